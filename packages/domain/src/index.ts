@@ -2,6 +2,7 @@
 export * from './shared/types';
 export * from './shared/domain-error';
 export * from './shared/event';
+export * from './shared/event-codec';
 export * from './incident/incident-events';
 export * from './review/review-events';
 export * from './partnership/partnership-events';
