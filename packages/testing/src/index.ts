@@ -1,1 +1,2 @@
-export {};
+export { createTestDatabase, withEmbeddedDatabase, testAdminUrl } from './test-database';
+export type { TestDatabase, EmbeddedTestDatabase } from './test-database';

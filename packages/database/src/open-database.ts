@@ -1,0 +1,86 @@
+import { mkdir } from 'node:fs/promises';
+import postgres from 'postgres';
+import type { Sql } from 'postgres';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { createInProcessWakeups, createPostgresWakeups } from './wakeups';
+import type { Wakeups } from './wakeups';
+
+export type DatabaseOptions = {
+  /** A PostgreSQL server. Unset: embedded PGlite in `dataDir`. */
+  databaseUrl?: string;
+  /** Folder of the embedded database. Default `./.data/pglite`. Ignored with `databaseUrl`. */
+  dataDir?: string;
+  /** Pool size on a server. Default 10. The embedded database always has one connection. */
+  maxConnections?: number;
+};
+
+export type Database = {
+  /** postgres.js; int8 columns come back as strings (the driver's default), cast or convert where needed. */
+  sql: Sql;
+  wakeups: Wakeups;
+  /** True on embedded PGlite: one connection, so no LISTEN and no two transactions at once. */
+  embedded: boolean;
+  close: () => Promise<void>;
+};
+
+const quiet = { onnotice: () => undefined };
+
+const openServer = (databaseUrl: string, max: number): Database => {
+  const sql = postgres(databaseUrl, { max, ...quiet });
+  const wakeups = createPostgresWakeups(sql);
+  return {
+    sql,
+    wakeups,
+    embedded: false,
+    close: async () => {
+      await wakeups.close();
+      await sql.end({ timeout: 5 });
+    },
+  };
+};
+
+/**
+ * PGlite served over the wire protocol on a free local port, so the same postgres.js code runs on both.
+ * The socket server accepts one connection (a second one resets), hence `max: 1`: queries queue in the driver.
+ * `sql.listen` would open a second connection, so wake-ups stay in-process.
+ */
+const openEmbedded = async (dataDir: string): Promise<Database> => {
+  await mkdir(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir);
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+  try {
+    await server.start();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const [host, port] = server.getServerConn().split(':');
+  const sql = postgres({
+    host,
+    port: Number(port),
+    user: 'postgres',
+    database: 'postgres',
+    max: 1,
+    // The one connection must never be dropped while idle: PGlite keeps no state across it, but reconnecting costs.
+    idle_timeout: 0,
+    ...quiet,
+  });
+  const wakeups = createInProcessWakeups();
+  return {
+    sql,
+    wakeups,
+    embedded: true,
+    close: async () => {
+      await wakeups.close();
+      await sql.end({ timeout: 5 });
+      await server.stop();
+      await db.close();
+    },
+  };
+};
+
+export const openDatabase = async (options: DatabaseOptions = {}): Promise<Database> =>
+  options.databaseUrl
+    ? openServer(options.databaseUrl, options.maxConnections ?? 10)
+    : openEmbedded(options.dataDir ?? './.data/pglite');

@@ -1,0 +1,118 @@
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import type { Sql } from 'postgres';
+
+/**
+ * Early wake-ups for readers (subscriptions, projectors, the relay). A wake-up only says "look again now": it
+ * carries no data and may be lost or duplicated, so every reader keeps polling as its correctness path.
+ */
+export type Wakeups = {
+  /** Wakes subscribers of `topic` in this process and, on a server, in every other process too. Never throws. */
+  notify: (topic: string) => void;
+  /** Calls `callback` on each wake-up of `topic`; returns the unsubscribe function. */
+  subscribe: (topic: string, callback: () => void) => () => void;
+  close: () => Promise<void>;
+};
+
+/** In-process wake-ups: the embedded default, where writer and readers share the process (and one connection). */
+export const createInProcessWakeups = (): Wakeups => {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  return {
+    notify: (topic) => {
+      emitter.emit(topic);
+    },
+    subscribe: (topic, callback) => {
+      emitter.on(topic, callback);
+      return () => {
+        emitter.off(topic, callback);
+      };
+    },
+    close: async () => {
+      emitter.removeAllListeners();
+    },
+  };
+};
+
+/** Channel names are identifiers (at most 63 bytes); topics are free text. */
+export const channelFor = (topic: string): string => `cspr_${topic.replace(/[^a-zA-Z0-9_]/g, '_')}`.slice(0, 63);
+
+/**
+ * LISTEN/NOTIFY across processes, plus in-process delivery without a round trip.
+ *
+ * The NOTIFY is sent after the writer's commit, outside its transaction, so it never lengthens the append (a NOTIFY
+ * inside the transaction takes a global lock at commit). Notifications of one topic are coalesced: at most one in
+ * flight and one pending, so a burst of appends costs two statements, not one per append.
+ */
+export const createPostgresWakeups = (sql: Sql, options: { onError?: (error: unknown) => void } = {}): Wakeups => {
+  const local = createInProcessWakeups();
+  // Our own NOTIFYs come back through LISTEN: the payload names this process so they are not delivered twice.
+  const origin = randomUUID();
+  const sending = new Map<string, 'in_flight' | 'pending'>();
+  const listens = new Map<string, { count: number; unlisten: Promise<(() => Promise<void>) | undefined> }>();
+  let closed = false;
+  const onError = options.onError ?? (() => undefined);
+
+  const send = (topic: string): void => {
+    sql`select pg_notify(${channelFor(topic)}, ${origin})`
+      .catch(onError)
+      .finally(() => {
+        const again = sending.get(topic) === 'pending';
+        sending.delete(topic);
+        if (again && !closed) {
+          sending.set(topic, 'in_flight');
+          send(topic);
+        }
+      });
+  };
+
+  return {
+    notify: (topic) => {
+      local.notify(topic);
+      if (closed) return;
+      if (sending.has(topic)) {
+        sending.set(topic, 'pending');
+        return;
+      }
+      sending.set(topic, 'in_flight');
+      send(topic);
+    },
+    subscribe: (topic, callback) => {
+      const unsubscribeLocal = local.subscribe(topic, callback);
+      let entry = listens.get(topic);
+      if (!entry) {
+        const listening = sql
+          .listen(channelFor(topic), (payload) => {
+            if (payload !== origin) local.notify(topic);
+          })
+          .then((meta) => meta.unlisten)
+          .catch((error: unknown) => {
+            onError(error);
+            return undefined;
+          });
+        entry = { count: 0, unlisten: listening };
+        listens.set(topic, entry);
+      }
+      entry.count += 1;
+      const held = entry;
+      let active = true;
+      return () => {
+        if (!active) return;
+        active = false;
+        unsubscribeLocal();
+        held.count -= 1;
+        if (held.count === 0 && listens.get(topic) === held) {
+          listens.delete(topic);
+          void held.unlisten.then((unlisten) => unlisten?.()).catch(onError);
+        }
+      };
+    },
+    close: async () => {
+      closed = true;
+      const pending = [...listens.values()];
+      listens.clear();
+      await Promise.all(pending.map((entry) => entry.unlisten.then((unlisten) => unlisten?.()).catch(() => undefined)));
+      await local.close();
+    },
+  };
+};
