@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `npm test`: brings up what the tests need (PostgreSQL, a local Kafka broker), then lint, typecheck, the printed
+# schema check and every test. CI (.ci/run) calls exactly this.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+[ -d node_modules ] || npm install --no-audit --no-fund
+
+bash infra/postgres/ensure.sh || exit 1
+
+kafka_started_here=false
+if ! bash infra/kafka/kafka.sh status >/dev/null 2>&1; then
+  bash infra/kafka/kafka.sh start || { echo "Could not start the local Kafka broker (see infra/kafka/.run/)." >&2; exit 1; }
+  kafka_started_here=true
+fi
+export KAFKA_BROKERS=${KAFKA_BROKERS:-127.0.0.1:9092}
+stop_kafka() { if $kafka_started_here; then bash infra/kafka/kafka.sh stop >/dev/null 2>&1 || true; fi; }
+trap stop_kafka EXIT
+
+status=0
+step() { echo; echo "== $1"; shift; "$@" || status=1; }
+
+step "lint (dependency direction and style)" npx eslint .
+step "typecheck" npx turbo run typecheck --output-logs=errors-only
+step "schema.graphql is printed from the code" npm run --silent schema:check
+mkdir -p .turbo
+step "tests" npx vitest run --reporter=default --reporter=json --outputFile=.turbo/vitest-results.json
+node infra/test-summary.mjs .turbo/vitest-results.json || status=1
+exit $status
