@@ -6,3 +6,4 @@ export * from './shared/event-codec';
 export * from './incident/incident-events';
 export * from './review/review-events';
 export * from './partnership/partnership-events';
+export * from './calendar/index';
