@@ -1,0 +1,130 @@
+import type { Sql } from 'postgres';
+import { PersonalDataError } from './personal-data-error';
+import type { OpenedPersonalData, PersonalDataVault } from './vault';
+
+/** Who read which subject's personal data, and why. Holds no personal data itself: field names, not values. */
+export type ReadAuditEntry = {
+  actorId: string;
+  role: string;
+  partnershipId?: string;
+  /** The aggregate whose personal data was read (incident or review id). */
+  subjectId: string;
+  /** Names of the personal fields returned, e.g. `children.name`, `caseOutline`. */
+  fields: string[];
+  purpose?: string;
+  requestId: string;
+  /** Defaults to the database's now(). */
+  at?: Date;
+};
+
+export type RecordedReadAuditEntry = Required<Omit<ReadAuditEntry, 'partnershipId' | 'purpose'>> & {
+  id: string;
+  partnershipId: string | null;
+  purpose: string | null;
+};
+
+export type ReadAuditQuery = {
+  subjectId?: string;
+  actorId?: string;
+  /** Inclusive lower bound on `at`. */
+  from?: Date;
+  /** Exclusive upper bound on `at`. */
+  to?: Date;
+  /** Page size, 1..500. */
+  first: number;
+  /** The `endCursor` of the previous page. */
+  after?: string;
+};
+
+export type ReadAuditPage = { entries: RecordedReadAuditEntry[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+
+export type ReadAudit = {
+  record: (entry: ReadAuditEntry) => Promise<void>;
+  /** Oldest first, in the order entries were written. */
+  query: (query: ReadAuditQuery) => Promise<ReadAuditPage>;
+};
+
+export const MAX_AUDIT_PAGE = 500;
+
+type AuditRow = {
+  id: string; at: Date; actor_id: string; role: string; partnership_id: string | null;
+  subject_id: string; fields: string[]; purpose: string | null; request_id: string;
+};
+
+const required = (value: unknown, name: string): string => {
+  if (typeof value !== 'string' || value.trim() === '') throw new PersonalDataError('invalid_argument', `A read audit entry needs ${name}`);
+  return value;
+};
+
+const cursorOf = (id: string) => Buffer.from(`audit:${id}`).toString('base64url');
+const idOfCursor = (cursor: string): string => {
+  const match = /^audit:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw new PersonalDataError('invalid_argument', 'Not a read audit cursor');
+  return match[1]!;
+};
+
+export const createReadAudit = (sql: Sql): ReadAudit => ({
+  record: async (entry) => {
+    const fields = entry.fields;
+    if (!Array.isArray(fields) || fields.length === 0 || fields.some((field) => typeof field !== 'string' || field === '')) {
+      throw new PersonalDataError('invalid_argument', 'A read audit entry needs the names of the fields read');
+    }
+    await sql`
+      insert into personal_data.audit_log (at, actor_id, role, partnership_id, subject_id, fields, purpose, request_id)
+      values (${entry.at ?? sql`now()`}, ${required(entry.actorId, 'actorId')}, ${required(entry.role, 'role')},
+              ${entry.partnershipId ?? null}, ${required(entry.subjectId, 'subjectId')}, ${fields},
+              ${entry.purpose ?? null}, ${required(entry.requestId, 'requestId')})`;
+  },
+
+  query: async (query) => {
+    const first = query.first;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_AUDIT_PAGE) {
+      throw new PersonalDataError('invalid_argument', `first must be an integer from 1 to ${MAX_AUDIT_PAGE}`);
+    }
+    const after = query.after === undefined ? undefined : idOfCursor(query.after);
+    const rows = await sql<AuditRow[]>`
+      select id::text, at, actor_id, role, partnership_id, subject_id, fields, purpose, request_id
+      from personal_data.audit_log
+      where true
+        ${query.subjectId === undefined ? sql`` : sql`and subject_id = ${query.subjectId}`}
+        ${query.actorId === undefined ? sql`` : sql`and actor_id = ${query.actorId}`}
+        ${query.from === undefined ? sql`` : sql`and at >= ${query.from}`}
+        ${query.to === undefined ? sql`` : sql`and at < ${query.to}`}
+        ${after === undefined ? sql`` : sql`and id > ${after}::bigint`}
+      order by id
+      limit ${first + 1}`;
+    const page = rows.slice(0, first);
+    const entries = page.map((row) => ({
+      id: row.id, at: row.at, actorId: row.actor_id, role: row.role, partnershipId: row.partnership_id,
+      subjectId: row.subject_id, fields: row.fields, purpose: row.purpose, requestId: row.request_id,
+    }));
+    const last = page.at(-1);
+    return { entries, pageInfo: { endCursor: last ? cursorOf(last.id) : null, hasNextPage: rows.length > first } };
+  },
+});
+
+/** The reader, as the gateway knows it from the token and the request. */
+export type Reader = Omit<ReadAuditEntry, 'subjectId' | 'at'>;
+
+/**
+ * The only way the gateway gets plaintext: decrypts, writes the audit entry, and only then returns the value. If
+ * the audit write fails the plaintext is dropped and `audit_failed` thrown. Erased or absent data discloses
+ * nothing, so it is returned without an entry.
+ */
+export const openAudited = async <T = unknown>(
+  vault: PersonalDataVault,
+  audit: ReadAudit,
+  subjectId: string,
+  sealed: unknown,
+  who: Reader,
+): Promise<OpenedPersonalData<T>> => {
+  const opened = await vault.open<T>(subjectId, sealed);
+  if (opened.status === 'erased') return opened;
+  try {
+    await audit.record({ ...who, subjectId });
+  } catch (error) {
+    if (error instanceof PersonalDataError && error.code === 'invalid_argument') throw error;
+    throw new PersonalDataError('audit_failed', `The read of subject ${subjectId} could not be audited, so it was refused`);
+  }
+  return opened;
+};
