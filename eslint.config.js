@@ -48,7 +48,7 @@ export default tseslint.config(
   {
     // Libraries use only @opentelemetry/api; only services start the SDK (style.md rule 11).
     files: ['packages/**/*.ts'],
-    ignores: ['packages/**/*.spec.ts', 'packages/testing/**', 'packages/domain/**'],
+    ignores: ['packages/**/*.spec.ts', 'packages/testing/**', 'packages/domain/**', 'packages/telemetry/src/sdk/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [crossPackageRelative, { group: ['@opentelemetry/sdk-*', '@opentelemetry/exporter-*'], message: 'Libraries use @opentelemetry/api only; services start the SDK.' }] }],
     },
