@@ -23,6 +23,7 @@ step() { echo; echo "== $1"; shift; "$@" || status=1; }
 step "lint (dependency direction and style)" npx eslint .
 step "typecheck" npx turbo run typecheck --output-logs=errors-only
 step "schema.graphql is printed from the code" npm run --silent schema:check
+step "deployment files (not runnable here: checked for shape)" python3 infra/deploy/validate.py
 mkdir -p .turbo
 step "tests" npx vitest run --reporter=default --reporter=json --outputFile=.turbo/vitest-results.json
 node infra/test-summary.mjs .turbo/vitest-results.json || status=1
