@@ -7,3 +7,4 @@ export * from './incident/incident-events';
 export * from './review/review-events';
 export * from './partnership/partnership-events';
 export * from './calendar/index';
+export * from './reference-data/index';
