@@ -1,0 +1,145 @@
+/**
+ * Commands of the incident stream: imperative, each `{ type, data, context }` plus, where the decision needs facts
+ * from outside the stream, a `reference` part that the command handler loads before the decider runs.
+ */
+import type {
+  Agency, ChildCharacteristics, ChildPersonalData, GuidanceEdition, IncidentNature, LocalReviewCriteria,
+  NationalCriteria, Notifier, PanelOutcome, ParallelProcess, WithdrawalReason,
+} from './incident-events';
+import type { CommandContext, IncidentId, LocalAuthorityCode, PartnershipId, ReviewId } from '../shared/types';
+
+/** The LAs the acting partnership covers, from its partnership stream (or read model). */
+export type PartnershipCoverage = { partnershipLocalAuthorities: LocalAuthorityCode[] };
+
+/**
+ * One child as the notifier gives it: characteristics without the age band (the decider computes it from the date
+ * of birth or age) plus the child's personal data. Give `dateOfBirth` or `ageInYears`; neither means "unknown".
+ */
+export type NotifiedChild = Omit<ChildCharacteristics, 'ageBand'> & Omit<ChildPersonalData, 'childRef'>;
+
+export type NotifyIncident = {
+  type: 'NotifyIncident';
+  data: {
+    incidentId: IncidentId;
+    partnershipId: PartnershipId;
+    localAuthorityCode: LocalAuthorityCode;
+    nature: IncidentNature;
+    becameAwareOn: string;
+    incidentOn: string;
+    /** The edition whose deadline rules apply; the handler picks the default in force. */
+    guidanceEdition: GuidanceEdition;
+    children: NotifiedChild[];
+    notifier: Notifier;
+    location: string;
+    caseOutline: string;
+    /** HH:MM, England local time, if known. */
+    incidentTime?: string;
+    supportingDocuments?: string[];
+    referralId?: string;
+  };
+  context: CommandContext;
+  reference: PartnershipCoverage;
+};
+
+/** Only the fields given change. `children`, when given, replaces all children (personal data included). */
+export type NotificationChanges = {
+  localAuthorityCode?: LocalAuthorityCode;
+  nature?: IncidentNature;
+  becameAwareOn?: string;
+  incidentOn?: string;
+  children?: NotifiedChild[];
+  notifier?: Notifier;
+  location?: string;
+  caseOutline?: string;
+  incidentTime?: string;
+  supportingDocuments?: string[];
+};
+
+export type AmendNotification = {
+  type: 'AmendNotification';
+  data: { incidentId: IncidentId; changes: NotificationChanges };
+  context: CommandContext;
+  reference: PartnershipCoverage;
+};
+
+export type WithdrawNotification = {
+  type: 'WithdrawNotification';
+  data: {
+    incidentId: IncidentId;
+    reason: WithdrawalReason;
+    /** Required for `duplicate`, refused otherwise. */
+    duplicateOfIncidentId?: IncidentId;
+    /** Free text: personal data. */
+    explanation: string;
+  };
+  context: CommandContext;
+};
+
+export type SubmitRapidReview = {
+  type: 'SubmitRapidReview';
+  data: {
+    incidentId: IncidentId;
+    parallelProcesses: ParallelProcess[];
+    agenciesInvolved: Agency[];
+    localReviewDecision: 'local-review' | 'no-local-review';
+    localCriteria: LocalReviewCriteria;
+    nationalCriteria: NationalCriteria;
+    signedOff: { localAuthority: boolean; integratedCareBoard: boolean; police: boolean };
+    facts: string;
+    agencySummaries: { agency: Agency; summary: string }[];
+    keyPracticeEpisodes: string;
+    livedExperience: string;
+    immediateActions: string;
+    learningIdentified: string;
+    decisionReasons: string;
+    signatories: { localAuthority: string; integratedCareBoard: string; police: string };
+  };
+  context: CommandContext;
+};
+
+export type RespondToRapidReview = {
+  type: 'RespondToRapidReview';
+  data: {
+    incidentId: IncidentId;
+    outcome: PanelOutcome;
+    /** Required for `national-thematic-review`, refused otherwise. */
+    thematicReviewTitle?: string;
+    /** The Panel's letter or comments; may be empty. */
+    comments: string;
+  };
+  context: CommandContext;
+};
+
+/** Issued by the command handler after a review is commissioned, once per linked incident. */
+export type LinkIncidentToReview = {
+  type: 'LinkIncidentToReview';
+  data: { incidentId: IncidentId; reviewId: ReviewId; reviewKind: 'local' | 'national' };
+  context: CommandContext;
+};
+
+export type ErasePersonalData = {
+  type: 'ErasePersonalData';
+  data: {
+    incidentId: IncidentId;
+    /** e.g. `data-subject-request`, `court-order`, `retention-expired`. */
+    legalBasis: string;
+    /** User id of the admin who asked for the erasure. */
+    requestedBy: string;
+    /** User id of a second admin who approved it (four eyes). */
+    approvedBy: string;
+  };
+  context: CommandContext;
+  /** The user ids holding the admin role, from the identity provider or configuration. */
+  reference: { adminUserIds: string[] };
+};
+
+export type IncidentCommand =
+  | NotifyIncident
+  | AmendNotification
+  | WithdrawNotification
+  | SubmitRapidReview
+  | RespondToRapidReview
+  | LinkIncidentToReview
+  | ErasePersonalData;
+
+export type IncidentCommandType = IncidentCommand['type'];

@@ -1,0 +1,279 @@
+/**
+ * The incident decider: one pure function per command and the `decide` switch. The clock (`context.now/today`),
+ * ids and reference data come in with the command; nothing here reads a clock or does I/O.
+ */
+import type {
+  IncidentEvent, IncidentNotified, NotificationAmended, NotificationPersonalData, RapidReviewCompleted,
+} from './incident-events';
+import type {
+  AmendNotification, ErasePersonalData, IncidentCommand, LinkIncidentToReview, NotifyIncident, RespondToRapidReview,
+  SubmitRapidReview, WithdrawNotification,
+} from './incident-commands';
+import { evolveIncident, initialIncidentState, type IncidentState, type NotifiedIncidentState } from './incident';
+import { ERASURE_LEGAL_BASES, GUIDANCE_EDITIONS, INCIDENT_NATURES, PANEL_OUTCOMES, WITHDRAWAL_REASONS } from './incident-vocabulary';
+import {
+  parseCaseOutline, parseChildren, parseIncidentTime, parseLocation, parseNotifier, parseSupportingDocuments,
+  requireLocalAuthority, requireNotificationDates,
+} from './notification-input';
+import { parseRapidReview } from './rapid-review-input';
+import { forbidden, illegalState, notFound, validationError } from '../shared/domain-error';
+import { assertNever, type Decider } from '../shared/event';
+import { requireOwnPartnership, requireRole } from '../shared/authorize';
+import type { CommandContext } from '../shared/types';
+import {
+  optionalString, requireDate, requireId, requireOneOf, requireString, requireText,
+} from '../shared/validate';
+
+export const INCIDENT_SCHEMA_VERSION = 1;
+
+const existing = (state: IncidentState, incidentId: string): NotifiedIncidentState => {
+  if (state.status === 'none') throw notFound(`Incident ${incidentId} has not been notified`);
+  return state;
+};
+
+const notWithdrawn = (state: NotifiedIncidentState, action: string): void => {
+  if (state.status === 'withdrawn') throw illegalState(`Incident ${state.incidentId} was withdrawn: cannot ${action}`);
+};
+
+/** After erasure the incident's data key is gone, so no new personal data can be written for it. */
+const notErased = (state: NotifiedIncidentState, action: string): void => {
+  if (state.personalDataErased) throw illegalState(`Personal data of incident ${state.incidentId} was erased: cannot ${action}`);
+};
+
+export const notifyIncident = (command: NotifyIncident, state: IncidentState): IncidentEvent[] => {
+  const { data, context, reference } = command;
+  requireRole(context, ['partnership'], 'notify an incident');
+  const partnershipId = requireId(data.partnershipId, 'partnershipId');
+  requireOwnPartnership(context, partnershipId, 'notify for this partnership');
+  const incidentId = requireId(data.incidentId, 'incidentId');
+  if (state.status !== 'none') throw illegalState(`Incident ${incidentId} has already been notified`);
+
+  const incidentOn = requireDate(data.incidentOn, 'incidentOn');
+  const becameAwareOn = requireDate(data.becameAwareOn, 'becameAwareOn');
+  requireNotificationDates(incidentOn, becameAwareOn, context.today, context.today);
+  const children = parseChildren(data.children, incidentOn, context.today);
+  const incidentTime = parseIncidentTime(data.incidentTime);
+  const supportingDocuments = parseSupportingDocuments(data.supportingDocuments);
+  const referralId = optionalString(data.referralId, 'referralId', 100);
+
+  const event: IncidentNotified = {
+    type: 'IncidentNotified',
+    schemaVersion: INCIDENT_SCHEMA_VERSION,
+    data: {
+      incidentId,
+      partnershipId,
+      localAuthorityCode: requireLocalAuthority(data.localAuthorityCode, 'localAuthorityCode', reference.partnershipLocalAuthorities, partnershipId),
+      nature: requireOneOf(data.nature, 'nature', INCIDENT_NATURES),
+      becameAwareOn,
+      incidentOn,
+      notifiedAt: context.now,
+      notifiedOn: context.today,
+      guidanceEdition: requireOneOf(data.guidanceEdition, 'guidanceEdition', GUIDANCE_EDITIONS),
+      children: children.characteristics,
+      ...(referralId !== undefined ? { referralId } : {}),
+    },
+    personal: {
+      notifier: parseNotifier(data.notifier),
+      location: parseLocation(data.location),
+      caseOutline: parseCaseOutline(data.caseOutline),
+      ...(incidentTime !== undefined ? { incidentTime } : {}),
+      children: children.personal,
+      ...(supportingDocuments !== undefined ? { supportingDocuments } : {}),
+    },
+  };
+  return [event];
+};
+
+const PERSONAL_FIELDS = ['notifier', 'location', 'caseOutline', 'incidentTime', 'supportingDocuments'] as const;
+
+export const amendNotification = (command: AmendNotification, state: IncidentState): IncidentEvent[] => {
+  const { data, context, reference } = command;
+  requireRole(context, ['partnership'], 'amend a notification');
+  const incident = existing(state, data.incidentId);
+  requireOwnPartnership(context, incident.partnershipId, 'amend this notification');
+  notWithdrawn(incident, 'amend it');
+  const input = data.changes;
+  if (input === null || typeof input !== 'object') throw validationError('changes', 'changes are required');
+  const givesPersonal = input.children !== undefined || PERSONAL_FIELDS.some((f) => input[f] !== undefined);
+  if (givesPersonal) notErased(incident, 'amend personal data');
+
+  const changes: NotificationAmended['data']['changes'] = {};
+  const personal: Partial<NotificationPersonalData> = {};
+  const changedFields: string[] = [];
+  if (input.localAuthorityCode !== undefined) {
+    const code = requireLocalAuthority(input.localAuthorityCode, 'changes.localAuthorityCode', reference.partnershipLocalAuthorities, incident.partnershipId);
+    if (code !== incident.localAuthorityCode) changes.localAuthorityCode = code;
+  }
+  if (input.nature !== undefined) {
+    const nature = requireOneOf(input.nature, 'changes.nature', INCIDENT_NATURES);
+    if (nature !== incident.nature) changes.nature = nature;
+  }
+  const incidentOn = input.incidentOn !== undefined ? requireDate(input.incidentOn, 'changes.incidentOn') : incident.incidentOn;
+  const becameAwareOn = input.becameAwareOn !== undefined ? requireDate(input.becameAwareOn, 'changes.becameAwareOn') : incident.becameAwareOn;
+  requireNotificationDates(incidentOn, becameAwareOn, incident.notifiedOn, context.today, 'changes.');
+  if (incidentOn !== incident.incidentOn) changes.incidentOn = incidentOn;
+  if (becameAwareOn !== incident.becameAwareOn) changes.becameAwareOn = becameAwareOn;
+  if (input.children !== undefined) {
+    const children = parseChildren(input.children, incidentOn, context.today);
+    changes.children = children.characteristics;
+    personal.children = children.personal;
+  }
+  changedFields.push(...Object.keys(changes));
+  if (input.notifier !== undefined) personal.notifier = parseNotifier(input.notifier);
+  if (input.location !== undefined) personal.location = parseLocation(input.location);
+  if (input.caseOutline !== undefined) personal.caseOutline = parseCaseOutline(input.caseOutline);
+  if (input.incidentTime !== undefined) personal.incidentTime = parseIncidentTime(input.incidentTime);
+  if (input.supportingDocuments !== undefined) personal.supportingDocuments = parseSupportingDocuments(input.supportingDocuments);
+  changedFields.push(...Object.keys(personal).map((f) => `personal.${f}`));
+  // An amendment that changes nothing records nothing (a resent form is harmless).
+  if (changedFields.length === 0) return [];
+  return [{
+    type: 'NotificationAmended',
+    schemaVersion: INCIDENT_SCHEMA_VERSION,
+    data: { incidentId: incident.incidentId, amendedAt: context.now, changes, changedFields },
+    personal,
+  }];
+};
+
+export const withdrawNotification = (command: WithdrawNotification, state: IncidentState): IncidentEvent[] => {
+  const { data, context } = command;
+  requireRole(context, ['partnership'], 'withdraw a notification');
+  const incident = existing(state, data.incidentId);
+  requireOwnPartnership(context, incident.partnershipId, 'withdraw this notification');
+  notWithdrawn(incident, 'withdraw it again');
+  notErased(incident, 'record a withdrawal explanation');
+  if (incident.linkedReviews.length > 0) throw illegalState(`Incident ${incident.incidentId} is linked to a review: close the review instead of withdrawing`);
+  const reason = requireOneOf(data.reason, 'reason', WITHDRAWAL_REASONS);
+  const duplicateOf = data.duplicateOfIncidentId === undefined || data.duplicateOfIncidentId === null
+    ? undefined
+    : requireId(data.duplicateOfIncidentId, 'duplicateOfIncidentId');
+  if (reason === 'duplicate' && duplicateOf === undefined) throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId is required when the reason is duplicate');
+  if (reason !== 'duplicate' && duplicateOf !== undefined) throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId is only given when the reason is duplicate');
+  if (duplicateOf === incident.incidentId) throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId must name another incident, not this one');
+  return [{
+    type: 'NotificationWithdrawn',
+    schemaVersion: INCIDENT_SCHEMA_VERSION,
+    data: { incidentId: incident.incidentId, withdrawnAt: context.now, reason, ...(duplicateOf ? { duplicateOfIncidentId: duplicateOf } : {}) },
+    personal: { explanation: requireString(data.explanation, 'explanation', 10_000) },
+  }];
+};
+
+const needsRapidReview = (incident: NotifiedIncidentState): boolean =>
+  incident.nature === 'looked-after-child-death'
+    ? false
+    : incident.nature === 'care-leaver-death'
+      ? incident.children.some((c) => c.under18 === true)
+      : true;
+
+export const submitRapidReview = (command: SubmitRapidReview, state: IncidentState): IncidentEvent[] => {
+  const { data, context } = command;
+  requireRole(context, ['partnership'], 'submit a rapid review');
+  const incident = existing(state, data.incidentId);
+  requireOwnPartnership(context, incident.partnershipId, 'submit a rapid review for this incident');
+  notWithdrawn(incident, 'submit a rapid review');
+  notErased(incident, 'submit a rapid review');
+  if (!needsRapidReview(incident)) {
+    throw illegalState(`Incident ${incident.incidentId} is a ${incident.nature} notification: it needs no rapid review (care leavers only when under 18)`);
+  }
+  const previous = incident.rapidReview;
+  if (previous && previous.panelOutcome === null) throw illegalState(`The rapid review of incident ${incident.incidentId} awaits the Panel's response`);
+  if (previous && previous.panelOutcome !== 'reconsider') {
+    throw illegalState(`The Panel has responded '${previous.panelOutcome}' to the rapid review of incident ${incident.incidentId}: only 'reconsider' allows a resubmission`);
+  }
+  const { minimised, personal } = parseRapidReview(data);
+  const event: RapidReviewCompleted = {
+    type: 'RapidReviewCompleted',
+    schemaVersion: INCIDENT_SCHEMA_VERSION,
+    data: {
+      incidentId: incident.incidentId,
+      submittedAt: context.now,
+      submittedOn: context.today,
+      ...minimised,
+      submission: (previous?.submission ?? 0) + 1,
+    },
+    personal,
+  };
+  return [event];
+};
+
+export const respondToRapidReview = (command: RespondToRapidReview, state: IncidentState): IncidentEvent[] => {
+  const { data, context } = command;
+  requireRole(context, ['panel'], 'respond to a rapid review');
+  const incident = existing(state, data.incidentId);
+  notWithdrawn(incident, 'respond to its rapid review');
+  notErased(incident, 'record the Panel comments');
+  if (!incident.rapidReview || incident.rapidReview.panelOutcome !== null) {
+    throw illegalState(`Incident ${incident.incidentId} has no rapid review awaiting the Panel's response`);
+  }
+  const outcome = requireOneOf(data.outcome, 'outcome', PANEL_OUTCOMES);
+  const title = optionalString(data.thematicReviewTitle, 'thematicReviewTitle');
+  if (outcome === 'national-thematic-review' && title === undefined) throw validationError('thematicReviewTitle', 'thematicReviewTitle is required for a national-thematic-review outcome');
+  if (outcome !== 'national-thematic-review' && title !== undefined) throw validationError('thematicReviewTitle', 'thematicReviewTitle is only given for a national-thematic-review outcome');
+  return [{
+    type: 'PanelResponded',
+    schemaVersion: INCIDENT_SCHEMA_VERSION,
+    data: { incidentId: incident.incidentId, respondedAt: context.now, respondedOn: context.today, outcome, ...(title ? { thematicReviewTitle: title } : {}) },
+    personal: { comments: requireText(data.comments, 'comments') },
+  }];
+};
+
+const requireLinker = (context: CommandContext, incident: NotifiedIncidentState, reviewKind: 'local' | 'national') => {
+  if (context.actor.role === 'admin') return;
+  if (reviewKind === 'national') return requireRole(context, ['panel'], 'link an incident to a national review');
+  requireOwnPartnership(context, incident.partnershipId, 'link this incident to a local review');
+};
+
+export const linkIncidentToReview = (command: LinkIncidentToReview, state: IncidentState): IncidentEvent[] => {
+  const { data, context } = command;
+  const reviewKind = requireOneOf(data.reviewKind, 'reviewKind', ['local', 'national'] as const);
+  const incident = existing(state, data.incidentId);
+  requireLinker(context, incident, reviewKind);
+  const reviewId = requireId(data.reviewId, 'reviewId');
+  // Idempotent: the handler may retry the link after a crash between the review append and this one.
+  if (incident.linkedReviews.some((l) => l.reviewId === reviewId)) return [];
+  notWithdrawn(incident, 'link it to a review');
+  return [{
+    type: 'IncidentLinkedToReview',
+    schemaVersion: INCIDENT_SCHEMA_VERSION,
+    data: { incidentId: incident.incidentId, reviewId, reviewKind, linkedAt: context.now },
+  }];
+};
+
+export const erasePersonalData = (command: ErasePersonalData, state: IncidentState): IncidentEvent[] => {
+  const { data, context, reference } = command;
+  requireRole(context, ['admin'], 'erase personal data');
+  const requestedBy = requireString(data.requestedBy, 'requestedBy', 200);
+  const approvedBy = requireString(data.approvedBy, 'approvedBy', 200);
+  if (context.actor.userId !== requestedBy && context.actor.userId !== approvedBy) throw forbidden('The admin erasing personal data must be its requester or its approver');
+  if (requestedBy === approvedBy) throw validationError('approvedBy', 'approvedBy must be a second admin, not the requester (four eyes)');
+  if (!reference.adminUserIds.includes(requestedBy)) throw forbidden('requestedBy is not an admin');
+  if (!reference.adminUserIds.includes(approvedBy)) throw forbidden('approvedBy is not an admin');
+  const legalBasis = requireOneOf(data.legalBasis, 'legalBasis', ERASURE_LEGAL_BASES);
+  const incident = existing(state, data.incidentId);
+  if (incident.personalDataErased) throw illegalState(`Personal data of incident ${incident.incidentId} has already been erased`);
+  return [{
+    type: 'PersonalDataErased',
+    schemaVersion: INCIDENT_SCHEMA_VERSION,
+    data: { incidentId: incident.incidentId, erasedAt: context.now, legalBasis, requestedBy, approvedBy },
+  }];
+};
+
+/** Ofsted and the public never write: no incident command accepts their role (each function checks). */
+export const decideIncident = (command: IncidentCommand, state: IncidentState): IncidentEvent[] => {
+  switch (command.type) {
+    case 'NotifyIncident': return notifyIncident(command, state);
+    case 'AmendNotification': return amendNotification(command, state);
+    case 'WithdrawNotification': return withdrawNotification(command, state);
+    case 'SubmitRapidReview': return submitRapidReview(command, state);
+    case 'RespondToRapidReview': return respondToRapidReview(command, state);
+    case 'LinkIncidentToReview': return linkIncidentToReview(command, state);
+    case 'ErasePersonalData': return erasePersonalData(command, state);
+    default: return assertNever(command, 'incident command');
+  }
+};
+
+export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentState> = {
+  initialState: initialIncidentState,
+  evolve: evolveIncident,
+  decide: decideIncident,
+};

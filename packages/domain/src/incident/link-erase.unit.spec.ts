@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { incidentDecider } from './incident-decide';
+import type { ErasePersonalData, LinkIncidentToReview } from './incident-commands';
+import type { IncidentEvent } from './incident-events';
+import { deciderSpec } from '../shared/decider-spec';
+import { INCIDENT_ID, NOW, notifiedEvent, partnershipContext, roleContext } from './incident-test-fixtures';
+
+const spec = deciderSpec(incidentDecider);
+const link = (reviewKind: 'local' | 'national' = 'local', context = partnershipContext(), reviewId = 'review-1'): LinkIncidentToReview => ({
+  type: 'LinkIncidentToReview',
+  data: { incidentId: INCIDENT_ID, reviewId, reviewKind },
+  context,
+});
+const linkedEvent = (reviewKind: 'local' | 'national' = 'local', reviewId = 'review-1'): IncidentEvent => ({
+  type: 'IncidentLinkedToReview', schemaVersion: 1, data: { incidentId: INCIDENT_ID, reviewId, reviewKind, linkedAt: NOW },
+});
+const withdrawn: IncidentEvent = {
+  type: 'NotificationWithdrawn', schemaVersion: 1,
+  data: { incidentId: INCIDENT_ID, withdrawnAt: NOW, reason: 'notified-in-error' }, personal: { explanation: 'x' },
+};
+const ADMINS = ['admin-1', 'admin-2', 'admin-3'];
+const erase = (data: Partial<ErasePersonalData['data']> = {}, context = roleContext('admin', 'admin-2'), adminUserIds = ADMINS): ErasePersonalData => ({
+  type: 'ErasePersonalData',
+  data: { incidentId: INCIDENT_ID, legalBasis: 'data-subject-request', requestedBy: 'admin-1', approvedBy: 'admin-2', ...data },
+  context,
+  reference: { adminUserIds },
+});
+const erasedEvent: IncidentEvent = {
+  type: 'PersonalDataErased', schemaVersion: 1,
+  data: { incidentId: INCIDENT_ID, erasedAt: NOW, legalBasis: 'data-subject-request', requestedBy: 'admin-1', approvedBy: 'admin-2' },
+};
+
+describe('LinkIncidentToReview', () => {
+  it('links the incident to a local review for its own partnership', () => {
+    spec.given([notifiedEvent()]).when(link()).then([linkedEvent()]);
+  });
+
+  it('links to a national review for the Panel, and an admin may repair a link', () => {
+    spec.given([notifiedEvent()]).when(link('national', roleContext('panel'))).then([linkedEvent('national')]);
+    spec.given([notifiedEvent()]).when(link('local', roleContext('admin'))).then([linkedEvent()]);
+  });
+
+  it('is idempotent: linking again to the same review records nothing', () => {
+    spec.given([notifiedEvent(), linkedEvent()]).when(link()).then([]);
+  });
+
+  it('keeps every linked review in the state', () => {
+    const state = spec.given([notifiedEvent(), linkedEvent('local', 'r-1'), linkedEvent('national', 'r-2'), linkedEvent('local', 'r-1')]).state();
+    expect(state).toMatchObject({ linkedReviews: [{ reviewId: 'r-1', reviewKind: 'local' }, { reviewId: 'r-2', reviewKind: 'national' }] });
+  });
+
+  it('refuses other partnerships, Ofsted, and a partnership linking to a national review', () => {
+    spec.given([notifiedEvent()]).when(link('local', partnershipContext('york'))).thenThrows({ code: 'forbidden' });
+    spec.given([notifiedEvent()]).when(link('local', roleContext('ofsted'))).thenThrows({ code: 'forbidden' });
+    spec.given([notifiedEvent()]).when(link('national', partnershipContext())).thenThrows({ code: 'forbidden' });
+  });
+
+  it('refuses an incident not notified or withdrawn, and a bad review kind or id', () => {
+    spec.given([]).when(link()).thenThrows({ code: 'not_found' });
+    spec.given([notifiedEvent(), withdrawn]).when(link()).thenThrows({ code: 'illegal_state' });
+    spec.given([notifiedEvent()]).when(link('regional' as 'local')).thenThrows({ code: 'validation', field: 'reviewKind' });
+    spec.given([notifiedEvent()]).when(link('local', partnershipContext(), '')).thenThrows({ code: 'validation', field: 'reviewId' });
+  });
+});
+
+describe('ErasePersonalData', () => {
+  it('records the erasure by two different admins', () => {
+    spec.given([notifiedEvent()]).when(erase()).then([erasedEvent]);
+    expect(spec.given([notifiedEvent(), erasedEvent]).state()).toMatchObject({ personalDataErased: true });
+  });
+
+  it('may be issued by the requester as well as the approver', () => {
+    spec.given([notifiedEvent()]).when(erase({}, roleContext('admin', 'admin-1'))).then([erasedEvent]);
+  });
+
+  it('works on a withdrawn notification too', () => {
+    spec.given([notifiedEvent(), withdrawn]).when(erase()).then([erasedEvent]);
+  });
+
+  it('refuses one admin approving their own request (four eyes)', () => {
+    spec.given([notifiedEvent()]).when(erase({ approvedBy: 'admin-1' }, roleContext('admin', 'admin-1'))).thenThrows({ code: 'validation', field: 'approvedBy' });
+  });
+
+  it('refuses a requester or approver who is not an admin', () => {
+    spec.given([notifiedEvent()]).when(erase({ requestedBy: 'someone' })).thenThrows({ code: 'forbidden', messageIncludes: 'requestedBy' });
+    spec.given([notifiedEvent()]).when(erase({ approvedBy: 'admin-2' }, roleContext('admin', 'admin-2'), ['admin-1'])).thenThrows({ code: 'forbidden', messageIncludes: 'approvedBy' });
+  });
+
+  it('refuses an admin who is neither requester nor approver, and every other role', () => {
+    spec.given([notifiedEvent()]).when(erase({}, roleContext('admin', 'admin-3'))).thenThrows({ code: 'forbidden' });
+    for (const context of [partnershipContext(), roleContext('panel', 'admin-2'), roleContext('ofsted', 'admin-2')]) {
+      spec.given([notifiedEvent()]).when(erase({}, context)).thenThrows({ code: 'forbidden' });
+    }
+  });
+
+  it('validates the legal basis and the user ids', () => {
+    spec.given([notifiedEvent()]).when(erase({ legalBasis: 'because' })).thenThrows({ code: 'validation', field: 'legalBasis' });
+    spec.given([notifiedEvent()]).when(erase({ requestedBy: '' })).thenThrows({ code: 'validation', field: 'requestedBy' });
+  });
+
+  it('refuses before notification and a second erasure', () => {
+    spec.given([]).when(erase()).thenThrows({ code: 'not_found' });
+    spec.given([notifiedEvent(), erasedEvent]).when(erase()).thenThrows({ code: 'illegal_state', messageIncludes: 'already' });
+  });
+});
+
+describe('incidentDecider', () => {
+  it('refuses an unknown command type loudly', () => {
+    expect(() => incidentDecider.decide({ type: 'Nope' } as never, incidentDecider.initialState())).toThrow(/Unhandled incident command/);
+  });
+
+  it('ignores events on a stream that was never notified (a corrupt log cannot fake a state)', () => {
+    expect(spec.given([linkedEvent()]).state()).toEqual({ status: 'none' });
+  });
+});
