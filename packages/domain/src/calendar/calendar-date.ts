@@ -5,7 +5,7 @@
 import { validationError } from '../shared/domain-error';
 import type { CalendarDate } from '../shared/types';
 
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export type DayNumber = number;
@@ -32,7 +32,17 @@ export const isWeekend = (dayNumber: DayNumber): boolean => {
   return weekday === 0 || weekday === 6;
 };
 
-export const yearOf = (dayNumber: DayNumber): number => new Date(dayNumber * MS_PER_DAY).getUTCFullYear();
+/** The proleptic Gregorian year of a day number, by arithmetic (hot path: every working-day lookup calls it). */
+export const yearOf = (dayNumber: DayNumber): number => {
+  // Howard Hinnant's civil_from_days, keeping only the year.
+  const z = dayNumber + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  return yearOfEra + era * 400 + (monthIndex >= 10 ? 1 : 0);
+};
 
 export const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 

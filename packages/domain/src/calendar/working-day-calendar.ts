@@ -13,7 +13,7 @@ import {
   ONE_OFF_HOLIDAYS_REVISION,
   type BankHoliday,
 } from './bank-holidays';
-import { fromDayNumber, isWeekend, toDayNumber, yearOf, type DayNumber } from './calendar-date';
+import { fromDayNumber, isWeekend, MS_PER_DAY, toDayNumber, yearOf, type DayNumber } from './calendar-date';
 
 export type WorkingDayCalendar = {
   /** Identifies the calendar data, so a read model can tell which calendar computed a stored figure. */
@@ -51,7 +51,7 @@ const versionOf = (overrides: HolidayOverrides): string => {
   return `${BASE_VERSION}+custom-${fingerprint([...extra, ...removed].join(','))}`;
 };
 
-/** Guards the day-by-day walks below against a runaway n (about 40 years of working days). */
+/** Guards against a runaway n (about 40 years of working days). */
 const MAX_WORKING_DAYS = 10_000;
 
 export const createEnglandAndWalesCalendar = (overrides: HolidayOverrides = {}): WorkingDayCalendar => {
@@ -59,25 +59,56 @@ export const createEnglandAndWalesCalendar = (overrides: HolidayOverrides = {}):
   for (const [index, date] of (overrides.removedHolidays ?? []).entries()) toDayNumber(date, `removedHolidays.${index}`);
   const removed = new Set(overrides.removedHolidays ?? []);
   const extras = [...englandAndWalesOneOffHolidays, ...(overrides.extraHolidays ?? [])];
-  const byYear = new Map<number, Map<DayNumber, string>>();
+  /**
+   * Per year: the holidays and cumulative working-day counts (`cumulative[i]` = working days among the
+   * first i days of the year), so counting and stepping cost a binary search instead of a day-by-day walk.
+   */
+  type Year = { start: DayNumber; holidays: Map<DayNumber, string>; cumulative: Int32Array; total: number };
+  const years = new Map<number, Year>();
 
-  const holidaysOfYear = (year: number): Map<DayNumber, string> => {
-    let holidays = byYear.get(year);
-    if (!holidays) {
-      holidays = new Map();
+  const yearData = (year: number): Year => {
+    let data = years.get(year);
+    if (!data) {
+      const holidays = new Map<DayNumber, string>();
       const fromLibrary = libraryHolidaysOf(year).filter((h) => !englandAndWalesMovedHolidays.includes(h.date));
-      const candidates = [...fromLibrary, ...extras.filter((h) => h.date.startsWith(`${year}-`))];
-      for (const holiday of candidates) {
+      for (const holiday of [...fromLibrary, ...extras.filter((h) => h.date.startsWith(`${year}-`))]) {
         const day = toDayNumber(holiday.date);
         // The first name wins: the library's wording for a day it knows, the override's for one it lacks.
         if (!removed.has(holiday.date) && !holidays.has(day)) holidays.set(day, holiday.name);
       }
-      byYear.set(year, holidays);
+      const start = Date.UTC(year, 0, 1) / MS_PER_DAY;
+      const length = Date.UTC(year + 1, 0, 1) / MS_PER_DAY - start;
+      const cumulative = new Int32Array(length + 1);
+      for (let i = 0; i < length; i += 1) {
+        const day = start + i;
+        cumulative[i + 1] = (cumulative[i] ?? 0) + (isWeekend(day) || holidays.has(day) ? 0 : 1);
+      }
+      data = { start, holidays, cumulative, total: cumulative[length] ?? 0 };
+      years.set(year, data);
     }
-    return holidays;
+    return data;
   };
 
-  const isWorkingDayNumber = (day: DayNumber): boolean => !isWeekend(day) && !holidaysOfYear(yearOf(day)).has(day);
+  /** Working days from 1 January of the day's year up to and including the day. */
+  const countInYear = (day: DayNumber): { year: number; count: number } => {
+    const year = yearOf(day);
+    const data = yearData(year);
+    return { year, count: data.cumulative[day - data.start + 1] ?? 0 };
+  };
+
+  /** The first day of `year` whose cumulative count reaches `target` (1 ≤ target ≤ total): a working day. */
+  const dayWithCount = (year: number, target: number): DayNumber => {
+    const { start, cumulative } = yearData(year);
+    let [low, high] = [1, cumulative.length - 1];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((cumulative[mid] ?? 0) >= target) high = mid;
+      else low = mid + 1;
+    }
+    return start + low - 1;
+  };
+
+  const isWorkingDayNumber = (day: DayNumber): boolean => !isWeekend(day) && !yearData(yearOf(day)).holidays.has(day);
 
   const checkCount = (n: number) => {
     if (!Number.isInteger(n) || Math.abs(n) > MAX_WORKING_DAYS) {
@@ -87,21 +118,35 @@ export const createEnglandAndWalesCalendar = (overrides: HolidayOverrides = {}):
 
   const addWorkingDays = (anchor: CalendarDate, n: number): CalendarDate => {
     checkCount(n);
-    let day = toDayNumber(anchor, 'anchor');
-    const step = n < 0 ? -1 : 1;
-    for (let left = Math.abs(n); left > 0; ) {
-      day += step;
-      if (isWorkingDayNumber(day)) left -= 1;
+    const day = toDayNumber(anchor, 'anchor');
+    if (n === 0) return anchor;
+    if (n > 0) {
+      let { year, count } = countInYear(day);
+      let target = count + n;
+      while (target > yearData(year).total) {
+        target -= yearData(year).total;
+        year += 1;
+      }
+      return fromDayNumber(dayWithCount(year, target));
     }
-    return fromDayNumber(day);
+    // The |n|th working day before: the working day d < anchor with |n| working days in [d, anchor).
+    let { year, count } = countInYear(day - 1);
+    let target = count + n + 1;
+    while (target < 1) {
+      year -= 1;
+      target += yearData(year).total;
+    }
+    return fromDayNumber(dayWithCount(year, target));
   };
 
   const workingDaysBetween = (from: CalendarDate, to: CalendarDate): number => {
     const start = toDayNumber(from, 'from');
     const end = toDayNumber(to, 'to');
     const [low, high, sign] = end >= start ? [start, end, 1] : [end, start, -1];
-    let count = 0;
-    for (let day = low + 1; day <= high; day += 1) if (isWorkingDayNumber(day)) count += 1;
+    const a = countInYear(low);
+    const b = countInYear(high);
+    let count = b.count - a.count;
+    for (let year = a.year; year < b.year; year += 1) count += yearData(year).total;
     return sign === 1 || count === 0 ? count : -count;
   };
 
@@ -110,7 +155,7 @@ export const createEnglandAndWalesCalendar = (overrides: HolidayOverrides = {}):
     const end = toDayNumber(to, 'to');
     const result: BankHoliday[] = [];
     for (let year = yearOf(start); year <= yearOf(end); year += 1) {
-      for (const [day, name] of holidaysOfYear(year)) if (day >= start && day <= end) result.push({ date: fromDayNumber(day), name });
+      for (const [day, name] of yearData(year).holidays) if (day >= start && day <= end) result.push({ date: fromDayNumber(day), name });
     }
     return result.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromDayNumber, toDayNumber, weekdayOf } from './calendar-date';
+import { fromDayNumber, toDayNumber, weekdayOf, yearOf } from './calendar-date';
 import { createEnglandAndWalesCalendar } from './working-day-calendar';
 
 const calendar = createEnglandAndWalesCalendar();
@@ -56,7 +56,44 @@ describe('working-day calendar: properties', () => {
   });
 });
 
-describe('working-day calendar: worked examples', () => {
+describe('working-day calendar: agrees with a naive day-by-day walk', () => {
+  const naiveAdd = (date: string, n: number) => {
+    let day = toDayNumber(date);
+    for (let left = Math.abs(n); left > 0; ) {
+      day += n < 0 ? -1 : 1;
+      if (calendar.isWorkingDay(fromDayNumber(day))) left -= 1;
+    }
+    return fromDayNumber(day);
+  };
+  const naiveBetween = (from: string, to: string) => {
+    const [a, b] = [toDayNumber(from), toDayNumber(to)];
+    let count = 0;
+    for (let day = Math.min(a, b) + 1; day <= Math.max(a, b); day += 1) if (calendar.isWorkingDay(fromDayNumber(day))) count += 1;
+    return b >= a || count === 0 ? count : -count;
+  };
+
+  it('for adding and subtracting working days, across year ends', () => {
+    fc.assert(fc.property(anyDate, fc.integer({ min: -400, max: 400 }), (date, n) => {
+      expect(calendar.addWorkingDays(date, n)).toBe(naiveAdd(date, n));
+    }));
+  });
+
+  it('for counting working days between two dates', () => {
+    fc.assert(fc.property(anyDate, fc.integer({ min: -800, max: 800 }), (date, span) => {
+      const other = fromDayNumber(toDayNumber(date) + span);
+      expect(calendar.workingDaysBetween(date, other)).toBe(naiveBetween(date, other));
+    }));
+  });
+
+  it('computes the year of a day number like Date does', () => {
+    fc.assert(fc.property(fc.integer({ min: -800_000, max: 800_000 }), (day) => {
+      expect(yearOf(day)).toBe(new Date(day * 86_400_000).getUTCFullYear());
+    }));
+  });
+});
+
+describe('working-day calendar: worked examples'
+, () => {
   it('Christmas 2025: Thu 25 and Fri 26 December and Thu 1 January are holidays', () => {
     // Became aware Mon 22 Dec 2025. Working days: Tue 23 (1), Wed 24 (2), [Thu 25, Fri 26 holidays],
     // [Sat 27, Sun 28], Mon 29 (3), Tue 30 (4), Wed 31 (5).
