@@ -1,1 +1,3 @@
-export {};
+export * from './feed-contract';
+export * from './to-feed-message';
+export * from './feed-schemas';
