@@ -121,8 +121,8 @@ export const createEnglandAndWalesCalendar = (overrides: HolidayOverrides = {}):
     const day = toDayNumber(anchor, 'anchor');
     if (n === 0) return anchor;
     if (n > 0) {
-      let { year, count } = countInYear(day);
-      let target = count + n;
+      const start = countInYear(day);
+      let [year, target] = [start.year, start.count + n];
       while (target > yearData(year).total) {
         target -= yearData(year).total;
         year += 1;
@@ -130,8 +130,8 @@ export const createEnglandAndWalesCalendar = (overrides: HolidayOverrides = {}):
       return fromDayNumber(dayWithCount(year, target));
     }
     // The |n|th working day before: the working day d < anchor with |n| working days in [d, anchor).
-    let { year, count } = countInYear(day - 1);
-    let target = count + n + 1;
+    const before = countInYear(day - 1);
+    let [year, target] = [before.year, before.count + n + 1];
     while (target < 1) {
       year -= 1;
       target += yearData(year).total;
