@@ -8,3 +8,6 @@ export { createReadAudit, openAudited, MAX_AUDIT_PAGE } from './read-audit';
 export type { ReadAudit, ReadAuditEntry, RecordedReadAuditEntry, ReadAuditQuery, ReadAuditPage, Reader } from './read-audit';
 export { PersonalDataError, isPersonalDataError } from './personal-data-error';
 export type { PersonalDataErrorCode } from './personal-data-error';
+export { rewrapAll } from './rewrap';
+export { createFileErasureLedger, listErasures, reapplyErasures } from './erasure-ledger';
+export type { ErasureLedger, ErasureLedgerEntry } from './erasure-ledger';

@@ -39,8 +39,8 @@ export const createMasterKeyWrapper = (masterKey: Uint8Array): KeyWrapper => {
     unwrap: async (wrapped) => {
       const parts = wrapped.split('.');
       if (parts.length !== 3) throw new PersonalDataError('master_key', 'A wrapped data key is not <iv>.<tag>.<ciphertext>');
-      const [iv, tag, ciphertext] = parts.map((part) => fromBase64(part, 'wrapped data key')) as [Buffer, Buffer, Buffer];
       try {
+        const [iv, tag, ciphertext] = parts.map((part) => fromBase64(part, 'wrapped data key')) as [Buffer, Buffer, Buffer];
         return new Uint8Array(decrypt(key, { iv, tag, ciphertext }, WRAP_AAD, 'wrapped data key'));
       } catch {
         throw new PersonalDataError('master_key', `A data key could not be unwrapped with master key ${keyId} (wrong master key?)`);
@@ -59,7 +59,11 @@ export type LoadMasterKeyOptions = {
 };
 
 const decodeMasterKey = (text: string, source: string): Uint8Array => {
-  const bytes = fromBase64(text.trim(), `${source} (base64 of ${KEY_BYTES} bytes)`);
+  const trimmed = text.trim();
+  if (trimmed.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(trimmed)) {
+    throw new PersonalDataError('master_key', `${source} must be base64 of ${KEY_BYTES} bytes`);
+  }
+  const bytes = Buffer.from(trimmed, 'base64');
   checkMasterKey(bytes);
   return new Uint8Array(bytes);
 };

@@ -4,6 +4,7 @@ import { KEY_BYTES, decrypt, encrypt, fromBase64 } from './aes-gcm';
 import type { KeyWrapper } from './key-wrapper';
 import { PersonalDataError } from './personal-data-error';
 import { createKeyCache } from './key-cache';
+import type { ErasureLedger } from './erasure-ledger';
 
 /** The encrypted envelope stored in an event's `personal` field. All binary fields are base64. */
 export type SealedPersonalData = { sealed: { v: 1; keyId: string; iv: string; tag: string; ciphertext: string } };
@@ -26,8 +27,18 @@ export type PersonalDataVault = {
 export type PersonalDataVaultOptions = {
   /** A pool on the database holding the `personal_data` schema (run `migratePersonalData` first). */
   sql: Sql;
-  /** Wraps data keys: the master key (`createMasterKeyWrapper`) or a KMS. */
+  /** Wraps new data keys: the master key (`createMasterKeyWrapper`) or a KMS. */
   wrapper: KeyWrapper;
+  /**
+   * Wrappers of earlier master keys, still able to unwrap keys they wrapped until `rewrapAll` has moved every key
+   * to `wrapper` (the rotation story, docs/personal-data.md). Default none. Chosen by the key id stored per key.
+   */
+  previousWrappers?: KeyWrapper[];
+  /**
+   * Where each erasure is written BEFORE the key is destroyed, kept outside the database's backups so that
+   * `reapplyErasures` can destroy again what a restored backup brings back. Default none (say so in operations).
+   */
+  erasureLedger?: ErasureLedger;
   /** Unwrapped data keys kept in memory (LRU). Default 1000. 0 disables the cache. */
   cacheSize?: number;
   /**
@@ -67,6 +78,12 @@ const parseEnvelope = (sealed: unknown) => {
 
 export const createPersonalDataVault = (options: PersonalDataVaultOptions): PersonalDataVault => {
   const { sql, wrapper } = options;
+  const wrappers = new Map([...(options.previousWrappers ?? []), wrapper].map((w) => [w.keyId, w]));
+  const unwrapperFor = (keyId: string, subjectId: string): KeyWrapper => {
+    const found = wrappers.get(keyId);
+    if (!found) throw new PersonalDataError('master_key', `The data key of subject ${subjectId} is wrapped by ${keyId}, which this process does not hold`);
+    return found;
+  };
   const cache = createKeyCache<{ dataKeyId: string; key: Uint8Array }>(options.cacheSize ?? 1000, options.cacheTtlMs ?? 30_000);
 
   const readKey = async (subjectId: string): Promise<DataKey> => {
@@ -76,7 +93,7 @@ export const createPersonalDataVault = (options: PersonalDataVaultOptions): Pers
       select data_key_id, wrapped_key, key_id, destroyed_at from personal_data.data_keys where subject_id = ${subjectId}`;
     if (!row) return undefined;
     if (row.destroyed_at !== null || row.wrapped_key === null) return 'erased';
-    const key = await wrapper.unwrap(row.wrapped_key);
+    const key = await unwrapperFor(row.key_id, subjectId).unwrap(row.wrapped_key);
     if (key.length !== KEY_BYTES) throw new PersonalDataError('master_key', `The data key of subject ${subjectId} has the wrong length`);
     const dataKey = { dataKeyId: row.data_key_id, key };
     cache.set(subjectId, dataKey);
@@ -140,6 +157,8 @@ export const createPersonalDataVault = (options: PersonalDataVaultOptions): Pers
       if (requestedBy === approvedBy) throw new PersonalDataError('invalid_argument', 'An erasure must be approved by someone other than the requester');
       const record = { reason, requestedBy, approvedBy };
       cache.delete(subjectId);
+      // Ledger first: a ledger entry without a destroyed key is re-applied later; the reverse would be resurrectable.
+      await options.erasureLedger?.append({ subjectId, erasedAt: new Date().toISOString(), ...record });
       // A subject that never had personal data still gets a destroyed row, so nothing can be sealed for it later.
       await sql`
         insert into personal_data.data_keys (subject_id, data_key_id, wrapped_key, key_id, destroyed_at, erasure)
