@@ -1,1 +1,6 @@
-export {};
+export { createCommandHandler } from './command-handler';
+export type { ApplicationCommand, CommandHandler, CommandHandlerOptions } from './command-handler';
+export type { CommandEnvelope, DecisionResult, AppendedEvent } from './execute-decision';
+export type { PartnershipReference } from './reference-data';
+export { loadPartnership } from './reference-data';
+export { uuidV5 } from './uuid-v5';

@@ -1,0 +1,137 @@
+/**
+ * The one write path (design.md "Shape"): load the stream, decide (pure), seal each event's personal part, encode,
+ * append with the revision read. On a concurrent write the whole decision is taken again on the new state, so
+ * every rule is re-checked and a retry succeeds only where the decision still holds; after `maxAttempts` the
+ * conflict goes back to the caller as DomainError('concurrency').
+ */
+import { DomainError, encodeEvent, londonDate } from '@cspr/domain';
+import type { Actor, CommandContext, Decider } from '@cspr/domain';
+import { WrongExpectedRevisionError } from '@cspr/event-store';
+import type { EventMetadata, EventStore, EventToAppend, LogPosition, RecordedEvent } from '@cspr/event-store';
+import type { PersonalDataVault } from '@cspr/personal-data';
+import { loadAggregate } from './aggregate-stream';
+import { uuidV5 } from './uuid-v5';
+
+export type AnyEvent = { type: string; schemaVersion: number; data: object; personal?: unknown };
+
+/** Who asked, and how the request is traced and de-duplicated. */
+export type CommandEnvelope = {
+  actor: Actor;
+  /**
+   * Client-chosen id of this command (1–100 characters). Event ids are derived from it (uuid v5 of actor, command
+   * id, stream and index), so a retried request appends nothing twice and answers with the first result.
+   */
+  commandId?: string;
+  /** Default: the command id, else a new id. */
+  correlationId?: string;
+  /** Default: the correlation id. */
+  causationId?: string;
+  /** W3C trace context of the request. */
+  traceparent?: string;
+};
+
+export type AppendedEvent = { eventId: string; type: string; position: LogPosition };
+
+export type DecisionResult = {
+  streamId: string;
+  /** Position of the last event written, or of the command's earlier write when it was a retry; null when nothing was written. */
+  position: LogPosition | null;
+  events: AppendedEvent[];
+  /** True when the command id had already been applied: nothing new was written. */
+  alreadyApplied: boolean;
+};
+
+export type ExecutionDeps = {
+  store: EventStore;
+  vault: PersonalDataVault;
+  newId: () => string;
+  /** Attempts on a concurrent write before answering 'concurrency'. Default 4. */
+  maxAttempts?: number;
+};
+
+export type Decision<Command, Event, State> = {
+  decider: Decider<Command, Event, State>;
+  streamId: string;
+  /** The personal-data subject whose key seals this stream's personal parts (the incident or review id). */
+  subjectId: string;
+  /** Builds the full command (with reference data, loaded afresh on every attempt) from the loaded state. */
+  build: (state: State, context: CommandContext) => Promise<Command> | Command;
+  /** The partnership recorded in the metadata. */
+  partnershipOf: (state: State, events: Event[]) => string | undefined;
+  /** Runs after the decision and before the append (erasure destroys the data key here). */
+  beforeAppend?: (events: Event[], state: State) => Promise<void>;
+};
+
+export const contextFor = (actor: Actor, now: Date): CommandContext => {
+  const instant = now.toISOString();
+  return { actor, now: instant, today: londonDate(instant) };
+};
+
+const derivedEventId = (envelope: CommandEnvelope, streamId: string, index: number): string =>
+  uuidV5(`${envelope.actor.userId}/${envelope.commandId}/${streamId}/${index}`);
+
+const earlierWrite = (recorded: RecordedEvent[], envelope: CommandEnvelope, streamId: string): AppendedEvent[] => {
+  const found: AppendedEvent[] = [];
+  for (let index = 0; ; index += 1) {
+    const id = derivedEventId(envelope, streamId, index);
+    const event = recorded.find((e) => e.eventId === id);
+    if (!event) return found;
+    found.push({ eventId: event.eventId, type: event.type, position: event.position });
+  }
+};
+
+export const executeDecision = async <Command, Event extends AnyEvent, State>(
+  deps: ExecutionDeps,
+  decision: Decision<Command, Event, State>,
+  envelope: CommandEnvelope,
+  context: CommandContext,
+): Promise<DecisionResult> => {
+  const { store, vault } = deps;
+  const { streamId } = decision;
+  const correlationId = envelope.correlationId ?? envelope.commandId ?? deps.newId();
+  const maxAttempts = deps.maxAttempts ?? 4;
+  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    const loaded = await loadAggregate(store, decision.decider, streamId);
+    if (envelope.commandId) {
+      const earlier = earlierWrite(loaded.recorded, envelope, streamId);
+      if (earlier.length > 0) return { streamId, position: earlier.at(-1)!.position, events: earlier, alreadyApplied: true };
+    }
+    const command = await decision.build(loaded.state, context);
+    const events = decision.decider.decide(command, loaded.state);
+    if (events.length === 0) return { streamId, position: null, events: [], alreadyApplied: false };
+    await decision.beforeAppend?.(events, loaded.state);
+    const metadata: EventMetadata = {
+      actor: { userId: envelope.actor.userId, role: envelope.actor.role },
+      ...(decision.partnershipOf(loaded.state, events) ? { partnershipId: decision.partnershipOf(loaded.state, events) } : {}),
+      correlationId,
+      causationId: envelope.causationId ?? correlationId,
+      ...(envelope.traceparent ? { traceparent: envelope.traceparent } : {}),
+      occurredAt: context.now,
+      ...(envelope.commandId ? { commandId: envelope.commandId } : {}),
+    };
+    const toAppend: EventToAppend[] = [];
+    for (const [index, event] of events.entries()) {
+      const personal = event.personal === undefined ? undefined : await vault.seal(decision.subjectId, event.personal);
+      const encoded = encodeEvent({ type: event.type, schemaVersion: event.schemaVersion, data: event.data, personal });
+      toAppend.push({
+        eventId: envelope.commandId ? derivedEventId(envelope, streamId, index) : deps.newId(),
+        type: encoded.type,
+        data: encoded.data,
+        metadata,
+      });
+    }
+    try {
+      const result = await store.appendToStream(streamId, toAppend, { expectedRevision: loaded.revision });
+      // The store returns the last event's position; earlier events of one append share its transaction.
+      return {
+        streamId,
+        position: result.position,
+        events: toAppend.map((e) => ({ eventId: e.eventId, type: e.type, position: result.position })),
+        alreadyApplied: false,
+      };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError) && (error as { code?: string }).code !== 'wrong_expected_revision') throw error;
+    }
+  }
+  throw new DomainError('concurrency', `${streamId} kept changing while the command was decided (${maxAttempts} attempts): try again`);
+};
