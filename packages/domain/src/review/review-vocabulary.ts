@@ -1,0 +1,23 @@
+/**
+ * The closed value lists of the review events as run-time arrays, for validation and the gateway's enums.
+ */
+import type { ActionStatus, DelayReason, DocumentKind, ReportRecipient, ReviewModel } from './review-events';
+
+type Exhaustive<T extends string, List extends readonly T[]> = [T] extends [List[number]] ? List : never;
+const list = <T extends string>() => <const L extends readonly T[]>(values: Exhaustive<T, L>) => values;
+
+export const DELAY_REASONS = list<DelayReason>()(['criminal-proceedings', 'inquest', 'family-wishes', 'other']);
+export const REPORT_RECIPIENTS = list<ReportRecipient>()(['panel', 'dfe']);
+export const DOCUMENT_KINDS = list<DocumentKind>()([
+  'overview-report', 'executive-summary', 'learning-summary', 'press-statement', 'agency-response', 'action-plan',
+  'progress-report', 'accessible-summary', 'summary-for-children',
+]);
+export const REVIEW_MODELS = list<ReviewModel>()(['lcspr', 'national', 'systems-learning', 'appreciative-inquiry', 'other']);
+export const ACTION_STATUSES = list<ActionStatus>()(['not-started', 'in-progress', 'completed', 'overdue']);
+export const PUBLICATION_KINDS = ['full-report', 'improvements-only'] as const;
+export const REVIEW_CLOSE_REASONS = ['completed', 'superseded', 'withdrawn'] as const;
+
+/** The final report reaches the Panel and DfE at least this many working days before publication (domain.md). */
+export const FINAL_REPORT_MIN_WORKING_DAYS_BEFORE_PUBLICATION = 7;
+/** Upper bound of incidents in one review: a thematic national review may gather many cases. */
+export const MAX_INCIDENTS_PER_REVIEW = 200;
