@@ -1,1 +1,25 @@
-export {};
+// Public surface of @cspr/read-models: migrations, the projections and their queries (one folder per query).
+export { migrateReadModels, readModelMigrations, READ_MODELS_SCHEMA, READ_MODEL_TABLES } from './migrations';
+export { projections, resetReadModels } from './read-models';
+export { applyBatch, toProjectedEvent, type BatchOutcome, type DeadLetter } from './apply-batch';
+export {
+  readCheckpoint, advanceCheckpoint, finishRebuild, ensureCheckpoint, StaleCheckpointError, CHECKPOINT_NAME, type Checkpoint,
+} from './checkpoint';
+export { ProjectionError, type Projection, type ProjectedEvent, type ProjectionContext, type Rows } from './projection';
+export { MAX_PAGE_SIZE, InvalidCursorError, type Page } from './cursor';
+export type { DeadlineView, TodayOptions } from './deadline-view';
+export type { StoredDeadline } from './stored-deadlines';
+
+export { getIncident, listIncidents, type IncidentView, type ListIncidentsOptions } from './incidents/incidents-query';
+export { INCIDENT_STATUSES, type IncidentStatus, type HistoryEntry, type SealedIncidentPersonal } from './incidents/incidents-projection';
+export { getPanelQueue, type PanelQueueItem } from './panel-queue/panel-queue-query';
+export { getReview, listReviews, type ReviewView, type ListReviewsOptions } from './reviews/reviews-query';
+export { REVIEW_STATUSES, type ReviewStatus, type ReviewDelay } from './reviews/reviews-projection';
+export { listPublishedReports, type PublishedReportView, type ListPublishedReportsOptions } from './published-reports/published-reports-query';
+export type { PublishedDocument } from './published-reports/published-reports-projection';
+export {
+  getNationalStatistics, SUPPRESSED, type NationalStatistics, type YearStatistics, type StatCell, type Share, type Breakdown,
+} from './national-statistics/national-statistics-query';
+export { statisticsYearOf } from './national-statistics/notification-facts-projection';
+export { getPartnership, listPartnerships, type PartnershipView } from './partnerships/partnerships-query';
+export { getProjectorStatus, waitForPosition, LAG_COUNT_LIMIT, type ProjectorStatus } from './projector-status/projector-status-query';

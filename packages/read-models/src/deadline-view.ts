@@ -1,0 +1,35 @@
+/** Query-time view of stored deadlines: days left and overdue depend on `today`, so they are never stored. */
+import { createEnglandAndWalesCalendar, deadlineStatus, type Deadline, type WorkingDayCalendar } from '@cspr/domain';
+import type { StoredDeadline } from './stored-deadlines';
+
+export type DeadlineView = StoredDeadline & {
+  workingDaysLeft: number | null;
+  overdue: boolean;
+  dueThisWeek: boolean;
+};
+
+export type TodayOptions = {
+  /** The day in England the caller asks about (`londonDate(now)`). Default: today in England at call time. */
+  today?: string;
+  /** The calendar for days left. Default: England and Wales. */
+  calendar?: WorkingDayCalendar;
+};
+
+let defaultCalendar: WorkingDayCalendar | undefined;
+
+export const resolveToday = (options: TodayOptions): { today: string; calendar: WorkingDayCalendar } => {
+  defaultCalendar ??= createEnglandAndWalesCalendar();
+  const today = options.today ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  return { today, calendar: options.calendar ?? defaultCalendar };
+};
+
+export const viewDeadline = (deadline: StoredDeadline, today: string, calendar: WorkingDayCalendar): DeadlineView => {
+  if (deadline.cancelled) return { ...deadline, workingDaysLeft: null, overdue: false, dueThisWeek: false };
+  const status = deadlineStatus(deadline as unknown as Deadline, today, calendar, deadline.metOn ?? undefined);
+  return {
+    ...deadline,
+    workingDaysLeft: deadline.metOn === null ? status.workingDaysLeft : null,
+    overdue: status.overdue,
+    dueThisWeek: status.dueThisWeek,
+  };
+};

@@ -1,0 +1,263 @@
+/**
+ * Incidents per partnership: one row per incident stream, with its status, key dates, children's characteristics,
+ * rapid review, Panel response, linked reviews, deadlines (due dates computed here from the calendar) and a history
+ * timeline. The sealed personal parts are kept as given, never opened; erasure scrubs them.
+ */
+import type { GuidanceEdition, IncidentNature } from '@cspr/domain';
+import { NATURES_WITHOUT_RAPID_REVIEW } from '@cspr/domain';
+import {
+  actorRoleOf, addUnique, occurredAtOf, optionalString, ProjectionError, requireInstant, requireString, stringArray,
+  type Projection, type ProjectedEvent, type ProjectionContext,
+} from '../projection';
+import { nextDueOn, storeDeadlines, type StoredDeadline } from '../stored-deadlines';
+
+export type IncidentStatus =
+  | 'notified' // awaiting the rapid review (or, for natures without one, nothing more)
+  | 'amended' // as notified, since corrected
+  | 'withdrawn'
+  | 'rapid-review-submitted' // awaiting the Panel's response
+  | 'reconsideration-requested' // the Panel asked the partners to reconsider: a new submission is due
+  | 'panel-responded'
+  | 'in-review'; // linked to a local or national review
+
+export const INCIDENT_STATUSES: readonly IncidentStatus[] = [
+  'notified', 'amended', 'withdrawn', 'rapid-review-submitted', 'reconsideration-requested', 'panel-responded', 'in-review',
+];
+
+export type HistoryEntry = { type: string; occurredAt: string; on: string | null; actorRole: string; position: string };
+
+export type SealedIncidentPersonal = {
+  notification?: unknown;
+  amendments?: unknown[];
+  withdrawal?: unknown;
+  rapidReviews?: unknown[];
+  panelResponses?: unknown[];
+};
+
+export type IncidentRow = {
+  incident_id: string;
+  partnership_id: string;
+  local_authority_code: string;
+  nature: IncidentNature;
+  status: IncidentStatus;
+  guidance_edition: GuidanceEdition;
+  became_aware_on: string;
+  incident_on: string;
+  notified_at: string;
+  notified_on: string;
+  referral_id: string | null;
+  children: unknown[];
+  rapid_review_required: boolean;
+  rapid_review: Record<string, unknown> | null;
+  panel_response: Record<string, unknown> | null;
+  withdrawal: Record<string, unknown> | null;
+  review_ids: string[];
+  deadlines: StoredDeadline[];
+  next_due_on: string | null;
+  sealed_personal: SealedIncidentPersonal | null;
+  personal_erased: boolean;
+  history: HistoryEntry[];
+  last_event_at: string;
+  version: number;
+};
+
+const INCIDENT_EVENTS = [
+  'IncidentNotified', 'NotificationAmended', 'NotificationWithdrawn', 'RapidReviewCompleted', 'PanelResponded',
+  'IncidentLinkedToReview', 'PersonalDataErased',
+];
+const REVIEW_EVENTS = ['LocalReviewCommissioned', 'NationalReviewCommissioned'];
+
+const rapidReviewRequired = (nature: IncidentNature, children: unknown[]): boolean => {
+  if (!NATURES_WITHOUT_RAPID_REVIEW.includes(nature)) return true;
+  // Care leavers under 18 may meet the criteria (domain.md).
+  return nature === 'care-leaver-death' && children.some((c) => (c as { under18?: unknown }).under18 === true);
+};
+
+const withDeadlines = (row: IncidentRow, context: ProjectionContext): IncidentRow => {
+  const rr = row.rapid_review as { firstSubmittedOn?: string; submittedOn?: string } | null;
+  const pr = row.panel_response as { respondedOn?: string; submission?: number } | null;
+  const submission = (row.rapid_review as { submission?: number } | null)?.submission;
+  const anchors = {
+    'became-aware': row.became_aware_on,
+    notified: row.notified_on,
+    ...(rr?.submittedOn ? { 'rapid-review-submitted': rr.submittedOn } : {}),
+  };
+  const answered = pr && pr.submission === submission ? pr.respondedOn : undefined;
+  const metOn = {
+    notification: row.notified_on,
+    ...(rr?.firstSubmittedOn ? { 'rapid-review': rr.firstSubmittedOn } : {}),
+    ...(answered ? { 'panel-response': answered } : {}),
+  };
+  const kinds = new Set(row.rapid_review_required || rr ? ['notification', 'rapid-review', 'panel-response'] as const : ['notification'] as const);
+  const deadlines = storeDeadlines(anchors, metOn, row.guidance_edition, context.calendar, {
+    panelResponseTargetWorkingDays: context.panelResponseTargetWorkingDays,
+    cancelled: row.status === 'withdrawn',
+    kinds,
+  });
+  return { ...row, deadlines, next_due_on: nextDueOn(deadlines) };
+};
+
+const historyEntry = (event: ProjectedEvent, on: string | null): HistoryEntry => ({
+  type: event.type,
+  occurredAt: occurredAtOf(event),
+  on,
+  actorRole: actorRoleOf(event),
+  position: `${event.position.commit}.${event.position.prepare}`,
+});
+
+const touched = (row: IncidentRow, event: ProjectedEvent, on: string | null, change: Partial<IncidentRow>): IncidentRow => ({
+  ...row,
+  ...change,
+  history: [...row.history, historyEntry(event, on)],
+  last_event_at: occurredAtOf(event),
+  version: row.version + 1,
+});
+
+const sealed = (row: IncidentRow, update: (current: SealedIncidentPersonal) => SealedIncidentPersonal): SealedIncidentPersonal | null =>
+  row.personal_erased ? null : update(row.sealed_personal ?? {});
+
+const notified = (event: ProjectedEvent, context: ProjectionContext): IncidentRow => {
+  const d = event.data;
+  const nature = requireString(d, 'nature') as IncidentNature;
+  const children = Array.isArray(d.children) ? d.children : [];
+  if (children.length === 0) throw new ProjectionError('IncidentNotified without children');
+  const notifiedOn = requireString(d, 'notifiedOn');
+  const row: IncidentRow = {
+    incident_id: requireString(d, 'incidentId'),
+    partnership_id: requireString(d, 'partnershipId'),
+    local_authority_code: requireString(d, 'localAuthorityCode'),
+    nature,
+    status: 'notified',
+    guidance_edition: requireString(d, 'guidanceEdition') as GuidanceEdition,
+    became_aware_on: requireString(d, 'becameAwareOn'),
+    incident_on: requireString(d, 'incidentOn'),
+    notified_at: requireInstant(d, 'notifiedAt'),
+    notified_on: notifiedOn,
+    referral_id: optionalString(d, 'referralId'),
+    children,
+    rapid_review_required: rapidReviewRequired(nature, children),
+    rapid_review: null,
+    panel_response: null,
+    withdrawal: null,
+    review_ids: [],
+    deadlines: [],
+    next_due_on: null,
+    sealed_personal: event.personal === undefined ? {} : { notification: event.personal },
+    personal_erased: false,
+    history: [historyEntry(event, notifiedOn)],
+    last_event_at: occurredAtOf(event),
+    version: 1,
+  };
+  return withDeadlines(row, context);
+};
+
+const evolveIncident = (row: IncidentRow, event: ProjectedEvent, context: ProjectionContext): IncidentRow => {
+  const d = event.data;
+  switch (event.type) {
+    case 'NotificationAmended': {
+      const changes = (d.changes ?? {}) as Record<string, unknown>;
+      const next = touched(row, event, null, {
+        local_authority_code: optionalString(changes, 'localAuthorityCode') ?? row.local_authority_code,
+        nature: (optionalString(changes, 'nature') as IncidentNature | null) ?? row.nature,
+        became_aware_on: optionalString(changes, 'becameAwareOn') ?? row.became_aware_on,
+        incident_on: optionalString(changes, 'incidentOn') ?? row.incident_on,
+        children: Array.isArray(changes.children) ? changes.children : row.children,
+        status: row.status === 'notified' ? 'amended' : row.status,
+        // The amended personal part replaces the notification's (incident-events.ts); the old one stays in history.
+        sealed_personal: event.personal === undefined ? row.sealed_personal
+          : sealed(row, (s) => ({ ...s, notification: event.personal, amendments: [...(s.amendments ?? []), event.personal] })),
+      });
+      return withDeadlines({ ...next, rapid_review_required: rapidReviewRequired(next.nature, next.children) }, context);
+    }
+    case 'NotificationWithdrawn':
+      return withDeadlines(touched(row, event, null, {
+        status: 'withdrawn',
+        withdrawal: { withdrawnAt: requireString(d, 'withdrawnAt'), reason: requireString(d, 'reason'), duplicateOfIncidentId: optionalString(d, 'duplicateOfIncidentId') },
+        sealed_personal: event.personal === undefined ? row.sealed_personal : sealed(row, (s) => ({ ...s, withdrawal: event.personal })),
+      }), context);
+    case 'RapidReviewCompleted': {
+      const submittedOn = requireString(d, 'submittedOn');
+      const previous = row.rapid_review as { firstSubmittedOn?: string } | null;
+      return withDeadlines(touched(row, event, submittedOn, {
+        status: row.status === 'withdrawn' ? 'withdrawn' : 'rapid-review-submitted',
+        rapid_review: {
+          submittedAt: requireString(d, 'submittedAt'),
+          submittedOn,
+          firstSubmittedOn: previous?.firstSubmittedOn ?? submittedOn,
+          submission: typeof d.submission === 'number' ? d.submission : 1,
+          localReviewDecision: requireString(d, 'localReviewDecision'),
+          nationalCriteriaMayBeMet: d.nationalCriteriaMayBeMet === true,
+          localCriteria: d.localCriteria ?? null,
+          nationalCriteria: d.nationalCriteria ?? null,
+          parallelProcesses: stringArray(d.parallelProcesses),
+          agenciesInvolved: stringArray(d.agenciesInvolved),
+          signedOff: d.signedOff ?? null,
+        },
+        sealed_personal: event.personal === undefined ? row.sealed_personal
+          : sealed(row, (s) => ({ ...s, rapidReviews: [...(s.rapidReviews ?? []), event.personal] })),
+      }), context);
+    }
+    case 'PanelResponded': {
+      if (!row.rapid_review) throw new ProjectionError('PanelResponded before any rapid review');
+      const outcome = requireString(d, 'outcome');
+      const respondedOn = requireString(d, 'respondedOn');
+      const inReview = row.review_ids.length > 0;
+      return withDeadlines(touched(row, event, respondedOn, {
+        status: row.status === 'withdrawn' ? 'withdrawn' : inReview ? 'in-review' : outcome === 'reconsider' ? 'reconsideration-requested' : 'panel-responded',
+        panel_response: {
+          respondedAt: requireString(d, 'respondedAt'),
+          respondedOn,
+          outcome,
+          thematicReviewTitle: optionalString(d, 'thematicReviewTitle'),
+          submission: (row.rapid_review as { submission?: number }).submission ?? 1,
+        },
+        sealed_personal: event.personal === undefined ? row.sealed_personal
+          : sealed(row, (s) => ({ ...s, panelResponses: [...(s.panelResponses ?? []), event.personal] })),
+      }), context);
+    }
+    case 'IncidentLinkedToReview':
+    case 'LocalReviewCommissioned':
+    case 'NationalReviewCommissioned': {
+      const reviewId = requireString(d, 'reviewId');
+      const linked = row.review_ids.includes(reviewId);
+      // The commissioning event and the incident's own link event say the same thing: record the link once.
+      if (linked) return event.type === 'IncidentLinkedToReview' ? touched(row, event, null, {}) : row;
+      return touched(row, event, optionalString(d, 'commissionedOn'), {
+        review_ids: addUnique(row.review_ids, reviewId),
+        status: row.status === 'withdrawn' ? 'withdrawn' : 'in-review',
+      });
+    }
+    case 'PersonalDataErased':
+      return touched(row, event, null, { sealed_personal: null, personal_erased: true });
+    default:
+      return row;
+  }
+};
+
+export const incidentsProjection: Projection<IncidentRow> = {
+  name: 'incidents',
+  table: 'read_models.incidents',
+  key: 'incident_id',
+  handles: new Set([...INCIDENT_EVENTS, ...REVIEW_EVENTS]),
+  keysOf: (event) => (REVIEW_EVENTS.includes(event.type) ? stringArray(event.data.incidentIds) : [requireString(event.data, 'incidentId')]),
+  evolve: (rows, event, context) => {
+    if (event.type === 'IncidentNotified') {
+      const row = notified(event, context);
+      if (rows.get(row.incident_id)) throw new ProjectionError('IncidentNotified for an incident already notified');
+      rows.set(row.incident_id, row);
+      return;
+    }
+    if (REVIEW_EVENTS.includes(event.type)) {
+      // A review may name an incident this read model never saw (e.g. notified before the platform): skip that one.
+      for (const id of stringArray(event.data.incidentIds)) {
+        const row = rows.get(id);
+        if (row) rows.set(id, evolveIncident(row, event, context));
+      }
+      return;
+    }
+    const id = requireString(event.data, 'incidentId');
+    const row = rows.get(id);
+    if (!row) throw new ProjectionError(`${event.type} for an incident never notified`);
+    rows.set(id, evolveIncident(row, event, context));
+  },
+};

@@ -1,0 +1,104 @@
+/**
+ * Queries of the incidents read model. Days left and overdue are computed for `today` (the caller's day in
+ * England), never stored. `sealedPersonal` is returned sealed: only the gateway may open it, and audits when it does.
+ */
+import type { Sql } from 'postgres';
+import { decodeCursor, pageSize, toPage, type Page } from '../cursor';
+import { resolveToday, viewDeadline, type DeadlineView, type TodayOptions } from '../deadline-view';
+import type { HistoryEntry, IncidentRow, IncidentStatus, SealedIncidentPersonal } from './incidents-projection';
+
+export type IncidentView = {
+  id: string;
+  partnershipId: string;
+  localAuthorityCode: string;
+  nature: string;
+  status: IncidentStatus;
+  guidanceEdition: string;
+  becameAwareOn: string;
+  incidentOn: string;
+  notifiedAt: string;
+  notifiedOn: string;
+  referralId: string | null;
+  children: Record<string, unknown>[];
+  rapidReviewRequired: boolean;
+  rapidReview: Record<string, unknown> | null;
+  panelResponse: Record<string, unknown> | null;
+  withdrawal: Record<string, unknown> | null;
+  reviewIds: string[];
+  deadlines: DeadlineView[];
+  nextDueOn: string | null;
+  overdue: boolean;
+  sealedPersonal: SealedIncidentPersonal | null;
+  personalErased: boolean;
+  history: HistoryEntry[];
+  lastEventAt: string;
+  version: number;
+};
+
+const toView = (row: IncidentRow, options: TodayOptions): IncidentView => {
+  const { today, calendar } = resolveToday(options);
+  const deadlines = row.deadlines.map((d) => viewDeadline(d, today, calendar));
+  return {
+    id: row.incident_id,
+    partnershipId: row.partnership_id,
+    localAuthorityCode: row.local_authority_code,
+    nature: row.nature,
+    status: row.status,
+    guidanceEdition: row.guidance_edition,
+    becameAwareOn: row.became_aware_on,
+    incidentOn: row.incident_on,
+    notifiedAt: row.notified_at,
+    notifiedOn: row.notified_on,
+    referralId: row.referral_id,
+    children: row.children as Record<string, unknown>[],
+    rapidReviewRequired: row.rapid_review_required,
+    rapidReview: row.rapid_review,
+    panelResponse: row.panel_response,
+    withdrawal: row.withdrawal,
+    reviewIds: row.review_ids,
+    deadlines,
+    nextDueOn: row.next_due_on,
+    overdue: deadlines.some((d) => d.overdue),
+    sealedPersonal: row.sealed_personal,
+    personalErased: row.personal_erased,
+    history: row.history,
+    lastEventAt: row.last_event_at,
+    version: row.version,
+  };
+};
+
+export const getIncident = async (sql: Sql, id: string, options: TodayOptions = {}): Promise<IncidentView | null> => {
+  const rows = await sql<IncidentRow[]>`select * from read_models.incidents where incident_id = ${id}`;
+  return rows[0] ? toView(rows[0], options) : null;
+};
+
+export type ListIncidentsOptions = TodayOptions & {
+  partnershipId?: string;
+  status?: IncidentStatus;
+  nature?: string;
+  /** true: only incidents with a deadline past and not met on `today`; false: only those without. */
+  overdue?: boolean;
+  first?: number;
+  after?: string;
+};
+
+/** Newest notification first; keyset on (notified_at, incident_id). */
+export const listIncidents = async (sql: Sql, options: ListIncidentsOptions): Promise<Page<IncidentView>> => {
+  const size = pageSize(options.first);
+  const { today } = resolveToday(options);
+  const filters = sql`
+    ${options.partnershipId !== undefined ? sql`and partnership_id = ${options.partnershipId}` : sql``}
+    ${options.status !== undefined ? sql`and status = ${options.status}` : sql``}
+    ${options.nature !== undefined ? sql`and nature = ${options.nature}` : sql``}
+    ${options.overdue === true ? sql`and next_due_on < ${today}` : sql``}
+    ${options.overdue === false ? sql`and (next_due_on is null or next_due_on >= ${today})` : sql``}`;
+  const [afterAt, afterId] = options.after !== undefined ? decodeCursor(options.after, 2) : [];
+  const rows = await sql<IncidentRow[]>`
+    select * from read_models.incidents
+    where true ${filters}
+    ${afterAt !== undefined ? sql`and (notified_at, incident_id) < (${afterAt}, ${afterId!})` : sql``}
+    order by notified_at desc, incident_id desc
+    limit ${size + 1}`;
+  const [{ count }] = await sql<[{ count: number }]>`select count(*)::int as count from read_models.incidents where true ${filters}`;
+  return toPage(rows, size, count, (row) => toView(row, options), (row) => [row.notified_at, row.incident_id]);
+};

@@ -1,0 +1,58 @@
+/**
+ * Given events / then rows: builds recorded events as the store would hand them over (ascending positions, one
+ * per event) and runs them through the real batch runner against a real database. Shared with the projector's tests.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Sql } from 'postgres';
+import { createEnglandAndWalesCalendar, DEFAULT_PANEL_RESPONSE_WORKING_DAYS, type WorkingDayCalendar } from '@cspr/domain';
+import type { LogPosition, RecordedEvent } from '@cspr/event-store';
+import { applyBatch } from './apply-batch';
+import { readCheckpoint } from './checkpoint';
+import { projections } from './read-models';
+
+export type GivenEvent = {
+  type: string;
+  data: Record<string, unknown>;
+  personal?: unknown;
+  streamId?: string;
+  actorRole?: string;
+  occurredAt?: string;
+};
+
+let sequence = 0n;
+
+/** Recorded events in log order; the stream id defaults from the event's incident, review or partnership id. */
+export const recorded = (events: GivenEvent[]): RecordedEvent[] =>
+  events.map((event) => {
+    sequence += 1n;
+    const d = event.data;
+    const streamId = event.streamId
+      ?? (typeof d.reviewId === 'string' && !event.type.startsWith('Incident') ? `review-${d.reviewId}`
+        : typeof d.incidentId === 'string' ? `incident-${d.incidentId}`
+          : `partnership-${String(d.partnershipId)}`);
+    const occurredAt = event.occurredAt ?? '2025-06-02T09:00:00.000Z';
+    return {
+      eventId: randomUUID(),
+      type: event.type,
+      streamId,
+      streamRevision: 0n,
+      position: { commit: 1000n + sequence, prepare: sequence },
+      recordedAt: new Date(occurredAt),
+      data: { schemaVersion: 1, ...d, ...(event.personal !== undefined ? { personal: event.personal } : {}) },
+      metadata: { actor: { userId: 'user-1', role: event.actorRole ?? 'partnership' }, correlationId: 'c', causationId: 'c', occurredAt },
+    };
+  });
+
+/** Applies the events as one batch from the current checkpoint. */
+export const givenEvents = async (
+  sql: Sql,
+  events: GivenEvent[],
+  options: { calendar?: WorkingDayCalendar; panelResponseTargetWorkingDays?: number } = {},
+): Promise<LogPosition> => {
+  const checkpoint = await readCheckpoint(sql);
+  const outcome = await applyBatch(sql, projections, recorded(events), checkpoint.position, {
+    calendar: options.calendar ?? createEnglandAndWalesCalendar(),
+    panelResponseTargetWorkingDays: options.panelResponseTargetWorkingDays ?? DEFAULT_PANEL_RESPONSE_WORKING_DAYS,
+  });
+  return outcome.position;
+};

@@ -1,0 +1,35 @@
+/** Every projection the projector runs, in the order they are applied within a batch. */
+import type { Sql } from 'postgres';
+import { CHECKPOINT_NAME } from './checkpoint';
+import { incidentsProjection } from './incidents/incidents-projection';
+import { notificationFactsProjection } from './national-statistics/notification-facts-projection';
+import { panelQueueProjection } from './panel-queue/panel-queue-projection';
+import { partnershipsProjection } from './partnerships/partnerships-projection';
+import type { Projection } from './projection';
+import { publishedReportsProjection } from './published-reports/published-reports-projection';
+import { reviewsProjection } from './reviews/reviews-projection';
+
+export const projections = [
+  partnershipsProjection,
+  incidentsProjection,
+  panelQueueProjection,
+  reviewsProjection,
+  publishedReportsProjection,
+  notificationFactsProjection,
+] as unknown as Projection[];
+
+/**
+ * Empties every read model and puts the checkpoint back to the start of the log, in one transaction, marked as
+ * rebuilding until the replay catches up. A projector running meanwhile fails its next compare-and-set and re-reads.
+ */
+export const resetReadModels = async (sql: Sql): Promise<void> => {
+  await sql.begin(async (tx) => {
+    await tx`
+      truncate table read_models.dead_letters, read_models.incidents, read_models.panel_queue, read_models.reviews,
+        read_models.published_reports, read_models.notification_facts, read_models.partnerships`;
+    await tx`
+      update read_models.checkpoints
+      set commit_position = 0, prepare_position = 0, rebuilding = true, events_processed = 0, updated_at = now()
+      where name = ${CHECKPOINT_NAME}`;
+  });
+};

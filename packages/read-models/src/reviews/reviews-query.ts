@@ -1,0 +1,93 @@
+/** Queries of the reviews read model; days left and overdue are computed for `today`. */
+import type { Sql } from 'postgres';
+import { decodeCursor, pageSize, toPage, type Page } from '../cursor';
+import { resolveToday, viewDeadline, type DeadlineView, type TodayOptions } from '../deadline-view';
+import type { ReviewDelay, ReviewHistoryEntry, ReviewRow, ReviewStatus } from './reviews-projection';
+
+export type ReviewView = {
+  id: string;
+  kind: 'local' | 'national';
+  partnershipIds: string[];
+  incidentIds: string[];
+  status: ReviewStatus;
+  caseName: string | null;
+  title: string | null;
+  thematic: boolean;
+  commissionedAt: string;
+  commissionedOn: string;
+  guidanceEdition: string;
+  reviewer: Record<string, unknown> | null;
+  delays: ReviewDelay[];
+  finalReport: ReviewRow['final_report'];
+  publication: ReviewRow['publication'];
+  actionPlan: ReviewRow['action_plan'];
+  closure: ReviewRow['closure'];
+  deadlines: DeadlineView[];
+  nextDueOn: string | null;
+  overdue: boolean;
+  history: ReviewHistoryEntry[];
+  lastEventAt: string;
+  version: number;
+};
+
+const toView = (row: ReviewRow, options: TodayOptions): ReviewView => {
+  const { today, calendar } = resolveToday(options);
+  const deadlines = row.deadlines.map((d) => viewDeadline(d, today, calendar));
+  return {
+    id: row.review_id,
+    kind: row.kind,
+    partnershipIds: row.partnership_ids,
+    incidentIds: row.incident_ids,
+    status: row.status,
+    caseName: row.case_name,
+    title: row.title,
+    thematic: row.thematic,
+    commissionedAt: row.commissioned_at,
+    commissionedOn: row.commissioned_on,
+    guidanceEdition: row.guidance_edition,
+    reviewer: row.reviewer,
+    delays: row.delays,
+    finalReport: row.final_report,
+    publication: row.publication,
+    actionPlan: row.action_plan,
+    closure: row.closure,
+    deadlines,
+    nextDueOn: row.next_due_on,
+    overdue: deadlines.some((d) => d.overdue),
+    history: row.history,
+    lastEventAt: row.last_event_at,
+    version: row.version,
+  };
+};
+
+export const getReview = async (sql: Sql, id: string, options: TodayOptions = {}): Promise<ReviewView | null> => {
+  const rows = await sql<ReviewRow[]>`select * from read_models.reviews where review_id = ${id}`;
+  return rows[0] ? toView(rows[0], options) : null;
+};
+
+export type ListReviewsOptions = TodayOptions & {
+  /** Reviews this partnership commissioned or, for national reviews, whose incidents it owns. */
+  partnershipId?: string;
+  kind?: 'local' | 'national';
+  status?: ReviewStatus;
+  first?: number;
+  after?: string;
+};
+
+/** Most recently commissioned first; keyset on (commissioned_at, review_id). */
+export const listReviews = async (sql: Sql, options: ListReviewsOptions): Promise<Page<ReviewView>> => {
+  const size = pageSize(options.first);
+  const filters = sql`
+    ${options.partnershipId !== undefined ? sql`and partnership_ids @> ${JSON.stringify([options.partnershipId])}::text::jsonb` : sql``}
+    ${options.kind !== undefined ? sql`and kind = ${options.kind}` : sql``}
+    ${options.status !== undefined ? sql`and status = ${options.status}` : sql``}`;
+  const [afterAt, afterId] = options.after !== undefined ? decodeCursor(options.after, 2) : [];
+  const rows = await sql<ReviewRow[]>`
+    select * from read_models.reviews
+    where true ${filters}
+    ${afterAt !== undefined ? sql`and (commissioned_at, review_id) < (${afterAt}, ${afterId!})` : sql``}
+    order by commissioned_at desc, review_id desc
+    limit ${size + 1}`;
+  const [{ count }] = await sql<[{ count: number }]>`select count(*)::int as count from read_models.reviews where true ${filters}`;
+  return toPage(rows, size, count, (row) => toView(row, options), (row) => [row.commissioned_at, row.review_id]);
+};

@@ -1,0 +1,58 @@
+/**
+ * Deadlines as stored in the read model: the due date is computed from the calendar and the guidance
+ * edition's rules at projection time (so a rebuild with a corrected calendar moves it), while "days left" and
+ * "overdue" depend on the day of the query and are computed there (deadline-view.ts).
+ */
+import { computeDeadlines, type DeadlineAnchor, type DeadlineKind, type GuidanceEdition, type WorkingDayCalendar } from '@cspr/domain';
+
+export type StoredDeadline = {
+  kind: DeadlineKind;
+  dueOn: string;
+  anchor: DeadlineAnchor;
+  anchorDate: string;
+  statutory: boolean;
+  description: string;
+  /** The day the step was done, if done. */
+  metOn: string | null;
+  metOnTime: boolean | null;
+  /** The step no longer applies (the notification was withdrawn before it was done). */
+  cancelled: boolean;
+};
+
+/** Minimum periods (the report kept available) cannot be missed by waiting, so they never count as overdue. */
+export const MINIMUM_PERIOD_KINDS: ReadonlySet<string> = new Set(['publication-availability']);
+
+export const storeDeadlines = (
+  anchors: Partial<Record<DeadlineAnchor, string>>,
+  metOn: Partial<Record<DeadlineKind, string>>,
+  edition: GuidanceEdition,
+  calendar: WorkingDayCalendar,
+  options: { panelResponseTargetWorkingDays: number; cancelled?: boolean; kinds?: ReadonlySet<DeadlineKind> },
+): StoredDeadline[] =>
+  computeDeadlines(anchors, edition, calendar, { panelResponseTargetWorkingDays: options.panelResponseTargetWorkingDays })
+    .filter((deadline) => !options.kinds || options.kinds.has(deadline.kind))
+    .map((deadline) => {
+      const met = metOn[deadline.kind] ?? null;
+      const minimum = MINIMUM_PERIOD_KINDS.has(deadline.kind);
+      return {
+        kind: deadline.kind,
+        dueOn: deadline.dueOn,
+        anchor: deadline.anchor,
+        anchorDate: deadline.anchorDate,
+        statutory: deadline.statutory,
+        description: deadline.rule.description,
+        metOn: met,
+        metOnTime: met === null ? null : minimum ? met >= deadline.dueOn : met <= deadline.dueOn,
+        cancelled: met === null && options.cancelled === true,
+      };
+    });
+
+/** The earliest due date still open (not met, not cancelled, not a minimum period): overdue when before today. */
+export const nextDueOn = (deadlines: StoredDeadline[]): string | null => {
+  let next: string | null = null;
+  for (const d of deadlines) {
+    if (d.metOn !== null || d.cancelled || MINIMUM_PERIOD_KINDS.has(d.kind)) continue;
+    if (next === null || d.dueOn < next) next = d.dueOn;
+  }
+  return next;
+};
