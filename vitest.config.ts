@@ -3,6 +3,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // graphql 16 has no "exports" map: Node (and so Pothos and Yoga, loaded as dependencies) gets its CommonJS build
+  // while Vite would hand our sources the .mjs one, and two graphql realms refuse each other's types. One realm.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['packages/*/src/**/*.spec.ts', 'services/*/src/**/*.spec.ts', 'infra/**/*.spec.ts'],
     // Integration tests start databases and brokers: give them room, but never wait forever.
