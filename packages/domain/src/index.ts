@@ -19,5 +19,8 @@ export * from './review/review';
 export * from './review/review-commands';
 export * from './review/review-decide';
 export * from './partnership/partnership-events';
+export * from './partnership/partnership';
+export * from './partnership/partnership-commands';
+export * from './partnership/partnership-decide';
 export * from './calendar/index';
 export * from './reference-data/index';
