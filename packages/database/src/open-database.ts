@@ -26,6 +26,12 @@ export type Database = {
 
 const quiet = { onnotice: () => undefined };
 
+/** Closing twice (a test and its teardown, two shutdown hooks) must not fail: the second call awaits the first. */
+const once = (close: () => Promise<void>): (() => Promise<void>) => {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
+};
+
 const openServer = (databaseUrl: string, max: number): Database => {
   const sql = postgres(databaseUrl, { max, ...quiet });
   const wakeups = createPostgresWakeups(sql);
@@ -33,10 +39,10 @@ const openServer = (databaseUrl: string, max: number): Database => {
     sql,
     wakeups,
     embedded: false,
-    close: async () => {
+    close: once(async () => {
       await wakeups.close();
       await sql.end({ timeout: 5 });
-    },
+    }),
   };
 };
 
@@ -71,12 +77,12 @@ const openEmbedded = async (dataDir: string): Promise<Database> => {
     sql,
     wakeups,
     embedded: true,
-    close: async () => {
+    close: once(async () => {
       await wakeups.close();
       await sql.end({ timeout: 5 });
       await server.stop();
       await db.close();
-    },
+    }),
   };
 };
 

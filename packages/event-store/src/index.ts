@@ -1,1 +1,3 @@
 export * from './event-store';
+export { startPollingSubscription } from './polling-subscription';
+export type { PollingSource } from './polling-subscription';

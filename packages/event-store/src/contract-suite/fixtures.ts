@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { EventStore, EventToAppend, LogPosition, RecordedEvent } from '../event-store';
+
+export const newStreamId = (prefix = 'contract'): string => `${prefix}-${randomUUID()}`;
+
+export const anEvent = (type = 'SomethingHappened', data: Record<string, unknown> = {}): EventToAppend => ({
+  eventId: randomUUID(),
+  type,
+  data: { n: 1, ...data },
+  metadata: {
+    actor: { userId: 'system:contract-suite', role: 'admin' },
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+    occurredAt: '2026-11-22T03:00:00.000Z',
+  },
+});
+
+export const events = (count: number, type = 'SomethingHappened'): EventToAppend[] =>
+  Array.from({ length: count }, (_, i) => anEvent(type, { i }));
+
+export const ids = (recorded: RecordedEvent[]): string[] => recorded.map((e) => e.eventId);
+
+/** Waits until `check` passes, polling; fails with the last assertion error after `timeoutMs`. */
+export const eventually = async (check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+};
+
+/**
+ * How long a test waits for appended events to become readable in the global log. On PostgreSQL they are held
+ * back while any older transaction on the server is still open, in any database (transaction ids are
+ * server-wide), so other test files running at the same time can delay them briefly.
+ */
+export const SETTLE_MS = 15_000;
+
+/** readAll after `after`, once at least `count` events are readable. */
+export const readAllSettled = async (store: EventStore, after: LogPosition, count: number): Promise<RecordedEvent[]> => {
+  let read: RecordedEvent[] = [];
+  await eventually(async () => {
+    read = await store.readAll({ after });
+    if (read.length < count) throw new Error(`Only ${read.length} of ${count} events readable yet`);
+  }, SETTLE_MS);
+  return read;
+};

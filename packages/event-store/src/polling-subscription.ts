@@ -1,0 +1,83 @@
+import { LOG_START } from './event-store';
+import type { BatchHandler, LogPosition, RecordedEvent, Subscription, SubscriptionOptions } from './event-store';
+
+export type PollingSource = {
+  /** Events strictly after `after`, in log order, at most `maxCount`. */
+  readAfter: (after: LogPosition, maxCount: number) => Promise<RecordedEvent[]>;
+  /** Optional early wake-up; returns the unsubscribe function. Polling stays the correctness path. */
+  onWake?: (callback: () => void) => () => void;
+};
+
+/**
+ * A catch-up-then-live subscription built on reading after a checkpoint. Used by the PostgreSQL store; any store
+ * whose `readAll` never skips (a stable order where nothing appears behind the last position read) can use it.
+ */
+export const startPollingSubscription = (
+  source: PollingSource,
+  handler: BatchHandler,
+  options: SubscriptionOptions = {},
+): Subscription => {
+  const batchSize = options.batchSize ?? 500;
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  let checkpoint = options.after ?? LOG_START;
+  let stopping = false;
+  let woken = false;
+  let wake: (() => void) | undefined;
+  // After a wake-up the new events may not be readable yet (PostgreSQL holds them back while an older transaction
+  // is open anywhere on the server): re-read soon, backing off from 25 ms to the poll interval, until some arrive.
+  let eagerDelayMs: number | undefined;
+
+  const unsubscribe = source.onWake?.(() => {
+    woken = true;
+    eagerDelayMs = 25;
+    wake?.();
+  });
+
+  const pause = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (woken || stopping) {
+        resolve();
+        return;
+      }
+      const delay = Math.min(eagerDelayMs ?? pollIntervalMs, pollIntervalMs);
+      if (eagerDelayMs !== undefined) eagerDelayMs = delay * 2 < pollIntervalMs ? delay * 2 : undefined;
+      const timer = setTimeout(finish, delay);
+      function finish(): void {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      }
+      wake = finish;
+    });
+
+  const run = async (): Promise<void> => {
+    try {
+      while (!stopping) {
+        // Cleared before reading: a wake-up arriving during the read or the handler triggers another read at once.
+        woken = false;
+        const batch = await source.readAfter(checkpoint, batchSize);
+        if (stopping) break;
+        const last = batch.at(-1);
+        if (last) {
+          await handler(batch);
+          checkpoint = last.position;
+        }
+        if (batch.length < batchSize) await pause();
+      }
+    } finally {
+      unsubscribe?.();
+    }
+  };
+
+  const done = run();
+  // Callers that never await `done` must not crash the process with an unhandled rejection.
+  done.catch(() => undefined);
+  return {
+    done,
+    stop: async () => {
+      stopping = true;
+      wake?.();
+      await done.catch(() => undefined);
+    },
+  };
+};

@@ -1,0 +1,3 @@
+export { createPostgresEventStore } from './postgres-event-store';
+export type { PostgresEventStoreOptions } from './postgres-event-store';
+export { migrateEventStore, eventStoreMigrations, DEFAULT_SCHEMA } from './schema';

@@ -1,0 +1,174 @@
+import type { Sql } from 'postgres';
+import type { Wakeups } from '@cspr/database';
+import { EventStoreError, LOG_START, StreamNotFoundError, WrongExpectedRevisionError } from '../event-store';
+import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, LogPosition, RecordedEvent, Subscription } from '../event-store';
+import { startPollingSubscription } from '../polling-subscription';
+import { DEFAULT_SCHEMA } from './schema';
+import { EVENT_COLUMNS, toJson, toRecordedEvent } from './rows';
+import type { EventRow } from './rows';
+
+export type PostgresEventStoreOptions = {
+  sql: Sql;
+  /** Wakes subscriptions after each append; from `openDatabase`. */
+  wakeups: Wakeups;
+  /** Default `event_store`. Create it first with `migrateEventStore`. */
+  schema?: string;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Enough for many writers racing on one stream with 'any'; each retry is a fresh statement. */
+const MAX_ATTEMPTS = 50;
+
+type AppendRow = { o_outcome: 'appended' | 'duplicate' | 'overlap' | 'conflict'; o_revision: string | null; o_commit: string | null; o_prepare: string | null };
+
+const expectedText = (expected: ExpectedRevision): string => {
+  if (typeof expected === 'bigint') {
+    if (expected < 0n) throw new EventStoreError('invalid_event', `Expected revision must be 0 or more, got ${expected}`);
+    return expected.toString();
+  }
+  return expected;
+};
+
+const validate = (streamId: string, events: EventToAppend[]): void => {
+  if (!streamId) throw new EventStoreError('invalid_event', 'Stream id is empty');
+  // An empty append has no first result to repeat and no position: callers skip it instead.
+  if (events.length === 0) throw new EventStoreError('invalid_event', `Stream ${streamId}: nothing to append`);
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (!UUID.test(event.eventId)) throw new EventStoreError('invalid_event', `Stream ${streamId}: event id is not a UUID`);
+    if (!event.type) throw new EventStoreError('invalid_event', `Stream ${streamId}: event ${event.eventId} has no type`);
+    const id = event.eventId.toLowerCase();
+    if (ids.has(id)) throw new EventStoreError('invalid_event', `Stream ${streamId}: event id ${event.eventId} appears twice`);
+    ids.add(id);
+  }
+};
+
+const isPostgresError = (error: unknown): error is { code: string; constraint_name?: string } =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof (error as { code: unknown }).code === 'string';
+
+const wrap = (error: unknown): unknown => {
+  if (error instanceof EventStoreError) return error;
+  if (isPostgresError(error) && /^(08|57P)/.test(error.code)) return new EventStoreError('connection', 'Event store connection failed', { cause: error });
+  if (isPostgresError(error) && ['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT'].includes(error.code)) {
+    return new EventStoreError('connection', 'Event store connection failed', { cause: error });
+  }
+  return error;
+};
+
+/**
+ * The PostgreSQL event store (server or embedded PGlite; same SQL). See schema.ts for the log order.
+ *
+ * Idempotency decision: appending event ids that are already stored, as the same run of the same stream in the
+ * same order, returns the first append's result whatever the expected revision now says (the retry of a command
+ * that already succeeded must not turn into a conflict). Any other overlap with stored ids is `invalid_event`.
+ */
+export const createPostgresEventStore = (options: PostgresEventStoreOptions): EventStore => {
+  const { sql, wakeups } = options;
+  const schema = options.schema ?? DEFAULT_SCHEMA;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new EventStoreError('invalid_event', `Not a plain schema name: ${schema}`);
+  const s = `"${schema}"`;
+  const topic = `${schema}.appended`;
+  const subscriptions = new Set<Subscription>();
+  let closed = false;
+
+  const q = {
+    append: `select * from ${s}.append_to_stream($1, $2, $3::text::jsonb)`,
+    current: `select max(stream_revision)::text as revision from ${s}.events where stream_id = $1`,
+    forwards: `select ${EVENT_COLUMNS} from ${s}.events where stream_id = $1 and stream_revision >= $2 order by stream_revision limit $3`,
+    backwards: `select ${EVENT_COLUMNS} from ${s}.events where stream_id = $1 and stream_revision <= $2 order by stream_revision desc limit $3`,
+    exists: `select 1 from ${s}.events where stream_id = $1 limit 1`,
+    // Only below the oldest running transaction: nothing can ever commit there again, so no cursor skips.
+    readAll: `select ${EVENT_COLUMNS} from ${s}.events
+      where (transaction_id, position) > ($1::text::xid8, $2::bigint) and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      order by transaction_id, position limit $3`,
+    head: `select transaction_id::text as commit, position::text as prepare from ${s}.events
+      where transaction_id < pg_snapshot_xmin(pg_current_snapshot()) order by transaction_id desc, position desc limit 1`,
+  };
+  const run = async <T extends object>(text: string, params: (string | number | null)[]): Promise<T[]> => {
+    if (closed) throw new EventStoreError('closed', 'Event store is closed');
+    try {
+      return (await sql.unsafe(text, params, { prepare: true })) as unknown as T[];
+    } catch (error) {
+      throw wrap(error);
+    }
+  };
+
+  const currentRevision = async (streamId: string): Promise<bigint | 'no_stream'> => {
+    const [row] = await run<{ revision: string | null }>(q.current, [streamId]);
+    return row?.revision == null ? 'no_stream' : BigInt(row.revision);
+  };
+
+  const appendToStream: EventStore['appendToStream'] = async (streamId, events, appendOptions = {}) => {
+    validate(streamId, events);
+    const expected = appendOptions.expectedRevision ?? 'any';
+    const params = [streamId, expectedText(expected), toJson(events.map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata })))];
+    for (let attempt = 1; ; attempt += 1) {
+      let row: AppendRow | undefined;
+      try {
+        [row] = await run<AppendRow>(q.append, params);
+      } catch (error) {
+        // A concurrent writer took the same revision or the same event ids: ask again with a fresh snapshot.
+        if (isPostgresError(error) && error.code === '23505' && attempt < MAX_ATTEMPTS) continue;
+        if (isPostgresError(error) && error.code === '23505') {
+          throw new WrongExpectedRevisionError(streamId, expected, await currentRevision(streamId));
+        }
+        throw error;
+      }
+      if (!row) throw new EventStoreError('connection', 'append_to_stream returned nothing');
+      switch (row.o_outcome) {
+        case 'appended':
+        case 'duplicate': {
+          const result: AppendResult = {
+            nextExpectedRevision: BigInt(row.o_revision!),
+            position: { commit: BigInt(row.o_commit!), prepare: BigInt(row.o_prepare!) },
+          };
+          if (row.o_outcome === 'appended') wakeups.notify(topic);
+          return result;
+        }
+        case 'conflict':
+          throw new WrongExpectedRevisionError(streamId, expected, row.o_revision == null ? 'no_stream' : BigInt(row.o_revision));
+        case 'overlap':
+          throw new EventStoreError('invalid_event', `Stream ${streamId}: some of these event ids were already appended, but not as this same append`);
+      }
+    }
+  };
+
+  const readStream: EventStore['readStream'] = async (streamId, readOptions = {}) => {
+    const backwards = readOptions.direction === 'backwards';
+    const from = readOptions.fromRevision ?? (backwards ? 2n ** 63n - 1n : 0n);
+    const rows = await run<EventRow>(backwards ? q.backwards : q.forwards, [streamId, from.toString(), readOptions.maxCount ?? null]);
+    if (rows.length === 0 && (await run(q.exists, [streamId])).length === 0) throw new StreamNotFoundError(streamId);
+    return rows.map(toRecordedEvent);
+  };
+
+  const readAfter = async (after: LogPosition, maxCount: number | null): Promise<RecordedEvent[]> => {
+    const rows = await run<EventRow>(q.readAll, [after.commit.toString(), after.prepare.toString(), maxCount]);
+    return rows.map(toRecordedEvent);
+  };
+
+  return {
+    appendToStream,
+    readStream,
+    readAll: (readOptions = {}) => readAfter(readOptions.after ?? LOG_START, readOptions.maxCount ?? null),
+    headPosition: async () => {
+      const [row] = await run<{ commit: string; prepare: string }>(q.head, []);
+      return row ? { commit: BigInt(row.commit), prepare: BigInt(row.prepare) } : LOG_START;
+    },
+    subscribeToAll: (handler, subscriptionOptions) => {
+      if (closed) throw new EventStoreError('closed', 'Event store is closed');
+      const subscription = startPollingSubscription(
+        { readAfter, onWake: (callback) => wakeups.subscribe(topic, callback) },
+        handler,
+        subscriptionOptions,
+      );
+      subscriptions.add(subscription);
+      void subscription.done.catch(() => undefined).finally(() => subscriptions.delete(subscription));
+      return subscription;
+    },
+    // The connection belongs to whoever opened the database; closing the store stops its subscriptions.
+    close: async () => {
+      await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+      closed = true;
+    },
+  };
+};

@@ -1,0 +1,32 @@
+import type { RecordedEvent, EventMetadata } from '../event-store';
+
+/** The columns every read selects; int8 and xid8 come back as text and become bigint here. */
+export const EVENT_COLUMNS =
+  'transaction_id::text as commit, position::text as prepare, event_id::text, stream_id, stream_revision::text as revision, type, data, metadata, recorded_at';
+
+export type EventRow = {
+  commit: string;
+  prepare: string;
+  event_id: string;
+  stream_id: string;
+  revision: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+  recorded_at: Date;
+};
+
+export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
+  eventId: row.event_id,
+  type: row.type,
+  data: row.data,
+  metadata: row.metadata,
+  streamId: row.stream_id,
+  streamRevision: BigInt(row.revision),
+  position: { commit: BigInt(row.commit), prepare: BigInt(row.prepare) },
+  recordedAt: row.recorded_at,
+});
+
+/** JSON cannot hold bigint: write it as text (the reader knows its own fields). */
+export const toJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
