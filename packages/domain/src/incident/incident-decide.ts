@@ -131,7 +131,7 @@ export const amendNotification = (command: AmendNotification, state: IncidentSta
     type: 'NotificationAmended',
     schemaVersion: INCIDENT_SCHEMA_VERSION,
     data: { incidentId: incident.incidentId, amendedAt: context.now, changes, changedFields },
-    personal,
+    ...(Object.keys(personal).length > 0 ? { personal } : {}),
   }];
 };
 

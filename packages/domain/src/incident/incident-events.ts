@@ -80,8 +80,13 @@ export type IncidentNotified = DomainEvent<'IncidentNotified', {
   referralId?: string;
 }, NotificationPersonalData>;
 
-/** A correction of the notification. Only the fields given change; `personal`, when given, replaces the whole part. */
-export type NotificationAmended = DomainEvent<'NotificationAmended', {
+/**
+ * A correction of the notification. Only the fields given change, personal ones included: `personal` holds just the
+ * personal fields amended, each replacing that field whole (`children` replaces every child's personal data), so a
+ * reader folds the notification's personal part and then each amendment's, in order. `personal` is absent when only
+ * minimised fields changed: there is nothing to seal (and after erasure nothing could be sealed).
+ */
+export type NotificationAmended = Omit<DomainEvent<'NotificationAmended', {
   incidentId: IncidentId;
   amendedAt: Instant;
   changes: {
@@ -93,7 +98,7 @@ export type NotificationAmended = DomainEvent<'NotificationAmended', {
   };
   /** Names of the changed fields, personal ones included (`personal.caseOutline`), for the history. */
   changedFields: string[];
-}, Partial<NotificationPersonalData>>;
+}>, 'personal'> & { personal?: Partial<NotificationPersonalData> };
 
 export type WithdrawalReason = 'duplicate' | 'criteria-not-met' | 'notified-in-error';
 
