@@ -1,30 +1,34 @@
 /**
- * `createCommandHandler`: the application service every write goes through. The gateway (and start-up
+ * `createCommandHandler`: the application service every write goes through. Callers (the gateway, start-up
  * registration, the demo loader, tests) hand it a command without context or reference; it stamps the context
  * from the clock and the actor, loads reference data, and runs the decision on the right stream.
  */
 import { trace, SpanStatusCode } from '@opentelemetry/api';
-import { incidentDecider, incidentStreamId, isDomainError } from '@cspr/domain';
-import type { IncidentCommand, IncidentEvent, IncidentState } from '@cspr/domain';
+import { createEnglandAndWalesCalendar, defaultPartnerships, isDomainError } from '@cspr/domain';
+import type { IncidentCommand, PartnershipCommand, ReviewCommand, WorkingDayCalendar } from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
 import type { PersonalDataVault } from '@cspr/personal-data';
 import { ATTR, SPAN, TRACER_NAME } from '@cspr/telemetry';
 import { contextFor, executeDecision } from './execute-decision';
 import type { CommandEnvelope, DecisionResult } from './execute-decision';
-import { loadCoverage } from './reference-data';
+import type { HandlerDeps } from './handler-deps';
+import { incidentDecision } from './incident-decisions';
+import type { Bare } from './incident-decisions';
+import { partnershipDecision } from './partnership-decisions';
 import type { PartnershipReference } from './reference-data';
+import { reviewDecision } from './review-decisions';
 
 /** A command as callers give it: the domain command without `context` and `reference`, which the handler adds. */
-type Bare<C> = C extends { type: infer T; data: infer D } ? { type: T; data: D } : never;
-
-export type ApplicationCommand = Bare<IncidentCommand>;
+export type ApplicationCommand = Bare<IncidentCommand> | Bare<ReviewCommand> | Bare<PartnershipCommand>;
 
 export type CommandHandlerOptions = {
   store: EventStore;
   vault: PersonalDataVault;
   clock: () => Date;
   newId: () => string;
-  /** Partnerships used when one has no stream yet. Default: none. */
+  /** Default England and Wales. */
+  calendar?: WorkingDayCalendar;
+  /** Partnerships used when one has no stream yet. Default: the shipped `defaultPartnerships`. */
   partnerships?: readonly PartnershipReference[];
   /** User ids holding the admin role, for four-eyes erasure. Default: none (erasure refused). */
   adminUserIds?: () => Promise<string[]> | string[];
@@ -32,11 +36,22 @@ export type CommandHandlerOptions = {
   maxAttempts?: number;
 };
 
+export type CommandResult = DecisionResult & {
+  /** Results on other streams the command caused: the incidents linked to a commissioned review. */
+  related: DecisionResult[];
+};
+
 export type CommandHandler = {
-  execute: (command: ApplicationCommand, envelope: CommandEnvelope) => Promise<DecisionResult>;
+  execute: (command: ApplicationCommand, envelope: CommandEnvelope) => Promise<CommandResult>;
 };
 
 const tracer = trace.getTracer(TRACER_NAME);
+
+const INCIDENT_TYPES = new Set<string>(['NotifyIncident', 'AmendNotification', 'WithdrawNotification', 'SubmitRapidReview', 'RespondToRapidReview', 'LinkIncidentToReview', 'ErasePersonalData']);
+const PARTNERSHIP_TYPES = new Set<string>(['RegisterPartnership', 'ChangePartnership']);
+
+const isIncidentCommand = (c: ApplicationCommand): c is Bare<IncidentCommand> => INCIDENT_TYPES.has(c.type);
+const isPartnershipCommand = (c: ApplicationCommand): c is Bare<PartnershipCommand> => PARTNERSHIP_TYPES.has(c.type);
 
 const traceparentOf = (envelope: CommandEnvelope): string | undefined => {
   if (envelope.traceparent) return envelope.traceparent;
@@ -44,43 +59,39 @@ const traceparentOf = (envelope: CommandEnvelope): string | undefined => {
   return span ? `00-${span.traceId}-${span.spanId}-0${span.traceFlags.toString(16)}` : undefined;
 };
 
-export const createCommandHandler = (options: CommandHandlerOptions): CommandHandler => {
-  const { store, vault } = options;
-  const deps = { store, vault, newId: options.newId, ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) };
-  const partnerships = options.partnerships ?? [];
+const later = (a: DecisionResult['position'], b: DecisionResult['position']) =>
+  !a ? b : !b ? a : a.commit > b.commit || (a.commit === b.commit && a.prepare >= b.prepare) ? a : b;
 
-  const incident = (command: Bare<IncidentCommand>, envelope: CommandEnvelope, now: Date) => {
-    const incidentId = command.data.incidentId;
-    return executeDecision<IncidentCommand, IncidentEvent, IncidentState>(deps, {
-      decider: incidentDecider,
-      streamId: incidentStreamId(incidentId),
-      subjectId: incidentId,
-      partnershipOf: (state, events) => {
-        if (state.status !== 'none') return state.partnershipId;
-        const first = events[0];
-        return first?.type === 'IncidentNotified' ? first.data.partnershipId : undefined;
-      },
-      build: async (state, context) => {
-        switch (command.type) {
-          case 'NotifyIncident':
-            return { ...command, context, reference: await loadCoverage(store, command.data.partnershipId, partnerships) };
-          case 'AmendNotification':
-            return { ...command, context, reference: await loadCoverage(store, state.status === 'none' ? '' : state.partnershipId, partnerships) };
-          case 'ErasePersonalData':
-            return { ...command, context, reference: { adminUserIds: [...(await options.adminUserIds?.() ?? [])] } };
-          default:
-            return { ...command, context } as IncidentCommand;
-        }
-      },
-      beforeAppend: async (events) => {
-        // Erasure destroys the key before the event is written: if the append then fails, a retry writes the
-        // event; the other order could record an erasure whose key still opens the data.
-        const erased = events.find((e) => e.type === 'PersonalDataErased');
-        if (erased?.type === 'PersonalDataErased') {
-          await vault.destroyKey(incidentId, { reason: erased.data.legalBasis, requestedBy: erased.data.requestedBy, approvedBy: erased.data.approvedBy });
-        }
-      },
-    }, { ...envelope, traceparent: traceparentOf(envelope) }, contextFor(envelope.actor, now));
+export const createCommandHandler = (options: CommandHandlerOptions): CommandHandler => {
+  const deps: HandlerDeps = {
+    store: options.store,
+    vault: options.vault,
+    calendar: options.calendar ?? createEnglandAndWalesCalendar(),
+    partnerships: options.partnerships ?? defaultPartnerships,
+    adminUserIds: options.adminUserIds ?? (() => []),
+  };
+  const execution = { store: options.store, vault: options.vault, newId: options.newId, ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) };
+
+  const run = async (command: ApplicationCommand, envelope: CommandEnvelope): Promise<CommandResult> => {
+    const context = contextFor(envelope.actor, options.clock());
+    if (isIncidentCommand(command)) return { ...(await executeDecision(execution, incidentDecision(deps, command), envelope, context)), related: [] };
+    if (isPartnershipCommand(command)) return { ...(await executeDecision(execution, partnershipDecision(command), envelope, context)), related: [] };
+    const result = await executeDecision(execution, reviewDecision(deps, command), envelope, context);
+    if (command.type !== 'CommissionLocalReview' && command.type !== 'CommissionNationalReview') return { ...result, related: [] };
+    // The incidents learn of their review on their own streams, after the review exists. Runs on a retried command
+    // too (alreadyApplied), so a crash between the two appends heals on retry; linking twice appends nothing.
+    const reviewKind = command.type === 'CommissionLocalReview' ? 'local' : 'national';
+    const related: DecisionResult[] = [];
+    for (const incidentId of command.data.incidentIds) {
+      related.push(await executeDecision(
+        execution,
+        incidentDecision(deps, { type: 'LinkIncidentToReview', data: { incidentId, reviewId: command.data.reviewId, reviewKind } }),
+        { ...envelope, causationId: result.events[0]?.eventId ?? envelope.causationId, ...(envelope.commandId ? { commandId: `${envelope.commandId}/link` } : {}) },
+        context,
+      ));
+    }
+    const position = related.reduce((p, r) => later(p, r.position), result.position);
+    return { ...result, position, related };
   };
 
   return {
@@ -89,7 +100,8 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
         span.setAttribute(ATTR.commandType, command.type);
         span.setAttribute(ATTR.role, envelope.actor.role);
         try {
-          const result = await incident(command, envelope, options.clock());
+          const traceparent = traceparentOf(envelope);
+          const result = await run(command, { ...envelope, ...(traceparent ? { traceparent } : {}) });
           span.setAttribute(ATTR.streamId, result.streamId);
           span.setAttribute(ATTR.eventCount, result.events.length);
           span.setAttribute(ATTR.commandOutcome, result.alreadyApplied ? 'already_applied' : 'applied');

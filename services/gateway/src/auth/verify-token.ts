@@ -1,0 +1,115 @@
+/**
+ * Bearer token verification (design.md "Security"). Production verifies against the identity provider's JWKS
+ * (AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL); embedded/dev mode verifies against the data folder's key.
+ * Both check signature, `exp`, `iss` and `aud` and accept only an allow-list of asymmetric algorithms, so an
+ * `alg: none` or HS256-with-the-public-key token is refused before any claim is read.
+ */
+import { createLocalJWKSet, createRemoteJWKSet, errors, exportJWK, jwtVerify } from 'jose';
+import type { JWTPayload, JWTVerifyGetKey } from 'jose';
+import { DEV_ALGORITHM, DEV_AUDIENCE, DEV_ISSUER, loadOrCreateDevSigningKey } from './dev-signing-key';
+import type { DevSigningKey } from './dev-signing-key';
+import { isRole, PUBLIC } from './principal';
+import type { Principal } from './principal';
+
+/** Default algorithm allow-list for production issuers. */
+export const PRODUCTION_ALGORITHMS = ['RS256', 'PS256', 'ES256'];
+
+/** A request that claims to be someone and fails to prove it: 401, never silently treated as public. */
+export class AuthenticationError extends Error {
+  override readonly name = 'AuthenticationError';
+}
+
+export type TokenVerifier = {
+  /** `authorization` header value; absent means the public. Throws AuthenticationError on a bad token. */
+  verify: (authorization: string | null | undefined) => Promise<Principal>;
+  mode: 'production' | 'dev';
+};
+
+export type VerifierOptions = {
+  issuer: string;
+  audience: string;
+  keys: JWTVerifyGetKey;
+  /** Default: PRODUCTION_ALGORITHMS in production, ES256 in dev. */
+  algorithms: string[];
+  mode: 'production' | 'dev';
+  /** Clock tolerance for exp/nbf in seconds. Default 30. */
+  clockToleranceSeconds?: number;
+};
+
+const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)\s*$/;
+
+const toPrincipal = (payload: JWTPayload): Principal => {
+  const claimed = payload.role ?? (Array.isArray(payload.roles) ? payload.roles.find(isRole) : undefined);
+  if (!isRole(claimed)) throw new AuthenticationError('Token has no known role (partnership, panel, ofsted or admin)');
+  if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthenticationError('Token has no subject');
+  if (claimed === 'partnership') {
+    if (typeof payload.partnership !== 'string' || payload.partnership === '') {
+      throw new AuthenticationError('A partnership token must carry the partnership claim');
+    }
+    return { kind: 'user', userId: payload.sub, role: claimed, partnershipId: payload.partnership };
+  }
+  return { kind: 'user', userId: payload.sub, role: claimed };
+};
+
+export const createTokenVerifier = (options: VerifierOptions): TokenVerifier => ({
+  mode: options.mode,
+  verify: async (authorization) => {
+    if (authorization === null || authorization === undefined || authorization.trim() === '') return PUBLIC;
+    const match = BEARER.exec(authorization);
+    if (!match) throw new AuthenticationError('Authorization must be "Bearer <JWT>"');
+    try {
+      const { payload } = await jwtVerify(match[1]!, options.keys, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms: options.algorithms,
+        clockTolerance: options.clockToleranceSeconds ?? 30,
+        requiredClaims: ['exp', 'sub'],
+      });
+      return toPrincipal(payload);
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
+      if (error instanceof errors.JWTExpired) throw new AuthenticationError('Token expired');
+      if (error instanceof errors.JWTClaimValidationFailed) throw new AuthenticationError(`Token claim "${error.claim}" is not valid`);
+      throw new AuthenticationError('Token could not be verified');
+    }
+  },
+});
+
+export const createDevTokenVerifier = async (key: DevSigningKey): Promise<TokenVerifier> =>
+  createTokenVerifier({
+    mode: 'dev',
+    issuer: DEV_ISSUER,
+    audience: DEV_AUDIENCE,
+    algorithms: [DEV_ALGORITHM],
+    keys: createLocalJWKSet({ keys: [{ ...(await exportJWK(key.publicKey)), kid: key.kid, alg: DEV_ALGORITHM }] }),
+  });
+
+export type AuthEnvironment = {
+  AUTH_ISSUER?: string;
+  AUTH_AUDIENCE?: string;
+  AUTH_JWKS_URL?: string;
+  /** Comma-separated algorithm allow-list. Default RS256,PS256,ES256. */
+  AUTH_ALGORITHMS?: string;
+  DATA_DIR?: string;
+};
+
+/**
+ * Production when AUTH_JWKS_URL is set (then AUTH_ISSUER and AUTH_AUDIENCE are required); otherwise the dev key
+ * in DATA_DIR (default ./.data). `production: true` without AUTH_* is a start-up error, never a silent dev key.
+ */
+export const createTokenVerifierFromEnv = async (env: AuthEnvironment, options: { production: boolean }): Promise<TokenVerifier> => {
+  if (env.AUTH_JWKS_URL) {
+    if (!env.AUTH_ISSUER || !env.AUTH_AUDIENCE) throw new Error('AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE');
+    const algorithms = env.AUTH_ALGORITHMS ? env.AUTH_ALGORITHMS.split(',').map((a) => a.trim()).filter(Boolean) : PRODUCTION_ALGORITHMS;
+    if (algorithms.some((a) => a === 'none' || a.startsWith('HS'))) throw new Error('AUTH_ALGORITHMS must list asymmetric algorithms only');
+    return createTokenVerifier({
+      mode: 'production',
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
+      algorithms,
+      keys: createRemoteJWKSet(new URL(env.AUTH_JWKS_URL)),
+    });
+  }
+  if (options.production) throw new Error('Production needs AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL');
+  return createDevTokenVerifier(await loadOrCreateDevSigningKey(env.DATA_DIR ?? './.data'));
+};

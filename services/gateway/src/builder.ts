@@ -1,0 +1,34 @@
+/**
+ * The Pothos builder, set up only (style.md: one `schema/<type>.ts` per type adds its own fields).
+ * Plugins: errors (typed union results for errors a client must handle) and relay (cursor connections).
+ */
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { GatewayContext } from './gateway-context';
+
+export type GatewaySchemaTypes = {
+  Context: GatewayContext;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+  Connection: { totalCount: number };
+};
+
+export const builder = new SchemaBuilder<GatewaySchemaTypes>({
+  plugins: [ErrorsPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  errors: { defaultTypes: [] },
+  relay: {
+    cursorType: 'String',
+    clientMutationId: 'omit',
+    // Records are fetched by their own queries (incident, review); no global node refetching.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+  },
+});
+
+builder.queryType({ description: 'Reads. Every query accepts `consistentAfter`: a position a mutation returned, waited for (bounded) before reading.' });
+builder.mutationType({ description: 'Commands. Every result carries the `position` it wrote; errors a client must handle are typed results.' });
+
+builder.globalConnectionField('totalCount', (t) => t.int({ resolve: (parent) => parent.totalCount }));

@@ -1,0 +1,28 @@
+/**
+ * What every resolver receives: the verified principal (auth plugin) and the services the gateway was built with.
+ * Resolvers reach the database only through read-model queries and the command handler.
+ */
+import type { YogaInitialContext } from 'graphql-yoga';
+import type { Sql } from 'postgres';
+import type { CommandHandler } from '@cspr/application';
+import type { WorkingDayCalendar } from '@cspr/domain';
+import type { EventStore } from '@cspr/event-store';
+import type { PersonalDataVault, ReadAudit } from '@cspr/personal-data';
+import type { Logger } from '@cspr/telemetry';
+import type { Principal } from './auth/principal';
+
+export type GatewayServices = {
+  sql: Sql;
+  store: EventStore;
+  vault: PersonalDataVault;
+  audit: ReadAudit;
+  commands: CommandHandler;
+  calendar: WorkingDayCalendar;
+  clock: () => Date;
+  newId: () => string;
+  logger: Logger;
+  /** How long a query with `consistentAfter` waits for the read models, in ms. Default 5000. */
+  consistencyTimeoutMs: number;
+};
+
+export type GatewayContext = YogaInitialContext & { principal: Principal; services: GatewayServices };

@@ -1,0 +1,82 @@
+/**
+ * Test set-up shared by the gateway's specs: a fresh server database (or a given one), the real event store,
+ * vault and read audit, a dev signing key in a temporary folder, and the gateway; plus a GraphQL client over
+ * `yoga.fetch` (no port) and token minting per role.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
+import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, migratePersonalData } from '@cspr/personal-data';
+import { createLogger } from '@cspr/telemetry';
+import { createTestDatabase } from '@cspr/testing';
+import type { TestDatabase } from '@cspr/testing';
+import type { Role } from '@cspr/domain';
+import { loadOrCreateDevSigningKey } from './auth/dev-signing-key';
+import { mintDevToken } from './auth/mint-token';
+import { createDevTokenVerifier } from './auth/verify-token';
+import { createGateway } from './yoga';
+import type { Gateway, GatewayOptions } from './yoga';
+
+// Test responses are read by path (`data.notifyIncident.incidentId`): a loose type keeps the specs short.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type GraphQLResponse<Data = Record<string, any>> = { status: number; data?: Data; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+
+export type Caller = { role: Role; partnership?: string; sub?: string } | 'public';
+
+export type GatewayFixture = {
+  db: TestDatabase;
+  gateway: Gateway;
+  tokenFor: (caller: Caller) => Promise<string | undefined>;
+  /** POSTs a GraphQL operation through `yoga.fetch`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  graphql: <Data = Record<string, any>>(caller: Caller, query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<Data>>;
+  close: () => Promise<void>;
+};
+
+export const LEEDS = { partnershipId: 'leeds', name: 'Leeds Safeguarding Children Partnership', localAuthorityCodes: ['E08000035'] };
+export const BRADFORD = { partnershipId: 'bradford', name: 'Bradford Partnership', localAuthorityCodes: ['E08000032'] };
+
+export const startGatewayFixture = async (overrides: Partial<GatewayOptions> = {}): Promise<GatewayFixture> => {
+  const db = await createTestDatabase();
+  const dataDir = await mkdtemp(join(tmpdir(), 'cspr-gw-'));
+  await migrateEventStore(db.sql);
+  await migratePersonalData(db.sql);
+  const store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
+  const vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
+  const key = await loadOrCreateDevSigningKey(dataDir);
+  const gateway = createGateway({
+    sql: db.sql,
+    store,
+    vault,
+    audit: createReadAudit(db.sql),
+    auth: await createDevTokenVerifier(key),
+    logger: createLogger({ service: 'gateway-test', level: process.env.LOG_LEVEL ?? 'silent' }),
+    production: false,
+    partnerships: [LEEDS, BRADFORD],
+    adminUserIds: () => ['admin-1', 'admin-2'],
+    ...overrides,
+  });
+  const tokenFor = async (caller: Caller) =>
+    caller === 'public' ? undefined : mintDevToken(key, { role: caller.role, ...(caller.partnership ? { partnership: caller.partnership } : {}), ...(caller.sub ? { sub: caller.sub } : {}) });
+  return {
+    db,
+    gateway,
+    tokenFor,
+    graphql: async (caller, query, variables) => {
+      const token = await tokenFor(caller);
+      const response = await gateway.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    close: async () => {
+      await store.close();
+      await db.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+};

@@ -1,0 +1,58 @@
+/**
+ * Runs the gateway alone (production shape: the projector and relay run as their own services) on PORT
+ * (default 4000) against DATABASE_URL, or the embedded database in DATA_DIR when unset. `npm start` runs the
+ * composed platform instead (services/platform).
+ */
+import { createServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '@cspr/config';
+import { openDatabase } from '@cspr/database';
+import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
+import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, loadMasterKey, migratePersonalData } from '@cspr/personal-data';
+import { createLogger } from '@cspr/telemetry';
+import { createTokenVerifierFromEnv } from './auth/verify-token';
+import { loadAllowedOperations } from './hardening/index';
+import { registerDefaultPartnerships } from '@cspr/application';
+import { createGateway } from './yoga';
+
+const config = loadConfig();
+const logger = createLogger({ service: 'gateway', level: config.logLevel });
+const database = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` }) });
+const { sql } = database;
+await migrateEventStore(sql);
+await migratePersonalData(sql);
+const store = createPostgresEventStore({ sql, wakeups: database.wakeups });
+const vault = createPersonalDataVault({
+  sql,
+  wrapper: createMasterKeyWrapper(await loadMasterKey({ env: config.masterKey, dataDir: config.dataDir, production: config.production })),
+});
+const gateway = createGateway({
+  sql,
+  store,
+  vault,
+  audit: createReadAudit(sql),
+  auth: await createTokenVerifierFromEnv(process.env, { production: config.production }),
+  logger,
+  production: config.production,
+  newId: randomUUID,
+  adminUserIds: () => (process.env.CSPR_ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+  ...(process.env.CSPR_ALLOWED_OPERATIONS ? { hardening: { allowedOperations: await loadAllowedOperations(process.env.CSPR_ALLOWED_OPERATIONS) } } : {}),
+});
+const partnerships = await registerDefaultPartnerships(gateway.commands);
+logger.info({ registered: partnerships.registered, existing: partnerships.existing }, 'default partnerships');
+for (const refused of partnerships.refused) logger.warn(refused, 'default partnership refused by the decider: fix the reference data');
+
+const server = createServer(gateway.yoga);
+server.listen(config.port, () => {
+  logger.info({ port: config.port }, `gateway listening on http://localhost:${config.port}/graphql`);
+  if (!config.production) logger.info('get a token: npm run token -- --role partnership --partnership leeds');
+});
+
+const shutdown = async () => {
+  server.close();
+  await store.close();
+  await database.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void shutdown());
+process.once('SIGTERM', () => void shutdown());

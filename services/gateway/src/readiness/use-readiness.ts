@@ -1,0 +1,32 @@
+/**
+ * Readiness (`/ready`): 200 when the database answers and, if a projector runs in this process, it is running;
+ * 503 with a plain reason otherwise. Liveness (`/health`) is Yoga's built-in check: the process answers.
+ */
+import { useReadinessCheck } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
+import type { Sql } from 'postgres';
+
+export type ReadinessOptions = {
+  sql: Sql;
+  /** Extra check, e.g. the projector's state. Resolves to a reason when not ready, undefined when ready. */
+  notReadyReason?: () => Promise<string | undefined> | string | undefined;
+  /** Path. Default `/ready`. */
+  endpoint?: string;
+  /** Database check timeout in ms. Default 2000. */
+  timeoutMs?: number;
+};
+
+export const useReadiness = (options: ReadinessOptions): Plugin =>
+  useReadinessCheck({
+    endpoint: options.endpoint ?? '/ready',
+    check: async ({ fetchAPI }) => {
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('database did not answer in time')), options.timeoutMs ?? 2000).unref());
+      try {
+        await Promise.race([options.sql`select 1`, timeout]);
+      } catch (error) {
+        return new fetchAPI.Response(`not ready: ${(error as Error).message}`, { status: 503 });
+      }
+      const reason = await options.notReadyReason?.();
+      return reason ? new fetchAPI.Response(`not ready: ${reason}`, { status: 503 }) : true;
+    },
+  });

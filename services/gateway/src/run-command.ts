@@ -1,0 +1,45 @@
+/**
+ * The gateway's side of the one write path: turn the principal into the actor, hand the command to the command
+ * handler, and translate what comes back into a payload with the position or a typed client error.
+ */
+import { formatPosition } from '@cspr/event-store';
+import type { ApplicationCommand, DecisionResult } from '@cspr/application';
+import { z } from 'zod';
+import { toActor } from './auth/principal';
+import { ForbiddenError, toClientError, ValidationError } from './client-errors';
+import type { GatewayContext } from './gateway-context';
+
+export type CommandOutcome = { position: string; alreadyApplied: boolean; result: DecisionResult };
+
+export const runCommand = async (ctx: GatewayContext, command: ApplicationCommand, commandId?: string | null): Promise<CommandOutcome> => {
+  const actor = toActor(ctx.principal);
+  if (!actor) throw new ForbiddenError('The public may not change anything: sign in with a bearer token');
+  const traceparent = ctx.request.headers.get('traceparent') ?? undefined;
+  let result: DecisionResult;
+  try {
+    result = await ctx.services.commands.execute(command, { actor, ...(commandId ? { commandId } : {}), ...(traceparent ? { traceparent } : {}) });
+  } catch (error) {
+    throw toClientError(error);
+  }
+  // A decision that wrote nothing still answers with a position: the head, which the read models reach soon.
+  const position = result.position ?? (await ctx.services.store.headPosition());
+  return { position: formatPosition(position), alreadyApplied: result.alreadyApplied, result };
+};
+
+/**
+ * Validates GraphQL input with zod. The first issue becomes a ValidationError naming the dotted field path;
+ * zod's messages describe the rule, never the value (which may be a child's personal data).
+ */
+export const parseInput = <S extends z.ZodType>(schema: S, input: unknown): z.infer<S> => {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.map(String).join('.') || 'input';
+  throw new ValidationError(`${field}: ${issue.message}`, field);
+};
+
+export const commandIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only').nullish();
+export const idSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'an id of letters, digits, - or _');
+export const calendarDateSchema = z.iso.date();
+export const shortText = (max = 300) => z.string().trim().min(1).max(max);
+export const freeText = (max = 50_000) => z.string().max(max);

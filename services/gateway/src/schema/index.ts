@@ -1,0 +1,17 @@
+/** Every type file registers itself on the builder; this module imports them all and prints the schema. */
+import { lexicographicSortSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
+import { builder } from '../builder';
+import './client-error';
+import './vocabulary';
+import './command-payload';
+import './viewer';
+import './notification';
+
+let built: GraphQLSchema | undefined;
+
+/** The schema, built once per process (the builder is a module singleton) and sorted as printed. */
+export const buildSchema = (): GraphQLSchema => {
+  built ??= lexicographicSortSchema(builder.toSchema());
+  return built;
+};

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentStreamId } from '@cspr/domain';
+import { startGatewayFixture } from '../gateway-fixture';
+import type { GatewayFixture } from '../gateway-fixture';
+
+const CHILD_NAME = 'Orlaith Testchild';
+
+const NOTIFY = /* GraphQL */ `
+  mutation Notify($input: NotifyIncidentInput!) {
+    notifyIncident(input: $input) {
+      __typename
+      ... on IncidentPayload { incidentId position alreadyApplied }
+      ... on ClientError { message code }
+      ... on ValidationError { field }
+    }
+  }`;
+
+export const notifyInput = (overrides: Record<string, unknown> = {}) => ({
+  localAuthorityCode: 'E08000035',
+  nature: 'SERIOUS_HARM',
+  becameAwareOn: '2026-03-05',
+  incidentOn: '2026-03-04',
+  children: [{
+    childRef: 'child-1', name: CHILD_NAME, dateOfBirth: '2019-06-15', sex: 'FEMALE', ethnicity: 'WHITE', disability: 'NO',
+    placement: 'AT_HOME', lookedAfter: false, childInNeedPlan: true, childProtectionPlan: false, knownToAgencies: 'YES',
+  }],
+  notifier: { name: 'Notifier Person', role: 'Head of service', email: 'notifier@leeds.gov.uk' },
+  location: 'Home address',
+  caseOutline: 'Outline.',
+  ...overrides,
+});
+
+let f: GatewayFixture;
+beforeAll(async () => {
+  f = await startGatewayFixture();
+});
+afterAll(async () => {
+  await f?.close();
+});
+
+describe('notifyIncident', () => {
+  it('appends IncidentNotified for the token\'s partnership and answers with the position', async () => {
+    const response = await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, { input: notifyInput() });
+    const result = response.data!.notifyIncident;
+    expect(result.__typename).toBe('IncidentPayload');
+    expect(result.position).toMatch(/^\d+\.\d+$/);
+    const events = await f.gateway.services.store.readStream(incidentStreamId(result.incidentId));
+    expect(events.map((e) => e.type)).toEqual(['IncidentNotified']);
+    expect(events[0]!.metadata.actor).toEqual({ userId: 'dev-partnership-leeds', role: 'partnership' });
+  });
+
+  it('applies a retried command id once', async () => {
+    const input = notifyInput({ commandId: 'form-submit-7' });
+    const first = (await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, { input })).data!.notifyIncident;
+    const again = (await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, { input })).data!.notifyIncident;
+    expect(again).toMatchObject({ incidentId: first.incidentId, position: first.position, alreadyApplied: true });
+    expect(await f.gateway.services.store.readStream(incidentStreamId(first.incidentId))).toHaveLength(1);
+  });
+
+  it('answers a ValidationError naming the field, without echoing the value', async () => {
+    const bad = notifyInput({ children: [{ ...notifyInput().children[0], dateOfBirth: `${CHILD_NAME}` }] });
+    const result = (await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, { input: bad })).data!.notifyIncident;
+    expect(result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION', field: 'children.0.dateOfBirth' });
+    expect(result.message).not.toContain(CHILD_NAME);
+  });
+
+  it('answers a ValidationError from the decider for an LA outside the partnership', async () => {
+    const result = (await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, { input: notifyInput({ localAuthorityCode: 'E08000032' }) })).data!.notifyIncident;
+    expect(result).toMatchObject({ __typename: 'ValidationError', field: 'localAuthorityCode' });
+  });
+
+  it('refuses Ofsted and the public with a ForbiddenError, and a bad token with 401', async () => {
+    const ofsted = (await f.graphql({ role: 'ofsted' }, NOTIFY, { input: notifyInput() })).data!.notifyIncident;
+    expect(ofsted).toMatchObject({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
+    const anonymous = (await f.graphql('public', NOTIFY, { input: notifyInput() })).data!.notifyIncident;
+    expect(anonymous.__typename).toBe('ForbiddenError');
+    const response = await f.gateway.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer a.b.c' },
+      body: JSON.stringify({ query: '{ viewer { role } }' }),
+    });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a partnership notifying for another partnership', async () => {
+    const result = (await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, { input: notifyInput({ partnershipId: 'bradford', localAuthorityCode: 'E08000032' }) })).data!.notifyIncident;
+    expect(result.__typename).toBe('ForbiddenError');
+  });
+});

@@ -1,0 +1,14 @@
+/** `viewer`: who the gateway thinks the caller is, so a client can show the role and check its token. */
+import { builder } from '../builder';
+import type { Principal } from '../auth/principal';
+
+const Viewer = builder.objectRef<Principal>('Viewer').implement({
+  description: 'The caller as verified from the bearer token; role PUBLIC without one.',
+  fields: (t) => ({
+    role: t.string({ description: 'public, partnership, panel, ofsted or admin.', resolve: (p) => (p.kind === 'user' ? p.role : 'public') }),
+    userId: t.string({ nullable: true, resolve: (p) => (p.kind === 'user' ? p.userId : null) }),
+    partnershipId: t.string({ nullable: true, resolve: (p) => (p.kind === 'user' ? p.partnershipId ?? null : null) }),
+  }),
+});
+
+builder.queryField('viewer', (t) => t.field({ type: Viewer, resolve: (_root, _args, ctx) => ctx.principal }));

@@ -1,0 +1,119 @@
+/**
+ * Builds the gateway (style.md rule 10: built here, started by main.ts or mounted by services/platform).
+ * The server is composed of plugins: auth (principal per request), readiness, and the hardening set.
+ */
+import { randomUUID } from 'node:crypto';
+import { createYoga, maskError } from 'graphql-yoga';
+import type { YogaServerInstance } from 'graphql-yoga';
+import type { Sql } from 'postgres';
+import { createCommandHandler } from '@cspr/application';
+import type { CommandHandler, PartnershipReference } from '@cspr/application';
+import { createEnglandAndWalesCalendar } from '@cspr/domain';
+import type { WorkingDayCalendar } from '@cspr/domain';
+import type { EventStore } from '@cspr/event-store';
+import type { PersonalDataVault, ReadAudit } from '@cspr/personal-data';
+import type { Logger } from '@cspr/telemetry';
+import { useAuth } from './auth/use-auth';
+import type { AuthContext } from './auth/use-auth';
+import type { TokenVerifier } from './auth/verify-token';
+import type { GatewayContext, GatewayServices } from './gateway-context';
+import { hardeningPlugins } from './hardening/index';
+import type { HardeningOptions } from './hardening/index';
+import { useReadiness } from './readiness/use-readiness';
+import { buildSchema } from './schema/index';
+
+export type GatewayOptions = {
+  sql: Sql;
+  store: EventStore;
+  vault: PersonalDataVault;
+  audit: ReadAudit;
+  auth: TokenVerifier;
+  logger: Logger;
+  /** Production turns off GraphiQL and introspection and turns on the hardening limits. */
+  production: boolean;
+  /** The in-process projector, if any: readiness waits for it to run. */
+  projector?: { isRunning?: () => boolean };
+  /** Default: a handler built from store and vault with the options below. */
+  commands?: CommandHandler;
+  /** Default `() => new Date()`. */
+  clock?: () => Date;
+  /** Default randomUUID. */
+  newId?: () => string;
+  /** Default England and Wales. */
+  calendar?: WorkingDayCalendar;
+  /** Partnerships known before any was registered through the log. Default: none. */
+  partnerships?: readonly PartnershipReference[];
+  /** Admin user ids for four-eyes erasure. Default: none (erasure refused). */
+  adminUserIds?: () => Promise<string[]> | string[];
+  /** How long `consistentAfter` waits, in ms. Default 5000. */
+  consistencyTimeoutMs?: number;
+  /** Limits against hostile clients (depth, cost, rate, body size, allow-list in production). Default HARDENING_DEFAULTS. */
+  hardening?: Omit<HardeningOptions, 'production'>;
+  /** GraphQL path. Default `/graphql`. */
+  graphqlEndpoint?: string;
+};
+
+export type Gateway = {
+  yoga: YogaServerInstance<Record<string, never>, GatewayContext>;
+  commands: CommandHandler;
+  services: GatewayServices;
+};
+
+export const createGateway = (options: GatewayOptions): Gateway => {
+  const clock = options.clock ?? (() => new Date());
+  const newId = options.newId ?? randomUUID;
+  const commands = options.commands ?? createCommandHandler({
+    store: options.store,
+    vault: options.vault,
+    clock,
+    newId,
+    ...(options.partnerships ? { partnerships: options.partnerships } : {}),
+    ...(options.adminUserIds ? { adminUserIds: options.adminUserIds } : {}),
+  });
+  const services: GatewayServices = {
+    sql: options.sql,
+    store: options.store,
+    vault: options.vault,
+    audit: options.audit,
+    commands,
+    calendar: options.calendar ?? createEnglandAndWalesCalendar(),
+    clock,
+    newId,
+    logger: options.logger,
+    consistencyTimeoutMs: options.consistencyTimeoutMs ?? 5000,
+  };
+  const log = options.logger;
+  const yoga = createYoga<Record<string, never>, GatewayContext>({
+    schema: buildSchema(),
+    graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
+    graphiql: !options.production,
+    landingPage: false,
+    // The principal is added by useAuth; services are the same for every request.
+    context: (initial) => ({ ...initial, services }) as GatewayContext,
+    logging: {
+      debug: (...args: unknown[]) => log.debug({ args }, 'yoga'),
+      info: (...args: unknown[]) => log.info({ args }, 'yoga'),
+      warn: (...args: unknown[]) => log.warn({ args }, 'yoga'),
+      error: (...args: unknown[]) => log.error({ args }, 'yoga'),
+    },
+    maskedErrors: {
+      // Unknown errors are logged with their stack and reach the client as "Unexpected error." only.
+      maskError: (error, message, isDev) => {
+        const original = (error as { originalError?: unknown }).originalError;
+        if (original && !(original as { extensions?: unknown }).extensions) log.error({ err: original }, 'unexpected error in a resolver');
+        return maskError(error, message, isDev);
+      },
+    },
+    plugins: [
+      useAuth(options.auth) as never,
+      useReadiness({
+        sql: options.sql,
+        notReadyReason: () => (options.projector?.isRunning && !options.projector.isRunning() ? 'projector not running' : undefined),
+      }),
+      ...hardeningPlugins({ ...options.hardening, production: options.production }),
+    ],
+  });
+  return { yoga, commands, services };
+};
+
+export type { AuthContext };
