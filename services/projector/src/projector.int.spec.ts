@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@cspr/testing';
+import { createEnglandAndWalesCalendar } from '@cspr/domain';
+import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
+import type { EventStore, LogPosition } from '@cspr/event-store';
+import { getProjectorStatus, listIncidents, readCheckpoint, waitForPosition } from '@cspr/read-models';
+import { createProjector } from './projector';
+import { appendSampleLog, dumpReadModels } from './test-support';
+
+let db: TestDatabase;
+let store: EventStore;
+const calendar = createEnglandAndWalesCalendar();
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await migrateEventStore(db.sql);
+  store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
+});
+afterAll(async () => {
+  await store?.close();
+  await db?.drop();
+});
+
+describe('projector', () => {
+  it('follows the log live: a write is readable once waitForPosition says so, and lag is reported', async () => {
+    const projector = createProjector({ sql: db.sql, store, calendar, pollIntervalMs: 200 });
+    await projector.start();
+    try {
+      const { last } = await appendSampleLog(store, 30);
+      expect(await waitForPosition(db.sql, last, 10_000)).toBe(true);
+      const status = await getProjectorStatus(db.sql, store);
+      expect(status).toMatchObject({ lagEvents: 0, lagSeconds: 0, rebuilding: false });
+      expect((await listIncidents(db.sql, { first: 100 })).totalCount).toBe(30);
+      expect(projector.status()).toMatchObject({ running: true, caughtUp: true, lastError: null });
+    } finally {
+      await projector.stop();
+    }
+    expect(projector.status().running).toBe(false);
+    expect(await waitForPosition(db.sql, { commit: 2n ** 62n, prepare: 0n }, 50)).toBe(false);
+  });
+
+  it('two projectors racing on one checkpoint apply every event exactly once', async () => {
+    const live = await dumpReadModels(db.sql);
+    const first = createProjector({ sql: db.sql, store, calendar, batchSize: 7, retryDelayMs: 5, pollIntervalMs: 50 });
+    const second = createProjector({ sql: db.sql, store, calendar, batchSize: 7, retryDelayMs: 5, pollIntervalMs: 50 });
+    await Promise.all([first.start(), second.start()]);
+    let last: LogPosition;
+    let count = 0;
+    try {
+      ({ last, count } = await appendSampleLog(store, 40, 99));
+      expect(await waitForPosition(db.sql, last, 20_000)).toBe(true);
+    } finally {
+      await Promise.all([first.stop(), second.stop()]);
+    }
+    const raced = await dumpReadModels(db.sql);
+    expect(raced['read_models.dead_letters']).toEqual([]);
+    // The checkpoint counted each event once although both projectors read every batch.
+    expect((await readCheckpoint(db.sql)).eventsProcessed).toBe((await store.readAll({ maxCount: 100_000 })).length);
+    // They did race: at least one batch lost its compare-and-set and was not applied.
+    expect(first.status().conflicts + second.status().conflicts).toBeGreaterThan(0);
+    expect(first.status().eventsApplied + second.status().eventsApplied).toBe(count);
+    // Same read models as one projector rebuilding alone: nothing applied twice, nothing skipped.
+    const alone = createProjector({ sql: db.sql, store, calendar });
+    await alone.rebuild();
+    expect(await dumpReadModels(db.sql)).toEqual(raced);
+    expect(live['read_models.incidents']).toHaveLength(30);
+    expect(raced['read_models.incidents']).toHaveLength(70);
+  });
+});

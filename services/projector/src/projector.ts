@@ -1,0 +1,200 @@
+/**
+ * The projector: follows the log from the read models' checkpoint and applies each batch to every read model and
+ * the checkpoint in one transaction (exactly-once for read models). When the checkpoint moved under it (another
+ * projector, a rebuild), its compare-and-set fails, nothing is written, and it re-reads the checkpoint and goes on
+ * from there after a pause: two projectors never apply a batch twice and a stale one never moves progress back.
+ */
+import { trace } from '@opentelemetry/api';
+import type { Sql } from 'postgres';
+import { DEFAULT_PANEL_RESPONSE_WORKING_DAYS, type WorkingDayCalendar } from '@cspr/domain';
+import { formatPosition, LOG_START, type EventStore, type LogPosition, type Subscription } from '@cspr/event-store';
+import {
+  applyBatch, finishRebuild, migrateReadModels, projections, readCheckpoint, StaleCheckpointError, type ProjectionContext,
+} from '@cspr/read-models';
+import { ATTR, SPAN, TRACER_NAME } from '@cspr/telemetry';
+import { runRebuild, type RebuildOptions, type RebuildResult } from './rebuild';
+
+export type ProjectorLogger = {
+  info: (details: object, message: string) => void;
+  warn: (details: object, message: string) => void;
+  error: (details: object, message: string) => void;
+};
+
+export type ProjectorOptions = {
+  sql: Sql;
+  store: EventStore;
+  /** The working-day calendar deadlines are computed with; a rebuild with a corrected one moves due dates. */
+  calendar: WorkingDayCalendar;
+  logger?: ProjectorLogger;
+  /** Events per live batch. Default 500. */
+  batchSize?: number;
+  /** Events per rebuild batch. Default 2000. */
+  rebuildBatchSize?: number;
+  /** Panel response service-level target in working days. Default 10. */
+  panelResponseTargetWorkingDays?: number;
+  /** Pause before re-reading the checkpoint after a conflict or failure. Default 500 ms. */
+  retryDelayMs?: number;
+  /** Live poll interval (wake-ups make it faster). Default 1000 ms. */
+  pollIntervalMs?: number;
+  /** Counts the events in the log, for the rebuild's progress total. Default: none (total unknown). */
+  countEvents?: () => Promise<number>;
+  /** Apply migrations on start and rebuild. Default true. */
+  migrate?: boolean;
+};
+
+export type ProjectorStatusSnapshot = {
+  running: boolean;
+  rebuilding: boolean;
+  /** Caught up with the log at least once since start. */
+  caughtUp: boolean;
+  position: string;
+  eventsApplied: number;
+  conflicts: number;
+  lastError: string | null;
+};
+
+export type Projector = {
+  start: () => Promise<void>;
+  stop: () => Promise<void>;
+  rebuild: (options?: RebuildOptions) => Promise<RebuildResult>;
+  status: () => ProjectorStatusSnapshot;
+};
+
+const silentLogger: ProjectorLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+export const createProjector = (options: ProjectorOptions): Projector => {
+  const { sql, store } = options;
+  const logger = options.logger ?? silentLogger;
+  const batchSize = options.batchSize ?? 500;
+  const retryDelayMs = options.retryDelayMs ?? 500;
+  const context: ProjectionContext = {
+    calendar: options.calendar,
+    panelResponseTargetWorkingDays: options.panelResponseTargetWorkingDays ?? DEFAULT_PANEL_RESPONSE_WORKING_DAYS,
+  };
+  const tracer = trace.getTracer(TRACER_NAME);
+  const state = { running: false, rebuilding: false, caughtUp: false, position: LOG_START as LogPosition, eventsApplied: 0, conflicts: 0, lastError: null as string | null };
+  let stopping = false;
+  let subscription: Subscription | undefined;
+  let loop: Promise<void> | undefined;
+  let wakeRetry: (() => void) | undefined;
+  let migrated = false;
+
+  const migrate = async () => {
+    if (migrated || options.migrate === false) return;
+    await migrateReadModels(sql);
+    migrated = true;
+  };
+
+  const pause = (ms: number) => new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() { clearTimeout(timer); wakeRetry = undefined; resolve(); }
+    wakeRetry = done;
+  });
+
+  /** An interrupted rebuild resumed by a plain start ends like any rebuild once the log is exhausted. */
+  const finishRebuildIfCaughtUp = async () => {
+    if (!state.rebuilding) return;
+    if (await finishRebuild(sql, state.position)) {
+      state.rebuilding = false;
+      logger.info({ position: formatPosition(state.position) }, 'rebuild completed');
+    }
+  };
+
+  const handle = async (events: Parameters<Parameters<EventStore['subscribeToAll']>[0]>[0]) => {
+    await tracer.startActiveSpan(SPAN.projectorBatch, { attributes: { [ATTR.eventCount]: events.length } }, async (span) => {
+      try {
+        const outcome = await applyBatch(sql, projections, events, state.position, context);
+        state.position = outcome.position;
+        state.eventsApplied += events.length;
+        if (outcome.deadLettered > 0) logger.warn({ count: outcome.deadLettered, position: formatPosition(outcome.position) }, 'events dead-lettered: see read_models.dead_letters');
+      } finally {
+        span.end();
+      }
+    });
+    if (events.length < batchSize) {
+      state.caughtUp = true;
+      await finishRebuildIfCaughtUp();
+    }
+  };
+
+  const follow = async () => {
+    while (!stopping) {
+      try {
+        const checkpoint = await readCheckpoint(sql);
+        state.position = checkpoint.position;
+        state.rebuilding = checkpoint.rebuilding;
+        if (state.rebuilding && (await store.readAll({ after: state.position, maxCount: 1 })).length === 0) await finishRebuildIfCaughtUp();
+        subscription = store.subscribeToAll(handle, { after: state.position, batchSize, pollIntervalMs: options.pollIntervalMs ?? 1000 });
+        await subscription.done;
+        state.lastError = null;
+      } catch (error) {
+        if (stopping) break;
+        if (error instanceof StaleCheckpointError) {
+          state.conflicts += 1;
+          logger.warn({ expected: formatPosition(error.expected) }, 'checkpoint moved by another projector or a rebuild: batch not applied, re-reading the checkpoint');
+        } else {
+          state.lastError = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown failure';
+          logger.error({ err: error }, 'projector batch failed: retrying from the checkpoint');
+        }
+        await pause(retryDelayMs);
+      } finally {
+        subscription = undefined;
+      }
+    }
+  };
+
+  const start = async () => {
+    if (state.running) return;
+    await migrate();
+    stopping = false;
+    state.running = true;
+    state.caughtUp = false;
+    loop = follow().finally(() => {
+      state.running = false;
+    });
+    logger.info({}, 'projector started');
+  };
+
+  const stop = async () => {
+    stopping = true;
+    wakeRetry?.();
+    await subscription?.stop();
+    await loop;
+    loop = undefined;
+  };
+
+  const rebuild = async (rebuildOptions: RebuildOptions = {}) => {
+    const wasRunning = state.running;
+    await stop();
+    await migrate();
+    state.rebuilding = true;
+    try {
+      const result = await runRebuild({
+        sql, store, context, logger, batchSize: options.rebuildBatchSize ?? 2000, countEvents: options.countEvents,
+        onPosition: (position, events) => {
+          state.position = position;
+          state.eventsApplied += events;
+        },
+      }, rebuildOptions);
+      state.rebuilding = false;
+      return result;
+    } finally {
+      if (wasRunning) await start();
+    }
+  };
+
+  return {
+    start,
+    stop,
+    rebuild,
+    status: () => ({
+      running: state.running,
+      rebuilding: state.rebuilding,
+      caughtUp: state.caughtUp,
+      position: formatPosition(state.position),
+      eventsApplied: state.eventsApplied,
+      conflicts: state.conflicts,
+      lastError: state.lastError,
+    }),
+  };
+};

@@ -1,0 +1,96 @@
+/**
+ * Rebuild from scratch: empty every read model and reset the checkpoint in one transaction, then replay the whole
+ * log in large batches, reading the next batch while the current one is applied. Every batch moves the checkpoint
+ * by compare-and-set with its rows, so a rebuild killed half-way leaves consistent read models at a checkpoint, and
+ * resuming (or any projector's start) carries on from there to the same end state as a clean rebuild.
+ */
+import type { Sql } from 'postgres';
+import { formatPosition, LOG_START, type EventStore, type LogPosition, type RecordedEvent } from '@cspr/event-store';
+import { applyBatch, finishRebuild, projections, readCheckpoint, resetReadModels, type ProjectionContext } from '@cspr/read-models';
+import type { ProjectorLogger } from './projector';
+
+export type RebuildProgress = {
+  done: number;
+  /** Events in the log when the rebuild started, if known. */
+  total: number | null;
+  eventsPerSecond: number;
+  elapsedSeconds: number;
+};
+
+export type RebuildOptions = {
+  onProgress?: (progress: RebuildProgress) => void;
+  /** Carry on an interrupted rebuild from its checkpoint instead of starting over. Default false. */
+  resume?: boolean;
+  /** Stop after this many batches (tests: an aborted run). */
+  maxBatches?: number;
+};
+
+export type RebuildResult = { events: number; seconds: number; eventsPerSecond: number; deadLettered: number; position: string; completed: boolean };
+
+type RebuildContext = {
+  sql: Sql;
+  store: EventStore;
+  context: ProjectionContext;
+  logger: ProjectorLogger;
+  batchSize: number;
+  countEvents?: () => Promise<number>;
+  onPosition: (position: LogPosition, events: number) => void;
+};
+
+export const runRebuild = async (run: RebuildContext, options: RebuildOptions): Promise<RebuildResult> => {
+  const { sql, store, batchSize } = run;
+  let position: LogPosition = LOG_START;
+  let done = 0;
+  const checkpoint = await readCheckpoint(sql);
+  if (options.resume && checkpoint.rebuilding) {
+    position = checkpoint.position;
+    done = checkpoint.eventsProcessed;
+    run.logger.info({ position: formatPosition(position), done }, 'resuming the interrupted rebuild');
+  } else {
+    await resetReadModels(sql);
+    run.logger.info({}, 'read models emptied and checkpoint reset: replaying the log');
+  }
+  const total = run.countEvents ? await run.countEvents() : null;
+  const started = performance.now();
+  const startDone = done;
+  let deadLettered = 0;
+  let batches = 0;
+  const read = (after: LogPosition) => {
+    const promise = store.readAll({ after, maxCount: batchSize });
+    promise.catch(() => undefined); // awaited below; a failure surfaces there, not as an unhandled rejection
+    return promise;
+  };
+  let next: Promise<RecordedEvent[]> = read(position);
+  let completed = true;
+  for (;;) {
+    const batch = await next;
+    const last = batch.at(-1);
+    if (!last) break;
+    if (options.maxBatches !== undefined && batches >= options.maxBatches) {
+      completed = false;
+      break;
+    }
+    // Read ahead: on a server the next read overlaps this batch's transaction; on the embedded database it queues.
+    next = read(last.position);
+    const outcome = await applyBatch(sql, projections, batch, position, run.context);
+    position = outcome.position;
+    done += batch.length;
+    deadLettered += outcome.deadLettered;
+    batches += 1;
+    run.onPosition(position, batch.length);
+    const elapsedSeconds = (performance.now() - started) / 1000;
+    options.onProgress?.({ done, total, eventsPerSecond: elapsedSeconds > 0 ? (done - startDone) / elapsedSeconds : 0, elapsedSeconds });
+  }
+  if (completed) await finishRebuild(sql, position);
+  const seconds = (performance.now() - started) / 1000;
+  const result = {
+    events: done - startDone,
+    seconds,
+    eventsPerSecond: seconds > 0 ? (done - startDone) / seconds : 0,
+    deadLettered,
+    position: formatPosition(position),
+    completed,
+  };
+  run.logger.info(result, completed ? 'rebuild completed' : 'rebuild stopped before the end of the log');
+  return result;
+};
