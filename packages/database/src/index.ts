@@ -3,4 +3,4 @@ export type { Database, DatabaseOptions } from './open-database';
 export { runMigrations } from './migrations';
 export type { Migration, MigrationPlan } from './migrations';
 export { createInProcessWakeups, createPostgresWakeups, channelFor } from './wakeups';
-export type { Wakeups } from './wakeups';
+export type { Wakeups, PostgresWakeupsOptions } from './wakeups';

@@ -34,14 +34,17 @@ const once = (close: () => Promise<void>): (() => Promise<void>) => {
 
 const openServer = (databaseUrl: string, max: number): Database => {
   const sql = postgres(databaseUrl, { max, ...quiet });
-  const wakeups = createPostgresWakeups(sql);
+  // Wake-ups get their own connection: NOTIFY commits without waiting for the disk (losing one in a crash is
+  // harmless, readers poll) and never queue behind the application's queries. LISTEN opens one more, lazily.
+  const notifier = postgres(databaseUrl, { max: 1, connection: { synchronous_commit: 'off', application_name: 'cspr-wakeups' }, ...quiet });
+  const wakeups = createPostgresWakeups(notifier);
   return {
     sql,
     wakeups,
     embedded: false,
     close: once(async () => {
       await wakeups.close();
-      await sql.end({ timeout: 5 });
+      await Promise.all([sql.end({ timeout: 5 }), notifier.end({ timeout: 5 })]);
     }),
   };
 };

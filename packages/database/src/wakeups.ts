@@ -37,25 +37,36 @@ export const createInProcessWakeups = (): Wakeups => {
 /** Channel names are identifiers (at most 63 bytes); topics are free text. */
 export const channelFor = (topic: string): string => `cspr_${topic.replace(/[^a-zA-Z0-9_]/g, '_')}`.slice(0, 63);
 
+export type PostgresWakeupsOptions = {
+  /** Least time between two NOTIFYs of one topic from this process; wake-ups in between are merged. Default 10 ms. */
+  minIntervalMs?: number;
+  onError?: (error: unknown) => void;
+};
+
 /**
  * LISTEN/NOTIFY across processes, plus in-process delivery without a round trip.
  *
  * The NOTIFY is sent after the writer's commit, outside its transaction, so it never lengthens the append (a NOTIFY
- * inside the transaction takes a global lock at commit). Notifications of one topic are coalesced: at most one in
- * flight and one pending, so a burst of appends costs two statements, not one per append.
+ * inside the transaction holds a server-wide lock through its commit, serialising every notifying writer).
+ * Notifications of one topic are merged: at most one in flight and at most one per `minIntervalMs`, so a stream of
+ * appends costs a few statements per second, not one per append. Give it a connection with
+ * `synchronous_commit = off` (openDatabase does): a NOTIFY's commit need not wait for the disk.
  */
-export const createPostgresWakeups = (sql: Sql, options: { onError?: (error: unknown) => void } = {}): Wakeups => {
+export const createPostgresWakeups = (sql: Sql, options: PostgresWakeupsOptions = {}): Wakeups => {
   const local = createInProcessWakeups();
   // Our own NOTIFYs come back through LISTEN: the payload names this process so they are not delivered twice.
   const origin = randomUUID();
+  const minIntervalMs = options.minIntervalMs ?? 10;
   const sending = new Map<string, 'in_flight' | 'pending'>();
   const listens = new Map<string, { count: number; unlisten: Promise<(() => Promise<void>) | undefined> }>();
   let closed = false;
   const onError = options.onError ?? (() => undefined);
 
   const send = (topic: string): void => {
+    const started = Date.now();
     sql`select pg_notify(${channelFor(topic)}, ${origin})`
       .catch(onError)
+      .then(() => new Promise((resolve) => setTimeout(resolve, Math.max(0, started + minIntervalMs - Date.now()))))
       .finally(() => {
         const again = sending.get(topic) === 'pending';
         sending.delete(topic);
