@@ -69,7 +69,7 @@ describe('hostile envelopes', () => {
         expect(isPersonalDataError(error) || String(error).includes('0x00')).toBe(true);
       }
     }), { numRuns: 100 });
-    const [{ count }] = await db.sql<{ count: number }[]>`select count(*)::int as count from personal_data.data_keys`;
-    expect(count).toBeGreaterThan(0);
+    const rows = await db.sql<{ count: number }[]>`select count(*)::int as count from personal_data.data_keys`;
+    expect(rows[0]!.count).toBeGreaterThan(1); // the table survived the injection-shaped ids
   });
 });
