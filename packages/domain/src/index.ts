@@ -4,7 +4,7 @@ export * from './shared/domain-error';
 export * from './shared/event';
 export * from './shared/event-codec';
 export * from './shared/validate';
-export { requireRole, requireOwnPartnership } from './shared/authorize';
+export { requireContext, requireRole, requireOwnPartnership } from './shared/authorize';
 export { ageInWholeYears } from './shared/dates';
 export { deciderSpec, sameJson, type ExpectedError } from './shared/decider-spec';
 export * from './incident/incident-events';

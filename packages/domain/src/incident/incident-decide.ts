@@ -3,7 +3,7 @@
  * ids and reference data come in with the command; nothing here reads a clock or does I/O.
  */
 import type {
-  IncidentEvent, IncidentNotified, NotificationAmended, NotificationPersonalData, RapidReviewCompleted,
+  ChildCharacteristics, IncidentEvent, IncidentNature, IncidentNotified, NotificationAmended, NotificationPersonalData, RapidReviewCompleted,
 } from './incident-events';
 import type {
   AmendNotification, ErasePersonalData, IncidentCommand, LinkIncidentToReview, NotifyIncident, RespondToRapidReview,
@@ -18,7 +18,7 @@ import {
 import { parseRapidReview } from './rapid-review-input';
 import { forbidden, illegalState, notFound, validationError } from '../shared/domain-error';
 import { assertNever, type Decider } from '../shared/event';
-import { requireOwnPartnership, requireRole } from '../shared/authorize';
+import { requireContext, requireOwnPartnership, requireRole } from '../shared/authorize';
 import type { CommandContext } from '../shared/types';
 import {
   optionalString, requireDate, requireId, requireOneOf, requireString, requireText,
@@ -158,11 +158,15 @@ export const withdrawNotification = (command: WithdrawNotification, state: Incid
   }];
 };
 
-const needsRapidReview = (incident: NotifiedIncidentState): boolean =>
-  incident.nature === 'looked-after-child-death'
+/**
+ * Whether a notification needs a rapid review (domain.md): not for a looked-after child's death without suspected
+ * abuse; for a care leaver's death only when a child was under 18; for the three other natures always.
+ */
+export const rapidReviewRequired = (nature: IncidentNature, children: readonly Pick<ChildCharacteristics, 'under18'>[]): boolean =>
+  nature === 'looked-after-child-death'
     ? false
-    : incident.nature === 'care-leaver-death'
-      ? incident.children.some((c) => c.under18 === true)
+    : nature === 'care-leaver-death'
+      ? children.some((c) => c.under18 === true)
       : true;
 
 export const submitRapidReview = (command: SubmitRapidReview, state: IncidentState): IncidentEvent[] => {
@@ -172,7 +176,7 @@ export const submitRapidReview = (command: SubmitRapidReview, state: IncidentSta
   requireOwnPartnership(context, incident.partnershipId, 'submit a rapid review for this incident');
   notWithdrawn(incident, 'submit a rapid review');
   notErased(incident, 'submit a rapid review');
-  if (!needsRapidReview(incident)) {
+  if (!rapidReviewRequired(incident.nature, incident.children)) {
     throw illegalState(`Incident ${incident.incidentId} is a ${incident.nature} notification: it needs no rapid review (care leavers only when under 18)`);
   }
   const previous = incident.rapidReview;
@@ -260,6 +264,7 @@ export const erasePersonalData = (command: ErasePersonalData, state: IncidentSta
 
 /** Ofsted and the public never write: no incident command accepts their role (each function checks). */
 export const decideIncident = (command: IncidentCommand, state: IncidentState): IncidentEvent[] => {
+  requireContext(command.context);
   switch (command.type) {
     case 'NotifyIncident': return notifyIncident(command, state);
     case 'AmendNotification': return amendNotification(command, state);

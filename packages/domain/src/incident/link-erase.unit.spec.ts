@@ -106,10 +106,20 @@ describe('ErasePersonalData', () => {
 
 describe('incidentDecider', () => {
   it('refuses an unknown command type loudly', () => {
-    expect(() => incidentDecider.decide({ type: 'Nope' } as never, incidentDecider.initialState())).toThrow(/Unhandled incident command/);
+    expect(() => incidentDecider.decide({ type: 'Nope', context: roleContext('admin') } as never, incidentDecider.initialState())).toThrow(/Unhandled incident command/);
   });
 
   it('ignores events on a stream that was never notified (a corrupt log cannot fake a state)', () => {
     expect(spec.given([linkedEvent()]).state()).toEqual({ status: 'none' });
+  });
+});
+
+describe('command context', () => {
+  it('refuses a command without an actor or with a malformed clock', () => {
+    const command = link();
+    spec.given([notifiedEvent()]).when({ ...command, context: undefined as never }).thenThrows({ code: 'forbidden' });
+    spec.given([notifiedEvent()]).when({ ...command, context: { ...command.context, actor: { userId: 'u', role: 'public' as never } } }).thenThrows({ code: 'validation', field: 'context.actor.role' });
+    spec.given([notifiedEvent()]).when({ ...command, context: { ...command.context, today: '10/03/2026' } }).thenThrows({ code: 'validation', field: 'context.today' });
+    spec.given([notifiedEvent()]).when({ ...command, context: { ...command.context, now: 'now' } }).thenThrows({ code: 'validation', field: 'context.now' });
   });
 });

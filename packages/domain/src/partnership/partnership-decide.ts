@@ -6,7 +6,7 @@ import type { PartnershipEvent } from './partnership-events';
 import type { ChangePartnership, PartnershipCommand, RegisterPartnership } from './partnership-commands';
 import { evolvePartnership, initialPartnershipState, type PartnershipState } from './partnership';
 import { LOCAL_AUTHORITY_CODE_PATTERN } from '../incident/notification-input';
-import { requireRole } from '../shared/authorize';
+import { requireContext, requireRole } from '../shared/authorize';
 import { illegalState, notFound, validationError } from '../shared/domain-error';
 import { assertNever, type Decider } from '../shared/event';
 import type { LocalAuthorityCode } from '../shared/types';
@@ -61,6 +61,7 @@ export const changePartnership = (command: ChangePartnership, state: Partnership
 };
 
 export const decidePartnership = (command: PartnershipCommand, state: PartnershipState): PartnershipEvent[] => {
+  requireContext(command.context);
   switch (command.type) {
     case 'RegisterPartnership': return registerPartnership(command, state);
     case 'ChangePartnership': return changePartnership(command, state);

@@ -66,6 +66,6 @@ describe('ChangePartnership', () => {
   });
 
   it('refuses an unknown command type loudly', () => {
-    expect(() => partnershipDecider.decide({ type: 'Nope' } as never, partnershipDecider.initialState())).toThrow(/Unhandled partnership command/);
+    expect(() => partnershipDecider.decide({ type: 'Nope', context: roleContext('admin') } as never, partnershipDecider.initialState())).toThrow(/Unhandled partnership command/);
   });
 });

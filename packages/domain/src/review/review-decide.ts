@@ -15,7 +15,7 @@ import {
   DELAY_REASONS, FINAL_REPORT_MIN_WORKING_DAYS_BEFORE_PUBLICATION, REPORT_RECIPIENTS, REVIEW_CLOSE_REASONS,
 } from './review-vocabulary';
 import { GUIDANCE_EDITIONS } from '../incident/incident-vocabulary';
-import { requireOwnPartnership, requireRole } from '../shared/authorize';
+import { requireContext, requireOwnPartnership, requireRole } from '../shared/authorize';
 import { illegalState, notFound, validationError } from '../shared/domain-error';
 import { assertNever, type Decider } from '../shared/event';
 import type { CalendarDate, CommandContext } from '../shared/types';
@@ -189,6 +189,7 @@ export const closeReview = (command: CloseReview, state: ReviewState): ReviewEve
 };
 
 export const decideReview = (command: ReviewCommand, state: ReviewState): ReviewEvent[] => {
+  requireContext(command.context);
   switch (command.type) {
     case 'CommissionLocalReview': return commissionLocalReview(command, state);
     case 'CommissionNationalReview': return commissionNationalReview(command, state);

@@ -232,7 +232,7 @@ describe('CloseReview', () => {
 
 describe('reviewDecider', () => {
   it('refuses an unknown command type loudly and ignores events on an empty stream', () => {
-    expect(() => reviewDecider.decide({ type: 'Nope' } as never, reviewDecider.initialState())).toThrow(/Unhandled review command/);
+    expect(() => reviewDecider.decide({ type: 'Nope', context: roleContext('admin') } as never, reviewDecider.initialState())).toThrow(/Unhandled review command/);
     expect(spec.given([appointed]).state()).toEqual({ status: 'none' });
   });
 });

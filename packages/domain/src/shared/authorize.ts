@@ -5,6 +5,20 @@
  */
 import { forbidden } from './domain-error';
 import type { CommandContext, PartnershipId, Role } from './types';
+import { requireDate, requireInstant, requireOneOf, requireString } from './validate';
+
+const ROLES: readonly Role[] = ['partnership', 'panel', 'ofsted', 'admin'];
+
+/** The context comes from the composition root, not the user; a malformed one is a programming error caught early. */
+export const requireContext = (context: CommandContext): void => {
+  if (context === null || typeof context !== 'object' || context.actor === null || typeof context.actor !== 'object') {
+    throw forbidden('A command needs an authenticated actor');
+  }
+  requireString(context.actor.userId, 'context.actor.userId', 200);
+  requireOneOf(context.actor.role, 'context.actor.role', ROLES);
+  requireInstant(context.now, 'context.now');
+  requireDate(context.today, 'context.today');
+};
 
 const ROLE_LABEL: Record<Role, string> = { partnership: 'a partnership', panel: 'the Panel', ofsted: 'Ofsted', admin: 'an admin' };
 
