@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@cspr/testing';
+import { createEnglandAndWalesCalendar } from '@cspr/domain';
+import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
+import type { EventStore, LogPosition } from '@cspr/event-store';
+import { getIncident, listIncidents, readCheckpoint, waitForPosition } from '@cspr/read-models';
+import { createProjector } from './projector';
+import { appendSampleLog, dumpReadModels } from './test-support';
+
+let db: TestDatabase;
+let store: EventStore;
+let logSize = 0;
+let last: LogPosition;
+const calendar = createEnglandAndWalesCalendar();
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await migrateEventStore(db.sql);
+  store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
+  ({ count: logSize, last } = await appendSampleLog(store, 600, 3));
+});
+afterAll(async () => {
+  await store?.close();
+  await db?.drop();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('rebuild', () => {
+  it('a rebuild process SIGKILLed mid-way, then a projector started: read models equal a clean rebuild', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./rebuild-command.ts', import.meta.url)), '--batch-size=10'], {
+      env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    // Kill once the child has committed some batches of the rebuild, well before the end of the log.
+    for (let tries = 0; tries < 3000; tries += 1) {
+      const rows = await db.sql`select rebuilding, events_processed from read_models.checkpoints where name = 'read-models'`.catch(() => []);
+      const row = rows[0] as { rebuilding: boolean; events_processed: string } | undefined;
+      if (row?.rebuilding && Number(row.events_processed) >= 200) break;
+      await sleep(10);
+    }
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    const interrupted = await readCheckpoint(db.sql);
+    expect(interrupted.rebuilding).toBe(true);
+    expect(interrupted.eventsProcessed).toBeGreaterThan(0);
+    expect(interrupted.eventsProcessed).toBeLessThan(logSize);
+
+    const projector = createProjector({ sql: db.sql, store, calendar, pollIntervalMs: 100 });
+    await projector.start();
+    expect(await waitForPosition(db.sql, last, 30_000)).toBe(true);
+    await projector.stop();
+    const resumed = await dumpReadModels(db.sql);
+    const done = await readCheckpoint(db.sql);
+    expect(done).toMatchObject({ rebuilding: false, eventsProcessed: logSize });
+
+    await createProjector({ sql: db.sql, store, calendar }).rebuild();
+    expect(await dumpReadModels(db.sql)).toEqual(resumed);
+    expect(resumed['read_models.incidents']).toHaveLength(600);
+  }, 120_000);
+
+  it('an aborted in-process rebuild resumed with --resume semantics ends equal to a clean rebuild', async () => {
+    const clean = await dumpReadModels(db.sql);
+    const projector = createProjector({ sql: db.sql, store, calendar, rebuildBatchSize: 100 });
+    const aborted = await projector.rebuild({ maxBatches: 5 });
+    expect(aborted).toMatchObject({ completed: false, events: 500 });
+    expect(await readCheckpoint(db.sql)).toMatchObject({ rebuilding: true, eventsProcessed: 500 });
+    const progress: number[] = [];
+    const resumed = await projector.rebuild({ resume: true, onProgress: (p) => progress.push(p.done) });
+    expect(resumed).toMatchObject({ completed: true, events: logSize - 500 });
+    expect(progress[0]).toBe(600);
+    expect(await dumpReadModels(db.sql)).toEqual(clean);
+  });
+
+  it('rebuilding with a calendar that has an extra holiday moves due dates', async () => {
+    const [incident] = (await listIncidents(db.sql, { first: 100 })).items.filter((i) => i.rapidReviewRequired && i.status !== 'withdrawn');
+    const before = incident!.deadlines.find((d) => d.kind === 'notification')!;
+    // A one-off holiday on the first working day after becoming aware pushes the 5-working-day deadline by one.
+    const firstWorkingDay = calendar.addWorkingDays(before.anchorDate, 1);
+    const extra = createEnglandAndWalesCalendar({ extraHolidays: [{ date: firstWorkingDay, name: 'Extra bank holiday' }] });
+    await createProjector({ sql: db.sql, store, calendar: extra }).rebuild();
+    const after = (await getIncident(db.sql, incident!.id))!.deadlines.find((d) => d.kind === 'notification')!;
+    expect(after.dueOn).toBe(extra.addWorkingDays(before.anchorDate, 5));
+    expect(after.dueOn > before.dueOn).toBe(true);
+    expect((await readCheckpoint(db.sql)).calendarVersion).toBe(extra.version);
+  });
+});
