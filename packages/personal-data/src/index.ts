@@ -4,7 +4,7 @@ export type { PersonalDataVault, PersonalDataVaultOptions, SealedPersonalData, O
 export { createMasterKeyWrapper, loadMasterKey } from './key-wrapper';
 export type { KeyWrapper, LoadMasterKeyOptions } from './key-wrapper';
 export { migratePersonalData, PERSONAL_DATA_SCHEMA } from './migrations';
-export { createReadAudit, openAudited, MAX_AUDIT_PAGE } from './read-audit';
+export { createReadAudit, openAudited, openAuditedMany, MAX_AUDIT_PAGE } from './read-audit';
 export type { ReadAudit, ReadAuditEntry, RecordedReadAuditEntry, ReadAuditQuery, ReadAuditPage, Reader } from './read-audit';
 export { PersonalDataError, isPersonalDataError } from './personal-data-error';
 export type { PersonalDataErrorCode } from './personal-data-error';

@@ -3,7 +3,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '@cspr/testing';
 import type { TestDatabase } from '@cspr/testing';
-import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, isPersonalDataError, migratePersonalData, openAudited } from './index';
+import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, isPersonalDataError, migratePersonalData, openAudited, openAuditedMany } from './index';
 import type { PersonalDataVault, ReadAudit, Reader } from './index';
 
 let db: TestDatabase;
@@ -93,5 +93,37 @@ describe('openAudited', () => {
     await vault.destroyKey(id, { reason: 'court-order', requestedBy: 'admin-1', approvedBy: 'admin-2' });
     expect(await openAudited(vault, audit, id, sealed, reader)).toEqual({ status: 'erased' });
     expect((await audit.query({ subjectId: id, first: 10 })).entries).toHaveLength(0);
+  });
+});
+
+describe('openAuditedMany', () => {
+  it('opens a page, writes one entry per subject read in one statement, and skips erased ones', async () => {
+    const [a, b, gone] = [subject(), subject(), subject()];
+    const items = [
+      { subjectId: a, sealed: await vault.seal(a, { name: 'Child A1' }) },
+      { subjectId: b, sealed: await vault.seal(b, { name: 'Child B1' }) },
+      { subjectId: a, sealed: await vault.seal(a, { name: 'Child A2' }) },
+      { subjectId: gone, sealed: null },
+    ];
+    const opened = await openAuditedMany(vault, audit, items, { ...reader, requestId: 'req-page' });
+    expect(opened).toEqual([
+      { status: 'available', value: { name: 'Child A1' } },
+      { status: 'available', value: { name: 'Child B1' } },
+      { status: 'available', value: { name: 'Child A2' } },
+      { status: 'erased' },
+    ]);
+    for (const [id, count] of [[a, 1], [b, 1], [gone, 0]] as const) {
+      const page = await audit.query({ subjectId: id, first: 10 });
+      expect(page.entries).toHaveLength(count);
+      if (count) expect(page.entries[0]).toMatchObject({ requestId: 'req-page', fields: reader.fields, actorId: 'user-7' });
+    }
+  });
+
+  it('returns nothing when the audit cannot be written', async () => {
+    const id = subject();
+    const closed = postgres(db.url, { max: 1 });
+    await closed.end();
+    const sealed = await vault.seal(id, { name: 'Child Z' });
+    await expect(openAuditedMany(vault, createReadAudit(closed), [{ subjectId: id, sealed }], reader)).rejects.toMatchObject({ code: 'audit_failed' });
   });
 });

@@ -40,6 +40,8 @@ export type ReadAuditPage = { entries: RecordedReadAuditEntry[]; pageInfo: { end
 
 export type ReadAudit = {
   record: (entry: ReadAuditEntry) => Promise<void>;
+  /** Several entries in one statement (a page of incidents): all written or none. */
+  recordMany: (entries: ReadAuditEntry[]) => Promise<void>;
   /** Oldest first, in the order entries were written. */
   query: (query: ReadAuditQuery) => Promise<ReadAuditPage>;
 };
@@ -63,17 +65,32 @@ const idOfCursor = (cursor: string): string => {
   return match[1]!;
 };
 
+const checkFields = (fields: unknown): string[] => {
+  if (!Array.isArray(fields) || fields.length === 0 || fields.some((field) => typeof field !== 'string' || field === '')) {
+    throw new PersonalDataError('invalid_argument', 'A read audit entry needs the names of the fields read');
+  }
+  return fields as string[];
+};
+
 export const createReadAudit = (sql: Sql): ReadAudit => ({
   record: async (entry) => {
-    const fields = entry.fields;
-    if (!Array.isArray(fields) || fields.length === 0 || fields.some((field) => typeof field !== 'string' || field === '')) {
-      throw new PersonalDataError('invalid_argument', 'A read audit entry needs the names of the fields read');
-    }
+    const fields = checkFields(entry.fields);
     await sql`
       insert into personal_data.audit_log (at, actor_id, role, partnership_id, subject_id, fields, purpose, request_id)
       values (${entry.at ?? sql`now()`}, ${required(entry.actorId, 'actorId')}, ${required(entry.role, 'role')},
               ${entry.partnershipId ?? null}, ${required(entry.subjectId, 'subjectId')}, ${fields},
               ${entry.purpose ?? null}, ${required(entry.requestId, 'requestId')})`;
+  },
+
+  recordMany: async (entries) => {
+    if (entries.length === 0) return;
+    const rows = entries.map((entry) => ({
+      at: entry.at ?? new Date(), actor_id: required(entry.actorId, 'actorId'), role: required(entry.role, 'role'),
+      partnership_id: entry.partnershipId ?? null, subject_id: required(entry.subjectId, 'subjectId'),
+      // sql.array: sent as a text[] parameter, not expanded into a row list by the multi-row helper.
+      fields: sql.array(checkFields(entry.fields)), purpose: entry.purpose ?? null, request_id: required(entry.requestId, 'requestId'),
+    }));
+    await sql`insert into personal_data.audit_log ${sql(rows, 'at', 'actor_id', 'role', 'partnership_id', 'subject_id', 'fields', 'purpose', 'request_id')}`;
   },
 
   query: async (query) => {
@@ -125,6 +142,27 @@ export const openAudited = async <T = unknown>(
   } catch (error) {
     if (error instanceof PersonalDataError && error.code === 'invalid_argument') throw error;
     throw new PersonalDataError('audit_failed', `The read of subject ${subjectId} could not be audited, so it was refused`);
+  }
+  return opened;
+};
+
+/**
+ * `openAudited` for a page of subjects: decrypts all, writes one audit entry per subject that had data available
+ * in a single statement, and only then returns the values (in the order given). No audit, no plaintext.
+ */
+export const openAuditedMany = async <T = unknown>(
+  vault: PersonalDataVault,
+  audit: ReadAudit,
+  items: readonly { subjectId: string; sealed: unknown }[],
+  who: Reader,
+): Promise<OpenedPersonalData<T>[]> => {
+  const opened = await Promise.all(items.map((item) => vault.open<T>(item.subjectId, item.sealed)));
+  const read = [...new Set(items.filter((_item, i) => opened[i]!.status === 'available').map((item) => item.subjectId))];
+  try {
+    await audit.recordMany(read.map((subjectId) => ({ ...who, subjectId })));
+  } catch (error) {
+    if (error instanceof PersonalDataError && error.code === 'invalid_argument') throw error;
+    throw new PersonalDataError('audit_failed', `The read of ${read.length} subjects could not be audited, so it was refused`);
   }
   return opened;
 };
