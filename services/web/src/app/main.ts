@@ -1,0 +1,72 @@
+/** The browser entry: styles, GOV.UK components, routes and the page shell. */
+import 'govuk-frontend/dist/govuk/govuk-frontend.min.css';
+import '@ministryofjustice/frontend/moj/moj-frontend.min.css';
+import './app.css';
+import { Checkboxes, createAll, ErrorSummary, NotificationBanner, Radios, ServiceNavigation, SkipLink } from 'govuk-frontend';
+import { SortableTable } from '@ministryofjustice/frontend';
+import { html, type Html } from './html';
+import { header, phaseBanner } from './layout';
+import { isRouteHash, matchRoute, type PageContext } from './router';
+import { currentSession, homeOf, signOut } from './session';
+import { routes } from './routes';
+
+const main = document.querySelector<HTMLElement>('#main-content')!;
+const SERVICE = 'Child safeguarding practice reviews – GOV.UK';
+
+const enhance = (scope: HTMLElement) => {
+  // Each component guards against initialising twice, so re-rendering part of a page is safe.
+  for (const component of [ErrorSummary, Radios, Checkboxes, NotificationBanner]) createAll(component as never, undefined, scope);
+  createAll(SortableTable as never, undefined, scope);
+};
+
+let firstRoute = true;
+
+const show = async () => {
+  const hash = location.hash;
+  if (!isRouteHash(hash)) return;
+  const session = currentSession();
+  if (hash === '#/sign-out') {
+    signOut();
+    location.hash = '#/sign-in';
+    return;
+  }
+  if (hash === '' || hash === '#' || hash === '#/') {
+    location.replace(homeOf(session));
+    return;
+  }
+  document.querySelector('#app-header')!.innerHTML = String(header(session, hash.split('?')[0]!));
+  document.querySelector('#app-phase')!.innerHTML = String(phaseBanner(session));
+  createAll(ServiceNavigation as never, undefined, document.querySelector<HTMLElement>('#app-header')!);
+  const render = (title: string, view: Html) => {
+    document.title = `${title} – ${SERVICE}`;
+    main.innerHTML = String(view);
+    enhance(main);
+    return main;
+  };
+  const ctx: PageContext = { params: {}, query: new URLSearchParams(), session, render, navigate: (to) => { location.hash = to; } };
+  const matched = matchRoute(routes, hash);
+  if (!matched) {
+    render('Page not found', html`<h1 class="govuk-heading-l">Page not found</h1><p class="govuk-body">If you typed the web address, check it is correct.</p><p class="govuk-body"><a class="govuk-link" href="${homeOf(session)}">Go to the start</a></p>`);
+  } else if (matched.route.roles && (!session || !matched.route.roles.includes(session.role))) {
+    if (!session) {
+      location.replace(`#/sign-in`);
+      return;
+    }
+    render('You cannot see this page', html`<h1 class="govuk-heading-l">You cannot see this page</h1><p class="govuk-body">Signed in as ${session.role}, you do not have access to this page.</p><p class="govuk-body"><a class="govuk-link" href="${homeOf(session)}">Go to your start page</a></p>`);
+  } else {
+    render('Loading', html`<p class="govuk-body" role="status">Loading…</p>`);
+    try {
+      await matched.route.page({ ...ctx, params: matched.params, query: matched.query });
+    } catch (error) {
+      render('Sorry, there is a problem', html`<h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1><p class="govuk-body">${(error as Error).message}</p><p class="govuk-body"><a class="govuk-link" href="${location.hash}">Try again</a></p>`);
+    }
+  }
+  // A new page: move focus to its content so screen reader and keyboard users start at the top of it.
+  if (!firstRoute) main.focus({ preventScroll: false });
+  firstRoute = false;
+  window.scrollTo(0, 0);
+};
+
+createAll(SkipLink as never);
+window.addEventListener('hashchange', () => void show());
+void show();
