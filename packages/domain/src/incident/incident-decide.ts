@@ -62,7 +62,7 @@ export const notifyIncident = (command: NotifyIncident, state: IncidentState): I
     data: {
       incidentId,
       partnershipId,
-      localAuthorityCode: requireLocalAuthority(data.localAuthorityCode, 'localAuthorityCode', reference.partnershipLocalAuthorities, partnershipId),
+      localAuthorityCode: requireLocalAuthority(data.localAuthorityCode, 'localAuthorityCode', reference?.partnershipLocalAuthorities ?? [], partnershipId),
       nature: requireOneOf(data.nature, 'nature', INCIDENT_NATURES),
       becameAwareOn,
       incidentOn,
@@ -101,7 +101,7 @@ export const amendNotification = (command: AmendNotification, state: IncidentSta
   const personal: Partial<NotificationPersonalData> = {};
   const changedFields: string[] = [];
   if (input.localAuthorityCode !== undefined) {
-    const code = requireLocalAuthority(input.localAuthorityCode, 'changes.localAuthorityCode', reference.partnershipLocalAuthorities, incident.partnershipId);
+    const code = requireLocalAuthority(input.localAuthorityCode, 'changes.localAuthorityCode', reference?.partnershipLocalAuthorities ?? [], incident.partnershipId);
     if (code !== incident.localAuthorityCode) changes.localAuthorityCode = code;
   }
   if (input.nature !== undefined) {
@@ -250,8 +250,9 @@ export const erasePersonalData = (command: ErasePersonalData, state: IncidentSta
   const approvedBy = requireString(data.approvedBy, 'approvedBy', 200);
   if (context.actor.userId !== requestedBy && context.actor.userId !== approvedBy) throw forbidden('The admin erasing personal data must be its requester or its approver');
   if (requestedBy === approvedBy) throw validationError('approvedBy', 'approvedBy must be a second admin, not the requester (four eyes)');
-  if (!reference.adminUserIds.includes(requestedBy)) throw forbidden('requestedBy is not an admin');
-  if (!reference.adminUserIds.includes(approvedBy)) throw forbidden('approvedBy is not an admin');
+  const admins = reference?.adminUserIds ?? [];
+  if (!admins.includes(requestedBy)) throw forbidden('requestedBy is not an admin');
+  if (!admins.includes(approvedBy)) throw forbidden('approvedBy is not an admin');
   const legalBasis = requireOneOf(data.legalBasis, 'legalBasis', ERASURE_LEGAL_BASES);
   const incident = existing(state, data.incidentId);
   if (incident.personalDataErased) throw illegalState(`Personal data of incident ${incident.incidentId} has already been erased`);

@@ -127,6 +127,10 @@ describe('NotifyIncident', () => {
     spec.given([]).when(notifyCommand({ localAuthorityCode: 'E08000036' })).thenThrows({ code: 'validation', field: 'localAuthorityCode', messageIncludes: 'not a local authority covered' });
   });
 
+  it('refuses every LA when the handler loaded no coverage', () => {
+    spec.given([]).when({ ...notifyCommand(), reference: undefined as never }).thenThrows({ code: 'validation', field: 'localAuthorityCode' });
+  });
+
   it('keeps the optional personal parts and the referral id', () => {
     const [event] = spec.given([]).when(notifyCommand({ incidentTime: '23:15', supportingDocuments: ['Police log'], referralId: 'ref-1' })).events();
     expect(event).toMatchObject({ data: { referralId: 'ref-1' }, personal: { incidentTime: '23:15', supportingDocuments: ['Police log'] } });

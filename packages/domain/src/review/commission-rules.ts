@@ -22,7 +22,8 @@ import { requireArray, requireDistinct, requireId } from '../shared/validate';
 import { MAX_INCIDENTS_PER_REVIEW } from './review-vocabulary';
 
 const incidentAt = (reference: LinkedIncidents, incidentId: IncidentId, field: string): NotifiedIncidentState => {
-  const state: IncidentState | undefined = reference.incidents[incidentId];
+  // A missing reference (a handler that loaded nothing) refuses like an unknown incident rather than crashing.
+  const state: IncidentState | undefined = reference?.incidents?.[incidentId];
   if (!state || state.status === 'none') throw notFound(`${field}: incident ${incidentId} has not been notified`);
   return state;
 };

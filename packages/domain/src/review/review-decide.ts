@@ -149,7 +149,7 @@ export const publishReport = (command: PublishReport, state: ReviewState): Revie
   const publishedOn = requireDate(data.publishedOn, 'publishedOn');
   requireNotFuture(publishedOn, 'publishedOn', context.today);
   requireOrder(review.finalReportSubmittedOn, 'the final report submission', publishedOn, 'publishedOn');
-  const workingDays = requireInteger(reference.workingDaysSinceFinalReport, 'reference.workingDaysSinceFinalReport', 0, 100_000);
+  const workingDays = requireInteger(reference?.workingDaysSinceFinalReport, 'reference.workingDaysSinceFinalReport', 0, 100_000);
   if (workingDays < FINAL_REPORT_MIN_WORKING_DAYS_BEFORE_PUBLICATION) {
     throw illegalState(`The final report of review ${review.reviewId} was submitted ${workingDays} working day(s) before publishedOn: at least ${FINAL_REPORT_MIN_WORKING_DAYS_BEFORE_PUBLICATION} are required`);
   }

@@ -149,6 +149,12 @@ describe('PublishReport', () => {
     spec.given([local, appointed, finalReport]).when(publish({}, undefined, 6)).thenThrows({ code: 'illegal_state', messageIncludes: 'at least 7' });
   });
 
+  it('refuses when the handler did not count the working days (missing or malformed reference)', () => {
+    const { reference: _omitted, ...withoutReference } = publish();
+    spec.given([local, appointed, finalReport]).when(withoutReference as never).thenThrows({ code: 'validation', field: 'reference.workingDaysSinceFinalReport' });
+    spec.given([local, appointed, finalReport]).when(publish({}, undefined, 7.5)).thenThrows({ code: 'validation', field: 'reference.workingDaysSinceFinalReport' });
+  });
+
   it('refuses publishing twice, after closure, and before commissioning', () => {
     spec.given([local, appointed, finalReport, published]).when(publish()).thenThrows({ code: 'illegal_state', messageIncludes: 'already' });
     spec.given([local, appointed, finalReport, closed]).when(publish()).thenThrows({ code: 'illegal_state' });
