@@ -31,27 +31,34 @@ create table ${s}.events (
   constraint events_event_id_key unique (event_id),
   constraint events_stream_revision_key unique (stream_id, stream_revision)
 );
+`;
 
-create function ${s}.append_to_stream(p_stream_id text, p_expected text, p_events jsonb)
+// Replaced in place by later migrations when the append logic changes: the function holds no data.
+const appendFunction = (s: string): string => `
+create or replace function ${s}.append_to_stream(p_stream_id text, p_expected text, p_events jsonb)
 returns table (o_outcome text, o_revision bigint, o_commit text, o_prepare bigint)
 language plpgsql as $fn$
 declare
   v_count int := jsonb_array_length(p_events);
+  v_ids uuid[] := array(select (x->>'eventId')::uuid from jsonb_array_elements(p_events) as x);
   v_found int;
   v_same_batch boolean;
   v_current bigint;
   v_ok boolean;
 begin
   -- Idempotency: these ids already stored as one run of this stream, in this order, is a retry of that append.
+  -- "= any(array)" keeps this an index lookup whatever the table's size (a join with the jsonb elements could be
+  -- cached as a generic plan that scans the table).
   select count(*)::int,
-         coalesce(bool_and(e.stream_id = p_stream_id), true) and count(distinct e.stream_revision - i.ord) <= 1
+         coalesce(bool_and(e.stream_id = p_stream_id), true)
+           and count(distinct e.stream_revision - array_position(v_ids, e.event_id)) <= 1
     into v_found, v_same_batch
-    from jsonb_array_elements(p_events) with ordinality as i(x, ord)
-    join ${s}.events e on e.event_id = (i.x->>'eventId')::uuid;
+    from ${s}.events e
+    where e.event_id = any(v_ids);
   if v_found > 0 then
     if v_found = v_count and v_same_batch then
       return query select 'duplicate'::text, e.stream_revision, e.transaction_id::text, e.position
-        from ${s}.events e where e.event_id = (p_events->(v_count - 1)->>'eventId')::uuid;
+        from ${s}.events e where e.event_id = v_ids[v_count];
     else
       return query select 'overlap'::text, null::bigint, null::text, null::bigint;
     end if;
@@ -91,6 +98,7 @@ $fn$;
 
 export const eventStoreMigrations = (schema: string): Migration[] => [
   { id: '0001-events', sql: eventsTable(`"${schema}"`) },
+  { id: '0002-append-to-stream', sql: appendFunction(`"${schema}"`) },
 ];
 
 /** Creates or upgrades the event store's schema; safe when several processes start together. */
