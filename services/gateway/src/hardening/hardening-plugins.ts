@@ -37,7 +37,10 @@ export type HardeningOptions = {
   maxBodyBytes?: number;
   /** Largest `first`/`last` argument on any field. Default 100. */
   maxPageSize?: number;
-  /** Requests per minute per token (or per client address without one), per instance. Default 120. 0 turns it off. */
+  /**
+   * Requests per minute per token (or per client address without one), per instance. 0 turns it off. Default 120
+   * in production, 0 (off) otherwise: test suites and `yoga.fetch` callers share one address and would trip it.
+   */
   rateLimitPerMinute?: number;
   /** Burst size of the rate limit. Default `rateLimitPerMinute`. */
   rateLimitBurst?: number;
@@ -62,6 +65,7 @@ export const HARDENING_DEFAULTS = {
   maxTokens: 2000,
   maxBodyBytes: 1_048_576,
   maxPageSize: 100,
+  /** Production only; see the option. */
   rateLimitPerMinute: 120,
   csrfHeaders: ['x-graphql-yoga-csrf'],
 } as const;
@@ -80,8 +84,9 @@ export const hardeningPlugins = (options: HardeningOptions): Plugin[] => {
   // In production, limits are not spelled out to callers; in development the exact limit helps.
   const exposeLimits = !options.production;
   const plugins: Plugin[] = [];
-  if (o.rateLimitPerMinute > 0) {
-    plugins.push(useRateLimit({ perMinute: o.rateLimitPerMinute, ...(options.rateLimitBurst ? { burst: options.rateLimitBurst } : {}), ...(options.rateLimitKey ? { key: options.rateLimitKey } : {}) }));
+  const perMinute = options.rateLimitPerMinute ?? (options.production ? HARDENING_DEFAULTS.rateLimitPerMinute : 0);
+  if (perMinute > 0) {
+    plugins.push(useRateLimit({ perMinute, ...(options.rateLimitBurst ? { burst: options.rateLimitBurst } : {}), ...(options.rateLimitKey ? { key: options.rateLimitKey } : {}) }));
   }
   plugins.push(useBodySizeLimit(o.maxBodyBytes));
   plugins.push(useCSRFPrevention({ requestHeaders: [...o.csrfHeaders] }) as Plugin);

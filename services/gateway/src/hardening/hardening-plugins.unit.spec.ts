@@ -134,3 +134,18 @@ describe('hardeningPlugins (production)', () => {
     expect(() => hardeningPlugins({ production: true })).toThrow(/allow-list/);
   });
 });
+
+describe('rate limit defaults', () => {
+  const ask = (yoga: ReturnType<typeof serverWith>) => post(yoga, { query: '{ hello }' }, { authorization: 'Bearer same-token' });
+  it('limits at 120 a minute per token in production, and is off in development unless asked for', async () => {
+    const prod = serverWith({ production: true, allowedOperations: allowListFromDocuments(['{ hello }']) });
+    const statuses = [];
+    for (let i = 0; i < 130; i += 1) statuses.push((await ask(prod)).status);
+    // 120 at once, plus the trickle refilled while the loop runs (2 a second).
+    expect(statuses.slice(0, 120).every((s) => s === 200)).toBe(true);
+    expect(statuses.filter((s) => s === 200).length).toBeLessThan(126);
+    expect(statuses.slice(-5)).toContain(429);
+    const devDefault = serverWith({ production: false });
+    for (let i = 0; i < 130; i += 1) expect((await ask(devDefault)).status).toBe(200);
+  });
+});
