@@ -3,7 +3,7 @@
  * ids and reference data come in with the command; nothing here reads a clock or does I/O.
  */
 import type {
-  ChildCharacteristics, IncidentEvent, IncidentNature, IncidentNotified, NotificationAmended, NotificationPersonalData, RapidReviewCompleted,
+  ChildCharacteristics, IncidentEvent, IncidentNature, IncidentNotified, RapidReviewCompleted,
 } from './incident-events';
 import type {
   AmendNotification, ErasePersonalData, IncidentCommand, LinkIncidentToReview, NotifyIncident, RespondToRapidReview,
@@ -15,6 +15,7 @@ import {
   parseCaseOutline, parseChildren, parseIncidentTime, parseLocation, parseNotifier, parseSupportingDocuments,
   requireLocalAuthority, requireNotificationDates,
 } from './notification-input';
+import { givesPersonalData, parseAmendment } from './amendment-input';
 import { parseRapidReview } from './rapid-review-input';
 import { forbidden, illegalState, notFound, validationError } from '../shared/domain-error';
 import { assertNever, type Decider } from '../shared/event';
@@ -84,47 +85,15 @@ export const notifyIncident = (command: NotifyIncident, state: IncidentState): I
   return [event];
 };
 
-const PERSONAL_FIELDS = ['notifier', 'location', 'caseOutline', 'incidentTime', 'supportingDocuments'] as const;
-
 export const amendNotification = (command: AmendNotification, state: IncidentState): IncidentEvent[] => {
   const { data, context, reference } = command;
   requireRole(context, ['partnership'], 'amend a notification');
   const incident = existing(state, data.incidentId);
   requireOwnPartnership(context, incident.partnershipId, 'amend this notification');
   notWithdrawn(incident, 'amend it');
-  const input = data.changes;
-  if (input === null || typeof input !== 'object') throw validationError('changes', 'changes are required');
-  const givesPersonal = input.children !== undefined || PERSONAL_FIELDS.some((f) => input[f] !== undefined);
-  if (givesPersonal) notErased(incident, 'amend personal data');
-
-  const changes: NotificationAmended['data']['changes'] = {};
-  const personal: Partial<NotificationPersonalData> = {};
-  const changedFields: string[] = [];
-  if (input.localAuthorityCode !== undefined) {
-    const code = requireLocalAuthority(input.localAuthorityCode, 'changes.localAuthorityCode', reference?.partnershipLocalAuthorities ?? [], incident.partnershipId);
-    if (code !== incident.localAuthorityCode) changes.localAuthorityCode = code;
-  }
-  if (input.nature !== undefined) {
-    const nature = requireOneOf(input.nature, 'changes.nature', INCIDENT_NATURES);
-    if (nature !== incident.nature) changes.nature = nature;
-  }
-  const incidentOn = input.incidentOn !== undefined ? requireDate(input.incidentOn, 'changes.incidentOn') : incident.incidentOn;
-  const becameAwareOn = input.becameAwareOn !== undefined ? requireDate(input.becameAwareOn, 'changes.becameAwareOn') : incident.becameAwareOn;
-  requireNotificationDates(incidentOn, becameAwareOn, incident.notifiedOn, context.today, 'changes.');
-  if (incidentOn !== incident.incidentOn) changes.incidentOn = incidentOn;
-  if (becameAwareOn !== incident.becameAwareOn) changes.becameAwareOn = becameAwareOn;
-  if (input.children !== undefined) {
-    const children = parseChildren(input.children, incidentOn, context.today);
-    changes.children = children.characteristics;
-    personal.children = children.personal;
-  }
-  changedFields.push(...Object.keys(changes));
-  if (input.notifier !== undefined) personal.notifier = parseNotifier(input.notifier);
-  if (input.location !== undefined) personal.location = parseLocation(input.location);
-  if (input.caseOutline !== undefined) personal.caseOutline = parseCaseOutline(input.caseOutline);
-  if (input.incidentTime !== undefined) personal.incidentTime = parseIncidentTime(input.incidentTime);
-  if (input.supportingDocuments !== undefined) personal.supportingDocuments = parseSupportingDocuments(input.supportingDocuments);
-  changedFields.push(...Object.keys(personal).map((f) => `personal.${f}`));
+  if (data.changes === null || typeof data.changes !== 'object') throw validationError('changes', 'changes are required');
+  if (givesPersonalData(data.changes)) notErased(incident, 'amend personal data');
+  const { changes, personal, changedFields } = parseAmendment(data.changes, incident, reference?.partnershipLocalAuthorities ?? [], context.today);
   // An amendment that changes nothing records nothing (a resent form is harmless).
   if (changedFields.length === 0) return [];
   return [{
