@@ -1,1 +1,6 @@
-export {};
+export { createRelay } from './relay';
+export type { Relay, RelayOptions } from './relay';
+export type { RelayStatus, RelayState, RelayLag } from './relay-status';
+export { migrateRelay } from './relay-checkpoint';
+export { consumeFeed } from './feed-consumer';
+export type { FeedConsumer, FeedConsumerOptions, ReceivedNotification } from './feed-consumer';

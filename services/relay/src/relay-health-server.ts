@@ -1,0 +1,19 @@
+/**
+ * /health (the process is up) and /ready (the relay is publishing, or is a healthy standby), with its lag in the
+ * body: `{ status, relay: { state, checkpoint, head, lagEvents, lagSeconds, ... } }`.
+ */
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { Relay } from './relay';
+
+export const createRelayHealthServer = (relay: Pick<Relay, 'status'>): Server =>
+  createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0];
+    const json = (code: number, body: unknown) => response.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (path === '/health') return json(200, { status: 'ok' });
+    if (path !== '/ready') return json(404, { error: 'not found' });
+    relay.status().then(
+      (status) => json(status.ready ? 200 : 503, { status: status.ready ? 'ready' : 'not-ready', relay: status }),
+      (error: unknown) => json(503, { status: 'not-ready', error: error instanceof Error ? error.name : 'error' }),
+    );
+  });

@@ -1,0 +1,234 @@
+/**
+ * The relay: reads the log from its checkpoint and publishes the Ofsted feed to Kafka, at least once, in order per
+ * incident (design.md, "Side effects leave through the log").
+ *
+ * - One batch at a time: map, send, wait for the broker's acknowledgement, then move the checkpoint. A crash at any
+ *   point re-sends from the last checkpoint: duplicates, never gaps; consumers de-duplicate on `ce_id`.
+ * - When behind, batches of `batchSize`; when live, the store subscription wakes it on new events (polling stays).
+ * - While the broker is down it retries the same batch with exponential backoff, forever: it never skips.
+ * - An event it cannot map (a stream without its origin event) stops the relay with a logged reason and an unready
+ *   status, rather than skipping a statutory notification; the fix is a code or data fix, then a restart.
+ */
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Sql } from 'postgres';
+import { FEED_TOPIC, FeedMappingError, isOnFeed, needsOrigin, toFeedMessage } from '@cspr/feed';
+import type { FeedMessage } from '@cspr/feed';
+import type { EventStore, LogPosition, RecordedEvent, Subscription } from '@cspr/event-store';
+import { createCheckpointStore, LeaseLostError, migrateRelay } from './relay-checkpoint';
+import type { Lease } from './relay-checkpoint';
+import { createFeedPublisher } from './feed-publisher';
+import { createRelayGuard } from './relay-guard';
+import { createRelayTelemetry, measureLag } from './relay-status';
+import type { RelayState, RelayStatus } from './relay-status';
+import { describeError, silentLogger } from './relay-logger';
+import type { RelayLogger } from './relay-logger';
+import { createStreamOrigins } from './stream-origins';
+
+export type RelayOptions = {
+  store: EventStore;
+  /** Holds `relay.checkpoints` (created by the relay's migration). */
+  sql: Sql;
+  brokers: string[];
+  /** Default `cspr.notifications.v1`. */
+  topic?: string;
+  /** Partitions when the relay creates the topic. Default 6. */
+  partitions?: number;
+  /** Events per batch when behind. Default 500. */
+  batchSize?: number;
+  /** The checkpoint's name: one per feed. Default `ofsted-feed`. */
+  name?: string;
+  /** This instance's id in the lease. Default `<host>:<pid>:<random>`. */
+  owner?: string;
+  /** How long a lease lasts without renewal (embedded mode relies on it for takeover). Default 15 000 ms. */
+  leaseTtlMs?: number;
+  /** True on embedded PGlite (one connection): guard with the lease row only, no advisory lock. Default false. */
+  embedded?: boolean;
+  /** Backoff while the broker is down: doubles from `initialMs` up to `maxMs`. Default 250 ms to 10 s. */
+  retry?: { initialMs?: number; maxMs?: number };
+  /** Poll interval of the store subscription (wake-ups come earlier). Default 1000 ms. */
+  pollIntervalMs?: number;
+  logger?: RelayLogger;
+};
+
+export type Relay = {
+  /** Starts in the background: waits as a standby until it holds the lease, then publishes. */
+  start: () => Promise<void>;
+  /** Finishes or abandons the batch in hand (never advancing past unacknowledged events), releases the lease. */
+  stop: () => Promise<void>;
+  status: () => Promise<RelayStatus>;
+  /** Resolves when the relay has stopped (by `stop` or by a mapping failure). */
+  done: Promise<void>;
+};
+
+class RelayStopping extends Error {
+  override readonly name = 'RelayStopping';
+}
+
+export const createRelay = (options: RelayOptions): Relay => {
+  const { store, sql } = options;
+  const logger = options.logger ?? silentLogger;
+  const name = options.name ?? 'ofsted-feed';
+  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const topic = options.topic ?? FEED_TOPIC;
+  const leaseTtlMs = options.leaseTtlMs ?? 15_000;
+  const retryInitial = options.retry?.initialMs ?? 250;
+  const retryMax = options.retry?.maxMs ?? 10_000;
+  const checkpoints = createCheckpointStore(sql, name, leaseTtlMs);
+  const guard = createRelayGuard({ sql, checkpoints, relayName: name, owner, embedded: options.embedded ?? false });
+  const publisher = createFeedPublisher({ brokers: options.brokers, topic, partitions: options.partitions, logger });
+  const origins = createStreamOrigins(store);
+  const telemetry = createRelayTelemetry(topic);
+
+  let state: RelayState = 'starting';
+  let stopping = false;
+  let lastError: string | undefined;
+  let position: LogPosition | undefined;
+  let published = 0;
+  let lastPublishedAt: Date | undefined;
+  let subscription: Subscription | undefined;
+  let leaseLost = false;
+  const sleepers = new Set<() => void>();
+  const sleep = (ms: number) => new Promise<void>((resolve) => {
+    const wake = () => { clearTimeout(timer); sleepers.delete(wake); resolve(); };
+    const timer = setTimeout(wake, ms);
+    sleepers.add(wake);
+  });
+
+  const toMessages = async (events: RecordedEvent[]): Promise<FeedMessage[]> => {
+    origins.learn(events);
+    const messages: FeedMessage[] = [];
+    for (const event of events) {
+      if (!isOnFeed(event.type)) continue;
+      const origin = needsOrigin(event.type) ? await origins.of(event.streamId) : undefined;
+      const message = toFeedMessage(event, origin);
+      if (message) messages.push(message);
+    }
+    return messages;
+  };
+
+  const sendUntilAcknowledged = async (messages: FeedMessage[]) => {
+    for (let attempt = 0; ; attempt += 1) {
+      if (stopping) throw new RelayStopping('stopping');
+      if (leaseLost) throw new LeaseLostError(name, owner);
+      try {
+        await telemetry.publishSpan(messages.length, () => publisher.send(messages));
+        if (state === 'retrying') logger.info({ topic, attempts: attempt + 1 }, 'relay reached the broker again');
+        state = 'active';
+        lastError = undefined;
+        return;
+      } catch (error) {
+        state = 'retrying';
+        lastError = describeError(error).errorMessage;
+        telemetry.publishFailed();
+        const delay = Math.min(retryMax, retryInitial * 2 ** Math.min(attempt, 16)) * (0.8 + Math.random() * 0.4);
+        logger.warn({ topic, attempt: attempt + 1, retryInMs: Math.round(delay), ...describeError(error) }, 'relay could not publish; retrying the same batch');
+        await sleep(delay);
+      }
+    }
+  };
+
+  const handleBatch = (lease: Lease) => async (events: RecordedEvent[]) => {
+    if (events.length === 0) return;
+    if (stopping) throw new RelayStopping('stopping');
+    const messages = await toMessages(events);
+    await sendUntilAcknowledged(messages);
+    // Only now, with every message acknowledged, may the checkpoint move past these events.
+    const last = events.at(-1)!.position;
+    await checkpoints.advance(lease, last);
+    position = last;
+    published += messages.length;
+    if (messages.length > 0) lastPublishedAt = new Date();
+  };
+
+  const runActive = async (lease: Lease) => {
+    leaseLost = false;
+    position = await checkpoints.read();
+    state = 'active';
+    logger.info({ owner, checkpoint: `${position.commit}.${position.prepare}`, topic }, 'relay is active');
+    const heartbeat = setInterval(() => {
+      checkpoints.renew(lease).catch((error: unknown) => {
+        if (!(error instanceof LeaseLostError)) return logger.warn(describeError(error), 'relay could not renew its lease');
+        leaseLost = true;
+        for (const wake of sleepers) wake();
+        void subscription?.stop();
+      });
+    }, Math.max(200, Math.floor(leaseTtlMs / 3)));
+    try {
+      subscription = store.subscribeToAll(handleBatch(lease), { after: position, batchSize: options.batchSize ?? 500, pollIntervalMs: options.pollIntervalMs });
+      await subscription.done;
+      if (leaseLost) throw new LeaseLostError(name, owner);
+    } finally {
+      clearInterval(heartbeat);
+      subscription = undefined;
+    }
+  };
+
+  const run = async () => {
+    while (!stopping) {
+      let lease: Lease | undefined;
+      try {
+        lease = await guard.tryAcquire();
+        if (!lease) {
+          if (state !== 'standby') logger.info({ owner }, 'relay is a standby: another instance holds the lease');
+          state = 'standby';
+          await sleep(Math.min(1_000, leaseTtlMs / 3));
+          continue;
+        }
+        await runActive(lease);
+      } catch (error) {
+        if (error instanceof RelayStopping || stopping) break;
+        if (error instanceof FeedMappingError) {
+          state = 'failed';
+          lastError = error.message;
+          logger.error(describeError(error), 'relay stopped: an event on the feed cannot be mapped; fix and restart');
+          break;
+        }
+        lastError = describeError(error).errorMessage;
+        if (error instanceof LeaseLostError) logger.warn({ owner }, 'relay lost its lease to another instance; back to standby');
+        else logger.error(describeError(error), 'relay failed; starting again after a pause');
+        state = 'standby';
+        await sleep(retryInitial * 4);
+      } finally {
+        await guard.release(lease && !leaseLost ? lease : undefined).catch(() => undefined);
+      }
+    }
+  };
+
+  let finished: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => { finished = resolve; });
+  let started = false;
+
+  return {
+    done,
+    start: async () => {
+      if (started) return;
+      started = true;
+      await migrateRelay(sql);
+      telemetry.observeLag(() => measureLag(store, () => position ?? checkpoints.read()));
+      void run().finally(async () => {
+        await publisher.close();
+        if (state !== 'failed') state = 'stopped';
+        telemetry.close();
+        finished();
+      });
+    },
+    stop: async () => {
+      stopping = true;
+      for (const wake of sleepers) wake();
+      await subscription?.stop().catch(() => undefined);
+      if (started) await done;
+      state = state === 'failed' ? 'failed' : 'stopped';
+    },
+    status: async () => {
+      const checkpoint = state === 'active' || state === 'retrying' ? position : undefined;
+      const lag = await measureLag(store, () => checkpoint ?? checkpoints.read());
+      const holder = await checkpoints.holder().catch(() => ({ owner: null, expiresAt: null }));
+      return {
+        state, owner, leaseHolder: holder.owner, topic, ...lag, published,
+        lastPublishedAt: lastPublishedAt?.toISOString(), lastError,
+        ready: state === 'active' || state === 'standby',
+      };
+    },
+  };
+};
