@@ -14,7 +14,7 @@ export type TestDatabase = {
   /** Connection string of the fresh database, for code that opens its own pool (e.g. a started service). */
   url: string;
   name: string;
-  /** A pool (max 10) on the fresh database, opened through `openDatabase`. */
+  /** A pool on the fresh database (default 5 connections: many test files share one server), opened through `openDatabase`. */
   sql: Sql;
   wakeups: Wakeups;
   database: Database;
@@ -40,7 +40,7 @@ export const createTestDatabase = async (options: { maxConnections?: number } = 
   await withAdmin((admin) => admin.unsafe(`create database "${name}"`));
   const url = new URL(testAdminUrl());
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), maxConnections: options.maxConnections ?? 10 });
+  const database = await openDatabase({ databaseUrl: url.toString(), maxConnections: options.maxConnections ?? 5 });
   let dropped = false;
   return {
     url: url.toString(),
