@@ -1,4 +1,4 @@
-import { LOG_START } from './event-store';
+import { EventStoreError, LOG_START } from './event-store';
 import type { BatchHandler, LogPosition, RecordedEvent, Subscription, SubscriptionOptions } from './event-store';
 
 export type PollingSource = {
@@ -50,12 +50,25 @@ export const startPollingSubscription = (
       wake = finish;
     });
 
+  // A lost connection is retried (the driver reconnects) with back-off: 8 tries over about 12 s, then the
+  // subscription fails and its owner decides. Handler errors are never retried here.
+  const readWithRetry = async (): Promise<RecordedEvent[]> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await source.readAfter(checkpoint, batchSize);
+      } catch (error) {
+        if (!(error instanceof EventStoreError && error.code === 'connection') || attempt >= 8 || stopping) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** (attempt - 1)));
+      }
+    }
+  };
+
   const run = async (): Promise<void> => {
     try {
       while (!stopping) {
         // Cleared before reading: a wake-up arriving during the read or the handler triggers another read at once.
         woken = false;
-        const batch = await source.readAfter(checkpoint, batchSize);
+        const batch = await readWithRetry();
         if (stopping) break;
         const last = batch.at(-1);
         if (last) {

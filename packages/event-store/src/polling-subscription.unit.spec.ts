@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePositions } from './event-store';
+import { comparePositions, EventStoreError } from './event-store';
 import type { LogPosition, RecordedEvent } from './event-store';
 import { startPollingSubscription } from './polling-subscription';
 
@@ -97,5 +97,25 @@ describe('polling subscription', () => {
     await subscription.stop();
     await expect(subscription.done).resolves.toBeUndefined();
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('given a lost connection, then reads are retried and delivery resumes; other read errors end it', async () => {
+    const log = memoryLog();
+    log.append(2);
+    let failures = 2;
+    const flaky = {
+      ...log.source,
+      readAfter: async (after: LogPosition, maxCount: number) => {
+        if (failures-- > 0) throw new EventStoreError('connection', 'gone');
+        return log.source.readAfter(after, maxCount);
+      },
+    };
+    const seen: string[] = [];
+    const subscription = startPollingSubscription(flaky, async (batch) => void seen.push(...batch.map((e) => e.eventId)), { pollIntervalMs: 60_000 });
+    await until(() => seen.length === 2);
+    await subscription.stop();
+    const broken = new Error('syntax');
+    const failing = startPollingSubscription({ readAfter: async () => Promise.reject(broken) }, async () => undefined);
+    await expect(failing.done).rejects.toBe(broken);
   });
 });
