@@ -78,6 +78,8 @@ export const runCopyLog = async (args: CopyArgs, print: (line: string) => void, 
   try {
     print(`source: ${source.shown} (${source.kind})`);
     print(`target: ${target.shown} (${target.kind})`);
+    // Fail before any work when either side is unreachable, not after reading a whole page.
+    await Promise.all([source.store.headPosition(), target.store.headPosition()]);
     if (!args.verifyOnly) {
       const checkpoint = await checkpointStoreFor(args.from, target, args.to, args.checkpointFile);
       print(`checkpoint: ${checkpoint.describe}`);
