@@ -16,7 +16,7 @@ import {
 } from '../shared/validate';
 
 /** English local authority ONS codes: E06 unitary, E07 district, E08 metropolitan, E09 London borough. */
-export const LOCAL_AUTHORITY_CODE_PATTERN = /^E0[6-9]\d{6}$/;
+export const LOCAL_AUTHORITY_CODE_PATTERN = /^E(0[6-9]|10)\d{6}$/;
 /** Care leavers are notified up to age 24; 25 leaves room for a birthday between incident and notification. */
 const MAX_AGE_IN_YEARS = 25;
 

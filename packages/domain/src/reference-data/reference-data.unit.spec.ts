@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPartnershipFor, defaultPartnerships } from './default-partnerships';
+import { LOCAL_AUTHORITY_CODE_PATTERN } from '../incident/notification-input';
 import { englishRegions, findLocalAuthority, localAuthorities, regionOf } from './local-authorities';
 
 describe('local authorities', () => {
@@ -71,5 +72,12 @@ describe('default partnerships', () => {
     expect(defaultPartnershipFor('E06000046')?.partnershipId).toBe('isle-of-wight');
     expect(defaultPartnerships.length).toBe(153 - defaultPartnerships.filter((p) => p.localAuthorityCodes.length > 1)
       .reduce((sum, p) => sum + p.localAuthorityCodes.length - 1, 0));
+  });
+});
+
+describe('reference data and the notification rules agree', () => {
+  it('accepts every shipped local authority code, counties (E10) included', () => {
+    const refused = localAuthorities.filter((la) => !LOCAL_AUTHORITY_CODE_PATTERN.test(la.code)).map((la) => la.code);
+    expect(refused).toEqual([]);
   });
 });

@@ -55,7 +55,7 @@ export const readNotifyForm = (data: FormData, childCount: number): NotifyValues
   supportingDocuments: get(data, 'supportingDocuments'),
 });
 
-const LA_CODE = /^E0[6-9]\d{6}$/;
+const LA_CODE = /^E(0[6-9]|10)\d{6}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
