@@ -39,3 +39,4 @@ export const isWebBuildStale = async (): Promise<boolean> => {
 /** Builds when dist is absent or stale; returns the assets folder either way. */
 export const ensureWebBuilt = async (options: { quiet?: boolean } = {}): Promise<string> =>
   (await isWebBuildStale()) ? buildWeb(options) : webAssetsDir();
+export { createStaticHandler } from './static-files';

@@ -1,0 +1,95 @@
+/**
+ * The start-up every service shares, so that `npm start`, the gateway, the projector and the relay run alone or
+ * together in exactly the same way: parse the configuration, start telemetry, open the database (a server or
+ * embedded PGlite), open the event log (PostgreSQL in that database, or EventStoreDB), and stop in order on SIGTERM.
+ */
+import { loadConfig, type PlatformConfig } from '@cspr/config';
+import { openDatabase, type Database } from '@cspr/database';
+import type { EventStore } from '@cspr/event-store';
+import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
+import { createEventStoreDbEventStore, redactConnectionString } from '@cspr/event-store/eventstoredb';
+import { createLogger, type Logger } from '@cspr/telemetry';
+import { startTelemetry, type TelemetryHandle } from '@cspr/telemetry/sdk';
+
+export type Runtime = {
+  config: PlatformConfig;
+  logger: Logger;
+  database: Database;
+  store: EventStore;
+  telemetry: TelemetryHandle;
+  /** Registers a step of the shutdown; steps run in reverse order of registration (last started, first stopped). */
+  onShutdown: (name: string, step: () => Promise<void>) => void;
+  shutdown: (reason: string) => Promise<void>;
+};
+
+export type OpenRuntimeOptions = {
+  /** service.name for telemetry and logs. */
+  service: string;
+  env?: Record<string, string | undefined>;
+  /** The longest a graceful shutdown may take before the process exits anyway. Default 10 000 ms. */
+  shutdownTimeoutMs?: number;
+  /** Install SIGTERM/SIGINT handlers that shut down and exit. Default true. */
+  handleSignals?: boolean;
+};
+
+export const openRuntime = async (options: OpenRuntimeOptions): Promise<Runtime> => {
+  const env = options.env ?? process.env;
+  const config = loadConfig(env);
+  const telemetry = startTelemetry({ serviceName: `cspr-${options.service}`, env });
+  const logger = createLogger({ service: options.service, level: config.logLevel });
+  const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` });
+
+  let store: EventStore;
+  if (config.eventStore === 'eventstoredb') {
+    store = createEventStoreDbEventStore({ connectionString: config.eventStoreConnectionString! });
+    logger.info({ eventStore: redactConnectionString(config.eventStoreConnectionString!) }, 'event log: EventStoreDB');
+  } else {
+    await migrateEventStore(database.sql);
+    store = createPostgresEventStore({ sql: database.sql, wakeups: database.wakeups });
+    logger.info({ embedded: database.embedded }, database.embedded ? 'event log: embedded PostgreSQL (PGlite)' : 'event log: PostgreSQL');
+  }
+
+  const steps: { name: string; step: () => Promise<void> }[] = [
+    { name: 'telemetry', step: () => telemetry.shutdown() },
+    { name: 'database', step: () => database.close() },
+    { name: 'event store', step: () => store.close() },
+  ];
+  let shuttingDown: Promise<void> | undefined;
+  const shutdown = (reason: string) => {
+    shuttingDown ??= (async () => {
+      logger.info({ reason }, 'shutting down');
+      for (const { name, step } of [...steps].reverse()) {
+        try {
+          await step();
+        } catch (error) {
+          logger.warn({ err: error, step: name }, 'shutdown step failed; going on');
+        }
+      }
+    })();
+    return shuttingDown;
+  };
+
+  if (options.handleSignals ?? true) {
+    const timeoutMs = options.shutdownTimeoutMs ?? 10_000;
+    const onSignal = (signal: string) => {
+      const timer = setTimeout(() => {
+        logger.error({ timeoutMs }, 'graceful shutdown took too long; exiting');
+        process.exit(1);
+      }, timeoutMs);
+      timer.unref();
+      void shutdown(signal).then(() => process.exit(0));
+    };
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
+    process.once('SIGINT', () => onSignal('SIGINT'));
+  }
+
+  return {
+    config,
+    logger,
+    database,
+    store,
+    telemetry,
+    onShutdown: (name, step) => { steps.push({ name, step }); },
+    shutdown,
+  };
+};

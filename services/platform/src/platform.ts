@@ -1,0 +1,86 @@
+/**
+ * Composes the platform in one process. Each part is the same code its own service runs in production; here they
+ * share one database connection (one is all the embedded PGlite socket accepts) and wake each other in-process.
+ */
+import { createServer, type Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { registerDefaultPartnerships } from '@cspr/application';
+import { createEnglandAndWalesCalendar } from '@cspr/domain';
+import { createGateway, createTokenVerifierFromEnv, loadAllowedOperations } from '@cspr/gateway';
+import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, loadMasterKey, migratePersonalData } from '@cspr/personal-data';
+import { createProjector } from '@cspr/projector';
+import { createRelay, migrateRelay } from '@cspr/relay';
+import { openRuntime, type Runtime } from '@cspr/runtime';
+import { createStaticHandler, ensureWebBuilt } from '@cspr/web';
+import { loadDemo } from './demo/load-demo';
+
+export type StartedPlatform = { runtime: Runtime; server: Server; port: number; relayRunning: boolean };
+
+export type StartPlatformOptions = {
+  /** Load the demo story before serving. Default false. */
+  demo?: boolean;
+  env?: Record<string, string | undefined>;
+  /** Build the web application if it is missing or stale. Default true. */
+  buildWeb?: boolean;
+};
+
+export const startPlatform = async (options: StartPlatformOptions = {}): Promise<StartedPlatform> => {
+  const env = options.env ?? process.env;
+  const runtime = await openRuntime({ service: 'platform', env });
+  const { config, logger, database, store } = runtime;
+  const { sql } = database;
+
+  await migratePersonalData(sql);
+  const vault = createPersonalDataVault({
+    sql,
+    wrapper: createMasterKeyWrapper(await loadMasterKey({ env: config.masterKey, dataDir: config.dataDir, production: config.production })),
+  });
+  const calendar = createEnglandAndWalesCalendar();
+
+  const gateway = createGateway({
+    sql,
+    store,
+    vault,
+    calendar,
+    audit: createReadAudit(sql),
+    auth: await createTokenVerifierFromEnv({ ...env, DATA_DIR: config.dataDir }, { production: config.production }),
+    logger,
+    production: config.production,
+    newId: randomUUID,
+    adminUserIds: () => (env.CSPR_ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+    ...(env.CSPR_ALLOWED_OPERATIONS ? { hardening: { allowedOperations: await loadAllowedOperations(env.CSPR_ALLOWED_OPERATIONS) } } : {}),
+  });
+  const partnerships = await registerDefaultPartnerships(gateway.commands);
+  logger.info({ registered: partnerships.registered, existing: partnerships.existing }, 'default partnerships');
+
+  if (options.demo) {
+    const result = await loadDemo({ store, vault, newId: randomUUID, logger });
+    logger.info({ steps: result.steps, refused: result.failed.length }, 'demo story loaded');
+  }
+
+  const projector = createProjector({ sql, store, calendar, logger });
+  await projector.start();
+  runtime.onShutdown('projector', () => projector.stop());
+
+  let relayRunning = false;
+  if (config.kafkaBrokers) {
+    await migrateRelay(sql);
+    const relay = createRelay({ store, sql, brokers: config.kafkaBrokers, embedded: database.embedded, logger });
+    await relay.start();
+    runtime.onShutdown('relay', () => relay.stop());
+    relayRunning = true;
+  }
+
+  const serveWeb = options.buildWeb === false ? undefined : createStaticHandler(await ensureWebBuilt());
+  const server = createServer(async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (path === '/graphql' || path === '/health' || path === '/ready' || !serveWeb) return gateway.yoga(req, res);
+    if (await serveWeb(req, res)) return;
+    return gateway.yoga(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  runtime.onShutdown('http server', () => new Promise((resolve) => server.close(() => resolve())));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return { runtime, server, port, relayRunning };
+};
