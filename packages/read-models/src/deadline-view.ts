@@ -1,8 +1,10 @@
 /** Query-time view of stored deadlines: days left and overdue depend on `today`, so they are never stored. */
-import { createEnglandAndWalesCalendar, deadlineStatus, type Deadline, type WorkingDayCalendar } from '@cspr/domain';
+import { createEnglandAndWalesCalendar, deadlineRuleSets, deadlineStatus, type Deadline, type WorkingDayCalendar } from '@cspr/domain';
 import type { StoredDeadline } from './stored-deadlines';
 
 export type DeadlineView = StoredDeadline & {
+  /** What the rule asks, from the rule set (not stored: every row would repeat it). */
+  description: string;
   workingDaysLeft: number | null;
   overdue: boolean;
   dueThisWeek: boolean;
@@ -23,7 +25,13 @@ export const resolveToday = (options: TodayOptions): { today: string; calendar: 
   return { today, calendar: options.calendar ?? defaultCalendar };
 };
 
-export const viewDeadline = (deadline: StoredDeadline, today: string, calendar: WorkingDayCalendar): DeadlineView => {
+const descriptions = new Map<string, string>();
+for (const ruleSet of Object.values(deadlineRuleSets)) {
+  for (const rule of ruleSet.rules) descriptions.set(`${rule.kind}:${rule.anchor}`, rule.description);
+}
+
+export const viewDeadline = (stored: StoredDeadline, today: string, calendar: WorkingDayCalendar): DeadlineView => {
+  const deadline = { ...stored, description: descriptions.get(`${stored.kind}:${stored.anchor}`) ?? '' };
   if (deadline.cancelled) return { ...deadline, workingDaysLeft: null, overdue: false, dueThisWeek: false };
   const status = deadlineStatus(deadline as unknown as Deadline, today, calendar, deadline.metOn ?? undefined);
   return {

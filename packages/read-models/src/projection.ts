@@ -49,6 +49,8 @@ export type Projection<Row = Record<string, unknown>> = {
   keysOf: (event: ProjectedEvent) => string[];
   /** Keys found by content in the database (e.g. the reviews of an erased incident); runs once per batch. */
   lookupKeys?: (tx: TransactionSql, events: ProjectedEvent[]) => Promise<string[]>;
+  /** Event types that need `lookupKeys` (the rebuild pipeline waits for pending writes before looking up). */
+  lookupOn?: ReadonlySet<string>;
   /** Applies one event. Throws ProjectionError (or anything) for a broken event: the event is dead-lettered and skipped. */
   evolve: (rows: Rows<Row>, event: ProjectedEvent, context: ProjectionContext) => void;
 };

@@ -11,7 +11,6 @@ export type StoredDeadline = {
   anchor: DeadlineAnchor;
   anchorDate: string;
   statutory: boolean;
-  description: string;
   /** The day the step was done, if done. */
   metOn: string | null;
   metOnTime: boolean | null;
@@ -40,7 +39,6 @@ export const storeDeadlines = (
         anchor: deadline.anchor,
         anchorDate: deadline.anchorDate,
         statutory: deadline.statutory,
-        description: deadline.rule.description,
         metOn: met,
         metOnTime: met === null ? null : minimum ? met >= deadline.dueOn : met <= deadline.dueOn,
         cancelled: met === null && options.cancelled === true,

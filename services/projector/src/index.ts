@@ -3,3 +3,4 @@ export { createProjector, type Projector, type ProjectorOptions, type ProjectorL
 export type { RebuildOptions, RebuildProgress, RebuildResult } from './rebuild';
 export { createProgressBar, formatProgress } from './progress-bar';
 export { createHealthServer } from './health-server';
+export { generateSampleLog, type StreamAppend } from './sample-log';

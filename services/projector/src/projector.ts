@@ -38,6 +38,8 @@ export type ProjectorOptions = {
   pollIntervalMs?: number;
   /** Counts the events in the log, for the rebuild's progress total. Default: none (total unknown). */
   countEvents?: () => Promise<number>;
+  /** Rows per table the rebuild keeps in memory. Default 50,000. */
+  rebuildCacheLimit?: number;
   /** Apply migrations on start and rebuild. Default true. */
   migrate?: boolean;
 };
@@ -170,7 +172,7 @@ export const createProjector = (options: ProjectorOptions): Projector => {
     state.rebuilding = true;
     try {
       const result = await runRebuild({
-        sql, store, context, logger, batchSize: options.rebuildBatchSize ?? 2000, countEvents: options.countEvents,
+        sql, store, context, logger, batchSize: options.rebuildBatchSize ?? 2000, countEvents: options.countEvents, cacheLimit: options.rebuildCacheLimit,
         onPosition: (position, events) => {
           state.position = position;
           state.eventsApplied += events;

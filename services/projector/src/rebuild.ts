@@ -6,7 +6,7 @@
  */
 import type { Sql } from 'postgres';
 import { formatPosition, LOG_START, type EventStore, type LogPosition, type RecordedEvent } from '@cspr/event-store';
-import { applyBatch, finishRebuild, projections, readCheckpoint, resetReadModels, type ProjectionContext } from '@cspr/read-models';
+import { createRebuildPipeline, finishRebuild, projections, readCheckpoint, resetReadModels, type ProjectionContext } from '@cspr/read-models';
 import type { ProjectorLogger } from './projector';
 
 export type RebuildProgress = {
@@ -34,6 +34,7 @@ type RebuildContext = {
   logger: ProjectorLogger;
   batchSize: number;
   countEvents?: () => Promise<number>;
+  cacheLimit?: number;
   onPosition: (position: LogPosition, events: number) => void;
 };
 
@@ -42,7 +43,8 @@ export const runRebuild = async (run: RebuildContext, options: RebuildOptions): 
   let position: LogPosition = LOG_START;
   let done = 0;
   const checkpoint = await readCheckpoint(sql);
-  if (options.resume && checkpoint.rebuilding) {
+  const resuming = options.resume === true && checkpoint.rebuilding;
+  if (resuming) {
     position = checkpoint.position;
     done = checkpoint.eventsProcessed;
     run.logger.info({ position: formatPosition(position), done }, 'resuming the interrupted rebuild');
@@ -60,6 +62,7 @@ export const runRebuild = async (run: RebuildContext, options: RebuildOptions): 
     promise.catch(() => undefined); // awaited below; a failure surfaces there, not as an unhandled rejection
     return promise;
   };
+  const pipeline = createRebuildPipeline({ sql, projections, context: run.context, from: position, startsEmpty: !resuming, cacheLimit: run.cacheLimit });
   let next: Promise<RecordedEvent[]> = read(position);
   let completed = true;
   for (;;) {
@@ -72,7 +75,8 @@ export const runRebuild = async (run: RebuildContext, options: RebuildOptions): 
     }
     // Read ahead: on a server the next read overlaps this batch's transaction; on the embedded database it queues.
     next = read(last.position);
-    const outcome = await applyBatch(sql, projections, batch, position, run.context);
+    // Applied in memory now; its transaction runs while the next batch is read and applied.
+    const outcome = await pipeline.push(batch);
     position = outcome.position;
     done += batch.length;
     deadLettered += outcome.deadLettered;
@@ -81,6 +85,7 @@ export const runRebuild = async (run: RebuildContext, options: RebuildOptions): 
     const elapsedSeconds = (performance.now() - started) / 1000;
     options.onProgress?.({ done, total, eventsPerSecond: elapsedSeconds > 0 ? (done - startDone) / elapsedSeconds : 0, elapsedSeconds });
   }
+  await pipeline.flush();
   if (completed) await finishRebuild(sql, position);
   const seconds = (performance.now() - started) / 1000;
   const result = {

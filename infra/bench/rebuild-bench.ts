@@ -1,0 +1,101 @@
+/**
+ * Rebuild benchmark (issue 3 item 7): a projection rebuild of BENCH_EVENTS generated events (default 1,000,000)
+ * against a plain ordered read of the same events through the same store, same database, same run, so the ratio
+ * cancels out the machine. Goal: rebuild >= 0.3x the plain read.
+ *
+ *   npx tsx infra/bench/rebuild-bench.ts      (env: BENCH_EVENTS, BENCH_BATCH (default 2000), TEST_DATABASE_ADMIN_URL)
+ *
+ * The log is realistic (services/projector sample-log: notifications, amendments, rapid reviews, Panel responses,
+ * reviews to publication, erasures) and written straight into a fresh server database with multi-row INSERTs of
+ * 5,000 events per transaction into the store's own table, which is what years of appends leave behind.
+ */
+import { createTestDatabase } from '@cspr/testing';
+import { createEnglandAndWalesCalendar } from '@cspr/domain';
+import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
+import { LOG_START } from '@cspr/event-store';
+import { createProgressBar, createProjector, generateSampleLog } from '@cspr/projector';
+
+const target = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const batchSize = Number(process.env.BENCH_BATCH ?? 2000);
+const INSERT_CHUNK = 5000;
+
+const main = async () => {
+  const db = await createTestDatabase();
+  try {
+    await migrateEventStore(db.sql);
+    const store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
+
+    // 1. Generate and load the log.
+    const loadStarted = performance.now();
+    let pending: Record<string, unknown>[] = [];
+    let written = 0;
+    const flush = async () => {
+      if (pending.length === 0) return;
+      await db.sql`
+        insert into event_store.events (event_id, stream_id, stream_revision, type, data, metadata, recorded_at)
+        select event_id, stream_id, stream_revision, type, data, metadata, recorded_at
+        from jsonb_to_recordset(${JSON.stringify(pending)}::text::jsonb)
+          as x(event_id uuid, stream_id text, stream_revision bigint, type text, data jsonb, metadata jsonb, recorded_at timestamptz)`;
+      written += pending.length;
+      pending = [];
+      process.stderr.write(`\rloading ${written.toLocaleString('en-GB')} events`);
+    };
+    // About 9 events per incident: generate incidents until the target is reached.
+    for (const append of generateSampleLog({ incidents: Math.ceil(target / 4), seed: 2026 })) {
+      append.events.forEach((event, revision) => {
+        pending.push({ ...event, stream_id: append.streamId, stream_revision: revision, event_id: event.eventId, recorded_at: event.metadata.occurredAt });
+      });
+      if (pending.length >= INSERT_CHUNK) await flush();
+      if (written + pending.length >= target) break;
+    }
+    await flush();
+    await db.sql`analyze event_store.events`;
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    process.stderr.write(`\nloaded ${written.toLocaleString('en-GB')} events in ${loadSeconds.toFixed(1)} s\n`);
+
+    // 2. Plain ordered read of the whole log through the store, in the rebuild's batch size.
+    const readStarted = performance.now();
+    let read = 0;
+    for (let after = LOG_START; ;) {
+      const batch = await store.readAll({ after, maxCount: batchSize });
+      const last = batch.at(-1);
+      if (!last) break;
+      read += batch.length;
+      after = last.position;
+    }
+    const readSeconds = (performance.now() - readStarted) / 1000;
+    const readRate = read / readSeconds;
+    process.stderr.write(`plain ordered read: ${read.toLocaleString('en-GB')} events in ${readSeconds.toFixed(1)} s = ${Math.round(readRate).toLocaleString('en-GB')} events/s\n`);
+
+    // 3. Projection rebuild of every read model.
+    const projector = createProjector({ sql: db.sql, store, calendar: createEnglandAndWalesCalendar(), rebuildBatchSize: batchSize, countEvents: async () => written });
+    const bar = createProgressBar();
+    const result = await projector.rebuild({ onProgress: bar.update });
+    bar.finish({ done: result.events, total: written, eventsPerSecond: result.eventsPerSecond, elapsedSeconds: result.seconds });
+    const counts = await db.sql`
+      select (select count(*) from read_models.incidents)::int as incidents, (select count(*) from read_models.reviews)::int as reviews,
+        (select count(*) from read_models.published_reports where published_on is not null)::int as published, (select count(*) from read_models.dead_letters)::int as dead_letters`;
+    const ratio = result.eventsPerSecond / readRate;
+    const report = {
+      events: written,
+      batchSize,
+      plainReadEventsPerSecond: Math.round(readRate),
+      rebuildEventsPerSecond: Math.round(result.eventsPerSecond),
+      rebuildSeconds: Number(result.seconds.toFixed(1)),
+      ratio: Number(ratio.toFixed(3)),
+      goal: 0.3,
+      met: ratio >= 0.3,
+      readModels: counts[0],
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    await store.close();
+    if (!report.met) process.exitCode = 1;
+  } finally {
+    await db.drop();
+  }
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`rebuild bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
