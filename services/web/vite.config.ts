@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { OPERATIONS } from './src/operations';
+import * as operations from './src/operations';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -31,7 +31,7 @@ const writeAllowedOperations = (): Plugin => ({
   apply: 'build',
   writeBundle: async (options) => {
     const out = options.dir ?? join(root, 'dist');
-    const list = Object.fromEntries(Object.values(OPERATIONS).map((doc) => [createHash('sha256').update(doc, 'utf8').digest('hex'), doc]));
+    const list = Object.fromEntries((Object.values(operations) as unknown[]).filter((doc): doc is string => typeof doc === 'string' && /^(query|mutation) /.test(doc)).map((doc) => [createHash('sha256').update(doc, 'utf8').digest('hex'), doc]));
     await writeFile(join(out, 'allowed-operations.json'), `${JSON.stringify(list, null, 2)}\n`);
   },
 });

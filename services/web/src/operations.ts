@@ -16,4 +16,130 @@ export const NOTIFY_INCIDENT = `mutation NotifyIncident($input: NotifyIncidentIn
   }
 }`;
 
-export const OPERATIONS: Record<string, string> = { VIEWER, NOTIFY_INCIDENT };
+
+
+const deadlineFields = `kind dueOn workingDaysLeft overdue dueThisWeek metOn cancelled statutory description`;
+
+export const PARTNERSHIP_INCIDENTS = `query PartnershipIncidents($consistentAfter: String) {
+  incidents(first: 100, consistentAfter: $consistentAfter) {
+    edges { node { id nature status localAuthorityCode incidentOn notifiedOn overdue nextDueOn rapidReviewRequired deadlines { ${deadlineFields} } } }
+  }
+}`;
+
+export const INCIDENT = `query Incident($id: ID!, $consistentAfter: String) {
+  incident(id: $id, consistentAfter: $consistentAfter) {
+    __typename
+    ... on Incident {
+      id partnershipId localAuthorityCode nature status guidanceEdition becameAwareOn incidentOn notifiedOn rapidReviewRequired reviewIds
+      children { childRef ageBand sex ethnicity disability placement lookedAfter childInNeedPlan childProtectionPlan knownToAgencies }
+      deadlines { ${deadlineFields} }
+      rapidReview { submittedOn submission localReviewDecision nationalCriteriaMayBeMet localCriteriaMet nationalCriteriaMet parallelProcesses agenciesInvolved signedOffByAllPartners }
+      panelResponse { respondedOn outcome thematicReviewTitle submission }
+      withdrawal { withdrawnAt reason }
+      history { type occurredAt on actorRole }
+      personal {
+        erased location caseOutline incidentTime supportingDocuments panelComments
+        notifier { name role email phone }
+        children { childRef name dateOfBirth ageInYears }
+        rapidReviews { facts agencySummaries keyPracticeEpisodes livedExperience immediateActions learningIdentified decisionReasons }
+      }
+    }
+    ... on ClientError { message }
+  }
+}`;
+
+export const SUBMIT_RAPID_REVIEW = `mutation SubmitRapidReview($input: SubmitRapidReviewInput!) {
+  submitRapidReview(input: $input) {
+    __typename
+    ... on IncidentPayload { incidentId position }
+    ${clientErrors}
+  }
+}`;
+
+export const PANEL_QUEUE = `query PanelQueue($consistentAfter: String) {
+  panelQueue(first: 100, consistentAfter: $consistentAfter) {
+    edges { node { incidentId partnershipId localAuthorityCode nature notifiedOn submittedOn submission localReviewDecision nationalCriteriaMayBeMet targetOn workingDaysLeft overdue } }
+  }
+}`;
+
+export const RESPOND_TO_RAPID_REVIEW = `mutation RespondToRapidReview($input: RespondToRapidReviewInput!) {
+  respondToRapidReview(input: $input) {
+    __typename
+    ... on IncidentPayload { incidentId position }
+    ${clientErrors}
+  }
+}`;
+
+export const NATIONAL_REVIEW_CANDIDATES = `query NationalReviewCandidates($consistentAfter: String) {
+  incidents(first: 100, status: PANEL_RESPONDED, consistentAfter: $consistentAfter) {
+    edges { node { id partnershipId localAuthorityCode nature incidentOn notifiedOn panelResponse { outcome respondedOn thematicReviewTitle } } }
+  }
+}`;
+
+export const COMMISSION_NATIONAL_REVIEW = `mutation CommissionNationalReview($input: CommissionNationalReviewInput!) {
+  commissionNationalReview(input: $input) {
+    __typename
+    ... on ReviewPayload { reviewId position }
+    ${clientErrors}
+  }
+}`;
+
+const breakdown = `key label count { value display }`;
+const share = `percent display numerator { display } denominator { display }`;
+
+export const NATIONAL_STATISTICS = `query NationalStatistics($exact: Boolean, $consistentAfter: String) {
+  nationalStatistics(exact: $exact, consistentAfter: $consistentAfter) {
+    suppressed
+    years {
+      year notifications { value display } children { value display }
+      byQuarter { ${breakdown} } byNature { ${breakdown} } byRegion { ${breakdown} } childrenByAgeBand { ${breakdown} }
+      notifiedWithin5WorkingDays { ${share} } rapidReviewsWithin15WorkingDays { ${share} }
+    }
+  }
+}`;
+
+export const PUBLISHED_REPORTS = `query PublishedReports($partnershipId: String, $year: Int, $theme: String, $search: String) {
+  publishedReports(first: 50, partnershipId: $partnershipId, year: $year, theme: $theme, search: $search) {
+    edges { node { reviewId kind partnershipId partnershipName title caseName publishedOn year publication summary themes keywords reviewModel documents { kind title address } } }
+  }
+}`;
+
+const reviewPayload = (name: string, input: string) => `mutation ${name[0]!.toUpperCase()}${name.slice(1)}($input: ${input}!) {
+  ${name}(input: $input) {
+    __typename
+    ... on ReviewPayload { reviewId position }
+    ${clientErrors}
+  }
+}`;
+
+export const COMMISSION_LOCAL_REVIEW = reviewPayload('commissionLocalReview', 'CommissionLocalReviewInput');
+export const APPOINT_REVIEWER = reviewPayload('appointReviewer', 'AppointReviewerInput');
+export const DELAY_PUBLICATION = reviewPayload('delayPublication', 'DelayPublicationInput');
+export const SUBMIT_FINAL_REPORT = reviewPayload('submitFinalReport', 'SubmitFinalReportInput');
+export const PUBLISH_REPORT = reviewPayload('publishReport', 'PublishReportInput');
+export const RECORD_ACTION_PLAN_PROGRESS = reviewPayload('recordActionPlanProgress', 'RecordActionPlanProgressInput');
+export const CLOSE_REVIEW = reviewPayload('closeReview', 'CloseReviewInput');
+
+const reviewFields = `id kind partnershipIds incidentIds status caseName title thematic commissionedOn nextDueOn overdue
+  deadlines { ${deadlineFields} }`;
+
+export const REVIEWS = `query Reviews($kind: ReviewKind, $consistentAfter: String) {
+  reviews(first: 100, kind: $kind, consistentAfter: $consistentAfter) { edges { node { ${reviewFields} } } }
+}`;
+
+export const REVIEW = `query Review($id: ID!, $consistentAfter: String) {
+  review(id: $id, consistentAfter: $consistentAfter) {
+    __typename
+    ... on Review {
+      ${reviewFields}
+      reviewer { name organisation appointedOn }
+      delays { delayedOn reason expectedPublicationOn panelInformed explanation }
+      finalReport { submittedOn recipients plannedPublicationOn }
+      publication { publishedOn publication caseName documents { kind title address } }
+      actionPlan { recordedOn actions completed inProgress notStarted overdue }
+      closedOn closureReason
+      history { type occurredAt on actorRole }
+    }
+    ... on ClientError { message }
+  }
+}`;

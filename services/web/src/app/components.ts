@@ -46,7 +46,7 @@ export const select = (o: FieldOptions & { options: Option[]; value?: string; pl
 };
 
 /** Radios or checkboxes in a fieldset: the first item carries the id so error summary links land on it. */
-export const choices = (o: FieldOptions & { type: 'radio' | 'checkbox'; options: Option[]; value?: string | string[]; legendClass?: string; inline?: boolean; small?: boolean }): Html => {
+export const choices = (o: FieldOptions & { type: 'radio' | 'checkbox'; options: Option[]; value?: string | string[]; legendClass?: string; inline?: boolean; small?: boolean; conditional?: Record<string, Html> }): Html => {
   const error = o.errors?.[o.id];
   const values = Array.isArray(o.value) ? o.value : o.value ? [o.value] : [];
   const kind = o.type === 'radio' ? 'radios' : 'checkboxes';
@@ -57,10 +57,11 @@ export const choices = (o: FieldOptions & { type: 'radio' | 'checkbox'; options:
         ${o.options.map((opt, i) => {
           const id = i === 0 ? o.id : `${o.id}-${i + 1}`;
           return html`<div class="govuk-${kind}__item">
-            <input class="govuk-${kind}__input" id="${id}" name="${o.name ?? o.id}" type="${o.type}" value="${opt.value}" ${values.includes(opt.value) ? html`checked` : ''}${attr('aria-describedby', opt.hint ? `${id}-item-hint` : undefined)}>
+            <input class="govuk-${kind}__input" id="${id}" name="${o.name ?? o.id}" type="${o.type}" value="${opt.value}" ${values.includes(opt.value) ? html`checked` : ''}${attr('aria-describedby', opt.hint ? `${id}-item-hint` : undefined)}${attr('data-aria-controls', o.conditional?.[opt.value] ? `conditional-${id}` : undefined)}>
             <label class="govuk-label govuk-${kind}__label" for="${id}">${opt.label}</label>
             ${opt.hint ? html`<div id="${id}-item-hint" class="govuk-hint govuk-${kind}__hint">${opt.hint}</div>` : ''}
-          </div>`;
+          </div>
+          ${o.conditional?.[opt.value] ? html`<div class="govuk-${kind}__conditional${values.includes(opt.value) ? '' : ` govuk-${kind}__conditional--hidden`}" id="conditional-${id}">${o.conditional[opt.value]}</div>` : ''}`;
         })}
       </div>
     </fieldset>
@@ -131,7 +132,10 @@ export const showFieldError = (root: HTMLElement, id: string, message: string | 
     error.hidden = !message;
     error.querySelector('[data-error-text]')!.textContent = message ?? '';
   }
+  // Only this field's own inputs: a conditional reveal may nest another field inside the group.
+  const own = (el: Element) => el.closest('[data-field]') === group;
   group.querySelectorAll<HTMLElement>('.govuk-input, .govuk-textarea, .govuk-select').forEach((input) => {
+    if (!own(input)) return;
     const kind = input.classList.contains('govuk-textarea') ? 'textarea' : input.classList.contains('govuk-select') ? 'select' : 'input';
     input.classList.toggle(`govuk-${kind}--error`, Boolean(message));
   });

@@ -27,6 +27,8 @@ export const consistentAfter = (): string | undefined => lastPosition;
 
 export const graphql = async <Data>(query: string, variables: Record<string, unknown> = {}): Promise<Data> => {
   const session = currentSession();
+  // Read your own writes: a query that can wait for a log position waits for the last one this tab wrote.
+  if (query.includes('$consistentAfter') && lastPosition && !('consistentAfter' in variables)) variables = { ...variables, consistentAfter: lastPosition };
   let response: Response;
   try {
     response = await fetch('/graphql', {

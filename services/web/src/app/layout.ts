@@ -13,7 +13,7 @@ export const navigationFor = (session: Session | undefined): NavItem[] => {
     return [{ href: '#/partnership', text: 'Dashboard' }, { href: '#/partnership/notify', text: 'Notify an incident' }, { href: '#/partnership/reviews', text: 'Local reviews' }, ...common, out];
   }
   if (session.role === 'panel') {
-    return [{ href: '#/panel', text: 'Rapid review queue' }, { href: '#/panel/national-review', text: 'Commission a national review' }, { href: '#/panel/statistics', text: 'Statistics' }, ...common, out];
+    return [{ href: '#/panel', text: 'Rapid review queue' }, { href: '#/panel/reviews', text: 'National reviews' }, { href: '#/panel/statistics', text: 'Statistics' }, ...common, out];
   }
   return [{ href: '#/panel/statistics', text: 'Statistics' }, ...common, out];
 };

@@ -17,6 +17,8 @@ const enhance = (scope: HTMLElement) => {
   // Each component guards against initialising twice, so re-rendering part of a page is safe.
   for (const component of [ErrorSummary, Radios, Checkboxes, NotificationBanner]) createAll(component as never, undefined, scope);
   createAll(SortableTable as never, undefined, scope);
+  // Bar widths through the CSSOM: the content security policy allows no inline style attributes.
+  scope.querySelectorAll<HTMLElement>('[data-bar-width]').forEach((bar) => { bar.style.width = `${bar.dataset.barWidth}%`; });
 };
 
 let firstRoute = true;

@@ -82,3 +82,41 @@ export const DEADLINE_LABELS: Record<string, string> = {
   'publication-availability': 'Keep the report available until',
 };
 export const deadlineLabel = (kind: string): string => DEADLINE_LABELS[kind] ?? DEADLINE_LABELS[kind.toLowerCase().replace(/_/g, '-')] ?? kind.replace(/[-_]/g, ' ');
+
+export const INCIDENT_STATUSES: Option[] = [
+  { value: 'NOTIFIED', label: 'Notified' }, { value: 'AMENDED', label: 'Notified (amended)' }, { value: 'WITHDRAWN', label: 'Withdrawn' },
+  { value: 'RAPID_REVIEW_SUBMITTED', label: 'Rapid review with the Panel' }, { value: 'RECONSIDERATION_REQUESTED', label: 'Panel asked to reconsider' },
+  { value: 'PANEL_RESPONDED', label: 'Panel responded' }, { value: 'IN_REVIEW', label: 'In a review' },
+];
+export const REVIEW_STATUSES: Option[] = [
+  { value: 'COMMISSIONED', label: 'Commissioned' }, { value: 'REVIEWER_APPOINTED', label: 'Reviewer appointed' },
+  { value: 'PUBLICATION_DELAYED', label: 'Publication delayed' }, { value: 'FINAL_REPORT_SUBMITTED', label: 'Final report sent' },
+  { value: 'PUBLISHED', label: 'Published' }, { value: 'CLOSED', label: 'Closed' },
+];
+export const LOCAL_DECISIONS: Option[] = [
+  { value: 'LOCAL_REVIEW', label: 'Carry out a local child safeguarding practice review' },
+  { value: 'NO_LOCAL_REVIEW', label: 'No local review' },
+];
+export const LOCAL_CRITERIA: Option[] = [
+  { value: 'improvementsNeeded', label: 'Improvements are needed to safeguard and promote the welfare of children' },
+  { value: 'recurrentThemes', label: 'The case may highlight recurrent themes in safeguarding children' },
+  { value: 'multiAgencyConcerns', label: 'There are concerns about two or more agencies working together' },
+  { value: 'panelSuggested', label: 'The Panel has suggested a local review' },
+];
+export const NATIONAL_CRITERIA: Option[] = [
+  { value: 'improvementsNeeded', label: 'Highlights improvements needed to safeguard children nationally' },
+  { value: 'lawOrGuidanceChanges', label: 'May require changes to law or guidance' },
+  { value: 'recurrentThemes', label: 'Raises recurrent themes of national importance' },
+];
+export const PARTNERS: Option[] = [
+  { value: 'localAuthority', label: 'Local authority' }, { value: 'integratedCareBoard', label: 'Integrated care board' }, { value: 'police', label: 'Police' },
+];
+export const RECIPIENTS: Option[] = [{ value: 'PANEL', label: 'The Child Safeguarding Practice Review Panel' }, { value: 'DFE', label: 'Department for Education' }];
+export const PUBLICATION_KINDS: Option[] = [
+  { value: 'FULL_REPORT', label: 'The full report' },
+  { value: 'IMPROVEMENTS_ONLY', label: 'Information about the improvements only', hint: 'When the partners consider publishing the report inappropriate' },
+];
+export const CLOSE_REASONS: Option[] = [
+  { value: 'COMPLETED', label: 'Completed', hint: 'Only after the report is published' }, { value: 'SUPERSEDED', label: 'Superseded by another review' },
+  { value: 'WITHDRAWN', label: 'Withdrawn' },
+];

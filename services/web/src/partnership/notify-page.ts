@@ -1,5 +1,6 @@
 /** Notify an incident: one question page in sections, checked as the user types, up to four children. */
-import { choices, dateInput, errorSummary, showFieldError, textarea, textInput, YES_NO, type FieldErrors } from '../app/components';
+import { checkAsYouType, newCheckState } from '../app/check-as-you-type';
+import { choices, dateInput, errorSummary, textarea, textInput, YES_NO, type FieldErrors } from '../app/components';
 import { todayInEngland } from '../app/dates';
 import { graphql, isClientError, rememberPosition, type ClientError } from '../app/graphql-client';
 import { html } from '../app/html';
@@ -29,8 +30,7 @@ const childSection = (c: ChildValues, i: number, count: number, errors: FieldErr
 
 export const notifyPage = (ctx: PageContext) => {
   const commandId = crypto.randomUUID();
-  const touched = new Set<string>();
-  let submitted = false;
+  const state = newCheckState();
 
   const draw = (v: NotifyValues, errors: FieldErrors = {}, problem?: string) => {
     const main = ctx.render('Notify an incident', html`
@@ -65,24 +65,10 @@ export const notifyPage = (ctx: PageContext) => {
       </div></div>`);
     const form = main.querySelector<HTMLFormElement>('#notify-form')!;
     const current = () => readNotifyForm(new FormData(form), form.querySelectorAll('[data-child]').length);
-    const fieldOf = (target: EventTarget | null) => (target as HTMLElement | null)?.closest<HTMLElement>('[data-field]')?.dataset.field;
-    // As you type: a field's message appears once the user has left it (or tried to send), and clears the moment
-    // the rule is met, so nobody is scolded mid-word.
-    const live = (event: Event) => {
-      const field = fieldOf(event.target);
-      if (field && event.type === 'focusout') touched.add(field);
-      const found = validateNotify(current(), todayInEngland());
-      form.querySelectorAll<HTMLElement>('[data-field]').forEach((group) => {
-        const id = group.dataset.field!;
-        if (submitted || touched.has(id)) showFieldError(form, id, found[id]);
-      });
-    };
-    form.addEventListener('input', live);
-    form.addEventListener('change', live);
-    form.addEventListener('focusout', live);
+    checkAsYouType(form, () => validateNotify(current(), todayInEngland()), state);
     form.querySelector('#add-child')?.addEventListener('click', () => {
       const values = current();
-      draw({ ...values, children: [...values.children, emptyChild()] }, submitted ? validateNotify(values, todayInEngland()) : {});
+      draw({ ...values, children: [...values.children, emptyChild()] }, state.submitted ? validateNotify(values, todayInEngland()) : {});
       main.querySelector<HTMLInputElement>(`#children-${values.children.length}-name`)?.focus();
     });
     form.querySelectorAll<HTMLButtonElement>('[data-remove-child]').forEach((button) => button.addEventListener('click', () => {
@@ -92,7 +78,7 @@ export const notifyPage = (ctx: PageContext) => {
     }));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      submitted = true;
+      state.submitted = true;
       const values = current();
       const found = validateNotify(values, todayInEngland());
       if (Object.keys(found).length) return draw(values, found);
