@@ -1,2 +1,3 @@
 export * from './logger';
 export * from './names';
+export * from './metrics';
