@@ -47,11 +47,12 @@ export const concurrencyContract = (context: ContractContext): void => {
       await Promise.all(streams.map(async (streamId) => {
         for (let i = 0; i < 5; i += 1) await store().appendToStream(streamId, events(2), { expectedRevision: i === 0 ? 'no_stream' : BigInt(i * 2 - 1) });
       }));
-      const all = await readAllSettled(store(), start, 120);
-      await eventually(() => expect(received.length).toBeGreaterThanOrEqual(120), SETTLE_MS);
+      const all = await readAllSettled(store(), start, 120, streams);
+      const ours = () => received.filter((e) => streams.includes(e.streamId));
+      await eventually(() => expect(ours().length).toBeGreaterThanOrEqual(120), SETTLE_MS);
       await subscription.stop();
       expect(new Set(ids(received)).size).toBe(received.length);
-      expect(ids(received).slice(0, all.length)).toEqual(ids(all));
+      expect(ids(ours())).toEqual(ids(all));
     });
 
     it('a late commit (sequence taken first, committed last) is delivered, exactly once, in a stable order', async (test) => {
@@ -75,7 +76,7 @@ export const concurrencyContract = (context: ContractContext): void => {
       expect(new Set(ids(received)).size).toBe(received.length);
       const all = await store().readAll({ after: start });
       expect(ids(received)).toEqual(ids(all).slice(0, received.length));
-      expect(ids(all)).toEqual(expect.arrayContaining([slow.eventId, fast.eventId]));
+      expect(ids(all).filter((id) => id === slow.eventId || id === fast.eventId)).toHaveLength(2);
     });
   });
 };

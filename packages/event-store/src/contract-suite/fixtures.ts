@@ -41,11 +41,15 @@ export const eventually = async (check: () => void | Promise<void>, timeoutMs = 
  */
 export const SETTLE_MS = 15_000;
 
-/** readAll after `after`, once at least `count` events are readable. */
-export const readAllSettled = async (store: EventStore, after: LogPosition, count: number): Promise<RecordedEvent[]> => {
+/**
+ * readAll after `after`, once at least `count` events are readable, keeping only those of `streams` when given.
+ * A start position taken with headPosition() may lag (held-back events of earlier tests then appear after it), so
+ * tests that need "exactly these events" filter by their own streams.
+ */
+export const readAllSettled = async (store: EventStore, after: LogPosition, count: number, streams?: string[]): Promise<RecordedEvent[]> => {
   let read: RecordedEvent[] = [];
   await eventually(async () => {
-    read = await store.readAll({ after });
+    read = (await store.readAll({ after })).filter((e) => !streams || streams.includes(e.streamId));
     if (read.length < count) throw new Error(`Only ${read.length} of ${count} events readable yet`);
   }, SETTLE_MS);
   return read;

@@ -22,7 +22,7 @@ export const subscribeContract = (context: ContractContext): void => {
       const before = events(3);
       const { position: start } = await store().appendToStream(newStreamId(), events(1));
       await store().appendToStream(streamId, before);
-      const [first] = await readAllSettled(store(), start, 3);
+      const [first] = await readAllSettled(store(), start, 3, [streamId]);
       const { received, handler } = collector();
       const subscription = store().subscribeToAll(handler, { after: first!.position, pollIntervalMs: 100 });
       await eventually(() => expect(ids(received)).toEqual(before.slice(1).map((e) => e.eventId)), SETTLE_MS);
@@ -38,7 +38,7 @@ export const subscribeContract = (context: ContractContext): void => {
       const streamId = newStreamId();
       const appended = events(7);
       await store().appendToStream(streamId, appended);
-      await readAllSettled(store(), start, 7);
+      await readAllSettled(store(), start, 7, [streamId]);
       const { received, batches, handler } = collector();
       const subscription = store().subscribeToAll(handler, { after: start, batchSize: 3, pollIntervalMs: 100 });
       await eventually(() => expect(received.filter((e) => e.streamId === streamId)).toHaveLength(7), SETTLE_MS);

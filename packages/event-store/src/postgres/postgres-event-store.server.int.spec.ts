@@ -63,12 +63,13 @@ describe('PostgreSQL server specifics', () => {
   it('a late commit takes the lower sequence number but is ordered by its transaction, and holds later ones back', async () => {
     const start = await store.headPosition();
     const [slow, fast] = [anEvent(), anEvent()];
-    const held = await holdOpen(db)(newStreamId(), [slow]);
-    const fastResult = await store.appendToStream(newStreamId(), [fast]);
+    const streams = [newStreamId(), newStreamId()];
+    const held = await holdOpen(db)(streams[0]!, [slow]);
+    const fastResult = await store.appendToStream(streams[1]!, [fast]);
     // The fast append committed, but an older transaction is still open: readers must not pass it yet.
     expect((await store.readAll({ after: start })).map((e) => e.eventId)).not.toContain(fast.eventId);
     await held.commit();
-    const [first, second] = await readAllSettled(store, start, 2);
+    const [first, second] = await readAllSettled(store, start, 2, streams);
     expect([first!.eventId, second!.eventId]).toEqual([slow.eventId, fast.eventId]);
     // The premise of the test: positions were handed out in the opposite order of the commits.
     expect(first!.position.prepare).toBeLessThan(second!.position.prepare);

@@ -47,15 +47,16 @@ declare
   v_ok boolean;
 begin
   -- Idempotency: these ids already stored as one run of this stream, in this order, is a retry of that append.
-  -- "= any(array)" keeps this an index lookup whatever the table's size (a join with the jsonb elements could be
-  -- cached as a generic plan that scans the table).
-  select count(*)::int,
-         coalesce(bool_and(e.stream_id = p_stream_id), true)
-           and count(distinct e.stream_revision - array_position(v_ids, e.event_id)) <= 1
-    into v_found, v_same_batch
-    from ${s}.events e
-    where e.event_id = any(v_ids);
+  -- Plans here are cached per connection, possibly while the table is still empty: "= any(array)" without LIMIT
+  -- stays an index lookup in such a plan (a join with the jsonb elements, or LIMIT 1, was cached as a table scan).
+  -- The usual case, no id stored, costs one probe per id.
+  select count(*)::int into v_found from ${s}.events e where e.event_id = any(v_ids);
   if v_found > 0 then
+    select count(*)::int,
+           bool_and(e.stream_id = p_stream_id) and count(distinct e.stream_revision - array_position(v_ids, e.event_id)) = 1
+      into v_found, v_same_batch
+      from ${s}.events e
+      where e.event_id = any(v_ids);
     if v_found = v_count and v_same_batch then
       return query select 'duplicate'::text, e.stream_revision, e.transaction_id::text, e.position
         from ${s}.events e where e.event_id = v_ids[v_count];
@@ -80,18 +81,14 @@ begin
     return;
   end if;
 
-  -- A concurrent writer at the same revision fails here on events_stream_revision_key; the caller re-runs the
+  -- A concurrent writer at the same revision fails below on events_stream_revision_key; the caller re-runs the
   -- function, which then answers with a fresh snapshot (conflict, duplicate, or the next revision for 'any').
-  return query
-    with inserted as (
-      insert into ${s}.events (event_id, stream_id, stream_revision, type, data, metadata)
-      select (i.x->>'eventId')::uuid, p_stream_id, coalesce(v_current, -1) + i.ord, i.x->>'type', i.x->'data', i.x->'metadata'
-        from jsonb_array_elements(p_events) with ordinality as i(x, ord)
-        order by i.ord
-      returning events.stream_revision, events.position
-    )
-    select 'appended'::text, max(inserted.stream_revision), pg_current_xact_id()::text, max(inserted.position)
-      from inserted;
+  insert into ${s}.events (event_id, stream_id, stream_revision, type, data, metadata)
+    select (i.x->>'eventId')::uuid, p_stream_id, coalesce(v_current, -1) + i.ord, i.x->>'type', i.x->'data', i.x->'metadata'
+      from jsonb_array_elements(p_events) with ordinality as i(x, ord)
+      order by i.ord;
+  -- Rows take positions in the order above, so the session's last sequence value is the last event's position.
+  return query select 'appended'::text, coalesce(v_current, -1) + v_count, pg_current_xact_id()::text, lastval();
 end
 $fn$;
 `;
