@@ -30,12 +30,16 @@ export const incidentDecision = (deps: HandlerDeps, command: Bare<IncidentComman
           return { ...command, context } as IncidentCommand;
       }
     },
-    beforeAppend: async (events) => {
+    beforeAppend: async (events, state) => {
       // Erasure destroys the key before the event is written: if the append then fails, a retry writes the
       // event; the other order could record an erasure whose key still opens the data.
       const erased = events.find((e) => e.type === 'PersonalDataErased');
       if (erased?.type === 'PersonalDataErased') {
-        await deps.vault.destroyKey(incidentId, { reason: erased.data.legalBasis, requestedBy: erased.data.requestedBy, approvedBy: erased.data.approvedBy });
+        const erasure = { reason: erased.data.legalBasis, requestedBy: erased.data.requestedBy, approvedBy: erased.data.approvedBy };
+        await deps.vault.destroyKey(incidentId, erasure);
+        // Review free text (delay explanations) is sealed under the review's key: it may name the child, so the
+        // linked reviews' keys go too (for a national review that erases more than this child's data: the safe side).
+        for (const link of state.status === 'none' ? [] : state.linkedReviews) await deps.vault.destroyKey(link.reviewId, erasure);
       }
     },
   };

@@ -12,6 +12,7 @@ export type GatewaySchemaTypes = {
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
   Connection: { totalCount: number };
+  Scalars: { JSON: { Input: unknown; Output: unknown } };
 };
 
 export const builder = new SchemaBuilder<GatewaySchemaTypes>({

@@ -25,4 +25,5 @@ export type GatewayServices = {
   consistencyTimeoutMs: number;
 };
 
-export type GatewayContext = YogaInitialContext & { principal: Principal; services: GatewayServices };
+/** `requestId` names the request in the read audit and logs (the caller's x-request-id, else a new id). */
+export type GatewayContext = YogaInitialContext & { principal: Principal; services: GatewayServices; requestId: string };

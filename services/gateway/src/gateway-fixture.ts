@@ -9,6 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, migratePersonalData } from '@cspr/personal-data';
+import { createEnglandAndWalesCalendar } from '@cspr/domain';
+import { createProjector } from '@cspr/projector';
+import type { Projector } from '@cspr/projector';
+import { migrateReadModels } from '@cspr/read-models';
 import { createLogger } from '@cspr/telemetry';
 import { createTestDatabase } from '@cspr/testing';
 import type { TestDatabase } from '@cspr/testing';
@@ -25,8 +29,18 @@ export type GraphQLResponse<Data = Record<string, any>> = { status: number; data
 
 export type Caller = { role: Role; partnership?: string; sub?: string } | 'public';
 
+/** A settable clock: specs move time to satisfy the rules (7 working days before publication) without waiting. */
+export type TestClock = { now: () => Date; set: (iso: string) => void };
+
+export const createTestClock = (start = '2026-03-10T09:30:00Z'): TestClock => {
+  let current = new Date(start);
+  return { now: () => current, set: (iso) => { current = new Date(iso); } };
+};
+
 export type GatewayFixture = {
   db: TestDatabase;
+  clock: TestClock;
+  projector: Projector;
   gateway: Gateway;
   tokenFor: (caller: Caller) => Promise<string | undefined>;
   /** POSTs a GraphQL operation through `yoga.fetch`. */
@@ -40,12 +54,17 @@ export const BRADFORD = { partnershipId: 'bradford', name: 'Bradford Partnership
 
 export const startGatewayFixture = async (overrides: Partial<GatewayOptions> = {}): Promise<GatewayFixture> => {
   const db = await createTestDatabase();
+  const clock = createTestClock();
   const dataDir = await mkdtemp(join(tmpdir(), 'cspr-gw-'));
   await migrateEventStore(db.sql);
   await migratePersonalData(db.sql);
+  await migrateReadModels(db.sql);
   const store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
   const vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
   const key = await loadOrCreateDevSigningKey(dataDir);
+  // The real projector, so queries after `consistentAfter` see what the mutations wrote.
+  const projector = createProjector({ sql: db.sql, store, calendar: createEnglandAndWalesCalendar(), pollIntervalMs: 200 });
+  await projector.start();
   const gateway = createGateway({
     sql: db.sql,
     store,
@@ -54,6 +73,8 @@ export const startGatewayFixture = async (overrides: Partial<GatewayOptions> = {
     auth: await createDevTokenVerifier(key),
     logger: createLogger({ service: 'gateway-test', level: process.env.LOG_LEVEL ?? 'silent' }),
     production: false,
+    projector,
+    clock: clock.now,
     partnerships: [LEEDS, BRADFORD],
     adminUserIds: () => ['admin-1', 'admin-2'],
     ...overrides,
@@ -62,6 +83,8 @@ export const startGatewayFixture = async (overrides: Partial<GatewayOptions> = {
     caller === 'public' ? undefined : mintDevToken(key, { role: caller.role, ...(caller.partnership ? { partnership: caller.partnership } : {}), ...(caller.sub ? { sub: caller.sub } : {}) });
   return {
     db,
+    clock,
+    projector,
     gateway,
     tokenFor,
     graphql: async (caller, query, variables) => {
@@ -74,6 +97,7 @@ export const startGatewayFixture = async (overrides: Partial<GatewayOptions> = {
       return { status: response.status, ...((await response.json()) as object) };
     },
     close: async () => {
+      await projector.stop();
       await store.close();
       await db.drop();
       await rm(dataDir, { recursive: true, force: true });

@@ -20,6 +20,7 @@ import type { GatewayContext, GatewayServices } from './gateway-context';
 import { hardeningPlugins } from './hardening/index';
 import type { HardeningOptions } from './hardening/index';
 import { useReadiness } from './readiness/use-readiness';
+import { useConsistencyReport } from './consistency';
 import { buildSchema } from './schema/index';
 
 export type GatewayOptions = {
@@ -31,8 +32,8 @@ export type GatewayOptions = {
   logger: Logger;
   /** Production turns off GraphiQL and introspection and turns on the hardening limits. */
   production: boolean;
-  /** The in-process projector, if any: readiness waits for it to run. */
-  projector?: { isRunning?: () => boolean };
+  /** The in-process projector, if any (services/platform): not ready while it is stopped or rebuilding. */
+  projector?: { status: () => { running: boolean; rebuilding?: boolean } };
   /** Default: a handler built from store and vault with the options below. */
   commands?: CommandHandler;
   /** Default `() => new Date()`. */
@@ -89,7 +90,7 @@ export const createGateway = (options: GatewayOptions): Gateway => {
     graphiql: !options.production,
     landingPage: false,
     // The principal is added by useAuth; services are the same for every request.
-    context: (initial) => ({ ...initial, services }) as GatewayContext,
+    context: (initial) => ({ ...initial, services, requestId: initial.request.headers.get('x-request-id')?.slice(0, 100) || newId() }) as GatewayContext,
     logging: {
       debug: (...args: unknown[]) => log.debug({ args }, 'yoga'),
       info: (...args: unknown[]) => log.info({ args }, 'yoga'),
@@ -108,8 +109,13 @@ export const createGateway = (options: GatewayOptions): Gateway => {
       useAuth(options.auth) as never,
       useReadiness({
         sql: options.sql,
-        notReadyReason: () => (options.projector?.isRunning && !options.projector.isRunning() ? 'projector not running' : undefined),
+        notReadyReason: () => {
+          const status = options.projector?.status();
+          if (!status) return undefined;
+          return !status.running ? 'projector not running' : status.rebuilding ? 'projector rebuilding the read models' : undefined;
+        },
       }),
+      useConsistencyReport() as never,
       ...hardeningPlugins({ ...options.hardening, production: options.production }),
     ],
   });

@@ -2,11 +2,24 @@
 import { lexicographicSortSchema } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { builder } from '../builder';
+import './scalars';
 import './client-error';
 import './vocabulary';
 import './command-payload';
 import './viewer';
 import './notification';
+import './deadline';
+import './incident';
+import './incident-personal';
+import './rapid-review';
+import './review';
+import './review-lifecycle';
+import './published-report';
+import './national-statistics';
+import './notification-feed';
+import './projector-status';
+import './partnership';
+import './erasure';
 
 let built: GraphQLSchema | undefined;
 

@@ -1,0 +1,163 @@
+/**
+ * The Incident type (minimised data plus deadlines and history) and its queries `incident` and `incidents`.
+ * Children's personal data hangs off `personal` (incident-personal.ts), the only field that opens it.
+ */
+import { getIncident, INCIDENT_STATUSES, listIncidents } from '@cspr/read-models';
+import type { IncidentView } from '@cspr/read-models';
+import { builder } from '../builder';
+import { requireRecordAccess, roleOf } from '../authorization';
+import { ForbiddenError, NotFoundError } from '../client-errors';
+import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
+import { badInput, forwardOnly, mapReadError, requireReadRole, todayOf, toConnection } from '../read-access';
+import { DeadlineType, HistoryEntryType } from './deadline';
+import { enumName } from './vocabulary';
+import { IncidentNatureEnum } from './vocabulary';
+
+type Child = { childRef: string; ageBand: string; sex: string; ethnicity: string; disability: string; placement: string; lookedAfter: boolean; childInNeedPlan: boolean; childProtectionPlan: boolean; knownToAgencies: string; under18?: boolean };
+
+export const IncidentStatusEnum = builder.enumType('IncidentStatus', {
+  values: Object.fromEntries(INCIDENT_STATUSES.map((value) => [enumName(value), { value }])) as Record<string, { value: (typeof INCIDENT_STATUSES)[number] }>,
+});
+
+const ChildCharacteristicsType = builder.objectRef<Child>('ChildCharacteristics').implement({
+  description: 'A child as at notification, minimised: no name or date of birth.',
+  fields: (t) => ({
+    childRef: t.exposeString('childRef'),
+    ageBand: t.exposeString('ageBand'),
+    sex: t.exposeString('sex'),
+    ethnicity: t.exposeString('ethnicity'),
+    disability: t.exposeString('disability'),
+    placement: t.exposeString('placement'),
+    lookedAfter: t.exposeBoolean('lookedAfter'),
+    childInNeedPlan: t.exposeBoolean('childInNeedPlan'),
+    childProtectionPlan: t.exposeBoolean('childProtectionPlan'),
+    knownToAgencies: t.exposeString('knownToAgencies'),
+  }),
+});
+
+type RapidReviewSummary = {
+  submittedAt: string; submittedOn: string; firstSubmittedOn: string; submission: number; localReviewDecision: string; nationalCriteriaMayBeMet: boolean;
+  localCriteria: Record<string, boolean> | null; nationalCriteria: Record<string, boolean> | null; parallelProcesses: string[]; agenciesInvolved: string[];
+  signedOff: Record<string, boolean> | null;
+};
+
+const RapidReviewSummaryType = builder.objectRef<RapidReviewSummary>('RapidReviewSummary').implement({
+  description: 'The latest rapid review submission, minimised (its text is in `Incident.personal`).',
+  fields: (t) => ({
+    submittedAt: t.exposeString('submittedAt'),
+    submittedOn: t.exposeString('submittedOn'),
+    firstSubmittedOn: t.exposeString('firstSubmittedOn'),
+    submission: t.exposeInt('submission'),
+    localReviewDecision: t.exposeString('localReviewDecision'),
+    nationalCriteriaMayBeMet: t.exposeBoolean('nationalCriteriaMayBeMet'),
+    localCriteriaMet: t.stringList({ description: 'Names of the local criteria found met.', resolve: (r) => Object.entries(r.localCriteria ?? {}).filter(([, v]) => v).map(([k]) => k) }),
+    nationalCriteriaMet: t.stringList({ resolve: (r) => Object.entries(r.nationalCriteria ?? {}).filter(([, v]) => v).map(([k]) => k) }),
+    parallelProcesses: t.exposeStringList('parallelProcesses'),
+    agenciesInvolved: t.exposeStringList('agenciesInvolved'),
+    signedOffByAllPartners: t.boolean({ resolve: (r) => Boolean(r.signedOff && Object.values(r.signedOff).every(Boolean)) }),
+  }),
+});
+
+type PanelResponseSummary = { respondedAt: string; respondedOn: string; outcome: string; thematicReviewTitle?: string | null; submission: number };
+
+const PanelResponseType = builder.objectRef<PanelResponseSummary>('PanelResponse').implement({
+  fields: (t) => ({
+    respondedAt: t.exposeString('respondedAt'),
+    respondedOn: t.exposeString('respondedOn'),
+    outcome: t.exposeString('outcome', { description: 'agreed, reconsider, national-review or national-thematic-review.' }),
+    thematicReviewTitle: t.string({ nullable: true, resolve: (r) => r.thematicReviewTitle ?? null }),
+    submission: t.exposeInt('submission'),
+  }),
+});
+
+type WithdrawalSummary = { withdrawnAt: string; reason: string; duplicateOfIncidentId?: string | null };
+
+const WithdrawalType = builder.objectRef<WithdrawalSummary>('Withdrawal').implement({
+  fields: (t) => ({
+    withdrawnAt: t.exposeString('withdrawnAt'),
+    reason: t.exposeString('reason'),
+    duplicateOfIncidentId: t.string({ nullable: true, resolve: (w) => w.duplicateOfIncidentId ?? null }),
+  }),
+});
+
+export const IncidentType = builder.objectRef<IncidentView>('Incident').implement({
+  description: 'A notified incident, minimised. Owning partnership, the Panel, Ofsted and admins see this; personal data only via `personal`.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    partnershipId: t.exposeString('partnershipId'),
+    localAuthorityCode: t.exposeString('localAuthorityCode'),
+    nature: t.field({ type: IncidentNatureEnum, resolve: (i) => i.nature as never }),
+    status: t.field({ type: IncidentStatusEnum, resolve: (i) => i.status }),
+    guidanceEdition: t.exposeString('guidanceEdition'),
+    becameAwareOn: t.exposeString('becameAwareOn'),
+    incidentOn: t.exposeString('incidentOn'),
+    notifiedAt: t.exposeString('notifiedAt'),
+    notifiedOn: t.exposeString('notifiedOn'),
+    children: t.field({ type: [ChildCharacteristicsType], resolve: (i) => i.children as Child[] }),
+    rapidReviewRequired: t.exposeBoolean('rapidReviewRequired'),
+    rapidReview: t.field({ type: RapidReviewSummaryType, nullable: true, resolve: (i) => i.rapidReview as RapidReviewSummary | null }),
+    panelResponse: t.field({ type: PanelResponseType, nullable: true, resolve: (i) => i.panelResponse as PanelResponseSummary | null }),
+    withdrawal: t.field({ type: WithdrawalType, nullable: true, resolve: (i) => i.withdrawal as WithdrawalSummary | null }),
+    reviewIds: t.exposeIDList('reviewIds'),
+    deadlines: t.field({ type: [DeadlineType], resolve: (i) => i.deadlines }),
+    nextDueOn: t.exposeString('nextDueOn', { nullable: true }),
+    overdue: t.exposeBoolean('overdue'),
+    personalDataErased: t.exposeBoolean('personalErased'),
+    history: t.field({ type: [HistoryEntryType], resolve: (i) => i.history }),
+    lastEventAt: t.exposeString('lastEventAt'),
+  }),
+});
+
+builder.queryField('incident', (t) =>
+  t.field({
+    type: IncidentType,
+    description: 'One incident. Another partnership\'s incident is NOT FOUND, as is an unknown id.',
+    args: { id: t.arg.id(), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    errors: { types: [NotFoundError, ForbiddenError], directResult: true, union: { name: 'IncidentResult' } },
+    resolve: async (_root, args, ctx) => {
+      await awaitConsistency(ctx, args.consistentAfter);
+      if (ctx.principal.kind !== 'user') throw new ForbiddenError('The public may not read incidents: sign in with a bearer token');
+      const incident = await getIncident(ctx.services.sql, String(args.id), todayOf(ctx));
+      requireRecordAccess(ctx.principal, incident ? [incident.partnershipId] : undefined, `Incident ${String(args.id)}`);
+      return incident!;
+    },
+  }),
+);
+
+builder.queryField('incidents', (t) =>
+  t.connection({
+    type: IncidentType,
+    description: 'Incidents, newest notification first. A partnership sees only its own (its id is applied as the filter).',
+    args: {
+      partnershipId: t.arg.string({ required: false }),
+      status: t.arg({ type: IncidentStatusEnum, required: false }),
+      nature: t.arg({ type: IncidentNatureEnum, required: false }),
+      overdue: t.arg.boolean({ required: false, description: 'true: only incidents with a deadline past and not met today.' }),
+      consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
+    },
+    resolve: async (_root, args, ctx) => {
+      requireReadRole(ctx, ['partnership', 'panel', 'ofsted', 'admin'], 'incidents');
+      forwardOnly(args);
+      let partnershipId = args.partnershipId ?? undefined;
+      if (ctx.principal.kind === 'user' && roleOf(ctx.principal) === 'partnership') {
+        if (partnershipId !== undefined && partnershipId !== ctx.principal.partnershipId) throw badInput('A partnership may list only its own incidents', 'partnershipId');
+        partnershipId = ctx.principal.partnershipId;
+      }
+      await awaitConsistency(ctx, args.consistentAfter);
+      try {
+        const page = await listIncidents(ctx.services.sql, {
+          ...todayOf(ctx),
+          ...(partnershipId !== undefined ? { partnershipId } : {}),
+          ...(args.status ? { status: args.status } : {}),
+          ...(args.nature ? { nature: args.nature } : {}),
+          ...(args.overdue != null ? { overdue: args.overdue } : {}),
+          ...(args.first != null ? { first: args.first } : {}),
+          ...(args.after ? { after: args.after } : {}),
+        });
+        return toConnection(page, (i) => [i.notifiedAt, i.id], args.after);
+      } catch (error) {
+        throw mapReadError(error);
+      }
+    },
+  }),
+);

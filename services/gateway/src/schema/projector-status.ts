@@ -1,0 +1,27 @@
+/** `projectorStatus`: how far the read models are behind the log (admin). */
+import { getProjectorStatus } from '@cspr/read-models';
+import type { ProjectorStatus } from '@cspr/read-models';
+import { builder } from '../builder';
+import { requireReadRole } from '../read-access';
+
+const ProjectorStatusType = builder.objectRef<ProjectorStatus>('ProjectorStatus').implement({
+  fields: (t) => ({
+    position: t.exposeString('position', { description: 'The checkpoint: the last log position the read models include.' }),
+    lagEvents: t.exposeInt('lagEvents', { description: 'Events not yet projected (counted up to 1000).' }),
+    lagSeconds: t.exposeFloat('lagSeconds'),
+    rebuilding: t.exposeBoolean('rebuilding'),
+    eventsProcessed: t.exposeInt('eventsProcessed'),
+    calendarVersion: t.exposeString('calendarVersion', { nullable: true }),
+    updatedAt: t.exposeString('updatedAt', { nullable: true }),
+  }),
+});
+
+builder.queryField('projectorStatus', (t) =>
+  t.field({
+    type: ProjectorStatusType,
+    resolve: async (_root, _args, ctx) => {
+      requireReadRole(ctx, ['admin'], 'the projector status');
+      return getProjectorStatus(ctx.services.sql, ctx.services.store);
+    },
+  }),
+);

@@ -1,0 +1,60 @@
+/** `publishedReports`: what partnership pages and the NSPCC collection list. Public: no token needed. */
+import { listPublishedReports } from '@cspr/read-models';
+import type { PublishedReportView } from '@cspr/read-models';
+import { builder } from '../builder';
+import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
+import { forwardOnly, mapReadError, toConnection } from '../read-access';
+import { DocumentType, ReviewKindEnum } from './review';
+
+const PublishedReportType = builder.objectRef<PublishedReportView>('PublishedReport').implement({
+  description: 'A published (pseudonymised) report: the partnership page listing and the NSPCC record fields.',
+  fields: (t) => ({
+    reviewId: t.exposeID('reviewId'),
+    kind: t.field({ type: ReviewKindEnum, resolve: (r) => r.kind }),
+    partnershipId: t.exposeString('partnershipId', { nullable: true }),
+    partnershipName: t.exposeString('partnershipName', { description: 'The partnership, or "National".' }),
+    title: t.exposeString('title', { nullable: true }),
+    caseName: t.exposeString('caseName', { description: 'e.g. "Child M".' }),
+    publishedOn: t.exposeString('publishedOn'),
+    year: t.exposeInt('year'),
+    publication: t.exposeString('publication'),
+    documents: t.field({ type: [DocumentType], resolve: (r) => r.documents }),
+    summary: t.exposeString('summary'),
+    themes: t.exposeStringList('themes'),
+    recommendations: t.exposeStringList('recommendations'),
+    keywords: t.exposeStringList('keywords'),
+    reviewModel: t.exposeString('reviewModel', { nullable: true }),
+    link: t.exposeString('link', { nullable: true }),
+  }),
+});
+
+builder.queryField('publishedReports', (t) =>
+  t.connection({
+    type: PublishedReportType,
+    description: 'Published reports, newest first. Public.',
+    args: {
+      partnershipId: t.arg.string({ required: false }),
+      year: t.arg.int({ required: false }),
+      theme: t.arg.string({ required: false, description: 'A learning theme, whole and case-insensitive.' }),
+      search: t.arg.string({ required: false, description: 'Case-insensitive text search.' }),
+      consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
+    },
+    resolve: async (_root, args, ctx) => {
+      forwardOnly(args);
+      await awaitConsistency(ctx, args.consistentAfter);
+      try {
+        const page = await listPublishedReports(ctx.services.sql, {
+          ...(args.partnershipId ? { partnershipId: args.partnershipId } : {}),
+          ...(args.year != null ? { year: args.year } : {}),
+          ...(args.theme ? { theme: args.theme.slice(0, 200) } : {}),
+          ...(args.search ? { search: args.search.slice(0, 200) } : {}),
+          ...(args.first != null ? { first: args.first } : {}),
+          ...(args.after ? { after: args.after } : {}),
+        });
+        return toConnection(page, (r) => [r.publishedOn, r.reviewId], args.after);
+      } catch (error) {
+        throw mapReadError(error);
+      }
+    },
+  }),
+);

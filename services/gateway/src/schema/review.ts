@@ -1,0 +1,176 @@
+/**
+ * The Review type (local or national) and its queries `review` and `reviews`. A partnership sees the reviews it
+ * commissioned and the national reviews covering its incidents; the Panel and admins see all; Ofsted and the
+ * public none (the public reads `publishedReports`). A delay's explanation is personal and opens audited.
+ */
+import { createGraphQLError } from 'graphql-yoga';
+import { getReview, listReviews, REVIEW_STATUSES } from '@cspr/read-models';
+import type { ReviewDelay, ReviewView } from '@cspr/read-models';
+import { builder } from '../builder';
+import { requireRecordAccess, roleOf } from '../authorization';
+import { ForbiddenError, NotFoundError } from '../client-errors';
+import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
+import { openPersonalParts } from '../personal-data-access';
+import { badInput, forwardOnly, mapReadError, requireReadRole, todayOf, toConnection } from '../read-access';
+import { DeadlineType, HistoryEntryType } from './deadline';
+import { enumName } from './vocabulary';
+
+export const ReviewStatusEnum = builder.enumType('ReviewStatus', {
+  values: Object.fromEntries(REVIEW_STATUSES.map((value) => [enumName(value), { value }])) as Record<string, { value: (typeof REVIEW_STATUSES)[number] }>,
+});
+export const ReviewKindEnum = builder.enumType('ReviewKind', { values: { LOCAL: { value: 'local' as const }, NATIONAL: { value: 'national' as const } } });
+
+type Delay = ReviewDelay & { review: ReviewView };
+
+const DelayType = builder.objectRef<Delay>('PublicationDelay').implement({
+  fields: (t) => ({
+    delayedOn: t.exposeString('delayedOn'),
+    reason: t.exposeString('reason'),
+    expectedPublicationOn: t.exposeString('expectedPublicationOn', { nullable: true }),
+    panelInformed: t.exposeBoolean('panelInformed'),
+    explanation: t.string({
+      nullable: true,
+      description: 'Free text (personal): the owning partnership and the Panel only; every read audited; null once erased.',
+      resolve: async (delay, _args, ctx) => {
+        if (delay.sealedExplanation === null || delay.sealedExplanation === undefined) return null;
+        try {
+          const opened = await openPersonalParts<{ explanation?: string }>(ctx, {
+            subjectId: delay.review.id, owners: delay.review.partnershipIds, fields: ['delay.explanation'], purpose: 'review.delay.explanation',
+          }, [delay.sealedExplanation]);
+          return opened.status === 'available' ? (opened.values[0]?.explanation ?? null) : null;
+        } catch (error) {
+          if (error instanceof ForbiddenError) throw createGraphQLError(error.message, { extensions: { code: 'FORBIDDEN' } });
+          throw error;
+        }
+      },
+    }),
+  }),
+});
+
+const ReviewerType = builder.objectRef<{ name: string; organisation?: string | null; appointedOn: string }>('Reviewer').implement({
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    organisation: t.string({ nullable: true, resolve: (r) => r.organisation ?? null }),
+    appointedOn: t.exposeString('appointedOn'),
+  }),
+});
+
+const FinalReportType = builder.objectRef<NonNullable<ReviewView['finalReport']>>('FinalReport').implement({
+  fields: (t) => ({
+    submittedAt: t.exposeString('submittedAt'),
+    submittedOn: t.exposeString('submittedOn'),
+    recipients: t.exposeStringList('recipients'),
+    plannedPublicationOn: t.exposeString('plannedPublicationOn', { nullable: true }),
+  }),
+});
+
+export const DocumentType = builder.objectRef<{ kind: string; title: string; address: string; checksum?: string }>('PublishedDocument').implement({
+  fields: (t) => ({
+    kind: t.exposeString('kind'),
+    title: t.exposeString('title'),
+    address: t.exposeString('address'),
+    checksum: t.string({ nullable: true, resolve: (d) => d.checksum ?? null }),
+  }),
+});
+
+const PublicationType = builder.objectRef<NonNullable<ReviewView['publication']>>('Publication').implement({
+  fields: (t) => ({
+    publishedOn: t.exposeString('publishedOn'),
+    publication: t.exposeString('publication', { description: 'full-report or improvements-only.' }),
+    caseName: t.exposeString('caseName'),
+    documents: t.field({ type: [DocumentType], resolve: (p) => p.documents as { kind: string; title: string; address: string }[] }),
+  }),
+});
+
+const ActionPlanType = builder.objectRef<NonNullable<ReviewView['actionPlan']>>('ActionPlanProgress').implement({
+  fields: (t) => ({
+    recordedOn: t.exposeString('recordedOn'),
+    actions: t.int({ description: 'Number of actions in the plan.', resolve: (a) => a.actions.length }),
+    completed: t.int({ resolve: (a) => a.counts.completed ?? 0 }),
+    inProgress: t.int({ resolve: (a) => a.counts['in-progress'] ?? 0 }),
+    notStarted: t.int({ resolve: (a) => a.counts['not-started'] ?? 0 }),
+    overdue: t.int({ resolve: (a) => a.counts.overdue ?? 0 }),
+  }),
+});
+
+export const ReviewType = builder.objectRef<ReviewView>('Review').implement({
+  description: 'A local child safeguarding practice review or a national review.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.field({ type: ReviewKindEnum, resolve: (r) => r.kind }),
+    partnershipIds: t.exposeStringList('partnershipIds'),
+    incidentIds: t.exposeIDList('incidentIds'),
+    status: t.field({ type: ReviewStatusEnum, resolve: (r) => r.status }),
+    caseName: t.exposeString('caseName', { nullable: true }),
+    title: t.exposeString('title', { nullable: true }),
+    thematic: t.exposeBoolean('thematic'),
+    commissionedAt: t.exposeString('commissionedAt'),
+    commissionedOn: t.exposeString('commissionedOn'),
+    guidanceEdition: t.exposeString('guidanceEdition'),
+    reviewer: t.field({ type: ReviewerType, nullable: true, resolve: (r) => r.reviewer as never }),
+    delays: t.field({ type: [DelayType], resolve: (r) => r.delays.map((d) => ({ ...d, review: r })) }),
+    finalReport: t.field({ type: FinalReportType, nullable: true, resolve: (r) => r.finalReport }),
+    publication: t.field({ type: PublicationType, nullable: true, resolve: (r) => r.publication }),
+    actionPlan: t.field({ type: ActionPlanType, nullable: true, resolve: (r) => r.actionPlan }),
+    closedOn: t.string({ nullable: true, resolve: (r) => r.closure?.closedOn ?? null }),
+    closureReason: t.string({ nullable: true, resolve: (r) => r.closure?.reason ?? null }),
+    deadlines: t.field({ type: [DeadlineType], resolve: (r) => r.deadlines }),
+    nextDueOn: t.exposeString('nextDueOn', { nullable: true }),
+    overdue: t.exposeBoolean('overdue'),
+    history: t.field({ type: [HistoryEntryType], resolve: (r) => r.history }),
+  }),
+});
+
+const REVIEW_READERS = ['partnership', 'panel', 'admin'] as const;
+
+builder.queryField('review', (t) =>
+  t.field({
+    type: ReviewType,
+    args: { id: t.arg.id(), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    errors: { types: [NotFoundError, ForbiddenError], directResult: true, union: { name: 'ReviewResult' } },
+    resolve: async (_root, args, ctx) => {
+      await awaitConsistency(ctx, args.consistentAfter);
+      const role = roleOf(ctx.principal);
+      if (role === 'public' || role === 'ofsted') throw new ForbiddenError(`${role === 'public' ? 'The public' : 'Ofsted'} may not read reviews: published reports are in publishedReports`);
+      const review = await getReview(ctx.services.sql, String(args.id), todayOf(ctx));
+      requireRecordAccess(ctx.principal, review?.partnershipIds, `Review ${String(args.id)}`);
+      return review!;
+    },
+  }),
+);
+
+builder.queryField('reviews', (t) =>
+  t.connection({
+    type: ReviewType,
+    description: 'Reviews, most recently commissioned first. A partnership sees its own and the national reviews covering its incidents.',
+    args: {
+      partnershipId: t.arg.string({ required: false }),
+      kind: t.arg({ type: ReviewKindEnum, required: false }),
+      status: t.arg({ type: ReviewStatusEnum, required: false }),
+      consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
+    },
+    resolve: async (_root, args, ctx) => {
+      requireReadRole(ctx, REVIEW_READERS, 'reviews');
+      forwardOnly(args);
+      let partnershipId = args.partnershipId ?? undefined;
+      if (ctx.principal.kind === 'user' && ctx.principal.role === 'partnership') {
+        if (partnershipId !== undefined && partnershipId !== ctx.principal.partnershipId) throw badInput('A partnership may list only its own reviews', 'partnershipId');
+        partnershipId = ctx.principal.partnershipId;
+      }
+      await awaitConsistency(ctx, args.consistentAfter);
+      try {
+        const page = await listReviews(ctx.services.sql, {
+          ...todayOf(ctx),
+          ...(partnershipId !== undefined ? { partnershipId } : {}),
+          ...(args.kind ? { kind: args.kind } : {}),
+          ...(args.status ? { status: args.status } : {}),
+          ...(args.first != null ? { first: args.first } : {}),
+          ...(args.after ? { after: args.after } : {}),
+        });
+        return toConnection(page, (r) => [r.commissionedAt, r.id], args.after);
+      } catch (error) {
+        throw mapReadError(error);
+      }
+    },
+  }),
+);
