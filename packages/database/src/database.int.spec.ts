@@ -81,6 +81,28 @@ describe('server', () => {
   });
 });
 
+describe('server wake-ups under load', () => {
+  it('merges a burst of NOTIFYs into a few, and still wakes the other process after the last one', async () => {
+    const writer = await openDatabase({ databaseUrl: url });
+    const reader = await openDatabase({ databaseUrl: url });
+    try {
+      let remote = 0;
+      let local = 0;
+      reader.wakeups.subscribe('burst', () => (remote += 1));
+      writer.wakeups.subscribe('burst', () => (local += 1));
+      await new Promise((r) => setTimeout(r, 200));
+      for (let i = 0; i < 50; i += 1) writer.wakeups.notify('burst');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(local).toBe(50);
+      expect(remote).toBeGreaterThanOrEqual(1);
+      expect(remote).toBeLessThanOrEqual(3);
+    } finally {
+      await writer.close();
+      await reader.close();
+    }
+  });
+});
+
 describe('embedded', () => {
   let db: Database;
   let dataDir: string;

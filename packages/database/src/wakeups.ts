@@ -11,11 +11,12 @@ export type Wakeups = {
   notify: (topic: string) => void;
   /** Calls `callback` on each wake-up of `topic`; returns the unsubscribe function. */
   subscribe: (topic: string, callback: () => void) => () => void;
-  close: () => Promise<void>;
+  /** Drops listeners and LISTEN connections. Optional so that a test double needs only the two calls above. */
+  close?: () => Promise<void>;
 };
 
 /** In-process wake-ups: the embedded default, where writer and readers share the process (and one connection). */
-export const createInProcessWakeups = (): Wakeups => {
+export const createInProcessWakeups = (): Required<Wakeups> => {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   return {
@@ -52,7 +53,7 @@ export type PostgresWakeupsOptions = {
  * appends costs a few statements per second, not one per append. Give it a connection with
  * `synchronous_commit = off` (openDatabase does): a NOTIFY's commit need not wait for the disk.
  */
-export const createPostgresWakeups = (sql: Sql, options: PostgresWakeupsOptions = {}): Wakeups => {
+export const createPostgresWakeups = (sql: Sql, options: PostgresWakeupsOptions = {}): Required<Wakeups> => {
   const local = createInProcessWakeups();
   // Our own NOTIFYs come back through LISTEN: the payload names this process so they are not delivered twice.
   const origin = randomUUID();
