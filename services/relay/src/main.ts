@@ -6,6 +6,7 @@
  * (required), EVENT_STORE / EVENTSTORE_CONNECTION_STRING, LOG_LEVEL, OTEL_*; and for the relay:
  *   RELAY_PORT (4002)  /health and /ready        RELAY_BATCH_SIZE (500)     RELAY_PARTITIONS (6, topic creation)
  *   RELAY_LEASE_TTL_MS (15000)                   RELAY_TOPIC (cspr.notifications.v1)   RELAY_NAME (ofsted-feed)
+ *   RELAY_RETRY_MAX_MS (10000) longest pause between attempts while the broker is down
  */
 import { loadConfig } from '@cspr/config';
 import { openDatabase } from '@cspr/database';
@@ -48,6 +49,7 @@ const main = async () => {
     batchSize: numberFrom('RELAY_BATCH_SIZE', 500),
     partitions: numberFrom('RELAY_PARTITIONS', 6),
     leaseTtlMs: numberFrom('RELAY_LEASE_TTL_MS', 15_000),
+    retry: { maxMs: numberFrom('RELAY_RETRY_MAX_MS', 10_000) },
     logger,
   });
   await relay.start();

@@ -37,7 +37,7 @@ afterAll(async () => {
 const relay = async (topic: string, extra: Record<string, string> = {}) => {
   const started = await startRelayProcess({
     DATABASE_URL: log.db.url, KAFKA_BROKERS: broker.brokers.join(','), RELAY_TOPIC: topic, RELAY_NAME: topic,
-    RELAY_BATCH_SIZE: '20', RELAY_LEASE_TTL_MS: '3000', ...extra,
+    RELAY_BATCH_SIZE: '20', RELAY_LEASE_TTL_MS: '3000', RELAY_RETRY_MAX_MS: '1000', ...extra,
   });
   processes.push(started);
   return started;

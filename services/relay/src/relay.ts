@@ -128,10 +128,7 @@ export const createRelay = (options: RelayOptions): Relay => {
     }
   };
 
-  const handleBatch = (lease: Lease) => async (events: RecordedEvent[]) => {
-    if (events.length === 0) return;
-    if (stopping) throw new RelayStopping('stopping');
-    const messages = await toMessages(events);
+  const publishAndCheckpoint = async (lease: Lease, events: RecordedEvent[], messages: FeedMessage[]) => {
     await sendUntilAcknowledged(messages);
     // Only now, with every message acknowledged, may the checkpoint move past these events.
     const last = events.at(-1)!.position;
@@ -139,6 +136,22 @@ export const createRelay = (options: RelayOptions): Relay => {
     position = last;
     published += messages.length;
     if (messages.length > 0) lastPublishedAt = new Date();
+  };
+
+  /**
+   * A pipeline of depth one: while batch N is being sent and checkpointed, the subscription already reads and maps
+   * batch N+1 (reading is where the time goes when behind). Sending stays strictly one batch after the other, so
+   * per-partition order and "checkpoint after ack" are untouched; a stop or a lost lease discards the batch that
+   * was read ahead, which is simply read again from the durable checkpoint.
+   */
+  const handleBatch = (lease: Lease, pipeline: { inFlight: Promise<void> }) => async (events: RecordedEvent[]) => {
+    if (events.length === 0) return;
+    if (stopping) throw new RelayStopping('stopping');
+    const messages = await toMessages(events);
+    await pipeline.inFlight;
+    pipeline.inFlight = publishAndCheckpoint(lease, events, messages);
+    // Stop reading when this batch fails while the subscription is idle; runActive rethrows the error.
+    pipeline.inFlight.catch(() => void subscription?.stop());
   };
 
   const runActive = async (lease: Lease) => {
@@ -154,14 +167,18 @@ export const createRelay = (options: RelayOptions): Relay => {
         void subscription?.stop();
       });
     }, Math.max(200, Math.floor(leaseTtlMs / 3)));
+    const pipeline = { inFlight: Promise.resolve() };
+    let failure: unknown;
     try {
-      subscription = store.subscribeToAll(handleBatch(lease), { after: position, batchSize: options.batchSize ?? 500, pollIntervalMs: options.pollIntervalMs });
-      await subscription.done;
-      if (leaseLost) throw new LeaseLostError(name, owner);
+      subscription = store.subscribeToAll(handleBatch(lease, pipeline), { after: position, batchSize: options.batchSize ?? 500, pollIntervalMs: options.pollIntervalMs });
+      await subscription.done.catch((error: unknown) => { failure = error; });
+      await pipeline.inFlight.catch((error: unknown) => { failure ??= error; });
     } finally {
       clearInterval(heartbeat);
       subscription = undefined;
     }
+    if (failure !== undefined) throw failure;
+    if (leaseLost) throw new LeaseLostError(name, owner);
   };
 
   const run = async () => {

@@ -1,0 +1,170 @@
+/**
+ * Relay benchmark (issue 4 item 6), against a real PostgreSQL and Kafka broker (`npm run kafka:start`).
+ *
+ *   npx tsx infra/bench/relay-bench.ts     (env: BENCH_EVENTS, default 10000; KAFKA_BROKERS, default 127.0.0.1:9092;
+ *                                           TEST_DATABASE_ADMIN_URL; BENCH_LATENCY_EVENTS, default 300)
+ *
+ * 1. Throughput: the relay draining a backlog of BENCH_EVENTS events (read log, map, publish, wait for the ack,
+ *    checkpoint) against a raw kafkajs producer sending the SAME messages (key, value, headers) with the SAME
+ *    settings (idempotent, one request in flight, acks all, Java-compatible partitioner, batches of 500, each batch
+ *    acknowledged before the next) to a topic with the same partitions, in the same run. BENCH_ROUNDS (3)
+ *    interleaved rounds of raw then relay after one uncounted warm-up round; the ratio compares medians; both
+ *    timings include connecting. Goal: relay >= 0.5x raw.
+ * 2. End-to-end latency: with the relay live, events appended one at a time (every 10 ms); from just before the
+ *    append call to the moment a kafkajs consumer receives the message (p50/p99).
+ */
+import { randomUUID } from 'node:crypto';
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
+import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
+import { comparePositions } from '@cspr/event-store';
+import type { RecordedEvent } from '@cspr/event-store';
+import { needsOrigin, originOf, toFeedMessage } from '@cspr/feed';
+import type { FeedMessage } from '@cspr/feed';
+import { incidentStory } from '@cspr/feed/fixtures';
+import { createRelay } from '@cspr/relay';
+import { createTestDatabase } from '@cspr/testing';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
+const LATENCY_EVENTS = Number(process.env.BENCH_LATENCY_EVENTS ?? 300);
+const BATCH = 500;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PARTITIONS = 6;
+const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const kafka = new Kafka({ clientId: 'relay-bench', brokers, logLevel: logLevel.NOTHING });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+
+const createTopics = async (...topics: string[]) => {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: PARTITIONS })) });
+  await admin.disconnect();
+};
+
+/** The same mapping the relay does, done up front so the raw producer only sends. */
+const messagesOf = (events: RecordedEvent[]): FeedMessage[] => {
+  const origins = new Map(events.filter((e) => e.streamRevision === 0n).map((e) => [e.streamId, originOf(e)]));
+  return events.flatMap((e) => {
+    const m = toFeedMessage(e, needsOrigin(e.type) ? origins.get(e.streamId) : undefined);
+    return m ? [m] : [];
+  });
+};
+
+const rawProducerRun = async (topic: string, messages: FeedMessage[]) => {
+  // Timed from before connecting, as the relay is timed from its start (which connects too).
+  const t0 = performance.now();
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  for (let i = 0; i < messages.length; i += BATCH) {
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: messages.slice(i, i + BATCH).map((m) => ({ key: m.key, value: m.value, headers: m.headers as Record<string, string> })),
+    });
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  await producer.disconnect();
+  return messages.length / seconds;
+};
+
+const main = async () => {
+  const db = await createTestDatabase();
+  try {
+    await migrateEventStore(db.sql);
+    const store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
+    const stories = Array.from({ length: Math.ceil(EVENTS / 4) }, () => incidentStory());
+    const fixtures = stories[0]!.flatMap((_, step) => stories.map((s) => s[step]!)).slice(0, EVENTS);
+    process.stdout.write(`relay bench: appending ${fixtures.length} events...\n`);
+    for (let i = 0; i < fixtures.length; i += 100) {
+      await Promise.all(fixtures.slice(i, i + 100).map(({ streamId, event }) => store.appendToStream(streamId, [event])));
+    }
+    const log = await store.readAll({ maxCount: fixtures.length + 10 });
+    const messages = messagesOf(log);
+    const run = randomUUID().slice(0, 8);
+    const liveTopic = `bench-live-${run}`;
+    const head = await store.headPosition();
+    const relayRun = async (topic: string) => {
+      const relay = createRelay({ store, sql: db.sql, brokers, topic, name: topic, batchSize: BATCH });
+      const t0 = performance.now();
+      await relay.start();
+      for (;;) {
+        const [row] = await db.sql<{ c: string; p: string }[]>`select commit_position::text as c, prepare_position::text as p from relay.checkpoints where name = ${topic}`;
+        if (row && comparePositions({ commit: BigInt(row.c), prepare: BigInt(row.p) }, head) >= 0) break;
+        await sleep(5);
+      }
+      const rate = messages.length / ((performance.now() - t0) / 1000);
+      await relay.stop();
+      return rate;
+    };
+    // Interleaved rounds (raw, relay, raw, relay, ...) so a noisy neighbour hits both alike; medians compared.
+    const rawRates: number[] = [];
+    const relayRates: number[] = [];
+    // Round 0 warms up the JIT and connections for both and is not counted.
+    for (let round = 0; round <= ROUNDS; round += 1) {
+      const [rawTopic, relayTopic] = [`bench-raw-${run}-${round}`, `bench-relay-${run}-${round}`];
+      await createTopics(rawTopic, relayTopic);
+      const raw = await rawProducerRun(rawTopic, messages);
+      const relayed = await relayRun(relayTopic);
+      if (round > 0) {
+        rawRates.push(raw);
+        relayRates.push(relayed);
+      }
+    }
+    await createTopics(liveTopic);
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    const rawRate = median(rawRates);
+    const relayRate = median(relayRates);
+
+    // End-to-end latency with a live relay woken by new events.
+    const sentAt = new Map<string, number>();
+    const latencies: number[] = [];
+    const consumer = kafka.consumer({ groupId: `bench-${run}`, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
+    let joined: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => { joined = resolve; });
+    consumer.on(consumer.events.GROUP_JOIN, () => joined());
+    await consumer.connect();
+    await consumer.subscribe({ topics: [liveTopic], fromBeginning: false });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const id = message.headers?.ce_id?.toString();
+        const t = id ? sentAt.get(id) : undefined;
+        if (t !== undefined) latencies.push(performance.now() - t);
+      },
+    });
+    await ready;
+    const live = createRelay({ store, sql: db.sql, brokers, topic: liveTopic, name: liveTopic, batchSize: BATCH });
+    // Start the live relay at the head, so it only publishes what is appended from now on.
+    await db.sql`insert into relay.checkpoints (name, commit_position, prepare_position) values (${liveTopic}, ${head.commit.toString()}, ${head.prepare.toString()})`;
+    await live.start();
+    await sleep(1_000);
+    const liveStories = Array.from({ length: Math.ceil(LATENCY_EVENTS / 4) }, () => incidentStory());
+    const liveEvents = liveStories.flatMap((s) => s).slice(0, LATENCY_EVENTS);
+    for (const { streamId, event } of liveEvents) {
+      sentAt.set(event.eventId, performance.now());
+      await store.appendToStream(streamId, [event]);
+      await sleep(10);
+    }
+    const deadline = Date.now() + 30_000;
+    while (latencies.length < liveEvents.length && Date.now() < deadline) await sleep(50);
+    await live.stop();
+    await consumer.disconnect();
+    await store.close();
+
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const rows = [
+      [`raw kafkajs producer (median of ${ROUNDS})`, `${rawRate.toFixed(0)} msg/s`, `runs ${rawRates.map((r) => r.toFixed(0)).join(' / ')}`],
+      [`relay: read log, map, publish, ack, checkpoint`, `${relayRate.toFixed(0)} msg/s`, `runs ${relayRates.map((r) => r.toFixed(0)).join(' / ')}; ratio ${(relayRate / rawRate).toFixed(2)}x (goal >= 0.5x)`],
+      ['end-to-end append -> consumer receipt', `p50 ${percentile(sorted, 50).toFixed(1)} ms`, `p99 ${percentile(sorted, 99).toFixed(1)} ms (${latencies.length}/${liveEvents.length} received)`],
+    ];
+    process.stdout.write(`\nRelay benchmark: ${messages.length} messages, batches of ${BATCH}, ${PARTITIONS} partitions, brokers ${brokers.join(',')}\n`);
+    for (const [what, value, note] of rows) process.stdout.write(`  ${what!.padEnd(50)} ${value!.padEnd(16)} ${note}\n`);
+    if (relayRate / rawRate < 0.5) process.exitCode = 1;
+  } finally {
+    await db.drop();
+  }
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`relay bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
