@@ -78,7 +78,7 @@ const expectDelivered = (messages: { key: string; id: string }[], appended: Fixt
 const ids = (messages: ConsumedMessage[]) => messages.map((m) => ({ key: m.key, id: m.headers.ce_id! }));
 const covers = (events: FixtureEvent[]) => (messages: ConsumedMessage[]) => new Set(messages.map((m) => m.headers.ce_id)).size >= events.length;
 
-describe('relay under failure', () => {
+describe('relay under failure', { timeout: 180_000 }, () => {
   it('broker stopped while events keep being appended, then started again: every event arrives, in order per incident', async () => {
     const topic = `feed-${randomUUID()}`;
     const events = interleaved(50);

@@ -29,7 +29,7 @@ afterAll(async () => {
   await broker?.destroy();
 });
 
-describe('relay', () => {
+describe('relay', { timeout: 120_000 }, () => {
   it('publishes every feed event, valid against its schema, keyed and ordered per incident, with no personal data', async () => {
     const topic = `feed-${randomUUID()}`;
     const [a, b] = [randomUUID(), randomUUID()];
