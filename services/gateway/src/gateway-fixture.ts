@@ -25,7 +25,7 @@ import type { Gateway, GatewayOptions } from './yoga';
 
 // Test responses are read by path (`data.notifyIncident.incidentId`): a loose type keeps the specs short.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type GraphQLResponse<Data = Record<string, any>> = { status: number; data?: Data; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+export type GraphQLResponse<Data = Record<string, any>> = { status: number; data?: Data; extensions?: Record<string, unknown>; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
 export type Caller = { role: Role; partnership?: string; sub?: string } | 'public';
 

@@ -9,6 +9,7 @@ import { loadConfig } from '@cspr/config';
 import { openDatabase } from '@cspr/database';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, loadMasterKey, migratePersonalData } from '@cspr/personal-data';
+import { migrateReadModels } from '@cspr/read-models';
 import { createLogger } from '@cspr/telemetry';
 import { createTokenVerifierFromEnv } from './auth/verify-token';
 import { loadAllowedOperations } from './hardening/index';
@@ -21,6 +22,8 @@ const database = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: co
 const { sql } = database;
 await migrateEventStore(sql);
 await migratePersonalData(sql);
+// The projector owns the read models; migrating here too (idempotent, advisory-locked) lets the gateway start first.
+await migrateReadModels(sql);
 const store = createPostgresEventStore({ sql, wakeups: database.wakeups });
 const vault = createPersonalDataVault({
   sql,

@@ -10,8 +10,10 @@ import { ForbiddenError, NotFoundError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { badInput, forwardOnly, mapReadError, requireReadRole, todayOf, toConnection } from '../read-access';
 import { DeadlineType, HistoryEntryType } from './deadline';
-import { enumName } from './vocabulary';
-import { IncidentNatureEnum } from './vocabulary';
+import {
+  AgeBandEnum, enumName, EthnicityEnum, IncidentNatureEnum, LocalReviewDecisionEnum, PanelOutcomeEnum, PlacementEnum, SexEnum,
+  WithdrawalReasonEnum, YesNoNotKnownEnum,
+} from './vocabulary';
 
 type Child = { childRef: string; ageBand: string; sex: string; ethnicity: string; disability: string; placement: string; lookedAfter: boolean; childInNeedPlan: boolean; childProtectionPlan: boolean; knownToAgencies: string; under18?: boolean };
 
@@ -23,15 +25,15 @@ const ChildCharacteristicsType = builder.objectRef<Child>('ChildCharacteristics'
   description: 'A child as at notification, minimised: no name or date of birth.',
   fields: (t) => ({
     childRef: t.exposeString('childRef'),
-    ageBand: t.exposeString('ageBand'),
-    sex: t.exposeString('sex'),
-    ethnicity: t.exposeString('ethnicity'),
-    disability: t.exposeString('disability'),
-    placement: t.exposeString('placement'),
+    ageBand: t.field({ type: AgeBandEnum, resolve: (c) => c.ageBand as never }),
+    sex: t.field({ type: SexEnum, resolve: (c) => c.sex as never }),
+    ethnicity: t.field({ type: EthnicityEnum, resolve: (c) => c.ethnicity as never }),
+    disability: t.field({ type: YesNoNotKnownEnum, resolve: (c) => c.disability as never }),
+    placement: t.field({ type: PlacementEnum, resolve: (c) => c.placement as never }),
     lookedAfter: t.exposeBoolean('lookedAfter'),
     childInNeedPlan: t.exposeBoolean('childInNeedPlan'),
     childProtectionPlan: t.exposeBoolean('childProtectionPlan'),
-    knownToAgencies: t.exposeString('knownToAgencies'),
+    knownToAgencies: t.field({ type: YesNoNotKnownEnum, resolve: (c) => c.knownToAgencies as never }),
   }),
 });
 
@@ -48,7 +50,7 @@ const RapidReviewSummaryType = builder.objectRef<RapidReviewSummary>('RapidRevie
     submittedOn: t.exposeString('submittedOn'),
     firstSubmittedOn: t.exposeString('firstSubmittedOn'),
     submission: t.exposeInt('submission'),
-    localReviewDecision: t.exposeString('localReviewDecision'),
+    localReviewDecision: t.field({ type: LocalReviewDecisionEnum, resolve: (r) => r.localReviewDecision as never }),
     nationalCriteriaMayBeMet: t.exposeBoolean('nationalCriteriaMayBeMet'),
     localCriteriaMet: t.stringList({ description: 'Names of the local criteria found met.', resolve: (r) => Object.entries(r.localCriteria ?? {}).filter(([, v]) => v).map(([k]) => k) }),
     nationalCriteriaMet: t.stringList({ resolve: (r) => Object.entries(r.nationalCriteria ?? {}).filter(([, v]) => v).map(([k]) => k) }),
@@ -64,7 +66,7 @@ const PanelResponseType = builder.objectRef<PanelResponseSummary>('PanelResponse
   fields: (t) => ({
     respondedAt: t.exposeString('respondedAt'),
     respondedOn: t.exposeString('respondedOn'),
-    outcome: t.exposeString('outcome', { description: 'agreed, reconsider, national-review or national-thematic-review.' }),
+    outcome: t.field({ type: PanelOutcomeEnum, resolve: (r) => r.outcome as never }),
     thematicReviewTitle: t.string({ nullable: true, resolve: (r) => r.thematicReviewTitle ?? null }),
     submission: t.exposeInt('submission'),
   }),
@@ -75,7 +77,7 @@ type WithdrawalSummary = { withdrawnAt: string; reason: string; duplicateOfIncid
 const WithdrawalType = builder.objectRef<WithdrawalSummary>('Withdrawal').implement({
   fields: (t) => ({
     withdrawnAt: t.exposeString('withdrawnAt'),
-    reason: t.exposeString('reason'),
+    reason: t.field({ type: WithdrawalReasonEnum, resolve: (w) => w.reason as never }),
     duplicateOfIncidentId: t.string({ nullable: true, resolve: (w) => w.duplicateOfIncidentId ?? null }),
   }),
 });

@@ -12,7 +12,7 @@ import { forwardOnly, mapReadError, requireReadRole, todayOf, toConnection } fro
 import { requireIncidentAccess } from '../record-owners';
 import { commandIdSchema, freeText, idSchema, parseInput, runCommand, shortText } from '../run-command';
 import { IncidentPayload, mutationErrors } from './command-payload';
-import { AgencyEnum, LocalReviewDecisionEnum, PanelOutcomeEnum, ParallelProcessEnum } from './vocabulary';
+import { AgencyEnum, IncidentNatureEnum, LocalReviewDecisionEnum, PanelOutcomeEnum, ParallelProcessEnum } from './vocabulary';
 
 const LocalCriteriaInput = builder.inputType('LocalReviewCriteriaInput', {
   description: 'The four local criteria for a local child safeguarding practice review.',
@@ -128,12 +128,12 @@ const PanelQueueItemType = builder.objectRef<PanelQueueItem>('PanelQueueItem').i
     incidentId: t.exposeID('incidentId'),
     partnershipId: t.exposeString('partnershipId'),
     localAuthorityCode: t.exposeString('localAuthorityCode'),
-    nature: t.exposeString('nature'),
+    nature: t.field({ type: IncidentNatureEnum, resolve: (i) => i.nature as never }),
     notifiedOn: t.exposeString('notifiedOn'),
     submittedAt: t.exposeString('submittedAt'),
     submittedOn: t.exposeString('submittedOn'),
     submission: t.exposeInt('submission'),
-    localReviewDecision: t.exposeString('localReviewDecision'),
+    localReviewDecision: t.field({ type: LocalReviewDecisionEnum, resolve: (i) => i.localReviewDecision as never }),
     nationalCriteriaMayBeMet: t.exposeBoolean('nationalCriteriaMayBeMet'),
     targetOn: t.exposeString('targetOn', { description: 'Service-level target for the response (10 working days by default).' }),
     workingDaysLeft: t.exposeInt('workingDaysLeft'),

@@ -13,7 +13,7 @@ import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { openPersonalParts } from '../personal-data-access';
 import { badInput, forwardOnly, mapReadError, requireReadRole, todayOf, toConnection } from '../read-access';
 import { DeadlineType, HistoryEntryType } from './deadline';
-import { enumName } from './vocabulary';
+import { DelayReasonEnum, DocumentKindEnum, enumName, PublicationKindEnum } from './vocabulary';
 
 export const ReviewStatusEnum = builder.enumType('ReviewStatus', {
   values: Object.fromEntries(REVIEW_STATUSES.map((value) => [enumName(value), { value }])) as Record<string, { value: (typeof REVIEW_STATUSES)[number] }>,
@@ -25,7 +25,7 @@ type Delay = ReviewDelay & { review: ReviewView };
 const DelayType = builder.objectRef<Delay>('PublicationDelay').implement({
   fields: (t) => ({
     delayedOn: t.exposeString('delayedOn'),
-    reason: t.exposeString('reason'),
+    reason: t.field({ type: DelayReasonEnum, resolve: (d) => d.reason as never }),
     expectedPublicationOn: t.exposeString('expectedPublicationOn', { nullable: true }),
     panelInformed: t.exposeBoolean('panelInformed'),
     explanation: t.string({
@@ -66,7 +66,7 @@ const FinalReportType = builder.objectRef<NonNullable<ReviewView['finalReport']>
 
 export const DocumentType = builder.objectRef<{ kind: string; title: string; address: string; checksum?: string }>('PublishedDocument').implement({
   fields: (t) => ({
-    kind: t.exposeString('kind'),
+    kind: t.field({ type: DocumentKindEnum, resolve: (d) => d.kind as never }),
     title: t.exposeString('title'),
     address: t.exposeString('address'),
     checksum: t.string({ nullable: true, resolve: (d) => d.checksum ?? null }),
@@ -76,7 +76,7 @@ export const DocumentType = builder.objectRef<{ kind: string; title: string; add
 const PublicationType = builder.objectRef<NonNullable<ReviewView['publication']>>('Publication').implement({
   fields: (t) => ({
     publishedOn: t.exposeString('publishedOn'),
-    publication: t.exposeString('publication', { description: 'full-report or improvements-only.' }),
+    publication: t.field({ type: PublicationKindEnum, resolve: (p) => p.publication as never }),
     caseName: t.exposeString('caseName'),
     documents: t.field({ type: [DocumentType], resolve: (p) => p.documents as { kind: string; title: string; address: string }[] }),
   }),
