@@ -64,7 +64,11 @@ running_pid() {
   [[ -f "$PID_FILE" ]] || return 1
   local pid
   pid="$(cat "$PID_FILE")"
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then echo "$pid"; return 0; fi
+  # A pid file can outlive its broker (reboot, SIGKILL) and the pid be reused: check it is our broker's JVM.
+  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "kafka.Kafka $RUN/server.properties"; then
+    echo "$pid"
+    return 0
+  fi
   return 1
 }
 
@@ -149,6 +153,7 @@ start() {
     return 0
   fi
   if port_open "$PORT"; then log "port $PORT is taken by another process"; exit 1; fi
+  command -v java >/dev/null || { log "java not found: install a JDK 17+ (apt-get install -y openjdk-17-jre-headless)"; exit 1; }
   fetch
   write_config
   format_storage
