@@ -35,3 +35,28 @@ export type CommandContext = {
   /** `now` as a calendar date in England; computed once by the caller with calendar/london-date. */
   today: CalendarDate;
 };
+
+export type ReferralId = string;
+
+/**
+ * Roles added after the first release (issue 9), kept apart from `Role` because other packages switch on `Role`:
+ * - `agency`: a partner agency's referrer (police, health, a school…), tied to one partnership by `partnershipId`;
+ *   it submits and withdraws referrals and sees their outcome, nothing else.
+ * - `dfe`: the Department for Education as a recipient: final reports sent before publication and national
+ *   statistics (shared/access-policy.ts); it never writes.
+ */
+export type ExtendedRole = Role | 'agency' | 'dfe';
+
+export type ExtendedActor = {
+  userId: string;
+  role: ExtendedRole;
+  /** Set for the `partnership` and `agency` roles: the partnership the user acts for or refers to. */
+  partnershipId?: PartnershipId;
+};
+
+/** A CommandContext whose actor may hold an extended role; every CommandContext is one. */
+export type ExtendedCommandContext = {
+  actor: ExtendedActor;
+  now: Instant;
+  today: CalendarDate;
+};

@@ -1,0 +1,63 @@
+/**
+ * Commands of the review stream added by issue 9, and `ExtendedReviewCommand`: every command `extendedReviewDecider`
+ * takes, the existing review commands included (with a context that may carry an extended role, which they refuse).
+ */
+import type { NonStatutoryReviewKind } from '../referral/referral-events';
+import type { ReferralState } from '../referral/referral';
+import type { IncidentState } from '../incident/incident';
+import type { LearningCommand } from '../learning/learning-commands';
+import type { ExtendedCommandContext, IncidentId, PartnershipId, ReferralId, ReviewId } from '../shared/types';
+import type { ExtendedReviewState } from './extended-review';
+import type { ReviewCommand } from './review-commands';
+
+export type CommissionNonStatutoryReview = {
+  type: 'CommissionNonStatutoryReview';
+  data: {
+    reviewId: ReviewId;
+    partnershipId: PartnershipId;
+    kind: NonStatutoryReviewKind;
+    /** At least one referral or incident in all. */
+    referralIds: ReferralId[];
+    incidentIds: IncidentId[];
+    title: string;
+  };
+  context: ExtendedCommandContext;
+  /** Current states of the named referrals and incidents, by id; a missing id counts as not found. */
+  reference: { referrals: Record<ReferralId, ReferralState>; incidents: Record<IncidentId, IncidentState> };
+};
+
+export type CommissionThematicReview = {
+  type: 'CommissionThematicReview';
+  data: {
+    reviewId: ReviewId;
+    /** The commissioning partnership, or 'national' when the Panel commissions. */
+    partnershipId: PartnershipId | 'national';
+    title: string;
+    theme: string;
+    /** At least two cases (incidents and reviews) in all: a theme runs across cases. */
+    incidentIds: IncidentId[];
+    reviewIds: ReviewId[];
+  };
+  context: ExtendedCommandContext;
+  reference: { incidents: Record<IncidentId, IncidentState>; reviews: Record<ReviewId, ExtendedReviewState> };
+};
+
+export type NameConcernedPartnerships = {
+  type: 'NameConcernedPartnerships';
+  data: { reviewId: ReviewId; partnershipIds: PartnershipId[] };
+  context: ExtendedCommandContext;
+  /** The registered partnerships (from their streams or read model). */
+  reference: { knownPartnershipIds: PartnershipId[] };
+};
+
+/** A command typed with an ExtendedCommandContext in place of its CommandContext (distributes over a union). */
+export type WithExtendedContext<C> = C extends { context: unknown } ? Omit<C, 'context'> & { context: ExtendedCommandContext } : never;
+
+export type ExtendedReviewCommand =
+  | WithExtendedContext<ReviewCommand>
+  | CommissionNonStatutoryReview
+  | CommissionThematicReview
+  | NameConcernedPartnerships
+  | LearningCommand;
+
+export type ExtendedReviewCommandType = ExtendedReviewCommand['type'];
