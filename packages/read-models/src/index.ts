@@ -24,3 +24,4 @@ export {
 export { statisticsYearOf } from './national-statistics/notification-facts-projection';
 export { getPartnership, listPartnerships, type PartnershipView } from './partnerships/partnerships-query';
 export { getProjectorStatus, waitForPosition, LAG_COUNT_LIMIT, type ProjectorStatus } from './projector-status/projector-status-query';
+export { memoizeCalendar } from './memoized-calendar';

@@ -68,10 +68,15 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
     const events = recorded.map(toProjectedEvent);
     const states = newTableStates(projections);
     const keys = states.map((state) => keysFor(state.projection, events));
-    if (projections.some((p) => p.lookupKeys && p.lookupOn && events.some((e) => p.lookupOn!.has(e.type)))) {
-      await inFlight;
-      for (const [index, projection] of projections.entries()) {
-        if (projection.lookupKeys) for (const key of await projection.lookupKeys(reader, events)) keys[index]!.add(key);
+    for (const [index, projection] of projections.entries()) {
+      const lookups = events.filter((e) => projection.lookupOn?.has(e.type));
+      if (lookups.length === 0 || !projection.lookupKeys) continue;
+      if (startsEmpty && evicted[index]!.size === 0 && projection.lookupMatches) {
+        // Every row of this table is in the cache: search it instead of waiting for the database.
+        for (const [key, row] of caches[index]!) if (lookups.some((e) => projection.lookupMatches!(row, e))) keys[index]!.add(key);
+      } else {
+        await inFlight;
+        for (const key of await projection.lookupKeys(reader, lookups)) keys[index]!.add(key);
       }
     }
     const misses = states.map(() => new Set<string>());
@@ -103,6 +108,9 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
     const previous = inFlight;
     await previous;
     inFlight = sql.begin(async (tx) => {
+      // Read models are derived and the checkpoint commits with them: losing the last commits in a server crash only
+      // means replaying them, so the rebuild does not wait for each commit to reach the disk.
+      await tx`set local synchronous_commit = off`;
       await advanceCheckpoint(tx, expected, last.position, recorded.length, context.calendar.version);
       await writeRows(tx, states, letters);
     }).then(() => undefined);

@@ -9,7 +9,7 @@ import type { Sql } from 'postgres';
 import { DEFAULT_PANEL_RESPONSE_WORKING_DAYS, type WorkingDayCalendar } from '@cspr/domain';
 import { formatPosition, LOG_START, type EventStore, type LogPosition, type Subscription } from '@cspr/event-store';
 import {
-  applyBatch, finishRebuild, migrateReadModels, projections, readCheckpoint, StaleCheckpointError, type ProjectionContext,
+  applyBatch, finishRebuild, memoizeCalendar, migrateReadModels, projections, readCheckpoint, StaleCheckpointError, type ProjectionContext,
 } from '@cspr/read-models';
 import { ATTR, SPAN, TRACER_NAME } from '@cspr/telemetry';
 import { runRebuild, type RebuildOptions, type RebuildResult } from './rebuild';
@@ -70,7 +70,7 @@ export const createProjector = (options: ProjectorOptions): Projector => {
   const batchSize = options.batchSize ?? 500;
   const retryDelayMs = options.retryDelayMs ?? 500;
   const context: ProjectionContext = {
-    calendar: options.calendar,
+    calendar: memoizeCalendar(options.calendar),
     panelResponseTargetWorkingDays: options.panelResponseTargetWorkingDays ?? DEFAULT_PANEL_RESPONSE_WORKING_DAYS,
   };
   const tracer = trace.getTracer(TRACER_NAME);
