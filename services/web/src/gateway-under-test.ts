@@ -1,43 +1,51 @@
 /**
  * The real back end for browser journeys: a fresh test database, the PostgreSQL event store, the personal-data
  * vault, the gateway (its Yoga handler mounted at /graphql next to the built pages) and the projector running
- * in the same process, so the pages read what they wrote. Tokens are minted with the gateway's dev key, exactly
- * what `npm run token` prints.
+ * in the same process, so the pages read what they wrote. Tokens come from `npm run token` itself, signed with
+ * the dev key in the same DATA_DIR the gateway's verifier reads.
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { RequestListener } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { registerDefaultPartnerships } from '@cspr/application';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, migratePersonalData } from '@cspr/personal-data';
+import { createGateway, createTokenVerifierFromEnv } from '@cspr/gateway';
 import { createProjector } from '@cspr/projector';
 import { createLogger } from '@cspr/telemetry';
 import { createTestDatabase } from '@cspr/testing';
 
 export type TokenRequest = { role: 'partnership' | 'panel' | 'ofsted' | 'admin'; partnership?: string; sub?: string };
 
-export type GatewayUnderTest = { handler: RequestListener; tokenFor: (request: TokenRequest) => Promise<string>; close: () => Promise<void> };
-
-/** What this needs from @cspr/gateway; checked at run time so a missing export names itself instead of crashing. */
-type GatewayExports = {
-  createGateway: (options: Record<string, unknown>) => { yoga: RequestListener; commands: Parameters<typeof registerDefaultPartnerships>[0] };
-  loadOrCreateDevSigningKey: (dir: string) => Promise<unknown>;
-  createDevTokenVerifier: (key: unknown) => Promise<unknown>;
-  mintDevToken: (key: unknown, request: TokenRequest) => Promise<string>;
+export type GatewayUnderTest = {
+  handler: RequestListener;
+  tokenFor: (request: TokenRequest) => Promise<string>;
+  /** Runs an operation as a token holder through the same gateway (for set-up steps a journey does not cover). */
+  graphqlAs: <Data = Record<string, any>>(token: string, query: string, variables?: Record<string, unknown>) => Promise<Data>;
+  /** Moves the gateway's clock (commands' times and "today") by whole days; 0 is now. */
+  setClockOffsetDays: (days: number) => void;
+  close: () => Promise<void>;
 };
-const NEEDED = ['createGateway', 'loadOrCreateDevSigningKey', 'createDevTokenVerifier', 'mintDevToken'] as const;
 
-/** Undefined when the gateway package does not (yet) export what the journeys need. */
-export const missingGatewayExports = async (): Promise<string[]> => {
-  const exported = (await import('@cspr/gateway')) as Record<string, unknown>;
-  return NEEDED.filter((name) => typeof exported[name] !== 'function');
+const execFileAsync = promisify(execFile);
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** A token exactly as a developer gets one: `npm run token` with the same DATA_DIR as the gateway's verifier. */
+const mintWithCommand = async (dataDir: string, request: TokenRequest): Promise<string> => {
+  const args = ['run', '--silent', 'token', '--', '--role', request.role, ...(request.partnership ? ['--partnership', request.partnership] : []), ...(request.sub ? ['--sub', request.sub] : [])];
+  const { stdout } = await execFileAsync('npm', args, { cwd: repoRoot, env: { ...process.env, DATA_DIR: dataDir } });
+  const token = stdout.trim().split('\n').at(-1) ?? '';
+  if (token.split('.').length !== 3) throw new Error(`npm run token printed no token: ${stdout.slice(0, 200)}`);
+  return token;
 };
 
 export const startGatewayUnderTest = async (): Promise<GatewayUnderTest> => {
-  const gateway = (await import('@cspr/gateway')) as unknown as GatewayExports;
   const db = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'cspr-web-'));
   await migrateEventStore(db.sql);
@@ -47,18 +55,32 @@ export const startGatewayUnderTest = async (): Promise<GatewayUnderTest> => {
   const calendar = createEnglandAndWalesCalendar();
   const projector = createProjector({ sql: db.sql, store, calendar, pollIntervalMs: 50 });
   await projector.start();
-  const key = await gateway.loadOrCreateDevSigningKey(dataDir);
-  const { yoga, commands } = gateway.createGateway({
-    sql: db.sql, store, vault, calendar, projector: { isRunning: () => projector.status().running },
+  let offsetMs = 0;
+  const { yoga, commands } = createGateway({
+    clock: () => new Date(Date.now() + offsetMs),
+    sql: db.sql, store, vault, calendar, projector,
     audit: createReadAudit(db.sql),
-    auth: await gateway.createDevTokenVerifier(key),
+    auth: await createTokenVerifierFromEnv({ DATA_DIR: dataDir }, { production: false }),
     logger: createLogger({ service: 'web-e2e', level: process.env.LOG_LEVEL ?? 'silent' }),
     production: false,
   });
   await registerDefaultPartnerships(commands);
   return {
-    handler: yoga,
-    tokenFor: (request) => gateway.mintDevToken(key, request),
+    handler: yoga as unknown as RequestListener,
+    graphqlAs: async (token, query, variables = {}) => {
+      const response = await yoga.fetch('http://web.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+      if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`);
+      return body.data as never;
+    },
+    setClockOffsetDays: (days) => {
+      offsetMs = days * 24 * 60 * 60 * 1000;
+    },
+    tokenFor: (request) => mintWithCommand(dataDir, request),
     close: async () => {
       await projector.stop();
       await store.close();

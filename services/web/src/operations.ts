@@ -20,9 +20,10 @@ export const NOTIFY_INCIDENT = `mutation NotifyIncident($input: NotifyIncidentIn
 
 const deadlineFields = `kind dueOn workingDaysLeft overdue dueThisWeek metOn cancelled statutory description`;
 
-export const PARTNERSHIP_INCIDENTS = `query PartnershipIncidents($consistentAfter: String) {
-  incidents(first: 100, consistentAfter: $consistentAfter) {
+export const PARTNERSHIP_INCIDENTS = `query PartnershipIncidents($after: String, $consistentAfter: String) {
+  incidents(first: 40, after: $after, consistentAfter: $consistentAfter) {
     edges { node { id nature status localAuthorityCode incidentOn notifiedOn overdue nextDueOn rapidReviewRequired deadlines { ${deadlineFields} } } }
+    pageInfo { hasNextPage endCursor }
   }
 }`;
 
@@ -57,7 +58,7 @@ export const SUBMIT_RAPID_REVIEW = `mutation SubmitRapidReview($input: SubmitRap
 }`;
 
 export const PANEL_QUEUE = `query PanelQueue($consistentAfter: String) {
-  panelQueue(first: 100, consistentAfter: $consistentAfter) {
+  panelQueue(first: 40, consistentAfter: $consistentAfter) {
     edges { node { incidentId partnershipId localAuthorityCode nature notifiedOn submittedOn submission localReviewDecision nationalCriteriaMayBeMet targetOn workingDaysLeft overdue } }
   }
 }`;
@@ -71,7 +72,7 @@ export const RESPOND_TO_RAPID_REVIEW = `mutation RespondToRapidReview($input: Re
 }`;
 
 export const NATIONAL_REVIEW_CANDIDATES = `query NationalReviewCandidates($consistentAfter: String) {
-  incidents(first: 100, status: PANEL_RESPONDED, consistentAfter: $consistentAfter) {
+  incidents(first: 40, status: PANEL_RESPONDED, consistentAfter: $consistentAfter) {
     edges { node { id partnershipId localAuthorityCode nature incidentOn notifiedOn panelResponse { outcome respondedOn thematicReviewTitle } } }
   }
 }`;
@@ -99,7 +100,7 @@ export const NATIONAL_STATISTICS = `query NationalStatistics($exact: Boolean, $c
 }`;
 
 export const PUBLISHED_REPORTS = `query PublishedReports($partnershipId: String, $year: Int, $theme: String, $search: String) {
-  publishedReports(first: 50, partnershipId: $partnershipId, year: $year, theme: $theme, search: $search) {
+  publishedReports(first: 40, partnershipId: $partnershipId, year: $year, theme: $theme, search: $search) {
     edges { node { reviewId kind partnershipId partnershipName title caseName publishedOn year publication summary themes keywords reviewModel documents { kind title address } } }
   }
 }`;
@@ -124,7 +125,7 @@ const reviewFields = `id kind partnershipIds incidentIds status caseName title t
   deadlines { ${deadlineFields} }`;
 
 export const REVIEWS = `query Reviews($kind: ReviewKind, $consistentAfter: String) {
-  reviews(first: 100, kind: $kind, consistentAfter: $consistentAfter) { edges { node { ${reviewFields} } } }
+  reviews(first: 40, kind: $kind, consistentAfter: $consistentAfter) { edges { node { ${reviewFields} } } }
 }`;
 
 export const REVIEW = `query Review($id: ID!, $consistentAfter: String) {

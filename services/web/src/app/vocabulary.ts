@@ -63,7 +63,11 @@ export const AGE_BANDS: Option[] = [
   { value: '11-15', label: '11 to 15' }, { value: '16-plus', label: '16 and over' }, { value: 'unknown', label: 'Unknown' },
 ];
 
-const constant = (value: string) => value.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+/** CONSTANT_CASE of a domain value or GraphQL name; the gateway prefixes names that start with a digit (`AGE_1_5`). */
+const constant = (value: string) => value.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase().replace(/^(AGE_|_)(?=\d)/, '');
+
+/** Whether a value from the gateway (GraphQL name or domain value) is the given domain value. */
+export const is = (value: string | null | undefined, domainValue: string): boolean => Boolean(value) && constant(value!) === constant(domainValue);
 
 /** The label of an enum value given either as GraphQL name or domain value; the value itself when unknown. */
 export const labelOf = (options: Option[], value: string | null | undefined): string => {
@@ -81,7 +85,7 @@ export const DEADLINE_LABELS: Record<string, string> = {
   'final-report-before-publication': 'Send the final report to the Panel and DfE',
   'publication-availability': 'Keep the report available until',
 };
-export const deadlineLabel = (kind: string): string => DEADLINE_LABELS[kind] ?? DEADLINE_LABELS[kind.toLowerCase().replace(/_/g, '-')] ?? kind.replace(/[-_]/g, ' ');
+export const deadlineLabel = (kind: string): string => DEADLINE_LABELS[kind] ?? DEADLINE_LABELS[kind.toLowerCase().replace(/_/g, '-')] ?? kind.replace(/[-_]/g, ' ').toLowerCase();
 
 export const INCIDENT_STATUSES: Option[] = [
   { value: 'NOTIFIED', label: 'Notified' }, { value: 'AMENDED', label: 'Notified (amended)' }, { value: 'WITHDRAWN', label: 'Withdrawn' },

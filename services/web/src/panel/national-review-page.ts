@@ -9,7 +9,7 @@ import { arr, formValues, str, type FormValues } from '../app/drafts';
 import { graphql, isClientError, rememberPosition, type ClientError } from '../app/graphql-client';
 import { html } from '../app/html';
 import type { PageContext } from '../app/router';
-import { labelOf, NATURES, PANEL_OUTCOMES } from '../app/vocabulary';
+import { is, labelOf, NATURES, PANEL_OUTCOMES } from '../app/vocabulary';
 import { COMMISSION_NATIONAL_REVIEW, NATIONAL_REVIEW_CANDIDATES } from '../operations';
 
 type Candidate = { id: string; partnershipId: string; localAuthorityCode: string; nature: string; incidentOn: string; notifiedOn: string; panelResponse: { outcome: string; respondedOn: string; thematicReviewTitle: string | null } | null };
@@ -25,7 +25,7 @@ export const validateNationalReview = (v: FormValues): FieldErrors => {
 
 export const nationalReviewPage = async (ctx: PageContext) => {
   const { incidents } = await graphql<{ incidents: { edges: { node: Candidate }[] } }>(NATIONAL_REVIEW_CANDIDATES);
-  const candidates = incidents.edges.map((e) => e.node).filter((i) => i.panelResponse?.outcome === 'national-review' || i.panelResponse?.outcome === 'national-thematic-review');
+  const candidates = incidents.edges.map((e) => e.node).filter((i) => is(i.panelResponse?.outcome, 'national-review') || is(i.panelResponse?.outcome, 'national-thematic-review'));
   const commandId = crypto.randomUUID();
   const state = newCheckState();
   const preselected = ctx.query.get('incident');

@@ -5,7 +5,7 @@ import { formValues, str, type FormValues } from '../app/drafts';
 import { graphql, isClientError, rememberPosition, type ClientError } from '../app/graphql-client';
 import { html } from '../app/html';
 import type { PageContext } from '../app/router';
-import { labelOf, NATURES, PANEL_OUTCOMES } from '../app/vocabulary';
+import { is, labelOf, NATURES, PANEL_OUTCOMES } from '../app/vocabulary';
 import { childrenSummary, deadlinesTable, historyTimeline, notificationSummary, panelResponseSummary, rapidReviewSummary } from '../incident/incident-details';
 import { RESPOND_TO_RAPID_REVIEW } from '../operations';
 import { loadIncident } from '../partnership/incident-page';
@@ -24,15 +24,15 @@ export const panelRapidReviewPage = async (ctx: PageContext) => {
       ${problem ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${problem}</strong></div>` : ''}
       <span class="govuk-caption-l">${incident.partnershipId} · incident ${incident.id}</span>
       <h1 class="govuk-heading-l">${labelOf(NATURES, incident.nature)}</h1>
-      ${incident.panelResponse?.outcome === 'national-review' || incident.panelResponse?.outcome === 'national-thematic-review'
+      ${is(incident.panelResponse?.outcome, 'national-review') || is(incident.panelResponse?.outcome, 'national-thematic-review')
         ? html`<a class="govuk-button govuk-button--secondary" role="button" draggable="false" href="#/panel/national-review?incident=${incident.id}">Commission a national review</a>` : ''}
       <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
         ${rapidReviewSummary(incident)}
         ${panelResponseSummary(incident)}
         ${awaiting ? html`<form novalidate id="respond-form">
           <h2 class="govuk-heading-m">Respond</h2>
-          ${choices({ id: 'outcome', type: 'radio', label: 'What is the Panel’s response?', legendClass: 'govuk-fieldset__legend--s', options: PANEL_OUTCOMES, value: str(v, 'outcome'), errors,
-            conditional: { NATIONAL_THEMATIC_REVIEW: textInput({ id: 'thematicReviewTitle', label: 'Title of the thematic review', value: str(v, 'thematicReviewTitle'), errors }) } })}
+          ${choices({ id: 'outcome', type: 'radio', label: 'What is the Panel’s response?', legendClass: 'govuk-fieldset__legend--s', options: PANEL_OUTCOMES, value: str(v, 'outcome'), errors })}
+          ${textInput({ id: 'thematicReviewTitle', label: 'Title of the thematic review', hint: 'Only when the case joins a national thematic review', value: str(v, 'thematicReviewTitle'), errors })}
           ${textarea({ id: 'comments', label: 'Comments to the partnership', hint: 'The Panel’s letter. Needed when you ask the partners to reconsider', value: str(v, 'comments'), rows: 6, errors, labelClass: 'govuk-label--s' })}
           <button type="submit" class="govuk-button" data-module="govuk-button">Send response</button>
         </form>` : ''}

@@ -7,7 +7,7 @@ import { deadlineCell, type DeadlineLike, formatDate } from '../app/deadline';
 import { graphql } from '../app/graphql-client';
 import { html } from '../app/html';
 import type { PageContext } from '../app/router';
-import { deadlineLabel, INCIDENT_STATUSES, labelOf, NATURES } from '../app/vocabulary';
+import { deadlineLabel, INCIDENT_STATUSES, is, labelOf, NATURES } from '../app/vocabulary';
 import { PARTNERSHIP_INCIDENTS } from '../operations';
 
 type Deadline = DeadlineLike & { statutory: boolean; description: string };
@@ -16,7 +16,7 @@ export type IncidentRow = {
   overdue: boolean; nextDueOn: string | null; rapidReviewRequired: boolean; deadlines: Deadline[];
 };
 
-const openDeadlines = (i: IncidentRow) => i.deadlines.filter((d) => !d.metOn && !d.cancelled && d.kind !== 'publication-availability');
+const openDeadlines = (i: IncidentRow) => i.deadlines.filter((d) => !d.metOn && !d.cancelled && !is(d.kind, 'publication-availability'));
 
 /** Overdue first, then due this week, then by the next due date; incidents with nothing due last. */
 export const byUrgency = (a: IncidentRow, b: IncidentRow): number => {
@@ -28,7 +28,9 @@ const card = (count: number, label: string, modifier = '') =>
   html`<div class="app-card ${modifier}"><span class="app-card__count">${count}</span><span class="govuk-body">${label}</span></div>`;
 
 export const dashboardPage = async (ctx: PageContext) => {
-  const data = await graphql<{ incidents: { edges: { node: IncidentRow }[] } }>(PARTNERSHIP_INCIDENTS);
+  const after = ctx.query.get('after');
+  const data = await graphql<{ incidents: { edges: { node: IncidentRow }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(PARTNERSHIP_INCIDENTS, after ? { after } : {});
+  const { pageInfo } = data.incidents;
   const incidents = data.incidents.edges.map((e) => e.node).sort(byUrgency);
   const deadlines = incidents.flatMap(openDeadlines);
   const overdue = deadlines.filter((d) => d.overdue).length;
@@ -46,7 +48,7 @@ export const dashboardPage = async (ctx: PageContext) => {
     ${incidents.length === 0
       ? html`<p class="govuk-body">Your partnership has not notified any incidents yet.</p>`
       : table({
-        caption: 'Your incidents, most urgent first',
+        caption: after ? 'Older incidents, most urgent first' : 'Your incidents, most urgent first',
         head: ['Incident', 'Status', 'Deadlines'],
         rows: incidents.map((i) => [
           html`<a class="govuk-link" href="#/partnership/incidents/${i.id}">${labelOf(NATURES, i.nature)}</a><br><span class="govuk-body-s">Incident ${formatDate(i.incidentOn)}, notified ${formatDate(i.notifiedOn)}</span>`,
@@ -56,5 +58,6 @@ export const dashboardPage = async (ctx: PageContext) => {
             : html`<span class="govuk-hint govuk-!-margin-0">Nothing due</span>`,
         ]),
       })}
+    ${pageInfo.hasNextPage && pageInfo.endCursor ? html`<p class="govuk-body"><a class="govuk-link" href="#/partnership?after=${encodeURIComponent(pageInfo.endCursor)}">Older incidents</a></p>` : ''}
   `);
 };

@@ -8,7 +8,7 @@ import { formatDate } from '../app/deadline';
 import { graphql } from '../app/graphql-client';
 import { html } from '../app/html';
 import type { PageContext } from '../app/router';
-import { DOCUMENT_KINDS, labelOf, REVIEW_MODELS } from '../app/vocabulary';
+import { DOCUMENT_KINDS, is, labelOf, REVIEW_MODELS } from '../app/vocabulary';
 import { PUBLISHED_REPORTS } from '../operations';
 
 type Report = {
@@ -56,7 +56,7 @@ export const reportsPage = async (ctx: PageContext) => {
         ${reports.length === 0 ? html`<p class="govuk-body">${filtered ? 'No published report matches. Try fewer or different filters.' : 'No reports have been published yet.'}</p>` : ''}
         ${reports.map((r) => html`<div class="app-report govuk-!-margin-bottom-8">
           <h3 class="govuk-heading-s govuk-!-margin-bottom-1">${r.caseName}${r.title ? ` – ${r.title}` : ''}</h3>
-          <p class="govuk-body-s govuk-!-margin-bottom-2">${r.partnershipName} · published ${formatDate(r.publishedOn)} · ${labelOf(REVIEW_MODELS, r.reviewModel)}${r.publication === 'improvements-only' ? ' · information about improvements only' : ''}</p>
+          <p class="govuk-body-s govuk-!-margin-bottom-2">${r.partnershipName} · published ${formatDate(r.publishedOn)} · ${labelOf(REVIEW_MODELS, r.reviewModel)}${is(r.publication, 'improvements-only') ? ' · information about improvements only' : ''}</p>
           <p class="govuk-body">${r.summary}</p>
           <ul class="govuk-list">${r.documents.map((d) => html`<li><a class="govuk-link" href="${/^https:\/\//.test(d.address) ? d.address : '#/reports'}" rel="noopener noreferrer">${listingLine(r, d)}</a></li>`)}</ul>
           ${r.themes.length ? html`<p class="govuk-body-s">Themes: ${r.themes.map((t, i) => html`${i ? ', ' : ''}<a class="govuk-link" href="#/reports?theme=${encodeURIComponent(t)}">${t}</a>`)}</p>` : ''}

@@ -4,7 +4,7 @@ import { deadlineCell, formatDate, type DeadlineLike } from '../app/deadline';
 import { graphql } from '../app/graphql-client';
 import { html } from '../app/html';
 import type { PageContext } from '../app/router';
-import { deadlineLabel, labelOf, REVIEW_STATUSES } from '../app/vocabulary';
+import { deadlineLabel, is, labelOf, REVIEW_STATUSES } from '../app/vocabulary';
 import { REVIEWS } from '../operations';
 
 type ReviewRow = { id: string; kind: string; partnershipIds: string[]; incidentIds: string[]; status: string; caseName: string | null; title: string | null; thematic: boolean; commissionedOn: string; deadlines: DeadlineLike[] };
@@ -20,7 +20,7 @@ export const reviewsPage = async (ctx: PageContext) => {
       caption: `${rows.length} review${rows.length === 1 ? '' : 's'}`, captionClass: 'govuk-table__caption--s',
       head: ['Review', 'Status', 'Commissioned', 'Next deadline'],
       rows: rows.map((r) => {
-        const next = r.deadlines.filter((d) => !d.metOn && !d.cancelled && d.kind !== 'publication-availability').sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
+        const next = r.deadlines.filter((d) => !d.metOn && !d.cancelled && !is(d.kind, 'publication-availability')).sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
         return [
           html`<a class="govuk-link" href="#/reviews/${r.id}">${r.caseName ?? r.title ?? r.id}</a><br><span class="govuk-body-s">${r.kind === 'NATIONAL' ? 'National' : 'Local'} · ${r.incidentIds.length} incident${r.incidentIds.length === 1 ? '' : 's'}</span>`,
           labelOf(REVIEW_STATUSES, r.status), formatDate(r.commissionedOn),

@@ -1,0 +1,34 @@
+/** Set-up for browser journeys through the gateway's API: records a journey needs but does not walk through itself. */
+import { todayInEngland } from './app/dates';
+import type { GatewayUnderTest } from './gateway-under-test';
+import { NOTIFY_INCIDENT, RESPOND_TO_RAPID_REVIEW, SUBMIT_RAPID_REVIEW } from './operations';
+
+type Payload = { __typename: string; incidentId?: string; position?: string; message?: string };
+
+const ok = (payload: Payload): Payload => {
+  if (payload.__typename.endsWith('Error')) throw new Error(`${payload.__typename}: ${payload.message}`);
+  return payload;
+};
+
+/** A Bradford incident notified, its rapid review sent and the Panel's answer "national review" recorded. */
+export const seedRespondedIncident = async (backEnd: GatewayUnderTest, partnershipToken: string, panelToken: string): Promise<string> => {
+  const today = todayInEngland();
+  const notified = ok((await backEnd.graphqlAs<{ notifyIncident: Payload }>(partnershipToken, NOTIFY_INCIDENT, { input: {
+    localAuthorityCode: 'E08000032', nature: 'SERIOUS_HARM', becameAwareOn: today, incidentOn: today, location: 'A park',
+    caseOutline: 'A second case with similar features.', notifier: { name: 'Alex Notifier', role: 'Safeguarding lead', email: 'alex@example.gov.uk' },
+    children: [{ childRef: 'child-1', name: 'Second Child', ageInYears: 4, sex: 'MALE', ethnicity: 'ASIAN', disability: 'NOT_KNOWN', placement: 'AT_HOME',
+      lookedAfter: false, childInNeedPlan: true, childProtectionPlan: false, knownToAgencies: 'YES' }],
+  } })).notifyIncident);
+  const incidentId = notified.incidentId!;
+  ok((await backEnd.graphqlAs<{ submitRapidReview: Payload }>(partnershipToken, SUBMIT_RAPID_REVIEW, { input: {
+    incidentId, facts: 'Facts of the second case.', parallelProcesses: [], agenciesInvolved: ['HEALTH'], agencySummaries: [{ agency: 'HEALTH', summary: 'Health visitor saw the child.' }],
+    keyPracticeEpisodes: 'Episodes.', livedExperience: 'Lived experience.', immediateActions: 'Actions.', learningIdentified: 'Learning.',
+    localReviewDecision: 'NO_LOCAL_REVIEW', localCriteria: { improvementsNeeded: false, recurrentThemes: false, multiAgencyConcerns: false, panelSuggested: false },
+    nationalCriteria: { improvementsNeeded: true, lawOrGuidanceChanges: false, recurrentThemes: true }, decisionReasons: 'National learning.',
+    signedOff: { localAuthority: true, integratedCareBoard: true, police: true }, signatories: { localAuthority: 'A', integratedCareBoard: 'B', police: 'C' },
+  } })).submitRapidReview);
+  ok((await backEnd.graphqlAs<{ respondToRapidReview: Payload }>(panelToken, RESPOND_TO_RAPID_REVIEW, { input: {
+    incidentId, outcome: 'NATIONAL_REVIEW', comments: 'Joins the national review.',
+  } })).respondToRapidReview);
+  return incidentId;
+};
