@@ -20,6 +20,7 @@
  * "concerned": partnerships named by ReviewConcernsPartnerships, or whose incidents a national/thematic review covers.
  */
 import type { ReportRecipient } from '../review/review-events';
+import type { ExtendedCommissionedReviewState } from '../review/extended-review';
 import type { ExtendedActor, ExtendedRole, PartnershipId } from './types';
 
 export type ReadableKind =
@@ -72,3 +73,15 @@ export const mayRead = (actor: ExtendedActor | null, record: ReadableRecord): bo
     default: return false;
   }
 };
+
+/** The readable facts of a review of any kind, from its folded state (for `mayRead`). */
+export const readableReview = (
+  state: Pick<ExtendedCommissionedReviewState, 'ownerPartnershipId' | 'partnershipIds' | 'concernedPartnershipIds' | 'finalReportRecipients'>,
+  kind: 'review' | 'final-report' = 'review',
+): ReadableRecord => ({
+  kind,
+  ownerPartnershipId: state.ownerPartnershipId,
+  partnershipIds: state.partnershipIds,
+  concernedPartnershipIds: state.concernedPartnershipIds,
+  finalReportRecipients: state.finalReportRecipients,
+});

@@ -1,0 +1,158 @@
+/** Non-statutory and thematic reviews, and the extended decider's parity with reviewDecider on local/national reviews. */
+import { describe, expect, it } from 'vitest';
+import { extendedReviewDecider } from './extended-review-decide';
+import type { CommissionThematicReview } from './extended-review-commands';
+import type { ExtendedReviewEvent } from './extended-review-events';
+import { reviewDecider } from './review-decide';
+import type { ReviewCommand } from './review-commands';
+import type { ReviewEvent } from './review-events';
+import {
+  LR, commissionNonStatutory, incidentState, localReviewCommissioned, nationalThematic, nonStatutoryCommissioned,
+  publishData, referralState, reviewState,
+} from './extended-review-test-fixtures';
+import { REFERRAL_ID, decidedEvent, extendedContext, policeReferrer, subGroup, submittedEvent } from '../referral/referral-test-fixtures';
+import { NOW, TODAY, partnershipContext, rapidReviewEvent, roleContext } from '../incident/incident-test-fixtures';
+import type { IncidentEvent } from '../incident/incident-events';
+import { deciderSpec } from '../shared/decider-spec';
+
+const spec = deciderSpec(extendedReviewDecider);
+const panel = extendedContext('panel', undefined, 'user-panel');
+
+describe('extendedReviewDecider on local and national reviews', () => {
+  it('decides and folds exactly as reviewDecider does, command by command', () => {
+    const incidents = { 'i-1': incidentState('i-1', 'leeds', rapidReviewEvent(1)) };
+    const commands: ReviewCommand[] = [
+      { type: 'CommissionLocalReview', data: { reviewId: 'local-1', partnershipId: 'leeds', incidentIds: ['i-1'], guidanceEdition: 'working-together-2023', caseName: 'Child M' }, context: partnershipContext(), reference: { incidents } },
+      { type: 'AppointReviewer', data: { reviewId: 'local-1', reviewerName: 'Dr R' }, context: partnershipContext() },
+      { type: 'DelayPublication', data: { reviewId: 'local-1', reason: 'inquest', panelInformed: true, explanation: 'E' }, context: partnershipContext() },
+      { type: 'SubmitFinalReport', data: { reviewId: 'local-1', recipients: ['panel', 'dfe'] }, context: partnershipContext() },
+      { type: 'PublishReport', data: publishData('local-1'), context: partnershipContext(), reference: { workingDaysSinceFinalReport: 6 } },
+      { type: 'PublishReport', data: publishData('local-1'), context: partnershipContext(), reference: { workingDaysSinceFinalReport: 7 } },
+      { type: 'AppointReviewer', data: { reviewId: 'local-1', reviewerName: 'Dr S' }, context: partnershipContext('york') },
+      { type: 'CloseReview', data: { reviewId: 'local-1', reason: 'completed' }, context: partnershipContext() },
+    ];
+    const old: ReviewEvent[] = [];
+    const extended: ExtendedReviewEvent[] = [];
+    const outcome = (run: () => unknown[]) => { try { return run(); } catch (error) { return (error as { code?: string }).code; } };
+    for (const command of commands) {
+      const a = outcome(() => reviewDecider.decide(command, old.reduce(reviewDecider.evolve, reviewDecider.initialState())));
+      const b = outcome(() => extendedReviewDecider.decide(command, extended.reduce(extendedReviewDecider.evolve, extendedReviewDecider.initialState())));
+      expect(b).toEqual(a);
+      if (Array.isArray(a)) { old.push(...(a as ReviewEvent[])); extended.push(...(b as ExtendedReviewEvent[])); }
+    }
+    expect(extended.map((e) => e.type)).toEqual(['LocalReviewCommissioned', 'ReviewerAppointed', 'PublicationDelayed', 'FinalReportSubmitted', 'ReportPublished', 'ReviewClosed']);
+    expect(reviewState(...extended)).toMatchObject({ kind: 'local', statutory: true, ownerPartnershipId: 'leeds', status: 'closed', finalReportRecipients: ['panel', 'dfe'] });
+  });
+
+  it('leaves reviewDecider\'s state alone when a review stream holds the new events', () => {
+    const named: ReviewEvent = { type: 'ReviewConcernsPartnerships', schemaVersion: 1, data: { reviewId: 'local-1', partnershipIds: ['york'], namedOn: TODAY } } as never;
+    const before = deciderSpec(reviewDecider).given([localReviewCommissioned as ReviewEvent]).state();
+    expect(deciderSpec(reviewDecider).given([localReviewCommissioned as ReviewEvent, named]).state()).toEqual(before);
+  });
+});
+
+describe('CommissionNonStatutoryReview', () => {
+  it('commissions the learning review the sub-group chose for a referral', () => {
+    spec.given([]).when(commissionNonStatutory()).then([nonStatutoryCommissioned]);
+    expect(reviewState(nonStatutoryCommissioned)).toMatchObject({ kind: 'multi-agency-learning-review', statutory: false, ownerPartnershipId: 'leeds', referralIds: [REFERRAL_ID], caseName: 'Learning from Child R' });
+  });
+
+  it('accepts the partnership\'s incidents whatever their rapid review decided', () => {
+    const incidents = { 'i-1': incidentState('i-1', 'leeds', rapidReviewEvent(1, 'no-local-review')) };
+    const [event] = spec.given([]).when(commissionNonStatutory({ referralIds: [], incidentIds: ['i-1'], kind: 'partnership-review' }, subGroup(), { referrals: {}, incidents })).events();
+    expect(event).toMatchObject({ data: { kind: 'partnership-review', incidentIds: ['i-1'], referralIds: [] } });
+  });
+
+  it.each([
+    ['a referral decided as no further action', { [REFERRAL_ID]: referralState(submittedEvent(), decidedEvent({ outcome: 'no-further-action', incidentId: undefined }, 'R')) }, 'illegal_state'],
+    ['a referral awaiting decision', { [REFERRAL_ID]: referralState(submittedEvent()) }, 'illegal_state'],
+    ['an unknown referral', {}, 'not_found'],
+  ] as const)('refuses %s', (_what, referrals, code) => {
+    spec.given([]).when(commissionNonStatutory({}, subGroup(), { referrals, incidents: {} })).thenThrows({ code, messageIncludes: 'referralIds.0' });
+  });
+
+  it('refuses another partnership\'s referral or incident, and a withdrawn incident', () => {
+    spec.given([]).when(commissionNonStatutory({ partnershipId: 'york' }, subGroup('york'))).thenThrows({ code: 'forbidden', messageIncludes: 'referralIds.0' });
+    const withdrawn: IncidentEvent = { type: 'NotificationWithdrawn', schemaVersion: 1, data: { incidentId: 'i-2', withdrawnAt: NOW, reason: 'notified-in-error' }, personal: { explanation: 'x' } };
+    const incidents = { 'i-1': incidentState('i-1', 'york'), 'i-2': incidentState('i-2', 'leeds', withdrawn) };
+    spec.given([]).when(commissionNonStatutory({ referralIds: [], incidentIds: ['i-1'] }, subGroup(), { referrals: {}, incidents })).thenThrows({ code: 'forbidden' });
+    spec.given([]).when(commissionNonStatutory({ referralIds: [], incidentIds: ['i-2'] }, subGroup(), { referrals: {}, incidents })).thenThrows({ code: 'illegal_state', messageIncludes: 'withdrawn' });
+  });
+
+  it('validates kind, title and that some case is named; refuses other roles and a used id', () => {
+    spec.given([]).when(commissionNonStatutory({ kind: 'local' as never })).thenThrows({ code: 'validation', field: 'kind' });
+    spec.given([]).when(commissionNonStatutory({ title: '' })).thenThrows({ code: 'validation', field: 'title' });
+    spec.given([]).when(commissionNonStatutory({ referralIds: [], incidentIds: [] })).thenThrows({ code: 'validation', field: 'referralIds' });
+    spec.given([]).when(commissionNonStatutory({ referralIds: [REFERRAL_ID, REFERRAL_ID] })).thenThrows({ code: 'validation', field: 'referralIds.1' });
+    for (const context of [policeReferrer(), panel, extendedContext('dfe')]) spec.given([]).when(commissionNonStatutory({}, context)).thenThrows({ code: 'forbidden' });
+    spec.given([nonStatutoryCommissioned]).when(commissionNonStatutory()).thenThrows({ code: 'illegal_state' });
+  });
+});
+
+describe('tracking a non-statutory review: no statutory clocks', () => {
+  const appointed: ExtendedReviewEvent = { type: 'ReviewerAppointed', schemaVersion: 1, data: { reviewId: LR, reviewerName: 'Dr R', appointedOn: TODAY } };
+  const publish = (context = subGroup()) => ({ type: 'PublishReport' as const, data: publishData(), context, reference: undefined as never });
+
+  it('appoints a reviewer and publishes without a final report or a working-day count', () => {
+    spec.given([nonStatutoryCommissioned]).when({ type: 'AppointReviewer', data: { reviewId: LR, reviewerName: 'Dr R' }, context: subGroup() }).then([appointed]);
+    spec.given([nonStatutoryCommissioned, appointed]).when(publish()).then([{ type: 'ReportPublished', schemaVersion: 1, data: { ...publishData(), caseName: 'Learning from Child R' } }]);
+  });
+
+  it('still refuses publishing twice, a date before the final report, and another partnership', () => {
+    const [published] = spec.given([nonStatutoryCommissioned]).when(publish()).events();
+    spec.given([nonStatutoryCommissioned, published!]).when(publish()).thenThrows({ code: 'illegal_state', messageIncludes: 'published' });
+    const report: ExtendedReviewEvent = { type: 'FinalReportSubmitted', schemaVersion: 1, data: { reviewId: LR, submittedAt: NOW, submittedOn: TODAY, recipients: ['panel'] } };
+    spec.given([nonStatutoryCommissioned, appointed, report]).when({ ...publish(), data: { ...publishData(), publishedOn: '2026-03-09' } }).thenThrows({ code: 'validation', field: 'publishedOn' });
+    spec.given([nonStatutoryCommissioned]).when(publish(subGroup('york'))).thenThrows({ code: 'forbidden' });
+    spec.given([nonStatutoryCommissioned]).when({ ...publish(), data: { ...publishData(), documents: [] } }).thenThrows({ code: 'validation', field: 'documents' });
+  });
+
+  it('closes like a local review', () => {
+    spec.given([nonStatutoryCommissioned]).when({ type: 'CloseReview', data: { reviewId: LR, reason: 'completed' }, context: subGroup() }).thenThrows({ code: 'illegal_state' });
+    expect(spec.given([nonStatutoryCommissioned]).when({ type: 'CloseReview', data: { reviewId: LR, reason: 'withdrawn' }, context: subGroup() }).events()).toHaveLength(1);
+  });
+});
+
+describe('CommissionThematicReview', () => {
+  const thematic = (data: Partial<CommissionThematicReview['data']> = {}, context = panel, reference: CommissionThematicReview['reference'] = {
+    incidents: { 'i-1': incidentState('i-1', 'leeds'), 'i-2': incidentState('i-2', 'york') }, reviews: {},
+  }): CommissionThematicReview => ({
+    type: 'CommissionThematicReview',
+    data: { reviewId: 'thematic-n', partnershipId: 'national', title: 'Online harm', theme: 'online safety and self-harm', incidentIds: ['i-1', 'i-2'], reviewIds: [], ...data },
+    context, reference,
+  });
+
+  it('the Panel links many cases across partnerships and owns the review', () => {
+    spec.given([]).when(thematic()).then([nationalThematic]);
+    expect(reviewState(nationalThematic)).toMatchObject({ kind: 'thematic', statutory: false, ownerPartnershipId: null, theme: 'online safety and self-harm' });
+  });
+
+  it('a partnership links its own incidents and reviews, and reviews that concern it', () => {
+    const concernsLeeds = reviewState({ ...localReviewCommissioned, data: { ...localReviewCommissioned.data, reviewId: 'r-harrow', partnershipId: 'harrow' } } as ExtendedReviewEvent,
+      { type: 'ReviewConcernsPartnerships', schemaVersion: 1, data: { reviewId: 'r-harrow', partnershipIds: ['leeds'], namedOn: TODAY } });
+    const reference = { incidents: { 'i-1': incidentState('i-1', 'leeds') }, reviews: { 'local-1': reviewState(localReviewCommissioned), 'r-harrow': concernsLeeds } };
+    const [event] = spec.given([]).when(thematic({ reviewId: 't-1', partnershipId: 'leeds', incidentIds: ['i-1'], reviewIds: ['local-1', 'r-harrow'] }, subGroup(), reference)).events();
+    expect(event).toMatchObject({ type: 'ThematicReviewCommissioned', data: { partnershipId: 'leeds', partnershipIds: ['leeds', 'harrow'], reviewIds: ['local-1', 'r-harrow'] } });
+  });
+
+  it('refuses fewer than two cases, other partnerships\' cases, unknown reviews and itself', () => {
+    spec.given([]).when(thematic({ incidentIds: ['i-1'] })).thenThrows({ code: 'validation', field: 'incidentIds' });
+    spec.given([]).when(thematic({ partnershipId: 'leeds' }, subGroup())).thenThrows({ code: 'forbidden', messageIncludes: 'incidentIds.1' });
+    const reference = { incidents: { 'i-1': incidentState('i-1', 'leeds') }, reviews: { 'r-york': reviewState({ ...localReviewCommissioned, data: { ...localReviewCommissioned.data, reviewId: 'r-york', partnershipId: 'york' } } as ExtendedReviewEvent) } };
+    spec.given([]).when(thematic({ partnershipId: 'leeds', incidentIds: ['i-1'], reviewIds: ['r-york'] }, subGroup(), reference)).thenThrows({ code: 'forbidden', messageIncludes: 'reviewIds.0' });
+    spec.given([]).when(thematic({ incidentIds: ['i-1'], reviewIds: ['nope'] })).thenThrows({ code: 'not_found', messageIncludes: 'reviewIds.0' });
+    spec.given([]).when(thematic({ reviewIds: ['thematic-n'] })).thenThrows({ code: 'validation', field: 'reviewIds.0' });
+  });
+
+  it('national thematic reviews are the Panel\'s; theme and title are required', () => {
+    for (const context of [subGroup(), extendedContext('dfe'), extendedContext('ofsted'), policeReferrer()]) spec.given([]).when(thematic({}, context)).thenThrows({ code: 'forbidden' });
+    spec.given([]).when(thematic({ theme: ' ' })).thenThrows({ code: 'validation', field: 'theme' });
+    spec.given([]).when(thematic({ title: '' })).thenThrows({ code: 'validation', field: 'title' });
+  });
+
+  it('the Panel tracks and publishes its thematic review without the 7-day clock', () => {
+    const publish = { type: 'PublishReport' as const, data: { ...publishData('thematic-n'), reviewModel: 'national' as const }, context: panel, reference: undefined as never };
+    expect(spec.given([nationalThematic]).when(publish).events()).toHaveLength(1);
+    spec.given([nationalThematic]).when({ ...publish, context: roleContext('admin') }).thenThrows({ code: 'forbidden' });
+  });
+});
