@@ -1,7 +1,13 @@
 /**
  * The relay against a real PostgreSQL and a real Kafka broker of this file's own (infra/kafka/kafka.sh).
  */
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFeedValidator } from '@cspr/feed';
 import { incidentStory, reviewStory, withdrawal } from '@cspr/feed/fixtures';
@@ -121,6 +127,35 @@ describe('relay', { timeout: 120_000 }, () => {
     for (const story of [before, after]) {
       const key = story[0]!.streamId.replace('incident-', '');
       expect(messages.filter((m) => m.key === key).map((m) => m.headers.ce_id)).toEqual(story.map(({ event }) => event.eventId));
+    }
+  });
+
+  it('the example consumer command writes each notification once, also when run again over the same topic', async () => {
+    const topic = `feed-${randomUUID()}`;
+    const events = incidentStory({ marker: MARKER });
+    await log.append(events);
+    const relay = createRelay({ store: log.store, sql: log.db.sql, brokers: broker.brokers, topic, name: topic });
+    await relay.start();
+    await consumeAll(broker.brokers, topic, (m) => m.length >= events.length);
+    await relay.stop();
+
+    const dir = await mkdtemp(join(tmpdir(), 'cspr-feed-'));
+    const out = join(dir, 'notifications.jsonl');
+    const command = fileURLToPath(new URL('./feed-consumer-command.ts', import.meta.url));
+    const feed = (group: string) => promisify(execFile)(process.execPath, ['--import', 'tsx', command, '--from-beginning', '--group', group,
+      '--brokers', broker.brokers.join(','), '--topic', topic, '--out', out, '--exit-when-idle', '2000'], { timeout: 60_000 });
+    try {
+      const first = await feed(`ofsted-${randomUUID()}`);
+      // A new group reads everything again: every message is a repeat of what the file already holds.
+      const second = await feed(`ofsted-${randomUUID()}`);
+      const lines = (await readFile(out, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { id: string; type: string; subject: string });
+      expect(lines.map((l) => l.id)).toEqual(events.map(({ event }) => event.eventId));
+      expect(lines[0]).toMatchObject({ type: 'uk.gov.cspr.incident.notified.v1', subject: events[0]!.streamId.replace('incident-', '') });
+      expect(first.stderr).toContain(`${events.length} notifications, 0 repeats skipped`);
+      expect(second.stderr).toContain(`0 notifications, ${events.length} repeats skipped`);
+      expect(await readFile(out, 'utf8')).not.toContain(MARKER);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
