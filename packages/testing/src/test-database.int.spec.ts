@@ -40,6 +40,15 @@ describe('withEmbeddedDatabase', () => {
       expect(db.database.embedded).toBe(true);
       const [row] = await db.sql<{ n: number }[]>`select 41 + 1 as n`;
       expect(row?.n).toBe(42);
+      // Each one is its own copy of the template: what one writes, the next never sees.
+      await db.sql`create table mine (x int)`;
+      const other = await withEmbeddedDatabase();
+      try {
+        expect(other.dataDir).not.toBe(db.dataDir);
+        expect(await other.sql`select 1 from information_schema.tables where table_name = 'mine'`).toHaveLength(0);
+      } finally {
+        await other.drop();
+      }
     } finally {
       await db.drop();
     }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { access, cp, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { Sql } from 'postgres';
 import { openDatabase } from '@cspr/database';
@@ -66,9 +68,42 @@ export type EmbeddedTestDatabase = {
   drop: () => Promise<void>;
 };
 
-/** Embedded PGlite in a fresh temporary folder, opened exactly as the embedded default opens it. */
+const pgliteVersion = async (): Promise<string> => {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === '@electric-sql/pglite') return pkg.version ?? 'unknown';
+    } catch {
+      // not this folder: keep walking up
+    }
+  }
+  return 'unknown';
+};
+
+/**
+ * A freshly initialised PGlite data folder, shared by every test process on the machine: initdb in WebAssembly
+ * takes 5 to 20 s on a busy machine, a copy about 1 s. Built once in a private folder, then renamed into place
+ * (atomic), so nobody copies half a template; a process that loses the race throws its own away.
+ */
+const embeddedTemplate = async (): Promise<string> => {
+  const template = join(tmpdir(), `cspr-pglite-template-${await pgliteVersion()}`);
+  try {
+    await access(join(template, 'PG_VERSION'));
+    return template;
+  } catch {
+    const building = await mkdtemp(join(tmpdir(), 'cspr-pglite-building-'));
+    const db = await PGlite.create(building);
+    await db.close();
+    await rename(building, template).catch(() => rm(building, { recursive: true, force: true }));
+    return template;
+  }
+};
+
+/** Embedded PGlite in a fresh temporary folder (a copy of an empty template), opened as the embedded default is. */
 export const withEmbeddedDatabase = async (): Promise<EmbeddedTestDatabase> => {
   const dataDir = await mkdtemp(join(tmpdir(), 'cspr-pglite-'));
+  await cp(await embeddedTemplate(), dataDir, { recursive: true });
   const database = await openDatabase({ dataDir });
   let dropped = false;
   return {
