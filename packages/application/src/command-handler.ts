@@ -8,7 +8,7 @@ import { createEnglandAndWalesCalendar, defaultPartnerships, isDomainError } fro
 import type { IncidentCommand, PartnershipCommand, ReviewCommand, WorkingDayCalendar } from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
 import type { PersonalDataVault } from '@cspr/personal-data';
-import { ATTR, SPAN, TRACER_NAME } from '@cspr/telemetry';
+import { activeTraceparent, ATTR, platformMetrics, SPAN, TRACER_NAME } from '@cspr/telemetry';
 import { contextFor, executeDecision } from './execute-decision';
 import type { CommandEnvelope, DecisionResult } from './execute-decision';
 import type { HandlerDeps } from './handler-deps';
@@ -53,11 +53,14 @@ const PARTNERSHIP_TYPES = new Set<string>(['RegisterPartnership', 'ChangePartner
 const isIncidentCommand = (c: ApplicationCommand): c is Bare<IncidentCommand> => INCIDENT_TYPES.has(c.type);
 const isPartnershipCommand = (c: ApplicationCommand): c is Bare<PartnershipCommand> => PARTNERSHIP_TYPES.has(c.type);
 
-const traceparentOf = (envelope: CommandEnvelope): string | undefined => {
-  if (envelope.traceparent) return envelope.traceparent;
-  const span = trace.getActiveSpan()?.spanContext();
-  return span ? `00-${span.traceId}-${span.spanId}-0${span.traceFlags.toString(16)}` : undefined;
-};
+/**
+ * The command span's own context when tracing is on, so the projector and relay continue from the command (the
+ * caller's `traceparent` is this span's ancestor anyway); the caller's when tracing is off, so it still travels.
+ */
+const traceparentOf = (envelope: CommandEnvelope): string | undefined => activeTraceparent() ?? envelope.traceparent;
+
+const outcomeOf = (error: unknown): 'rejected' | 'conflict' | 'error' =>
+  !isDomainError(error) ? 'error' : error.code === 'concurrency' ? 'conflict' : 'rejected';
 
 const later = (a: DecisionResult['position'], b: DecisionResult['position']) =>
   !a ? b : !b ? a : a.commit > b.commit || (a.commit === b.commit && a.prepare >= b.prepare) ? a : b;
@@ -99,15 +102,18 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
       tracer.startActiveSpan(SPAN.commandHandle, async (span) => {
         span.setAttribute(ATTR.commandType, command.type);
         span.setAttribute(ATTR.role, envelope.actor.role);
+        if (envelope.correlationId ?? envelope.commandId) span.setAttribute(ATTR.correlationId, (envelope.correlationId ?? envelope.commandId)!);
         try {
           const traceparent = traceparentOf(envelope);
           const result = await run(command, { ...envelope, ...(traceparent ? { traceparent } : {}) });
           span.setAttribute(ATTR.streamId, result.streamId);
           span.setAttribute(ATTR.eventCount, result.events.length);
           span.setAttribute(ATTR.commandOutcome, result.alreadyApplied ? 'already_applied' : 'applied');
+          platformMetrics().commandHandled(command.type, 'accepted');
           return result;
         } catch (error) {
           span.setAttribute(ATTR.commandOutcome, isDomainError(error) ? error.code : 'error');
+          platformMetrics().commandHandled(command.type, outcomeOf(error));
           if (!isDomainError(error)) span.setStatus({ code: SpanStatusCode.ERROR });
           throw error;
         } finally {

@@ -7,8 +7,10 @@
 import { DomainError, encodeEvent, londonDate } from '@cspr/domain';
 import type { Actor, CommandContext, Decider } from '@cspr/domain';
 import { WrongExpectedRevisionError } from '@cspr/event-store';
-import type { EventMetadata, EventStore, EventToAppend, LogPosition, RecordedEvent } from '@cspr/event-store';
+import type { EventMetadata, EventStore, EventToAppend, ExpectedRevision, LogPosition, RecordedEvent } from '@cspr/event-store';
 import type { PersonalDataVault } from '@cspr/personal-data';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { ATTR, platformMetrics, SPAN, TRACER_NAME } from '@cspr/telemetry';
 import { loadAggregate } from './aggregate-stream';
 import { uuidV5 } from './uuid-v5';
 
@@ -80,6 +82,27 @@ const earlierWrite = (recorded: RecordedEvent[], envelope: CommandEnvelope, stre
   }
 };
 
+const tracer = trace.getTracer(TRACER_NAME);
+
+/** The append, as a client span (database semantic conventions) and a latency measurement. Ids and counts only. */
+const tracedAppend = (store: EventStore, streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision) =>
+  tracer.startActiveSpan(SPAN.eventStoreAppend, {
+    kind: SpanKind.CLIENT,
+    attributes: { [ATTR.dbSystem]: 'postgresql', [ATTR.dbOperation]: 'append_to_stream', [ATTR.streamId]: streamId, [ATTR.eventCount]: events.length },
+  }, async (span) => {
+    const started = performance.now();
+    try {
+      return await store.appendToStream(streamId, events, { expectedRevision });
+    } catch (error) {
+      span.setAttribute(ATTR.errorType, error instanceof Error ? error.name : 'error');
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      throw error;
+    } finally {
+      platformMetrics().appendDuration(performance.now() - started, events.length);
+      span.end();
+    }
+  });
+
 export const executeDecision = async <Command, Event extends AnyEvent, State>(
   deps: ExecutionDeps,
   decision: Decision<Command, Event, State>,
@@ -121,7 +144,7 @@ export const executeDecision = async <Command, Event extends AnyEvent, State>(
       });
     }
     try {
-      const result = await store.appendToStream(streamId, toAppend, { expectedRevision: loaded.revision });
+      const result = await tracedAppend(store, streamId, toAppend, loaded.revision);
       // The store returns the last event's position; earlier events of one append share its transaction.
       return {
         streamId,

@@ -4,6 +4,9 @@
  * `yoga.fetch` (no port) and token minting per role.
  */
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +49,8 @@ export type GatewayFixture = {
   /** POSTs a GraphQL operation through `yoga.fetch`. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   graphql: <Data = Record<string, any>>(caller: Caller, query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<Data>>;
+  /** Serves the gateway over HTTP on a free local port (e2e specs); returns its base address. */
+  listen: () => Promise<string>;
   close: () => Promise<void>;
 };
 
@@ -79,6 +84,7 @@ export const startGatewayFixture = async (overrides: Partial<GatewayOptions> = {
     adminUserIds: () => ['admin-1', 'admin-2'],
     ...overrides,
   });
+  let server: Server | undefined;
   const tokenFor = async (caller: Caller) =>
     caller === 'public' ? undefined : mintDevToken(key, { role: caller.role, ...(caller.partnership ? { partnership: caller.partnership } : {}), ...(caller.sub ? { sub: caller.sub } : {}) });
   return {
@@ -96,7 +102,14 @@ export const startGatewayFixture = async (overrides: Partial<GatewayOptions> = {
       });
       return { status: response.status, ...((await response.json()) as object) };
     },
+    listen: async () => {
+      server ??= createServer(gateway.yoga);
+      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+      const address = server.address() as AddressInfo;
+      return `http://127.0.0.1:${address.port}`;
+    },
     close: async () => {
+      if (server?.listening) await new Promise<void>((resolve) => server!.close(() => resolve()));
       await projector.stop();
       await store.close();
       await db.drop();

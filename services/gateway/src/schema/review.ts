@@ -87,8 +87,8 @@ const ActionPlanType = builder.objectRef<NonNullable<ReviewView['actionPlan']>>(
     recordedOn: t.exposeString('recordedOn'),
     actions: t.int({ description: 'Number of actions in the plan.', resolve: (a) => a.actions.length }),
     completed: t.int({ resolve: (a) => a.counts.completed ?? 0 }),
-    inProgress: t.int({ resolve: (a) => a.counts['in-progress'] ?? 0 }),
-    notStarted: t.int({ resolve: (a) => a.counts['not-started'] ?? 0 }),
+    inProgress: t.int({ resolve: (a) => a.counts.inProgress ?? 0 }),
+    notStarted: t.int({ resolve: (a) => a.counts.notStarted ?? 0 }),
     overdue: t.int({ resolve: (a) => a.counts.overdue ?? 0 }),
   }),
 });
