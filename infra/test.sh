@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm install --no-audit --no-fund
 
 bash infra/postgres/ensure.sh || exit 1
+# Test databases left by an interrupted run (each test file makes its own cspr_t_*); one in use is not dropped.
+for stale in $(psql -h 127.0.0.1 -U postgres -d postgres -Atc "select datname from pg_database where datname like 'cspr\_t\_%'" 2>/dev/null); do
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists \"$stale\"" >/dev/null 2>&1 || true
+done
 
 kafka_started_here=false
 if ! bash infra/kafka/kafka.sh status >/dev/null 2>&1; then
