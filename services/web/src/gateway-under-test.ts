@@ -27,7 +27,7 @@ export type GatewayUnderTest = {
   handler: RequestListener;
   tokenFor: (request: TokenRequest) => Promise<string>;
   /** Runs an operation as a token holder through the same gateway (for set-up steps a journey does not cover). */
-  graphqlAs: <Data = Record<string, any>>(token: string, query: string, variables?: Record<string, unknown>) => Promise<Data>;
+  graphqlAs: <Data = Record<string, unknown>>(token: string, query: string, variables?: Record<string, unknown>) => Promise<Data>;
   /** Moves the gateway's clock (commands' times and "today") by whole days; 0 is now. */
   setClockOffsetDays: (days: number) => void;
   close: () => Promise<void>;

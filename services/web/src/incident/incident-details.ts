@@ -116,7 +116,7 @@ export const historyTimeline = (i: IncidentDetails): Html => html`
   <h2 class="govuk-heading-m">History</h2>
   <div class="moj-timeline">${[...i.history].reverse().map((h) => html`
     <div class="moj-timeline__item">
-      <div class="moj-timeline__header"><h3 class="moj-timeline__title">${EVENT_WORDS[h.type] ?? h.type}</h3><p class="moj-timeline__byline">by ${h.actorRole}</p></div>
+      <div class="moj-timeline__header"><h3 class="moj-timeline__title">${EVENT_WORDS[h.type] ?? h.type}</h3> <p class="moj-timeline__byline">by ${h.actorRole}</p></div>
       <p class="moj-timeline__date"><time datetime="${h.occurredAt}">${formatDate(h.on ?? h.occurredAt)}</time></p>
     </div>`)}
   </div>`;

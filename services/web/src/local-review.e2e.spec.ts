@@ -1,0 +1,129 @@
+/**
+ * A local review followed in Chromium to publication against the real gateway and projector, then found by the
+ * public: commission, reviewer, a delay with its reason, the final report, publication with a document (its
+ * SHA-256 computed in the browser), action plan progress, and the public listing searched by theme and year.
+ * The gateway's clock starts 30 days back so the final report can precede publication by 7 working days.
+ */
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { accessibilityViolations, hasChromium, NO_CHROMIUM, screenshot, serveApp, signInWith, startBrowser, type Browser, type ServedApp } from './browser-fixture';
+import { partsFromIso, todayInEngland } from './app/dates';
+import { startGatewayUnderTest, type GatewayUnderTest } from './gateway-under-test';
+import { seedRespondedIncident } from './journey-seeds';
+
+const expectAccessible = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
+const daysAgo = (days: number) => todayInEngland(new Date(Date.now() - days * 86_400_000));
+
+const step = async (page: Page, title: string, fill: () => Promise<void>) => {
+  await page.getByText(title, { exact: true }).first().click();
+  await fill();
+  await page.getByRole('button', { name: title }).click();
+  await page.getByText('Recorded.').waitFor();
+};
+
+describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 180_000 }, () => {
+  let backEnd: GatewayUnderTest;
+  let app: ServedApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    backEnd = await startGatewayUnderTest();
+    app = await serveApp(backEnd.handler);
+    browser = await startBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await backEnd?.close();
+  });
+
+  it('is commissioned, tracked to publication and found on the public pages', async () => {
+    backEnd.setClockOffsetDays(-30);
+    const leeds = await backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' });
+    const incidentId = await seedRespondedIncident(backEnd, leeds, await backEnd.tokenFor({ role: 'panel' }), {
+      localAuthorityCode: 'E08000035', localReviewDecision: 'LOCAL_REVIEW', outcome: 'AGREED', today: daysAgo(30),
+    });
+
+    const page = await browser.newPage();
+    await signInWith(page, app.url, leeds, 'partnership', 'leeds');
+    await page.getByRole('heading', { name: 'Incidents and deadlines' }).waitFor();
+    await page.goto(`${app.url}/#/partnership/incidents/${incidentId}`);
+    await page.getByRole('button', { name: 'Commission a local review' }).click();
+    await page.getByLabel('Name the report will use').fill('Child M');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Commission the review' }).click();
+    await page.getByText('The review has been commissioned.').waitFor();
+    await expectAccessible(page);
+
+    await step(page, 'Appoint the independent reviewer', () => page.getByLabel('Reviewer’s full name').fill('Jane Reviewer'));
+    await step(page, 'Record a delay to publication', async () => {
+      await page.getByLabel('Criminal proceedings').check();
+      await page.getByLabel('Explain the delay').fill('A criminal trial is listed for next month.');
+      await page.locator('input[name="panelInformed"][value="true"]').check();
+    });
+    expect(await page.getByRole('table', { name: 'Delays to publication' }).innerText()).toContain('Criminal proceedings');
+    await step(page, 'Send the final report', async () => {
+      await page.getByLabel('The Child Safeguarding Practice Review Panel').check();
+      await page.getByLabel('Department for Education').check();
+    });
+    expect(await page.locator('.govuk-summary-list').first().innerText()).toContain('Final report sent');
+
+    backEnd.setClockOffsetDays(0);
+    await page.reload();
+    await page.getByText('Record the publication', { exact: true }).first().click();
+    await page.getByRole('button', { name: 'Record the publication' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Give at least one published document');
+    await expectAccessible(page);
+    const today = partsFromIso(todayInEngland());
+    await page.locator('#publishedOn').fill(today.day);
+    await page.locator('#publishedOn-month').fill(today.month);
+    await page.locator('#publishedOn-year').fill(today.year);
+    await page.getByLabel('The full report').check();
+    await page.getByLabel('Review model').selectOption('LCSPR');
+    await page.getByLabel('Summary', { exact: true }).fill('Child M was a young child whose missed health appointments were not followed up.');
+    await page.getByLabel('Learning themes').fill('Neglect\nMissed appointments');
+    await page.getByLabel('Recommendations').fill('Follow up every missed appointment.');
+    await page.locator('#document-0-title').fill('Overview Report');
+    await page.locator('#document-0-address').fill('https://example.org/reports/child-m-overview.pdf');
+    await page.locator('#document-0-file').setInputFiles({ name: 'child-m.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 overview report') });
+    await expect.poll(() => page.locator('#document-0-checksum').inputValue()).toBe(createHash('sha256').update('%PDF-1.7 overview report').digest('hex'));
+    await page.getByRole('button', { name: 'Record the publication' }).click();
+    await page.getByText('Recorded.').waitFor();
+    expect(await page.locator('.govuk-summary-list').first().innerText()).toContain('Published');
+
+    await step(page, 'Record action plan progress', async () => {
+      await page.locator('#action-0-description').fill('Audit missed appointments across health visiting');
+      await page.locator('#action-0-owner').fill('Integrated care board');
+      await page.getByLabel('Status').first().selectOption('IN_PROGRESS');
+    });
+    expect(await page.locator('.govuk-summary-list').first().innerText()).toContain('0 of 1 actions completed, 1 in progress');
+    await expectAccessible(page);
+    await screenshot(page, 'local-review');
+
+    await page.getByRole('link', { name: 'Local reviews' }).click();
+    await page.getByRole('link', { name: 'Child M' }).waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'sign-in');
+    await page.getByRole('link', { name: 'Published reports' }).first().click();
+    const month = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date());
+    await page.getByRole('link', { name: `Child M – Overview Report – ${month}` }).waitFor();
+    await page.getByLabel('Learning theme').fill('neglect');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByRole('heading', { name: '1 report found' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'published-reports');
+    await page.getByLabel('Year published').fill('2019');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByRole('heading', { name: '0 reports found' }).waitFor();
+    await page.close();
+  });
+});
+
+// Said out loud when Chromium is missing, rather than passing silently.
+if (!hasChromium()) describe('a local review in Chromium', () => it.skip(NO_CHROMIUM, () => undefined));
