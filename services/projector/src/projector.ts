@@ -4,14 +4,14 @@
  * projector, a rebuild), its compare-and-set fails, nothing is written, and it re-reads the checkpoint and goes on
  * from there after a pause: two projectors never apply a batch twice and a stale one never moves progress back.
  */
-import { trace } from '@opentelemetry/api';
+import { SpanKind, trace } from '@opentelemetry/api';
 import type { Sql } from 'postgres';
 import { DEFAULT_PANEL_RESPONSE_WORKING_DAYS, type WorkingDayCalendar } from '@cspr/domain';
 import { formatPosition, LOG_START, type EventStore, type LogPosition, type Subscription } from '@cspr/event-store';
 import {
   applyBatch, finishRebuild, memoizeCalendar, migrateReadModels, projections, readCheckpoint, StaleCheckpointError, type ProjectionContext,
 } from '@cspr/read-models';
-import { ATTR, SPAN, TRACER_NAME } from '@cspr/telemetry';
+import { ATTR, continueTraces, SPAN, TRACER_NAME } from '@cspr/telemetry';
 import { runRebuild, type RebuildOptions, type RebuildResult } from './rebuild';
 
 export type ProjectorLogger = {
@@ -103,7 +103,9 @@ export const createProjector = (options: ProjectorOptions): Projector => {
   };
 
   const handle = async (events: Parameters<Parameters<EventStore['subscribeToAll']>[0]>[0]) => {
-    await tracer.startActiveSpan(SPAN.projectorBatch, { attributes: { [ATTR.eventCount]: events.length } }, async (span) => {
+    // Continues the trace of the command that wrote the events (a parent for one trace, links for several).
+    const { parent, links } = continueTraces(events.map((event) => event.metadata.traceparent));
+    await tracer.startActiveSpan(SPAN.projectorBatch, { kind: SpanKind.CONSUMER, links, attributes: { [ATTR.eventCount]: events.length, [ATTR.dbSystem]: 'postgresql' } }, parent, async (span) => {
       try {
         const outcome = await applyBatch(sql, projections, events, state.position, context);
         state.position = outcome.position;
@@ -125,7 +127,10 @@ export const createProjector = (options: ProjectorOptions): Projector => {
         const checkpoint = await readCheckpoint(sql);
         state.position = checkpoint.position;
         state.rebuilding = checkpoint.rebuilding;
-        if (state.rebuilding && (await store.readAll({ after: state.position, maxCount: 1 })).length === 0) await finishRebuildIfCaughtUp();
+        if ((await store.readAll({ after: state.position, maxCount: 1 })).length === 0) {
+          state.caughtUp = true;
+          await finishRebuildIfCaughtUp();
+        }
         subscription = store.subscribeToAll(handle, { after: state.position, batchSize, pollIntervalMs: options.pollIntervalMs ?? 1000 });
         await subscription.done;
         state.lastError = null;
