@@ -5,8 +5,8 @@
  * transaction ids, so head minus checkpoint is not a count); beyond that the answer says "at least".
  * Lag in seconds is the age of the oldest unpublished event: 0 when caught up.
  */
-import { metrics, SpanStatusCode, trace } from '@opentelemetry/api';
-import { ATTR, METER_NAME, METRIC, SPAN, TRACER_NAME } from '@cspr/telemetry';
+import { metrics, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { ATTR, continueTraces, METER_NAME, METRIC, SPAN, TRACER_NAME } from '@cspr/telemetry';
 import { formatPosition } from '@cspr/event-store';
 import type { EventStore, LogPosition } from '@cspr/event-store';
 
@@ -74,8 +74,14 @@ export const createRelayTelemetry = (topic: string) => {
       measure = fn;
     },
     publishFailed: () => failures.add(1, attributes),
-    publishSpan: <T>(count: number, send: () => Promise<T>): Promise<T> =>
-      tracer.startActiveSpan(SPAN.relayPublish, { attributes: { ...attributes, [ATTR.messagingOperation]: 'send', [ATTR.messagingBatchCount]: count } }, async (span) => {
+    /**
+     * A PRODUCER span per send, continuing the traces of the commands that wrote the events (parent for one trace,
+     * links for several). The messages keep the event's `traceparent` header, so a consumer continues that trace.
+     */
+    publishSpan: <T>(traceparents: readonly unknown[], send: () => Promise<T>): Promise<T> => {
+      const { parent, links } = continueTraces(traceparents);
+      const spanAttributes = { ...attributes, [ATTR.messagingOperation]: 'send', [ATTR.messagingBatchCount]: traceparents.length };
+      return tracer.startActiveSpan(SPAN.relayPublish, { kind: SpanKind.PRODUCER, links, attributes: spanAttributes }, parent, async (span) => {
         try {
           return await send();
         } catch (error) {
@@ -84,7 +90,8 @@ export const createRelayTelemetry = (topic: string) => {
         } finally {
           span.end();
         }
-      }),
+      });
+    },
     close: () => {
       lagEvents.removeCallback(observeEvents);
       lagSeconds.removeCallback(observeSeconds);

@@ -112,7 +112,7 @@ export const createRelay = (options: RelayOptions): Relay => {
       if (stopping) throw new RelayStopping('stopping');
       if (leaseLost) throw new LeaseLostError(name, owner);
       try {
-        await telemetry.publishSpan(messages.length, () => publisher.send(messages));
+        await telemetry.publishSpan(messages.map((m) => m.headers.traceparent), () => publisher.send(messages));
         if (state === 'retrying') logger.info({ topic, attempts: attempt + 1 }, 'relay reached the broker again');
         state = 'active';
         lastError = undefined;
@@ -207,7 +207,8 @@ export const createRelay = (options: RelayOptions): Relay => {
         state = 'standby';
         await sleep(retryInitial * 4);
       } finally {
-        await guard.release(lease && !leaseLost ? lease : undefined).catch(() => undefined);
+        // After a turn as the active relay: give the lease (unless already lost) and the advisory lock back.
+        if (lease) await guard.release(leaseLost ? undefined : lease).catch(() => undefined);
       }
     }
   };
