@@ -39,6 +39,11 @@ log() { echo "kafka: $*" >&2; }
 # is redone rather than trusted.
 fetch() {
   if [[ -f "$JARS/.complete" ]]; then return 0; fi
+  mkdir -p "$CACHE"
+  # Test files start their brokers in parallel: one fetches, the others wait for it.
+  exec 9>"$CACHE/.fetch.lock"
+  flock 9
+  if [[ -f "$JARS/.complete" ]]; then flock -u 9; return 0; fi
   command -v mvn >/dev/null || { log "mvn not found: install Maven (apt-get install -y maven)"; exit 1; }
   log "fetching org.apache.kafka:kafka_2.13:$KAFKA_VERSION from Maven Central into $JARS (once)"
   local work="$CACHE/pom-$KAFKA_VERSION"
@@ -56,8 +61,9 @@ fetch() {
   </dependencies>
 </project>
 POM
-  mvn -q -B -f "$work/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$JARS"
+  mvn -q -B -Dstyle.color=never -f "$work/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$JARS"
   touch "$JARS/.complete"
+  flock -u 9
 }
 
 running_pid() {
