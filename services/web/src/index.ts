@@ -3,7 +3,7 @@
  * missing or older than the sources (so `npm start` works on a fresh clone without a separate build step).
  */
 import { existsSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,7 +36,36 @@ export const isWebBuildStale = async (): Promise<boolean> => {
   return Math.max(...sources) > built;
 };
 
-/** Builds when dist is absent or stale; returns the assets folder either way. */
-export const ensureWebBuilt = async (options: { quiet?: boolean } = {}): Promise<string> =>
-  (await isWebBuildStale()) ? buildWeb(options) : webAssetsDir();
+const LOCK = join(packageDir, '.build.lock');
+/** A lock older than this is from a build that died: taken over. */
+const STALE_LOCK_MS = 120_000;
+
+/**
+ * Test files run in parallel processes and each may find dist missing: one builds while the others wait, then
+ * find it fresh. The lock is a file created exclusively (`wx`), so it works across processes.
+ */
+const withBuildLock = async <T>(run: () => Promise<T>): Promise<T> => {
+  for (;;) {
+    try {
+      const handle = await open(LOCK, 'wx');
+      await handle.close();
+      break;
+    } catch {
+      const age = await stat(LOCK).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (age > STALE_LOCK_MS) await rm(LOCK, { force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await run();
+  } finally {
+    await rm(LOCK, { force: true });
+  }
+};
+
+/** Builds when dist is absent or stale (sources newer than dist/index.html); returns the assets folder either way. */
+export const ensureWebBuilt = async (options: { quiet?: boolean } = {}): Promise<string> => {
+  if (!(await isWebBuildStale())) return webAssetsDir();
+  return withBuildLock(async () => ((await isWebBuildStale()) ? buildWeb(options) : webAssetsDir()));
+};
 export { createStaticHandler } from './static-files';

@@ -19,7 +19,7 @@ const fillDate = async (page: Page, id: string, parts = today) => {
   await page.locator(`#${id}-year`).fill(parts.year);
 };
 
-describe.skipIf(!hasChromium())('journeys with the real gateway', { timeout: 120_000 }, () => {
+describe.skipIf(!hasChromium())('journeys with the real gateway', { timeout: 300_000 }, () => {
   let backEnd: GatewayUnderTest;
   let app: ServedApp;
   let browser: Browser;

@@ -22,7 +22,7 @@ const step = async (page: Page, title: string, fill: () => Promise<void>) => {
   await page.getByText('Recorded.').waitFor();
 };
 
-describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 180_000 }, () => {
+describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 300_000 }, () => {
   let backEnd: GatewayUnderTest;
   let app: ServedApp;
   let browser: Browser;
