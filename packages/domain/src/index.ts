@@ -43,3 +43,4 @@ export * from './review/extended-review';
 export * from './review/extended-review-commands';
 export * from './review/extended-review-decide';
 export { existingReview, requireReviewOwner } from './review/review-ownership';
+export * from './learning/recurring-themes';

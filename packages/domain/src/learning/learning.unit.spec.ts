@@ -42,6 +42,8 @@ describe('RecordLearning', () => {
     }]);
     const [event] = spec.given(started).when(learning()).events();
     expect(reviewState(...started, event!, event!)).toMatchObject({ learningThemes: ['neglect', 'online safety'] });
+    const published: ExtendedReviewEvent = { type: 'ReportPublished', schemaVersion: 1, data: { reviewId: LR, publishedOn: TODAY, publication: 'improvements-only', caseName: 'C', documents: [], summary: 'S', learningThemes: ['self-harm', 'neglect'], recommendations: [], keywords: [], reviewModel: 'other' } };
+    expect(reviewState(...started, published, event!)).toMatchObject({ learningThemes: ['self-harm', 'neglect', 'online safety'] });
   });
 
   it.each([

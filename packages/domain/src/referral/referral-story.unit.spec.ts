@@ -94,6 +94,7 @@ describe('a referral that becomes a learning review', () => {
       'ActionAssigned', 'ActionAssigned', 'ActionProgressed',
     ]);
     const state = review.reduce(extendedReviewDecider.evolve, extendedReviewDecider.initialState());
+    expect(state).toMatchObject({ kind: 'multi-agency-learning-review', status: 'published', learningThemes: ['school attendance'], referralIds: [referralId] });
     expect(overdueActions(state, '2026-07-31')).toEqual([]);
     expect(overdueActions(state, '2026-08-03').map((a) => [a.actionId, a.owner])).toEqual([['a-2', 'ICB named nurse']]);
   });

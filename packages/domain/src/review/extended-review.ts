@@ -94,7 +94,9 @@ const evolveCommissioned = (state: ExtendedCommissionedReviewState, event: Exten
       const next = evolveReview(trackingView(state), event);
       if (next.status === 'none') return state;
       const recipients = event.type === 'FinalReportSubmitted' ? { finalReportRecipients: event.data.recipients } : {};
-      return { ...state, ...next, kind: state.kind, partnershipIds: state.partnershipIds, ...recipients };
+      // The published NSPCC record's themes are learning themes too: the library and recurring themes read both.
+      const themes = event.type === 'ReportPublished' ? { learningThemes: union(state.learningThemes, event.data.learningThemes) } : {};
+      return { ...state, ...next, kind: state.kind, partnershipIds: state.partnershipIds, ...recipients, ...themes };
     }
     default:
       // A second commissioning on the same stream would be a corrupt log: ignore it, as evolveReview does.
