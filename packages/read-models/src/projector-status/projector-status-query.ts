@@ -15,6 +15,8 @@ export type ProjectorStatus = {
   lagSeconds: number;
   rebuilding: boolean;
   eventsProcessed: number;
+  /** Events recorded in read_models.dead_letters (broken events skipped); 0 when all is well. */
+  deadLetters: number;
   calendarVersion: string | null;
   updatedAt: string | null;
 };
@@ -25,12 +27,14 @@ export const getProjectorStatus = async (sql: Sql, store: Pick<EventStore, 'read
   const checkpoint = await readCheckpoint(sql);
   const behind = await store.readAll({ after: checkpoint.position, maxCount: LAG_COUNT_LIMIT });
   const oldest = behind[0];
+  const [{ count }] = await sql<[{ count: number }]>`select count(*)::int as count from read_models.dead_letters`;
   return {
     position: formatPosition(checkpoint.position),
     lagEvents: behind.length,
     lagSeconds: oldest ? Math.max(0, (Date.now() - new Date(oldest.recordedAt).getTime()) / 1000) : 0,
     rebuilding: checkpoint.rebuilding,
     eventsProcessed: checkpoint.eventsProcessed,
+    deadLetters: count,
     calendarVersion: checkpoint.calendarVersion,
     updatedAt: checkpoint.updatedAt ? checkpoint.updatedAt.toISOString() : null,
   };
