@@ -7,3 +7,6 @@ const list = <T extends string>() => <const L extends readonly T[]>(values: Exha
 export const AGENCY_CRITERIA_VIEWS = list<AgencyCriteriaView>()(['met', 'not-met', 'unsure']);
 export const REFERRAL_OUTCOMES = list<ReferralOutcome>()(['notify', 'alternative-review', 'no-further-action']);
 export const NON_STATUTORY_REVIEW_KINDS = list<NonStatutoryReviewKind>()(['partnership-review', 'multi-agency-learning-review', 'single-agency-review']);
+
+/** The commands `referralDecider` takes, for the command handler's routing. */
+export const REFERRAL_COMMAND_TYPES = ['SubmitReferral', 'DecideReferral', 'WithdrawReferral'] as const;

@@ -122,3 +122,14 @@ describe('referralDecider', () => {
     expect(spec.given([decidedEvent()]).state()).toEqual({ status: 'none' });
   });
 });
+
+describe('command and event type lists', () => {
+  it('name every command the deciders switch on', async () => {
+    const { REFERRAL_COMMAND_TYPES } = await import('./referral-vocabulary');
+    const { EXTENDED_REVIEW_COMMAND_TYPES } = await import('../review/extended-review-commands');
+    const { EXTENDED_REVIEW_EVENT_TYPES } = await import('../review/extended-review-events');
+    expect([...REFERRAL_COMMAND_TYPES].sort()).toEqual(['DecideReferral', 'SubmitReferral', 'WithdrawReferral']);
+    expect(EXTENDED_REVIEW_COMMAND_TYPES).toHaveLength(7);
+    expect(EXTENDED_REVIEW_EVENT_TYPES).toHaveLength(7);
+  });
+});

@@ -61,3 +61,9 @@ export type ExtendedReviewCommand =
   | LearningCommand;
 
 export type ExtendedReviewCommandType = ExtendedReviewCommand['type'];
+
+/** The review-stream commands that only `extendedReviewDecider` takes (it takes the ReviewCommand types too). */
+export const EXTENDED_REVIEW_COMMAND_TYPES = [
+  'CommissionNonStatutoryReview', 'CommissionThematicReview', 'NameConcernedPartnerships',
+  'RecordLearning', 'AddRecommendation', 'RecordActionForRecommendation', 'UpdateActionStatus',
+] as const satisfies readonly Exclude<ExtendedReviewCommandType, ReviewCommand['type']>[];
