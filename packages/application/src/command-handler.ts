@@ -8,7 +8,7 @@ import { createEnglandAndWalesCalendar, defaultPartnerships, isDomainError } fro
 import type { IncidentCommand, PartnershipCommand, ReviewCommand, WorkingDayCalendar } from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
 import type { PersonalDataVault } from '@cspr/personal-data';
-import { activeTraceparent, ATTR, platformMetrics, SPAN, TRACER_NAME } from '@cspr/telemetry';
+import { activeTraceparent, ATTR, platformMetrics, SPAN, TRACER_NAME, withCorrelationId } from '@cspr/telemetry';
 import { contextFor, executeDecision } from './execute-decision';
 import type { CommandEnvelope, DecisionResult } from './execute-decision';
 import type { HandlerDeps } from './handler-deps';
@@ -102,10 +102,11 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
       tracer.startActiveSpan(SPAN.commandHandle, async (span) => {
         span.setAttribute(ATTR.commandType, command.type);
         span.setAttribute(ATTR.role, envelope.actor.role);
-        if (envelope.correlationId ?? envelope.commandId) span.setAttribute(ATTR.correlationId, (envelope.correlationId ?? envelope.commandId)!);
+        const correlationId = envelope.correlationId ?? envelope.commandId ?? options.newId();
+        span.setAttribute(ATTR.correlationId, correlationId);
         try {
           const traceparent = traceparentOf(envelope);
-          const result = await run(command, { ...envelope, ...(traceparent ? { traceparent } : {}) });
+          const result = await withCorrelationId(correlationId, () => run(command, { ...envelope, correlationId, ...(traceparent ? { traceparent } : {}) }));
           span.setAttribute(ATTR.streamId, result.streamId);
           span.setAttribute(ATTR.eventCount, result.events.length);
           span.setAttribute(ATTR.commandOutcome, result.alreadyApplied ? 'already_applied' : 'applied');

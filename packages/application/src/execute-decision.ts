@@ -60,6 +60,8 @@ export type Decision<Command, Event, State> = {
   build: (state: State, context: CommandContext) => Promise<Command> | Command;
   /** The partnership recorded in the metadata. */
   partnershipOf: (state: State, events: Event[]) => string | undefined;
+  /** Completes decided events from the stream read (an amendment's whole personal part) before they are sealed. */
+  complete?: (events: Event[], recorded: RecordedEvent[]) => Promise<Event[]>;
   /** Runs after the decision and before the append (erasure destroys the data key here). */
   beforeAppend?: (events: Event[], state: State) => Promise<void>;
 };
@@ -120,7 +122,8 @@ export const executeDecision = async <Command, Event extends AnyEvent, State>(
       if (earlier.length > 0) return { streamId, position: earlier.at(-1)!.position, events: earlier, alreadyApplied: true };
     }
     const command = await decision.build(loaded.state, context);
-    const events = decision.decider.decide(command, loaded.state);
+    const decided = decision.decider.decide(command, loaded.state);
+    const events = decision.complete ? await decision.complete(decided, loaded.recorded) : decided;
     if (events.length === 0) return { streamId, position: null, events: [], alreadyApplied: false };
     await decision.beforeAppend?.(events, loaded.state);
     const metadata: EventMetadata = {

@@ -7,6 +7,7 @@
  */
 import { pino, stdSerializers, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { trace } from '@opentelemetry/api';
+import { activeCorrelationId } from './correlation';
 
 export type { Logger };
 
@@ -56,11 +57,13 @@ export const createLogger = ({ service, level = 'info', destination }: CreateLog
     base: { service },
     redact: { paths: redactPaths, censor: '[redacted]' },
     // Every line carries the active trace so logs and traces join up at 2 a.m.
+    // and the command's correlation id joins the lines of one request across services.
     mixin: () => {
+      const correlationId = activeCorrelationId();
       const span = trace.getActiveSpan();
-      if (!span) return {};
+      if (!span) return correlationId ? { correlationId } : {};
       const { traceId, spanId } = span.spanContext();
-      return { traceId, spanId };
+      return correlationId ? { traceId, spanId, correlationId } : { traceId, spanId };
     },
     serializers: { err: stdSerializers.err },
   };

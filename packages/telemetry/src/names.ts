@@ -11,6 +11,7 @@ export const SPAN = {
   eventStoreAppend: 'cspr.event_store.append',
   projectorBatch: 'cspr.projector.batch',
   relayPublish: 'cspr.relay.publish',
+  graphqlOperation: 'graphql.operation',
 } as const;
 
 export const ATTR = {
@@ -27,6 +28,11 @@ export const ATTR = {
   messagingOperation: 'messaging.operation.type',
   messagingBatchCount: 'messaging.batch.message_count',
   dbSystem: 'db.system.name',
+  dbOperation: 'db.operation.name',
+  correlationId: 'cspr.correlation.id',
+  httpMethod: 'http.request.method',
+  httpRoute: 'http.route',
+  errorType: 'error.type',
   graphqlOperationName: 'graphql.operation.name',
   graphqlOperationType: 'graphql.operation.type',
 } as const;

@@ -20,6 +20,7 @@ import type { GatewayContext, GatewayServices } from './gateway-context';
 import { hardeningPlugins } from './hardening/index';
 import type { HardeningOptions } from './hardening/index';
 import { useReadiness } from './readiness/use-readiness';
+import { useOperationTelemetry } from './telemetry/use-operation-telemetry';
 import { useConsistencyReport } from './consistency';
 import { buildSchema } from './schema/index';
 
@@ -106,6 +107,7 @@ export const createGateway = (options: GatewayOptions): Gateway => {
       },
     },
     plugins: [
+      useOperationTelemetry() as never,
       useAuth(options.auth) as never,
       useReadiness({
         sql: options.sql,
