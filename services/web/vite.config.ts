@@ -3,7 +3,8 @@
  * Their precompiled CSS asks for fonts and images at `/assets/...`, so the build copies those folders there.
  */
 import { createHash } from 'node:crypto';
-import { cp, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,11 +37,30 @@ const writeAllowedOperations = (): Plugin => ({
   },
 });
 
+/**
+ * Brotli and gzip copies of text files, made once at build time so the server never compresses per request: on a
+ * slow line the first visit's CSS and scripts shrink about sevenfold.
+ */
+const precompress = (): Plugin => ({
+  name: 'cspr-precompress',
+  apply: 'build',
+  closeBundle: async () => {
+    const walk = async (dir: string): Promise<string[]> =>
+      (await Promise.all((await readdir(dir, { withFileTypes: true })).map((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)])))).flat();
+    for (const file of (await walk(join(root, 'dist'))).filter((f) => /\.(js|css|html|json|svg)$/.test(f))) {
+      const content = await readFile(file);
+      if (content.length < 1024) continue;
+      await writeFile(`${file}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      await writeFile(`${file}.gz`, gzipSync(content, { level: 9 }));
+    }
+  },
+});
+
 export default defineConfig({
   root,
   base: '/',
   publicDir: false,
-  plugins: [copyFrontendAssets(), writeAllowedOperations()],
+  plugins: [copyFrontendAssets(), writeAllowedOperations(), precompress()],
   build: {
     outDir: join(root, 'dist'),
     emptyOutDir: true,

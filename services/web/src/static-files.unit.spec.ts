@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, createStaticHandler } from './static-files';
 
@@ -21,6 +22,7 @@ describe('static files', () => {
     await mkdir(join(dir, 'public/assets'), { recursive: true });
     await writeFile(join(dir, 'public/index.html'), '<!doctype html>');
     await writeFile(join(dir, 'public/assets/index-AbCdEf12.js'), 'console.log(1)');
+    await writeFile(join(dir, 'public/assets/index-AbCdEf12.js.br'), brotliCompressSync('console.log(1)'));
     const server = createServer((req, res) => void handler(req, res).then((served) => { if (!served) res.writeHead(404).end(); }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -41,6 +43,14 @@ describe('static files', () => {
     const response = await fetch(`${url}/assets/index-AbCdEf12.js`);
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(response.headers.get('cache-control')).toContain('immutable');
+  });
+  it('sends the precompressed copy to a browser that accepts it, the plain file otherwise', async () => {
+    const compressed = await fetch(`${url}/assets/index-AbCdEf12.js`, { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(compressed.headers.get('content-encoding')).toBe('br');
+    expect(await compressed.text()).toBe('console.log(1)');
+    const plain = await fetch(`${url}/assets/index-AbCdEf12.js`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('console.log(1)');
   });
   it('never serves a file outside its folder', async () => {
     expect((await fetch(`${url}/..%2Fsecret.txt`)).status).toBe(404);

@@ -9,6 +9,6 @@ declare module 'govuk-frontend' {
   export const ServiceNavigation: ComponentClass;
   export const SkipLink: ComponentClass;
 }
-declare module '@ministryofjustice/frontend' {
+declare module '@ministryofjustice/frontend/moj/components/sortable-table/sortable-table.mjs' {
   export const SortableTable: new (root: Element, config?: unknown) => unknown;
 }

@@ -3,7 +3,7 @@ import 'govuk-frontend/dist/govuk/govuk-frontend.min.css';
 import '@ministryofjustice/frontend/moj/moj-frontend.min.css';
 import './app.css';
 import { Checkboxes, createAll, ErrorSummary, NotificationBanner, Radios, ServiceNavigation, SkipLink } from 'govuk-frontend';
-import { SortableTable } from '@ministryofjustice/frontend';
+import { SortableTable } from '@ministryofjustice/frontend/moj/components/sortable-table/sortable-table.mjs';
 import { html, type Html } from './html';
 import { header, phaseBanner } from './layout';
 import { isRouteHash, matchRoute, type PageContext } from './router';

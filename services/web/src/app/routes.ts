@@ -1,34 +1,31 @@
-/** Every page and who may open it. The gateway enforces access again on every query and mutation. */
-import type { Route } from './router';
-import { signInPage } from '../sign-in/sign-in-page';
-import { commissionLocalReviewPage } from '../partnership/commission-local-review-page';
-import { dashboardPage } from '../partnership/dashboard-page';
-import { incidentPage } from '../partnership/incident-page';
-import { notifyPage } from '../partnership/notify-page';
-import { notifiedPage } from '../partnership/notified-page';
-import { rapidReviewPage } from '../partnership/rapid-review-page';
-import { nationalReviewPage } from '../panel/national-review-page';
-import { queuePage } from '../panel/queue-page';
-import { panelRapidReviewPage } from '../panel/rapid-review-page';
-import { statisticsPage } from '../panel/statistics-page';
-import { reportsPage } from '../public/reports-page';
-import { reviewPage } from '../review/review-page';
-import { reviewsPage } from '../review/reviews-page';
+/**
+ * Every page and who may open it (the gateway enforces access again on every query and mutation). Pages load on
+ * first visit, so a member of the public reading reports never downloads the case-work forms.
+ */
+import type { PageContext, Route } from './router';
+
+type Page = (ctx: PageContext) => Promise<void> | void;
+
+const lazy = <M>(load: () => Promise<M>, name: keyof M & string) => async (ctx: PageContext) => {
+  const page = (await load())[name] as unknown as Page | undefined;
+  if (typeof page !== 'function') throw new Error(`The page ${name} is missing from this build`);
+  await page(ctx);
+};
 
 export const routes: Route[] = [
-  { path: '/sign-in', page: signInPage },
-  { path: '/reports', page: reportsPage },
-  { path: '/partnership', roles: ['partnership'], page: dashboardPage },
-  { path: '/partnership/notify', roles: ['partnership'], page: notifyPage },
-  { path: '/partnership/notified/:id', roles: ['partnership'], page: notifiedPage },
-  { path: '/partnership/incidents/:id', roles: ['partnership'], page: incidentPage },
-  { path: '/partnership/incidents/:id/rapid-review', roles: ['partnership'], page: rapidReviewPage },
-  { path: '/partnership/reviews', roles: ['partnership'], page: reviewsPage },
-  { path: '/partnership/reviews/commission', roles: ['partnership'], page: commissionLocalReviewPage },
-  { path: '/panel', roles: ['panel'], page: queuePage },
-  { path: '/panel/incidents/:id', roles: ['panel'], page: panelRapidReviewPage },
-  { path: '/panel/national-review', roles: ['panel'], page: nationalReviewPage },
-  { path: '/panel/reviews', roles: ['panel'], page: reviewsPage },
-  { path: '/panel/statistics', roles: ['panel', 'ofsted', 'admin'], page: statisticsPage },
-  { path: '/reviews/:id', roles: ['partnership', 'panel'], page: reviewPage },
+  { path: '/sign-in', page: lazy(() => import('../sign-in/sign-in-page'), 'signInPage') },
+  { path: '/reports', page: lazy(() => import('../public/reports-page'), 'reportsPage') },
+  { path: '/partnership', roles: ['partnership'], page: lazy(() => import('../partnership/dashboard-page'), 'dashboardPage') },
+  { path: '/partnership/notify', roles: ['partnership'], page: lazy(() => import('../partnership/notify-page'), 'notifyPage') },
+  { path: '/partnership/notified/:id', roles: ['partnership'], page: lazy(() => import('../partnership/notified-page'), 'notifiedPage') },
+  { path: '/partnership/incidents/:id', roles: ['partnership'], page: lazy(() => import('../partnership/incident-page'), 'incidentPage') },
+  { path: '/partnership/incidents/:id/rapid-review', roles: ['partnership'], page: lazy(() => import('../partnership/rapid-review-page'), 'rapidReviewPage') },
+  { path: '/partnership/reviews', roles: ['partnership'], page: lazy(() => import('../review/reviews-page'), 'reviewsPage') },
+  { path: '/partnership/reviews/commission', roles: ['partnership'], page: lazy(() => import('../partnership/commission-local-review-page'), 'commissionLocalReviewPage') },
+  { path: '/panel', roles: ['panel'], page: lazy(() => import('../panel/queue-page'), 'queuePage') },
+  { path: '/panel/incidents/:id', roles: ['panel'], page: lazy(() => import('../panel/rapid-review-page'), 'panelRapidReviewPage') },
+  { path: '/panel/national-review', roles: ['panel'], page: lazy(() => import('../panel/national-review-page'), 'nationalReviewPage') },
+  { path: '/panel/reviews', roles: ['panel'], page: lazy(() => import('../review/reviews-page'), 'reviewsPage') },
+  { path: '/panel/statistics', roles: ['panel', 'ofsted', 'admin'], page: lazy(() => import('../panel/statistics-page'), 'statisticsPage') },
+  { path: '/reviews/:id', roles: ['partnership', 'panel'], page: lazy(() => import('../review/review-page'), 'reviewPage') },
 ];
