@@ -51,8 +51,10 @@ export type Projection<Row = Record<string, unknown>> = {
   lookupKeys?: (tx: TransactionSql, events: ProjectedEvent[]) => Promise<string[]>;
   /** Event types that need `lookupKeys` (the rebuild pipeline waits for pending writes before looking up). */
   lookupOn?: ReadonlySet<string>;
-  /** The same search as `lookupKeys` over one row, for the rebuild's in-memory cache. */
-  lookupMatches?: (row: Row, event: ProjectedEvent) => boolean;
+  /** For the rebuild's in-memory index: the values a row is found by (e.g. its incident ids)... */
+  lookupIndex?: (row: Row) => string[];
+  /** ...and the values an event looks for (e.g. the erased incident's id). Same answer as `lookupKeys`. */
+  lookupValues?: (event: ProjectedEvent) => string[];
   /** Applies one event. Throws ProjectionError (or anything) for a broken event: the event is dead-lettered and skipped. */
   evolve: (rows: Rows<Row>, event: ProjectedEvent, context: ProjectionContext) => void;
 };

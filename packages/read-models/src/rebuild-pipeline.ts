@@ -42,6 +42,8 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
   const limit = options.cacheLimit ?? 50_000;
   const caches = projections.map(() => new Map<string, Row>());
   const evicted = projections.map(() => new Set<string>());
+  // Value -> keys of rows holding it, for projections that find rows by content; keys only, never evicted.
+  const indexes = projections.map(() => new Map<string, Set<string>>());
   let position = options.from;
   let inFlight: Promise<void> = Promise.resolve();
   // Loads and lookups outside a transaction go through the pool; the queries are the same as inside one.
@@ -49,6 +51,14 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
 
   const remember = (index: number, key: string, row: Row | undefined) => {
     const cache = caches[index]!;
+    const lookupIndex = projections[index]!.lookupIndex;
+    if (lookupIndex && row) {
+      for (const value of lookupIndex(row)) {
+        const keys = indexes[index]!.get(value) ?? new Set<string>();
+        keys.add(key);
+        indexes[index]!.set(value, keys);
+      }
+    }
     cache.delete(key);
     if (row) {
       cache.set(key, row);
@@ -71,9 +81,11 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
     for (const [index, projection] of projections.entries()) {
       const lookups = events.filter((e) => projection.lookupOn?.has(e.type));
       if (lookups.length === 0 || !projection.lookupKeys) continue;
-      if (startsEmpty && evicted[index]!.size === 0 && projection.lookupMatches) {
-        // Every row of this table is in the cache: search it instead of waiting for the database.
-        for (const [key, row] of caches[index]!) if (lookups.some((e) => projection.lookupMatches!(row, e))) keys[index]!.add(key);
+      if (startsEmpty && projection.lookupIndex && projection.lookupValues) {
+        // Every row of this table was written by this rebuild, so the index knows them all: no database search.
+        for (const event of lookups) {
+          for (const value of projection.lookupValues(event)) for (const key of indexes[index]!.get(value) ?? []) keys[index]!.add(key);
+        }
       } else {
         await inFlight;
         for (const key of await projection.lookupKeys(reader, lookups)) keys[index]!.add(key);

@@ -186,7 +186,8 @@ export const reviewsProjection: Projection<ReviewRow> = {
   keysOf: (event) => (event.type === 'PersonalDataErased' ? [] : [requireString(event.data, 'reviewId')]),
   // Erasure names the incident, not its reviews: find them by content.
   lookupOn: new Set(['PersonalDataErased']),
-  lookupMatches: (row, event) => row.incident_ids.includes(event.data.incidentId as string),
+  lookupIndex: (row) => row.incident_ids,
+  lookupValues: (event) => (typeof event.data.incidentId === 'string' ? [event.data.incidentId] : []),
   lookupKeys: async (tx, events) => {
     const erased = events.filter((e) => e.type === 'PersonalDataErased' && typeof e.data.incidentId === 'string').map((e) => e.data.incidentId as string);
     if (erased.length === 0) return [];
