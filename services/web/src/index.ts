@@ -69,3 +69,5 @@ export const ensureWebBuilt = async (options: { quiet?: boolean } = {}): Promise
   return withBuildLock(async () => ((await isWebBuildStale()) ? buildWeb(options) : webAssetsDir()));
 };
 export { createStaticHandler } from './static-files';
+
+export { createStaticHandler, CONTENT_SECURITY_POLICY } from './static-files';
