@@ -68,6 +68,5 @@ export const ensureWebBuilt = async (options: { quiet?: boolean } = {}): Promise
   if (!(await isWebBuildStale())) return webAssetsDir();
   return withBuildLock(async () => ((await isWebBuildStale()) ? buildWeb(options) : webAssetsDir()));
 };
-export { createStaticHandler } from './static-files';
 
 export { createStaticHandler, CONTENT_SECURITY_POLICY } from './static-files';
