@@ -1,6 +1,7 @@
 /** Every projection the projector runs, in the order they are applied within a batch. */
 import type { Sql } from 'postgres';
 import { CHECKPOINT_NAME } from './checkpoint';
+import { READ_MODEL_TABLES } from './migrations';
 import { incidentsProjection } from './incidents/incidents-projection';
 import { notificationFactsProjection } from './national-statistics/notification-facts-projection';
 import { panelQueueProjection } from './panel-queue/panel-queue-projection';
@@ -24,9 +25,7 @@ export const projections = [
  */
 export const resetReadModels = async (sql: Sql): Promise<void> => {
   await sql.begin(async (tx) => {
-    await tx`
-      truncate table read_models.dead_letters, read_models.incidents, read_models.panel_queue, read_models.reviews,
-        read_models.published_reports, read_models.notification_facts, read_models.partnerships`;
+    await tx`truncate table ${tx([...READ_MODEL_TABLES])}`;
     await tx`
       update read_models.checkpoints
       set commit_position = 0, prepare_position = 0, rebuilding = true, events_processed = 0, updated_at = now()

@@ -13,7 +13,7 @@ const main = async () => {
   const resume = process.argv.includes('--resume');
   const batchArg = process.argv.find((arg) => arg.startsWith('--batch-size='));
   const runtime = await openRuntime();
-  const logger = createLogger({ service: 'projector', level: runtime.config.logLevel, destination: process.stderr as never });
+  const logger = createLogger({ service: 'projector', level: runtime.config.logLevel, destination: process.stderr });
   const projector = createProjector({
     sql: runtime.database.sql,
     store: runtime.store,
