@@ -143,6 +143,18 @@ describe('command handler', () => {
     expect(types.filter((t) => t === 'PanelResponded')).toHaveLength(1);
   });
 
+  it('writes an amendment\'s whole personal part: the changed fields merged into the current ones', async () => {
+    const incidentId = randomUUID();
+    await handler.execute(notify(incidentId), { actor: leeds });
+    await handler.execute({ type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'First correction.' } } }, { actor: leeds });
+    await handler.execute({ type: 'AmendNotification', data: { incidentId, changes: { location: 'Grandparents\' home' } } }, { actor: leeds });
+    const last = (await store.readStream(incidentStreamId(incidentId))).at(-1)!;
+    const opened = await vault.open<{ children: { name: string }[]; caseOutline: string; location: string; notifier: { email: string } }>(incidentId, last.data.personal);
+    expect(opened.status).toBe('available');
+    if (opened.status !== 'available') return;
+    expect(opened.value).toMatchObject({ caseOutline: 'First correction.', location: 'Grandparents\' home', children: [{ name: CHILD_NAME }], notifier: { email: 'notifier@leeds.gov.uk' } });
+  });
+
   it('answers concurrency when the stream keeps changing beyond the attempts', async () => {
     const incidentId = randomUUID();
     await handler.execute(notify(incidentId), { actor: leeds });

@@ -1,11 +1,26 @@
 /** How each incident command is decided: stream, reference data, and the erasure key destruction. */
-import { incidentDecider, incidentStreamId } from '@cspr/domain';
-import type { CommandContext, IncidentCommand, IncidentEvent, IncidentState } from '@cspr/domain';
+import { decodeEvent, illegalState, incidentDecider, incidentStreamId } from '@cspr/domain';
+import type { CommandContext, IncidentCommand, IncidentEvent, IncidentState, NotificationPersonalData } from '@cspr/domain';
+import type { RecordedEvent } from '@cspr/event-store';
 import type { Decision } from './execute-decision';
 import { loadCoverage } from './reference-data';
 import type { HandlerDeps } from './handler-deps';
 
 export type Bare<C> = C extends { type: infer T; data: infer D } ? { type: T; data: D } : never;
+
+/**
+ * The event contract (incident-events.ts): an amendment's `personal`, when given, replaces the whole personal part.
+ * The decider holds no personal data, so it decides only the fields that change; here the handler, which seals,
+ * opens the current part from the stream and writes the merged whole. Readers then need the latest part only.
+ */
+const completeAmendment = async (deps: HandlerDeps, incidentId: string, events: IncidentEvent[], recorded: RecordedEvent[]): Promise<IncidentEvent[]> => {
+  if (!events.some((e) => e.type === 'NotificationAmended' && e.personal !== undefined)) return events;
+  const latest = [...recorded].reverse().find((e) => (e.type === 'IncidentNotified' || e.type === 'NotificationAmended') && decodeEvent(e).personal !== undefined);
+  const opened = latest ? await deps.vault.open<NotificationPersonalData>(incidentId, decodeEvent(latest).personal) : undefined;
+  if (opened?.status !== 'available') throw illegalState(`Personal data of incident ${incidentId} cannot be read: it cannot be amended`);
+  return events.map((event) =>
+    event.type === 'NotificationAmended' && event.personal !== undefined ? { ...event, personal: { ...opened.value, ...event.personal } } : event);
+};
 
 export const incidentDecision = (deps: HandlerDeps, command: Bare<IncidentCommand>): Decision<IncidentCommand, IncidentEvent, IncidentState> => {
   const { incidentId } = command.data;
@@ -30,6 +45,7 @@ export const incidentDecision = (deps: HandlerDeps, command: Bare<IncidentComman
           return { ...command, context } as IncidentCommand;
       }
     },
+    complete: (events, recorded) => completeAmendment(deps, incidentId, events, recorded),
     beforeAppend: async (events, state) => {
       // Erasure destroys the key before the event is written: if the append then fails, a retry writes the
       // event; the other order could record an erasure whose key still opens the data.

@@ -198,7 +198,7 @@ describe('two incidents of two partnerships in one national review', () => {
     // Ofsted's pull feed carries the commissioning, minimised.
     const feed = { items: [] as { type: string; data: { reviewId?: string } }[] };
     for (let after: string | null = null, more = true; more;) {
-      const page = (await gql(OFSTED, 'query($after: String) { notificationFeed(first: 100, after: $after) { endCursor hasMore items { type subject data } } }', { after })).notificationFeed;
+      const page: { endCursor: string; hasMore: boolean; items: { type: string; data: { reviewId?: string } }[] } = (await gql(OFSTED, 'query($after: String) { notificationFeed(first: 100, after: $after) { endCursor hasMore items { type subject data } } }', { after })).notificationFeed;
       feed.items.push(...page.items);
       more = page.hasMore || page.items.length > 0;
       after = page.endCursor;

@@ -5,26 +5,21 @@
  */
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { loadConfig } from '@cspr/config';
-import { openDatabase } from '@cspr/database';
-import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, loadMasterKey, migratePersonalData } from '@cspr/personal-data';
 import { migrateReadModels } from '@cspr/read-models';
-import { createLogger } from '@cspr/telemetry';
+import { openRuntime } from '@cspr/runtime';
 import { createTokenVerifierFromEnv } from './auth/verify-token';
 import { loadAllowedOperations } from './hardening/index';
 import { registerDefaultPartnerships } from '@cspr/application';
 import { createGateway } from './yoga';
 
-const config = loadConfig();
-const logger = createLogger({ service: 'gateway', level: config.logLevel });
-const database = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` }) });
+// The shared start-up: configuration, telemetry (OTEL_*), the database and event log, and a bounded SIGTERM.
+const runtime = await openRuntime({ service: 'gateway' });
+const { config, logger, database, store } = runtime;
 const { sql } = database;
-await migrateEventStore(sql);
 await migratePersonalData(sql);
 // The projector owns the read models; migrating here too (idempotent, advisory-locked) lets the gateway start first.
 await migrateReadModels(sql);
-const store = createPostgresEventStore({ sql, wakeups: database.wakeups });
 const vault = createPersonalDataVault({
   sql,
   wrapper: createMasterKeyWrapper(await loadMasterKey({ env: config.masterKey, dataDir: config.dataDir, production: config.production })),
@@ -51,11 +46,9 @@ server.listen(config.port, () => {
   if (!config.production) logger.info('get a token: npm run token -- --role partnership --partnership leeds');
 });
 
-const shutdown = async () => {
-  server.close();
-  await store.close();
-  await database.close();
-  process.exit(0);
-};
-process.once('SIGINT', () => void shutdown());
-process.once('SIGTERM', () => void shutdown());
+// On SIGTERM (runtime steps run last-registered first): stop taking requests and let those in flight finish, then
+// the runtime closes the event store and database and flushes telemetry, all within its bound.
+runtime.onShutdown('http server', () => new Promise((resolve) => {
+  server.close(() => resolve());
+  server.closeIdleConnections();
+}));

@@ -34,6 +34,10 @@ export type VerifierOptions = {
   mode: 'production' | 'dev';
   /** Clock tolerance for exp/nbf in seconds. Default 30. */
   clockToleranceSeconds?: number;
+  /** Verified tokens remembered (by their exact text) to skip the signature check on repeat requests. Default 1000; 0 off. */
+  cacheSize?: number;
+  /** How long a verified token is remembered, in ms, never past its `exp`. Default 60 000. */
+  cacheTtlMs?: number;
 };
 
 const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)\s*$/;
@@ -51,29 +55,61 @@ const toPrincipal = (payload: JWTPayload): Principal => {
   return { kind: 'user', userId: payload.sub, role: claimed };
 };
 
-export const createTokenVerifier = (options: VerifierOptions): TokenVerifier => ({
-  mode: options.mode,
-  verify: async (authorization) => {
-    if (authorization === null || authorization === undefined || authorization.trim() === '') return PUBLIC;
-    const match = BEARER.exec(authorization);
-    if (!match) throw new AuthenticationError('Authorization must be "Bearer <JWT>"');
-    try {
-      const { payload } = await jwtVerify(match[1]!, options.keys, {
-        issuer: options.issuer,
-        audience: options.audience,
-        algorithms: options.algorithms,
-        clockTolerance: options.clockToleranceSeconds ?? 30,
-        requiredClaims: ['exp', 'sub'],
-      });
-      return toPrincipal(payload);
-    } catch (error) {
-      if (error instanceof AuthenticationError) throw error;
-      if (error instanceof errors.JWTExpired) throw new AuthenticationError('Token expired');
-      if (error instanceof errors.JWTClaimValidationFailed) throw new AuthenticationError(`Token claim "${error.claim}" is not valid`);
-      throw new AuthenticationError('Token could not be verified');
-    }
-  },
-});
+/**
+ * A small cache of verified tokens: a client sends the same token on every request for hours, and the signature
+ * check (ECDSA/RSA) is most of the cost of an authenticated request. An entry lives at most `cacheTtlMs` and never
+ * past the token's own `exp`, so expiry is enforced as before; failures are never cached.
+ */
+const createVerifiedCache = (size: number, ttlMs: number) => {
+  const entries = new Map<string, { principal: Principal; until: number }>();
+  return {
+    get: (token: string): Principal | undefined => {
+      const entry = entries.get(token);
+      if (!entry) return undefined;
+      if (entry.until <= Date.now()) {
+        entries.delete(token);
+        return undefined;
+      }
+      return entry.principal;
+    },
+    set: (token: string, principal: Principal, expSeconds: number | undefined) => {
+      if (size <= 0) return;
+      if (entries.size >= size) entries.delete(entries.keys().next().value!);
+      entries.set(token, { principal, until: Math.min(Date.now() + ttlMs, (expSeconds ?? 0) * 1000) });
+    },
+  };
+};
+
+export const createTokenVerifier = (options: VerifierOptions): TokenVerifier => {
+  const cache = createVerifiedCache(options.cacheSize ?? 1000, options.cacheTtlMs ?? 60_000);
+  return {
+    mode: options.mode,
+    verify: async (authorization) => {
+      if (authorization === null || authorization === undefined || authorization.trim() === '') return PUBLIC;
+      const match = BEARER.exec(authorization);
+      if (!match) throw new AuthenticationError('Authorization must be "Bearer <JWT>"');
+      const cached = cache.get(match[1]!);
+      if (cached) return cached;
+      try {
+        const { payload } = await jwtVerify(match[1]!, options.keys, {
+          issuer: options.issuer,
+          audience: options.audience,
+          algorithms: options.algorithms,
+          clockTolerance: options.clockToleranceSeconds ?? 30,
+          requiredClaims: ['exp', 'sub'],
+        });
+        const principal = toPrincipal(payload);
+        cache.set(match[1]!, principal, payload.exp);
+        return principal;
+      } catch (error) {
+        if (error instanceof AuthenticationError) throw error;
+        if (error instanceof errors.JWTExpired) throw new AuthenticationError('Token expired');
+        if (error instanceof errors.JWTClaimValidationFailed) throw new AuthenticationError(`Token claim "${error.claim}" is not valid`);
+        throw new AuthenticationError('Token could not be verified');
+      }
+    },
+  };
+};
 
 export const createDevTokenVerifier = async (key: DevSigningKey): Promise<TokenVerifier> =>
   createTokenVerifier({

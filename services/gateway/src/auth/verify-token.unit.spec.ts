@@ -6,7 +6,7 @@ import { SignJWT, UnsecuredJWT, generateKeyPair } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEY_FILE, loadOrCreateDevSigningKey } from './dev-signing-key';
 import type { DevSigningKey } from './dev-signing-key';
 import { mintDevToken } from './mint-token';
-import { AuthenticationError, createDevTokenVerifier, createTokenVerifierFromEnv } from './verify-token';
+import { AuthenticationError, createDevTokenVerifier, createTokenVerifier, createTokenVerifierFromEnv } from './verify-token';
 import type { TokenVerifier } from './verify-token';
 
 let dataDir: string;
@@ -104,5 +104,25 @@ describe('verifier from the environment', () => {
     await expect(createTokenVerifierFromEnv({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_ALGORITHMS: 'HS256' }, { production: true })).rejects.toThrow(/asymmetric/);
     const production = await createTokenVerifierFromEnv({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' }, { production: true });
     expect(production.mode).toBe('production');
+  });
+});
+
+describe('verified-token cache', () => {
+  it('answers a repeated token from the cache but never past its exp', async () => {
+    const cached = await createDevTokenVerifier(key);
+    const token = await new SignJWT({ role: 'panel' }).setProtectedHeader({ alg: 'ES256' }).setSubject('p').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE)
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 2).sign(key.privateKey);
+    await expect(cached.verify(bearer(token))).resolves.toMatchObject({ role: 'panel' });
+    await expect(cached.verify(bearer(token))).resolves.toMatchObject({ role: 'panel' });
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    // Past exp (+ tolerance it is still valid for jose): the cache entry is gone, so jose decides, with its tolerance.
+    const strict = createTokenVerifier({ mode: 'dev', issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['ES256'], keys: async () => key.publicKey, clockToleranceSeconds: 0 });
+    await expect(strict.verify(bearer(token))).rejects.toThrow('Token expired');
+  });
+
+  it('never caches a failure', async () => {
+    const verifier2 = await createDevTokenVerifier(key);
+    await expect(verifier2.verify('Bearer a.b.c')).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(verifier2.verify('Bearer a.b.c')).rejects.toBeInstanceOf(AuthenticationError);
   });
 });

@@ -28,9 +28,12 @@ const ERASED: IncidentPersonal = { erased: true, notification: null, withdrawalE
 const openIncidentPersonal = async (ctx: Parameters<typeof openPersonalParts>[0], incident: IncidentView): Promise<IncidentPersonal> => {
   const sealed = incident.sealedPersonal;
   if (incident.personalErased || !sealed) return ERASED;
+  // Amendments carry the whole merged part (packages/application); a read model that keeps them as a list is
+  // read by merging in order, one that keeps only the latest part has none: both give the current record.
+  const amendments = (sealed as { amendments?: unknown[] }).amendments ?? [];
   const parts: unknown[] = [
     sealed.notification,
-    ...(sealed.amendments ?? []),
+    ...amendments,
     ...(sealed.withdrawal ? [sealed.withdrawal] : []),
     ...(sealed.rapidReviews ?? []),
     ...(sealed.panelResponses ?? []),
@@ -44,8 +47,7 @@ const openIncidentPersonal = async (ctx: Parameters<typeof openPersonalParts>[0]
   if (opened.status === 'erased') return ERASED;
   const values = [...opened.values];
   let notification = values.shift() as Partial<NotificationPersonalData>;
-  // Amendments carry only the personal fields they change.
-  for (let i = 0; i < (sealed.amendments ?? []).length; i += 1) notification = { ...notification, ...(values.shift() as Partial<NotificationPersonalData>) };
+  for (let i = 0; i < amendments.length; i += 1) notification = { ...notification, ...(values.shift() as Partial<NotificationPersonalData>) };
   const withdrawal = sealed.withdrawal ? (values.shift() as { explanation?: string }) : null;
   const rapidReviews = (sealed.rapidReviews ?? []).map(() => values.shift() as RapidReviewText);
   const panelComments = (sealed.panelResponses ?? []).map(() => String((values.shift() as { comments?: string }).comments ?? ''));

@@ -93,6 +93,15 @@ describe('personal data', () => {
     expect(JSON.stringify(audit.entries)).not.toContain(SECRET_CHILD_NAME);
   });
 
+  it('shows the record as last amended', async () => {
+    const { incidentId } = await lc.notified();
+    const amend = await f.graphql(leeds, 'mutation($input: AmendNotificationInput!) { amendNotification(input: $input) { __typename ... on IncidentPayload { position } } }', {
+      input: { incidentId, changes: { caseOutline: 'Corrected outline.' } },
+    });
+    const read = await f.graphql(leeds, 'query($id: ID!, $after: String) { incident(id: $id, consistentAfter: $after) { ... on Incident { status personal { caseOutline location children { name } } } } }', { id: incidentId, after: amend.data!.amendNotification.position });
+    expect(read.data!.incident).toEqual({ status: 'AMENDED', personal: { caseOutline: 'Corrected outline.', location: 'Home address', children: [{ name: SECRET_CHILD_NAME }] } });
+  });
+
   it('is gone after erasure, while the minimised record stays', async () => {
     const { incidentId } = await lc.notified();
     const erase = await f.graphql({ role: 'admin', sub: 'admin-2' }, 'mutation($input: ErasePersonalDataInput!) { erasePersonalData(input: $input) { __typename ... on IncidentPayload { position } ... on ClientError { message } } }', {

@@ -1,0 +1,210 @@
+/**
+ * GraphQL load benchmark (issue 3 item 7): autocannon against the gateway's `incidents` (with a Panel token, so
+ * JWT verification, the read model query, deadlines for today and the connection are all in) and
+ * `publishedReports` (public), on the PostgreSQL server with a few hundred seeded incidents; each as a ratio
+ * against a bare Yoga server answering a constant, measured in the same run on the same machine.
+ * Goal: requests/s >= 0.35x the bare server.
+ *
+ *   npx tsx infra/bench/graphql-bench.ts   (env: BENCH_INCIDENTS (300), BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (10))
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { createSchema, createYoga } from 'graphql-yoga';
+import { createEnglandAndWalesCalendar } from '@cspr/domain';
+import { formatPosition } from '@cspr/event-store';
+import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
+import { createDevTokenVerifier, createGateway, loadOrCreateDevSigningKey, mintDevToken } from '@cspr/gateway';
+import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, migratePersonalData } from '@cspr/personal-data';
+import { createProjector } from '@cspr/projector';
+import { migrateReadModels, waitForPosition } from '@cspr/read-models';
+import { createLogger } from '@cspr/telemetry';
+import { createTestDatabase } from '@cspr/testing';
+import { registerDefaultPartnerships } from '@cspr/application';
+
+const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 300);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const GOAL = 0.35;
+
+type Run = { requestsPerSecond: number; p99Ms: number; p50Ms: number; errors: number; non2xx: number };
+
+/** The slice with the median requests/s (its own p99 with it, so the pair stays one measurement). */
+const median = (runs: Run[]): Run => [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(runs.length / 2)]!;
+
+const listen = async (server: Server): Promise<string> => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+};
+
+const load = async (url: string, query: string, token?: string): Promise<Run> => {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+};
+
+/** One realistic mix: every incident notified, most with a rapid review, some answered, ~1 in 6 published. */
+const seed = async (gateway: ReturnType<typeof createGateway>, clock: { set: (iso: string) => void }) => {
+  const leeds = { userId: 'bench-leeds', role: 'partnership' as const, partnershipId: 'leeds' };
+  const panel = { userId: 'bench-panel', role: 'panel' as const };
+  let last = null as null | Parameters<typeof formatPosition>[0];
+  const run = async (command: Parameters<typeof gateway.commands.execute>[0], actor: typeof leeds | typeof panel) => {
+    const result = await gateway.commands.execute(command, { actor });
+    if (result.position) last = result.position;
+  };
+  for (let i = 0; i < INCIDENTS; i += 1) {
+    clock.set('2026-03-10T09:30:00Z');
+    const incidentId = randomUUID();
+    await run({
+      type: 'NotifyIncident',
+      data: {
+        incidentId, partnershipId: 'leeds', localAuthorityCode: 'E08000035', nature: i % 3 === 0 ? 'child-death' : 'serious-harm',
+        becameAwareOn: '2026-03-05', incidentOn: '2026-03-04', guidanceEdition: 'panel-guidance-2025',
+        children: [{ childRef: 'child-1', name: `Bench Child ${i}`, ageInYears: i % 17, sex: i % 2 ? 'male' : 'female', ethnicity: 'white', disability: 'no', placement: 'at-home', lookedAfter: false, childInNeedPlan: true, childProtectionPlan: i % 4 === 0, knownToAgencies: 'yes' }],
+        notifier: { name: 'Bench Notifier', role: 'Head of service', email: 'bench@leeds.gov.uk' }, location: 'Home', caseOutline: 'Outline.',
+      },
+    }, leeds);
+    if (i % 5 === 4) continue;
+    await run({
+      type: 'SubmitRapidReview',
+      data: {
+        incidentId, parallelProcesses: [], agenciesInvolved: ['police'], localReviewDecision: 'local-review',
+        localCriteria: { improvementsNeeded: true, recurrentThemes: false, multiAgencyConcerns: true, panelSuggested: false },
+        nationalCriteria: { improvementsNeeded: false, lawOrGuidanceChanges: false, recurrentThemes: false },
+        signedOff: { localAuthority: true, integratedCareBoard: true, police: true },
+        facts: 'F', agencySummaries: [], keyPracticeEpisodes: 'K', livedExperience: 'L', immediateActions: 'I', learningIdentified: 'L', decisionReasons: 'D',
+        signatories: { localAuthority: 'a', integratedCareBoard: 'b', police: 'c' },
+      },
+    }, leeds);
+    if (i % 6 !== 0) continue;
+    await run({ type: 'RespondToRapidReview', data: { incidentId, outcome: 'agreed', comments: '' } }, panel);
+    const reviewId = randomUUID();
+    await run({ type: 'CommissionLocalReview', data: { reviewId, partnershipId: 'leeds', incidentIds: [incidentId], guidanceEdition: 'panel-guidance-2025', caseName: `Child ${i}` } }, leeds);
+    await run({ type: 'AppointReviewer', data: { reviewId, reviewerName: 'Reviewer' } }, leeds);
+    await run({ type: 'SubmitFinalReport', data: { reviewId, recipients: ['panel', 'dfe'] } }, leeds);
+    clock.set('2026-04-01T10:00:00Z');
+    await run({
+      type: 'PublishReport',
+      data: {
+        reviewId, publishedOn: '2026-04-01', publication: 'full-report', summary: `Learning from the review of Child ${i}.`, learningThemes: ['neglect', 'information sharing'],
+        recommendations: ['R1'], keywords: ['k'], reviewModel: 'lcspr',
+        documents: [{ kind: 'overview-report', title: `Child ${i} overview report`, address: `https://leeds.example/child-${i}.pdf`, checksum: 'a'.repeat(64) }],
+      },
+    }, leeds);
+  }
+  return last;
+};
+
+const main = async () => {
+  const db = await createTestDatabase({ maxConnections: 10 });
+  const dataDir = await mkdtemp(join(tmpdir(), 'cspr-bench-'));
+  const servers: Server[] = [];
+  try {
+    await migrateEventStore(db.sql);
+    await migratePersonalData(db.sql);
+    await migrateReadModels(db.sql);
+    const store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
+    const vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
+    const key = await loadOrCreateDevSigningKey(dataDir);
+    let now = new Date('2026-03-10T09:30:00Z');
+    const clock = { now: () => now, set: (iso: string) => { now = new Date(iso); } };
+    const calendar = createEnglandAndWalesCalendar();
+    const gateway = createGateway({
+      sql: db.sql, store, vault, calendar, audit: createReadAudit(db.sql), auth: await createDevTokenVerifier(key),
+      logger: createLogger({ service: 'bench', level: 'warn' }), production: false, clock: clock.now,
+    });
+    await registerDefaultPartnerships(gateway.commands);
+    const projector = createProjector({ sql: db.sql, store, calendar });
+    await projector.start();
+
+    const seedStarted = performance.now();
+    const last = await seed(gateway, clock);
+    if (last && !(await waitForPosition(db.sql, last, 60_000))) throw new Error('projector did not catch up with the seed');
+    const [counts] = await db.sql<{ incidents: number; published: number }[]>`
+      select (select count(*) from read_models.incidents)::int as incidents,
+             (select count(*) from read_models.published_reports where published_on is not null)::int as published`;
+    process.stderr.write(`seeded ${counts!.incidents} incidents, ${counts!.published} published reports in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s\n`);
+
+    const gatewayServer = createServer(gateway.yoga);
+    servers.push(gatewayServer);
+    const gatewayUrl = await listen(gatewayServer);
+    const bare = createYoga({ schema: createSchema({ typeDefs: 'type Query { hello: String! }', resolvers: { Query: { hello: () => 'world' } } }), logging: false });
+    const bareServer = createServer(bare);
+    servers.push(bareServer);
+    const bareUrl = await listen(bareServer);
+    const panelToken = await mintDevToken(key, { role: 'panel', sub: 'bench-panel' });
+
+    const incidentsQuery = 'query { incidents(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { node { id status nature notifiedOn nextDueOn overdue children { ageBand sex } deadlines { kind dueOn workingDaysLeft overdue } } } } }';
+    const reportsQuery = 'query { publishedReports(first: 20) { totalCount edges { node { reviewId caseName partnershipName publishedOn themes documents { kind title address } } } } }';
+    // Check each answers correctly before loading it.
+    for (const [query, token] of [[incidentsQuery, panelToken], [reportsQuery, undefined]] as const) {
+      const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) });
+      const body = (await response.json()) as { errors?: unknown; data?: Record<string, { totalCount: number }> };
+      if (body.errors || !body.data) throw new Error(`bench query failed: ${JSON.stringify(body.errors)}`);
+      process.stderr.write(`${Object.keys(body.data)[0]}: totalCount ${Object.values(body.data)[0]!.totalCount}\n`);
+    }
+
+    // The machine is shared: targets run in interleaved slices and each keeps its median slice, so a burst of
+    // load elsewhere hits all three alike instead of skewing one.
+    process.stderr.write(`warm-up, then ${ROUNDS} rounds of ${SECONDS} s x ${CONNECTIONS} connections per target, interleaved\n`);
+    await load(bareUrl, '{ hello }');
+    await load(gatewayUrl, incidentsQuery, panelToken);
+    const runs: Record<'bare' | 'incidents' | 'reports', Run[]> = { bare: [], incidents: [], reports: [] };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      runs.bare.push(await load(bareUrl, '{ hello }'));
+      runs.incidents.push(await load(gatewayUrl, incidentsQuery, panelToken));
+      runs.reports.push(await load(gatewayUrl, reportsQuery));
+      process.stderr.write(`round ${round + 1}: bare ${runs.bare.at(-1)!.requestsPerSecond}/s, incidents ${runs.incidents.at(-1)!.requestsPerSecond}/s, publishedReports ${runs.reports.at(-1)!.requestsPerSecond}/s\n`);
+    }
+    const bareRun = median(runs.bare);
+    const incidentsRun = median(runs.incidents);
+    const reportsRun = median(runs.reports);
+    const ratio = (run: Run) => ({
+      ...run,
+      requestsPerSecondRatio: Number((run.requestsPerSecond / bareRun.requestsPerSecond).toFixed(3)),
+      p99Ratio: Number((bareRun.p99Ms / Math.max(run.p99Ms, 1)).toFixed(3)),
+    });
+    const report = {
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      seeded: counts,
+      bareYoga: bareRun,
+      incidents: ratio(incidentsRun),
+      publishedReports: ratio(reportsRun),
+      goal: GOAL,
+      met: incidentsRun.requestsPerSecond / bareRun.requestsPerSecond >= GOAL && reportsRun.requestsPerSecond / bareRun.requestsPerSecond >= GOAL,
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    await projector.stop();
+    await store.close();
+    if (!report.met) process.exitCode = 1;
+  } finally {
+    // Keep-alive connections would hold requests against a dropped database: close them first.
+    await Promise.all(servers.map((server) => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); })));
+    await db.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`graphql bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
