@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
-import { formatPosition } from '@cspr/event-store';
+import type { LogPosition } from '@cspr/event-store';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { createDevTokenVerifier, createGateway, loadOrCreateDevSigningKey, mintDevToken } from '@cspr/gateway';
 import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, migratePersonalData } from '@cspr/personal-data';
@@ -65,7 +65,7 @@ const load = async (url: string, query: string, token?: string): Promise<Run> =>
 const seed = async (gateway: ReturnType<typeof createGateway>, clock: { set: (iso: string) => void }) => {
   const leeds = { userId: 'bench-leeds', role: 'partnership' as const, partnershipId: 'leeds' };
   const panel = { userId: 'bench-panel', role: 'panel' as const };
-  let last = null as null | Parameters<typeof formatPosition>[0];
+  let last: LogPosition | null = null;
   const run = async (command: Parameters<typeof gateway.commands.execute>[0], actor: typeof leeds | typeof panel) => {
     const result = await gateway.commands.execute(command, { actor });
     if (result.position) last = result.position;
