@@ -4,22 +4,23 @@
  * database takes one process. `--resume` carries on a rebuild that was interrupted instead of starting over.
  */
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
+import { openRuntime } from '@cspr/runtime';
 import { createLogger } from '@cspr/telemetry';
+import { countEventsOf } from './count-events';
 import { createProgressBar } from './progress-bar';
 import { createProjector } from './projector';
-import { openRuntime } from './open-runtime';
 
 const main = async () => {
   const resume = process.argv.includes('--resume');
   const batchArg = process.argv.find((arg) => arg.startsWith('--batch-size='));
-  const runtime = await openRuntime();
+  const runtime = await openRuntime({ service: 'projector-rebuild', handleSignals: false });
   const logger = createLogger({ service: 'projector', level: runtime.config.logLevel, destination: process.stderr });
   const projector = createProjector({
     sql: runtime.database.sql,
     store: runtime.store,
     calendar: createEnglandAndWalesCalendar(),
     logger,
-    countEvents: runtime.countEvents,
+    countEvents: countEventsOf(runtime),
     ...(batchArg ? { rebuildBatchSize: Number(batchArg.split('=')[1]) } : {}),
   });
   const bar = createProgressBar();
@@ -35,7 +36,7 @@ const main = async () => {
     if (lastProgress) bar.finish(lastProgress);
     process.stderr.write(`rebuilt ${result.events} events in ${result.seconds.toFixed(1)} s (${Math.round(result.eventsPerSecond)} events/s), ${result.deadLettered} dead-lettered, checkpoint ${result.position}\n`);
   } finally {
-    await runtime.close();
+    await runtime.shutdown('rebuild finished');
   }
 };
 
