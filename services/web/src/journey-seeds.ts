@@ -21,8 +21,8 @@ export type SeedOptions = {
   today?: string;
 };
 
-/** An incident notified, its rapid review sent and the Panel's answer recorded (default: a Bradford case, national review). */
-export const seedRespondedIncident = async (backEnd: GatewayUnderTest, partnershipToken: string, panelToken: string, options: SeedOptions = {}): Promise<string> => {
+/** An incident notified (nothing more yet); returns its id. */
+export const seedNotifiedIncident = async (backEnd: GatewayUnderTest, partnershipToken: string, options: SeedOptions = {}): Promise<string> => {
   const today = options.today ?? todayInEngland();
   const notified = ok((await backEnd.graphqlAs<{ notifyIncident: Payload }>(partnershipToken, NOTIFY_INCIDENT, { input: {
     localAuthorityCode: options.localAuthorityCode ?? 'E08000032', nature: 'SERIOUS_HARM', becameAwareOn: today, incidentOn: today, location: 'A park',
@@ -30,7 +30,12 @@ export const seedRespondedIncident = async (backEnd: GatewayUnderTest, partnersh
     children: [{ childRef: 'child-1', name: 'Second Child', ageInYears: 4, sex: 'MALE', ethnicity: 'ASIAN', disability: 'NOT_KNOWN', placement: 'AT_HOME',
       lookedAfter: false, childInNeedPlan: true, childProtectionPlan: false, knownToAgencies: 'YES' }],
   } })).notifyIncident);
-  const incidentId = notified.incidentId!;
+  return notified.incidentId!;
+};
+
+/** An incident notified, its rapid review sent and the Panel's answer recorded (default: a Bradford case, national review). */
+export const seedRespondedIncident = async (backEnd: GatewayUnderTest, partnershipToken: string, panelToken: string, options: SeedOptions = {}): Promise<string> => {
+  const incidentId = await seedNotifiedIncident(backEnd, partnershipToken, options);
   ok((await backEnd.graphqlAs<{ submitRapidReview: Payload }>(partnershipToken, SUBMIT_RAPID_REVIEW, { input: {
     incidentId, facts: 'Facts of the second case.', parallelProcesses: [], agenciesInvolved: ['HEALTH'], agencySummaries: [{ agency: 'HEALTH', summary: 'Health visitor saw the child.' }],
     keyPracticeEpisodes: 'Episodes.', livedExperience: 'Lived experience.', immediateActions: 'Actions.', learningIdentified: 'Learning.',

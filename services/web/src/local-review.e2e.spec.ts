@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { accessibilityViolations, hasChromium, NO_CHROMIUM, screenshot, serveApp, signInWith, startBrowser, type Browser, type ServedApp } from './browser-fixture';
 import { partsFromIso, todayInEngland } from './app/dates';
 import { startGatewayUnderTest, type GatewayUnderTest } from './gateway-under-test';
-import { seedRespondedIncident } from './journey-seeds';
+import { seedNotifiedIncident, seedRespondedIncident } from './journey-seeds';
 
 const expectAccessible = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
 const daysAgo = (days: number) => todayInEngland(new Date(Date.now() - days * 86_400_000));
@@ -18,7 +18,10 @@ const daysAgo = (days: number) => todayInEngland(new Date(Date.now() - days * 86
 const step = async (page: Page, title: string, fill: () => Promise<void>) => {
   await page.getByText(title, { exact: true }).first().click();
   await fill();
+  // Each recorded step lands on a new address (…?done=<step>&at=<time>); the banner alone may be the last step's.
+  const before = page.url();
   await page.getByRole('button', { name: title }).click();
+  await page.waitForURL((url) => url.toString() !== before);
   await page.getByText('Recorded.').waitFor();
 };
 
@@ -44,6 +47,8 @@ describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 300_000
     const incidentId = await seedRespondedIncident(backEnd, leeds, await backEnd.tokenFor({ role: 'panel' }), {
       localAuthorityCode: 'E08000035', localReviewDecision: 'LOCAL_REVIEW', outcome: 'AGREED', today: daysAgo(30),
     });
+    // Notified 30 days ago and no rapid review since: its 15 working days have run out by today.
+    await seedNotifiedIncident(backEnd, leeds, { localAuthorityCode: 'E08000035', today: daysAgo(30) });
 
     const page = await browser.newPage();
     await signInWith(page, app.url, leeds, 'partnership', 'leeds');
@@ -89,7 +94,9 @@ describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 300_000
     await page.locator('#document-0-address').fill('https://example.org/reports/child-m-overview.pdf');
     await page.locator('#document-0-file').setInputFiles({ name: 'child-m.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 overview report') });
     await expect.poll(() => page.locator('#document-0-checksum').inputValue()).toBe(createHash('sha256').update('%PDF-1.7 overview report').digest('hex'));
+    const beforePublishing = page.url();
     await page.getByRole('button', { name: 'Record the publication' }).click();
+    await page.waitForURL((url) => url.toString() !== beforePublishing);
     await page.getByText('Recorded.').waitFor();
     expect(await page.locator('.govuk-summary-list').first().innerText()).toContain('Published');
 
@@ -101,6 +108,14 @@ describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 300_000
     expect(await page.locator('.govuk-summary-list').first().innerText()).toContain('0 of 1 actions completed, 1 in progress');
     await expectAccessible(page);
     await screenshot(page, 'local-review');
+
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    await page.getByRole('table').waitFor();
+    expect(await page.locator('.app-card--red').innerText()).toContain('1\ndeadline overdue');
+    const overdueRow = page.getByRole('row').filter({ has: page.getByText('Overdue', { exact: true }) });
+    expect(await overdueRow.innerText()).toMatch(/Send the rapid review:\s+\d+ \w+ 2026\s+\d+ working days? overdue/);
+    await expectAccessible(page);
+    await screenshot(page, 'partnership-dashboard-overdue');
 
     await page.getByRole('link', { name: 'Local reviews' }).click();
     await page.getByRole('link', { name: 'Child M' }).waitFor();

@@ -71,6 +71,10 @@ describe.skipIf(!hasChromium())('built pages in Chromium', { timeout: 60_000 }, 
     expect(text).toContain('Enter the full name of child 4');
     await summary.getByRole('link', { name: 'Enter where the incident happened' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('location');
+    // In-page links never replace the route in the address: the skip link moves focus to the content only.
+    await page.evaluate(() => document.querySelector<HTMLAnchorElement>('.govuk-skip-link')!.focus());
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => [location.hash, document.activeElement?.id])).toEqual(['#/partnership/notify', 'main-content']);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
   });

@@ -70,5 +70,18 @@ const show = async () => {
 };
 
 createAll(SkipLink as never);
+// In-page links (the skip link, contents lists, error summary) move focus without touching the address, which
+// holds the route: a reload or the back button must land on the same page, not on "#main-content".
+document.addEventListener('click', (event) => {
+  const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a[href^="#"]');
+  const href = link?.getAttribute('href') ?? '';
+  if (!link || href.startsWith('#/') || href === '#' || event.defaultPrevented) return;
+  const target = document.getElementById(decodeURIComponent(href.slice(1)));
+  if (!target) return;
+  event.preventDefault();
+  if (!target.matches('a, button, input, select, textarea, [tabindex]')) target.setAttribute('tabindex', '-1');
+  target.focus();
+  target.scrollIntoView({ block: 'start' });
+});
 window.addEventListener('hashchange', () => void show());
 void show();
