@@ -8,7 +8,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger, defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import * as operations from './src/operations';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -56,20 +56,8 @@ const precompress = (): Plugin => ({
   },
 });
 
-/** GOV.UK's CSS asks for /assets/... on purpose (copied there above): Vite's note about each one is noise. */
-const logger = createLogger();
-const warn = logger.warn;
-logger.warn = (message, options) => {
-  if (!message.includes("didn't resolve at build time")) warn(message, options);
-};
-const warnOnce = logger.warnOnce;
-logger.warnOnce = (message, options) => {
-  if (!message.includes("didn't resolve at build time")) warnOnce(message, options);
-};
-
 export default defineConfig({
   root,
-  customLogger: logger,
   base: '/',
   publicDir: false,
   plugins: [copyFrontendAssets(), writeAllowedOperations(), precompress()],

@@ -14,8 +14,15 @@ export const webAssetsDir = (): string => join(packageDir, 'dist');
 
 /** Builds the application with Vite into `webAssetsDir()`. Vite is loaded only when a build is needed. */
 export const buildWeb = async (options: { quiet?: boolean } = {}): Promise<string> => {
-  const { build } = await import('vite');
-  await build({ configFile: join(packageDir, 'vite.config.ts'), logLevel: options.quiet === false ? 'info' : 'warn' });
+  const { build, createLogger } = await import('vite');
+  // GOV.UK's CSS asks for /assets/... on purpose (the build copies them there): Vite's note about each is noise.
+  const logger = createLogger(options.quiet === false ? 'info' : 'warn');
+  const noise = (message: string) => message.includes("didn't resolve at build time");
+  const { warn, warnOnce, info } = logger;
+  logger.warn = (message, opts) => (noise(message) ? undefined : warn(message, opts));
+  logger.warnOnce = (message, opts) => (noise(message) ? undefined : warnOnce(message, opts));
+  logger.info = (message, opts) => (noise(message) ? undefined : info(message, opts));
+  await build({ configFile: join(packageDir, 'vite.config.ts'), customLogger: logger, logLevel: options.quiet === false ? 'info' : 'warn' });
   return webAssetsDir();
 };
 

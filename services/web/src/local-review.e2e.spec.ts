@@ -136,6 +136,15 @@ describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 300_000
     await page.getByLabel('Year published').fill('2019');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.getByRole('heading', { name: '0 reports found' }).waitFor();
+    await page.getByLabel('Year published').fill('19');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByText('Enter the year as 4 digits, for example 2026').first().waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Statistics' }).click();
+    await page.getByText('Counts of 2 or fewer are shown as “c” to protect the children concerned.').waitFor();
+    expect(await page.getByRole('table', { name: /Notifications by nature/ }).innerText()).toMatch(/Serious harm\s+c\s*$/m);
+    await expectAccessible(page);
     await page.close();
   });
 });

@@ -7,10 +7,10 @@ type NavItem = { href: string; text: string };
 
 export const navigationFor = (session: Session | undefined): NavItem[] => {
   const common = [{ href: '#/reports', text: 'Published reports' }];
-  if (!session) return [...common, { href: '#/sign-in', text: 'Sign in' }];
+  if (!session) return [...common, { href: '#/statistics', text: 'Statistics' }, { href: '#/sign-in', text: 'Sign in' }];
   const out = { href: '#/sign-out', text: 'Sign out' };
   if (session.role === 'partnership') {
-    return [{ href: '#/partnership', text: 'Dashboard' }, { href: '#/partnership/notify', text: 'Notify an incident' }, { href: '#/partnership/reviews', text: 'Local reviews' }, ...common, out];
+    return [{ href: '#/partnership', text: 'Dashboard' }, { href: '#/partnership/notify', text: 'Notify an incident' }, { href: '#/partnership/reviews', text: 'Local reviews' }, ...common, { href: '#/statistics', text: 'Statistics' }, out];
   }
   if (session.role === 'panel') {
     return [{ href: '#/panel', text: 'Rapid review queue' }, { href: '#/panel/reviews', text: 'National reviews' }, { href: '#/panel/statistics', text: 'Statistics' }, ...common, out];

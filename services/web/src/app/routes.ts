@@ -27,5 +27,7 @@ export const routes: Route[] = [
   { path: '/panel/national-review', roles: ['panel'], page: lazy(() => import('../panel/national-review-page'), 'nationalReviewPage') },
   { path: '/panel/reviews', roles: ['panel'], page: lazy(() => import('../review/reviews-page'), 'reviewsPage') },
   { path: '/panel/statistics', roles: ['panel', 'ofsted', 'admin'], page: lazy(() => import('../panel/statistics-page'), 'statisticsPage') },
+  // The published view for everyone else: counts of 2 or fewer suppressed by the gateway.
+  { path: '/statistics', page: lazy(() => import('../panel/statistics-page'), 'statisticsPage') },
   { path: '/reviews/:id', roles: ['partnership', 'panel'], page: lazy(() => import('../review/review-page'), 'reviewPage') },
 ];

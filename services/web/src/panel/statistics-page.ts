@@ -33,7 +33,7 @@ export const statisticsPage = async (ctx: PageContext) => {
     <h1 class="govuk-heading-l">Serious incident notifications: national statistics</h1>
     <p class="govuk-body">Years run from April to March. ${nationalStatistics.suppressed ? 'Counts of 2 or fewer are shown as “c” to protect the children concerned.' : 'Exact counts: not for publication.'}</p>
     ${!chosen ? html`<p class="govuk-body">No notifications have been recorded yet.</p>` : html`
-      ${years.length > 1 ? html`<nav aria-label="Years"><ul class="govuk-list govuk-list--inline">${years.map((y) => html`<li class="govuk-!-display-inline-block govuk-!-margin-right-3"><a class="govuk-link" href="#/panel/statistics?year=${y.year}" ${y === chosen ? html`aria-current="page"` : ''}>${y.year}</a></li>`)}</ul></nav>` : ''}
+      ${years.length > 1 ? html`<nav aria-label="Years"><ul class="govuk-list govuk-list--inline">${years.map((y) => html`<li class="govuk-!-display-inline-block govuk-!-margin-right-3"><a class="govuk-link" href="${exact ? '#/panel/statistics' : '#/statistics'}?year=${y.year}" ${y === chosen ? html`aria-current="page"` : ''}>${y.year}</a></li>`)}</ul></nav>` : ''}
       <h2 class="govuk-heading-m">${chosen.year}</h2>
       <div class="app-dashboard-cards">
         <div class="app-card"><span class="app-card__count">${chosen.notifications.display}</span><span class="govuk-body">notifications</span></div>

@@ -3,7 +3,7 @@
  * partnership and nationally, searchable by partnership, year, theme and words. No sign-in needed. The filters
  * live in the address (`#/reports?year=2026`), so a search can be bookmarked and shared.
  */
-import { textInput } from '../app/components';
+import { errorSummary, textInput, type FieldErrors } from '../app/components';
 import { formatDate } from '../app/deadline';
 import { graphql } from '../app/graphql-client';
 import { html } from '../app/html';
@@ -29,12 +29,14 @@ export const listingLine = (report: Pick<Report, 'caseName' | 'publishedOn'>, do
 export const reportsPage = async (ctx: PageContext) => {
   const q = Object.fromEntries(FILTERS.map((f) => [f, ctx.query.get(f)?.trim() ?? ''])) as Record<(typeof FILTERS)[number], string>;
   const year = /^\d{4}$/.test(q.year) ? Number(q.year) : undefined;
+  const errors: FieldErrors = q.year && year === undefined ? { year: 'Enter the year as 4 digits, for example 2026' } : {};
   const { publishedReports } = await graphql<{ publishedReports: { edges: { node: Report }[] } }>(PUBLISHED_REPORTS, {
     ...(q.partnership ? { partnershipId: q.partnership } : {}), ...(year ? { year } : {}), ...(q.theme ? { theme: q.theme } : {}), ...(q.search ? { search: q.search } : {}),
   });
   const reports = publishedReports.edges.map((e) => e.node);
   const filtered = FILTERS.some((f) => q[f]);
   const main = ctx.render('Published reports', html`
+    ${errorSummary(errors)}
     <h1 class="govuk-heading-l">Published child safeguarding practice reviews</h1>
     <p class="govuk-body">Reports of local and national reviews. Children are not named: each report uses a pseudonym such as “Child M”.</p>
     <div class="govuk-grid-row">
@@ -43,7 +45,7 @@ export const reportsPage = async (ctx: PageContext) => {
           <h2 class="govuk-heading-m">Filter</h2>
           ${textInput({ id: 'search', label: 'Words', hint: 'In the summary, themes, keywords or titles', value: q.search })}
           ${textInput({ id: 'partnership', label: 'Partnership', hint: 'Its id, for example leeds', value: q.partnership })}
-          ${textInput({ id: 'year', label: 'Year published', hint: 'For example, 2026', value: q.year, width: 'govuk-input--width-4', inputmode: 'numeric' })}
+          ${textInput({ id: 'year', label: 'Year published', hint: 'For example, 2026', value: q.year, width: 'govuk-input--width-4', inputmode: 'numeric', errors })}
           ${textInput({ id: 'theme', label: 'Learning theme', hint: 'For example, neglect', value: q.theme })}
           <div class="govuk-button-group">
             <button type="submit" class="govuk-button" data-module="govuk-button">Apply filters</button>
