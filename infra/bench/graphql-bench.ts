@@ -5,7 +5,8 @@
  * against a bare Yoga server answering a constant, measured in the same run on the same machine.
  * Goal: requests/s >= 0.35x the bare server.
  *
- *   npx tsx infra/bench/graphql-bench.ts   (env: BENCH_INCIDENTS (300), BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (10))
+ *   NODE_ENV=production npx tsx infra/bench/graphql-bench.ts
+ *   (env: BENCH_INCIDENTS (300), BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (10), BENCH_JIT=1 for graphql-jit)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -129,7 +130,7 @@ const main = async () => {
     const calendar = createEnglandAndWalesCalendar();
     const gateway = createGateway({
       sql: db.sql, store, vault, calendar, audit: createReadAudit(db.sql), auth: await createDevTokenVerifier(key),
-      logger: createLogger({ service: 'bench', level: process.env.LOG_LEVEL ?? 'silent' }), production: false, clock: clock.now,
+      logger: createLogger({ service: 'bench', level: process.env.LOG_LEVEL ?? 'silent' }), production: false, clock: clock.now, jit: process.env.BENCH_JIT === '1',
     });
     await registerDefaultPartnerships(gateway.commands);
     const projector = createProjector({ sql: db.sql, store, calendar });
