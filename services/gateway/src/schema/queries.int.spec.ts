@@ -141,3 +141,18 @@ describe('Ofsted feed', () => {
     expect(text).not.toContain('Case outline text.');
   });
 });
+
+describe('error masking', () => {
+  it('answers an unexpected failure as "Unexpected error." without its details, and logs it', async () => {
+    // Runs last in this file: break a read model table under the gateway.
+    await f.db.sql`alter table read_models.published_reports rename to published_reports_moved`;
+    try {
+      const response = await f.graphql('public', 'query { publishedReports(first: 1) { totalCount } }');
+      expect(response.errors).toHaveLength(1);
+      expect(response.errors![0]!.message).toBe('Unexpected error.');
+      expect(JSON.stringify(response)).not.toMatch(/published_reports|relation|postgres/i);
+    } finally {
+      await f.db.sql`alter table read_models.published_reports_moved rename to published_reports`;
+    }
+  });
+});
