@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { uuidV5 } from '@cspr/application';
-import { CHILD_REFS, MAX_CHILDREN } from '@cspr/domain';
+import { CHILD_REFS, LOCAL_AUTHORITY_CODE_PATTERN, MAX_CHILDREN } from '@cspr/domain';
 import type { NotificationChanges, NotifiedChild, Notifier } from '@cspr/domain';
 import { builder } from '../builder';
 import { requireRole } from '../authorization';
@@ -73,7 +73,7 @@ const NotifyIncidentInput = builder.inputType('NotifyIncidentInput', {
 const notifySchema = z.object({
   commandId: commandIdSchema,
   partnershipId: idSchema.nullish(),
-  localAuthorityCode: z.string().regex(/^E(0[6-9]|10)\d{6}$/, 'an English local authority code such as E08000035'),
+  localAuthorityCode: z.string().regex(LOCAL_AUTHORITY_CODE_PATTERN, 'an English local authority code such as E08000035'),
   becameAwareOn: calendarDateSchema,
   incidentOn: calendarDateSchema,
   children: z.array(childSchema).min(1).max(MAX_CHILDREN),
@@ -139,7 +139,7 @@ const amendSchema = z.object({
   commandId: commandIdSchema,
   incidentId: idSchema,
   changes: z.object({
-    localAuthorityCode: z.string().regex(/^E(0[6-9]|10)\d{6}$/, 'an English local authority code such as E08000035').nullish(),
+    localAuthorityCode: z.string().regex(LOCAL_AUTHORITY_CODE_PATTERN, 'an English local authority code such as E08000035').nullish(),
     becameAwareOn: calendarDateSchema.nullish(),
     incidentOn: calendarDateSchema.nullish(),
     children: z.array(childSchema).min(1).max(MAX_CHILDREN).nullish(),
