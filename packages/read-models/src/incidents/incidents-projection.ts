@@ -27,10 +27,8 @@ export const INCIDENT_STATUSES: readonly IncidentStatus[] = [
 export type HistoryEntry = { type: string; occurredAt: string; on: string | null; actorRole: string; position: string };
 
 export type SealedIncidentPersonal = {
-  /** The notification's personal part as notified. */
+  /** The notification's personal part as last amended: an amendment carries the whole merged part. */
   notification?: unknown;
-  /** Each amendment's personal part, in order: partial, applied over `notification` by whoever opens them. */
-  amendments?: unknown[];
   withdrawal?: unknown;
   rapidReviews?: unknown[];
   panelResponses?: unknown[];
@@ -165,9 +163,9 @@ const evolveIncident = (row: IncidentRow, event: ProjectedEvent, context: Projec
         incident_on: optionalString(changes, 'incidentOn') ?? row.incident_on,
         children: Array.isArray(changes.children) ? changes.children : row.children,
         status: row.status === 'notified' ? 'amended' : row.status,
-        // An amendment's personal part holds only the fields it changes (Partial in incident-events.ts).
-        sealed_personal: event.personal === undefined ? row.sealed_personal
-          : sealed(row, (s) => ({ ...s, amendments: [...(s.amendments ?? []), event.personal] })),
+        // The amendment's part is the whole current part (the command handler merges the changed fields), so it
+        // replaces the notification's: the superseded one stays only in the log.
+        sealed_personal: event.personal === undefined ? row.sealed_personal : sealed(row, (s) => ({ ...s, notification: event.personal })),
       });
       return withDeadlines({ ...next, rapid_review_required: rapidReviewRequired(next.nature, next.children) }, context);
     }

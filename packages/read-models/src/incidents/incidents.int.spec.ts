@@ -42,7 +42,7 @@ describe('incidents read model', () => {
     expect(notOverdue.items.map((i) => i.id)).not.toContain('i-1');
   });
 
-  it('given an amendment: status amended, corrected fields, deadlines moved, sealed amendment kept beside the notification', async () => {
+  it('given an amendment: status amended, corrected fields, deadlines moved, the amended sealed part replaces the notification's', async () => {
     await givenEvents(db.sql, [{
       type: 'NotificationAmended',
       data: { incidentId: 'i-1', amendedAt: '2025-06-05T08:00:00.000Z', changes: { becameAwareOn: '2025-06-03', children: [child('child-1', 'under-1')] }, changedFields: ['becameAwareOn', 'children'] },
@@ -50,7 +50,7 @@ describe('incidents read model', () => {
     }]);
     const incident = await getIncident(db.sql, 'i-1', { today: '2025-06-05' });
     expect(incident).toMatchObject({ status: 'amended', becameAwareOn: '2025-06-03', children: [expect.objectContaining({ ageBand: 'under-1' })] });
-    expect(incident?.sealedPersonal).toMatchObject({ notification: sealedEnvelope('notification-i-1'), amendments: [sealedEnvelope('amended-i-1')] });
+    expect(incident?.sealedPersonal).toEqual({ notification: sealedEnvelope('amended-i-1') });
     expect(deadline(incident, 'notification')?.dueOn).toBe('2025-06-10');
   });
 
