@@ -42,7 +42,7 @@ describe('incidents read model', () => {
     expect(notOverdue.items.map((i) => i.id)).not.toContain('i-1');
   });
 
-  it('given an amendment: status amended, corrected fields, deadlines moved, the amended sealed part replaces the notification's', async () => {
+  it('given an amendment: status amended, corrected fields, deadlines moved, the amended sealed part replaces the notification part', async () => {
     await givenEvents(db.sql, [{
       type: 'NotificationAmended',
       data: { incidentId: 'i-1', amendedAt: '2025-06-05T08:00:00.000Z', changes: { becameAwareOn: '2025-06-03', children: [child('child-1', 'under-1')] }, changedFields: ['becameAwareOn', 'children'] },
