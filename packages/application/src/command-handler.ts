@@ -4,8 +4,8 @@
  * from the clock and the actor, loads reference data, and runs the decision on the right stream.
  */
 import { trace, SpanStatusCode } from '@opentelemetry/api';
-import { createEnglandAndWalesCalendar, defaultPartnerships, isDomainError } from '@cspr/domain';
-import type { IncidentCommand, PartnershipCommand, ReviewCommand, WorkingDayCalendar } from '@cspr/domain';
+import { createEnglandAndWalesCalendar, defaultPartnerships, forbidden, isDomainError } from '@cspr/domain';
+import type { CommandContext, IncidentCommand, PartnershipCommand, WorkingDayCalendar } from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
 import type { PersonalDataVault } from '@cspr/personal-data';
 import { activeTraceparent, ATTR, platformMetrics, SPAN, TRACER_NAME, withCorrelationId } from '@cspr/telemetry';
@@ -16,10 +16,13 @@ import { incidentDecision } from './incident-decisions';
 import type { Bare } from './incident-decisions';
 import { partnershipDecision } from './partnership-decisions';
 import type { PartnershipReference } from './reference-data';
+import { followOnOf, REFERRAL_COMMAND_TYPES, referralDecision } from './referral-decisions';
+import type { ReferralApplicationCommand } from './referral-decisions';
 import { reviewDecision } from './review-decisions';
+import type { ReviewApplicationCommand } from './review-decisions';
 
 /** A command as callers give it: the domain command without `context` and `reference`, which the handler adds. */
-export type ApplicationCommand = Bare<IncidentCommand> | Bare<ReviewCommand> | Bare<PartnershipCommand>;
+export type ApplicationCommand = Bare<IncidentCommand> | ReviewApplicationCommand | Bare<PartnershipCommand> | ReferralApplicationCommand;
 
 export type CommandHandlerOptions = {
   store: EventStore;
@@ -37,7 +40,10 @@ export type CommandHandlerOptions = {
 };
 
 export type CommandResult = DecisionResult & {
-  /** Results on other streams the command caused: the incidents linked to a commissioned review. */
+  /**
+   * Results on other streams the command caused: the incidents linked to a commissioned review; the notification
+   * or the non-statutory review that follows a referral decision.
+   */
   related: DecisionResult[];
 };
 
@@ -52,6 +58,13 @@ const PARTNERSHIP_TYPES = new Set<string>(['RegisterPartnership', 'ChangePartner
 
 const isIncidentCommand = (c: ApplicationCommand): c is Bare<IncidentCommand> => INCIDENT_TYPES.has(c.type);
 const isPartnershipCommand = (c: ApplicationCommand): c is Bare<PartnershipCommand> => PARTNERSHIP_TYPES.has(c.type);
+const isReferralCommand = (c: ApplicationCommand): c is ReferralApplicationCommand => REFERRAL_COMMAND_TYPES.has(c.type);
+
+/** Incident and partnership deciders know only the first roles: an extended role is refused here, as forbidden. */
+const firstRoleContext = (context: ReturnType<typeof contextFor>, type: string): CommandContext => {
+  if (context.actor.role === 'agency' || context.actor.role === 'dfe') throw forbidden(`The ${context.actor.role} role may not send ${type}`);
+  return context as CommandContext;
+};
 
 /**
  * The command span's own context when tracing is on, so the projector and relay continue from the command (the
@@ -77,8 +90,21 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
 
   const run = async (command: ApplicationCommand, envelope: CommandEnvelope): Promise<CommandResult> => {
     const context = contextFor(envelope.actor, options.clock());
-    if (isIncidentCommand(command)) return { ...(await executeDecision(execution, incidentDecision(deps, command), envelope, context)), related: [] };
-    if (isPartnershipCommand(command)) return { ...(await executeDecision(execution, partnershipDecision(command), envelope, context)), related: [] };
+    if (isIncidentCommand(command)) return { ...(await executeDecision(execution, incidentDecision(deps, command), envelope, firstRoleContext(context, command.type))), related: [] };
+    if (isPartnershipCommand(command)) return { ...(await executeDecision(execution, partnershipDecision(command), envelope, firstRoleContext(context, command.type))), related: [] };
+    if (isReferralCommand(command)) {
+      const result = await executeDecision(execution, referralDecision(deps, command), envelope, context);
+      if (command.type !== 'DecideReferral') return { ...result, related: [] };
+      // The follow-on runs on a retried command too (alreadyApplied), so a crash between the appends heals on retry;
+      // it is skipped once it happened (the notification or review records the referral).
+      const followOn = await followOnOf(deps, command);
+      if (!followOn) return { ...result, related: [] };
+      const followEnvelope = { ...envelope, causationId: result.events[0]?.eventId ?? envelope.causationId, ...(envelope.commandId ? { commandId: `${envelope.commandId}/follow-on` } : {}) };
+      const related = [followOn.type === 'NotifyIncident'
+        ? await executeDecision(execution, incidentDecision(deps, followOn), followEnvelope, firstRoleContext(context, followOn.type))
+        : await executeDecision(execution, reviewDecision(deps, followOn), followEnvelope, context)];
+      return { ...result, position: related.reduce((p, r) => later(p, r.position), result.position), related };
+    }
     const result = await executeDecision(execution, reviewDecision(deps, command), envelope, context);
     if (command.type !== 'CommissionLocalReview' && command.type !== 'CommissionNationalReview') return { ...result, related: [] };
     // The incidents learn of their review on their own streams, after the review exists. Runs on a retried command
@@ -90,7 +116,7 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
         execution,
         incidentDecision(deps, { type: 'LinkIncidentToReview', data: { incidentId, reviewId: command.data.reviewId, reviewKind } }),
         { ...envelope, causationId: result.events[0]?.eventId ?? envelope.causationId, ...(envelope.commandId ? { commandId: `${envelope.commandId}/link` } : {}) },
-        context,
+        firstRoleContext(context, 'LinkIncidentToReview'),
       ));
     }
     const position = related.reduce((p, r) => later(p, r.position), result.position);

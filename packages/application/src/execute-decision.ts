@@ -5,7 +5,7 @@
  * conflict goes back to the caller as DomainError('concurrency').
  */
 import { DomainError, encodeEvent, londonDate } from '@cspr/domain';
-import type { Actor, CommandContext, Decider } from '@cspr/domain';
+import type { CommandContext, Decider, ExtendedActor, ExtendedCommandContext } from '@cspr/domain';
 import { WrongExpectedRevisionError } from '@cspr/event-store';
 import type { EventMetadata, EventStore, EventToAppend, ExpectedRevision, LogPosition, RecordedEvent } from '@cspr/event-store';
 import type { PersonalDataVault } from '@cspr/personal-data';
@@ -18,7 +18,8 @@ export type AnyEvent = { type: string; schemaVersion: number; data: object; pers
 
 /** Who asked, and how the request is traced and de-duplicated. */
 export type CommandEnvelope = {
-  actor: Actor;
+  /** May hold an extended role (`agency`, `dfe`): the deciders that do not know it refuse it as forbidden. */
+  actor: ExtendedActor;
   /**
    * Client-chosen id of this command (1–100 characters). Event ids are derived from it (uuid v5 of actor, command
    * id, stream and index), so a retried request appends nothing twice and answers with the first result.
@@ -51,13 +52,13 @@ export type ExecutionDeps = {
   maxAttempts?: number;
 };
 
-export type Decision<Command, Event, State> = {
+export type Decision<Command, Event, State, Context extends ExtendedCommandContext = CommandContext> = {
   decider: Decider<Command, Event, State>;
   streamId: string;
   /** The personal-data subject whose key seals this stream's personal parts (the incident or review id). */
   subjectId: string;
   /** Builds the full command (with reference data, loaded afresh on every attempt) from the loaded state. */
-  build: (state: State, context: CommandContext) => Promise<Command> | Command;
+  build: (state: State, context: Context) => Promise<Command> | Command;
   /** The partnership recorded in the metadata. */
   partnershipOf: (state: State, events: Event[]) => string | undefined;
   /** Completes decided events from the stream read (an amendment's whole personal part) before they are sealed. */
@@ -66,7 +67,7 @@ export type Decision<Command, Event, State> = {
   beforeAppend?: (events: Event[], state: State) => Promise<void>;
 };
 
-export const contextFor = (actor: Actor, now: Date): CommandContext => {
+export const contextFor = (actor: ExtendedActor, now: Date): ExtendedCommandContext => {
   const instant = now.toISOString();
   return { actor, now: instant, today: londonDate(instant) };
 };
@@ -105,11 +106,11 @@ const tracedAppend = (store: EventStore, streamId: string, events: EventToAppend
     }
   });
 
-export const executeDecision = async <Command, Event extends AnyEvent, State>(
+export const executeDecision = async <Command, Event extends AnyEvent, State, Context extends ExtendedCommandContext = CommandContext>(
   deps: ExecutionDeps,
-  decision: Decision<Command, Event, State>,
+  decision: Decision<Command, Event, State, Context>,
   envelope: CommandEnvelope,
-  context: CommandContext,
+  context: Context,
 ): Promise<DecisionResult> => {
   const { store, vault } = deps;
   const { streamId } = decision;

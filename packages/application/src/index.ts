@@ -5,3 +5,5 @@ export type { PartnershipReference } from './reference-data';
 export { loadPartnership } from './reference-data';
 export { registerDefaultPartnerships, REFERENCE_DATA_ACTOR } from './register-default-partnerships';
 export { uuidV5 } from './uuid-v5';
+export type { DecideReferralRequest, ReferralApplicationCommand } from './referral-decisions';
+export type { ReviewApplicationCommand } from './review-decisions';

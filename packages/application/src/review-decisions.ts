@@ -1,46 +1,99 @@
 /**
- * How each review command is decided. Commissioning loads the linked incidents' states (folded from their own
- * streams) as reference; publishing counts working days since the final report with the calendar.
+ * How each review command is decided, on every review stream through `extendedReviewDecider` (a superset of
+ * `reviewDecider`: the same events and errors for local and national reviews, and it knows the non-statutory and
+ * thematic streams, which the old decider would see as not commissioned). Commissioning loads the linked incidents'
+ * (and referrals', and linked reviews') states as reference; publishing counts working days since the final report.
  */
-import { incidentDecider, incidentStreamId, reviewDecider, reviewStreamId } from '@cspr/domain';
-import type { CommandContext, IncidentState, ReviewCommand, ReviewEvent, ReviewState } from '@cspr/domain';
+import {
+  extendedReviewDecider, incidentDecider, incidentStreamId, referralDecider, referralStreamId, reviewStreamId,
+} from '@cspr/domain';
+import type {
+  CommandContext, ExtendedCommandContext, ExtendedReviewCommand, ExtendedReviewEvent, ExtendedReviewState, IncidentState, ReferralState,
+} from '@cspr/domain';
 import { loadAggregate } from './aggregate-stream';
 import type { Decision } from './execute-decision';
 import type { HandlerDeps } from './handler-deps';
 import type { Bare } from './incident-decisions';
+import { loadPartnership } from './reference-data';
 
-const loadIncidents = async (deps: HandlerDeps, incidentIds: unknown): Promise<Record<string, IncidentState>> => {
-  const ids = Array.isArray(incidentIds) ? incidentIds.filter((id): id is string => typeof id === 'string').slice(0, 500) : [];
-  const entries = await Promise.all(ids.map(async (id) => [id, (await loadAggregate(deps.store, incidentDecider, incidentStreamId(id))).state] as const));
-  // A stream that does not exist folds to { status: 'none' }; the decider reports it as not found.
+/** At most this many ids are loaded as reference; the decider refuses longer lists anyway. */
+const MAX_REFERENCE_IDS = 500;
+
+const idsOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string').slice(0, MAX_REFERENCE_IDS) : [];
+
+/** States folded from their own streams, by id; a stream that does not exist is left out (the decider says not found). */
+const loadStates = async <State extends { status: string }>(
+  deps: HandlerDeps,
+  ids: unknown,
+  load: (id: string) => Promise<State>,
+): Promise<Record<string, State>> => {
+  const entries = await Promise.all(idsOf(ids).map(async (id) => [id, await load(id)] as const));
   return Object.fromEntries(entries.filter(([, state]) => state.status !== 'none'));
 };
 
-export const reviewDecision = (deps: HandlerDeps, command: Bare<ReviewCommand>): Decision<ReviewCommand, ReviewEvent, ReviewState> => {
+const loadIncidents = (deps: HandlerDeps, ids: unknown): Promise<Record<string, IncidentState>> =>
+  loadStates(deps, ids, async (id) => (await loadAggregate(deps.store, incidentDecider, incidentStreamId(id))).state);
+
+const loadReferrals = (deps: HandlerDeps, ids: unknown): Promise<Record<string, ReferralState>> =>
+  loadStates(deps, ids, async (id) => (await loadAggregate(deps.store, referralDecider, referralStreamId(id))).state);
+
+const loadReviews = (deps: HandlerDeps, ids: unknown): Promise<Record<string, ExtendedReviewState>> =>
+  loadStates(deps, ids, async (id) => (await loadAggregate(deps.store, extendedReviewDecider, reviewStreamId(id))).state);
+
+/** Registered partnerships among the ids named (from their streams, else the shipped reference data). */
+const knownPartnerships = async (deps: HandlerDeps, ids: unknown): Promise<string[]> => {
+  const found = await Promise.all(idsOf(ids).map(async (id) => ((await loadPartnership(deps.store, id, deps.partnerships)) ? id : null)));
+  return found.filter((id): id is string => id !== null);
+};
+
+const ownerOnFirstEvent = (event: ExtendedReviewEvent | undefined): string | undefined => {
+  switch (event?.type) {
+    case 'LocalReviewCommissioned':
+    case 'NonStatutoryReviewCommissioned':
+      return event.data.partnershipId;
+    case 'ThematicReviewCommissioned':
+      return event.data.partnershipId === 'national' ? undefined : event.data.partnershipId;
+    default:
+      return undefined;
+  }
+};
+
+export type ReviewApplicationCommand = Bare<ExtendedReviewCommand>;
+
+export const reviewDecision = (deps: HandlerDeps, command: ReviewApplicationCommand): Decision<ExtendedReviewCommand, ExtendedReviewEvent, ExtendedReviewState, ExtendedCommandContext> => {
   const { reviewId } = command.data;
   return {
-    decider: reviewDecider,
+    decider: extendedReviewDecider,
     streamId: reviewStreamId(reviewId),
     subjectId: reviewId,
-    partnershipOf: (state, events) => {
-      if (state.status !== 'none') return state.kind === 'local' ? state.partnershipIds[0] : undefined;
-      const first = events[0];
-      return first?.type === 'LocalReviewCommissioned' ? first.data.partnershipId : undefined;
-    },
-    build: async (state, context: CommandContext): Promise<ReviewCommand> => {
+    partnershipOf: (state, events) => (state.status !== 'none' ? state.ownerPartnershipId ?? undefined : ownerOnFirstEvent(events[0])),
+    build: async (state, context: CommandContext | ExtendedCommandContext): Promise<ExtendedReviewCommand> => {
       switch (command.type) {
         case 'CommissionLocalReview':
         case 'CommissionNationalReview':
-          return { ...command, context, reference: { incidents: await loadIncidents(deps, command.data.incidentIds) } } as ReviewCommand;
+          return { ...command, context, reference: { incidents: await loadIncidents(deps, command.data.incidentIds) } } as ExtendedReviewCommand;
+        case 'CommissionNonStatutoryReview':
+          return {
+            ...command, context,
+            reference: { referrals: await loadReferrals(deps, command.data.referralIds), incidents: await loadIncidents(deps, command.data.incidentIds) },
+          };
+        case 'CommissionThematicReview':
+          return {
+            ...command, context,
+            reference: { incidents: await loadIncidents(deps, command.data.incidentIds), reviews: await loadReviews(deps, command.data.reviewIds) },
+          };
+        case 'NameConcernedPartnerships':
+          return { ...command, context, reference: { knownPartnershipIds: await knownPartnerships(deps, command.data.partnershipIds) } };
         case 'PublishReport': {
           const from = state.status === 'none' ? null : state.finalReportSubmittedOn;
           const publishedOn = typeof command.data.publishedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(command.data.publishedOn) ? command.data.publishedOn : null;
           // Without a final report or a valid date the decider refuses anyway; 0 keeps the reference well-formed.
           const workingDaysSinceFinalReport = from && publishedOn ? Math.max(0, deps.calendar.workingDaysBetween(from, publishedOn)) : 0;
-          return { ...command, context, reference: { workingDaysSinceFinalReport } };
+          return { ...command, context, reference: { workingDaysSinceFinalReport } } as ExtendedReviewCommand;
         }
         default:
-          return { ...command, context } as ReviewCommand;
+          return { ...command, context } as ExtendedReviewCommand;
       }
     },
   };
