@@ -17,13 +17,17 @@ for name in ("gateway", "projector", "relay"):
         problems.append(f"compose: service {name} missing")
         continue
     env = service.get("environment", {})
-    for key in ("DATABASE_URL", "KAFKA_BROKERS", "CSPR_MASTER_KEY", "AUTH_ISSUER", "AUTH_AUDIENCE", "AUTH_JWKS_URL", "OTEL_EXPORTER_OTLP_ENDPOINT"):
+    for key in ("DATABASE_URL", "KAFKA_BROKERS", "CSPR_MASTER_KEY", "AUTH_ISSUER", "AUTH_AUDIENCE", "AUTH_JWKS_URL", "OTEL_EXPORTER_OTLP_ENDPOINT", "CSPR_ADMIN_USER_IDS", "CSPR_ALLOWED_OPERATIONS"):
         if key not in env:
             problems.append(f"compose: {name} lacks {key}")
     if not service.get("command"):
         problems.append(f"compose: {name} has no command")
     if not service.get("healthcheck"):
         problems.append(f"compose: {name} has no health check")
+    if "--no-install" not in service["command"]:
+        problems.append(f"compose: {name} may let npx download an unpinned tsx at start (add --no-install)")
+    if "@postgres:" in env.get("DATABASE_URL", "") and ":${POSTGRES_PASSWORD" not in env["DATABASE_URL"]:
+        problems.append(f"compose: {name} connects without the database password")
     entry = root.parent / service["command"][-1]
     if not entry.exists():
         problems.append(f"compose: {name} runs {entry.relative_to(root.parent)}, which does not exist")
