@@ -8,6 +8,7 @@ import type { LogPosition, RecordedEvent } from '@cspr/event-store';
 import { needsOrigin, originOf, toFeedMessage } from '@cspr/feed';
 import type { FeedMessage, StreamOrigin } from '@cspr/feed';
 import { builder } from '../builder';
+import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import type { GatewayContext } from '../gateway-context';
 import { badInput, requireReadRole } from '../read-access';
 import { JsonScalar } from './scalars';
@@ -52,9 +53,11 @@ builder.queryField('notificationFeed', (t) =>
     args: {
       after: t.arg.string({ required: false, description: 'The endCursor of the previous page; absent: from the start of the log.' }),
       first: t.arg.int({ required: false, description: 'Items per page, 1–500. Default 100.' }),
+      consistentAfter: t.arg.string({ required: false, description: `${CONSISTENT_AFTER_DESCRIPTION} (The feed reads the log itself, so it is never behind; accepted for uniformity.)` }),
     },
     resolve: async (_root, args, ctx) => {
       requireReadRole(ctx, ['ofsted', 'panel', 'admin'], 'the notification feed');
+      await awaitConsistency(ctx, args.consistentAfter);
       let cursor: LogPosition = LOG_START;
       if (args.after) {
         try {

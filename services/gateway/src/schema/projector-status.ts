@@ -2,6 +2,7 @@
 import { getProjectorStatus } from '@cspr/read-models';
 import type { ProjectorStatus } from '@cspr/read-models';
 import { builder } from '../builder';
+import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { requireReadRole } from '../read-access';
 
 const ProjectorStatusType = builder.objectRef<ProjectorStatus>('ProjectorStatus').implement({
@@ -19,8 +20,10 @@ const ProjectorStatusType = builder.objectRef<ProjectorStatus>('ProjectorStatus'
 builder.queryField('projectorStatus', (t) =>
   t.field({
     type: ProjectorStatusType,
-    resolve: async (_root, _args, ctx) => {
+    args: { consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    resolve: async (_root, args, ctx) => {
       requireReadRole(ctx, ['admin'], 'the projector status');
+      await awaitConsistency(ctx, args.consistentAfter);
       return getProjectorStatus(ctx.services.sql, ctx.services.store);
     },
   }),

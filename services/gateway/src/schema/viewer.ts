@@ -1,6 +1,7 @@
 /** `viewer`: who the gateway thinks the caller is, so a client can show the role and check its token. */
 import { builder } from '../builder';
 import type { Principal } from '../auth/principal';
+import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 
 const Viewer = builder.objectRef<Principal>('Viewer').implement({
   description: 'The caller as verified from the bearer token; role PUBLIC without one.',
@@ -11,4 +12,13 @@ const Viewer = builder.objectRef<Principal>('Viewer').implement({
   }),
 });
 
-builder.queryField('viewer', (t) => t.field({ type: Viewer, resolve: (_root, _args, ctx) => ctx.principal }));
+builder.queryField('viewer', (t) =>
+  t.field({
+    type: Viewer,
+    args: { consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    resolve: async (_root, args, ctx) => {
+      await awaitConsistency(ctx, args.consistentAfter);
+      return ctx.principal;
+    },
+  }),
+);
