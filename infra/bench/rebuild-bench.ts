@@ -3,7 +3,7 @@
  * against a plain ordered read of the same events through the same store, same database, same run, so the ratio
  * cancels out the machine. Goal: rebuild >= 0.3x the plain read.
  *
- *   npx tsx infra/bench/rebuild-bench.ts      (env: BENCH_EVENTS, BENCH_BATCH (default 2000), TEST_DATABASE_ADMIN_URL)
+ *   npx tsx infra/bench/rebuild-bench.ts      (env: BENCH_EVENTS, BENCH_BATCH (default 5000), TEST_DATABASE_ADMIN_URL)
  *
  * The log is realistic (services/projector sample-log: notifications, amendments, rapid reviews, Panel responses,
  * reviews to publication, erasures) and written straight into a fresh server database with multi-row INSERTs of
@@ -16,7 +16,7 @@ import { LOG_START } from '@cspr/event-store';
 import { createProgressBar, createProjector, generateSampleLog } from '@cspr/projector';
 
 const target = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-const batchSize = Number(process.env.BENCH_BATCH ?? 2000);
+const batchSize = Number(process.env.BENCH_BATCH ?? 5000);
 const INSERT_CHUNK = 5000;
 
 const main = async () => {

@@ -28,7 +28,7 @@ export type ProjectorOptions = {
   logger?: ProjectorLogger;
   /** Events per live batch. Default 500. */
   batchSize?: number;
-  /** Events per rebuild batch. Default 2000. */
+  /** Events per rebuild batch. Default 5000. */
   rebuildBatchSize?: number;
   /** Panel response service-level target in working days. Default 10. */
   panelResponseTargetWorkingDays?: number;
@@ -177,7 +177,7 @@ export const createProjector = (options: ProjectorOptions): Projector => {
     state.rebuilding = true;
     try {
       const result = await runRebuild({
-        sql, store, context, logger, batchSize: options.rebuildBatchSize ?? 2000, countEvents: options.countEvents, cacheLimit: options.rebuildCacheLimit,
+        sql, store, context, logger, batchSize: options.rebuildBatchSize ?? 5000, countEvents: options.countEvents, cacheLimit: options.rebuildCacheLimit,
         onPosition: (position, events) => {
           state.position = position;
           state.eventsApplied += events;
