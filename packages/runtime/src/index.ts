@@ -1,1 +1,3 @@
 export * from './open-runtime';
+export * from './close-http-server';
+export * from './readiness';

@@ -25,3 +25,26 @@ describe('createLogger', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ service: 'test', msg: 'command handled' });
   });
 });
+
+describe('log correlation', () => {
+  it('adds the correlation id of the command being handled to every line inside it', async () => {
+    const { withCorrelationId } = await import('./correlation');
+    const { context } = await import('@opentelemetry/api');
+    const { AsyncLocalStorageContextManager } = await import('@opentelemetry/context-async-hooks');
+    const manager = new AsyncLocalStorageContextManager().enable();
+    context.setGlobalContextManager(manager);
+    try {
+      const { lines, destination } = capture();
+      const logger = createLogger({ service: 'test', destination });
+      await withCorrelationId('cmd-42', async () => {
+        await Promise.resolve();
+        logger.info('inside');
+      });
+      logger.info('outside');
+      expect(JSON.parse(lines[0]!)).toMatchObject({ msg: 'inside', correlationId: 'cmd-42' });
+      expect(JSON.parse(lines[1]!)).not.toHaveProperty('correlationId');
+    } finally {
+      context.disable();
+    }
+  });
+});

@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, loadMasterKey, migratePersonalData } from '@cspr/personal-data';
 import { migrateReadModels } from '@cspr/read-models';
-import { openRuntime } from '@cspr/runtime';
+import { closeHttpServerGracefully, createReadinessCheck, openRuntime } from '@cspr/runtime';
 import { createTokenVerifierFromEnv } from './auth/verify-token';
 import { loadAllowedOperations } from './hardening/index';
 import { registerDefaultPartnerships } from '@cspr/application';
@@ -26,6 +26,8 @@ const vault = createPersonalDataVault({
 });
 const gateway = createGateway({
   sql,
+  // /ready: database, migrations, projector lag and, with KAFKA_BROKERS, relay lag and the broker (runtime/readiness).
+  readiness: createReadinessCheck({ sql, store, ...(config.kafkaBrokers ? { relay: { name: process.env.RELAY_NAME || undefined }, kafkaBrokers: config.kafkaBrokers } : {}) }),
   store,
   vault,
   audit: createReadAudit(sql),
@@ -48,7 +50,4 @@ server.listen(config.port, () => {
 
 // On SIGTERM (runtime steps run last-registered first): stop taking requests and let those in flight finish, then
 // the runtime closes the event store and database and flushes telemetry, all within its bound.
-runtime.onShutdown('http server', () => new Promise((resolve) => {
-  server.close(() => resolve());
-  server.closeIdleConnections();
-}));
+runtime.onShutdown('http server', closeHttpServerGracefully(server));

@@ -20,7 +20,7 @@ import type { TokenVerifier } from './auth/verify-token';
 import type { GatewayContext, GatewayServices } from './gateway-context';
 import { hardeningPlugins } from './hardening/index';
 import type { HardeningOptions } from './hardening/index';
-import { useReadiness } from './readiness/use-readiness';
+import { useReadiness, type ReadinessReport } from './readiness/use-readiness';
 import { useOperationTelemetry } from './telemetry/use-operation-telemetry';
 import { useConsistencyReport } from './consistency';
 import { buildSchema } from './schema/index';
@@ -36,6 +36,8 @@ export type GatewayOptions = {
   production: boolean;
   /** The in-process projector, if any (services/platform): not ready while it is stopped or rebuilding. */
   projector?: { status: () => { running: boolean; rebuilding?: boolean } };
+  /** The full readiness report for `/ready` (the runtime's `createReadinessCheck`). Default: database and projector state only. */
+  readiness?: () => Promise<ReadinessReport>;
   /** Default: a handler built from store and vault with the options below. */
   commands?: CommandHandler;
   /** Default `() => new Date()`. */
@@ -126,6 +128,7 @@ export const createGateway = (options: GatewayOptions): Gateway => {
       useAuth(options.auth) as never,
       useReadiness({
         sql: options.sql,
+        ...(options.readiness ? { report: options.readiness } : {}),
         notReadyReason: () => {
           const status = options.projector?.status();
           if (!status) return undefined;

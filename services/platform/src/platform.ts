@@ -10,9 +10,12 @@ import { createGateway, createTokenVerifierFromEnv, loadAllowedOperations } from
 import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, loadMasterKey, migratePersonalData } from '@cspr/personal-data';
 import { createProjector } from '@cspr/projector';
 import { createRelay, migrateRelay } from '@cspr/relay';
-import { openRuntime, type Runtime } from '@cspr/runtime';
+import { closeHttpServerGracefully, createReadinessCheck, openRuntime, type Runtime } from '@cspr/runtime';
 import { createStaticHandler, ensureWebBuilt } from '@cspr/web';
 import { loadDemo } from './demo/load-demo';
+import { countOpenDeadlines } from './observability/deadline-counts';
+import { getProjectorStatus } from '@cspr/read-models';
+import { platformMetrics } from '@cspr/telemetry';
 
 export type StartedPlatform = { runtime: Runtime; server: Server; port: number; relayRunning: boolean };
 
@@ -39,6 +42,7 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
 
   const gateway = createGateway({
     sql,
+    readiness: createReadinessCheck({ sql, store, env, ...(config.kafkaBrokers ? { relay: {}, kafkaBrokers: config.kafkaBrokers } : {}) }),
     store,
     vault,
     calendar,
@@ -60,6 +64,13 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
 
   const projector = createProjector({ sql, store, calendar, logger });
   await projector.start();
+  // Gauges read when metrics are collected (only with an OTLP metrics endpoint): projector lag, open deadlines.
+  const metrics = platformMetrics();
+  metrics.observeLag('projector', async () => {
+    const status = await getProjectorStatus(sql, store);
+    return { events: status.lagEvents, seconds: status.lagSeconds };
+  });
+  metrics.observeDeadlines(() => countOpenDeadlines(sql));
   runtime.onShutdown('projector', () => projector.stop());
 
   let relayRunning = false;
@@ -79,7 +90,8 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
     return gateway.yoga(req, res);
   });
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
-  runtime.onShutdown('http server', () => new Promise((resolve) => server.close(() => resolve())));
+  // Registered last, so stopped first: no new requests, those in flight finish, then relay, projector, database.
+  runtime.onShutdown('http server', closeHttpServerGracefully(server));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return { runtime, server, port, relayRunning };

@@ -7,6 +7,7 @@
  *   RELAY_PORT (4002)  /health and /ready        RELAY_BATCH_SIZE (500)     RELAY_PARTITIONS (6, topic creation)
  *   RELAY_LEASE_TTL_MS (15000)                   RELAY_TOPIC (cspr.notifications.v1)   RELAY_NAME (ofsted-feed)
  *   RELAY_RETRY_MAX_MS (10000) longest pause between attempts while the broker is down
+ *   RELAY_SHUTDOWN_TIMEOUT_MS (10000) longest a graceful stop on SIGTERM may take
  */
 import { loadConfig } from '@cspr/config';
 import { openDatabase } from '@cspr/database';
@@ -57,9 +58,15 @@ const main = async () => {
   const server = createRelayHealthServer(relay).listen(port, '0.0.0.0', () => logger.info({ port }, 'relay health on /health and /ready'));
 
   let closing = false;
+  const shutdownTimeoutMs = numberFrom('RELAY_SHUTDOWN_TIMEOUT_MS', 10_000);
   const shutdown = async (code: number) => {
     if (closing) return;
     closing = true;
+    // Bounded: a batch waiting on a broker that does not answer is abandoned (its checkpoint never moved).
+    setTimeout(() => {
+      logger.error({ shutdownTimeoutMs }, 'graceful shutdown took too long; exiting');
+      process.exit(1);
+    }, shutdownTimeoutMs).unref();
     server.close();
     await relay.stop();
     await store.close();
