@@ -183,22 +183,26 @@ const main = async () => {
     const incidentsRun = median(runs.incidents);
     const deadlinesRun = median(runs.deadlines);
     const reportsRun = median(runs.reports);
-    const ratio = (run: Run) => ({
+    // Ratios per round (the slices of one round are seconds apart), then the median round: drift in the machine's
+    // load between rounds cancels out instead of landing on one target.
+    const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const ratio = (run: Run, target: 'incidents' | 'deadlines' | 'reports') => ({
       ...run,
-      requestsPerSecondRatio: Number((run.requestsPerSecond / bareRun.requestsPerSecond).toFixed(3)),
-      p99Ratio: Number((bareRun.p99Ms / Math.max(run.p99Ms, 1)).toFixed(3)),
+      requestsPerSecondRatio: Number(medianOf(runs[target].map((r, i) => r.requestsPerSecond / runs.bare[i]!.requestsPerSecond)).toFixed(3)),
+      p99Ratio: Number(medianOf(runs[target].map((r, i) => runs.bare[i]!.p99Ms / Math.max(r.p99Ms, 1))).toFixed(3)),
     });
     const report = {
       seconds: SECONDS,
       connections: CONNECTIONS,
       seeded: counts,
       bareYoga: bareRun,
-      incidents: ratio(incidentsRun),
-      incidentsWithDeadlines: ratio(deadlinesRun),
-      publishedReports: ratio(reportsRun),
+      incidents: ratio(incidentsRun, 'incidents'),
+      incidentsWithDeadlines: ratio(deadlinesRun, 'deadlines'),
+      publishedReports: ratio(reportsRun, 'reports'),
       goal: GOAL,
-      met: incidentsRun.requestsPerSecond / bareRun.requestsPerSecond >= GOAL && reportsRun.requestsPerSecond / bareRun.requestsPerSecond >= GOAL,
+      met: false,
     };
+    report.met = report.incidents.requestsPerSecondRatio >= GOAL && report.publishedReports.requestsPerSecondRatio >= GOAL;
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     await projector.stop();
     await store.close();
