@@ -2,6 +2,7 @@
 declare module 'govuk-frontend' {
   type ComponentClass = new (root: Element, config?: unknown) => unknown;
   export const createAll: (component: ComponentClass, config?: unknown, scope?: Element | Document) => unknown[];
+  export const Button: ComponentClass;
   export const ErrorSummary: ComponentClass;
   export const Radios: ComponentClass;
   export const Checkboxes: ComponentClass;

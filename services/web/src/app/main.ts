@@ -2,8 +2,9 @@
 import 'govuk-frontend/dist/govuk/govuk-frontend.min.css';
 import '@ministryofjustice/frontend/moj/moj-frontend.min.css';
 import './app.css';
-import { Checkboxes, createAll, ErrorSummary, NotificationBanner, Radios, ServiceNavigation, SkipLink } from 'govuk-frontend';
+import { Button, Checkboxes, createAll, ErrorSummary, NotificationBanner, Radios, ServiceNavigation, SkipLink } from 'govuk-frontend';
 import { SortableTable } from '@ministryofjustice/frontend/moj/components/sortable-table/sortable-table.mjs';
+import { GraphQLRequestError } from './graphql-client';
 import { html, type Html } from './html';
 import { header, phaseBanner } from './layout';
 import { isRouteHash, matchRoute, type PageContext } from './router';
@@ -15,7 +16,8 @@ const SERVICE = 'Child safeguarding practice reviews – GOV.UK';
 
 const enhance = (scope: HTMLElement) => {
   // Each component guards against initialising twice, so re-rendering part of a page is safe.
-  for (const component of [ErrorSummary, Radios, Checkboxes, NotificationBanner]) createAll(component as never, undefined, scope);
+  // Button gives links styled as buttons the space-bar activation users expect of a button.
+  for (const component of [Button, ErrorSummary, Radios, Checkboxes, NotificationBanner]) createAll(component as never, undefined, scope);
   createAll(SortableTable as never, undefined, scope);
   // Bar widths through the CSSOM: the content security policy allows no inline style attributes.
   scope.querySelectorAll<HTMLElement>('[data-bar-width]').forEach((bar) => { bar.style.width = `${bar.dataset.barWidth}%`; });
@@ -60,6 +62,11 @@ const show = async () => {
     try {
       await matched.route.page({ ...ctx, params: matched.params, query: matched.query });
     } catch (error) {
+      if (error instanceof GraphQLRequestError && error.code === 'UNAUTHENTICATED') {
+        signOut();
+        location.replace('#/sign-in?expired=1');
+        return;
+      }
       render('Sorry, there is a problem', html`<h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1><p class="govuk-body">${(error as Error).message}</p><p class="govuk-body"><a class="govuk-link" href="${location.hash}">Try again</a></p>`);
     }
   }

@@ -25,7 +25,7 @@ export const panelRapidReviewPage = async (ctx: PageContext) => {
       <span class="govuk-caption-l">${incident.partnershipId} · incident ${incident.id}</span>
       <h1 class="govuk-heading-l">${labelOf(NATURES, incident.nature)}</h1>
       ${is(incident.panelResponse?.outcome, 'national-review') || is(incident.panelResponse?.outcome, 'national-thematic-review')
-        ? html`<a class="govuk-button govuk-button--secondary" role="button" draggable="false" href="#/panel/national-review?incident=${incident.id}">Commission a national review</a>` : ''}
+        ? html`<a class="govuk-button govuk-button--secondary" role="button" draggable="false" data-module="govuk-button" href="#/panel/national-review?incident=${incident.id}">Commission a national review</a>` : ''}
       <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
         ${rapidReviewSummary(incident)}
         ${panelResponseSummary(incident)}

@@ -38,7 +38,7 @@ export const dashboardPage = async (ctx: PageContext) => {
   ctx.render('Dashboard', html`
     <span class="govuk-caption-l">Partnership ${ctx.session?.partnershipId ?? ''}</span>
     <h1 class="govuk-heading-l">Incidents and deadlines</h1>
-    <a href="#/partnership/notify" class="govuk-button" role="button" draggable="false">Notify an incident</a>
+    <a href="#/partnership/notify" class="govuk-button" role="button" draggable="false" data-module="govuk-button">Notify an incident</a>
     <h2 class="govuk-visually-hidden">Summary</h2>
     <div class="app-dashboard-cards">
       ${card(incidents.filter((i) => i.status !== 'WITHDRAWN').length, 'incidents notified')}

@@ -26,8 +26,8 @@ export const incidentPage = async (ctx: PageContext) => {
     <span class="govuk-caption-l">Incident ${i.id}</span>
     <h1 class="govuk-heading-l">${labelOf(NATURES, i.nature)}</h1>
     ${ctx.query.get('sent') ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="sent-title" data-module="govuk-notification-banner"><div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="sent-title">Success</h2></div><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">The rapid review has been sent to the Panel.</p></div></div>` : ''}
-    ${canSendRapidReview(i) ? html`<a href="#/partnership/incidents/${i.id}/rapid-review" class="govuk-button" role="button" draggable="false">${i.status === 'RECONSIDERATION_REQUESTED' ? 'Send the rapid review again' : 'Write the rapid review'}</a>` : ''}
-    ${i.status === 'PANEL_RESPONDED' && !i.reviewIds.length ? html`<a href="#/partnership/reviews/commission?incident=${i.id}" class="govuk-button govuk-button--secondary" role="button" draggable="false">Commission a local review</a>` : ''}
+    ${canSendRapidReview(i) ? html`<a href="#/partnership/incidents/${i.id}/rapid-review" class="govuk-button" role="button" draggable="false" data-module="govuk-button">${i.status === 'RECONSIDERATION_REQUESTED' ? 'Send the rapid review again' : 'Write the rapid review'}</a>` : ''}
+    ${i.status === 'PANEL_RESPONDED' && !i.reviewIds.length ? html`<a href="#/partnership/reviews/commission?incident=${i.id}" class="govuk-button govuk-button--secondary" role="button" draggable="false" data-module="govuk-button">Commission a local review</a>` : ''}
     <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
       ${deadlinesTable(i)}
       ${notificationSummary(i)}

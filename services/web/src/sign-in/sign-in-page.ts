@@ -38,6 +38,7 @@ export const signInPage = (ctx: PageContext) => {
     const main = ctx.render('Sign in', html`
       <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
         ${errorSummary(errors)}
+        ${ctx.query.get('expired') ? html`<div class="govuk-inset-text" role="status">Your sign-in has expired or was not accepted. Sign in again.</div>` : ''}
         <h1 class="govuk-heading-l">Sign in</h1>
         <p class="govuk-body">In development, you sign in with the same token the API accepts.</p>
         <form novalidate id="sign-in-form">
