@@ -163,6 +163,16 @@ describe.skipIf(!hasChromium())('journeys with the real gateway', { timeout: 300
     expect(await page.getByRole('table', { name: /Notifications by nature/ }).innerText()).toContain('Serious harm');
     await expectAccessible(page);
     await screenshot(page, 'national-statistics');
+
+    // Each role sees its own pages only, and the gateway refuses another partnership's record anyway.
+    await page.goto(`${app.url}/#/partnership`);
+    await page.getByRole('heading', { name: 'You cannot see this page' }).waitFor();
+    await signInWith(page, app.url, await backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' }), 'partnership', 'leeds');
+    await page.getByRole('heading', { name: 'Incidents and deadlines' }).waitFor();
+    await page.goto(`${app.url}/#/partnership/incidents/${otherIncident}`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Rapid review queue' }).count()).toBe(0);
+    await expectAccessible(page);
     await page.close();
   });
 });

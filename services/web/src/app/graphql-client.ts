@@ -12,6 +12,14 @@ export class GraphQLRequestError extends Error {
   }
 }
 
+/** A record the gateway answered NOT FOUND (or one the user may not see: the gateway does not tell them apart). */
+export class RecordNotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RecordNotFoundError';
+  }
+}
+
 export type ClientError = { __typename: 'ValidationError' | 'ForbiddenError' | 'NotFoundError' | 'ConflictError' | 'IllegalStateError'; message: string; field?: string };
 
 export const isClientError = (value: unknown): value is ClientError =>

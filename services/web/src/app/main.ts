@@ -4,7 +4,7 @@ import '@ministryofjustice/frontend/moj/moj-frontend.min.css';
 import './app.css';
 import { Button, Checkboxes, createAll, ErrorSummary, NotificationBanner, Radios, ServiceNavigation, SkipLink } from 'govuk-frontend';
 import { SortableTable } from '@ministryofjustice/frontend/moj/components/sortable-table/sortable-table.mjs';
-import { GraphQLRequestError } from './graphql-client';
+import { GraphQLRequestError, RecordNotFoundError } from './graphql-client';
 import { html, type Html } from './html';
 import { header, phaseBanner } from './layout';
 import { isRouteHash, matchRoute, type PageContext } from './router';
@@ -65,6 +65,10 @@ const show = async () => {
       if (error instanceof GraphQLRequestError && error.code === 'UNAUTHENTICATED') {
         signOut();
         location.replace('#/sign-in?expired=1');
+        return;
+      }
+      if (error instanceof RecordNotFoundError) {
+        render('Page not found', html`<h1 class="govuk-heading-l">Page not found</h1><p class="govuk-body">There is no such record, or it is not one you can see.</p><p class="govuk-body"><a class="govuk-link" href="${homeOf(session)}">Go to your start page</a></p>`);
         return;
       }
       render('Sorry, there is a problem', html`<h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1><p class="govuk-body">${(error as Error).message}</p><p class="govuk-body"><a class="govuk-link" href="${location.hash}">Try again</a></p>`);

@@ -1,6 +1,6 @@
 /** A partnership's incident: what was notified, every deadline, the rapid review and the Panel's response. */
 import { backLink } from '../app/components';
-import { graphql } from '../app/graphql-client';
+import { graphql, RecordNotFoundError } from '../app/graphql-client';
 import { html } from '../app/html';
 import type { PageContext } from '../app/router';
 import { labelOf, NATURES } from '../app/vocabulary';
@@ -11,6 +11,7 @@ type Result = { incident: ({ __typename: 'Incident' } & IncidentDetails) | { __t
 
 export const loadIncident = async (id: string): Promise<IncidentDetails> => {
   const { incident } = await graphql<Result>(INCIDENT, { id });
+  if (incident.__typename === 'NotFoundError') throw new RecordNotFoundError((incident as { message: string }).message);
   if (incident.__typename !== 'Incident') throw new Error((incident as { message: string }).message);
   return incident as IncidentDetails;
 };

@@ -7,7 +7,7 @@ import { checkAsYouType, newCheckState } from '../app/check-as-you-type';
 import { backLink, errorSummary, summaryList, table, type FieldErrors } from '../app/components';
 import { daysLeftText, deadlineTag, formatDate, type DeadlineLike } from '../app/deadline';
 import { formValues, type FormValues } from '../app/drafts';
-import { graphql, isClientError, rememberPosition, type ClientError } from '../app/graphql-client';
+import { graphql, isClientError, RecordNotFoundError, rememberPosition, type ClientError } from '../app/graphql-client';
 import { html } from '../app/html';
 import type { PageContext } from '../app/router';
 import { DELAY_REASONS, deadlineLabel, DOCUMENT_KINDS, labelOf, REVIEW_STATUSES } from '../app/vocabulary';
@@ -27,6 +27,7 @@ type Review = {
 
 const loadReview = async (id: string): Promise<Review> => {
   const { review } = await graphql<{ review: ({ __typename: 'Review' } & Review) | { __typename: string; message: string } }>(REVIEW, { id });
+  if (review.__typename === 'NotFoundError') throw new RecordNotFoundError((review as { message: string }).message);
   if (review.__typename !== 'Review') throw new Error((review as { message: string }).message);
   return review as Review;
 };
