@@ -12,6 +12,9 @@ for stale in $(psql -h 127.0.0.1 -U postgres -d postgres -Atc "select datname fr
   psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists \"$stale\"" >/dev/null 2>&1 || true
 done
 
+# The browser tests drive Debian's Chromium (no downloaded browsers); installs it once if missing.
+bash services/web/ensure-chromium.sh || { echo "Could not install Chromium for the browser tests." >&2; exit 1; }
+
 kafka_started_here=false
 if ! bash infra/kafka/kafka.sh status >/dev/null 2>&1; then
   bash infra/kafka/kafka.sh start || { echo "Could not start the local Kafka broker (see infra/kafka/.run/)." >&2; exit 1; }
