@@ -112,6 +112,10 @@ describe.each([
     };
 
     const first = await start();
+    // /ready names its checks: database, migrations, projector lag (Kafka is off here).
+    await waitUntil(answers(`http://127.0.0.1:${port}/ready`), `${service} to be ready`);
+    const ready = (await (await fetch(`http://127.0.0.1:${port}/ready`)).json()) as { status: string; checks: Record<string, { ok: boolean }> };
+    expect(ready).toMatchObject({ status: 'ready', reasons: [], checks: { database: { ok: true }, migrations: { ok: true }, projector: { ok: true } } });
     const accepted = new Map<string, string>();
     const commands: string[] = [];
     let sending = true;

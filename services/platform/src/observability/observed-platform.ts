@@ -73,8 +73,12 @@ export const startObservedPlatform = async (logDestination?: Writable): Promise<
     settled: async (timeoutMs = 30_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
+        // Every event written must be readable too: the log holds events back while an older transaction anywhere
+        // on the server is open (other test files share it).
+        const [{ events }] = await db.sql<[{ events: number }]>`select count(*)::int as events from event_store.events`;
+        const readable = (await store.readAll({ maxCount: 1_000_000 })).length;
         const head = formatPosition(await store.headPosition());
-        if (projector.status().position === head && (await relay.status()).lagEvents === 0) return;
+        if (readable === events && projector.status().position === head && (await relay.status()).lagEvents === 0) return;
         if (Date.now() > deadline) throw new Error('projector or relay did not catch up');
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

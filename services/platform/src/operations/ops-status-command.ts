@@ -1,0 +1,14 @@
+/**
+ * `npm run ops:status [-- --json]`: positions and lag of the projector and the relays, the head of the log and the
+ * dead letters. Uses DATABASE_URL (or the embedded database in DATA_DIR, only while `npm start` is not running).
+ */
+import { openRuntime } from '@cspr/runtime';
+import { formatOperationsStatus, readOperationsStatus } from './operations-status';
+
+const runtime = await openRuntime({ service: 'ops', handleSignals: false, env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
+try {
+  const status = await readOperationsStatus(runtime.database.sql, runtime.store);
+  process.stdout.write(`${process.argv.includes('--json') ? JSON.stringify(status, null, 2) : formatOperationsStatus(status)}\n`);
+} finally {
+  await runtime.shutdown('done');
+}
