@@ -1,6 +1,6 @@
 /** Query-time view of stored deadlines: days left and overdue depend on `today`, so they are never stored. */
 import { createEnglandAndWalesCalendar, deadlineRuleSets, deadlineStatus, type Deadline, type WorkingDayCalendar } from '@cspr/domain';
-import type { StoredDeadline } from './stored-deadlines';
+import { deadlineOwner, type StoredDeadline } from './stored-deadlines';
 
 export type DeadlineView = StoredDeadline & {
   /** What the rule asks, from the rule set (not stored: every row would repeat it). */
@@ -31,7 +31,7 @@ for (const ruleSet of Object.values(deadlineRuleSets)) {
 }
 
 export const viewDeadline = (stored: StoredDeadline, today: string, calendar: WorkingDayCalendar): DeadlineView => {
-  const deadline = { ...stored, description: descriptions.get(`${stored.kind}:${stored.anchor}`) ?? '' };
+  const deadline = { ...stored, owner: stored.owner ?? deadlineOwner(stored.kind), description: descriptions.get(`${stored.kind}:${stored.anchor}`) ?? '' };
   if (deadline.cancelled) return { ...deadline, workingDaysLeft: null, overdue: false, dueThisWeek: false };
   const status = deadlineStatus(deadline as unknown as Deadline, today, calendar, deadline.metOn ?? undefined);
   return {

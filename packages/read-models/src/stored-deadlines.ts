@@ -5,8 +5,12 @@
  */
 import { computeDeadlines, type DeadlineAnchor, type DeadlineKind, type GuidanceEdition, type WorkingDayCalendar } from '@cspr/domain';
 
+/** Who must meet a deadline: the Panel's response target is the Panel's, every other step the partnership's. */
+export type DeadlineOwner = 'partnership' | 'panel';
+
 export type StoredDeadline = {
   kind: DeadlineKind;
+  owner: DeadlineOwner;
   dueOn: string;
   anchor: DeadlineAnchor;
   anchorDate: string;
@@ -20,6 +24,18 @@ export type StoredDeadline = {
 
 /** Minimum periods (the report kept available) cannot be missed by waiting, so they never count as overdue. */
 export const MINIMUM_PERIOD_KINDS: ReadonlySet<string> = new Set(['publication-availability']);
+
+const PANEL_KINDS: ReadonlySet<string> = new Set(['panel-response']);
+
+export const deadlineOwner = (kind: string): DeadlineOwner => (PANEL_KINDS.has(kind) ? 'panel' : 'partnership');
+
+/**
+ * Whether a deadline can make the partnership's item late: statutory steps and steps the partnership owns. The
+ * Panel's (non-statutory) response target stays visible as its own deadline but never turns a partnership red.
+ * Rows stored before `owner` existed fall back to the kind.
+ */
+export const partnershipMustMeet = (deadline: Pick<StoredDeadline, 'kind' | 'statutory'> & { owner?: DeadlineOwner }): boolean =>
+  deadline.statutory || (deadline.owner ?? deadlineOwner(deadline.kind)) === 'partnership';
 
 export const storeDeadlines = (
   anchors: Partial<Record<DeadlineAnchor, string>>,
@@ -35,6 +51,7 @@ export const storeDeadlines = (
       const minimum = MINIMUM_PERIOD_KINDS.has(deadline.kind);
       return {
         kind: deadline.kind,
+        owner: deadlineOwner(deadline.kind),
         dueOn: deadline.dueOn,
         anchor: deadline.anchor,
         anchorDate: deadline.anchorDate,
@@ -45,11 +62,14 @@ export const storeDeadlines = (
       };
     });
 
-/** The earliest due date still open (not met, not cancelled, not a minimum period): overdue when before today. */
+/**
+ * The earliest due date the partnership must still meet (not met, not cancelled, not a minimum period, not the
+ * Panel's target): the item is overdue when it is before today.
+ */
 export const nextDueOn = (deadlines: StoredDeadline[]): string | null => {
   let next: string | null = null;
   for (const d of deadlines) {
-    if (d.metOn !== null || d.cancelled || MINIMUM_PERIOD_KINDS.has(d.kind)) continue;
+    if (d.metOn !== null || d.cancelled || MINIMUM_PERIOD_KINDS.has(d.kind) || !partnershipMustMeet(d)) continue;
     if (next === null || d.dueOn < next) next = d.dueOn;
   }
   return next;

@@ -5,6 +5,7 @@
 import type { Sql } from 'postgres';
 import { decodeCursor, pageSize, toPage, type Page } from '../cursor';
 import { resolveToday, viewDeadline, type DeadlineView, type TodayOptions } from '../deadline-view';
+import { partnershipMustMeet } from '../stored-deadlines';
 import type { HistoryEntry, IncidentRow, IncidentStatus, SealedIncidentPersonal } from './incidents-projection';
 
 export type IncidentView = {
@@ -26,7 +27,9 @@ export type IncidentView = {
   withdrawal: Record<string, unknown> | null;
   reviewIds: string[];
   deadlines: DeadlineView[];
+  /** The earliest open deadline the partnership must meet (never the Panel's response target). */
   nextDueOn: string | null;
+  /** A deadline the partnership must meet is past and not met; the Panel's target being past does not count. */
   overdue: boolean;
   sealedPersonal: SealedIncidentPersonal | null;
   personalErased: boolean;
@@ -58,7 +61,7 @@ const toView = (row: IncidentRow, options: TodayOptions): IncidentView => {
     reviewIds: row.review_ids,
     deadlines,
     nextDueOn: row.next_due_on,
-    overdue: deadlines.some((d) => d.overdue),
+    overdue: deadlines.some((d) => d.overdue && partnershipMustMeet(d)),
     sealedPersonal: row.sealed_personal,
     personalErased: row.personal_erased,
     history: row.history,
@@ -76,7 +79,10 @@ export type ListIncidentsOptions = TodayOptions & {
   partnershipId?: string;
   status?: IncidentStatus;
   nature?: string;
-  /** true: only incidents with a deadline past and not met on `today`; false: only those without. */
+  /**
+   * true: only incidents with a deadline the partnership must meet past and not met on `today`; false: only those
+   * without. Reads `next_due_on`, which leaves out the Panel's response target.
+   */
   overdue?: boolean;
   first?: number;
   after?: string;

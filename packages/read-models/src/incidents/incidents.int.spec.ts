@@ -5,6 +5,7 @@ import { migrateReadModels } from '../migrations';
 import { givenEvents } from '../projection-spec';
 import { child, incidentNotified, localReviewCommissioned, panelResponded, rapidReviewCompleted, sealedEnvelope } from '../test-events';
 import { getIncident, listIncidents } from './incidents-query';
+import { getPanelQueue } from '../panel-queue/panel-queue-query';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -138,5 +139,24 @@ describe('incidents read model', () => {
     const calendar = createEnglandAndWalesCalendar({ extraHolidays: [{ date: '2025-06-06', name: 'Extra' }] });
     await givenEvents(db.sql, [incidentNotified('i-5', { notifiedAt: '2025-06-03T10:00:00.000Z', notifiedOn: '2025-06-03' })], { calendar });
     expect(deadline(await getIncident(db.sql, 'i-5'), 'notification')?.dueOn).toBe('2025-06-10');
+  });
+
+  it("the Panel's response target past does not make the partnership's incident overdue, and stays visible as the Panel's", async () => {
+    await givenEvents(db.sql, [
+      incidentNotified('i-6', { partnershipId: 'bradford', notifiedAt: '2025-06-04T11:00:00.000Z' }),
+      rapidReviewCompleted('i-6', '2025-06-20'),
+    ]);
+    // Panel target: Friday 4 July; on 10 July it is past and unanswered, while every partnership step is met.
+    const incident = await getIncident(db.sql, 'i-6', { today: '2025-07-10' });
+    expect(deadline(incident, 'panel-response')).toMatchObject({ dueOn: '2025-07-04', owner: 'panel', statutory: false, overdue: true });
+    expect(deadline(incident, 'rapid-review')).toMatchObject({ owner: 'partnership', metOnTime: true });
+    expect(incident).toMatchObject({ nextDueOn: null, overdue: false });
+    const overdue = await listIncidents(db.sql, { partnershipId: 'bradford', overdue: true, today: '2025-07-10', first: 10 });
+    expect(overdue.items).toEqual([]);
+    const notOverdue = await listIncidents(db.sql, { partnershipId: 'bradford', overdue: false, today: '2025-07-10', first: 10 });
+    expect(notOverdue.items.map((i) => i.id)).toEqual(['i-6']);
+    // The Panel's own queue still carries the target.
+    const queue = await getPanelQueue(db.sql, { today: '2025-07-10', first: 50 });
+    expect(queue.items.find((q) => q.incidentId === 'i-6')).toMatchObject({ targetOn: '2025-07-04' });
   });
 });
