@@ -25,3 +25,9 @@ export { statisticsYearOf } from './national-statistics/notification-facts-proje
 export { getPartnership, listPartnerships, type PartnershipView } from './partnerships/partnerships-query';
 export { getProjectorStatus, waitForPosition, LAG_COUNT_LIMIT, type ProjectorStatus } from './projector-status/projector-status-query';
 export { memoizeCalendar } from './memoized-calendar';
+export { getReferral, listReferrals, type ReferralView, type ListReferralsOptions } from './referrals/referrals-query';
+export type { ReferralStatus, ReferralOutcomeRow } from './referrals/referrals-projection';
+export {
+  getReviewLearning, listPartnershipReviews, searchLearningLibrary, getRecurringThemes, listFinalReportsFor,
+  type ReviewLearningView, type LearningActionView, type LearningLibraryRecord, type LearningLibraryOptions, type ListedBecause,
+} from './learning/learning-query';

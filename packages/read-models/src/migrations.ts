@@ -6,6 +6,8 @@
 import type { Sql } from 'postgres';
 import { runMigrations, type Migration } from '@cspr/database';
 import { ensureCheckpoint } from './checkpoint';
+import { REVIEW_LEARNING_TABLE_SQL } from './learning/learning-table';
+import { REFERRALS_TABLE_SQL } from './referrals/referrals-table';
 
 export const READ_MODELS_SCHEMA = 'read_models';
 
@@ -168,6 +170,8 @@ alter table read_models.published_reports set (toast_tuple_target = 8160);
 export const readModelMigrations: Migration[] = [
   { id: '0001-read-models', sql: initial },
   { id: '0002-inline-rows', sql: inlineRows },
+  { id: '0003-referrals', sql: REFERRALS_TABLE_SQL },
+  { id: '0004-review-learning', sql: REVIEW_LEARNING_TABLE_SQL },
 ];
 
 /** Every read-model table, emptied together by a rebuild (checkpoints excepted: they are reset, not emptied). */
@@ -179,6 +183,8 @@ export const READ_MODEL_TABLES = [
   'read_models.published_reports',
   'read_models.notification_facts',
   'read_models.partnerships',
+  'read_models.referrals',
+  'read_models.review_learning',
 ] as const;
 
 export const migrateReadModels = async (sql: Sql): Promise<void> => {

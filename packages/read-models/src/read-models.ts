@@ -3,11 +3,13 @@ import type { Sql } from 'postgres';
 import { CHECKPOINT_NAME } from './checkpoint';
 import { READ_MODEL_TABLES } from './migrations';
 import { incidentsProjection } from './incidents/incidents-projection';
+import { learningProjection } from './learning/learning-projection';
 import { notificationFactsProjection } from './national-statistics/notification-facts-projection';
 import { panelQueueProjection } from './panel-queue/panel-queue-projection';
 import { partnershipsProjection } from './partnerships/partnerships-projection';
 import type { Projection } from './projection';
 import { publishedReportsProjection } from './published-reports/published-reports-projection';
+import { referralsProjection } from './referrals/referrals-projection';
 import { reviewsProjection } from './reviews/reviews-projection';
 
 export const projections = [
@@ -17,6 +19,8 @@ export const projections = [
   reviewsProjection,
   publishedReportsProjection,
   notificationFactsProjection,
+  referralsProjection,
+  learningProjection,
 ] as unknown as Projection[];
 
 /**

@@ -47,13 +47,15 @@ export const publishedReportsProjection: Projection<PublishedReportRow> = {
   name: 'published-reports',
   table: 'read_models.published_reports',
   key: 'review_id',
-  handles: new Set(['LocalReviewCommissioned', 'NationalReviewCommissioned', 'ReportPublished']),
+  // Non-statutory and thematic reviews (issue 9) publish too: listed as local (partnership-owned) or national.
+  handles: new Set(['LocalReviewCommissioned', 'NationalReviewCommissioned', 'NonStatutoryReviewCommissioned', 'ThematicReviewCommissioned', 'ReportPublished']),
   keysOf: (event) => [requireString(event.data, 'reviewId')],
   evolve: (rows, event) => {
     const d = event.data;
     const id = requireString(d, 'reviewId');
     if (event.type !== 'ReportPublished') {
-      const local = event.type === 'LocalReviewCommissioned';
+      const local = event.type === 'LocalReviewCommissioned' || event.type === 'NonStatutoryReviewCommissioned'
+        || (event.type === 'ThematicReviewCommissioned' && d.partnershipId !== 'national');
       rows.set(id, {
         review_id: id,
         kind: local ? 'local' : 'national',

@@ -52,9 +52,31 @@ export type ReviewRow = {
 const HANDLED = [
   'LocalReviewCommissioned', 'NationalReviewCommissioned', 'ReviewerAppointed', 'PublicationDelayed', 'FinalReportSubmitted',
   'ReportPublished', 'ActionPlanProgressRecorded', 'ReviewClosed', 'PersonalDataErased',
+  'NonStatutoryReviewCommissioned', 'ThematicReviewCommissioned',
 ];
 
+/**
+ * Non-statutory and thematic reviews (issue 9) are tracked like local reviews (partnership-owned) or national ones
+ * (Panel-owned thematic) but run on no statutory clock: this guidance edition marks them and stores no deadlines.
+ */
+const NO_STATUTORY_CLOCK = 'non-statutory' as GuidanceEdition;
+
+const asTrackedCommission = (event: ProjectedEvent): ProjectedEvent => {
+  if (event.type !== 'NonStatutoryReviewCommissioned' && event.type !== 'ThematicReviewCommissioned') return event;
+  const d = event.data;
+  const national = d.partnershipId === 'national';
+  return {
+    ...event,
+    type: national ? 'NationalReviewCommissioned' : 'LocalReviewCommissioned',
+    data: {
+      ...d, guidanceEdition: NO_STATUTORY_CLOCK, thematic: event.type === 'ThematicReviewCommissioned',
+      ...(event.type === 'NonStatutoryReviewCommissioned' ? { caseName: d.title } : {}),
+    },
+  };
+};
+
 const withDeadlines = (row: ReviewRow, context: ProjectionContext): ReviewRow => {
+  if (row.guidance_edition === NO_STATUTORY_CLOCK) return { ...row, deadlines: [], next_due_on: null };
   const publishedOn = row.publication?.publishedOn;
   const planned = row.final_report?.plannedPublicationOn ?? publishedOn;
   const anchors: Partial<Record<DeadlineAnchor, string>> = {
@@ -207,9 +229,9 @@ export const reviewsProjection: Projection<ReviewRow> = {
     }
     const id = requireString(event.data, 'reviewId');
     const row = rows.get(id);
-    if (event.type === 'LocalReviewCommissioned' || event.type === 'NationalReviewCommissioned') {
+    if (event.type === 'LocalReviewCommissioned' || event.type === 'NationalReviewCommissioned' || event.type === 'NonStatutoryReviewCommissioned' || event.type === 'ThematicReviewCommissioned') {
       if (row) throw new ProjectionError(`${event.type} for a review already commissioned`);
-      rows.set(id, commissioned(event, context));
+      rows.set(id, commissioned(asTrackedCommission(event), context));
       return;
     }
     if (!row) throw new ProjectionError(`${event.type} for a review never commissioned`);

@@ -1,0 +1,144 @@
+/**
+ * Reviews of every kind (local, national, non-statutory, thematic) as learning sees them: who owns and who is
+ * concerned, the learning recorded, recommendations and their actions, and the publication's NSPCC record fields.
+ * Whether an action is overdue depends on the day one asks, so it is computed by the query, never stored.
+ * Everything here is public and pseudonymised (learning events carry no personal part).
+ */
+import { addUnique, occurredAtOf, optionalString, ProjectionError, requireString, stringArray, type Projection } from '../projection';
+
+export type LearningRecommendationRow = { recommendationId: string; text: string; assignedAgency: string; madeOn: string };
+export type LearningActionRow = {
+  actionId: string; recommendationId: string; description: string; owner: string; dueOn: string; status: string; updatedOn: string; note: string | null;
+};
+export type LearningPublicationRow = {
+  publishedOn: string; caseName: string; publication: string; summary: string; learningThemes: string[];
+  recommendations: string[]; keywords: string[]; documents: unknown[]; reviewModel: string | null;
+};
+
+export type ReviewLearningRow = {
+  review_id: string;
+  /** local | national | partnership-review | multi-agency-learning-review | single-agency-review | thematic */
+  kind: string;
+  /** Null when the Panel owns the review (national, national thematic). */
+  owner_partnership_id: string | null;
+  partnership_ids: string[];
+  concerned_partnership_ids: string[];
+  referral_ids: string[];
+  linked_review_ids: string[];
+  title: string | null;
+  theme: string | null;
+  status: 'commissioned' | 'published' | 'closed';
+  commissioned_on: string;
+  final_report_recipients: string[];
+  final_report_submitted_on: string | null;
+  publication: LearningPublicationRow | null;
+  learning_items: unknown[];
+  learning_themes: string[];
+  recommendations: LearningRecommendationRow[];
+  actions: LearningActionRow[];
+  last_event_at: string;
+  version: number;
+};
+
+const COMMISSIONS = new Set(['LocalReviewCommissioned', 'NationalReviewCommissioned', 'NonStatutoryReviewCommissioned', 'ThematicReviewCommissioned']);
+
+const commissioned = (type: string, d: Record<string, unknown>): Omit<ReviewLearningRow, 'last_event_at' | 'version'> => {
+  const owner = type === 'NationalReviewCommissioned' ? null
+    : type === 'ThematicReviewCommissioned' && d.partnershipId === 'national' ? null : requireString(d, 'partnershipId');
+  const partnershipIds = type === 'LocalReviewCommissioned' || type === 'NonStatutoryReviewCommissioned' ? [owner!] : stringArray(d.partnershipIds);
+  return {
+    review_id: requireString(d, 'reviewId'),
+    kind: type === 'LocalReviewCommissioned' ? 'local' : type === 'NationalReviewCommissioned' ? 'national'
+      : type === 'ThematicReviewCommissioned' ? 'thematic' : requireString(d, 'kind'),
+    owner_partnership_id: owner,
+    partnership_ids: partnershipIds,
+    concerned_partnership_ids: [],
+    referral_ids: stringArray(d.referralIds),
+    linked_review_ids: stringArray(d.reviewIds),
+    title: optionalString(d, 'title') ?? optionalString(d, 'caseName'),
+    theme: optionalString(d, 'theme'),
+    status: 'commissioned',
+    commissioned_on: requireString(d, 'commissionedOn'),
+    final_report_recipients: [],
+    final_report_submitted_on: null,
+    publication: null,
+    learning_items: [],
+    learning_themes: type === 'ThematicReviewCommissioned' ? [requireString(d, 'theme')] : [],
+    recommendations: [],
+    actions: [],
+  };
+};
+
+type Change = Partial<ReviewLearningRow>;
+
+const changeOf = (row: ReviewLearningRow, type: string, d: Record<string, unknown>): Change | null => {
+  switch (type) {
+    case 'ReviewConcernsPartnerships':
+      return { concerned_partnership_ids: addUnique(row.concerned_partnership_ids, ...stringArray(d.partnershipIds)) };
+    case 'LearningRecorded':
+      return {
+        learning_items: [...row.learning_items, ...(Array.isArray(d.items) ? d.items : [])],
+        learning_themes: addUnique(row.learning_themes, ...stringArray(d.themes)),
+      };
+    case 'RecommendationMade':
+      return {
+        recommendations: [...row.recommendations.filter((r) => r.recommendationId !== d.recommendationId), {
+          recommendationId: requireString(d, 'recommendationId'), text: requireString(d, 'text'),
+          assignedAgency: requireString(d, 'assignedAgency'), madeOn: requireString(d, 'madeOn'),
+        }],
+      };
+    case 'ActionAssigned':
+      return {
+        actions: [...row.actions.filter((a) => a.actionId !== d.actionId), {
+          actionId: requireString(d, 'actionId'), recommendationId: requireString(d, 'recommendationId'),
+          description: requireString(d, 'description'), owner: requireString(d, 'owner'), dueOn: requireString(d, 'dueOn'),
+          status: requireString(d, 'status'), updatedOn: requireString(d, 'assignedOn'), note: null,
+        }],
+      };
+    case 'ActionProgressed': {
+      const actionId = requireString(d, 'actionId');
+      const action = row.actions.find((a) => a.actionId === actionId);
+      if (!action) throw new ProjectionError('ActionProgressed for an action never assigned');
+      const next = {
+        ...action, owner: requireString(d, 'owner'), dueOn: requireString(d, 'dueOn'), status: requireString(d, 'status'),
+        updatedOn: requireString(d, 'progressedOn'), note: optionalString(d, 'note') ?? action.note,
+      };
+      return { actions: row.actions.map((a) => (a.actionId === actionId ? next : a)) };
+    }
+    case 'FinalReportSubmitted':
+      return { final_report_recipients: stringArray(d.recipients), final_report_submitted_on: requireString(d, 'submittedOn') };
+    case 'ReportPublished':
+      return {
+        status: row.status === 'closed' ? 'closed' : 'published',
+        publication: {
+          publishedOn: requireString(d, 'publishedOn'), caseName: requireString(d, 'caseName'), publication: requireString(d, 'publication'),
+          summary: typeof d.summary === 'string' ? d.summary : '', learningThemes: stringArray(d.learningThemes),
+          recommendations: stringArray(d.recommendations), keywords: stringArray(d.keywords),
+          documents: Array.isArray(d.documents) ? d.documents : [], reviewModel: optionalString(d, 'reviewModel'),
+        },
+      };
+    case 'ReviewClosed':
+      return { status: 'closed' };
+    default:
+      return null;
+  }
+};
+
+export const learningProjection: Projection<ReviewLearningRow> = {
+  name: 'review-learning',
+  table: 'read_models.review_learning',
+  key: 'review_id',
+  handles: new Set([...COMMISSIONS, 'ReviewConcernsPartnerships', 'LearningRecorded', 'RecommendationMade', 'ActionAssigned', 'ActionProgressed', 'FinalReportSubmitted', 'ReportPublished', 'ReviewClosed']),
+  keysOf: (event) => [requireString(event.data, 'reviewId')],
+  evolve: (rows, event) => {
+    const id = requireString(event.data, 'reviewId');
+    const row = rows.get(id);
+    if (COMMISSIONS.has(event.type)) {
+      if (!row) rows.set(id, { ...commissioned(event.type, event.data), last_event_at: occurredAtOf(event), version: 1 });
+      return;
+    }
+    if (!row) throw new ProjectionError(`${event.type} for a review never commissioned`);
+    const change = changeOf(row, event.type, event.data);
+    if (change) rows.set(id, { ...row, ...change, last_event_at: occurredAtOf(event), version: row.version + 1 });
+  },
+};
