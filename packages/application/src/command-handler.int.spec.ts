@@ -180,16 +180,20 @@ describe('command handler', () => {
     await expect(handler.execute(command, { actor: leeds })).rejects.toMatchObject({ code: 'validation', field: 'localAuthorityCode' });
   });
 
-  it('erases personal data with two admins: the key is destroyed and the event recorded', async () => {
+  it('erases personal data with two admins: the request destroys nothing, the approval by another admin destroys the key', async () => {
     const incidentId = randomUUID();
     await handler.execute(notify(incidentId), { actor: leeds });
-    await handler.execute(
-      { type: 'ErasePersonalData', data: { incidentId, legalBasis: 'court-order', requestedBy: 'admin-1', approvedBy: 'admin-2' } },
-      { actor: { userId: 'admin-2', role: 'admin' } },
-    );
+    const admin1 = { userId: 'admin-1', role: 'admin' } as const;
+    await handler.execute({ type: 'RequestErasure', data: { incidentId, legalBasis: 'court-order' } }, { actor: admin1 });
+    expect(await vault.isErased(incidentId)).toBe(false);
+    await expect(handler.execute({ type: 'ApproveErasure', data: { incidentId } }, { actor: admin1 })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await vault.isErased(incidentId)).toBe(false);
+    await handler.execute({ type: 'ApproveErasure', data: { incidentId } }, { actor: { userId: 'admin-2', role: 'admin' } });
     const events = await store.readStream(incidentStreamId(incidentId));
-    expect(events.at(-1)!.type).toBe('PersonalDataErased');
+    expect(events.map((e) => e.type).slice(-2)).toEqual(['ErasureRequested', 'PersonalDataErased']);
+    expect(events.at(-1)!.data).toMatchObject({ requestedBy: 'admin-1', approvedBy: 'admin-2', legalBasis: 'court-order' });
     expect(await vault.isErased(incidentId)).toBe(true);
     await expect(vault.open(incidentId, events[0]!.data.personal)).resolves.toEqual({ status: 'erased' });
   });
+
 });

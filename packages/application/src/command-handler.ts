@@ -53,7 +53,7 @@ export type CommandHandler = {
 
 const tracer = trace.getTracer(TRACER_NAME);
 
-const INCIDENT_TYPES = new Set<string>(['NotifyIncident', 'AmendNotification', 'WithdrawNotification', 'SubmitRapidReview', 'RespondToRapidReview', 'LinkIncidentToReview', 'ErasePersonalData']);
+const INCIDENT_TYPES = new Set<string>(['NotifyIncident', 'AmendNotification', 'WithdrawNotification', 'SubmitRapidReview', 'RespondToRapidReview', 'LinkIncidentToReview', 'RequestErasure', 'ApproveErasure', 'CancelErasureRequest']);
 const PARTNERSHIP_TYPES = new Set<string>(['RegisterPartnership', 'ChangePartnership']);
 
 const isIncidentCommand = (c: ApplicationCommand): c is Bare<IncidentCommand> => INCIDENT_TYPES.has(c.type);

@@ -39,7 +39,9 @@ export const incidentDecision = (deps: HandlerDeps, command: Bare<IncidentComman
           return { ...command, context, reference: await loadCoverage(deps.store, command.data.partnershipId, deps.partnerships) };
         case 'AmendNotification':
           return { ...command, context, reference: await loadCoverage(deps.store, state.status === 'none' ? '' : state.partnershipId, deps.partnerships) };
-        case 'ErasePersonalData':
+        case 'RequestErasure':
+        case 'ApproveErasure':
+        case 'CancelErasureRequest':
           return { ...command, context, reference: { adminUserIds: [...(await deps.adminUserIds())] } };
         default:
           return { ...command, context } as IncidentCommand;
@@ -47,6 +49,7 @@ export const incidentDecision = (deps: HandlerDeps, command: Bare<IncidentComman
     },
     complete: (events, recorded) => completeAmendment(deps, incidentId, events, recorded),
     beforeAppend: async (events, state) => {
+      // Only an approval (`PersonalDataErased`) destroys keys; a request or a cancellation destroys nothing.
       // Erasure destroys the key before the event is written: if the append then fails, a retry writes the
       // event; the other order could record an erasure whose key still opens the data.
       const erased = events.find((e) => e.type === 'PersonalDataErased');

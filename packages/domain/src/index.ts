@@ -12,6 +12,7 @@ export * from './incident/incident-vocabulary';
 export * from './incident/incident';
 export * from './incident/incident-commands';
 export * from './incident/incident-decide';
+export * from './incident/erasure-decide';
 export { ageBandFor, LOCAL_AUTHORITY_CODE_PATTERN } from './incident/notification-input';
 export * from './review/review-events';
 export * from './review/review-vocabulary';

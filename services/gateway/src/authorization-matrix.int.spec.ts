@@ -18,7 +18,7 @@ const CALLERS: Record<Who, Caller> = {
   other: { role: 'partnership', partnership: 'bradford' },
   panel: { role: 'panel' },
   ofsted: { role: 'ofsted' },
-  // The second admin: erasure approves a request made by admin-1.
+  // The second admin: approveErasure approves a request made by admin-1.
   admin: { role: 'admin', sub: 'admin-2' },
 };
 
@@ -147,8 +147,26 @@ const OPERATIONS: Operation[] = [
     expected: row(D, D, D, D, D, A),
   },
   {
-    name: 'erasePersonalData', field: 'erasePersonalData', document: result('erasePersonalData', 'ErasePersonalDataInput'),
-    setup: async (lc) => ({ input: { incidentId: (await lc.notified()).incidentId, legalBasis: 'court-order', requestedBy: 'admin-1' } }),
+    name: 'requestErasure', field: 'requestErasure', document: result('requestErasure', 'RequestErasureInput'),
+    setup: async (lc) => ({ input: { incidentId: (await lc.notified()).incidentId, legalBasis: 'court-order' } }),
+    expected: row(D, D, D, D, D, A),
+  },
+  {
+    name: 'approveErasure (requested by admin-1)', field: 'approveErasure', document: result('approveErasure', 'ApproveErasureInput'),
+    setup: async (lc) => {
+      const { incidentId } = await lc.notified();
+      await lc.commands.execute({ type: 'RequestErasure', data: { incidentId, legalBasis: 'court-order' } }, { actor: { userId: 'admin-1', role: 'admin' } });
+      return { input: { incidentId } };
+    },
+    expected: row(D, D, D, D, D, A),
+  },
+  {
+    name: 'cancelErasureRequest', field: 'cancelErasureRequest', document: result('cancelErasureRequest', 'CancelErasureRequestInput'),
+    setup: async (lc) => {
+      const { incidentId } = await lc.notified();
+      await lc.commands.execute({ type: 'RequestErasure', data: { incidentId, legalBasis: 'court-order' } }, { actor: { userId: 'admin-1', role: 'admin' } });
+      return { input: { incidentId } };
+    },
     expected: row(D, D, D, D, D, A),
   },
   {

@@ -117,20 +117,41 @@ export type LinkIncidentToReview = {
   context: CommandContext;
 };
 
-export type ErasePersonalData = {
-  type: 'ErasePersonalData';
+/** The user ids holding the admin role, from the identity provider or configuration. */
+export type AdminReference = { adminUserIds: string[] };
+
+/** Four eyes, first step: the acting admin asks for erasure. The requester is the actor, never an input. */
+export type RequestErasure = {
+  type: 'RequestErasure';
   data: {
     incidentId: IncidentId;
     /** e.g. `data-subject-request`, `court-order`, `retention-expired`. */
     legalBasis: string;
-    /** User id of the admin who asked for the erasure. */
-    requestedBy: string;
-    /** User id of a second admin who approved it (four eyes). */
-    approvedBy: string;
   };
   context: CommandContext;
-  /** The user ids holding the admin role, from the identity provider or configuration. */
-  reference: { adminUserIds: string[] };
+  reference: AdminReference;
+};
+
+/** Four eyes, second step: a different admin approves the pending request; only then is the key destroyed. */
+export type ApproveErasure = {
+  type: 'ApproveErasure';
+  data: {
+    incidentId: IncidentId;
+    /** Optional: what the approver believes was requested; refused if it differs from the pending request. */
+    legalBasis?: string;
+    /** Optional: the requester the approver believes asked; refused if it differs from the pending request. */
+    requestedBy?: string;
+  };
+  context: CommandContext;
+  reference: AdminReference;
+};
+
+/** Withdraws a pending erasure request (any admin, the requester included). */
+export type CancelErasureRequest = {
+  type: 'CancelErasureRequest';
+  data: { incidentId: IncidentId };
+  context: CommandContext;
+  reference: AdminReference;
 };
 
 export type IncidentCommand =
@@ -140,6 +161,8 @@ export type IncidentCommand =
   | SubmitRapidReview
   | RespondToRapidReview
   | LinkIncidentToReview
-  | ErasePersonalData;
+  | RequestErasure
+  | ApproveErasure
+  | CancelErasureRequest;
 
 export type IncidentCommandType = IncidentCommand['type'];

@@ -6,18 +6,19 @@ import type {
   ChildCharacteristics, IncidentEvent, IncidentNature, IncidentNotified, RapidReviewCompleted,
 } from './incident-events';
 import type {
-  AmendNotification, ErasePersonalData, IncidentCommand, LinkIncidentToReview, NotifyIncident, RespondToRapidReview,
+  AmendNotification, IncidentCommand, LinkIncidentToReview, NotifyIncident, RespondToRapidReview,
   SubmitRapidReview, WithdrawNotification,
 } from './incident-commands';
 import { evolveIncident, initialIncidentState, type IncidentState, type NotifiedIncidentState } from './incident';
-import { ERASURE_LEGAL_BASES, GUIDANCE_EDITIONS, INCIDENT_NATURES, PANEL_OUTCOMES, WITHDRAWAL_REASONS } from './incident-vocabulary';
+import { GUIDANCE_EDITIONS, INCIDENT_NATURES, PANEL_OUTCOMES, WITHDRAWAL_REASONS } from './incident-vocabulary';
 import {
   parseCaseOutline, parseChildren, parseIncidentTime, parseLocation, parseNotifier, parseSupportingDocuments,
   requireLocalAuthority, requireNotificationDates,
 } from './notification-input';
 import { givesPersonalData, parseAmendment } from './amendment-input';
 import { parseRapidReview } from './rapid-review-input';
-import { forbidden, illegalState, notFound, validationError } from '../shared/domain-error';
+import { approveErasure, cancelErasureRequest, requestErasure } from './erasure-decide';
+import { illegalState, notFound, validationError } from '../shared/domain-error';
 import { assertNever, type Decider } from '../shared/event';
 import { requireContext, requireOwnPartnership, requireRole } from '../shared/authorize';
 import type { CommandContext } from '../shared/types';
@@ -212,26 +213,6 @@ export const linkIncidentToReview = (command: LinkIncidentToReview, state: Incid
   }];
 };
 
-export const erasePersonalData = (command: ErasePersonalData, state: IncidentState): IncidentEvent[] => {
-  const { data, context, reference } = command;
-  requireRole(context, ['admin'], 'erase personal data');
-  const requestedBy = requireString(data.requestedBy, 'requestedBy', 200);
-  const approvedBy = requireString(data.approvedBy, 'approvedBy', 200);
-  if (context.actor.userId !== requestedBy && context.actor.userId !== approvedBy) throw forbidden('The admin erasing personal data must be its requester or its approver');
-  if (requestedBy === approvedBy) throw validationError('approvedBy', 'approvedBy must be a second admin, not the requester (four eyes)');
-  const admins = reference?.adminUserIds ?? [];
-  if (!admins.includes(requestedBy)) throw forbidden('requestedBy is not an admin');
-  if (!admins.includes(approvedBy)) throw forbidden('approvedBy is not an admin');
-  const legalBasis = requireOneOf(data.legalBasis, 'legalBasis', ERASURE_LEGAL_BASES);
-  const incident = existing(state, data.incidentId);
-  if (incident.personalDataErased) throw illegalState(`Personal data of incident ${incident.incidentId} has already been erased`);
-  return [{
-    type: 'PersonalDataErased',
-    schemaVersion: INCIDENT_SCHEMA_VERSION,
-    data: { incidentId: incident.incidentId, erasedAt: context.now, legalBasis, requestedBy, approvedBy },
-  }];
-};
-
 /** Ofsted and the public never write: no incident command accepts their role (each function checks). */
 export const decideIncident = (command: IncidentCommand, state: IncidentState): IncidentEvent[] => {
   requireContext(command.context);
@@ -242,7 +223,9 @@ export const decideIncident = (command: IncidentCommand, state: IncidentState): 
     case 'SubmitRapidReview': return submitRapidReview(command, state);
     case 'RespondToRapidReview': return respondToRapidReview(command, state);
     case 'LinkIncidentToReview': return linkIncidentToReview(command, state);
-    case 'ErasePersonalData': return erasePersonalData(command, state);
+    case 'RequestErasure': return requestErasure(command, state);
+    case 'ApproveErasure': return approveErasure(command, state);
+    case 'CancelErasureRequest': return cancelErasureRequest(command, state);
     default: return assertNever(command, 'incident command');
   }
 };

@@ -188,6 +188,25 @@ export type PersonalDataErased = DomainEvent<'PersonalDataErased', {
   approvedBy: string;
 }>;
 
+/**
+ * First half of four-eyes erasure: an admin asks for it. Nothing is destroyed yet; a different admin must approve
+ * (then `PersonalDataErased`, with `requestedBy` taken from this request) or someone cancels it.
+ */
+export type ErasureRequested = DomainEvent<'ErasureRequested', {
+  incidentId: IncidentId;
+  /** The requesting admin: the actor who sent the request, never a name typed in. */
+  requestedBy: string;
+  legalBasis: string;
+  requestedAt: Instant;
+}>;
+
+/** A pending erasure request withdrawn (by its requester or another admin) without erasing anything. */
+export type ErasureRequestCancelled = DomainEvent<'ErasureRequestCancelled', {
+  incidentId: IncidentId;
+  cancelledBy: string;
+  cancelledAt: Instant;
+}>;
+
 export type IncidentEvent =
   | IncidentNotified
   | NotificationAmended
@@ -195,6 +214,8 @@ export type IncidentEvent =
   | RapidReviewCompleted
   | PanelResponded
   | IncidentLinkedToReview
+  | ErasureRequested
+  | ErasureRequestCancelled
   | PersonalDataErased;
 
 export type IncidentEventType = IncidentEvent['type'];

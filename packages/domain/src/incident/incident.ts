@@ -34,6 +34,8 @@ export type NotifiedIncidentState = {
   linkedReviews: { reviewId: ReviewId; reviewKind: 'local' | 'national' }[];
   withdrawal: { reason: WithdrawalReason; duplicateOfIncidentId?: IncidentId } | null;
   personalDataErased: boolean;
+  /** A pending four-eyes erasure request, or null. */
+  erasureRequest: { requestedBy: string; legalBasis: string } | null;
 };
 
 export type IncidentState = { status: 'none' } | NotifiedIncidentState;
@@ -58,6 +60,7 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
       linkedReviews: [],
       withdrawal: null,
       personalDataErased: false,
+      erasureRequest: null,
     };
   }
   // Every other event follows a notification; folding one onto an empty stream would be a corrupt log: ignore it.
@@ -94,8 +97,12 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
       return state.linkedReviews.some((l) => l.reviewId === event.data.reviewId)
         ? state
         : { ...state, linkedReviews: [...state.linkedReviews, { reviewId: event.data.reviewId, reviewKind: event.data.reviewKind }] };
+    case 'ErasureRequested':
+      return { ...state, erasureRequest: { requestedBy: event.data.requestedBy, legalBasis: event.data.legalBasis } };
+    case 'ErasureRequestCancelled':
+      return { ...state, erasureRequest: null };
     case 'PersonalDataErased':
-      return { ...state, personalDataErased: true };
+      return { ...state, personalDataErased: true, erasureRequest: null };
     default:
       return state;
   }

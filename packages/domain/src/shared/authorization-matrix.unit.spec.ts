@@ -41,6 +41,8 @@ const reported: ReviewEvent = { type: 'FinalReportSubmitted', schemaVersion: 1, 
 const publishData = { reviewId: 'r', publishedOn: TODAY, publication: 'full-report', documents: [{ kind: 'overview-report', title: 'Report', address: 'https://x.example/r.pdf', checksum: CHECKSUM }], summary: 'S', learningThemes: [], recommendations: [], keywords: [], reviewModel: 'lcspr' };
 const published: ReviewEvent = { type: 'ReportPublished', schemaVersion: 1, data: { ...publishData, caseName: 'Child M' } as never };
 
+const erasureRequested: IncidentEvent = { type: 'ErasureRequested', schemaVersion: 1, data: { incidentId: INCIDENT_ID, requestedBy: 'admin-1', legalBasis: 'court-order', requestedAt: NOW } };
+
 const reviewCommands = (kind: 'local' | 'national', start: ReviewEvent, allowed: ActorKind[]): Case[] => [
   reviewCase(`AppointReviewer (${kind})`, [start], (context) => ({ type: 'AppointReviewer', data: { reviewId: 'r', reviewerName: 'Dr R' }, context }), allowed),
   reviewCase(`DelayPublication (${kind})`, [start], (context) => ({ type: 'DelayPublication', data: { reviewId: 'r', reason: 'inquest', panelInformed: true, explanation: 'E' }, context }), allowed),
@@ -58,7 +60,9 @@ const cases: Case[] = [
   incidentCase('RespondToRapidReview', [notifiedEvent(), rapidReviewEvent(1)], (context) => ({ type: 'RespondToRapidReview', data: { incidentId: INCIDENT_ID, outcome: 'agreed', comments: '' }, context }), ['panel']),
   incidentCase('LinkIncidentToReview (local)', [notifiedEvent()], (context) => ({ type: 'LinkIncidentToReview', data: { incidentId: INCIDENT_ID, reviewId: 'r', reviewKind: 'local' }, context }), ['own partnership', 'admin']),
   incidentCase('LinkIncidentToReview (national)', [notifiedEvent()], (context) => ({ type: 'LinkIncidentToReview', data: { incidentId: INCIDENT_ID, reviewId: 'r', reviewKind: 'national' }, context }), ['panel', 'admin']),
-  incidentCase('ErasePersonalData', [notifiedEvent()], (context) => ({ type: 'ErasePersonalData', data: { incidentId: INCIDENT_ID, legalBasis: 'court-order', requestedBy: 'admin-1', approvedBy: context.actor.userId }, context, reference: { adminUserIds: ['admin-1', 'admin-2'] } }), ['admin']),
+  incidentCase('RequestErasure', [notifiedEvent()], (context) => ({ type: 'RequestErasure', data: { incidentId: INCIDENT_ID, legalBasis: 'court-order' }, context, reference: { adminUserIds: ['admin-1', 'admin-2'] } }), ['admin']),
+  incidentCase('ApproveErasure', [notifiedEvent(), erasureRequested], (context) => ({ type: 'ApproveErasure', data: { incidentId: INCIDENT_ID }, context, reference: { adminUserIds: ['admin-1', 'admin-2'] } }), ['admin']),
+  incidentCase('CancelErasureRequest', [notifiedEvent(), erasureRequested], (context) => ({ type: 'CancelErasureRequest', data: { incidentId: INCIDENT_ID }, context, reference: { adminUserIds: ['admin-1', 'admin-2'] } }), ['admin']),
   reviewCase('CommissionLocalReview', [], (context) => ({ type: 'CommissionLocalReview', data: { reviewId: 'r', partnershipId: 'leeds', incidentIds: [INCIDENT_ID], guidanceEdition: 'working-together-2023', caseName: 'Child M' }, context, reference: { incidents: { [INCIDENT_ID]: incidentStateFor(notifiedEvent(), rapidReviewEvent(1)) } } }), ['own partnership']),
   reviewCase('CommissionNationalReview', [], (context) => ({ type: 'CommissionNationalReview', data: { reviewId: 'r', incidentIds: [INCIDENT_ID], guidanceEdition: 'panel-guidance-2025', title: 'T', thematic: false }, context, reference: { incidents: { [INCIDENT_ID]: incidentStateFor(notifiedEvent(), rapidReviewEvent(1), panelRespondedEvent('national-review')) } } }), ['panel']),
   ...reviewCommands('local', localReview, ['own partnership']),

@@ -1,7 +1,11 @@
 /**
- * `erasePersonalData`: lawful erasure of an incident's personal data, four eyes. The calling admin approves a
- * request made by another admin (`requestedBy`); both must be admin user ids (CSPR_ADMIN_USER_IDS). The data key is
- * destroyed: events stay, personal data becomes unreadable everywhere, read models are scrubbed by the projector.
+ * Four-eyes erasure of an incident's personal data, as two mutations by two admins (CSPR_ADMIN_USER_IDS):
+ * `requestErasure` records the caller as requester; `approveErasure` by a different admin records the caller as
+ * approver and only then destroys the data key (events stay, personal data becomes unreadable everywhere, read
+ * models are scrubbed by the projector). No user id is an input, so one admin cannot name a colleague and erase
+ * alone. `cancelErasureRequest` withdraws a pending request. Refusals come back as typed errors: ForbiddenError
+ * (not an admin, or the requester approving), IllegalStateError (no pending request, one already pending, already
+ * erased), NotFoundError, ValidationError.
  */
 import { z } from 'zod';
 import { ERASURE_LEGAL_BASES } from '@cspr/domain';
@@ -11,38 +15,92 @@ import { requireIncidentAccess } from '../record-owners';
 import { commandIdSchema, idSchema, parseInput, runCommand } from '../run-command';
 import { IncidentPayload, mutationErrors } from './command-payload';
 
-const erasureSchema = z.object({
+const requestSchema = z.object({ commandId: commandIdSchema, incidentId: idSchema, legalBasis: z.enum(ERASURE_LEGAL_BASES) });
+const approveSchema = z.object({
   commandId: commandIdSchema,
   incidentId: idSchema,
-  legalBasis: z.enum(ERASURE_LEGAL_BASES),
-  requestedBy: z.string().min(1).max(200),
+  legalBasis: z.enum(ERASURE_LEGAL_BASES).nullish(),
+  requestedBy: z.string().min(1).max(200).nullish(),
 });
+const cancelSchema = z.object({ commandId: commandIdSchema, incidentId: idSchema });
+
+const RequestErasureInput = builder.inputType('RequestErasureInput', {
+  fields: (f) => ({
+    commandId: f.string({ required: false }),
+    incidentId: f.id(),
+    legalBasis: f.string({ description: ERASURE_LEGAL_BASES.join(', ') }),
+  }),
+});
+
+const ApproveErasureInput = builder.inputType('ApproveErasureInput', {
+  fields: (f) => ({
+    commandId: f.string({ required: false }),
+    incidentId: f.id(),
+    legalBasis: f.string({ required: false, description: 'Optional check: refused if the pending request has another legal basis.' }),
+    requestedBy: f.string({ required: false, description: 'Optional check: refused if another admin made the pending request. The requester is never taken from here.' }),
+  }),
+});
+
+const approve = async (ctx: Parameters<typeof runCommand>[0], input: unknown, action: string) => {
+  requireRole(ctx.principal, ['admin'], action);
+  const valid = parseInput(approveSchema, input);
+  await requireIncidentAccess(ctx, valid.incidentId);
+  const outcome = await runCommand(ctx, {
+    type: 'ApproveErasure',
+    data: { incidentId: valid.incidentId, ...(valid.legalBasis ? { legalBasis: valid.legalBasis } : {}), ...(valid.requestedBy ? { requestedBy: valid.requestedBy } : {}) },
+  }, valid.commandId);
+  return { incidentId: valid.incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
+};
+
+builder.mutationField('requestErasure', (t) =>
+  t.field({
+    type: IncidentPayload,
+    description: 'Ask for erasure of an incident\'s personal data (admin; the caller is the requester). Nothing is erased until another admin approves.',
+    args: { input: t.arg({ type: RequestErasureInput }) },
+    errors: mutationErrors('RequestErasureResult'),
+    resolve: async (_root, { input }, ctx) => {
+      requireRole(ctx.principal, ['admin'], 'request erasure of personal data');
+      const valid = parseInput(requestSchema, input);
+      await requireIncidentAccess(ctx, valid.incidentId);
+      const outcome = await runCommand(ctx, { type: 'RequestErasure', data: { incidentId: valid.incidentId, legalBasis: valid.legalBasis } }, valid.commandId);
+      return { incidentId: valid.incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
+    },
+  }),
+);
+
+builder.mutationField('approveErasure', (t) =>
+  t.field({
+    type: IncidentPayload,
+    description: 'Approve the pending erasure request (admin other than the requester): destroys the incident\'s data key.',
+    args: { input: t.arg({ type: ApproveErasureInput }) },
+    errors: mutationErrors('ApproveErasureResult'),
+    resolve: (_root, { input }, ctx) => approve(ctx, input, 'approve erasure of personal data'),
+  }),
+);
 
 builder.mutationField('erasePersonalData', (t) =>
   t.field({
     type: IncidentPayload,
-    description: 'Erase an incident\'s personal data (admin, approving another admin\'s request).',
-    args: {
-      input: t.arg({
-        type: builder.inputType('ErasePersonalDataInput', {
-          fields: (f) => ({
-            commandId: f.string({ required: false }),
-            incidentId: f.id(),
-            legalBasis: f.string({ description: ERASURE_LEGAL_BASES.join(', ') }),
-            requestedBy: f.string({ description: 'User id of the admin who asked for the erasure; the caller approves it and must be someone else.' }),
-          }),
-        }),
-      }),
-    },
+    deprecationReason: 'Use requestErasure, then approveErasure by another admin. This approves the pending request, like approveErasure.',
+    args: { input: t.arg({ type: ApproveErasureInput }) },
     errors: mutationErrors('ErasePersonalDataResult'),
+    resolve: (_root, { input }, ctx) => approve(ctx, input, 'erase personal data'),
+  }),
+);
+
+builder.mutationField('cancelErasureRequest', (t) =>
+  t.field({
+    type: IncidentPayload,
+    description: 'Withdraw the pending erasure request (any admin). Nothing is erased.',
+    args: {
+      input: t.arg({ type: builder.inputType('CancelErasureRequestInput', { fields: (f) => ({ commandId: f.string({ required: false }), incidentId: f.id() }) }) }),
+    },
+    errors: mutationErrors('CancelErasureRequestResult'),
     resolve: async (_root, { input }, ctx) => {
-      const admin = requireRole(ctx.principal, ['admin'], 'erase personal data');
-      const valid = parseInput(erasureSchema, input);
+      requireRole(ctx.principal, ['admin'], 'cancel an erasure request');
+      const valid = parseInput(cancelSchema, input);
       await requireIncidentAccess(ctx, valid.incidentId);
-      const outcome = await runCommand(ctx, {
-        type: 'ErasePersonalData',
-        data: { incidentId: valid.incidentId, legalBasis: valid.legalBasis, requestedBy: valid.requestedBy, approvedBy: admin.userId },
-      }, valid.commandId);
+      const outcome = await runCommand(ctx, { type: 'CancelErasureRequest', data: { incidentId: valid.incidentId } }, valid.commandId);
       return { incidentId: valid.incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
     },
   }),

@@ -102,22 +102,30 @@ describe('personal data', () => {
     expect(read.data!.incident).toEqual({ status: 'AMENDED', personal: { caseOutline: 'Corrected outline.', location: 'Home address', children: [{ name: SECRET_CHILD_NAME }] } });
   });
 
-  it('is gone after erasure, while the minimised record stays', async () => {
+  it('is gone after erasure (requested by one admin, approved by another), while the minimised record stays', async () => {
     const { incidentId } = await lc.notified();
-    const erase = await f.graphql({ role: 'admin', sub: 'admin-2' }, 'mutation($input: ErasePersonalDataInput!) { erasePersonalData(input: $input) { __typename ... on IncidentPayload { position } ... on ClientError { message } } }', {
-      input: { incidentId, legalBasis: 'data-subject-request', requestedBy: 'admin-1' },
+    const asked = await f.graphql({ role: 'admin', sub: 'admin-1' }, 'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename ... on IncidentPayload { position } ... on ClientError { message } } }', {
+      input: { incidentId, legalBasis: 'data-subject-request' },
     });
-    expect(erase.data!.erasePersonalData.__typename).toBe('IncidentPayload');
-    const read = await f.graphql(leeds, 'query($id: ID!, $after: String) { incident(id: $id, consistentAfter: $after) { ... on Incident { personalDataErased children { ageBand } personal { erased children { name } } } } }', { id: incidentId, after: erase.data!.erasePersonalData.position });
+    expect(asked.data!.requestErasure.__typename).toBe('IncidentPayload');
+    const before = await f.graphql(leeds, 'query($id: ID!, $after: String) { incident(id: $id, consistentAfter: $after) { ... on Incident { personalDataErased personal { erased } } } }', { id: incidentId, after: asked.data!.requestErasure.position });
+    expect(before.data!.incident).toEqual({ personalDataErased: false, personal: { erased: false } });
+    const erase = await f.graphql({ role: 'admin', sub: 'admin-2' }, 'mutation($input: ApproveErasureInput!) { approveErasure(input: $input) { __typename ... on IncidentPayload { position } ... on ClientError { message } } }', {
+      input: { incidentId },
+    });
+    expect(erase.data!.approveErasure.__typename).toBe('IncidentPayload');
+    const read = await f.graphql(leeds, 'query($id: ID!, $after: String) { incident(id: $id, consistentAfter: $after) { ... on Incident { personalDataErased children { ageBand } personal { erased children { name } } } } }', { id: incidentId, after: erase.data!.approveErasure.position });
     expect(read.data!.incident).toEqual({ personalDataErased: true, children: [{ ageBand: 'AGE_6_10' }], personal: { erased: true, children: [] } });
   });
 
-  it('refuses erasure approved by the same admin who asked for it', async () => {
+  it('refuses approval by the admin who asked, and approval without a request, as typed errors', async () => {
     const { incidentId } = await lc.notified();
-    const erase = await f.graphql({ role: 'admin', sub: 'admin-1' }, 'mutation($input: ErasePersonalDataInput!) { erasePersonalData(input: $input) { __typename } }', {
-      input: { incidentId, legalBasis: 'court-order', requestedBy: 'admin-1' },
-    });
-    expect(['ForbiddenError', 'ValidationError']).toContain(erase.data!.erasePersonalData.__typename);
+    const approveAs = (sub: string) => f.graphql({ role: 'admin', sub }, 'mutation($input: ApproveErasureInput!) { approveErasure(input: $input) { __typename ... on ClientError { message } } }', { input: { incidentId } });
+    expect((await approveAs('admin-2')).data!.approveErasure.__typename).toBe('IllegalStateError');
+    await f.graphql({ role: 'admin', sub: 'admin-1' }, 'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename } }', { input: { incidentId, legalBasis: 'court-order' } });
+    expect((await approveAs('admin-1')).data!.approveErasure.__typename).toBe('ForbiddenError');
+    const named = await f.graphql({ role: 'admin', sub: 'admin-1' }, 'mutation($input: ApproveErasureInput!) { erasePersonalData(input: $input) { __typename } }', { input: { incidentId, requestedBy: 'admin-2' } });
+    expect(named.data!.erasePersonalData.__typename).toBe('ForbiddenError');
   });
 });
 

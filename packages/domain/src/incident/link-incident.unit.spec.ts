@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { incidentDecider } from './incident-decide';
-import type { ErasePersonalData, LinkIncidentToReview } from './incident-commands';
+import type { LinkIncidentToReview } from './incident-commands';
 import type { IncidentEvent } from './incident-events';
 import { deciderSpec } from '../shared/decider-spec';
 import { INCIDENT_ID, NOW, notifiedEvent, partnershipContext, roleContext } from './incident-test-fixtures';
@@ -18,18 +18,6 @@ const withdrawn: IncidentEvent = {
   type: 'NotificationWithdrawn', schemaVersion: 1,
   data: { incidentId: INCIDENT_ID, withdrawnAt: NOW, reason: 'notified-in-error' }, personal: { explanation: 'x' },
 };
-const ADMINS = ['admin-1', 'admin-2', 'admin-3'];
-const erase = (data: Partial<ErasePersonalData['data']> = {}, context = roleContext('admin', 'admin-2'), adminUserIds = ADMINS): ErasePersonalData => ({
-  type: 'ErasePersonalData',
-  data: { incidentId: INCIDENT_ID, legalBasis: 'data-subject-request', requestedBy: 'admin-1', approvedBy: 'admin-2', ...data },
-  context,
-  reference: { adminUserIds },
-});
-const erasedEvent: IncidentEvent = {
-  type: 'PersonalDataErased', schemaVersion: 1,
-  data: { incidentId: INCIDENT_ID, erasedAt: NOW, legalBasis: 'data-subject-request', requestedBy: 'admin-1', approvedBy: 'admin-2' },
-};
-
 describe('LinkIncidentToReview', () => {
   it('links the incident to a local review for its own partnership', () => {
     spec.given([notifiedEvent()]).when(link()).then([linkedEvent()]);
@@ -60,47 +48,6 @@ describe('LinkIncidentToReview', () => {
     spec.given([notifiedEvent(), withdrawn]).when(link()).thenThrows({ code: 'illegal_state' });
     spec.given([notifiedEvent()]).when(link('regional' as 'local')).thenThrows({ code: 'validation', field: 'reviewKind' });
     spec.given([notifiedEvent()]).when(link('local', partnershipContext(), '')).thenThrows({ code: 'validation', field: 'reviewId' });
-  });
-});
-
-describe('ErasePersonalData', () => {
-  it('records the erasure by two different admins', () => {
-    spec.given([notifiedEvent()]).when(erase()).then([erasedEvent]);
-    expect(spec.given([notifiedEvent(), erasedEvent]).state()).toMatchObject({ personalDataErased: true });
-  });
-
-  it('may be issued by the requester as well as the approver', () => {
-    spec.given([notifiedEvent()]).when(erase({}, roleContext('admin', 'admin-1'))).then([erasedEvent]);
-  });
-
-  it('works on a withdrawn notification too', () => {
-    spec.given([notifiedEvent(), withdrawn]).when(erase()).then([erasedEvent]);
-  });
-
-  it('refuses one admin approving their own request (four eyes)', () => {
-    spec.given([notifiedEvent()]).when(erase({ approvedBy: 'admin-1' }, roleContext('admin', 'admin-1'))).thenThrows({ code: 'validation', field: 'approvedBy' });
-  });
-
-  it('refuses a requester or approver who is not an admin', () => {
-    spec.given([notifiedEvent()]).when(erase({ requestedBy: 'someone' })).thenThrows({ code: 'forbidden', messageIncludes: 'requestedBy' });
-    spec.given([notifiedEvent()]).when(erase({ approvedBy: 'admin-2' }, roleContext('admin', 'admin-2'), ['admin-1'])).thenThrows({ code: 'forbidden', messageIncludes: 'approvedBy' });
-  });
-
-  it('refuses an admin who is neither requester nor approver, and every other role', () => {
-    spec.given([notifiedEvent()]).when(erase({}, roleContext('admin', 'admin-3'))).thenThrows({ code: 'forbidden' });
-    for (const context of [partnershipContext(), roleContext('panel', 'admin-2'), roleContext('ofsted', 'admin-2')]) {
-      spec.given([notifiedEvent()]).when(erase({}, context)).thenThrows({ code: 'forbidden' });
-    }
-  });
-
-  it('validates the legal basis and the user ids', () => {
-    spec.given([notifiedEvent()]).when(erase({ legalBasis: 'because' })).thenThrows({ code: 'validation', field: 'legalBasis' });
-    spec.given([notifiedEvent()]).when(erase({ requestedBy: '' })).thenThrows({ code: 'validation', field: 'requestedBy' });
-  });
-
-  it('refuses before notification and a second erasure', () => {
-    spec.given([]).when(erase()).thenThrows({ code: 'not_found' });
-    spec.given([notifiedEvent(), erasedEvent]).when(erase()).thenThrows({ code: 'illegal_state', messageIncludes: 'already' });
   });
 });
 
