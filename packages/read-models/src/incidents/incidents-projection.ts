@@ -41,7 +41,11 @@ export type IncidentRow = {
   nature: IncidentNature;
   status: IncidentStatus;
   guidance_edition: GuidanceEdition;
+  /** The became-aware date as it now stands (amendments correct it). */
   became_aware_on: string;
+  /** As declared at notification: the compliance anchor of the notification deadline (incidents-became-aware.ts). */
+  became_aware_declared_on: string;
+  became_aware_amended: boolean;
   incident_on: string;
   notified_at: string;
   notified_on: string;
@@ -78,7 +82,9 @@ const withDeadlines = (row: IncidentRow, context: ProjectionContext): IncidentRo
   const pr = row.panel_response as { respondedOn?: string; submission?: number } | null;
   const submission = (row.rapid_review as { submission?: number } | null)?.submission;
   const anchors = {
-    'became-aware': row.became_aware_on,
+    // As declared at notification, never as amended: a later-corrected date must not make a late notification
+    // on time (domain.md: as at notification; see incidents-became-aware.ts).
+    'became-aware': row.became_aware_declared_on,
     notified: row.notified_on,
     ...(rr?.submittedOn ? { 'rapid-review-submitted': rr.submittedOn } : {}),
   };
@@ -130,6 +136,8 @@ const notified = (event: ProjectedEvent, context: ProjectionContext): IncidentRo
     status: 'notified',
     guidance_edition: requireString(d, 'guidanceEdition') as GuidanceEdition,
     became_aware_on: requireString(d, 'becameAwareOn'),
+    became_aware_declared_on: requireString(d, 'becameAwareOn'),
+    became_aware_amended: false,
     incident_on: requireString(d, 'incidentOn'),
     notified_at: requireInstant(d, 'notifiedAt'),
     notified_on: notifiedOn,
@@ -156,10 +164,12 @@ const evolveIncident = (row: IncidentRow, event: ProjectedEvent, context: Projec
   switch (event.type) {
     case 'NotificationAmended': {
       const changes = (d.changes ?? {}) as Record<string, unknown>;
+      const becameAwareOn = optionalString(changes, 'becameAwareOn') ?? row.became_aware_on;
       const next = touched(row, event, null, {
         local_authority_code: optionalString(changes, 'localAuthorityCode') ?? row.local_authority_code,
         nature: (optionalString(changes, 'nature') as IncidentNature | null) ?? row.nature,
-        became_aware_on: optionalString(changes, 'becameAwareOn') ?? row.became_aware_on,
+        became_aware_on: becameAwareOn,
+        became_aware_amended: becameAwareOn !== row.became_aware_declared_on,
         incident_on: optionalString(changes, 'incidentOn') ?? row.incident_on,
         children: Array.isArray(changes.children) ? changes.children : row.children,
         status: row.status === 'notified' ? 'amended' : row.status,

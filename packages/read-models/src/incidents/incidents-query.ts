@@ -15,7 +15,12 @@ export type IncidentView = {
   nature: string;
   status: IncidentStatus;
   guidanceEdition: string;
+  /** The became-aware date as it now stands (amendments correct it). */
   becameAwareOn: string;
+  /** As declared at notification: the anchor of the notification deadline, which an amendment does not move. */
+  becameAwareDeclaredOn: string;
+  /** The became-aware date was amended away from the declared one. */
+  becameAwareAmended: boolean;
   incidentOn: string;
   notifiedAt: string;
   notifiedOn: string;
@@ -49,6 +54,8 @@ const toView = (row: IncidentRow, options: TodayOptions): IncidentView => {
     status: row.status,
     guidanceEdition: row.guidance_edition,
     becameAwareOn: row.became_aware_on,
+    becameAwareDeclaredOn: row.became_aware_declared_on,
+    becameAwareAmended: row.became_aware_amended,
     incidentOn: row.incident_on,
     notifiedAt: row.notified_at,
     notifiedOn: row.notified_on,

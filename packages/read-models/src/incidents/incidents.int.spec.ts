@@ -50,9 +50,13 @@ describe('incidents read model', () => {
       personal: sealedEnvelope('amended-i-1'),
     }]);
     const incident = await getIncident(db.sql, 'i-1', { today: '2025-06-05' });
-    expect(incident).toMatchObject({ status: 'amended', becameAwareOn: '2025-06-03', children: [expect.objectContaining({ ageBand: 'under-1' })] });
+    expect(incident).toMatchObject({
+      status: 'amended', becameAwareOn: '2025-06-03', becameAwareDeclaredOn: '2025-06-02', becameAwareAmended: true,
+      children: [expect.objectContaining({ ageBand: 'under-1' })],
+    });
     expect(incident?.sealedPersonal).toEqual({ notification: sealedEnvelope('amended-i-1') });
-    expect(deadline(incident, 'notification')?.dueOn).toBe('2025-06-10');
+    // The notification clock keeps the became-aware date declared at notification (2 June → due 9 June).
+    expect(deadline(incident, 'notification')).toMatchObject({ anchorDate: '2025-06-02', dueOn: '2025-06-09' });
   });
 
   it('given a rapid review then a Panel response: decision, national flag, response, deadlines met', async () => {
@@ -158,5 +162,19 @@ describe('incidents read model', () => {
     // The Panel's own queue still carries the target.
     const queue = await getPanelQueue(db.sql, { today: '2025-07-10', first: 50 });
     expect(queue.items.find((q) => q.incidentId === 'i-6')).toMatchObject({ targetOn: '2025-07-04' });
+  });
+
+  it('amending "became aware" to a later date does not turn a late notification into an on-time one', async () => {
+    // Aware Monday 2 June, notified Thursday 12 June: late (due Monday 9 June).
+    await givenEvents(db.sql, [
+      incidentNotified('i-7', { partnershipId: 'wakefield', notifiedAt: '2025-06-12T09:00:00.000Z', notifiedOn: '2025-06-12' }),
+      {
+        type: 'NotificationAmended',
+        data: { incidentId: 'i-7', amendedAt: '2025-06-13T08:00:00.000Z', changes: { becameAwareOn: '2025-06-09' }, changedFields: ['becameAwareOn'] },
+      },
+    ]);
+    const incident = await getIncident(db.sql, 'i-7', { today: '2025-06-13' });
+    expect(incident).toMatchObject({ becameAwareOn: '2025-06-09', becameAwareDeclaredOn: '2025-06-02', becameAwareAmended: true });
+    expect(deadline(incident, 'notification')).toMatchObject({ anchorDate: '2025-06-02', dueOn: '2025-06-09', metOn: '2025-06-12', metOnTime: false });
   });
 });

@@ -24,6 +24,8 @@ beforeAll(async () => {
     rapidReviewCompleted('a', '2025-06-20'),
     rapidReviewCompleted('b', '2025-07-10'),
     { type: 'NotificationAmended', data: { incidentId: 'c', amendedAt: '2025-07-02T09:00:00.000Z', changes: { nature: 'child-death' }, changedFields: ['nature'] } },
+    // b was notified late; moving its became-aware date to 9 June would make it look on time: it must stay late.
+    { type: 'NotificationAmended', data: { incidentId: 'b', amendedAt: '2025-06-13T09:00:00.000Z', changes: { becameAwareOn: '2025-06-09' }, changedFields: ['becameAwareOn'] } },
   ]);
 });
 afterAll(async () => db?.drop());

@@ -1,7 +1,7 @@
 /**
  * One fact row per notification for the national statistics: year (April–March) and quarter of the notification,
  * nature, LA and region, children's characteristics as at notification (amendments correct them; a later death
- * does not change a serious-harm notification), and whether the 5- and 15-working-day clocks were met, computed
+ * does not change a serious-harm notification; an amended became-aware date does not move the clock), and whether the 5- and 15-working-day clocks were met, computed
  * from the calendar at projection time. Withdrawn notifications stay, flagged, and are left out of the counts.
  */
 import { computeDeadlines, regionOf, NATURES_WITHOUT_RAPID_REVIEW, type GuidanceEdition, type IncidentNature } from '@cspr/domain';
@@ -14,6 +14,10 @@ export type NotificationFactRow = {
   region: string;
   nature: string;
   guidance_edition: GuidanceEdition;
+  /**
+   * As declared at notification, never as amended: the anchor of "notified within 5 working days", so a corrected
+   * date cannot turn a late notification into an on-time one (domain.md: as at notification).
+   */
   became_aware_on: string;
   notified_on: string;
   statistics_year: string;
@@ -101,7 +105,6 @@ export const notificationFactsProjection: Projection<NotificationFactRow> = {
           ...row,
           local_authority_code: optionalString(changes, 'localAuthorityCode') ?? row.local_authority_code,
           nature: optionalString(changes, 'nature') ?? row.nature,
-          became_aware_on: optionalString(changes, 'becameAwareOn') ?? row.became_aware_on,
           children: Array.isArray(changes.children) ? changes.children : row.children,
         }, context));
         return;
