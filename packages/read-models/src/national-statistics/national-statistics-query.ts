@@ -2,12 +2,18 @@
  * National statistics by year (April–March): notifications by quarter, nature, region and LA; children by age band,
  * sex and ethnicity; the share notified within 5 working days and of rapid reviews sent within 15. With
  * `publicView`, counts of 1 or 2 are shown as "c" (DfE practice: counts of 2 or fewer, zero being no disclosure),
- * and a share whose numerator or denominator is suppressed is suppressed too.
+ * with secondary suppression in breakdowns (suppression.ts), a share whose numerator or denominator is suppressed is
+ * suppressed too, and the current statistical year, still incomplete, is not broken down by LA or quarter (a
+ * part-year count per LA points at very few, recent cases).
  */
 import type { Sql } from 'postgres';
 import { findLocalAuthority } from '@cspr/domain';
+import { resolveToday } from '../deadline-view';
+import { statisticsYearOf } from './notification-facts-projection';
+import { cellOf, suppressBreakdown, SUPPRESSED, type StatCell } from './suppression';
 
-export type StatCell = { value: number | null; display: string };
+export { SUPPRESSED } from './suppression';
+export type { StatCell } from './suppression';
 export type Breakdown = { key: string; label: string; count: StatCell }[];
 export type Share = { numerator: StatCell; denominator: StatCell; percent: number | null; display: string };
 
@@ -29,11 +35,6 @@ export type YearStatistics = {
 
 export type NationalStatistics = { publicView: boolean; suppressed: boolean; years: YearStatistics[] };
 
-export const SUPPRESSED = 'c';
-
-const cellOf = (value: number, publicView: boolean): StatCell =>
-  publicView && value > 0 && value <= 2 ? { value: null, display: SUPPRESSED } : { value, display: String(value) };
-
 const shareOf = (numerator: number, denominator: number, publicView: boolean): Share => {
   const n = cellOf(numerator, publicView);
   const d = cellOf(denominator, publicView);
@@ -49,8 +50,20 @@ type Grouped = { year: string; key: string | null; count: number }[];
 const NOTIFICATION_DIMENSIONS = { byQuarter: 'quarter', byNature: 'nature', byRegion: 'region', byLocalAuthority: 'local_authority_code' } as const;
 const CHILD_DIMENSIONS = { childrenByAgeBand: 'ageBand', childrenBySex: 'sex', childrenByEthnicity: 'ethnicity' } as const;
 
-export const getNationalStatistics = async (sql: Sql, options: { publicView: boolean; year?: string }): Promise<NationalStatistics> => {
+export type NationalStatisticsOptions = {
+  publicView: boolean;
+  /** Only this statistics year ("2024-25"). Default: every year. */
+  year?: string;
+  /** The day in England that decides the current, incomplete statistics year. Default: today in England. */
+  today?: string;
+};
+
+/** Breakdowns left out of the public view for the current, incomplete statistics year (and any later one). */
+const WITHHELD_IN_CURRENT_YEAR: ReadonlySet<string> = new Set(['byLocalAuthority', 'byQuarter']);
+
+export const getNationalStatistics = async (sql: Sql, options: NationalStatisticsOptions): Promise<NationalStatistics> => {
   const { publicView } = options;
+  const currentYear = statisticsYearOf(resolveToday(options).today).year;
   const yearFilter = options.year !== undefined ? sql`and statistics_year = ${options.year}` : sql``;
   const totals = await sql<{ year: string; notifications: number; notified_on_time: number; rapid_due: number; rapid_on_time: number; children: number }[]>`
     select statistics_year as year, count(*)::int as notifications,
@@ -74,12 +87,17 @@ export const getNationalStatistics = async (sql: Sql, options: { publicView: boo
       where not f.withdrawn ${yearFilter}
       group by 1, 2 order by 1, 2`);
   }
-  const breakdown = (name: string, year: string): Breakdown =>
-    (breakdowns.get(name) ?? []).filter((g) => g.year === year).map((g) => {
+  const breakdown = (name: string, year: string): Breakdown => {
+    // Year labels "2024-25" sort as years, so a later label is a later year.
+    if (publicView && WITHHELD_IN_CURRENT_YEAR.has(name) && year >= currentYear) return [];
+    const groups = (breakdowns.get(name) ?? []).filter((g) => g.year === year);
+    const cells = suppressBreakdown(groups.map((g) => g.count), publicView);
+    return groups.map((g, index) => {
       const key = g.key ?? 'unknown';
       const label = name === 'byLocalAuthority' ? (findLocalAuthority(key)?.name ?? key) : key;
-      return { key, label, count: cellOf(g.count, publicView) };
+      return { key, label, count: cells[index]! };
     });
+  };
   const years = totals.map((t): YearStatistics => ({
     year: t.year,
     notifications: cellOf(t.notifications, publicView),

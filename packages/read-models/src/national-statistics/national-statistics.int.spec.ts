@@ -55,14 +55,27 @@ describe('national statistics', () => {
   });
 
   it('public view: counts of 1 or 2 shown as "c", larger ones and shares built on them kept', async () => {
-    const stats = await getNationalStatistics(db.sql, { publicView: true, year: '2025-26' });
+    const stats = await getNationalStatistics(db.sql, { publicView: true, year: '2025-26', today: '2026-06-01' });
     expect(stats.years).toHaveLength(1);
     const year = stats.years[0]!;
     expect(year.notifications).toEqual({ value: 4, display: '4' });
     expect(counts(year.byQuarter)).toEqual({ Q1: 'c', Q2: 'c', Q4: 'c' });
-    expect(year.byLocalAuthority.map((b) => [b.label, b.count])).toEqual([['York', { value: null, display: 'c' }], ['Leeds', { value: 3, display: '3' }]]);
+    // York's lone "c" would be 4 - 3: Leeds, the next smallest, is suppressed as well.
+    expect(year.byLocalAuthority.map((b) => [b.label, b.count])).toEqual([['York', { value: null, display: 'c' }], ['Leeds', { value: null, display: 'c' }]]);
     expect(year.notifiedWithin5WorkingDays).toMatchObject({ display: '75%', percent: 75 });
     expect(year.rapidReviewsWithin15WorkingDays).toEqual({ numerator: { value: null, display: 'c' }, denominator: { value: null, display: 'c' }, percent: null, display: 'c' });
+  });
+
+  it('public view leaves out the current, incomplete statistics year by LA and quarter; the exact view keeps them', async () => {
+    // 1 November 2025 is in 2025-26 (April 2025 to March 2026).
+    const [current] = (await getNationalStatistics(db.sql, { publicView: true, year: '2025-26', today: '2025-11-01' })).years;
+    expect(current).toMatchObject({ year: '2025-26', byLocalAuthority: [], byQuarter: [], notifications: { value: 4 } });
+    expect(counts(current!.byNature)).toEqual({ 'child-death': 'c', 'serious-harm': 'c', 'other-harm-caused-by-child': 'c' });
+    const [past] = (await getNationalStatistics(db.sql, { publicView: true, year: '2024-25', today: '2025-11-01' })).years;
+    expect(counts(past!.byQuarter)).toEqual({ Q4: 'c' });
+    const [exact] = (await getNationalStatistics(db.sql, { publicView: false, year: '2025-26', today: '2025-11-01' })).years;
+    expect(exact!.byLocalAuthority.map((b) => [b.label, b.count.value])).toEqual([['York', 1], ['Leeds', 3]]);
+    expect(counts(exact!.byQuarter)).toEqual({ Q1: '2', Q2: '1', Q4: '1' });
   });
 
   it('a year with no notifications has no row', async () => {
