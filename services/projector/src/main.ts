@@ -3,7 +3,7 @@
  * compete on the checkpoint's compare-and-set and never apply a batch twice, so extra ones only stand by.
  */
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
-import { openRuntime } from '@cspr/runtime';
+import { createReadinessCheck, openRuntime } from '@cspr/runtime';
 import { countEventsOf } from './count-events';
 import { createHealthServer } from './health-server';
 import { createProjector } from './projector';
@@ -15,7 +15,7 @@ const main = async () => {
   });
   await projector.start();
   const port = Number(process.env.PROJECTOR_PORT ?? 4001);
-  const server = createHealthServer(projector).listen(port, () => runtime.logger.info({ port }, 'projector health on /health and /ready'));
+  const server = createHealthServer(projector, createReadinessCheck({ sql: runtime.database.sql, store: runtime.store })).listen(port, () => runtime.logger.info({ port }, 'projector health on /health and /ready'));
   // Steps run last-registered first: stop serving, then stop projecting, then the runtime closes the database.
   runtime.onShutdown('projector', () => projector.stop());
   runtime.onShutdown('health server', () => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -163,6 +163,9 @@ describe('SIGTERM to the projector while events are appended', () => {
       return started;
     };
     const first = await start();
+    await waitUntil(answers(`http://127.0.0.1:${port}/ready`), 'the projector to be ready');
+    const ready = (await (await fetch(`http://127.0.0.1:${port}/ready`)).json()) as Record<string, unknown>;
+    expect(ready).toMatchObject({ status: 'ready', reasons: [], checks: { database: { ok: true }, migrations: { ok: true }, projector: { ok: true, lagEvents: 0 } } });
     const appends = [...generateSampleLog({ incidents: 400, seed: 7 })];
     const appending = (async () => {
       for (let i = 0; i < appends.length; i += 4) {
