@@ -28,8 +28,8 @@ const main = async (): Promise<void> => {
     process.exitCode = 2;
     return;
   }
-  if (values.role === 'partnership' && !values.partnership) {
-    console.error(`--partnership <id> is required with --role partnership\n${usage}`);
+  if ((values.role === 'partnership' || values.role === 'agency') && !values.partnership) {
+    console.error(`--partnership <id> is required with --role ${values.role}\n${usage}`);
     process.exitCode = 2;
     return;
   }

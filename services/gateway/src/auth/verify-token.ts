@@ -8,7 +8,7 @@ import { createLocalJWKSet, createRemoteJWKSet, errors, exportJWK, jwtVerify } f
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import { DEV_ALGORITHM, DEV_AUDIENCE, DEV_ISSUER, loadOrCreateDevSigningKey } from './dev-signing-key';
 import type { DevSigningKey } from './dev-signing-key';
-import { isRole, PUBLIC } from './principal';
+import { isRole, PARTNERSHIP_BOUND_ROLES, PUBLIC } from './principal';
 import type { Principal } from './principal';
 
 /** Default algorithm allow-list for production issuers. */
@@ -44,11 +44,11 @@ const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)\s*$/;
 
 const toPrincipal = (payload: JWTPayload): Principal => {
   const claimed = payload.role ?? (Array.isArray(payload.roles) ? payload.roles.find(isRole) : undefined);
-  if (!isRole(claimed)) throw new AuthenticationError('Token has no known role (partnership, panel, ofsted or admin)');
+  if (!isRole(claimed)) throw new AuthenticationError('Token has no known role (partnership, panel, ofsted, admin, agency or dfe)');
   if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthenticationError('Token has no subject');
-  if (claimed === 'partnership') {
+  if (PARTNERSHIP_BOUND_ROLES.includes(claimed)) {
     if (typeof payload.partnership !== 'string' || payload.partnership === '') {
-      throw new AuthenticationError('A partnership token must carry the partnership claim');
+      throw new AuthenticationError(`A ${claimed} token must carry the partnership claim`);
     }
     return { kind: 'user', userId: payload.sub, role: claimed, partnershipId: payload.partnership };
   }
