@@ -6,14 +6,24 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { Relay } from './relay';
 
-export const createRelayHealthServer = (relay: Pick<Relay, 'status'>): Server =>
+/**
+ * `maxLagSeconds`: not ready while the oldest unpublished event is older (an active relay that cannot keep up).
+ * Default READY_MAX_RELAY_LAG_SECONDS, else 60.
+ */
+export const createRelayHealthServer = (relay: Pick<Relay, 'status'>, maxLagSeconds = Number(process.env.READY_MAX_RELAY_LAG_SECONDS || 60)): Server =>
   createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     const json = (code: number, body: unknown) => response.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (path === '/health') return json(200, { status: 'ok' });
     if (path !== '/ready') return json(404, { error: 'not found' });
     relay.status().then(
-      (status) => json(status.ready ? 200 : 503, { status: status.ready ? 'ready' : 'not-ready', relay: status }),
+      (status) => {
+        const reasons = [
+          ...(status.ready ? [] : [`relay ${status.state}${status.lastError ? `: ${status.lastError}` : ''}`]),
+          ...(status.state === 'active' && status.lagSeconds > maxLagSeconds ? [`relay ${Math.round(status.lagSeconds)} s behind (limit ${maxLagSeconds} s)`] : []),
+        ];
+        json(reasons.length === 0 ? 200 : 503, { status: reasons.length === 0 ? 'ready' : 'not-ready', reasons, relay: status });
+      },
       (error: unknown) => json(503, { status: 'not-ready', error: error instanceof Error ? error.name : 'error' }),
     );
   });
