@@ -148,7 +148,7 @@ describe.each([
       select count(*)::int as notified, count(distinct stream_id)::int as streams from event_store.events where type = 'IncidentNotified'`;
     expect(notified).toBe(commands.length);
     expect(streams).toBe(commands.length);
-    await waitUntil(caughtUp(db.sql, store), 'the read models to catch up');
+    await waitUntil(caughtUp(db.sql, store), 'the read models to catch up', 120_000);
     await expectEqualToCleanRebuild(db.sql, store);
   }, 240_000);
 });
