@@ -12,3 +12,4 @@ export {
 } from './deadline-rules';
 export { computeDeadlines, deadlineStatus, type Deadline, type DeadlineOptions, type DeadlineStatus } from './deadlines';
 export { addCalendarDays, addMonths, addYears } from './calendar-date';
+export { guidanceEditionInForce, editionInForceFor, GUIDANCE_EDITION_PERIODS, type GuidanceEditionPeriod } from './guidance-editions';

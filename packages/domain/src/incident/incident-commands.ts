@@ -26,8 +26,11 @@ export type NotifyIncident = {
     nature: IncidentNature;
     becameAwareOn: string;
     incidentOn: string;
-    /** The edition whose deadline rules apply; the handler picks the default in force. */
-    guidanceEdition: GuidanceEdition;
+    /**
+     * Not the notifier's choice: the decider records the edition in force on the notification day
+     * (calendar/guidance-editions.ts) and refuses any other value given here.
+     */
+    guidanceEdition?: GuidanceEdition;
     children: NotifiedChild[];
     notifier: Notifier;
     location: string;

@@ -10,13 +10,14 @@ import type {
   SubmitRapidReview, WithdrawNotification,
 } from './incident-commands';
 import { evolveIncident, initialIncidentState, type IncidentState, type NotifiedIncidentState } from './incident';
-import { GUIDANCE_EDITIONS, INCIDENT_NATURES, PANEL_OUTCOMES, WITHDRAWAL_REASONS } from './incident-vocabulary';
+import { INCIDENT_NATURES, PANEL_OUTCOMES, WITHDRAWAL_REASONS } from './incident-vocabulary';
 import {
   parseCaseOutline, parseChildren, parseIncidentTime, parseLocation, parseNotifier, parseSupportingDocuments,
   requireLocalAuthority, requireNotificationDates,
 } from './notification-input';
 import { givesPersonalData, parseAmendment } from './amendment-input';
 import { parseRapidReview } from './rapid-review-input';
+import { editionInForceFor } from '../calendar/guidance-editions';
 import { approveErasure, cancelErasureRequest, requestErasure } from './erasure-decide';
 import { illegalState, notFound, validationError } from '../shared/domain-error';
 import { assertNever, type Decider } from '../shared/event';
@@ -70,7 +71,9 @@ export const notifyIncident = (command: NotifyIncident, state: IncidentState): I
       incidentOn,
       notifiedAt: context.now,
       notifiedOn: context.today,
-      guidanceEdition: requireOneOf(data.guidanceEdition, 'guidanceEdition', GUIDANCE_EDITIONS),
+      // The clock rules in force when the notification is made (the platform's date, not the partnership's choice
+      // nor becameAwareOn, which the notifier types in and could backdate to pick an edition).
+      guidanceEdition: editionInForceFor(data.guidanceEdition, context.today),
       children: children.characteristics,
       ...(referralId !== undefined ? { referralId } : {}),
     },

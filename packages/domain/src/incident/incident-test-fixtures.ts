@@ -30,7 +30,6 @@ export const notifyCommand = (overrides: Partial<NotifyIncident['data']> = {}, c
     nature: 'serious-harm',
     becameAwareOn: '2026-03-05',
     incidentOn: '2026-03-04',
-    guidanceEdition: 'panel-guidance-2025',
     children: [{
       childRef: 'child-1', name: CHILD_NAME, dateOfBirth: CHILD_DOB, sex: 'female', ethnicity: 'white', disability: 'no',
       placement: 'at-home', lookedAfter: false, childInNeedPlan: true, childProtectionPlan: false, knownToAgencies: 'yes',

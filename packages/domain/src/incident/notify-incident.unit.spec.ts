@@ -25,6 +25,19 @@ describe('NotifyIncident', () => {
     expect(event).toMatchObject({ data: { notifiedAt: '2026-03-09T23:30:00Z', notifiedOn: '2026-03-09' } });
   });
 
+  it('records the guidance edition in force on the notification day, whatever the awareness date', () => {
+    const context = partnershipContext('leeds', { now: '2025-05-30T09:00:00Z', today: '2025-05-30' });
+    const [before] = spec.given([]).when(notifyCommand({ incidentOn: '2025-05-27', becameAwareOn: '2025-05-28' }, context)).events();
+    expect(before?.data).toMatchObject({ guidanceEdition: 'working-together-2023' });
+    const [after] = spec.given([]).when(notifyCommand()).events();
+    expect(after?.data).toMatchObject({ becameAwareOn: '2026-03-05', guidanceEdition: 'panel-guidance-2025' });
+  });
+
+  it('refuses an edition chosen by the notifier unless it is the one in force (it would move the rapid-review clock)', () => {
+    spec.given([]).when(notifyCommand({ guidanceEdition: 'working-together-2023' })).thenThrows({ code: 'validation', field: 'guidanceEdition' });
+    spec.given([]).when(notifyCommand({ guidanceEdition: 'panel-guidance-2025' })).then([notifiedEvent()]);
+  });
+
   it.each([
     [undefined, undefined, 'unknown'],
     ['2026-01-01', undefined, 'under-1'],

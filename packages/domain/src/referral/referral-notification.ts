@@ -23,7 +23,8 @@ export const notificationAnchorFromReferral = (state: ReferralState): Partial<Re
 export type NotificationFromReferralInput = {
   submitted: ReferralSubmitted;
   decided: ReferralDecided;
-  guidanceEdition: GuidanceEdition;
+  /** Optional and checked: the notification decider records the edition in force and refuses any other. */
+  guidanceEdition?: GuidanceEdition;
   /** The partnership user who notifies (the LA's notifier, not the agency's referrer). */
   notifier: Notifier;
 };
@@ -51,7 +52,7 @@ export const notificationFromReferral = ({ submitted, decided, guidanceEdition, 
     nature: d.nature,
     becameAwareOn: d.becameAwareOn,
     incidentOn: d.incidentOn,
-    guidanceEdition,
+    ...(guidanceEdition !== undefined ? { guidanceEdition } : {}),
     children,
     notifier,
     location: personal.location,

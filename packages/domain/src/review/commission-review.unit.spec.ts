@@ -21,19 +21,19 @@ const linked = (reviewKind: 'local' | 'national'): IncidentEvent => ({ type: 'In
 
 const commissionLocal = (incidents: Record<string, IncidentState>, data: Partial<CommissionLocalReview['data']> = {}, context = partnershipContext()): CommissionLocalReview => ({
   type: 'CommissionLocalReview',
-  data: { reviewId: 'review-1', partnershipId: 'leeds', incidentIds: Object.keys(incidents), guidanceEdition: 'working-together-2023', caseName: 'Child M', ...data },
+  data: { reviewId: 'review-1', partnershipId: 'leeds', incidentIds: Object.keys(incidents), caseName: 'Child M', ...data },
   context,
   reference: { incidents },
 });
 const commissionNational = (incidents: Record<string, IncidentState>, data: Partial<CommissionNationalReview['data']> = {}, context = roleContext('panel')): CommissionNationalReview => ({
   type: 'CommissionNationalReview',
-  data: { reviewId: 'review-n', incidentIds: Object.keys(incidents), guidanceEdition: 'panel-guidance-2025', title: 'Infants at risk', thematic: true, ...data },
+  data: { reviewId: 'review-n', incidentIds: Object.keys(incidents), title: 'Infants at risk', thematic: true, ...data },
   context,
   reference: { incidents },
 });
 const localCommissioned: ReviewEvent = {
   type: 'LocalReviewCommissioned', schemaVersion: 1,
-  data: { reviewId: 'review-1', partnershipId: 'leeds', incidentIds: ['i-1'], commissionedAt: NOW, commissionedOn: TODAY, guidanceEdition: 'working-together-2023', caseName: 'Child M' },
+  data: { reviewId: 'review-1', partnershipId: 'leeds', incidentIds: ['i-1'], commissionedAt: NOW, commissionedOn: TODAY, guidanceEdition: 'panel-guidance-2025', caseName: 'Child M' },
 };
 
 describe('CommissionLocalReview', () => {
@@ -86,6 +86,15 @@ describe('CommissionLocalReview', () => {
   ])('validates %s', (field, data) => {
     const incidents = { 'i-1': incident('i-1', 'leeds', rapidReviewEvent(1)) };
     spec.given([]).when(commissionLocal(incidents, data as Partial<CommissionLocalReview['data']>)).thenThrows({ code: 'validation', field });
+  });
+
+  it('records the edition in force on the commissioning day and refuses another one from the caller', () => {
+    const incidents = { 'i-1': incident('i-1', 'leeds', rapidReviewEvent(1)) };
+    const early = partnershipContext('leeds', { now: '2024-02-01T10:00:00Z', today: '2024-02-01' });
+    const [event] = spec.given([]).when(commissionLocal(incidents, {}, early)).events();
+    expect(event?.data).toMatchObject({ guidanceEdition: 'working-together-2023', commissionedOn: '2024-02-01' });
+    spec.given([]).when(commissionLocal(incidents, { guidanceEdition: 'working-together-2018' })).thenThrows({ code: 'validation', field: 'guidanceEdition' });
+    spec.given([]).when(commissionNational({ 'i-1': incident('i-1', 'leeds', rapidReviewEvent(1), panelRespondedEvent('national-review')) }, { guidanceEdition: 'working-together-2023' })).thenThrows({ code: 'validation', field: 'guidanceEdition' });
   });
 
   it('refuses a review stream that exists', () => {

@@ -22,7 +22,7 @@ describe('extendedReviewDecider on local and national reviews', () => {
   it('decides and folds exactly as reviewDecider does, command by command', () => {
     const incidents = { 'i-1': incidentState('i-1', 'leeds', rapidReviewEvent(1)) };
     const commands: ReviewCommand[] = [
-      { type: 'CommissionLocalReview', data: { reviewId: 'local-1', partnershipId: 'leeds', incidentIds: ['i-1'], guidanceEdition: 'working-together-2023', caseName: 'Child M' }, context: partnershipContext(), reference: { incidents } },
+      { type: 'CommissionLocalReview', data: { reviewId: 'local-1', partnershipId: 'leeds', incidentIds: ['i-1'], caseName: 'Child M' }, context: partnershipContext(), reference: { incidents } },
       { type: 'AppointReviewer', data: { reviewId: 'local-1', reviewerName: 'Dr R' }, context: partnershipContext() },
       { type: 'DelayPublication', data: { reviewId: 'local-1', reason: 'inquest', panelInformed: true, explanation: 'E' }, context: partnershipContext() },
       { type: 'SubmitFinalReport', data: { reviewId: 'local-1', recipients: ['panel', 'dfe'] }, context: partnershipContext() },

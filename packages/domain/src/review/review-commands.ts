@@ -19,7 +19,8 @@ export type CommissionLocalReview = {
     reviewId: ReviewId;
     partnershipId: PartnershipId;
     incidentIds: IncidentId[];
-    guidanceEdition: GuidanceEdition;
+    /** Not the caller's choice: the edition in force on the commissioning day is recorded; another value is refused. */
+    guidanceEdition?: GuidanceEdition;
     /** The pseudonym the report will use, e.g. "Child M". */
     caseName: string;
   };
@@ -32,7 +33,8 @@ export type CommissionNationalReview = {
   data: {
     reviewId: ReviewId;
     incidentIds: IncidentId[];
-    guidanceEdition: GuidanceEdition;
+    /** Not the caller's choice: the edition in force on the commissioning day is recorded; another value is refused. */
+    guidanceEdition?: GuidanceEdition;
     title: string;
     thematic: boolean;
   };

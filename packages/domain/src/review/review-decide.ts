@@ -14,7 +14,7 @@ import { parseActions, parsePublication } from './publication-input';
 import {
   DELAY_REASONS, FINAL_REPORT_MIN_WORKING_DAYS_BEFORE_PUBLICATION, REPORT_RECIPIENTS, REVIEW_CLOSE_REASONS,
 } from './review-vocabulary';
-import { GUIDANCE_EDITIONS } from '../incident/incident-vocabulary';
+import { editionInForceFor } from '../calendar/guidance-editions';
 import { requireContext, requireOwnPartnership, requireRole } from '../shared/authorize';
 import { illegalState, notFound, validationError } from '../shared/domain-error';
 import { assertNever, type Decider } from '../shared/event';
@@ -54,7 +54,8 @@ export const commissionLocalReview = (command: CommissionLocalReview, state: Rev
   const reviewId = requireId(data.reviewId, 'reviewId');
   if (state.status !== 'none') throw illegalState(`Review ${reviewId} has already been commissioned`);
   const incidentIds = parseIncidentIds(data.incidentIds);
-  const guidanceEdition = requireOneOf(data.guidanceEdition, 'guidanceEdition', GUIDANCE_EDITIONS);
+  // The edition in force on the commissioning day, set by the platform (guidance-editions.ts).
+  const guidanceEdition = editionInForceFor(data.guidanceEdition, context.today);
   const caseName = requireString(data.caseName, 'caseName', 100);
   requireLocalReviewIncidents(incidentIds, partnershipId, reference);
   return [{
@@ -70,7 +71,8 @@ export const commissionNationalReview = (command: CommissionNationalReview, stat
   const reviewId = requireId(data.reviewId, 'reviewId');
   if (state.status !== 'none') throw illegalState(`Review ${reviewId} has already been commissioned`);
   const incidentIds = parseIncidentIds(data.incidentIds);
-  const guidanceEdition = requireOneOf(data.guidanceEdition, 'guidanceEdition', GUIDANCE_EDITIONS);
+  // The edition in force on the commissioning day, set by the platform (guidance-editions.ts).
+  const guidanceEdition = editionInForceFor(data.guidanceEdition, context.today);
   const title = requireString(data.title, 'title');
   const thematic = requireBoolean(data.thematic, 'thematic');
   const partnershipIds = requireNationalReviewIncidents(incidentIds, reference);

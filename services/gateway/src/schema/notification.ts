@@ -12,7 +12,7 @@ import { requireIncidentAccess } from '../record-owners';
 import { calendarDateSchema, commandIdSchema, freeText, idSchema, parseInput, runCommand, shortText } from '../run-command';
 import { IncidentPayload, mutationErrors } from './command-payload';
 import {
-  EthnicityEnum, GuidanceEditionEnum, IncidentNatureEnum, PlacementEnum, SexEnum, WithdrawalReasonEnum, YesNoNotKnownEnum,
+  EthnicityEnum, IncidentNatureEnum, PlacementEnum, SexEnum, WithdrawalReasonEnum, YesNoNotKnownEnum,
 } from './vocabulary';
 
 const ChildInput = builder.inputType('NotifiedChildInput', {
@@ -59,7 +59,6 @@ const NotifyIncidentInput = builder.inputType('NotifyIncidentInput', {
     nature: t.field({ type: IncidentNatureEnum }),
     becameAwareOn: t.string({ description: 'YYYY-MM-DD (England).' }),
     incidentOn: t.string({ description: 'YYYY-MM-DD (England).' }),
-    guidanceEdition: t.field({ type: GuidanceEditionEnum, required: false, description: 'Default: PANEL_GUIDANCE_2025.' }),
     children: t.field({ type: [ChildInput] }),
     notifier: t.field({ type: NotifierInput }),
     location: t.string(),
@@ -104,7 +103,6 @@ builder.mutationField('notifyIncident', (t) =>
           nature: input.nature,
           becameAwareOn: valid.becameAwareOn,
           incidentOn: valid.incidentOn,
-          guidanceEdition: input.guidanceEdition ?? 'panel-guidance-2025',
           children: input.children.map((c) => toChild(c)),
           notifier: toNotifier(input.notifier),
           location: valid.location,

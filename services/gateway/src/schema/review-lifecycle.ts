@@ -12,7 +12,7 @@ import { requireReviewAccess } from '../record-owners';
 import { calendarDateSchema, commandIdSchema, freeText, idSchema, parseInput, runCommand, shortText } from '../run-command';
 import { mutationErrors, ReviewPayload } from './command-payload';
 import {
-  ActionStatusEnum, CloseReasonEnum, DelayReasonEnum, DocumentKindEnum, GuidanceEditionEnum, PublicationKindEnum, ReportRecipientEnum, ReviewModelEnum,
+  ActionStatusEnum, CloseReasonEnum, DelayReasonEnum, DocumentKindEnum, PublicationKindEnum, ReportRecipientEnum, ReviewModelEnum,
 } from './vocabulary';
 
 const withoutNulls = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
@@ -33,7 +33,6 @@ builder.mutationField('commissionLocalReview', (t) =>
             commandId: f.string({ required: false }),
             partnershipId: f.string({ required: false, description: 'Default: the partnership of the token.' }),
             incidentIds: f.idList(),
-            guidanceEdition: f.field({ type: GuidanceEditionEnum, required: false }),
             caseName: f.string({ description: 'The pseudonym the report will use, e.g. "Child M".' }),
           }),
         }),
@@ -46,7 +45,7 @@ builder.mutationField('commissionLocalReview', (t) =>
       const reviewId = newReviewId(ctx, valid.commandId);
       const outcome = await runCommand(ctx, {
         type: 'CommissionLocalReview',
-        data: { reviewId, partnershipId: valid.partnershipId ?? user.partnershipId ?? '', incidentIds: valid.incidentIds, guidanceEdition: input.guidanceEdition ?? 'panel-guidance-2025', caseName: valid.caseName },
+        data: { reviewId, partnershipId: valid.partnershipId ?? user.partnershipId ?? '', incidentIds: valid.incidentIds, caseName: valid.caseName },
       }, valid.commandId);
       return { reviewId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
     },
@@ -63,7 +62,6 @@ builder.mutationField('commissionNationalReview', (t) =>
           fields: (f) => ({
             commandId: f.string({ required: false }),
             incidentIds: f.idList(),
-            guidanceEdition: f.field({ type: GuidanceEditionEnum, required: false }),
             title: f.string(),
             thematic: f.boolean({ required: false, description: 'Default false.' }),
           }),
@@ -77,7 +75,7 @@ builder.mutationField('commissionNationalReview', (t) =>
       const reviewId = newReviewId(ctx, valid.commandId);
       const outcome = await runCommand(ctx, {
         type: 'CommissionNationalReview',
-        data: { reviewId, incidentIds: valid.incidentIds, guidanceEdition: input.guidanceEdition ?? 'panel-guidance-2025', title: valid.title, thematic: input.thematic ?? false },
+        data: { reviewId, incidentIds: valid.incidentIds, title: valid.title, thematic: input.thematic ?? false },
       }, valid.commandId);
       return { reviewId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
     },
