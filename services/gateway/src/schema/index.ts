@@ -20,6 +20,8 @@ import './notification-feed';
 import './projector-status';
 import './partnership';
 import './erasure';
+import './referral';
+import './learning';
 
 let built: GraphQLSchema | undefined;
 

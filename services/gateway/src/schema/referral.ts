@@ -1,0 +1,259 @@
+/**
+ * Referrals (issue 9): an agency referrer submits a referral to its partnership's review sub-group; the partnership
+ * decides (notify: the notification follows with the referral's facts; alternative review: the non-statutory review
+ * is commissioned; no further action with reasons); the referrer may withdraw it before then and sees the outcome.
+ * Reads follow ACCESS_POLICY: the partnership its own referrals, an agency user only the referrals it made.
+ */
+import { z } from 'zod';
+import { uuidV5 } from '@cspr/application';
+import { AGENCY_CRITERIA_VIEWS, CHILD_REFS, GUIDANCE_EDITIONS, LOCAL_AUTHORITY_CODE_PATTERN, MAX_CHILDREN, mayRead, NON_STATUTORY_REVIEW_KINDS, REFERRAL_OUTCOMES } from '@cspr/domain';
+import type { NotifiedChild, Notifier } from '@cspr/domain';
+import { getReferral, listReferrals } from '@cspr/read-models';
+import type { ReferralView } from '@cspr/read-models';
+import { builder } from '../builder';
+import { requireRole, roleOf } from '../authorization';
+import { ForbiddenError, NotFoundError } from '../client-errors';
+import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
+import { toActor } from '../auth/principal';
+import { badInput, forwardOnly, mapReadError, toConnection } from '../read-access';
+import { calendarDateSchema, commandIdSchema, freeText, idSchema, parseInput, runCommand, shortText } from '../run-command';
+import type { GatewayContext } from '../gateway-context';
+import { mutationErrors } from './command-payload';
+import { AgencyEnum, enumName, EthnicityEnum, IncidentNatureEnum, PlacementEnum, SexEnum, YesNoNotKnownEnum } from './vocabulary';
+
+const domainEnum = <const T extends string>(name: string, values: readonly T[], description: string) =>
+  builder.enumType(name, { description, values: Object.fromEntries(values.map((value) => [enumName(value), { value }])) as Record<string, { value: T }> });
+
+export const NonStatutoryReviewKindEnum = domainEnum('NonStatutoryReviewKind', NON_STATUTORY_REVIEW_KINDS, 'A review a partnership may run when the statutory criteria are not met.');
+const CriteriaViewEnum = domainEnum('AgencyCriteriaView', AGENCY_CRITERIA_VIEWS, 'Whether the referring agency thinks the criteria for a notification are met.');
+const ReferralOutcomeEnum = domainEnum('ReferralOutcome', REFERRAL_OUTCOMES, 'The review sub-group\'s decision on a referral.');
+const ReferralStatusEnum = domainEnum('ReferralStatus', ['submitted', 'decided', 'withdrawn'] as const, 'Where a referral stands.');
+
+const ReferralDecisionType = builder.objectRef<NonNullable<ReferralView['decision']>>('ReferralDecision').implement({
+  fields: (t) => ({
+    outcome: t.field({ type: ReferralOutcomeEnum, resolve: (d) => d.outcome as never }),
+    decidedOn: t.exposeString('decidedOn'),
+    incidentId: t.exposeString('incidentId', { nullable: true, description: 'The notification made from the referral (notify).' }),
+    reviewKind: t.field({ type: NonStatutoryReviewKindEnum, nullable: true, resolve: (d) => d.reviewKind as never }),
+    reviewId: t.exposeString('reviewId', { nullable: true, description: 'The non-statutory review commissioned (alternative review).' }),
+  }),
+});
+
+export const ReferralType = builder.objectRef<ReferralView>('Referral').implement({
+  description: 'An agency\'s referral, minimised: what happened, reasons and names stay sealed in the log.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    partnershipId: t.exposeString('partnershipId'),
+    localAuthorityCode: t.exposeString('localAuthorityCode'),
+    agency: t.exposeString('agency'),
+    nature: t.exposeString('nature'),
+    incidentOn: t.exposeString('incidentOn'),
+    becameAwareOn: t.exposeString('becameAwareOn', { description: 'Anchor of the 5-working-day notification clock.' }),
+    criteriaView: t.field({ type: CriteriaViewEnum, resolve: (r) => r.criteriaView as never }),
+    dslConsulted: t.exposeBoolean('dslConsulted'),
+    submittedAt: t.exposeString('submittedAt'),
+    submittedOn: t.exposeString('submittedOn'),
+    status: t.field({ type: ReferralStatusEnum, resolve: (r) => r.status }),
+    decision: t.field({ type: ReferralDecisionType, nullable: true, resolve: (r) => r.decision }),
+    withdrawnOn: t.exposeString('withdrawnOn', { nullable: true }),
+  }),
+});
+
+const ReferralPayload = builder.objectRef<{ referralId: string; position: string; alreadyApplied: boolean; relatedIds: string[] }>('ReferralPayload').implement({
+  fields: (t) => ({
+    referralId: t.exposeID('referralId'),
+    position: t.exposeString('position', { description: 'The log position written (the follow-on notification or review included).' }),
+    alreadyApplied: t.exposeBoolean('alreadyApplied'),
+    relatedIds: t.exposeStringList('relatedIds', { description: 'Streams the decision caused writes on (incident-… or review-…).' }),
+  }),
+});
+
+const ReferralChildInput = builder.inputType('ReferralChildInput', {
+  description: 'As a notified child. `name` and `dateOfBirth` are personal data: sealed under the referral.',
+  fields: (t) => ({
+    childRef: t.string(), name: t.string(), dateOfBirth: t.string({ required: false }), ageInYears: t.int({ required: false }),
+    sex: t.field({ type: SexEnum }), ethnicity: t.field({ type: EthnicityEnum }), disability: t.field({ type: YesNoNotKnownEnum }),
+    placement: t.field({ type: PlacementEnum }), lookedAfter: t.boolean(), childInNeedPlan: t.boolean(), childProtectionPlan: t.boolean(),
+    knownToAgencies: t.field({ type: YesNoNotKnownEnum }),
+    under18: t.boolean({ required: false }),
+  }),
+});
+const PersonInput = builder.inputType('ReferralContactInput', {
+  fields: (t) => ({ name: t.string(), role: t.string(), email: t.string(), phone: t.string({ required: false }) }),
+});
+
+const withoutNulls = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
+const personSchema = z.object({ name: shortText(), role: shortText(), email: z.email(), phone: shortText(40).nullish() });
+const childSchema = z.object({ childRef: z.enum(CHILD_REFS), name: shortText(), dateOfBirth: calendarDateSchema.nullish(), ageInYears: z.number().int().min(0).max(25).nullish() }).loose();
+
+const submitSchema = z.object({
+  commandId: commandIdSchema,
+  localAuthorityCode: z.string().regex(LOCAL_AUTHORITY_CODE_PATTERN, 'an English local authority code such as E08000035'),
+  incidentOn: calendarDateSchema,
+  becameAwareOn: calendarDateSchema,
+  children: z.array(childSchema).min(1).max(MAX_CHILDREN),
+  referrer: personSchema,
+  whatHappened: freeText().min(1),
+  agencyReasons: freeText().min(1),
+  location: shortText(1000),
+  incidentTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').nullish(),
+}).loose();
+
+const payload = (referralId: string, outcome: Awaited<ReturnType<typeof runCommand>>) => ({
+  referralId, position: outcome.position, alreadyApplied: outcome.alreadyApplied,
+  relatedIds: (outcome.result as { related?: { streamId: string }[] }).related?.map((r) => r.streamId) ?? [],
+});
+
+builder.mutationField('submitReferral', (t) =>
+  t.field({
+    type: ReferralPayload,
+    description: 'An agency referrer refers a case to its partnership\'s review sub-group (after discussing it with its designated safeguarding lead).',
+    args: {
+      input: t.arg({
+        type: builder.inputType('SubmitReferralInput', {
+          fields: (f) => ({
+            commandId: f.string({ required: false }),
+            localAuthorityCode: f.string(), agency: f.field({ type: AgencyEnum }), nature: f.field({ type: IncidentNatureEnum }),
+            incidentOn: f.string(), becameAwareOn: f.string({ description: 'When the agency became aware: the notification clock\'s anchor.' }),
+            criteriaView: f.field({ type: CriteriaViewEnum }), dslConsulted: f.boolean(),
+            children: f.field({ type: [ReferralChildInput] }), referrer: f.field({ type: PersonInput }),
+            whatHappened: f.string(), agencyReasons: f.string(), location: f.string(), incidentTime: f.string({ required: false }),
+          }),
+        }),
+      }),
+    },
+    errors: mutationErrors('SubmitReferralResult'),
+    resolve: async (_root, { input }, ctx) => {
+      const user = requireRole(ctx.principal, ['agency'], 'submit a referral');
+      const valid = parseInput(submitSchema, input);
+      const referralId = valid.commandId ? uuidV5(`referral/${user.userId}/${valid.commandId}`) : ctx.services.newId();
+      const outcome = await runCommand(ctx, {
+        type: 'SubmitReferral',
+        data: withoutNulls({
+          referralId, partnershipId: user.partnershipId ?? '', localAuthorityCode: valid.localAuthorityCode, agency: input.agency,
+          nature: input.nature, incidentOn: valid.incidentOn, becameAwareOn: valid.becameAwareOn, criteriaView: input.criteriaView,
+          dslConsulted: input.dslConsulted, children: input.children.map((c) => withoutNulls(c) as unknown as NotifiedChild),
+          referrer: withoutNulls(input.referrer) as Notifier, whatHappened: valid.whatHappened, agencyReasons: valid.agencyReasons,
+          location: valid.location, incidentTime: valid.incidentTime ?? undefined,
+        }),
+      }, valid.commandId);
+      return payload(referralId, outcome);
+    },
+  }),
+);
+
+/** A referral's record for the access policy, or not found (never "forbidden": ids cannot be probed). */
+const readableReferral = async (ctx: GatewayContext, referralId: string): Promise<ReferralView> => {
+  const referral = await getReferral(ctx.services.sql, referralId);
+  const actor = toActor(ctx.principal) ?? null;
+  if (!referral || !mayRead(actor, { kind: 'referral', partnershipId: referral.partnershipId, referredBy: referral.referredBy })) {
+    throw new NotFoundError(`Referral ${referralId} not found`);
+  }
+  return referral;
+};
+
+builder.mutationField('decideReferral', (t) =>
+  t.field({
+    type: ReferralPayload,
+    description: 'The partnership\'s review sub-group decides: notify (the notification follows, clocked from the referral\'s awareness date), an alternative review (commissioned), or no further action with reasons.',
+    args: {
+      input: t.arg({
+        type: builder.inputType('DecideReferralInput', {
+          fields: (f) => ({
+            commandId: f.string({ required: false }),
+            referralId: f.id(),
+            outcome: f.field({ type: ReferralOutcomeEnum }),
+            notifier: f.field({ type: PersonInput, required: false, description: 'Required with NOTIFY: the partnership\'s notifier.' }),
+            guidanceEdition: f.string({ required: false, description: 'NOTIFY only. Default: panel-guidance-2025.' }),
+            reviewKind: f.field({ type: NonStatutoryReviewKindEnum, required: false, description: 'Required with ALTERNATIVE_REVIEW.' }),
+            reviewTitle: f.string({ required: false }),
+            reasons: f.string({ required: false, description: 'Required with NO_FURTHER_ACTION (personal, sealed).' }),
+          }),
+        }),
+      }),
+    },
+    errors: mutationErrors('DecideReferralResult'),
+    resolve: async (_root, { input }, ctx) => {
+      const user = requireRole(ctx.principal, ['partnership'], 'decide on a referral');
+      const valid = parseInput(z.object({
+        commandId: commandIdSchema, referralId: idSchema, notifier: personSchema.nullish(), guidanceEdition: z.enum(GUIDANCE_EDITIONS).nullish(),
+        reviewTitle: shortText(200).nullish(), reasons: freeText().nullish(),
+      }).loose(), input);
+      const referral = await getReferral(ctx.services.sql, valid.referralId);
+      if (referral && referral.partnershipId !== user.partnershipId) throw new NotFoundError(`Referral ${valid.referralId} not found`);
+      const derived = (what: string) => (valid.commandId ? uuidV5(`${what}/${user.userId}/${valid.commandId}`) : ctx.services.newId());
+      if (input.outcome === 'notify' && !valid.notifier) throw badInput('A decision to notify needs the notifier', 'notifier');
+      const outcome = await runCommand(ctx, {
+        type: 'DecideReferral',
+        data: withoutNulls({
+          referralId: valid.referralId, outcome: input.outcome,
+          incidentId: input.outcome === 'notify' ? derived('incident') : undefined,
+          reviewId: input.outcome === 'alternative-review' ? derived('review') : undefined,
+          reviewKind: input.outcome === 'alternative-review' ? (input.reviewKind ?? undefined) : undefined,
+          reviewTitle: valid.reviewTitle ?? undefined,
+          reasons: valid.reasons ?? undefined,
+          notification: valid.notifier ? { guidanceEdition: valid.guidanceEdition ?? 'panel-guidance-2025', notifier: withoutNulls(valid.notifier) as Notifier } : undefined,
+        }),
+      }, valid.commandId);
+      return payload(valid.referralId, outcome);
+    },
+  }),
+);
+
+builder.mutationField('withdrawReferral', (t) =>
+  t.field({
+    type: ReferralPayload,
+    description: 'The referrer withdraws its referral before the sub-group decides.',
+    args: {
+      input: t.arg({ type: builder.inputType('WithdrawReferralInput', { fields: (f) => ({ commandId: f.string({ required: false }), referralId: f.id(), reason: f.string() }) }) }),
+    },
+    errors: mutationErrors('WithdrawReferralResult'),
+    resolve: async (_root, { input }, ctx) => {
+      requireRole(ctx.principal, ['agency'], 'withdraw a referral');
+      const valid = parseInput(z.object({ commandId: commandIdSchema, referralId: idSchema, reason: freeText(10_000).min(1) }), input);
+      const referral = await getReferral(ctx.services.sql, valid.referralId);
+      if (referral) await readableReferral(ctx, valid.referralId);
+      const outcome = await runCommand(ctx, { type: 'WithdrawReferral', data: { referralId: valid.referralId, reason: valid.reason } }, valid.commandId);
+      return payload(valid.referralId, outcome);
+    },
+  }),
+);
+
+builder.queryField('referral', (t) =>
+  t.field({
+    type: ReferralType,
+    args: { id: t.arg.id(), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    errors: { types: [NotFoundError, ForbiddenError], directResult: true, union: { name: 'ReferralResult' } },
+    resolve: async (_root, args, ctx) => {
+      await awaitConsistency(ctx, args.consistentAfter);
+      const role = roleOf(ctx.principal);
+      if (role !== 'partnership' && role !== 'agency') throw new ForbiddenError('Only the partnership and the referring agency may read a referral');
+      return readableReferral(ctx, String(args.id));
+    },
+  }),
+);
+
+builder.queryField('referrals', (t) =>
+  t.connection({
+    type: ReferralType,
+    description: 'A partnership\'s referrals, newest first; an agency user sees only the referrals it made.',
+    args: { status: t.arg({ type: ReferralStatusEnum, required: false }), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    resolve: async (_root, args, ctx) => {
+      const user = requireRole(ctx.principal, ['partnership', 'agency'], 'read referrals');
+      forwardOnly(args);
+      await awaitConsistency(ctx, args.consistentAfter);
+      try {
+        const page = await listReferrals(ctx.services.sql, {
+          partnershipId: user.partnershipId ?? '',
+          ...(user.role === 'agency' ? { referredBy: user.userId } : {}),
+          ...(args.status ? { status: args.status } : {}),
+          ...(args.first != null ? { first: args.first } : {}),
+          ...(args.after ? { after: args.after } : {}),
+        });
+        return toConnection(page, (r) => [r.submittedAt, r.id], args.after);
+      } catch (error) {
+        throw mapReadError(error);
+      }
+    },
+  }),
+);
