@@ -28,7 +28,7 @@ export const applyBatch = async (
   if (!last) return outcome;
   const events = recorded.map(toProjectedEvent);
   await sql.begin(async (tx) => {
-    await advanceCheckpoint(tx, expected, last.position, recorded.length, context.calendar.version);
+    await advanceCheckpoint(tx, expected, last.position, recorded.length);
     const states = newTableStates(projections);
     const keys = await Promise.all(states.map(async ({ projection }) => {
       const found = keysFor(projection, events);

@@ -50,18 +50,36 @@ export const readCheckpoint = async (sql: Sql): Promise<Checkpoint> => {
   return toCheckpoint(row);
 };
 
+/** The stored calendar differs from the one running: due dates of old and new batches would mix two calendars. */
+export type CalendarMismatch = { stored: string | null; running: string };
+
+export const calendarMismatchOf = (stored: string | null, running: string): CalendarMismatch | null =>
+  stored === running ? null : { stored, running };
+
+/**
+ * Labels read models that are still empty (nothing applied since the start of the log) with the calendar about to
+ * build them; a no-op once any event was applied. A rebuild labels them when it resets (resetReadModels).
+ */
+export const claimCalendarVersion = async (sql: Sql, calendarVersion: string): Promise<void> => {
+  await sql`
+    update read_models.checkpoints set calendar_version = ${calendarVersion}
+    where name = ${CHECKPOINT_NAME} and calendar_version is null and events_processed = 0
+      and commit_position = 0 and prepare_position = 0`;
+};
+
 /** Moves the checkpoint from `expected` to `next`, or throws StaleCheckpointError. Takes the row lock first. */
 export const advanceCheckpoint = async (
   tx: TransactionSql,
   expected: LogPosition,
   next: LogPosition,
   eventCount: number,
-  calendarVersion: string,
 ): Promise<void> => {
+  // calendar_version is not touched here: it names the calendar the read models were built with from scratch, so a
+  // batch under another calendar must not relabel due dates it did not recompute (see calendarMismatchOf).
   const updated = await tx`
     update read_models.checkpoints
     set commit_position = ${next.commit.toString()}::numeric, prepare_position = ${next.prepare.toString()}::numeric,
-        events_processed = events_processed + ${eventCount}, calendar_version = ${calendarVersion}, updated_at = now()
+        events_processed = events_processed + ${eventCount}, updated_at = now()
     where name = ${CHECKPOINT_NAME}
       and commit_position = ${expected.commit.toString()}::numeric and prepare_position = ${expected.prepare.toString()}::numeric
     returning name`;

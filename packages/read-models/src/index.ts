@@ -5,6 +5,7 @@ export { applyBatch, toProjectedEvent, type BatchOutcome, type DeadLetter } from
 export { createRebuildPipeline, type RebuildPipeline, type RebuildPipelineOptions } from './rebuild-pipeline';
 export {
   readCheckpoint, advanceCheckpoint, finishRebuild, ensureCheckpoint, StaleCheckpointError, CHECKPOINT_NAME, type Checkpoint,
+  claimCalendarVersion, calendarMismatchOf, type CalendarMismatch,
 } from './checkpoint';
 export { ProjectionError, type Projection, type ProjectedEvent, type ProjectionContext, type Rows } from './projection';
 export { MAX_PAGE_SIZE, InvalidCursorError, type Page } from './cursor';
@@ -23,7 +24,7 @@ export {
 } from './national-statistics/national-statistics-query';
 export { statisticsYearOf } from './national-statistics/notification-facts-projection';
 export { getPartnership, listPartnerships, type PartnershipView } from './partnerships/partnerships-query';
-export { getProjectorStatus, waitForPosition, LAG_COUNT_LIMIT, type ProjectorStatus } from './projector-status/projector-status-query';
+export { getProjectorStatus, waitForPosition, LAG_COUNT_LIMIT, type ProjectorStatus, type ProjectorStatusOptions } from './projector-status/projector-status-query';
 export { memoizeCalendar } from './memoized-calendar';
 export { getReferral, listReferrals, type ReferralView, type ListReferralsOptions } from './referrals/referrals-query';
 export type { ReferralStatus, ReferralOutcomeRow } from './referrals/referrals-projection';

@@ -123,7 +123,7 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
       // Read models are derived and the checkpoint commits with them: losing the last commits in a server crash only
       // means replaying them, so the rebuild does not wait for each commit to reach the disk.
       await tx`set local synchronous_commit = off`;
-      await advanceCheckpoint(tx, expected, last.position, recorded.length, context.calendar.version);
+      await advanceCheckpoint(tx, expected, last.position, recorded.length);
       await writeRows(tx, states, letters);
     }).then(() => undefined);
     // Failures surface at the next push or at flush, never as an unhandled rejection.

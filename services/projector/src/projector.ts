@@ -9,7 +9,8 @@ import type { Sql } from 'postgres';
 import { DEFAULT_PANEL_RESPONSE_WORKING_DAYS, type WorkingDayCalendar } from '@cspr/domain';
 import { formatPosition, LOG_START, type EventStore, type LogPosition, type Subscription } from '@cspr/event-store';
 import {
-  applyBatch, finishRebuild, memoizeCalendar, migrateReadModels, projections, readCheckpoint, StaleCheckpointError, type ProjectionContext,
+  applyBatch, calendarMismatchOf, claimCalendarVersion, finishRebuild, memoizeCalendar, migrateReadModels, projections, readCheckpoint,
+  StaleCheckpointError, type CalendarMismatch, type Checkpoint, type ProjectionContext,
 } from '@cspr/read-models';
 import { ATTR, continueTraces, SPAN, TRACER_NAME } from '@cspr/telemetry';
 import { runRebuild, type RebuildOptions, type RebuildResult } from './rebuild';
@@ -53,6 +54,11 @@ export type ProjectorStatusSnapshot = {
   eventsApplied: number;
   conflicts: number;
   lastError: string | null;
+  /**
+   * The read models were built with another calendar than the running one (new or one-off bank holidays): due
+   * dates would mix both until `npm run rebuild`. Null when they agree.
+   */
+  calendarMismatch: CalendarMismatch | null;
 };
 
 export type Projector = {
@@ -74,7 +80,8 @@ export const createProjector = (options: ProjectorOptions): Projector => {
     panelResponseTargetWorkingDays: options.panelResponseTargetWorkingDays ?? DEFAULT_PANEL_RESPONSE_WORKING_DAYS,
   };
   const tracer = trace.getTracer(TRACER_NAME);
-  const state = { running: false, rebuilding: false, caughtUp: false, position: LOG_START as LogPosition, eventsApplied: 0, conflicts: 0, lastError: null as string | null };
+  const state = { running: false, rebuilding: false, caughtUp: false, position: LOG_START as LogPosition, eventsApplied: 0, conflicts: 0, lastError: null as string | null,
+    calendarMismatch: null as CalendarMismatch | null };
   let stopping = false;
   let subscription: Subscription | undefined;
   let loop: Promise<void> | undefined;
@@ -102,6 +109,24 @@ export const createProjector = (options: ProjectorOptions): Projector => {
     }
   };
 
+  /**
+   * The stored calendar version is written only when the read models are built from scratch (a reset, or the first
+   * batch on empty ones), never per batch: a projector running with a changed calendar reports the difference
+   * instead of silently mixing old and new due dates.
+   */
+  const checkCalendar = async (checkpoint: Checkpoint) => {
+    let stored = checkpoint.calendarVersion;
+    if (stored === null && checkpoint.eventsProcessed === 0 && checkpoint.position.commit === 0n && checkpoint.position.prepare === 0n) {
+      await claimCalendarVersion(sql, context.calendar.version);
+      stored = (await readCheckpoint(sql)).calendarVersion;
+    }
+    const mismatch = calendarMismatchOf(stored, context.calendar.version);
+    if (mismatch && (mismatch.stored !== state.calendarMismatch?.stored || mismatch.running !== state.calendarMismatch.running)) {
+      logger.warn(mismatch, 'the read models were built with another working-day calendar: due dates mix two calendars; run npm run rebuild');
+    }
+    state.calendarMismatch = mismatch;
+  };
+
   const handle = async (events: Parameters<Parameters<EventStore['subscribeToAll']>[0]>[0]) => {
     // Continues the trace of the command that wrote the events (a parent for one trace, links for several).
     const { parent, links } = continueTraces(events.map((event) => event.metadata.traceparent));
@@ -127,11 +152,14 @@ export const createProjector = (options: ProjectorOptions): Projector => {
         const checkpoint = await readCheckpoint(sql);
         state.position = checkpoint.position;
         state.rebuilding = checkpoint.rebuilding;
+        await checkCalendar(checkpoint);
         if ((await store.readAll({ after: state.position, maxCount: 1 })).length === 0) {
           state.caughtUp = true;
           await finishRebuildIfCaughtUp();
         }
         subscription = store.subscribeToAll(handle, { after: state.position, batchSize, pollIntervalMs: options.pollIntervalMs ?? 1000 });
+        // stop() may have come while the checkpoint was read (no subscription yet to stop): end this one at once.
+        if (stopping) await subscription.stop();
         await subscription.done;
         state.lastError = null;
       } catch (error) {
@@ -184,6 +212,7 @@ export const createProjector = (options: ProjectorOptions): Projector => {
         },
       }, rebuildOptions);
       state.rebuilding = false;
+      state.calendarMismatch = null; // the reset labelled the read models with the running calendar
       return result;
     } finally {
       if (wasRunning) await start();
@@ -202,6 +231,7 @@ export const createProjector = (options: ProjectorOptions): Projector => {
       eventsApplied: state.eventsApplied,
       conflicts: state.conflicts,
       lastError: state.lastError,
+      calendarMismatch: state.calendarMismatch,
     }),
   };
 };

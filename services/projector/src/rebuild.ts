@@ -49,7 +49,7 @@ export const runRebuild = async (run: RebuildContext, options: RebuildOptions): 
     done = checkpoint.eventsProcessed;
     run.logger.info({ position: formatPosition(position), done }, 'resuming the interrupted rebuild');
   } else {
-    await resetReadModels(sql);
+    await resetReadModels(sql, run.context.calendar.version);
     run.logger.info({}, 'read models emptied and checkpoint reset: replaying the log');
   }
   const total = run.countEvents ? await run.countEvents() : null;

@@ -4,7 +4,8 @@
  */
 import type { Sql } from 'postgres';
 import { formatPosition, type EventStore, type LogPosition } from '@cspr/event-store';
-import { readCheckpoint } from '../checkpoint';
+import { calendarMismatchOf, readCheckpoint, type CalendarMismatch } from '../checkpoint';
+import { resolveToday } from '../deadline-view';
 
 export type ProjectorStatus = {
   /** The checkpoint, `<commit>.<prepare>`. */
@@ -17,14 +18,30 @@ export type ProjectorStatus = {
   eventsProcessed: number;
   /** Events recorded in read_models.dead_letters (broken events skipped); 0 when all is well. */
   deadLetters: number;
+  /** The calendar the read models were built with from scratch (written only by a reset). */
   calendarVersion: string | null;
+  /**
+   * Set when the read models were built with another calendar than the running one: due dates then mix two
+   * calendars until `npm run rebuild`. Null when they agree.
+   */
+  calendarMismatch: CalendarMismatch | null;
   updatedAt: string | null;
+};
+
+export type ProjectorStatusOptions = {
+  /** The version of the calendar the projector runs with. Default: the England and Wales calendar's. */
+  runningCalendarVersion?: string;
 };
 
 export const LAG_COUNT_LIMIT = 1000;
 
-export const getProjectorStatus = async (sql: Sql, store: Pick<EventStore, 'readAll'>): Promise<ProjectorStatus> => {
+export const getProjectorStatus = async (
+  sql: Sql,
+  store: Pick<EventStore, 'readAll'>,
+  options: ProjectorStatusOptions = {},
+): Promise<ProjectorStatus> => {
   const checkpoint = await readCheckpoint(sql);
+  const running = options.runningCalendarVersion ?? resolveToday({}).calendar.version;
   const behind = await store.readAll({ after: checkpoint.position, maxCount: LAG_COUNT_LIMIT });
   const oldest = behind[0];
   const [{ count }] = await sql<[{ count: number }]>`select count(*)::int as count from read_models.dead_letters`;
@@ -36,6 +53,7 @@ export const getProjectorStatus = async (sql: Sql, store: Pick<EventStore, 'read
     eventsProcessed: checkpoint.eventsProcessed,
     deadLetters: count,
     calendarVersion: checkpoint.calendarVersion,
+    calendarMismatch: checkpoint.calendarVersion === null && checkpoint.eventsProcessed === 0 ? null : calendarMismatchOf(checkpoint.calendarVersion, running),
     updatedAt: checkpoint.updatedAt ? checkpoint.updatedAt.toISOString() : null,
   };
 };
