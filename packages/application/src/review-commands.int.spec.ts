@@ -93,22 +93,30 @@ describe('review commands', () => {
     )).rejects.toMatchObject({ code: 'not_found' });
   });
 
-  it('counts working days since the final report with the calendar before publishing', async () => {
-    const incidentId = await notified();
-    const reviewId = randomUUID();
-    await handler.execute({ type: 'CommissionLocalReview', data: { reviewId, partnershipId: 'leeds', incidentIds: [incidentId], guidanceEdition: 'panel-guidance-2025', caseName: 'Child P' } }, { actor: leeds });
-    await handler.execute({ type: 'AppointReviewer', data: { reviewId, reviewerName: 'Independent Reviewer' } }, { actor: leeds });
-    now = new Date('2026-04-01T10:00:00Z'); // Wednesday before Easter 2026 (Good Friday 3 April, Easter Monday 6 April)
-    await handler.execute({ type: 'SubmitFinalReport', data: { reviewId, recipients: ['panel', 'dfe'] } }, { actor: leeds });
-    const publish = (publishedOn: string) => handler.execute({
+  it('counts working days since the final report with the calendar, and records a short-notice publication flagged', async () => {
+    const finishedReview = async () => {
+      const incidentId = await notified();
+      const reviewId = randomUUID();
+      now = new Date('2026-03-10T09:30:00Z');
+      await handler.execute({ type: 'CommissionLocalReview', data: { reviewId, partnershipId: 'leeds', incidentIds: [incidentId], caseName: 'Child P' } }, { actor: leeds });
+      await handler.execute({ type: 'AppointReviewer', data: { reviewId, reviewerName: 'Independent Reviewer' } }, { actor: leeds });
+      now = new Date('2026-04-01T10:00:00Z'); // Wednesday before Easter 2026 (Good Friday 3 April, Easter Monday 6 April)
+      await handler.execute({ type: 'SubmitFinalReport', data: { reviewId, recipients: ['panel', 'dfe'] } }, { actor: leeds });
+      return reviewId;
+    };
+    const publish = (reviewId: string, publishedOn: string) => handler.execute({
       type: 'PublishReport',
       data: { reviewId, publishedOn, publication: 'full-report', documents: [{ kind: 'overview-report', title: 'Child P overview', address: 'https://leeds.example/child-p.pdf', checksum: 'a'.repeat(64) }], summary: 'S', learningThemes: ['neglect'], recommendations: ['R'], keywords: ['k'], reviewModel: 'lcspr' },
     }, { actor: leeds });
+    const early = await finishedReview();
+    const onTime = await finishedReview();
     now = new Date('2026-04-20T10:00:00Z');
     // 1 April + 7 working days skips Good Friday and Easter Monday: 2, 7, 8, 9, 10, 13, 14 April.
-    await expect(publish('2026-04-13')).rejects.toMatchObject({ code: 'illegal_state' });
-    const published = await publish('2026-04-14');
-    expect(published.events.map((e) => e.type)).toEqual(['ReportPublished']);
+    const lastEvent = async (reviewId: string) => (await store.readStream(reviewStreamId(reviewId))).at(-1)!;
+    expect((await publish(early, '2026-04-13')).events.map((e) => e.type)).toEqual(['ReportPublished']);
+    expect((await lastEvent(early)).data).toMatchObject({ publishedOn: '2026-04-13', finalReportNoticeWorkingDays: 6, finalReportNoticeMet: false });
+    expect((await publish(onTime, '2026-04-14')).events.map((e) => e.type)).toEqual(['ReportPublished']);
+    expect((await lastEvent(onTime)).data).toMatchObject({ publishedOn: '2026-04-14', finalReportNoticeWorkingDays: 7, finalReportNoticeMet: true });
     now = new Date('2026-03-10T09:30:00Z');
   });
 

@@ -107,6 +107,16 @@ const publicationAvailability: DeadlineRule = {
   source: '[L] partnership restatements of Working Together',
 };
 
+/**
+ * How many working days before publication an edition wants the final report with the Panel and DfE: read from
+ * the edition's rule set, so the number lives in one place.
+ */
+export const finalReportNoticeWorkingDays = (edition: GuidanceEdition): number => {
+  const rule = deadlineRuleSets[edition].rules.find((r) => r.kind === 'final-report-before-publication');
+  if (!rule || rule.unit !== 'working-days') throw new Error(`The ${edition} rule set has no final-report notice in working days`);
+  return rule.amount;
+};
+
 export const deadlineRuleSets: Record<GuidanceEdition, DeadlineRuleSet> = {
   'working-together-2018': {
     edition: 'working-together-2018',

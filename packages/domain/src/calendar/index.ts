@@ -4,6 +4,7 @@ export { createEnglandAndWalesCalendar, type WorkingDayCalendar, type HolidayOve
 export { englandAndWalesMovedHolidays, englandAndWalesOneOffHolidays, type BankHoliday } from './bank-holidays';
 export {
   deadlineRuleSets,
+  finalReportNoticeWorkingDays,
   DEFAULT_PANEL_RESPONSE_WORKING_DAYS,
   type DeadlineKind,
   type DeadlineAnchor,

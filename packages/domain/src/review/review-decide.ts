@@ -12,9 +12,10 @@ import { evolveReview, initialReviewState, type CommissionedReviewState, type Re
 import { parseIncidentIds, requireLocalReviewIncidents, requireNationalReviewIncidents } from './commission-rules';
 import { parseActions, parsePublication } from './publication-input';
 import {
-  DELAY_REASONS, FINAL_REPORT_MIN_WORKING_DAYS_BEFORE_PUBLICATION, REPORT_RECIPIENTS, REVIEW_CLOSE_REASONS,
+  DELAY_REASONS, REPORT_RECIPIENTS, REVIEW_CLOSE_REASONS,
 } from './review-vocabulary';
-import { editionInForceFor } from '../calendar/guidance-editions';
+import { editionInForceFor, guidanceEditionInForce } from '../calendar/guidance-editions';
+import { finalReportNoticeWorkingDays } from '../calendar/deadline-rules';
 import { requireContext, requireOwnPartnership, requireRole } from '../shared/authorize';
 import { illegalState, notFound, validationError } from '../shared/domain-error';
 import { assertNever, type Decider } from '../shared/event';
@@ -152,14 +153,15 @@ export const publishReport = (command: PublishReport, state: ReviewState): Revie
   requireNotFuture(publishedOn, 'publishedOn', context.today);
   requireOrder(review.finalReportSubmittedOn, 'the final report submission', publishedOn, 'publishedOn');
   const workingDays = requireInteger(reference?.workingDaysSinceFinalReport, 'reference.workingDaysSinceFinalReport', 0, 100_000);
-  if (workingDays < FINAL_REPORT_MIN_WORKING_DAYS_BEFORE_PUBLICATION) {
-    throw illegalState(`The final report of review ${review.reviewId} was submitted ${workingDays} working day(s) before publishedOn: at least ${FINAL_REPORT_MIN_WORKING_DAYS_BEFORE_PUBLICATION} are required`);
-  }
+  // A publication that came too soon after the final report still happened: refusing it would leave the log
+  // saying the report is unpublished. It is recorded with the notice given and flagged (error policy: an expected
+  // business outcome is an event).
+  const notice = finalReportNoticeWorkingDays(review.guidanceEdition ?? guidanceEditionInForce(review.commissionedOn));
   const caseName = data.caseName === undefined ? review.caseName : requireString(data.caseName, 'caseName', 100);
   return [{
     type: 'ReportPublished',
     schemaVersion: REVIEW_SCHEMA_VERSION,
-    data: { reviewId: review.reviewId, publishedOn, caseName, ...parsePublication(data) },
+    data: { reviewId: review.reviewId, publishedOn, caseName, ...parsePublication(data), finalReportNoticeWorkingDays: workingDays, finalReportNoticeMet: workingDays >= notice },
   }];
 };
 

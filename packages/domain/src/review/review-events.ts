@@ -101,6 +101,13 @@ export type ReportPublished = DomainEvent<'ReportPublished', {
   recommendations: string[];
   keywords: string[];
   reviewModel: ReviewModel;
+  /**
+   * Statutory reviews only (additive, absent on older events and on non-statutory reviews): working days between
+   * the final report's submission and publication, and whether that met the edition's notice (at least 7 working
+   * days). A late publication is still a publication: it is recorded and flagged, not refused.
+   */
+  finalReportNoticeWorkingDays?: number;
+  finalReportNoticeMet?: boolean;
 }>;
 
 export type ActionStatus = 'not-started' | 'in-progress' | 'completed' | 'overdue';

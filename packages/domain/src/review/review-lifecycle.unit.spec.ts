@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { finalReportNoticeWorkingDays } from '../calendar/deadline-rules';
 import { reviewDecider } from './review-decide';
 import type {
   AppointReviewer, CloseReview, DelayPublication, PublishReport, RecordActionPlanProgress, ReviewCommand, SubmitFinalReport,
@@ -130,8 +131,11 @@ describe('SubmitFinalReport', () => {
 });
 
 describe('PublishReport', () => {
-  it('publishes a finished review whose final report went out at least 7 working days before', () => {
-    spec.given([local, appointed, finalReport]).when(publish({}, undefined, 7)).then([published]);
+  const publishedWith = (finalReportNoticeWorkingDays: number, finalReportNoticeMet: boolean): ReviewEvent =>
+    ({ ...published, data: { ...published.data, finalReportNoticeWorkingDays, finalReportNoticeMet } }) as ReviewEvent;
+
+  it('publishes a finished review whose final report went out at least 7 working days before, notice met', () => {
+    spec.given([local, appointed, finalReport]).when(publish({}, undefined, 7)).then([publishedWith(7, true)]);
   });
 
   it('defaults the case name to the review\'s', () => {
@@ -145,8 +149,15 @@ describe('PublishReport', () => {
     spec.given([local, appointed]).when(publish()).thenThrows({ code: 'illegal_state', messageIncludes: 'unfinished' });
   });
 
-  it('refuses a final report sent fewer than 7 working days before publication', () => {
-    spec.given([local, appointed, finalReport]).when(publish({}, undefined, 6)).thenThrows({ code: 'illegal_state', messageIncludes: 'at least 7' });
+  it('records a publication fewer than 7 working days after the final report, flagged as short notice (it happened)', () => {
+    spec.given([local, appointed, finalReport]).when(publish({}, undefined, 6)).then([publishedWith(6, false)]);
+    spec.given([local, appointed, finalReport]).when(publish({}, undefined, 0)).then([publishedWith(0, false)]);
+    expect(spec.given([local, appointed, finalReport, publishedWith(6, false)]).state()).toMatchObject({ status: 'published' });
+  });
+
+  it('takes the notice from the rule set of the review\'s edition (deadline-rules.ts), not a second constant', () => {
+    expect(finalReportNoticeWorkingDays('working-together-2023')).toBe(7);
+    expect(finalReportNoticeWorkingDays('panel-guidance-2025')).toBe(7);
   });
 
   it('refuses when the handler did not count the working days (missing or malformed reference)', () => {

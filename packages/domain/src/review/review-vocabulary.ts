@@ -17,7 +17,5 @@ export const ACTION_STATUSES = list<ActionStatus>()(['not-started', 'in-progress
 export const PUBLICATION_KINDS = ['full-report', 'improvements-only'] as const;
 export const REVIEW_CLOSE_REASONS = ['completed', 'superseded', 'withdrawn'] as const;
 
-/** The final report reaches the Panel and DfE at least this many working days before publication (domain.md). */
-export const FINAL_REPORT_MIN_WORKING_DAYS_BEFORE_PUBLICATION = 7;
 /** Upper bound of incidents in one review: a thematic national review may gather many cases. */
 export const MAX_INCIDENTS_PER_REVIEW = 200;

@@ -4,6 +4,7 @@
  * (action plan progress) → closed; it can be closed early as superseded or withdrawn.
  */
 import type { ReviewEvent, ReviewKind } from './review-events';
+import type { GuidanceEdition } from '../incident/incident-events';
 import type { CalendarDate, IncidentId, PartnershipId, ReviewId } from '../shared/types';
 
 export type CommissionedReviewState = {
@@ -14,6 +15,8 @@ export type CommissionedReviewState = {
   partnershipIds: PartnershipId[];
   incidentIds: IncidentId[];
   commissionedOn: CalendarDate;
+  /** The edition recorded at commissioning; absent in views built by other deciders (then: in force that day). */
+  guidanceEdition?: GuidanceEdition;
   /** The pseudonym (local) or title (national) the report will carry. */
   caseName: string;
   reviewerName: string | null;
@@ -39,11 +42,11 @@ export const evolveReview = (state: ReviewState, event: ReviewEvent): ReviewStat
   switch (event.type) {
     case 'LocalReviewCommissioned': {
       const d = event.data;
-      return commissioned(d.reviewId, 'local', [d.partnershipId], d.incidentIds, d.commissionedOn, d.caseName);
+      return { ...commissioned(d.reviewId, 'local', [d.partnershipId], d.incidentIds, d.commissionedOn, d.caseName), guidanceEdition: d.guidanceEdition };
     }
     case 'NationalReviewCommissioned': {
       const d = event.data;
-      return commissioned(d.reviewId, 'national', d.partnershipIds, d.incidentIds, d.commissionedOn, d.title);
+      return { ...commissioned(d.reviewId, 'national', d.partnershipIds, d.incidentIds, d.commissionedOn, d.title), guidanceEdition: d.guidanceEdition };
     }
     default:
       break;
