@@ -32,3 +32,4 @@ export {
   getReviewLearning, listPartnershipReviews, searchLearningLibrary, getRecurringThemes, listFinalReportsFor,
   type ReviewLearningView, type LearningActionView, type LearningLibraryRecord, type LearningLibraryOptions, type ListedBecause,
 } from './learning/learning-query';
+export { countOpenDeadlines, type DeadlineCount } from './open-deadlines/open-deadlines-query';

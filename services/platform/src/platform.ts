@@ -13,8 +13,7 @@ import { createRelay, migrateRelay } from '@cspr/relay';
 import { closeHttpServerGracefully, createReadinessCheck, openRuntime, type Runtime } from '@cspr/runtime';
 import { createStaticHandler, ensureWebBuilt } from '@cspr/web';
 import { loadDemo } from './demo/load-demo';
-import { countOpenDeadlines } from './observability/deadline-counts';
-import { getProjectorStatus } from '@cspr/read-models';
+import { countOpenDeadlines, getProjectorStatus } from '@cspr/read-models';
 import { platformMetrics } from '@cspr/telemetry';
 
 export type StartedPlatform = { runtime: Runtime; server: Server; port: number; relayRunning: boolean };

@@ -3,7 +3,9 @@
  * compete on the checkpoint's compare-and-set and never apply a batch twice, so extra ones only stand by.
  */
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
+import { countOpenDeadlines, getProjectorStatus } from '@cspr/read-models';
 import { createReadinessCheck, openRuntime } from '@cspr/runtime';
+import { platformMetrics } from '@cspr/telemetry';
 import { countEventsOf } from './count-events';
 import { createHealthServer } from './health-server';
 import { createProjector } from './projector';
@@ -14,6 +16,13 @@ const main = async () => {
     sql: runtime.database.sql, store: runtime.store, calendar: createEnglandAndWalesCalendar(), logger: runtime.logger, countEvents: countEventsOf(runtime),
   });
   await projector.start();
+  // Gauges read when metrics are collected (only with an OTLP metrics endpoint): lag and open deadlines by kind.
+  const { sql } = runtime.database;
+  platformMetrics().observeLag('projector', async () => {
+    const status = await getProjectorStatus(sql, runtime.store);
+    return { events: status.lagEvents, seconds: status.lagSeconds };
+  });
+  platformMetrics().observeDeadlines(() => countOpenDeadlines(sql));
   const port = Number(process.env.PROJECTOR_PORT ?? 4001);
   const server = createHealthServer(projector, createReadinessCheck({ sql: runtime.database.sql, store: runtime.store })).listen(port, () => runtime.logger.info({ port }, 'projector health on /health and /ready'));
   // Steps run last-registered first: stop serving, then stop projecting, then the runtime closes the database.

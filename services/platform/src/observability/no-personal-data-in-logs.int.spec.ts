@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countOpenDeadlines } from './deadline-counts';
+import { countOpenDeadlines } from '@cspr/read-models';
 import { NOTIFY, notifyInput, PERSONAL, startObservedPlatform, type ObservedPlatform } from './observed-platform';
 
 const lines: string[] = [];
