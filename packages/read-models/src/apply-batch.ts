@@ -10,7 +10,7 @@ import { advanceCheckpoint } from './checkpoint';
 import type { Projection, ProjectionContext } from './projection';
 
 export type { BatchOutcome, DeadLetter } from './batch-memory';
-export { toProjectedEvent } from './batch-memory';
+export { toProjectedEvent, ProjectionHaltedError } from './batch-memory';
 
 /**
  * One batch, one transaction: checkpoint compare-and-set first (it takes the row lock, so a racing projector waits

@@ -1,6 +1,10 @@
 /**
- * The in-memory half of a batch: decoding stored events and applying them to rows held in maps. An event any
- * projection cannot apply becomes a dead letter and is skipped by all of them, so one broken event never half-applies.
+ * The in-memory half of a batch: decoding stored events and applying them to rows held in maps. An event a
+ * projection rejects with a ProjectionError (a known, expected kind of bad event) becomes a dead letter and is
+ * skipped by all of them, so one broken event never half-applies. Any other exception is a bug in projection code:
+ * dead-lettering it would silently drop a notification from every dashboard, so it halts the batch instead
+ * (ProjectionHaltedError): the transaction rolls back, the checkpoint stays before the batch, and the projector
+ * retries once the code is fixed.
  */
 import { decodeEvent } from '@cspr/domain';
 import type { LogPosition, RecordedEvent } from '@cspr/event-store';
@@ -34,12 +38,23 @@ export const toProjectedEvent = (recorded: RecordedEvent): ProjectedEvent => {
   };
 };
 
-/** Error text safe to store: our own messages name fields, never values; anything else is reduced to its class. */
-const reasonOf = (error: unknown): string => {
-  if (error instanceof ProjectionError) return error.message.slice(0, 500);
-  if (error instanceof Error) return `${error.name}: unexpected failure in projection code`;
-  return 'unexpected failure in projection code';
-};
+/**
+ * A projection failed on an event for a reason other than a ProjectionError: a bug, not a bad event. The message
+ * names the event type, position, projection and error class only (never the error's own message, which may quote
+ * data); the original error is kept as `cause` for a debugger, not for logs.
+ */
+export class ProjectionHaltedError extends Error {
+  override readonly name = 'ProjectionHaltedError';
+  constructor(
+    readonly eventType: string,
+    readonly position: string,
+    readonly projection: string,
+    readonly errorName: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`projection ${projection} failed on ${eventType} at ${position} (${errorName}): unexpected failure in projection code, batch not applied`, options);
+  }
+}
 
 const rowsView = (state: TableState, overlay: Map<string, Record<string, unknown> | null>): Rows<Record<string, unknown>> => ({
   get: (key) => {
@@ -73,9 +88,14 @@ export const applyEvents = (states: TableState[], events: ProjectedEvent[], cont
       }
     } catch (error) {
       const failed = relevant[staged.length]?.projection.name ?? 'unknown';
+      const position = `${event.position.commit}.${event.position.prepare}`;
+      if (!(error instanceof ProjectionError)) {
+        throw new ProjectionHaltedError(event.type, position, failed, error instanceof Error ? error.name : typeof error, { cause: error });
+      }
+      // Our own messages name fields, never values: safe to store.
       letters.push({
         eventId: event.eventId, eventType: event.type, streamId: event.streamId, recordedAt: event.recordedAt,
-        position: `${event.position.commit}.${event.position.prepare}`, projection: failed, reason: reasonOf(error),
+        position, projection: failed, reason: error.message.slice(0, 500),
       });
       continue;
     }

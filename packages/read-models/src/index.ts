@@ -1,7 +1,7 @@
 // Public surface of @cspr/read-models: migrations, the projections and their queries (one folder per query).
 export { migrateReadModels, readModelMigrations, READ_MODELS_SCHEMA, READ_MODEL_TABLES } from './migrations';
 export { projections, resetReadModels } from './read-models';
-export { applyBatch, toProjectedEvent, type BatchOutcome, type DeadLetter } from './apply-batch';
+export { applyBatch, toProjectedEvent, ProjectionHaltedError, type BatchOutcome, type DeadLetter } from './apply-batch';
 export { createRebuildPipeline, type RebuildPipeline, type RebuildPipelineOptions } from './rebuild-pipeline';
 export {
   readCheckpoint, advanceCheckpoint, finishRebuild, ensureCheckpoint, StaleCheckpointError, CHECKPOINT_NAME, type Checkpoint,

@@ -55,7 +55,10 @@ export type Projection<Row = Record<string, unknown>> = {
   lookupIndex?: (row: Row) => string[];
   /** ...and the values an event looks for (e.g. the erased incident's id). Same answer as `lookupKeys`. */
   lookupValues?: (event: ProjectedEvent) => string[];
-  /** Applies one event. Throws ProjectionError (or anything) for a broken event: the event is dead-lettered and skipped. */
+  /**
+   * Applies one event. Throws ProjectionError for a broken event: the event is dead-lettered and skipped. Anything
+   * else thrown is taken for a bug: the batch is not applied and the projector stops and retries (batch-memory.ts).
+   */
   evolve: (rows: Rows<Row>, event: ProjectedEvent, context: ProjectionContext) => void;
 };
 

@@ -9,8 +9,8 @@ import type { Sql } from 'postgres';
 import { DEFAULT_PANEL_RESPONSE_WORKING_DAYS, type WorkingDayCalendar } from '@cspr/domain';
 import { formatPosition, LOG_START, type EventStore, type LogPosition, type Subscription } from '@cspr/event-store';
 import {
-  applyBatch, calendarMismatchOf, claimCalendarVersion, finishRebuild, memoizeCalendar, migrateReadModels, projections, readCheckpoint,
-  StaleCheckpointError, type CalendarMismatch, type Checkpoint, type ProjectionContext,
+  applyBatch, calendarMismatchOf, claimCalendarVersion, finishRebuild, memoizeCalendar, migrateReadModels, ProjectionHaltedError, projections,
+  readCheckpoint, StaleCheckpointError, type CalendarMismatch, type Checkpoint, type Projection, type ProjectionContext,
 } from '@cspr/read-models';
 import { ATTR, continueTraces, SPAN, TRACER_NAME } from '@cspr/telemetry';
 import { runRebuild, type RebuildOptions, type RebuildResult } from './rebuild';
@@ -35,6 +35,8 @@ export type ProjectorOptions = {
   panelResponseTargetWorkingDays?: number;
   /** Pause before re-reading the checkpoint after a conflict or failure. Default 500 ms. */
   retryDelayMs?: number;
+  /** Failures in a row double the pause up to this. Default 30,000 ms. */
+  maxRetryDelayMs?: number;
   /** Live poll interval (wake-ups make it faster). Default 1000 ms. */
   pollIntervalMs?: number;
   /** Counts the events in the log, for the rebuild's progress total. Default: none (total unknown). */
@@ -43,6 +45,8 @@ export type ProjectorOptions = {
   rebuildCacheLimit?: number;
   /** Apply migrations on start and rebuild. Default true. */
   migrate?: boolean;
+  /** The projections the live projector applies. Default: every read model's (tests pass their own). */
+  projections?: Projection[];
 };
 
 export type ProjectorStatusSnapshot = {
@@ -53,7 +57,12 @@ export type ProjectorStatusSnapshot = {
   position: string;
   eventsApplied: number;
   conflicts: number;
+  /** Why the projector stopped applying (no personal data); null once a batch applies again. */
   lastError: string | null;
+  /** Failures in a row since the last applied batch; the retry pause doubles with each. */
+  consecutiveFailures: number;
+  /** Rows in read_models.dead_letters: events skipped as known-bad (ProjectionError); 0 when all is well. */
+  deadLetters: number;
   /**
    * The read models were built with another calendar than the running one (new or one-off bank holidays): due
    * dates would mix both until `npm run rebuild`. Null when they agree.
@@ -81,7 +90,7 @@ export const createProjector = (options: ProjectorOptions): Projector => {
   };
   const tracer = trace.getTracer(TRACER_NAME);
   const state = { running: false, rebuilding: false, caughtUp: false, position: LOG_START as LogPosition, eventsApplied: 0, conflicts: 0, lastError: null as string | null,
-    calendarMismatch: null as CalendarMismatch | null };
+    calendarMismatch: null as CalendarMismatch | null, consecutiveFailures: 0, deadLetters: 0 };
   let stopping = false;
   let subscription: Subscription | undefined;
   let loop: Promise<void> | undefined;
@@ -92,6 +101,13 @@ export const createProjector = (options: ProjectorOptions): Projector => {
     if (migrated || options.migrate === false) return;
     await migrateReadModels(sql);
     migrated = true;
+  };
+
+  const maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
+
+  const countDeadLetters = async () => {
+    const [row] = await sql<[{ count: number }]>`select count(*)::int as count from read_models.dead_letters`;
+    state.deadLetters = row.count;
   };
 
   const pause = (ms: number) => new Promise<void>((resolve) => {
@@ -132,10 +148,15 @@ export const createProjector = (options: ProjectorOptions): Projector => {
     const { parent, links } = continueTraces(events.map((event) => event.metadata.traceparent));
     await tracer.startActiveSpan(SPAN.projectorBatch, { kind: SpanKind.CONSUMER, links, attributes: { [ATTR.eventCount]: events.length, [ATTR.dbSystem]: 'postgresql' } }, parent, async (span) => {
       try {
-        const outcome = await applyBatch(sql, projections, events, state.position, context);
+        const outcome = await applyBatch(sql, options.projections ?? projections, events, state.position, context);
         state.position = outcome.position;
         state.eventsApplied += events.length;
-        if (outcome.deadLettered > 0) logger.warn({ count: outcome.deadLettered, position: formatPosition(outcome.position) }, 'events dead-lettered: see read_models.dead_letters');
+        state.consecutiveFailures = 0;
+        state.lastError = null;
+        if (outcome.deadLettered > 0) {
+          await countDeadLetters();
+          logger.warn({ count: outcome.deadLettered, position: formatPosition(outcome.position) }, 'events dead-lettered: see read_models.dead_letters');
+        }
       } finally {
         span.end();
       }
@@ -153,6 +174,7 @@ export const createProjector = (options: ProjectorOptions): Projector => {
         state.position = checkpoint.position;
         state.rebuilding = checkpoint.rebuilding;
         await checkCalendar(checkpoint);
+        await countDeadLetters();
         if ((await store.readAll({ after: state.position, maxCount: 1 })).length === 0) {
           state.caughtUp = true;
           await finishRebuildIfCaughtUp();
@@ -167,11 +189,24 @@ export const createProjector = (options: ProjectorOptions): Projector => {
         if (error instanceof StaleCheckpointError) {
           state.conflicts += 1;
           logger.warn({ expected: formatPosition(error.expected) }, 'checkpoint moved by another projector or a rebuild: batch not applied, re-reading the checkpoint');
-        } else {
-          state.lastError = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown failure';
-          logger.error({ err: error }, 'projector batch failed: retrying from the checkpoint');
+          await pause(retryDelayMs);
+          continue;
         }
-        await pause(retryDelayMs);
+        state.consecutiveFailures += 1;
+        const delay = Math.min(retryDelayMs * 2 ** (state.consecutiveFailures - 1), maxRetryDelayMs);
+        if (error instanceof ProjectionHaltedError) {
+          // A bug in projection code, not a bad event: nothing is skipped; the checkpoint stays before the batch.
+          state.lastError = error.message;
+          logger.error({ eventType: error.eventType, position: error.position, projection: error.projection, errorName: error.errorName, retryInMs: delay },
+            'projector stopped: projection code failed on an event; the batch was not applied and is retried from the checkpoint');
+        } else {
+          // Only the error's class and code: messages of drivers and stores may quote the data they were given.
+          const errorName = error instanceof Error ? error.name : 'unknown';
+          const code = typeof (error as { code?: unknown } | null)?.code === 'string' ? (error as { code: string }).code : undefined;
+          state.lastError = `${errorName}${code ? ` (${code})` : ''}: batch failed, retrying from the checkpoint`;
+          logger.error({ errorName, code, retryInMs: delay }, 'projector batch failed: retrying from the checkpoint');
+        }
+        await pause(delay);
       } finally {
         subscription = undefined;
       }
@@ -231,6 +266,8 @@ export const createProjector = (options: ProjectorOptions): Projector => {
       eventsApplied: state.eventsApplied,
       conflicts: state.conflicts,
       lastError: state.lastError,
+      consecutiveFailures: state.consecutiveFailures,
+      deadLetters: state.deadLetters,
       calendarMismatch: state.calendarMismatch,
     }),
   };
