@@ -22,8 +22,15 @@ describe('replayFeed', () => {
   it('republishes exactly the events after --from up to --to', async () => {
     const events = [...incidentStory(), ...incidentStory(), ...incidentStory()];
     await log.append(events);
-    const recorded = await log.store.readAll({ maxCount: 1000 });
-    const mine = recorded.filter((e) => events.some(({ event }) => event.eventId === e.eventId));
+    // The log holds events back while an older transaction anywhere on the (shared) server is open: wait for all.
+    const ids = new Set(events.map(({ event }) => event.eventId));
+    const readMine = async () => (await log.store.readAll({ maxCount: 100_000 })).filter((e) => ids.has(e.eventId));
+    let mine = await readMine();
+    for (let i = 0; i < 300 && mine.length < events.length; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      mine = await readMine();
+    }
+    expect(mine).toHaveLength(events.length);
     const from = mine[2]!.position;
     const to = mine.at(-2)!.position;
     const topic = `cspr.replay.${randomUUID().slice(0, 8)}`;
