@@ -8,10 +8,11 @@ import { waitForPosition } from '@cspr/read-models';
 import { startGatewayFixture } from './gateway-fixture';
 import type { Caller, GatewayFixture, GraphQLResponse } from './gateway-fixture';
 import { lifecycle, notifyData, rapidReviewData } from './lifecycle-setup';
+import { ISSUE_9_OPERATIONS } from './authorization-matrix-issue-9';
 
-type Who = 'public' | 'own' | 'other' | 'panel' | 'ofsted' | 'admin';
+type Who = 'public' | 'own' | 'other' | 'panel' | 'ofsted' | 'admin' | 'agency' | 'dfe';
 type Cell = 'allow' | 'deny';
-const WHO: Who[] = ['public', 'own', 'other', 'panel', 'ofsted', 'admin'];
+const WHO: Who[] = ['public', 'own', 'other', 'panel', 'ofsted', 'admin', 'agency', 'dfe'];
 const CALLERS: Record<Who, Caller> = {
   public: 'public',
   own: { role: 'partnership', partnership: 'leeds' },
@@ -20,6 +21,9 @@ const CALLERS: Record<Who, Caller> = {
   ofsted: { role: 'ofsted' },
   // The second admin: approveErasure approves a request made by admin-1.
   admin: { role: 'admin', sub: 'admin-2' },
+  // Issue 9: a police referrer tied to leeds (the referrer of the set-up's referrals) and DfE.
+  agency: { role: 'agency', partnership: 'leeds', sub: 'officer-1' },
+  dfe: { role: 'dfe', sub: 'dora' },
 };
 
 const row = (...cells: Cell[]): Record<Who, Cell> => Object.fromEntries(WHO.map((w, i) => [w, cells[i]!])) as Record<Who, Cell>;
@@ -50,17 +54,17 @@ const OPERATIONS: Operation[] = [
   {
     name: 'notifyIncident (for leeds)', field: 'notifyIncident', document: result('notifyIncident', 'NotifyIncidentInput'),
     setup: async () => ({ input: { partnershipId: 'leeds', localAuthorityCode: 'E08000035', nature: 'CHILD_DEATH', becameAwareOn: '2026-03-06', incidentOn: '2026-03-05', children: [child], notifier: { name: 'N', role: 'R', email: 'n@leeds.gov.uk' }, location: 'L', caseOutline: 'O' } }),
-    expected: row(D, A, D, D, D, D),
+    expected: row(D, A, D, D, D, D, D, D),
   },
   {
     name: 'amendNotification', field: 'amendNotification', document: result('amendNotification', 'AmendNotificationInput'),
     setup: async (lc) => ({ input: { incidentId: (await lc.notified()).incidentId, changes: { caseOutline: 'Corrected.' } } }),
-    expected: row(D, A, D, D, D, D),
+    expected: row(D, A, D, D, D, D, D, D),
   },
   {
     name: 'withdrawNotification', field: 'withdrawNotification', document: result('withdrawNotification', 'WithdrawNotificationInput'),
     setup: async (lc) => ({ input: { incidentId: (await lc.notified()).incidentId, reason: 'NOTIFIED_IN_ERROR', explanation: 'Sent by mistake.' } }),
-    expected: row(D, A, D, D, D, D),
+    expected: row(D, A, D, D, D, D, D, D),
   },
   {
     name: 'submitRapidReview', field: 'submitRapidReview', document: result('submitRapidReview', 'SubmitRapidReviewInput'),
@@ -74,37 +78,37 @@ const OPERATIONS: Operation[] = [
         },
       };
     },
-    expected: row(D, A, D, D, D, D),
+    expected: row(D, A, D, D, D, D, D, D),
   },
   {
     name: 'respondToRapidReview', field: 'respondToRapidReview', document: result('respondToRapidReview', 'RespondToRapidReviewInput'),
     setup: async (lc) => ({ input: { incidentId: (await lc.rapidReviewed()).incidentId, outcome: 'AGREED', comments: 'Agreed.' } }),
-    expected: row(D, D, D, A, D, D),
+    expected: row(D, D, D, A, D, D, D, D),
   },
   {
     name: 'commissionLocalReview', field: 'commissionLocalReview', document: result('commissionLocalReview', 'CommissionLocalReviewInput'),
     setup: async (lc) => ({ input: { partnershipId: 'leeds', incidentIds: [(await lc.rapidReviewed()).incidentId], caseName: 'Child Q' } }),
-    expected: row(D, A, D, D, D, D),
+    expected: row(D, A, D, D, D, D, D, D),
   },
   {
     name: 'commissionNationalReview', field: 'commissionNationalReview', document: result('commissionNationalReview', 'CommissionNationalReviewInput'),
     setup: async (lc) => ({ input: { incidentIds: [(await lc.panelAskedForNationalReview()).incidentId], title: 'National review' } }),
-    expected: row(D, D, D, A, D, D),
+    expected: row(D, D, D, A, D, D, D, D),
   },
   {
     name: 'appointReviewer', field: 'appointReviewer', document: result('appointReviewer', 'AppointReviewerInput'),
     setup: async (lc) => ({ input: { reviewId: (await lc.localReview()).reviewId, reviewerName: 'Reviewer' } }),
-    expected: row(D, A, D, D, D, D),
+    expected: row(D, A, D, D, D, D, D, D),
   },
   {
     name: 'delayPublication', field: 'delayPublication', document: result('delayPublication', 'DelayPublicationInput'),
     setup: async (lc) => ({ input: { reviewId: (await lc.withReviewer()).reviewId, reason: 'INQUEST', panelInformed: true, explanation: 'Inquest pending.' } }),
-    expected: row(D, A, D, D, D, D),
+    expected: row(D, A, D, D, D, D, D, D),
   },
   {
     name: 'submitFinalReport', field: 'submitFinalReport', document: result('submitFinalReport', 'SubmitFinalReportInput'),
     setup: async (lc) => ({ input: { reviewId: (await lc.withReviewer()).reviewId, recipients: ['PANEL', 'DFE'] } }),
-    expected: row(D, A, D, D, D, D),
+    expected: row(D, A, D, D, D, D, D, D),
   },
   {
     name: 'publishReport', field: 'publishReport', document: result('publishReport', 'PublishReportInput'),
@@ -113,7 +117,7 @@ const OPERATIONS: Operation[] = [
       f.clock.set(LATER);
       return { input: publishInput(reviewId) };
     },
-    expected: row(D, A, D, D, D, D),
+    expected: row(D, A, D, D, D, D, D, D),
   },
   {
     name: 'recordActionPlanProgress', field: 'recordActionPlanProgress', document: result('recordActionPlanProgress', 'RecordActionPlanProgressInput'),
@@ -125,17 +129,17 @@ const OPERATIONS: Operation[] = [
       expect(published.data!.publishReport.__typename).toBe('ReviewPayload');
       return { input: { reviewId, actions: [{ actionRef: 'A1', description: 'Train staff', owner: 'LA', status: 'IN_PROGRESS' }] } };
     },
-    expected: row(D, A, D, D, D, D),
+    expected: row(D, A, D, D, D, D, D, D),
   },
   {
     name: 'closeReview', field: 'closeReview', document: result('closeReview', 'CloseReviewInput'),
     setup: async (lc) => ({ input: { reviewId: (await lc.localReview()).reviewId, reason: 'WITHDRAWN' } }),
-    expected: row(D, A, D, D, D, D),
+    expected: row(D, A, D, D, D, D, D, D),
   },
   {
     name: 'registerPartnership', field: 'registerPartnership', document: result('registerPartnership', 'PartnershipInput'),
     setup: async () => ({ input: { partnershipId: `matrix-${Math.random().toString(36).slice(2, 8)}`, name: 'Matrix Partnership', localAuthorityCodes: ['E08000033'] } }),
-    expected: row(D, D, D, D, D, A),
+    expected: row(D, D, D, D, D, A, D, D),
   },
   {
     name: 'changePartnership', field: 'changePartnership', document: result('changePartnership', 'PartnershipInput'),
@@ -144,12 +148,12 @@ const OPERATIONS: Operation[] = [
       await lc.commands.execute({ type: 'RegisterPartnership', data: { partnershipId, name: 'Before', localAuthorityCodes: ['E08000034'] } }, { actor: { userId: 'admin-1', role: 'admin' } });
       return { input: { partnershipId, name: 'After', localAuthorityCodes: ['E08000034'] } };
     },
-    expected: row(D, D, D, D, D, A),
+    expected: row(D, D, D, D, D, A, D, D),
   },
   {
     name: 'requestErasure', field: 'requestErasure', document: result('requestErasure', 'RequestErasureInput'),
     setup: async (lc) => ({ input: { incidentId: (await lc.notified()).incidentId, legalBasis: 'court-order' } }),
-    expected: row(D, D, D, D, D, A),
+    expected: row(D, D, D, D, D, A, D, D),
   },
   {
     name: 'approveErasure (requested by admin-1)', field: 'approveErasure', document: result('approveErasure', 'ApproveErasureInput'),
@@ -158,7 +162,7 @@ const OPERATIONS: Operation[] = [
       await lc.commands.execute({ type: 'RequestErasure', data: { incidentId, legalBasis: 'court-order' } }, { actor: { userId: 'admin-1', role: 'admin' } });
       return { input: { incidentId } };
     },
-    expected: row(D, D, D, D, D, A),
+    expected: row(D, D, D, D, D, A, D, D),
   },
   {
     name: 'cancelErasureRequest', field: 'cancelErasureRequest', document: result('cancelErasureRequest', 'CancelErasureRequestInput'),
@@ -167,68 +171,69 @@ const OPERATIONS: Operation[] = [
       await lc.commands.execute({ type: 'RequestErasure', data: { incidentId, legalBasis: 'court-order' } }, { actor: { userId: 'admin-1', role: 'admin' } });
       return { input: { incidentId } };
     },
-    expected: row(D, D, D, D, D, A),
+    expected: row(D, D, D, D, D, A, D, D),
   },
   {
     name: 'incident', field: 'incident', document: 'query($id: ID!) { incident(id: $id) { __typename ... on Incident { id status } ... on ClientError { code message } } }',
     setup: async (lc) => ({ id: (await lc.notified()).incidentId }),
-    expected: row(D, A, D, A, A, A),
+    expected: row(D, A, D, A, A, A, D, D),
   },
   {
     name: 'incident.personal (children\'s names)', field: 'incident', document: 'query($id: ID!) { incident(id: $id) { __typename ... on Incident { personal { children { name } } } ... on ClientError { code } } }',
     setup: async (lc) => ({ id: (await lc.notified()).incidentId }),
-    expected: row(D, A, D, A, D, D),
+    expected: row(D, A, D, A, D, D, D, D),
   },
   {
     name: 'incidents (of leeds)', field: 'incidents', document: 'query { incidents(partnershipId: "leeds", first: 5) { totalCount edges { node { id } } } }',
     setup: async (lc) => { await lc.notified(); return {}; },
-    expected: row(D, A, D, A, A, A),
+    expected: row(D, A, D, A, A, A, D, D),
   },
   {
     name: 'panelQueue', field: 'panelQueue', document: 'query { panelQueue(first: 5) { totalCount edges { node { incidentId } } } }',
     setup: async (lc) => { await lc.rapidReviewed(); return {}; },
-    expected: row(D, D, D, A, D, D),
+    expected: row(D, D, D, A, D, D, D, D),
   },
   {
     name: 'review', field: 'review', document: 'query($id: ID!) { review(id: $id) { __typename ... on Review { id status } ... on ClientError { code message } } }',
     setup: async (lc) => ({ id: (await lc.localReview()).reviewId }),
-    expected: row(D, A, D, A, D, A),
+    expected: row(D, A, D, A, D, A, D, D),
   },
   {
     name: 'reviews (of leeds)', field: 'reviews', document: 'query { reviews(partnershipId: "leeds", first: 5) { totalCount } }',
     setup: async (lc) => { await lc.localReview(); return {}; },
-    expected: row(D, A, D, A, D, A),
+    expected: row(D, A, D, A, D, A, D, D),
   },
   {
     name: 'publishedReports', field: 'publishedReports', document: 'query { publishedReports(first: 5) { totalCount edges { node { caseName } } } }',
     setup: async () => ({}),
-    expected: row(A, A, A, A, A, A),
+    expected: row(A, A, A, A, A, A, A, A),
   },
   {
     name: 'nationalStatistics (published view)', field: 'nationalStatistics', document: 'query { nationalStatistics { suppressed years { year notifications { display } } } }',
     setup: async () => ({}),
-    expected: row(A, A, A, A, A, A),
+    expected: row(A, A, A, A, A, A, A, A),
   },
   {
     name: 'nationalStatistics (exact)', field: 'nationalStatistics', document: 'query { nationalStatistics(exact: true) { suppressed } }',
     setup: async () => ({}),
-    expected: row(D, D, D, A, A, A),
+    expected: row(D, D, D, A, A, A, D, D),
   },
   {
     name: 'notificationFeed', field: 'notificationFeed', document: 'query { notificationFeed(first: 5) { endCursor items { id type } } }',
     setup: async () => ({}),
-    expected: row(D, D, D, A, A, A),
+    expected: row(D, D, D, A, A, A, D, D),
   },
   {
     name: 'projectorStatus', field: 'projectorStatus', document: 'query { projectorStatus { position lagEvents } }',
     setup: async () => ({}),
-    expected: row(D, D, D, D, D, A),
+    expected: row(D, D, D, D, D, A, D, D),
   },
   {
     name: 'partnerships', field: 'partnerships', document: 'query { partnerships { id } }',
     setup: async () => ({}),
-    expected: row(A, A, A, A, A, A),
+    expected: row(A, A, A, A, A, A, A, A),
   },
+  ...ISSUE_9_OPERATIONS(row),
 ];
 
 const DENIAL_TYPES = new Set(['ForbiddenError', 'NotFoundError']);

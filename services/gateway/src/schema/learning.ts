@@ -119,7 +119,8 @@ builder.queryField('partnershipReviews', (t) =>
     description: 'Reviews of every kind in the partnership\'s workspace: its own and those naming its services (listedBecause).',
     args: { first: t.arg.int({ required: false }), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
     resolve: async (_root, args, ctx) => {
-      const user = requireRole(ctx.principal, ['partnership'], 'list partnership reviews');
+      requireReadRole(ctx, ['partnership'], 'partnership reviews');
+      const user = ctx.principal as Extract<typeof ctx.principal, { kind: 'user' }>;
       await awaitConsistency(ctx, args.consistentAfter);
       return listPartnershipReviews(ctx.services.sql, { ...todayOf(ctx), partnershipId: user.partnershipId ?? '', ...(args.first != null ? { first: args.first } : {}) });
     },

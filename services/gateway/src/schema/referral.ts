@@ -15,7 +15,7 @@ import { requireRole, roleOf } from '../authorization';
 import { ForbiddenError, NotFoundError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { toActor } from '../auth/principal';
-import { badInput, forwardOnly, mapReadError, toConnection } from '../read-access';
+import { badInput, forwardOnly, mapReadError, requireReadRole, toConnection } from '../read-access';
 import { calendarDateSchema, commandIdSchema, freeText, idSchema, parseInput, runCommand, shortText } from '../run-command';
 import type { GatewayContext } from '../gateway-context';
 import { mutationErrors } from './command-payload';
@@ -239,7 +239,8 @@ builder.queryField('referrals', (t) =>
     description: 'A partnership\'s referrals, newest first; an agency user sees only the referrals it made.',
     args: { status: t.arg({ type: ReferralStatusEnum, required: false }), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
     resolve: async (_root, args, ctx) => {
-      const user = requireRole(ctx.principal, ['partnership', 'agency'], 'read referrals');
+      requireReadRole(ctx, ['partnership', 'agency'], 'referrals');
+      const user = ctx.principal as Extract<typeof ctx.principal, { kind: 'user' }>;
       forwardOnly(args);
       await awaitConsistency(ctx, args.consistentAfter);
       try {
