@@ -4,8 +4,8 @@ import { DomainError, incidentStreamId } from '@cspr/domain';
 import type { Actor, NotifyIncident } from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
-import { createMasterKeyWrapper, createPersonalDataVault, migratePersonalData } from '@cspr/personal-data';
-import type { PersonalDataVault } from '@cspr/personal-data';
+import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, migratePersonalData } from '@cspr/personal-data';
+import type { PersonalDataVault, ReadAudit } from '@cspr/personal-data';
 import { createTestDatabase } from '@cspr/testing';
 import type { TestDatabase } from '@cspr/testing';
 import { createCommandHandler } from './command-handler';
@@ -57,6 +57,7 @@ let db: TestDatabase;
 let store: EventStore;
 let vault: PersonalDataVault;
 let handler: CommandHandler;
+let audit: ReadAudit;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -64,9 +65,11 @@ beforeAll(async () => {
   await migratePersonalData(db.sql);
   store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
   vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
+  audit = createReadAudit(db.sql);
   handler = createCommandHandler({
     store,
     vault,
+    audit,
     clock: () => new Date('2026-03-10T09:30:00Z'),
     newId: randomUUID,
     partnerships: [{ partnershipId: 'leeds', name: 'Leeds', localAuthorityCodes: ['E08000035'] }],
@@ -155,6 +158,26 @@ describe('command handler', () => {
     expect(opened.value).toMatchObject({ caseOutline: 'First correction.', location: 'Grandparents\' home', children: [{ name: CHILD_NAME }], notifier: { email: 'notifier@leeds.gov.uk' } });
   });
 
+  it('audits the personal data an amendment opens: one entry, as the system actor, with the purpose and the request', async () => {
+    const incidentId = randomUUID();
+    await handler.execute(notify(incidentId), { actor: leeds });
+    await handler.execute({ type: 'AmendNotification', data: { incidentId, changes: { nature: 'child-death' } } }, { actor: leeds });
+    expect((await audit.query({ subjectId: incidentId, first: 10 })).entries).toEqual([]); // minimised only: nothing opened
+    await handler.execute({ type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'Audited correction.' } } }, { actor: leeds, correlationId: 'req-amend-1' });
+    const { entries } = await audit.query({ subjectId: incidentId, first: 10 });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actorId: 'system:command-handler', role: 'system', purpose: 'merge-amendment', requestId: 'req-amend-1', partnershipId: 'leeds' });
+    expect(entries[0]!.fields).toContain('children');
+  });
+
+  it('refuses to open personal data for an amendment when it cannot be audited (no audit, no plaintext)', async () => {
+    const incidentId = randomUUID();
+    await handler.execute(notify(incidentId), { actor: leeds });
+    const unaudited = createCommandHandler({ store, vault, clock: () => new Date('2026-03-10T09:30:00Z'), newId: randomUUID, partnerships: [{ partnershipId: 'leeds', name: 'Leeds', localAuthorityCodes: ['E08000035'] }] });
+    await expect(unaudited.execute({ type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'x' } } }, { actor: leeds })).rejects.toMatchObject({ code: 'audit_failed' });
+    expect((await store.readStream(incidentStreamId(incidentId))).map((e) => e.type)).toEqual(['IncidentNotified']);
+  });
+
   it('answers concurrency when the stream keeps changing beyond the attempts', async () => {
     const incidentId = randomUUID();
     await handler.execute(notify(incidentId), { actor: leeds });
@@ -168,7 +191,7 @@ describe('command handler', () => {
         return store.appendToStream(streamId, events, options);
       },
     };
-    const busy = createCommandHandler({ store: racing, vault, clock: () => new Date('2026-03-10T09:30:00Z'), newId: randomUUID, maxAttempts: 3 });
+    const busy = createCommandHandler({ store: racing, vault, audit, clock: () => new Date('2026-03-10T09:30:00Z'), newId: randomUUID, maxAttempts: 3 });
     await expect(busy.execute({ type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'x' } } }, { actor: leeds }))
       .rejects.toMatchObject({ code: 'concurrency' });
     expect(writes).toBe(3);

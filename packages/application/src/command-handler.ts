@@ -7,7 +7,7 @@ import { trace, SpanStatusCode } from '@opentelemetry/api';
 import { createEnglandAndWalesCalendar, defaultPartnerships, forbidden, isDomainError } from '@cspr/domain';
 import type { CommandContext, IncidentCommand, PartnershipCommand, WorkingDayCalendar } from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
-import type { PersonalDataVault } from '@cspr/personal-data';
+import type { PersonalDataVault, ReadAudit } from '@cspr/personal-data';
 import { activeTraceparent, ATTR, platformMetrics, SPAN, TRACER_NAME, withCorrelationId } from '@cspr/telemetry';
 import { contextFor, executeDecision } from './execute-decision';
 import type { CommandEnvelope, DecisionResult } from './execute-decision';
@@ -35,6 +35,11 @@ export type CommandHandlerOptions = {
   partnerships?: readonly PartnershipReference[];
   /** User ids holding the admin role, for four-eyes erasure. Default: none (erasure refused). */
   adminUserIds?: () => Promise<string[]> | string[];
+  /**
+   * Audit log for the personal data the handler itself opens (merging an amendment, notifying from a referral),
+   * recorded as `system:command-handler` with the purpose. Default: none, and those commands are then refused.
+   */
+  audit?: ReadAudit;
   /** Attempts on a concurrent write. Default 4. */
   maxAttempts?: number;
 };
@@ -85,6 +90,7 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
     calendar: options.calendar ?? createEnglandAndWalesCalendar(),
     partnerships: options.partnerships ?? defaultPartnerships,
     adminUserIds: options.adminUserIds ?? (() => []),
+    ...(options.audit ? { audit: options.audit } : {}),
   };
   const execution = { store: options.store, vault: options.vault, newId: options.newId, ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) };
 
@@ -97,7 +103,7 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
       if (command.type !== 'DecideReferral') return { ...result, related: [] };
       // The follow-on runs on a retried command too (alreadyApplied), so a crash between the appends heals on retry;
       // it is skipped once it happened (the notification or review records the referral).
-      const followOn = await followOnOf(deps, command);
+      const followOn = await followOnOf(deps, command, envelope.correlationId);
       if (!followOn) return { ...result, related: [] };
       const followEnvelope = { ...envelope, causationId: result.events[0]?.eventId ?? envelope.causationId, ...(envelope.commandId ? { commandId: `${envelope.commandId}/follow-on` } : {}) };
       const related = [followOn.type === 'NotifyIncident'

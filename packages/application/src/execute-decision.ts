@@ -61,8 +61,11 @@ export type Decision<Command, Event, State, Context extends ExtendedCommandConte
   build: (state: State, context: Context) => Promise<Command> | Command;
   /** The partnership recorded in the metadata. */
   partnershipOf: (state: State, events: Event[]) => string | undefined;
-  /** Completes decided events from the stream read (an amendment's whole personal part) before they are sealed. */
-  complete?: (events: Event[], recorded: RecordedEvent[]) => Promise<Event[]>;
+  /**
+   * Completes decided events from the stream read (an amendment's whole personal part) before they are sealed.
+   * `requestId` is the command's correlation id (for the audit of any personal data it opens).
+   */
+  complete?: (events: Event[], recorded: RecordedEvent[], requestId: string) => Promise<Event[]>;
   /** Runs after the decision and before the append (erasure destroys the data key here). */
   beforeAppend?: (events: Event[], state: State) => Promise<void>;
 };
@@ -124,7 +127,7 @@ export const executeDecision = async <Command, Event extends AnyEvent, State, Co
     }
     const command = await decision.build(loaded.state, context);
     const decided = decision.decider.decide(command, loaded.state);
-    const events = decision.complete ? await decision.complete(decided, loaded.recorded) : decided;
+    const events = decision.complete ? await decision.complete(decided, loaded.recorded, correlationId) : decided;
     if (events.length === 0) return { streamId, position: null, events: [], alreadyApplied: false };
     await decision.beforeAppend?.(events, loaded.state);
     const metadata: EventMetadata = {

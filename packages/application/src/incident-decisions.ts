@@ -5,6 +5,10 @@ import type { RecordedEvent } from '@cspr/event-store';
 import type { Decision } from './execute-decision';
 import { loadCoverage } from './reference-data';
 import type { HandlerDeps } from './handler-deps';
+import { openForWrite } from './write-path-audit';
+
+/** The fields of a notification's personal part (incident-events.ts), named in the audit of a merge. */
+const NOTIFICATION_PERSONAL_FIELDS = ['notifier', 'location', 'caseOutline', 'incidentTime', 'children', 'supportingDocuments'];
 
 export type Bare<C> = C extends { type: infer T; data: infer D } ? { type: T; data: D } : never;
 
@@ -13,10 +17,13 @@ export type Bare<C> = C extends { type: infer T; data: infer D } ? { type: T; da
  * The decider holds no personal data, so it decides only the fields that change; here the handler, which seals,
  * opens the current part from the stream and writes the merged whole. Readers then need the latest part only.
  */
-const completeAmendment = async (deps: HandlerDeps, incidentId: string, events: IncidentEvent[], recorded: RecordedEvent[]): Promise<IncidentEvent[]> => {
+const completeAmendment = async (deps: HandlerDeps, incidentId: string, events: IncidentEvent[], recorded: RecordedEvent[], requestId: string): Promise<IncidentEvent[]> => {
   if (!events.some((e) => e.type === 'NotificationAmended' && e.personal !== undefined)) return events;
   const latest = [...recorded].reverse().find((e) => (e.type === 'IncidentNotified' || e.type === 'NotificationAmended') && decodeEvent(e).personal !== undefined);
-  const opened = latest ? await deps.vault.open<NotificationPersonalData>(incidentId, decodeEvent(latest).personal) : undefined;
+  // Audited as the system's own read (write-path-audit.ts): the whole part is opened, so every field is named.
+  const opened = latest
+    ? await openForWrite<NotificationPersonalData>(deps, incidentId, decodeEvent(latest).personal, { purpose: 'merge-amendment', fields: NOTIFICATION_PERSONAL_FIELDS, requestId, ...(latest.metadata.partnershipId ? { partnershipId: latest.metadata.partnershipId } : {}) })
+    : undefined;
   if (opened?.status !== 'available') throw illegalState(`Personal data of incident ${incidentId} cannot be read: it cannot be amended`);
   return events.map((event) =>
     event.type === 'NotificationAmended' && event.personal !== undefined ? { ...event, personal: { ...opened.value, ...event.personal } } : event);
@@ -47,7 +54,7 @@ export const incidentDecision = (deps: HandlerDeps, command: Bare<IncidentComman
           return { ...command, context } as IncidentCommand;
       }
     },
-    complete: (events, recorded) => completeAmendment(deps, incidentId, events, recorded),
+    complete: (events, recorded, requestId) => completeAmendment(deps, incidentId, events, recorded, requestId),
     beforeAppend: async (events, state) => {
       // Only an approval (`PersonalDataErased`) destroys keys; a request or a cancellation destroys nothing.
       // Erasure destroys the key before the event is written: if the append then fails, a retry writes the

@@ -4,8 +4,8 @@ import { decodeEvent, extendedReviewDecider, incidentStreamId, overdueActions, r
 import type { ExtendedActor, ExtendedReviewEvent, IncidentNotified } from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
-import { createMasterKeyWrapper, createPersonalDataVault, migratePersonalData } from '@cspr/personal-data';
-import type { PersonalDataVault } from '@cspr/personal-data';
+import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, migratePersonalData } from '@cspr/personal-data';
+import type { PersonalDataVault, ReadAudit } from '@cspr/personal-data';
 import { createTestDatabase } from '@cspr/testing';
 import type { TestDatabase } from '@cspr/testing';
 import { loadAggregate } from './aggregate-stream';
@@ -20,6 +20,7 @@ const dfe: ExtendedActor = { userId: 'dora', role: 'dfe' };
 let db: TestDatabase;
 let store: EventStore;
 let vault: PersonalDataVault;
+let audit: ReadAudit;
 let handler: CommandHandler;
 let now = new Date('2026-03-10T09:30:00Z');
 
@@ -43,7 +44,7 @@ beforeAll(async () => {
   await migratePersonalData(db.sql);
   store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
   vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
-  handler = createCommandHandler({ store, vault, clock: () => now, newId: randomUUID });
+  handler = createCommandHandler({ store, vault, audit: (audit = createReadAudit(db.sql)), clock: () => now, newId: randomUUID });
 });
 afterAll(async () => {
   await store?.close();
@@ -72,6 +73,10 @@ describe('referral commands', () => {
     };
     const result = await handler.execute(decide, { actor: leeds, commandId: 'decide-1' });
     expect(result.events.map((e) => e.type)).toEqual(['ReferralDecided']);
+    // The handler opened the referral's personal part to build the notification: audited as the system.
+    expect((await audit.query({ subjectId: referralId, first: 10 })).entries).toEqual([
+      expect.objectContaining({ actorId: 'system:command-handler', role: 'system', purpose: 'notify-from-referral', requestId: 'decide-1', partnershipId: 'leeds' }),
+    ]);
     expect(result.related.map((r) => r.streamId)).toEqual([incidentStreamId(incidentId)]);
     const [notified] = (await store.readStream(incidentStreamId(incidentId))).map((e) => decodeEvent(e) as unknown as IncidentNotified);
     expect(notified).toMatchObject({ type: 'IncidentNotified', data: { referralId, becameAwareOn: '2026-03-03', partnershipId: 'leeds' } });

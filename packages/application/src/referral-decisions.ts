@@ -17,6 +17,10 @@ import type { Decision } from './execute-decision';
 import type { HandlerDeps } from './handler-deps';
 import type { Bare } from './incident-decisions';
 import { loadCoverage } from './reference-data';
+import { openForWrite } from './write-path-audit';
+
+/** The fields of a referral's personal part (referral-events.ts), named in the audit of its opening. */
+const REFERRAL_PERSONAL_FIELDS = ['referrer', 'whatHappened', 'agencyReasons', 'location', 'incidentTime', 'children'];
 
 /**
  * DecideReferral as callers give it: the decision, plus what the follow-on command needs that the referral lacks.
@@ -67,15 +71,21 @@ export const referralDecision = (
 
 /** The referral's submission (personal part opened) and its decision, read from the stream. */
 export const readDecidedReferral = async (
-  deps: { store: HandlerDeps['store']; vault: PersonalDataVault },
+  deps: { store: HandlerDeps['store']; vault: PersonalDataVault; audit?: HandlerDeps['audit'] },
   referralId: string,
+  /** The command's correlation id, for the audit entry. */
+  requestId = `referral/${referralId}`,
 ): Promise<{ submitted: ReferralSubmitted; decided: ReferralDecided } | null> => {
   const recorded = await readStreamOrEmpty(deps.store, referralStreamId(referralId));
   const events = recorded.map((e) => decodeEvent(e) as unknown as ReferralEvent);
   const submitted = events.find((e): e is ReferralSubmitted => e.type === 'ReferralSubmitted');
   const decided = events.find((e): e is ReferralDecided => e.type === 'ReferralDecided');
   if (!submitted || !decided) return null;
-  const opened = await deps.vault.open<ReferralPersonalData>(referralId, submitted.personal);
+  // The write path's own read, audited as the system (write-path-audit.ts); the request is the command's correlation.
+  const opened = await openForWrite<ReferralPersonalData>(deps, referralId, submitted.personal, {
+    purpose: 'notify-from-referral', fields: REFERRAL_PERSONAL_FIELDS,
+    requestId, partnershipId: submitted.data.partnershipId,
+  });
   if (opened.status !== 'available') throw illegalState(`Personal data of referral ${referralId} cannot be read: no notification can be made from it`);
   return { submitted: { ...submitted, personal: opened.value }, decided };
 };
@@ -92,10 +102,11 @@ export type FollowOn =
   | { type: 'CommissionNonStatutoryReview'; data: { reviewId: string; partnershipId: string; kind: NonStatutoryReviewKind; referralIds: string[]; incidentIds: string[]; title: string } };
 
 export const followOnOf = async (
-  deps: { store: HandlerDeps['store']; vault: PersonalDataVault },
+  deps: { store: HandlerDeps['store']; vault: PersonalDataVault; audit?: HandlerDeps['audit'] },
   request: DecideReferralRequest,
+  requestId?: string,
 ): Promise<FollowOn | null> => {
-  const referral = await readDecidedReferral(deps, request.data.referralId);
+  const referral = await readDecidedReferral(deps, request.data.referralId, requestId);
   if (!referral) return null;
   const { submitted, decided } = referral;
   if (decided.data.outcome === 'notify' && decided.data.incidentId !== undefined) {

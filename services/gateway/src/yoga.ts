@@ -84,6 +84,8 @@ export const createGateway = (options: GatewayOptions): Gateway => {
   const commands = options.commands ?? createCommandHandler({
     store: options.store,
     vault: options.vault,
+    // The handler's own opens of personal data (merging an amendment, notifying from a referral) are audited too.
+    audit: options.audit,
     clock,
     newId,
     ...(options.partnerships ? { partnerships: options.partnerships } : {}),
