@@ -76,7 +76,13 @@ export const createReadinessCheck = (options: ReadinessOptions): (() => Promise<
   if (options.projector !== false) {
     checks.projector = async () => {
       const status = await getProjectorStatus(sql, store);
-      const detail = { position: status.position, lagEvents: status.lagEvents, lagSeconds: Math.round(status.lagSeconds), deadLetters: status.deadLetters, rebuilding: status.rebuilding };
+      const detail = { position: status.position, lagEvents: status.lagEvents, lagSeconds: Math.round(status.lagSeconds), deadLetters: status.deadLetters, rebuilding: status.rebuilding, calendarMismatch: status.calendarMismatch ?? null,
+        // Warnings keep the service serving (a dead letter or an old calendar does not make every page wrong) but
+        // put what an operator must act on in the answer: run `npm run rebuild`, or read `npm run ops:status`.
+        warnings: [
+          ...(status.deadLetters > 0 ? [`${status.deadLetters} event(s) in read_models.dead_letters: see docs/operations.md`] : []),
+          ...(status.calendarMismatch ? [`read models built with calendar ${status.calendarMismatch.stored}, running ${status.calendarMismatch.running}: run npm run rebuild`] : []),
+        ] };
       if (status.rebuilding) return { ok: false, reason: 'projector rebuilding the read models', ...detail };
       if (status.lagSeconds > maxProjectorLag) return { ok: false, reason: `projector ${Math.round(status.lagSeconds)} s behind (limit ${maxProjectorLag} s)`, ...detail };
       return { ok: true, ...detail };
