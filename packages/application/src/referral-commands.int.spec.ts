@@ -124,4 +124,38 @@ describe('referral commands', () => {
     const withdrawn = await handler.execute({ type: 'WithdrawReferral', data: { referralId, reason: 'Sent in error' } }, { actor: officer });
     expect(withdrawn.events.map((e) => e.type)).toEqual(['ReferralWithdrawn']);
   });
+
+  it('commissions a national thematic review across two partnerships\' incidents, and refuses an unknown concerned partnership', async () => {
+    const notify = async (partnershipId: string, localAuthorityCode: string, actor: ExtendedActor) => {
+      const incidentId = randomUUID();
+      await handler.execute({
+        type: 'NotifyIncident',
+        data: {
+          incidentId, partnershipId, localAuthorityCode, nature: 'serious-harm', becameAwareOn: '2026-03-05', incidentOn: '2026-03-04',
+          children: [{ childRef: 'child-1', name: CHILD_NAME, ageInYears: 14, sex: 'male', ethnicity: 'white', disability: 'no', placement: 'at-home', lookedAfter: false, childInNeedPlan: false, childProtectionPlan: false, knownToAgencies: 'yes' }],
+          notifier: { name: 'N', role: 'R', email: 'n@example.gov.uk' }, location: 'L', caseOutline: 'O',
+        },
+      }, { actor });
+      return incidentId;
+    };
+    const leedsIncident = await notify('leeds', 'E08000035', leeds);
+    const bradfordIncident = await notify('bradford', 'E08000032', { userId: 'bea', role: 'partnership', partnershipId: 'bradford' });
+    const reviewId = randomUUID();
+    await handler.execute({
+      type: 'CommissionThematicReview',
+      data: { reviewId, partnershipId: 'national', title: 'Online harm', theme: 'online safety', incidentIds: [leedsIncident, bradfordIncident], reviewIds: [] },
+    }, { actor: { userId: 'paula', role: 'panel' } });
+    const { state } = await loadAggregate(store, extendedReviewDecider, reviewStreamId(reviewId));
+    expect(state).toMatchObject({ kind: 'thematic', ownerPartnershipId: null, partnershipIds: ['leeds', 'bradford'], statutory: false });
+    // Leeds may not link Bradford's incident in a thematic review of its own.
+    await expect(handler.execute({
+      type: 'CommissionThematicReview',
+      data: { reviewId: randomUUID(), partnershipId: 'leeds', title: 'T', theme: 'neglect', incidentIds: [leedsIncident, bradfordIncident], reviewIds: [] },
+    }, { actor: leeds })).rejects.toMatchObject({ code: 'forbidden' });
+    const own = randomUUID();
+    await handler.execute({ type: 'CommissionNonStatutoryReview', data: { reviewId: own, partnershipId: 'leeds', kind: 'partnership-review', referralIds: [], incidentIds: [leedsIncident], title: 'Partnership review P' } }, { actor: leeds });
+    await expect(handler.execute({ type: 'NameConcernedPartnerships', data: { reviewId: own, partnershipIds: ['atlantis'] } }, { actor: leeds }))
+      .rejects.toMatchObject({ code: 'not_found' });
+    expect(await store.readStream(reviewStreamId(own))).toHaveLength(1);
+  });
 });
