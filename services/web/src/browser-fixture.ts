@@ -69,8 +69,12 @@ export const accessibilityViolations = async (page: Page): Promise<string[]> => 
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 };
 
-/** Saves a full-page screenshot to docs/screenshots/<name>.png for the README. */
+/**
+ * Saves a full-page screenshot to docs/screenshots/<name>.png for the README when CSPR_SCREENSHOTS=1
+ * (`CSPR_SCREENSHOTS=1 npx vitest run services/web`). Off by default so a test run never changes tracked files.
+ */
 export const screenshot = async (page: Page, name: string): Promise<void> => {
+  if (process.env.CSPR_SCREENSHOTS !== '1') return;
   await mkdir(SCREENSHOTS_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
 };
