@@ -1,11 +1,20 @@
 /**
- * Drafts kept in this browser's localStorage, per user and record, so a long form survives a closed tab. A draft
- * holds what the user typed (it may include case details), so it is removed once the form is sent or discarded.
+ * Drafts of long forms, per user and record, so a reload or a slip of the back button does not lose an afternoon's
+ * work. A draft holds what the user typed, which may be case details about a child, so it is kept in sessionStorage
+ * (gone when the tab closes, like the session itself), removed on sign-out, ignored and deleted after 24 hours, and
+ * removed once the form is sent or discarded. Drafts once kept in localStorage are purged on start (see main.ts).
  */
 export type FormValues = Record<string, string | string[]>;
 type Stored = { savedAt: string; values: FormValues };
+/** The part of the Web Storage API drafts use, so tests can pass an in-memory store. */
+export type DraftStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
-const keyOf = (userId: string, record: string) => `cspr.draft.${userId}.${record}`;
+const PREFIX = 'cspr.draft.';
+/** A draft older than this is stale: the case has moved on and the text should not linger on the machine. */
+export const DRAFT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+const keyOf = (userId: string, record: string) => `${PREFIX}${userId}.${record}`;
+const defaultStore = (): DraftStore => globalThis.sessionStorage;
 
 /** Every named field of a form; checkbox groups as arrays. */
 export const formValues = (form: HTMLFormElement): FormValues => {
@@ -17,23 +26,40 @@ export const formValues = (form: HTMLFormElement): FormValues => {
   return values;
 };
 
-export const saveDraft = (userId: string, record: string, values: FormValues, now = new Date()): string => {
+export const saveDraft = (userId: string, record: string, values: FormValues, now = new Date(), store = defaultStore()): string => {
   const savedAt = now.toISOString();
-  localStorage.setItem(keyOf(userId, record), JSON.stringify({ savedAt, values } satisfies Stored));
+  store.setItem(keyOf(userId, record), JSON.stringify({ savedAt, values } satisfies Stored));
   return savedAt;
 };
 
-export const loadDraft = (userId: string, record: string): Stored | undefined => {
-  const stored = localStorage.getItem(keyOf(userId, record));
+/** The draft, unless it is unreadable, from the future or older than 24 hours: such a draft is deleted. */
+export const loadDraft = (userId: string, record: string, now = new Date(), store = defaultStore()): Stored | undefined => {
+  const key = keyOf(userId, record);
+  const stored = store.getItem(key);
   if (!stored) return undefined;
   try {
-    return JSON.parse(stored) as Stored;
+    const draft = JSON.parse(stored) as Stored;
+    const age = now.getTime() - Date.parse(draft.savedAt);
+    if (typeof draft.values === 'object' && draft.values !== null && age >= 0 && age <= DRAFT_MAX_AGE_MS) return draft;
   } catch {
-    return undefined;
+    // Unreadable: fall through and delete it.
   }
+  store.removeItem(key);
+  return undefined;
 };
 
-export const clearDraft = (userId: string, record: string): void => localStorage.removeItem(keyOf(userId, record));
+export const clearDraft = (userId: string, record: string, store = defaultStore()): void => store.removeItem(keyOf(userId, record));
+
+/** Removes every draft of every user from a store: on sign-out, and on start for drafts left in localStorage. */
+export const clearAllDrafts = (store: DraftStore | undefined = defaultStore()): void => {
+  if (!store) return;
+  const keys: string[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (key?.startsWith(PREFIX)) keys.push(key);
+  }
+  for (const key of keys) store.removeItem(key);
+};
 
 export const str = (values: FormValues, name: string): string => {
   const v = values[name];

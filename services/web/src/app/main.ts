@@ -4,6 +4,7 @@ import '@ministryofjustice/frontend/moj/moj-frontend.min.css';
 import './app.css';
 import { Button, Checkboxes, createAll, ErrorSummary, NotificationBanner, Radios, ServiceNavigation, SkipLink } from 'govuk-frontend';
 import { SortableTable } from '@ministryofjustice/frontend/moj/components/sortable-table/sortable-table.mjs';
+import { clearAllDrafts } from './drafts';
 import { GraphQLRequestError, RecordNotFoundError } from './graphql-client';
 import { html, type Html } from './html';
 import { header, phaseBanner } from './layout';
@@ -80,6 +81,8 @@ const show = async () => {
   window.scrollTo(0, 0);
 };
 
+// Earlier versions kept drafts (case details) in localStorage with no end: remove any such leftovers.
+clearAllDrafts(localStorage);
 createAll(SkipLink as never);
 // In-page links (the skip link, contents lists, error summary) move focus without touching the address, which
 // holds the route: a reload or the back button must land on the same page, not on "#main-content".

@@ -3,6 +3,8 @@
  * The gateway verifies the token on every request; the browser never trusts its own reading for access.
  * Kept in sessionStorage so closing the tab signs out on a shared office computer.
  */
+import { clearAllDrafts } from './drafts';
+
 export type Role = 'partnership' | 'panel' | 'ofsted' | 'admin';
 export type Session = { token: string; role: Role; partnershipId?: string; userId: string; expiresAt?: number };
 
@@ -51,7 +53,12 @@ export const signIn = (token: string): Session | undefined => {
   return session;
 };
 
-export const signOut = (): void => sessionStorage.removeItem(KEY);
+/** Ends the session and removes every draft: a draft may hold case details and must not outlive the sign-in. */
+export const signOut = (): void => {
+  sessionStorage.removeItem(KEY);
+  clearAllDrafts(sessionStorage);
+  clearAllDrafts(globalThis.localStorage);
+};
 
 /** The workspace a role lands on after signing in. */
 export const homeOf = (session: Session | undefined): string =>

@@ -67,14 +67,14 @@ export const rapidReviewPage = async (ctx: PageContext) => {
             <button type="submit" class="govuk-button" data-module="govuk-button">Send to the Panel</button>
             <button type="button" class="govuk-button govuk-button--secondary" id="save-draft">Save as draft</button>
           </div>
-          <p class="govuk-body-s">A draft is kept in this browser only, until the rapid review is sent.</p>
+          <p class="govuk-body-s">A draft is kept in this browser tab only, for up to 24 hours. It is removed when you sign out, close the tab or send the rapid review.</p>
         </form>
       </div></div>`);
     const form = main.querySelector<HTMLFormElement>('#rapid-review-form')!;
     checkAsYouType(form, () => validateRapidReview(formValues(form)), state);
     main.querySelector('#save-draft')!.addEventListener('click', () => {
       const savedAt = saveDraft(userId, draftKey, formValues(form));
-      draw(formValues(form), {}, `Draft saved at ${new Date(savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}. It is kept in this browser until you send the rapid review.`);
+      draw(formValues(form), {}, `Draft saved at ${new Date(savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}. It is kept in this browser tab until you send the rapid review, sign out or close the tab, and for no more than 24 hours.`);
     });
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
