@@ -23,6 +23,8 @@ const D = 'deny' as const;
 const result = (field: string, input: string, payload = 'ReviewPayload') =>
   `mutation($input: ${input}!) { ${field}(input: $input) { __typename ... on ${payload} { position } ... on ClientError { code message } } }`;
 
+const REVIEW = 'query($id: ID!) { review(id: $id) { __typename ... on Review { id status } ... on ClientError { code message } } }';
+
 export const ISSUE_9_OPERATIONS = (row: Row): MatrixOperation[] => [
   {
     name: 'submitReferral', field: 'submitReferral', document: result('submitReferral', 'SubmitReferralInput', 'ReferralPayload'),
@@ -94,6 +96,16 @@ export const ISSUE_9_OPERATIONS = (row: Row): MatrixOperation[] => [
     name: 'reviewLearning', field: 'reviewLearning', document: 'query($id: ID!) { reviewLearning(reviewId: $id) { __typename ... on ReviewLearning { reviewId } ... on ClientError { code message } } }',
     setup: async (lc) => ({ id: (await referralSetup(lc).learningReview()).reviewId }),
     expected: row(D, A, D, A, D, A, D, D),
+  },
+  {
+    name: 'review (final report sent to the Panel and DfE)', field: 'review', document: REVIEW,
+    setup: async (lc) => ({ id: (await lc.withFinalReport()).reviewId }),
+    expected: row(D, A, D, A, D, A, D, A),
+  },
+  {
+    name: 'review (leeds learning review naming bradford as concerned)', field: 'review', document: REVIEW,
+    setup: async (lc) => ({ id: (await referralSetup(lc).concerningBradford()).reviewId }),
+    expected: row(D, A, A, A, D, A, D, D),
   },
   {
     name: 'partnershipReviews (own list)', field: 'partnershipReviews', document: 'query { partnershipReviews(first: 5) { reviewId listedBecause } }',

@@ -39,5 +39,11 @@ export const referralSetup = (lc: ReturnType<typeof lifecycle>) => {
     await lc.commands.execute({ type: 'RecordActionForRecommendation', data: { reviewId: ids.reviewId, actionId: 'act-1', recommendationId: 'rec-1', description: 'D', owner: 'O', dueOn: '2026-04-30' } }, { actor: LEEDS });
     return ids;
   };
-  return { submitted, learningReview, withRecommendation, withAction };
+  /** A learning review of leeds naming bradford's services. */
+  const concerningBradford = async () => {
+    const ids = await learningReview();
+    await lc.commands.execute({ type: 'NameConcernedPartnerships', data: { reviewId: ids.reviewId, partnershipIds: ['bradford'] } }, { actor: LEEDS });
+    return ids;
+  };
+  return { submitted, learningReview, withRecommendation, withAction, concerningBradford };
 };

@@ -7,10 +7,11 @@ import { createGraphQLError } from 'graphql-yoga';
 import { getReview, listReviews, REVIEW_STATUSES } from '@cspr/read-models';
 import type { ReviewDelay, ReviewView } from '@cspr/read-models';
 import { builder } from '../builder';
-import { requireRecordAccess, roleOf } from '../authorization';
+import { roleOf } from '../authorization';
 import { ForbiddenError, NotFoundError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { openPersonalParts } from '../personal-data-access';
+import { requireReviewReadable } from '../review-read-policy';
 import { badInput, forwardOnly, mapReadError, requireReadRole, todayOf, toConnection } from '../read-access';
 import { DeadlineType, HistoryEntryType } from './deadline';
 import { DelayReasonEnum, DocumentKindEnum, enumName, PublicationKindEnum } from './vocabulary';
@@ -133,7 +134,7 @@ builder.queryField('review', (t) =>
       const role = roleOf(ctx.principal);
       if (role === 'public' || role === 'ofsted') throw new ForbiddenError(`${role === 'public' ? 'The public' : 'Ofsted'} may not read reviews: published reports are in publishedReports`);
       const review = await getReview(ctx.services.sql, String(args.id), todayOf(ctx));
-      requireRecordAccess(ctx.principal, review?.partnershipIds, `Review ${String(args.id)}`);
+      await requireReviewReadable(ctx, String(args.id), review?.partnershipIds);
       return review!;
     },
   }),
