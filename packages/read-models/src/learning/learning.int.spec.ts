@@ -30,6 +30,7 @@ describe('review learning', () => {
   it('non-statutory reviews are tracked (no statutory clock) and published without dead letters', async () => {
     expect(await db.sql`select event_type from read_models.dead_letters`).toEqual([]);
     expect(await getReview(db.sql, 'lr1')).toMatchObject({ kind: 'local', partnershipIds: ['harrow'], status: 'published', deadlines: [], caseName: 'Child Q' });
+    expect((await getReview(db.sql, 'lr1'))?.history.map((h) => h.type)).toEqual(['NonStatutoryReviewCommissioned', 'FinalReportSubmitted', 'ReportPublished']);
     expect((await listPublishedReports(db.sql, { partnershipId: 'harrow' })).items.map((r) => r.reviewId)).toEqual(['lr1']);
   });
 

@@ -231,7 +231,9 @@ export const reviewsProjection: Projection<ReviewRow> = {
     const row = rows.get(id);
     if (event.type === 'LocalReviewCommissioned' || event.type === 'NationalReviewCommissioned' || event.type === 'NonStatutoryReviewCommissioned' || event.type === 'ThematicReviewCommissioned') {
       if (row) throw new ProjectionError(`${event.type} for a review already commissioned`);
-      rows.set(id, commissioned(asTrackedCommission(event), context));
+      const tracked = commissioned(asTrackedCommission(event), context);
+      // The history names what happened (NonStatutoryReviewCommissioned…), not the tracking shape it was read as.
+      rows.set(id, { ...tracked, history: tracked.history.map((entry) => ({ ...entry, type: event.type })) });
       return;
     }
     if (!row) throw new ProjectionError(`${event.type} for a review never commissioned`);
