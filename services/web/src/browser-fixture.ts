@@ -82,7 +82,7 @@ export const screenshot = async (page: Page, name: string): Promise<void> => {
 /** Signs in through the sign-in page with a token, as a user would. */
 export const signInWith = async (page: Page, baseUrl: string, token: string, role: string, partnership?: string): Promise<void> => {
   await page.goto(`${baseUrl}/#/sign-in`);
-  await page.getByLabel(new RegExp(`^${{ partnership: 'Safeguarding partnership', panel: 'Child Safeguarding Practice Review Panel', ofsted: 'Ofsted', admin: 'Administrator' }[role]}`)).check();
+  await page.getByLabel(new RegExp(`^${{ partnership: 'Safeguarding partnership', panel: 'Child Safeguarding Practice Review Panel', ofsted: 'Ofsted', admin: 'Administrator', agency: 'Partner agency', dfe: 'Department for Education' }[role]}`)).check();
   if (partnership) await page.getByLabel('Partnership id').fill(partnership);
   await page.getByLabel('Token').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -21,7 +21,7 @@ import { createProjector } from '@cspr/projector';
 import { createLogger } from '@cspr/telemetry';
 import { createTestDatabase } from '@cspr/testing';
 
-export type TokenRequest = { role: 'partnership' | 'panel' | 'ofsted' | 'admin'; partnership?: string; sub?: string };
+export type TokenRequest = { role: 'partnership' | 'panel' | 'ofsted' | 'admin' | 'agency' | 'dfe'; partnership?: string; sub?: string };
 
 export type GatewayUnderTest = {
   handler: RequestListener;

@@ -144,3 +144,33 @@ export const REVIEW = `query Review($id: ID!, $consistentAfter: String) {
     ... on ClientError { message }
   }
 }`;
+
+const referralFields = `id partnershipId agency nature localAuthorityCode becameAwareOn incidentOn criteriaView dslConsulted status submittedAt submittedOn withdrawnOn
+      decision { outcome decidedOn incidentId reviewId reviewKind }`;
+
+const referralPayload = (field: string, input: string) => `mutation ${field.charAt(0).toUpperCase()}${field.slice(1)}($input: ${input}!) {
+  ${field}(input: $input) {
+    __typename
+    ... on ReferralPayload { referralId position relatedIds alreadyApplied }
+    ${clientErrors}
+  }
+}`;
+
+export const SUBMIT_REFERRAL = referralPayload('submitReferral', 'SubmitReferralInput');
+export const DECIDE_REFERRAL = referralPayload('decideReferral', 'DecideReferralInput');
+export const WITHDRAW_REFERRAL = referralPayload('withdrawReferral', 'WithdrawReferralInput');
+
+export const REFERRALS = `query Referrals($status: ReferralStatus, $after: String, $consistentAfter: String) {
+  referrals(first: 50, status: $status, after: $after, consistentAfter: $consistentAfter) {
+    edges { node { ${referralFields} } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+export const REFERRAL = `query Referral($id: ID!, $consistentAfter: String) {
+  referral(id: $id, consistentAfter: $consistentAfter) {
+    __typename
+    ... on Referral { ${referralFields} }
+    ... on ClientError { message }
+  }
+}`;

@@ -10,7 +10,10 @@ export const navigationFor = (session: Session | undefined): NavItem[] => {
   if (!session) return [...common, { href: '#/statistics', text: 'Statistics' }, { href: '#/sign-in', text: 'Sign in' }];
   const out = { href: '#/sign-out', text: 'Sign out' };
   if (session.role === 'partnership') {
-    return [{ href: '#/partnership', text: 'Dashboard' }, { href: '#/partnership/notify', text: 'Notify an incident' }, { href: '#/partnership/reviews', text: 'Local reviews' }, ...common, { href: '#/statistics', text: 'Statistics' }, out];
+    return [{ href: '#/partnership', text: 'Dashboard' }, { href: '#/partnership/notify', text: 'Notify an incident' }, { href: '#/partnership/reviews', text: 'Local reviews' }, { href: '#/partnership/referrals', text: 'Referrals' }, ...common, { href: '#/statistics', text: 'Statistics' }, out];
+  }
+  if (session.role === 'agency') {
+    return [{ href: '#/agency/referrals', text: 'My referrals' }, { href: '#/agency/refer', text: 'Refer a case' }, ...common, out];
   }
   if (session.role === 'panel') {
     return [{ href: '#/panel', text: 'Rapid review queue' }, { href: '#/panel/reviews', text: 'National reviews' }, { href: '#/panel/statistics', text: 'Statistics' }, ...common, out];
@@ -41,7 +44,7 @@ export const header = (session: Session | undefined, current: string): Html => h
     </div></div>
   </section>`;
 
-const roleWords: Record<Session['role'], string> = { partnership: 'Partnership', panel: 'Panel', ofsted: 'Ofsted', admin: 'Administrator' };
+const roleWords: Record<Session['role'], string> = { partnership: 'Partnership', panel: 'Panel', ofsted: 'Ofsted', admin: 'Administrator', agency: 'Partner agency', dfe: 'Department for Education' };
 
 export const phaseBanner = (session: Session | undefined): Html => html`
   <div class="govuk-phase-banner"><p class="govuk-phase-banner__content">

@@ -5,7 +5,8 @@
  */
 import { clearAllDrafts } from './drafts';
 
-export type Role = 'partnership' | 'panel' | 'ofsted' | 'admin';
+export type Role = 'partnership' | 'panel' | 'ofsted' | 'admin' | 'agency' | 'dfe';
+const ROLES: readonly string[] = ['partnership', 'panel', 'ofsted', 'admin', 'agency', 'dfe'];
 export type Session = { token: string; role: Role; partnershipId?: string; userId: string; expiresAt?: number };
 
 const KEY = 'cspr.session';
@@ -22,9 +23,9 @@ export const readTokenClaims = (token: string): Omit<Session, 'token'> | undefin
   try {
     const claims = JSON.parse(base64UrlDecode(parts[1]!)) as Record<string, unknown>;
     const role = claims.role;
-    if (role !== 'partnership' && role !== 'panel' && role !== 'ofsted' && role !== 'admin') return undefined;
+    if (typeof role !== 'string' || !ROLES.includes(role)) return undefined;
     return {
-      role,
+      role: role as Role,
       userId: typeof claims.sub === 'string' ? claims.sub : 'unknown',
       ...(typeof claims.partnership === 'string' ? { partnershipId: claims.partnership } : {}),
       ...(typeof claims.exp === 'number' ? { expiresAt: claims.exp * 1000 } : {}),
@@ -62,4 +63,5 @@ export const signOut = (): void => {
 
 /** The workspace a role lands on after signing in. */
 export const homeOf = (session: Session | undefined): string =>
-  session?.role === 'partnership' ? '#/partnership' : session?.role === 'panel' ? '#/panel' : '#/reports';
+  session?.role === 'partnership' ? '#/partnership' : session?.role === 'panel' ? '#/panel' : session?.role === 'agency' ? '#/agency/referrals'
+    : session?.role === 'dfe' ? '#/panel/statistics' : '#/reports';

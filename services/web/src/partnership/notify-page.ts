@@ -9,7 +9,8 @@ import type { PageContext } from '../app/router';
 import { ETHNICITIES, NATURES, PLACEMENTS, SEXES, YES_NO_NOT_KNOWN } from '../app/vocabulary';
 import { emptyChild, emptyNotify, fieldIdOf, MAX_CHILDREN, readNotifyForm, toNotifyInput, validateNotify, type ChildValues, type NotifyValues } from './notify-rules';
 
-const childSection = (c: ChildValues, i: number, count: number, errors: FieldErrors) => {
+/** One child's questions (shared with the agency referral form, which asks the same). */
+export const childSection = (c: ChildValues, i: number, count: number, errors: FieldErrors) => {
   const p = `children-${i}-`;
   return html`<fieldset class="govuk-fieldset app-child" data-child="${i}">
     <legend class="govuk-fieldset__legend govuk-fieldset__legend--m"><h3 class="govuk-fieldset__heading">Child ${i + 1}</h3></legend>

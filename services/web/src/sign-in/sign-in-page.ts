@@ -12,22 +12,24 @@ import { homeOf, readTokenClaims, signIn, signOut } from '../app/session';
 const ROLES = [
   { value: 'partnership', label: 'Safeguarding partnership', hint: 'Notify incidents, send rapid reviews, track local reviews' },
   { value: 'panel', label: 'Child Safeguarding Practice Review Panel', hint: 'Respond to rapid reviews, commission national reviews' },
+  { value: 'agency', label: 'Partner agency (police, health, school and others)', hint: 'Refer a case to your partnership’s review sub-group' },
   { value: 'ofsted', label: 'Ofsted', hint: 'Read-only' },
+  { value: 'dfe', label: 'Department for Education', hint: 'Final reports before publication and national statistics' },
   { value: 'admin', label: 'Administrator' },
 ];
 
 export const tokenCommand = (role: string, partnership: string): string =>
-  `npm run token -- --role ${role || '<role>'}${role === 'partnership' ? ` --partnership ${partnership || '<partnership id>'}` : ''}`;
+  `npm run token -- --role ${role || '<role>'}${role === 'partnership' || role === 'agency' ? ` --partnership ${partnership || '<partnership id>'}` : ''}`;
 
 export const validateSignIn = (role: string, partnership: string, token: string): FieldErrors => {
   const errors: FieldErrors = {};
   if (!role) errors.role = 'Select the role you are signing in as';
-  if (role === 'partnership' && !partnership.trim()) errors.partnership = 'Enter your partnership id, for example leeds';
+  if ((role === 'partnership' || role === 'agency') && !partnership.trim()) errors.partnership = 'Enter your partnership id, for example leeds';
   const claims = token.trim() ? readTokenClaims(token) : undefined;
   if (!token.trim()) errors.token = 'Paste the token printed by the command';
   else if (!claims) errors.token = 'The token is not in the right format: paste the whole line the command printed';
   else if (role && claims.role !== role) errors.token = `This token is for the ${claims.role} role, not ${role}: run the command again`;
-  else if (role === 'partnership' && partnership.trim() && claims.partnershipId !== partnership.trim()) {
+  else if ((role === 'partnership' || role === 'agency') && partnership.trim() && claims.partnershipId !== partnership.trim()) {
     errors.token = `This token is for partnership ${claims.partnershipId ?? 'none'}, not ${partnership.trim()}`;
   }
   return errors;
@@ -43,7 +45,7 @@ export const signInPage = (ctx: PageContext) => {
         <p class="govuk-body">In development, you sign in with the same token the API accepts.</p>
         <form novalidate id="sign-in-form">
           ${choices({ id: 'role', type: 'radio', label: 'Who are you signing in as?', legendClass: 'govuk-fieldset__legend--m', options: ROLES, value: values.role, errors })}
-          ${textInput({ id: 'partnership', label: 'Partnership id', hint: 'Only for a partnership, for example leeds', value: values.partnership, width: 'govuk-input--width-20', errors })}
+          ${textInput({ id: 'partnership', label: 'Partnership id', hint: 'Only for a partnership or a partner agency, for example leeds', value: values.partnership, width: 'govuk-input--width-20', errors })}
           <div class="govuk-inset-text">Run this in the project folder and paste the token it prints:<br><code class="app-code" id="token-command">${tokenCommand(values.role, values.partnership)}</code></div>
           ${textarea({ id: 'token', label: 'Token', value: values.token, rows: 4, errors })}
           <button type="submit" class="govuk-button" data-module="govuk-button">Sign in</button>
