@@ -80,6 +80,10 @@ const traceparentOf = (envelope: CommandEnvelope): string | undefined => activeT
 const outcomeOf = (error: unknown): 'rejected' | 'conflict' | 'error' =>
   !isDomainError(error) ? 'error' : error.code === 'concurrency' ? 'conflict' : 'rejected';
 
+const LINKING_COMMISSIONS = new Set<string>(['CommissionLocalReview', 'CommissionNationalReview', 'CommissionNonStatutoryReview', 'CommissionThematicReview']);
+type LinkingCommission = Extract<ReviewApplicationCommand, { type: 'CommissionLocalReview' | 'CommissionNationalReview' | 'CommissionNonStatutoryReview' | 'CommissionThematicReview' }>;
+const isLinkingCommission = (c: ReviewApplicationCommand): c is LinkingCommission => LINKING_COMMISSIONS.has(c.type);
+
 const later = (a: DecisionResult['position'], b: DecisionResult['position']) =>
   !a ? b : !b ? a : a.commit > b.commit || (a.commit === b.commit && a.prepare >= b.prepare) ? a : b;
 
@@ -112,10 +116,13 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
       return { ...result, position: related.reduce((p, r) => later(p, r.position), result.position), related };
     }
     const result = await executeDecision(execution, reviewDecision(deps, command), envelope, context);
-    if (command.type !== 'CommissionLocalReview' && command.type !== 'CommissionNationalReview') return { ...result, related: [] };
+    if (!isLinkingCommission(command)) return { ...result, related: [] };
     // The incidents learn of their review on their own streams, after the review exists. Runs on a retried command
     // too (alreadyApplied), so a crash between the two appends heals on retry; linking twice appends nothing.
-    const reviewKind = command.type === 'CommissionLocalReview' ? 'local' : 'national';
+    // Non-statutory and thematic reviews link as the incident stream knows them: partnership-owned ones as local,
+    // the Panel's national thematic reviews as national (so erasure reaches their keys too).
+    const reviewKind = command.type === 'CommissionNationalReview' || (command.type === 'CommissionThematicReview' && command.data.partnershipId === 'national')
+      ? 'national' : 'local';
     const related: DecisionResult[] = [];
     for (const incidentId of command.data.incidentIds) {
       related.push(await executeDecision(

@@ -147,6 +147,10 @@ describe('referral commands', () => {
     }, { actor: { userId: 'paula', role: 'panel' } });
     const { state } = await loadAggregate(store, extendedReviewDecider, reviewStreamId(reviewId));
     expect(state).toMatchObject({ kind: 'thematic', ownerPartnershipId: null, partnershipIds: ['leeds', 'bradford'], statutory: false });
+    // Both incidents learn of the Panel's thematic review on their own streams (as a national review).
+    for (const incidentId of [leedsIncident, bradfordIncident]) {
+      expect((await store.readStream(incidentStreamId(incidentId))).at(-1)).toMatchObject({ type: 'IncidentLinkedToReview', data: { reviewId, reviewKind: 'national' } });
+    }
     // Leeds may not link Bradford's incident in a thematic review of its own.
     await expect(handler.execute({
       type: 'CommissionThematicReview',
@@ -157,5 +161,6 @@ describe('referral commands', () => {
     await expect(handler.execute({ type: 'NameConcernedPartnerships', data: { reviewId: own, partnershipIds: ['atlantis'] } }, { actor: leeds }))
       .rejects.toMatchObject({ code: 'not_found' });
     expect(await store.readStream(reviewStreamId(own))).toHaveLength(1);
+    expect((await store.readStream(incidentStreamId(leedsIncident))).at(-1)).toMatchObject({ type: 'IncidentLinkedToReview', data: { reviewId: own, reviewKind: 'local' } });
   });
 });
