@@ -26,11 +26,26 @@ export const runCommand = async (ctx: GatewayContext, command: ApplicationComman
   return { position: formatPosition(position), alreadyApplied: result.alreadyApplied, result };
 };
 
+// PostgreSQL's jsonb (where events live) refuses \u0000 and unpaired UTF-16 surrogates: refused here as a
+// validation error rather than failing the append as an unexpected error (found by the hostile-input specs).
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorableTextPath = (value: unknown, path: string[] = []): string | undefined => {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path.join('.') || 'input' : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = UNSTORABLE.test(key) ? [...path, '?'].join('.') : unstorableTextPath(item, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+};
+
 /**
  * Validates GraphQL input with zod. The first issue becomes a ValidationError naming the dotted field path;
  * zod's messages describe the rule, never the value (which may be a child's personal data).
  */
 export const parseInput = <S extends z.ZodType>(schema: S, input: unknown): z.infer<S> => {
+  const unstorable = unstorableTextPath(input);
+  if (unstorable) throw new ValidationError(`${unstorable}: text must not hold NUL characters or unpaired surrogates`, unstorable);
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;

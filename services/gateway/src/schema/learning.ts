@@ -253,7 +253,10 @@ const reviewMutation = (
       errors: mutationErrors(`${name.charAt(0).toUpperCase()}${name.slice(1)}Result`),
       resolve: async (_root, { input }, ctx) => {
         requireRole(ctx.principal, ['partnership', 'panel'], description.charAt(0).toLowerCase() + description.slice(1).replace(/\.$/, ''));
-        const valid = parseInput(z.object({ commandId: commandIdSchema, reviewId: idSchema }).loose().and(schema), input) as Record<string, unknown> & { commandId?: string | null; reviewId: string };
+        // Two parses merged (the command's parsed fields win), not `.and()`: an intersection throws, an unexpected
+        // error, when the command's schema transforms a field (trims it) since the two sides then disagree on it.
+        const ids = parseInput(z.object({ commandId: commandIdSchema, reviewId: idSchema }).loose(), input);
+        const valid = { ...ids, ...parseInput(schema, input) } as Record<string, unknown> & { commandId?: string | null; reviewId: string };
         await requireReviewAccess(ctx, valid.reviewId);
         const outcome = await runCommand(ctx, command(valid.reviewId, valid), valid.commandId);
         return reviewPayload(valid.reviewId, outcome);
