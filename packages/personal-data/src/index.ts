@@ -11,3 +11,5 @@ export type { PersonalDataErrorCode } from './personal-data-error';
 export { rewrapAll } from './rewrap';
 export { createFileErasureLedger, listErasures, reapplyErasures } from './erasure-ledger';
 export type { ErasureLedger, ErasureLedgerEntry } from './erasure-ledger';
+export { openVault } from './open-vault';
+export type { OpenVaultOptions, OpenedVault } from './open-vault';

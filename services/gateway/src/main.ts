@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, loadMasterKey, migratePersonalData } from '@cspr/personal-data';
+import { createReadAudit, openVault } from '@cspr/personal-data';
 import { migrateReadModels } from '@cspr/read-models';
 import { closeHttpServerGracefully, createReadinessCheck, openRuntime } from '@cspr/runtime';
 import { createTokenVerifierFromEnv } from './auth/verify-token';
@@ -17,13 +17,11 @@ import { createGateway } from './yoga';
 const runtime = await openRuntime({ service: 'gateway' });
 const { config, logger, database, store } = runtime;
 const { sql } = database;
-await migratePersonalData(sql);
 // The projector owns the read models; migrating here too (idempotent, advisory-locked) lets the gateway start first.
 await migrateReadModels(sql);
-const vault = createPersonalDataVault({
-  sql,
-  wrapper: createMasterKeyWrapper(await loadMasterKey({ env: config.masterKey, dataDir: config.dataDir, production: config.production })),
-});
+// Re-applies every erasure in the ledger before serving, so a restored backup cannot bring erased data back.
+const { vault, reapplied } = await openVault({ sql, masterKey: config.masterKey, dataDir: config.dataDir, production: config.production, ledgerPath: process.env.CSPR_ERASURE_LEDGER });
+if (reapplied.length) logger.warn({ subjects: reapplied.length }, 'erasures re-applied after a restore');
 const gateway = createGateway({
   sql,
   // /ready: database, migrations, projector lag and, with KAFKA_BROKERS, relay lag and the broker (runtime/readiness).

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { registerDefaultPartnerships } from '@cspr/application';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { createGateway, createTokenVerifierFromEnv, loadAllowedOperations } from '@cspr/gateway';
-import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, loadMasterKey, migratePersonalData } from '@cspr/personal-data';
+import { createReadAudit, openVault } from '@cspr/personal-data';
 import { createProjector } from '@cspr/projector';
 import { createRelay, migrateRelay } from '@cspr/relay';
 import { closeHttpServerGracefully, createReadinessCheck, openRuntime, type Runtime } from '@cspr/runtime';
@@ -32,11 +32,9 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   const { config, logger, database, store } = runtime;
   const { sql } = database;
 
-  await migratePersonalData(sql);
-  const vault = createPersonalDataVault({
-    sql,
-    wrapper: createMasterKeyWrapper(await loadMasterKey({ env: config.masterKey, dataDir: config.dataDir, production: config.production })),
-  });
+    // Re-applies every erasure in the ledger before serving, so a restored backup cannot bring erased data back.
+  const { vault, reapplied } = await openVault({ sql, masterKey: config.masterKey, dataDir: config.dataDir, production: config.production, ledgerPath: env.CSPR_ERASURE_LEDGER });
+  if (reapplied.length) logger.warn({ subjects: reapplied.length }, 'erasures re-applied after a restore');
   const calendar = createEnglandAndWalesCalendar();
 
   const gateway = createGateway({
