@@ -13,10 +13,10 @@ import type { LearningActionView, LearningLibraryRecord, ReviewLearningView } fr
 import { builder } from '../builder';
 import { requireRole } from '../authorization';
 import { toActor } from '../auth/principal';
-import { NotFoundError, ForbiddenError } from '../client-errors';
+import { NotFoundError, ForbiddenError, ValidationError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import type { GatewayContext } from '../gateway-context';
-import { requireReadRole, todayOf } from '../read-access';
+import { badInput, requireReadRole, todayOf } from '../read-access';
 import { requireReviewAccess } from '../record-owners';
 import { calendarDateSchema, commandIdSchema, idSchema, parseInput, runCommand, shortText } from '../run-command';
 import { mutationErrors, ReviewPayload } from './command-payload';
@@ -137,7 +137,15 @@ builder.queryField('learningLibrary', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       await awaitConsistency(ctx, args.consistentAfter);
-      const valid = parseInput(z.object({ theme: shortText(100).nullish(), keyword: shortText(200).nullish(), partnershipId: idSchema.nullish(), first: z.number().int().min(1).max(100).nullish() }), args);
+      const schema = z.object({ theme: shortText(100).nullish(), keyword: shortText(200).nullish(), partnershipId: idSchema.nullish(), first: z.number().int().min(1).max(100).nullish() });
+      let valid: z.infer<typeof schema>;
+      try {
+        valid = parseInput(schema, args);
+      } catch (error) {
+        // A query has no error union: a ValidationError escaping it was masked as "Unexpected error.".
+        if (error instanceof ValidationError) throw badInput(error.message, error.field);
+        throw error;
+      }
       return searchLearningLibrary(ctx.services.sql, {
         ...(valid.theme ? { theme: valid.theme } : {}), ...(valid.keyword ? { keyword: valid.keyword } : {}),
         ...(valid.partnershipId ? { partnershipId: valid.partnershipId } : {}), ...(valid.first ? { first: valid.first } : {}),
