@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { partnershipStreamId } from '@cspr/domain';
 import { startGatewayFixture } from '../gateway-fixture';
 import type { GatewayFixture, GraphQLResponse } from '../gateway-fixture';
 import { lifecycle } from '../lifecycle-setup';
@@ -104,5 +105,64 @@ describe('hostile values in every mutation input', () => {
   it('covers every mutation of the schema', () => {
     const fields = Object.keys(f.gateway.yoga.getEnveloped().schema.getMutationType()!.getFields());
     expect(MUTATION_CASES.map((c) => c.field).sort()).toEqual(fields.sort());
+  });
+});
+
+const INJECTIONS = ["'; drop table event_store.events; --", "' or '1'='1", "%", "_", "\\", "$1", "') or true --", "x' union select data::text from event_store.events --"];
+const OWN = { role: 'partnership', partnership: 'leeds' } as const;
+
+describe('SQL is parameterised', () => {
+  it('stores injection-shaped names and free text as they are', async () => {
+    const name = "Robert'); drop table read_models.incidents; --";
+    const response = await f.graphql({ role: 'admin', sub: 'admin-2' }, 'mutation($input: PartnershipInput!) { registerPartnership(input: $input) { __typename ... on ClientError { message } } }',
+      { input: { partnershipId: 'bobby-tables', name, localAuthorityCodes: ['E06000001'] } });
+    expect(response.data?.registerPartnership.__typename).not.toMatch(/Error$/);
+    // An incident with injection-shaped free text too, read back once the read models have it.
+    const notify = MUTATION_CASES[0]!;
+    const notified = await f.graphql(OWN, mutationDocument(notify).replace('__typename', '__typename ... on IncidentPayload { position }'),
+      { input: { ...(await notify.setup(lifecycle(f.gateway.commands), f)), caseOutline: INJECTIONS[0], location: INJECTIONS[1] } });
+    const seen = await f.graphql({ role: 'panel', sub: 'paula' }, 'query($after: String) { incidents(first: 1, consistentAfter: $after) { totalCount } }', { after: notified.data!.notifyIncident.position });
+    expect(seen.data!.incidents.totalCount).toBeGreaterThan(0);
+    const events = await f.gateway.services.store.readStream(partnershipStreamId('bobby-tables'));
+    expect(stringsIn(events.map((e) => e.data))).toContain(name);
+  });
+
+  it('keeps a unicode-edge child\'s name code unit for code unit through sealing and the personal query', async () => {
+    const name = '\u202Eémile\u0301 👩‍👩‍👧‍👦 Zoë \u200F O\'Brien; --';
+    const input = { ...(await MUTATION_CASES[0]!.setup(lifecycle(f.gateway.commands), f)) } as Record<string, unknown>;
+    input.children = [{ ...(input.children as Record<string, unknown>[])[0], name }];
+    const notified = await f.graphql(OWN, mutationDocument(MUTATION_CASES[0]!).replace('__typename', '__typename ... on IncidentPayload { incidentId position }'), { input });
+    const { incidentId, position } = notified.data!.notifyIncident;
+    const read = await f.graphql({ role: 'panel', sub: 'paula' }, 'query($id: ID!, $after: String) { incident(id: $id, consistentAfter: $after) { ... on Incident { personal { children { name } } } } }', { id: incidentId, after: position });
+    expect(read.data!.incident.personal.children[0].name).toBe(name);
+  });
+
+  it('answers searches and filters holding injection-shaped text normally, matching the text literally', async () => {
+    const publish = MUTATION_CASES.find((c) => c.field === 'publishReport')!;
+    const published = await f.graphql(OWN, mutationDocument(publish).replace('__typename', '__typename ... on ReviewPayload { position }'), { input: await publish.setup(lifecycle(f.gateway.commands), f) });
+    expect(published.data?.publishReport.__typename).toBe('ReviewPayload');
+    const after = published.data!.publishReport.position as string;
+    for (const text of INJECTIONS) {
+      const reports = await f.graphql('public', 'query($s: String, $after: String) { publishedReports(search: $s, first: 50, consistentAfter: $after) { totalCount } all: publishedReports(first: 1, consistentAfter: $after) { totalCount } }', { s: text, after });
+      expect(reports.errors, text).toBeUndefined();
+      const [literal] = await f.db.sql<{ n: number }[]>`select count(*)::int as n from read_models.published_reports where strpos(search_text, ${text.toLowerCase()}) > 0`;
+      expect(reports.data!.publishedReports.totalCount, `search ${text} matches literally`).toBe(literal!.n);
+      expect(reports.data!.all.totalCount).toBeGreaterThan(0);
+      const filters = await f.graphql({ role: 'panel', sub: 'paula' }, `query($t: String!, $id: ID!) {
+        incidents(partnershipId: $t, first: 5) { totalCount } reviews(partnershipId: $t, first: 5) { totalCount }
+        learningLibrary(keyword: $t, theme: $t, partnershipId: $t) { reviewId }
+        incident(id: $id) { __typename } review(id: $id) { __typename } }`, { t: text, id: text });
+      const codes = (filters.errors ?? []).map((e) => String(e.extensions?.code));
+      expect(codes.filter((c) => c !== 'BAD_USER_INPUT'), `${text}: ${JSON.stringify(filters.errors)}`).toEqual([]);
+      expect(filters.data?.incidents?.totalCount ?? 0, text).toBe(0);
+    }
+    await health();
+  });
+
+  it('leaves every table an injection would target in place, with its rows', async () => {
+    for (const table of ['event_store.events', 'read_models.incidents', 'read_models.reviews', 'read_models.published_reports', 'read_models.partnerships', 'personal_data.data_keys', 'personal_data.audit_log']) {
+      const [row] = await f.db.sql<{ n: number }[]>`select count(*)::int as n from ${f.db.sql(table)}`;
+      expect(row!.n, `${table} still holds its rows`).toBeGreaterThan(0);
+    }
   });
 });
