@@ -16,6 +16,7 @@ import { describeValue, hostileValue, pathsOf, replaceAt, stringsIn } from './ho
 
 const NUM_RUNS = Number(process.env.HOSTILE_RUNS ?? 25);
 const START = '2026-03-10T09:30:00Z';
+const OWN = { role: 'partnership', partnership: 'leeds' } as const;
 type StoredEvent = { type: string; data: unknown; metadata: unknown };
 
 let f: GatewayFixture;
@@ -116,8 +117,28 @@ describe('hostile values in every mutation input', () => {
   });
 });
 
+describe('malformed and oversized requests', () => {
+  const post = async (body: string) => {
+    const token = await f.tokenFor(OWN);
+    return f.gateway.yoga.fetch('http://gateway.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+  };
+
+  it('refuses a body over the size limit with 413, and one that is not JSON or not a GraphQL request with 400, writing nothing', async () => {
+    const notify = MUTATION_CASES[0]!;
+    const input = await notify.setup(lifecycle(f.gateway.commands), f);
+    const before = await lastPosition();
+    const huge = await post(JSON.stringify({ query: mutationDocument(notify), variables: { input: { ...input, caseOutline: 'x'.repeat(2 * 1024 * 1024) } } }));
+    expect(huge.status).toBe(413);
+    for (const body of ['{"query": "mutation {', '[]', '{"query": 42}', `{"query": ${JSON.stringify(mutationDocument(notify))}, "variables": "not an object"}`, '\u0000', '{"query":"{ partnerships { id } }","variables":{"a":'.padEnd(5000, '[')]) {
+      const response = await post(body);
+      expect([400, 413], body.slice(0, 60)).toContain(response.status);
+    }
+    expect(await eventsAfter(before)).toEqual([]);
+    await health();
+  });
+});
+
 const INJECTIONS = ["'; drop table event_store.events; --", "' or '1'='1", "%", "_", "\\", "$1", "') or true --", "x' union select data::text from event_store.events --"];
-const OWN = { role: 'partnership', partnership: 'leeds' } as const;
 
 describe('SQL is parameterised', () => {
   it('stores injection-shaped names and free text as they are', async () => {
