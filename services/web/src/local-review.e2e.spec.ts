@@ -110,9 +110,11 @@ describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 300_000
     await screenshot(page, 'local-review');
 
     await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
-    await page.getByRole('table').waitFor();
+    // The dashboard also lists reviews and learning below the incidents.
+    const incidents = page.getByRole('table', { name: /Your incidents/ });
+    await incidents.waitFor();
     expect(await page.locator('.app-card--red').innerText()).toContain('1\ndeadline overdue');
-    const overdueRow = page.getByRole('row').filter({ has: page.getByText('Overdue', { exact: true }) });
+    const overdueRow = incidents.getByRole('row').filter({ has: page.getByText('Overdue', { exact: true }) });
     expect(await overdueRow.innerText()).toMatch(/Send the rapid review:\s+\d+ \w+ 2026\s+\d+ working days? overdue/);
     await expectAccessible(page);
     await screenshot(page, 'partnership-dashboard-overdue');

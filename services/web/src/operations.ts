@@ -174,3 +174,42 @@ export const REFERRAL = `query Referral($id: ID!, $consistentAfter: String) {
     ... on ClientError { message }
   }
 }`;
+
+export const LEARNING_LIBRARY = `query LearningLibrary($theme: String, $keyword: String, $partnershipId: String) {
+  learningLibrary(first: 50, theme: $theme, keyword: $keyword, partnershipId: $partnershipId) {
+    reviewId kind title caseName year publishedOn partnershipIds reviewModel summary themes keywords recommendations listedBecause
+  }
+}`;
+
+const reviewLearningFields = `reviewId kind title theme status ownerPartnershipId partnershipIds concernedPartnershipIds listedBecause commissionedOn
+    publishedOn finalReportSubmittedOn learningThemes overdueActionCount
+    learningItems { kind title address }
+    recommendations { recommendationId text assignedAgency madeOn }
+    actions { actionId recommendationId description owner dueOn status note updatedOn overdue }`;
+
+export const PARTNERSHIP_REVIEWS = `query PartnershipReviews($consistentAfter: String) {
+  partnershipReviews(first: 50, consistentAfter: $consistentAfter) { ${reviewLearningFields} }
+}`;
+
+export const REVIEW_LEARNING = `query ReviewLearning($reviewId: ID!, $consistentAfter: String) {
+  reviewLearning(reviewId: $reviewId, consistentAfter: $consistentAfter) {
+    __typename
+    ... on ReviewLearning { ${reviewLearningFields} }
+    ... on ClientError { message }
+  }
+}`;
+
+export const RECURRING_THEMES = `query RecurringThemes($minPartnerships: Int) {
+  recurringThemes(minPartnerships: $minPartnerships) { theme partnershipIds reviewIds }
+}`;
+
+export const FINAL_REPORTS_FOR_DFE = `query FinalReportsForDfe {
+  finalReportsForDfe(first: 50) { reviewId kind title ownerPartnershipId partnershipIds finalReportSubmittedOn publishedOn status }
+}`;
+
+export const COMMISSION_NON_STATUTORY_REVIEW = reviewPayload('commissionNonStatutoryReview', 'CommissionNonStatutoryReviewInput');
+export const NAME_CONCERNED_PARTNERSHIPS = reviewPayload('nameConcernedPartnerships', 'NameConcernedPartnershipsInput');
+export const RECORD_LEARNING = reviewPayload('recordLearning', 'RecordLearningInput');
+export const ADD_RECOMMENDATION = reviewPayload('addRecommendation', 'AddRecommendationInput');
+export const RECORD_ACTION_FOR_RECOMMENDATION = reviewPayload('recordActionForRecommendation', 'RecordActionForRecommendationInput');
+export const UPDATE_ACTION_STATUS = reviewPayload('updateActionStatus', 'UpdateActionStatusInput');

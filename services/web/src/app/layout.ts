@@ -6,7 +6,7 @@ import type { Session } from './session';
 type NavItem = { href: string; text: string };
 
 export const navigationFor = (session: Session | undefined): NavItem[] => {
-  const common = [{ href: '#/reports', text: 'Published reports' }];
+  const common = [{ href: '#/reports', text: 'Published reports' }, { href: '#/learning', text: 'Learning library' }];
   if (!session) return [...common, { href: '#/statistics', text: 'Statistics' }, { href: '#/sign-in', text: 'Sign in' }];
   const out = { href: '#/sign-out', text: 'Sign out' };
   if (session.role === 'partnership') {
@@ -16,7 +16,7 @@ export const navigationFor = (session: Session | undefined): NavItem[] => {
     return [{ href: '#/agency/referrals', text: 'My referrals' }, { href: '#/agency/refer', text: 'Refer a case' }, ...common, out];
   }
   if (session.role === 'panel') {
-    return [{ href: '#/panel', text: 'Rapid review queue' }, { href: '#/panel/reviews', text: 'National reviews' }, { href: '#/panel/statistics', text: 'Statistics' }, ...common, out];
+    return [{ href: '#/panel', text: 'Rapid review queue' }, { href: '#/panel/reviews', text: 'National reviews' }, { href: '#/panel/themes', text: 'Recurring themes' }, { href: '#/panel/statistics', text: 'Statistics' }, ...common, out];
   }
   return [{ href: '#/panel/statistics', text: 'Statistics' }, ...common, out];
 };

@@ -8,7 +8,8 @@ import { graphql } from '../app/graphql-client';
 import { html } from '../app/html';
 import type { PageContext } from '../app/router';
 import { deadlineLabel, INCIDENT_STATUSES, is, labelOf, NATURES } from '../app/vocabulary';
-import { PARTNERSHIP_INCIDENTS } from '../operations';
+import { PARTNERSHIP_INCIDENTS, PARTNERSHIP_REVIEWS } from '../operations';
+import { workspaceReviews, type ReviewLearning } from '../learning/review-learning';
 
 type Deadline = DeadlineLike & { statutory: boolean; description: string };
 export type IncidentRow = {
@@ -29,7 +30,10 @@ const card = (count: number, label: string, modifier = '') =>
 
 export const dashboardPage = async (ctx: PageContext) => {
   const after = ctx.query.get('after');
-  const data = await graphql<{ incidents: { edges: { node: IncidentRow }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(PARTNERSHIP_INCIDENTS, after ? { after } : {});
+  const [data, reviews] = await Promise.all([
+    graphql<{ incidents: { edges: { node: IncidentRow }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(PARTNERSHIP_INCIDENTS, after ? { after } : {}),
+    graphql<{ partnershipReviews: ReviewLearning[] }>(PARTNERSHIP_REVIEWS).then((d) => d.partnershipReviews),
+  ]);
   const { pageInfo } = data.incidents;
   const incidents = data.incidents.edges.map((e) => e.node).sort(byUrgency);
   const deadlines = incidents.flatMap(openDeadlines);
@@ -59,5 +63,7 @@ export const dashboardPage = async (ctx: PageContext) => {
         ]),
       })}
     ${pageInfo.hasNextPage && pageInfo.endCursor ? html`<p class="govuk-body"><a class="govuk-link" href="#/partnership?after=${encodeURIComponent(pageInfo.endCursor)}">Older incidents</a></p>` : ''}
+    <h2 class="govuk-heading-m">Reviews and learning</h2>
+    ${workspaceReviews(reviews)}
   `);
 };

@@ -11,7 +11,8 @@ import { graphql, isClientError, RecordNotFoundError, rememberPosition, type Cli
 import { html } from '../app/html';
 import type { PageContext } from '../app/router';
 import { DELAY_REASONS, deadlineLabel, DOCUMENT_KINDS, labelOf, REVIEW_STATUSES } from '../app/vocabulary';
-import { REVIEW } from '../operations';
+import { REVIEW, REVIEW_LEARNING } from '../operations';
+import { learningSection, type ReviewLearning } from '../learning/review-learning';
 import { REVIEW_ACTIONS, sha256Hex, type ReviewAction } from './review-actions';
 
 type Review = {
@@ -32,8 +33,13 @@ const loadReview = async (id: string): Promise<Review> => {
   return review as Review;
 };
 
+/** The review's learning; undefined when the learning read model cannot answer, so the rest of the page still shows. */
+const loadLearning = (reviewId: string): Promise<ReviewLearning | undefined> =>
+  graphql<{ reviewLearning: ({ __typename: 'ReviewLearning' } & ReviewLearning) | ClientError }>(REVIEW_LEARNING, { reviewId })
+    .then((d) => (isClientError(d.reviewLearning) ? undefined : d.reviewLearning), () => undefined);
+
 export const reviewPage = async (ctx: PageContext) => {
-  const review = await loadReview(ctx.params.id!);
+  const [review, learning] = await Promise.all([loadReview(ctx.params.id!), loadLearning(ctx.params.id!)]);
   const incidentBase = ctx.session?.role === 'panel' ? '#/panel/incidents' : '#/partnership/incidents';
   const state = { status: review.status, kind: review.kind, hasReviewer: review.reviewer !== null };
   const actions = REVIEW_ACTIONS.filter((a) => a.appliesTo(state));
@@ -63,6 +69,7 @@ export const reviewPage = async (ctx: PageContext) => {
         ${review.delays.length ? table({ caption: 'Delays to publication', head: ['Recorded', 'Reason', 'Expected publication', 'Panel told'], rows: review.delays.map((d) => [
           formatDate(d.delayedOn), html`${labelOf(DELAY_REASONS, d.reason)}${d.explanation ? html`<br><span class="govuk-body-s">${d.explanation}</span>` : ''}`, formatDate(d.expectedPublicationOn) || 'Not known', d.panelInformed ? 'Yes' : 'No']) }) : ''}
         ${table({ caption: 'Deadlines', head: ['Step', 'Due', 'Days', 'Status'], rows: review.deadlines.map((d) => [deadlineLabel(d.kind), formatDate(d.dueOn), daysLeftText(d), deadlineTag(d)]) })}
+        ${learning ? learningSection(learning) : ''}
         ${actions.length ? html`<h2 class="govuk-heading-m">Next steps</h2>` : ''}
         ${actions.map((a) => html`<details class="govuk-details" ${a === active ? html`open` : ''}>
           <summary class="govuk-details__summary"><span class="govuk-details__summary-text">${a.title}</span></summary>
