@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { createYoga, maskError } from 'graphql-yoga';
+import { createGraphQLError, createYoga, maskError } from 'graphql-yoga';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Sql } from 'postgres';
 import { createCommandHandler } from '@cspr/application';
@@ -121,6 +121,8 @@ export const createGateway = (options: GatewayOptions): Gateway => {
       // Unknown errors are logged with their stack and reach the client as "Unexpected error." only.
       maskError: (error, message, isDev) => {
         const original = (error as { originalError?: unknown }).originalError;
+        // PostgreSQL text cannot hold NUL (22021): a search or filter argument holding one is the caller's mistake.
+        if ((original as { code?: unknown } | undefined)?.code === '22021') return createGraphQLError('A text argument holds a NUL character', { extensions: { code: 'BAD_USER_INPUT' } });
         if (original && !(original as { extensions?: unknown }).extensions) log.error({ err: original }, 'unexpected error in a resolver');
         return maskError(error, message, isDev);
       },
