@@ -89,6 +89,24 @@ describe.skipIf(!hasChromium())('learning from reviews with the real gateway', {
     expect(await page.locator('table', { hasText: 'Audit missed appointments' }).innerText()).toContain('Overdue');
     await expectAccessible(page);
     await screenshot(page, 'review-learning');
+
+    // A second recommendation through the page, then the overdue action completed: the flag goes.
+    await page.locator('summary', { hasText: 'Add a recommendation' }).click();
+    await page.getByRole('button', { name: 'Add a recommendation' }).click();
+    await page.locator('.govuk-error-summary').getByText('Enter the recommendation').waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Recommendation', { exact: true }).fill('Share the seven-minute briefing with every GP practice');
+    await page.getByLabel('Agency responsible').selectOption({ label: 'Health' });
+    await page.getByRole('button', { name: 'Add a recommendation' }).click();
+    await page.getByRole('heading', { name: /^Recommendation 2: Share the seven-minute briefing/ }).waitFor();
+    await page.locator('summary', { hasText: 'Record progress on an action' }).click();
+    await page.locator('#progressAction').selectOption({ label: 'Audit missed appointments (Designated nurse)' });
+    await page.locator('#progressStatus').selectOption({ label: 'Completed' });
+    await page.getByRole('button', { name: 'Record progress on an action' }).click();
+    await page.getByText('Recorded.').waitFor();
+    await page.locator('table', { hasText: 'Audit missed appointments' }).getByText('Completed').waitFor();
+    expect(await page.getByText('1 action is overdue').count()).toBe(0);
+    await expectAccessible(page);
   });
 
   it('the Panel sees recurring themes', async () => {

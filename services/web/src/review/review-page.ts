@@ -12,6 +12,7 @@ import { html } from '../app/html';
 import type { PageContext } from '../app/router';
 import { DELAY_REASONS, deadlineLabel, DOCUMENT_KINDS, labelOf, REVIEW_STATUSES } from '../app/vocabulary';
 import { REVIEW, REVIEW_LEARNING } from '../operations';
+import { learningActions } from '../learning/learning-actions';
 import { learningSection, type ReviewLearning } from '../learning/review-learning';
 import { REVIEW_ACTIONS, sha256Hex, type ReviewAction } from './review-actions';
 
@@ -42,7 +43,8 @@ export const reviewPage = async (ctx: PageContext) => {
   const [review, learning] = await Promise.all([loadReview(ctx.params.id!), loadLearning(ctx.params.id!)]);
   const incidentBase = ctx.session?.role === 'panel' ? '#/panel/incidents' : '#/partnership/incidents';
   const state = { status: review.status, kind: review.kind, hasReviewer: review.reviewer !== null };
-  const actions = REVIEW_ACTIONS.filter((a) => a.appliesTo(state));
+  // Learning steps apply until the review closes; the gateway refuses them to anyone but the review's owner.
+  const actions = [...REVIEW_ACTIONS.filter((a) => a.appliesTo(state)), ...(learning && review.status !== 'CLOSED' ? learningActions(learning) : [])];
   const commandIds = new Map(actions.map((a) => [a.id, crypto.randomUUID()]));
   const checks = newCheckState();
   const done = ctx.query.get('done');
