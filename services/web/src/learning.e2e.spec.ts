@@ -109,6 +109,14 @@ describe.skipIf(!hasChromium())('learning from reviews with the real gateway', {
     await expectAccessible(page);
   });
 
+  it('the Department for Education signs in to its final reports', async () => {
+    const page = await browser.newPage();
+    await signInWith(page, app.url, await backEnd.tokenFor({ role: 'dfe' }), 'dfe');
+    await page.getByRole('heading', { name: 'Final reports sent to the Department for Education' }).waitFor();
+    expect(await page.getByText('No final report has been sent to the Department yet.').isVisible()).toBe(true);
+    await expectAccessible(page);
+  });
+
   it('the Panel sees recurring themes', async () => {
     const page = await browser.newPage();
     await signInWith(page, app.url, await backEnd.tokenFor({ role: 'panel' }), 'panel');

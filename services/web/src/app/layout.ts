@@ -15,6 +15,9 @@ export const navigationFor = (session: Session | undefined): NavItem[] => {
   if (session.role === 'agency') {
     return [{ href: '#/agency/referrals', text: 'My referrals' }, { href: '#/agency/refer', text: 'Refer a case' }, ...common, out];
   }
+  if (session.role === 'dfe') {
+    return [{ href: '#/dfe', text: 'Final reports' }, { href: '#/panel/statistics', text: 'Statistics' }, ...common, out];
+  }
   if (session.role === 'panel') {
     return [{ href: '#/panel', text: 'Rapid review queue' }, { href: '#/panel/reviews', text: 'National reviews' }, { href: '#/panel/themes', text: 'Recurring themes' }, { href: '#/panel/statistics', text: 'Statistics' }, ...common, out];
   }

@@ -16,6 +16,7 @@ export const routes: Route[] = [
   { path: '/sign-in', page: lazy(() => import('../sign-in/sign-in-page'), 'signInPage') },
   { path: '/learning', page: lazy(() => import('../learning/learning-library-page'), 'learningLibraryPage') },
   { path: '/panel/themes', roles: ['panel'], page: lazy(() => import('../learning/recurring-themes-page'), 'recurringThemesPage') },
+  { path: '/dfe', roles: ['dfe'], page: lazy(() => import('../learning/dfe-final-reports-page'), 'dfeFinalReportsPage') },
   { path: '/reports', page: lazy(() => import('../public/reports-page'), 'reportsPage') },
   { path: '/partnership', roles: ['partnership'], page: lazy(() => import('../partnership/dashboard-page'), 'dashboardPage') },
   { path: '/partnership/notify', roles: ['partnership'], page: lazy(() => import('../partnership/notify-page'), 'notifyPage') },

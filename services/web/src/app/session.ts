@@ -64,4 +64,4 @@ export const signOut = (): void => {
 /** The workspace a role lands on after signing in. */
 export const homeOf = (session: Session | undefined): string =>
   session?.role === 'partnership' ? '#/partnership' : session?.role === 'panel' ? '#/panel' : session?.role === 'agency' ? '#/agency/referrals'
-    : session?.role === 'dfe' ? '#/panel/statistics' : '#/reports';
+    : session?.role === 'dfe' ? '#/dfe' : '#/reports';
