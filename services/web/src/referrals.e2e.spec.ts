@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { accessibilityViolations, hasChromium, screenshot, serveApp, signInWith, startBrowser, type Browser, type ServedApp } from './browser-fixture';
 import { partsFromIso, todayInEngland } from './app/dates';
 import { startGatewayUnderTest, type GatewayUnderTest } from './gateway-under-test';
+import { SUBMIT_REFERRAL } from './operations';
 
 const expectAccessible = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
 const today = partsFromIso(todayInEngland());
@@ -120,5 +121,34 @@ describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 30
     await agency.getByRole('heading', { name: 'My referrals' }).waitFor();
     await agency.getByText(/The partnership notified the Panel of a serious incident on/).waitFor();
     await expectAccessible(agency);
+
+    // A decided referral cannot be withdrawn.
+    expect(await agency.getByRole('link', { name: /^Withdraw/ }).count()).toBe(0);
+  });
+
+  it('a referrer withdraws a referral before the sub-group decides', async () => {
+    const token = await backEnd.tokenFor({ role: 'agency', partnership: 'leeds', sub: 'school-dsl' });
+    const today = todayInEngland();
+    const sent = await backEnd.graphqlAs<{ submitReferral: { __typename: string; message?: string } }>(token, SUBMIT_REFERRAL, { input: {
+      agency: 'EDUCATION', nature: 'SERIOUS_HARM', localAuthorityCode: 'E08000035', becameAwareOn: today, incidentOn: today, location: 'School',
+      whatHappened: 'A pupil disclosed harm at home.', agencyReasons: 'Concern about the home.', criteriaView: 'UNSURE', dslConsulted: true,
+      referrer: { name: 'Jo Teacher', role: 'Designated safeguarding lead', email: 'jo@example.sch.uk' },
+      children: [{ childRef: 'child-1', name: 'Pupil One', ageInYears: 11, sex: 'FEMALE', ethnicity: 'MIXED', disability: 'NO', placement: 'AT_HOME',
+        lookedAfter: false, childInNeedPlan: false, childProtectionPlan: false, knownToAgencies: 'NOT_KNOWN' }],
+    } });
+    expect(sent.submitReferral.__typename).toBe('ReferralPayload');
+    const page = await browser.newPage();
+    await signInWith(page, app.url, token, 'agency', 'leeds');
+    await page.getByRole('heading', { name: 'My referrals' }).waitFor();
+    await page.getByRole('link', { name: /^Withdraw/ }).click();
+    await page.getByRole('heading', { name: 'Withdraw a referral' }).waitFor();
+    await page.getByRole('button', { name: 'Withdraw referral' }).click();
+    await page.locator('.govuk-error-summary').getByText('Enter why you are withdrawing the referral').waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Why are you withdrawing the referral?').fill('Sent to the wrong partnership.');
+    await page.getByRole('button', { name: 'Withdraw referral' }).click();
+    await page.getByRole('heading', { name: 'My referrals' }).waitFor();
+    await page.locator('tbody tr', { hasText: /Withdrawn on/ }).waitFor();
+    await expectAccessible(page);
   });
 });

@@ -28,6 +28,7 @@ export const routes: Route[] = [
   { path: '/partnership/referrals', roles: ['partnership'], page: lazy(() => import('../referral/partnership-referrals-page'), 'partnershipReferralsPage') },
   { path: '/partnership/referrals/:id', roles: ['partnership'], page: lazy(() => import('../referral/decide-referral-page'), 'decideReferralPage') },
   { path: '/agency/referrals', roles: ['agency'], page: lazy(() => import('../referral/my-referrals-page'), 'myReferralsPage') },
+  { path: '/agency/referrals/:id/withdraw', roles: ['agency'], page: lazy(() => import('../referral/withdraw-referral-page'), 'withdrawReferralPage') },
   { path: '/agency/refer', roles: ['agency'], page: lazy(() => import('../referral/refer-page'), 'referPage') },
   { path: '/panel', roles: ['panel'], page: lazy(() => import('../panel/queue-page'), 'queuePage') },
   { path: '/panel/incidents/:id', roles: ['panel'], page: lazy(() => import('../panel/rapid-review-page'), 'panelRapidReviewPage') },

@@ -30,7 +30,9 @@ export const myReferralsPage = async (ctx: PageContext) => {
         rows: referrals.map((r) => [
           html`${labelOf(NATURES, r.nature)}<br><span class="govuk-body-s">From ${labelOf(AGENCIES, r.agency).toLowerCase()}, sent ${formatDate(r.submittedOn)}</span>`,
           statusTag(r.status),
-          outcomeInWords(r),
+          r.status === 'SUBMITTED'
+            ? html`${outcomeInWords(r)}<br><a class="govuk-link" href="#/agency/referrals/${r.id}/withdraw">Withdraw<span class="govuk-visually-hidden"> the referral sent ${formatDate(r.submittedOn)}</span></a>`
+            : outcomeInWords(r),
         ]),
       })}
   `);
