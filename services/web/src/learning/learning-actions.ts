@@ -8,7 +8,7 @@ import { isoFromParts, type DateParts } from '../app/dates';
 import { str, type FormValues } from '../app/drafts';
 import { html } from '../app/html';
 import { ACTION_STATUSES, AGENCIES } from '../app/vocabulary';
-import { ADD_RECOMMENDATION, RECORD_ACTION_FOR_RECOMMENDATION, RECORD_LEARNING, UPDATE_ACTION_STATUS } from '../operations';
+import { ADD_RECOMMENDATION, NAME_CONCERNED_PARTNERSHIPS, RECORD_ACTION_FOR_RECOMMENDATION, RECORD_LEARNING, UPDATE_ACTION_STATUS } from '../operations';
 import type { ReviewAction } from '../review/review-actions';
 import { LEARNING_ITEM_KINDS } from './learning-words';
 import type { ReviewLearning } from './review-learning';
@@ -53,6 +53,17 @@ export const learningActions = (learning: ReviewLearning, newId: () => string = 
       toInput: (v) => ({ recommendationId: newId(), text: str(v, 'recommendationText').trim(), assignedAgency: agencyValue(str(v, 'assignedAgency')) }),
     },
   ];
+  steps.push({
+    id: 'concerned', title: 'Name partnerships whose services the review concerns', mutation: NAME_CONCERNED_PARTNERSHIPS, resultKey: 'nameConcernedPartnerships', appliesTo: () => true,
+    fields: (v, errors) => html`${learning.concernedPartnershipIds.length ? html`<p class="govuk-body">Named so far: ${learning.concernedPartnershipIds.join(', ')}</p>` : ''}
+      ${textInput({ id: 'partnershipIds', label: 'Partnership ids', hint: 'Separated by commas, for example bradford, york. They will list this review because it mentions their services', value: str(v, 'partnershipIds'), errors })}`,
+    validate: (v): FieldErrors => {
+      const ids = str(v, 'partnershipIds').split(',').map((t) => t.trim()).filter(Boolean);
+      if (!ids.length) return { partnershipIds: 'Enter at least one partnership id' };
+      return ids.every((id) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) ? {} : { partnershipIds: 'Partnership ids are lower-case words joined by hyphens, for example north-yorkshire' };
+    },
+    toInput: (v) => ({ partnershipIds: str(v, 'partnershipIds').split(',').map((t) => t.trim()).filter(Boolean) }),
+  });
   if (recommendationOptions.length) steps.push({
     id: 'plan-action', title: 'Plan an action for a recommendation', mutation: RECORD_ACTION_FOR_RECOMMENDATION, resultKey: 'recordActionForRecommendation', appliesTo: () => true,
     fields: (v, errors) => html`${select({ id: 'actionRecommendation', label: 'Which recommendation does it answer?', options: recommendationOptions, value: str(v, 'actionRecommendation'), placeholder: 'Choose a recommendation', errors })}

@@ -34,13 +34,15 @@ describe('learning steps on the review page', () => {
     overdueActionCount: 0, learningItems: [], recommendations: [], actions: [], ...over,
   });
   it('offers actions only once there are recommendations, and progress only once there are actions', () => {
-    expect(learningActions(learning({})).map((a) => a.id)).toEqual(['learning', 'recommendation']);
+    expect(learningActions(learning({})).map((a) => a.id)).toEqual(['learning', 'recommendation', 'concerned']);
     const withAll = learning({ recommendations: [{ recommendationId: 'rec-1', text: 'Do it', assignedAgency: 'health', madeOn: '2026-11-02' }], actions: [action({ recommendationId: 'rec-1', actionId: 'act-1' })] });
-    expect(learningActions(withAll).map((a) => a.id)).toEqual(['learning', 'recommendation', 'plan-action', 'action-progress']);
+    expect(learningActions(withAll).map((a) => a.id)).toEqual(['learning', 'recommendation', 'concerned', 'plan-action', 'action-progress']);
   });
   it('builds the gateway inputs in the domain’s spelling, with plain-word errors', () => {
     const withAll = learning({ recommendations: [{ recommendationId: 'rec-1', text: 'Do it', assignedAgency: 'health', madeOn: '2026-11-02' }], actions: [action({ recommendationId: 'rec-1', actionId: 'act-1' })] });
-    const [record, recommend, plan, progress] = learningActions(withAll, () => 'new-id');
+    const [record, recommend, concerned, plan, progress] = learningActions(withAll, () => 'new-id');
+    expect(concerned!.validate({ partnershipIds: 'Bradford' })).toEqual({ partnershipIds: 'Partnership ids are lower-case words joined by hyphens, for example north-yorkshire' });
+    expect(concerned!.toInput({ partnershipIds: 'bradford, north-yorkshire ,' })).toEqual({ partnershipIds: ['bradford', 'north-yorkshire'] });
     expect(record!.validate({ themes: '', itemKind: 'BRIEFING', itemTitle: '', itemAddress: 'http://x' })).toEqual({
       themes: 'Enter at least one learning theme', itemTitle: 'Enter the title of the learning product', itemAddress: 'Enter a web address starting https://' });
     expect(record!.toInput({ themes: 'neglect\n\nmissed appointments', itemKind: '' })).toEqual({ themes: ['neglect', 'missed appointments'], items: [] });
