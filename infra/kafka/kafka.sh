@@ -158,7 +158,15 @@ start() {
     echo "127.0.0.1:$PORT"
     return 0
   fi
-  if port_open "$PORT"; then log "port $PORT is taken by another process"; exit 1; fi
+  if port_open "$PORT"; then
+    # A broker started by another checkout (or by hand) already serves this port: use it rather than fail.
+    if metadata_answers 2>/dev/null; then
+      log "a Kafka broker not started by this checkout already answers at 127.0.0.1:$PORT; using it"
+      echo "127.0.0.1:$PORT"
+      return 0
+    fi
+    log "port $PORT is taken by another process"; exit 1
+  fi
   command -v java >/dev/null || { log "java not found: install a JDK 17+ (apt-get install -y openjdk-17-jre-headless)"; exit 1; }
   fetch
   write_config
