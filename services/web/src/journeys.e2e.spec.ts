@@ -3,42 +3,23 @@
  * notifies an incident and sends its rapid review; a Panel user reads it, responds and commissions a national
  * review across two partnerships' incidents. axe checks every page on the way; screenshots go to docs/screenshots.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, hasChromium, NO_CHROMIUM, screenshot, serveApp, signInWith, startBrowser, type Browser, type ServedApp } from './browser-fixture';
-import { partsFromIso, todayInEngland } from './app/dates';
-import { startGatewayUnderTest, type GatewayUnderTest } from './gateway-under-test';
+import { accessibilityViolations, hasChromium, NO_CHROMIUM, screenshot, signInWith } from './browser-fixture';
+import { fillDate, useWebStack } from './web-stack';
 import { seedRespondedIncident } from './journey-seeds';
 
 const expectAccessible = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
-const today = partsFromIso(todayInEngland());
 
-const fillDate = async (page: Page, id: string, parts = today) => {
-  await page.locator(`#${id}`).fill(parts.day);
-  await page.locator(`#${id}-month`).fill(parts.month);
-  await page.locator(`#${id}-year`).fill(parts.year);
-};
 
 describe.skipIf(!hasChromium())('journeys with the real gateway', { timeout: 300_000 }, () => {
-  let backEnd: GatewayUnderTest;
-  let app: ServedApp;
-  let browser: Browser;
+  const stack = useWebStack();
   let incidentId = '';
 
-  beforeAll(async () => {
-    backEnd = await startGatewayUnderTest();
-    app = await serveApp(backEnd.handler);
-    browser = await startBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await backEnd?.close();
-  });
 
   it('a partnership user notifies an incident and sends its rapid review', async () => {
-    const page = await browser.newPage();
-    await signInWith(page, app.url, await backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' }), 'partnership', 'leeds');
+    const page = await stack.browser.newPage();
+    await signInWith(page, stack.app.url, await stack.backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' }), 'partnership', 'leeds');
     await page.getByRole('heading', { name: 'Incidents and deadlines' }).waitFor();
     expect(await page.getByText('Your partnership has not notified any incidents yet.').isVisible()).toBe(true);
     await expectAccessible(page);
@@ -121,11 +102,11 @@ describe.skipIf(!hasChromium())('journeys with the real gateway', { timeout: 300
 
   it('a Panel user responds to the rapid review and commissions a national review across two partnerships', async () => {
     expect(incidentId).not.toBe('');
-    const panelToken = await backEnd.tokenFor({ role: 'panel' });
-    const otherIncident = await seedRespondedIncident(backEnd, await backEnd.tokenFor({ role: 'partnership', partnership: 'bradford' }), panelToken);
+    const panelToken = await stack.backEnd.tokenFor({ role: 'panel' });
+    const otherIncident = await seedRespondedIncident(stack.backEnd, await stack.backEnd.tokenFor({ role: 'partnership', partnership: 'bradford' }), panelToken);
 
-    const page = await browser.newPage();
-    await signInWith(page, app.url, panelToken, 'panel');
+    const page = await stack.browser.newPage();
+    await signInWith(page, stack.app.url, panelToken, 'panel');
     await page.getByRole('heading', { name: 'Rapid reviews awaiting a response' }).waitFor();
     const queue = page.getByRole('table');
     expect(await queue.innerText()).toContain('leeds');
@@ -165,11 +146,11 @@ describe.skipIf(!hasChromium())('journeys with the real gateway', { timeout: 300
     await screenshot(page, 'national-statistics');
 
     // Each role sees its own pages only, and the gateway refuses another partnership's record anyway.
-    await page.goto(`${app.url}/#/partnership`);
+    await page.goto(`${stack.app.url}/#/partnership`);
     await page.getByRole('heading', { name: 'You cannot see this page' }).waitFor();
-    await signInWith(page, app.url, await backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' }), 'partnership', 'leeds');
+    await signInWith(page, stack.app.url, await stack.backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' }), 'partnership', 'leeds');
     await page.getByRole('heading', { name: 'Incidents and deadlines' }).waitFor();
-    await page.goto(`${app.url}/#/partnership/incidents/${otherIncident}`);
+    await page.goto(`${stack.app.url}/#/partnership/incidents/${otherIncident}`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     expect(await page.getByRole('link', { name: 'Rapid review queue' }).count()).toBe(0);
     await expectAccessible(page);

@@ -5,11 +5,11 @@
  * The gateway's clock starts 30 days back so the final report can precede publication by 7 working days.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, hasChromium, NO_CHROMIUM, screenshot, serveApp, signInWith, startBrowser, type Browser, type ServedApp } from './browser-fixture';
+import { accessibilityViolations, hasChromium, NO_CHROMIUM, screenshot, signInWith } from './browser-fixture';
 import { partsFromIso, todayInEngland } from './app/dates';
-import { startGatewayUnderTest, type GatewayUnderTest } from './gateway-under-test';
+import { useWebStack } from './web-stack';
 import { seedNotifiedIncident, seedRespondedIncident } from './journey-seeds';
 
 const expectAccessible = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
@@ -26,34 +26,22 @@ const step = async (page: Page, title: string, fill: () => Promise<void>) => {
 };
 
 describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 300_000 }, () => {
-  let backEnd: GatewayUnderTest;
-  let app: ServedApp;
-  let browser: Browser;
+  const stack = useWebStack();
 
-  beforeAll(async () => {
-    backEnd = await startGatewayUnderTest();
-    app = await serveApp(backEnd.handler);
-    browser = await startBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await backEnd?.close();
-  });
 
   it('is commissioned, tracked to publication and found on the public pages', async () => {
-    backEnd.setClockOffsetDays(-30);
-    const leeds = await backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' });
-    const incidentId = await seedRespondedIncident(backEnd, leeds, await backEnd.tokenFor({ role: 'panel' }), {
+    stack.backEnd.setClockOffsetDays(-30);
+    const leeds = await stack.backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' });
+    const incidentId = await seedRespondedIncident(stack.backEnd, leeds, await stack.backEnd.tokenFor({ role: 'panel' }), {
       localAuthorityCode: 'E08000035', localReviewDecision: 'LOCAL_REVIEW', outcome: 'AGREED', today: daysAgo(30),
     });
     // Notified 30 days ago and no rapid review since: its 15 working days have run out by today.
-    await seedNotifiedIncident(backEnd, leeds, { localAuthorityCode: 'E08000035', today: daysAgo(30) });
+    await seedNotifiedIncident(stack.backEnd, leeds, { localAuthorityCode: 'E08000035', today: daysAgo(30) });
 
-    const page = await browser.newPage();
-    await signInWith(page, app.url, leeds, 'partnership', 'leeds');
+    const page = await stack.browser.newPage();
+    await signInWith(page, stack.app.url, leeds, 'partnership', 'leeds');
     await page.getByRole('heading', { name: 'Incidents and deadlines' }).waitFor();
-    await page.goto(`${app.url}/#/partnership/incidents/${incidentId}`);
+    await page.goto(`${stack.app.url}/#/partnership/incidents/${incidentId}`);
     await page.getByRole('button', { name: 'Commission a local review' }).click();
     await page.getByLabel('Name the report will use').fill('Child M');
     await expectAccessible(page);
@@ -74,7 +62,7 @@ describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 300_000
     });
     expect(await page.locator('.govuk-summary-list').first().innerText()).toContain('Final report sent');
 
-    backEnd.setClockOffsetDays(0);
+    stack.backEnd.setClockOffsetDays(0);
     await page.reload();
     await page.getByText('Record the publication', { exact: true }).first().click();
     await page.getByRole('button', { name: 'Record the publication' }).click();

@@ -3,41 +3,23 @@
  * refers a case (meeting the error summary on the way), the partnership's sub-group decides to notify, the
  * notification exists with the referral's facts, and the referrer sees the outcome. axe checks every new page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, hasChromium, screenshot, serveApp, signInWith, startBrowser, type Browser, type ServedApp } from './browser-fixture';
-import { partsFromIso, todayInEngland } from './app/dates';
-import { startGatewayUnderTest, type GatewayUnderTest } from './gateway-under-test';
+import { accessibilityViolations, hasChromium, screenshot, signInWith } from './browser-fixture';
+import { todayInEngland } from './app/dates';
+import { fillDate, useWebStack } from './web-stack';
 import { SUBMIT_REFERRAL } from './operations';
 
 const expectAccessible = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
-const today = partsFromIso(todayInEngland());
 
-const fillDate = async (page: Page, id: string) => {
-  await page.locator(`#${id}`).fill(today.day);
-  await page.locator(`#${id}-month`).fill(today.month);
-  await page.locator(`#${id}-year`).fill(today.year);
-};
 
 describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 300_000 }, () => {
-  let backEnd: GatewayUnderTest;
-  let app: ServedApp;
-  let browser: Browser;
+  const stack = useWebStack();
 
-  beforeAll(async () => {
-    backEnd = await startGatewayUnderTest();
-    app = await serveApp(backEnd.handler);
-    browser = await startBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await backEnd?.close();
-  });
 
   it('a police user refers a case, the sub-group notifies the Panel and the referrer sees the outcome', async () => {
-    const agency = await browser.newPage();
-    await signInWith(agency, app.url, await backEnd.tokenFor({ role: 'agency', partnership: 'leeds' }), 'agency', 'leeds');
+    const agency = await stack.browser.newPage();
+    await signInWith(agency, stack.app.url, await stack.backEnd.tokenFor({ role: 'agency', partnership: 'leeds' }), 'agency', 'leeds');
     await agency.getByRole('heading', { name: 'My referrals' }).waitFor();
     expect(await agency.getByText('You have not referred any cases yet.').isVisible()).toBe(true);
     await expectAccessible(agency);
@@ -85,8 +67,8 @@ describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 30
     await expectAccessible(agency);
 
     // The sub-group, in another tab (sessions are per tab).
-    const partnership = await browser.newPage();
-    await signInWith(partnership, app.url, await backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' }), 'partnership', 'leeds');
+    const partnership = await stack.browser.newPage();
+    await signInWith(partnership, stack.app.url, await stack.backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' }), 'partnership', 'leeds');
     await partnership.getByRole('heading', { name: 'Incidents and deadlines' }).waitFor();
     await partnership.getByRole('link', { name: 'Referrals', exact: true }).click();
     await partnership.getByRole('heading', { name: 'Referrals from partner agencies' }).waitFor();
@@ -127,9 +109,9 @@ describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 30
   });
 
   it('a referrer withdraws a referral before the sub-group decides', async () => {
-    const token = await backEnd.tokenFor({ role: 'agency', partnership: 'leeds', sub: 'school-dsl' });
+    const token = await stack.backEnd.tokenFor({ role: 'agency', partnership: 'leeds', sub: 'school-dsl' });
     const today = todayInEngland();
-    const sent = await backEnd.graphqlAs<{ submitReferral: { __typename: string; message?: string } }>(token, SUBMIT_REFERRAL, { input: {
+    const sent = await stack.backEnd.graphqlAs<{ submitReferral: { __typename: string; message?: string } }>(token, SUBMIT_REFERRAL, { input: {
       agency: 'EDUCATION', nature: 'SERIOUS_HARM', localAuthorityCode: 'E08000035', becameAwareOn: today, incidentOn: today, location: 'School',
       whatHappened: 'A pupil disclosed harm at home.', agencyReasons: 'Concern about the home.', criteriaView: 'UNSURE', dslConsulted: true,
       referrer: { name: 'Jo Teacher', role: 'Designated safeguarding lead', email: 'jo@example.sch.uk' },
@@ -137,8 +119,8 @@ describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 30
         lookedAfter: false, childInNeedPlan: false, childProtectionPlan: false, knownToAgencies: 'NOT_KNOWN' }],
     } });
     expect(sent.submitReferral.__typename).toBe('ReferralPayload');
-    const page = await browser.newPage();
-    await signInWith(page, app.url, token, 'agency', 'leeds');
+    const page = await stack.browser.newPage();
+    await signInWith(page, stack.app.url, token, 'agency', 'leeds');
     await page.getByRole('heading', { name: 'My referrals' }).waitFor();
     await page.getByRole('link', { name: /^Withdraw/ }).click();
     await page.getByRole('heading', { name: 'Withdraw a referral' }).waitFor();

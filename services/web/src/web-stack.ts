@@ -1,0 +1,34 @@
+/**
+ * The stack every browser test drives: the real gateway and projector on a fresh database, the built application
+ * served in front of it, and Debian's Chromium. One call per describe block registers start and teardown.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import type { Page } from 'playwright-core';
+import { partsFromIso, todayInEngland } from './app/dates';
+import { serveApp, startBrowser, type Browser, type ServedApp } from './browser-fixture';
+import { startGatewayUnderTest, type GatewayUnderTest } from './gateway-under-test';
+
+export type WebStack = { backEnd: GatewayUnderTest; app: ServedApp; browser: Browser };
+
+/** Filled in by the block's beforeAll: read its fields inside tests, not at collection time. */
+export const useWebStack = (): WebStack => {
+  const stack = {} as WebStack;
+  beforeAll(async () => {
+    stack.backEnd = await startGatewayUnderTest();
+    stack.app = await serveApp(stack.backEnd.handler);
+    stack.browser = await startBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await stack.browser?.close();
+    await stack.app?.close();
+    await stack.backEnd?.close();
+  });
+  return stack;
+};
+
+/** Fills a GOV.UK date input (day, month, year) with the given date, today in England by default. */
+export const fillDate = async (page: Page, id: string, parts = partsFromIso(todayInEngland())): Promise<void> => {
+  await page.locator(`#${id}`).fill(parts.day);
+  await page.locator(`#${id}-month`).fill(parts.month);
+  await page.locator(`#${id}-year`).fill(parts.year);
+};
