@@ -46,3 +46,4 @@ export * from './review/extended-review-decide';
 export { existingReview, requireReviewOwner } from './review/review-ownership';
 export * from './learning/recurring-themes';
 export { subjectChild, CARE_LEAVER_MAX_AGE, CARE_LEAVER_MIN_AGE } from './incident/nature-rules';
+export * from './statistics-release/index';
