@@ -7,6 +7,8 @@ import type { Sql } from 'postgres';
 import { runMigrations, type Migration } from '@cspr/database';
 import { ensureCheckpoint } from './checkpoint';
 import { INCIDENT_BECAME_AWARE_DECLARED_SQL } from './incidents/incidents-became-aware';
+import { NOTIFICATION_FACTS_DFE_SQL } from './national-statistics/notification-facts-projection';
+import { STATISTICS_RELEASES_TABLE_SQL } from './statistics-releases/statistics-releases-projection';
 import { REVIEW_LEARNING_TABLE_SQL } from './learning/learning-table';
 import { REFERRALS_TABLE_SQL } from './referrals/referrals-table';
 
@@ -174,6 +176,8 @@ export const readModelMigrations: Migration[] = [
   { id: '0003-referrals', sql: REFERRALS_TABLE_SQL },
   { id: '0004-review-learning', sql: REVIEW_LEARNING_TABLE_SQL },
   { id: '0005-incidents-became-aware-declared', sql: INCIDENT_BECAME_AWARE_DECLARED_SQL },
+  { id: '0006-notification-facts-dfe', sql: NOTIFICATION_FACTS_DFE_SQL },
+  { id: '0007-statistics-releases', sql: STATISTICS_RELEASES_TABLE_SQL },
 ];
 
 /** Every read-model table, emptied together by a rebuild (checkpoints excepted: they are reset, not emptied). */
@@ -187,6 +191,7 @@ export const READ_MODEL_TABLES = [
   'read_models.partnerships',
   'read_models.referrals',
   'read_models.review_learning',
+  'read_models.statistics_releases',
 ] as const;
 
 export const migrateReadModels = async (sql: Sql): Promise<void> => {
