@@ -23,6 +23,7 @@ import type { HardeningOptions } from './hardening/index';
 import { useReadiness, type ReadinessReport } from './readiness/use-readiness';
 import { useOperationTelemetry } from './telemetry/use-operation-telemetry';
 import { useConsistencyReport } from './consistency';
+import { useOpenDataFiles } from './open-data-routes';
 import { buildSchema } from './schema/index';
 
 export type GatewayOptions = {
@@ -130,6 +131,7 @@ export const createGateway = (options: GatewayOptions): Gateway => {
     plugins: [
       useOperationTelemetry() as never,
       useAuth(options.auth) as never,
+      useOpenDataFiles({ sql: options.sql }) as never,
       useReadiness({
         sql: options.sql,
         ...(options.readiness ? { report: options.readiness } : {}),
