@@ -13,7 +13,9 @@ export type { DeadlineView, TodayOptions } from './deadline-view';
 export type { StoredDeadline } from './stored-deadlines';
 
 export { getIncident, listIncidents, type IncidentView, type ListIncidentsOptions } from './incidents/incidents-query';
-export { INCIDENT_STATUSES, type IncidentStatus, type HistoryEntry, type SealedIncidentPersonal } from './incidents/incidents-projection';
+export {
+  INCIDENT_STATUSES, type IncidentStatus, type HistoryEntry, type HistoryChange, type MergedDuplicate, type SealedIncidentPersonal,
+} from './incidents/incidents-projection';
 export { getPanelQueue, type PanelQueueItem } from './panel-queue/panel-queue-query';
 export { getReview, listReviews, type ReviewView, type ListReviewsOptions } from './reviews/reviews-query';
 export { REVIEW_STATUSES, type ReviewStatus, type ReviewDelay } from './reviews/reviews-projection';

@@ -6,7 +6,7 @@
 import type { Sql } from 'postgres';
 import { runMigrations, type Migration } from '@cspr/database';
 import { ensureCheckpoint } from './checkpoint';
-import { INCIDENT_BECAME_AWARE_DECLARED_SQL } from './incidents/incidents-became-aware';
+import { INCIDENT_BECAME_AWARE_DECLARED_SQL, INCIDENT_CLOCK_AND_MERGES_SQL } from './incidents/incidents-became-aware';
 import { NOTIFICATION_FACTS_DFE_SQL } from './national-statistics/notification-facts-projection';
 import { STATISTICS_RELEASES_TABLE_SQL } from './statistics-releases/statistics-releases-projection';
 import { REVIEW_LEARNING_TABLE_SQL } from './learning/learning-table';
@@ -178,6 +178,7 @@ export const readModelMigrations: Migration[] = [
   { id: '0005-incidents-became-aware-declared', sql: INCIDENT_BECAME_AWARE_DECLARED_SQL },
   { id: '0006-notification-facts-dfe', sql: NOTIFICATION_FACTS_DFE_SQL },
   { id: '0007-statistics-releases', sql: STATISTICS_RELEASES_TABLE_SQL },
+  { id: '0008-incidents-clock-and-merges', sql: INCIDENT_CLOCK_AND_MERGES_SQL },
 ];
 
 /** Every read-model table, emptied together by a rebuild (checkpoints excepted: they are reset, not emptied). */
