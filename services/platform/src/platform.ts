@@ -11,7 +11,7 @@ import { createReadAudit, openVault } from '@cspr/personal-data';
 import { createProjector } from '@cspr/projector';
 import { createRelay, migrateRelay } from '@cspr/relay';
 import { closeHttpServerGracefully, createReadinessCheck, openRuntime, type Runtime } from '@cspr/runtime';
-import { createStaticHandler, ensureWebBuilt } from '@cspr/web';
+import { createWebApp } from '@cspr/web';
 import { loadDemo } from './demo/load-demo';
 import { countOpenDeadlines, getProjectorStatus } from '@cspr/read-models';
 import { platformMetrics } from '@cspr/telemetry';
@@ -22,8 +22,8 @@ export type StartPlatformOptions = {
   /** Load the demo story before serving. Default false. */
   demo?: boolean;
   env?: Record<string, string | undefined>;
-  /** Build the web application if it is missing or stale. Default true. */
-  buildWeb?: boolean;
+  /** Serve the web pages beside /graphql. Default true. */
+  web?: boolean;
 };
 
 export const startPlatform = async (options: StartPlatformOptions = {}): Promise<StartedPlatform> => {
@@ -79,12 +79,16 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
     relayRunning = true;
   }
 
-  const serveWeb = options.buildWeb === false ? undefined : createStaticHandler(await ensureWebBuilt());
-  const server = createServer(async (req, res) => {
+  // In one process the pages call the gateway through yoga.fetch: no socket, no port, no address to configure, and
+  // the same request pipeline (auth, allow-list, limits) as an HTTP call. Run apart, web/src/main.ts uses HTTP.
+  const web = options.web === false ? undefined : createWebApp({
+    gateway: (url, init) => gateway.yoga.fetch(url, init),
+    logError: (error, context) => logger.error({ err: error, path: context.path }, 'web page failed'),
+  });
+  const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/graphql' || path === '/health' || path === '/ready' || !serveWeb) return gateway.yoga(req, res);
-    if (await serveWeb(req, res)) return;
-    return gateway.yoga(req, res);
+    if (path === '/graphql' || path === '/health' || path === '/ready' || !web) return gateway.yoga(req, res);
+    return web(req, res);
   });
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   // Registered last, so stopped first: no new requests, those in flight finish, then relay, projector, database.
