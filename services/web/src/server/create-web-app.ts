@@ -69,8 +69,7 @@ export const createWebApp = (options: WebAppOptions): Express => {
     const user = res.locals.user as SignedInUser | undefined;
     res.locals.navigation = navigationFor(user, req.path);
     res.locals.home = homeOf(user);
-    res.locals.gateway = client(user?.accessToken);
-    res.locals.consistentAfter = consistentAfterFrom(req);
+    res.locals.gateway = client(user?.accessToken, consistentAfterFrom(req));
     // Pages with someone's case on them are not kept by the browser or anything between.
     if (user) res.set('cache-control', 'no-store');
     next();

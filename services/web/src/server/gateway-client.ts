@@ -30,9 +30,13 @@ export type GatewayClientOptions = {
   url?: string;
 };
 
-/** A call bound to one person's token (or none, for public pages). */
-export const gatewayClient = (options: GatewayClientOptions) => (accessToken: string | undefined): GatewayCall =>
+/**
+ * A call bound to one person's token (or none, for public pages). A query that can wait for a log position
+ * (`$consistentAfter`) waits for the last one this person wrote, so the page after a form shows what they sent.
+ */
+export const gatewayClient = (options: GatewayClientOptions) => (accessToken: string | undefined, consistentAfter?: string): GatewayCall =>
   async <Data>(document: string, variables: Record<string, unknown> = {}): Promise<Data> => {
+    if (consistentAfter && document.includes('$consistentAfter') && !('consistentAfter' in variables)) variables = { ...variables, consistentAfter };
     let response: Response;
     try {
       response = await options.send(options.url ?? 'http://gateway.internal/graphql', {

@@ -3,22 +3,10 @@
  * and MoJ Frontend folders on the search path so views call their macros (`govuk/components/button/macro.njk`,
  * `moj/components/timeline/macro.njk`) instead of retyping component markup.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import type { Express } from 'express';
 import { viewFilters } from './view-filters';
-
-const require = createRequire(import.meta.url);
-const srcDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** Folders the views may import from, in search order. */
-export const viewPaths = (): string[] => [
-  srcDir,
-  join(dirname(require.resolve('govuk-frontend/package.json')), 'dist'),
-  dirname(require.resolve('@ministryofjustice/frontend/package.json')),
-];
+import { viewPaths } from './view-paths';
 
 export type NunjucksOptions = {
   /** Re-read templates on every render (development). Default false: templates are cached after the first read. */

@@ -19,4 +19,8 @@ export const errorList = (errors: Record<string, string> | undefined): { text: s
 export const errorFor = (errors: Record<string, string> | undefined, field: string): { text: string } | false =>
   errors?.[field] ? { text: errors[field]! } : false;
 
-export const viewFilters = { formatDate, formatDateTime, errorList, errorFor };
+/** MoJ's timeline formats its dates with a `mojDate` filter; this one words them as the rest of the service does. */
+export const mojDate = (timestamp: unknown, type: unknown): string =>
+  (String(type).includes('time') ? formatDateTime(timestamp) : formatDate(String(timestamp ?? '')));
+
+export const viewFilters = { formatDate, formatDateTime, errorList, errorFor, mojDate };
