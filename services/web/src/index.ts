@@ -6,3 +6,5 @@ export { createWebApp, type WebAppOptions } from './server/create-web-app';
 export type { GatewayFetch } from './server/gateway-client';
 export type { SignedInUser, SignInModule } from './server/signed-in-user';
 export { allowedOperations, writeAllowedOperations } from './server/allowed-operations';
+export { setUpSignIn, DEV_ACCOUNTS, type SetUpSignIn, type SignInSettings } from './sign-in';
+export { signInSettingsFromEnv } from './server/sign-in-settings';

@@ -12,13 +12,14 @@ import { consistentAfterFrom } from './read-your-writes';
 import type { SignedInUser, SignInModule } from './signed-in-user';
 import { assetUrls, refuseMalformedPaths, staticAssets } from './static-assets';
 import { pageRoutes } from './page-routes';
+import { verifyCsrf } from '../sign-in';
 
 export type WebAppOptions = {
   /** How to reach the gateway: `yoga.fetch` in one process, or `fetch` when the gateway runs apart. */
   gateway: GatewayFetch;
   /** Address of /graphql for `gateway`. Default: a placeholder host (in-process only the path matters). */
   gatewayUrl?: string;
-  /** Sign-in, sessions and CSRF (services/web/src/sign-in). Without it every visitor is public. */
+  /** Sign-in, sessions and CSRF (`setUpSignIn` of services/web/src/sign-in). Without it every visitor is public. */
   signIn?: SignInModule;
   /** Re-read templates on every request. Default false. */
   watchViews?: boolean;
@@ -35,7 +36,9 @@ const contentSecurityPolicy = (nonce: string) => [
   "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'", "object-src 'none'",
 ].join('; ');
 
-const securityHeaders: RequestHandler = (_req, res, next) => {
+const securityHeaders: RequestHandler = (req, res, next) => {
+  // The embedded identity provider sets its own headers on its own endpoints.
+  if (req.path.startsWith('/oidc/') || req.path === '/oidc') return next();
   const nonce = randomBytes(16).toString('base64');
   res.locals.cspNonce = nonce;
   res.set({
@@ -62,9 +65,15 @@ export const createWebApp = (options: WebAppOptions): Express => {
   app.use(refuseMalformedPaths);
   app.use(staticAssets());
   app.use(securityHeaders);
+  // Pages the sign-in module renders (choosing an account, signed out) get the anonymous navigation.
+  app.use((req, res, next) => {
+    res.locals.navigation = navigationFor(undefined, req.path);
+    next();
+  });
+  // Before the body parser: the embedded provider reads its own request bodies.
+  if (options.signIn) options.signIn.mount(app);
+  else app.use(publicVisitor);
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
-  if (options.signIn) app.use(options.signIn.router);
-  app.use(options.signIn?.loadSession ?? publicVisitor);
   app.use((req, res, next) => {
     const user = res.locals.user as SignedInUser | undefined;
     res.locals.navigation = navigationFor(user, req.path);
@@ -75,13 +84,10 @@ export const createWebApp = (options: WebAppOptions): Express => {
     next();
   });
   // Every form post carries this session's CSRF token (the sign-in module checks it).
-  if (options.signIn) {
-    const { verifyCsrf } = options.signIn;
-    app.use((req, res, next) => (req.method === 'POST' ? verifyCsrf(req, res, next) : next()));
-  }
+  if (options.signIn) app.use((req, res, next) => (req.method === 'POST' ? verifyCsrf(req, res, next) : next()));
 
   app.get('/', (_req, res) => res.redirect(303, res.locals.home as string));
-  app.use(pageRoutes(options.signIn?.requireSignedIn));
+  app.use(pageRoutes(options.signIn?.signIn.requireSignedIn));
 
   app.use((_req, res) => {
     res.status(404).render('views/error', { pageTitle: 'Page not found', code: 'NOT_FOUND' });
