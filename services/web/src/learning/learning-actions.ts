@@ -5,7 +5,7 @@
  */
 import { dateInput, select, textarea, textInput, type FieldErrors } from '../app/components';
 import { isoFromParts, type DateParts } from '../app/dates';
-import { str, type FormValues } from '../app/drafts';
+import { str, type FormValues } from '../app/form-values';
 import { html } from '../app/html';
 import { ACTION_STATUSES, AGENCIES } from '../app/vocabulary';
 import { ADD_RECOMMENDATION, NAME_CONCERNED_PARTNERSHIPS, RECORD_ACTION_FOR_RECOMMENDATION, RECORD_LEARNING, UPDATE_ACTION_STATUS } from '../operations';

@@ -51,7 +51,7 @@ export const workspaceReviews = (reviews: ReviewLearning[]): Html => reviews.len
     caption: 'Reviews in your workspace',
     head: ['Review', 'Why it is listed', 'Actions'],
     rows: reviews.map((r) => [
-      html`<a class="govuk-link" href="#/reviews/${r.reviewId}">${r.title ?? reviewKindLabel(r.kind)}</a><br><span class="govuk-body-s">${reviewKindLabel(r.kind)}, commissioned ${formatDate(r.commissionedOn)}</span>`,
+      html`<a class="govuk-link" href="/reviews/${r.reviewId}">${r.title ?? reviewKindLabel(r.kind)}</a><br><span class="govuk-body-s">${reviewKindLabel(r.kind)}, commissioned ${formatDate(r.commissionedOn)}</span>`,
       r.listedBecause === 'MENTIONS_OUR_SERVICES'
         ? html`<strong class="govuk-tag govuk-tag--purple">Mentions our services</strong><br><span class="govuk-body-s">We list this review because it mentions our services (a review by ${r.ownerPartnershipId ?? r.partnershipIds.join(', ')})</span>`
         : 'Our review',

@@ -5,7 +5,7 @@
 import { checkAsYouType, newCheckState } from '../app/check-as-you-type';
 import { choices, errorSummary, textInput, YES_NO, type FieldErrors } from '../app/components';
 import { formatDate } from '../app/deadline';
-import { arr, formValues, str, type FormValues } from '../app/drafts';
+import { arr, formValues, str, type FormValues } from '../app/form-values';
 import { graphql, isClientError, rememberPosition, type ClientError } from '../app/graphql-client';
 import { html } from '../app/html';
 import type { PageContext } from '../app/router';

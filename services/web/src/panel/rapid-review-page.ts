@@ -1,7 +1,7 @@
 /** The Panel reads a rapid review in full and responds: agree, reconsider, national review or thematic review. */
 import { checkAsYouType, newCheckState } from '../app/check-as-you-type';
 import { backLink, choices, errorSummary, textarea, textInput, type FieldErrors } from '../app/components';
-import { formValues, str, type FormValues } from '../app/drafts';
+import { formValues, str, type FormValues } from '../app/form-values';
 import { graphql, isClientError, rememberPosition, type ClientError } from '../app/graphql-client';
 import { html } from '../app/html';
 import type { PageContext } from '../app/router';

@@ -5,7 +5,7 @@
  */
 import { choices, dateInput, select, textarea, textInput, YES_NO, type FieldErrors } from '../app/components';
 import { checkDate, isoFromParts, todayInEngland, type DateParts } from '../app/dates';
-import { arr, str, type FormValues } from '../app/drafts';
+import { arr, str, type FormValues } from '../app/form-values';
 import { html, type Html } from '../app/html';
 import {
   ACTION_STATUSES, CLOSE_REASONS, DELAY_REASONS, DOCUMENT_KINDS, PUBLICATION_KINDS, RECIPIENTS, REVIEW_MODELS,

@@ -6,7 +6,7 @@
 import { checkAsYouType, newCheckState } from '../app/check-as-you-type';
 import { backLink, errorSummary, summaryList, table, type FieldErrors } from '../app/components';
 import { daysLeftText, deadlineTag, formatDate, type DeadlineLike } from '../app/deadline';
-import { formValues, type FormValues } from '../app/drafts';
+import { formValues, type FormValues } from '../app/form-values';
 import { graphql, isClientError, RecordNotFoundError, rememberPosition, type ClientError } from '../app/graphql-client';
 import { html } from '../app/html';
 import type { PageContext } from '../app/router';

@@ -1,0 +1,47 @@
+/**
+ * Every page and its address. Signed-in pages sit behind `requireSignedIn` (sign in first, then come back); what
+ * anyone may see or do on them is the gateway's answer to their token, never a rule here. A page with a form
+ * answers GET and POST at the same address (POST/redirect/GET on success, the form again with errors otherwise).
+ */
+import express, { type RequestHandler, type Router } from 'express';
+import { page, type PageContext } from './page';
+import { reportsRoutes } from '../public/reports';
+import { learningLibraryPage } from '../learning/learning-library-page';
+import { statisticsPage } from '../panel/statistics-page';
+import { recurringThemesPage } from '../learning/recurring-themes-page';
+import { dfeFinalReportsPage } from '../learning/dfe-final-reports-page';
+import { dashboardPage } from '../partnership/dashboard-page';
+import { notifyPage } from '../partnership/notify-page';
+import { notifiedPage } from '../partnership/notified-page';
+import { incidentPage } from '../partnership/incident-page';
+import { rapidReviewPage } from '../partnership/rapid-review-page';
+
+type Page = (ctx: PageContext) => Promise<void> | void;
+type Route = { path: string; page: Page; signedIn?: true; form?: true };
+
+const routes: Route[] = [
+  { path: '/learning', page: learningLibraryPage },
+  // The published view for everyone: counts of 2 or fewer suppressed by the gateway.
+  { path: '/statistics', page: statisticsPage },
+  { path: '/panel/statistics', page: statisticsPage, signedIn: true },
+  { path: '/panel/themes', page: recurringThemesPage, signedIn: true },
+  { path: '/dfe', page: dfeFinalReportsPage, signedIn: true },
+  { path: '/partnership', page: dashboardPage, signedIn: true },
+  { path: '/partnership/notify', page: notifyPage, signedIn: true, form: true },
+  { path: '/partnership/notified/:id', page: notifiedPage, signedIn: true },
+  { path: '/partnership/incidents/:id', page: incidentPage, signedIn: true },
+  { path: '/partnership/incidents/:id/rapid-review', page: rapidReviewPage, signedIn: true, form: true },
+];
+
+const pass: RequestHandler = (_req, _res, next) => next();
+
+export const pageRoutes = (requireSignedIn: RequestHandler = pass): Router => {
+  const router = express.Router();
+  reportsRoutes(router);
+  for (const route of routes) {
+    const guard = route.signedIn ? requireSignedIn : pass;
+    router.get(route.path, guard, page(route.page));
+    if (route.form) router.post(route.path, guard, page(route.page));
+  }
+  return router;
+};
