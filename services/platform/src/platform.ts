@@ -6,14 +6,18 @@ import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { grantStartupAccess, registerDefaultPartnerships } from '@cspr/application';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
-import { createGateway, createTokenVerifierFromEnv, loadAllowedOperations } from '@cspr/gateway';
+import {
+  createEmbeddedProviderVerifier, createGateway, createGrantsLookup, createIssuerRoutedVerifier, createTokenVerifierFromEnv, grantsPrincipal,
+  loadAllowedOperations,
+} from '@cspr/gateway';
+import type { TokenVerifier } from '@cspr/gateway';
 import { createReadAudit, openVault } from '@cspr/personal-data';
 import { createProjector } from '@cspr/projector';
 import { createRelay, migrateRelay } from '@cspr/relay';
 import { closeHttpServerGracefully, createReadinessCheck, openRuntime, type Runtime } from '@cspr/runtime';
 import { createWebApp, DEV_ACCOUNTS, setUpSignIn, signInSettingsFromEnv } from '@cspr/web';
 import { loadDemo } from './demo/load-demo';
-import { countOpenDeadlines, getProjectorStatus, grantsForSubject } from '@cspr/read-models';
+import { countOpenDeadlines, getProjectorStatus, grantsForSubject, listAccessGrants } from '@cspr/read-models';
 import { platformMetrics } from '@cspr/telemetry';
 
 export type StartedPlatform = { runtime: Runtime; server: Server; port: number; relayRunning: boolean };
@@ -37,6 +41,11 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   if (reapplied.length) logger.warn({ subjects: reapplied.length }, 'erasures re-applied after a restore');
   const calendar = createEnglandAndWalesCalendar();
 
+  // Tokens name a subject; what it may do is its grants (read model access_grants, cached 5 s). Development tokens
+  // of `npm run token` carry their role as claims; the embedded provider's issuer joins once it is set up below.
+  const grants = createGrantsLookup(sql);
+  const issuers = new Map<string, TokenVerifier>();
+  const envVerifier = await createTokenVerifierFromEnv({ ...env, DATA_DIR: config.dataDir }, { production: config.production, principalOf: grantsPrincipal(grants) });
   const gateway = createGateway({
     sql,
     readiness: createReadinessCheck({ sql, store, env, ...(config.kafkaBrokers ? { relay: {}, kafkaBrokers: config.kafkaBrokers } : {}) }),
@@ -44,11 +53,15 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
     vault,
     calendar,
     audit: createReadAudit(sql),
-    auth: await createTokenVerifierFromEnv({ ...env, DATA_DIR: config.dataDir }, { production: config.production }),
+    auth: createIssuerRoutedVerifier(issuers, envVerifier),
     logger,
     production: config.production,
     newId: randomUUID,
-    adminUserIds: () => (env.CSPR_ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+    // Admins for four-eyes erasure: those configured, and everyone granted the admin role.
+    adminUserIds: async () => [
+      ...(env.CSPR_ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+      ...(await listAccessGrants(sql)).filter((g) => g.role === 'admin').map((g) => g.subject),
+    ],
     ...(env.CSPR_ALLOWED_OPERATIONS ? { hardening: { allowedOperations: await loadAllowedOperations(env.CSPR_ALLOWED_OPERATIONS) } } : {}),
   });
   const partnerships = await registerDefaultPartnerships(gateway.commands);
@@ -94,6 +107,7 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   });
   // The embedded provider's development accounts get their roles through the log, as an admin's grant would.
   if (signIn?.embedded) {
+    issuers.set(signIn.embedded.issuer, createEmbeddedProviderVerifier({ ...signIn.embedded, principalOf: grantsPrincipal(grants) }));
     await grantStartupAccess(gateway.commands, DEV_ACCOUNTS.flatMap((a) => (a.grant ? [{ subject: a.subject, email: a.email, ...a.grant }] : [])));
   }
   const web = !signIn ? undefined : createWebApp({

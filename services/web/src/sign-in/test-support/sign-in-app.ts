@@ -3,21 +3,15 @@
  * page, a page that needs a user and a form post guarded by CSRF. The real composition is the web app's.
  */
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express from 'express';
-import nunjucks from 'nunjucks';
 import type { Sql } from 'postgres';
 import { createSignIn, migrateSessions, verifyCsrf } from '../index';
 import type { GrantsFor, SignIn, SignInOptions } from '../index';
 import { createEmbeddedProvider } from '../embedded-provider/embedded-provider';
 import type { EmbeddedProvider } from '../embedded-provider/embedded-provider';
 import { DEV_ACCOUNTS } from '../embedded-provider/dev-accounts';
-
-const require = createRequire(import.meta.url);
-const here = dirname(fileURLToPath(import.meta.url));
-const srcDir = join(here, '..', '..');
+import { nunjucksSetup } from '../../server/nunjucks-setup';
+import { assetUrls } from '../../server/static-assets';
 
 /** Grants as the dev accounts get them at start (the platform reads them from the grants read model). */
 export const devGrants: GrantsFor = async ({ subject }) => {
@@ -41,9 +35,8 @@ export const startSignInApp = async (options: {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   const baseUrl = `http://localhost:${port}`;
-  const env = nunjucks.configure([srcDir, here, join(dirname(require.resolve('govuk-frontend/package.json')), 'dist')], { autoescape: true, express: app });
-  app.set('view engine', 'njk');
-  void env;
+  nunjucksSetup(app);
+  app.locals.assets = assetUrls();
   const provider = await createEmbeddedProvider({ baseUrl, dataDir: options.dataDir, production: false });
   const signIn = createSignIn({
     sql: options.sql,
