@@ -4,6 +4,7 @@
  * gives byte-for-byte the same tables. Statements are constants: nothing here is built from input.
  */
 import type { Sql } from 'postgres';
+import { ACCESS_GRANTS_TABLE_SQL } from './access-grants/access-grants-projection';
 import { runMigrations, type Migration } from '@cspr/database';
 import { ensureCheckpoint } from './checkpoint';
 import { INCIDENT_BECAME_AWARE_DECLARED_SQL, INCIDENT_CLOCK_AND_MERGES_SQL } from './incidents/incidents-became-aware';
@@ -176,9 +177,10 @@ export const readModelMigrations: Migration[] = [
   { id: '0003-referrals', sql: REFERRALS_TABLE_SQL },
   { id: '0004-review-learning', sql: REVIEW_LEARNING_TABLE_SQL },
   { id: '0005-incidents-became-aware-declared', sql: INCIDENT_BECAME_AWARE_DECLARED_SQL },
-  { id: '0006-notification-facts-dfe', sql: NOTIFICATION_FACTS_DFE_SQL },
-  { id: '0007-statistics-releases', sql: STATISTICS_RELEASES_TABLE_SQL },
-  { id: '0008-incidents-clock-and-merges', sql: INCIDENT_CLOCK_AND_MERGES_SQL },
+  { id: '0006-access-grants', sql: ACCESS_GRANTS_TABLE_SQL },
+  { id: '0007-notification-facts-dfe', sql: NOTIFICATION_FACTS_DFE_SQL },
+  { id: '0008-statistics-releases', sql: STATISTICS_RELEASES_TABLE_SQL },
+  { id: '0009-incidents-clock-and-merges', sql: INCIDENT_CLOCK_AND_MERGES_SQL },
 ];
 
 /** Every read-model table, emptied together by a rebuild (checkpoints excepted: they are reset, not emptied). */
@@ -193,6 +195,7 @@ export const READ_MODEL_TABLES = [
   'read_models.referrals',
   'read_models.review_learning',
   'read_models.statistics_releases',
+  'read_models.access_grants',
 ] as const;
 
 export const migrateReadModels = async (sql: Sql): Promise<void> => {

@@ -1,5 +1,6 @@
 /** Every projection the projector runs, in the order they are applied within a batch. */
 import type { Sql } from 'postgres';
+import { accessGrantsProjection } from './access-grants/access-grants-projection';
 import { CHECKPOINT_NAME } from './checkpoint';
 import { READ_MODEL_TABLES } from './migrations';
 import { incidentsProjection } from './incidents/incidents-projection';
@@ -23,6 +24,7 @@ export const projections = [
   referralsProjection,
   learningProjection,
   statisticsReleasesProjection,
+  accessGrantsProjection,
 ] as unknown as Projection[];
 
 /**

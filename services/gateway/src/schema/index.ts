@@ -22,6 +22,7 @@ import './partnership';
 import './erasure';
 import './referral';
 import './learning';
+import './access';
 
 let built: GraphQLSchema | undefined;
 
