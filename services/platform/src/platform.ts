@@ -117,7 +117,9 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   });
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/graphql' || path === '/health' || path === '/ready' || !web) return gateway.yoga(req, res);
+    // The gateway also serves the open-data CSV files of published statistics releases (open-data-routes.ts).
+    const toGateway = path === '/graphql' || path === '/health' || path === '/ready' || path.startsWith('/statistics/releases/');
+    if (toGateway || !web) return gateway.yoga(req, res);
     return web(req, res);
   });
   await new Promise<void>((resolve) => server.listen(config.port, resolve));

@@ -79,7 +79,8 @@ export const labelOf = (options: Option[], value: string | null | undefined): st
 /** Deadline kinds as the read models name them, in words. */
 export const DEADLINE_LABELS: Record<string, string> = {
   notification: 'Notify the Panel',
-  'rapid-review': 'Send the rapid review',
+  // The Panel's expectation in its guidance, not a duty in law (issue 14): every view says so.
+  'rapid-review': "Send the rapid review (the Panel's expectation, not a statutory duty)",
   'panel-response': 'Panel response',
   'local-review-publication': 'Publish the local review',
   'final-report-before-publication': 'Send the final report to the Panel and DfE',
