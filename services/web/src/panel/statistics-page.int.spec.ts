@@ -78,7 +78,7 @@ describe('statistics pages', () => {
       expect(page).toContain('Notifications by region (rounded to the nearest 10)');
       expect(page).not.toContain('not for publication');
     }
-    const csv = await backEnd.fetch(`http://web.test/statistics/releases/${year}/national.csv`);
+    const csv = await backEnd.fetch(`http://web.test/statistics/releases/${year}/national.csv`, { method: 'GET' });
     expect((await csv.text()).split('\n')[0]).toBe('time_period,time_identifier,quarter,geographic_level,country_code,country_name,breakdown_topic,breakdown,nature_of_notification,number_notifications');
     expect(await render(liveStatisticsPage, panel, ['panel'], String(year))).toContain('Notifications by region (exact)');
     // A partnership on the Panel's address gets the published view, not the live one.
