@@ -132,6 +132,13 @@ const StatisticsReleasePayload = builder.objectRef<{ reportingYear: number; posi
   }),
 });
 
+const StatisticsReleaseInput = builder.inputType('StatisticsReleaseInput', {
+  fields: (t) => ({
+    commandId: t.string({ required: false, description: 'Client-chosen id: a retried request with the same id is applied once.' }),
+    reportingYear: t.int({ description: REPORTING_YEAR_DESCRIPTION }),
+  }),
+});
+
 const releaseInput = z.object({ commandId: commandIdSchema, reportingYear: z.number().int().min(2019).max(2100) });
 
 for (const [name, type, description] of [
@@ -142,11 +149,11 @@ for (const [name, type, description] of [
     t.field({
       type: StatisticsReleasePayload,
       description,
-      args: { reportingYear: t.arg.int({ description: REPORTING_YEAR_DESCRIPTION }), commandId: t.arg.string({ required: false }) },
+      args: { input: t.arg({ type: StatisticsReleaseInput }) },
       errors: mutationErrors(`${name[0]!.toUpperCase()}${name.slice(1)}Result`),
       resolve: async (_root, args, ctx) => {
         requireRole(ctx.principal, ['panel', 'admin'], name === 'closeStatisticsPeriod' ? 'close a statistics period' : 'publish a statistics release');
-        const valid = parseInput(releaseInput, args);
+        const valid = parseInput(releaseInput, args.input);
         const { reportingYear } = valid;
         const command = type === 'CloseStatisticsPeriod'
           ? { type, data: { reportingYear } }

@@ -10,7 +10,7 @@ let f: GatewayFixture;
 let lc: ReturnType<typeof lifecycle>;
 const csv = async (path: string) => f.gateway.yoga.fetch(`http://gateway${path}`);
 const release = (name: 'closeStatisticsPeriod' | 'publishStatisticsRelease', year = 2026) =>
-  f.graphql(panel, `mutation { ${name}(reportingYear: ${year}) { __typename ... on StatisticsReleasePayload { position } ... on ClientError { code message } } }`);
+  f.graphql(panel, `mutation($input: StatisticsReleaseInput!) { ${name}(input: $input) { __typename ... on StatisticsReleasePayload { position } ... on ClientError { code message } } }`, { input: { reportingYear: year } });
 const settle = async (position?: string) => {
   await waitForPosition(f.db.sql, lc.lastPosition(), 10_000);
   if (position) await f.graphql(panel, 'query($p: String) { statisticsReleases(consistentAfter: $p) { label } }', { p: position });

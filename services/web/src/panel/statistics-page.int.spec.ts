@@ -67,8 +67,8 @@ describe('statistics pages', () => {
   it('after the Panel publishes a release, DfE and the public see it with its downloads; the Panel still has the live view', async () => {
     const year = Number((await render(liveStatisticsPage, panel, ['panel'])).match(/Reporting year (\d{4})/)![1]);
     const token = await tokenFor(panel);
-    await backEnd.graphqlAs(token, `mutation { closeStatisticsPeriod(reportingYear: ${year}) { __typename } }`);
-    const published = await backEnd.graphqlAs<{ publishStatisticsRelease: { position: string } }>(token, `mutation { publishStatisticsRelease(reportingYear: ${year}) { __typename ... on StatisticsReleasePayload { position } } }`);
+    await backEnd.graphqlAs(token, 'mutation($input: StatisticsReleaseInput!) { closeStatisticsPeriod(input: $input) { __typename } }', { input: { reportingYear: year } });
+    const published = await backEnd.graphqlAs<{ publishStatisticsRelease: { position: string } }>(token, 'mutation($input: StatisticsReleaseInput!) { publishStatisticsRelease(input: $input) { __typename ... on StatisticsReleasePayload { position } } }', { input: { reportingYear: year } });
     await releasesAfter(published.publishStatisticsRelease.position);
     for (const who of [dfe, leeds]) {
       const page = await render(statisticsPage, who, [who.role]);
