@@ -168,12 +168,25 @@ alter table read_models.reviews set (toast_tuple_target = 8160);
 alter table read_models.published_reports set (toast_tuple_target = 8160);
 `;
 
+/** Partnership pages group reviews by kind and list other areas' and historic reviews */
+const PUBLISHED_HISTORY_SQL = `
+alter table read_models.published_reports
+  add column listing_kind text not null default 'child-safeguarding-practice-review',
+  add column other_area text,
+  add column historic boolean not null default false,
+  add column listing_position integer,
+  add column concerned_ids jsonb not null default '[]';
+update read_models.published_reports set listing_kind = 'national-review' where kind = 'national';
+create index published_reports_partnership on read_models.published_reports using gin (partnership_ids) where published_on is not null;
+`;
+
 export const readModelMigrations: Migration[] = [
   { id: '0001-read-models', sql: initial },
   { id: '0002-inline-rows', sql: inlineRows },
   { id: '0003-referrals', sql: REFERRALS_TABLE_SQL },
   { id: '0004-review-learning', sql: REVIEW_LEARNING_TABLE_SQL },
   { id: '0005-incidents-became-aware-declared', sql: INCIDENT_BECAME_AWARE_DECLARED_SQL },
+  { id: '0006-published-history', sql: PUBLISHED_HISTORY_SQL },
 ];
 
 /** Every read-model table, emptied together by a rebuild (checkpoints excepted: they are reset, not emptied). */
