@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { registerDefaultPartnerships } from '@cspr/application';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { createGateway, createTokenVerifierFromEnv, loadAllowedOperations } from '@cspr/gateway';
+import { createDocumentStore, migrateDocuments } from '@cspr/documents';
 import { createReadAudit, openVault } from '@cspr/personal-data';
 import { createProjector } from '@cspr/projector';
 import { createRelay, migrateRelay } from '@cspr/relay';
@@ -36,9 +37,11 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   const { vault, reapplied } = await openVault({ sql, masterKey: config.masterKey, dataDir: config.dataDir, production: config.production, ledgerPath: env.CSPR_ERASURE_LEDGER });
   if (reapplied.length) logger.warn({ subjects: reapplied.length }, 'erasures re-applied after a restore');
   const calendar = createEnglandAndWalesCalendar();
+  await migrateDocuments(sql);
 
   const gateway = createGateway({
     sql,
+    documents: { store: createDocumentStore(sql) },
     readiness: createReadinessCheck({ sql, store, env, ...(config.kafkaBrokers ? { relay: {}, kafkaBrokers: config.kafkaBrokers } : {}) }),
     store,
     vault,
@@ -82,7 +85,7 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   const serveWeb = options.buildWeb === false ? undefined : createStaticHandler(await ensureWebBuilt());
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/graphql' || path === '/health' || path === '/ready' || !serveWeb) return gateway.yoga(req, res);
+    if (path === '/graphql' || path === '/health' || path === '/ready' || path.startsWith('/documents') || !serveWeb) return gateway.yoga(req, res);
     if (await serveWeb(req, res)) return;
     return gateway.yoga(req, res);
   });
