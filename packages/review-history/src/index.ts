@@ -2,3 +2,4 @@ export { readListing, normaliseLine } from './read-listing';
 export type { ListedDocument, ListedReview, ListingLine, ListingReading } from './read-listing';
 export { monthLabel } from './listing-words';
 export type { ListingDocumentKind, ListingMonth, ListingReviewKind } from './listing-words';
+export { readListingCsv } from './read-listing-csv';
