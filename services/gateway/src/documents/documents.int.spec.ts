@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGatewayFixture, type Caller, type GatewayFixture } from '../gateway-fixture';
+import { registerDefaultPartnerships } from '@cspr/application';
+import { LEEDS as LEEDS_PARTNERSHIP, startGatewayFixture, type Caller, type GatewayFixture } from '../gateway-fixture';
 import { lifecycle } from '../lifecycle-setup';
 
 let f: GatewayFixture;
@@ -79,5 +80,24 @@ describe('report documents stored in the platform', () => {
     expect((await download(`/documents/${'0'.repeat(64)}`)).status).toBe(404);
     expect((await download('/documents/..%2f..%2fetc%2fpasswd')).status).toBe(404);
     expect((await download(`/documents/${'0'.repeat(64)}`, { method: 'DELETE' })).status).toBe(405);
+  });
+});
+
+describe("a partnership's public page of reviews", () => {
+  it('lists the published review with its stored document, for the public, and null for an unknown partnership', async () => {
+    const query = `query($id: ID!) { partnershipReviewsPage(partnershipId: $id) { name own { caseName listingKind historic documents { kind title address } } mentioning { caseName } } }`;
+    await registerDefaultPartnerships(f.gateway.commands, [LEEDS_PARTNERSHIP]);
+    let page = await f.graphql('public', query, { id: 'leeds' });
+    for (let i = 0; i < 100 && !page.data!.partnershipReviewsPage; i += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      page = await f.graphql('public', query, { id: 'leeds' });
+    }
+    expect(page.data!.partnershipReviewsPage).toMatchObject({
+      name: 'Leeds Safeguarding Children Partnership',
+      own: [{ caseName: 'Child M', listingKind: 'CHILD_SAFEGUARDING_PRACTICE_REVIEW', historic: false, documents: [{ kind: 'OVERVIEW_REPORT', title: 'Overview Report' }] }],
+      mentioning: [],
+    });
+    expect(page.data!.partnershipReviewsPage.own[0].documents[0].address).toMatch(/^\/documents\/[0-9a-f]{64}$/);
+    expect((await f.graphql('public', query, { id: 'nowhere' })).data!.partnershipReviewsPage).toBeNull();
   });
 });
