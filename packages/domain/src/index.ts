@@ -40,3 +40,8 @@ export * from './referral/referral';
 export * from './referral/referral-commands';
 export * from './referral/referral-decide';
 export * from './referral/referral-notification';
+// Access: who may do what, granted and revoked by admins through the log (issue 12).
+export * from './access/access-events';
+export * from './access/access';
+export * from './access/access-commands';
+export * from './access/access-decide';

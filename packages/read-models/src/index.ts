@@ -35,3 +35,4 @@ export {
   type ReviewLearningView, type LearningActionView, type LearningLibraryRecord, type LearningLibraryOptions, type ListedBecause,
 } from './learning/learning-query';
 export { countOpenDeadlines, type DeadlineCount } from './open-deadlines/open-deadlines-query';
+export { grantsForSubject, listAccessGrants, type AccessGrantView } from './access-grants/access-grants-query';

@@ -4,6 +4,7 @@
  * gives byte-for-byte the same tables. Statements are constants: nothing here is built from input.
  */
 import type { Sql } from 'postgres';
+import { ACCESS_GRANTS_TABLE_SQL } from './access-grants/access-grants-projection';
 import { runMigrations, type Migration } from '@cspr/database';
 import { ensureCheckpoint } from './checkpoint';
 import { INCIDENT_BECAME_AWARE_DECLARED_SQL } from './incidents/incidents-became-aware';
@@ -187,6 +188,7 @@ export const readModelMigrations: Migration[] = [
   { id: '0004-review-learning', sql: REVIEW_LEARNING_TABLE_SQL },
   { id: '0005-incidents-became-aware-declared', sql: INCIDENT_BECAME_AWARE_DECLARED_SQL },
   { id: '0006-published-history', sql: PUBLISHED_HISTORY_SQL },
+  { id: '0006-access-grants', sql: ACCESS_GRANTS_TABLE_SQL },
 ];
 
 /** Every read-model table, emptied together by a rebuild (checkpoints excepted: they are reset, not emptied). */
@@ -200,6 +202,7 @@ export const READ_MODEL_TABLES = [
   'read_models.partnerships',
   'read_models.referrals',
   'read_models.review_learning',
+  'read_models.access_grants',
 ] as const;
 
 export const migrateReadModels = async (sql: Sql): Promise<void> => {

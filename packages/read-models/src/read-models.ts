@@ -1,5 +1,6 @@
 /** Every projection the projector runs, in the order they are applied within a batch. */
 import type { Sql } from 'postgres';
+import { accessGrantsProjection } from './access-grants/access-grants-projection';
 import { CHECKPOINT_NAME } from './checkpoint';
 import { READ_MODEL_TABLES } from './migrations';
 import { incidentsProjection } from './incidents/incidents-projection';
@@ -21,6 +22,7 @@ export const projections = [
   notificationFactsProjection,
   referralsProjection,
   learningProjection,
+  accessGrantsProjection,
 ] as unknown as Projection[];
 
 /**

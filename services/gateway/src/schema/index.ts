@@ -23,6 +23,7 @@ import './partnership';
 import './erasure';
 import './referral';
 import './learning';
+import './access';
 
 let built: GraphQLSchema | undefined;
 
