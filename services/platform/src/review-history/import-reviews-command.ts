@@ -11,7 +11,7 @@ import { createCommandHandler } from '@cspr/application';
 import { defaultPartnerships } from '@cspr/domain';
 import { openVault } from '@cspr/personal-data';
 import { openRuntime } from '@cspr/runtime';
-import { applyImport, describePlan, planImport, readListingFile } from './import-reviews';
+import { applyImport, describePlan, planImport, readListingFile } from '@cspr/review-history';
 
 const { values } = parseArgs({ options: { partnership: { type: 'string' }, from: { type: 'string' }, apply: { type: 'boolean', default: false } } });
 if (!values.partnership || !values.from) {

@@ -10,9 +10,9 @@ import { createMasterKeyWrapper, createPersonalDataVault, migratePersonalData } 
 import { createProjector } from '@cspr/projector';
 import { getPartnershipReviewsPage, migrateReadModels, waitForPosition } from '@cspr/read-models';
 import { createTestDatabase, type TestDatabase } from '@cspr/testing';
-import { applyImport, planImport, readListingFile } from './import-reviews';
+import { applyImport, planImport, readListingFile } from './import-plan';
 
-const SEED = new URL('../../../../packages/review-history/src/seed-pages/', import.meta.url);
+const SEED = new URL('./seed-pages/', import.meta.url);
 const seed = async (name: string) => readListingFile(`${name}.txt`, await readFile(new URL(`${name}.txt`, SEED), 'utf8'));
 
 let db: TestDatabase;

@@ -6,7 +6,9 @@
 import { createHash } from 'node:crypto';
 import { uuidV5, type CommandHandler } from '@cspr/application';
 import type { Actor, HistoricDocument, RecordReviewHistory, ReviewListingKind } from '@cspr/domain';
-import { monthLabel, readListing, readListingCsv, type ListingLine, type ListingReading } from '@cspr/review-history';
+import { monthLabel } from './listing-words';
+import { readListing, type ListingLine, type ListingReading } from './read-listing';
+import { readListingCsv } from './read-listing-csv';
 
 /** The operator running the importer, as the log records it. */
 export const HISTORY_IMPORT_ACTOR: Actor = { userId: 'system-review-history-import', role: 'admin' };
