@@ -20,7 +20,9 @@ export { getPanelQueue, type PanelQueueItem } from './panel-queue/panel-queue-qu
 export { getReview, listReviews, type ReviewView, type ListReviewsOptions } from './reviews/reviews-query';
 export { REVIEW_STATUSES, type ReviewStatus, type ReviewDelay } from './reviews/reviews-projection';
 export { listPublishedReports, type PublishedReportView, type ListPublishedReportsOptions } from './published-reports/published-reports-query';
-export type { PublishedDocument } from './published-reports/published-reports-projection';
+export type { ListingKind, PublishedDocument } from './published-reports/published-reports-projection';
+export { getPartnershipReviewsPage, findPublishedDocument } from './published-reports/partnership-reviews-page-query';
+export type { PartnershipReviewEntry, PartnershipReviewsPage } from './published-reports/partnership-reviews-page-query';
 export {
   getLiveStatistics, buildRelease, listReportingYears, loadNotificationFacts, type LiveStatistics,
 } from './national-statistics/national-statistics-query';

@@ -171,12 +171,25 @@ alter table read_models.reviews set (toast_tuple_target = 8160);
 alter table read_models.published_reports set (toast_tuple_target = 8160);
 `;
 
+/** Partnership pages group reviews by kind and list other areas' and historic reviews */
+const PUBLISHED_HISTORY_SQL = `
+alter table read_models.published_reports
+  add column listing_kind text not null default 'child-safeguarding-practice-review',
+  add column other_area text,
+  add column historic boolean not null default false,
+  add column listing_position integer,
+  add column concerned_ids jsonb not null default '[]';
+update read_models.published_reports set listing_kind = 'national-review' where kind = 'national';
+create index published_reports_partnership on read_models.published_reports using gin (partnership_ids) where published_on is not null;
+`;
+
 export const readModelMigrations: Migration[] = [
   { id: '0001-read-models', sql: initial },
   { id: '0002-inline-rows', sql: inlineRows },
   { id: '0003-referrals', sql: REFERRALS_TABLE_SQL },
   { id: '0004-review-learning', sql: REVIEW_LEARNING_TABLE_SQL },
   { id: '0005-incidents-became-aware-declared', sql: INCIDENT_BECAME_AWARE_DECLARED_SQL },
+  { id: '0006-published-history', sql: PUBLISHED_HISTORY_SQL },
   { id: '0006-access-grants', sql: ACCESS_GRANTS_TABLE_SQL },
   { id: '0007-notification-facts-dfe', sql: NOTIFICATION_FACTS_DFE_SQL },
   { id: '0008-statistics-releases', sql: STATISTICS_RELEASES_TABLE_SQL },

@@ -220,3 +220,11 @@ export const RECORD_LEARNING = reviewPayload('recordLearning', 'RecordLearningIn
 export const ADD_RECOMMENDATION = reviewPayload('addRecommendation', 'AddRecommendationInput');
 export const RECORD_ACTION_FOR_RECOMMENDATION = reviewPayload('recordActionForRecommendation', 'RecordActionForRecommendationInput');
 export const UPDATE_ACTION_STATUS = reviewPayload('updateActionStatus', 'UpdateActionStatusInput');
+
+export const PARTNERSHIP_REVIEWS_PAGE = `query PartnershipReviewsPage($partnershipId: ID!) {
+  partnershipReviewsPage(partnershipId: $partnershipId) {
+    partnershipId name
+    own { reviewId listingKind caseName publishedOn otherArea historic documents { kind title address publishedMonth note } }
+    mentioning { reviewId listingKind caseName publishedOn otherArea historic documents { kind title address publishedMonth note } }
+  }
+}`;

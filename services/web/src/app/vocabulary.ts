@@ -49,6 +49,7 @@ export const DOCUMENT_KINDS: Option[] = [
   { value: 'AGENCY_RESPONSE', label: 'Agency statement or response' }, { value: 'ACTION_PLAN', label: 'Action plan' },
   { value: 'PROGRESS_REPORT', label: 'Progress report' }, { value: 'ACCESSIBLE_SUMMARY', label: 'Accessible summary' },
   { value: 'SUMMARY_FOR_CHILDREN', label: 'Summary for children and young people' },
+  { value: 'RECOMMENDATIONS', label: 'Recommendations' },
 ];
 export const ACTION_STATUSES: Option[] = [
   { value: 'NOT_STARTED', label: 'Not started' }, { value: 'IN_PROGRESS', label: 'In progress' },

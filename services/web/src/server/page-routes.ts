@@ -6,6 +6,7 @@
 import express, { type RequestHandler, type Router } from 'express';
 import { page, type PageContext } from './page';
 import { reportsRoutes } from '../public/reports';
+import { partnershipReviewsRoutes } from '../public/partnership-reviews';
 import { learningLibraryPage } from '../learning/learning-library-page';
 import { liveStatisticsPage, statisticsPage } from '../panel/statistics-page';
 import { recurringThemesPage } from '../learning/recurring-themes-page';
@@ -61,6 +62,7 @@ const pass: RequestHandler = (_req, _res, next) => next();
 export const pageRoutes = (requireSignedIn: RequestHandler = pass): Router => {
   const router = express.Router();
   reportsRoutes(router);
+  partnershipReviewsRoutes(router);
   for (const route of routes) {
     const guard = route.signedIn ? requireSignedIn : pass;
     router.get(route.path, guard, page(route.page));
