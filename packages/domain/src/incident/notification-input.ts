@@ -5,9 +5,11 @@
 import type { AgeBand, CareLeaverAgeBand, ChildCharacteristics, ChildPersonalData, Notifier } from './incident-events';
 import type { ChildForNature } from './nature-rules';
 import type { NotifiedChild } from './incident-commands';
+import { CHILD_REFS, ETHNICITIES, PLACEMENTS, SEXES, YES_NO_NOT_KNOWN } from './incident-vocabulary';
 import {
-  CHILD_REFS, ETHNICITIES, MAX_CHILDREN, PLACEMENTS, SEXES, YES_NO_NOT_KNOWN,
-} from './incident-vocabulary';
+  INCIDENT_TIME_PATTERN, LOCAL_AUTHORITY_CODE_PATTERN, LOCATION_MAX, MAX_AGE_IN_YEARS, MAX_CHILDREN,
+  MAX_SUPPORTING_DOCUMENTS, PHONE_MAX, PHONE_PATTERN,
+} from '../shared/input-limits';
 import { validationError } from '../shared/domain-error';
 import { ageInWholeYears } from '../shared/dates';
 import type { CalendarDate, LocalAuthorityCode } from '../shared/types';
@@ -16,10 +18,6 @@ import {
   requireEmail, requireInteger, requireNotFuture, requireOneOf, requireOrder, requireString,
 } from '../shared/validate';
 
-/** English local authority ONS codes: E06 unitary, E07 district, E08 metropolitan, E09 London borough. */
-export const LOCAL_AUTHORITY_CODE_PATTERN = /^E(0[6-9]|10)\d{6}$/;
-/** Care leavers are notified up to age 24; 25 leaves room for a birthday between incident and notification. */
-const MAX_AGE_IN_YEARS = 25;
 
 export const ageBandFor = (ageInYears: number | undefined): AgeBand => {
   if (ageInYears === undefined) return 'unknown';
@@ -99,32 +97,35 @@ export const parseChildren = (value: unknown, incidentOn: CalendarDate, today: C
   };
 };
 
-export const parseNotifier = (value: unknown): Notifier => {
-  if (value === null || typeof value !== 'object') throw validationError('notifier', 'notifier is required');
+/** A person's contact details: the notifier of a notification, the referrer of a referral (`field` names which). */
+export const parseContact = (value: unknown, field: 'notifier' | 'referrer'): Notifier => {
+  if (value === null || typeof value !== 'object') throw validationError(field, `${field} is required`);
   const input = value as Notifier;
-  const phone = optionalString(input.phone, 'notifier.phone', 30);
-  if (phone !== undefined && !/^\+?[0-9 ()-]{6,29}$/.test(phone)) throw validationError('notifier.phone', 'notifier.phone must be a telephone number');
+  const phone = optionalString(input.phone, `${field}.phone`, PHONE_MAX);
+  if (phone !== undefined && !PHONE_PATTERN.test(phone)) throw validationError(`${field}.phone`, `${field}.phone must be a telephone number`);
   return {
-    name: requireString(input.name, 'notifier.name'),
-    role: requireString(input.role, 'notifier.role'),
-    email: requireEmail(input.email, 'notifier.email'),
+    name: requireString(input.name, `${field}.name`),
+    role: requireString(input.role, `${field}.role`),
+    email: requireEmail(input.email, `${field}.email`),
     ...(phone !== undefined ? { phone } : {}),
   };
 };
 
+export const parseNotifier = (value: unknown): Notifier => parseContact(value, 'notifier');
+
 export const parseIncidentTime = (value: unknown): string | undefined => {
   const time = optionalString(value, 'incidentTime', 5);
-  if (time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw validationError('incidentTime', 'incidentTime must be a time HH:MM');
+  if (time !== undefined && !INCIDENT_TIME_PATTERN.test(time)) throw validationError('incidentTime', 'incidentTime must be a time HH:MM');
   return time;
 };
 
 export const parseSupportingDocuments = (value: unknown): string[] | undefined => {
   if (value === undefined || value === null) return undefined;
-  const documents = requireArray<string>(value, 'supportingDocuments', 0, 50);
+  const documents = requireArray<string>(value, 'supportingDocuments', 0, MAX_SUPPORTING_DOCUMENTS);
   return documents.map((d, i) => requireString(d, `supportingDocuments.${i}`));
 };
 
-export const parseLocation = (value: unknown) => requireString(value, 'location', 1000);
+export const parseLocation = (value: unknown) => requireString(value, 'location', LOCATION_MAX);
 export const parseCaseOutline = (value: unknown) => requireString(value, 'caseOutline', FREE_TEXT_MAX);
 
 /** incidentOn ≤ becameAwareOn ≤ notifiedOn ≤ today: the law counts from these dates, so their order matters. */

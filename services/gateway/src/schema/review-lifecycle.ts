@@ -99,9 +99,10 @@ const reviewMutation = <Fields extends Record<string, unknown>>(
       resolve: async (_root, { input }, ctx) => {
         requireRole(ctx.principal, ['partnership', 'panel'], description.charAt(0).toLowerCase() + description.slice(1).replace(/\.$/, ''));
         const base = parseInput(z.object({ commandId: commandIdSchema, reviewId: idSchema }).loose(), input);
-        parseInput(schema, input);
+        // The checked values go on (the schemas are loose: fields they do not name pass through as given).
+        const checked = parseInput(schema, input) as Record<string, unknown>;
         await requireReviewAccess(ctx, base.reviewId);
-        const fields = withoutNulls(input as Record<string, unknown>) as Fields & { reviewId: string; commandId?: string };
+        const fields = withoutNulls(checked) as Fields & { reviewId: string; commandId?: string };
         const { commandId: _commandId, ...rest } = fields;
         const outcome = await runCommand(ctx, toCommand({ ...(rest as Fields), reviewId: base.reviewId }), base.commandId);
         return { reviewId: base.reviewId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
