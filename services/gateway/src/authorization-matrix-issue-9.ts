@@ -4,9 +4,9 @@
  * recurring themes and DfE's final reports. Columns: public, own (leeds), other (bradford), panel, ofsted, admin,
  * agency (the leeds referrer of the set-up's referrals), dfe.
  */
-import type { GatewayFixture } from './gateway-fixture';
-import type { lifecycle } from './lifecycle-setup';
-import { referralSetup } from './referral-setup';
+import type { GatewayFixture } from './gateway.fixture';
+import type { lifecycle } from './lifecycle.fixture';
+import { referralSetup } from './referral.fixture';
 
 type Cell = 'allow' | 'deny';
 type Row = (...cells: Cell[]) => Record<string, Cell>;

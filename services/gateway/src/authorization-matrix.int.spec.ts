@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForPosition } from '@cspr/read-models';
-import { startGatewayFixture } from './gateway-fixture';
-import type { Caller, GatewayFixture, GraphQLResponse } from './gateway-fixture';
-import { lifecycle, notifyData, rapidReviewData } from './lifecycle-setup';
+import { startGatewayFixture } from './gateway.fixture';
+import type { Caller, GatewayFixture, GraphQLResponse } from './gateway.fixture';
+import { lifecycle, notifyData, rapidReviewData } from './lifecycle.fixture';
 import { ISSUE_9_OPERATIONS } from './authorization-matrix-issue-9';
 
 type Who = 'public' | 'own' | 'other' | 'panel' | 'ofsted' | 'admin' | 'agency' | 'dfe';

@@ -4,8 +4,8 @@
  * awareness date; and a referral to a learning review with recommendations and an action flagged overdue.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGatewayFixture } from './gateway-fixture';
-import type { Caller, GatewayFixture } from './gateway-fixture';
+import { startGatewayFixture } from './gateway.fixture';
+import type { Caller, GatewayFixture } from './gateway.fixture';
 
 let f: GatewayFixture;
 let base: string;

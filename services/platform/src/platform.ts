@@ -4,13 +4,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { registerDefaultPartnerships } from '@cspr/application';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
-import { createGateway, createTokenVerifierFromEnv, loadAllowedOperations } from '@cspr/gateway';
-import { createReadAudit, openVault } from '@cspr/personal-data';
+import { composeGateway } from '@cspr/gateway';
 import { createProjector } from '@cspr/projector';
-import { createRelay, migrateRelay } from '@cspr/relay';
-import { closeHttpServerGracefully, createReadinessCheck, openRuntime, type Runtime } from '@cspr/runtime';
+import { createRelay, kafkaCheck, migrateRelay, relayCheck, type Relay } from '@cspr/relay';
+import { closeHttpServerGracefully, openRuntime, type Runtime } from '@cspr/runtime';
 import { createStaticHandler, ensureWebBuilt } from '@cspr/web';
 import { loadDemo } from './demo/load-demo';
 import { countOpenDeadlines, getProjectorStatus } from '@cspr/read-models';
@@ -27,32 +25,26 @@ export type StartPlatformOptions = {
 };
 
 export const startPlatform = async (options: StartPlatformOptions = {}): Promise<StartedPlatform> => {
-  const env = options.env ?? process.env;
-  const runtime = await openRuntime({ service: 'platform', env });
+  const runtime = await openRuntime({ service: 'platform', ...(options.env ? { env: options.env } : {}) });
   const { config, logger, database, store } = runtime;
   const { sql } = database;
-
-    // Re-applies every erasure in the ledger before serving, so a restored backup cannot bring erased data back.
-  const { vault, reapplied } = await openVault({ sql, masterKey: config.masterKey, dataDir: config.dataDir, production: config.production, ledgerPath: env.CSPR_ERASURE_LEDGER });
-  if (reapplied.length) logger.warn({ subjects: reapplied.length }, 'erasures re-applied after a restore');
   const calendar = createEnglandAndWalesCalendar();
 
-  const gateway = createGateway({
-    sql,
-    readiness: createReadinessCheck({ sql, store, env, ...(config.kafkaBrokers ? { relay: {}, kafkaBrokers: config.kafkaBrokers } : {}) }),
-    store,
-    vault,
+  // The relay is created before the gateway so `/health` can report it; it starts after the projector.
+  let relay: Relay | undefined;
+  if (config.kafkaBrokers) {
+    await migrateRelay(sql);
+    relay = createRelay({
+      store, sql, brokers: config.kafkaBrokers, embedded: database.embedded, logger, topic: config.relay.topic, name: config.relay.name,
+    });
+  }
+  const { gateway, vault } = await composeGateway(runtime, {
     calendar,
-    audit: createReadAudit(sql),
-    auth: await createTokenVerifierFromEnv({ ...env, DATA_DIR: config.dataDir }, { production: config.production }),
-    logger,
-    production: config.production,
-    newId: randomUUID,
-    adminUserIds: () => (env.CSPR_ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
-    ...(env.CSPR_ALLOWED_OPERATIONS ? { hardening: { allowedOperations: await loadAllowedOperations(env.CSPR_ALLOWED_OPERATIONS) } } : {}),
+    // Reported in `/health`, never in `/ready`: notifications go on while Kafka is down (issue 15, finding 7).
+    ...(relay && config.kafkaBrokers
+      ? { healthChecks: { relay: relayCheck(relay, config.readiness.maxRelayLagSeconds), kafka: kafkaCheck(config.kafkaBrokers) } }
+      : {}),
   });
-  const partnerships = await registerDefaultPartnerships(gateway.commands);
-  logger.info({ registered: partnerships.registered, existing: partnerships.existing }, 'default partnerships');
 
   if (options.demo) {
     const result = await loadDemo({ store, vault, newId: randomUUID, logger });
@@ -70,13 +62,10 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   metrics.observeDeadlines(() => countOpenDeadlines(sql));
   runtime.onShutdown('projector', () => projector.stop());
 
-  let relayRunning = false;
-  if (config.kafkaBrokers) {
-    await migrateRelay(sql);
-    const relay = createRelay({ store, sql, brokers: config.kafkaBrokers, embedded: database.embedded, logger });
+  if (relay) {
     await relay.start();
-    runtime.onShutdown('relay', () => relay.stop());
-    relayRunning = true;
+    const started = relay;
+    runtime.onShutdown('relay', () => started.stop());
   }
 
   const serveWeb = options.buildWeb === false ? undefined : createStaticHandler(await ensureWebBuilt());
@@ -86,10 +75,10 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
     if (await serveWeb(req, res)) return;
     return gateway.yoga(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   // Registered last, so stopped first: no new requests, those in flight finish, then relay, projector, database.
   runtime.onShutdown('http server', closeHttpServerGracefully(server));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  return { runtime, server, port, relayRunning };
+  return { runtime, server, port, relayRunning: relay !== undefined };
 };

@@ -16,7 +16,7 @@ import { registerDefaultPartnerships } from '@cspr/application';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, migratePersonalData } from '@cspr/personal-data';
-import { createGateway, createTokenVerifierFromEnv } from '@cspr/gateway';
+import { createGateway, createTokenVerifierFromConfig } from '@cspr/gateway';
 import { createProjector } from '@cspr/projector';
 import { createLogger } from '@cspr/telemetry';
 import { createTestDatabase } from '@cspr/testing';
@@ -58,9 +58,9 @@ export const startGatewayUnderTest = async (): Promise<GatewayUnderTest> => {
   let offsetMs = 0;
   const { yoga, commands } = createGateway({
     clock: () => new Date(Date.now() + offsetMs),
-    sql: db.sql, store, vault, calendar, projector,
+    sql: db.sql, store, vault, calendar,
     audit: createReadAudit(db.sql),
-    auth: await createTokenVerifierFromEnv({ DATA_DIR: dataDir }, { production: false }),
+    auth: await createTokenVerifierFromConfig({ dataDir, production: false }),
     logger: createLogger({ service: 'web-e2e', level: process.env.LOG_LEVEL ?? 'silent' }),
     production: false,
   });

@@ -78,7 +78,6 @@ export const startGatewayFixture = async (overrides: Partial<GatewayOptions> = {
     auth: await createDevTokenVerifier(key),
     logger: createLogger({ service: 'gateway-test', level: process.env.LOG_LEVEL ?? 'silent' }),
     production: false,
-    projector,
     clock: clock.now,
     partnerships: [LEEDS, BRADFORD],
     adminUserIds: () => ['admin-1', 'admin-2'],
