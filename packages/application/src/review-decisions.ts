@@ -8,7 +8,7 @@ import {
   extendedReviewDecider, incidentDecider, incidentStreamId, referralDecider, referralStreamId, reviewStreamId,
 } from '@cspr/domain';
 import type {
-  CommandContext, ExtendedCommandContext, ExtendedReviewCommand, ExtendedReviewEvent, ExtendedReviewState, IncidentState, ReferralState,
+  CommandContext, ExtendedReviewCommand, ExtendedReviewEvent, ExtendedReviewState, IncidentState, ReferralState,
 } from '@cspr/domain';
 import { loadAggregate } from './aggregate-stream';
 import type { Decision } from './execute-decision';
@@ -61,14 +61,14 @@ const ownerOnFirstEvent = (event: ExtendedReviewEvent | undefined): string | und
 
 export type ReviewApplicationCommand = Bare<ExtendedReviewCommand>;
 
-export const reviewDecision = (deps: HandlerDeps, command: ReviewApplicationCommand): Decision<ExtendedReviewCommand, ExtendedReviewEvent, ExtendedReviewState, ExtendedCommandContext> => {
+export const reviewDecision = (deps: HandlerDeps, command: ReviewApplicationCommand): Decision<ExtendedReviewCommand, ExtendedReviewEvent, ExtendedReviewState, CommandContext> => {
   const { reviewId } = command.data;
   return {
     decider: extendedReviewDecider,
     streamId: reviewStreamId(reviewId),
     subjectId: reviewId,
     partnershipOf: (state, events) => (state.status !== 'none' ? state.ownerPartnershipId ?? undefined : ownerOnFirstEvent(events[0])),
-    build: async (state, context: CommandContext | ExtendedCommandContext): Promise<ExtendedReviewCommand> => {
+    build: async (state, context: CommandContext): Promise<ExtendedReviewCommand> => {
       switch (command.type) {
         case 'CommissionLocalReview':
         case 'CommissionNationalReview':

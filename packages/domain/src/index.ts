@@ -26,7 +26,7 @@ export * from './partnership/partnership-decide';
 export * from './calendar/index';
 export * from './reference-data/index';
 // Issue 9: referrals, non-statutory and thematic reviews, concerned partnerships, learning, extended roles.
-export * from './shared/extended-authorize';
+export * from './shared/authorize';
 export * from './shared/access-policy';
 export * from './referral/referral-events';
 export * from './referral/referral-vocabulary';

@@ -6,18 +6,18 @@
  * that does not exist, so ids cannot be probed for existence or owner. Role denials (Ofsted writing, the public
  * reading incidents) are FORBIDDEN and say which roles may.
  */
-import type { ExtendedRole, PartnershipId } from '@cspr/domain';
+import type { Role, PartnershipId } from '@cspr/domain';
 import type { Principal } from './auth/principal';
 import { ForbiddenError, NotFoundError } from './client-errors';
 
-const LABEL: Record<ExtendedRole | 'public', string> = {
+const LABEL: Record<Role | 'public', string> = {
   partnership: 'a partnership', panel: 'the Panel', ofsted: 'Ofsted', admin: 'an admin', agency: 'an agency referrer', dfe: 'DfE', public: 'the public',
 };
 
-export const roleOf = (principal: Principal): ExtendedRole | 'public' => (principal.kind === 'user' ? principal.role : 'public');
+export const roleOf = (principal: Principal): Role | 'public' => (principal.kind === 'user' ? principal.role : 'public');
 
 /** Throws ForbiddenError unless the principal holds one of `roles`. */
-export const requireRole = (principal: Principal, roles: readonly ExtendedRole[], action: string): Extract<Principal, { kind: 'user' }> => {
+export const requireRole = (principal: Principal, roles: readonly Role[], action: string): Extract<Principal, { kind: 'user' }> => {
   if (principal.kind !== 'user' || !roles.includes(principal.role)) {
     const who = LABEL[roleOf(principal)];
     throw new ForbiddenError(`${who[0]!.toUpperCase()}${who.slice(1)} may not ${action}: only ${roles.map((r) => LABEL[r]).join(' or ')} may${principal.kind === 'public' ? ' (sign in with a bearer token)' : ''}`);

@@ -19,7 +19,7 @@ import { migrateReadModels } from '@cspr/read-models';
 import { createLogger } from '@cspr/telemetry';
 import { createTestDatabase } from '@cspr/testing';
 import type { TestDatabase } from '@cspr/testing';
-import type { ExtendedRole } from '@cspr/domain';
+import type { Role } from '@cspr/domain';
 import { loadOrCreateDevSigningKey } from './auth/dev-signing-key';
 import { mintDevToken } from './auth/mint-token';
 import { createDevTokenVerifier } from './auth/verify-token';
@@ -30,7 +30,7 @@ import type { Gateway, GatewayOptions } from './yoga';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type GraphQLResponse<Data = Record<string, any>> = { status: number; data?: Data; extensions?: Record<string, unknown>; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
-export type Caller = { role: ExtendedRole; partnership?: string; sub?: string } | 'public';
+export type Caller = { role: Role; partnership?: string; sub?: string } | 'public';
 
 /** A settable clock: specs move time to satisfy the rules (7 working days before publication) without waiting. */
 export type TestClock = { now: () => Date; set: (iso: string) => void };

@@ -4,11 +4,11 @@
  */
 import { createGraphQLError } from 'graphql-yoga';
 import { londonDate } from '@cspr/domain';
-import type { ExtendedRole } from '@cspr/domain';
+import type { Role } from '@cspr/domain';
 import { roleOf } from './authorization';
 import type { GatewayContext } from './gateway-context';
 
-export const requireReadRole = (ctx: GatewayContext, roles: readonly ExtendedRole[], what: string): void => {
+export const requireReadRole = (ctx: GatewayContext, roles: readonly Role[], what: string): void => {
   const role = roleOf(ctx.principal);
   if (role === 'public' || !roles.includes(role)) {
     throw createGraphQLError(`${role === 'public' ? 'The public' : `The ${role} role`} may not read ${what}: only ${roles.join(', ')} may${role === 'public' ? ' (sign in with a bearer token)' : ''}`, {

@@ -11,15 +11,14 @@ import type { ExtendedReviewEvent } from '../review/extended-review-events';
 import { existingReview, requireReviewOwner } from '../review/review-ownership';
 import { AGENCIES } from '../incident/incident-vocabulary';
 import { illegalState, notFound, validationError } from '../shared/domain-error';
-import type { ExtendedCommandContext } from '../shared/types';
+import type { CommandContext } from '../shared/types';
 import {
-  optionalDate, optionalString, requireArray, requireDate, requireDistinct, requireHttpsUrl, requireId, requireOneOf,
-  requireOrder, requireString,
+  optionalDate, optionalString, requireArray, requireDate, requireDistinct, requireHttpsUrl, requireId, requireOneOf, requireOrder, requireString,
 } from '../shared/validate';
 
 export const LEARNING_SCHEMA_VERSION = 1;
 
-const writableReview = (state: ExtendedReviewState, reviewId: unknown, context: ExtendedCommandContext, action: string): ExtendedCommissionedReviewState => {
+const writableReview = (state: ExtendedReviewState, reviewId: unknown, context: CommandContext, action: string): ExtendedCommissionedReviewState => {
   const review = existingReview(state, reviewId);
   requireReviewOwner(context, review, action);
   if (review.status === 'closed') throw illegalState(`Review ${review.reviewId} is closed: cannot ${action}`);

@@ -6,7 +6,7 @@ import type { NonStatutoryReviewKind } from '../referral/referral-events';
 import type { ReferralState } from '../referral/referral';
 import type { IncidentState } from '../incident/incident';
 import type { LearningCommand } from '../learning/learning-commands';
-import type { ExtendedCommandContext, IncidentId, PartnershipId, ReferralId, ReviewId } from '../shared/types';
+import type { CommandContext, IncidentId, PartnershipId, ReferralId, ReviewId } from '../shared/types';
 import type { ExtendedReviewState } from './extended-review';
 import type { ReviewCommand } from './review-commands';
 
@@ -21,7 +21,7 @@ export type CommissionNonStatutoryReview = {
     incidentIds: IncidentId[];
     title: string;
   };
-  context: ExtendedCommandContext;
+  context: CommandContext;
   /** Current states of the named referrals and incidents, by id; a missing id counts as not found. */
   reference: { referrals: Record<ReferralId, ReferralState>; incidents: Record<IncidentId, IncidentState> };
 };
@@ -38,20 +38,20 @@ export type CommissionThematicReview = {
     incidentIds: IncidentId[];
     reviewIds: ReviewId[];
   };
-  context: ExtendedCommandContext;
+  context: CommandContext;
   reference: { incidents: Record<IncidentId, IncidentState>; reviews: Record<ReviewId, ExtendedReviewState> };
 };
 
 export type NameConcernedPartnerships = {
   type: 'NameConcernedPartnerships';
   data: { reviewId: ReviewId; partnershipIds: PartnershipId[] };
-  context: ExtendedCommandContext;
+  context: CommandContext;
   /** The registered partnerships (from their streams or read model). */
   reference: { knownPartnershipIds: PartnershipId[] };
 };
 
-/** A command typed with an ExtendedCommandContext in place of its CommandContext (distributes over a union). */
-export type WithExtendedContext<C> = C extends { context: unknown } ? Omit<C, 'context'> & { context: ExtendedCommandContext } : never;
+/** A command typed with an CommandContext in place of its CommandContext (distributes over a union). */
+export type WithExtendedContext<C> = C extends { context: unknown } ? Omit<C, 'context'> & { context: CommandContext } : never;
 
 export type ExtendedReviewCommand =
   | WithExtendedContext<ReviewCommand>

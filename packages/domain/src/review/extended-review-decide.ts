@@ -12,15 +12,14 @@ import { existingReview, requireReviewOwner } from './review-ownership';
 import type { ReviewCommand } from './review-commands';
 import type { ReviewState } from './review';
 import {
-  appointReviewer, closeReview, commissionLocalReview, commissionNationalReview, delayPublication, publishReport,
-  recordActionPlanProgress, REVIEW_SCHEMA_VERSION, submitFinalReport,
+  appointReviewer, closeReview, commissionLocalReview, commissionNationalReview, delayPublication, publishReport, recordActionPlanProgress, REVIEW_SCHEMA_VERSION, submitFinalReport,
 } from './review-decide';
 import { parsePublication } from './publication-input';
 import { addRecommendation, recordActionForRecommendation, recordLearning, updateActionStatus } from '../learning/learning-decide';
 import { NON_STATUTORY_REVIEW_KINDS } from '../referral/referral-vocabulary';
 import { illegalState, notFound, validationError } from '../shared/domain-error';
 import { assertNever, type Decider } from '../shared/event';
-import { requireActingFor, requireExtendedContext, requireExtendedRole } from '../shared/extended-authorize';
+import { requireActingFor, requireContext, requireRole } from '../shared/authorize';
 import { requireDate, requireId, requireNotFuture, requireOneOf, requireOrder, requireString } from '../shared/validate';
 
 const asReviewState = (state: ExtendedReviewState): ReviewState => (state.status === 'none' ? state : trackingView(state));
@@ -48,7 +47,7 @@ export const commissionNonStatutoryReview = (command: CommissionNonStatutoryRevi
 export const commissionThematicReview = (command: CommissionThematicReview, state: ExtendedReviewState): ExtendedReviewEvent[] => {
   const { data, context, reference } = command;
   const owner = data.partnershipId === 'national' ? 'national' : requireId(data.partnershipId, 'partnershipId');
-  if (owner === 'national') requireExtendedRole(context, ['panel'], 'commission a national thematic review');
+  if (owner === 'national') requireRole(context, ['panel'], 'commission a national thematic review');
   else requireActingFor(context, 'partnership', owner, 'commission a thematic review for this partnership');
   const reviewId = requireId(data.reviewId, 'reviewId');
   if (state.status !== 'none') throw illegalState(`Review ${reviewId} has already been commissioned`);
@@ -104,7 +103,7 @@ const tracked = (command: ExtendedReviewCommand, state: ExtendedReviewState, run
 const statutory = (state: ExtendedReviewState) => state.status === 'none' || state.statutory;
 
 export const decideExtendedReview = (command: ExtendedReviewCommand, state: ExtendedReviewState): ExtendedReviewEvent[] => {
-  requireExtendedContext(command.context);
+  requireContext(command.context);
   switch (command.type) {
     case 'CommissionLocalReview': return tracked(command, state, (c, s) => commissionLocalReview(c as never, s));
     case 'CommissionNationalReview': return tracked(command, state, (c, s) => commissionNationalReview(c as never, s));

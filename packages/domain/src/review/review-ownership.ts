@@ -3,8 +3,8 @@
  * national thematic review). Everyone else (other partnerships, Ofsted, admins, agency referrers, DfE) is refused.
  */
 import { notFound } from '../shared/domain-error';
-import { requireActingFor, requireExtendedRole } from '../shared/extended-authorize';
-import type { ExtendedCommandContext } from '../shared/types';
+import { requireActingFor, requireRole } from '../shared/authorize';
+import type { CommandContext } from '../shared/types';
 import type { ExtendedCommissionedReviewState, ExtendedReviewState } from './extended-review';
 
 export const existingReview = (state: ExtendedReviewState, reviewId: unknown): ExtendedCommissionedReviewState => {
@@ -12,7 +12,7 @@ export const existingReview = (state: ExtendedReviewState, reviewId: unknown): E
   return state;
 };
 
-export const requireReviewOwner = (context: ExtendedCommandContext, review: ExtendedCommissionedReviewState, action: string): void => {
-  if (review.ownerPartnershipId === null) return requireExtendedRole(context, ['panel'], `${action} on a review the Panel owns`);
+export const requireReviewOwner = (context: CommandContext, review: ExtendedCommissionedReviewState, action: string): void => {
+  if (review.ownerPartnershipId === null) return requireRole(context, ['panel'], `${action} on a review the Panel owns`);
   requireActingFor(context, 'partnership', review.ownerPartnershipId, `${action} on this review`);
 };
