@@ -1,10 +1,15 @@
 /**
- * The Pothos builder, set up only (style.md: one `schema/<type>.ts` per type adds its own fields).
- * Plugins: errors (typed union results for errors a client must handle) and relay (cursor connections).
+ * The Pothos builder, set up only (one `schema/<type>.ts` per type adds its own fields: docs/architecture.md).
+ * Plugins: errors (typed union results for errors a client must handle), scope-auth (who may call each root field,
+ * from the domain's ACCESS_POLICY: `authScopes: may('operation')`) and relay (cursor connections). The errors plugin
+ * comes first so a scope denial thrown as ForbiddenError becomes the field's typed result.
  */
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import type { Operation } from '@cspr/domain';
+import { denial, scopesOf } from './authorization';
 import type { GatewayContext } from './gateway-context';
 
 export type GatewaySchemaTypes = {
@@ -13,10 +18,16 @@ export type GatewaySchemaTypes = {
   DefaultInputFieldRequiredness: true;
   Connection: { totalCount: number };
   Scalars: { JSON: { Input: unknown; Output: unknown } };
+  /** `may`: the caller's role appears in the operation's row of ACCESS_POLICY (per-record relations: authorization.ts). */
+  AuthScopes: { may: Operation };
 };
 
 export const builder = new SchemaBuilder<GatewaySchemaTypes>({
-  plugins: [ErrorsPlugin, RelayPlugin],
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => scopesOf(ctx.principal),
+    unauthorizedError: (_parent, ctx, info, result) => denial(ctx.principal, info, result.failure),
+  },
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   errors: { defaultTypes: [] },

@@ -2,11 +2,10 @@
  * `nationalStatistics`: notifications by year (April–March) and breakdowns. The public and partnerships get the
  * published view (counts of 1–2 shown as "c"); the Panel, Ofsted and admins may ask for exact counts.
  */
-import { createGraphQLError } from 'graphql-yoga';
 import { getNationalStatistics } from '@cspr/read-models';
 import type { Breakdown, NationalStatistics, Share, StatCell, YearStatistics } from '@cspr/read-models';
 import { builder } from '../builder';
-import { roleOf } from '../authorization';
+import { may } from '../authorization';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { badInput } from '../read-access';
 
@@ -52,24 +51,20 @@ const StatisticsType = builder.objectRef<NationalStatistics>('NationalStatistics
   }),
 });
 
-const EXACT_READERS = new Set(['panel', 'ofsted', 'admin']);
-
 builder.queryField('nationalStatistics', (t) =>
   t.field({
     type: StatisticsType,
     args: {
       year: t.arg.string({ required: false, description: 'e.g. "2025-26".' }),
-      exact: t.arg.boolean({ required: false, description: 'Exact counts (Panel, Ofsted, admin only). Default false: the published, suppressed view.' }),
+      exact: t.arg.boolean({ required: false, description: 'Exact counts (Panel, Ofsted, DfE, admins). Default false: the published, suppressed view.' }),
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
+    // The published view is everyone's; exact counts are a row of their own in ACCESS_POLICY.
+    authScopes: (_root, args) => may(args.exact ? 'nationalStatisticsExact' : 'nationalStatistics'),
     resolve: async (_root, args, ctx) => {
       if (args.year && !/^\d{4}-\d{2}$/.test(args.year)) throw badInput('year must look like 2025-26', 'year');
-      const mayBeExact = EXACT_READERS.has(roleOf(ctx.principal));
-      if (args.exact && !mayBeExact) {
-        throw createGraphQLError('Exact counts are for the Panel, Ofsted and admins: the published view suppresses counts of 2 or fewer', { extensions: { code: 'FORBIDDEN', field: 'exact' } });
-      }
       await awaitConsistency(ctx, args.consistentAfter);
-      return getNationalStatistics(ctx.services.sql, { publicView: !(args.exact && mayBeExact), ...(args.year ? { year: args.year } : {}) });
+      return getNationalStatistics(ctx.services.sql, { publicView: !args.exact, ...(args.year ? { year: args.year } : {}) });
     },
   }),
 );

@@ -7,7 +7,7 @@ import { uuidV5 } from '@cspr/application';
 import { CHILD_REFS, LOCAL_AUTHORITY_CODE_PATTERN, MAX_CHILDREN } from '@cspr/domain';
 import type { NotificationChanges, NotifiedChild, Notifier } from '@cspr/domain';
 import { builder } from '../builder';
-import { requireRole } from '../authorization';
+import { may, userOf } from '../authorization';
 import { requireIncidentAccess } from '../record-owners';
 import { calendarDateSchema, commandIdSchema, freeText, idSchema, parseInput, runCommand, shortText } from '../run-command';
 import { IncidentPayload, mutationErrors } from './command-payload';
@@ -90,8 +90,9 @@ builder.mutationField('notifyIncident', (t) =>
     description: 'A partnership notifies the Panel of a serious incident (Children Act 2004 s16C).',
     args: { input: t.arg({ type: NotifyIncidentInput }) },
     errors: mutationErrors('NotifyIncidentResult'),
+    authScopes: may('notifyIncident'),
     resolve: async (_root, { input }, ctx) => {
-      const user = requireRole(ctx.principal, ['partnership'], 'notify an incident');
+      const user = userOf(ctx.principal);
       const valid = parseInput(notifySchema, input);
       const incidentId = valid.commandId ? uuidV5(`incident/${user.userId}/${valid.commandId}`) : ctx.services.newId();
       const outcome = await runCommand(ctx, {
@@ -160,10 +161,10 @@ builder.mutationField('amendNotification', (t) =>
       }),
     },
     errors: mutationErrors('AmendNotificationResult'),
+    authScopes: may('amendNotification'),
     resolve: async (_root, { input }, ctx) => {
-      requireRole(ctx.principal, ['partnership'], 'amend a notification');
       const valid = parseInput(amendSchema, input);
-      await requireIncidentAccess(ctx, valid.incidentId);
+      await requireIncidentAccess(ctx, 'amendNotification', valid.incidentId);
       const { children, notifier, ...rest } = input.changes;
       const changes: NotificationChanges = withoutNulls({
         ...(rest as Omit<NotificationChanges, 'children' | 'notifier'>),
@@ -201,10 +202,10 @@ builder.mutationField('withdrawNotification', (t) =>
       }),
     },
     errors: mutationErrors('WithdrawNotificationResult'),
+    authScopes: may('withdrawNotification'),
     resolve: async (_root, { input }, ctx) => {
-      requireRole(ctx.principal, ['partnership'], 'withdraw a notification');
       const valid = parseInput(withdrawSchema, input);
-      await requireIncidentAccess(ctx, valid.incidentId);
+      await requireIncidentAccess(ctx, 'withdrawNotification', valid.incidentId);
       const outcome = await runCommand(ctx, {
         type: 'WithdrawNotification',
         data: withoutNulls({ incidentId: valid.incidentId, reason: input.reason, duplicateOfIncidentId: valid.duplicateOfIncidentId ?? undefined, explanation: valid.explanation }),

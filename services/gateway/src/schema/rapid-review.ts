@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { getPanelQueue } from '@cspr/read-models';
 import type { PanelQueueItem } from '@cspr/read-models';
 import { builder } from '../builder';
-import { requireRole } from '../authorization';
+import { may } from '../authorization';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
-import { forwardOnly, mapReadError, requireReadRole, todayOf, toConnection } from '../read-access';
+import { forwardOnly, mapReadError, todayOf, toConnection } from '../read-access';
 import { requireIncidentAccess } from '../record-owners';
 import { commandIdSchema, freeText, idSchema, parseInput, runCommand, shortText } from '../run-command';
 import { IncidentPayload, mutationErrors } from './command-payload';
@@ -73,10 +73,10 @@ builder.mutationField('submitRapidReview', (t) =>
     description: 'The owning partnership sends the rapid review to the Panel (15 working days).',
     args: { input: t.arg({ type: SubmitRapidReviewInput }) },
     errors: mutationErrors('SubmitRapidReviewResult'),
+    authScopes: may('submitRapidReview'),
     resolve: async (_root, { input }, ctx) => {
-      requireRole(ctx.principal, ['partnership'], 'submit a rapid review');
       const valid = parseInput(rapidReviewSchema, input);
-      await requireIncidentAccess(ctx, valid.incidentId);
+      await requireIncidentAccess(ctx, 'submitRapidReview', valid.incidentId);
       const { commandId: _commandId, ...data } = input;
       const outcome = await runCommand(ctx, { type: 'SubmitRapidReview', data: { ...data, incidentId: valid.incidentId } }, valid.commandId);
       return { incidentId: valid.incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
@@ -109,10 +109,10 @@ builder.mutationField('respondToRapidReview', (t) =>
       }),
     },
     errors: mutationErrors('RespondToRapidReviewResult'),
+    authScopes: may('respondToRapidReview'),
     resolve: async (_root, { input }, ctx) => {
-      requireRole(ctx.principal, ['panel'], 'respond to a rapid review');
       const valid = parseInput(respondSchema, input);
-      await requireIncidentAccess(ctx, valid.incidentId);
+      await requireIncidentAccess(ctx, 'respondToRapidReview', valid.incidentId);
       const outcome = await runCommand(ctx, {
         type: 'RespondToRapidReview',
         data: { incidentId: valid.incidentId, outcome: input.outcome, comments: valid.comments, ...(valid.thematicReviewTitle ? { thematicReviewTitle: valid.thematicReviewTitle } : {}) },
@@ -146,8 +146,8 @@ builder.queryField('panelQueue', (t) =>
     type: PanelQueueItemType,
     description: 'The Panel\'s queue: rapid reviews awaiting a response, oldest submission first. Panel only.',
     args: { consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    authScopes: may('panelQueue'),
     resolve: async (_root, args, ctx) => {
-      requireReadRole(ctx, ['panel'], 'the Panel\'s queue');
       forwardOnly(args);
       await awaitConsistency(ctx, args.consistentAfter);
       try {

@@ -6,16 +6,15 @@
  */
 import { z } from 'zod';
 import { uuidV5 } from '@cspr/application';
-import { AGENCY_CRITERIA_VIEWS, CHILD_REFS, GUIDANCE_EDITIONS, LOCAL_AUTHORITY_CODE_PATTERN, MAX_CHILDREN, mayRead, NON_STATUTORY_REVIEW_KINDS, REFERRAL_OUTCOMES } from '@cspr/domain';
-import type { NotifiedChild, Notifier } from '@cspr/domain';
+import { AGENCY_CRITERIA_VIEWS, CHILD_REFS, GUIDANCE_EDITIONS, LOCAL_AUTHORITY_CODE_PATTERN, MAX_CHILDREN, NON_STATUTORY_REVIEW_KINDS, REFERRAL_OUTCOMES } from '@cspr/domain';
+import type { NotifiedChild, Notifier, Operation } from '@cspr/domain';
 import { getReferral, listReferrals } from '@cspr/read-models';
 import type { ReferralView } from '@cspr/read-models';
 import { builder } from '../builder';
-import { requireRole, roleOf } from '../authorization';
+import { may, requireRecord, userOf } from '../authorization';
 import { ForbiddenError, NotFoundError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
-import { toActor } from '../auth/principal';
-import { badInput, forwardOnly, mapReadError, requireReadRole, toConnection } from '../read-access';
+import { badInput, forwardOnly, mapReadError, toConnection } from '../read-access';
 import { calendarDateSchema, commandIdSchema, freeText, idSchema, parseInput, runCommand, shortText } from '../run-command';
 import type { GatewayContext } from '../gateway-context';
 import { mutationErrors } from './command-payload';
@@ -123,8 +122,9 @@ builder.mutationField('submitReferral', (t) =>
       }),
     },
     errors: mutationErrors('SubmitReferralResult'),
+    authScopes: may('submitReferral'),
     resolve: async (_root, { input }, ctx) => {
-      const user = requireRole(ctx.principal, ['agency'], 'submit a referral');
+      const user = userOf(ctx.principal);
       const valid = parseInput(submitSchema, input);
       const referralId = valid.commandId ? uuidV5(`referral/${user.userId}/${valid.commandId}`) : ctx.services.newId();
       const outcome = await runCommand(ctx, {
@@ -142,14 +142,12 @@ builder.mutationField('submitReferral', (t) =>
   }),
 );
 
-/** A referral's record for the access policy, or not found (never "forbidden": ids cannot be probed). */
-const readableReferral = async (ctx: GatewayContext, referralId: string): Promise<ReferralView> => {
+/** A referral the caller may `operation`, else NOT FOUND for one it cannot read (ids cannot be probed). */
+const readableReferral = async (ctx: GatewayContext, operation: Operation, referralId: string): Promise<ReferralView> => {
   const referral = await getReferral(ctx.services.sql, referralId);
-  const actor = toActor(ctx.principal) ?? null;
-  if (!referral || !mayRead(actor, { kind: 'referral', partnershipId: referral.partnershipId, referredBy: referral.referredBy })) {
-    throw new NotFoundError(`Referral ${referralId} not found`);
-  }
-  return referral;
+  const facts = referral ? { owner: referral.partnershipId, referredBy: referral.referredBy } : undefined;
+  requireRecord(ctx, operation, 'referral', facts, `Referral ${referralId}`);
+  return referral!;
 };
 
 builder.mutationField('decideReferral', (t) =>
@@ -173,14 +171,15 @@ builder.mutationField('decideReferral', (t) =>
       }),
     },
     errors: mutationErrors('DecideReferralResult'),
+    authScopes: may('decideReferral'),
     resolve: async (_root, { input }, ctx) => {
-      const user = requireRole(ctx.principal, ['partnership'], 'decide on a referral');
+      const user = userOf(ctx.principal);
       const valid = parseInput(z.object({
         commandId: commandIdSchema, referralId: idSchema, notifier: personSchema.nullish(), guidanceEdition: z.enum(GUIDANCE_EDITIONS).nullish(),
         reviewTitle: shortText(200).nullish(), reasons: freeText().nullish(),
       }).loose(), input);
-      const referral = await getReferral(ctx.services.sql, valid.referralId);
-      if (referral && referral.partnershipId !== user.partnershipId) throw new NotFoundError(`Referral ${valid.referralId} not found`);
+      // An unknown id goes on to the decider (NOT FOUND there); another partnership's answers the same here.
+      if (await getReferral(ctx.services.sql, valid.referralId)) await readableReferral(ctx, 'decideReferral', valid.referralId);
       const derived = (what: string) => (valid.commandId ? uuidV5(`${what}/${user.userId}/${valid.commandId}`) : ctx.services.newId());
       if (input.outcome === 'notify' && !valid.notifier) throw badInput('A decision to notify needs the notifier', 'notifier');
       const outcome = await runCommand(ctx, {
@@ -208,11 +207,10 @@ builder.mutationField('withdrawReferral', (t) =>
       input: t.arg({ type: builder.inputType('WithdrawReferralInput', { fields: (f) => ({ commandId: f.string({ required: false }), referralId: f.id(), reason: f.string() }) }) }),
     },
     errors: mutationErrors('WithdrawReferralResult'),
+    authScopes: may('withdrawReferral'),
     resolve: async (_root, { input }, ctx) => {
-      requireRole(ctx.principal, ['agency'], 'withdraw a referral');
       const valid = parseInput(z.object({ commandId: commandIdSchema, referralId: idSchema, reason: freeText(10_000).min(1) }), input);
-      const referral = await getReferral(ctx.services.sql, valid.referralId);
-      if (referral) await readableReferral(ctx, valid.referralId);
+      if (await getReferral(ctx.services.sql, valid.referralId)) await readableReferral(ctx, 'withdrawReferral', valid.referralId);
       const outcome = await runCommand(ctx, { type: 'WithdrawReferral', data: { referralId: valid.referralId, reason: valid.reason } }, valid.commandId);
       return payload(valid.referralId, outcome);
     },
@@ -224,11 +222,10 @@ builder.queryField('referral', (t) =>
     type: ReferralType,
     args: { id: t.arg.id(), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
     errors: { types: [NotFoundError, ForbiddenError], directResult: true, union: { name: 'ReferralResult' } },
+    authScopes: may('referral'),
     resolve: async (_root, args, ctx) => {
       await awaitConsistency(ctx, args.consistentAfter);
-      const role = roleOf(ctx.principal);
-      if (role !== 'partnership' && role !== 'agency') throw new ForbiddenError('Only the partnership and the referring agency may read a referral');
-      return readableReferral(ctx, String(args.id));
+      return readableReferral(ctx, 'referral', String(args.id));
     },
   }),
 );
@@ -238,9 +235,9 @@ builder.queryField('referrals', (t) =>
     type: ReferralType,
     description: 'A partnership\'s referrals, newest first; an agency user sees only the referrals it made.',
     args: { status: t.arg({ type: ReferralStatusEnum, required: false }), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    authScopes: may('referrals'),
     resolve: async (_root, args, ctx) => {
-      requireReadRole(ctx, ['partnership', 'agency'], 'referrals');
-      const user = ctx.principal as Extract<typeof ctx.principal, { kind: 'user' }>;
+      const user = userOf(ctx.principal);
       forwardOnly(args);
       await awaitConsistency(ctx, args.consistentAfter);
       try {
