@@ -1,5 +1,5 @@
 /**
- * The one write path (design.md "Shape"): load the stream, decide (pure), seal each event's personal part, encode,
+ * The one write path (docs/architecture.md "Shape"): load the stream, decide (pure), seal each event's personal part, encode,
  * append with the revision read. On a concurrent write the whole decision is taken again on the new state, so
  * every rule is re-checked and a retry succeeds only where the decision still holds; after `maxAttempts` the
  * conflict goes back to the caller as DomainError('concurrency').

@@ -1,7 +1,7 @@
 /**
  * Events of the review stream (`review-<uuid>`): a local child safeguarding practice review (LCSPR) commissioned
  * by a partnership, or a national review commissioned by the Panel, from commissioning to publication, action
- * plan follow-up and closure. The type names are a contract (design.md).
+ * plan follow-up and closure. The type names are a contract (docs/architecture.md).
  *
  * Published material is public by nature and pseudonymised ("Child M"), so review events carry no `personal` part
  * except free-text explanations that could name a child.
@@ -52,7 +52,7 @@ export type PublicationDelayed = DomainEvent<'PublicationDelayed', {
   reason: DelayReason;
   /** Expected new publication date, if known. */
   expectedPublicationOn?: CalendarDate;
-  /** Reasons go to the Panel (domain.md). */
+  /** Reasons go to the Panel (docs/architecture.md "Domain facts"). */
   panelInformed: boolean;
 }, { explanation: string }>;
 

@@ -73,7 +73,7 @@ const REVIEW_EVENTS = ['LocalReviewCommissioned', 'NationalReviewCommissioned'];
 
 const rapidReviewRequired = (nature: IncidentNature, children: unknown[]): boolean => {
   if (!NATURES_WITHOUT_RAPID_REVIEW.includes(nature)) return true;
-  // Care leavers under 18 may meet the criteria (domain.md).
+  // Care leavers under 18 may meet the criteria (docs/architecture.md "Domain facts").
   return nature === 'care-leaver-death' && children.some((c) => (c as { under18?: unknown }).under18 === true);
 };
 
@@ -83,7 +83,7 @@ const withDeadlines = (row: IncidentRow, context: ProjectionContext): IncidentRo
   const submission = (row.rapid_review as { submission?: number } | null)?.submission;
   const anchors = {
     // As declared at notification, never as amended: a later-corrected date must not make a late notification
-    // on time (domain.md: as at notification; see incidents-became-aware.ts).
+    // on time (docs/architecture.md "Domain facts": as at notification; see incidents-became-aware.ts).
     'became-aware': row.became_aware_declared_on,
     notified: row.notified_on,
     ...(rr?.submittedOn ? { 'rapid-review-submitted': rr.submittedOn } : {}),

@@ -16,7 +16,7 @@ export type NotificationFactRow = {
   guidance_edition: GuidanceEdition;
   /**
    * As declared at notification, never as amended: the anchor of "notified within 5 working days", so a corrected
-   * date cannot turn a late notification into an on-time one (domain.md: as at notification).
+   * date cannot turn a late notification into an on-time one (docs/architecture.md "Domain facts": as at notification).
    */
   became_aware_on: string;
   notified_on: string;

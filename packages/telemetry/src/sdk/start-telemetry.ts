@@ -1,5 +1,5 @@
 /**
- * Starts the OpenTelemetry SDK. Imported ONLY by a service's main.ts (style.md rule 11: libraries use the API,
+ * Starts the OpenTelemetry SDK. Imported ONLY by a service's main.ts (docs/architecture.md, rule 11: libraries use the API,
  * services start the SDK); lint allows the SDK here and nowhere else in packages/.
  *
  * Configured by the standard OTEL_* variables, parsed by @cspr/config and passed in as `config`. With an OTLP endpoint

@@ -1,5 +1,5 @@
 /**
- * Bearer token verification (design.md "Security"). Production verifies against the identity provider's JWKS
+ * Bearer token verification (docs/architecture.md "Security"). Production verifies against the identity provider's JWKS
  * (AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL); embedded/dev mode verifies against the data folder's key.
  * Both check signature, `exp`, `iss` and `aud` and accept only an allow-list of asymmetric algorithms, so an
  * `alg: none` or HS256-with-the-public-key token is refused before any claim is read.
