@@ -1,14 +1,20 @@
 /**
- * Commands of the review stream. Commissioning needs the states of the linked incidents (folded by the handler
- * from their streams with `incidentDecider.evolve`); publishing needs the working days between the final report
- * and the publication date (counted by the handler with the working-day calendar), so the deciders stay pure.
+ * Commands of the review stream, for every kind of review. Commissioning needs the states of the linked incidents,
+ * referrals and reviews (folded by the handler from their streams); publishing a statutory review needs the working
+ * days between the final report and the publication date (counted by the handler with the working-day calendar),
+ * so the decider stays pure. The context may carry any role: the decider refuses those that may not act.
  */
 import type {
-  ActionStatus, DelayReason, PublishedDocument, ReportRecipient, ReviewModel,
+  ActionStatus, DelayReason, NonStatutoryReviewKind, PublishedDocument, ReportRecipient, ReviewModel,
 } from './review-events';
+import type { LearningCommand } from './learning-commands';
+import type { ReviewState } from './review';
 import type { GuidanceEdition } from '../incident/incident-events';
 import type { IncidentState } from '../incident/incident';
-import type { CalendarDate, CommandContext, IncidentId, PartnershipId, ReviewId } from '../shared/types';
+import type { ReferralState } from '../referral/referral';
+import type {
+  CalendarDate, CommandContext, IncidentId, PartnershipId, ReferralId, ReviewId,
+} from '../shared/types';
 
 /** The current state of every incident named in the command, by incident id; a missing id counts as not found. */
 export type LinkedIncidents = { incidents: Record<IncidentId, IncidentState> };
@@ -40,6 +46,46 @@ export type CommissionNationalReview = {
   };
   context: CommandContext;
   reference: LinkedIncidents;
+};
+
+export type CommissionNonStatutoryReview = {
+  type: 'CommissionNonStatutoryReview';
+  data: {
+    reviewId: ReviewId;
+    partnershipId: PartnershipId;
+    kind: NonStatutoryReviewKind;
+    /** At least one referral or incident in all. */
+    referralIds: ReferralId[];
+    incidentIds: IncidentId[];
+    title: string;
+  };
+  context: CommandContext;
+  /** Current states of the named referrals and incidents, by id; a missing id counts as not found. */
+  reference: { referrals: Record<ReferralId, ReferralState>; incidents: Record<IncidentId, IncidentState> };
+};
+
+export type CommissionThematicReview = {
+  type: 'CommissionThematicReview';
+  data: {
+    reviewId: ReviewId;
+    /** The commissioning partnership, or 'national' when the Panel commissions. */
+    partnershipId: PartnershipId | 'national';
+    title: string;
+    theme: string;
+    /** At least two cases (incidents and reviews) in all: a theme runs across cases. */
+    incidentIds: IncidentId[];
+    reviewIds: ReviewId[];
+  };
+  context: CommandContext;
+  reference: { incidents: Record<IncidentId, IncidentState>; reviews: Record<ReviewId, ReviewState> };
+};
+
+export type NameConcernedPartnerships = {
+  type: 'NameConcernedPartnerships';
+  data: { reviewId: ReviewId; partnershipIds: PartnershipId[] };
+  context: CommandContext;
+  /** The registered partnerships (from their streams or read model). */
+  reference: { knownPartnershipIds: PartnershipId[] };
 };
 
 export type AppointReviewer = {
@@ -84,7 +130,7 @@ export type PublishReport = {
     /** The day the report went public: today or earlier. */
     publishedOn: CalendarDate;
     publication: 'full-report' | 'improvements-only';
-    /** Default: the review's case name (local) or title (national). */
+    /** Default: the review's case name (local) or title (the other kinds). */
     caseName?: string;
     documents: PublishedDocument[];
     summary: string;
@@ -94,8 +140,11 @@ export type PublishReport = {
     reviewModel: ReviewModel;
   };
   context: CommandContext;
-  /** Working days from the final report's submission day (day 0) to `publishedOn`, by the working-day calendar. */
-  reference: { workingDaysSinceFinalReport: number };
+  /**
+   * Statutory reviews (local, national): working days from the final report's submission day (day 0) to
+   * `publishedOn`, by the working-day calendar; refused when missing. Reviews on no statutory clock ignore it.
+   */
+  reference?: { workingDaysSinceFinalReport: number };
 };
 
 export type ActionProgress = { actionRef: string; description: string; owner: string; dueOn?: CalendarDate; status: ActionStatus };
@@ -115,11 +164,15 @@ export type CloseReview = {
 export type ReviewCommand =
   | CommissionLocalReview
   | CommissionNationalReview
+  | CommissionNonStatutoryReview
+  | CommissionThematicReview
+  | NameConcernedPartnerships
   | AppointReviewer
   | DelayPublication
   | SubmitFinalReport
   | PublishReport
   | RecordActionPlanProgress
-  | CloseReview;
+  | CloseReview
+  | LearningCommand;
 
 export type ReviewCommandType = ReviewCommand['type'];

@@ -1,7 +1,8 @@
 /** The policy's relations on records, and the decisions the table states (issue 16, item 2). */
 import { describe, expect, it } from 'vitest';
 import { ACCESS_POLICY, mayPerform, OPERATIONS, readersFor, reviewFacts, type Operation, type Reader, type RecordFacts } from './access-policy';
-import type { Actor } from './types';
+import { malformed } from './decider-spec';
+import type { Actor, Role } from './types';
 
 const actor = (reader: Reader, partnershipId?: string, userId = 'u-1'): Actor | null =>
   reader === 'public' ? null : { userId, role: reader, ...(partnershipId ? { partnershipId } : {}) };
@@ -46,7 +47,7 @@ describe('mayPerform', () => {
   });
 
   it('an actor with an unknown role may do nothing, not even read published reports', () => {
-    expect(mayPerform({ userId: 'x', role: 'visitor' as never }, 'publishedReports')).toBe(false);
+    expect(mayPerform({ userId: 'x', role: malformed<Role>('visitor') }, 'publishedReports')).toBe(false);
   });
 
   it('states what Ofsted, DfE, admins and the public may do at all', () => {

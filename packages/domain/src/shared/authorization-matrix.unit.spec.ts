@@ -14,14 +14,13 @@ import type { IncidentEvent } from '../incident/incident-events';
 import type { IncidentState } from '../incident/incident';
 import { reviewDecider } from '../review/review-decide';
 import type { ReviewEvent } from '../review/review-events';
+import type { PublishReport } from '../review/review-commands';
 import { partnershipDecider } from '../partnership/partnership-decide';
 import { referralDecider } from '../referral/referral-decide';
 import { REFERRAL_ID, decideCommand, extendedContext, submitCommand, submittedEvent } from '../referral/referral-test-fixtures';
-import { extendedReviewDecider } from '../review/extended-review-decide';
-import type { ExtendedReviewEvent } from '../review/extended-review-events';
 import {
   LR, alternativeReferral, incidentState, localReviewCommissioned, nationalThematic, nonStatutoryCommissioned,
-} from '../review/extended-review-test-fixtures';
+} from '../review/review-test-fixtures';
 import {
   INCIDENT_ID, NOW, TODAY, notifiedEvent, notifyCommand, panelRespondedEvent, partnershipContext, rapidReviewCommand, rapidReviewEvent, roleContext,
 } from '../incident/incident-test-fixtures';
@@ -38,7 +37,7 @@ const ACTORS: Record<ActorKind, CommandContext> = {
   dfe: extendedContext('dfe'),
 };
 
-type AnyDecider = Decider<never, unknown, unknown>;
+type AnyDecider = Decider<unknown, unknown, unknown>;
 type Case = { name: string; operation: Operation; record?: RecordFacts; decider: AnyDecider; given: unknown[]; command: (context: CommandContext) => unknown };
 const LEEDS: RecordFacts = { owner: 'leeds' };
 const PANEL_OWNED: RecordFacts = { owner: 'panel' };
@@ -49,12 +48,12 @@ const localReview: ReviewEvent = { type: 'LocalReviewCommissioned', schemaVersio
 const nationalReview: ReviewEvent = { type: 'NationalReviewCommissioned', schemaVersion: 1, data: { reviewId: 'r', incidentIds: [INCIDENT_ID], partnershipIds: ['leeds'], commissionedAt: NOW, commissionedOn: '2025-01-06', guidanceEdition: 'panel-guidance-2025', title: 'Theme', thematic: false } };
 const appointed: ReviewEvent = { type: 'ReviewerAppointed', schemaVersion: 1, data: { reviewId: 'r', reviewerName: 'Dr R', appointedOn: '2025-01-10' } };
 const reported: ReviewEvent = { type: 'FinalReportSubmitted', schemaVersion: 1, data: { reviewId: 'r', submittedAt: NOW, submittedOn: '2026-02-02', recipients: ['panel'] } };
-const publishData = { reviewId: 'r', publishedOn: TODAY, publication: 'full-report', documents: [{ kind: 'overview-report', title: 'Report', address: 'https://x.example/r.pdf', checksum: CHECKSUM }], summary: 'S', learningThemes: [], recommendations: [], keywords: [], reviewModel: 'lcspr' };
-const published: ReviewEvent = { type: 'ReportPublished', schemaVersion: 1, data: { ...publishData, caseName: 'Child M' } as never };
+const publishData: PublishReport['data'] = { reviewId: 'r', publishedOn: TODAY, publication: 'full-report', documents: [{ kind: 'overview-report', title: 'Report', address: 'https://x.example/r.pdf', checksum: CHECKSUM }], summary: 'S', learningThemes: [], recommendations: [], keywords: [], reviewModel: 'lcspr' };
+const published: ReviewEvent = { type: 'ReportPublished', schemaVersion: 1, data: { ...publishData, caseName: 'Child M' } };
 const erasureRequested: IncidentEvent = { type: 'ErasureRequested', schemaVersion: 1, data: { incidentId: INCIDENT_ID, requestedBy: 'admin-1', legalBasis: 'court-order', requestedAt: NOW } };
 const incidentStateFor = (...events: IncidentEvent[]): IncidentState => deciderSpec(incidentDecider).given(events).state();
-const recommended: ExtendedReviewEvent = { type: 'RecommendationMade', schemaVersion: 1, data: { reviewId: LR, recommendationId: 'rec-1', text: 'T', assignedAgency: 'health', madeOn: TODAY } };
-const assigned: ExtendedReviewEvent = { type: 'ActionAssigned', schemaVersion: 1, data: { reviewId: LR, actionId: 'a-1', recommendationId: 'rec-1', description: 'D', owner: 'O', dueOn: '2026-05-01', status: 'not-started', assignedOn: TODAY } };
+const recommended: ReviewEvent = { type: 'RecommendationMade', schemaVersion: 1, data: { reviewId: LR, recommendationId: 'rec-1', text: 'T', assignedAgency: 'health', madeOn: TODAY } };
+const assigned: ReviewEvent = { type: 'ActionAssigned', schemaVersion: 1, data: { reviewId: LR, actionId: 'a-1', recommendationId: 'rec-1', description: 'D', owner: 'O', dueOn: '2026-05-01', status: 'not-started', assignedOn: TODAY } };
 const thematicReference = { incidents: { 'i-1': incidentState('i-1', 'leeds'), 'i-2': incidentState('i-2', 'leeds') }, reviews: {} };
 
 
@@ -85,17 +84,17 @@ const cases: Case[] = [
   { name: 'SubmitReferral', operation: 'submitReferral', record: LEEDS, decider: on(referralDecider), given: [], command: (context) => submitCommand({}, context) },
   { name: 'DecideReferral', operation: 'decideReferral', record: LEEDS, decider: on(referralDecider), given: [submittedEvent()], command: (context) => decideCommand({}, context) },
   { name: 'WithdrawReferral', operation: 'withdrawReferral', record: { owner: 'leeds', referredBy: 'officer-1' }, decider: on(referralDecider), given: [submittedEvent()], command: (context) => ({ type: 'WithdrawReferral', data: { referralId: REFERRAL_ID, reason: 'R' }, context }) },
-  { name: 'CommissionNonStatutoryReview', operation: 'commissionNonStatutoryReview', record: LEEDS, decider: on(extendedReviewDecider), given: [], command: (context) => ({ type: 'CommissionNonStatutoryReview', data: { reviewId: LR, partnershipId: 'leeds', kind: 'partnership-review', referralIds: [REFERRAL_ID], incidentIds: [], title: 'T' }, context, reference: { referrals: { [REFERRAL_ID]: alternativeReferral() }, incidents: {} } }) },
-  { name: 'CommissionThematicReview (local)', operation: 'commissionThematicReview', record: LEEDS, decider: on(extendedReviewDecider), given: [], command: (context) => ({ type: 'CommissionThematicReview', data: { reviewId: 't', partnershipId: 'leeds', title: 'T', theme: 'Th', incidentIds: ['i-1', 'i-2'], reviewIds: [] }, context, reference: thematicReference }) },
-  { name: 'CommissionThematicReview (national)', operation: 'commissionThematicReview', record: PANEL_OWNED, decider: on(extendedReviewDecider), given: [], command: (context) => ({ type: 'CommissionThematicReview', data: { reviewId: 't', partnershipId: 'national', title: 'T', theme: 'Th', incidentIds: ['i-1', 'i-2'], reviewIds: [] }, context, reference: thematicReference }) },
-  { name: 'NameConcernedPartnerships (local)', operation: 'nameConcernedPartnerships', record: LEEDS, decider: on(extendedReviewDecider), given: [localReviewCommissioned], command: (context) => ({ type: 'NameConcernedPartnerships', data: { reviewId: 'local-1', partnershipIds: ['harrow'] }, context, reference: { knownPartnershipIds: ['harrow'] } }) },
-  { name: 'NameConcernedPartnerships (national thematic)', operation: 'nameConcernedPartnerships', record: PANEL_OWNED, decider: on(extendedReviewDecider), given: [nationalThematic], command: (context) => ({ type: 'NameConcernedPartnerships', data: { reviewId: 'thematic-n', partnershipIds: ['harrow'] }, context, reference: { knownPartnershipIds: ['harrow'] } }) },
-  { name: 'AppointReviewer (non-statutory)', operation: 'appointReviewer', record: LEEDS, decider: on(extendedReviewDecider), given: [nonStatutoryCommissioned], command: (context) => ({ type: 'AppointReviewer', data: { reviewId: LR, reviewerName: 'R' }, context }) },
-  { name: 'RecordLearning', operation: 'recordLearning', record: LEEDS, decider: on(extendedReviewDecider), given: [nonStatutoryCommissioned], command: (context) => ({ type: 'RecordLearning', data: { reviewId: LR, items: [], themes: ['neglect'] }, context }) },
-  { name: 'AddRecommendation', operation: 'addRecommendation', record: LEEDS, decider: on(extendedReviewDecider), given: [nonStatutoryCommissioned], command: (context) => ({ type: 'AddRecommendation', data: { reviewId: LR, recommendationId: 'rec-1', text: 'T', assignedAgency: 'health' }, context }) },
-  { name: 'RecordActionForRecommendation', operation: 'recordActionForRecommendation', record: LEEDS, decider: on(extendedReviewDecider), given: [nonStatutoryCommissioned, recommended], command: (context) => ({ type: 'RecordActionForRecommendation', data: { reviewId: LR, actionId: 'a-1', recommendationId: 'rec-1', description: 'D', owner: 'O', dueOn: '2026-05-01' }, context }) },
-  { name: 'UpdateActionStatus', operation: 'updateActionStatus', record: LEEDS, decider: on(extendedReviewDecider), given: [nonStatutoryCommissioned, recommended, assigned], command: (context) => ({ type: 'UpdateActionStatus', data: { reviewId: LR, actionId: 'a-1', recommendationId: 'rec-1', status: 'completed' }, context }) },
-  { name: 'AddRecommendation (national thematic)', operation: 'addRecommendation', record: PANEL_OWNED, decider: on(extendedReviewDecider), given: [nationalThematic], command: (context) => ({ type: 'AddRecommendation', data: { reviewId: 'thematic-n', recommendationId: 'rec-1', text: 'T', assignedAgency: 'health' }, context }) },
+  { name: 'CommissionNonStatutoryReview', operation: 'commissionNonStatutoryReview', record: LEEDS, decider: on(reviewDecider), given: [], command: (context) => ({ type: 'CommissionNonStatutoryReview', data: { reviewId: LR, partnershipId: 'leeds', kind: 'partnership-review', referralIds: [REFERRAL_ID], incidentIds: [], title: 'T' }, context, reference: { referrals: { [REFERRAL_ID]: alternativeReferral() }, incidents: {} } }) },
+  { name: 'CommissionThematicReview (local)', operation: 'commissionThematicReview', record: LEEDS, decider: on(reviewDecider), given: [], command: (context) => ({ type: 'CommissionThematicReview', data: { reviewId: 't', partnershipId: 'leeds', title: 'T', theme: 'Th', incidentIds: ['i-1', 'i-2'], reviewIds: [] }, context, reference: thematicReference }) },
+  { name: 'CommissionThematicReview (national)', operation: 'commissionThematicReview', record: PANEL_OWNED, decider: on(reviewDecider), given: [], command: (context) => ({ type: 'CommissionThematicReview', data: { reviewId: 't', partnershipId: 'national', title: 'T', theme: 'Th', incidentIds: ['i-1', 'i-2'], reviewIds: [] }, context, reference: thematicReference }) },
+  { name: 'NameConcernedPartnerships (local)', operation: 'nameConcernedPartnerships', record: LEEDS, decider: on(reviewDecider), given: [localReviewCommissioned], command: (context) => ({ type: 'NameConcernedPartnerships', data: { reviewId: 'local-1', partnershipIds: ['harrow'] }, context, reference: { knownPartnershipIds: ['harrow'] } }) },
+  { name: 'NameConcernedPartnerships (national thematic)', operation: 'nameConcernedPartnerships', record: PANEL_OWNED, decider: on(reviewDecider), given: [nationalThematic], command: (context) => ({ type: 'NameConcernedPartnerships', data: { reviewId: 'thematic-n', partnershipIds: ['harrow'] }, context, reference: { knownPartnershipIds: ['harrow'] } }) },
+  { name: 'AppointReviewer (non-statutory)', operation: 'appointReviewer', record: LEEDS, decider: on(reviewDecider), given: [nonStatutoryCommissioned], command: (context) => ({ type: 'AppointReviewer', data: { reviewId: LR, reviewerName: 'R' }, context }) },
+  { name: 'RecordLearning', operation: 'recordLearning', record: LEEDS, decider: on(reviewDecider), given: [nonStatutoryCommissioned], command: (context) => ({ type: 'RecordLearning', data: { reviewId: LR, items: [], themes: ['neglect'] }, context }) },
+  { name: 'AddRecommendation', operation: 'addRecommendation', record: LEEDS, decider: on(reviewDecider), given: [nonStatutoryCommissioned], command: (context) => ({ type: 'AddRecommendation', data: { reviewId: LR, recommendationId: 'rec-1', text: 'T', assignedAgency: 'health' }, context }) },
+  { name: 'RecordActionForRecommendation', operation: 'recordActionForRecommendation', record: LEEDS, decider: on(reviewDecider), given: [nonStatutoryCommissioned, recommended], command: (context) => ({ type: 'RecordActionForRecommendation', data: { reviewId: LR, actionId: 'a-1', recommendationId: 'rec-1', description: 'D', owner: 'O', dueOn: '2026-05-01' }, context }) },
+  { name: 'UpdateActionStatus', operation: 'updateActionStatus', record: LEEDS, decider: on(reviewDecider), given: [nonStatutoryCommissioned, recommended, assigned], command: (context) => ({ type: 'UpdateActionStatus', data: { reviewId: LR, actionId: 'a-1', recommendationId: 'rec-1', status: 'completed' }, context }) },
+  { name: 'AddRecommendation (national thematic)', operation: 'addRecommendation', record: PANEL_OWNED, decider: on(reviewDecider), given: [nationalThematic], command: (context) => ({ type: 'AddRecommendation', data: { reviewId: 'thematic-n', recommendationId: 'rec-1', text: 'T', assignedAgency: 'health' }, context }) },
 ];
 
 /** Commands no client sends (the handler issues them while commissioning): their rule is the decider's alone. */
@@ -105,7 +104,7 @@ const internal: (Omit<Case, 'operation'> & { allowed: ActorKind[] })[] = [
 ];
 
 const judge = (c: { decider: AnyDecider; given: unknown[]; command: (context: CommandContext) => unknown }, actor: ActorKind, allowed: boolean) => {
-  const when = deciderSpec(c.decider).given(c.given as never[]).when(c.command(ACTORS[actor]) as never);
+  const when = deciderSpec(c.decider).given(c.given).when(c.command(ACTORS[actor]));
   if (allowed) expect(when.events().length).toBeGreaterThan(0);
   else when.thenThrows({ code: 'forbidden' });
 };
