@@ -4,10 +4,13 @@
  */
 import { formatPosition } from '@cspr/event-store';
 import type { ApplicationCommand, DecisionResult } from '@cspr/application';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { toActor } from './auth/principal';
 import { ForbiddenError, toClientError, ValidationError } from './client-errors';
 import type { GatewayContext } from './gateway-context';
+import { UNSTORABLE, UNSTORABLE_MESSAGE } from './input-rules';
+
+export { calendarDateSchema, commandIdSchema, freeText, idSchema, shortText } from './input-rules';
 
 export type CommandOutcome = { position: string; alreadyApplied: boolean; result: DecisionResult };
 
@@ -26,9 +29,6 @@ export const runCommand = async (ctx: GatewayContext, command: ApplicationComman
   return { position: formatPosition(position), alreadyApplied: result.alreadyApplied, result };
 };
 
-// PostgreSQL's jsonb (where events live) refuses \u0000 and unpaired UTF-16 surrogates: refused here as a
-// validation error rather than failing the append as an unexpected error (found by the hostile-input specs).
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const unstorableTextPath = (value: unknown, path: string[] = []): string | undefined => {
   if (typeof value === 'string') return UNSTORABLE.test(value) ? path.join('.') || 'input' : undefined;
   if (value === null || typeof value !== 'object') return undefined;
@@ -40,12 +40,13 @@ const unstorableTextPath = (value: unknown, path: string[] = []): string | undef
 };
 
 /**
- * Validates GraphQL input with zod. The first issue becomes a ValidationError naming the dotted field path;
- * zod's messages describe the rule, never the value (which may be a child's personal data).
+ * Validates GraphQL input with zod, for mutations whose input type does not yet declare its checks on its fields
+ * (the validation plugin does that: builder.ts). The first issue becomes a ValidationError naming the dotted field
+ * path; zod's messages describe the rule, never the value (which may be a child's personal data).
  */
 export const parseInput = <S extends z.ZodType>(schema: S, input: unknown): z.infer<S> => {
   const unstorable = unstorableTextPath(input);
-  if (unstorable) throw new ValidationError(`${unstorable}: text must not hold NUL characters or unpaired surrogates`, unstorable);
+  if (unstorable) throw new ValidationError(`${unstorable}: ${UNSTORABLE_MESSAGE}`, unstorable);
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
@@ -53,8 +54,3 @@ export const parseInput = <S extends z.ZodType>(schema: S, input: unknown): z.in
   throw new ValidationError(`${field}: ${issue.message}`, field);
 };
 
-export const commandIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only').nullish();
-export const idSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'an id of letters, digits, - or _');
-export const calendarDateSchema = z.iso.date();
-export const shortText = (max = 300) => z.string().trim().min(1).max(max);
-export const freeText = (max = 50_000) => z.string().max(max);

@@ -28,7 +28,6 @@ export const LOCAL_REVIEW_DECISIONS = ['local-review', 'no-local-review'] as con
 export const NATURES_WITHOUT_RAPID_REVIEW: readonly IncidentNature[] = ['looked-after-child-death', 'care-leaver-death'];
 
 /** One notification holds one to four children (domain.md), referenced `child-1` … `child-4`. */
-export const MAX_CHILDREN = 4;
 export const CHILD_REFS = ['child-1', 'child-2', 'child-3', 'child-4'] as const;
 
 /** Lawful bases of erasure; the event keeps a string so that a new basis needs no schema change. */

@@ -2,11 +2,14 @@
  * Checks and shapes the notification input shared by NotifyIncident and AmendNotification: children (1–4, distinct
  * refs, age band computed here), notifier and the free-text parts. Errors name the field, never the value.
  */
-import type { AgeBand, ChildCharacteristics, ChildPersonalData, Notifier } from './incident-events';
+import type { AgeBand, CareLeaverAgeBand, ChildCharacteristics, ChildPersonalData, Notifier } from './incident-events';
+import type { ChildForNature } from './nature-rules';
 import type { NotifiedChild } from './incident-commands';
+import { CHILD_REFS, ETHNICITIES, PLACEMENTS, SEXES, YES_NO_NOT_KNOWN } from './incident-vocabulary';
 import {
-  CHILD_REFS, ETHNICITIES, MAX_CHILDREN, PLACEMENTS, SEXES, YES_NO_NOT_KNOWN,
-} from './incident-vocabulary';
+  INCIDENT_TIME_PATTERN, LOCAL_AUTHORITY_CODE_PATTERN, LOCATION_MAX, MAX_AGE_IN_YEARS, MAX_CHILDREN,
+  MAX_SUPPORTING_DOCUMENTS, PHONE_MAX, PHONE_PATTERN,
+} from '../shared/input-limits';
 import { validationError } from '../shared/domain-error';
 import { ageInWholeYears } from '../shared/dates';
 import type { CalendarDate, LocalAuthorityCode } from '../shared/types';
@@ -15,10 +18,6 @@ import {
   requireEmail, requireInteger, requireNotFuture, requireOneOf, requireOrder, requireString,
 } from '../shared/validate';
 
-/** English local authority ONS codes: E06 unitary, E07 district, E08 metropolitan, E09 London borough. */
-export const LOCAL_AUTHORITY_CODE_PATTERN = /^E(0[6-9]|10)\d{6}$/;
-/** Care leavers are notified up to age 24; 25 leaves room for a birthday between incident and notification. */
-const MAX_AGE_IN_YEARS = 25;
 
 export const ageBandFor = (ageInYears: number | undefined): AgeBand => {
   if (ageInYears === undefined) return 'unknown';
@@ -28,6 +27,10 @@ export const ageBandFor = (ageInYears: number | undefined): AgeBand => {
   if (ageInYears <= 15) return '11-15';
   return '16-plus';
 };
+
+/** DfE's care-leaver bands: 16–21 and 22–24; none below 16 or above 24 (the nature rules refuse those). */
+export const careLeaverAgeBandFor = (ageInYears: number | undefined): CareLeaverAgeBand | undefined =>
+  ageInYears === undefined || ageInYears < 16 || ageInYears > 24 ? undefined : ageInYears <= 21 ? '16-21' : '22-24';
 
 export const requireLocalAuthority = (value: unknown, field: string, covered: readonly LocalAuthorityCode[], partnershipId: string): LocalAuthorityCode => {
   const code = requireString(value, field, 9);
@@ -56,6 +59,7 @@ const parseChild = (input: NotifiedChild, index: number, incidentOn: CalendarDat
     if (age > MAX_AGE_IN_YEARS) throw validationError(`${at}.dateOfBirth`, `${at}.dateOfBirth makes the child older than ${MAX_AGE_IN_YEARS} at incidentOn`);
   }
   const under18 = optionalBoolean(input.under18, `${at}.under18`);
+  const careLeaverAgeBand = careLeaverAgeBandFor(age);
   const characteristics: ChildCharacteristics = {
     childRef,
     ageBand: ageBandFor(age),
@@ -68,14 +72,17 @@ const parseChild = (input: NotifiedChild, index: number, incidentOn: CalendarDat
     childProtectionPlan: requireBoolean(input.childProtectionPlan, `${at}.childProtectionPlan`),
     knownToAgencies: requireOneOf(input.knownToAgencies, `${at}.knownToAgencies`, YES_NO_NOT_KNOWN),
     ...(under18 !== undefined ? { under18 } : {}),
+    ...(careLeaverAgeBand !== undefined ? { careLeaverAgeBand } : {}),
   };
+  const ageField = dateOfBirth !== undefined ? `${at}.dateOfBirth` : `${at}.ageInYears`;
+  const forNature: ChildForNature = { characteristics, at, ...(age !== undefined ? { age, ageField } : {}) };
   const personal: ChildPersonalData = {
     childRef,
     name: requireString(input.name, `${at}.name`),
     ...(dateOfBirth !== undefined ? { dateOfBirth } : {}),
     ...(givenAge !== undefined ? { ageInYears: givenAge } : {}),
   };
-  return { characteristics, personal };
+  return { characteristics, personal, forNature };
 };
 
 /** 1–4 children with distinct refs; the age band is computed relative to `incidentOn`. */
@@ -83,35 +90,42 @@ export const parseChildren = (value: unknown, incidentOn: CalendarDate, today: C
   const inputs = requireArray<NotifiedChild>(value, 'children', 1, MAX_CHILDREN);
   const parsed = inputs.map((child, index) => parseChild(child, index, incidentOn, today));
   requireDistinct(parsed, 'children', (c) => c.characteristics.childRef);
-  return { characteristics: parsed.map((c) => c.characteristics), personal: parsed.map((c) => c.personal) };
+  return {
+    characteristics: parsed.map((c) => c.characteristics),
+    personal: parsed.map((c) => c.personal),
+    forNature: parsed.map((c) => c.forNature),
+  };
 };
 
-export const parseNotifier = (value: unknown): Notifier => {
-  if (value === null || typeof value !== 'object') throw validationError('notifier', 'notifier is required');
+/** A person's contact details: the notifier of a notification, the referrer of a referral (`field` names which). */
+export const parseContact = (value: unknown, field: 'notifier' | 'referrer'): Notifier => {
+  if (value === null || typeof value !== 'object') throw validationError(field, `${field} is required`);
   const input = value as Notifier;
-  const phone = optionalString(input.phone, 'notifier.phone', 30);
-  if (phone !== undefined && !/^\+?[0-9 ()-]{6,29}$/.test(phone)) throw validationError('notifier.phone', 'notifier.phone must be a telephone number');
+  const phone = optionalString(input.phone, `${field}.phone`, PHONE_MAX);
+  if (phone !== undefined && !PHONE_PATTERN.test(phone)) throw validationError(`${field}.phone`, `${field}.phone must be a telephone number`);
   return {
-    name: requireString(input.name, 'notifier.name'),
-    role: requireString(input.role, 'notifier.role'),
-    email: requireEmail(input.email, 'notifier.email'),
+    name: requireString(input.name, `${field}.name`),
+    role: requireString(input.role, `${field}.role`),
+    email: requireEmail(input.email, `${field}.email`),
     ...(phone !== undefined ? { phone } : {}),
   };
 };
 
+export const parseNotifier = (value: unknown): Notifier => parseContact(value, 'notifier');
+
 export const parseIncidentTime = (value: unknown): string | undefined => {
   const time = optionalString(value, 'incidentTime', 5);
-  if (time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw validationError('incidentTime', 'incidentTime must be a time HH:MM');
+  if (time !== undefined && !INCIDENT_TIME_PATTERN.test(time)) throw validationError('incidentTime', 'incidentTime must be a time HH:MM');
   return time;
 };
 
 export const parseSupportingDocuments = (value: unknown): string[] | undefined => {
   if (value === undefined || value === null) return undefined;
-  const documents = requireArray<string>(value, 'supportingDocuments', 0, 50);
+  const documents = requireArray<string>(value, 'supportingDocuments', 0, MAX_SUPPORTING_DOCUMENTS);
   return documents.map((d, i) => requireString(d, `supportingDocuments.${i}`));
 };
 
-export const parseLocation = (value: unknown) => requireString(value, 'location', 1000);
+export const parseLocation = (value: unknown) => requireString(value, 'location', LOCATION_MAX);
 export const parseCaseOutline = (value: unknown) => requireString(value, 'caseOutline', FREE_TEXT_MAX);
 
 /** incidentOn ≤ becameAwareOn ≤ notifiedOn ≤ today: the law counts from these dates, so their order matters. */

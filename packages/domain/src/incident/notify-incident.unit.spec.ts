@@ -3,6 +3,7 @@ import { incidentDecider } from './incident-decide';
 import { ageBandFor } from './notification-input';
 import type { NotifiedChild, NotifyIncident } from './incident-commands';
 import { deciderSpec, malformed } from '../shared/decider-spec';
+import { PHONE_MAX } from '../shared/input-limits';
 import {
   CHILD_DOB, CHILD_NAME, INCIDENT_ID, notifiedEvent, notifyCommand, partnershipContext, roleContext,
 } from './incident-test-fixtures';
@@ -126,6 +127,7 @@ describe('NotifyIncident', () => {
     ['notifier.email', { notifier: { name: 'N', role: 'R', email: 'not-an-email' } }],
     ['notifier.name', { notifier: { name: '', role: 'R', email: 'n@x.gov.uk' } }],
     ['notifier.phone', { notifier: { name: 'N', role: 'R', email: 'n@x.gov.uk', phone: 'call me' } }],
+    ['notifier.phone', { notifier: { name: 'N', role: 'R', email: 'n@x.gov.uk', phone: '1'.repeat(PHONE_MAX + 1) } }],
     ['notifier', { notifier: undefined }],
     ['location', { location: '' }],
     ['caseOutline', { caseOutline: '   ' }],
@@ -159,5 +161,14 @@ describe('NotifyIncident', () => {
 
   it.each(['panel', 'ofsted', 'admin'] as const)('refuses the %s role', (role) => {
     spec.given([]).when(notifyCommand({}, roleContext(role))).thenThrows({ code: 'forbidden' });
+  });
+});
+
+describe('the contact limits are the shared input limits', () => {
+  it('accepts a phone of exactly PHONE_MAX characters and refuses one more, for the notifier', () => {
+    const notifier = (phone: string) => ({ name: 'N', role: 'R', email: 'n@x.gov.uk', phone });
+    const longest = `+${'1'.repeat(PHONE_MAX - 1)}`;
+    expect(spec.given([]).when(notifyCommand({ notifier: notifier(longest) })).events()).toHaveLength(1);
+    spec.given([]).when(notifyCommand({ notifier: notifier(`${longest}1`) })).thenThrows({ code: 'validation', field: 'notifier.phone' });
   });
 });

@@ -5,7 +5,7 @@
 import type { PartnershipEvent } from './partnership-events';
 import type { ChangePartnership, PartnershipCommand, RegisterPartnership } from './partnership-commands';
 import { evolvePartnership, initialPartnershipState, type PartnershipState } from './partnership';
-import { LOCAL_AUTHORITY_CODE_PATTERN } from '../incident/notification-input';
+import { LOCAL_AUTHORITY_CODE_PATTERN } from '../shared/input-limits';
 import { requireContext, requireRole } from '../shared/authorize';
 import { illegalState, notFound, validationError } from '../shared/domain-error';
 import { assertNever, type Decider } from '../shared/event';

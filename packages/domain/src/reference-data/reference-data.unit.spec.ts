@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPartnershipFor, defaultPartnerships } from './default-partnerships';
-import { LOCAL_AUTHORITY_CODE_PATTERN } from '../incident/notification-input';
+import { LOCAL_AUTHORITY_CODE_PATTERN } from '../shared/input-limits';
 import { englishRegions, findLocalAuthority, localAuthorities, regionOf } from './local-authorities';
 
 describe('local authorities', () => {

@@ -8,6 +8,7 @@ import {
 } from './referral-test-fixtures';
 import { CHILD_NAME, NOW, TODAY } from '../incident/incident-test-fixtures';
 import { deciderSpec, malformed } from '../shared/decider-spec';
+import { PHONE_MAX } from '../shared/input-limits';
 
 const spec = deciderSpec(referralDecider);
 const withdrawn: ReferralWithdrawn = {
@@ -44,6 +45,7 @@ describe('SubmitReferral', () => {
     ['whatHappened', { whatHappened: ' ' }],
     ['agencyReasons', { agencyReasons: '' }],
     ['referrer.email', { referrer: { name: 'A', role: 'B', email: 'not-an-email' } }],
+    ['referrer.phone', { referrer: { name: 'A', role: 'B', email: 'a@police.example', phone: '1'.repeat(PHONE_MAX + 1) } }],
     ['incidentTime', { incidentTime: '25:00' }],
   ])('validates %s without echoing personal data', (field, data) => {
     spec.given([]).when(submitCommand(data as Partial<SubmitReferral['data']>)).thenThrows({ code: 'validation', field, messageExcludes: [CHILD_NAME, WHAT_HAPPENED] });

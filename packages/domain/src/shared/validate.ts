@@ -5,16 +5,15 @@
  */
 import { validationError } from './domain-error';
 import type { CalendarDate, Instant } from './types';
+import { EMAIL_MAX, EMAIL_PATTERN, FREE_TEXT_MAX, SHORT_TEXT_MAX } from './input-limits';
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Ids of incidents and reviews: uuids in practice; any short token of letters, digits, `-` and `_` is accepted. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
 /** Default upper bound of a single-line text; free text fields pass a larger `max`. */
-export const SHORT_TEXT_MAX = 300;
-export const FREE_TEXT_MAX = 50_000;
+export { FREE_TEXT_MAX, SHORT_TEXT_MAX };
 
 const daysInMonth = (year: number, month: number): number => [31, (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 
@@ -80,7 +79,7 @@ export const requireInstant = (value: unknown, field: string): Instant => {
 };
 
 export const requireEmail = (value: unknown, field: string): string => {
-  const text = requireString(value, field, 254);
+  const text = requireString(value, field, EMAIL_MAX);
   if (!EMAIL_PATTERN.test(text)) throw validationError(field, `${field} must be an email address`);
   return text;
 };

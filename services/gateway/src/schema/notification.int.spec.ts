@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { incidentStreamId } from '@cspr/domain';
+import { incidentStreamId, PHONE_MAX } from '@cspr/domain';
 import { startGatewayFixture } from '../gateway-fixture';
 import type { GatewayFixture } from '../gateway-fixture';
 
@@ -86,5 +86,38 @@ describe('notifyIncident', () => {
   it('refuses a partnership notifying for another partnership', async () => {
     const result = (await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, { input: notifyInput({ partnershipId: 'bradford', localAuthorityCode: 'E08000032' }) })).data!.notifyIncident;
     expect(result.__typename).toBe('ForbiddenError');
+  });
+});
+
+describe('one input contract for notifications and referrals', () => {
+  const AMEND = /* GraphQL */ `
+    mutation Amend($input: AmendNotificationInput!) {
+      amendNotification(input: $input) { __typename ... on ClientError { message } ... on ValidationError { field } }
+    }`;
+  const LEEDS = { role: 'partnership', partnership: 'leeds' } as const;
+  const openedNotifier = async (incidentId: string, index: number) => {
+    const events = await f.gateway.services.store.readStream(incidentStreamId(incidentId));
+    const opened = await f.gateway.services.vault.open<{ notifier: { name: string } }>(incidentId, (events[index]!.data as { personal: unknown }).personal);
+    return opened.status === 'available' ? opened.value.notifier : undefined;
+  };
+
+  it('refuses a phone over the domain\'s limit, or not a number, naming the field, on notify and amend alike', async () => {
+    const tooLong = { ...notifyInput().notifier, phone: '0'.repeat(PHONE_MAX + 1) };
+    const notify = (await f.graphql(LEEDS, NOTIFY, { input: notifyInput({ notifier: tooLong }) })).data!.notifyIncident;
+    expect(notify).toMatchObject({ __typename: 'ValidationError', field: 'notifier.phone' });
+    const { incidentId } = (await f.graphql(LEEDS, NOTIFY, { input: notifyInput() })).data!.notifyIncident;
+    const notANumber = { ...notifyInput().notifier, phone: 'call the office' };
+    const amend = (await f.graphql(LEEDS, AMEND, { input: { incidentId, changes: { notifier: notANumber } } })).data!.amendNotification;
+    expect(amend).toMatchObject({ __typename: 'ValidationError', field: 'changes.notifier.phone' });
+    const longest = { ...notifyInput().notifier, phone: `+${'1'.repeat(PHONE_MAX - 1)}` };
+    expect((await f.graphql(LEEDS, AMEND, { input: { incidentId, changes: { notifier: longest } } })).data!.amendNotification.__typename).toBe('IncidentPayload');
+  });
+
+  it('passes the checked values on: a name is trimmed the same way when notified and when amended', async () => {
+    const padded = { ...notifyInput().notifier, name: '  Padded Person  ' };
+    const { incidentId } = (await f.graphql(LEEDS, NOTIFY, { input: notifyInput({ notifier: padded }) })).data!.notifyIncident;
+    expect(await openedNotifier(incidentId, 0)).toMatchObject({ name: 'Padded Person' });
+    await f.graphql(LEEDS, AMEND, { input: { incidentId, changes: { notifier: { ...padded, name: '  Other Person ' } } } });
+    expect(await openedNotifier(incidentId, 1)).toMatchObject({ name: 'Other Person' });
   });
 });

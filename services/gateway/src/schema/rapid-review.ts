@@ -1,6 +1,7 @@
 /**
  * The rapid review step: submitRapidReview (owning partnership), respondToRapidReview (the Panel) and the Panel's
- * queue of rapid reviews awaiting a response.
+ * queue of rapid reviews awaiting a response. Inputs declare their checks on their fields (input-rules.ts): the
+ * resolvers receive only checked values.
  */
 import { z } from 'zod';
 import { getPanelQueue } from '@cspr/read-models';
@@ -10,7 +11,8 @@ import { requireRole } from '../authorization';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { forwardOnly, mapReadError, requireReadRole, todayOf, toConnection } from '../read-access';
 import { requireIncidentAccess } from '../record-owners';
-import { commandIdSchema, freeText, idSchema, parseInput, runCommand, shortText } from '../run-command';
+import { commandIdSchema, freeText, idSchema, requiredFreeText, shortText } from '../input-rules';
+import { runCommand } from '../run-command';
 import { IncidentPayload, mutationErrors } from './command-payload';
 import { AgencyEnum, IncidentNatureEnum, LocalReviewDecisionEnum, PanelOutcomeEnum, ParallelProcessEnum } from './vocabulary';
 
@@ -26,70 +28,55 @@ const SignOffInput = builder.inputType('PartnerSignOffInput', {
 });
 const SignatoriesInput = builder.inputType('SignatoriesInput', {
   description: 'Names of the signing officers (personal data).',
-  fields: (t) => ({ localAuthority: t.string(), integratedCareBoard: t.string(), police: t.string() }),
+  fields: (t) => ({
+    localAuthority: t.string({ validate: shortText() }),
+    integratedCareBoard: t.string({ validate: shortText() }),
+    police: t.string({ validate: shortText() }),
+  }),
 });
 const AgencySummaryInput = builder.inputType('AgencySummaryInput', {
-  fields: (t) => ({ agency: t.field({ type: AgencyEnum }), summary: t.string() }),
+  fields: (t) => ({ agency: t.field({ type: AgencyEnum }), summary: t.string({ validate: requiredFreeText(10_000) }) }),
 });
+/** At most one summary per agency in practice; the decider judges duplicates. */
+const MAX_AGENCY_SUMMARIES = 20;
 
 const SubmitRapidReviewInput = builder.inputType('SubmitRapidReviewInput', {
   description: 'The rapid review sent to the Panel. Free-text fields are personal data: encrypted, read by the partnership and the Panel only.',
   fields: (t) => ({
-    commandId: t.string({ required: false }),
-    incidentId: t.id(),
+    commandId: t.string({ required: false, validate: commandIdSchema }),
+    incidentId: t.id({ validate: idSchema }),
     parallelProcesses: t.field({ type: [ParallelProcessEnum] }),
     agenciesInvolved: t.field({ type: [AgencyEnum] }),
     localReviewDecision: t.field({ type: LocalReviewDecisionEnum }),
     localCriteria: t.field({ type: LocalCriteriaInput }),
     nationalCriteria: t.field({ type: NationalCriteriaInput }),
     signedOff: t.field({ type: SignOffInput }),
-    facts: t.string(),
-    agencySummaries: t.field({ type: [AgencySummaryInput] }),
-    keyPracticeEpisodes: t.string(),
-    livedExperience: t.string(),
-    immediateActions: t.string(),
-    learningIdentified: t.string(),
-    decisionReasons: t.string(),
+    facts: t.string({ validate: requiredFreeText() }),
+    agencySummaries: t.field({ type: [AgencySummaryInput], validate: z.array(z.unknown()).max(MAX_AGENCY_SUMMARIES) }),
+    keyPracticeEpisodes: t.string({ validate: freeText() }),
+    livedExperience: t.string({ validate: freeText() }),
+    immediateActions: t.string({ validate: freeText() }),
+    learningIdentified: t.string({ validate: freeText() }),
+    decisionReasons: t.string({ validate: requiredFreeText() }),
     signatories: t.field({ type: SignatoriesInput }),
   }),
 });
 
-const rapidReviewSchema = z.object({
-  commandId: commandIdSchema,
-  incidentId: idSchema,
-  facts: freeText().min(1),
-  agencySummaries: z.array(z.object({ summary: freeText(10_000).min(1) }).loose()).max(20),
-  keyPracticeEpisodes: freeText(),
-  livedExperience: freeText(),
-  immediateActions: freeText(),
-  learningIdentified: freeText(),
-  decisionReasons: freeText().min(1),
-  signatories: z.object({ localAuthority: shortText(), integratedCareBoard: shortText(), police: shortText() }),
-}).loose();
-
 builder.mutationField('submitRapidReview', (t) =>
   t.field({
     type: IncidentPayload,
-    description: 'The owning partnership sends the rapid review to the Panel (15 working days).',
+    description: "The owning partnership sends the rapid review to the Panel: the Panel's expectation (not a statutory duty) is within 15 working days.",
     args: { input: t.arg({ type: SubmitRapidReviewInput }) },
     errors: mutationErrors('SubmitRapidReviewResult'),
     resolve: async (_root, { input }, ctx) => {
       requireRole(ctx.principal, ['partnership'], 'submit a rapid review');
-      const valid = parseInput(rapidReviewSchema, input);
-      await requireIncidentAccess(ctx, valid.incidentId);
-      const { commandId: _commandId, ...data } = input;
-      const outcome = await runCommand(ctx, { type: 'SubmitRapidReview', data: { ...data, incidentId: valid.incidentId } }, valid.commandId);
-      return { incidentId: valid.incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
+      const { commandId, ...data } = input;
+      await requireIncidentAccess(ctx, data.incidentId);
+      const outcome = await runCommand(ctx, { type: 'SubmitRapidReview', data }, commandId);
+      return { incidentId: data.incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
     },
   }),
 );
-
-const respondSchema = z.object({
-  commandId: commandIdSchema,
-  incidentId: idSchema,
-  thematicReviewTitle: shortText().nullish(),
-  comments: freeText(20_000),
-}).loose();
 
 builder.mutationField('respondToRapidReview', (t) =>
   t.field({
@@ -99,11 +86,11 @@ builder.mutationField('respondToRapidReview', (t) =>
       input: t.arg({
         type: builder.inputType('RespondToRapidReviewInput', {
           fields: (f) => ({
-            commandId: f.string({ required: false }),
-            incidentId: f.id(),
+            commandId: f.string({ required: false, validate: commandIdSchema }),
+            incidentId: f.id({ validate: idSchema }),
             outcome: f.field({ type: PanelOutcomeEnum }),
-            thematicReviewTitle: f.string({ required: false, description: 'Required for NATIONAL_THEMATIC_REVIEW.' }),
-            comments: f.string({ description: 'The Panel\'s letter or comments (may be empty); personal data.' }),
+            thematicReviewTitle: f.string({ required: false, description: 'Required for NATIONAL_THEMATIC_REVIEW.', validate: shortText() }),
+            comments: f.string({ description: 'The Panel\'s letter or comments (may be empty); personal data.', validate: freeText(20_000) }),
           }),
         }),
       }),
@@ -111,13 +98,13 @@ builder.mutationField('respondToRapidReview', (t) =>
     errors: mutationErrors('RespondToRapidReviewResult'),
     resolve: async (_root, { input }, ctx) => {
       requireRole(ctx.principal, ['panel'], 'respond to a rapid review');
-      const valid = parseInput(respondSchema, input);
-      await requireIncidentAccess(ctx, valid.incidentId);
+      const { commandId, incidentId, outcome: panelOutcome, comments, thematicReviewTitle } = input;
+      await requireIncidentAccess(ctx, incidentId);
       const outcome = await runCommand(ctx, {
         type: 'RespondToRapidReview',
-        data: { incidentId: valid.incidentId, outcome: input.outcome, comments: valid.comments, ...(valid.thematicReviewTitle ? { thematicReviewTitle: valid.thematicReviewTitle } : {}) },
-      }, valid.commandId);
-      return { incidentId: valid.incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
+        data: { incidentId, outcome: panelOutcome, comments, ...(thematicReviewTitle ? { thematicReviewTitle } : {}) },
+      }, commandId);
+      return { incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
     },
   }),
 );

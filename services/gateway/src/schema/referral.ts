@@ -6,20 +6,27 @@
  */
 import { z } from 'zod';
 import { uuidV5 } from '@cspr/application';
-import { AGENCY_CRITERIA_VIEWS, CHILD_REFS, GUIDANCE_EDITIONS, LOCAL_AUTHORITY_CODE_PATTERN, MAX_CHILDREN, mayRead, NON_STATUTORY_REVIEW_KINDS, REFERRAL_OUTCOMES } from '@cspr/domain';
-import type { NotifiedChild, Notifier } from '@cspr/domain';
+import { AGENCY_CRITERIA_VIEWS, GUIDANCE_EDITIONS, mayRead, NON_STATUTORY_REVIEW_KINDS, REFERRAL_OUTCOMES } from '@cspr/domain';
 import { getReferral, listReferrals } from '@cspr/read-models';
 import type { ReferralView } from '@cspr/read-models';
+import type { GuidanceEdition } from '@cspr/domain';
 import { builder } from '../builder';
 import { requireRole, roleOf } from '../authorization';
 import { ForbiddenError, NotFoundError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { toActor } from '../auth/principal';
 import { badInput, forwardOnly, mapReadError, requireReadRole, toConnection } from '../read-access';
-import { calendarDateSchema, commandIdSchema, freeText, idSchema, parseInput, runCommand, shortText } from '../run-command';
+import {
+  calendarDateSchema, childrenListSchema, commandIdSchema, freeText, idSchema, incidentTimeSchema,
+  localAuthorityCodeSchema, locationSchema, requiredFreeText, shortText,
+} from '../input-rules';
+import { runCommand } from '../run-command';
 import type { GatewayContext } from '../gateway-context';
+import { ChildInput } from './child-input';
+import { ContactInput } from './contact-input';
 import { mutationErrors } from './command-payload';
-import { AgencyEnum, enumName, EthnicityEnum, IncidentNatureEnum, PlacementEnum, SexEnum, YesNoNotKnownEnum } from './vocabulary';
+import { toChild, toContact, withoutNulls } from './notification';
+import { AgencyEnum, enumName, IncidentNatureEnum } from './vocabulary';
 
 const domainEnum = <const T extends string>(name: string, values: readonly T[], description: string) =>
   builder.enumType(name, { description, values: Object.fromEntries(values.map((value) => [enumName(value), { value }])) as Record<string, { value: T }> });
@@ -68,37 +75,6 @@ const ReferralPayload = builder.objectRef<{ referralId: string; position: string
   }),
 });
 
-const ReferralChildInput = builder.inputType('ReferralChildInput', {
-  description: 'As a notified child. `name` and `dateOfBirth` are personal data: sealed under the referral.',
-  fields: (t) => ({
-    childRef: t.string(), name: t.string(), dateOfBirth: t.string({ required: false }), ageInYears: t.int({ required: false }),
-    sex: t.field({ type: SexEnum }), ethnicity: t.field({ type: EthnicityEnum }), disability: t.field({ type: YesNoNotKnownEnum }),
-    placement: t.field({ type: PlacementEnum }), lookedAfter: t.boolean(), childInNeedPlan: t.boolean(), childProtectionPlan: t.boolean(),
-    knownToAgencies: t.field({ type: YesNoNotKnownEnum }),
-    under18: t.boolean({ required: false }),
-  }),
-});
-const PersonInput = builder.inputType('ReferralContactInput', {
-  fields: (t) => ({ name: t.string(), role: t.string(), email: t.string(), phone: t.string({ required: false }) }),
-});
-
-const withoutNulls = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
-const personSchema = z.object({ name: shortText(), role: shortText(), email: z.email(), phone: shortText(40).nullish() });
-const childSchema = z.object({ childRef: z.enum(CHILD_REFS), name: shortText(), dateOfBirth: calendarDateSchema.nullish(), ageInYears: z.number().int().min(0).max(25).nullish() }).loose();
-
-const submitSchema = z.object({
-  commandId: commandIdSchema,
-  localAuthorityCode: z.string().regex(LOCAL_AUTHORITY_CODE_PATTERN, 'an English local authority code such as E08000035'),
-  incidentOn: calendarDateSchema,
-  becameAwareOn: calendarDateSchema,
-  children: z.array(childSchema).min(1).max(MAX_CHILDREN),
-  referrer: personSchema,
-  whatHappened: freeText().min(1),
-  agencyReasons: freeText().min(1),
-  location: shortText(1000),
-  incidentTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').nullish(),
-}).loose();
-
 const payload = (referralId: string, outcome: Awaited<ReturnType<typeof runCommand>>) => ({
   referralId, position: outcome.position, alreadyApplied: outcome.alreadyApplied,
   relatedIds: (outcome.result as { related?: { streamId: string }[] }).related?.map((r) => r.streamId) ?? [],
@@ -112,12 +88,15 @@ builder.mutationField('submitReferral', (t) =>
       input: t.arg({
         type: builder.inputType('SubmitReferralInput', {
           fields: (f) => ({
-            commandId: f.string({ required: false }),
-            localAuthorityCode: f.string(), agency: f.field({ type: AgencyEnum }), nature: f.field({ type: IncidentNatureEnum }),
-            incidentOn: f.string(), becameAwareOn: f.string({ description: 'When the agency became aware: the notification clock\'s anchor.' }),
+            commandId: f.string({ required: false, validate: commandIdSchema }),
+            localAuthorityCode: f.string({ validate: localAuthorityCodeSchema }),
+            agency: f.field({ type: AgencyEnum }), nature: f.field({ type: IncidentNatureEnum }),
+            incidentOn: f.string({ validate: calendarDateSchema }),
+            becameAwareOn: f.string({ description: 'When the agency became aware: the notification clock\'s anchor.', validate: calendarDateSchema }),
             criteriaView: f.field({ type: CriteriaViewEnum }), dslConsulted: f.boolean(),
-            children: f.field({ type: [ReferralChildInput] }), referrer: f.field({ type: PersonInput }),
-            whatHappened: f.string(), agencyReasons: f.string(), location: f.string(), incidentTime: f.string({ required: false }),
+            children: f.field({ type: [ChildInput], validate: childrenListSchema }), referrer: f.field({ type: ContactInput }),
+            whatHappened: f.string({ validate: requiredFreeText() }), agencyReasons: f.string({ validate: requiredFreeText() }),
+            location: f.string({ validate: locationSchema }), incidentTime: f.string({ required: false, validate: incidentTimeSchema }),
           }),
         }),
       }),
@@ -125,18 +104,15 @@ builder.mutationField('submitReferral', (t) =>
     errors: mutationErrors('SubmitReferralResult'),
     resolve: async (_root, { input }, ctx) => {
       const user = requireRole(ctx.principal, ['agency'], 'submit a referral');
-      const valid = parseInput(submitSchema, input);
-      const referralId = valid.commandId ? uuidV5(`referral/${user.userId}/${valid.commandId}`) : ctx.services.newId();
+      const { commandId, children, referrer, ...facts } = input;
+      const referralId = commandId ? uuidV5(`referral/${user.userId}/${commandId}`) : ctx.services.newId();
       const outcome = await runCommand(ctx, {
         type: 'SubmitReferral',
         data: withoutNulls({
-          referralId, partnershipId: user.partnershipId ?? '', localAuthorityCode: valid.localAuthorityCode, agency: input.agency,
-          nature: input.nature, incidentOn: valid.incidentOn, becameAwareOn: valid.becameAwareOn, criteriaView: input.criteriaView,
-          dslConsulted: input.dslConsulted, children: input.children.map((c) => withoutNulls(c) as unknown as NotifiedChild),
-          referrer: withoutNulls(input.referrer) as Notifier, whatHappened: valid.whatHappened, agencyReasons: valid.agencyReasons,
-          location: valid.location, incidentTime: valid.incidentTime ?? undefined,
+          ...facts, referralId, partnershipId: user.partnershipId ?? '', incidentTime: facts.incidentTime ?? undefined,
+          children: children.map(toChild), referrer: toContact(referrer),
         }),
-      }, valid.commandId);
+      }, commandId);
       return payload(referralId, outcome);
     },
   }),
@@ -160,14 +136,14 @@ builder.mutationField('decideReferral', (t) =>
       input: t.arg({
         type: builder.inputType('DecideReferralInput', {
           fields: (f) => ({
-            commandId: f.string({ required: false }),
-            referralId: f.id(),
+            commandId: f.string({ required: false, validate: commandIdSchema }),
+            referralId: f.id({ validate: idSchema }),
             outcome: f.field({ type: ReferralOutcomeEnum }),
-            notifier: f.field({ type: PersonInput, required: false, description: 'Required with NOTIFY: the partnership\'s notifier.' }),
-            guidanceEdition: f.string({ required: false, description: 'NOTIFY only. Default: panel-guidance-2025.' }),
+            notifier: f.field({ type: ContactInput, required: false, description: 'Required with NOTIFY: the partnership\'s notifier.' }),
+            guidanceEdition: f.string({ required: false, description: 'NOTIFY only. Default: panel-guidance-2025.', validate: z.enum(GUIDANCE_EDITIONS) }),
             reviewKind: f.field({ type: NonStatutoryReviewKindEnum, required: false, description: 'Required with ALTERNATIVE_REVIEW.' }),
-            reviewTitle: f.string({ required: false }),
-            reasons: f.string({ required: false, description: 'Required with NO_FURTHER_ACTION (personal, sealed).' }),
+            reviewTitle: f.string({ required: false, validate: shortText(200) }),
+            reasons: f.string({ required: false, description: 'Required with NO_FURTHER_ACTION (personal, sealed).', validate: freeText() }),
           }),
         }),
       }),
@@ -175,27 +151,23 @@ builder.mutationField('decideReferral', (t) =>
     errors: mutationErrors('DecideReferralResult'),
     resolve: async (_root, { input }, ctx) => {
       const user = requireRole(ctx.principal, ['partnership'], 'decide on a referral');
-      const valid = parseInput(z.object({
-        commandId: commandIdSchema, referralId: idSchema, notifier: personSchema.nullish(), guidanceEdition: z.enum(GUIDANCE_EDITIONS).nullish(),
-        reviewTitle: shortText(200).nullish(), reasons: freeText().nullish(),
-      }).loose(), input);
-      const referral = await getReferral(ctx.services.sql, valid.referralId);
-      if (referral && referral.partnershipId !== user.partnershipId) throw new NotFoundError(`Referral ${valid.referralId} not found`);
-      const derived = (what: string) => (valid.commandId ? uuidV5(`${what}/${user.userId}/${valid.commandId}`) : ctx.services.newId());
-      if (input.outcome === 'notify' && !valid.notifier) throw badInput('A decision to notify needs the notifier', 'notifier');
+      const referral = await getReferral(ctx.services.sql, input.referralId);
+      if (referral && referral.partnershipId !== user.partnershipId) throw new NotFoundError(`Referral ${input.referralId} not found`);
+      const derived = (what: string) => (input.commandId ? uuidV5(`${what}/${user.userId}/${input.commandId}`) : ctx.services.newId());
+      if (input.outcome === 'notify' && !input.notifier) throw badInput('A decision to notify needs the notifier', 'notifier');
       const outcome = await runCommand(ctx, {
         type: 'DecideReferral',
         data: withoutNulls({
-          referralId: valid.referralId, outcome: input.outcome,
+          referralId: input.referralId, outcome: input.outcome,
           incidentId: input.outcome === 'notify' ? derived('incident') : undefined,
           reviewId: input.outcome === 'alternative-review' ? derived('review') : undefined,
           reviewKind: input.outcome === 'alternative-review' ? (input.reviewKind ?? undefined) : undefined,
-          reviewTitle: valid.reviewTitle ?? undefined,
-          reasons: valid.reasons ?? undefined,
-          notification: valid.notifier ? { guidanceEdition: valid.guidanceEdition ?? 'panel-guidance-2025', notifier: withoutNulls(valid.notifier) as Notifier } : undefined,
+          reviewTitle: input.reviewTitle ?? undefined,
+          reasons: input.reasons ?? undefined,
+          notification: input.notifier ? { guidanceEdition: (input.guidanceEdition ?? 'panel-guidance-2025') as GuidanceEdition, notifier: toContact(input.notifier) } : undefined,
         }),
-      }, valid.commandId);
-      return payload(valid.referralId, outcome);
+      }, input.commandId);
+      return payload(input.referralId, outcome);
     },
   }),
 );
@@ -205,16 +177,23 @@ builder.mutationField('withdrawReferral', (t) =>
     type: ReferralPayload,
     description: 'The referrer withdraws its referral before the sub-group decides.',
     args: {
-      input: t.arg({ type: builder.inputType('WithdrawReferralInput', { fields: (f) => ({ commandId: f.string({ required: false }), referralId: f.id(), reason: f.string() }) }) }),
+      input: t.arg({
+        type: builder.inputType('WithdrawReferralInput', {
+          fields: (f) => ({
+            commandId: f.string({ required: false, validate: commandIdSchema }),
+            referralId: f.id({ validate: idSchema }),
+            reason: f.string({ validate: requiredFreeText(10_000) }),
+          }),
+        }),
+      }),
     },
     errors: mutationErrors('WithdrawReferralResult'),
     resolve: async (_root, { input }, ctx) => {
       requireRole(ctx.principal, ['agency'], 'withdraw a referral');
-      const valid = parseInput(z.object({ commandId: commandIdSchema, referralId: idSchema, reason: freeText(10_000).min(1) }), input);
-      const referral = await getReferral(ctx.services.sql, valid.referralId);
-      if (referral) await readableReferral(ctx, valid.referralId);
-      const outcome = await runCommand(ctx, { type: 'WithdrawReferral', data: { referralId: valid.referralId, reason: valid.reason } }, valid.commandId);
-      return payload(valid.referralId, outcome);
+      const referral = await getReferral(ctx.services.sql, input.referralId);
+      if (referral) await readableReferral(ctx, input.referralId);
+      const outcome = await runCommand(ctx, { type: 'WithdrawReferral', data: { referralId: input.referralId, reason: input.reason } }, input.commandId);
+      return payload(input.referralId, outcome);
     },
   }),
 );

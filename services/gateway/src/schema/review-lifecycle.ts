@@ -99,9 +99,10 @@ const reviewMutation = <Fields extends Record<string, unknown>>(
       resolve: async (_root, { input }, ctx) => {
         requireRole(ctx.principal, ['partnership', 'panel'], description.charAt(0).toLowerCase() + description.slice(1).replace(/\.$/, ''));
         const base = parseInput(z.object({ commandId: commandIdSchema, reviewId: idSchema }).loose(), input);
-        parseInput(schema, input);
+        // The checked values go on (the schemas are loose: fields they do not name pass through as given).
+        const checked = parseInput(schema, input) as Record<string, unknown>;
         await requireReviewAccess(ctx, base.reviewId);
-        const fields = withoutNulls(input as Record<string, unknown>) as Fields & { reviewId: string; commandId?: string };
+        const fields = withoutNulls(checked) as Fields & { reviewId: string; commandId?: string };
         const { commandId: _commandId, ...rest } = fields;
         const outcome = await runCommand(ctx, toCommand({ ...(rest as Fields), reviewId: base.reviewId }), base.commandId);
         return { reviewId: base.reviewId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
@@ -140,7 +141,7 @@ reviewMutation<{ recipients: ('panel' | 'dfe')[]; plannedPublicationOn?: string 
 );
 
 const DocumentInput = builder.inputType('PublishedDocumentInput', {
-  fields: (f) => ({ kind: f.field({ type: DocumentKindEnum }), title: f.string(), address: f.string({ description: 'https URL.' }), checksum: f.string({ description: 'sha256, hex.' }) }),
+  fields: (f) => ({ kind: f.field({ type: DocumentKindEnum }), title: f.string(), address: f.string({ description: 'https URL, or /documents/<sha256> for a file uploaded to POST /documents.' }), checksum: f.string({ description: 'sha256, hex.' }) }),
 });
 
 type Publish = Extract<ApplicationCommand, { type: 'PublishReport' }>['data'];
@@ -156,7 +157,7 @@ reviewMutation<Omit<Publish, 'reviewId'>>(
   }),
   z.object({
     publishedOn: calendarDateSchema,
-    documents: z.array(z.object({ title: shortText(300), address: z.url({ protocol: /^https$/ }), checksum: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex') }).loose()).min(1).max(30),
+    documents: z.array(z.object({ title: shortText(300), address: z.union([z.url({ protocol: /^https$/ }), z.string().regex(/^\/documents\/[0-9a-f]{64}$/)]), checksum: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex') }).loose()).min(1).max(30),
     summary: freeText(20_000).min(1),
   }).loose(),
   (data) => ({ type: 'PublishReport', data: data as Publish }),

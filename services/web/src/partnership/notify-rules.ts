@@ -4,8 +4,12 @@
  */
 import { checkDate, isBlank, isoFromParts, type DateParts } from '../app/dates';
 import type { FieldErrors } from '../app/components';
+import {
+  EMAIL_PATTERN, INCIDENT_TIME_PATTERN, LOCAL_AUTHORITY_CODE_PATTERN, MAX_AGE_IN_YEARS, MAX_CHILDREN, PHONE_MAX, PHONE_PATTERN,
+} from '@cspr/domain/input-limits';
 
-export const MAX_CHILDREN = 4;
+// The limits are the domain's (the decider is the final judge), so the form, the gateway and the decider agree.
+export { MAX_CHILDREN };
 
 export type ChildValues = {
   name: string; dateOfBirth: DateParts; ageInYears: string; sex: string; ethnicity: string; disability: string;
@@ -55,9 +59,9 @@ export const readNotifyForm = (data: URLSearchParams, childCount: number): Notif
   supportingDocuments: get(data, 'supportingDocuments'),
 });
 
-const LA_CODE = /^E(0[6-9]|10)\d{6}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const LA_CODE = LOCAL_AUTHORITY_CODE_PATTERN;
+const EMAIL = EMAIL_PATTERN;
+const TIME = INCIDENT_TIME_PATTERN;
 
 const childErrors = (child: ChildValues, i: number, today: string, incidentIso: string | undefined): FieldErrors => {
   const p = `children-${i}-`;
@@ -70,7 +74,7 @@ const childErrors = (child: ChildValues, i: number, today: string, incidentIso: 
   }
   if (child.ageInYears.trim()) {
     const age = Number(child.ageInYears);
-    if (!Number.isInteger(age) || age < 0 || age > 24) errors[`${p}ageInYears`] = `The age of ${n} must be a whole number from 0 to 24`;
+    if (!Number.isInteger(age) || age < 0 || age > MAX_AGE_IN_YEARS) errors[`${p}ageInYears`] = `The age of ${n} must be a whole number from 0 to ${MAX_AGE_IN_YEARS}`;
     else if (!isBlank(child.dateOfBirth)) errors[`${p}ageInYears`] = `Give either the date of birth or the age of ${n}, not both`;
   }
   const required: [keyof ChildValues, string][] = [
@@ -104,6 +108,8 @@ export const validateNotify = (v: NotifyValues, today: string): FieldErrors => {
   if (!v.notifierRole.trim()) errors.notifierRole = 'Enter your job title';
   if (!v.notifierEmail.trim()) errors.notifierEmail = 'Enter your email address';
   else if (!EMAIL.test(v.notifierEmail.trim())) errors.notifierEmail = 'Enter an email address in the correct format, like name@example.gov.uk';
+  const phone = v.notifierPhone.trim();
+  if (phone && (phone.length > PHONE_MAX || !PHONE_PATTERN.test(phone))) errors.notifierPhone = 'Enter a telephone number, like 0113 222 3333';
   return errors;
 };
 

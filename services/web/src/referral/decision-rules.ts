@@ -1,5 +1,6 @@
 /** The sub-group's decision form: what each outcome needs, in plain words, and the gateway's DecideReferralInput. */
 import type { FieldErrors } from '../app/components';
+import { EMAIL_PATTERN } from '@cspr/domain/input-limits';
 
 export type DecisionValues = { outcome: string; notifierName: string; notifierRole: string; notifierEmail: string; reviewKind: string; reviewTitle: string; reasons: string };
 
@@ -8,7 +9,7 @@ export const readDecisionForm = (data: URLSearchParams): DecisionValues => {
   return { outcome: get('outcome'), notifierName: get('notifierName'), notifierRole: get('notifierRole'), notifierEmail: get('notifierEmail'), reviewKind: get('reviewKind'), reviewTitle: get('reviewTitle'), reasons: get('reasons') };
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL = EMAIL_PATTERN;
 
 export const validateDecision = (v: DecisionValues): FieldErrors => {
   const errors: FieldErrors = {};
