@@ -80,9 +80,9 @@ export const notice = (text: string, kind: 'success' | 'important' = 'important'
 
 export const warning = (text: string): Html => macro('govuk', 'warning-text', { text, iconFallbackText: 'Warning' });
 
-export const button = (o: { text: string; href?: string; secondary?: boolean; name?: string; value?: string }): Html =>
+export const button = (o: { text: string; href?: string; secondary?: boolean; warning?: boolean; name?: string; value?: string }): Html =>
   macro('govuk', 'button', {
-    text: o.text, href: o.href, classes: o.secondary ? 'govuk-button--secondary' : '', name: o.name, value: o.value,
+    text: o.text, href: o.href, classes: o.secondary ? 'govuk-button--secondary' : o.warning ? 'govuk-button--warning' : '', name: o.name, value: o.value,
     ...(o.href ? {} : { type: 'submit' }), preventDoubleClick: !o.href,
   });
 

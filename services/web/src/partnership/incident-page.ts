@@ -25,7 +25,7 @@ export const incidentPage = async (ctx: PageContext) => {
     ${backLink('/partnership', 'Back to dashboard')}
     <span class="govuk-caption-l">Incident ${i.id}</span>
     <h1 class="govuk-heading-l">${labelOf(NATURES, i.nature)}</h1>
-    ${ctx.query.get('sent') ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="sent-title" data-module="govuk-notification-banner"><div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="sent-title">Success</h2></div><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">The rapid review has been sent to the Panel.</p></div></div>` : ''}
+    ${ctx.query.get('sent') ? notice('The rapid review has been sent to the Panel.', 'success') : ''}
     ${canSendRapidReview(i) ? button({ href: `/partnership/incidents/${i.id}/rapid-review`, text: i.status === 'RECONSIDERATION_REQUESTED' ? 'Send the rapid review again' : 'Write the rapid review' }) : ''}
     ${i.status === 'PANEL_RESPONDED' && !i.reviewIds.length ? button({ href: `/partnership/reviews/commission?incident=${i.id}`, text: 'Commission a local review', secondary: true }) : ''}
     <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">

@@ -11,6 +11,7 @@ import { nunjucksSetup } from './nunjucks-setup';
 import { consistentAfterFrom } from './read-your-writes';
 import type { SignedInUser, SignInModule } from './signed-in-user';
 import { assetUrls, refuseMalformedPaths, staticAssets } from './static-assets';
+import { multipartForm } from './multipart-form';
 import { pageRoutes } from './page-routes';
 import { verifyCsrf } from '../sign-in';
 
@@ -73,7 +74,7 @@ export const createWebApp = (options: WebAppOptions): Express => {
   // Before the body parser: the embedded provider reads its own request bodies.
   if (options.signIn) options.signIn.mount(app);
   else app.use(publicVisitor);
-  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
+  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }), multipartForm);
   app.use((req, res, next) => {
     const user = res.locals.user as SignedInUser | undefined;
     res.locals.navigation = navigationFor(user, req.path);

@@ -15,6 +15,17 @@ import { notifyPage } from '../partnership/notify-page';
 import { notifiedPage } from '../partnership/notified-page';
 import { incidentPage } from '../partnership/incident-page';
 import { rapidReviewPage } from '../partnership/rapid-review-page';
+import { commissionLocalReviewPage } from '../partnership/commission-local-review-page';
+import { reviewsPage } from '../review/reviews-page';
+import { reviewPage } from '../review/review-page';
+import { partnershipReferralsPage } from '../referral/partnership-referrals-page';
+import { decideReferralPage } from '../referral/decide-referral-page';
+import { myReferralsPage } from '../referral/my-referrals-page';
+import { referPage } from '../referral/refer-page';
+import { withdrawReferralPage } from '../referral/withdraw-referral-page';
+import { queuePage } from '../panel/queue-page';
+import { panelRapidReviewPage } from '../panel/rapid-review-page';
+import { nationalReviewPage } from '../panel/national-review-page';
 
 type Page = (ctx: PageContext) => Promise<void> | void;
 type Route = { path: string; page: Page; signedIn?: true; form?: true };
@@ -31,6 +42,18 @@ const routes: Route[] = [
   { path: '/partnership/notified/:id', page: notifiedPage, signedIn: true },
   { path: '/partnership/incidents/:id', page: incidentPage, signedIn: true },
   { path: '/partnership/incidents/:id/rapid-review', page: rapidReviewPage, signedIn: true, form: true },
+  { path: '/partnership/reviews', page: reviewsPage, signedIn: true },
+  { path: '/partnership/reviews/commission', page: commissionLocalReviewPage, signedIn: true, form: true },
+  { path: '/partnership/referrals', page: partnershipReferralsPage, signedIn: true },
+  { path: '/partnership/referrals/:id', page: decideReferralPage, signedIn: true, form: true },
+  { path: '/agency/referrals', page: myReferralsPage, signedIn: true },
+  { path: '/agency/referrals/:id/withdraw', page: withdrawReferralPage, signedIn: true, form: true },
+  { path: '/agency/refer', page: referPage, signedIn: true, form: true },
+  { path: '/panel', page: queuePage, signedIn: true },
+  { path: '/panel/incidents/:id', page: panelRapidReviewPage, signedIn: true, form: true },
+  { path: '/panel/national-review', page: nationalReviewPage, signedIn: true, form: true },
+  { path: '/panel/reviews', page: reviewsPage, signedIn: true },
+  { path: '/reviews/:id', page: reviewPage, signedIn: true, form: true },
 ];
 
 const pass: RequestHandler = (_req, _res, next) => next();
