@@ -12,6 +12,7 @@ import type { Projection } from './projection';
 import { publishedReportsProjection } from './published-reports/published-reports-projection';
 import { referralsProjection } from './referrals/referrals-projection';
 import { reviewsProjection } from './reviews/reviews-projection';
+import { statisticsReleasesProjection } from './statistics-releases/statistics-releases-projection';
 
 export const projections = [
   partnershipsProjection,
@@ -22,6 +23,7 @@ export const projections = [
   notificationFactsProjection,
   referralsProjection,
   learningProjection,
+  statisticsReleasesProjection,
   accessGrantsProjection,
 ] as unknown as Projection[];
 

@@ -21,6 +21,7 @@ import type { CommandHandler } from '@cspr/application';
 import type { Sql } from 'postgres';
 import { createProjector } from '@cspr/projector';
 import { createLogger } from '@cspr/telemetry';
+import { createDocumentStore, migrateDocuments } from '@cspr/documents';
 import { createTestDatabase } from '@cspr/testing';
 import type { GatewayFetch } from './server/gateway-client';
 
@@ -61,6 +62,7 @@ export const startGatewayUnderTest = async (): Promise<GatewayUnderTest> => {
   const dataDir = await mkdtemp(join(tmpdir(), 'cspr-web-'));
   await migrateEventStore(db.sql);
   await migratePersonalData(db.sql);
+  await migrateDocuments(db.sql);
   const store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
   const vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
   const calendar = createEnglandAndWalesCalendar();
@@ -73,6 +75,7 @@ export const startGatewayUnderTest = async (): Promise<GatewayUnderTest> => {
   const { yoga, commands } = createGateway({
     clock: () => new Date(Date.now() + offsetMs),
     sql: db.sql, store, vault, calendar, projector,
+    documents: { store: createDocumentStore(db.sql) },
     audit: createReadAudit(db.sql),
     auth: createIssuerRoutedVerifier(issuers, await createTokenVerifierFromEnv({ DATA_DIR: dataDir }, { production: false, principalOf })),
     logger: createLogger({ service: 'web-e2e', level: process.env.LOG_LEVEL ?? 'silent' }),
