@@ -27,6 +27,22 @@ const environmentSchema = z.object({
   CSPR_MASTER_KEY: z.string().optional(),
   /** `production` turns on persisted operations, turns off introspection and dev keys. */
   NODE_ENV: z.string().default('development'),
+  /** Public address of the web pages (the OIDC callback and post-logout addresses). Default http://localhost:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** The organisation's OpenID provider. Unset in development: the embedded provider at <PUBLIC_URL>/oidc. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Resource indicator (RFC 8707) for the gateway's access tokens, for providers that support it. */
+  OIDC_RESOURCE: z.string().min(1).optional(),
+  /** Scopes asked for at sign-in. Default `openid email profile`. */
+  OIDC_SCOPE: z.string().min(1).optional(),
+  /** Signs the session cookie: at least 32 characters. Required in production. */
+  SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  /** Inactivity timeout of a signed-in session, in minutes. Default 30. */
+  SESSION_TIMEOUT_MINUTES: z.coerce.number().int().min(2).max(24 * 60).default(30),
+  /** `true`/`false`: Secure session cookie. Default: true unless PUBLIC_URL is plain http. */
+  SESSION_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   /** pino level. Default info. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -42,6 +58,30 @@ export type PlatformConfig = {
   masterKey?: string;
   production: boolean;
   logLevel: string;
+  /** Sign-in for the web pages; `issuer` absent means the embedded development provider. */
+  signIn: {
+    publicUrl?: string;
+    issuer?: string;
+    clientId?: string;
+    clientSecret?: string;
+    resource?: string;
+    scope?: string;
+    sessionSecret?: string;
+    timeoutMinutes: number;
+    secureCookies?: boolean;
+  };
+};
+
+/**
+ * For the services that serve the web pages (the platform, the web service): production refuses to start without
+ * the organisation's provider and a session secret, never falling back to the embedded development provider.
+ */
+export const requireSignInConfig = (config: PlatformConfig): void => {
+  if (!config.production) return;
+  const missing = (['issuer', 'clientId', 'clientSecret', 'sessionSecret'] as const).filter((k) => !config.signIn[k]);
+  if (missing.length) {
+    throw new ConfigError('Invalid configuration: production pages need OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and SESSION_SECRET');
+  }
 };
 
 export class ConfigError extends Error {
@@ -60,6 +100,8 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     throw new ConfigError('Invalid configuration: AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL go together');
   }
   const production = e.NODE_ENV === 'production';
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) throw new ConfigError('Invalid configuration: OIDC_ISSUER and OIDC_CLIENT_ID go together');
   if (production && !e.AUTH_ISSUER) throw new ConfigError('Invalid configuration: production needs AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL');
   if (production && !e.CSPR_MASTER_KEY) throw new ConfigError('Invalid configuration: production needs CSPR_MASTER_KEY (or a KMS wrapper)');
   if (e.EVENT_STORE === 'eventstoredb' && !e.EVENTSTORE_CONNECTION_STRING) {
@@ -76,5 +118,16 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     masterKey: e.CSPR_MASTER_KEY,
     production,
     logLevel: e.LOG_LEVEL,
+    signIn: {
+      publicUrl: e.PUBLIC_URL,
+      issuer: e.OIDC_ISSUER,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      resource: e.OIDC_RESOURCE,
+      scope: e.OIDC_SCOPE,
+      sessionSecret: e.SESSION_SECRET,
+      timeoutMinutes: e.SESSION_TIMEOUT_MINUTES,
+      secureCookies: e.SESSION_COOKIE_SECURE === undefined ? undefined : e.SESSION_COOKIE_SECURE === 'true',
+    },
   };
 };

@@ -6,10 +6,11 @@
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createReadAudit, openVault } from '@cspr/personal-data';
-import { migrateReadModels } from '@cspr/read-models';
+import { listAccessGrants, migrateReadModels } from '@cspr/read-models';
 import { createDocumentStore, migrateDocuments } from '@cspr/documents';
 import { closeHttpServerGracefully, createReadinessCheck, openRuntime } from '@cspr/runtime';
 import { createTokenVerifierFromEnv } from './auth/verify-token';
+import { createGrantsLookup, grantsPrincipal } from './auth/grants-principal';
 import { loadAllowedOperations } from './hardening/index';
 import { registerDefaultPartnerships } from '@cspr/application';
 import { createGateway } from './yoga';
@@ -24,6 +25,7 @@ await migrateDocuments(sql);
 // Re-applies every erasure in the ledger before serving, so a restored backup cannot bring erased data back.
 const { vault, reapplied } = await openVault({ sql, masterKey: config.masterKey, dataDir: config.dataDir, production: config.production, ledgerPath: process.env.CSPR_ERASURE_LEDGER });
 if (reapplied.length) logger.warn({ subjects: reapplied.length }, 'erasures re-applied after a restore');
+const configuredAdmins = () => (process.env.CSPR_ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean);
 const gateway = createGateway({
   documents: { store: createDocumentStore(sql) },
   sql,
@@ -32,11 +34,12 @@ const gateway = createGateway({
   store,
   vault,
   audit: createReadAudit(sql),
-  auth: await createTokenVerifierFromEnv(process.env, { production: config.production }),
+  // The provider proves who; the platform's grants say what (read per request, cached 5 s).
+  auth: await createTokenVerifierFromEnv(process.env, { production: config.production, principalOf: grantsPrincipal(createGrantsLookup(sql), configuredAdmins) }),
   logger,
   production: config.production,
   newId: randomUUID,
-  adminUserIds: () => (process.env.CSPR_ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+  adminUserIds: async () => [...configuredAdmins(), ...(await listAccessGrants(sql)).filter((g) => g.role === 'admin').map((g) => g.subject)],
   ...(process.env.CSPR_ALLOWED_OPERATIONS ? { hardening: { allowedOperations: await loadAllowedOperations(process.env.CSPR_ALLOWED_OPERATIONS) } } : {}),
 });
 const partnerships = await registerDefaultPartnerships(gateway.commands);

@@ -47,7 +47,10 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   // of `npm run token` carry their role as claims; the embedded provider's issuer joins once it is set up below.
   const grants = createGrantsLookup(sql);
   const issuers = new Map<string, TokenVerifier>();
-  const envVerifier = await createTokenVerifierFromEnv({ ...env, DATA_DIR: config.dataDir }, { production: config.production, principalOf: grantsPrincipal(grants) });
+  const envVerifier = await createTokenVerifierFromEnv({ ...env, DATA_DIR: config.dataDir }, {
+    production: config.production,
+    principalOf: grantsPrincipal(grants, () => (env.CSPR_ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean)),
+  });
   const gateway = createGateway({
     sql,
     documents: { store: createDocumentStore(sql) },
