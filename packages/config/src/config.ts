@@ -55,6 +55,15 @@ const environmentSchema = z.object({
   LOG_COPY_FROM: z.string().min(1).optional(),
   LOG_COPY_TO: z.string().min(1).optional(),
   DOCUMENT_MAX_BYTES: positive(50 * 1024 * 1024),
+  PUBLIC_URL: z.string().url().optional(),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_RESOURCE: z.string().min(1).optional(),
+  OIDC_SCOPE: z.string().min(1).optional(),
+  SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  SESSION_TIMEOUT_MINUTES: z.coerce.number().int().min(2).max(24 * 60).default(30),
+  SESSION_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
 });
 
 export type ConfigVariable = keyof typeof environmentSchema.shape;
@@ -97,6 +106,15 @@ export const CONFIG_DOCS: Record<ConfigVariable, { default: string; meaning: str
   LOG_COPY_FROM: { default: '—', meaning: '`npm run log:copy` source store, when `--from` is not given' },
   LOG_COPY_TO: { default: '—', meaning: '`npm run log:copy` target store, when `--to` is not given' },
   DOCUMENT_MAX_BYTES: { default: '52428800 (50 MB)', meaning: 'largest report file accepted by `POST /documents` and the publication form' },
+  PUBLIC_URL: { default: '`http://localhost:PORT`', meaning: 'public address of the web pages (OIDC callback and post-logout addresses, links in emails)' },
+  OIDC_ISSUER: { default: 'unset: embedded development provider at `PUBLIC_URL/oidc`', meaning: 'the organisation\'s OpenID provider for signing in to the pages (DfE Sign-in, Entra ID, Keycloak); required in production' },
+  OIDC_CLIENT_ID: { default: '—', meaning: 'the web application\'s client id at that provider (with `OIDC_ISSUER`)' },
+  OIDC_CLIENT_SECRET: { default: '—', meaning: 'its client secret (required in production)' },
+  OIDC_RESOURCE: { default: '—', meaning: 'resource indicator (RFC 8707) for the gateway\'s access tokens, where the provider supports it' },
+  OIDC_SCOPE: { default: '`openid email profile`', meaning: 'scopes asked for at sign-in' },
+  SESSION_SECRET: { default: 'dev: generated', meaning: 'signs the session cookie, at least 32 characters (required in production)' },
+  SESSION_TIMEOUT_MINUTES: { default: '30', meaning: 'inactivity timeout of a signed-in session; the pages warn before it' },
+  SESSION_COOKIE_SECURE: { default: '`true` unless `PUBLIC_URL` is plain http', meaning: 'Secure flag of the session cookie' },
 };
 
 export type PlatformConfig = {
@@ -127,6 +145,30 @@ export type PlatformConfig = {
   telemetry: { tracesEndpoint?: string; metricsEndpoint?: string; serviceName?: string; disabled: boolean };
   logCopy: { from?: string; to?: string };
   documents: { maxBytes: number };
+  /** Sign-in for the web pages; `issuer` absent means the embedded development provider. */
+  signIn: {
+    publicUrl?: string;
+    issuer?: string;
+    clientId?: string;
+    clientSecret?: string;
+    resource?: string;
+    scope?: string;
+    sessionSecret?: string;
+    timeoutMinutes: number;
+    secureCookies?: boolean;
+  };
+};
+
+/**
+ * For the services that serve the web pages (the platform, the web service): production refuses to start without
+ * the organisation's provider and a session secret, never falling back to the embedded development provider.
+ */
+export const requireSignInConfig = (config: PlatformConfig): void => {
+  if (!config.production) return;
+  const missing = (['issuer', 'clientId', 'clientSecret', 'sessionSecret'] as const).filter((k) => !config.signIn[k]);
+  if (missing.length) {
+    throw new ConfigError('Invalid configuration: production pages need OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and SESSION_SECRET');
+  }
 };
 
 export class ConfigError extends Error {
@@ -154,6 +196,8 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
   const production = e.NODE_ENV === 'production';
   if (production && !e.AUTH_ISSUER) throw new ConfigError('Invalid configuration: production needs AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL');
   if (production && !e.CSPR_MASTER_KEY) throw new ConfigError('Invalid configuration: production needs CSPR_MASTER_KEY (or a KMS wrapper)');
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) throw new ConfigError('Invalid configuration: OIDC_ISSUER and OIDC_CLIENT_ID go together');
   if (e.EVENT_STORE === 'eventstoredb' && !e.EVENTSTORE_CONNECTION_STRING) {
     throw new ConfigError('Invalid configuration: EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING');
   }
@@ -196,6 +240,17 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     },
     logCopy: { from: e.LOG_COPY_FROM, to: e.LOG_COPY_TO },
     documents: { maxBytes: e.DOCUMENT_MAX_BYTES },
+    signIn: {
+      publicUrl: e.PUBLIC_URL,
+      issuer: e.OIDC_ISSUER,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      resource: e.OIDC_RESOURCE,
+      scope: e.OIDC_SCOPE,
+      sessionSecret: e.SESSION_SECRET,
+      timeoutMinutes: e.SESSION_TIMEOUT_MINUTES,
+      secureCookies: e.SESSION_COOKIE_SECURE === undefined ? undefined : e.SESSION_COOKIE_SECURE === 'true',
+    },
   };
 };
 

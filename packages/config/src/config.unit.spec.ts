@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIG_DOCS, ConfigError, loadConfig } from './config';
+import { CONFIG_DOCS, ConfigError, loadConfig, requireSignInConfig } from './config';
 
 describe('loadConfig', () => {
   it('defaults to the embedded database on port 4000 with no Kafka', () => {
@@ -64,5 +64,19 @@ describe('loadConfig', () => {
     for (const [name, value] of Object.entries(applied)) {
       expect(CONFIG_DOCS[name as keyof typeof CONFIG_DOCS].default.replace(/`/g, ''), name).toBe(String(value));
     }
+  });
+
+  it('reads the sign-in settings, and production pages refuse to start without a provider and a session secret', () => {
+    expect(loadConfig({}).signIn).toEqual(expect.objectContaining({ timeoutMinutes: 30, issuer: undefined }));
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.gov.uk/realms/cspr' })).toThrow(/OIDC_ISSUER and OIDC_CLIENT_ID/);
+    expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
+    const production = { NODE_ENV: 'production', AUTH_ISSUER: 'https://id.example', AUTH_AUDIENCE: 'cspr', AUTH_JWKS_URL: 'https://id.example/jwks', CSPR_MASTER_KEY: 'k' };
+    expect(() => requireSignInConfig(loadConfig(production))).toThrow(ConfigError);
+    const complete = loadConfig({
+      ...production, OIDC_ISSUER: 'https://id.example', OIDC_CLIENT_ID: 'cspr-web', OIDC_CLIENT_SECRET: 's', SESSION_SECRET: 'x'.repeat(32),
+      SESSION_TIMEOUT_MINUTES: '20', SESSION_COOKIE_SECURE: 'true',
+    });
+    expect(() => requireSignInConfig(complete)).not.toThrow();
+    expect(complete.signIn).toMatchObject({ clientId: 'cspr-web', timeoutMinutes: 20, secureCookies: true });
   });
 });

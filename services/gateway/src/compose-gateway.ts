@@ -7,10 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { registerDefaultPartnerships } from '@cspr/application';
 import type { WorkingDayCalendar } from '@cspr/domain';
 import { createReadAudit, openVault, type PersonalDataVault } from '@cspr/personal-data';
-import { migrateReadModels } from '@cspr/read-models';
+import { listAccessGrants, migrateReadModels } from '@cspr/read-models';
 import { createDocumentStore, migrateDocuments } from '@cspr/documents';
 import type { Check, Runtime } from '@cspr/runtime';
 import { createTokenVerifierFromConfig, type TokenVerifier } from './auth/verify-token';
+import { createGrantsLookup, grantsPrincipal } from './auth/grants-principal';
 import { loadAllowedOperations } from './hardening/index';
 import { gatewayHealth, gatewayReadiness, readModelsFreshness } from './readiness/gateway-readiness';
 import { createGateway, type Gateway } from './yoga';
@@ -48,12 +49,16 @@ export const composeGateway = async (runtime: Pick<Runtime, 'config' | 'logger' 
     vault,
     ...(options.calendar ? { calendar: options.calendar } : {}),
     audit: createReadAudit(sql),
-    auth: options.auth ?? (await createTokenVerifierFromConfig(config)),
+    // The provider proves who; the platform's grants say what (read per request, cached 5 s). Configured admins act
+    // as admins while they hold no grant, so a new deployment can grant the first roles.
+    auth: options.auth ?? (await createTokenVerifierFromConfig(config, { principalOf: grantsPrincipal(createGrantsLookup(sql), () => config.adminUserIds) })),
     documents: { store: createDocumentStore(sql, { maxBytes: config.documents.maxBytes }), maxBytes: config.documents.maxBytes },
     logger,
     production: config.production,
     newId: randomUUID,
-    adminUserIds: options.adminUserIds ?? (() => config.adminUserIds),
+    // Admins for four-eyes erasure: those configured, and everyone granted the admin role.
+    adminUserIds: options.adminUserIds
+      ?? (async () => [...config.adminUserIds, ...(await listAccessGrants(sql)).filter((g) => g.role === 'admin').map((g) => g.subject)]),
     readiness: gatewayReadiness({ sql, store }),
     health: gatewayHealth({ readModels: readModelsFreshness(sql, store, config.readiness.maxProjectorLagSeconds), ...options.healthChecks }),
     ...(config.allowedOperationsFile ? { hardening: { allowedOperations: await loadAllowedOperations(config.allowedOperationsFile) } } : {}),

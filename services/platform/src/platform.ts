@@ -48,7 +48,7 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   // of `npm run token` carry their role as claims; the embedded provider's issuer joins once it is set up below.
   const grants = createGrantsLookup(sql);
   const issuers = new Map<string, TokenVerifier>();
-  const configVerifier = await createTokenVerifierFromConfig(config, { principalOf: grantsPrincipal(grants) });
+  const configVerifier = await createTokenVerifierFromConfig(config, { principalOf: grantsPrincipal(grants, () => config.adminUserIds) });
   const { gateway, vault } = await composeGateway(runtime, {
     calendar,
     auth: createIssuerRoutedVerifier(issuers, configVerifier),

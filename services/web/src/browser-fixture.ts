@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser as ChromiumBrowser, type BrowserContext, type Page } from 'playwright-core';
 import { grantStartupAccess } from '@cspr/application';
 import { createEmbeddedProviderVerifier } from '@cspr/gateway';
 import { grantsForSubject } from '@cspr/read-models';
@@ -73,18 +73,44 @@ export const startBrowser = async (options: { javaScript?: boolean } = {}): Prom
     javaScriptEnabled: options.javaScript ?? true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // axe runs as a script in the page: with JavaScript off it runs on a copy of the page in a second browser.
+  const checker = options.javaScript === false
+    ? await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu'] })
+    : undefined;
+  if (checker) checkers.set(context, checker);
   return {
     context,
     newPage: () => context.newPage(),
     close: async () => {
       await context.close();
+      await checker?.close();
       await rm(profile, { recursive: true, force: true });
     },
   };
 };
 
+const checkers = new WeakMap<BrowserContext, ChromiumBrowser>();
+
 /** axe against WCAG 2.2 A and AA; returns the violations in words (empty when the page passes). */
 export const accessibilityViolations = async (page: Page): Promise<string[]> => {
+  const checker = checkers.get(page.context());
+  if (checker) {
+    // The same markup and styles as the page with JavaScript off (no js-enabled class: the copy runs no page script).
+    const copyContext = await checker.newContext({ viewport: { width: 1280, height: 800 } });
+    const copy = await copyContext.newPage();
+    try {
+      const origin = new URL(page.url()).origin;
+      const markup = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace('<head>', `<head><base href="${origin}/">`);
+      await copy.setContent(markup, { waitUntil: 'load' });
+      return await violationsOf(copy);
+    } finally {
+      await copyContext.close();
+    }
+  }
+  return violationsOf(page);
+};
+
+const violationsOf = async (page: Page): Promise<string[]> => {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 };

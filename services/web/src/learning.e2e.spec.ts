@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, hasChromium, screenshot, serveApp, signInWith, startBrowser, type Browser, type ServedApp } from './browser-fixture';
+import { accessibilityViolations, hasChromium, screenshot, serveApp, signInAs, PEOPLE, startBrowser, type Browser, type ServedApp } from './browser-fixture';
 import { todayInEngland } from './app/dates';
 import { startGatewayUnderTest, type GatewayUnderTest } from './gateway-under-test.fixture';
 import { seedNotifiedIncident } from './journey-seeds';
@@ -23,7 +23,7 @@ describe.skipIf(!hasChromium())('learning from reviews with the real gateway', {
 
   beforeAll(async () => {
     backEnd = await startGatewayUnderTest();
-    app = await serveApp(backEnd.handler);
+    app = await serveApp(backEnd);
     browser = await startBrowser();
     const leeds = await backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' });
     const send = async (operation: string, field: string, input: Record<string, unknown>) => {
@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium())('learning from reviews with the real gateway', {
 
   it('the public finds the review in the learning library by theme and keyword', async () => {
     const page = await browser.newPage();
-    await page.goto(`${app.url}/#/learning`);
+    await page.goto(`${app.url}/learning`);
     await page.getByRole('heading', { name: 'Learning from reviews' }).waitFor();
     await page.getByLabel('Learning theme').fill('neglect');
     await page.getByRole('button', { name: 'Search' }).click();
@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium())('learning from reviews with the real gateway', {
 
   it('Bradford sees the review because it mentions its services', async () => {
     const page = await browser.newPage();
-    await signInWith(page, app.url, await backEnd.tokenFor({ role: 'partnership', partnership: 'bradford' }), 'partnership', 'bradford');
+    await signInAs(page, app.url, PEOPLE.bradford, '/partnership');
     await page.getByRole('heading', { name: 'Reviews and learning' }).waitFor();
     await page.getByText('We list this review because it mentions our services').waitFor();
     await expectAccessible(page);
@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium())('learning from reviews with the real gateway', {
 
   it('Leeds sees the recommendation and its overdue action on the review page', async () => {
     const page = await browser.newPage();
-    await signInWith(page, app.url, await backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' }), 'partnership', 'leeds');
+    await signInAs(page, app.url, PEOPLE.leeds, '/partnership');
     await page.getByRole('heading', { name: 'Incidents and deadlines' }).waitFor();
     await page.getByRole('link', { name: 'Learning from Child R' }).click();
     await page.getByRole('heading', { name: 'Learning and recommendations' }).waitFor();
@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium())('learning from reviews with the real gateway', {
 
   it('the Department for Education signs in to its final reports', async () => {
     const page = await browser.newPage();
-    await signInWith(page, app.url, await backEnd.tokenFor({ role: 'dfe' }), 'dfe');
+    await signInAs(page, app.url, PEOPLE.dfe, '/dfe');
     await page.getByRole('heading', { name: 'Final reports sent to the Department for Education' }).waitFor();
     expect(await page.getByText('No final report has been sent to the Department yet.').isVisible()).toBe(true);
     await expectAccessible(page);
@@ -119,7 +119,7 @@ describe.skipIf(!hasChromium())('learning from reviews with the real gateway', {
 
   it('the Panel sees recurring themes', async () => {
     const page = await browser.newPage();
-    await signInWith(page, app.url, await backEnd.tokenFor({ role: 'panel' }), 'panel');
+    await signInAs(page, app.url, PEOPLE.panel, '/panel');
     await page.getByRole('link', { name: 'Recurring themes' }).click();
     await page.getByRole('heading', { name: 'Recurring themes' }).waitFor();
     await page.getByLabel('Recorded in at least this many partnerships').fill('1');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, hasChromium, screenshot, signInWith } from './browser-fixture';
+import { accessibilityViolations, hasChromium, screenshot, signInAs, PEOPLE } from './browser-fixture';
 import { todayInEngland } from './app/dates';
 import { fillDate, useWebStack } from './web-stack';
 import { SUBMIT_REFERRAL } from './operations';
@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 30
 
   it('a police user refers a case, the sub-group notifies the Panel and the referrer sees the outcome', async () => {
     const agency = await stack.browser.newPage();
-    await signInWith(agency, stack.app.url, await stack.backEnd.tokenFor({ role: 'agency', partnership: 'leeds' }), 'agency', 'leeds');
+    await signInAs(agency, stack.app.url, PEOPLE.leedsAgency, '/agency/referrals');
     await agency.getByRole('heading', { name: 'My referrals' }).waitFor();
     expect(await agency.getByText('You have not referred any cases yet.').isVisible()).toBe(true);
     await expectAccessible(agency);
@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 30
 
     // The sub-group, in another tab (sessions are per tab).
     const partnership = await stack.browser.newPage();
-    await signInWith(partnership, stack.app.url, await stack.backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' }), 'partnership', 'leeds');
+    await signInAs(partnership, stack.app.url, PEOPLE.leeds, '/partnership');
     await partnership.getByRole('heading', { name: 'Incidents and deadlines' }).waitFor();
     await partnership.getByRole('link', { name: 'Referrals', exact: true }).click();
     await partnership.getByRole('heading', { name: 'Referrals from partner agencies' }).waitFor();
@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 30
     await expectAccessible(partnership);
     await partnership.getByRole('link', { name: 'Open the notification' }).click();
     await partnership.getByText('Serious harm').first().waitFor();
-    expect(partnership.url()).toMatch(/#\/partnership\/incidents\/[0-9a-f-]{36}$/);
+    expect(partnership.url()).toMatch(/\/partnership\/incidents\/[0-9a-f-]{36}$/);
 
     await agency.reload();
     await agency.getByRole('heading', { name: 'My referrals' }).waitFor();
@@ -109,7 +109,7 @@ describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 30
   });
 
   it('a referrer withdraws a referral before the sub-group decides', async () => {
-    const token = await stack.backEnd.tokenFor({ role: 'agency', partnership: 'leeds', sub: 'school-dsl' });
+    const token = await stack.backEnd.tokenFor({ role: 'agency', partnership: 'leeds' });
     const today = todayInEngland();
     const sent = await stack.backEnd.graphqlAs<{ submitReferral: { __typename: string; message?: string } }>(token, SUBMIT_REFERRAL, { input: {
       agency: 'EDUCATION', nature: 'SERIOUS_HARM', localAuthorityCode: 'E08000035', becameAwareOn: today, incidentOn: today, location: 'School',
@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 30
     } });
     expect(sent.submitReferral.__typename).toBe('ReferralPayload');
     const page = await stack.browser.newPage();
-    await signInWith(page, stack.app.url, token, 'agency', 'leeds');
+    await signInAs(page, stack.app.url, PEOPLE.leedsAgency, '/agency/referrals');
     await page.getByRole('heading', { name: 'My referrals' }).waitFor();
     await page.getByRole('link', { name: /^Withdraw/ }).click();
     await page.getByRole('heading', { name: 'Withdraw a referral' }).waitFor();

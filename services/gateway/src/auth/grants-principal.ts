@@ -40,7 +40,14 @@ export const principalFromGrants = (subject: string, grants: readonly AccessGran
   return { kind: 'user', userId: subject, role: grant.role as Role, ...(grant.partnershipId ? { partnershipId: grant.partnershipId } : {}) };
 };
 
-export const grantsPrincipal = (lookup: GrantsLookup) => async (payload: JWTPayload): Promise<Principal> => {
-  if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthenticationError('Token has no subject');
-  return principalFromGrants(payload.sub, await lookup(payload.sub));
-};
+/**
+ * `bootstrapAdmins` (CSPR_ADMIN_USER_IDS) act as admins while they hold no grant, so a new deployment has someone
+ * who can grant the first roles; once granted anything, their grants decide.
+ */
+export const grantsPrincipal = (lookup: GrantsLookup, bootstrapAdmins: () => readonly string[] = () => []) =>
+  async (payload: JWTPayload): Promise<Principal> => {
+    if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthenticationError('Token has no subject');
+    const grants = await lookup(payload.sub);
+    if (grants.length === 0 && bootstrapAdmins().includes(payload.sub)) return { kind: 'user', userId: payload.sub, role: 'admin' };
+    return principalFromGrants(payload.sub, grants);
+  };

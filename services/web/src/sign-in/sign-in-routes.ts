@@ -121,7 +121,9 @@ export const createSignInRouter = (deps: RouterDeps): Router => {
         },
       }, res);
       options.logger.info({ subject: String(claims.sub) }, 'signed in');
-      return res.redirect(303, pending.returnTo);
+      // Proven who, but granted nothing yet: say so at once rather than on whichever page they were going to.
+      const grants = await options.grantsFor({ subject: String(claims.sub), email, ...(typeof claims.organisation === 'string' ? { organisation: claims.organisation } : {}) });
+      return res.redirect(303, grants.length === 0 ? '/no-access' : pending.returnTo);
     } catch (error) {
       return next(error);
     }

@@ -10,8 +10,7 @@ import type { GrantsFor, SignIn, SignInOptions } from '../index';
 import { createEmbeddedProvider } from '../embedded-provider/embedded-provider';
 import type { EmbeddedProvider } from '../embedded-provider/embedded-provider';
 import { DEV_ACCOUNTS } from '../embedded-provider/dev-accounts';
-import { nunjucksSetup } from '../../server/nunjucks-setup';
-import { assetUrls } from '../../server/static-assets';
+import { assetUrls, nunjucksSetup } from '@cspr/web';
 
 /** Grants as the dev accounts get them at start (the platform reads them from the grants read model). */
 export const devGrants: GrantsFor = async ({ subject }) => {
