@@ -12,7 +12,7 @@
 #   KEYCLOAK_VERSION       keycloak-quarkus-dist version [26.5.6]
 #   KEYCLOAK_WEB_URL       the web app's address, allowed as redirect [http://localhost:4000]
 #   JAVA_HOME              a Java 21+ JDK [the newest under /usr/lib/jvm with java >= 21]
-#   KEYCLOAK_START_TIMEOUT seconds to wait for the realm to answer [180]
+#   KEYCLOAK_START_TIMEOUT seconds to wait for the realm to answer [420; the first start builds Quarkus, ~100 s]
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -66,10 +66,10 @@ start() {
     --import-realm \
     >"$LOG_FILE" 2>&1 < /dev/null &
   echo $! > "$PID_FILE"
-  local deadline=$((SECONDS + ${KEYCLOAK_START_TIMEOUT:-180}))
+  local deadline=$((SECONDS + ${KEYCLOAK_START_TIMEOUT:-420}))
   until curl -sf "$REALM_URL" >/dev/null; do
     if ! running; then log "Keycloak exited; see $LOG_FILE"; tail -20 "$LOG_FILE" >&2; exit 1; fi
-    if (( SECONDS > deadline )); then log "no answer after ${KEYCLOAK_START_TIMEOUT:-180}s; see $LOG_FILE"; exit 1; fi
+    if (( SECONDS > deadline )); then log "no answer after ${KEYCLOAK_START_TIMEOUT:-420}s; see $LOG_FILE"; exit 1; fi
     sleep 2
   done
   log "realm cspr ready: http://127.0.0.1:$PORT/realms/cspr"
