@@ -2,6 +2,8 @@
 import { decodeEvent, illegalState, incidentDecider, incidentStreamId } from '@cspr/domain';
 import type { CommandContext, IncidentCommand, IncidentEvent, IncidentState, NotificationPersonalData } from '@cspr/domain';
 import type { RecordedEvent } from '@cspr/event-store';
+import type { AllocateReference } from './case-references';
+import { yearOf } from './case-references';
 import type { Decision } from './execute-decision';
 import { loadCoverage } from './reference-data';
 import type { HandlerDeps } from './handler-deps';
@@ -29,7 +31,23 @@ const completeAmendment = async (deps: HandlerDeps, incidentId: string, events: 
     event.type === 'NotificationAmended' && event.personal !== undefined ? { ...event, personal: { ...opened.value, ...event.personal } } : event);
 };
 
-export const incidentDecision = (deps: HandlerDeps, command: Bare<IncidentCommand>): Decision<IncidentCommand, IncidentEvent, IncidentState> => {
+/** The notification takes its case reference once the decision held, just before it is appended. */
+const withReference = async (events: IncidentEvent[], allocate: AllocateReference | undefined): Promise<IncidentEvent[]> => {
+  if (!allocate) return events;
+  return Promise.all(events.map(async (event) => {
+    if (event.type !== 'IncidentNotified' || event.data.reference !== undefined) return event;
+    const { incidentId, notifiedOn, partnershipId } = event.data;
+    const reference = await allocate({ kind: 'INC', year: yearOf(notifiedOn), subjectId: incidentId, partnershipId });
+    return { ...event, data: { ...event.data, reference } };
+  }));
+};
+
+/** `allocate` hands out case references; without it (tests of other rules) notifications carry none. */
+export const incidentDecision = (
+  deps: HandlerDeps,
+  command: Bare<IncidentCommand>,
+  allocate?: AllocateReference,
+): Decision<IncidentCommand, IncidentEvent, IncidentState> => {
   const { incidentId } = command.data;
   return {
     decider: incidentDecider,
@@ -54,7 +72,8 @@ export const incidentDecision = (deps: HandlerDeps, command: Bare<IncidentComman
           return { ...command, context } as IncidentCommand;
       }
     },
-    complete: (events, recorded, requestId) => completeAmendment(deps, incidentId, events, recorded, requestId),
+    complete: async (events, recorded, requestId) =>
+      withReference(await completeAmendment(deps, incidentId, events, recorded, requestId), allocate),
     beforeAppend: async (events, state) => {
       // Only an approval (`PersonalDataErased`) destroys keys; a request or a cancellation destroys nothing.
       // Erasure destroys the key before the event is written: if the append then fails, a retry writes the

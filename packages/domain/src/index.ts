@@ -23,6 +23,7 @@ export * from './partnership/partnership-events';
 export * from './partnership/partnership';
 export * from './partnership/partnership-commands';
 export * from './partnership/partnership-decide';
+export * from './case-reference/case-reference';
 export * from './calendar/index';
 export * from './reference-data/index';
 // Issue 9: referrals, non-statutory and thematic reviews, concerned partnerships, learning, extended roles.

@@ -6,6 +6,7 @@
 import type { Sql } from 'postgres';
 import { runMigrations, type Migration } from '@cspr/database';
 import { ensureCheckpoint } from './checkpoint';
+import { CASE_REFERENCE_COLUMNS_SQL } from './incidents/case-reference-columns';
 import { INCIDENT_BECAME_AWARE_DECLARED_SQL } from './incidents/incidents-became-aware';
 import { REVIEW_LEARNING_TABLE_SQL } from './learning/learning-table';
 import { REFERRALS_TABLE_SQL } from './referrals/referrals-table';
@@ -174,6 +175,7 @@ export const readModelMigrations: Migration[] = [
   { id: '0003-referrals', sql: REFERRALS_TABLE_SQL },
   { id: '0004-review-learning', sql: REVIEW_LEARNING_TABLE_SQL },
   { id: '0005-incidents-became-aware-declared', sql: INCIDENT_BECAME_AWARE_DECLARED_SQL },
+  { id: '0006-case-references', sql: CASE_REFERENCE_COLUMNS_SQL },
 ];
 
 /** Every read-model table, emptied together by a rebuild (checkpoints excepted: they are reset, not emptied). */

@@ -14,6 +14,8 @@ export type ReviewKind = 'local' | 'national';
 
 export type LocalReviewCommissioned = DomainEvent<'LocalReviewCommissioned', {
   reviewId: ReviewId;
+  /** The readable case reference (`REV-2026-00045`), added by the write path; absent on reviews commissioned before references. */
+  reference?: string;
   partnershipId: PartnershipId;
   incidentIds: IncidentId[];
   commissionedAt: Instant;
@@ -26,6 +28,8 @@ export type LocalReviewCommissioned = DomainEvent<'LocalReviewCommissioned', {
 
 export type NationalReviewCommissioned = DomainEvent<'NationalReviewCommissioned', {
   reviewId: ReviewId;
+  /** The readable case reference (`REV-2026-00045`), added by the write path; absent on reviews commissioned before references. */
+  reference?: string;
   /** A national review may cover incidents of several partnerships. */
   incidentIds: IncidentId[];
   partnershipIds: PartnershipId[];
