@@ -12,10 +12,13 @@ export { MAX_PAGE_SIZE, InvalidCursorError, type Page } from './cursor';
 export type { DeadlineView, TodayOptions } from './deadline-view';
 export type { StoredDeadline } from './stored-deadlines';
 
-export { getIncident, listIncidents, type IncidentView, type ListIncidentsOptions } from './incidents/incidents-query';
+export {
+  getIncident, getIncidentByReference, listIncidents, countIncidents, incidentFigures,
+  type IncidentView, type ListIncidentsOptions, type IncidentFilters, type IncidentOrder, type IncidentFigures,
+} from './incidents/incidents-query';
 export { INCIDENT_STATUSES, type IncidentStatus, type HistoryEntry, type SealedIncidentPersonal } from './incidents/incidents-projection';
-export { getPanelQueue, type PanelQueueItem } from './panel-queue/panel-queue-query';
-export { getReview, listReviews, type ReviewView, type ListReviewsOptions } from './reviews/reviews-query';
+export { getPanelQueue, type PanelQueueItem, type PanelQueueOptions } from './panel-queue/panel-queue-query';
+export { getReview, getReviewByReference, listReviews, type ReviewView, type ListReviewsOptions } from './reviews/reviews-query';
 export { REVIEW_STATUSES, type ReviewStatus, type ReviewDelay } from './reviews/reviews-projection';
 export { listPublishedReports, type PublishedReportView, type ListPublishedReportsOptions } from './published-reports/published-reports-query';
 export type { PublishedDocument } from './published-reports/published-reports-projection';
