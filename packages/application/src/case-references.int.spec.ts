@@ -7,6 +7,7 @@ import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/p
 import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, migratePersonalData } from '@cspr/personal-data';
 import { createTestDatabase } from '@cspr/testing';
 import type { TestDatabase } from '@cspr/testing';
+import { backfillCaseReferences } from './backfill-case-references';
 import { createCommandHandler } from './command-handler';
 import type { CommandHandler } from './command-handler';
 
@@ -40,6 +41,7 @@ const rapidReview = (incidentId: string) => ({
 
 let db: TestDatabase;
 let stores: EventStore[];
+let vaultOf: () => ReturnType<typeof createPersonalDataVault>;
 let writers: CommandHandler[];
 
 const referenceOf = async (streamId: string): Promise<unknown> => decodeEvent((await stores[0]!.readStream(streamId))[0]!).data.reference;
@@ -49,6 +51,7 @@ beforeAll(async () => {
   await migrateEventStore(db.sql);
   await migratePersonalData(db.sql);
   const vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
+  vaultOf = () => vault;
   // Two writers, each with its own store, as two gateway instances would have.
   stores = [createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups }), createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups })];
   writers = stores.map((store) => createCommandHandler({
@@ -96,5 +99,23 @@ describe('case references', () => {
     const reviewId = randomUUID();
     await writers[1]!.execute({ type: 'CommissionLocalReview', data: { reviewId, partnershipId: 'leeds', incidentIds: [incidentId], caseName: 'Child M' } }, { actor: leeds });
     expect(await referenceOf(reviewStreamId(reviewId))).toBe('REV-2026-00001');
+  });
+
+  it('the start-up backfill numbers records made before references in log order, in their own year, once', async () => {
+    const legacy = [randomUUID(), randomUUID()];
+    for (const [index, incidentId] of legacy.entries()) {
+      await stores[0]!.appendToStream(incidentStreamId(incidentId), [{
+        eventId: randomUUID(), type: 'IncidentNotified',
+        data: { schemaVersion: 1, incidentId, partnershipId: 'leeds', notifiedOn: `2024-0${index + 1}-10`, notifiedAt: `2024-0${index + 1}-10T10:00:00.000Z` },
+        metadata: { actor: { userId: 'legacy', role: 'partnership' }, partnershipId: 'leeds', correlationId: 'c', causationId: 'c', occurredAt: '2024-01-10T10:00:00.000Z' },
+      }], { expectedRevision: 'no_stream' });
+    }
+    const options = { store: stores[0]!, vault: vaultOf(), newId: randomUUID, clock: () => new Date('2026-03-11T08:00:00Z') };
+    expect(await backfillCaseReferences(options)).toEqual({ allocated: 2, alreadyHeld: 0 });
+    expect(await backfillCaseReferences(options)).toEqual({ allocated: 0, alreadyHeld: 2 });
+    const counter = await stores[0]!.readStream(caseReferenceStreamId('INC', 2024));
+    expect(counter.map((e) => [decodeEvent(e).data.subjectId, decodeEvent(e).data.reference])).toEqual([
+      [legacy[0], 'INC-2024-00001'], [legacy[1], 'INC-2024-00002'],
+    ]);
   });
 });

@@ -10,7 +10,7 @@ import { migrateReadModels } from '@cspr/read-models';
 import { closeHttpServerGracefully, createReadinessCheck, openRuntime } from '@cspr/runtime';
 import { createTokenVerifierFromEnv } from './auth/verify-token';
 import { loadAllowedOperations } from './hardening/index';
-import { registerDefaultPartnerships } from '@cspr/application';
+import { backfillCaseReferences, registerDefaultPartnerships } from '@cspr/application';
 import { createGateway } from './yoga';
 
 // The shared start-up: configuration, telemetry (OTEL_*), the database and event log, and a bounded SIGTERM.
@@ -39,6 +39,9 @@ const gateway = createGateway({
 const partnerships = await registerDefaultPartnerships(gateway.commands);
 logger.info({ registered: partnerships.registered, existing: partnerships.existing }, 'default partnerships');
 for (const refused of partnerships.refused) logger.warn(refused, 'default partnership refused by the decider: fix the reference data');
+// Records made before case references get theirs through the log (idempotent; nothing to do once done).
+const backfill = await backfillCaseReferences({ store, vault, newId: randomUUID, clock: () => new Date() });
+if (backfill.allocated > 0) logger.info(backfill, 'case references backfilled');
 
 const server = createServer(gateway.yoga);
 server.listen(config.port, () => {

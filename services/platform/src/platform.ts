@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { registerDefaultPartnerships } from '@cspr/application';
+import { backfillCaseReferences, registerDefaultPartnerships } from '@cspr/application';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { createGateway, createTokenVerifierFromEnv, loadAllowedOperations } from '@cspr/gateway';
 import { createReadAudit, openVault } from '@cspr/personal-data';
@@ -53,6 +53,9 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   });
   const partnerships = await registerDefaultPartnerships(gateway.commands);
   logger.info({ registered: partnerships.registered, existing: partnerships.existing }, 'default partnerships');
+  // Records made before case references get theirs through the log (idempotent; nothing to do once done).
+  const backfill = await backfillCaseReferences({ store, vault, newId: randomUUID, clock: () => new Date() });
+  if (backfill.allocated > 0) logger.info(backfill, 'case references backfilled');
 
   if (options.demo) {
     const result = await loadDemo({ store, vault, newId: randomUUID, logger });

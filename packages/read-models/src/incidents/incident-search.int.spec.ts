@@ -64,4 +64,15 @@ describe('incident search, paging and figures over every record', () => {
     expect(range.items.map((i) => i.id).sort()).toEqual(['w-due', 'w-old']);
     expect(range.totalCount).toBeNull();
   });
+
+  it('a reference allocated later (the start-up backfill) fills an older incident\'s row', async () => {
+    await givenEvents(db.sql, [
+      incidentNotified('legacy'),
+      { type: 'CaseReferenceAllocated', data: { kind: 'INC', year: 2025, number: 1, reference: 'INC-2025-00100', subjectId: 'legacy' } },
+      // A review's number never lands on an incident row.
+      { type: 'CaseReferenceAllocated', data: { kind: 'REV', year: 2025, number: 1, reference: 'REV-2025-00001', subjectId: 'w-old' } },
+    ]);
+    expect((await getIncidentByReference(db.sql, 'INC-2025-00100', { today }))?.id).toBe('legacy');
+    expect((await getIncidentByReference(db.sql, 'INC-2025-00001', { today }))?.id).toBe('w-old');
+  });
 });

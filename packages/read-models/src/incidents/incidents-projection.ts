@@ -261,6 +261,7 @@ export const incidentsProjection: Projection<IncidentRow> = {
   evolve: (rows, event, context) => {
     if (REFERENCE_EVENTS.includes(event.type)) {
       // The usual allocation comes before its notification (which carries the reference): nothing to do then.
+      if (event.data.kind !== 'INC') return; // the other kind's series: not loaded here
       const row = rows.get(requireString(event.data, 'subjectId'));
       if (row && row.reference === null) rows.set(row.incident_id, { ...row, reference: requireString(event.data, 'reference') });
       return;

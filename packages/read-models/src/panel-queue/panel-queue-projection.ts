@@ -39,6 +39,7 @@ export const panelQueueProjection: Projection<PanelQueueRow> = {
     const d = event.data;
     if (event.type === 'CaseReferenceAllocated') {
       // Only the backfill of an incident notified before references finds a row here.
+      if (event.data.kind !== 'INC') return; // the other kind's series: not loaded here
       const row = rows.get(requireString(d, 'subjectId'));
       if (row && row.reference === null) rows.set(row.incident_id, { ...row, reference: requireString(d, 'reference') });
       return;

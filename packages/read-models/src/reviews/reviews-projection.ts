@@ -236,6 +236,7 @@ export const reviewsProjection: Projection<ReviewRow> = {
     if (event.type === 'CaseReferenceAllocated') {
       // The usual allocation comes before its commissioning event (which carries the reference): only the backfill
       // of a review commissioned before references finds a row here.
+      if (event.data.kind !== 'REV') return; // the other kind's series: not loaded here
       const found = rows.get(requireString(event.data, 'subjectId'));
       if (found && found.reference === null) rows.set(found.review_id, { ...found, reference: requireString(event.data, 'reference') });
       return;
