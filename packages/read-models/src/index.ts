@@ -36,3 +36,7 @@ export {
   type ReviewLearningView, type LearningActionView, type LearningLibraryRecord, type LearningLibraryOptions, type ListedBecause,
 } from './learning/learning-query';
 export { countOpenDeadlines, type DeadlineCount } from './open-deadlines/open-deadlines-query';
+export {
+  listErasureRequests, countErasureRequests, type ErasureRequestView, type ListErasureRequestsOptions,
+} from './erasure-requests/erasure-requests-query';
+export type { ErasureRequestStatus } from './erasure-requests/erasure-requests-projection';

@@ -7,6 +7,7 @@ import type { Sql } from 'postgres';
 import { runMigrations, type Migration } from '@cspr/database';
 import { ensureCheckpoint } from './checkpoint';
 import { CASE_REFERENCE_COLUMNS_SQL } from './incidents/case-reference-columns';
+import { ERASURE_REQUESTS_TABLE_SQL } from './erasure-requests/erasure-requests-projection';
 import { INCIDENT_BECAME_AWARE_DECLARED_SQL } from './incidents/incidents-became-aware';
 import { REVIEW_LEARNING_TABLE_SQL } from './learning/learning-table';
 import { REFERRALS_TABLE_SQL } from './referrals/referrals-table';
@@ -176,6 +177,7 @@ export const readModelMigrations: Migration[] = [
   { id: '0004-review-learning', sql: REVIEW_LEARNING_TABLE_SQL },
   { id: '0005-incidents-became-aware-declared', sql: INCIDENT_BECAME_AWARE_DECLARED_SQL },
   { id: '0006-case-references', sql: CASE_REFERENCE_COLUMNS_SQL },
+  { id: '0007-erasure-requests', sql: ERASURE_REQUESTS_TABLE_SQL },
 ];
 
 /** Every read-model table, emptied together by a rebuild (checkpoints excepted: they are reset, not emptied). */
@@ -188,6 +190,7 @@ export const READ_MODEL_TABLES = [
   'read_models.notification_facts',
   'read_models.partnerships',
   'read_models.referrals',
+  'read_models.erasure_requests',
   'read_models.review_learning',
 ] as const;
 

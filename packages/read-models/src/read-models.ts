@@ -2,6 +2,7 @@
 import type { Sql } from 'postgres';
 import { CHECKPOINT_NAME } from './checkpoint';
 import { READ_MODEL_TABLES } from './migrations';
+import { erasureRequestsProjection } from './erasure-requests/erasure-requests-projection';
 import { incidentsProjection } from './incidents/incidents-projection';
 import { learningProjection } from './learning/learning-projection';
 import { notificationFactsProjection } from './national-statistics/notification-facts-projection';
@@ -21,6 +22,7 @@ export const projections = [
   notificationFactsProjection,
   referralsProjection,
   learningProjection,
+  erasureRequestsProjection,
 ] as unknown as Projection[];
 
 /**

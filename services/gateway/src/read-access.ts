@@ -3,8 +3,8 @@
  * list has no single record to answer "not found" for), today's date in England, and relay edges.
  */
 import { createGraphQLError } from 'graphql-yoga';
-import { londonDate } from '@cspr/domain';
-import type { ExtendedRole } from '@cspr/domain';
+import { ACCESS_POLICY, londonDate } from '@cspr/domain';
+import type { ExtendedRole, ReadableKind } from '@cspr/domain';
 import { roleOf } from './authorization';
 import type { GatewayContext } from './gateway-context';
 
@@ -16,6 +16,12 @@ export const requireReadRole = (ctx: GatewayContext, roles: readonly ExtendedRol
     });
   }
 };
+
+/** The roles ACCESS_POLICY lets read a kind of record at all (the per-record rule is checked where it applies). */
+export const readersOf = (kind: ReadableKind): ExtendedRole[] =>
+  (Object.entries(ACCESS_POLICY) as [ExtendedRole | 'public', Record<ReadableKind, string>][])
+    .filter(([role, rules]) => role !== 'public' && rules[kind] !== 'none')
+    .map(([role]) => role as ExtendedRole);
 
 export const badInput = (message: string, field: string) => createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
 

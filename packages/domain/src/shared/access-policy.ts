@@ -13,10 +13,14 @@
  * | learning library    | all                          | all   | all    | all   | all             | all          | all    |
  * | national statistics | all                          | all   | none   | all   | none            | all          | none   |
  * | notification feed   | none                         | all   | all    | none  | none            | none         | none   |
+ * | erasure request     | none                         | none  | none   | all   | none            | none         | none   |
+ * | personal-data audit | none                         | none  | none   | all   | none            | none         | none   |
  *  * Ofsted reads incidents only as the minimised notification feed (its own row).
  *  ** Admins see a review's tracking record (operations), never personal parts.
  * "recipient": the reader's role is among the final report's recipients, so DfE reads a review and its final report once a final report was sent with `dfe` among its recipients
  * (the report reaches DfE at least 7 working days before publication); after publication the report is public.
+ * Erasure requests and the personal-data read audit are an admin duty (no separate data-protection role): admins
+ * already hold erasure; the audit holds field names and user ids, never a child's data.
  * "concerned": partnerships named by ReviewConcernsPartnerships, or whose incidents a national/thematic review covers.
  */
 import type { ReportRecipient } from '../review/review-events';
@@ -24,20 +28,21 @@ import type { ExtendedCommissionedReviewState } from '../review/extended-review'
 import type { ExtendedActor, ExtendedRole, PartnershipId } from './types';
 
 export type ReadableKind =
-  | 'incident' | 'referral' | 'review' | 'final-report' | 'published-report' | 'learning-library' | 'national-statistics' | 'notification-feed';
+  | 'incident' | 'referral' | 'review' | 'final-report' | 'published-report' | 'learning-library' | 'national-statistics' | 'notification-feed'
+  | 'erasure-request' | 'personal-data-audit';
 
 export type AccessRule = 'all' | 'own' | 'own-or-concerned' | 'own-referrals' | 'recipient' | 'none';
 
 export type Reader = ExtendedRole | 'public';
 
 export const ACCESS_POLICY: Record<Reader, Record<ReadableKind, AccessRule>> = {
-  partnership: { incident: 'own', referral: 'own', review: 'own-or-concerned', 'final-report': 'own-or-concerned', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'all', 'notification-feed': 'none' },
-  panel: { incident: 'all', referral: 'none', review: 'all', 'final-report': 'all', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'all', 'notification-feed': 'all' },
-  ofsted: { incident: 'none', referral: 'none', review: 'none', 'final-report': 'none', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'none', 'notification-feed': 'all' },
-  admin: { incident: 'none', referral: 'none', review: 'all', 'final-report': 'none', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'all', 'notification-feed': 'none' },
-  agency: { incident: 'none', referral: 'own-referrals', review: 'none', 'final-report': 'none', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'none', 'notification-feed': 'none' },
-  dfe: { incident: 'none', referral: 'none', review: 'recipient', 'final-report': 'recipient', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'all', 'notification-feed': 'none' },
-  public: { incident: 'none', referral: 'none', review: 'none', 'final-report': 'none', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'none', 'notification-feed': 'none' },
+  partnership: { incident: 'own', referral: 'own', review: 'own-or-concerned', 'final-report': 'own-or-concerned', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'all', 'notification-feed': 'none', 'erasure-request': 'none', 'personal-data-audit': 'none' },
+  panel: { incident: 'all', referral: 'none', review: 'all', 'final-report': 'all', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'all', 'notification-feed': 'all', 'erasure-request': 'none', 'personal-data-audit': 'none' },
+  ofsted: { incident: 'none', referral: 'none', review: 'none', 'final-report': 'none', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'none', 'notification-feed': 'all', 'erasure-request': 'none', 'personal-data-audit': 'none' },
+  admin: { incident: 'none', referral: 'none', review: 'all', 'final-report': 'none', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'all', 'notification-feed': 'none', 'erasure-request': 'all', 'personal-data-audit': 'all' },
+  agency: { incident: 'none', referral: 'own-referrals', review: 'none', 'final-report': 'none', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'none', 'notification-feed': 'none', 'erasure-request': 'none', 'personal-data-audit': 'none' },
+  dfe: { incident: 'none', referral: 'none', review: 'recipient', 'final-report': 'recipient', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'all', 'notification-feed': 'none', 'erasure-request': 'none', 'personal-data-audit': 'none' },
+  public: { incident: 'none', referral: 'none', review: 'none', 'final-report': 'none', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'none', 'notification-feed': 'none', 'erasure-request': 'none', 'personal-data-audit': 'none' },
 };
 
 /** The facts of one record that the rules look at. */
@@ -54,7 +59,7 @@ export type ReadableRecord =
     /** Recipients of the latest final report; empty before one is sent. */
     finalReportRecipients: readonly ReportRecipient[];
   }
-  | { kind: 'published-report' | 'learning-library' | 'national-statistics' | 'notification-feed' };
+  | { kind: 'published-report' | 'learning-library' | 'national-statistics' | 'notification-feed' | 'erasure-request' | 'personal-data-audit' };
 
 const ownsOrIsConcerned = (partnershipId: PartnershipId | undefined, record: Extract<ReadableRecord, { kind: 'review' | 'final-report' }>): boolean =>
   partnershipId !== undefined

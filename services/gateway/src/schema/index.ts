@@ -22,6 +22,7 @@ import './notification-feed';
 import './projector-status';
 import './partnership';
 import './erasure';
+import './personal-data-reads';
 import './referral';
 import './learning';
 
