@@ -5,11 +5,12 @@
  */
 import { trace, SpanStatusCode } from '@opentelemetry/api';
 import { createEnglandAndWalesCalendar, defaultPartnerships, forbidden, isDomainError } from '@cspr/domain';
-import type { CommandContext, IncidentCommand, PartnershipCommand, WorkingDayCalendar } from '@cspr/domain';
+import type { AccessCommand, CommandContext, IncidentCommand, PartnershipCommand, WorkingDayCalendar } from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
 import type { PersonalDataVault, ReadAudit } from '@cspr/personal-data';
 import { activeTraceparent, ATTR, platformMetrics, SPAN, TRACER_NAME, withCorrelationId } from '@cspr/telemetry';
 import { referenceAllocator } from './case-references';
+import { ACCESS_COMMAND_TYPES, accessDecision } from './access-decisions';
 import { contextFor, executeDecision } from './execute-decision';
 import type { CommandEnvelope, DecisionResult } from './execute-decision';
 import type { HandlerDeps } from './handler-deps';
@@ -23,7 +24,8 @@ import { reviewDecision } from './review-decisions';
 import type { ReviewApplicationCommand } from './review-decisions';
 
 /** A command as callers give it: the domain command without `context` and `reference`, which the handler adds. */
-export type ApplicationCommand = Bare<IncidentCommand> | ReviewApplicationCommand | Bare<PartnershipCommand> | ReferralApplicationCommand;
+export type ApplicationCommand =
+  Bare<IncidentCommand> | ReviewApplicationCommand | Bare<PartnershipCommand> | ReferralApplicationCommand | Bare<AccessCommand>;
 
 export type CommandHandlerOptions = {
   store: EventStore;
@@ -65,6 +67,7 @@ const PARTNERSHIP_TYPES = new Set<string>(['RegisterPartnership', 'ChangePartner
 const isIncidentCommand = (c: ApplicationCommand): c is Bare<IncidentCommand> => INCIDENT_TYPES.has(c.type);
 const isPartnershipCommand = (c: ApplicationCommand): c is Bare<PartnershipCommand> => PARTNERSHIP_TYPES.has(c.type);
 const isReferralCommand = (c: ApplicationCommand): c is ReferralApplicationCommand => REFERRAL_COMMAND_TYPES.has(c.type);
+const isAccessCommand = (c: ApplicationCommand): c is Bare<AccessCommand> => ACCESS_COMMAND_TYPES.has(c.type);
 
 /** Incident and partnership deciders know only the first roles: an extended role is refused here, as forbidden. */
 const firstRoleContext = (context: ReturnType<typeof contextFor>, type: string): CommandContext => {
@@ -104,6 +107,7 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
     const allocate = referenceAllocator(execution, envelope, context);
     if (isIncidentCommand(command)) return { ...(await executeDecision(execution, incidentDecision(deps, command, allocate), envelope, firstRoleContext(context, command.type))), related: [] };
     if (isPartnershipCommand(command)) return { ...(await executeDecision(execution, partnershipDecision(command), envelope, firstRoleContext(context, command.type))), related: [] };
+    if (isAccessCommand(command)) return { ...(await executeDecision(execution, accessDecision(command), envelope, firstRoleContext(context, command.type))), related: [] };
     if (isReferralCommand(command)) {
       const result = await executeDecision(execution, referralDecision(deps, command), envelope, context);
       if (command.type !== 'DecideReferral') return { ...result, related: [] };

@@ -46,3 +46,8 @@ export * from './review/extended-review-commands';
 export * from './review/extended-review-decide';
 export { existingReview, requireReviewOwner } from './review/review-ownership';
 export * from './learning/recurring-themes';
+// Access: who may do what, granted and revoked by admins through the log (issue 12).
+export * from './access/access-events';
+export * from './access/access';
+export * from './access/access-commands';
+export * from './access/access-decide';

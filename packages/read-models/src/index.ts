@@ -40,3 +40,4 @@ export {
   listErasureRequests, countErasureRequests, type ErasureRequestView, type ListErasureRequestsOptions,
 } from './erasure-requests/erasure-requests-query';
 export type { ErasureRequestStatus } from './erasure-requests/erasure-requests-projection';
+export { grantsForSubject, listAccessGrants, type AccessGrantView } from './access-grants/access-grants-query';

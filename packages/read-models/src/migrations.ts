@@ -4,6 +4,7 @@
  * gives byte-for-byte the same tables. Statements are constants: nothing here is built from input.
  */
 import type { Sql } from 'postgres';
+import { ACCESS_GRANTS_TABLE_SQL } from './access-grants/access-grants-projection';
 import { runMigrations, type Migration } from '@cspr/database';
 import { ensureCheckpoint } from './checkpoint';
 import { CASE_REFERENCE_COLUMNS_SQL } from './incidents/case-reference-columns';
@@ -176,8 +177,9 @@ export const readModelMigrations: Migration[] = [
   { id: '0003-referrals', sql: REFERRALS_TABLE_SQL },
   { id: '0004-review-learning', sql: REVIEW_LEARNING_TABLE_SQL },
   { id: '0005-incidents-became-aware-declared', sql: INCIDENT_BECAME_AWARE_DECLARED_SQL },
-  { id: '0006-case-references', sql: CASE_REFERENCE_COLUMNS_SQL },
-  { id: '0007-erasure-requests', sql: ERASURE_REQUESTS_TABLE_SQL },
+  { id: '0006-access-grants', sql: ACCESS_GRANTS_TABLE_SQL },
+  { id: '0007-case-references', sql: CASE_REFERENCE_COLUMNS_SQL },
+  { id: '0008-erasure-requests', sql: ERASURE_REQUESTS_TABLE_SQL },
 ];
 
 /** Every read-model table, emptied together by a rebuild (checkpoints excepted: they are reset, not emptied). */
@@ -192,6 +194,7 @@ export const READ_MODEL_TABLES = [
   'read_models.referrals',
   'read_models.erasure_requests',
   'read_models.review_learning',
+  'read_models.access_grants',
 ] as const;
 
 export const migrateReadModels = async (sql: Sql): Promise<void> => {

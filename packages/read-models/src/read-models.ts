@@ -1,5 +1,6 @@
 /** Every projection the projector runs, in the order they are applied within a batch. */
 import type { Sql } from 'postgres';
+import { accessGrantsProjection } from './access-grants/access-grants-projection';
 import { CHECKPOINT_NAME } from './checkpoint';
 import { READ_MODEL_TABLES } from './migrations';
 import { erasureRequestsProjection } from './erasure-requests/erasure-requests-projection';
@@ -22,6 +23,7 @@ export const projections = [
   notificationFactsProjection,
   referralsProjection,
   learningProjection,
+  accessGrantsProjection,
   erasureRequestsProjection,
 ] as unknown as Projection[];
 

@@ -4,16 +4,20 @@
  */
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { backfillCaseReferences, registerDefaultPartnerships } from '@cspr/application';
+import { backfillCaseReferences, grantStartupAccess, registerDefaultPartnerships } from '@cspr/application';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
-import { createGateway, createTokenVerifierFromEnv, loadAllowedOperations } from '@cspr/gateway';
+import {
+  createEmbeddedProviderVerifier, createGateway, createGrantsLookup, createIssuerRoutedVerifier, createTokenVerifierFromEnv, grantsPrincipal,
+  loadAllowedOperations,
+} from '@cspr/gateway';
+import type { TokenVerifier } from '@cspr/gateway';
 import { createReadAudit, openVault } from '@cspr/personal-data';
 import { createProjector } from '@cspr/projector';
 import { createRelay, migrateRelay } from '@cspr/relay';
 import { closeHttpServerGracefully, createReadinessCheck, openRuntime, type Runtime } from '@cspr/runtime';
-import { createStaticHandler, ensureWebBuilt } from '@cspr/web';
+import { createWebApp, DEV_ACCOUNTS, setUpSignIn, signInSettingsFromEnv } from '@cspr/web';
 import { loadDemo } from './demo/load-demo';
-import { countOpenDeadlines, getProjectorStatus } from '@cspr/read-models';
+import { countOpenDeadlines, getProjectorStatus, grantsForSubject, listAccessGrants } from '@cspr/read-models';
 import { platformMetrics } from '@cspr/telemetry';
 
 export type StartedPlatform = { runtime: Runtime; server: Server; port: number; relayRunning: boolean };
@@ -22,8 +26,8 @@ export type StartPlatformOptions = {
   /** Load the demo story before serving. Default false. */
   demo?: boolean;
   env?: Record<string, string | undefined>;
-  /** Build the web application if it is missing or stale. Default true. */
-  buildWeb?: boolean;
+  /** Serve the web pages beside /graphql. Default true. */
+  web?: boolean;
 };
 
 export const startPlatform = async (options: StartPlatformOptions = {}): Promise<StartedPlatform> => {
@@ -37,6 +41,11 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   if (reapplied.length) logger.warn({ subjects: reapplied.length }, 'erasures re-applied after a restore');
   const calendar = createEnglandAndWalesCalendar();
 
+  // Tokens name a subject; what it may do is its grants (read model access_grants, cached 5 s). Development tokens
+  // of `npm run token` carry their role as claims; the embedded provider's issuer joins once it is set up below.
+  const grants = createGrantsLookup(sql);
+  const issuers = new Map<string, TokenVerifier>();
+  const envVerifier = await createTokenVerifierFromEnv({ ...env, DATA_DIR: config.dataDir }, { production: config.production, principalOf: grantsPrincipal(grants) });
   const gateway = createGateway({
     sql,
     readiness: createReadinessCheck({ sql, store, env, ...(config.kafkaBrokers ? { relay: {}, kafkaBrokers: config.kafkaBrokers } : {}) }),
@@ -44,11 +53,15 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
     vault,
     calendar,
     audit: createReadAudit(sql),
-    auth: await createTokenVerifierFromEnv({ ...env, DATA_DIR: config.dataDir }, { production: config.production }),
+    auth: createIssuerRoutedVerifier(issuers, envVerifier),
     logger,
     production: config.production,
     newId: randomUUID,
-    adminUserIds: () => (env.CSPR_ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+    // Admins for four-eyes erasure: those configured, and everyone granted the admin role.
+    adminUserIds: async () => [
+      ...(env.CSPR_ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+      ...(await listAccessGrants(sql)).filter((g) => g.role === 'admin').map((g) => g.subject),
+    ],
     ...(env.CSPR_ALLOWED_OPERATIONS ? { hardening: { allowedOperations: await loadAllowedOperations(env.CSPR_ALLOWED_OPERATIONS) } } : {}),
   });
   const partnerships = await registerDefaultPartnerships(gateway.commands);
@@ -82,12 +95,33 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
     relayRunning = true;
   }
 
-  const serveWeb = options.buildWeb === false ? undefined : createStaticHandler(await ensureWebBuilt());
-  const server = createServer(async (req, res) => {
+  // In one process the pages call the gateway through yoga.fetch: no socket, no port, no address to configure, and
+  // the same request pipeline (auth, allow-list, limits) as an HTTP call. Run apart, web/src/main.ts uses HTTP.
+  const signIn = options.web === false ? undefined : await setUpSignIn({
+    sql,
+    baseUrl: env.PUBLIC_URL ?? `http://localhost:${config.port}`,
+    dataDir: config.dataDir,
+    production: config.production,
+    settings: signInSettingsFromEnv(env),
+    grantsFor: async ({ subject }) => (await grantsForSubject(sql, subject)).map((g) => ({
+      role: g.role, ...(g.partnershipId ? { partnershipId: g.partnershipId } : {}), ...(g.partnershipName ? { partnershipName: g.partnershipName } : {}),
+    })),
+    logger,
+  });
+  // The embedded provider's development accounts get their roles through the log, as an admin's grant would.
+  if (signIn?.embedded) {
+    issuers.set(signIn.embedded.issuer, createEmbeddedProviderVerifier({ ...signIn.embedded, principalOf: grantsPrincipal(grants) }));
+    await grantStartupAccess(gateway.commands, DEV_ACCOUNTS.flatMap((a) => (a.grant ? [{ subject: a.subject, email: a.email, ...a.grant }] : [])));
+  }
+  const web = !signIn ? undefined : createWebApp({
+    gateway: (url, init) => gateway.yoga.fetch(url, init),
+    signIn,
+    logError: (error, context) => logger.error({ err: error, path: context.path }, 'web page failed'),
+  });
+  const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/graphql' || path === '/health' || path === '/ready' || !serveWeb) return gateway.yoga(req, res);
-    if (await serveWeb(req, res)) return;
-    return gateway.yoga(req, res);
+    if (path === '/graphql' || path === '/health' || path === '/ready' || !web) return gateway.yoga(req, res);
+    return web(req, res);
   });
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   // Registered last, so stopped first: no new requests, those in flight finish, then relay, projector, database.

@@ -11,8 +11,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { ensureWebBuilt } from './index';
-import { createStaticHandler } from './static-files';
+import { createWebApp } from './server/create-web-app';
+import type { GatewayFetch } from './server/gateway-client';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = (): boolean => existsSync(CHROMIUM_PATH);
@@ -23,15 +23,10 @@ export const SCREENSHOTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..
 
 export type ServedApp = { url: string; close: () => Promise<void> };
 
-/** Serves dist (building it first if missing or stale) and, when given, the gateway at /graphql. */
-export const serveApp = async (graphql?: RequestListener): Promise<ServedApp> => {
-  const serveStatic = createStaticHandler(await ensureWebBuilt());
-  const server = createServer((req, res) => {
-    if (graphql && req.url?.startsWith('/graphql')) return graphql(req, res);
-    void serveStatic(req, res).then((served) => {
-      if (!served) res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-    });
-  });
+/** Serves the web app (its pages calling the gateway through `gateway`) and the gateway itself at /graphql. */
+export const serveApp = async (graphql: RequestListener, gateway: GatewayFetch): Promise<ServedApp> => {
+  const web = createWebApp({ gateway });
+  const server = createServer((req, res) => (req.url?.startsWith('/graphql') ? graphql(req, res) : web(req, res)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -20,11 +20,14 @@ import { createGateway, createTokenVerifierFromEnv } from '@cspr/gateway';
 import { createProjector } from '@cspr/projector';
 import { createLogger } from '@cspr/telemetry';
 import { createTestDatabase } from '@cspr/testing';
+import type { GatewayFetch } from './server/gateway-client';
 
 export type TokenRequest = { role: 'partnership' | 'panel' | 'ofsted' | 'admin' | 'agency' | 'dfe'; partnership?: string; sub?: string };
 
 export type GatewayUnderTest = {
   handler: RequestListener;
+  /** The gateway's yoga.fetch: how the web server under test calls it, in process. */
+  fetch: GatewayFetch;
   tokenFor: (request: TokenRequest) => Promise<string>;
   /** Runs an operation as a token holder through the same gateway (for set-up steps a journey does not cover). */
   graphqlAs: <Data = Record<string, unknown>>(token: string, query: string, variables?: Record<string, unknown>) => Promise<Data>;
@@ -67,6 +70,7 @@ export const startGatewayUnderTest = async (): Promise<GatewayUnderTest> => {
   await registerDefaultPartnerships(commands);
   return {
     handler: yoga as unknown as RequestListener,
+    fetch: (url, init) => yoga.fetch(url, init),
     graphqlAs: async (token, query, variables = {}) => {
       const response = await yoga.fetch('http://web.test/graphql', {
         method: 'POST',

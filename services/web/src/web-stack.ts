@@ -15,7 +15,7 @@ export const useWebStack = (): WebStack => {
   const stack = {} as WebStack;
   beforeAll(async () => {
     stack.backEnd = await startGatewayUnderTest();
-    stack.app = await serveApp(stack.backEnd.handler);
+    stack.app = await serveApp(stack.backEnd.handler, stack.backEnd.fetch);
     stack.browser = await startBrowser();
   }, 180_000);
   afterAll(async () => {

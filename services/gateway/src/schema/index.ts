@@ -25,6 +25,7 @@ import './erasure';
 import './personal-data-reads';
 import './referral';
 import './learning';
+import './access';
 
 let built: GraphQLSchema | undefined;
 

@@ -4,8 +4,8 @@
  * and admins see exact counts; anyone else the published view, where counts of 1 or 2 show as "c".
  */
 import { html } from '../app/html';
-import { graphql } from '../app/graphql-client';
-import type { PageContext } from '../app/router';
+
+import type { PageContext } from '../server/page';
 import { AGE_BANDS, labelOf, NATURES } from '../app/vocabulary';
 import { NATIONAL_STATISTICS } from '../operations';
 import { barChart } from './bar-chart';
@@ -25,15 +25,15 @@ const regionLabel = (key: string) => key.replace(/-/g, ' ').replace(/^\w/, (c) =
 const bars = (items: Item[], label: (key: string) => string) => items.map((i) => ({ label: label(i.key), value: i.count.value, display: i.count.display }));
 
 export const statisticsPage = async (ctx: PageContext) => {
-  const exact = ctx.session?.role === 'panel' || ctx.session?.role === 'ofsted' || ctx.session?.role === 'admin';
-  const { nationalStatistics } = await graphql<{ nationalStatistics: { suppressed: boolean; years: Year[] } }>(NATIONAL_STATISTICS, { exact });
+  const exact = ['panel', 'ofsted', 'admin'].some((role) => ctx.user?.roles.includes(role));
+  const { nationalStatistics } = await ctx.gateway<{ nationalStatistics: { suppressed: boolean; years: Year[] } }>(NATIONAL_STATISTICS, { exact });
   const years = [...nationalStatistics.years].reverse();
   const chosen = years.find((y) => y.year === ctx.query.get('year')) ?? years[0];
   ctx.render('National statistics', html`
     <h1 class="govuk-heading-l">Serious incident notifications: national statistics</h1>
     <p class="govuk-body">Years run from April to March. ${nationalStatistics.suppressed ? 'Counts of 2 or fewer are shown as “c” to protect the children concerned.' : 'Exact counts: not for publication.'}</p>
     ${!chosen ? html`<p class="govuk-body">No notifications have been recorded yet.</p>` : html`
-      ${years.length > 1 ? html`<nav aria-label="Years"><ul class="govuk-list govuk-list--inline">${years.map((y) => html`<li class="govuk-!-display-inline-block govuk-!-margin-right-3"><a class="govuk-link" href="${exact ? '#/panel/statistics' : '#/statistics'}?year=${y.year}" ${y === chosen ? html`aria-current="page"` : ''}>${y.year}</a></li>`)}</ul></nav>` : ''}
+      ${years.length > 1 ? html`<nav aria-label="Years"><ul class="govuk-list govuk-list--inline">${years.map((y) => html`<li class="govuk-!-display-inline-block govuk-!-margin-right-3"><a class="govuk-link" href="${exact ? '/panel/statistics' : '/statistics'}?year=${y.year}" ${y === chosen ? html`aria-current="page"` : ''}>${y.year}</a></li>`)}</ul></nav>` : ''}
       <h2 class="govuk-heading-m">${chosen.year}</h2>
       <div class="app-dashboard-cards">
         <div class="app-card"><span class="app-card__count">${chosen.notifications.display}</span><span class="govuk-body">notifications</span></div>
