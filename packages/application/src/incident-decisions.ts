@@ -1,6 +1,9 @@
 /** How each incident command is decided: stream, reference data, and the erasure key destruction. */
 import { decodeEvent, illegalState, incidentDecider, incidentStreamId } from '@cspr/domain';
-import type { CommandContext, IncidentCommand, IncidentEvent, IncidentState, NotificationPersonalData } from '@cspr/domain';
+import type {
+  CommandContext, DuplicateReference, IncidentCommand, IncidentEvent, IncidentState, NotificationPersonalData,
+} from '@cspr/domain';
+import { readStreamOrEmpty } from './aggregate-stream';
 import type { RecordedEvent } from '@cspr/event-store';
 import type { AllocateReference } from './case-references';
 import { yearOf } from './case-references';
@@ -29,6 +32,14 @@ const completeAmendment = async (deps: HandlerDeps, incidentId: string, events: 
   if (opened?.status !== 'available') throw illegalState(`Personal data of incident ${incidentId} cannot be read: it cannot be amended`);
   return events.map((event) =>
     event.type === 'NotificationAmended' && event.personal !== undefined ? { ...event, personal: { ...opened.value, ...event.personal } } : event);
+};
+
+/** The named surviving incident of a duplicate withdrawal, folded from its own stream. */
+const loadDuplicateOf = async (deps: HandlerDeps, incidentId: unknown): Promise<DuplicateReference> => {
+  if (typeof incidentId !== 'string' || incidentId === '') return {};
+  const recorded = await readStreamOrEmpty(deps.store, incidentStreamId(incidentId));
+  const state = recorded.map((e) => decodeEvent(e) as unknown as IncidentEvent).reduce(incidentDecider.evolve, incidentDecider.initialState());
+  return { duplicateOf: state.status === 'none' ? { status: 'none' } : { status: state.status, partnershipId: state.partnershipId } };
 };
 
 /** The notification takes its case reference once the decision held, just before it is appended. */
@@ -64,6 +75,8 @@ export const incidentDecision = (
           return { ...command, context, reference: await loadCoverage(deps.store, command.data.partnershipId, deps.partnerships) };
         case 'AmendNotification':
           return { ...command, context, reference: await loadCoverage(deps.store, state.status === 'none' ? '' : state.partnershipId, deps.partnerships) };
+        case 'WithdrawNotification':
+          return { ...command, context, reference: await loadDuplicateOf(deps, command.data.duplicateOfIncidentId) };
         case 'RequestErasure':
         case 'ApproveErasure':
         case 'CancelErasureRequest':

@@ -16,16 +16,28 @@ export {
   getIncident, getIncidentByReference, listIncidents, countIncidents, incidentFigures,
   type IncidentView, type ListIncidentsOptions, type IncidentFilters, type IncidentOrder, type IncidentFigures,
 } from './incidents/incidents-query';
-export { INCIDENT_STATUSES, type IncidentStatus, type HistoryEntry, type SealedIncidentPersonal } from './incidents/incidents-projection';
+export {
+  INCIDENT_STATUSES, type IncidentStatus, type HistoryEntry, type HistoryChange, type MergedDuplicate, type SealedIncidentPersonal,
+} from './incidents/incidents-projection';
 export { getPanelQueue, type PanelQueueItem, type PanelQueueOptions } from './panel-queue/panel-queue-query';
 export { getReview, getReviewByReference, listReviews, type ReviewView, type ListReviewsOptions } from './reviews/reviews-query';
 export { REVIEW_STATUSES, type ReviewStatus, type ReviewDelay } from './reviews/reviews-projection';
 export { listPublishedReports, type PublishedReportView, type ListPublishedReportsOptions } from './published-reports/published-reports-query';
-export type { PublishedDocument } from './published-reports/published-reports-projection';
+export type { ListingKind, PublishedDocument } from './published-reports/published-reports-projection';
+export { getPartnershipReviewsPage, findPublishedDocument } from './published-reports/partnership-reviews-page-query';
+export type { PartnershipReviewEntry, PartnershipReviewsPage } from './published-reports/partnership-reviews-page-query';
 export {
-  getNationalStatistics, SUPPRESSED, type NationalStatistics, type YearStatistics, type StatCell, type Share, type Breakdown,
+  getLiveStatistics, buildRelease, listReportingYears, loadNotificationFacts, type LiveStatistics,
 } from './national-statistics/national-statistics-query';
 export { statisticsYearOf } from './national-statistics/notification-facts-projection';
+export type { Cell as StatisticsCell, NotificationFact } from './national-statistics/dfe-tables';
+export { SUPPRESSED } from './national-statistics/disclosure-control';
+export {
+  buildReleaseFiles, releaseFileCsv, releaseMetadataCsv, RELEASE_FILE_COLUMNS, METHOD_VERSION, type ReleaseFileName,
+} from './national-statistics/open-data';
+export {
+  listStatisticsReleases, getPublishedRelease, type StatisticsReleaseView,
+} from './statistics-releases/statistics-releases-query';
 export { getPartnership, listPartnerships, type PartnershipView } from './partnerships/partnerships-query';
 export { getProjectorStatus, waitForPosition, LAG_COUNT_LIMIT, type ProjectorStatus, type ProjectorStatusOptions } from './projector-status/projector-status-query';
 export { memoizeCalendar } from './memoized-calendar';

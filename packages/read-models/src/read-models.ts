@@ -13,6 +13,7 @@ import type { Projection } from './projection';
 import { publishedReportsProjection } from './published-reports/published-reports-projection';
 import { referralsProjection } from './referrals/referrals-projection';
 import { reviewsProjection } from './reviews/reviews-projection';
+import { statisticsReleasesProjection } from './statistics-releases/statistics-releases-projection';
 
 export const projections = [
   partnershipsProjection,
@@ -23,6 +24,7 @@ export const projections = [
   notificationFactsProjection,
   referralsProjection,
   learningProjection,
+  statisticsReleasesProjection,
   accessGrantsProjection,
   erasureRequestsProjection,
 ] as unknown as Projection[];

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { backfillCaseReferences, grantStartupAccess, registerDefaultPartnerships } from '@cspr/application';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
+import { createDocumentStore, migrateDocuments } from '@cspr/documents';
 import {
   createEmbeddedProviderVerifier, createGateway, createGrantsLookup, createIssuerRoutedVerifier, createTokenVerifierFromEnv, grantsPrincipal,
   loadAllowedOperations,
@@ -40,6 +41,7 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   const { vault, reapplied } = await openVault({ sql, masterKey: config.masterKey, dataDir: config.dataDir, production: config.production, ledgerPath: env.CSPR_ERASURE_LEDGER });
   if (reapplied.length) logger.warn({ subjects: reapplied.length }, 'erasures re-applied after a restore');
   const calendar = createEnglandAndWalesCalendar();
+  await migrateDocuments(sql);
 
   // Tokens name a subject; what it may do is its grants (read model access_grants, cached 5 s). Development tokens
   // of `npm run token` carry their role as claims; the embedded provider's issuer joins once it is set up below.
@@ -48,6 +50,7 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   const envVerifier = await createTokenVerifierFromEnv({ ...env, DATA_DIR: config.dataDir }, { production: config.production, principalOf: grantsPrincipal(grants) });
   const gateway = createGateway({
     sql,
+    documents: { store: createDocumentStore(sql) },
     readiness: createReadinessCheck({ sql, store, env, ...(config.kafkaBrokers ? { relay: {}, kafkaBrokers: config.kafkaBrokers } : {}) }),
     store,
     vault,
@@ -120,7 +123,11 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   });
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/graphql' || path === '/health' || path === '/ready' || !web) return gateway.yoga(req, res);
+    // The gateway also streams report files (uploads and public downloads) and serves the open-data CSV files of
+    // published statistics releases (open-data-routes.ts).
+    const toGateway = path === '/graphql' || path === '/health' || path === '/ready' || path === '/documents'
+      || path.startsWith('/documents/') || path.startsWith('/statistics/releases/');
+    if (toGateway || !web) return gateway.yoga(req, res);
     return web(req, res);
   });
   await new Promise<void>((resolve) => server.listen(config.port, resolve));

@@ -17,6 +17,7 @@ import './rapid-review';
 import './review';
 import './review-lifecycle';
 import './published-report';
+import './partnership-reviews-page';
 import './national-statistics';
 import './notification-feed';
 import './projector-status';

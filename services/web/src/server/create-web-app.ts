@@ -74,7 +74,10 @@ export const createWebApp = (options: WebAppOptions): Express => {
   // Before the body parser: the embedded provider reads its own request bodies.
   if (options.signIn) options.signIn.mount(app);
   else app.use(publicVisitor);
-  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }), multipartForm);
+  app.use(
+    express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }),
+    multipartForm({ send: options.gateway, ...(options.gatewayUrl ? { documentsUrl: options.gatewayUrl.replace(/\/graphql$/, '/documents') } : {}) }),
+  );
   app.use((req, res, next) => {
     const user = res.locals.user as SignedInUser | undefined;
     res.locals.navigation = navigationFor(user, req.path);

@@ -6,8 +6,9 @@
 import express, { type RequestHandler, type Router } from 'express';
 import { page, type PageContext } from './page';
 import { reportsRoutes } from '../public/reports';
+import { partnershipReviewsRoutes } from '../public/partnership-reviews';
 import { learningLibraryPage } from '../learning/learning-library-page';
-import { statisticsPage } from '../panel/statistics-page';
+import { liveStatisticsPage, statisticsPage } from '../panel/statistics-page';
 import { recurringThemesPage } from '../learning/recurring-themes-page';
 import { dfeFinalReportsPage } from '../learning/dfe-final-reports-page';
 import { dashboardPage } from '../partnership/dashboard-page';
@@ -35,9 +36,9 @@ type Route = { path: string; page: Page; signedIn?: true; form?: true };
 
 const routes: Route[] = [
   { path: '/learning', page: learningLibraryPage },
-  // The published view for everyone: counts of 2 or fewer suppressed by the gateway.
+  // Published releases for everyone; the Panel's live, exact view apart.
   { path: '/statistics', page: statisticsPage },
-  { path: '/panel/statistics', page: statisticsPage, signedIn: true },
+  { path: '/panel/statistics', page: liveStatisticsPage, signedIn: true },
   { path: '/panel/themes', page: recurringThemesPage, signedIn: true },
   { path: '/dfe', page: dfeFinalReportsPage, signedIn: true },
   { path: '/partnership', page: dashboardPage, signedIn: true },
@@ -67,6 +68,7 @@ const pass: RequestHandler = (_req, _res, next) => next();
 export const pageRoutes = (requireSignedIn: RequestHandler = pass): Router => {
   const router = express.Router();
   reportsRoutes(router);
+  partnershipReviewsRoutes(router);
   for (const route of routes) {
     const guard = route.signedIn ? requireSignedIn : pass;
     router.get(route.path, guard, page(route.page));
