@@ -11,6 +11,7 @@ import type {
 import type { EventStore } from '@cspr/event-store';
 import type { PersonalDataVault, ReadAudit } from '@cspr/personal-data';
 import { activeTraceparent, ATTR, platformMetrics, SPAN, TRACER_NAME, withCorrelationId } from '@cspr/telemetry';
+import { referenceAllocator } from './case-references';
 import { ACCESS_COMMAND_TYPES, accessDecision } from './access-decisions';
 import { contextFor, executeDecision } from './execute-decision';
 import type { CommandEnvelope, DecisionResult } from './execute-decision';
@@ -108,7 +109,8 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
 
   const run = async (command: ApplicationCommand, envelope: CommandEnvelope): Promise<CommandResult> => {
     const context = contextFor(envelope.actor, options.clock());
-    if (isIncidentCommand(command)) return { ...(await executeDecision(execution, incidentDecision(deps, command), envelope, firstRoleContext(context, command.type))), related: [] };
+    const allocate = referenceAllocator(execution, envelope, context);
+    if (isIncidentCommand(command)) return { ...(await executeDecision(execution, incidentDecision(deps, command, allocate), envelope, firstRoleContext(context, command.type))), related: [] };
     if (isStatisticsReleaseCommand(command)) {
       return { ...(await executeDecision(execution, statisticsReleaseDecision(command), envelope, firstRoleContext(context, command.type))), related: [] };
     }
@@ -123,11 +125,11 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
       if (!followOn) return { ...result, related: [] };
       const followEnvelope = { ...envelope, causationId: result.events[0]?.eventId ?? envelope.causationId, ...(envelope.commandId ? { commandId: `${envelope.commandId}/follow-on` } : {}) };
       const related = [followOn.type === 'NotifyIncident'
-        ? await executeDecision(execution, incidentDecision(deps, followOn), followEnvelope, firstRoleContext(context, followOn.type))
-        : await executeDecision(execution, reviewDecision(deps, followOn), followEnvelope, context)];
+        ? await executeDecision(execution, incidentDecision(deps, followOn, allocate), followEnvelope, firstRoleContext(context, followOn.type))
+        : await executeDecision(execution, reviewDecision(deps, followOn, allocate), followEnvelope, context)];
       return { ...result, position: related.reduce((p, r) => later(p, r.position), result.position), related };
     }
-    const result = await executeDecision(execution, reviewDecision(deps, command), envelope, context);
+    const result = await executeDecision(execution, reviewDecision(deps, command, allocate), envelope, context);
     if (!isLinkingCommission(command)) return { ...result, related: [] };
     // The incidents learn of their review on their own streams, after the review exists. Runs on a retried command
     // too (alreadyApplied), so a crash between the two appends heals on retry; linking twice appends nothing.

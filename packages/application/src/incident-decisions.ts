@@ -5,6 +5,8 @@ import type {
 } from '@cspr/domain';
 import { readStreamOrEmpty } from './aggregate-stream';
 import type { RecordedEvent } from '@cspr/event-store';
+import type { AllocateReference } from './case-references';
+import { yearOf } from './case-references';
 import type { Decision } from './execute-decision';
 import { loadCoverage } from './reference-data';
 import type { HandlerDeps } from './handler-deps';
@@ -40,7 +42,23 @@ const loadDuplicateOf = async (deps: HandlerDeps, incidentId: unknown): Promise<
   return { duplicateOf: state.status === 'none' ? { status: 'none' } : { status: state.status, partnershipId: state.partnershipId } };
 };
 
-export const incidentDecision = (deps: HandlerDeps, command: Bare<IncidentCommand>): Decision<IncidentCommand, IncidentEvent, IncidentState> => {
+/** The notification takes its case reference once the decision held, just before it is appended. */
+const withReference = async (events: IncidentEvent[], allocate: AllocateReference | undefined): Promise<IncidentEvent[]> => {
+  if (!allocate) return events;
+  return Promise.all(events.map(async (event) => {
+    if (event.type !== 'IncidentNotified' || event.data.reference !== undefined) return event;
+    const { incidentId, notifiedOn, partnershipId } = event.data;
+    const reference = await allocate({ kind: 'INC', year: yearOf(notifiedOn), subjectId: incidentId, partnershipId });
+    return { ...event, data: { ...event.data, reference } };
+  }));
+};
+
+/** `allocate` hands out case references; without it (tests of other rules) notifications carry none. */
+export const incidentDecision = (
+  deps: HandlerDeps,
+  command: Bare<IncidentCommand>,
+  allocate?: AllocateReference,
+): Decision<IncidentCommand, IncidentEvent, IncidentState> => {
   const { incidentId } = command.data;
   return {
     decider: incidentDecider,
@@ -67,7 +85,8 @@ export const incidentDecision = (deps: HandlerDeps, command: Bare<IncidentComman
           return { ...command, context } as IncidentCommand;
       }
     },
-    complete: (events, recorded, requestId) => completeAmendment(deps, incidentId, events, recorded, requestId),
+    complete: async (events, recorded, requestId) =>
+      withReference(await completeAmendment(deps, incidentId, events, recorded, requestId), allocate),
     beforeAppend: async (events, state) => {
       // Only an approval (`PersonalDataErased`) destroys keys; a request or a cancellation destroys nothing.
       // Erasure destroys the key before the event is written: if the append then fails, a retry writes the

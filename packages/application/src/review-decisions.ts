@@ -10,6 +10,8 @@ import type {
   CommandContext, IncidentState, ReferralState, ReviewCommand, ReviewEvent, ReviewState,
 } from '@cspr/domain';
 import { loadAggregate } from './aggregate-stream';
+import type { AllocateReference } from './case-references';
+import { yearOf } from './case-references';
 import type { Decision } from './execute-decision';
 import type { HandlerDeps } from './handler-deps';
 import type { Bare } from './incident-decisions';
@@ -61,9 +63,30 @@ const ownerOnFirstEvent = (event: ReviewEvent | undefined): string | undefined =
 
 export type ReviewApplicationCommand = Bare<ReviewCommand>;
 
-export const reviewDecision = (deps: HandlerDeps, command: ReviewApplicationCommand): Decision<ReviewCommand, ReviewEvent, ReviewState, CommandContext> => {
+const COMMISSIONED = new Set(['LocalReviewCommissioned', 'NationalReviewCommissioned', 'NonStatutoryReviewCommissioned', 'ThematicReviewCommissioned']);
+
+/** A commissioned review takes its case reference once the decision held, just before it is appended. */
+const withReference = async (events: ReviewEvent[], allocate: AllocateReference | undefined): Promise<ReviewEvent[]> => {
+  if (!allocate) return events;
+  return Promise.all(events.map(async (event) => {
+    if (!COMMISSIONED.has(event.type)) return event;
+    const data = event.data as { reviewId: string; commissionedOn: string; reference?: string };
+    if (data.reference !== undefined) return event;
+    const owner = ownerOnFirstEvent(event);
+    const reference = await allocate({ kind: 'REV', year: yearOf(data.commissionedOn), subjectId: data.reviewId, ...(owner ? { partnershipId: owner } : {}) });
+    return { ...event, data: { ...event.data, reference } } as ReviewEvent;
+  }));
+};
+
+/** `allocate` hands out case references; without it (tests of other rules) reviews carry none. */
+export const reviewDecision = (
+  deps: HandlerDeps,
+  command: ReviewApplicationCommand,
+  allocate?: AllocateReference,
+): Decision<ReviewCommand, ReviewEvent, ReviewState, CommandContext> => {
   const { reviewId } = command.data;
   return {
+    complete: (events) => withReference(events, allocate),
     decider: reviewDecider,
     streamId: reviewStreamId(reviewId),
     subjectId: reviewId,

@@ -38,6 +38,8 @@ import type { FeedHeaders, FeedMessage, FeedMessageType } from './feed-contract'
  */
 export type StreamOrigin = {
   partnershipId?: string;
+  /** The stream's case reference (INC-… or REV-…), carried on every message of the stream; absent on older streams. */
+  reference?: string;
   incidentIds: string[];
   reviewKind?: 'local' | 'national';
 };
@@ -49,21 +51,24 @@ export class FeedMappingError extends Error {
   }
 }
 
+const referenceOf = (data: { reference?: unknown }): { reference?: string } =>
+  (typeof data.reference === 'string' && /^(INC|REV)-\d{4}-\d{5,}$/.test(data.reference) ? { reference: data.reference } : {});
+
 /** The origin a stream's first event establishes, or undefined when it is not a stream the feed follows. */
 export const originOf = (first: { type: string; data: Record<string, unknown> }): StreamOrigin | undefined => {
   const { data } = decodeEvent(first);
   switch (first.type) {
     case 'IncidentNotified': {
       const d = data as IncidentNotified['data'];
-      return { partnershipId: d.partnershipId, incidentIds: [d.incidentId] };
+      return { partnershipId: d.partnershipId, incidentIds: [d.incidentId], ...referenceOf(d) };
     }
     case 'LocalReviewCommissioned': {
       const d = data as LocalReviewCommissioned['data'];
-      return { partnershipId: d.partnershipId, incidentIds: [...d.incidentIds], reviewKind: 'local' };
+      return { partnershipId: d.partnershipId, incidentIds: [...d.incidentIds], reviewKind: 'local', ...referenceOf(d) };
     }
     case 'NationalReviewCommissioned': {
       const d = data as NationalReviewCommissioned['data'];
-      return { incidentIds: [...d.incidentIds], reviewKind: 'national' };
+      return { incidentIds: [...d.incidentIds], reviewKind: 'national', ...referenceOf(d) };
     }
     default:
       return undefined;
@@ -106,6 +111,11 @@ const instantOf = (value: unknown): string | undefined => {
 const compact = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 type Mapped = { type: FeedMessageType; data: Record<string, unknown> };
+
+const withReference = (data: Record<string, unknown>, reference: string): Record<string, unknown> => {
+  const idKey = 'reviewId' in data ? 'reviewId' : 'incidentId';
+  return Object.fromEntries(Object.entries(data).flatMap(([k, v]) => (k === idKey ? [[k, v], ['reference', reference]] : [[k, v]])));
+};
 
 const mapIncidentEvent = (type: string, data: Record<string, unknown>, origin?: StreamOrigin): Mapped | undefined => {
   switch (type) {
@@ -238,5 +248,7 @@ export const toFeedMessage = (recorded: RecordedEvent, origin?: StreamOrigin): F
     'content-type': 'application/json',
     ...(typeof traceparent === 'string' && traceparent.length > 0 ? { traceparent } : {}),
   };
-  return { key: subject, headers, data: mapped.data, value: JSON.stringify(mapped.data) };
+  // The reference sits after the record's id, as in the schemas; it is a number in a yearly series, not personal data.
+  const value = streamOrigin.reference ? withReference(mapped.data, streamOrigin.reference) : mapped.data;
+  return { key: subject, headers, data: value, value: JSON.stringify(value) };
 };

@@ -95,3 +95,24 @@ describe('toFeedMessage', () => {
     expect(validator.validate(tampered).valid).toBe(false);
   });
 });
+
+describe('case references on the feed', () => {
+  const validator = createFeedValidator();
+
+  it('every message of a stream carries the reference its first event holds, and still validates', () => {
+    const { a, recorded } = story();
+    const referenced = recorded.map((r) => {
+      if (r.type === 'IncidentNotified' && r.data.incidentId === a) return { ...r, data: { ...r.data, reference: 'INC-2026-00007' } };
+      if (r.type === 'LocalReviewCommissioned') return { ...r, data: { ...r.data, reference: 'REV-2026-00003' } };
+      return r;
+    });
+    const mapped = mapAll(referenced).flatMap(({ event, message }) => (message ? [{ event, message }] : []));
+    for (const { message } of mapped) expect(validator.validate(message), message.headers.ce_type).toEqual({ valid: true });
+    const ofA = mapped.filter(({ event }) => event.streamId === `incident-${a}`);
+    expect(ofA.length).toBeGreaterThan(2);
+    expect(ofA.every(({ message }) => message.data.reference === 'INC-2026-00007')).toBe(true);
+    const local = mapped.filter(({ message }) => message.data.reference === 'REV-2026-00003');
+    expect(local.map(({ message }) => message.headers.ce_type)).toContain('uk.gov.cspr.review.commissioned.v1');
+    expect(Object.keys(local[0]!.message.data).slice(0, 2)).toEqual(['reviewId', 'reference']);
+  });
+});

@@ -5,7 +5,7 @@ export { createMasterKeyWrapper, loadMasterKey } from './key-wrapper';
 export type { KeyWrapper, LoadMasterKeyOptions } from './key-wrapper';
 export { migratePersonalData, PERSONAL_DATA_SCHEMA } from './migrations';
 export { createReadAudit, openAudited, openAuditedMany, MAX_AUDIT_PAGE } from './read-audit';
-export type { ReadAudit, ReadAuditEntry, RecordedReadAuditEntry, ReadAuditQuery, ReadAuditPage, Reader } from './read-audit';
+export type { ReadAudit, ReadAuditEntry, RecordedReadAuditEntry, ReadAuditQuery, ReadAuditFilter, ReadAuditPage, Reader } from './read-audit';
 export { PersonalDataError, isPersonalDataError } from './personal-data-error';
 export type { PersonalDataErrorCode } from './personal-data-error';
 export { rewrapAll } from './rewrap';

@@ -34,7 +34,11 @@ export type ReadAuditQuery = {
   first: number;
   /** The `endCursor` of the previous page. */
   after?: string;
+  /** 1-based page number of `first` entries (GOV.UK pagination); `after` is ignored when given. */
+  page?: number;
 };
+
+export type ReadAuditFilter = Pick<ReadAuditQuery, 'subjectId' | 'actorId' | 'from' | 'to'>;
 
 export type ReadAuditPage = { entries: RecordedReadAuditEntry[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
 
@@ -44,6 +48,8 @@ export type ReadAudit = {
   recordMany: (entries: ReadAuditEntry[]) => Promise<void>;
   /** Oldest first, in the order entries were written. */
   query: (query: ReadAuditQuery) => Promise<ReadAuditPage>;
+  /** How many entries match, over the whole log (for a true total beside a page). */
+  count: (filter: ReadAuditFilter) => Promise<number>;
 };
 
 export const MAX_AUDIT_PAGE = 500;
@@ -72,6 +78,12 @@ const checkFields = (fields: unknown): string[] => {
   return fields as string[];
 };
 
+const whereOf = (sql: Sql, query: ReadAuditFilter) => sql`
+  ${query.subjectId === undefined ? sql`` : sql`and subject_id = ${query.subjectId}`}
+  ${query.actorId === undefined ? sql`` : sql`and actor_id = ${query.actorId}`}
+  ${query.from === undefined ? sql`` : sql`and at >= ${query.from}`}
+  ${query.to === undefined ? sql`` : sql`and at < ${query.to}`}`;
+
 export const createReadAudit = (sql: Sql): ReadAudit => ({
   record: async (entry) => {
     const fields = checkFields(entry.fields);
@@ -98,18 +110,18 @@ export const createReadAudit = (sql: Sql): ReadAudit => ({
     if (!Number.isInteger(first) || first < 1 || first > MAX_AUDIT_PAGE) {
       throw new PersonalDataError('invalid_argument', `first must be an integer from 1 to ${MAX_AUDIT_PAGE}`);
     }
-    const after = query.after === undefined ? undefined : idOfCursor(query.after);
+    if (query.page !== undefined && (!Number.isInteger(query.page) || query.page < 1)) {
+      throw new PersonalDataError('invalid_argument', 'page must be a whole number from 1');
+    }
+    const offset = query.page === undefined ? 0 : (query.page - 1) * first;
+    const after = query.after === undefined || query.page !== undefined ? undefined : idOfCursor(query.after);
     const rows = await sql<AuditRow[]>`
       select id::text, at, actor_id, role, partnership_id, subject_id, fields, purpose, request_id
       from personal_data.audit_log
-      where true
-        ${query.subjectId === undefined ? sql`` : sql`and subject_id = ${query.subjectId}`}
-        ${query.actorId === undefined ? sql`` : sql`and actor_id = ${query.actorId}`}
-        ${query.from === undefined ? sql`` : sql`and at >= ${query.from}`}
-        ${query.to === undefined ? sql`` : sql`and at < ${query.to}`}
+      where true ${whereOf(sql, query)}
         ${after === undefined ? sql`` : sql`and id > ${after}::bigint`}
       order by id
-      limit ${first + 1}`;
+      limit ${first + 1} offset ${offset}`;
     const page = rows.slice(0, first);
     const entries = page.map((row) => ({
       id: row.id, at: row.at, actorId: row.actor_id, role: row.role, partnershipId: row.partnership_id,
@@ -117,6 +129,11 @@ export const createReadAudit = (sql: Sql): ReadAudit => ({
     }));
     const last = page.at(-1);
     return { entries, pageInfo: { endCursor: last ? cursorOf(last.id) : null, hasNextPage: rows.length > first } };
+  },
+
+  count: async (query) => {
+    const [row] = await sql<[{ count: number }]>`select count(*)::int as count from personal_data.audit_log where true ${whereOf(sql, query)}`;
+    return row.count;
   },
 });
 

@@ -3,7 +3,8 @@
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-export type Page<T> = { items: T[]; hasNextPage: boolean; endCursor: string | null; totalCount: number };
+/** `totalCount` is null when the caller did not ask for it (counting is a second scan of every matching row). */
+export type Page<T> = { items: T[]; hasNextPage: boolean; endCursor: string | null; totalCount: number | null };
 
 export class InvalidCursorError extends Error {
   override readonly name = 'InvalidCursorError';
@@ -32,7 +33,7 @@ export const decodeCursor = (cursor: string, length: number): string[] => {
 };
 
 /** Splits the `size + 1` rows fetched into a page. */
-export const toPage = <Row, T>(rows: Row[], size: number, totalCount: number, map: (row: Row) => T, keyOf: (row: Row) => string[]): Page<T> => {
+export const toPage = <Row, T>(rows: Row[], size: number, totalCount: number | null, map: (row: Row) => T, keyOf: (row: Row) => string[]): Page<T> => {
   const pageRows = rows.slice(0, size);
   const last = pageRows[pageRows.length - 1];
   return {

@@ -12,12 +12,15 @@ export { MAX_PAGE_SIZE, InvalidCursorError, type Page } from './cursor';
 export type { DeadlineView, TodayOptions } from './deadline-view';
 export type { StoredDeadline } from './stored-deadlines';
 
-export { getIncident, listIncidents, type IncidentView, type ListIncidentsOptions } from './incidents/incidents-query';
+export {
+  getIncident, getIncidentByReference, listIncidents, countIncidents, incidentFigures,
+  type IncidentView, type ListIncidentsOptions, type IncidentFilters, type IncidentOrder, type IncidentFigures,
+} from './incidents/incidents-query';
 export {
   INCIDENT_STATUSES, type IncidentStatus, type HistoryEntry, type HistoryChange, type MergedDuplicate, type SealedIncidentPersonal,
 } from './incidents/incidents-projection';
-export { getPanelQueue, type PanelQueueItem } from './panel-queue/panel-queue-query';
-export { getReview, listReviews, type ReviewView, type ListReviewsOptions } from './reviews/reviews-query';
+export { getPanelQueue, type PanelQueueItem, type PanelQueueOptions } from './panel-queue/panel-queue-query';
+export { getReview, getReviewByReference, listReviews, type ReviewView, type ListReviewsOptions } from './reviews/reviews-query';
 export { REVIEW_STATUSES, type ReviewStatus, type ReviewDelay } from './reviews/reviews-projection';
 export { listPublishedReports, type PublishedReportView, type ListPublishedReportsOptions } from './published-reports/published-reports-query';
 export type { ListingKind, PublishedDocument } from './published-reports/published-reports-projection';
@@ -45,4 +48,8 @@ export {
   type ReviewLearningView, type LearningActionView, type LearningLibraryRecord, type LearningLibraryOptions, type ListedBecause,
 } from './learning/learning-query';
 export { countOpenDeadlines, type DeadlineCount } from './open-deadlines/open-deadlines-query';
+export {
+  listErasureRequests, countErasureRequests, type ErasureRequestView, type ListErasureRequestsOptions,
+} from './erasure-requests/erasure-requests-query';
+export type { ErasureRequestStatus } from './erasure-requests/erasure-requests-projection';
 export { grantsForSubject, listAccessGrants, type AccessGrantView } from './access-grants/access-grants-query';

@@ -4,7 +4,7 @@
  * the production allow-list from the configuration, readiness and health, and the default partnerships.
  */
 import { randomUUID } from 'node:crypto';
-import { registerDefaultPartnerships } from '@cspr/application';
+import { backfillCaseReferences, registerDefaultPartnerships } from '@cspr/application';
 import type { WorkingDayCalendar } from '@cspr/domain';
 import { createReadAudit, openVault, type PersonalDataVault } from '@cspr/personal-data';
 import { listAccessGrants, migrateReadModels } from '@cspr/read-models';
@@ -66,5 +66,8 @@ export const composeGateway = async (runtime: Pick<Runtime, 'config' | 'logger' 
   const partnerships = await registerDefaultPartnerships(gateway.commands);
   logger.info({ registered: partnerships.registered, existing: partnerships.existing }, 'default partnerships');
   for (const refused of partnerships.refused) logger.warn(refused, 'default partnership refused by the decider: fix the reference data');
+  // Records made before case references get theirs through the log (idempotent; nothing to do once done).
+  const backfill = await backfillCaseReferences({ store, vault, newId: randomUUID, clock: () => new Date() });
+  if (backfill.allocated > 0) logger.info(backfill, 'case references backfilled');
   return { gateway, vault };
 };

@@ -21,6 +21,8 @@ export type GatewayServices = {
   clock: () => Date;
   newId: () => string;
   logger: Logger;
+  /** Partnerships known before any was registered through the log, for their names. Default: the shipped defaults. */
+  partnerships?: readonly { partnershipId: string; name: string }[];
   /** How long a query with `consistentAfter` waits for the read models, in ms. Default 5000. */
   consistencyTimeoutMs: number;
 };

@@ -110,6 +110,7 @@ export const createGateway = (options: GatewayOptions): Gateway => {
     newId,
     logger: options.logger,
     consistencyTimeoutMs: options.consistencyTimeoutMs ?? 5000,
+    ...(options.partnerships ? { partnerships: options.partnerships } : {}),
   };
   const log = options.logger;
   const yoga = createYoga<Record<string, never>, GatewayContext>({

@@ -228,3 +228,56 @@ export const PARTNERSHIP_REVIEWS_PAGE = `query PartnershipReviewsPage($partnersh
     mentioning { reviewId listingKind caseName publishedOn otherArea historic documents { kind title address publishedMonth note } }
   }
 }`;
+
+export const LOCAL_AUTHORITIES_AND_PARTNERSHIPS = `query LocalAuthoritiesAndPartnerships {
+  localAuthorities { code name }
+  partnerships { id name }
+}`;
+
+const listedIncident = `id reference partnershipName localAuthorityName nature status incidentOn notifiedOn overdue nextDueOn`;
+
+export const SEARCH_INCIDENTS = `query SearchIncidents($reference: String, $partnershipId: String, $localAuthorityCode: String, $nature: IncidentNature,
+  $status: IncidentStatus, $notifiedFrom: String, $notifiedTo: String, $order: IncidentOrder, $first: Int, $page: Int) {
+  incidents(reference: $reference, partnershipId: $partnershipId, localAuthorityCode: $localAuthorityCode, nature: $nature, status: $status,
+    notifiedFrom: $notifiedFrom, notifiedTo: $notifiedTo, order: $order, first: $first, page: $page) {
+    totalCount
+    edges { node { ${listedIncident} } }
+  }
+}`;
+
+export const PANEL_QUEUE_PAGE = `query PanelQueuePage($first: Int, $page: Int, $consistentAfter: String) {
+  panelQueue(first: $first, page: $page, consistentAfter: $consistentAfter) {
+    totalCount
+    edges { node { incidentId reference partnershipName localAuthorityName nature notifiedOn submittedOn submission localReviewDecision nationalCriteriaMayBeMet targetOn workingDaysLeft overdue } }
+  }
+}`;
+
+export const ERASURE_REQUESTS = `query ErasureRequests($status: ErasureRequestStatus, $first: Int, $page: Int, $consistentAfter: String) {
+  erasureRequests(status: $status, first: $first, page: $page, consistentAfter: $consistentAfter) {
+    totalCount
+    edges { node { incidentId reference partnershipName localAuthorityName status legalBasis requestedBy requestedAt requestedByYou decidedBy decidedAt } }
+  }
+}`;
+
+export const APPROVE_ERASURE = `mutation ApproveErasure($input: ApproveErasureInput!) {
+  approveErasure(input: $input) {
+    __typename
+    ... on IncidentPayload { incidentId position }
+    ${clientErrors}
+  }
+}`;
+
+export const CANCEL_ERASURE_REQUEST = `mutation CancelErasureRequest($input: CancelErasureRequestInput!) {
+  cancelErasureRequest(input: $input) {
+    __typename
+    ... on IncidentPayload { incidentId position }
+    ${clientErrors}
+  }
+}`;
+
+export const PERSONAL_DATA_READS = `query PersonalDataReads($readerId: String, $subject: String, $from: String, $to: String, $first: Int, $page: Int) {
+  personalDataReads(readerId: $readerId, subject: $subject, from: $from, to: $to, first: $first, page: $page) {
+    totalCount
+    edges { node { at readerId role partnershipName subjectReference fields purpose } }
+  }
+}`;

@@ -71,6 +71,8 @@ export type NotificationPersonalData = {
 
 export type IncidentNotified = DomainEvent<'IncidentNotified', {
   incidentId: IncidentId;
+  /** The readable case reference (`INC-2026-00123`), added by the write path; absent on incidents notified before references. */
+  reference?: string;
   /** The partnership that owns the incident: the one covering the LA where it happened. */
   partnershipId: PartnershipId;
   localAuthorityCode: LocalAuthorityCode;

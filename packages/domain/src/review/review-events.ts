@@ -24,6 +24,8 @@ export type ReviewKind = 'local' | 'national' | NonStatutoryReviewKind | 'themat
 
 export type LocalReviewCommissioned = DomainEvent<'LocalReviewCommissioned', {
   reviewId: ReviewId;
+  /** The readable case reference (`REV-2026-00045`), added by the write path; absent on reviews commissioned before references. */
+  reference?: string;
   partnershipId: PartnershipId;
   incidentIds: IncidentId[];
   commissionedAt: Instant;
@@ -36,6 +38,8 @@ export type LocalReviewCommissioned = DomainEvent<'LocalReviewCommissioned', {
 
 export type NationalReviewCommissioned = DomainEvent<'NationalReviewCommissioned', {
   reviewId: ReviewId;
+  /** The readable case reference (`REV-2026-00045`), added by the write path; absent on reviews commissioned before references. */
+  reference?: string;
   /** A national review may cover incidents of several partnerships. */
   incidentIds: IncidentId[];
   partnershipIds: PartnershipId[];
@@ -49,6 +53,8 @@ export type NationalReviewCommissioned = DomainEvent<'NationalReviewCommissioned
 /** A review outside the statutory path: the same tracking as a local review, no statutory clocks. */
 export type NonStatutoryReviewCommissioned = DomainEvent<'NonStatutoryReviewCommissioned', {
   reviewId: ReviewId;
+  /** The readable case reference (`REV-2026-00045`), added by the write path; absent on reviews commissioned before references. */
+  reference?: string;
   partnershipId: PartnershipId;
   kind: NonStatutoryReviewKind;
   /** Referrals the sub-group decided on as an alternative review. */
@@ -63,6 +69,8 @@ export type NonStatutoryReviewCommissioned = DomainEvent<'NonStatutoryReviewComm
 /** A partnership's or the Panel's thematic review across many cases, with its own publication. */
 export type ThematicReviewCommissioned = DomainEvent<'ThematicReviewCommissioned', {
   reviewId: ReviewId;
+  /** The readable case reference (`REV-2026-00045`), added by the write path; absent on reviews commissioned before references. */
+  reference?: string;
   /** The owning partnership, or 'national' for a thematic review commissioned by the Panel. */
   partnershipId: PartnershipId | 'national';
   /** Every partnership whose incidents or reviews the theme links (the owner first, when local). */

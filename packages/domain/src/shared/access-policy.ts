@@ -96,6 +96,13 @@ export const ACCESS_POLICY = {
   accessGrants: ADMIN,
   grantAccess: ADMIN,
   revokeAccess: ADMIN,
+  // Found by reference, counted over every record, and the data protection duties (an admin's, no separate role).
+  incidentByReference: { partnership: 'own', panel: 'any' },
+  reviewByReference: { partnership: 'concerned', panel: 'any', dfe: 'recipient' },
+  incidentFigures: { partnership: 'own', panel: 'any' },
+  localAuthorities: EVERYONE,
+  erasureRequests: ADMIN,
+  personalDataReads: ADMIN,
 } as const satisfies Record<string, Row>;
 
 export type Operation = keyof typeof ACCESS_POLICY;

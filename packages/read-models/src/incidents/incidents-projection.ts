@@ -52,6 +52,8 @@ export type SealedIncidentPersonal = {
 
 export type IncidentRow = {
   incident_id: string;
+  /** The case reference (`INC-2026-00123`); null only for an incident notified before references, until backfilled. */
+  reference: string | null;
   partnership_id: string;
   local_authority_code: string;
   nature: IncidentNature;
@@ -90,6 +92,8 @@ const INCIDENT_EVENTS = [
   'IncidentLinkedToReview', 'PersonalDataErased',
 ];
 const REVIEW_EVENTS = ['LocalReviewCommissioned', 'NationalReviewCommissioned'];
+/** A reference allocated after the notification (the backfill of incidents notified before references). */
+const REFERENCE_EVENTS = ['CaseReferenceAllocated'];
 
 const rapidReviewRequired = (nature: IncidentNature, children: unknown[]): boolean => {
   if (!NATURES_WITHOUT_RAPID_REVIEW.includes(nature)) return true;
@@ -160,6 +164,7 @@ const notified = (event: ProjectedEvent, context: ProjectionContext): IncidentRo
   const notifiedOn = requireString(d, 'notifiedOn');
   const row: IncidentRow = {
     incident_id: requireString(d, 'incidentId'),
+    reference: optionalString(d, 'reference'),
     partnership_id: requireString(d, 'partnershipId'),
     local_authority_code: requireString(d, 'localAuthorityCode'),
     nature,
@@ -289,13 +294,21 @@ export const incidentsProjection: Projection<IncidentRow> = {
   name: 'incidents',
   table: 'read_models.incidents',
   key: 'incident_id',
-  handles: new Set([...INCIDENT_EVENTS, ...REVIEW_EVENTS]),
+  handles: new Set([...INCIDENT_EVENTS, ...REVIEW_EVENTS, ...REFERENCE_EVENTS]),
   keysOf: (event) => {
+    if (REFERENCE_EVENTS.includes(event.type)) return event.data.kind === 'INC' ? [requireString(event.data, 'subjectId')] : [];
     if (REVIEW_EVENTS.includes(event.type)) return stringArray(event.data.incidentIds);
     const survivor = event.type === 'NotificationWithdrawn' ? optionalString(event.data, 'duplicateOfIncidentId') : null;
     return [requireString(event.data, 'incidentId'), ...(survivor !== null ? [survivor] : [])];
   },
   evolve: (rows, event, context) => {
+    if (REFERENCE_EVENTS.includes(event.type)) {
+      // The usual allocation comes before its notification (which carries the reference): nothing to do then.
+      if (event.data.kind !== 'INC') return; // the other kind's series: not loaded here
+      const row = rows.get(requireString(event.data, 'subjectId'));
+      if (row && row.reference === null) rows.set(row.incident_id, { ...row, reference: requireString(event.data, 'reference') });
+      return;
+    }
     if (event.type === 'IncidentNotified') {
       const row = notified(event, context);
       if (rows.get(row.incident_id)) throw new ProjectionError('IncidentNotified for an incident already notified');

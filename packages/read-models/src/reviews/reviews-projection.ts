@@ -26,6 +26,8 @@ export type ReviewHistoryEntry = { type: string; occurredAt: string; on: string 
 
 export type ReviewRow = {
   review_id: string;
+  /** The case reference (`REV-2026-00045`); null only for a review commissioned before references, until backfilled. */
+  reference: string | null;
   kind: 'local' | 'national';
   partnership_ids: string[];
   incident_ids: string[];
@@ -52,7 +54,7 @@ export type ReviewRow = {
 const HANDLED = [
   'LocalReviewCommissioned', 'NationalReviewCommissioned', 'ReviewerAppointed', 'PublicationDelayed', 'FinalReportSubmitted',
   'ReportPublished', 'ActionPlanProgressRecorded', 'ReviewClosed', 'PersonalDataErased',
-  'NonStatutoryReviewCommissioned', 'ThematicReviewCommissioned',
+  'NonStatutoryReviewCommissioned', 'ThematicReviewCommissioned', 'CaseReferenceAllocated',
 ];
 
 /**
@@ -114,6 +116,7 @@ const commissioned = (event: ProjectedEvent, context: ProjectionContext): Review
   const commissionedOn = requireString(d, 'commissionedOn');
   const row: ReviewRow = {
     review_id: requireString(d, 'reviewId'),
+    reference: optionalString(d, 'reference'),
     kind: local ? 'local' : 'national',
     partnership_ids: local ? [requireString(d, 'partnershipId')] : stringArray(d.partnershipIds),
     incident_ids: stringArray(d.incidentIds),
@@ -205,7 +208,10 @@ export const reviewsProjection: Projection<ReviewRow> = {
   table: 'read_models.reviews',
   key: 'review_id',
   handles: new Set(HANDLED),
-  keysOf: (event) => (event.type === 'PersonalDataErased' ? [] : [requireString(event.data, 'reviewId')]),
+  keysOf: (event) => {
+    if (event.type === 'CaseReferenceAllocated') return event.data.kind === 'REV' ? [requireString(event.data, 'subjectId')] : [];
+    return event.type === 'PersonalDataErased' ? [] : [requireString(event.data, 'reviewId')];
+  },
   // Erasure names the incident, not its reviews: find them by content.
   lookupOn: new Set(['PersonalDataErased']),
   lookupIndex: (row) => row.incident_ids,
@@ -225,6 +231,14 @@ export const reviewsProjection: Projection<ReviewRow> = {
         if (!row.incident_ids.includes(incidentId) || row.delays.every((delay) => delay.sealedExplanation === null)) continue;
         rows.set(key, { ...row, delays: row.delays.map((delay) => ({ ...delay, sealedExplanation: null })) });
       }
+      return;
+    }
+    if (event.type === 'CaseReferenceAllocated') {
+      // The usual allocation comes before its commissioning event (which carries the reference): only the backfill
+      // of a review commissioned before references finds a row here.
+      if (event.data.kind !== 'REV') return; // the other kind's series: not loaded here
+      const found = rows.get(requireString(event.data, 'subjectId'));
+      if (found && found.reference === null) rows.set(found.review_id, { ...found, reference: requireString(event.data, 'reference') });
       return;
     }
     const id = requireString(event.data, 'reviewId');

@@ -5,12 +5,17 @@
  * models are scrubbed by the projector). No user id is an input, so one admin cannot name a colleague and erase
  * alone. `cancelErasureRequest` withdraws a pending request. Refusals come back as typed errors: ForbiddenError
  * (not an admin, or the requester approving), IllegalStateError (no pending request, one already pending, already
- * erased), NotFoundError, ValidationError.
+ * erased), NotFoundError, ValidationError. `erasureRequests` lists them (PENDING: the second admin's work list).
  */
 import { z } from 'zod';
 import { ERASURE_LEGAL_BASES } from '@cspr/domain';
+import { listErasureRequests } from '@cspr/read-models';
+import type { ErasureRequestView } from '@cspr/read-models';
 import { builder } from '../builder';
 import { may } from '../authorization';
+import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
+import { badInput, forwardOnly, pageNumberOf, toConnection } from '../read-access';
+import { localAuthorityNameOf, partnershipNameOf } from './names';
 import { requireIncidentAccess } from '../record-owners';
 import { commandIdSchema, idSchema, parseInput, runCommand } from '../run-command';
 import { IncidentPayload, mutationErrors } from './command-payload';
@@ -103,6 +108,57 @@ builder.mutationField('cancelErasureRequest', (t) =>
       await requireIncidentAccess(ctx, 'cancelErasureRequest', valid.incidentId);
       const outcome = await runCommand(ctx, { type: 'CancelErasureRequest', data: { incidentId: valid.incidentId } }, valid.commandId);
       return { incidentId: valid.incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
+    },
+  }),
+);
+
+const ErasureRequestStatusEnum = builder.enumType('ErasureRequestStatus', {
+  values: { PENDING: { value: 'pending' as const }, CANCELLED: { value: 'cancelled' as const }, ERASED: { value: 'erased' as const } },
+});
+
+const ErasureRequestType = builder.objectRef<ErasureRequestView>('ErasureRequest').implement({
+  description: 'An erasure request and where it stands. Admin user ids and the legal basis only: no personal data.',
+  fields: (t) => ({
+    incidentId: t.exposeID('incidentId'),
+    reference: t.string({ nullable: true, description: 'The incident\'s case reference.', resolve: (r) => r.reference }),
+    partnershipName: t.string({ nullable: true, resolve: (r, _args, ctx) => (r.partnershipId ? partnershipNameOf(ctx, r.partnershipId) : null) }),
+    localAuthorityName: t.string({ nullable: true, resolve: (r) => (r.localAuthorityCode ? localAuthorityNameOf(r.localAuthorityCode) : null) }),
+    status: t.field({ type: ErasureRequestStatusEnum, resolve: (r) => r.status }),
+    legalBasis: t.exposeString('legalBasis'),
+    requestedBy: t.exposeString('requestedBy'),
+    requestedAt: t.exposeString('requestedAt'),
+    requestedByYou: t.boolean({
+      description: 'The caller made this request, so only another admin may approve it.',
+      resolve: (r, _args, ctx) => ctx.principal.kind === 'user' && ctx.principal.userId === r.requestedBy,
+    }),
+    decidedBy: t.string({ nullable: true, description: 'Who approved or cancelled it.', resolve: (r) => r.decidedBy }),
+    decidedAt: t.string({ nullable: true, resolve: (r) => r.decidedAt }),
+  }),
+});
+
+builder.queryField('erasureRequests', (t) =>
+  t.connection({
+    type: ErasureRequestType,
+    description: 'Erasure requests, oldest first (admin): PENDING ones wait for a second admin to approve or cancel.',
+    args: {
+      status: t.arg({ type: ErasureRequestStatusEnum, required: false }),
+      page: t.arg.int({ required: false, description: '1-based page number of `first` items (GOV.UK pagination).' }),
+      consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
+    },
+    authScopes: may('erasureRequests'),
+    resolve: async (_root, args, ctx) => {
+      forwardOnly(args);
+      if (args.after) throw badInput('erasureRequests pages by number: use page', 'after');
+      const page = pageNumberOf(args.page);
+      await awaitConsistency(ctx, args.consistentAfter);
+      const listed = await listErasureRequests(ctx.services.sql, {
+        count: false,
+        ...(args.status ? { status: args.status } : {}),
+        ...(args.first != null ? { first: args.first } : {}),
+        ...(page !== undefined ? { page } : {}),
+      });
+      const count = () => listErasureRequests(ctx.services.sql, { ...(args.status ? { status: args.status } : {}), first: 1 }).then((p) => p.totalCount ?? 0);
+      return toConnection(listed, (r) => [r.requestedAt, r.incidentId], page !== undefined && page > 1 ? 'page' : null, count);
     },
   }),
 );

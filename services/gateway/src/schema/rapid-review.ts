@@ -9,7 +9,8 @@ import type { PanelQueueItem } from '@cspr/read-models';
 import { builder } from '../builder';
 import { may } from '../authorization';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
-import { forwardOnly, mapReadError, todayOf, toConnection } from '../read-access';
+import { forwardOnly, mapReadError, pageNumberOf, todayOf, toConnection } from '../read-access';
+import { localAuthorityNameOf, partnershipNameOf } from './names';
 import { requireIncidentAccess } from '../record-owners';
 import { commandIdSchema, freeText, idSchema, requiredFreeText, shortText } from '../input-rules';
 import { runCommand } from '../run-command';
@@ -113,8 +114,11 @@ const PanelQueueItemType = builder.objectRef<PanelQueueItem>('PanelQueueItem').i
   description: 'A rapid review awaiting the Panel\'s response.',
   fields: (t) => ({
     incidentId: t.exposeID('incidentId'),
+    reference: t.string({ nullable: true, description: 'The incident\'s case reference (INC-2026-00123).', resolve: (i) => i.reference }),
     partnershipId: t.exposeString('partnershipId'),
+    partnershipName: t.string({ resolve: (i, _args, ctx) => partnershipNameOf(ctx, i.partnershipId) }),
     localAuthorityCode: t.exposeString('localAuthorityCode'),
+    localAuthorityName: t.string({ resolve: (i) => localAuthorityNameOf(i.localAuthorityCode) }),
     nature: t.field({ type: IncidentNatureEnum, resolve: (i) => i.nature as never }),
     notifiedOn: t.exposeString('notifiedOn'),
     submittedAt: t.exposeString('submittedAt'),
@@ -132,14 +136,22 @@ builder.queryField('panelQueue', (t) =>
   t.connection({
     type: PanelQueueItemType,
     description: 'The Panel\'s queue: rapid reviews awaiting a response, oldest submission first. Panel only.',
-    args: { consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    args: {
+      page: t.arg.int({ required: false, description: '1-based page number of `first` items (GOV.UK pagination); `after` is ignored when given.' }),
+      consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
+    },
     authScopes: may('panelQueue'),
     resolve: async (_root, args, ctx) => {
       forwardOnly(args);
+      const page = pageNumberOf(args.page);
       await awaitConsistency(ctx, args.consistentAfter);
       try {
-        const page = await getPanelQueue(ctx.services.sql, { ...todayOf(ctx), ...(args.first != null ? { first: args.first } : {}), ...(args.after ? { after: args.after } : {}) });
-        return toConnection(page, (item) => [item.submittedAt, item.incidentId], args.after);
+        const listed = await getPanelQueue(ctx.services.sql, {
+          ...todayOf(ctx),
+          ...(args.first != null ? { first: args.first } : {}),
+          ...(page !== undefined ? { page } : args.after ? { after: args.after } : {}),
+        });
+        return toConnection(listed, (item) => [item.submittedAt, item.incidentId], page !== undefined && page > 1 ? 'page' : args.after);
       } catch (error) {
         throw mapReadError(error);
       }

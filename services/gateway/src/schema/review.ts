@@ -4,15 +4,16 @@
  * the public reads `publishedReports`. A delay's explanation is personal and opens audited.
  */
 import { createGraphQLError } from 'graphql-yoga';
-import { reviewFacts } from '@cspr/domain';
-import { getReview, getReviewLearning, listReviews, REVIEW_STATUSES } from '@cspr/read-models';
+import { normaliseCaseReference, reviewFacts } from '@cspr/domain';
+import { getReview, getReviewByReference, getReviewLearning, listReviews, REVIEW_STATUSES } from '@cspr/read-models';
 import type { ReviewDelay, ReviewView } from '@cspr/read-models';
 import { builder } from '../builder';
 import { may, requireRecord, roleOf, userOf } from '../authorization';
 import { ForbiddenError, NotFoundError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { openPersonalParts } from '../personal-data-access';
-import { badInput, forwardOnly, mapReadError, todayOf, toConnection } from '../read-access';
+import { badInput, forwardOnly, mapReadError, pageNumberOf, todayOf, toConnection } from '../read-access';
+import { partnershipNameOf } from './names';
 import { DeadlineType, HistoryEntryType } from './deadline';
 import { DelayReasonEnum, DocumentKindEnum, enumName, PublicationKindEnum } from './vocabulary';
 
@@ -110,6 +111,15 @@ export const ReviewType = builder.objectRef<ReviewView>('Review').implement({
   description: 'A local child safeguarding practice review or a national review.',
   fields: (t) => ({
     id: t.exposeID('id'),
+    reference: t.string({
+      nullable: true,
+      description: 'The case reference people read and type (REV-2026-00045). Null only for a review commissioned before references, until the start-up backfill runs.',
+      resolve: (r) => r.reference,
+    }),
+    partnershipNames: t.stringList({
+      description: 'The partnerships\' names, for people to read (the Panel\'s name for a national thematic review).',
+      resolve: (r, _args, ctx) => Promise.all(r.partnershipIds.map((id) => partnershipNameOf(ctx, id))),
+    }),
     kind: t.field({ type: ReviewKindEnum, resolve: (r) => r.kind }),
     partnershipIds: t.exposeStringList('partnershipIds'),
     incidentIds: t.exposeIDList('incidentIds'),
@@ -153,6 +163,26 @@ builder.queryField('review', (t) =>
   }),
 );
 
+builder.queryField('reviewByReference', (t) =>
+  t.field({
+    type: ReviewType,
+    description: 'One review by its case reference (REV-2026-00045, any case); NOT FOUND as for `review`.',
+    args: { reference: t.arg.string(), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    errors: { types: [NotFoundError, ForbiddenError], directResult: true, union: { name: 'ReviewByReferenceResult' } },
+    authScopes: may('reviewByReference'),
+    resolve: async (_root, args, ctx) => {
+      await awaitConsistency(ctx, args.consistentAfter);
+      const reference = normaliseCaseReference(args.reference);
+      const review = reference ? await getReviewByReference(ctx.services.sql, reference, todayOf(ctx)) : null;
+      const learning = review ? await getReviewLearning(ctx.services.sql, review.id, todayOf(ctx)) : null;
+      const facts = learning ? reviewFacts(learning)
+        : review ? { owner: review.kind === 'national' ? 'panel' : review.partnershipIds[0]!, concerned: review.partnershipIds } : undefined;
+      requireRecord(ctx, 'reviewByReference', 'reviewByReference', facts, `Review ${args.reference.slice(0, 40)}`);
+      return review!;
+    },
+  }),
+);
+
 builder.queryField('reviews', (t) =>
   t.connection({
     type: ReviewType,
@@ -161,10 +191,15 @@ builder.queryField('reviews', (t) =>
       partnershipId: t.arg.string({ required: false }),
       kind: t.arg({ type: ReviewKindEnum, required: false }),
       status: t.arg({ type: ReviewStatusEnum, required: false }),
+      reference: t.arg.string({ required: false, description: 'A case reference (REV-2026-00045, any case): that review only.' }),
+      page: t.arg.int({ required: false, description: '1-based page number of `first` items (GOV.UK pagination); `after` is ignored when given.' }),
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
     authScopes: may('reviews'),
     resolve: async (_root, args, ctx) => {
+      const page = pageNumberOf(args.page);
+      const reference = args.reference != null && args.reference.trim() !== '' ? normaliseCaseReference(args.reference) : undefined;
+      if (args.reference != null && args.reference.trim() !== '' && !reference) throw badInput('reference must be a case reference such as REV-2026-00045', 'reference');
       forwardOnly(args);
       let partnershipId = args.partnershipId ?? undefined;
       if (roleOf(ctx.principal) === 'partnership') {
@@ -174,15 +209,16 @@ builder.queryField('reviews', (t) =>
       }
       await awaitConsistency(ctx, args.consistentAfter);
       try {
-        const page = await listReviews(ctx.services.sql, {
+        const listed = await listReviews(ctx.services.sql, {
           ...todayOf(ctx),
           ...(partnershipId !== undefined ? { partnershipId } : {}),
           ...(args.kind ? { kind: args.kind } : {}),
           ...(args.status ? { status: args.status } : {}),
+          ...(reference ? { reference } : {}),
           ...(args.first != null ? { first: args.first } : {}),
-          ...(args.after ? { after: args.after } : {}),
+          ...(page !== undefined ? { page } : args.after ? { after: args.after } : {}),
         });
-        return toConnection(page, (r) => [r.commissionedAt, r.id], args.after);
+        return toConnection(listed, (r) => [r.commissionedAt, r.id], page !== undefined && page > 1 ? 'page' : args.after);
       } catch (error) {
         throw mapReadError(error);
       }

@@ -17,11 +17,14 @@ const byRole: Record<string, Item[]> = {
   agency: [{ href: '/agency/referrals', text: 'My referrals' }, { href: '/agency/refer', text: 'Refer a case' }],
   dfe: [{ href: '/dfe', text: 'Final reports' }, { href: '/panel/statistics', text: 'Statistics' }],
   panel: [
-    { href: '/panel', text: 'Rapid review queue' }, { href: '/panel/reviews', text: 'National reviews' },
+    { href: '/panel', text: 'Rapid review queue' }, { href: '/panel/incidents', text: 'Find an incident' }, { href: '/panel/reviews', text: 'National reviews' },
     { href: '/panel/themes', text: 'Recurring themes' }, { href: '/panel/statistics', text: 'Statistics' },
   ],
   ofsted: [{ href: '/panel/statistics', text: 'Statistics' }],
-  admin: [{ href: '/panel/statistics', text: 'Statistics' }],
+  admin: [
+    { href: '/admin/erasure-requests', text: 'Erasure requests' }, { href: '/admin/audit', text: 'Personal data reads' },
+    { href: '/panel/statistics', text: 'Statistics' },
+  ],
 };
 
 /** Where a role starts: the first link of its navigation, or the published reports. */

@@ -24,6 +24,8 @@ export type PageContext = {
   render: (title: string, body: Html, options?: { errors?: FieldErrors; status?: number }) => void;
   /** POST/redirect/GET: after a write, send the browser to the page that shows it. */
   redirect: (to: string, position?: string | null) => void;
+  /** Sends a CSV file (a list's download) instead of a page. */
+  sendCsv: (filename: string, csv: string) => void;
 };
 
 const formOf = (req: Request): URLSearchParams => {
@@ -49,6 +51,9 @@ export const contextOf = (req: Request, res: Response): PageContext => ({
   redirect: (to, position) => {
     rememberPosition(res, position);
     res.redirect(303, to);
+  },
+  sendCsv: (filename, csv) => {
+    res.status(200).type('text/csv; charset=utf-8').attachment(filename).send(csv);
   },
 });
 
