@@ -18,7 +18,7 @@ export type Personalisation = {
   when?: string;
   submitted_on?: string;
   partnership?: string;
-  /** The weekly digest's list, one deadline a line. */
+  /** The weekly digest's list, one deadline a line; `count` is "2 open deadlines". */
   items?: string;
   count?: string;
 };
@@ -74,7 +74,7 @@ export const renderEmail = (template: EmailTemplateKind, p: Personalisation): Re
       };
     case 'weekly-digest':
       return {
-        subject: `This week: ${p.count} open deadlines for ${p.partnership}`,
+        subject: `This week: ${p.count} for ${p.partnership}`,
         body: lines(`Open deadlines for ${p.partnership} this week:`, p.items || 'Nothing is open.', `See them all: ${p.link}`),
       };
     default: {
@@ -94,7 +94,11 @@ export const DEADLINE_WORDS: Record<string, string> = {
   publication: 'publication of the review report',
 };
 
-/** "Friday 8 May 2026": dates in emails are read by people. */
-export const longDate = (date: string): string =>
-  new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-    .format(new Date(`${date}T00:00:00Z`));
+const dateParts = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "Friday 8 May 2026" (GOV.UK style, no comma): dates in emails are read by people. */
+export const longDate = (date: string): string => {
+  const parts = dateParts.formatToParts(new Date(`${date}T00:00:00Z`));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+};

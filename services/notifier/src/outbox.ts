@@ -63,7 +63,7 @@ export const recordEmails = async (sql: Db, emails: NewEmail[]): Promise<number>
       recipient: e.recipient,
       deadline_id: e.deadlineId,
       template: e.template,
-      personalisation: JSON.stringify(e.personalisation),
+      personalisation: (sql as Sql).json(e.personalisation as never),
       message_id: messageIdOf(e.deadlineKey, e.kind, e.recipient),
       windowed: e.windowed,
       scheduled_on: e.scheduledOn,

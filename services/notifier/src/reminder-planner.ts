@@ -78,7 +78,7 @@ const digests = async (sql: Sql, deadlines: OpenDeadline[], today: string, ctx: 
         deadlineKey: `digest/${partnershipId}@${today}`, kind: 'weekly-digest', recipient, deadlineId: null, template: 'weekly-digest',
         personalisation: {
           reference: partnershipId, local_authority: names.get(partnershipId) ?? partnershipId, partnership: names.get(partnershipId) ?? partnershipId,
-          link: `${ctx.baseUrl}/`, items, count: String(open.length),
+          link: `${ctx.baseUrl}/`, items, count: `${open.length} open deadline${open.length === 1 ? '' : 's'}`,
         },
         windowed: true, scheduledOn: today,
       });
