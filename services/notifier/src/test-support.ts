@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { createEnglandAndWalesCalendar, type WorkingDayCalendar } from '@cspr/domain';
-import type { EventStore } from '@cspr/event-store';
+import { comparePositions, type EventStore } from '@cspr/event-store';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { createTestDatabase, type TestDatabase } from '@cspr/testing';
 import { migrateNotifier } from './notifier-schema';
@@ -93,10 +93,16 @@ export const createNotifierTestLog = async (maxConnections = 5): Promise<Notifie
     calendar: createEnglandAndWalesCalendar(),
     append: async (streamId, type, data, occurredAt) => {
       const id = randomUUID();
-      await store.appendToStream(streamId, [{
+      const { position } = await store.appendToStream(streamId, [{
         eventId: id, type, data: { ...data },
         metadata: { actor: { userId: 'test', role: 'admin' }, correlationId: id, causationId: id, occurredAt: occurredAt.toISOString() },
       }]);
+      // Readers see the log only below the oldest running transaction of the whole server (other tests' too): wait
+      // until this event is readable, so a tick right after the append sees it, as a tick a moment later would.
+      for (let waited = 0; comparePositions(await store.headPosition(), position) < 0; waited += 20) {
+        if (waited > 30_000) throw new Error('the appended event did not become readable within 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     },
     drop: async () => {
       await store.close();
