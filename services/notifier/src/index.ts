@@ -4,3 +4,4 @@ export { notifierStatus, type NotifierStatus } from './notifier-status';
 export { createChannel } from './channels/create-channel';
 export { readDevMailbox, type MailboxEntry } from './channels/dev-mailbox-channel';
 export { renderEmail, type Personalisation } from './email-templates';
+export { notifierHealthBody, serveDevMailbox, createNotifierHealthServer } from './notifier-http';

@@ -12,6 +12,8 @@ import { createProjector } from '@cspr/projector';
 import { createRelay, migrateRelay } from '@cspr/relay';
 import { closeHttpServerGracefully, createReadinessCheck, openRuntime, type Runtime } from '@cspr/runtime';
 import { createStaticHandler, ensureWebBuilt } from '@cspr/web';
+import { loadNotifierConfig } from '@cspr/config';
+import { createChannel, createNotifier, migrateNotifier, notifierHealthBody, serveDevMailbox } from '@cspr/notifier';
 import { loadDemo } from './demo/load-demo';
 import { countOpenDeadlines, getProjectorStatus } from '@cspr/read-models';
 import { platformMetrics } from '@cspr/telemetry';
@@ -24,6 +26,8 @@ export type StartPlatformOptions = {
   env?: Record<string, string | undefined>;
   /** Build the web application if it is missing or stale. Default true. */
   buildWeb?: boolean;
+  /** The notifier's clock (tests walk it through days). Default: the system clock. */
+  notifierClock?: () => Date;
 };
 
 export const startPlatform = async (options: StartPlatformOptions = {}): Promise<StartedPlatform> => {
@@ -70,6 +74,16 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   metrics.observeDeadlines(() => countOpenDeadlines(sql));
   runtime.onShutdown('projector', () => projector.stop());
 
+  // The notifier: reminders and confirmations by email; on the embedded default they land in /dev/mailbox.
+  await migrateNotifier(sql);
+  const notifierConfig = loadNotifierConfig(env);
+  const notifier = createNotifier({
+    sql, store, calendar, channel: createChannel(notifierConfig, sql), config: notifierConfig, logger,
+    ...(options.notifierClock ? { clock: options.notifierClock } : {}),
+  });
+  await notifier.start();
+  runtime.onShutdown('notifier', () => notifier.stop());
+
   let relayRunning = false;
   if (config.kafkaBrokers) {
     await migrateRelay(sql);
@@ -82,6 +96,14 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   const serveWeb = options.buildWeb === false ? undefined : createStaticHandler(await ensureWebBuilt());
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
+    if (path === '/dev/mailbox' && !config.production) return serveDevMailbox(sql, res);
+    if (path === '/health' && req.method === 'GET') {
+      // Liveness stays 200 while the process answers; the body says which emails failed or wait, and why.
+      const emails = await notifier.status().then(notifierHealthBody).catch(() => ({ emails: 'unknown' }));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'ok', notifier: emails }));
+      return;
+    }
     if (path === '/graphql' || path === '/health' || path === '/ready' || !serveWeb) return gateway.yoga(req, res);
     if (await serveWeb(req, res)) return;
     return gateway.yoga(req, res);
