@@ -19,6 +19,7 @@ import './national-statistics';
 import './notification-feed';
 import './projector-status';
 import './partnership';
+import './partnership-contacts';
 import './erasure';
 import './referral';
 import './learning';
