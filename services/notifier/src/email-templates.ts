@@ -96,9 +96,16 @@ export const DEADLINE_WORDS: Record<string, string> = {
 
 const dateParts = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** "Friday 8 May 2026" (GOV.UK style, no comma): dates in emails are read by people. */
+const longDates = new Map<string, string>();
+
+/** "Friday 8 May 2026" (GOV.UK style, no comma): dates in emails are read by people. Remembered: Intl is slow. */
 export const longDate = (date: string): string => {
+  const known = longDates.get(date);
+  if (known) return known;
+  if (longDates.size > 10_000) longDates.clear();
   const parts = dateParts.formatToParts(new Date(`${date}T00:00:00Z`));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+  const text = `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+  longDates.set(date, text);
+  return text;
 };

@@ -91,7 +91,7 @@ export const migrateNotifier = (sql: Sql) =>
           unique (deadline_key, kind, recipient)
         );
         create index outbox_ready on notifier.outbox (next_attempt_at) where status in ('pending', 'sending');
-        create index outbox_deadline on notifier.outbox (deadline_id) where status = 'pending';
+        create index outbox_deadline on notifier.outbox (deadline_id, recipient) where windowed;
         create table notifier.refused_addresses (
           email text primary key,
           reason text not null,

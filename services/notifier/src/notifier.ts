@@ -8,6 +8,7 @@ import type { Sql } from 'postgres';
 import type { NotifierConfig } from '@cspr/config';
 import { computeDeadlines, DEFAULT_PANEL_RESPONSE_WORKING_DAYS, findLocalAuthority, type WorkingDayCalendar } from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
+import { memoizeCalendar } from '@cspr/read-models';
 import type { EmailChannel } from './channels/email-channel';
 import { cancelPendingFor } from './outbox';
 import { catchUp } from './log-reader';
@@ -41,7 +42,9 @@ const laName = (code: string | null) => (code ? findLocalAuthority(code)?.name ?
 export const createNotifier = (o: NotifierOptions) => {
   const clock = o.clock ?? (() => new Date());
   const owner = o.owner ?? `notifier-${randomUUID()}`;
-  const { calendar, config } = o;
+  // Every deadline asks the calendar the same few questions (N working days before a few hundred dates): remembered.
+  const calendar = memoizeCalendar(o.calendar);
+  const { config } = o;
   const inWindow = (now: Date) => {
     const time = londonTime(now);
     return calendar.isWorkingDay(londonToday(now)) && time >= config.sendAt && time < config.sendUntil;

@@ -56,8 +56,9 @@ type Db = Sql | TransactionSql;
 export const recordEmails = async (sql: Db, emails: NewEmail[]): Promise<number> => {
   if (emails.length === 0) return 0;
   let inserted = 0;
-  for (let i = 0; i < emails.length; i += 1000) {
-    const rows = emails.slice(i, i + 1000).map((e) => ({
+  // 11 parameters a row: 5000 rows stay under PostgreSQL's 65,535 parameters a statement.
+  for (let i = 0; i < emails.length; i += 5000) {
+    const rows = emails.slice(i, i + 5000).map((e) => ({
       deadline_key: e.deadlineKey,
       kind: e.kind,
       recipient: e.recipient,
