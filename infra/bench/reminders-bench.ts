@@ -7,8 +7,7 @@
 import { createEnglandAndWalesCalendar, addCalendarDays } from '@cspr/domain';
 import { memoizeCalendar } from '@cspr/read-models';
 import { createTestDatabase } from '@cspr/testing';
-import { migrateNotifier } from '../../services/notifier/src/notifier-schema';
-import { loadOpenDeadlines, planDay, remindersForDay } from '../../services/notifier/src/reminder-planner';
+import { loadOpenDeadlines, migrateNotifier, planDay, remindersForDay } from '@cspr/notifier';
 
 const COUNT = Number(process.env.BENCH_DEADLINES ?? 10_000);
 const TODAY = '2027-04-20';

@@ -5,3 +5,4 @@ export { createChannel } from './channels/create-channel';
 export { readDevMailbox, type MailboxEntry } from './channels/dev-mailbox-channel';
 export { renderEmail, type Personalisation } from './email-templates';
 export { notifierHealthBody, serveDevMailbox, createNotifierHealthServer } from './notifier-http';
+export { loadOpenDeadlines, planDay, remindersForDay } from './reminder-planner';
