@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeEvent, extendedReviewDecider, incidentStreamId, overdueActions, referralStreamId, reviewStreamId } from '@cspr/domain';
-import type { ExtendedActor, ExtendedReviewEvent, IncidentNotified } from '@cspr/domain';
+import { decodeEvent, reviewDecider, incidentStreamId, overdueActions, referralStreamId, reviewStreamId } from '@cspr/domain';
+import type { ExtendedActor, ReviewEvent, IncidentNotified } from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, migratePersonalData } from '@cspr/personal-data';
@@ -107,10 +107,10 @@ describe('referral commands', () => {
     await handler.execute({ type: 'AddRecommendation', data: { reviewId, recommendationId: 'r1', text: 'Share police logs within 24 hours', assignedAgency: 'police' } }, { actor: leeds });
     await handler.execute({ type: 'RecordActionForRecommendation', data: { reviewId, actionId: 'a1', recommendationId: 'r1', description: 'New protocol', owner: 'West Yorkshire Police', dueOn: '2026-04-30' } }, { actor: leeds });
     await handler.execute({ type: 'NameConcernedPartnerships', data: { reviewId, partnershipIds: ['bradford'] } }, { actor: leeds });
-    const { state } = await loadAggregate(store, extendedReviewDecider, reviewStreamId(reviewId));
+    const { state } = await loadAggregate(store, reviewDecider, reviewStreamId(reviewId));
     expect(state.status !== 'none' && state.concernedPartnershipIds).toEqual(['bradford']);
     expect(overdueActions(state, '2026-05-01').map((a) => a.actionId)).toEqual(['a1']);
-    const types = (await store.readStream(reviewStreamId(reviewId))).map((e) => (decodeEvent(e) as unknown as ExtendedReviewEvent).type);
+    const types = (await store.readStream(reviewStreamId(reviewId))).map((e) => (decodeEvent(e) as unknown as ReviewEvent).type);
     expect(types).toEqual(['NonStatutoryReviewCommissioned', 'LearningRecorded', 'RecommendationMade', 'ActionAssigned', 'ReviewConcernsPartnerships']);
   });
 
@@ -145,7 +145,7 @@ describe('referral commands', () => {
       type: 'CommissionThematicReview',
       data: { reviewId, partnershipId: 'national', title: 'Online harm', theme: 'online safety', incidentIds: [leedsIncident, bradfordIncident], reviewIds: [] },
     }, { actor: { userId: 'paula', role: 'panel' } });
-    const { state } = await loadAggregate(store, extendedReviewDecider, reviewStreamId(reviewId));
+    const { state } = await loadAggregate(store, reviewDecider, reviewStreamId(reviewId));
     expect(state).toMatchObject({ kind: 'thematic', ownerPartnershipId: null, partnershipIds: ['leeds', 'bradford'], statutory: false });
     // Both incidents learn of the Panel's thematic review on their own streams (as a national review).
     for (const incidentId of [leedsIncident, bradfordIncident]) {

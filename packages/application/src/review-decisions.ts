@@ -1,14 +1,13 @@
 /**
- * How each review command is decided, on every review stream through `extendedReviewDecider` (a superset of
- * `reviewDecider`: the same events and errors for local and national reviews, and it knows the non-statutory and
- * thematic streams, which the old decider would see as not commissioned). Commissioning loads the linked incidents'
- * (and referrals', and linked reviews') states as reference; publishing counts working days since the final report.
+ * How each review command is decided, for every kind of review, by `reviewDecider`. Commissioning loads the linked
+ * incidents' (and referrals', and linked reviews') states as reference; publishing counts working days since the
+ * final report (the decider uses them on the statutory kinds only).
  */
 import {
-  extendedReviewDecider, incidentDecider, incidentStreamId, referralDecider, referralStreamId, reviewStreamId,
+  incidentDecider, incidentStreamId, referralDecider, referralStreamId, reviewDecider, reviewStreamId,
 } from '@cspr/domain';
 import type {
-  CommandContext, ExtendedCommandContext, ExtendedReviewCommand, ExtendedReviewEvent, ExtendedReviewState, IncidentState, ReferralState,
+  CommandContext, ExtendedCommandContext, IncidentState, ReferralState, ReviewCommand, ReviewEvent, ReviewState,
 } from '@cspr/domain';
 import { loadAggregate } from './aggregate-stream';
 import type { Decision } from './execute-decision';
@@ -38,8 +37,8 @@ const loadIncidents = (deps: HandlerDeps, ids: unknown): Promise<Record<string, 
 const loadReferrals = (deps: HandlerDeps, ids: unknown): Promise<Record<string, ReferralState>> =>
   loadStates(deps, ids, async (id) => (await loadAggregate(deps.store, referralDecider, referralStreamId(id))).state);
 
-const loadReviews = (deps: HandlerDeps, ids: unknown): Promise<Record<string, ExtendedReviewState>> =>
-  loadStates(deps, ids, async (id) => (await loadAggregate(deps.store, extendedReviewDecider, reviewStreamId(id))).state);
+const loadReviews = (deps: HandlerDeps, ids: unknown): Promise<Record<string, ReviewState>> =>
+  loadStates(deps, ids, async (id) => (await loadAggregate(deps.store, reviewDecider, reviewStreamId(id))).state);
 
 /** Registered partnerships among the ids named (from their streams, else the shipped reference data). */
 const knownPartnerships = async (deps: HandlerDeps, ids: unknown): Promise<string[]> => {
@@ -47,7 +46,7 @@ const knownPartnerships = async (deps: HandlerDeps, ids: unknown): Promise<strin
   return found.filter((id): id is string => id !== null);
 };
 
-const ownerOnFirstEvent = (event: ExtendedReviewEvent | undefined): string | undefined => {
+const ownerOnFirstEvent = (event: ReviewEvent | undefined): string | undefined => {
   switch (event?.type) {
     case 'LocalReviewCommissioned':
     case 'NonStatutoryReviewCommissioned':
@@ -59,20 +58,20 @@ const ownerOnFirstEvent = (event: ExtendedReviewEvent | undefined): string | und
   }
 };
 
-export type ReviewApplicationCommand = Bare<ExtendedReviewCommand>;
+export type ReviewApplicationCommand = Bare<ReviewCommand>;
 
-export const reviewDecision = (deps: HandlerDeps, command: ReviewApplicationCommand): Decision<ExtendedReviewCommand, ExtendedReviewEvent, ExtendedReviewState, ExtendedCommandContext> => {
+export const reviewDecision = (deps: HandlerDeps, command: ReviewApplicationCommand): Decision<ReviewCommand, ReviewEvent, ReviewState, ExtendedCommandContext> => {
   const { reviewId } = command.data;
   return {
-    decider: extendedReviewDecider,
+    decider: reviewDecider,
     streamId: reviewStreamId(reviewId),
     subjectId: reviewId,
     partnershipOf: (state, events) => (state.status !== 'none' ? state.ownerPartnershipId ?? undefined : ownerOnFirstEvent(events[0])),
-    build: async (state, context: CommandContext | ExtendedCommandContext): Promise<ExtendedReviewCommand> => {
+    build: async (state, context: CommandContext | ExtendedCommandContext): Promise<ReviewCommand> => {
       switch (command.type) {
         case 'CommissionLocalReview':
         case 'CommissionNationalReview':
-          return { ...command, context, reference: { incidents: await loadIncidents(deps, command.data.incidentIds) } } as ExtendedReviewCommand;
+          return { ...command, context, reference: { incidents: await loadIncidents(deps, command.data.incidentIds) } };
         case 'CommissionNonStatutoryReview':
           return {
             ...command, context,
@@ -90,10 +89,10 @@ export const reviewDecision = (deps: HandlerDeps, command: ReviewApplicationComm
           const publishedOn = typeof command.data.publishedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(command.data.publishedOn) ? command.data.publishedOn : null;
           // Without a final report or a valid date the decider refuses anyway; 0 keeps the reference well-formed.
           const workingDaysSinceFinalReport = from && publishedOn ? Math.max(0, deps.calendar.workingDaysBetween(from, publishedOn)) : 0;
-          return { ...command, context, reference: { workingDaysSinceFinalReport } } as ExtendedReviewCommand;
+          return { ...command, context, reference: { workingDaysSinceFinalReport } };
         }
         default:
-          return { ...command, context } as ExtendedReviewCommand;
+          return { ...command, context };
       }
     },
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { incidentDecider } from './incident-decide';
 import type { LinkIncidentToReview } from './incident-commands';
 import type { IncidentEvent } from './incident-events';
-import { deciderSpec } from '../shared/decider-spec';
+import { deciderSpec, malformed } from '../shared/decider-spec';
 import { INCIDENT_ID, NOW, notifiedEvent, partnershipContext, roleContext } from './incident-test-fixtures';
 
 const spec = deciderSpec(incidentDecider);
@@ -53,10 +53,10 @@ describe('LinkIncidentToReview', () => {
 
 describe('incidentDecider', () => {
   it('refuses an unknown command type loudly', () => {
-    expect(() => incidentDecider.decide({ type: 'Nope', context: roleContext('admin') } as never, incidentDecider.initialState())).toThrow(/Unhandled incident command/);
+    expect(() => incidentDecider.decide(malformed({ type: 'Nope', context: roleContext('admin') }), incidentDecider.initialState())).toThrow(/Unhandled incident command/);
   });
 
-  it('ignores events on a stream that was never notified (a corrupt log cannot fake a state)', () => {
+  it('ignores events on a stream with no notification (a corrupt log cannot fake a state)', () => {
     expect(spec.given([linkedEvent()]).state()).toEqual({ status: 'none' });
   });
 });
@@ -64,8 +64,8 @@ describe('incidentDecider', () => {
 describe('command context', () => {
   it('refuses a command without an actor or with a malformed clock', () => {
     const command = link();
-    spec.given([notifiedEvent()]).when({ ...command, context: undefined as never }).thenThrows({ code: 'forbidden' });
-    spec.given([notifiedEvent()]).when({ ...command, context: { ...command.context, actor: { userId: 'u', role: 'public' as never } } }).thenThrows({ code: 'validation', field: 'context.actor.role' });
+    spec.given([notifiedEvent()]).when({ ...command, context: malformed(undefined) }).thenThrows({ code: 'forbidden' });
+    spec.given([notifiedEvent()]).when({ ...command, context: { ...command.context, actor: { userId: 'u', role: malformed('public') } } }).thenThrows({ code: 'validation', field: 'context.actor.role' });
     spec.given([notifiedEvent()]).when({ ...command, context: { ...command.context, today: '10/03/2026' } }).thenThrows({ code: 'validation', field: 'context.today' });
     spec.given([notifiedEvent()]).when({ ...command, context: { ...command.context, now: 'now' } }).thenThrows({ code: 'validation', field: 'context.now' });
   });

@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { incidentDecider } from './incident-decide';
 import type { NotifyIncident } from './incident-commands';
 import { isDomainError } from '../shared/domain-error';
+import { malformed } from '../shared/decider-spec';
 import { notifyCommand } from './incident-test-fixtures';
 
 /** Breakages, each of one field, some of which carry the personal value itself into the wrong place. */
 const breakers: ((data: NotifyIncident['data'], secret: string) => NotifyIncident['data'])[] = [
   (d, s) => ({ ...d, children: [{ ...d.children[0]!, dateOfBirth: s }] }),
-  (d, s) => ({ ...d, children: [{ ...d.children[0]!, sex: s as never }] }),
+  (d, s) => ({ ...d, children: [{ ...d.children[0]!, sex: malformed(s) }] }),
   (d, s) => ({ ...d, children: [{ ...d.children[0]!, childRef: s }] }),
   (d, s) => ({ ...d, children: [{ ...d.children[0]!, name: s.repeat(400) }] }),
   (d, s) => ({ ...d, notifier: { ...d.notifier, email: s } }),
@@ -20,7 +21,7 @@ const breakers: ((data: NotifyIncident['data'], secret: string) => NotifyInciden
   (d, s) => ({ ...d, incidentTime: s }),
   (d, s) => ({ ...d, becameAwareOn: s }),
   (d, s) => ({ ...d, localAuthorityCode: s }),
-  (d, s) => ({ ...d, nature: s as never }),
+  (d, s) => ({ ...d, nature: malformed(s) }),
   (d, s) => ({ ...d, incidentId: s }),
   (d, s) => ({ ...d, caseOutline: s.repeat(60_000) }),
   (d) => ({ ...d, children: [{ ...d.children[0]!, dateOfBirth: '2026-03-09' }, { ...d.children[0]!, childRef: 'child-1' }] }),

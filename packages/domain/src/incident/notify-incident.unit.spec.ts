@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { incidentDecider } from './incident-decide';
 import { ageBandFor } from './notification-input';
-import type { NotifiedChild } from './incident-commands';
-import { deciderSpec } from '../shared/decider-spec';
+import type { NotifiedChild, NotifyIncident } from './incident-commands';
+import { deciderSpec, malformed } from '../shared/decider-spec';
 import {
   CHILD_DOB, CHILD_NAME, INCIDENT_ID, notifiedEvent, notifyCommand, partnershipContext, roleContext,
 } from './incident-test-fixtures';
@@ -133,7 +133,7 @@ describe('NotifyIncident', () => {
     ['supportingDocuments.0', { supportingDocuments: [''] }],
     ['localAuthorityCode', { localAuthorityCode: 'W06000001' }],
   ])('validates the shape of %s', (field, overrides) => {
-    spec.given([]).when(notifyCommand(overrides as never)).thenThrows({ code: 'validation', field });
+    spec.given([]).when(notifyCommand(malformed(overrides))).thenThrows({ code: 'validation', field });
   });
 
   it('refuses an LA the partnership does not cover', () => {
@@ -141,7 +141,7 @@ describe('NotifyIncident', () => {
   });
 
   it('refuses every LA when the handler loaded no coverage', () => {
-    spec.given([]).when({ ...notifyCommand(), reference: undefined as never }).thenThrows({ code: 'validation', field: 'localAuthorityCode' });
+    spec.given([]).when({ ...notifyCommand(), reference: malformed<NotifyIncident['reference']>(undefined) }).thenThrows({ code: 'validation', field: 'localAuthorityCode' });
   });
 
   it('keeps the optional personal parts and the referral id', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { partnershipDecider } from './partnership-decide';
 import type { ChangePartnership, RegisterPartnership } from './partnership-commands';
 import type { PartnershipEvent } from './partnership-events';
-import { deciderSpec } from '../shared/decider-spec';
+import { deciderSpec, malformed } from '../shared/decider-spec';
 import type { CommandContext } from '../shared/types';
 import { partnershipContext, roleContext } from '../incident/incident-test-fixtures';
 
@@ -66,6 +66,6 @@ describe('ChangePartnership', () => {
   });
 
   it('refuses an unknown command type loudly', () => {
-    expect(() => partnershipDecider.decide({ type: 'Nope', context: roleContext('admin') } as never, partnershipDecider.initialState())).toThrow(/Unhandled partnership command/);
+    expect(() => partnershipDecider.decide(malformed({ type: 'Nope', context: roleContext('admin') }), partnershipDecider.initialState())).toThrow(/Unhandled partnership command/);
   });
 });

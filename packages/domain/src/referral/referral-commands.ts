@@ -5,7 +5,8 @@
 import type { Agency, IncidentNature, Notifier } from '../incident/incident-events';
 import type { NotifiedChild, PartnershipCoverage } from '../incident/incident-commands';
 import type { ExtendedCommandContext, IncidentId, LocalAuthorityCode, PartnershipId, ReferralId, ReviewId } from '../shared/types';
-import type { AgencyCriteriaView, NonStatutoryReviewKind, ReferralOutcome } from './referral-events';
+import type { AgencyCriteriaView, ReferralOutcome } from './referral-events';
+import type { NonStatutoryReviewKind } from '../review/review-events';
 
 export type SubmitReferral = {
   type: 'SubmitReferral';

@@ -7,7 +7,8 @@ import type { DecideReferral, ReferralCommand, SubmitReferral, WithdrawReferral 
 import type { ReferralDecided, ReferralEvent } from './referral-events';
 import { evolveReferral, initialReferralState, type ReferralState, type SubmittedReferralState } from './referral';
 import { parseReferrer } from './referral-input';
-import { AGENCY_CRITERIA_VIEWS, NON_STATUTORY_REVIEW_KINDS, REFERRAL_OUTCOMES } from './referral-vocabulary';
+import { AGENCY_CRITERIA_VIEWS, REFERRAL_OUTCOMES } from './referral-vocabulary';
+import { NON_STATUTORY_REVIEW_KINDS } from '../review/review-vocabulary';
 import { AGENCIES, INCIDENT_NATURES } from '../incident/incident-vocabulary';
 import {
   parseChildren, parseIncidentTime, parseLocation, requireLocalAuthority, requireNotificationDates,

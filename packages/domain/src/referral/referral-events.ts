@@ -9,12 +9,10 @@
 import type { DomainEvent } from '../shared/event';
 import type { CalendarDate, IncidentId, Instant, LocalAuthorityCode, PartnershipId, ReferralId, ReviewId } from '../shared/types';
 import type { Agency, ChildCharacteristics, ChildPersonalData, IncidentNature, Notifier } from '../incident/incident-events';
+import type { NonStatutoryReviewKind } from '../review/review-events';
 
 /** Whether the referring agency thinks the criteria for a notification are met. */
 export type AgencyCriteriaView = 'met' | 'not-met' | 'unsure';
-
-/** Reviews a partnership may run when the statutory criteria are not met (domain: non-statutory reviews). */
-export type NonStatutoryReviewKind = 'partnership-review' | 'multi-agency-learning-review' | 'single-agency-review';
 
 export type ReferralOutcome = 'notify' | 'alternative-review' | 'no-further-action';
 

@@ -12,14 +12,14 @@ import { notificationAnchorFromReferral, notificationFromReferral } from './refe
 import { submitCommand } from './referral-test-fixtures';
 import { incidentDecider } from '../incident/incident-decide';
 import type { IncidentNotified } from '../incident/incident-events';
-import { extendedReviewDecider } from '../review/extended-review-decide';
-import type { ExtendedReviewCommand } from '../review/extended-review-commands';
-import type { ExtendedReviewEvent } from '../review/extended-review-events';
-import { overdueActions } from '../learning/overdue';
+import { reviewDecider } from '../review/review-decide';
+import type { ReviewCommand } from '../review/review-commands';
+import type { ReviewEvent } from '../review/review-events';
+import { overdueActions } from '../review/overdue';
 import { computeDeadlines } from '../calendar/deadlines';
 import { createEnglandAndWalesCalendar } from '../calendar/working-day-calendar';
 import { CHILD_NAME } from '../incident/incident-test-fixtures';
-import type { ExtendedCommandContext, ExtendedRole } from '../shared/types';
+import type { CommandContext, ExtendedCommandContext, ExtendedRole } from '../shared/types';
 
 const on = (today: string, role: ExtendedRole, userId: string, partnershipId?: string): ExtendedCommandContext =>
   ({ actor: { userId, role, ...(partnershipId ? { partnershipId } : {}) }, today, now: `${today}T10:00:00Z` });
@@ -51,7 +51,7 @@ describe('a police referral the sub-group decides to notify', () => {
     const data = notificationFromReferral({
       submitted, decided, guidanceEdition: 'panel-guidance-2025', notifier: { name: 'LA Notifier', role: 'Head of service', email: 'n@leeds.gov.uk' },
     });
-    const [notified] = incidentDecider.decide({ type: 'NotifyIncident', data, context: subGroup('2026-04-09') as never, reference: { partnershipLocalAuthorities: ['E08000035'] } }, incidentDecider.initialState()) as [IncidentNotified];
+    const [notified] = incidentDecider.decide({ type: 'NotifyIncident', data, context: subGroup('2026-04-09') as CommandContext, reference: { partnershipLocalAuthorities: ['E08000035'] } }, incidentDecider.initialState()) as [IncidentNotified];
     expect(notified.data).toMatchObject({ incidentId: 'incident-77', referralId: submitted.data.referralId, becameAwareOn: '2026-04-01', nature: 'serious-harm', children: submitted.data.children });
     expect(notified.personal).toMatchObject({ caseOutline: submitted.personal.whatHappened, children: [{ name: CHILD_NAME }] });
     const fromIncident = computeDeadlines({ 'became-aware': notified.data.becameAwareOn }, notified.data.guidanceEdition, calendar).find((d) => d.kind === 'notification');
@@ -75,12 +75,12 @@ describe('a referral that becomes a learning review', () => {
     referral.run({ type: 'DecideReferral', data: { referralId: submitCommand().data.referralId, outcome: 'alternative-review', reviewKind: 'multi-agency-learning-review', reviewId: 'lr-1', reasons: 'Criteria not met; learning for schools.' }, context: subGroup('2026-03-12') });
     const decision = referral.state().status === 'none' ? null : referral.state();
 
-    const review: ExtendedReviewEvent[] = [];
-    const run = (command: ExtendedReviewCommand) => review.push(...extendedReviewDecider.decide(command, review.reduce(extendedReviewDecider.evolve, extendedReviewDecider.initialState())));
+    const review: ReviewEvent[] = [];
+    const run = (command: ReviewCommand) => review.push(...reviewDecider.decide(command, review.reduce(reviewDecider.evolve, reviewDecider.initialState())));
     const referralId = submitCommand().data.referralId;
     run({ type: 'CommissionNonStatutoryReview', data: { reviewId: 'lr-1', partnershipId: 'leeds', kind: 'multi-agency-learning-review', referralIds: [referralId], incidentIds: [], title: 'Learning from Child S' }, context: subGroup('2026-03-13'), reference: { referrals: { [referralId]: referral.state() }, incidents: {} } });
     run({ type: 'AppointReviewer', data: { reviewId: 'lr-1', reviewerName: 'Dr Reviewer' }, context: subGroup('2026-03-20') });
-    run({ type: 'PublishReport', data: { reviewId: 'lr-1', publishedOn: '2026-06-01', publication: 'improvements-only', documents: [{ kind: 'learning-summary', title: 'Learning summary', address: 'https://leeds.example/ls.pdf', checksum: 'd'.repeat(64) }], summary: 'S', learningThemes: ['school attendance'], recommendations: [], keywords: [], reviewModel: 'systems-learning' }, context: subGroup('2026-06-01'), reference: undefined as never });
+    run({ type: 'PublishReport', data: { reviewId: 'lr-1', publishedOn: '2026-06-01', publication: 'improvements-only', documents: [{ kind: 'learning-summary', title: 'Learning summary', address: 'https://leeds.example/ls.pdf', checksum: 'd'.repeat(64) }], summary: 'S', learningThemes: ['school attendance'], recommendations: [], keywords: [], reviewModel: 'systems-learning' }, context: subGroup('2026-06-01') });
     run({ type: 'RecordLearning', data: { reviewId: 'lr-1', items: [{ kind: 'briefing', title: 'Practitioner briefing' }], themes: ['school attendance'] }, context: subGroup('2026-06-02') });
     run({ type: 'AddRecommendation', data: { reviewId: 'lr-1', recommendationId: 'rec-1', text: 'Escalate missed education.', assignedAgency: 'education' }, context: subGroup('2026-06-02') });
     run({ type: 'AddRecommendation', data: { reviewId: 'lr-1', recommendationId: 'rec-2', text: 'Share health visitor concerns.', assignedAgency: 'health' }, context: subGroup('2026-06-02') });
@@ -93,7 +93,7 @@ describe('a referral that becomes a learning review', () => {
       'NonStatutoryReviewCommissioned', 'ReviewerAppointed', 'ReportPublished', 'LearningRecorded', 'RecommendationMade', 'RecommendationMade',
       'ActionAssigned', 'ActionAssigned', 'ActionProgressed',
     ]);
-    const state = review.reduce(extendedReviewDecider.evolve, extendedReviewDecider.initialState());
+    const state = review.reduce(reviewDecider.evolve, reviewDecider.initialState());
     expect(state).toMatchObject({ kind: 'multi-agency-learning-review', status: 'published', learningThemes: ['school attendance'], referralIds: [referralId] });
     expect(overdueActions(state, '2026-07-31')).toEqual([]);
     expect(overdueActions(state, '2026-08-03').map((a) => [a.actionId, a.owner])).toEqual([['a-2', 'ICB named nurse']]);

@@ -4,7 +4,8 @@
  */
 import type { Agency, ChildCharacteristics, IncidentNature } from '../incident/incident-events';
 import type { CalendarDate, IncidentId, LocalAuthorityCode, PartnershipId, ReferralId, ReviewId } from '../shared/types';
-import type { AgencyCriteriaView, NonStatutoryReviewKind, ReferralEvent, ReferralOutcome } from './referral-events';
+import type { AgencyCriteriaView, ReferralEvent, ReferralOutcome } from './referral-events';
+import type { NonStatutoryReviewKind } from '../review/review-events';
 
 export type ReferralDecision = {
   outcome: ReferralOutcome;

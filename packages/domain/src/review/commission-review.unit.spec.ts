@@ -5,7 +5,7 @@ import type { ReviewEvent } from './review-events';
 import { incidentDecider } from '../incident/incident-decide';
 import type { IncidentEvent } from '../incident/incident-events';
 import type { IncidentState } from '../incident/incident';
-import { deciderSpec } from '../shared/decider-spec';
+import { deciderSpec, malformed } from '../shared/decider-spec';
 import {
   NOW, TODAY, notifiedEvent, panelRespondedEvent, partnershipContext, rapidReviewEvent, roleContext,
 } from '../incident/incident-test-fixtures';
@@ -135,7 +135,7 @@ describe('CommissionNationalReview', () => {
   it('validates title, thematic and incidents', () => {
     const incidents = { 'i-1': incident('i-1', 'leeds', rapidReviewEvent(1), panelRespondedEvent('national-review')) };
     spec.given([]).when(commissionNational(incidents, { title: ' ' })).thenThrows({ code: 'validation', field: 'title' });
-    spec.given([]).when(commissionNational(incidents, { thematic: 'yes' as never })).thenThrows({ code: 'validation', field: 'thematic' });
+    spec.given([]).when(commissionNational(incidents, { thematic: malformed('yes') })).thenThrows({ code: 'validation', field: 'thematic' });
     spec.given([]).when(commissionNational({}, { incidentIds: [] })).thenThrows({ code: 'validation', field: 'incidentIds' });
     spec.given([]).when(commissionNational({}, { incidentIds: ['missing'] })).thenThrows({ code: 'not_found' });
   });

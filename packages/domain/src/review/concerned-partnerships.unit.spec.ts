@@ -1,20 +1,20 @@
 /** NameConcernedPartnerships: a review names other partnerships whose services it concerns; they then see it. */
 import { describe, expect, it } from 'vitest';
-import { extendedReviewDecider } from './extended-review-decide';
-import type { NameConcernedPartnerships } from './extended-review-commands';
-import type { ExtendedReviewEvent } from './extended-review-events';
-import { localReviewCommissioned, nationalThematic, nonStatutoryCommissioned, reviewState } from './extended-review-test-fixtures';
+import { reviewDecider } from './review-decide';
+import type { NameConcernedPartnerships } from './review-commands';
+import type { ReviewEvent } from './review-events';
+import { localReviewCommissioned, nationalThematic, nonStatutoryCommissioned, reviewState } from './review-test-fixtures';
 import { extendedContext, policeReferrer, subGroup } from '../referral/referral-test-fixtures';
 import { TODAY } from '../incident/incident-test-fixtures';
 import { mayRead, readableReview } from '../shared/access-policy';
 import { deciderSpec } from '../shared/decider-spec';
 
-const spec = deciderSpec(extendedReviewDecider);
+const spec = deciderSpec(reviewDecider);
 const KNOWN = ['leeds', 'york', 'buckinghamshire', 'harrow'];
 const name = (partnershipIds: string[], context = subGroup(), reviewId = 'local-1'): NameConcernedPartnerships => ({
   type: 'NameConcernedPartnerships', data: { reviewId, partnershipIds }, context, reference: { knownPartnershipIds: KNOWN },
 });
-const named = (partnershipIds: string[], reviewId = 'local-1'): ExtendedReviewEvent => ({ type: 'ReviewConcernsPartnerships', schemaVersion: 1, data: { reviewId, partnershipIds, namedOn: TODAY } });
+const named = (partnershipIds: string[], reviewId = 'local-1'): ReviewEvent => ({ type: 'ReviewConcernsPartnerships', schemaVersion: 1, data: { reviewId, partnershipIds, namedOn: TODAY } });
 
 describe('NameConcernedPartnerships', () => {
   it('the owner names partnerships whose services the review concerns; they then may read it', () => {
@@ -28,7 +28,7 @@ describe('NameConcernedPartnerships', () => {
   });
 
   it('works on every kind of review and at every stage, closed included', () => {
-    const closed: ExtendedReviewEvent = { type: 'ReviewClosed', schemaVersion: 1, data: { reviewId: 'local-1', closedOn: TODAY, reason: 'withdrawn' } };
+    const closed: ReviewEvent = { type: 'ReviewClosed', schemaVersion: 1, data: { reviewId: 'local-1', closedOn: TODAY, reason: 'withdrawn' } };
     expect(spec.given([localReviewCommissioned, closed]).when(name(['york'])).events()).toHaveLength(1);
     expect(spec.given([nonStatutoryCommissioned]).when(name(['york'], subGroup(), 'learning-review-1')).events()).toHaveLength(1);
   });

@@ -1,25 +1,22 @@
-/** Non-statutory and thematic reviews, and the extended decider's parity with reviewDecider on local/national reviews. */
+/** Non-statutory and thematic reviews, and local reviews tracked by the same decider with their statutory clock. */
 import { describe, expect, it } from 'vitest';
-import { extendedReviewDecider } from './extended-review-decide';
-import type { CommissionThematicReview } from './extended-review-commands';
-import type { ExtendedReviewEvent } from './extended-review-events';
 import { reviewDecider } from './review-decide';
-import type { ReviewCommand } from './review-commands';
+import type { CommissionThematicReview, ReviewCommand } from './review-commands';
 import type { ReviewEvent } from './review-events';
 import {
   LR, commissionNonStatutory, incidentState, localReviewCommissioned, nationalThematic, nonStatutoryCommissioned,
   publishData, referralState, reviewState,
-} from './extended-review-test-fixtures';
+} from './review-test-fixtures';
 import { REFERRAL_ID, decidedEvent, extendedContext, policeReferrer, subGroup, submittedEvent } from '../referral/referral-test-fixtures';
 import { NOW, TODAY, partnershipContext, rapidReviewEvent, roleContext } from '../incident/incident-test-fixtures';
 import type { IncidentEvent } from '../incident/incident-events';
-import { deciderSpec } from '../shared/decider-spec';
+import { deciderSpec, malformed } from '../shared/decider-spec';
 
-const spec = deciderSpec(extendedReviewDecider);
+const spec = deciderSpec(reviewDecider);
 const panel = extendedContext('panel', undefined, 'user-panel');
 
-describe('extendedReviewDecider on local and national reviews', () => {
-  it('decides and folds exactly as reviewDecider does, command by command', () => {
+describe('reviewDecider on a local review, step by step', () => {
+  it('decides each command on the statutory path, refusals included, and folds the tracking', () => {
     const incidents = { 'i-1': incidentState('i-1', 'leeds', rapidReviewEvent(1)) };
     const commands: ReviewCommand[] = [
       { type: 'CommissionLocalReview', data: { reviewId: 'local-1', partnershipId: 'leeds', incidentIds: ['i-1'], caseName: 'Child M' }, context: partnershipContext(), reference: { incidents } },
@@ -31,23 +28,42 @@ describe('extendedReviewDecider on local and national reviews', () => {
       { type: 'AppointReviewer', data: { reviewId: 'local-1', reviewerName: 'Dr S' }, context: partnershipContext('york') },
       { type: 'CloseReview', data: { reviewId: 'local-1', reason: 'completed' }, context: partnershipContext() },
     ];
-    const old: ReviewEvent[] = [];
-    const extended: ExtendedReviewEvent[] = [];
-    const outcome = (run: () => unknown[]) => { try { return run(); } catch (error) { return (error as { code?: string }).code; } };
-    for (const command of commands) {
-      const a = outcome(() => reviewDecider.decide(command, old.reduce(reviewDecider.evolve, reviewDecider.initialState())));
-      const b = outcome(() => extendedReviewDecider.decide(command, extended.reduce(extendedReviewDecider.evolve, extendedReviewDecider.initialState())));
-      expect(b).toEqual(a);
-      if (Array.isArray(a)) { old.push(...(a as ReviewEvent[])); extended.push(...(b as ExtendedReviewEvent[])); }
-    }
-    expect(extended.map((e) => e.type)).toEqual(['LocalReviewCommissioned', 'ReviewerAppointed', 'PublicationDelayed', 'FinalReportSubmitted', 'ReportPublished', 'ReviewClosed']);
-    expect(reviewState(...extended)).toMatchObject({ kind: 'local', statutory: true, ownerPartnershipId: 'leeds', status: 'closed', finalReportRecipients: ['panel', 'dfe'] });
+    const stream: ReviewEvent[] = [];
+    const outcomes = commands.map((command) => {
+      try {
+        const events = reviewDecider.decide(command, stream.reduce(reviewDecider.evolve, reviewDecider.initialState()));
+        stream.push(...events);
+        return events.map((e) => e.type).join();
+      } catch (error) {
+        return (error as { code?: string }).code;
+      }
+    });
+    expect(outcomes).toEqual([
+      'LocalReviewCommissioned', 'ReviewerAppointed', 'PublicationDelayed', 'FinalReportSubmitted', 'ReportPublished', 'illegal_state', 'forbidden', 'ReviewClosed',
+    ]);
+    expect(stream.find((e) => e.type === 'ReportPublished')?.data).toMatchObject({ finalReportNoticeWorkingDays: 6, finalReportNoticeMet: false });
+    expect(reviewState(...stream)).toMatchObject({
+      kind: 'local', statutory: true, ownerPartnershipId: 'leeds', status: 'closed', finalReportRecipients: ['panel', 'dfe'], guidanceEdition: 'panel-guidance-2025', delays: 1,
+    });
   });
 
-  it('leaves reviewDecider\'s state alone when a review stream holds the new events', () => {
-    const named: ReviewEvent = { type: 'ReviewConcernsPartnerships', schemaVersion: 1, data: { reviewId: 'local-1', partnershipIds: ['york'], namedOn: TODAY } } as never;
-    const before = deciderSpec(reviewDecider).given([localReviewCommissioned as ReviewEvent]).state();
-    expect(deciderSpec(reviewDecider).given([localReviewCommissioned as ReviewEvent, named]).state()).toEqual(before);
+  it('naming concerned partnerships changes who the review concerns, nothing of its tracking', () => {
+    const named: ReviewEvent = { type: 'ReviewConcernsPartnerships', schemaVersion: 1, data: { reviewId: 'local-1', partnershipIds: ['york'], namedOn: TODAY } };
+    const before = reviewState(localReviewCommissioned);
+    if (before.status === 'none') throw new Error('commissioned');
+    expect(reviewState(localReviewCommissioned, named)).toEqual({ ...before, concernedPartnershipIds: ['york'] });
+  });
+
+  it('folds each commissioning event into its kind, statutory or not, with the owner and the partnerships covered', () => {
+    const national: ReviewEvent = {
+      type: 'NationalReviewCommissioned', schemaVersion: 1,
+      data: { reviewId: 'n', incidentIds: ['i-1'], partnershipIds: ['york', 'leeds'], commissionedAt: NOW, commissionedOn: TODAY, guidanceEdition: 'panel-guidance-2025', title: 'Infants', thematic: false },
+    };
+    expect(reviewState(localReviewCommissioned)).toMatchObject({ kind: 'local', statutory: true, ownerPartnershipId: 'leeds', partnershipIds: ['leeds'], guidanceEdition: 'working-together-2023', caseName: 'Child M' });
+    expect(reviewState(national)).toMatchObject({ kind: 'national', statutory: true, ownerPartnershipId: null, partnershipIds: ['york', 'leeds'], caseName: 'Infants' });
+    expect(reviewState(nonStatutoryCommissioned)).toMatchObject({ kind: 'multi-agency-learning-review', statutory: false, guidanceEdition: null });
+    expect(reviewState(nationalThematic)).toMatchObject({ kind: 'thematic', statutory: false, ownerPartnershipId: null, partnershipIds: ['leeds', 'york'] });
+    expect(reviewState(localReviewCommissioned, nonStatutoryCommissioned)).toEqual(reviewState(localReviewCommissioned));
   });
 });
 
@@ -80,7 +96,7 @@ describe('CommissionNonStatutoryReview', () => {
   });
 
   it('validates kind, title and that some case is named; refuses other roles and a used id', () => {
-    spec.given([]).when(commissionNonStatutory({ kind: 'local' as never })).thenThrows({ code: 'validation', field: 'kind' });
+    spec.given([]).when(commissionNonStatutory({ kind: malformed('local') })).thenThrows({ code: 'validation', field: 'kind' });
     spec.given([]).when(commissionNonStatutory({ title: '' })).thenThrows({ code: 'validation', field: 'title' });
     spec.given([]).when(commissionNonStatutory({ referralIds: [], incidentIds: [] })).thenThrows({ code: 'validation', field: 'referralIds' });
     spec.given([]).when(commissionNonStatutory({ referralIds: [REFERRAL_ID, REFERRAL_ID] })).thenThrows({ code: 'validation', field: 'referralIds.1' });
@@ -90,8 +106,8 @@ describe('CommissionNonStatutoryReview', () => {
 });
 
 describe('tracking a non-statutory review: no statutory clocks', () => {
-  const appointed: ExtendedReviewEvent = { type: 'ReviewerAppointed', schemaVersion: 1, data: { reviewId: LR, reviewerName: 'Dr R', appointedOn: TODAY } };
-  const publish = (context = subGroup()) => ({ type: 'PublishReport' as const, data: publishData(), context, reference: undefined as never });
+  const appointed: ReviewEvent = { type: 'ReviewerAppointed', schemaVersion: 1, data: { reviewId: LR, reviewerName: 'Dr R', appointedOn: TODAY } };
+  const publish = (context = subGroup()) => ({ type: 'PublishReport' as const, data: publishData(), context });
 
   it('appoints a reviewer and publishes without a final report or a working-day count', () => {
     spec.given([nonStatutoryCommissioned]).when({ type: 'AppointReviewer', data: { reviewId: LR, reviewerName: 'Dr R' }, context: subGroup() }).then([appointed]);
@@ -101,7 +117,7 @@ describe('tracking a non-statutory review: no statutory clocks', () => {
   it('still refuses publishing twice, a date before the final report, and another partnership', () => {
     const [published] = spec.given([nonStatutoryCommissioned]).when(publish()).events();
     spec.given([nonStatutoryCommissioned, published!]).when(publish()).thenThrows({ code: 'illegal_state', messageIncludes: 'published' });
-    const report: ExtendedReviewEvent = { type: 'FinalReportSubmitted', schemaVersion: 1, data: { reviewId: LR, submittedAt: NOW, submittedOn: TODAY, recipients: ['panel'] } };
+    const report: ReviewEvent = { type: 'FinalReportSubmitted', schemaVersion: 1, data: { reviewId: LR, submittedAt: NOW, submittedOn: TODAY, recipients: ['panel'] } };
     spec.given([nonStatutoryCommissioned, appointed, report]).when({ ...publish(), data: { ...publishData(), publishedOn: '2026-03-09' } }).thenThrows({ code: 'validation', field: 'publishedOn' });
     spec.given([nonStatutoryCommissioned]).when(publish(subGroup('york'))).thenThrows({ code: 'forbidden' });
     spec.given([nonStatutoryCommissioned]).when({ ...publish(), data: { ...publishData(), documents: [] } }).thenThrows({ code: 'validation', field: 'documents' });
@@ -128,7 +144,7 @@ describe('CommissionThematicReview', () => {
   });
 
   it('a partnership links its own incidents and reviews, and reviews that concern it', () => {
-    const concernsLeeds = reviewState({ ...localReviewCommissioned, data: { ...localReviewCommissioned.data, reviewId: 'r-harrow', partnershipId: 'harrow' } } as ExtendedReviewEvent,
+    const concernsLeeds = reviewState({ ...localReviewCommissioned, data: { ...localReviewCommissioned.data, reviewId: 'r-harrow', partnershipId: 'harrow' } },
       { type: 'ReviewConcernsPartnerships', schemaVersion: 1, data: { reviewId: 'r-harrow', partnershipIds: ['leeds'], namedOn: TODAY } });
     const reference = { incidents: { 'i-1': incidentState('i-1', 'leeds') }, reviews: { 'local-1': reviewState(localReviewCommissioned), 'r-harrow': concernsLeeds } };
     const [event] = spec.given([]).when(thematic({ reviewId: 't-1', partnershipId: 'leeds', incidentIds: ['i-1'], reviewIds: ['local-1', 'r-harrow'] }, subGroup(), reference)).events();
@@ -138,7 +154,7 @@ describe('CommissionThematicReview', () => {
   it('refuses fewer than two cases, other partnerships\' cases, unknown reviews and itself', () => {
     spec.given([]).when(thematic({ incidentIds: ['i-1'] })).thenThrows({ code: 'validation', field: 'incidentIds' });
     spec.given([]).when(thematic({ partnershipId: 'leeds' }, subGroup())).thenThrows({ code: 'forbidden', messageIncludes: 'incidentIds.1' });
-    const reference = { incidents: { 'i-1': incidentState('i-1', 'leeds') }, reviews: { 'r-york': reviewState({ ...localReviewCommissioned, data: { ...localReviewCommissioned.data, reviewId: 'r-york', partnershipId: 'york' } } as ExtendedReviewEvent) } };
+    const reference = { incidents: { 'i-1': incidentState('i-1', 'leeds') }, reviews: { 'r-york': reviewState({ ...localReviewCommissioned, data: { ...localReviewCommissioned.data, reviewId: 'r-york', partnershipId: 'york' } }) } };
     spec.given([]).when(thematic({ partnershipId: 'leeds', incidentIds: ['i-1'], reviewIds: ['r-york'] }, subGroup(), reference)).thenThrows({ code: 'forbidden', messageIncludes: 'reviewIds.0' });
     spec.given([]).when(thematic({ incidentIds: ['i-1'], reviewIds: ['nope'] })).thenThrows({ code: 'not_found', messageIncludes: 'reviewIds.0' });
     spec.given([]).when(thematic({ reviewIds: ['thematic-n'] })).thenThrows({ code: 'validation', field: 'reviewIds.0' });
@@ -151,7 +167,7 @@ describe('CommissionThematicReview', () => {
   });
 
   it('the Panel tracks and publishes its thematic review without the 7-day clock', () => {
-    const publish = { type: 'PublishReport' as const, data: { ...publishData('thematic-n'), reviewModel: 'national' as const }, context: panel, reference: undefined as never };
+    const publish = { type: 'PublishReport' as const, data: { ...publishData('thematic-n'), reviewModel: 'national' as const }, context: panel };
     expect(spec.given([nationalThematic]).when(publish).events()).toHaveLength(1);
     spec.given([nationalThematic]).when({ ...publish, context: roleContext('admin') }).thenThrows({ code: 'forbidden' });
   });

@@ -1,14 +1,20 @@
 /**
- * Commands of the review stream. Commissioning needs the states of the linked incidents (folded by the handler
- * from their streams with `incidentDecider.evolve`); publishing needs the working days between the final report
- * and the publication date (counted by the handler with the working-day calendar), so the deciders stay pure.
+ * Commands of the review stream, for every kind of review. Commissioning needs the states of the linked incidents,
+ * referrals and reviews (folded by the handler from their streams); publishing a statutory review needs the working
+ * days between the final report and the publication date (counted by the handler with the working-day calendar),
+ * so the decider stays pure. The context may carry any role: the decider refuses those that may not act.
  */
 import type {
-  ActionStatus, DelayReason, PublishedDocument, ReportRecipient, ReviewModel,
+  ActionStatus, DelayReason, NonStatutoryReviewKind, PublishedDocument, ReportRecipient, ReviewModel,
 } from './review-events';
+import type { LearningCommand } from './learning-commands';
+import type { ReviewState } from './review';
 import type { GuidanceEdition } from '../incident/incident-events';
 import type { IncidentState } from '../incident/incident';
-import type { CalendarDate, CommandContext, IncidentId, PartnershipId, ReviewId } from '../shared/types';
+import type { ReferralState } from '../referral/referral';
+import type {
+  CalendarDate, ExtendedCommandContext, IncidentId, PartnershipId, ReferralId, ReviewId,
+} from '../shared/types';
 
 /** The current state of every incident named in the command, by incident id; a missing id counts as not found. */
 export type LinkedIncidents = { incidents: Record<IncidentId, IncidentState> };
@@ -24,7 +30,7 @@ export type CommissionLocalReview = {
     /** The pseudonym the report will use, e.g. "Child M". */
     caseName: string;
   };
-  context: CommandContext;
+  context: ExtendedCommandContext;
   reference: LinkedIncidents;
 };
 
@@ -38,8 +44,48 @@ export type CommissionNationalReview = {
     title: string;
     thematic: boolean;
   };
-  context: CommandContext;
+  context: ExtendedCommandContext;
   reference: LinkedIncidents;
+};
+
+export type CommissionNonStatutoryReview = {
+  type: 'CommissionNonStatutoryReview';
+  data: {
+    reviewId: ReviewId;
+    partnershipId: PartnershipId;
+    kind: NonStatutoryReviewKind;
+    /** At least one referral or incident in all. */
+    referralIds: ReferralId[];
+    incidentIds: IncidentId[];
+    title: string;
+  };
+  context: ExtendedCommandContext;
+  /** Current states of the named referrals and incidents, by id; a missing id counts as not found. */
+  reference: { referrals: Record<ReferralId, ReferralState>; incidents: Record<IncidentId, IncidentState> };
+};
+
+export type CommissionThematicReview = {
+  type: 'CommissionThematicReview';
+  data: {
+    reviewId: ReviewId;
+    /** The commissioning partnership, or 'national' when the Panel commissions. */
+    partnershipId: PartnershipId | 'national';
+    title: string;
+    theme: string;
+    /** At least two cases (incidents and reviews) in all: a theme runs across cases. */
+    incidentIds: IncidentId[];
+    reviewIds: ReviewId[];
+  };
+  context: ExtendedCommandContext;
+  reference: { incidents: Record<IncidentId, IncidentState>; reviews: Record<ReviewId, ReviewState> };
+};
+
+export type NameConcernedPartnerships = {
+  type: 'NameConcernedPartnerships';
+  data: { reviewId: ReviewId; partnershipIds: PartnershipId[] };
+  context: ExtendedCommandContext;
+  /** The registered partnerships (from their streams or read model). */
+  reference: { knownPartnershipIds: PartnershipId[] };
 };
 
 export type AppointReviewer = {
@@ -51,7 +97,7 @@ export type AppointReviewer = {
     /** Default: today. Not before the commissioning, not in the future. */
     appointedOn?: CalendarDate;
   };
-  context: CommandContext;
+  context: ExtendedCommandContext;
 };
 
 export type DelayPublication = {
@@ -64,7 +110,7 @@ export type DelayPublication = {
     /** Free text: may name people, so it is personal. */
     explanation: string;
   };
-  context: CommandContext;
+  context: ExtendedCommandContext;
 };
 
 export type SubmitFinalReport = {
@@ -74,7 +120,7 @@ export type SubmitFinalReport = {
     recipients: ReportRecipient[];
     plannedPublicationOn?: CalendarDate;
   };
-  context: CommandContext;
+  context: ExtendedCommandContext;
 };
 
 export type PublishReport = {
@@ -84,7 +130,7 @@ export type PublishReport = {
     /** The day the report went public: today or earlier. */
     publishedOn: CalendarDate;
     publication: 'full-report' | 'improvements-only';
-    /** Default: the review's case name (local) or title (national). */
+    /** Default: the review's case name (local) or title (the other kinds). */
     caseName?: string;
     documents: PublishedDocument[];
     summary: string;
@@ -93,9 +139,12 @@ export type PublishReport = {
     keywords: string[];
     reviewModel: ReviewModel;
   };
-  context: CommandContext;
-  /** Working days from the final report's submission day (day 0) to `publishedOn`, by the working-day calendar. */
-  reference: { workingDaysSinceFinalReport: number };
+  context: ExtendedCommandContext;
+  /**
+   * Statutory reviews (local, national): working days from the final report's submission day (day 0) to
+   * `publishedOn`, by the working-day calendar; refused when missing. Reviews on no statutory clock ignore it.
+   */
+  reference?: { workingDaysSinceFinalReport: number };
 };
 
 export type ActionProgress = { actionRef: string; description: string; owner: string; dueOn?: CalendarDate; status: ActionStatus };
@@ -103,23 +152,27 @@ export type ActionProgress = { actionRef: string; description: string; owner: st
 export type RecordActionPlanProgress = {
   type: 'RecordActionPlanProgress';
   data: { reviewId: ReviewId; actions: ActionProgress[] };
-  context: CommandContext;
+  context: ExtendedCommandContext;
 };
 
 export type CloseReview = {
   type: 'CloseReview';
   data: { reviewId: ReviewId; reason: 'completed' | 'superseded' | 'withdrawn' };
-  context: CommandContext;
+  context: ExtendedCommandContext;
 };
 
 export type ReviewCommand =
   | CommissionLocalReview
   | CommissionNationalReview
+  | CommissionNonStatutoryReview
+  | CommissionThematicReview
+  | NameConcernedPartnerships
   | AppointReviewer
   | DelayPublication
   | SubmitFinalReport
   | PublishReport
   | RecordActionPlanProgress
-  | CloseReview;
+  | CloseReview
+  | LearningCommand;
 
 export type ReviewCommandType = ReviewCommand['type'];

@@ -1,16 +1,26 @@
 /**
- * Events of the review stream (`review-<uuid>`): a local child safeguarding practice review (LCSPR) commissioned
- * by a partnership, or a national review commissioned by the Panel, from commissioning to publication, action
- * plan follow-up and closure. The type names are a contract (design.md).
+ * Events of the review stream (`review-<uuid>`), for every kind of review: a local child safeguarding practice
+ * review (LCSPR) commissioned by a partnership, a national review commissioned by the Panel, a non-statutory review
+ * (partnership, multi-agency learning, single-agency) and a thematic review across cases; from commissioning to
+ * publication, action plan follow-up, learning (learning-events.ts) and closure. The type names are a contract
+ * (design.md).
  *
  * Published material is public by nature and pseudonymised ("Child M"), so review events carry no `personal` part
  * except free-text explanations that could name a child.
  */
 import type { DomainEvent } from '../shared/event';
-import type { CalendarDate, IncidentId, Instant, PartnershipId, ReviewId } from '../shared/types';
+import type { CalendarDate, IncidentId, Instant, PartnershipId, ReferralId, ReviewId } from '../shared/types';
 import type { GuidanceEdition } from '../incident/incident-events';
+import type { LearningEvent } from './learning-events';
 
-export type ReviewKind = 'local' | 'national';
+/** The reviews a partnership may run when the statutory criteria are not met (stored as commissioned). */
+export type NonStatutoryReviewKind = 'partnership-review' | 'multi-agency-learning-review' | 'single-agency-review';
+
+/**
+ * Every kind of review, as its commissioning event records it. Local and national reviews run on the statutory
+ * clocks (6-month aim, final report 7 working days before publication); the others run on none.
+ */
+export type ReviewKind = 'local' | 'national' | NonStatutoryReviewKind | 'thematic';
 
 export type LocalReviewCommissioned = DomainEvent<'LocalReviewCommissioned', {
   reviewId: ReviewId;
@@ -34,6 +44,43 @@ export type NationalReviewCommissioned = DomainEvent<'NationalReviewCommissioned
   guidanceEdition: GuidanceEdition;
   title: string;
   thematic: boolean;
+}>;
+
+/** A review outside the statutory path: the same tracking as a local review, no statutory clocks. */
+export type NonStatutoryReviewCommissioned = DomainEvent<'NonStatutoryReviewCommissioned', {
+  reviewId: ReviewId;
+  partnershipId: PartnershipId;
+  kind: NonStatutoryReviewKind;
+  /** Referrals the sub-group decided on as an alternative review. */
+  referralIds: ReferralId[];
+  incidentIds: IncidentId[];
+  /** Pseudonymised, as reports are ("Child R", "Learning from Baby T"). */
+  title: string;
+  commissionedAt: Instant;
+  commissionedOn: CalendarDate;
+}>;
+
+/** A partnership's or the Panel's thematic review across many cases, with its own publication. */
+export type ThematicReviewCommissioned = DomainEvent<'ThematicReviewCommissioned', {
+  reviewId: ReviewId;
+  /** The owning partnership, or 'national' for a thematic review commissioned by the Panel. */
+  partnershipId: PartnershipId | 'national';
+  /** Every partnership whose incidents or reviews the theme links (the owner first, when local). */
+  partnershipIds: PartnershipId[];
+  title: string;
+  theme: string;
+  incidentIds: IncidentId[];
+  reviewIds: ReviewId[];
+  commissionedAt: Instant;
+  commissionedOn: CalendarDate;
+}>;
+
+/** The review concerns services of these partnerships: they see it and list it ("it mentions our services"). */
+export type ReviewConcernsPartnerships = DomainEvent<'ReviewConcernsPartnerships', {
+  reviewId: ReviewId;
+  /** The partnerships named by this event (added to those named before). */
+  partnershipIds: PartnershipId[];
+  namedOn: CalendarDate;
 }>;
 
 export type ReviewerAppointed = DomainEvent<'ReviewerAppointed', {
@@ -124,17 +171,28 @@ export type ReviewClosed = DomainEvent<'ReviewClosed', {
   reason: 'completed' | 'superseded' | 'withdrawn';
 }>;
 
-export type ReviewEvent =
+/** The events that open a review stream, one per kind of commissioning. */
+export type ReviewCommissioned =
   | LocalReviewCommissioned
   | NationalReviewCommissioned
+  | NonStatutoryReviewCommissioned
+  | ThematicReviewCommissioned;
+
+export type ReviewEvent =
+  | ReviewCommissioned
+  | ReviewConcernsPartnerships
   | ReviewerAppointed
   | PublicationDelayed
   | FinalReportSubmitted
   | ReportPublished
   | ActionPlanProgressRecorded
-  | ReviewClosed;
+  | ReviewClosed
+  | LearningEvent;
 
 export type ReviewEventType = ReviewEvent['type'];
+
+/** The version written on every review event: no payload has changed shape since the first. */
+export const REVIEW_SCHEMA_VERSION = 1;
 
 export const reviewStreamId = (reviewId: ReviewId) => `review-${reviewId}`;
 export const REVIEW_STREAM_PREFIX = 'review-';

@@ -5,7 +5,7 @@ import type {
   AppointReviewer, CloseReview, DelayPublication, PublishReport, RecordActionPlanProgress, ReviewCommand, SubmitFinalReport,
 } from './review-commands';
 import type { ReviewEvent } from './review-events';
-import { deciderSpec } from '../shared/decider-spec';
+import { deciderSpec, malformed } from '../shared/decider-spec';
 import type { CommandContext } from '../shared/types';
 import { NOW, TODAY, partnershipContext, roleContext } from '../incident/incident-test-fixtures';
 
@@ -94,9 +94,9 @@ describe('DelayPublication', () => {
   });
 
   it('validates reason, expected date (not in the past), panelInformed and explanation', () => {
-    spec.given([local]).when(delay({ reason: 'busy' as never })).thenThrows({ code: 'validation', field: 'reason' });
+    spec.given([local]).when(delay({ reason: malformed('busy') })).thenThrows({ code: 'validation', field: 'reason' });
     spec.given([local]).when(delay({ expectedPublicationOn: '2026-03-09' })).thenThrows({ code: 'validation', field: 'expectedPublicationOn' });
-    spec.given([local]).when(delay({ panelInformed: undefined as never })).thenThrows({ code: 'validation', field: 'panelInformed' });
+    spec.given([local]).when(delay({ panelInformed: malformed(undefined) })).thenThrows({ code: 'validation', field: 'panelInformed' });
     spec.given([local]).when(delay({ explanation: '' })).thenThrows({ code: 'validation', field: 'explanation' });
   });
 
@@ -119,7 +119,7 @@ describe('SubmitFinalReport', () => {
   it('validates recipients and the planned date', () => {
     spec.given([local, appointed]).when(submit({ recipients: [] })).thenThrows({ code: 'validation', field: 'recipients' });
     spec.given([local, appointed]).when(submit({ recipients: ['panel', 'panel'] })).thenThrows({ code: 'validation', field: 'recipients.1' });
-    spec.given([local, appointed]).when(submit({ recipients: ['ofsted' as never] })).thenThrows({ code: 'validation', field: 'recipients.0' });
+    spec.given([local, appointed]).when(submit({ recipients: [malformed('ofsted')] })).thenThrows({ code: 'validation', field: 'recipients.0' });
     spec.given([local, appointed]).when(submit({ plannedPublicationOn: '2026-01-01' })).thenThrows({ code: 'validation', field: 'plannedPublicationOn' });
   });
 
@@ -162,7 +162,7 @@ describe('PublishReport', () => {
 
   it('refuses when the handler did not count the working days (missing or malformed reference)', () => {
     const { reference: _omitted, ...withoutReference } = publish();
-    spec.given([local, appointed, finalReport]).when(withoutReference as never).thenThrows({ code: 'validation', field: 'reference.workingDaysSinceFinalReport' });
+    spec.given([local, appointed, finalReport]).when(withoutReference).thenThrows({ code: 'validation', field: 'reference.workingDaysSinceFinalReport' });
     spec.given([local, appointed, finalReport]).when(publish({}, undefined, 7.5)).thenThrows({ code: 'validation', field: 'reference.workingDaysSinceFinalReport' });
   });
 
@@ -219,7 +219,7 @@ describe('RecordActionPlanProgress', () => {
     const action = progress().data.actions[0]!;
     spec.given(given).when(progress({ actions: [] })).thenThrows({ code: 'validation', field: 'actions' });
     spec.given(given).when(progress({ actions: [action, action] })).thenThrows({ code: 'validation', field: 'actions.1' });
-    spec.given(given).when(progress({ actions: [{ ...action, status: 'done' as never }] })).thenThrows({ code: 'validation', field: 'actions.0.status' });
+    spec.given(given).when(progress({ actions: [{ ...action, status: malformed('done') }] })).thenThrows({ code: 'validation', field: 'actions.0.status' });
     spec.given(given).when(progress({ actions: [{ ...action, dueOn: '30/06/2026' }] })).thenThrows({ code: 'validation', field: 'actions.0.dueOn' });
     spec.given(given).when(progress({ actions: [{ ...action, owner: '' }] })).thenThrows({ code: 'validation', field: 'actions.0.owner' });
   });
@@ -242,14 +242,14 @@ describe('CloseReview', () => {
 
   it('refuses closing twice, an unknown reason, and other actors', () => {
     spec.given([local, closed]).when(close('withdrawn')).thenThrows({ code: 'illegal_state', messageIncludes: 'already closed' });
-    spec.given([local]).when(close('abandoned' as never)).thenThrows({ code: 'validation', field: 'reason' });
+    spec.given([local]).when(close(malformed('abandoned'))).thenThrows({ code: 'validation', field: 'reason' });
     spec.given([local]).when(close('withdrawn', roleContext('ofsted'))).thenThrows({ code: 'forbidden' });
   });
 });
 
 describe('reviewDecider', () => {
   it('refuses an unknown command type loudly and ignores events on an empty stream', () => {
-    expect(() => reviewDecider.decide({ type: 'Nope', context: roleContext('admin') } as never, reviewDecider.initialState())).toThrow(/Unhandled review command/);
+    expect(() => reviewDecider.decide(malformed({ type: 'Nope', context: roleContext('admin') }), reviewDecider.initialState())).toThrow(/Unhandled review command/);
     expect(spec.given([appointed]).state()).toEqual({ status: 'none' });
   });
 });

@@ -1,11 +1,32 @@
 /**
  * The closed value lists of the review events as run-time arrays, for validation and the gateway's enums.
  */
-import type { ActionStatus, DelayReason, DocumentKind, ReportRecipient, ReviewModel } from './review-events';
+import type {
+  ActionStatus, DelayReason, DocumentKind, NonStatutoryReviewKind, ReportRecipient, ReviewEventType, ReviewKind,
+  ReviewModel,
+} from './review-events';
+import type { ReviewCommandType } from './review-commands';
 
 type Exhaustive<T extends string, List extends readonly T[]> = [T] extends [List[number]] ? List : never;
 const list = <T extends string>() => <const L extends readonly T[]>(values: Exhaustive<T, L>) => values;
 
+export const NON_STATUTORY_REVIEW_KINDS = list<NonStatutoryReviewKind>()([
+  'partnership-review', 'multi-agency-learning-review', 'single-agency-review',
+]);
+export const REVIEW_KINDS = list<ReviewKind>()(['local', 'national', ...NON_STATUTORY_REVIEW_KINDS, 'thematic']);
+/** Every event type of the review stream, and every command `reviewDecider` takes. */
+export const REVIEW_EVENT_TYPES = list<ReviewEventType>()([
+  'LocalReviewCommissioned', 'NationalReviewCommissioned', 'NonStatutoryReviewCommissioned',
+  'ThematicReviewCommissioned', 'ReviewConcernsPartnerships', 'ReviewerAppointed', 'PublicationDelayed',
+  'FinalReportSubmitted', 'ReportPublished', 'ActionPlanProgressRecorded', 'ReviewClosed', 'LearningRecorded',
+  'RecommendationMade', 'ActionAssigned', 'ActionProgressed',
+]);
+export const REVIEW_COMMAND_TYPES = list<ReviewCommandType>()([
+  'CommissionLocalReview', 'CommissionNationalReview', 'CommissionNonStatutoryReview', 'CommissionThematicReview',
+  'NameConcernedPartnerships', 'AppointReviewer', 'DelayPublication', 'SubmitFinalReport', 'PublishReport',
+  'RecordActionPlanProgress', 'CloseReview', 'RecordLearning', 'AddRecommendation', 'RecordActionForRecommendation',
+  'UpdateActionStatus',
+]);
 export const DELAY_REASONS = list<DelayReason>()(['criminal-proceedings', 'inquest', 'family-wishes', 'other']);
 export const REPORT_RECIPIENTS = list<ReportRecipient>()(['panel', 'dfe']);
 export const DOCUMENT_KINDS = list<DocumentKind>()([

@@ -1,72 +1,224 @@
 /**
- * The review aggregate: its events (review-events.ts, the contract), its state, `initialState` and `evolve`.
+ * The review aggregate, one for every kind of review (local, national, non-statutory, thematic): its events
+ * (review-events.ts and learning-events.ts, the contract), its state, `initialState` and `evolve`.
  * A review goes commissioned → (reviewer appointed, delays) → final report submitted → published →
- * (action plan progress) → closed; it can be closed early as superseded or withdrawn.
+ * (action plan progress, learning) → closed; it can be closed early as superseded or withdrawn. Which rules apply
+ * depends on `kind`: the statutory kinds (local, national) run on the statutory clocks, the others on none.
  */
-import type { ReviewEvent, ReviewKind } from './review-events';
-import type { GuidanceEdition } from '../incident/incident-events';
-import type { CalendarDate, IncidentId, PartnershipId, ReviewId } from '../shared/types';
+import type { ReportRecipient, ReviewCommissioned, ReviewEvent, ReviewKind } from './review-events';
+import type { LearningActionStatus, LearningItem } from './learning-events';
+import type { Agency, GuidanceEdition } from '../incident/incident-events';
+import type { CalendarDate, IncidentId, PartnershipId, ReferralId, ReviewId } from '../shared/types';
+
+export type Recommendation = { recommendationId: string; text: string; assignedAgency: Agency; madeOn: CalendarDate };
+
+export type LearningAction = {
+  actionId: string;
+  recommendationId: string;
+  description: string;
+  owner: string;
+  dueOn: CalendarDate;
+  status: LearningActionStatus;
+  /** The day of the latest assignment or progress. */
+  updatedOn: CalendarDate;
+};
 
 export type CommissionedReviewState = {
   status: 'commissioned' | 'published' | 'closed';
   reviewId: ReviewId;
   kind: ReviewKind;
-  /** The owner of a local review; every partnership whose incidents a national review covers. */
+  /** Local and national reviews run on the statutory clocks; non-statutory and thematic reviews do not. */
+  statutory: boolean;
+  /** The partnership that owns (writes to) the review; null when the Panel owns it (national, national thematic). */
+  ownerPartnershipId: PartnershipId | null;
+  /** The partnerships the review covers: its owner, or every partnership whose cases a national or thematic review links. */
   partnershipIds: PartnershipId[];
+  /** Partnerships named later because the review concerns their services. */
+  concernedPartnershipIds: PartnershipId[];
   incidentIds: IncidentId[];
+  /** Non-statutory reviews: the referrals decided as an alternative review. */
+  referralIds: ReferralId[];
+  /** Thematic reviews: the reviews the theme links. */
+  linkedReviewIds: ReviewId[];
+  theme: string | null;
   commissionedOn: CalendarDate;
-  /** The edition recorded at commissioning; absent in views built by other deciders (then: in force that day). */
-  guidanceEdition?: GuidanceEdition;
-  /** The pseudonym (local) or title (national) the report will carry. */
+  /** Statutory reviews: the edition recorded at commissioning, whose rules set the clocks; null for the others. */
+  guidanceEdition: GuidanceEdition | null;
+  /** The pseudonym (local), title (national, non-statutory, thematic) or published case name the report carries. */
   caseName: string;
   reviewerName: string | null;
   /** The latest final report submission; null before one. */
   finalReportSubmittedOn: CalendarDate | null;
+  /** Recipients of the latest final report; empty before one. */
+  finalReportRecipients: ReportRecipient[];
   publishedOn: CalendarDate | null;
   delays: number;
   closedOn: CalendarDate | null;
+  learningItems: LearningItem[];
+  /** Learning themes recorded, and those of the published NSPCC record. */
+  learningThemes: string[];
+  recommendations: Recommendation[];
+  actions: LearningAction[];
 };
 
 export type ReviewState = { status: 'none' } | CommissionedReviewState;
 
 export const initialReviewState = (): ReviewState => ({ status: 'none' });
 
-const commissioned = (
-  reviewId: ReviewId, kind: ReviewKind, partnershipIds: PartnershipId[], incidentIds: IncidentId[], commissionedOn: CalendarDate, caseName: string,
-): CommissionedReviewState => ({
-  status: 'commissioned', reviewId, kind, partnershipIds, incidentIds, commissionedOn, caseName,
-  reviewerName: null, finalReportSubmittedOn: null, publishedOn: null, delays: 0, closedOn: null,
+export const isStatutoryKind = (kind: ReviewKind): boolean => kind === 'local' || kind === 'national';
+
+type Start = Pick<
+  CommissionedReviewState,
+  'reviewId' | 'kind' | 'ownerPartnershipId' | 'partnershipIds' | 'incidentIds' | 'commissionedOn' | 'caseName'
+> &
+  Partial<Pick<CommissionedReviewState, 'referralIds' | 'linkedReviewIds' | 'theme' | 'guidanceEdition'>>;
+
+const started = (start: Start): CommissionedReviewState => ({
+  status: 'commissioned',
+  statutory: isStatutoryKind(start.kind),
+  concernedPartnershipIds: [],
+  referralIds: [],
+  linkedReviewIds: [],
+  theme: null,
+  guidanceEdition: null,
+  reviewerName: null,
+  finalReportSubmittedOn: null,
+  finalReportRecipients: [],
+  publishedOn: null,
+  delays: 0,
+  closedOn: null,
+  learningItems: [],
+  learningThemes: [],
+  recommendations: [],
+  actions: [],
+  ...start,
 });
 
-export const evolveReview = (state: ReviewState, event: ReviewEvent): ReviewState => {
+const commissionedState = (event: ReviewCommissioned): CommissionedReviewState => {
   switch (event.type) {
     case 'LocalReviewCommissioned': {
       const d = event.data;
-      return { ...commissioned(d.reviewId, 'local', [d.partnershipId], d.incidentIds, d.commissionedOn, d.caseName), guidanceEdition: d.guidanceEdition };
+      return started({
+        reviewId: d.reviewId,
+        kind: 'local',
+        ownerPartnershipId: d.partnershipId,
+        partnershipIds: [d.partnershipId],
+        incidentIds: d.incidentIds,
+        commissionedOn: d.commissionedOn,
+        caseName: d.caseName,
+        guidanceEdition: d.guidanceEdition,
+      });
     }
     case 'NationalReviewCommissioned': {
       const d = event.data;
-      return { ...commissioned(d.reviewId, 'national', d.partnershipIds, d.incidentIds, d.commissionedOn, d.title), guidanceEdition: d.guidanceEdition };
+      return started({
+        reviewId: d.reviewId,
+        kind: 'national',
+        ownerPartnershipId: null,
+        partnershipIds: d.partnershipIds,
+        incidentIds: d.incidentIds,
+        commissionedOn: d.commissionedOn,
+        caseName: d.title,
+        guidanceEdition: d.guidanceEdition,
+      });
     }
-    default:
-      break;
+    case 'NonStatutoryReviewCommissioned': {
+      const d = event.data;
+      return started({
+        reviewId: d.reviewId,
+        kind: d.kind,
+        ownerPartnershipId: d.partnershipId,
+        partnershipIds: [d.partnershipId],
+        incidentIds: d.incidentIds,
+        commissionedOn: d.commissionedOn,
+        caseName: d.title,
+        referralIds: d.referralIds,
+      });
+    }
+    case 'ThematicReviewCommissioned': {
+      const d = event.data;
+      return started({
+        reviewId: d.reviewId,
+        kind: 'thematic',
+        ownerPartnershipId: d.partnershipId === 'national' ? null : d.partnershipId,
+        partnershipIds: d.partnershipIds,
+        incidentIds: d.incidentIds,
+        commissionedOn: d.commissionedOn,
+        caseName: d.title,
+        linkedReviewIds: d.reviewIds,
+        theme: d.theme,
+      });
+    }
   }
-  // Every other event follows a commissioning; on an empty stream it would be a corrupt log: ignore it.
-  if (state.status === 'none') return state;
+};
+
+const union = <T>(a: readonly T[], b: readonly T[]): T[] => [...a, ...b.filter((x) => !a.includes(x))];
+
+const evolveCommissioned = (state: CommissionedReviewState, event: ReviewEvent): CommissionedReviewState => {
   switch (event.type) {
+    case 'ReviewConcernsPartnerships':
+      return { ...state, concernedPartnershipIds: union(state.concernedPartnershipIds, event.data.partnershipIds) };
     case 'ReviewerAppointed':
       return { ...state, reviewerName: event.data.reviewerName };
     case 'PublicationDelayed':
       return { ...state, delays: state.delays + 1 };
     case 'FinalReportSubmitted':
-      return { ...state, finalReportSubmittedOn: event.data.submittedOn };
+      return { ...state, finalReportSubmittedOn: event.data.submittedOn, finalReportRecipients: event.data.recipients };
     case 'ReportPublished':
-      return { ...state, status: 'published', publishedOn: event.data.publishedOn, caseName: event.data.caseName };
+      // The published NSPCC record's themes are learning themes too: the library and recurring themes read both.
+      return {
+        ...state,
+        status: 'published',
+        publishedOn: event.data.publishedOn,
+        caseName: event.data.caseName,
+        learningThemes: union(state.learningThemes, event.data.learningThemes),
+      };
     case 'ActionPlanProgressRecorded':
       return state;
     case 'ReviewClosed':
       return { ...state, status: 'closed', closedOn: event.data.closedOn };
+    case 'LearningRecorded':
+      return {
+        ...state,
+        learningItems: [...state.learningItems, ...event.data.items],
+        learningThemes: union(state.learningThemes, event.data.themes),
+      };
+    case 'RecommendationMade': {
+      const { reviewId: _r, ...recommendation } = event.data;
+      return { ...state, recommendations: [...state.recommendations, recommendation] };
+    }
+    case 'ActionAssigned': {
+      const { reviewId: _r, assignedOn, ...action } = event.data;
+      return { ...state, actions: [...state.actions, { ...action, updatedOn: assignedOn }] };
+    }
+    case 'ActionProgressed': {
+      const { actionId, owner, dueOn, status, progressedOn } = event.data;
+      return {
+        ...state,
+        actions: state.actions.map((a) =>
+          a.actionId === actionId ? { ...a, owner, dueOn, status, updatedOn: progressedOn } : a,
+        ),
+      };
+    }
     default:
+      // A second commissioning (the decider refuses one) or an event type this version does not know: ignore it.
       return state;
   }
+};
+
+const COMMISSIONING = new Set<string>([
+  'LocalReviewCommissioned',
+  'NationalReviewCommissioned',
+  'NonStatutoryReviewCommissioned',
+  'ThematicReviewCommissioned',
+] satisfies ReviewCommissioned['type'][]);
+
+export const isReviewCommissioned = (event: ReviewEvent): event is ReviewCommissioned => COMMISSIONING.has(event.type);
+
+export const evolveReview = (state: ReviewState, event: ReviewEvent): ReviewState => {
+  if (state.status === 'none') {
+    // Every other event follows a commissioning; on an empty stream it would be a corrupt log: ignore it.
+    return isReviewCommissioned(event) ? commissionedState(event) : state;
+  }
+  return evolveCommissioned(state, event);
 };

@@ -20,7 +20,7 @@
  * "concerned": partnerships named by ReviewConcernsPartnerships, or whose incidents a national/thematic review covers.
  */
 import type { ReportRecipient } from '../review/review-events';
-import type { ExtendedCommissionedReviewState } from '../review/extended-review';
+import type { CommissionedReviewState } from '../review/review';
 import type { ExtendedActor, ExtendedRole, PartnershipId } from './types';
 
 export type ReadableKind =
@@ -76,7 +76,7 @@ export const mayRead = (actor: ExtendedActor | null, record: ReadableRecord): bo
 
 /** The readable facts of a review of any kind, from its folded state (for `mayRead`). */
 export const readableReview = (
-  state: Pick<ExtendedCommissionedReviewState, 'ownerPartnershipId' | 'partnershipIds' | 'concernedPartnershipIds' | 'finalReportRecipients'>,
+  state: Pick<CommissionedReviewState, 'ownerPartnershipId' | 'partnershipIds' | 'concernedPartnershipIds' | 'finalReportRecipients'>,
   kind: 'review' | 'final-report' = 'review',
 ): ReadableRecord => ({
   kind,

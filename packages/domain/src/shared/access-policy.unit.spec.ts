@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACCESS_POLICY, mayRead, readableReview, type ReadableRecord, type Reader } from './access-policy';
 import type { ExtendedActor } from './types';
+import { malformed } from './decider-spec';
 
 const actor = (reader: Reader, partnershipId?: string, userId = 'u-1'): ExtendedActor | null =>
   reader === 'public' ? null : { userId, role: reader, ...(partnershipId ? { partnershipId } : {}) };
@@ -37,7 +38,7 @@ describe('mayRead', () => {
   });
 
   it('an actor with an unknown role reads nothing, not even published reports', () => {
-    expect(mayRead({ userId: 'x', role: 'visitor' as never }, { kind: 'published-report' })).toBe(false);
+    expect(mayRead({ userId: 'x', role: malformed('visitor') }, { kind: 'published-report' })).toBe(false);
   });
 
   it('the table has a rule for every reader and every kind, and only partnership-tied rules need a partnership', () => {

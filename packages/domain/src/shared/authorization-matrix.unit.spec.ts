@@ -12,6 +12,7 @@ import type { IncidentEvent } from '../incident/incident-events';
 import type { IncidentState } from '../incident/incident';
 import { reviewDecider } from '../review/review-decide';
 import type { ReviewEvent } from '../review/review-events';
+import type { PublishReport } from '../review/review-commands';
 import { partnershipDecider } from '../partnership/partnership-decide';
 import {
   INCIDENT_ID, NOW, TODAY, notifiedEvent, notifyCommand, panelRespondedEvent, partnershipContext, rapidReviewCommand, rapidReviewEvent, roleContext,
@@ -26,7 +27,7 @@ const ACTORS: Record<ActorKind, CommandContext> = {
   admin: roleContext('admin', 'admin-2'),
 };
 
-type Case = { name: string; decider: Decider<never, unknown, unknown>; given: unknown[]; command: (context: CommandContext) => unknown; allowed: ActorKind[] };
+type Case = { name: string; decider: Decider<unknown, unknown, unknown>; given: unknown[]; command: (context: CommandContext) => unknown; allowed: ActorKind[] };
 const incidentCase = (name: string, given: IncidentEvent[], command: (context: CommandContext) => unknown, allowed: ActorKind[]): Case =>
   ({ name, decider: incidentDecider as unknown as Case['decider'], given, command, allowed });
 const reviewCase = (name: string, given: ReviewEvent[], command: (context: CommandContext) => unknown, allowed: ActorKind[]): Case =>
@@ -38,8 +39,8 @@ const localReview: ReviewEvent = { type: 'LocalReviewCommissioned', schemaVersio
 const nationalReview: ReviewEvent = { type: 'NationalReviewCommissioned', schemaVersion: 1, data: { reviewId: 'r', incidentIds: [INCIDENT_ID], partnershipIds: ['leeds'], commissionedAt: NOW, commissionedOn: '2025-01-06', guidanceEdition: 'panel-guidance-2025', title: 'Theme', thematic: false } };
 const appointed: ReviewEvent = { type: 'ReviewerAppointed', schemaVersion: 1, data: { reviewId: 'r', reviewerName: 'Dr R', appointedOn: '2025-01-10' } };
 const reported: ReviewEvent = { type: 'FinalReportSubmitted', schemaVersion: 1, data: { reviewId: 'r', submittedAt: NOW, submittedOn: '2026-02-02', recipients: ['panel'] } };
-const publishData = { reviewId: 'r', publishedOn: TODAY, publication: 'full-report', documents: [{ kind: 'overview-report', title: 'Report', address: 'https://x.example/r.pdf', checksum: CHECKSUM }], summary: 'S', learningThemes: [], recommendations: [], keywords: [], reviewModel: 'lcspr' };
-const published: ReviewEvent = { type: 'ReportPublished', schemaVersion: 1, data: { ...publishData, caseName: 'Child M' } as never };
+const publishData: PublishReport['data'] = { reviewId: 'r', publishedOn: TODAY, publication: 'full-report', documents: [{ kind: 'overview-report', title: 'Report', address: 'https://x.example/r.pdf', checksum: CHECKSUM }], summary: 'S', learningThemes: [], recommendations: [], keywords: [], reviewModel: 'lcspr' };
+const published: ReviewEvent = { type: 'ReportPublished', schemaVersion: 1, data: { ...publishData, caseName: 'Child M' } };
 
 const erasureRequested: IncidentEvent = { type: 'ErasureRequested', schemaVersion: 1, data: { incidentId: INCIDENT_ID, requestedBy: 'admin-1', legalBasis: 'court-order', requestedAt: NOW } };
 
@@ -74,7 +75,7 @@ const cases: Case[] = [
 describe('authorization matrix', () => {
   const rows = cases.flatMap((c) => (Object.keys(ACTORS) as ActorKind[]).map((actor) => [c.name, actor, c] as const));
   it.each(rows)('%s by %s', (_name, actor, c) => {
-    const when = deciderSpec(c.decider).given(c.given as never[]).when(c.command(ACTORS[actor]) as never);
+    const when = deciderSpec(c.decider).given(c.given).when(c.command(ACTORS[actor]));
     if (c.allowed.includes(actor)) expect(when.events().length).toBeGreaterThan(0);
     else when.thenThrows({ code: 'forbidden' });
   });

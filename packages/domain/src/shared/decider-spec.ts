@@ -78,3 +78,9 @@ export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Eve
     };
   },
 });
+
+/**
+ * A value of the wrong shape, typed as whatever the command expects: what a hostile or broken client could send
+ * past the type system, for specs of the decider's own checks (`thematic: malformed('yes')`).
+ */
+export const malformed = <T>(value: unknown): T => value as T;

@@ -8,11 +8,11 @@ import type { Decider } from './event';
 import type { ExtendedCommandContext } from './types';
 import { referralDecider } from '../referral/referral-decide';
 import { REFERRAL_ID, decideCommand, extendedContext, submitCommand, submittedEvent } from '../referral/referral-test-fixtures';
-import { extendedReviewDecider } from '../review/extended-review-decide';
-import type { ExtendedReviewEvent } from '../review/extended-review-events';
+import { reviewDecider } from '../review/review-decide';
+import type { ReviewEvent } from '../review/review-events';
 import {
   LR, alternativeReferral, incidentState, localReviewCommissioned, nationalThematic, nonStatutoryCommissioned,
-} from '../review/extended-review-test-fixtures';
+} from '../review/review-test-fixtures';
 import { TODAY } from '../incident/incident-test-fixtures';
 
 type ActorKind = 'referrer' | 'other agency user' | 'own partnership' | 'other partnership' | 'panel' | 'ofsted' | 'admin' | 'dfe';
@@ -27,14 +27,14 @@ const ACTORS: Record<ActorKind, ExtendedCommandContext> = {
   dfe: extendedContext('dfe'),
 };
 
-type Case = { name: string; decider: Decider<never, unknown, unknown>; given: unknown[]; command: (context: ExtendedCommandContext) => unknown; allowed: ActorKind[] };
+type Case = { name: string; decider: Decider<unknown, unknown, unknown>; given: unknown[]; command: (context: ExtendedCommandContext) => unknown; allowed: ActorKind[] };
 const referralCase = (name: string, given: unknown[], command: Case['command'], allowed: ActorKind[]): Case =>
   ({ name, decider: referralDecider as unknown as Case['decider'], given, command, allowed });
-const reviewCase = (name: string, given: ExtendedReviewEvent[], command: Case['command'], allowed: ActorKind[]): Case =>
-  ({ name, decider: extendedReviewDecider as unknown as Case['decider'], given, command, allowed });
+const reviewCase = (name: string, given: ReviewEvent[], command: Case['command'], allowed: ActorKind[]): Case =>
+  ({ name, decider: reviewDecider as unknown as Case['decider'], given, command, allowed });
 
-const recommended: ExtendedReviewEvent = { type: 'RecommendationMade', schemaVersion: 1, data: { reviewId: LR, recommendationId: 'rec-1', text: 'T', assignedAgency: 'health', madeOn: TODAY } };
-const assigned: ExtendedReviewEvent = { type: 'ActionAssigned', schemaVersion: 1, data: { reviewId: LR, actionId: 'a-1', recommendationId: 'rec-1', description: 'D', owner: 'O', dueOn: '2026-05-01', status: 'not-started', assignedOn: TODAY } };
+const recommended: ReviewEvent = { type: 'RecommendationMade', schemaVersion: 1, data: { reviewId: LR, recommendationId: 'rec-1', text: 'T', assignedAgency: 'health', madeOn: TODAY } };
+const assigned: ReviewEvent = { type: 'ActionAssigned', schemaVersion: 1, data: { reviewId: LR, actionId: 'a-1', recommendationId: 'rec-1', description: 'D', owner: 'O', dueOn: '2026-05-01', status: 'not-started', assignedOn: TODAY } };
 const thematicReference = { incidents: { 'i-1': incidentState('i-1', 'leeds'), 'i-2': incidentState('i-2', 'leeds') }, reviews: {} };
 
 const cases: Case[] = [
@@ -57,7 +57,7 @@ const cases: Case[] = [
 describe('extended authorization matrix', () => {
   const rows = cases.flatMap((c) => (Object.keys(ACTORS) as ActorKind[]).map((actor) => [c.name, actor, c] as const));
   it.each(rows)('%s by %s', (_name, actor, c) => {
-    const when = deciderSpec(c.decider).given(c.given as never[]).when(c.command(ACTORS[actor]) as never);
+    const when = deciderSpec(c.decider).given(c.given).when(c.command(ACTORS[actor]));
     if (c.allowed.includes(actor)) expect(when.events().length).toBeGreaterThan(0);
     else when.thenThrows({ code: 'forbidden' });
   });

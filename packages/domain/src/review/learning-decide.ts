@@ -1,14 +1,13 @@
 /**
- * Learning commands, one pure function each; `extendedReviewDecider` dispatches to them (they act on the review
- * stream). Only the review's owner writes, at any stage before closure: learning and action plans mostly follow
+ * Learning commands on a review of any kind, one pure function each; `decideReview` dispatches to them. Only the review's owner writes, at any stage before closure: learning and action plans mostly follow
  * publication, but a partnership may record early learning while the review runs.
  */
 import type { AddRecommendation, RecordActionForRecommendation, RecordLearning, UpdateActionStatus } from './learning-commands';
 import type { LearningItem } from './learning-events';
 import { LEARNING_ACTION_STATUSES, LEARNING_ITEM_KINDS } from './learning-vocabulary';
-import type { ExtendedCommissionedReviewState, ExtendedReviewState } from '../review/extended-review';
-import type { ExtendedReviewEvent } from '../review/extended-review-events';
-import { existingReview, requireReviewOwner } from '../review/review-ownership';
+import type { CommissionedReviewState, ReviewState } from './review';
+import { REVIEW_SCHEMA_VERSION, type ReviewEvent } from './review-events';
+import { existingReview, requireReviewOwner } from './review-ownership';
 import { AGENCIES } from '../incident/incident-vocabulary';
 import { illegalState, notFound, validationError } from '../shared/domain-error';
 import type { ExtendedCommandContext } from '../shared/types';
@@ -17,9 +16,7 @@ import {
   requireOrder, requireString,
 } from '../shared/validate';
 
-export const LEARNING_SCHEMA_VERSION = 1;
-
-const writableReview = (state: ExtendedReviewState, reviewId: unknown, context: ExtendedCommandContext, action: string): ExtendedCommissionedReviewState => {
+const writableReview = (state: ReviewState, reviewId: unknown, context: ExtendedCommandContext, action: string): CommissionedReviewState => {
   const review = existingReview(state, reviewId);
   requireReviewOwner(context, review, action);
   if (review.status === 'closed') throw illegalState(`Review ${review.reviewId} is closed: cannot ${action}`);
@@ -38,24 +35,24 @@ const parseItem = (value: unknown, index: number): LearningItem => {
   };
 };
 
-export const recordLearning = (command: RecordLearning, state: ExtendedReviewState): ExtendedReviewEvent[] => {
+export const recordLearning = (command: RecordLearning, state: ReviewState): ReviewEvent[] => {
   const { data, context } = command;
   const review = writableReview(state, data.reviewId, context, 'record learning');
   const items = requireArray<unknown>(data.items, 'items', 0, 50).map(parseItem);
   const themes = requireArray<unknown>(data.themes, 'themes', 0, 50).map((t, i) => requireString(t, `themes.${i}`, 100));
   requireDistinct(themes, 'themes');
   if (items.length + themes.length === 0) throw validationError('items', 'items and themes must hold at least one learning item or theme');
-  return [{ type: 'LearningRecorded', schemaVersion: LEARNING_SCHEMA_VERSION, data: { reviewId: review.reviewId, recordedOn: context.today, items, themes } }];
+  return [{ type: 'LearningRecorded', schemaVersion: REVIEW_SCHEMA_VERSION, data: { reviewId: review.reviewId, recordedOn: context.today, items, themes } }];
 };
 
-export const addRecommendation = (command: AddRecommendation, state: ExtendedReviewState): ExtendedReviewEvent[] => {
+export const addRecommendation = (command: AddRecommendation, state: ReviewState): ReviewEvent[] => {
   const { data, context } = command;
   const review = writableReview(state, data.reviewId, context, 'add a recommendation');
   const recommendationId = requireId(data.recommendationId, 'recommendationId');
   if (review.recommendations.some((r) => r.recommendationId === recommendationId)) throw illegalState(`Recommendation ${recommendationId} already exists on review ${review.reviewId}`);
   return [{
     type: 'RecommendationMade',
-    schemaVersion: LEARNING_SCHEMA_VERSION,
+    schemaVersion: REVIEW_SCHEMA_VERSION,
     data: {
       reviewId: review.reviewId, recommendationId, text: requireString(data.text, 'text', 5000),
       assignedAgency: requireOneOf(data.assignedAgency, 'assignedAgency', AGENCIES), madeOn: context.today,
@@ -63,13 +60,13 @@ export const addRecommendation = (command: AddRecommendation, state: ExtendedRev
   }];
 };
 
-const requireRecommendation = (review: ExtendedCommissionedReviewState, recommendationId: unknown): string => {
+const requireRecommendation = (review: CommissionedReviewState, recommendationId: unknown): string => {
   const id = requireId(recommendationId, 'recommendationId');
   if (!review.recommendations.some((r) => r.recommendationId === id)) throw notFound(`Recommendation ${id} does not exist on review ${review.reviewId}`);
   return id;
 };
 
-export const recordActionForRecommendation = (command: RecordActionForRecommendation, state: ExtendedReviewState): ExtendedReviewEvent[] => {
+export const recordActionForRecommendation = (command: RecordActionForRecommendation, state: ReviewState): ReviewEvent[] => {
   const { data, context } = command;
   const review = writableReview(state, data.reviewId, context, 'record an action');
   const recommendationId = requireRecommendation(review, data.recommendationId);
@@ -80,7 +77,7 @@ export const recordActionForRecommendation = (command: RecordActionForRecommenda
   const status = data.status === undefined ? 'not-started' : requireOneOf(data.status, 'status', LEARNING_ACTION_STATUSES);
   return [{
     type: 'ActionAssigned',
-    schemaVersion: LEARNING_SCHEMA_VERSION,
+    schemaVersion: REVIEW_SCHEMA_VERSION,
     data: {
       reviewId: review.reviewId, actionId, recommendationId, description: requireString(data.description, 'description', 5000),
       owner: requireString(data.owner, 'owner'), dueOn, status, assignedOn: context.today,
@@ -88,7 +85,7 @@ export const recordActionForRecommendation = (command: RecordActionForRecommenda
   }];
 };
 
-export const updateActionStatus = (command: UpdateActionStatus, state: ExtendedReviewState): ExtendedReviewEvent[] => {
+export const updateActionStatus = (command: UpdateActionStatus, state: ReviewState): ReviewEvent[] => {
   const { data, context } = command;
   const review = writableReview(state, data.reviewId, context, 'update an action');
   const recommendationId = requireRecommendation(review, data.recommendationId);
@@ -105,7 +102,7 @@ export const updateActionStatus = (command: UpdateActionStatus, state: ExtendedR
   }
   return [{
     type: 'ActionProgressed',
-    schemaVersion: LEARNING_SCHEMA_VERSION,
+    schemaVersion: REVIEW_SCHEMA_VERSION,
     data: { reviewId: review.reviewId, actionId, recommendationId, owner, dueOn, status, progressedOn: context.today, ...(note !== undefined ? { note } : {}) },
   }];
 };

@@ -1,16 +1,16 @@
 /** Learning on a review: summaries and briefings, recommendations, actions and their progress, overdue actions. */
 import { describe, expect, it } from 'vitest';
 import type { AddRecommendation, RecordActionForRecommendation, RecordLearning, UpdateActionStatus } from './learning-commands';
-import type { ActionAssigned, RecommendationMade } from './learning-events';
+import type { ActionAssigned, LearningItemKind, RecommendationMade } from './learning-events';
 import { isActionOverdue, overdueActions } from './overdue';
-import { extendedReviewDecider } from '../review/extended-review-decide';
-import type { ExtendedReviewEvent } from '../review/extended-review-events';
-import { LR, nationalThematic, nonStatutoryCommissioned, reviewState } from '../review/extended-review-test-fixtures';
+import { reviewDecider } from './review-decide';
+import type { ReviewEvent } from './review-events';
+import { LR, nationalThematic, nonStatutoryCommissioned, reviewState } from './review-test-fixtures';
 import { extendedContext, policeReferrer, subGroup } from '../referral/referral-test-fixtures';
 import { TODAY } from '../incident/incident-test-fixtures';
-import { deciderSpec } from '../shared/decider-spec';
+import { deciderSpec, malformed } from '../shared/decider-spec';
 
-const spec = deciderSpec(extendedReviewDecider);
+const spec = deciderSpec(reviewDecider);
 const started = [nonStatutoryCommissioned];
 const learning = (data: Partial<RecordLearning['data']> = {}, context = subGroup()): RecordLearning => ({
   type: 'RecordLearning',
@@ -42,13 +42,13 @@ describe('RecordLearning', () => {
     }]);
     const [event] = spec.given(started).when(learning()).events();
     expect(reviewState(...started, event!, event!)).toMatchObject({ learningThemes: ['neglect', 'online safety'] });
-    const published: ExtendedReviewEvent = { type: 'ReportPublished', schemaVersion: 1, data: { reviewId: LR, publishedOn: TODAY, publication: 'improvements-only', caseName: 'C', documents: [], summary: 'S', learningThemes: ['self-harm', 'neglect'], recommendations: [], keywords: [], reviewModel: 'other' } };
+    const published: ReviewEvent = { type: 'ReportPublished', schemaVersion: 1, data: { reviewId: LR, publishedOn: TODAY, publication: 'improvements-only', caseName: 'C', documents: [], summary: 'S', learningThemes: ['self-harm', 'neglect'], recommendations: [], keywords: [], reviewModel: 'other' } };
     expect(reviewState(...started, published, event!)).toMatchObject({ learningThemes: ['self-harm', 'neglect', 'online safety'] });
   });
 
   it.each([
     ['items', { items: [], themes: [] }],
-    ['items.0.kind', { items: [{ kind: 'poster' as never, title: 'T' }] }],
+    ['items.0.kind', { items: [{ kind: malformed<LearningItemKind>('poster'), title: 'T' }] }],
     ['items.0.address', { items: [{ kind: 'briefing' as const, title: 'T', address: 'http://insecure.example/x' }] }],
     ['themes.1', { themes: ['neglect', 'neglect'] }],
   ])('validates %s', (field, data) => {
@@ -68,12 +68,12 @@ describe('AddRecommendation and RecordActionForRecommendation', () => {
 
   it('refuses duplicates, unknown recommendations and bad input', () => {
     spec.given([...started, recommended]).when(recommend()).thenThrows({ code: 'illegal_state' });
-    spec.given(started).when(recommend({ assignedAgency: 'fire' as never })).thenThrows({ code: 'validation', field: 'assignedAgency' });
+    spec.given(started).when(recommend({ assignedAgency: malformed('fire') })).thenThrows({ code: 'validation', field: 'assignedAgency' });
     spec.given(started).when(recommend({ text: '' })).thenThrows({ code: 'validation', field: 'text' });
     spec.given(started).when(assign()).thenThrows({ code: 'not_found', messageIncludes: 'rec-1' });
     spec.given([...started, recommended, assigned()]).when(assign()).thenThrows({ code: 'illegal_state' });
     spec.given([...started, recommended]).when(assign({ dueOn: '2026-03-01' })).thenThrows({ code: 'validation', field: 'dueOn' });
-    spec.given([...started, recommended]).when(assign({ status: 'overdue' as never })).thenThrows({ code: 'validation', field: 'status' });
+    spec.given([...started, recommended]).when(assign({ status: malformed('overdue') })).thenThrows({ code: 'validation', field: 'status' });
   });
 });
 
@@ -106,8 +106,8 @@ describe('who writes learning, and when', () => {
   });
 
   it('before and after publication, not after closure or before commissioning', () => {
-    const published: ExtendedReviewEvent = { type: 'ReportPublished', schemaVersion: 1, data: { reviewId: LR, publishedOn: TODAY, publication: 'improvements-only', caseName: 'C', documents: [], summary: 'S', learningThemes: [], recommendations: [], keywords: [], reviewModel: 'other' } };
-    const closed: ExtendedReviewEvent = { type: 'ReviewClosed', schemaVersion: 1, data: { reviewId: LR, closedOn: TODAY, reason: 'completed' } };
+    const published: ReviewEvent = { type: 'ReportPublished', schemaVersion: 1, data: { reviewId: LR, publishedOn: TODAY, publication: 'improvements-only', caseName: 'C', documents: [], summary: 'S', learningThemes: [], recommendations: [], keywords: [], reviewModel: 'other' } };
+    const closed: ReviewEvent = { type: 'ReviewClosed', schemaVersion: 1, data: { reviewId: LR, closedOn: TODAY, reason: 'completed' } };
     expect(spec.given([...started, published]).when(recommend()).events()).toHaveLength(1);
     spec.given([...started, published, closed]).when(recommend()).thenThrows({ code: 'illegal_state', messageIncludes: 'closed' });
     spec.given([]).when(learning()).thenThrows({ code: 'not_found' });
@@ -115,7 +115,7 @@ describe('who writes learning, and when', () => {
 });
 
 describe('overdueActions', () => {
-  const done: ExtendedReviewEvent = { type: 'ActionProgressed', schemaVersion: 1, data: { reviewId: LR, actionId: 'act-3', recommendationId: 'rec-1', owner: 'O', dueOn: '2026-03-01', status: 'completed', progressedOn: TODAY } };
+  const done: ReviewEvent = { type: 'ActionProgressed', schemaVersion: 1, data: { reviewId: LR, actionId: 'act-3', recommendationId: 'rec-1', owner: 'O', dueOn: '2026-03-01', status: 'completed', progressedOn: TODAY } };
   const state = reviewState(...started, recommended, assigned('act-1', '2026-04-30'), assigned('act-2', '2026-04-10'), assigned('act-3', '2026-03-01'), done);
 
   it('lists actions not completed whose due date has passed, earliest first; due today is not yet overdue', () => {

@@ -2,7 +2,7 @@
  * Learning from a review, in the review's own stream (`review-<uuid>`): learning summaries and briefings that reach
  * practitioners, recommendations each assigned to an agency, and the actions that answer them with their progress.
  * All of it is public and pseudonymised (it is published in action plans and progress reports): no `personal` part.
- * Whether an action is overdue is computed (learning/overdue.ts), never stored: it depends on the day one asks.
+ * Whether an action is overdue is computed (overdue.ts), never stored: it depends on the day one asks.
  */
 import type { DomainEvent } from '../shared/event';
 import type { CalendarDate, ReviewId } from '../shared/types';

@@ -1,8 +1,8 @@
-/** Events and commands for the extended review specs (non-statutory, thematic, concerned partnerships, learning). */
-import type { ExtendedReviewEvent, NonStatutoryReviewCommissioned, ThematicReviewCommissioned } from './extended-review-events';
-import type { CommissionNonStatutoryReview } from './extended-review-commands';
-import { extendedReviewDecider } from './extended-review-decide';
-import type { ExtendedReviewState } from './extended-review';
+/** Events and commands for the review specs (non-statutory, thematic, concerned partnerships, learning). */
+import type { LocalReviewCommissioned, NonStatutoryReviewCommissioned, ReviewEvent, ThematicReviewCommissioned } from './review-events';
+import type { CommissionNonStatutoryReview } from './review-commands';
+import { reviewDecider } from './review-decide';
+import type { ReviewState } from './review';
 import type { ReferralState } from '../referral/referral';
 import { referralDecider } from '../referral/referral-decide';
 import { REFERRAL_ID, decidedEvent, submittedEvent, subGroup } from '../referral/referral-test-fixtures';
@@ -19,7 +19,7 @@ export const referralState = (...events: Parameters<typeof referralDecider.evolv
 export const alternativeReferral = () => referralState(submittedEvent(), decidedEvent({ outcome: 'alternative-review', incidentId: undefined, reviewKind: 'multi-agency-learning-review', reviewId: LR }, 'Learning.'));
 export const incidentState = (incidentId: string, partnershipId: string, ...more: IncidentEvent[]): IncidentState =>
   deciderSpec(incidentDecider).given([notifiedEvent({ incidentId, partnershipId }), ...more]).state();
-export const reviewState = (...events: ExtendedReviewEvent[]): ExtendedReviewState => deciderSpec(extendedReviewDecider).given(events).state();
+export const reviewState = (...events: ReviewEvent[]): ReviewState => deciderSpec(reviewDecider).given(events).state();
 
 export const commissionNonStatutory = (
   data: Partial<CommissionNonStatutoryReview['data']> = {}, context = subGroup(),
@@ -41,7 +41,7 @@ export const nationalThematic: ThematicReviewCommissioned = {
   data: { reviewId: 'thematic-n', partnershipId: 'national', partnershipIds: ['leeds', 'york'], title: 'Online harm', theme: 'online safety and self-harm', incidentIds: ['i-1', 'i-2'], reviewIds: [], commissionedAt: NOW, commissionedOn: TODAY },
 };
 
-export const localReviewCommissioned: ExtendedReviewEvent = {
+export const localReviewCommissioned: LocalReviewCommissioned = {
   type: 'LocalReviewCommissioned', schemaVersion: 1,
   data: { reviewId: 'local-1', partnershipId: 'leeds', incidentIds: ['i-1'], commissionedAt: NOW, commissionedOn: TODAY, guidanceEdition: 'working-together-2023', caseName: 'Child M' },
 };
