@@ -26,7 +26,7 @@ const MAILBOX = 'lscp@leeds.example';
 const SAM = 'sam@leeds.example';
 const PANEL = 'panel@cspr.test';
 const REF = 'REF-AAAA1111';
-const INC = 'INC-BBBB2222';
+const INC = 'INC-2027-00001';
 const digest = (on: string, count: string) => [`${on} 09:00`, SAM, `This week: ${count} for Leeds`];
 
 /** [London local time, recipient, subject], in arrival order (recipients of one email sorted). */
@@ -80,10 +80,14 @@ describe('a notification walked through a bank-holiday week', () => {
         await log.append(`referral-${REFERRAL}`, 'ReferralSubmitted', { ...referral, referralId: REFERRAL, nature: 'serious-harm' }, now);
         await log.append(`referral-${CARE_LEAVER}`, 'ReferralSubmitted', { ...referral, referralId: CARE_LEAVER, nature: 'care-leaver-death' }, now);
       }],
-      ['2027-04-01T09:30:00Z', () => log.append(`incident-${INCIDENT}`, 'IncidentNotified', {
+      ['2027-04-01T09:30:00Z', async () => {
+        // The write path allocates the readable reference first (its own counter stream), then notifies.
+        await log.append('case-reference-INC-2027', 'CaseReferenceAllocated', { kind: 'INC', year: 2027, number: 1, reference: INC, subjectId: INCIDENT }, now);
+        await log.append(`incident-${INCIDENT}`, 'IncidentNotified', {
         incidentId: INCIDENT, partnershipId: 'leeds', localAuthorityCode: 'E08000035', nature: 'serious-harm', becameAwareOn: '2027-03-22',
         notifiedOn: '2027-04-01', notifiedAt: '2027-04-01T09:30:00Z', guidanceEdition: 'panel-guidance-2025', children: [{}], referralId: REFERRAL,
-      }, now)],
+        }, now);
+      }],
       ['2027-04-20T12:30:00Z', () => log.append(`incident-${INCIDENT}`, 'RapidReviewCompleted', {
         incidentId: INCIDENT, submittedOn: '2027-04-20', submittedAt: '2027-04-20T12:30:00Z', submission: 1,
       }, now)],

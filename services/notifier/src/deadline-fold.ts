@@ -30,9 +30,15 @@ type Subject = { subject: string; partnership_id: string; local_authority_code: 
 
 const DEFAULT_CATEGORIES = ['deadline-reminders', 'submission-confirmations', 'panel-updates'];
 
-/** Until incidents carry a reference (INC-2026-00123), the first block of the id, upper-cased, names them. */
-const referenceOf = (prefix: string, data: Record<string, unknown>, id: string) =>
-  typeof data.reference === 'string' && data.reference ? data.reference : `${prefix}-${id.slice(0, 8).toUpperCase()}`;
+/**
+ * The readable reference (INC-2026-00123): on the event, or allocated for the id (CaseReferenceAllocated, which
+ * may come before or, for records made before references, after). Otherwise the first block of the id.
+ */
+const referenceOf = async (tx: TransactionSql, prefix: string, data: Record<string, unknown>, id: string): Promise<string> => {
+  if (typeof data.reference === 'string' && data.reference) return data.reference;
+  const allocated = await tx<{ reference: string }[]>`select reference from notifier.case_references where subject_id = ${id}`;
+  return allocated[0]?.reference ?? `${prefix}-${id.slice(0, 8).toUpperCase()}`;
+};
 
 const str = (data: Record<string, unknown>, key: string): string => {
   const value = data[key];
@@ -129,11 +135,20 @@ export const foldEvent = async (tx: TransactionSql, ctx: FoldContext, event: Fol
       await tx`update notifier.contacts set receives = ${d.receives as string[]}
                 where partnership_id = ${str(d, 'partnershipId')} and contact_id = ${str(d, 'contactId')}`;
       return;
+    case 'CaseReferenceAllocated': {
+      const subjectId = str(d, 'subjectId');
+      const reference = str(d, 'reference');
+      await tx`insert into notifier.case_references values (${subjectId}, ${reference}) on conflict (subject_id) do update set reference = excluded.reference`;
+      const subject = `${d.kind === 'REV' ? 'review' : 'incident'}-${subjectId}`;
+      await tx`update notifier.subjects set reference = ${reference} where subject = ${subject}`;
+      await tx`update notifier.deadlines set reference = ${reference} where subject = ${subject}`;
+      return;
+    }
     case 'ReferralSubmitted': {
       const id = str(d, 'referralId');
       const s: Subject = {
         subject: `referral-${id}`, partnership_id: str(d, 'partnershipId'), local_authority_code: str(d, 'localAuthorityCode'),
-        reference: referenceOf('REF', d, id), link: `${ctx.baseUrl}/referrals/${id}`,
+        reference: await referenceOf(tx, 'REF', d, id), link: `${ctx.baseUrl}/referrals/${id}`,
       };
       await saveSubject(tx, s);
       // A care leaver's death has no statutory 5-day clock: no reminder, no overdue alert.
@@ -155,7 +170,7 @@ export const foldEvent = async (tx: TransactionSql, ctx: FoldContext, event: Fol
       const notifiedOn = str(d, 'notifiedOn');
       const s: Subject = {
         subject: `incident-${id}`, partnership_id: str(d, 'partnershipId'), local_authority_code: str(d, 'localAuthorityCode'),
-        reference: referenceOf('INC', d, id), link: `${ctx.baseUrl}/incidents/${id}`,
+        reference: await referenceOf(tx, 'INC', d, id), link: `${ctx.baseUrl}/incidents/${id}`,
       };
       await saveSubject(tx, s);
       if (typeof d.referralId === 'string') await closeDeadlines(tx, { subject: `referral-${d.referralId}` }, 'met', notifiedOn);
@@ -220,7 +235,7 @@ const foldReviewEvent = async (tx: TransactionSql, ctx: FoldContext, event: Fold
       const first = incidentIds[0] ? await loadSubject(tx, `incident-${incidentIds[0]}`) : undefined;
       const s: Subject = {
         subject, partnership_id: str(d, 'partnershipId'), local_authority_code: first?.local_authority_code ?? null,
-        reference: referenceOf('REV', d, d.reviewId), link: `${ctx.baseUrl}/reviews/${d.reviewId}`,
+        reference: await referenceOf(tx, 'REV', d, d.reviewId), link: `${ctx.baseUrl}/reviews/${d.reviewId}`,
       };
       await saveSubject(tx, s);
       await openDeadline(tx, ctx, s, {

@@ -6,6 +6,7 @@
  *   the calendar version the due dates were computed with, and the last day planned.
  * - `deadlines`: each deadline the notifier tracks, with its anchor so a corrected calendar re-computes it.
  * - `subjects`: each incident, referral or review the emails name (partnership, local authority, reference, link).
+ * - `case_references`: readable references (INC-2026-00123) by incident or review id, whichever comes first.
  * - `contacts`: each partnership's contacts and what they receive (folded from the partnership stream).
  * - `outbox`: one row per email; the unique key (deadline_key, kind, recipient) makes a second send impossible.
  * - `refused_addresses`: addresses the channel refused, shown against the contact.
@@ -42,6 +43,7 @@ export const migrateNotifier = (sql: Sql) =>
           reference text not null,
           link text not null
         );
+        create table notifier.case_references (subject_id text primary key, reference text not null);
         create table notifier.contacts (
           partnership_id text not null,
           contact_id text not null,
