@@ -8,15 +8,23 @@ import { ConfigError } from './config';
 
 /** The kinds of email, each one GOV.UK Notify template. */
 export const EMAIL_TEMPLATE_KINDS = [
-  'deadline-reminder', 'deadline-overdue', 'submission-confirmation', 'rapid-review-received', 'panel-response-target',
-  'panel-responded', 'weekly-digest',
+  'deadline-reminder',
+  'deadline-overdue',
+  'submission-confirmation',
+  'rapid-review-received',
+  'panel-response-target',
+  'panel-responded',
+  'weekly-digest',
 ] as const;
 export type EmailTemplateKind = (typeof EMAIL_TEMPLATE_KINDS)[number];
 
 /** NOTIFY_TEMPLATE_DEADLINE_REMINDER and so on: one variable per kind. */
-export const notifyTemplateVariable = (kind: EmailTemplateKind) => `NOTIFY_TEMPLATE_${kind.toUpperCase().replaceAll('-', '_')}`;
+export const notifyTemplateVariable = (kind: EmailTemplateKind) =>
+  `NOTIFY_TEMPLATE_${kind.toUpperCase().replaceAll('-', '_')}`;
 
-const days = z.string().regex(/^\d{1,2}(,\d{1,2})*$/, 'a comma-separated list of working days, e.g. 2,0')
+const days = z
+  .string()
+  .regex(/^\d{1,2}(,\d{1,2})*$/, 'a comma-separated list of working days, e.g. 2,0')
   .transform((value) => [...new Set(value.split(',').map(Number))].sort((a, b) => b - a));
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
 
@@ -83,16 +91,24 @@ export const loadNotifierConfig = (env: Record<string, string | undefined> = pro
   if (production && channel === 'dev-mailbox') {
     throw new ConfigError('Invalid notifier configuration: production needs NOTIFIER_CHANNEL=notify or smtp');
   }
-  if (channel === 'smtp' && !e.SMTP_URL) throw new ConfigError('Invalid notifier configuration: NOTIFIER_CHANNEL=smtp needs SMTP_URL');
+  if (channel === 'smtp' && !e.SMTP_URL)
+    throw new ConfigError('Invalid notifier configuration: NOTIFIER_CHANNEL=smtp needs SMTP_URL');
   let notify: NotifierConfig['notify'];
   if (channel === 'notify') {
     const missing = [
       ...(e.NOTIFY_API_KEY ? [] : ['NOTIFY_API_KEY']),
       ...EMAIL_TEMPLATE_KINDS.map(notifyTemplateVariable).filter((name) => !env[name]),
     ];
-    if (missing.length) throw new ConfigError(`Invalid notifier configuration: GOV.UK Notify needs ${missing.join(', ')}`);
-    const templates = Object.fromEntries(EMAIL_TEMPLATE_KINDS.map((kind) => [kind, env[notifyTemplateVariable(kind)]!]));
-    notify = { apiKey: e.NOTIFY_API_KEY!, ...(e.NOTIFY_BASE_URL ? { baseUrl: e.NOTIFY_BASE_URL } : {}), templates: templates as Record<EmailTemplateKind, string> };
+    if (missing.length)
+      throw new ConfigError(`Invalid notifier configuration: GOV.UK Notify needs ${missing.join(', ')}`);
+    const templates = Object.fromEntries(
+      EMAIL_TEMPLATE_KINDS.map((kind) => [kind, env[notifyTemplateVariable(kind)]!]),
+    );
+    notify = {
+      apiKey: e.NOTIFY_API_KEY!,
+      ...(e.NOTIFY_BASE_URL ? { baseUrl: e.NOTIFY_BASE_URL } : {}),
+      templates: templates as Record<EmailTemplateKind, string>,
+    };
   }
   if (e.NOTIFIER_SEND_UNTIL <= e.NOTIFIER_SEND_AT) {
     throw new ConfigError('Invalid notifier configuration: NOTIFIER_SEND_UNTIL must be after NOTIFIER_SEND_AT');

@@ -5,7 +5,12 @@ const apiKey = `test-${'1'.repeat(8)}-1111-1111-1111-${'1'.repeat(12)}-${'2'.rep
 
 describe('loadNotifierConfig', () => {
   it('defaults to the development mailbox, 2 working days before and on the day, 09:00', () => {
-    expect(loadNotifierConfig({})).toMatchObject({ channel: 'dev-mailbox', reminderDays: [2, 0], panelReminderDays: [2], sendAt: '09:00' });
+    expect(loadNotifierConfig({})).toMatchObject({
+      channel: 'dev-mailbox',
+      reminderDays: [2, 0],
+      panelReminderDays: [2],
+      sendAt: '09:00',
+    });
   });
 
   it('takes reminder days in any order, each once, latest first', () => {
@@ -18,7 +23,9 @@ describe('loadNotifierConfig', () => {
     expect(loadNotifierConfig(env).notify?.templates['weekly-digest']).toBe('weekly-digest-id');
     delete env.NOTIFY_TEMPLATE_PANEL_RESPONDED;
     delete env.NOTIFY_TEMPLATE_WEEKLY_DIGEST;
-    expect(() => loadNotifierConfig(env)).toThrow('GOV.UK Notify needs NOTIFY_TEMPLATE_PANEL_RESPONDED, NOTIFY_TEMPLATE_WEEKLY_DIGEST');
+    expect(() => loadNotifierConfig(env)).toThrow(
+      'GOV.UK Notify needs NOTIFY_TEMPLATE_PANEL_RESPONDED, NOTIFY_TEMPLATE_WEEKLY_DIGEST',
+    );
   });
 
   it('refuses the development mailbox in production and SMTP without a server', () => {

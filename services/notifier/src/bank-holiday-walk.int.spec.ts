@@ -17,7 +17,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmtpChannel } from './channels/smtp-channel';
 import { londonTime, londonToday } from './london-time';
 import { createNotifier } from './notifier';
-import { createNotifierTestLog, seedLeeds, startSmtpServer, TEST_CONFIG, type NotifierTestLog, type TestSmtpServer } from './test-support';
+import {
+  createNotifierTestLog,
+  seedLeeds,
+  startSmtpServer,
+  TEST_CONFIG,
+  type NotifierTestLog,
+  type TestSmtpServer,
+} from './test-support';
 
 const REFERRAL = 'aaaa1111-0000-4000-8000-000000000001';
 const CARE_LEAVER = 'cccc3333-0000-4000-8000-000000000003';
@@ -70,30 +77,97 @@ afterAll(async () => {
 describe('a notification walked through a bank-holiday week', () => {
   it('sends exactly the hand-worked emails, at 09:00 in England across the clock change, none on bank holidays', async () => {
     const notifier = createNotifier({
-      sql: log.db.sql, store: log.store, calendar: log.calendar, config: TEST_CONFIG, clock: () => now,
+      sql: log.db.sql,
+      store: log.store,
+      calendar: log.calendar,
+      config: TEST_CONFIG,
+      clock: () => now,
       channel: createSmtpChannel({ url: smtp.url, from: 'CSPR <no-reply@cspr.test>' }),
     });
     await seedLeeds(log, now, ['deadline-reminders', 'panel-updates', 'weekly-digest']);
     const events: [string, () => Promise<void>][] = [
-      ['2027-03-22T10:30:00Z', async () => {
-        const referral = { partnershipId: 'leeds', localAuthorityCode: 'E08000035', becameAwareOn: '2027-03-22', submittedOn: '2027-03-22' };
-        await log.append(`referral-${REFERRAL}`, 'ReferralSubmitted', { ...referral, referralId: REFERRAL, nature: 'serious-harm' }, now);
-        await log.append(`referral-${CARE_LEAVER}`, 'ReferralSubmitted', { ...referral, referralId: CARE_LEAVER, nature: 'care-leaver-death' }, now);
-      }],
-      ['2027-04-01T09:30:00Z', async () => {
-        // The write path allocates the readable reference first (its own counter stream), then notifies.
-        await log.append('case-reference-INC-2027', 'CaseReferenceAllocated', { kind: 'INC', year: 2027, number: 1, reference: INC, subjectId: INCIDENT }, now);
-        await log.append(`incident-${INCIDENT}`, 'IncidentNotified', {
-        incidentId: INCIDENT, partnershipId: 'leeds', localAuthorityCode: 'E08000035', nature: 'serious-harm', becameAwareOn: '2027-03-22',
-        notifiedOn: '2027-04-01', notifiedAt: '2027-04-01T09:30:00Z', guidanceEdition: 'panel-guidance-2025', children: [{}], referralId: REFERRAL,
-        }, now);
-      }],
-      ['2027-04-20T12:30:00Z', () => log.append(`incident-${INCIDENT}`, 'RapidReviewCompleted', {
-        incidentId: INCIDENT, submittedOn: '2027-04-20', submittedAt: '2027-04-20T12:30:00Z', submission: 1,
-      }, now)],
-      ['2027-05-04T09:30:00Z', () => log.append(`incident-${INCIDENT}`, 'PanelResponded', {
-        incidentId: INCIDENT, respondedOn: '2027-05-04', respondedAt: '2027-05-04T09:30:00Z', outcome: 'agreed',
-      }, now)],
+      [
+        '2027-03-22T10:30:00Z',
+        async () => {
+          const referral = {
+            partnershipId: 'leeds',
+            localAuthorityCode: 'E08000035',
+            becameAwareOn: '2027-03-22',
+            submittedOn: '2027-03-22',
+          };
+          await log.append(
+            `referral-${REFERRAL}`,
+            'ReferralSubmitted',
+            { ...referral, referralId: REFERRAL, nature: 'serious-harm' },
+            now,
+          );
+          await log.append(
+            `referral-${CARE_LEAVER}`,
+            'ReferralSubmitted',
+            { ...referral, referralId: CARE_LEAVER, nature: 'care-leaver-death' },
+            now,
+          );
+        },
+      ],
+      [
+        '2027-04-01T09:30:00Z',
+        async () => {
+          // The write path allocates the readable reference first (its own counter stream), then notifies.
+          await log.append(
+            'case-reference-INC-2027',
+            'CaseReferenceAllocated',
+            { kind: 'INC', year: 2027, number: 1, reference: INC, subjectId: INCIDENT },
+            now,
+          );
+          await log.append(
+            `incident-${INCIDENT}`,
+            'IncidentNotified',
+            {
+              incidentId: INCIDENT,
+              partnershipId: 'leeds',
+              localAuthorityCode: 'E08000035',
+              nature: 'serious-harm',
+              becameAwareOn: '2027-03-22',
+              notifiedOn: '2027-04-01',
+              notifiedAt: '2027-04-01T09:30:00Z',
+              guidanceEdition: 'panel-guidance-2025',
+              children: [{}],
+              referralId: REFERRAL,
+            },
+            now,
+          );
+        },
+      ],
+      [
+        '2027-04-20T12:30:00Z',
+        () =>
+          log.append(
+            `incident-${INCIDENT}`,
+            'RapidReviewCompleted',
+            {
+              incidentId: INCIDENT,
+              submittedOn: '2027-04-20',
+              submittedAt: '2027-04-20T12:30:00Z',
+              submission: 1,
+            },
+            now,
+          ),
+      ],
+      [
+        '2027-05-04T09:30:00Z',
+        () =>
+          log.append(
+            `incident-${INCIDENT}`,
+            'PanelResponded',
+            {
+              incidentId: INCIDENT,
+              respondedOn: '2027-05-04',
+              respondedAt: '2027-05-04T09:30:00Z',
+              outcome: 'agreed',
+            },
+            now,
+          ),
+      ],
     ];
     const end = new Date('2027-05-07T00:00:00Z');
     while (now < end) {
@@ -111,10 +185,15 @@ describe('a notification walked through a bank-holiday week', () => {
     expect(new Set(smtp.arrived.map((e) => `${e.messageId} ${e.to}`)).size).toBe(smtp.arrived.length);
     // What an email says: reference, local authority, date, link; never case details.
     const overdue = smtp.arrived.find((e) => e.subject.startsWith('Overdue'))!;
-    expect(overdue.body).toContain(`Leeds: the notification to the Panel for ${REF} was due on Wednesday 31 March 2027`);
+    expect(overdue.body).toContain(
+      `Leeds: the notification to the Panel for ${REF} was due on Wednesday 31 March 2027`,
+    );
     expect(overdue.body).toContain(`https://cspr.test/referrals/${REFERRAL}`);
-    for (const email of smtp.arrived) expect(email.body).not.toMatch(/serious-harm|care-leaver|neglect|born|child's name/i);
-    const outbox = await log.db.sql<{ status: string; n: number }[]>`select status, count(*)::int as n from notifier.outbox group by status order by status`;
+    for (const email of smtp.arrived)
+      expect(email.body).not.toMatch(/serious-harm|care-leaver|neglect|born|child's name/i);
+    const outbox = await log.db.sql<
+      { status: string; n: number }[]
+    >`select status, count(*)::int as n from notifier.outbox group by status order by status`;
     // The due-day rapid-review reminder and the Panel's due-day alert were never recorded: their deadlines were met first.
     expect(outbox).toEqual([{ status: 'sent', n: EXPECTED.length }]);
   }, 180_000);

@@ -13,10 +13,16 @@ import { TEST_CONFIG } from './test-support';
 const env = process.env;
 const database = await openDatabase({ databaseUrl: env.DATABASE_URL!, maxConnections: 2 });
 const store = createPostgresEventStore({ sql: database.sql, wakeups: database.wakeups });
-const channel = env.SMTP_URL ? createSmtpChannel({ url: env.SMTP_URL, from: 'no-reply@cspr.test' }) : createDevMailboxChannel(database.sql);
+const channel = env.SMTP_URL
+  ? createSmtpChannel({ url: env.SMTP_URL, from: 'no-reply@cspr.test' })
+  : createDevMailboxChannel(database.sql);
 let sent = 0;
 const notifier = createNotifier({
-  sql: database.sql, store, calendar: createEnglandAndWalesCalendar(), channel, clock: () => new Date(env.NOW!),
+  sql: database.sql,
+  store,
+  calendar: createEnglandAndWalesCalendar(),
+  channel,
+  clock: () => new Date(env.NOW!),
   config: { ...TEST_CONFIG, leaseMs: Number(env.LEASE_MS) },
   afterSend: () => {
     sent += 1;

@@ -12,7 +12,14 @@ import { createDevMailboxChannel } from './channels/dev-mailbox-channel';
 import { createSmtpChannel } from './channels/smtp-channel';
 import type { EmailChannel } from './channels/email-channel';
 import { createNotifier } from './notifier';
-import { createNotifierTestLog, seedLeeds, startSmtpServer, TEST_CONFIG, type NotifierTestLog, type TestSmtpServer } from './test-support';
+import {
+  createNotifierTestLog,
+  seedLeeds,
+  startSmtpServer,
+  TEST_CONFIG,
+  type NotifierTestLog,
+  type TestSmtpServer,
+} from './test-support';
 
 const NOW = new Date('2027-04-01T10:00:00Z');
 const LEASE_MS = 400;
@@ -30,27 +37,62 @@ const notifyThree = async () => {
   await seedLeeds(log, NOW);
   for (const n of [1, 2, 3]) {
     const incidentId = `dddd000${n}-0000-4000-8000-00000000000${n}`;
-    await log.append(`incident-${incidentId}`, 'IncidentNotified', {
-      incidentId, partnershipId: 'leeds', localAuthorityCode: 'E08000035', nature: 'looked-after-child-death', becameAwareOn: '2027-03-30',
-      notifiedOn: '2027-04-01', notifiedAt: NOW.toISOString(), guidanceEdition: 'panel-guidance-2025', children: [{}],
-    }, NOW);
+    await log.append(
+      `incident-${incidentId}`,
+      'IncidentNotified',
+      {
+        incidentId,
+        partnershipId: 'leeds',
+        localAuthorityCode: 'E08000035',
+        nature: 'looked-after-child-death',
+        becameAwareOn: '2027-03-30',
+        notifiedOn: '2027-04-01',
+        notifiedAt: NOW.toISOString(),
+        guidanceEdition: 'panel-guidance-2025',
+        children: [{}],
+      },
+      NOW,
+    );
   }
 };
 
-const crashSender = (env: Record<string, string>) => new Promise<number | null>((resolve, reject) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./crash-sender-fixture.ts', import.meta.url))], {
-    env: { ...process.env, DATABASE_URL: log.db.url, NOW: NOW.toISOString(), LEASE_MS: String(LEASE_MS), CRASH_AFTER: '2', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+const crashSender = (env: Record<string, string>) =>
+  new Promise<number | null>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./crash-sender-fixture.ts', import.meta.url))],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: log.db.url,
+          NOW: NOW.toISOString(),
+          LEASE_MS: String(LEASE_MS),
+          CRASH_AFTER: '2',
+          ...env,
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve(null) : reject(new Error(`exit ${code}: ${stderr}`)),
+    );
   });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-  child.on('error', reject);
-  child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(null) : reject(new Error(`exit ${code}: ${stderr}`))));
-});
 
 const takeOver = async (channel: EmailChannel) => {
   await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 200));
-  const notifier = createNotifier({ sql: log.db.sql, store: log.store, calendar: log.calendar, channel, clock: () => NOW, config: { ...TEST_CONFIG, leaseMs: LEASE_MS } });
+  const notifier = createNotifier({
+    sql: log.db.sql,
+    store: log.store,
+    calendar: log.calendar,
+    channel,
+    clock: () => NOW,
+    config: { ...TEST_CONFIG, leaseMs: LEASE_MS },
+  });
   await notifier.tick();
   await notifier.stop();
 };
@@ -96,7 +138,9 @@ describe('a sender killed between sending and recording', () => {
       await takeOver(createDevMailboxChannel(log.db.sql));
       const rows = await outbox();
       expect(rows.map((r) => r.status)).toEqual(Array(6).fill('sent'));
-      const delivered = await log.db.sql<{ message_id: string }[]>`select message_id from notifier.dev_mailbox order by message_id`;
+      const delivered = await log.db.sql<
+        { message_id: string }[]
+      >`select message_id from notifier.dev_mailbox order by message_id`;
       expect(delivered.map((d) => d.message_id)).toEqual(rows.map((r) => r.message_id).sort());
     } finally {
       await log.drop();

@@ -6,8 +6,16 @@
  */
 import type { TransactionSql } from 'postgres';
 import {
-  computeDeadlines, findLocalAuthority, guidanceEditionInForce, londonDate, NATURES_WITHOUT_RAPID_REVIEW,
-  type DeadlineAnchor, type DeadlineKind, type GuidanceEdition, type IncidentNature, type WorkingDayCalendar,
+  computeDeadlines,
+  findLocalAuthority,
+  guidanceEditionInForce,
+  londonDate,
+  NATURES_WITHOUT_RAPID_REVIEW,
+  type DeadlineAnchor,
+  type DeadlineKind,
+  type GuidanceEdition,
+  type IncidentNature,
+  type WorkingDayCalendar,
 } from '@cspr/domain';
 import type { EmailTemplateKind } from '@cspr/config';
 import { DEADLINE_WORDS, longDate, type Personalisation } from './email-templates';
@@ -26,7 +34,13 @@ export type FoldContext = {
 
 export type FoldedEvent = { type: string; data: Record<string, unknown>; occurredAt: string };
 
-type Subject = { subject: string; partnership_id: string; local_authority_code: string | null; reference: string; link: string };
+type Subject = {
+  subject: string;
+  partnership_id: string;
+  local_authority_code: string | null;
+  reference: string;
+  link: string;
+};
 
 const DEFAULT_CATEGORIES = ['deadline-reminders', 'submission-confirmations', 'panel-updates'];
 
@@ -34,9 +48,16 @@ const DEFAULT_CATEGORIES = ['deadline-reminders', 'submission-confirmations', 'p
  * The readable reference (INC-2026-00123): on the event, or allocated for the id (CaseReferenceAllocated, which
  * may come before or, for records made before references, after). Otherwise the first block of the id.
  */
-const referenceOf = async (tx: TransactionSql, prefix: string, data: Record<string, unknown>, id: string): Promise<string> => {
+const referenceOf = async (
+  tx: TransactionSql,
+  prefix: string,
+  data: Record<string, unknown>,
+  id: string,
+): Promise<string> => {
   if (typeof data.reference === 'string' && data.reference) return data.reference;
-  const allocated = await tx<{ reference: string }[]>`select reference from notifier.case_references where subject_id = ${id}`;
+  const allocated = await tx<
+    { reference: string }[]
+  >`select reference from notifier.case_references where subject_id = ${id}`;
   return allocated[0]?.reference ?? `${prefix}-${id.slice(0, 8).toUpperCase()}`;
 };
 
@@ -53,13 +74,16 @@ const saveSubject = (tx: TransactionSql, s: Subject) => tx`
   insert into notifier.subjects ${tx(s)} on conflict (subject) do update set partnership_id = excluded.partnership_id,
     local_authority_code = excluded.local_authority_code, reference = excluded.reference, link = excluded.link`;
 
-const laName = (code: string | null) => (code ? findLocalAuthority(code)?.name ?? code : 'your partnership');
+const laName = (code: string | null) => (code ? (findLocalAuthority(code)?.name ?? code) : 'your partnership');
 
-const bump = (tx: TransactionSql) => tx`update notifier.checkpoint set deadlines_version = deadlines_version + 1 where name = 'log'`;
+const bump = (tx: TransactionSql) =>
+  tx`update notifier.checkpoint set deadlines_version = deadlines_version + 1 where name = 'log'`;
 
 /** Opens a deadline or moves it: the due date is computed from its anchor, the edition and the calendar. */
 const openDeadline = async (
-  tx: TransactionSql, ctx: FoldContext, s: Subject,
+  tx: TransactionSql,
+  ctx: FoldContext,
+  s: Subject,
   d: { id: string; kind: DeadlineKind; anchor: DeadlineAnchor; anchorDate: string; edition: GuidanceEdition },
 ) => {
   const computed = computeDeadlines({ [d.anchor]: d.anchorDate }, d.edition, ctx.calendar, {
@@ -79,7 +103,12 @@ const openDeadline = async (
   await bump(tx);
 };
 
-const closeDeadlines = async (tx: TransactionSql, where: { id?: string; subject?: string; kind?: string }, state: 'met' | 'cancelled', on: string) => {
+const closeDeadlines = async (
+  tx: TransactionSql,
+  where: { id?: string; subject?: string; kind?: string },
+  state: 'met' | 'cancelled',
+  on: string,
+) => {
   const closed = await tx<{ deadline_id: string }[]>`
     update notifier.deadlines set state = ${state}, closed_on = ${on}
      where state = 'open'
@@ -93,27 +122,50 @@ const closeDeadlines = async (tx: TransactionSql, where: { id?: string; subject?
 
 /** An email the event itself calls for, to each recipient; recorded expired when the event is older than the window. */
 const eventEmails = (
-  ctx: FoldContext, eventDay: string, key: string, kind: string, template: EmailTemplateKind, recipients: string[], p: Personalisation,
+  ctx: FoldContext,
+  eventDay: string,
+  key: string,
+  kind: string,
+  template: EmailTemplateKind,
+  recipients: string[],
+  p: Personalisation,
 ): NewEmail[] => {
   const late = ctx.calendar.workingDaysBetween(eventDay, ctx.today) > ctx.catchUpWorkingDays;
   return recipients.map((recipient) => ({
-    deadlineKey: key, kind, recipient, deadlineId: null, template, personalisation: p, windowed: false, scheduledOn: eventDay,
-    ...(late ? { status: 'expired' as const, note: 'the event is older than the catch-up window (first start on an old log)' } : {}),
+    deadlineKey: key,
+    kind,
+    recipient,
+    deadlineId: null,
+    template,
+    personalisation: p,
+    windowed: false,
+    scheduledOn: eventDay,
+    ...(late
+      ? { status: 'expired' as const, note: 'the event is older than the catch-up window (first start on an old log)' }
+      : {}),
   }));
 };
 
 const confirm = async (tx: TransactionSql, ctx: FoldContext, s: Subject, what: string, key: string, on: string) => {
   const recipients = await partnershipRecipients(tx, s.partnership_id, 'submission-confirmations');
-  await recordEmails(tx, eventEmails(ctx, on, key, 'confirmation', 'submission-confirmation', recipients, {
-    reference: s.reference, local_authority: laName(s.local_authority_code), link: s.link,
-    deadline: DEADLINE_WORDS[what] ?? what, submitted_on: longDate(on),
-  }));
+  await recordEmails(
+    tx,
+    eventEmails(ctx, on, key, 'confirmation', 'submission-confirmation', recipients, {
+      reference: s.reference,
+      local_authority: laName(s.local_authority_code),
+      link: s.link,
+      deadline: DEADLINE_WORDS[what] ?? what,
+      submitted_on: longDate(on),
+    }),
+  );
 };
 
 const rapidReviewRequired = (nature: IncidentNature, children: unknown): boolean =>
-  !NATURES_WITHOUT_RAPID_REVIEW.includes(nature)
+  !NATURES_WITHOUT_RAPID_REVIEW.includes(nature) ||
   // A care leaver under 18 may meet the criteria (domain.md); a care leaver's death otherwise runs on no statutory clock.
-  || (nature === 'care-leaver-death' && Array.isArray(children) && children.some((c) => (c as { under18?: unknown }).under18 === true));
+  (nature === 'care-leaver-death' &&
+    Array.isArray(children) &&
+    children.some((c) => (c as { under18?: unknown }).under18 === true));
 
 export const foldEvent = async (tx: TransactionSql, ctx: FoldContext, event: FoldedEvent): Promise<void> => {
   const d = event.data;
@@ -147,20 +199,31 @@ export const foldEvent = async (tx: TransactionSql, ctx: FoldContext, event: Fol
     case 'ReferralSubmitted': {
       const id = str(d, 'referralId');
       const s: Subject = {
-        subject: `referral-${id}`, partnership_id: str(d, 'partnershipId'), local_authority_code: str(d, 'localAuthorityCode'),
-        reference: await referenceOf(tx, 'REF', d, id), link: `${ctx.baseUrl}/referrals/${id}`,
+        subject: `referral-${id}`,
+        partnership_id: str(d, 'partnershipId'),
+        local_authority_code: str(d, 'localAuthorityCode'),
+        reference: await referenceOf(tx, 'REF', d, id),
+        link: `${ctx.baseUrl}/referrals/${id}`,
       };
       await saveSubject(tx, s);
       // A care leaver's death has no statutory 5-day clock: no reminder, no overdue alert.
       if (d.nature === 'care-leaver-death') return;
       await openDeadline(tx, ctx, s, {
-        id: `${s.subject}/notification`, kind: 'notification', anchor: 'became-aware', anchorDate: str(d, 'becameAwareOn'),
+        id: `${s.subject}/notification`,
+        kind: 'notification',
+        anchor: 'became-aware',
+        anchorDate: str(d, 'becameAwareOn'),
         edition: guidanceEditionInForce(str(d, 'submittedOn')),
       });
       return;
     }
     case 'ReferralDecided':
-      await closeDeadlines(tx, { subject: `referral-${str(d, 'referralId')}` }, d.outcome === 'notify' ? 'met' : 'cancelled', str(d, 'decidedOn'));
+      await closeDeadlines(
+        tx,
+        { subject: `referral-${str(d, 'referralId')}` },
+        d.outcome === 'notify' ? 'met' : 'cancelled',
+        str(d, 'decidedOn'),
+      );
       return;
     case 'ReferralWithdrawn':
       await closeDeadlines(tx, { subject: `referral-${str(d, 'referralId')}` }, 'cancelled', str(d, 'withdrawnOn'));
@@ -169,17 +232,30 @@ export const foldEvent = async (tx: TransactionSql, ctx: FoldContext, event: Fol
       const id = str(d, 'incidentId');
       const notifiedOn = str(d, 'notifiedOn');
       const s: Subject = {
-        subject: `incident-${id}`, partnership_id: str(d, 'partnershipId'), local_authority_code: str(d, 'localAuthorityCode'),
-        reference: await referenceOf(tx, 'INC', d, id), link: `${ctx.baseUrl}/incidents/${id}`,
+        subject: `incident-${id}`,
+        partnership_id: str(d, 'partnershipId'),
+        local_authority_code: str(d, 'localAuthorityCode'),
+        reference: await referenceOf(tx, 'INC', d, id),
+        link: `${ctx.baseUrl}/incidents/${id}`,
       };
       await saveSubject(tx, s);
-      if (typeof d.referralId === 'string') await closeDeadlines(tx, { subject: `referral-${d.referralId}` }, 'met', notifiedOn);
+      if (typeof d.referralId === 'string')
+        await closeDeadlines(tx, { subject: `referral-${d.referralId}` }, 'met', notifiedOn);
       await confirm(tx, ctx, s, 'notification', `${s.subject}/notification`, notifiedOn);
       if (!rapidReviewRequired(str(d, 'nature') as IncidentNature, d.children)) return;
       const edition = str(d, 'guidanceEdition') as GuidanceEdition;
-      const rule = computeDeadlines({ notified: notifiedOn, 'became-aware': str(d, 'becameAwareOn') }, edition, ctx.calendar)
-        .find((x) => x.kind === 'rapid-review')!;
-      await openDeadline(tx, ctx, s, { id: `${s.subject}/rapid-review`, kind: 'rapid-review', anchor: rule.anchor, anchorDate: rule.anchorDate, edition });
+      const rule = computeDeadlines(
+        { notified: notifiedOn, 'became-aware': str(d, 'becameAwareOn') },
+        edition,
+        ctx.calendar,
+      ).find((x) => x.kind === 'rapid-review')!;
+      await openDeadline(tx, ctx, s, {
+        id: `${s.subject}/rapid-review`,
+        kind: 'rapid-review',
+        anchor: rule.anchor,
+        anchorDate: rule.anchorDate,
+        edition,
+      });
       return;
     }
     case 'NotificationAmended': {
@@ -201,13 +277,27 @@ export const foldEvent = async (tx: TransactionSql, ctx: FoldContext, event: Fol
       await closeDeadlines(tx, { subject: s.subject, kind: 'rapid-review' }, 'met', on);
       await closeDeadlines(tx, { subject: s.subject, kind: 'panel-response' }, 'cancelled', on);
       await confirm(tx, ctx, s, 'rapid-review', `${s.subject}/rapid-review#${submission}`, on);
-      const target = { id: `${s.subject}/panel-response#${submission}`, kind: 'panel-response' as const, anchor: 'rapid-review-submitted' as const };
+      const target = {
+        id: `${s.subject}/panel-response#${submission}`,
+        kind: 'panel-response' as const,
+        anchor: 'rapid-review-submitted' as const,
+      };
       await openDeadline(tx, ctx, s, { ...target, anchorDate: on, edition: 'panel-guidance-2025' });
-      const due = (await tx<{ due_on: string }[]>`select to_char(due_on, 'YYYY-MM-DD') as due_on from notifier.deadlines where deadline_id = ${target.id}`)[0];
-      await recordEmails(tx, eventEmails(ctx, on, target.id, 'rapid-review-received', 'rapid-review-received', [ctx.panelMailbox], {
-        reference: s.reference, local_authority: laName(s.local_authority_code), link: s.link, submitted_on: longDate(on),
-        due_date: due ? longDate(due.due_on) : '',
-      }));
+      const due = (
+        await tx<
+          { due_on: string }[]
+        >`select to_char(due_on, 'YYYY-MM-DD') as due_on from notifier.deadlines where deadline_id = ${target.id}`
+      )[0];
+      await recordEmails(
+        tx,
+        eventEmails(ctx, on, target.id, 'rapid-review-received', 'rapid-review-received', [ctx.panelMailbox], {
+          reference: s.reference,
+          local_authority: laName(s.local_authority_code),
+          link: s.link,
+          submitted_on: longDate(on),
+          due_date: due ? longDate(due.due_on) : '',
+        }),
+      );
       return;
     }
     case 'PanelResponded': {
@@ -216,8 +306,23 @@ export const foldEvent = async (tx: TransactionSql, ctx: FoldContext, event: Fol
       const on = str(d, 'respondedOn');
       await closeDeadlines(tx, { subject: s.subject, kind: 'panel-response' }, 'met', on);
       const recipients = await partnershipRecipients(tx, s.partnership_id, 'panel-updates');
-      await recordEmails(tx, eventEmails(ctx, on, `${s.subject}/panel-responded@${str(d, 'respondedAt')}`, 'panel-responded', 'panel-responded',
-        recipients, { reference: s.reference, local_authority: laName(s.local_authority_code), link: s.link, submitted_on: longDate(on) }));
+      await recordEmails(
+        tx,
+        eventEmails(
+          ctx,
+          on,
+          `${s.subject}/panel-responded@${str(d, 'respondedAt')}`,
+          'panel-responded',
+          'panel-responded',
+          recipients,
+          {
+            reference: s.reference,
+            local_authority: laName(s.local_authority_code),
+            link: s.link,
+            submitted_on: longDate(on),
+          },
+        ),
+      );
       return;
     }
     default:
@@ -234,13 +339,19 @@ const foldReviewEvent = async (tx: TransactionSql, ctx: FoldContext, event: Fold
       const incidentIds = Array.isArray(d.incidentIds) ? (d.incidentIds as string[]) : [];
       const first = incidentIds[0] ? await loadSubject(tx, `incident-${incidentIds[0]}`) : undefined;
       const s: Subject = {
-        subject, partnership_id: str(d, 'partnershipId'), local_authority_code: first?.local_authority_code ?? null,
-        reference: await referenceOf(tx, 'REV', d, d.reviewId), link: `${ctx.baseUrl}/reviews/${d.reviewId}`,
+        subject,
+        partnership_id: str(d, 'partnershipId'),
+        local_authority_code: first?.local_authority_code ?? null,
+        reference: await referenceOf(tx, 'REV', d, d.reviewId),
+        link: `${ctx.baseUrl}/reviews/${d.reviewId}`,
       };
       await saveSubject(tx, s);
       await openDeadline(tx, ctx, s, {
-        id: `${subject}/local-review-publication`, kind: 'local-review-publication', anchor: 'review-commissioned',
-        anchorDate: str(d, 'commissionedOn'), edition: str(d, 'guidanceEdition') as GuidanceEdition,
+        id: `${subject}/local-review-publication`,
+        kind: 'local-review-publication',
+        anchor: 'review-commissioned',
+        anchorDate: str(d, 'commissionedOn'),
+        edition: str(d, 'guidanceEdition') as GuidanceEdition,
       });
       return;
     }
@@ -248,12 +359,18 @@ const foldReviewEvent = async (tx: TransactionSql, ctx: FoldContext, event: Fold
       const s = await loadSubject(tx, subject);
       const expected = d.expectedPublicationOn;
       if (!s || typeof expected !== 'string') return;
-      const met = await tx`select 1 from notifier.deadlines where deadline_id = ${`${subject}/final-report-before-publication`} and state = 'met'`;
+      const met =
+        await tx`select 1 from notifier.deadlines where deadline_id = ${`${subject}/final-report-before-publication`} and state = 'met'`;
       if (met.length) return;
-      const edition = (await tx<{ edition: string }[]>`select edition from notifier.deadlines where subject = ${subject} limit 1`)[0]?.edition;
+      const edition = (
+        await tx<{ edition: string }[]>`select edition from notifier.deadlines where subject = ${subject} limit 1`
+      )[0]?.edition;
       await openDeadline(tx, ctx, s, {
-        id: `${subject}/final-report-before-publication`, kind: 'final-report-before-publication', anchor: 'planned-publication',
-        anchorDate: expected, edition: (edition ?? guidanceEditionInForce(expected)) as GuidanceEdition,
+        id: `${subject}/final-report-before-publication`,
+        kind: 'final-report-before-publication',
+        anchor: 'planned-publication',
+        anchorDate: expected,
+        edition: (edition ?? guidanceEditionInForce(expected)) as GuidanceEdition,
       });
       return;
     }

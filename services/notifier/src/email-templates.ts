@@ -25,13 +25,23 @@ export type Personalisation = {
 
 /** The only fields an email may carry: the Notify templates are built from this list. */
 export const PERSONALISATION_FIELDS = [
-  'reference', 'local_authority', 'link', 'deadline', 'due_date', 'when', 'submitted_on', 'partnership', 'items', 'count',
+  'reference',
+  'local_authority',
+  'link',
+  'deadline',
+  'due_date',
+  'when',
+  'submitted_on',
+  'partnership',
+  'items',
+  'count',
 ] as const;
 
 export type RenderedEmail = { subject: string; body: string };
 
-const FOOTER = 'This email holds no personal data: sign in to the CSPR service to see the case.\n'
-  + 'You receive it as a contact of your safeguarding partnership; change what you receive on your email preferences page.';
+const FOOTER =
+  'This email holds no personal data: sign in to the CSPR service to see the case.\n' +
+  'You receive it as a contact of your safeguarding partnership; change what you receive on your email preferences page.';
 
 const lines = (...parts: string[]) => `${parts.join('\n\n')}\n\n${FOOTER}\n`;
 
@@ -40,42 +50,61 @@ export const renderEmail = (template: EmailTemplateKind, p: Personalisation): Re
     case 'deadline-reminder':
       return {
         subject: `Reminder: ${p.deadline} for ${p.reference} is due ${p.when === 'today' ? 'today' : p.due_date}`,
-        body: lines(`${p.local_authority}: the ${p.deadline} for ${p.reference} is due ${p.when} (${p.due_date}).`, `Open it: ${p.link}`),
+        body: lines(
+          `${p.local_authority}: the ${p.deadline} for ${p.reference} is due ${p.when} (${p.due_date}).`,
+          `Open it: ${p.link}`,
+        ),
       };
     case 'deadline-overdue':
       return {
         subject: `Overdue: ${p.deadline} for ${p.reference} was due ${p.due_date}`,
-        body: lines(`${p.local_authority}: the ${p.deadline} for ${p.reference} was due on ${p.due_date} and has not been recorded.`,
-          `If it was done, record it in the service; otherwise do it now: ${p.link}`),
+        body: lines(
+          `${p.local_authority}: the ${p.deadline} for ${p.reference} was due on ${p.due_date} and has not been recorded.`,
+          `If it was done, record it in the service; otherwise do it now: ${p.link}`,
+        ),
       };
     case 'submission-confirmation':
       return {
         subject: `Received: ${p.deadline} for ${p.reference}`,
-        body: lines(`The CSPR service received the ${p.deadline} for ${p.reference} (${p.local_authority}) on ${p.submitted_on}.`,
-          `Keep this reference: ${p.reference}`, `See it: ${p.link}`),
+        body: lines(
+          `The CSPR service received the ${p.deadline} for ${p.reference} (${p.local_authority}) on ${p.submitted_on}.`,
+          `Keep this reference: ${p.reference}`,
+          `See it: ${p.link}`,
+        ),
       };
     case 'rapid-review-received':
       return {
         subject: `Rapid review received: ${p.reference} (${p.local_authority})`,
-        body: lines(`A rapid review for ${p.reference} (${p.local_authority}) arrived on ${p.submitted_on}.`,
-          `The Panel's response target is ${p.due_date}.`, `Read it: ${p.link}`),
+        body: lines(
+          `A rapid review for ${p.reference} (${p.local_authority}) arrived on ${p.submitted_on}.`,
+          `The Panel's response target is ${p.due_date}.`,
+          `Read it: ${p.link}`,
+        ),
       };
     case 'panel-response-target':
       return {
         subject: `Response target ${p.when === 'today' ? 'today' : p.due_date}: rapid review ${p.reference}`,
-        body: lines(`The Panel's response to the rapid review for ${p.reference} (${p.local_authority}) is due ${p.when} (${p.due_date}).`,
-          `Respond: ${p.link}`),
+        body: lines(
+          `The Panel's response to the rapid review for ${p.reference} (${p.local_authority}) is due ${p.when} (${p.due_date}).`,
+          `Respond: ${p.link}`,
+        ),
       };
     case 'panel-responded':
       return {
         subject: `The Panel has responded: ${p.reference}`,
-        body: lines(`The Panel responded on ${p.submitted_on} to the rapid review for ${p.reference} (${p.local_authority}).`,
-          `Read the response: ${p.link}`),
+        body: lines(
+          `The Panel responded on ${p.submitted_on} to the rapid review for ${p.reference} (${p.local_authority}).`,
+          `Read the response: ${p.link}`,
+        ),
       };
     case 'weekly-digest':
       return {
         subject: `This week: ${p.count} for ${p.partnership}`,
-        body: lines(`Open deadlines for ${p.partnership} this week:`, p.items || 'Nothing is open.', `See them all: ${p.link}`),
+        body: lines(
+          `Open deadlines for ${p.partnership} this week:`,
+          p.items || 'Nothing is open.',
+          `See them all: ${p.link}`,
+        ),
       };
     default: {
       const unknown: never = template;
@@ -94,7 +123,13 @@ export const DEADLINE_WORDS: Record<string, string> = {
   publication: 'publication of the review report',
 };
 
-const dateParts = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateParts = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 const longDates = new Map<string, string>();
 

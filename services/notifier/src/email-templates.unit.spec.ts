@@ -3,9 +3,16 @@ import { EMAIL_TEMPLATE_KINDS } from '@cspr/config';
 import { longDate, PERSONALISATION_FIELDS, renderEmail } from './email-templates';
 
 const fields = {
-  reference: 'INC-2026-00123', local_authority: 'Leeds', link: 'https://cspr.test/incidents/1', deadline: 'rapid review to the Panel',
-  due_date: 'Thursday 22 April 2027', when: 'in 2 working days', submitted_on: 'Tuesday 20 April 2027', partnership: 'Leeds',
-  items: '- INC-2026-00123 (Leeds): rapid review to the Panel, due Thursday 22 April 2027', count: '1 open deadline',
+  reference: 'INC-2026-00123',
+  local_authority: 'Leeds',
+  link: 'https://cspr.test/incidents/1',
+  deadline: 'rapid review to the Panel',
+  due_date: 'Thursday 22 April 2027',
+  when: 'in 2 working days',
+  submitted_on: 'Tuesday 20 April 2027',
+  partnership: 'Leeds',
+  items: '- INC-2026-00123 (Leeds): rapid review to the Panel, due Thursday 22 April 2027',
+  count: '1 open deadline',
 };
 
 describe('email wording', () => {
@@ -20,7 +27,18 @@ describe('email wording', () => {
   });
 
   it('carries only the listed fields: reference, local authority, kinds of deadline, dates, a link, no case details', () => {
-    expect(PERSONALISATION_FIELDS).toEqual(['reference', 'local_authority', 'link', 'deadline', 'due_date', 'when', 'submitted_on', 'partnership', 'items', 'count']);
+    expect(PERSONALISATION_FIELDS).toEqual([
+      'reference',
+      'local_authority',
+      'link',
+      'deadline',
+      'due_date',
+      'when',
+      'submitted_on',
+      'partnership',
+      'items',
+      'count',
+    ]);
   });
 
   it('writes dates the GOV.UK way', () => {

@@ -21,10 +21,22 @@ afterEach(async () => {
 
 const notify = (n: number) => {
   const incidentId = `abcd000${n}-0000-4000-8000-00000000000${n}`;
-  return log.append(`incident-${incidentId}`, 'IncidentNotified', {
-    incidentId, partnershipId: 'leeds', localAuthorityCode: 'E08000035', nature: 'looked-after-child-death', becameAwareOn: '2027-03-30',
-    notifiedOn: '2027-04-01', notifiedAt: now.toISOString(), guidanceEdition: 'panel-guidance-2025', children: [{}],
-  }, now);
+  return log.append(
+    `incident-${incidentId}`,
+    'IncidentNotified',
+    {
+      incidentId,
+      partnershipId: 'leeds',
+      localAuthorityCode: 'E08000035',
+      nature: 'looked-after-child-death',
+      becameAwareOn: '2027-03-30',
+      notifiedOn: '2027-04-01',
+      notifiedAt: now.toISOString(),
+      guidanceEdition: 'panel-guidance-2025',
+      children: [{}],
+    },
+    now,
+  );
 };
 
 describe('failure', () => {
@@ -33,8 +45,16 @@ describe('failure', () => {
     const port = server.port;
     await server.close();
     const notifier = createNotifier({
-      sql: log.db.sql, store: log.store, calendar: log.calendar, clock: () => now, config: TEST_CONFIG,
-      channel: createSmtpChannel({ url: `smtp://127.0.0.1:${port}?ignoreTLS=true`, from: 'no-reply@cspr.test', timeoutMs: 2000 }),
+      sql: log.db.sql,
+      store: log.store,
+      calendar: log.calendar,
+      clock: () => now,
+      config: TEST_CONFIG,
+      channel: createSmtpChannel({
+        url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+        from: 'no-reply@cspr.test',
+        timeoutMs: 2000,
+      }),
     });
     await seedLeeds(log, now);
     await notify(1);
@@ -70,7 +90,11 @@ describe('failure', () => {
     const server = await startSmtpServer(() => now);
     server.refuse.add('sam@leeds.example');
     const notifier = createNotifier({
-      sql: log.db.sql, store: log.store, calendar: log.calendar, clock: () => now, config: TEST_CONFIG,
+      sql: log.db.sql,
+      store: log.store,
+      calendar: log.calendar,
+      clock: () => now,
+      config: TEST_CONFIG,
       channel: createSmtpChannel({ url: server.url, from: 'no-reply@cspr.test' }),
     });
     try {
@@ -78,13 +102,18 @@ describe('failure', () => {
       await notify(1);
       await notifier.tick();
       const status = await notifierStatus(log.db.sql);
-      expect(status.failed).toMatchObject([{ recipient: 'sam@leeds.example', attempts: 1, reason: expect.stringMatching(/^address refused: .*550/) }]);
+      expect(status.failed).toMatchObject([
+        { recipient: 'sam@leeds.example', attempts: 1, reason: expect.stringMatching(/^address refused: .*550/) },
+      ]);
       expect(status.refusedAddresses).toMatchObject([{ email: 'sam@leeds.example' }]);
       await notify(2);
       await notifier.tick();
-      const rows = await log.db.sql<{ recipient: string; status: string }[]>`select recipient, status from notifier.outbox order by id`;
+      const rows = await log.db.sql<
+        { recipient: string; status: string }[]
+      >`select recipient, status from notifier.outbox order by id`;
       expect(rows).toEqual([
-        { recipient: 'lscp@leeds.example', status: 'sent' }, { recipient: 'sam@leeds.example', status: 'failed' },
+        { recipient: 'lscp@leeds.example', status: 'sent' },
+        { recipient: 'sam@leeds.example', status: 'failed' },
         { recipient: 'lscp@leeds.example', status: 'sent' },
       ]);
       expect(server.arrived.map((e) => e.to)).toEqual(['lscp@leeds.example', 'lscp@leeds.example']);
@@ -96,8 +125,16 @@ describe('failure', () => {
 
   it('records an email failed, with the reason, after the last attempt', async () => {
     const notifier = createNotifier({
-      sql: log.db.sql, store: log.store, calendar: log.calendar, clock: () => now, config: { ...TEST_CONFIG, maxAttempts: 2 },
-      channel: createSmtpChannel({ url: 'smtp://127.0.0.1:1?ignoreTLS=true', from: 'no-reply@cspr.test', timeoutMs: 1000 }),
+      sql: log.db.sql,
+      store: log.store,
+      calendar: log.calendar,
+      clock: () => now,
+      config: { ...TEST_CONFIG, maxAttempts: 2 },
+      channel: createSmtpChannel({
+        url: 'smtp://127.0.0.1:1?ignoreTLS=true',
+        from: 'no-reply@cspr.test',
+        timeoutMs: 1000,
+      }),
     });
     await seedLeeds(log, now);
     await notify(1);

@@ -9,17 +9,23 @@ import { formatPosition, type EventStore, type LogPosition } from '@cspr/event-s
 import { foldEvent, type FoldContext } from './deadline-fold';
 
 export const readCheckpoint = async (sql: Sql): Promise<LogPosition> => {
-  const row = (await sql<{ c: string; p: string }[]>`
-    select commit_position::text as c, prepare_position::text as p from notifier.checkpoint where name = 'log'`)[0]!;
+  const row = (
+    await sql<{ c: string; p: string }[]>`
+    select commit_position::text as c, prepare_position::text as p from notifier.checkpoint where name = 'log'`
+  )[0]!;
   return { commit: BigInt(row.c), prepare: BigInt(row.p) };
 };
 
 const applyBatch = async (tx: TransactionSql, ctx: FoldContext, events: Awaited<ReturnType<EventStore['readAll']>>) => {
   for (const event of events) {
     try {
-      await tx.savepoint((sp) => foldEvent(sp as unknown as TransactionSql, ctx, {
-        type: event.type, data: event.data, occurredAt: event.metadata.occurredAt ?? event.recordedAt.toISOString(),
-      }));
+      await tx.savepoint((sp) =>
+        foldEvent(sp as unknown as TransactionSql, ctx, {
+          type: event.type,
+          data: event.data,
+          occurredAt: event.metadata.occurredAt ?? event.recordedAt.toISOString(),
+        }),
+      );
     } catch (error) {
       const problem = error instanceof Error ? error.message : String(error);
       await tx`insert into notifier.event_problems (position, event_type, problem)
@@ -29,7 +35,12 @@ const applyBatch = async (tx: TransactionSql, ctx: FoldContext, events: Awaited<
 };
 
 /** Folds everything behind the head; returns the number of events this instance folded. */
-export const catchUp = async (sql: Sql, store: EventStore, ctx: () => FoldContext, batchSize = 500): Promise<number> => {
+export const catchUp = async (
+  sql: Sql,
+  store: EventStore,
+  ctx: () => FoldContext,
+  batchSize = 500,
+): Promise<number> => {
   let folded = 0;
   for (;;) {
     const from = await readCheckpoint(sql);

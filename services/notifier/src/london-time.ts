@@ -5,7 +5,10 @@
 import { londonDate } from '@cspr/domain';
 
 const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
 
 /** The local time in England of an instant, `HH:MM`. */

@@ -23,7 +23,8 @@ import { migrateNotifier } from './notifier-schema';
 const main = async () => {
   const config = loadConfig();
   const notifierConfig = loadNotifierConfig();
-  if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the notifier alone (embedded PGlite: use npm start)');
+  if (!config.databaseUrl)
+    throw new Error('DATABASE_URL is required to run the notifier alone (embedded PGlite: use npm start)');
   const telemetry = startTelemetry({ serviceName: 'cspr-notifier' });
   const logger = createLogger({ service: 'notifier', level: config.logLevel });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, maxConnections: 4 });
@@ -36,12 +37,20 @@ const main = async () => {
   }
   await migrateNotifier(database.sql);
   const notifier = createNotifier({
-    sql: database.sql, store, calendar: createEnglandAndWalesCalendar(), channel: createChannel(notifierConfig, database.sql),
-    config: notifierConfig, logger,
+    sql: database.sql,
+    store,
+    calendar: createEnglandAndWalesCalendar(),
+    channel: createChannel(notifierConfig, database.sql),
+    config: notifierConfig,
+    logger,
   });
   await notifier.start();
-  const server = createNotifierHealthServer(notifier.status)
-    .listen(notifierConfig.port, '0.0.0.0', () => logger.info({ port: notifierConfig.port, channel: notifierConfig.channel }, 'notifier health on /health and /ready'));
+  const server = createNotifierHealthServer(notifier.status).listen(notifierConfig.port, '0.0.0.0', () =>
+    logger.info(
+      { port: notifierConfig.port, channel: notifierConfig.channel },
+      'notifier health on /health and /ready',
+    ),
+  );
   const stop = async () => {
     server.close();
     await notifier.stop();

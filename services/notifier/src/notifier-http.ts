@@ -22,12 +22,16 @@ export const notifierHealthBody = (status: NotifierStatus) => ({
 /** The development mailbox: newest first, each email with its recipient, time, subject and text. */
 export const serveDevMailbox = async (sql: Sql, res: ServerResponse) => {
   const emails = await readDevMailbox(sql);
-  const items = emails.map((e) => `
+  const items = emails
+    .map(
+      (e) => `
     <article class="govuk-!-margin-bottom-6">
       <h2 class="govuk-heading-s">${escapeHtml(e.subject)}</h2>
       <p class="govuk-body-s">To <strong>${escapeHtml(e.recipient)}</strong> at ${escapeHtml(new Date(e.delivered_at).toISOString())}</p>
       <pre class="govuk-body" style="white-space: pre-wrap">${escapeHtml(e.body)}</pre>
-    </article>`).join('\n');
+    </article>`,
+    )
+    .join('\n');
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Development mailbox – CSPR</title></head>
 <body class="govuk-template__body"><main class="govuk-main-wrapper" id="main-content">
@@ -45,11 +49,15 @@ export const createNotifierHealthServer = (status: () => Promise<NotifierStatus>
       res.writeHead(404).end();
       return;
     }
-    status().then((s) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(path === '/health' ? { status: 'ok', ...notifierHealthBody(s) } : { status: 'ready' }));
-    }).catch((error: unknown) => {
-      res.writeHead(503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: 'unavailable', reason: error instanceof Error ? error.message : String(error) }));
-    });
+    status()
+      .then((s) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(path === '/health' ? { status: 'ok', ...notifierHealthBody(s) } : { status: 'ready' }));
+      })
+      .catch((error: unknown) => {
+        res.writeHead(503, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({ status: 'unavailable', reason: error instanceof Error ? error.message : String(error) }),
+        );
+      });
   });

@@ -6,7 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from 'postgres';
 import type { NotifierConfig } from '@cspr/config';
-import { computeDeadlines, DEFAULT_PANEL_RESPONSE_WORKING_DAYS, findLocalAuthority, type WorkingDayCalendar } from '@cspr/domain';
+import {
+  computeDeadlines,
+  DEFAULT_PANEL_RESPONSE_WORKING_DAYS,
+  findLocalAuthority,
+  type WorkingDayCalendar,
+} from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
 import { memoizeCalendar } from '@cspr/read-models';
 import type { EmailChannel } from './channels/email-channel';
@@ -17,15 +22,29 @@ import { planDay } from './reminder-planner';
 import { sendBatch, type SenderOptions } from './sender';
 import { notifierStatus } from './notifier-status';
 
-type Logger = { info: (d: object, m: string) => void; warn: (d: object, m: string) => void; error: (d: object, m: string) => void };
+type Logger = {
+  info: (d: object, m: string) => void;
+  warn: (d: object, m: string) => void;
+  error: (d: object, m: string) => void;
+};
 
 export type NotifierOptions = {
   sql: Sql;
   store: EventStore;
   calendar: WorkingDayCalendar;
   channel: EmailChannel;
-  config: Pick<NotifierConfig, 'panelMailbox' | 'baseUrl' | 'reminderDays' | 'panelReminderDays' | 'sendAt' | 'sendUntil'
-    | 'catchUpWorkingDays' | 'maxAttempts' | 'leaseMs'>;
+  config: Pick<
+    NotifierConfig,
+    | 'panelMailbox'
+    | 'baseUrl'
+    | 'reminderDays'
+    | 'panelReminderDays'
+    | 'sendAt'
+    | 'sendUntil'
+    | 'catchUpWorkingDays'
+    | 'maxAttempts'
+    | 'leaseMs'
+  >;
   /** Default: the system clock. */
   clock?: () => Date;
   /** Default: DEFAULT_PANEL_RESPONSE_WORKING_DAYS (10). */
@@ -37,7 +56,7 @@ export type NotifierOptions = {
   afterSend?: SenderOptions['afterSend'];
 };
 
-const laName = (code: string | null) => (code ? findLocalAuthority(code)?.name ?? code : 'your partnership');
+const laName = (code: string | null) => (code ? (findLocalAuthority(code)?.name ?? code) : 'your partnership');
 
 export const createNotifier = (o: NotifierOptions) => {
   const clock = o.clock ?? (() => new Date());
@@ -50,17 +69,25 @@ export const createNotifier = (o: NotifierOptions) => {
     return calendar.isWorkingDay(londonToday(now)) && time >= config.sendAt && time < config.sendUntil;
   };
   const foldContext = () => ({
-    calendar, today: londonToday(clock()), catchUpWorkingDays: config.catchUpWorkingDays, panelMailbox: config.panelMailbox,
-    baseUrl: config.baseUrl, panelResponseTargetWorkingDays: o.panelResponseTargetWorkingDays ?? DEFAULT_PANEL_RESPONSE_WORKING_DAYS,
+    calendar,
+    today: londonToday(clock()),
+    catchUpWorkingDays: config.catchUpWorkingDays,
+    panelMailbox: config.panelMailbox,
+    baseUrl: config.baseUrl,
+    panelResponseTargetWorkingDays: o.panelResponseTargetWorkingDays ?? DEFAULT_PANEL_RESPONSE_WORKING_DAYS,
   });
 
   /** A corrected calendar re-computes every open deadline; reminders for a date that moved are cancelled. */
   const applyCalendar = async () => {
-    const stored = (await o.sql<{ v: string | null }[]>`select calendar_version as v from notifier.checkpoint where name = 'log'`)[0]?.v;
+    const stored = (
+      await o.sql<{ v: string | null }[]>`select calendar_version as v from notifier.checkpoint where name = 'log'`
+    )[0]?.v;
     if (stored === calendar.version) return 0;
     let moved = 0;
     await o.sql.begin(async (tx) => {
-      const open = await tx<{ deadline_id: string; kind: string; anchor: string; anchor_date: string; edition: string; due_on: string }[]>`
+      const open = await tx<
+        { deadline_id: string; kind: string; anchor: string; anchor_date: string; edition: string; due_on: string }[]
+      >`
         select deadline_id, kind, anchor, to_char(anchor_date, 'YYYY-MM-DD') as anchor_date, edition, to_char(due_on, 'YYYY-MM-DD') as due_on
           from notifier.deadlines where state = 'open' for update`;
       for (const d of open) {
@@ -69,7 +96,12 @@ export const createNotifier = (o: NotifierOptions) => {
         }).find((x) => x.kind === d.kind)?.dueOn;
         if (!due || due === d.due_on) continue;
         await tx`update notifier.deadlines set due_on = ${due} where deadline_id = ${d.deadline_id}`;
-        await cancelPendingFor(tx, d.deadline_id, `deadline moved to ${due} by the corrected calendar`, `${d.deadline_id}@${due}`);
+        await cancelPendingFor(
+          tx,
+          d.deadline_id,
+          `deadline moved to ${due} by the corrected calendar`,
+          `${d.deadline_id}@${due}`,
+        );
         moved += 1;
       }
       await tx`update notifier.checkpoint set calendar_version = ${calendar.version}, deadlines_version = deadlines_version + 1 where name = 'log'`;
@@ -81,18 +113,32 @@ export const createNotifier = (o: NotifierOptions) => {
   const planIfDue = async (now: Date) => {
     const today = londonToday(now);
     if (!inWindow(now)) return null;
-    const row = (await o.sql<{ planned_on: string | null; planned_version: string; deadlines_version: string }[]>`
+    const row = (
+      await o.sql<{ planned_on: string | null; planned_version: string; deadlines_version: string }[]>`
       select to_char(planned_on, 'YYYY-MM-DD') as planned_on, planned_version::text, deadlines_version::text
-        from notifier.checkpoint where name = 'log'`)[0]!;
+        from notifier.checkpoint where name = 'log'`
+    )[0]!;
     if (row.planned_on === today && row.planned_version === row.deadlines_version) return null;
-    const result = await planDay(o.sql, today, { ...config, calendar, panelMailbox: config.panelMailbox, baseUrl: config.baseUrl }, laName);
+    const result = await planDay(
+      o.sql,
+      today,
+      { ...config, calendar, panelMailbox: config.panelMailbox, baseUrl: config.baseUrl },
+      laName,
+    );
     await o.sql`update notifier.checkpoint set planned_on = ${today}, planned_version = ${row.deadlines_version} where name = 'log'`;
     return result;
   };
 
   const sender: SenderOptions = {
-    sql: o.sql, channel: o.channel, owner, leaseMs: config.leaseMs, maxAttempts: config.maxAttempts, clock, inWindow,
-    ...(o.afterSend ? { afterSend: o.afterSend } : {}), ...(o.logger ? { logger: o.logger } : {}),
+    sql: o.sql,
+    channel: o.channel,
+    owner,
+    leaseMs: config.leaseMs,
+    maxAttempts: config.maxAttempts,
+    clock,
+    inWindow,
+    ...(o.afterSend ? { afterSend: o.afterSend } : {}),
+    ...(o.logger ? { logger: o.logger } : {}),
   };
 
   /** One pass: fold new events, plan if the window is open, send until nothing is ready. */
@@ -113,8 +159,16 @@ export const createNotifier = (o: NotifierOptions) => {
   let stopped = false;
   const loop = () => {
     if (stopped) return;
-    running = tick().catch((error) => o.logger?.error({ error: error instanceof Error ? error.message : String(error) }, 'notifier pass failed: retrying'))
-      .finally(() => { if (!stopped) timer = setTimeout(loop, o.pollMs ?? 5000); });
+    running = tick()
+      .catch((error) =>
+        o.logger?.error(
+          { error: error instanceof Error ? error.message : String(error) },
+          'notifier pass failed: retrying',
+        ),
+      )
+      .finally(() => {
+        if (!stopped) timer = setTimeout(loop, o.pollMs ?? 5000);
+      });
   };
 
   return {

@@ -4,7 +4,11 @@
  */
 import type { Sql, TransactionSql } from 'postgres';
 
-export const partnershipRecipients = async (sql: Sql | TransactionSql, partnershipId: string, category: string): Promise<string[]> => {
+export const partnershipRecipients = async (
+  sql: Sql | TransactionSql,
+  partnershipId: string,
+  category: string,
+): Promise<string[]> => {
   const rows = await (sql as Sql)<{ email: string }[]>`
     select c.email from notifier.contacts c
      where c.partnership_id = ${partnershipId}

@@ -12,13 +12,22 @@ export type ReminderKind = `reminder-${number}` | 'overdue';
 
 export type PlannedReminder = { kind: ReminderKind; scheduledOn: string };
 
-export type PlanOptions = { reminderDays: readonly number[]; panelReminderDays: readonly number[]; catchUpWorkingDays: number };
+export type PlanOptions = {
+  reminderDays: readonly number[];
+  panelReminderDays: readonly number[];
+  catchUpWorkingDays: number;
+};
 
 /** The last working day on or before `date` (a deadline counted in months can fall on a weekend). */
 const workingDayOnOrBefore = (calendar: WorkingDayCalendar, date: string): string =>
   calendar.isWorkingDay(date) ? date : calendar.addWorkingDays(date, -1);
 
-export const remindersFor = (owner: 'partnership' | 'panel', dueOn: string, calendar: WorkingDayCalendar, options: PlanOptions): PlannedReminder[] => {
+export const remindersFor = (
+  owner: 'partnership' | 'panel',
+  dueOn: string,
+  calendar: WorkingDayCalendar,
+  options: PlanOptions,
+): PlannedReminder[] => {
   const days = owner === 'panel' ? options.panelReminderDays : options.reminderDays;
   const lastWorking = workingDayOnOrBefore(calendar, dueOn);
   const planned: PlannedReminder[] = days.map((n) => ({
@@ -37,7 +46,13 @@ export type DueToday = { kind: ReminderKind; scheduledOn: string; status: 'pendi
  * newer one); one whose day is more than `catchUpWorkingDays` working days ago is recorded expired. Nothing is
  * dropped unrecorded: the outbox says why each was not sent.
  */
-export const dueOnDay = (owner: 'partnership' | 'panel', dueOn: string, today: string, calendar: WorkingDayCalendar, options: PlanOptions): DueToday[] => {
+export const dueOnDay = (
+  owner: 'partnership' | 'panel',
+  dueOn: string,
+  today: string,
+  calendar: WorkingDayCalendar,
+  options: PlanOptions,
+): DueToday[] => {
   const come = remindersFor(owner, dueOn, calendar, options).filter((r) => r.scheduledOn <= today);
   if (come.length === 0) return [];
   const latest = come[come.length - 1]!;

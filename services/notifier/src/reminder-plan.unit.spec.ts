@@ -17,18 +17,30 @@ describe('remindersFor', () => {
   });
 
   it('moves the due-day reminder of a deadline falling on a weekend to the Friday before; the Panel gets no overdue alert', () => {
-    expect(remindersFor('partnership', '2027-05-02', calendar, options).map((r) => r.scheduledOn)).toEqual(['2027-04-28', '2027-04-30', '2027-05-04']);
-    expect(remindersFor('panel', '2027-05-05', calendar, options)).toEqual([{ kind: 'reminder-2', scheduledOn: '2027-04-30' }]);
+    expect(remindersFor('partnership', '2027-05-02', calendar, options).map((r) => r.scheduledOn)).toEqual([
+      '2027-04-28',
+      '2027-04-30',
+      '2027-05-04',
+    ]);
+    expect(remindersFor('panel', '2027-05-05', calendar, options)).toEqual([
+      { kind: 'reminder-2', scheduledOn: '2027-04-30' },
+    ]);
   });
 });
 
 describe('dueOnDay', () => {
   it('sends the latest reminder whose day has come, records the missed earlier one superseded, and one too late expired', () => {
     expect(dueOnDay('partnership', '2027-03-31', '2027-03-24', calendar, options)).toEqual([]);
-    expect(dueOnDay('partnership', '2027-03-31', '2027-03-31', calendar, options).map((r) => [r.kind, r.status])).toEqual([
-      ['reminder-2', 'superseded'], ['reminder-0', 'pending'],
+    expect(
+      dueOnDay('partnership', '2027-03-31', '2027-03-31', calendar, options).map((r) => [r.kind, r.status]),
+    ).toEqual([
+      ['reminder-2', 'superseded'],
+      ['reminder-0', 'pending'],
     ]);
-    expect(dueOnDay('partnership', '2027-03-31', '2027-04-09', calendar, options).at(-1)).toMatchObject({ kind: 'overdue', status: 'expired' });
+    expect(dueOnDay('partnership', '2027-03-31', '2027-04-09', calendar, options).at(-1)).toMatchObject({
+      kind: 'overdue',
+      status: 'expired',
+    });
   });
 });
 

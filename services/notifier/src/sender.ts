@@ -27,14 +27,25 @@ export type SenderOptions = {
 export const backoffMs = (attempt: number) => Math.min(60 * 60_000, 30_000 * 2 ** Math.max(0, attempt - 1));
 
 const outgoing = (row: OutboxRow): OutgoingEmail => ({
-  to: row.recipient, messageId: row.message_id, template: row.template, personalisation: row.personalisation,
+  to: row.recipient,
+  messageId: row.message_id,
+  template: row.template,
+  personalisation: row.personalisation,
   ...renderEmail(row.template, row.personalisation),
 });
 
 /** Sends one claimed batch; returns how many were sent. */
-export const sendBatch = async (o: SenderOptions): Promise<{ claimed: number; sent: number; failed: number; retried: number }> => {
+export const sendBatch = async (
+  o: SenderOptions,
+): Promise<{ claimed: number; sent: number; failed: number; retried: number }> => {
   const now = o.clock();
-  const rows = await claimEmails(o.sql, { owner: o.owner, leaseMs: o.leaseMs, limit: o.batchSize ?? 50, now, inWindow: o.inWindow(now) });
+  const rows = await claimEmails(o.sql, {
+    owner: o.owner,
+    leaseMs: o.leaseMs,
+    limit: o.batchSize ?? 50,
+    now,
+    inWindow: o.inWindow(now),
+  });
   let sent = 0;
   let failed = 0;
   let retried = 0;
@@ -43,24 +54,38 @@ export const sendBatch = async (o: SenderOptions): Promise<{ claimed: number; se
     try {
       // A previous sender may have sent it and died before recording: ask the channel first when it can tell.
       const earlier = row.outcome_unknown && o.channel.findDelivered ? await o.channel.findDelivered(email) : null;
-      const result = earlier ?? await o.channel.send(email);
+      const result = earlier ?? (await o.channel.send(email));
       await o.afterSend?.(row);
       if (await markSent(o.sql, row, result.providerId, o.clock())) sent += 1;
-      else o.logger?.warn({ outboxId: row.id }, 'sent, but another sender had taken the row over (lease expired): it records it');
+      else
+        o.logger?.warn(
+          { outboxId: row.id },
+          'sent, but another sender had taken the row over (lease expired): it records it',
+        );
     } catch (error) {
-      const failure = error instanceof ChannelError ? error : new ChannelError(error instanceof Error ? error.message : String(error), false);
+      const failure =
+        error instanceof ChannelError
+          ? error
+          : new ChannelError(error instanceof Error ? error.message : String(error), false);
       if (failure.addressRefused) {
         await recordRefusedAddress(o.sql, row.recipient, failure.message, row.id);
         await markFailed(o.sql, row, `address refused: ${failure.message}`);
         failed += 1;
       } else if (failure.permanent || row.attempts >= o.maxAttempts) {
-        await markFailed(o.sql, row, `${failure.permanent ? 'refused' : `gave up after ${row.attempts} attempts`}: ${failure.message}`);
+        await markFailed(
+          o.sql,
+          row,
+          `${failure.permanent ? 'refused' : `gave up after ${row.attempts} attempts`}: ${failure.message}`,
+        );
         failed += 1;
       } else {
         await markRetry(o.sql, row, failure.message, new Date(o.clock().getTime() + backoffMs(row.attempts)));
         retried += 1;
       }
-      o.logger?.warn({ outboxId: row.id, attempts: row.attempts, channel: o.channel.name, reason: failure.message }, 'email not sent');
+      o.logger?.warn(
+        { outboxId: row.id, attempts: row.attempts, channel: o.channel.name, reason: failure.message },
+        'email not sent',
+      );
     }
   }
   return { claimed: rows.length, sent, failed, retried };

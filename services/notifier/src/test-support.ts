@@ -16,7 +16,10 @@ export type ArrivedEmail = { to: string; messageId: string; subject: string; bod
 const unfold = (headers: string) => headers.replace(/\r\n[ \t]+/g, ' ');
 const header = (headers: string, name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(headers)?.[1]?.trim() ?? '';
 const decodeQuotedPrintable = (text: string) =>
-  Buffer.from(text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  Buffer.from(
+    text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
 
 const parse = (raw: string, to: string, at: Date): ArrivedEmail => {
   const split = raw.indexOf('\r\n\r\n');
@@ -25,7 +28,13 @@ const parse = (raw: string, to: string, at: Date): ArrivedEmail => {
   const encoding = header(headers, 'Content-Transfer-Encoding').toLowerCase();
   if (encoding === 'quoted-printable') body = decodeQuotedPrintable(body);
   if (encoding === 'base64') body = Buffer.from(body, 'base64').toString('utf8');
-  return { to, messageId: header(headers, 'Message-ID'), subject: header(headers, 'Subject'), body: body.replace(/\r\n/g, '\n'), at };
+  return {
+    to,
+    messageId: header(headers, 'Message-ID'),
+    subject: header(headers, 'Subject'),
+    body: body.replace(/\r\n/g, '\n'),
+    at,
+  };
 };
 
 export type TestSmtpServer = {
@@ -93,10 +102,19 @@ export const createNotifierTestLog = async (maxConnections = 5): Promise<Notifie
     calendar: createEnglandAndWalesCalendar(),
     append: async (streamId, type, data, occurredAt) => {
       const id = randomUUID();
-      const { position } = await store.appendToStream(streamId, [{
-        eventId: id, type, data: { ...data },
-        metadata: { actor: { userId: 'test', role: 'admin' }, correlationId: id, causationId: id, occurredAt: occurredAt.toISOString() },
-      }]);
+      const { position } = await store.appendToStream(streamId, [
+        {
+          eventId: id,
+          type,
+          data: { ...data },
+          metadata: {
+            actor: { userId: 'test', role: 'admin' },
+            correlationId: id,
+            causationId: id,
+            occurredAt: occurredAt.toISOString(),
+          },
+        },
+      ]);
       // Readers see the log only below the oldest running transaction of the whole server (other tests' too): wait
       // until this event is readable, so a tick right after the append sees it, as a tick a moment later would.
       for (let waited = 0; comparePositions(await store.headPosition(), position) < 0; waited += 20) {
@@ -125,14 +143,41 @@ export const TEST_CONFIG = {
 
 /** A partnership with its shared mailbox and one named person, as the partnership stream records them. */
 export const seedLeeds = async (log: NotifierTestLog, at: Date, personReceives?: string[]) => {
-  await log.append('partnership-leeds', 'PartnershipRegistered', { partnershipId: 'leeds', name: 'Leeds', localAuthorityCodes: ['E08000035'] }, at);
-  await log.append('partnership-leeds', 'PartnershipContactAdded', {
-    partnershipId: 'leeds', contactId: 'business-unit', kind: 'shared-mailbox', email: 'lscp@leeds.example',
-  }, at);
-  await log.append('partnership-leeds', 'PartnershipContactAdded', {
-    partnershipId: 'leeds', contactId: 'sam', kind: 'person', email: 'sam@leeds.example', userId: 'user-sam',
-  }, at);
+  await log.append(
+    'partnership-leeds',
+    'PartnershipRegistered',
+    { partnershipId: 'leeds', name: 'Leeds', localAuthorityCodes: ['E08000035'] },
+    at,
+  );
+  await log.append(
+    'partnership-leeds',
+    'PartnershipContactAdded',
+    {
+      partnershipId: 'leeds',
+      contactId: 'business-unit',
+      kind: 'shared-mailbox',
+      email: 'lscp@leeds.example',
+    },
+    at,
+  );
+  await log.append(
+    'partnership-leeds',
+    'PartnershipContactAdded',
+    {
+      partnershipId: 'leeds',
+      contactId: 'sam',
+      kind: 'person',
+      email: 'sam@leeds.example',
+      userId: 'user-sam',
+    },
+    at,
+  );
   if (personReceives) {
-    await log.append('partnership-leeds', 'EmailPreferencesChanged', { partnershipId: 'leeds', contactId: 'sam', receives: personReceives }, at);
+    await log.append(
+      'partnership-leeds',
+      'EmailPreferencesChanged',
+      { partnershipId: 'leeds', contactId: 'sam', receives: personReceives },
+      at,
+    );
   }
 };

@@ -7,7 +7,14 @@ import { openDatabase } from '@cspr/database';
 import { createPostgresEventStore } from '@cspr/event-store/postgres';
 import { createSmtpChannel } from './channels/smtp-channel';
 import { createNotifier } from './notifier';
-import { createNotifierTestLog, seedLeeds, startSmtpServer, TEST_CONFIG, type NotifierTestLog, type TestSmtpServer } from './test-support';
+import {
+  createNotifierTestLog,
+  seedLeeds,
+  startSmtpServer,
+  TEST_CONFIG,
+  type NotifierTestLog,
+  type TestSmtpServer,
+} from './test-support';
 
 let log: NotifierTestLog;
 let smtp: TestSmtpServer;
@@ -29,20 +36,47 @@ describe('two senders at once', () => {
     await seedLeeds(log, before);
     for (let n = 0; n < 25; n += 1) {
       const referralId = `eeee${String(n).padStart(4, '0')}-0000-4000-8000-000000000000`;
-      await log.append(`referral-${referralId}`, 'ReferralSubmitted', {
-        referralId, partnershipId: 'leeds', localAuthorityCode: 'E08000035', nature: 'child-death', becameAwareOn: '2027-03-22', submittedOn: '2027-03-22',
-      }, before);
+      await log.append(
+        `referral-${referralId}`,
+        'ReferralSubmitted',
+        {
+          referralId,
+          partnershipId: 'leeds',
+          localAuthorityCode: 'E08000035',
+          nature: 'child-death',
+          becameAwareOn: '2027-03-22',
+          submittedOn: '2027-03-22',
+        },
+        before,
+      );
       const incidentId = `ffff${String(n).padStart(4, '0')}-0000-4000-8000-000000000000`;
-      await log.append(`incident-${incidentId}`, 'IncidentNotified', {
-        incidentId, partnershipId: 'leeds', localAuthorityCode: 'E08000035', nature: 'looked-after-child-death', becameAwareOn: '2027-03-30',
-        notifiedOn: '2027-03-31', notifiedAt: NOW.toISOString(), guidanceEdition: 'panel-guidance-2025', children: [{}],
-      }, NOW);
+      await log.append(
+        `incident-${incidentId}`,
+        'IncidentNotified',
+        {
+          incidentId,
+          partnershipId: 'leeds',
+          localAuthorityCode: 'E08000035',
+          nature: 'looked-after-child-death',
+          becameAwareOn: '2027-03-30',
+          notifiedOn: '2027-03-31',
+          notifiedAt: NOW.toISOString(),
+          guidanceEdition: 'panel-guidance-2025',
+          children: [{}],
+        },
+        NOW,
+      );
     }
     const second = await openDatabase({ databaseUrl: log.db.url, maxConnections: 3 });
-    const make = (sql: typeof log.db.sql, store: typeof log.store) => createNotifier({
-      sql, store, calendar: log.calendar, clock: () => NOW, config: TEST_CONFIG,
-      channel: createSmtpChannel({ url: smtp.url, from: 'no-reply@cspr.test' }),
-    });
+    const make = (sql: typeof log.db.sql, store: typeof log.store) =>
+      createNotifier({
+        sql,
+        store,
+        calendar: log.calendar,
+        clock: () => NOW,
+        config: TEST_CONFIG,
+        channel: createSmtpChannel({ url: smtp.url, from: 'no-reply@cspr.test' }),
+      });
     const a = make(log.db.sql, log.store);
     const b = make(second.sql, createPostgresEventStore({ sql: second.sql, wakeups: second.wakeups }));
     try {
@@ -56,8 +90,13 @@ describe('two senders at once', () => {
       expect(ra.sent + rb.sent).toBe(100);
       expect(ra.folded + rb.folded).toBe(53);
       // The reminders 2 working days before (Thu 25 Mar) never ran: recorded superseded by today's, not sent late.
-      const rows = await log.db.sql<{ status: string; n: number }[]>`select status, count(*)::int as n from notifier.outbox group by status order by status`;
-      expect(rows).toEqual([{ status: 'sent', n: 100 }, { status: 'superseded', n: 50 }]);
+      const rows = await log.db.sql<
+        { status: string; n: number }[]
+      >`select status, count(*)::int as n from notifier.outbox group by status order by status`;
+      expect(rows).toEqual([
+        { status: 'sent', n: 100 },
+        { status: 'superseded', n: 50 },
+      ]);
     } finally {
       await a.stop();
       await b.stop();

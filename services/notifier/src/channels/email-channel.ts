@@ -15,7 +15,11 @@ export type OutgoingEmail = {
 /** `addressRefused`: the channel refused the recipient itself (recorded against the contact, never retried). */
 export class ChannelError extends Error {
   override readonly name = 'ChannelError';
-  constructor(message: string, readonly permanent: boolean, readonly addressRefused = false) {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    readonly addressRefused = false,
+  ) {
     super(message);
   }
 }

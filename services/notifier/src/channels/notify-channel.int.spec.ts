@@ -14,7 +14,9 @@ import { createNotifyChannel, notifyReference } from './notify-channel';
 const SERVICE_ID = '11111111-2222-4333-8444-555555555555';
 const SECRET = '66666666-7777-4888-9999-aaaaaaaaaaaa';
 const API_KEY = `cspr_test-${SERVICE_ID}-${SECRET}`;
-const templates = Object.fromEntries(EMAIL_TEMPLATE_KINDS.map((k, i) => [k, `0000000${i}-0000-4000-8000-000000000000`])) as Record<EmailTemplateKind, string>;
+const templates = Object.fromEntries(
+  EMAIL_TEMPLATE_KINDS.map((k, i) => [k, `0000000${i}-0000-4000-8000-000000000000`]),
+) as Record<EmailTemplateKind, string>;
 
 type Seen = { method: string; url: string; authorization: string; body: Record<string, unknown> };
 const seen: Seen[] = [];
@@ -25,9 +27,16 @@ let baseUrl: string;
 beforeAll(async () => {
   server = createServer((req, res) => {
     let raw = '';
-    req.on('data', (c: Buffer) => { raw += c.toString(); });
+    req.on('data', (c: Buffer) => {
+      raw += c.toString();
+    });
     req.on('end', () => {
-      seen.push({ method: req.method!, url: req.url!, authorization: req.headers.authorization ?? '', body: raw ? JSON.parse(raw) as Record<string, unknown> : {} });
+      seen.push({
+        method: req.method!,
+        url: req.url!,
+        authorization: req.headers.authorization ?? '',
+        body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
+      });
       res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
     });
   });
@@ -38,8 +47,21 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const personalisation = { reference: 'INC-2026-00123', local_authority: 'Leeds', link: 'https://cspr.test/incidents/1', deadline: 'rapid review to the Panel', due_date: 'Thursday 22 April 2027', when: 'today' };
-const email = { to: 'lscp@leeds.example', messageId: '<abc123@cspr.notifier>', template: 'deadline-reminder' as const, personalisation, ...renderEmail('deadline-reminder', personalisation) };
+const personalisation = {
+  reference: 'INC-2026-00123',
+  local_authority: 'Leeds',
+  link: 'https://cspr.test/incidents/1',
+  deadline: 'rapid review to the Panel',
+  due_date: 'Thursday 22 April 2027',
+  when: 'today',
+};
+const email = {
+  to: 'lscp@leeds.example',
+  messageId: '<abc123@cspr.notifier>',
+  template: 'deadline-reminder' as const,
+  personalisation,
+  ...renderEmail('deadline-reminder', personalisation),
+};
 
 describe('GOV.UK Notify channel (request built; not run against Notify)', () => {
   it('posts the template id of the kind, the address, the personalisation and the reference, signed with the key', async () => {
@@ -48,7 +70,12 @@ describe('GOV.UK Notify channel (request built; not run against Notify)', () => 
     expect(await channel.send(email)).toEqual({ providerId: 'notify-id-1' });
     const request = seen.at(-1)!;
     expect(request).toMatchObject({ method: 'POST', url: '/v2/notifications/email' });
-    expect(request.body).toEqual({ template_id: templates['deadline-reminder'], email_address: 'lscp@leeds.example', personalisation, reference: 'abc123' });
+    expect(request.body).toEqual({
+      template_id: templates['deadline-reminder'],
+      email_address: 'lscp@leeds.example',
+      personalisation,
+      reference: 'abc123',
+    });
     const [, payload] = request.authorization.replace(/^Bearer /, '').split('.');
     expect(JSON.parse(Buffer.from(payload!, 'base64url').toString())).toMatchObject({ iss: SERVICE_ID });
     expect(notifyReference(email)).toBe('abc123');
@@ -63,13 +90,23 @@ describe('GOV.UK Notify channel (request built; not run against Notify)', () => 
 
   it('classifies a refused address (never retried), rate limiting and Notify down (retried), a bad key (failed)', async () => {
     const channel = createNotifyChannel({ apiKey: API_KEY, baseUrl, templates });
-    answer = { status: 400, body: { status_code: 400, errors: [{ error: 'ValidationError', message: 'email_address Not a valid email address' }] } };
+    answer = {
+      status: 400,
+      body: {
+        status_code: 400,
+        errors: [{ error: 'ValidationError', message: 'email_address Not a valid email address' }],
+      },
+    };
     await expect(channel.send(email)).rejects.toMatchObject({ permanent: true, addressRefused: true });
     answer = { status: 429, body: { errors: [{ error: 'RateLimitError', message: 'Exceeded rate limit' }] } };
     await expect(channel.send(email)).rejects.toMatchObject({ permanent: false, addressRefused: false });
     answer = { status: 503, body: { errors: [] } };
     await expect(channel.send(email)).rejects.toMatchObject({ permanent: false });
     answer = { status: 403, body: { errors: [{ error: 'AuthError', message: 'Invalid token' }] } };
-    await expect(channel.send(email)).rejects.toMatchObject({ permanent: true, addressRefused: false, message: expect.stringContaining('AuthError') });
+    await expect(channel.send(email)).rejects.toMatchObject({
+      permanent: true,
+      addressRefused: false,
+      message: expect.stringContaining('AuthError'),
+    });
   });
 });

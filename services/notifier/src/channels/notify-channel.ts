@@ -7,7 +7,9 @@ import { NotifyClient } from 'notifications-node-client';
 import type { EmailTemplateKind } from '@cspr/config';
 import { ChannelError, type EmailChannel, type OutgoingEmail } from './email-channel';
 
-type AxiosFailure = Error & { response?: { status?: number; data?: { errors?: { error?: string; message?: string }[] } } };
+type AxiosFailure = Error & {
+  response?: { status?: number; data?: { errors?: { error?: string; message?: string }[] } };
+};
 
 export const classifyNotifyError = (error: unknown): ChannelError => {
   const e = error as AxiosFailure;
@@ -22,7 +24,11 @@ export const classifyNotifyError = (error: unknown): ChannelError => {
 /** Notify's reference: the Message-ID without its brackets and domain. */
 export const notifyReference = (email: Pick<OutgoingEmail, 'messageId'>) => email.messageId.replace(/^<|@.*$/g, '');
 
-export const createNotifyChannel = (options: { apiKey: string; baseUrl?: string; templates: Record<EmailTemplateKind, string> }): EmailChannel => {
+export const createNotifyChannel = (options: {
+  apiKey: string;
+  baseUrl?: string;
+  templates: Record<EmailTemplateKind, string>;
+}): EmailChannel => {
   const client = options.baseUrl ? new NotifyClient(options.baseUrl, options.apiKey) : new NotifyClient(options.apiKey);
   return {
     name: 'notify',
@@ -40,7 +46,9 @@ export const createNotifyChannel = (options: { apiKey: string; baseUrl?: string;
     findDelivered: async (email) => {
       try {
         const response = await client.getNotifications('email', undefined, notifyReference(email));
-        const found = response.data.notifications.find((n) => n.status !== 'permanent-failure' && n.status !== 'technical-failure');
+        const found = response.data.notifications.find(
+          (n) => n.status !== 'permanent-failure' && n.status !== 'technical-failure',
+        );
         return found ? { providerId: found.id } : null;
       } catch (error) {
         throw classifyNotifyError(error);

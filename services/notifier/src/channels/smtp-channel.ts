@@ -21,14 +21,20 @@ export const classifySmtpError = (error: unknown): ChannelError => {
 export const createSmtpChannel = (options: { url: string; from: string; timeoutMs?: number }): EmailChannel => {
   const timeout = options.timeoutMs ?? 15_000;
   const transport = nodemailer.createTransport(options.url, {
-    connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout,
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout,
   } as never);
   return {
     name: 'smtp',
     send: async (email) => {
       try {
         const info = await transport.sendMail({
-          from: options.from, to: email.to, subject: email.subject, text: email.body, messageId: email.messageId,
+          from: options.from,
+          to: email.to,
+          subject: email.subject,
+          text: email.body,
+          messageId: email.messageId,
           headers: { 'X-CSPR-Template': email.template },
         });
         return { providerId: info.messageId ?? null };
