@@ -76,6 +76,21 @@ const saveSubject = (tx: TransactionSql, s: Subject) => tx`
 
 const laName = (code: string | null) => (code ? (findLocalAuthority(code)?.name ?? code) : 'your partnership');
 
+/** Outbox kinds by the category a contact chooses (reminder-N covers every configured N). */
+const EMAIL_KINDS_BY_CATEGORY: [string, string[]][] = [
+  ['deadline-reminders', ['reminder-%', 'overdue']],
+  ['submission-confirmations', ['confirmation']],
+  ['panel-updates', ['panel-responded']],
+  ['weekly-digest', ['weekly-digest']],
+];
+
+/** Cancels emails still waiting for one address of one partnership, of the given kinds (LIKE patterns). */
+const cancelPendingTo = (tx: TransactionSql, partnershipId: string, email: string, kinds: string[]) => tx`
+  update notifier.outbox o set status = 'cancelled', last_error = 'the contact was removed or no longer receives it'
+   where o.status = 'pending' and o.recipient = ${email} and o.kind like any(${kinds})
+     and (o.deadline_key like ${`digest/${partnershipId}@%`}
+          or split_part(o.deadline_key, '/', 1) in (select subject from notifier.subjects where partnership_id = ${partnershipId}))`;
+
 const bump = (tx: TransactionSql) =>
   tx`update notifier.checkpoint set deadlines_version = deadlines_version + 1 where name = 'log'`;
 
@@ -180,13 +195,33 @@ export const foldEvent = async (tx: TransactionSql, ctx: FoldContext, event: Fol
       await tx`insert into notifier.contacts values (${str(d, 'partnershipId')}, ${str(d, 'contactId')}, ${str(d, 'kind')},
                  ${str(d, 'email').toLowerCase()}, ${DEFAULT_CATEGORIES}) on conflict do nothing`;
       return;
-    case 'PartnershipContactRemoved':
-      await tx`delete from notifier.contacts where partnership_id = ${str(d, 'partnershipId')} and contact_id = ${str(d, 'contactId')}`;
+    case 'PartnershipContactRemoved': {
+      const removed = await tx<{ email: string }[]>`
+        delete from notifier.contacts where partnership_id = ${str(d, 'partnershipId')} and contact_id = ${str(d, 'contactId')}
+        returning email`;
+      if (removed[0])
+        await cancelPendingTo(
+          tx,
+          str(d, 'partnershipId'),
+          removed[0].email,
+          EMAIL_KINDS_BY_CATEGORY.flatMap((c) => c[1]),
+        );
       return;
-    case 'EmailPreferencesChanged':
-      await tx`update notifier.contacts set receives = ${d.receives as string[]}
-                where partnership_id = ${str(d, 'partnershipId')} and contact_id = ${str(d, 'contactId')}`;
+    }
+    case 'EmailPreferencesChanged': {
+      const receives = d.receives as string[];
+      const changed = await tx<{ email: string; kind: string }[]>`
+        update notifier.contacts set receives = ${receives}
+         where partnership_id = ${str(d, 'partnershipId')} and contact_id = ${str(d, 'contactId')} returning email, kind`;
+      const contact = changed[0];
+      if (!contact) return;
+      // What the contact no longer receives and is still waiting is not sent (the shared mailbox keeps its reminders).
+      const dropped = EMAIL_KINDS_BY_CATEGORY.filter(([category]) => !receives.includes(category))
+        .filter(([category]) => !(contact.kind === 'shared-mailbox' && category === 'deadline-reminders'))
+        .flatMap(([, kinds]) => kinds);
+      if (dropped.length) await cancelPendingTo(tx, str(d, 'partnershipId'), contact.email, dropped);
       return;
+    }
     case 'CaseReferenceAllocated': {
       const subjectId = str(d, 'subjectId');
       const reference = str(d, 'reference');

@@ -71,6 +71,14 @@ describe('deadlines met, withdrawn or moved', () => {
     expect((await outbox()).filter((r) => r.kind === 'reminder-2')).toMatchObject([
       { status: 'pending', deadline_key: `incident-${INCIDENT}/rapid-review@2027-03-30` },
     ]);
+    // Sam stops deadline reminders: his waiting reminder is not sent; the shared mailbox's still waits.
+    const samStops = { partnershipId: 'leeds', contactId: 'sam', receives: ['weekly-digest'] };
+    await log.append('partnership-leeds', 'EmailPreferencesChanged', samStops, now);
+    await down.tick();
+    const sams = await log.db.sql<{ status: string }[]>`
+      select status from notifier.outbox where recipient = 'sam@leeds.example' and kind = 'reminder-2'`;
+    expect(sams).toEqual([{ status: 'cancelled' }]);
+    expect((await outbox()).filter((r) => r.kind === 'reminder-2')).toMatchObject([{ status: 'pending' }]);
     await log.append(
       `incident-${INCIDENT}`,
       'NotificationWithdrawn',
