@@ -39,11 +39,14 @@ export const PERSONALISATION_FIELDS = [
 
 export type RenderedEmail = { subject: string; body: string };
 
-const FOOTER =
-  'This email holds no personal data: sign in to the CSPR service to see the case.\n' +
-  'You receive it as a contact of your safeguarding partnership; change what you receive on your email preferences page.';
+const NO_PERSONAL_DATA = 'This email holds no personal data: sign in to the CSPR service to see the case.';
+const PARTNERSHIP_FOOTER =
+  `${NO_PERSONAL_DATA}\nYou receive it as a contact of your safeguarding partnership; ` +
+  'change what you receive on your email preferences page.';
+const PANEL_FOOTER = `${NO_PERSONAL_DATA}\nYou receive it as the Child Safeguarding Practice Review Panel's mailbox.`;
 
-const lines = (...parts: string[]) => `${parts.join('\n\n')}\n\n${FOOTER}\n`;
+const lines = (...parts: string[]) => `${parts.join('\n\n')}\n\n${PARTNERSHIP_FOOTER}\n`;
+const panelLines = (...parts: string[]) => `${parts.join('\n\n')}\n\n${PANEL_FOOTER}\n`;
 
 export const renderEmail = (template: EmailTemplateKind, p: Personalisation): RenderedEmail => {
   switch (template) {
@@ -75,7 +78,7 @@ export const renderEmail = (template: EmailTemplateKind, p: Personalisation): Re
     case 'rapid-review-received':
       return {
         subject: `Rapid review received: ${p.reference} (${p.local_authority})`,
-        body: lines(
+        body: panelLines(
           `A rapid review for ${p.reference} (${p.local_authority}) arrived on ${p.submitted_on}.`,
           `The Panel's response target is ${p.due_date}.`,
           `Read it: ${p.link}`,
@@ -84,7 +87,7 @@ export const renderEmail = (template: EmailTemplateKind, p: Personalisation): Re
     case 'panel-response-target':
       return {
         subject: `Response target ${p.when === 'today' ? 'today' : p.due_date}: rapid review ${p.reference}`,
-        body: lines(
+        body: panelLines(
           `The Panel's response to the rapid review for ${p.reference} (${p.local_authority}) is due ${p.when} (${p.due_date}).`,
           `Respond: ${p.link}`,
         ),
