@@ -5,10 +5,13 @@
  */
 import { trace, SpanStatusCode } from '@opentelemetry/api';
 import { createEnglandAndWalesCalendar, defaultPartnerships, forbidden, isDomainError } from '@cspr/domain';
-import type { CommandContext, IncidentCommand, PartnershipCommand, WorkingDayCalendar } from '@cspr/domain';
+import type {
+  AccessCommand, CommandContext, IncidentCommand, PartnershipCommand, StatisticsReleaseCommand, WorkingDayCalendar,
+} from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
 import type { PersonalDataVault, ReadAudit } from '@cspr/personal-data';
 import { activeTraceparent, ATTR, platformMetrics, SPAN, TRACER_NAME, withCorrelationId } from '@cspr/telemetry';
+import { ACCESS_COMMAND_TYPES, accessDecision } from './access-decisions';
 import { contextFor, executeDecision } from './execute-decision';
 import type { CommandEnvelope, DecisionResult } from './execute-decision';
 import type { HandlerDeps } from './handler-deps';
@@ -19,10 +22,13 @@ import type { PartnershipReference } from './reference-data';
 import { followOnOf, REFERRAL_COMMAND_TYPES, referralDecision } from './referral-decisions';
 import type { ReferralApplicationCommand } from './referral-decisions';
 import { reviewDecision } from './review-decisions';
+import { STATISTICS_RELEASE_COMMAND_TYPES, statisticsReleaseDecision } from './statistics-release-decisions';
 import type { ReviewApplicationCommand } from './review-decisions';
 
 /** A command as callers give it: the domain command without `context` and `reference`, which the handler adds. */
-export type ApplicationCommand = Bare<IncidentCommand> | ReviewApplicationCommand | Bare<PartnershipCommand> | ReferralApplicationCommand;
+export type ApplicationCommand =
+  | Bare<IncidentCommand> | ReviewApplicationCommand | Bare<PartnershipCommand> | ReferralApplicationCommand
+  | Bare<StatisticsReleaseCommand> | Bare<AccessCommand>;
 
 export type CommandHandlerOptions = {
   store: EventStore;
@@ -64,6 +70,8 @@ const PARTNERSHIP_TYPES = new Set<string>(['RegisterPartnership', 'ChangePartner
 const isIncidentCommand = (c: ApplicationCommand): c is Bare<IncidentCommand> => INCIDENT_TYPES.has(c.type);
 const isPartnershipCommand = (c: ApplicationCommand): c is Bare<PartnershipCommand> => PARTNERSHIP_TYPES.has(c.type);
 const isReferralCommand = (c: ApplicationCommand): c is ReferralApplicationCommand => REFERRAL_COMMAND_TYPES.has(c.type);
+const isStatisticsReleaseCommand = (c: ApplicationCommand): c is Bare<StatisticsReleaseCommand> => STATISTICS_RELEASE_COMMAND_TYPES.has(c.type);
+const isAccessCommand = (c: ApplicationCommand): c is Bare<AccessCommand> => ACCESS_COMMAND_TYPES.has(c.type);
 
 /** Incident and partnership deciders know only the first roles: an extended role is refused here, as forbidden. */
 const firstRoleContext = (context: ReturnType<typeof contextFor>, type: string): CommandContext => {
@@ -101,7 +109,11 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
   const run = async (command: ApplicationCommand, envelope: CommandEnvelope): Promise<CommandResult> => {
     const context = contextFor(envelope.actor, options.clock());
     if (isIncidentCommand(command)) return { ...(await executeDecision(execution, incidentDecision(deps, command), envelope, firstRoleContext(context, command.type))), related: [] };
+    if (isStatisticsReleaseCommand(command)) {
+      return { ...(await executeDecision(execution, statisticsReleaseDecision(command), envelope, firstRoleContext(context, command.type))), related: [] };
+    }
     if (isPartnershipCommand(command)) return { ...(await executeDecision(execution, partnershipDecision(command), envelope, firstRoleContext(context, command.type))), related: [] };
+    if (isAccessCommand(command)) return { ...(await executeDecision(execution, accessDecision(command), envelope, firstRoleContext(context, command.type))), related: [] };
     if (isReferralCommand(command)) {
       const result = await executeDecision(execution, referralDecision(deps, command), envelope, context);
       if (command.type !== 'DecideReferral') return { ...result, related: [] };

@@ -1,6 +1,9 @@
 /** How each incident command is decided: stream, reference data, and the erasure key destruction. */
 import { decodeEvent, illegalState, incidentDecider, incidentStreamId } from '@cspr/domain';
-import type { CommandContext, IncidentCommand, IncidentEvent, IncidentState, NotificationPersonalData } from '@cspr/domain';
+import type {
+  CommandContext, DuplicateReference, IncidentCommand, IncidentEvent, IncidentState, NotificationPersonalData,
+} from '@cspr/domain';
+import { readStreamOrEmpty } from './aggregate-stream';
 import type { RecordedEvent } from '@cspr/event-store';
 import type { Decision } from './execute-decision';
 import { loadCoverage } from './reference-data';
@@ -29,6 +32,14 @@ const completeAmendment = async (deps: HandlerDeps, incidentId: string, events: 
     event.type === 'NotificationAmended' && event.personal !== undefined ? { ...event, personal: { ...opened.value, ...event.personal } } : event);
 };
 
+/** The named surviving incident of a duplicate withdrawal, folded from its own stream. */
+const loadDuplicateOf = async (deps: HandlerDeps, incidentId: unknown): Promise<DuplicateReference> => {
+  if (typeof incidentId !== 'string' || incidentId === '') return {};
+  const recorded = await readStreamOrEmpty(deps.store, incidentStreamId(incidentId));
+  const state = recorded.map((e) => decodeEvent(e) as unknown as IncidentEvent).reduce(incidentDecider.evolve, incidentDecider.initialState());
+  return { duplicateOf: state.status === 'none' ? { status: 'none' } : { status: state.status, partnershipId: state.partnershipId } };
+};
+
 export const incidentDecision = (deps: HandlerDeps, command: Bare<IncidentCommand>): Decision<IncidentCommand, IncidentEvent, IncidentState> => {
   const { incidentId } = command.data;
   return {
@@ -46,6 +57,8 @@ export const incidentDecision = (deps: HandlerDeps, command: Bare<IncidentComman
           return { ...command, context, reference: await loadCoverage(deps.store, command.data.partnershipId, deps.partnerships) };
         case 'AmendNotification':
           return { ...command, context, reference: await loadCoverage(deps.store, state.status === 'none' ? '' : state.partnershipId, deps.partnerships) };
+        case 'WithdrawNotification':
+          return { ...command, context, reference: await loadDuplicateOf(deps, command.data.duplicateOfIncidentId) };
         case 'RequestErasure':
         case 'ApproveErasure':
         case 'CancelErasureRequest':

@@ -7,3 +7,5 @@ export { registerDefaultPartnerships, REFERENCE_DATA_ACTOR } from './register-de
 export { uuidV5 } from './uuid-v5';
 export type { DecideReferralRequest, ReferralApplicationCommand } from './referral-decisions';
 export type { ReviewApplicationCommand } from './review-decisions';
+export { grantStartupAccess, STARTUP_GRANTS_ACTOR } from './grant-startup-access';
+export type { StartupGrant } from './grant-startup-access';

@@ -50,6 +50,7 @@ const ownerOnFirstEvent = (event: ReviewEvent | undefined): string | undefined =
   switch (event?.type) {
     case 'LocalReviewCommissioned':
     case 'NonStatutoryReviewCommissioned':
+    case 'HistoricReviewRecorded':
       return event.data.partnershipId;
     case 'ThematicReviewCommissioned':
       return event.data.partnershipId === 'national' ? undefined : event.data.partnershipId;

@@ -40,3 +40,10 @@ export * from './referral/referral';
 export * from './referral/referral-commands';
 export * from './referral/referral-decide';
 export * from './referral/referral-notification';
+export { subjectChild, CARE_LEAVER_MAX_AGE, CARE_LEAVER_MIN_AGE } from './incident/nature-rules';
+export * from './statistics-release/index';
+// Access: who may do what, granted and revoked by admins through the log (issue 12).
+export * from './access/access-events';
+export * from './access/access';
+export * from './access/access-commands';
+export * from './access/access-decide';

@@ -86,7 +86,9 @@ export const incidentStory = (options: { incidentId?: string; partnershipId?: st
 /** A withdrawal of an incident as a duplicate of another. */
 export const withdrawal = (incidentId: string, duplicateOfIncidentId: string, marker = 'PERSONAL-MARKER'): FixtureEvent => ({
   streamId: `incident-${incidentId}`,
-  event: toAppend({ type: 'NotificationWithdrawn', data: { incidentId, withdrawnAt: '2026-11-03T09:00:00.000Z', reason: 'duplicate', duplicateOfIncidentId },
+  event: toAppend({ type: 'NotificationWithdrawn', data: {
+    incidentId, withdrawnAt: '2026-11-03T09:00:00.000Z', reason: 'duplicate', duplicateOfIncidentId, duplicateOfPartnershipId: 'leeds', linkedBy: 'partnership',
+  },
     personal: { explanation: `${marker} explanation` } }, { partnershipId: 'leeds', at: '2026-11-03T09:00:00.000Z' }),
 });
 

@@ -107,7 +107,7 @@ const compact = (o: Record<string, unknown>) => Object.fromEntries(Object.entrie
 
 type Mapped = { type: FeedMessageType; data: Record<string, unknown> };
 
-const mapIncidentEvent = (type: string, data: Record<string, unknown>): Mapped | undefined => {
+const mapIncidentEvent = (type: string, data: Record<string, unknown>, origin?: StreamOrigin): Mapped | undefined => {
   switch (type) {
     case 'IncidentNotified': {
       const d = data as IncidentNotified['data'];
@@ -133,8 +133,12 @@ const mapIncidentEvent = (type: string, data: Record<string, unknown>): Mapped |
     }
     case 'NotificationWithdrawn': {
       const d = data as NotificationWithdrawn['data'];
+      // Another partnership's incident id is published only when the Panel made the link; a partnership can link
+      // only its own (the decider's rule), and older events that do not say are left without the id.
+      const linkPublishable = d.linkedBy === 'panel' || (d.linkedBy === 'partnership' && d.duplicateOfPartnershipId !== undefined && d.duplicateOfPartnershipId === origin?.partnershipId);
       return { type: T.notificationWithdrawn, data: compact({
-        incidentId: d.incidentId, withdrawnAt: d.withdrawnAt, reason: d.reason, duplicateOfIncidentId: d.duplicateOfIncidentId,
+        incidentId: d.incidentId, withdrawnAt: d.withdrawnAt, reason: d.reason,
+        duplicateOfIncidentId: linkPublishable ? d.duplicateOfIncidentId : undefined,
       }) };
     }
     case 'RapidReviewCompleted': {
@@ -216,7 +220,7 @@ export const toFeedMessage = (recorded: RecordedEvent, origin?: StreamOrigin): F
   const { data } = decodeEvent(recorded);
   const mapped = recorded.streamId.startsWith('review-')
     ? mapReviewEvent(recorded.type, data, streamOrigin)
-    : mapIncidentEvent(recorded.type, data);
+    : mapIncidentEvent(recorded.type, data, streamOrigin);
   if (!mapped) throw new FeedMappingError('invalid_event', `Event ${recorded.eventId} (${recorded.type}) is not expected on stream ${recorded.streamId}`);
 
   // Incident messages are about their incident; a review's messages go under its first incident so that they share

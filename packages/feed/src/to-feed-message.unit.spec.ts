@@ -30,6 +30,21 @@ const story = () => {
 describe('toFeedMessage', () => {
   const validator = createFeedValidator();
 
+  it('publishes the duplicate-of id only for a link within the partnership or made by the Panel', () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const withdrawnWith = (data: Record<string, unknown>) => {
+      const [fixture] = [withdrawal(b, a)];
+      const event = { ...fixture!, event: { ...fixture!.event, data: { ...fixture!.event.data, ...data } } };
+      const recorded = recordAll([...incidentStory({ incidentId: b }).slice(0, 1), event]);
+      return JSON.parse(mapAll(recorded)[1]!.message!.value) as Record<string, unknown>;
+    };
+    expect(withdrawnWith({})).toMatchObject({ duplicateOfIncidentId: a });
+    expect(withdrawnWith({ duplicateOfPartnershipId: 'bradford', linkedBy: 'panel' })).toMatchObject({ duplicateOfIncidentId: a });
+    expect(withdrawnWith({ duplicateOfPartnershipId: 'bradford', linkedBy: 'partnership' })).not.toHaveProperty('duplicateOfIncidentId');
+    // Recorded before the rule: nobody can say who linked it, so the id stays out.
+    expect(withdrawnWith({ duplicateOfPartnershipId: undefined, linkedBy: undefined })).not.toHaveProperty('duplicateOfIncidentId');
+  });
+
   it('maps every feed event to a message that validates against its JSON Schema, and covers every message type', () => {
     const messages = mapAll(story().recorded).flatMap(({ message }) => (message ? [message] : []));
     for (const message of messages) expect(validator.validate(message), message.headers.ce_type).toEqual({ valid: true });

@@ -1,5 +1,7 @@
 /** Query-time view of stored deadlines: days left and overdue depend on `today`, so they are never stored. */
-import { createEnglandAndWalesCalendar, deadlineRuleSets, deadlineStatus, type Deadline, type WorkingDayCalendar } from '@cspr/domain';
+import {
+  CARE_LEAVER_NOTIFICATION_GUIDANCE, createEnglandAndWalesCalendar, deadlineRuleSets, deadlineStatus, type Deadline, type WorkingDayCalendar,
+} from '@cspr/domain';
 import { deadlineOwner, type StoredDeadline } from './stored-deadlines';
 
 export type DeadlineView = StoredDeadline & {
@@ -31,13 +33,15 @@ for (const ruleSet of Object.values(deadlineRuleSets)) {
 }
 
 export const viewDeadline = (stored: StoredDeadline, today: string, calendar: WorkingDayCalendar): DeadlineView => {
-  const deadline = { ...stored, owner: stored.owner ?? deadlineOwner(stored.kind), description: descriptions.get(`${stored.kind}:${stored.anchor}`) ?? '' };
+  const description = stored.guidance === true ? CARE_LEAVER_NOTIFICATION_GUIDANCE.description : descriptions.get(`${stored.kind}:${stored.anchor}`) ?? '';
+  const deadline = { ...stored, owner: stored.owner ?? deadlineOwner(stored.kind), description };
   if (deadline.cancelled) return { ...deadline, workingDaysLeft: null, overdue: false, dueThisWeek: false };
   const status = deadlineStatus(deadline as unknown as Deadline, today, calendar, deadline.metOn ?? undefined);
   return {
     ...deadline,
     workingDaysLeft: deadline.metOn === null ? status.workingDaysLeft : null,
-    overdue: status.overdue,
+    // Guidance is shown with its expected date, never as overdue.
+    overdue: stored.guidance === true ? false : status.overdue,
     dueThisWeek: status.dueThisWeek,
   };
 };

@@ -13,16 +13,28 @@ export type { DeadlineView, TodayOptions } from './deadline-view';
 export type { StoredDeadline } from './stored-deadlines';
 
 export { getIncident, listIncidents, type IncidentView, type ListIncidentsOptions } from './incidents/incidents-query';
-export { INCIDENT_STATUSES, type IncidentStatus, type HistoryEntry, type SealedIncidentPersonal } from './incidents/incidents-projection';
+export {
+  INCIDENT_STATUSES, type IncidentStatus, type HistoryEntry, type HistoryChange, type MergedDuplicate, type SealedIncidentPersonal,
+} from './incidents/incidents-projection';
 export { getPanelQueue, type PanelQueueItem } from './panel-queue/panel-queue-query';
 export { getReview, listReviews, type ReviewView, type ListReviewsOptions } from './reviews/reviews-query';
 export { REVIEW_STATUSES, type ReviewStatus, type ReviewDelay } from './reviews/reviews-projection';
 export { listPublishedReports, type PublishedReportView, type ListPublishedReportsOptions } from './published-reports/published-reports-query';
-export type { PublishedDocument } from './published-reports/published-reports-projection';
+export type { ListingKind, PublishedDocument } from './published-reports/published-reports-projection';
+export { getPartnershipReviewsPage, findPublishedDocument } from './published-reports/partnership-reviews-page-query';
+export type { PartnershipReviewEntry, PartnershipReviewsPage } from './published-reports/partnership-reviews-page-query';
 export {
-  getNationalStatistics, SUPPRESSED, type NationalStatistics, type YearStatistics, type StatCell, type Share, type Breakdown,
+  getLiveStatistics, buildRelease, listReportingYears, loadNotificationFacts, type LiveStatistics,
 } from './national-statistics/national-statistics-query';
 export { statisticsYearOf } from './national-statistics/notification-facts-projection';
+export type { Cell as StatisticsCell, NotificationFact } from './national-statistics/dfe-tables';
+export { SUPPRESSED } from './national-statistics/disclosure-control';
+export {
+  buildReleaseFiles, releaseFileCsv, releaseMetadataCsv, RELEASE_FILE_COLUMNS, METHOD_VERSION, type ReleaseFileName,
+} from './national-statistics/open-data';
+export {
+  listStatisticsReleases, getPublishedRelease, type StatisticsReleaseView,
+} from './statistics-releases/statistics-releases-query';
 export { getPartnership, listPartnerships, type PartnershipView } from './partnerships/partnerships-query';
 export { getProjectorStatus, waitForPosition, LAG_COUNT_LIMIT, type ProjectorStatus, type ProjectorStatusOptions } from './projector-status/projector-status-query';
 export { memoizeCalendar } from './memoized-calendar';
@@ -33,3 +45,4 @@ export {
   type ReviewLearningView, type LearningActionView, type LearningLibraryRecord, type LearningLibraryOptions, type ListedBecause,
 } from './learning/learning-query';
 export { countOpenDeadlines, type DeadlineCount } from './open-deadlines/open-deadlines-query';
+export { grantsForSubject, listAccessGrants, type AccessGrantView } from './access-grants/access-grants-query';

@@ -4,9 +4,12 @@
  * gives byte-for-byte the same tables. Statements are constants: nothing here is built from input.
  */
 import type { Sql } from 'postgres';
+import { ACCESS_GRANTS_TABLE_SQL } from './access-grants/access-grants-projection';
 import { runMigrations, type Migration } from '@cspr/database';
 import { ensureCheckpoint } from './checkpoint';
-import { INCIDENT_BECAME_AWARE_DECLARED_SQL } from './incidents/incidents-became-aware';
+import { INCIDENT_BECAME_AWARE_DECLARED_SQL, INCIDENT_CLOCK_AND_MERGES_SQL } from './incidents/incidents-became-aware';
+import { NOTIFICATION_FACTS_DFE_SQL } from './national-statistics/notification-facts-projection';
+import { STATISTICS_RELEASES_TABLE_SQL } from './statistics-releases/statistics-releases-projection';
 import { REVIEW_LEARNING_TABLE_SQL } from './learning/learning-table';
 import { REFERRALS_TABLE_SQL } from './referrals/referrals-table';
 
@@ -168,12 +171,29 @@ alter table read_models.reviews set (toast_tuple_target = 8160);
 alter table read_models.published_reports set (toast_tuple_target = 8160);
 `;
 
+/** Partnership pages group reviews by kind and list other areas' and historic reviews */
+const PUBLISHED_HISTORY_SQL = `
+alter table read_models.published_reports
+  add column listing_kind text not null default 'child-safeguarding-practice-review',
+  add column other_area text,
+  add column historic boolean not null default false,
+  add column listing_position integer,
+  add column concerned_ids jsonb not null default '[]';
+update read_models.published_reports set listing_kind = 'national-review' where kind = 'national';
+create index published_reports_partnership on read_models.published_reports using gin (partnership_ids) where published_on is not null;
+`;
+
 export const readModelMigrations: Migration[] = [
   { id: '0001-read-models', sql: initial },
   { id: '0002-inline-rows', sql: inlineRows },
   { id: '0003-referrals', sql: REFERRALS_TABLE_SQL },
   { id: '0004-review-learning', sql: REVIEW_LEARNING_TABLE_SQL },
   { id: '0005-incidents-became-aware-declared', sql: INCIDENT_BECAME_AWARE_DECLARED_SQL },
+  { id: '0006-published-history', sql: PUBLISHED_HISTORY_SQL },
+  { id: '0006-access-grants', sql: ACCESS_GRANTS_TABLE_SQL },
+  { id: '0007-notification-facts-dfe', sql: NOTIFICATION_FACTS_DFE_SQL },
+  { id: '0008-statistics-releases', sql: STATISTICS_RELEASES_TABLE_SQL },
+  { id: '0009-incidents-clock-and-merges', sql: INCIDENT_CLOCK_AND_MERGES_SQL },
 ];
 
 /** Every read-model table, emptied together by a rebuild (checkpoints excepted: they are reset, not emptied). */
@@ -187,6 +207,8 @@ export const READ_MODEL_TABLES = [
   'read_models.partnerships',
   'read_models.referrals',
   'read_models.review_learning',
+  'read_models.statistics_releases',
+  'read_models.access_grants',
 ] as const;
 
 export const migrateReadModels = async (sql: Sql): Promise<void> => {

@@ -1,5 +1,6 @@
 /** Every projection the projector runs, in the order they are applied within a batch. */
 import type { Sql } from 'postgres';
+import { accessGrantsProjection } from './access-grants/access-grants-projection';
 import { CHECKPOINT_NAME } from './checkpoint';
 import { READ_MODEL_TABLES } from './migrations';
 import { incidentsProjection } from './incidents/incidents-projection';
@@ -11,6 +12,7 @@ import type { Projection } from './projection';
 import { publishedReportsProjection } from './published-reports/published-reports-projection';
 import { referralsProjection } from './referrals/referrals-projection';
 import { reviewsProjection } from './reviews/reviews-projection';
+import { statisticsReleasesProjection } from './statistics-releases/statistics-releases-projection';
 
 export const projections = [
   partnershipsProjection,
@@ -21,6 +23,8 @@ export const projections = [
   notificationFactsProjection,
   referralsProjection,
   learningProjection,
+  statisticsReleasesProjection,
+  accessGrantsProjection,
 ] as unknown as Projection[];
 
 /**

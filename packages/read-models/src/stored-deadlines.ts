@@ -20,6 +20,11 @@ export type StoredDeadline = {
   metOnTime: boolean | null;
   /** The step no longer applies (the notification was withdrawn before it was done). */
   cancelled: boolean;
+  /**
+   * Guidance, not a duty: shown with its expected date but never overdue (a care leaver's death: Working Together
+   * 2023's "should", no statutory 5-working-day clock). Absent on rows stored before it existed.
+   */
+  guidance?: boolean;
 };
 
 /** Minimum periods (the report kept available) cannot be missed by waiting, so they never count as overdue. */
@@ -42,9 +47,12 @@ export const storeDeadlines = (
   metOn: Partial<Record<DeadlineKind, string>>,
   edition: GuidanceEdition,
   calendar: WorkingDayCalendar,
-  options: { panelResponseTargetWorkingDays: number; cancelled?: boolean; kinds?: ReadonlySet<DeadlineKind> },
+  options: { panelResponseTargetWorkingDays: number; cancelled?: boolean; kinds?: ReadonlySet<DeadlineKind>; nature?: string },
 ): StoredDeadline[] =>
-  computeDeadlines(anchors, edition, calendar, { panelResponseTargetWorkingDays: options.panelResponseTargetWorkingDays })
+  computeDeadlines(anchors, edition, calendar, {
+    panelResponseTargetWorkingDays: options.panelResponseTargetWorkingDays,
+    ...(options.nature !== undefined ? { nature: options.nature } : {}),
+  })
     .filter((deadline) => !options.kinds || options.kinds.has(deadline.kind))
     .map((deadline) => {
       const met = metOn[deadline.kind] ?? null;
@@ -59,6 +67,7 @@ export const storeDeadlines = (
         metOn: met,
         metOnTime: met === null ? null : minimum ? met >= deadline.dueOn : met <= deadline.dueOn,
         cancelled: met === null && options.cancelled === true,
+        ...(deadline.kind === 'notification' && !deadline.statutory ? { guidance: true } : {}),
       };
     });
 
@@ -69,7 +78,7 @@ export const storeDeadlines = (
 export const nextDueOn = (deadlines: StoredDeadline[]): string | null => {
   let next: string | null = null;
   for (const d of deadlines) {
-    if (d.metOn !== null || d.cancelled || MINIMUM_PERIOD_KINDS.has(d.kind) || !partnershipMustMeet(d)) continue;
+    if (d.metOn !== null || d.cancelled || d.guidance === true || MINIMUM_PERIOD_KINDS.has(d.kind) || !partnershipMustMeet(d)) continue;
     if (next === null || d.dueOn < next) next = d.dueOn;
   }
   return next;

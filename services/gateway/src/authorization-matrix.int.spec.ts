@@ -234,12 +234,17 @@ const OPERATIONS: Operation[] = [
     expected: row(A, A, A, A, A, A, A, A),
   },
   {
-    name: 'nationalStatistics (published view)', field: 'nationalStatistics', document: 'query { nationalStatistics { suppressed years { year notifications { display } } } }',
+    name: 'statisticsReleases (published)', field: 'statisticsReleases', document: 'query { statisticsReleases { label publishedOn } }',
     setup: async () => ({}),
     expected: row(A, A, A, A, A, A, A, A),
   },
   {
-    name: 'nationalStatistics (exact)', field: 'nationalStatistics', document: 'query { nationalStatistics(exact: true) { suppressed } }',
+    name: 'statisticsReleases (awaiting release)', field: 'statisticsReleases', document: 'query { statisticsReleases(includeUnpublished: true) { label } }',
+    setup: async () => ({}),
+    expected: row(D, D, D, A, D, A, D, D),
+  },
+  {
+    name: 'nationalStatistics (live, exact)', field: 'nationalStatistics', document: 'query { nationalStatistics { label complete } }',
     setup: async () => ({}),
     expected: row(D, D, D, A, A, A, D, D),
   },

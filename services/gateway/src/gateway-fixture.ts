@@ -17,6 +17,7 @@ import { createProjector } from '@cspr/projector';
 import type { Projector } from '@cspr/projector';
 import { migrateReadModels } from '@cspr/read-models';
 import { createLogger } from '@cspr/telemetry';
+import { createDocumentStore, migrateDocuments } from '@cspr/documents';
 import { createTestDatabase } from '@cspr/testing';
 import type { TestDatabase } from '@cspr/testing';
 import type { ExtendedRole } from '@cspr/domain';
@@ -64,6 +65,7 @@ export const startGatewayFixture = async (overrides: Partial<GatewayOptions> = {
   await migrateEventStore(db.sql);
   await migratePersonalData(db.sql);
   await migrateReadModels(db.sql);
+  await migrateDocuments(db.sql);
   const store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
   const vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
   const key = await loadOrCreateDevSigningKey(dataDir);
@@ -82,6 +84,7 @@ export const startGatewayFixture = async (overrides: Partial<GatewayOptions> = {
     clock: clock.now,
     partnerships: [LEEDS, BRADFORD],
     adminUserIds: () => ['admin-1', 'admin-2'],
+    documents: { store: createDocumentStore(db.sql, { maxBytes: 2 * 1024 * 1024 }), maxBytes: 2 * 1024 * 1024 },
     ...overrides,
   });
   let server: Server | undefined;

@@ -11,3 +11,6 @@ export type { DevTokenRequest } from './auth/mint-token';
 export type { Principal } from './auth/principal';
 export { loadAllowedOperations } from './hardening/index';
 export { buildSchema } from './schema/index';
+export { createGrantsLookup, grantsPrincipal, principalFromGrants, GRANTS_CACHE_MS } from './auth/grants-principal';
+export type { GrantsLookup } from './auth/grants-principal';
+export { createIssuerRoutedVerifier, createEmbeddedProviderVerifier } from './auth/issuer-verifier';

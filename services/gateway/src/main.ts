@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createReadAudit, openVault } from '@cspr/personal-data';
 import { migrateReadModels } from '@cspr/read-models';
+import { createDocumentStore, migrateDocuments } from '@cspr/documents';
 import { closeHttpServerGracefully, createReadinessCheck, openRuntime } from '@cspr/runtime';
 import { createTokenVerifierFromEnv } from './auth/verify-token';
 import { loadAllowedOperations } from './hardening/index';
@@ -19,10 +20,12 @@ const { config, logger, database, store } = runtime;
 const { sql } = database;
 // The projector owns the read models; migrating here too (idempotent, advisory-locked) lets the gateway start first.
 await migrateReadModels(sql);
+await migrateDocuments(sql);
 // Re-applies every erasure in the ledger before serving, so a restored backup cannot bring erased data back.
 const { vault, reapplied } = await openVault({ sql, masterKey: config.masterKey, dataDir: config.dataDir, production: config.production, ledgerPath: process.env.CSPR_ERASURE_LEDGER });
 if (reapplied.length) logger.warn({ subjects: reapplied.length }, 'erasures re-applied after a restore');
 const gateway = createGateway({
+  documents: { store: createDocumentStore(sql) },
   sql,
   // /ready: database, migrations, projector lag and, with KAFKA_BROKERS, relay lag and the broker (runtime/readiness).
   readiness: createReadinessCheck({ sql, store, ...(config.kafkaBrokers ? { relay: { name: process.env.RELAY_NAME || undefined }, kafkaBrokers: config.kafkaBrokers } : {}) }),

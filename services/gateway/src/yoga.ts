@@ -23,6 +23,10 @@ import type { HardeningOptions } from './hardening/index';
 import { useReadiness, type ReadinessReport } from './readiness/use-readiness';
 import { useOperationTelemetry } from './telemetry/use-operation-telemetry';
 import { useConsistencyReport } from './consistency';
+import { useOpenDataFiles } from './open-data-routes';
+import { useDocuments } from './documents/use-documents';
+import type { DocumentStore } from '@cspr/documents';
+import { DEFAULT_MAX_DOCUMENT_BYTES } from '@cspr/documents';
 import { buildSchema } from './schema/index';
 
 export type GatewayOptions = {
@@ -58,6 +62,8 @@ export type GatewayOptions = {
   jit?: boolean;
   /** GraphQL path. Default `/graphql`. */
   graphqlEndpoint?: string;
+  /** Report files, uploaded and served at /documents. Default: none (the paths answer 404). */
+  documents?: { store: DocumentStore; maxBytes?: number };
 };
 
 export type Gateway = {
@@ -128,8 +134,19 @@ export const createGateway = (options: GatewayOptions): Gateway => {
       },
     },
     plugins: [
+      // First, so files are streamed before the GraphQL body limit and parsers see them.
+      ...(options.documents
+        ? [useDocuments({
+          store: options.documents.store,
+          sql: options.sql,
+          maxBytes: options.documents.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
+          principalOf: (request) => options.auth.verify(request.headers.get('authorization')),
+          logger: options.logger,
+        }) as never]
+        : []),
       useOperationTelemetry() as never,
       useAuth(options.auth) as never,
+      useOpenDataFiles({ sql: options.sql }) as never,
       useReadiness({
         sql: options.sql,
         ...(options.readiness ? { report: options.readiness } : {}),

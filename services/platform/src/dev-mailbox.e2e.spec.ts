@@ -36,7 +36,7 @@ beforeAll(async () => {
       LOG_LEVEL: 'warn',
       CSPR_ADMIN_USER_IDS: 'admin-1',
     },
-    buildWeb: false,
+    web: false,
     notifierClock: () => NOW,
   });
 }, 120_000);

@@ -4,18 +4,23 @@
  */
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { registerDefaultPartnerships } from '@cspr/application';
+import { grantStartupAccess, registerDefaultPartnerships } from '@cspr/application';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
-import { createGateway, createTokenVerifierFromEnv, loadAllowedOperations } from '@cspr/gateway';
+import { createDocumentStore, migrateDocuments } from '@cspr/documents';
+import {
+  createEmbeddedProviderVerifier, createGateway, createGrantsLookup, createIssuerRoutedVerifier, createTokenVerifierFromEnv, grantsPrincipal,
+  loadAllowedOperations,
+} from '@cspr/gateway';
+import type { TokenVerifier } from '@cspr/gateway';
 import { createReadAudit, openVault } from '@cspr/personal-data';
 import { createProjector } from '@cspr/projector';
 import { createRelay, migrateRelay } from '@cspr/relay';
 import { closeHttpServerGracefully, createReadinessCheck, openRuntime, type Runtime } from '@cspr/runtime';
-import { createStaticHandler, ensureWebBuilt } from '@cspr/web';
+import { createWebApp, DEV_ACCOUNTS, setUpSignIn, signInSettingsFromEnv } from '@cspr/web';
 import { loadNotifierConfig } from '@cspr/config';
 import { createChannel, createNotifier, migrateNotifier, notifierHealthBody, serveDevMailbox } from '@cspr/notifier';
 import { loadDemo } from './demo/load-demo';
-import { countOpenDeadlines, getProjectorStatus } from '@cspr/read-models';
+import { countOpenDeadlines, getProjectorStatus, grantsForSubject, listAccessGrants } from '@cspr/read-models';
 import { platformMetrics } from '@cspr/telemetry';
 
 export type StartedPlatform = { runtime: Runtime; server: Server; port: number; relayRunning: boolean };
@@ -24,8 +29,8 @@ export type StartPlatformOptions = {
   /** Load the demo story before serving. Default false. */
   demo?: boolean;
   env?: Record<string, string | undefined>;
-  /** Build the web application if it is missing or stale. Default true. */
-  buildWeb?: boolean;
+  /** Serve the web pages beside /graphql. Default true. */
+  web?: boolean;
   /** The notifier's clock (tests walk it through days). Default: the system clock. */
   notifierClock?: () => Date;
 };
@@ -40,19 +45,30 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   const { vault, reapplied } = await openVault({ sql, masterKey: config.masterKey, dataDir: config.dataDir, production: config.production, ledgerPath: env.CSPR_ERASURE_LEDGER });
   if (reapplied.length) logger.warn({ subjects: reapplied.length }, 'erasures re-applied after a restore');
   const calendar = createEnglandAndWalesCalendar();
+  await migrateDocuments(sql);
 
+  // Tokens name a subject; what it may do is its grants (read model access_grants, cached 5 s). Development tokens
+  // of `npm run token` carry their role as claims; the embedded provider's issuer joins once it is set up below.
+  const grants = createGrantsLookup(sql);
+  const issuers = new Map<string, TokenVerifier>();
+  const envVerifier = await createTokenVerifierFromEnv({ ...env, DATA_DIR: config.dataDir }, { production: config.production, principalOf: grantsPrincipal(grants) });
   const gateway = createGateway({
     sql,
+    documents: { store: createDocumentStore(sql) },
     readiness: createReadinessCheck({ sql, store, env, ...(config.kafkaBrokers ? { relay: {}, kafkaBrokers: config.kafkaBrokers } : {}) }),
     store,
     vault,
     calendar,
     audit: createReadAudit(sql),
-    auth: await createTokenVerifierFromEnv({ ...env, DATA_DIR: config.dataDir }, { production: config.production }),
+    auth: createIssuerRoutedVerifier(issuers, envVerifier),
     logger,
     production: config.production,
     newId: randomUUID,
-    adminUserIds: () => (env.CSPR_ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+    // Admins for four-eyes erasure: those configured, and everyone granted the admin role.
+    adminUserIds: async () => [
+      ...(env.CSPR_ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+      ...(await listAccessGrants(sql)).filter((g) => g.role === 'admin').map((g) => g.subject),
+    ],
     ...(env.CSPR_ALLOWED_OPERATIONS ? { hardening: { allowedOperations: await loadAllowedOperations(env.CSPR_ALLOWED_OPERATIONS) } } : {}),
   });
   const partnerships = await registerDefaultPartnerships(gateway.commands);
@@ -93,7 +109,29 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
     relayRunning = true;
   }
 
-  const serveWeb = options.buildWeb === false ? undefined : createStaticHandler(await ensureWebBuilt());
+  // In one process the pages call the gateway through yoga.fetch: no socket, no port, no address to configure, and
+  // the same request pipeline (auth, allow-list, limits) as an HTTP call. Run apart, web/src/main.ts uses HTTP.
+  const signIn = options.web === false ? undefined : await setUpSignIn({
+    sql,
+    baseUrl: env.PUBLIC_URL ?? `http://localhost:${config.port}`,
+    dataDir: config.dataDir,
+    production: config.production,
+    settings: signInSettingsFromEnv(env),
+    grantsFor: async ({ subject }) => (await grantsForSubject(sql, subject)).map((g) => ({
+      role: g.role, ...(g.partnershipId ? { partnershipId: g.partnershipId } : {}), ...(g.partnershipName ? { partnershipName: g.partnershipName } : {}),
+    })),
+    logger,
+  });
+  // The embedded provider's development accounts get their roles through the log, as an admin's grant would.
+  if (signIn?.embedded) {
+    issuers.set(signIn.embedded.issuer, createEmbeddedProviderVerifier({ ...signIn.embedded, principalOf: grantsPrincipal(grants) }));
+    await grantStartupAccess(gateway.commands, DEV_ACCOUNTS.flatMap((a) => (a.grant ? [{ subject: a.subject, email: a.email, ...a.grant }] : [])));
+  }
+  const web = !signIn ? undefined : createWebApp({
+    gateway: (url, init) => gateway.yoga.fetch(url, init),
+    signIn,
+    logError: (error, context) => logger.error({ err: error, path: context.path }, 'web page failed'),
+  });
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/dev/mailbox' && !config.production) return serveDevMailbox(sql, res);
@@ -104,9 +142,12 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
       res.end(JSON.stringify({ status: 'ok', notifier: emails }));
       return;
     }
-    if (path === '/graphql' || path === '/health' || path === '/ready' || !serveWeb) return gateway.yoga(req, res);
-    if (await serveWeb(req, res)) return;
-    return gateway.yoga(req, res);
+    // The gateway also streams report files (uploads and public downloads) and serves the open-data CSV files of
+    // published statistics releases (open-data-routes.ts).
+    const toGateway = path === '/graphql' || path === '/health' || path === '/ready' || path === '/documents'
+      || path.startsWith('/documents/') || path.startsWith('/statistics/releases/');
+    if (toGateway || !web) return gateway.yoga(req, res);
+    return web(req, res);
   });
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   // Registered last, so stopped first: no new requests, those in flight finish, then relay, projector, database.

@@ -11,8 +11,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { ensureWebBuilt } from './index';
-import { createStaticHandler } from './static-files';
+import { grantStartupAccess } from '@cspr/application';
+import { createEmbeddedProviderVerifier } from '@cspr/gateway';
+import { grantsForSubject } from '@cspr/read-models';
+import type { GatewayUnderTest } from './gateway-under-test';
+import { createWebApp } from './server/create-web-app';
+import { DEV_ACCOUNTS, setUpSignIn } from './sign-in';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = (): boolean => existsSync(CHROMIUM_PATH);
@@ -23,19 +27,33 @@ export const SCREENSHOTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..
 
 export type ServedApp = { url: string; close: () => Promise<void> };
 
-/** Serves dist (building it first if missing or stale) and, when given, the gateway at /graphql. */
-export const serveApp = async (graphql?: RequestListener): Promise<ServedApp> => {
-  const serveStatic = createStaticHandler(await ensureWebBuilt());
-  const server = createServer((req, res) => {
-    if (graphql && req.url?.startsWith('/graphql')) return graphql(req, res);
-    void serveStatic(req, res).then((served) => {
-      if (!served) res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+/**
+ * The web app as the platform composes it, in front of the gateway under test: the embedded identity provider at
+ * /oidc with its development accounts granted through the log, sessions in the test database, pages calling the
+ * gateway through yoga.fetch, and the gateway itself at /graphql.
+ */
+export const serveApp = async (backEnd: GatewayUnderTest): Promise<ServedApp> => {
+  let handler: RequestListener = (_req, res) => res.writeHead(503).end();
+  const server = createServer((req, res) => handler(req, res));
+  // Every local address (IPv6 and IPv4): the browser may resolve localhost to either.
+  await new Promise<void>((resolve) => server.listen(0, resolve));
   const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+  const quiet = { info: () => undefined, warn: () => undefined };
+  const signIn = await setUpSignIn({
+    sql: backEnd.sql, baseUrl: url, dataDir: backEnd.dataDir, production: false, settings: {}, logger: quiet,
+    grantsFor: async ({ subject }) => (await grantsForSubject(backEnd.sql, subject)).map((g) => ({
+      role: g.role, ...(g.partnershipId ? { partnershipId: g.partnershipId } : {}), ...(g.partnershipName ? { partnershipName: g.partnershipName } : {}),
+    })),
+  });
+  backEnd.issuers.set(signIn.embedded!.issuer, createEmbeddedProviderVerifier({ ...signIn.embedded!, principalOf: backEnd.grantsPrincipal }));
+  await grantStartupAccess(backEnd.commands, DEV_ACCOUNTS.flatMap((a) => (a.grant ? [{ subject: a.subject, email: a.email, ...a.grant }] : [])));
+  // The grants reach the read model through the projector: wait until the last account's is readable.
+  for (let i = 0; i < 200 && (await grantsForSubject(backEnd.sql, 'dev-admin-2')).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  const web = createWebApp({ gateway: backEnd.fetch, signIn, logError: (error) => console.error(error) });
+  handler = (req, res) => (req.url?.startsWith('/graphql') ? backEnd.handler(req, res) : web(req, res));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
@@ -45,12 +63,14 @@ export const serveApp = async (graphql?: RequestListener): Promise<ServedApp> =>
 
 export type Browser = { context: BrowserContext; newPage: () => Promise<Page>; close: () => Promise<void> };
 
-export const startBrowser = async (): Promise<Browser> => {
+/** Debian's Chromium; `javaScript: false` is a locked-down browser, where every page must still work. */
+export const startBrowser = async (options: { javaScript?: boolean } = {}): Promise<Browser> => {
   const profile = await mkdtemp(join(tmpdir(), 'cspr-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1280, height: 800 },
+    javaScriptEnabled: options.javaScript ?? true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   return {
@@ -79,11 +99,23 @@ export const screenshot = async (page: Page, name: string): Promise<void> => {
   await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
 };
 
-/** Signs in through the sign-in page with a token, as a user would. */
-export const signInWith = async (page: Page, baseUrl: string, token: string, role: string, partnership?: string): Promise<void> => {
-  await page.goto(`${baseUrl}/#/sign-in`);
-  await page.getByLabel(new RegExp(`^${{ partnership: 'Safeguarding partnership', panel: 'Child Safeguarding Practice Review Panel', ofsted: 'Ofsted', admin: 'Administrator', agency: 'Partner agency', dfe: 'Department for Education' }[role]}`)).check();
-  if (partnership) await page.getByLabel('Partnership id').fill(partnership);
-  await page.getByLabel('Token').fill(token);
+/**
+ * Signs in as a person would: a page that needs a user sends the browser to the embedded provider's page, where
+ * the development account is chosen by name, and back. `who` is the account's name, e.g. "Priya Shah".
+ */
+export const signInAs = async (page: Page, baseUrl: string, who: string, startAt = '/sign-in'): Promise<void> => {
+  await page.context().clearCookies();
+  await page.goto(`${baseUrl}${startAt}`);
+  const account = page.getByLabel(new RegExp(who));
+  await account.waitFor({ timeout: 10_000 }).catch(async () => {
+    throw new Error(`no account chooser at ${page.url()}: ${(await page.locator('main').innerText().catch(() => '')).slice(0, 300)}`);
+  });
+  await account.check();
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in') && !url.pathname.startsWith('/oidc'));
 };
+
+/** The development accounts the journeys use (services/web/src/sign-in/embedded-provider/dev-accounts.ts). */
+export const PEOPLE = {
+  leeds: 'Priya Shah', bradford: 'Tom Price', leedsAgency: 'Sam Fielding', panel: 'Helen Marsh', dfe: 'Grace Kim', admin: 'Olu Adebayo',
+} as const;

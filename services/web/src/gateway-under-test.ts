@@ -16,15 +16,27 @@ import { registerDefaultPartnerships } from '@cspr/application';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, migratePersonalData } from '@cspr/personal-data';
-import { createGateway, createTokenVerifierFromEnv } from '@cspr/gateway';
+import { createGateway, createGrantsLookup, createIssuerRoutedVerifier, createTokenVerifierFromEnv, grantsPrincipal, type TokenVerifier } from '@cspr/gateway';
+import type { CommandHandler } from '@cspr/application';
+import type { Sql } from 'postgres';
 import { createProjector } from '@cspr/projector';
 import { createLogger } from '@cspr/telemetry';
+import { createDocumentStore, migrateDocuments } from '@cspr/documents';
 import { createTestDatabase } from '@cspr/testing';
+import type { GatewayFetch } from './server/gateway-client';
 
 export type TokenRequest = { role: 'partnership' | 'panel' | 'ofsted' | 'admin' | 'agency' | 'dfe'; partnership?: string; sub?: string };
 
 export type GatewayUnderTest = {
   handler: RequestListener;
+  sql: Sql;
+  dataDir: string;
+  commands: CommandHandler;
+  /** Verifiers by token issuer: the web stack adds the embedded provider's once it is set up. */
+  issuers: Map<string, TokenVerifier>;
+  grantsPrincipal: ReturnType<typeof grantsPrincipal>;
+  /** The gateway's yoga.fetch: how the web server under test calls it, in process. */
+  fetch: GatewayFetch;
   tokenFor: (request: TokenRequest) => Promise<string>;
   /** Runs an operation as a token holder through the same gateway (for set-up steps a journey does not cover). */
   graphqlAs: <Data = Record<string, unknown>>(token: string, query: string, variables?: Record<string, unknown>) => Promise<Data>;
@@ -50,23 +62,30 @@ export const startGatewayUnderTest = async (): Promise<GatewayUnderTest> => {
   const dataDir = await mkdtemp(join(tmpdir(), 'cspr-web-'));
   await migrateEventStore(db.sql);
   await migratePersonalData(db.sql);
+  await migrateDocuments(db.sql);
   const store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
   const vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
   const calendar = createEnglandAndWalesCalendar();
   const projector = createProjector({ sql: db.sql, store, calendar, pollIntervalMs: 50 });
   await projector.start();
   let offsetMs = 0;
+  // As the platform does: tokens name a subject whose grants say what it may do; issuers routed to their verifier.
+  const principalOf = grantsPrincipal(createGrantsLookup(db.sql));
+  const issuers = new Map<string, TokenVerifier>();
   const { yoga, commands } = createGateway({
     clock: () => new Date(Date.now() + offsetMs),
     sql: db.sql, store, vault, calendar, projector,
+    documents: { store: createDocumentStore(db.sql) },
     audit: createReadAudit(db.sql),
-    auth: await createTokenVerifierFromEnv({ DATA_DIR: dataDir }, { production: false }),
+    auth: createIssuerRoutedVerifier(issuers, await createTokenVerifierFromEnv({ DATA_DIR: dataDir }, { production: false, principalOf })),
     logger: createLogger({ service: 'web-e2e', level: process.env.LOG_LEVEL ?? 'silent' }),
     production: false,
   });
   await registerDefaultPartnerships(commands);
   return {
     handler: yoga as unknown as RequestListener,
+    sql: db.sql, dataDir, commands, issuers, grantsPrincipal: principalOf,
+    fetch: (url, init) => yoga.fetch(url, init),
     graphqlAs: async (token, query, variables = {}) => {
       const response = await yoga.fetch('http://web.test/graphql', {
         method: 'POST',

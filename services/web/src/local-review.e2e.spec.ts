@@ -103,7 +103,7 @@ describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 300_000
     await incidents.waitFor();
     expect(await page.locator('.app-card--red').innerText()).toContain('1\ndeadline overdue');
     const overdueRow = incidents.getByRole('row').filter({ has: page.getByText('Overdue', { exact: true }) });
-    expect(await overdueRow.innerText()).toMatch(/Send the rapid review:\s+\d+ \w+ 2026\s+\d+ working days? overdue/);
+    expect(await overdueRow.innerText()).toMatch(/Send the rapid review \(the Panel's expectation, not a statutory duty\):\s+\d+ \w+ 2026\s+\d+ working days? overdue/);
     await expectAccessible(page);
     await screenshot(page, 'partnership-dashboard-overdue');
 

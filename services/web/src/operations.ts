@@ -85,17 +85,24 @@ export const COMMISSION_NATIONAL_REVIEW = `mutation CommissionNationalReview($in
   }
 }`;
 
-const breakdown = `key label count { value display }`;
-const share = `percent display numerator { display } denominator { display }`;
+const cell = `quarter geographicLevel areaCode areaName breakdownTopic breakdown natureOfNotification`;
 
-export const NATIONAL_STATISTICS = `query NationalStatistics($exact: Boolean, $consistentAfter: String) {
-  nationalStatistics(exact: $exact, consistentAfter: $consistentAfter) {
-    suppressed
-    years {
-      year notifications { value display } children { value display }
-      byQuarter { ${breakdown} } byNature { ${breakdown} } byRegion { ${breakdown} } childrenByAgeBand { ${breakdown} }
-      notifiedWithin5WorkingDays { ${share} } rapidReviewsWithin15WorkingDays { ${share} }
-    }
+/** Published releases (everyone): complete, closed reporting years, suppressed and rounded as DfE publishes. */
+export const STATISTICS_RELEASES = `query StatisticsReleases($consistentAfter: String) {
+  statisticsReleases(consistentAfter: $consistentAfter) {
+    reportingYear label publishedOn methodVersion
+    downloads { national regional localAuthority metadata }
+    national { ${cell} numberNotifications }
+    regional { ${cell} numberNotifications }
+  }
+}`;
+
+/** The Panel's live, exact view (Panel, Ofsted, admins), and the periods awaiting release. */
+export const NATIONAL_STATISTICS = `query NationalStatistics($reportingYear: Int, $consistentAfter: String) {
+  nationalStatistics(reportingYear: $reportingYear, consistentAfter: $consistentAfter) {
+    reportingYear label complete
+    national { ${cell} count }
+    regional { ${cell} count }
   }
 }`;
 
@@ -213,3 +220,11 @@ export const RECORD_LEARNING = reviewPayload('recordLearning', 'RecordLearningIn
 export const ADD_RECOMMENDATION = reviewPayload('addRecommendation', 'AddRecommendationInput');
 export const RECORD_ACTION_FOR_RECOMMENDATION = reviewPayload('recordActionForRecommendation', 'RecordActionForRecommendationInput');
 export const UPDATE_ACTION_STATUS = reviewPayload('updateActionStatus', 'UpdateActionStatusInput');
+
+export const PARTNERSHIP_REVIEWS_PAGE = `query PartnershipReviewsPage($partnershipId: ID!) {
+  partnershipReviewsPage(partnershipId: $partnershipId) {
+    partnershipId name
+    own { reviewId listingKind caseName publishedOn otherArea historic documents { kind title address publishedMonth note } }
+    mentioning { reviewId listingKind caseName publishedOn otherArea historic documents { kind title address publishedMonth note } }
+  }
+}`;

@@ -1,6 +1,6 @@
 /**
- * The stack every browser test drives: the real gateway and projector on a fresh database, the built application
- * served in front of it, and Debian's Chromium. One call per describe block registers start and teardown.
+ * The stack every browser test drives: the real gateway and projector on a fresh database, the web app with the
+ * embedded identity provider in front of it, and Debian's Chromium (JavaScript on, or off). One call per describe block registers start and teardown.
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -11,12 +11,12 @@ import { startGatewayUnderTest, type GatewayUnderTest } from './gateway-under-te
 export type WebStack = { backEnd: GatewayUnderTest; app: ServedApp; browser: Browser };
 
 /** Filled in by the block's beforeAll: read its fields inside tests, not at collection time. */
-export const useWebStack = (): WebStack => {
+export const useWebStack = (options: { javaScript?: boolean } = {}): WebStack => {
   const stack = {} as WebStack;
   beforeAll(async () => {
     stack.backEnd = await startGatewayUnderTest();
-    stack.app = await serveApp(stack.backEnd.handler);
-    stack.browser = await startBrowser();
+    stack.app = await serveApp(stack.backEnd);
+    stack.browser = await startBrowser(options);
   }, 180_000);
   afterAll(async () => {
     await stack.browser?.close();

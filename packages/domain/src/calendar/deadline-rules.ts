@@ -56,10 +56,11 @@ const rapidReviewFrom = (anchor: DeadlineAnchor, source: string): DeadlineRule =
   amount: 15,
   unit: 'working-days',
   direction: 'after',
-  statutory: true,
+  // The Panel's expectation in its guidance, not a duty in the Children Act: shown as such in every view (issue 14).
+  statutory: false,
   description: anchor === 'notified'
-    ? 'Send the rapid review to the Panel within 15 working days of the notification being submitted.'
-    : 'Send the rapid review to the Panel within 15 working days of becoming aware of the incident.',
+    ? "The Panel's expectation (not a statutory duty): the rapid review reaches the Panel within 15 working days of the notification being submitted."
+    : "The Panel's expectation (not a statutory duty): the rapid review reaches the Panel within 15 working days of becoming aware of the incident.",
   source,
 });
 
@@ -106,6 +107,21 @@ const publicationAvailability: DeadlineRule = {
   description: 'Keep the published report available for at least 1 year (the earliest date it may be taken down).',
   source: '[L] partnership restatements of Working Together',
 };
+
+/**
+ * Care-leaver deaths are notified under Working Together 2023's "should", not the statutory duty of s16C (issue 14):
+ * the same 5 working days are shown as guidance, never as a statutory deadline or overdue.
+ */
+export const CARE_LEAVER_NOTIFICATION_GUIDANCE: DeadlineRule = {
+  ...notification,
+  statutory: false,
+  description: 'Guidance, not a statutory deadline: Working Together 2023 asks for a care leaver\'s death to be notified, ideally within 5 working days of becoming aware.',
+  source: '[C] Working Together 2023 (a "should"); not Children Act 2004 s16C',
+};
+
+/** The notification rule of an edition for a nature: guidance only for a care leaver's death. */
+export const notificationRuleFor = (rule: DeadlineRule, nature: string | undefined): DeadlineRule =>
+  rule.kind === 'notification' && nature === 'care-leaver-death' ? { ...CARE_LEAVER_NOTIFICATION_GUIDANCE, anchor: rule.anchor } : rule;
 
 /**
  * How many working days before publication an edition wants the final report with the Panel and DfE: read from

@@ -6,7 +6,7 @@ import type { GuidanceEdition } from '../incident/incident-events';
 import { validationError } from '../shared/domain-error';
 import type { CalendarDate } from '../shared/types';
 import { addCalendarDays, addMonths, addYears, startOfWeek, toDayNumber } from './calendar-date';
-import { deadlineRuleSets, type DeadlineAnchor, type DeadlineKind, type DeadlineRule } from './deadline-rules';
+import { deadlineRuleSets, notificationRuleFor, type DeadlineAnchor, type DeadlineKind, type DeadlineRule } from './deadline-rules';
 import type { WorkingDayCalendar } from './working-day-calendar';
 
 export type Deadline = {
@@ -19,6 +19,8 @@ export type Deadline = {
 };
 
 export type DeadlineOptions = {
+  /** The incident's nature: a care leaver's death has guidance, not a statutory notification deadline. */
+  nature?: string;
   /** Panel response service-level target in working days. Default: the rule's amount (10). */
   panelResponseTargetWorkingDays?: number;
 };
@@ -55,7 +57,8 @@ export const computeDeadlines = (
     const anchorDate = anchors[baseRule.anchor];
     if (anchorDate === undefined) continue;
     const target = options.panelResponseTargetWorkingDays;
-    const rule = baseRule.kind === 'panel-response' && target !== undefined ? { ...baseRule, amount: target } : baseRule;
+    const targeted = baseRule.kind === 'panel-response' && target !== undefined ? { ...baseRule, amount: target } : baseRule;
+    const rule = notificationRuleFor(targeted, options.nature);
     deadlines.push({
       kind: rule.kind,
       dueOn: applyRule(rule, anchorDate, calendar),

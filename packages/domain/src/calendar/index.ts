@@ -5,6 +5,8 @@ export { englandAndWalesMovedHolidays, englandAndWalesOneOffHolidays, type BankH
 export {
   deadlineRuleSets,
   finalReportNoticeWorkingDays,
+  notificationRuleFor,
+  CARE_LEAVER_NOTIFICATION_GUIDANCE,
   DEFAULT_PANEL_RESPONSE_WORKING_DAYS,
   type DeadlineKind,
   type DeadlineAnchor,

@@ -110,8 +110,9 @@ describe('WithdrawNotification', () => {
   });
 
   it('records a duplicate with the incident it duplicates', () => {
-    const [event] = spec.given([notifiedEvent()]).when(withdraw({ reason: 'duplicate', duplicateOfIncidentId: 'other-incident' })).events();
-    expect(event?.data).toEqual({ incidentId: INCIDENT_ID, withdrawnAt: NOW, reason: 'duplicate', duplicateOfIncidentId: 'other-incident' });
+    const command = { ...withdraw({ reason: 'duplicate', duplicateOfIncidentId: 'other-incident' }), reference: { duplicateOf: { status: 'notified' as const, partnershipId: 'leeds' } } };
+    const [event] = spec.given([notifiedEvent()]).when(command).events();
+    expect(event?.data).toEqual({ incidentId: INCIDENT_ID, withdrawnAt: NOW, reason: 'duplicate', duplicateOfIncidentId: 'other-incident', duplicateOfPartnershipId: 'leeds', linkedBy: 'partnership' });
     expect(spec.given([notifiedEvent(), event!]).state()).toMatchObject({ status: 'withdrawn', withdrawal: { reason: 'duplicate', duplicateOfIncidentId: 'other-incident' } });
   });
 
@@ -132,7 +133,7 @@ describe('WithdrawNotification', () => {
     spec.given([notifiedEvent(), erased]).when(withdraw()).thenThrows({ code: 'illegal_state' });
   });
 
-  it('refuses another partnership, the Panel, Ofsted and admins', () => {
+  it('refuses another partnership, the Panel (except to merge a duplicate), Ofsted and admins', () => {
     spec.given([notifiedEvent()]).when(withdraw({}, partnershipContext('york'))).thenThrows({ code: 'forbidden' });
     for (const role of ['panel', 'ofsted', 'admin'] as const) {
       spec.given([notifiedEvent()]).when(withdraw({}, roleContext(role))).thenThrows({ code: 'forbidden' });

@@ -32,6 +32,8 @@ export type NotifyIncident = {
      */
     guidanceEdition?: GuidanceEdition;
     children: NotifiedChild[];
+    /** The childRef of the child the harm relates to, when not the first listed (DfE counts that child). */
+    harmChildRef?: string;
     notifier: Notifier;
     location: string;
     caseOutline: string;
@@ -51,6 +53,7 @@ export type NotificationChanges = {
   becameAwareOn?: string;
   incidentOn?: string;
   children?: NotifiedChild[];
+  harmChildRef?: string;
   notifier?: Notifier;
   location?: string;
   caseOutline?: string;
@@ -65,6 +68,14 @@ export type AmendNotification = {
   reference: PartnershipCoverage;
 };
 
+/**
+ * For a withdrawal as a duplicate: the named surviving incident as its stream stands (loaded by the handler), or
+ * `none` when it was never notified.
+ */
+export type DuplicateReference = {
+  duplicateOf?: { status: 'none' } | { status: 'notified' | 'withdrawn'; partnershipId: PartnershipId };
+};
+
 export type WithdrawNotification = {
   type: 'WithdrawNotification';
   data: {
@@ -76,6 +87,8 @@ export type WithdrawNotification = {
     explanation: string;
   };
   context: CommandContext;
+  /** Required when the reason is `duplicate`: without it the duplicate cannot be checked and is refused. */
+  reference?: DuplicateReference;
 };
 
 export type SubmitRapidReview = {

@@ -16,10 +16,11 @@ import {
   requireLocalAuthority, requireNotificationDates,
 } from './notification-input';
 import { givesPersonalData, parseAmendment } from './amendment-input';
+import { requireHarmChildRef, requireNatureFitsChildren } from './nature-rules';
 import { parseRapidReview } from './rapid-review-input';
 import { editionInForceFor } from '../calendar/guidance-editions';
 import { approveErasure, cancelErasureRequest, requestErasure } from './erasure-decide';
-import { illegalState, notFound, validationError } from '../shared/domain-error';
+import { forbidden, illegalState, notFound, validationError } from '../shared/domain-error';
 import { assertNever, type Decider } from '../shared/event';
 import { requireContext, requireOwnPartnership, requireRole } from '../shared/authorize';
 import type { CommandContext } from '../shared/types';
@@ -58,6 +59,9 @@ export const notifyIncident = (command: NotifyIncident, state: IncidentState): I
   const incidentTime = parseIncidentTime(data.incidentTime);
   const supportingDocuments = parseSupportingDocuments(data.supportingDocuments);
   const referralId = optionalString(data.referralId, 'referralId', 100);
+  const nature = requireOneOf(data.nature, 'nature', INCIDENT_NATURES);
+  const harmChildRef = requireHarmChildRef(data.harmChildRef, children.characteristics, 'harmChildRef');
+  requireNatureFitsChildren(nature, children.forNature, harmChildRef, 'nature');
 
   const event: IncidentNotified = {
     type: 'IncidentNotified',
@@ -66,7 +70,7 @@ export const notifyIncident = (command: NotifyIncident, state: IncidentState): I
       incidentId,
       partnershipId,
       localAuthorityCode: requireLocalAuthority(data.localAuthorityCode, 'localAuthorityCode', reference?.partnershipLocalAuthorities ?? [], partnershipId),
-      nature: requireOneOf(data.nature, 'nature', INCIDENT_NATURES),
+      nature,
       becameAwareOn,
       incidentOn,
       notifiedAt: context.now,
@@ -75,6 +79,7 @@ export const notifyIncident = (command: NotifyIncident, state: IncidentState): I
       // nor becameAwareOn, which the notifier types in and could backdate to pick an edition).
       guidanceEdition: editionInForceFor(data.guidanceEdition, context.today),
       children: children.characteristics,
+      ...(harmChildRef !== undefined ? { harmChildRef } : {}),
       ...(referralId !== undefined ? { referralId } : {}),
     },
     personal: {
@@ -108,25 +113,49 @@ export const amendNotification = (command: AmendNotification, state: IncidentSta
   }];
 };
 
+/**
+ * A partnership withdraws its own notification for any reason; the Panel may only merge duplicates (of any
+ * partnership). A duplicate must name an existing, not withdrawn incident: of the same partnership, unless the Panel
+ * links them. The survivor keeps its own clock; read models carry the duplicate's children to it for the Panel.
+ */
 export const withdrawNotification = (command: WithdrawNotification, state: IncidentState): IncidentEvent[] => {
   const { data, context } = command;
-  requireRole(context, ['partnership'], 'withdraw a notification');
+  requireRole(context, ['partnership', 'panel'], 'withdraw a notification');
   const incident = existing(state, data.incidentId);
-  requireOwnPartnership(context, incident.partnershipId, 'withdraw this notification');
+  const byPanel = context.actor.role === 'panel';
+  if (!byPanel) requireOwnPartnership(context, incident.partnershipId, 'withdraw this notification');
   notWithdrawn(incident, 'withdraw it again');
   notErased(incident, 'record a withdrawal explanation');
   if (incident.linkedReviews.length > 0) throw illegalState(`Incident ${incident.incidentId} is linked to a review: close the review instead of withdrawing`);
   const reason = requireOneOf(data.reason, 'reason', WITHDRAWAL_REASONS);
+  if (byPanel && reason !== 'duplicate') throw forbidden('The Panel withdraws a notification only to merge it as a duplicate');
   const duplicateOf = data.duplicateOfIncidentId === undefined || data.duplicateOfIncidentId === null
     ? undefined
     : requireId(data.duplicateOfIncidentId, 'duplicateOfIncidentId');
   if (reason === 'duplicate' && duplicateOf === undefined) throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId is required when the reason is duplicate');
   if (reason !== 'duplicate' && duplicateOf !== undefined) throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId is only given when the reason is duplicate');
   if (duplicateOf === incident.incidentId) throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId must name another incident, not this one');
+  let survivor: { partnershipId: string } | undefined;
+  if (duplicateOf !== undefined) {
+    const named = command.reference?.duplicateOf;
+    if (!named || named.status === 'none') throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId must name an incident that has been notified');
+    if (named.status === 'withdrawn') throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId names a withdrawn incident: name the one that stands');
+    if (!byPanel && named.partnershipId !== incident.partnershipId) {
+      throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId must name an incident of the same partnership (only the Panel links across partnerships)');
+    }
+    survivor = named;
+  }
   return [{
     type: 'NotificationWithdrawn',
     schemaVersion: INCIDENT_SCHEMA_VERSION,
-    data: { incidentId: incident.incidentId, withdrawnAt: context.now, reason, ...(duplicateOf ? { duplicateOfIncidentId: duplicateOf } : {}) },
+    data: {
+      incidentId: incident.incidentId,
+      withdrawnAt: context.now,
+      reason,
+      ...(duplicateOf && survivor
+        ? { duplicateOfIncidentId: duplicateOf, duplicateOfPartnershipId: survivor.partnershipId, linkedBy: byPanel ? 'panel' as const : 'partnership' as const }
+        : {}),
+    },
     personal: { explanation: requireString(data.explanation, 'explanation', 10_000) },
   }];
 };

@@ -15,6 +15,8 @@ export type IncidentNature =
   | 'care-leaver-death'; // aged up to 24 (Working Together 2023 onward)
 
 export type AgeBand = 'under-1' | '1-5' | '6-10' | '11-15' | '16-plus' | 'unknown';
+/** DfE's bands for care-leaver deaths, published apart from the main figures (16 to 21, 22 to 24). */
+export type CareLeaverAgeBand = '16-21' | '22-24';
 export type Sex = 'female' | 'male' | 'not-known';
 /** ONS 2021 census high-level ethnic groups, as DfE statistics use them. */
 export type Ethnicity = 'asian' | 'black' | 'mixed' | 'white' | 'other' | 'not-known';
@@ -36,6 +38,11 @@ export type ChildCharacteristics = {
   knownToAgencies: YesNoNotKnown;
   /** For care-leaver deaths: whether the young person was under 18 (then the Panel criteria may apply). */
   under18?: boolean;
+  /**
+   * DfE's care-leaver band, computed by the decider when the age (or date of birth) is known and 16 or over, so a
+   * care-leaver death can be counted in DfE's bands; absent otherwise (and on events recorded before it existed).
+   */
+  careLeaverAgeBand?: CareLeaverAgeBand;
 };
 
 /** A child's personal data: encrypted in the event, destroyed by erasure. */
@@ -76,6 +83,11 @@ export type IncidentNotified = DomainEvent<'IncidentNotified', {
   /** The guidance edition whose deadline rules apply to this incident. */
   guidanceEdition: GuidanceEdition;
   children: ChildCharacteristics[];
+  /**
+   * The child the harm relates to, when the notifier says so (e.g. a child who harmed another is listed first).
+   * DfE takes one child's characteristics per notification: this one, otherwise the first listed.
+   */
+  harmChildRef?: string;
   /** Set when the notification started from an agency referral. */
   referralId?: string;
 }, NotificationPersonalData>;
@@ -95,6 +107,7 @@ export type NotificationAmended = Omit<DomainEvent<'NotificationAmended', {
     becameAwareOn?: CalendarDate;
     incidentOn?: CalendarDate;
     children?: ChildCharacteristics[];
+    harmChildRef?: string;
   };
   /** Names of the changed fields, personal ones included (`personal.caseOutline`), for the history. */
   changedFields: string[];
@@ -108,6 +121,13 @@ export type NotificationWithdrawn = DomainEvent<'NotificationWithdrawn', {
   reason: WithdrawalReason;
   /** For `duplicate`: the incident this one duplicates (e.g. victim and perpetrator notified separately). */
   duplicateOfIncidentId?: IncidentId;
+  /**
+   * For `duplicate`: the surviving incident's partnership and who made the link. Only the Panel may link across
+   * partnerships, and the Ofsted feed publishes `duplicateOfIncidentId` only when it is the same partnership or
+   * the Panel linked them (absent on events recorded before these fields: then the feed leaves the id out).
+   */
+  duplicateOfPartnershipId?: PartnershipId;
+  linkedBy?: 'partnership' | 'panel';
 }, { explanation: string }>;
 
 /** The four local criteria for a local child safeguarding practice review. */

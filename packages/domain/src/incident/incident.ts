@@ -29,6 +29,10 @@ export type NotifiedIncidentState = {
   notifiedOn: CalendarDate;
   guidanceEdition: GuidanceEdition;
   children: ChildCharacteristics[];
+  /** The child the harm relates to, when the notifier said so (else the first listed). */
+  harmChildRef?: string;
+  /** The became-aware date as first declared: a correction never moves the notification clock later. */
+  becameAwareDeclaredOn: CalendarDate;
   /** The latest rapid review submission, or null before the first. */
   rapidReview: IncidentRapidReview | null;
   linkedReviews: { reviewId: ReviewId; reviewKind: 'local' | 'national' }[];
@@ -56,6 +60,8 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
       notifiedOn: d.notifiedOn,
       guidanceEdition: d.guidanceEdition,
       children: d.children,
+      ...(d.harmChildRef !== undefined ? { harmChildRef: d.harmChildRef } : {}),
+      becameAwareDeclaredOn: d.becameAwareOn,
       rapidReview: null,
       linkedReviews: [],
       withdrawal: null,

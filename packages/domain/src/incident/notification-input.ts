@@ -2,7 +2,8 @@
  * Checks and shapes the notification input shared by NotifyIncident and AmendNotification: children (1–4, distinct
  * refs, age band computed here), notifier and the free-text parts. Errors name the field, never the value.
  */
-import type { AgeBand, ChildCharacteristics, ChildPersonalData, Notifier } from './incident-events';
+import type { AgeBand, CareLeaverAgeBand, ChildCharacteristics, ChildPersonalData, Notifier } from './incident-events';
+import type { ChildForNature } from './nature-rules';
 import type { NotifiedChild } from './incident-commands';
 import {
   CHILD_REFS, ETHNICITIES, MAX_CHILDREN, PLACEMENTS, SEXES, YES_NO_NOT_KNOWN,
@@ -28,6 +29,10 @@ export const ageBandFor = (ageInYears: number | undefined): AgeBand => {
   if (ageInYears <= 15) return '11-15';
   return '16-plus';
 };
+
+/** DfE's care-leaver bands: 16–21 and 22–24; none below 16 or above 24 (the nature rules refuse those). */
+export const careLeaverAgeBandFor = (ageInYears: number | undefined): CareLeaverAgeBand | undefined =>
+  ageInYears === undefined || ageInYears < 16 || ageInYears > 24 ? undefined : ageInYears <= 21 ? '16-21' : '22-24';
 
 export const requireLocalAuthority = (value: unknown, field: string, covered: readonly LocalAuthorityCode[], partnershipId: string): LocalAuthorityCode => {
   const code = requireString(value, field, 9);
@@ -56,6 +61,7 @@ const parseChild = (input: NotifiedChild, index: number, incidentOn: CalendarDat
     if (age > MAX_AGE_IN_YEARS) throw validationError(`${at}.dateOfBirth`, `${at}.dateOfBirth makes the child older than ${MAX_AGE_IN_YEARS} at incidentOn`);
   }
   const under18 = optionalBoolean(input.under18, `${at}.under18`);
+  const careLeaverAgeBand = careLeaverAgeBandFor(age);
   const characteristics: ChildCharacteristics = {
     childRef,
     ageBand: ageBandFor(age),
@@ -68,14 +74,17 @@ const parseChild = (input: NotifiedChild, index: number, incidentOn: CalendarDat
     childProtectionPlan: requireBoolean(input.childProtectionPlan, `${at}.childProtectionPlan`),
     knownToAgencies: requireOneOf(input.knownToAgencies, `${at}.knownToAgencies`, YES_NO_NOT_KNOWN),
     ...(under18 !== undefined ? { under18 } : {}),
+    ...(careLeaverAgeBand !== undefined ? { careLeaverAgeBand } : {}),
   };
+  const ageField = dateOfBirth !== undefined ? `${at}.dateOfBirth` : `${at}.ageInYears`;
+  const forNature: ChildForNature = { characteristics, at, ...(age !== undefined ? { age, ageField } : {}) };
   const personal: ChildPersonalData = {
     childRef,
     name: requireString(input.name, `${at}.name`),
     ...(dateOfBirth !== undefined ? { dateOfBirth } : {}),
     ...(givenAge !== undefined ? { ageInYears: givenAge } : {}),
   };
-  return { characteristics, personal };
+  return { characteristics, personal, forNature };
 };
 
 /** 1–4 children with distinct refs; the age band is computed relative to `incidentOn`. */
@@ -83,7 +92,11 @@ export const parseChildren = (value: unknown, incidentOn: CalendarDate, today: C
   const inputs = requireArray<NotifiedChild>(value, 'children', 1, MAX_CHILDREN);
   const parsed = inputs.map((child, index) => parseChild(child, index, incidentOn, today));
   requireDistinct(parsed, 'children', (c) => c.characteristics.childRef);
-  return { characteristics: parsed.map((c) => c.characteristics), personal: parsed.map((c) => c.personal) };
+  return {
+    characteristics: parsed.map((c) => c.characteristics),
+    personal: parsed.map((c) => c.personal),
+    forNature: parsed.map((c) => c.forNature),
+  };
 };
 
 export const parseNotifier = (value: unknown): Notifier => {

@@ -12,6 +12,9 @@ import {
 
 const CHECKSUM_PATTERN = /^[0-9a-f]{64}$/;
 
+/** Where the platform serves a document it stores: its SHA-256 is its name. */
+export const storedDocumentAddress = (sha256: string): string => `/documents/${sha256}`;
+
 const parseDocument = (value: unknown, index: number): PublishedDocument => {
   const at = `documents.${index}`;
   if (value === null || typeof value !== 'object') throw validationError(at, `${at} must be a document record`);
@@ -21,7 +24,8 @@ const parseDocument = (value: unknown, index: number): PublishedDocument => {
   return {
     kind: requireOneOf(input.kind, `${at}.kind`, DOCUMENT_KINDS),
     title: requireString(input.title, `${at}.title`),
-    address: requireHttpsUrl(input.address, `${at}.address`),
+    // A file stored in the platform is addressed by its content; anything else is published elsewhere, over https.
+    address: input.address === storedDocumentAddress(checksum) ? input.address : requireHttpsUrl(input.address, `${at}.address`),
     checksum,
   };
 };

@@ -5,7 +5,8 @@
  * so the decider stays pure. The context may carry any role: the decider refuses those that may not act.
  */
 import type {
-  ActionStatus, DelayReason, NonStatutoryReviewKind, PublishedDocument, ReportRecipient, ReviewModel,
+  ActionStatus, DelayReason, HistoricDocument, NonStatutoryReviewKind, PublishedDocument, ReportRecipient,
+  ReviewListingKind, ReviewModel,
 } from './review-events';
 import type { LearningCommand } from './learning-commands';
 import type { ReviewState } from './review';
@@ -161,7 +162,24 @@ export type CloseReview = {
   context: ExtendedCommandContext;
 };
 
+/** Records a review published before the platform, from the partnership's listing (the history importer). */
+export type RecordReviewHistory = {
+  type: 'RecordReviewHistory';
+  data: {
+    reviewId: ReviewId;
+    partnershipId: PartnershipId;
+    listingKind: ReviewListingKind;
+    caseName: string;
+    otherArea?: string | null;
+    documents: HistoricDocument[];
+    listingPosition: number;
+    source: 'web-page-text' | 'csv';
+  };
+  context: ExtendedCommandContext;
+};
+
 export type ReviewCommand =
+  | RecordReviewHistory
   | CommissionLocalReview
   | CommissionNationalReview
   | CommissionNonStatutoryReview

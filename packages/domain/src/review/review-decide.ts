@@ -19,6 +19,7 @@ import {
   addRecommendation, recordActionForRecommendation, recordLearning, updateActionStatus,
 } from './learning-decide';
 import { parseActions, parsePublication } from './publication-input';
+import { recordReviewHistory } from './record-review-history';
 import { DELAY_REASONS, REPORT_RECIPIENTS, REVIEW_CLOSE_REASONS } from './review-vocabulary';
 import { guidanceEditionInForce } from '../calendar/guidance-editions';
 import { finalReportNoticeWorkingDays } from '../calendar/deadline-rules';
@@ -195,6 +196,7 @@ export const decideReview = (command: ReviewCommand, state: ReviewState): Review
     case 'AddRecommendation': return addRecommendation(command, state);
     case 'RecordActionForRecommendation': return recordActionForRecommendation(command, state);
     case 'UpdateActionStatus': return updateActionStatus(command, state);
+    case 'RecordReviewHistory': return recordReviewHistory(command, state);
     default: return assertNever(command, 'review command');
   }
 };

@@ -122,7 +122,8 @@ export type DocumentKind =
   | 'action-plan'
   | 'progress-report'
   | 'accessible-summary'
-  | 'summary-for-children';
+  | 'summary-for-children'
+  | 'recommendations';
 
 export type PublishedDocument = {
   kind: DocumentKind;
@@ -178,8 +179,47 @@ export type ReviewCommissioned =
   | NonStatutoryReviewCommissioned
   | ThematicReviewCommissioned;
 
+/** The headings partnership pages group reviews under; reviews before 2019 were serious case reviews. */
+export type ReviewListingKind =
+  | 'child-safeguarding-practice-review'
+  | 'serious-case-review'
+  | 'partnership-review'
+  | 'thematic-review'
+  | 'national-review';
+
+export type HistoricDocument = {
+  kind: DocumentKind;
+  /** As the listing titles it, e.g. "Overview Report", "Agency Responses since 2011". */
+  title: string;
+  /** YYYY-MM: listings give months; null where the listing gives no date (never guessed). */
+  publishedMonth: string | null;
+  /** What the listing adds, e.g. "Updated 14.03.15 with clarification …". */
+  note?: string;
+};
+
+/**
+ * A review published before the platform, recorded from the partnership's own listing so its public page is whole.
+ * It is history, not a process: no statutory clock runs, no notification or commissioning is invented, and no
+ * further step can be taken on it. Recorded again with the whole listing entry when the listing changes.
+ */
+export type HistoricReviewRecorded = DomainEvent<'HistoricReviewRecorded', {
+  reviewId: ReviewId;
+  partnershipId: PartnershipId;
+  listingKind: ReviewListingKind;
+  /** The case as published ("Child M", "Children A-F") or a thematic review's title. Public and pseudonymised. */
+  caseName: string;
+  /** Another area's review the partnership lists because it mentions its services. */
+  otherArea: string | null;
+  documents: HistoricDocument[];
+  /** Where the entry stood in the listing, to keep the page's order among reviews of the same month. */
+  listingPosition: number;
+  source: 'web-page-text' | 'csv';
+  recordedAt: Instant;
+}>;
+
 export type ReviewEvent =
   | ReviewCommissioned
+  | HistoricReviewRecorded
   | ReviewConcernsPartnerships
   | ReviewerAppointed
   | PublicationDelayed

@@ -34,8 +34,14 @@ export const requireReviewOwner = (
 
 /** Work on the review itself (reviewer, delays, final report) stops at publication and at closure. */
 export const requireInProgress = (review: CommissionedReviewState, action: string): void => {
+  requireNotHistoric(review, action);
   if (review.status !== 'commissioned')
     throw illegalState(`Review ${review.reviewId} is ${review.status}: cannot ${action}`);
+};
+
+/** A review recorded from published history is a record of the past: no step of the process follows it. */
+export const requireNotHistoric = (review: CommissionedReviewState, action: string): void => {
+  if (review.historic) throw illegalState(`Review ${review.reviewId} was recorded from published history: cannot ${action}`);
 };
 
 /** Whether the review belongs to the partnership or was named (ReviewConcernsPartnerships) as concerning it. */

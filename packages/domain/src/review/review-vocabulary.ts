@@ -3,7 +3,7 @@
  */
 import type {
   ActionStatus, DelayReason, DocumentKind, NonStatutoryReviewKind, ReportRecipient, ReviewEventType, ReviewKind,
-  ReviewModel,
+  ReviewListingKind, ReviewModel,
 } from './review-events';
 import type { ReviewCommandType } from './review-commands';
 
@@ -19,19 +19,22 @@ export const REVIEW_EVENT_TYPES = list<ReviewEventType>()([
   'LocalReviewCommissioned', 'NationalReviewCommissioned', 'NonStatutoryReviewCommissioned',
   'ThematicReviewCommissioned', 'ReviewConcernsPartnerships', 'ReviewerAppointed', 'PublicationDelayed',
   'FinalReportSubmitted', 'ReportPublished', 'ActionPlanProgressRecorded', 'ReviewClosed', 'LearningRecorded',
-  'RecommendationMade', 'ActionAssigned', 'ActionProgressed',
+  'RecommendationMade', 'ActionAssigned', 'ActionProgressed', 'HistoricReviewRecorded',
+]);
+export const REVIEW_LISTING_KINDS = list<ReviewListingKind>()([
+  'child-safeguarding-practice-review', 'serious-case-review', 'partnership-review', 'thematic-review', 'national-review',
 ]);
 export const REVIEW_COMMAND_TYPES = list<ReviewCommandType>()([
   'CommissionLocalReview', 'CommissionNationalReview', 'CommissionNonStatutoryReview', 'CommissionThematicReview',
   'NameConcernedPartnerships', 'AppointReviewer', 'DelayPublication', 'SubmitFinalReport', 'PublishReport',
   'RecordActionPlanProgress', 'CloseReview', 'RecordLearning', 'AddRecommendation', 'RecordActionForRecommendation',
-  'UpdateActionStatus',
+  'UpdateActionStatus', 'RecordReviewHistory',
 ]);
 export const DELAY_REASONS = list<DelayReason>()(['criminal-proceedings', 'inquest', 'family-wishes', 'other']);
 export const REPORT_RECIPIENTS = list<ReportRecipient>()(['panel', 'dfe']);
 export const DOCUMENT_KINDS = list<DocumentKind>()([
   'overview-report', 'executive-summary', 'learning-summary', 'press-statement', 'agency-response', 'action-plan',
-  'progress-report', 'accessible-summary', 'summary-for-children',
+  'progress-report', 'accessible-summary', 'summary-for-children', 'recommendations',
 ]);
 export const REVIEW_MODELS = list<ReviewModel>()(['lcspr', 'national', 'systems-learning', 'appreciative-inquiry', 'other']);
 export const ACTION_STATUSES = list<ActionStatus>()(['not-started', 'in-progress', 'completed', 'overdue']);

@@ -5,7 +5,7 @@
  * (action plan progress, learning) → closed; it can be closed early as superseded or withdrawn. Which rules apply
  * depends on `kind`: the statutory kinds (local, national) run on the statutory clocks, the others on none.
  */
-import type { ReportRecipient, ReviewCommissioned, ReviewEvent, ReviewKind } from './review-events';
+import type { HistoricReviewRecorded, ReportRecipient, ReviewCommissioned, ReviewEvent, ReviewKind } from './review-events';
 import type { LearningActionStatus, LearningItem } from './learning-events';
 import type { Agency, GuidanceEdition } from '../incident/incident-events';
 import type { CalendarDate, IncidentId, PartnershipId, ReferralId, ReviewId } from '../shared/types';
@@ -59,6 +59,8 @@ export type CommissionedReviewState = {
   learningThemes: string[];
   recommendations: Recommendation[];
   actions: LearningAction[];
+  /** A review recorded from published history: its listing entry as last recorded. No step can follow. */
+  historic: Omit<HistoricReviewRecorded['data'], 'recordedAt'> | null;
 };
 
 export type ReviewState = { status: 'none' } | CommissionedReviewState;
@@ -91,8 +93,39 @@ const started = (start: Start): CommissionedReviewState => ({
   learningThemes: [],
   recommendations: [],
   actions: [],
+  historic: null,
   ...start,
 });
+
+/** A historic listing's kinds as the review kinds the platform tracks (a serious case review was the local one). */
+const KIND_OF_LISTING: Record<HistoricReviewRecorded['data']['listingKind'], ReviewKind> = {
+  'child-safeguarding-practice-review': 'local',
+  'serious-case-review': 'local',
+  'partnership-review': 'partnership-review',
+  'thematic-review': 'thematic',
+  'national-review': 'national',
+};
+
+const historicState = (event: HistoricReviewRecorded): CommissionedReviewState => {
+  const { recordedAt: _at, ...entry } = event.data;
+  const months = entry.documents.map((d) => d.publishedMonth).filter((m): m is string => m !== null).sort();
+  const publishedOn = months.length ? `${months[months.length - 1]}-01` : null;
+  return {
+    ...started({
+      reviewId: entry.reviewId,
+      kind: KIND_OF_LISTING[entry.listingKind],
+      ownerPartnershipId: entry.partnershipId,
+      partnershipIds: [entry.partnershipId],
+      incidentIds: [],
+      commissionedOn: months[0] ? `${months[0]}-01` : event.data.recordedAt.slice(0, 10),
+      caseName: entry.caseName,
+    }),
+    statutory: false,
+    status: 'published',
+    publishedOn,
+    historic: entry,
+  };
+};
 
 const commissionedState = (event: ReviewCommissioned): CommissionedReviewState => {
   switch (event.type) {
@@ -216,6 +249,7 @@ const COMMISSIONING = new Set<string>([
 export const isReviewCommissioned = (event: ReviewEvent): event is ReviewCommissioned => COMMISSIONING.has(event.type);
 
 export const evolveReview = (state: ReviewState, event: ReviewEvent): ReviewState => {
+  if (event.type === 'HistoricReviewRecorded') return historicState(event);
   if (state.status === 'none') {
     // Every other event follows a commissioning; on an empty stream it would be a corrupt log: ignore it.
     return isReviewCommissioned(event) ? commissionedState(event) : state;

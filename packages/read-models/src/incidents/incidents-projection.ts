@@ -24,7 +24,23 @@ export const INCIDENT_STATUSES: readonly IncidentStatus[] = [
   'notified', 'amended', 'withdrawn', 'rapid-review-submitted', 'reconsideration-requested', 'panel-responded', 'in-review',
 ];
 
-export type HistoryEntry = { type: string; occurredAt: string; on: string | null; actorRole: string; position: string };
+/** A minimised field an amendment changed, with both values (dates and codes: never personal data). */
+export type HistoryChange = { field: string; from: string | null; to: string | null };
+
+export type HistoryEntry = {
+  type: string;
+  occurredAt: string;
+  on: string | null;
+  actorRole: string;
+  /** Who made the change (the signed-in user's id); absent on rows projected before it existed. */
+  actorId?: string;
+  /** For an amendment: the minimised fields it changed, from and to (the became-aware date among them). */
+  changes?: HistoryChange[];
+  position: string;
+};
+
+/** A duplicate merged into this incident: its id and, for the Panel, its children as notified. */
+export type MergedDuplicate = { incidentId: string; partnershipId: string; linkedBy: string; mergedAt: string; children: unknown[] };
 
 export type SealedIncidentPersonal = {
   /** The notification's personal part as last amended: an amendment carries the whole merged part. */
@@ -46,6 +62,8 @@ export type IncidentRow = {
   /** As declared at notification: the compliance anchor of the notification deadline (incidents-became-aware.ts). */
   became_aware_declared_on: string;
   became_aware_amended: boolean;
+  /** The earliest became-aware date ever recorded (declared or corrected): the notification clock's anchor. */
+  became_aware_clock_on: string;
   incident_on: string;
   notified_at: string;
   notified_on: string;
@@ -55,6 +73,8 @@ export type IncidentRow = {
   rapid_review: Record<string, unknown> | null;
   panel_response: Record<string, unknown> | null;
   withdrawal: Record<string, unknown> | null;
+  /** Duplicates withdrawn in favour of this incident (the merge keeps this incident's clock). */
+  merged_duplicates: MergedDuplicate[];
   review_ids: string[];
   deadlines: StoredDeadline[];
   next_due_on: string | null;
@@ -82,9 +102,8 @@ const withDeadlines = (row: IncidentRow, context: ProjectionContext): IncidentRo
   const pr = row.panel_response as { respondedOn?: string; submission?: number } | null;
   const submission = (row.rapid_review as { submission?: number } | null)?.submission;
   const anchors = {
-    // As declared at notification, never as amended: a later-corrected date must not make a late notification
-    // on time (domain.md: as at notification; see incidents-became-aware.ts).
-    'became-aware': row.became_aware_declared_on,
+    // The earliest date ever recorded: a correction either way can never make a late notification on time.
+    'became-aware': row.became_aware_clock_on ?? row.became_aware_declared_on,
     notified: row.notified_on,
     ...(rr?.submittedOn ? { 'rapid-review-submitted': rr.submittedOn } : {}),
   };
@@ -99,22 +118,33 @@ const withDeadlines = (row: IncidentRow, context: ProjectionContext): IncidentRo
     panelResponseTargetWorkingDays: context.panelResponseTargetWorkingDays,
     cancelled: row.status === 'withdrawn',
     kinds,
+    nature: row.nature,
   });
   return { ...row, deadlines, next_due_on: nextDueOn(deadlines) };
 };
 
-const historyEntry = (event: ProjectedEvent, on: string | null): HistoryEntry => ({
-  type: event.type,
-  occurredAt: occurredAtOf(event),
-  on,
-  actorRole: actorRoleOf(event),
-  position: `${event.position.commit}.${event.position.prepare}`,
-});
+const actorIdOf = (event: ProjectedEvent): string | undefined => {
+  const actor = event.metadata.actor as { userId?: unknown } | undefined;
+  return typeof actor?.userId === 'string' ? actor.userId : undefined;
+};
 
-const touched = (row: IncidentRow, event: ProjectedEvent, on: string | null, change: Partial<IncidentRow>): IncidentRow => ({
+const historyEntry = (event: ProjectedEvent, on: string | null, changes?: HistoryChange[]): HistoryEntry => {
+  const actorId = actorIdOf(event);
+  return {
+    type: event.type,
+    occurredAt: occurredAtOf(event),
+    on,
+    actorRole: actorRoleOf(event),
+    ...(actorId !== undefined ? { actorId } : {}),
+    ...(changes && changes.length > 0 ? { changes } : {}),
+    position: `${event.position.commit}.${event.position.prepare}`,
+  };
+};
+
+const touched = (row: IncidentRow, event: ProjectedEvent, on: string | null, change: Partial<IncidentRow>, changes?: HistoryChange[]): IncidentRow => ({
   ...row,
   ...change,
-  history: [...row.history, historyEntry(event, on)],
+  history: [...row.history, historyEntry(event, on, changes)],
   last_event_at: occurredAtOf(event),
   version: row.version + 1,
 });
@@ -138,6 +168,7 @@ const notified = (event: ProjectedEvent, context: ProjectionContext): IncidentRo
     became_aware_on: requireString(d, 'becameAwareOn'),
     became_aware_declared_on: requireString(d, 'becameAwareOn'),
     became_aware_amended: false,
+    became_aware_clock_on: requireString(d, 'becameAwareOn'),
     incident_on: requireString(d, 'incidentOn'),
     notified_at: requireInstant(d, 'notifiedAt'),
     notified_on: notifiedOn,
@@ -147,6 +178,7 @@ const notified = (event: ProjectedEvent, context: ProjectionContext): IncidentRo
     rapid_review: null,
     panel_response: null,
     withdrawal: null,
+    merged_duplicates: [],
     review_ids: [],
     deadlines: [],
     next_due_on: null,
@@ -165,18 +197,27 @@ const evolveIncident = (row: IncidentRow, event: ProjectedEvent, context: Projec
     case 'NotificationAmended': {
       const changes = (d.changes ?? {}) as Record<string, unknown>;
       const becameAwareOn = optionalString(changes, 'becameAwareOn') ?? row.became_aware_on;
+      const clockOn = row.became_aware_clock_on ?? row.became_aware_declared_on;
+      const minimised: [string, string | null][] = [
+        ['localAuthorityCode', row.local_authority_code], ['nature', row.nature], ['becameAwareOn', row.became_aware_on], ['incidentOn', row.incident_on],
+      ];
+      const diff = minimised.flatMap(([field, from]) => {
+        const to = optionalString(changes, field);
+        return to !== null && to !== from ? [{ field, from, to }] : [];
+      });
       const next = touched(row, event, null, {
         local_authority_code: optionalString(changes, 'localAuthorityCode') ?? row.local_authority_code,
         nature: (optionalString(changes, 'nature') as IncidentNature | null) ?? row.nature,
         became_aware_on: becameAwareOn,
         became_aware_amended: becameAwareOn !== row.became_aware_declared_on,
+        became_aware_clock_on: becameAwareOn < clockOn ? becameAwareOn : clockOn,
         incident_on: optionalString(changes, 'incidentOn') ?? row.incident_on,
         children: Array.isArray(changes.children) ? changes.children : row.children,
         status: row.status === 'notified' ? 'amended' : row.status,
         // The amendment's part is the whole current part (the command handler merges the changed fields), so it
         // replaces the notification's: the superseded one stays only in the log.
         sealed_personal: event.personal === undefined ? row.sealed_personal : sealed(row, (s) => ({ ...s, notification: event.personal })),
-      });
+      }, diff);
       return withDeadlines({ ...next, rapid_review_required: rapidReviewRequired(next.nature, next.children) }, context);
     }
     case 'NotificationWithdrawn':
@@ -249,7 +290,11 @@ export const incidentsProjection: Projection<IncidentRow> = {
   table: 'read_models.incidents',
   key: 'incident_id',
   handles: new Set([...INCIDENT_EVENTS, ...REVIEW_EVENTS]),
-  keysOf: (event) => (REVIEW_EVENTS.includes(event.type) ? stringArray(event.data.incidentIds) : [requireString(event.data, 'incidentId')]),
+  keysOf: (event) => {
+    if (REVIEW_EVENTS.includes(event.type)) return stringArray(event.data.incidentIds);
+    const survivor = event.type === 'NotificationWithdrawn' ? optionalString(event.data, 'duplicateOfIncidentId') : null;
+    return [requireString(event.data, 'incidentId'), ...(survivor !== null ? [survivor] : [])];
+  },
   evolve: (rows, event, context) => {
     if (event.type === 'IncidentNotified') {
       const row = notified(event, context);
@@ -269,5 +314,15 @@ export const incidentsProjection: Projection<IncidentRow> = {
     const row = rows.get(id);
     if (!row) throw new ProjectionError(`${event.type} for an incident never notified`);
     rows.set(id, evolveIncident(row, event, context));
+    const survivorId = event.type === 'NotificationWithdrawn' ? optionalString(event.data, 'duplicateOfIncidentId') : null;
+    const survivor = survivorId === null ? undefined : rows.get(survivorId);
+    // The merge carries the duplicate's children to the survivor (for the Panel); the survivor keeps its own clock.
+    if (survivorId !== null && survivor && !survivor.merged_duplicates.some((m) => m.incidentId === id)) {
+      const merged: MergedDuplicate = {
+        incidentId: id, partnershipId: row.partnership_id, linkedBy: optionalString(event.data, 'linkedBy') ?? actorRoleOf(event),
+        mergedAt: occurredAtOf(event), children: row.children,
+      };
+      rows.set(survivorId, { ...survivor, merged_duplicates: [...(survivor.merged_duplicates ?? []), merged] });
+    }
   },
 };

@@ -6,7 +6,7 @@ import type { Sql } from 'postgres';
 import { decodeCursor, pageSize, toPage, type Page } from '../cursor';
 import { resolveToday, viewDeadline, type DeadlineView, type TodayOptions } from '../deadline-view';
 import { partnershipMustMeet } from '../stored-deadlines';
-import type { HistoryEntry, IncidentRow, IncidentStatus, SealedIncidentPersonal } from './incidents-projection';
+import type { HistoryEntry, IncidentRow, IncidentStatus, MergedDuplicate, SealedIncidentPersonal } from './incidents-projection';
 
 export type IncidentView = {
   id: string;
@@ -17,8 +17,10 @@ export type IncidentView = {
   guidanceEdition: string;
   /** The became-aware date as it now stands (amendments correct it). */
   becameAwareOn: string;
-  /** As declared at notification: the anchor of the notification deadline, which an amendment does not move. */
+  /** As declared at notification. */
   becameAwareDeclaredOn: string;
+  /** The earliest became-aware date recorded (declared or corrected): the notification deadline counts from it. */
+  becameAwareClockOn: string;
   /** The became-aware date was amended away from the declared one. */
   becameAwareAmended: boolean;
   incidentOn: string;
@@ -30,6 +32,8 @@ export type IncidentView = {
   rapidReview: Record<string, unknown> | null;
   panelResponse: Record<string, unknown> | null;
   withdrawal: Record<string, unknown> | null;
+  /** Duplicates merged into this incident (for the Panel). */
+  mergedDuplicates: MergedDuplicate[];
   reviewIds: string[];
   deadlines: DeadlineView[];
   /** The earliest open deadline the partnership must meet (never the Panel's response target). */
@@ -55,6 +59,7 @@ const toView = (row: IncidentRow, options: TodayOptions): IncidentView => {
     guidanceEdition: row.guidance_edition,
     becameAwareOn: row.became_aware_on,
     becameAwareDeclaredOn: row.became_aware_declared_on,
+    becameAwareClockOn: row.became_aware_clock_on ?? row.became_aware_declared_on,
     becameAwareAmended: row.became_aware_amended,
     incidentOn: row.incident_on,
     notifiedAt: row.notified_at,
@@ -65,6 +70,7 @@ const toView = (row: IncidentRow, options: TodayOptions): IncidentView => {
     rapidReview: row.rapid_review,
     panelResponse: row.panel_response,
     withdrawal: row.withdrawal,
+    mergedDuplicates: row.merged_duplicates ?? [],
     reviewIds: row.review_ids,
     deadlines,
     nextDueOn: row.next_due_on,

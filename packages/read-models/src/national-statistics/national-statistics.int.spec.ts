@@ -1,84 +1,93 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@cspr/testing';
+import { buildReleaseFiles } from './open-data';
 import { migrateReadModels } from '../migrations';
 import { givenEvents } from '../projection-spec';
 import { child, incidentNotified, rapidReviewCompleted } from '../test-events';
-import { getNationalStatistics, type Breakdown } from './national-statistics-query';
+import { buildRelease, getLiveStatistics, listReportingYears, loadNotificationFacts } from './national-statistics-query';
+import { getPublishedRelease, listStatisticsReleases } from '../statistics-releases/statistics-releases-query';
 import { statisticsYearOf } from './notification-facts-projection';
 
 let db: TestDatabase;
+const value = (cells: { quarter: string; topic: string; breakdown: string; nature: string; value: number }[], topic: string, breakdown: string, nature: string, quarter = 'Total') =>
+  cells.find((c) => c.quarter === quarter && c.topic === topic && c.breakdown === breakdown && c.nature === nature)?.value;
+
 beforeAll(async () => {
   db = await createTestDatabase();
   await migrateReadModels(db.sql);
   await givenEvents(db.sql, [
     // Aware Monday 2 June 2025, notified Wednesday 4 June: within 5 working days (due 9 June).
     incidentNotified('a'),
-    // Aware 2 June, notified 12 June: late. Two children.
-    incidentNotified('b', { nature: 'child-death', notifiedAt: '2025-06-12T09:00:00.000Z', notifiedOn: '2025-06-12', children: [child('child-1', 'under-1'), child('child-2', '1-5')] }),
+    // A death notified late with two children: counted once, with the second child's characteristics (harmChildRef).
+    incidentNotified('b', {
+      nature: 'child-death', notifiedAt: '2025-06-12T09:00:00.000Z', notifiedOn: '2025-06-12', harmChildRef: 'child-2',
+      children: [child('child-1', '11-15'), { ...child('child-2', 'under-1'), sex: 'male' }],
+    }),
     incidentNotified('c', { becameAwareOn: '2025-06-30', notifiedAt: '2025-07-01T09:00:00.000Z', notifiedOn: '2025-07-01', children: [child('child-1', '11-15')] }),
     incidentNotified('d', { notifiedAt: '2025-06-05T09:00:00.000Z', notifiedOn: '2025-06-05' }),
     { type: 'NotificationWithdrawn', data: { incidentId: 'd', withdrawnAt: '2025-06-06T09:00:00.000Z', reason: 'duplicate', duplicateOfIncidentId: 'a' } },
-    incidentNotified('e', { partnershipId: 'york', localAuthorityCode: 'E06000014', nature: 'other-harm-caused-by-child', becameAwareOn: '2026-02-09', notifiedAt: '2026-02-10T09:00:00.000Z', notifiedOn: '2026-02-10', children: [child('child-1', '16-plus')] }),
+    incidentNotified('e', { nature: 'care-leaver-death', becameAwareOn: '2025-06-02', notifiedAt: '2025-07-01T09:00:00.000Z', notifiedOn: '2025-07-01', children: [{ ...child('child-1', '16-plus'), careLeaverAgeBand: '22-24' }] }),
     incidentNotified('f', { becameAwareOn: '2025-03-27', notifiedAt: '2025-03-31T09:00:00.000Z', notifiedOn: '2025-03-31', guidanceEdition: 'working-together-2023' }),
-    // 15 working days from notification (2025 guidance): a due 25 June, sent 20 June; b due 3 July, sent 10 July.
     rapidReviewCompleted('a', '2025-06-20'),
-    rapidReviewCompleted('b', '2025-07-10'),
+    // Amending the nature (a serious-harm child who later died) does not move the statistics: as at notification.
     { type: 'NotificationAmended', data: { incidentId: 'c', amendedAt: '2025-07-02T09:00:00.000Z', changes: { nature: 'child-death' }, changedFields: ['nature'] } },
-    // b was notified late; moving its became-aware date to 9 June would make it look on time: it must stay late.
+    // Declared aware 30 June, notified 1 July (on time); corrected to 20 June: the clock counts from the earlier date.
+    { type: 'NotificationAmended', data: { incidentId: 'c', amendedAt: '2025-07-03T09:00:00.000Z', changes: { becameAwareOn: '2025-06-20' }, changedFields: ['becameAwareOn'] } },
+    // A correction to a later date never makes a late notification on time.
     { type: 'NotificationAmended', data: { incidentId: 'b', amendedAt: '2025-06-13T09:00:00.000Z', changes: { becameAwareOn: '2025-06-09' }, changedFields: ['becameAwareOn'] } },
   ]);
 });
 afterAll(async () => db?.drop());
 
-const counts = (breakdown: Breakdown) => Object.fromEntries(breakdown.map((b) => [b.key, b.count.display]));
-
-describe('national statistics', () => {
-  it('statistics years run April to March, quarters from April', () => {
+describe('notification facts (DfE method)', () => {
+  it('legacy year labels still run April to March', () => {
     expect(statisticsYearOf('2025-04-01')).toEqual({ year: '2025-26', quarter: 'Q1' });
-    expect(statisticsYearOf('2025-10-31')).toEqual({ year: '2025-26', quarter: 'Q3' });
     expect(statisticsYearOf('2026-03-31')).toEqual({ year: '2025-26', quarter: 'Q4' });
-    expect(statisticsYearOf('1999-12-31')).toEqual({ year: '1999-00', quarter: 'Q3' });
   });
 
-  it('full view: counts by year, quarter, nature (as amended), region, LA and age band; withdrawn left out; both clocks', async () => {
-    const stats = await getNationalStatistics(db.sql, { publicView: false });
-    expect(stats.years.map((y) => [y.year, y.notifications.value])).toEqual([['2024-25', 1], ['2025-26', 4]]);
-    const year = stats.years[1]!;
-    expect(year.children.value).toBe(5);
-    expect(counts(year.byQuarter)).toEqual({ Q1: '2', Q2: '1', Q4: '1' });
-    expect(counts(year.byNature)).toEqual({ 'child-death': '2', 'serious-harm': '1', 'other-harm-caused-by-child': '1' });
-    expect(counts(year.byRegion)).toEqual({ 'Yorkshire and The Humber': '4' });
-    expect(year.byLocalAuthority.map((b) => [b.label, b.count.value])).toEqual([['York', 1], ['Leeds', 3]]);
-    expect(counts(year.childrenByAgeBand)).toEqual({ '1-5': '2', 'under-1': '1', '11-15': '1', '16-plus': '1' });
-    expect(year.notifiedWithin5WorkingDays).toMatchObject({ numerator: { value: 3 }, denominator: { value: 4 }, percent: 75, display: '75%' });
-    expect(year.rapidReviewsWithin15WorkingDays).toMatchObject({ numerator: { value: 1 }, denominator: { value: 2 }, percent: 50 });
+  it('counts notifications in DfE reporting years, as at notification; care leavers apart; withdrawn left out', async () => {
+    expect(await listReportingYears(db.sql)).toEqual([2026, 2025]);
+    const live = await getLiveStatistics(db.sql, 2026, { today: '2025-12-01' });
+    expect(live).toMatchObject({ reportingYear: 2026, label: 'Reporting year 2026', complete: false });
+    // a (harm), b (death), c (harm as notified, though amended to a death): 3 notifications, not 4 children.
+    expect(['Total', 'Child death', 'Serious harm', 'Other'].map((n) => value(live.national, 'Total', 'Total', n))).toEqual([3, 1, 2, 0]);
+    expect(value(live.national, 'Total', 'Total', 'Total', 'Q1')).toBe(2);
+    expect(value(live.national, 'Total', 'Total', 'Total', 'Q2')).toBe(1);
+    // b is counted with child-2's characteristics (under 1, male), not child-1's.
+    expect(value(live.national, 'Age', 'Under 1', 'Child death')).toBe(1);
+    expect(value(live.national, 'Age', '11 to 15', 'Child death')).toBe(0);
+    expect(value(live.national, 'Sex', 'Male', 'Total')).toBe(1);
+    expect(value(live.national, 'Care leaver deaths', '22 to 24', 'Care leaver death')).toBe(1);
+    expect(live.regional.find((r) => r.areaName === 'Yorkshire and The Humber' && r.nature === 'Total')?.value).toBe(3);
   });
 
-  it('public view: counts of 1 or 2 shown as "c", larger ones and shares built on them kept', async () => {
-    const stats = await getNationalStatistics(db.sql, { publicView: true, year: '2025-26', today: '2026-06-01' });
-    expect(stats.years).toHaveLength(1);
-    const year = stats.years[0]!;
-    expect(year.notifications).toEqual({ value: 4, display: '4' });
-    expect(counts(year.byQuarter)).toEqual({ Q1: 'c', Q2: 'c', Q4: 'c' });
-    // York's lone "c" would be 4 - 3: Leeds, the next smallest, is suppressed as well.
-    expect(year.byLocalAuthority.map((b) => [b.label, b.count])).toEqual([['York', { value: null, display: 'c' }], ['Leeds', { value: null, display: 'c' }]]);
-    expect(year.notifiedWithin5WorkingDays).toMatchObject({ display: '75%', percent: 75 });
-    expect(year.rapidReviewsWithin15WorkingDays).toEqual({ numerator: { value: null, display: 'c' }, denominator: { value: null, display: 'c' }, percent: null, display: 'c' });
+  it('notified within 5 working days counts from the earliest became-aware date; care leavers have no clock', async () => {
+    const live = await getLiveStatistics(db.sql, 2026, { today: '2025-12-01' });
+    // a on time; b late (the later correction does not help); c late once corrected to 20 June (due 27 June).
+    expect(value(live.national, 'Notified within 5 working days', 'Within 5 working days', 'Total')).toBe(1);
+    expect(value(live.national, 'Notified within 5 working days', 'More than 5 working days', 'Total')).toBe(2);
+    const facts = await loadNotificationFacts(db.sql, 2026);
+    expect(facts.find((f) => f.nature === 'care-leaver-death')?.notifiedWithin5WorkingDays).toBeNull();
   });
 
-  it('public view leaves out the current, incomplete statistics year by LA and quarter; the exact view keeps them', async () => {
-    // 1 November 2025 is in 2025-26 (April 2025 to March 2026).
-    const [current] = (await getNationalStatistics(db.sql, { publicView: true, year: '2025-26', today: '2025-11-01' })).years;
-    expect(current).toMatchObject({ year: '2025-26', byLocalAuthority: [], byQuarter: [], notifications: { value: 4 } });
-    expect(counts(current!.byNature)).toEqual({ 'child-death': 'c', 'serious-harm': 'c', 'other-harm-caused-by-child': 'c' });
-    const [past] = (await getNationalStatistics(db.sql, { publicView: true, year: '2024-25', today: '2025-11-01' })).years;
-    expect(counts(past!.byQuarter)).toEqual({ Q4: 'c' });
-    const [exact] = (await getNationalStatistics(db.sql, { publicView: false, year: '2025-26', today: '2025-11-01' })).years;
-    expect(exact!.byLocalAuthority.map((b) => [b.label, b.count.value])).toEqual([['York', 1], ['Leeds', 3]]);
-    expect(counts(exact!.byQuarter)).toEqual({ Q1: '2', Q2: '1', Q4: '1' });
+  it('a release is built from the facts of the year, the same files as the pure function', async () => {
+    const files = await buildRelease(db.sql, 2025);
+    expect(files).toEqual(buildReleaseFiles(await loadNotificationFacts(db.sql, 2025), 2025));
+    expect(files.national.find((r) => r.breakdown_topic === 'Total' && r.quarter === 'Total' && r.nature_of_notification === 'Total')?.number_notifications).toBe('c');
   });
+});
 
-  it('a year with no notifications has no row', async () => {
-    expect((await getNationalStatistics(db.sql, { publicView: true, year: '2019-20' })).years).toEqual([]);
+describe('statistics releases read model', () => {
+  it('shows only published releases to everyone; the Panel also sees closed periods awaiting release', async () => {
+    const files = { national: [{ time_period: '2025', number_notifications: 'c' }], regional: [], localAuthority: [] };
+    await givenEvents(db.sql, [
+      { type: 'StatisticsPeriodClosed', data: { reportingYear: 2025, closedAt: '2025-04-02T09:00:00Z', closedOn: '2025-04-02' }, streamId: 'statistics-release-2025' },
+      { type: 'StatisticsPeriodClosed', data: { reportingYear: 2024, closedAt: '2025-04-02T09:00:00Z', closedOn: '2025-04-02' }, streamId: 'statistics-release-2024' },
+      { type: 'StatisticsReleasePublished', data: { reportingYear: 2025, publishedAt: '2025-05-01T09:30:00Z', publishedOn: '2025-05-01', methodVersion: 'm1', files }, streamId: 'statistics-release-2025' },
+    ]);
+    expect((await listStatisticsReleases(db.sql)).map((r) => [r.label, r.publishedOn])).toEqual([['Reporting year 2025', '2025-05-01']]);
+    expect((await listStatisticsReleases(db.sql, { includeUnpublished: true })).map((r) => r.reportingYear)).toEqual([2025, 2024]);
+    expect((await getPublishedRelease(db.sql, 2025))?.files).toEqual(files);
+    expect(await getPublishedRelease(db.sql, 2024)).toBeUndefined();
   });
 });

@@ -1,11 +1,31 @@
 /**
  * Published reports: what partnership pages list (case name, documents with kind, title and address, date) and
  * the NSPCC record fields. One row per review from its commissioning, so publication needs nothing from other
- * read models; the row is listed once `published_on` is set. Everything here is public and pseudonymised.
+ * read models; the row is listed once `published_on` is set. Reviews published before the platform come in as
+ * HistoricReviewRecorded and are listed the same way, grouped under the kind of review their page listed them
+ * under. Everything here is public and pseudonymised.
  */
-import { optionalString, requireString, stringArray, ProjectionError, type Projection } from '../projection';
+import { addUnique, optionalString, requireString, stringArray, ProjectionError, type Projection } from '../projection';
 
-export type PublishedDocument = { kind: string; title: string; address: string; checksum?: string };
+export type PublishedDocument = {
+  kind: string;
+  title: string;
+  /** Where the file is served; absent for a historic document whose file the platform does not hold. */
+  address?: string;
+  /** SHA-256 of the file, hex: for a stored document also its id under /documents/. */
+  checksum?: string;
+  /** Month of publication, YYYY-MM, where it differs from the report's or the report has only months. */
+  published?: string;
+  note?: string;
+};
+
+/** The headings partnership pages group their reviews under. */
+export type ListingKind =
+  | 'child-safeguarding-practice-review'
+  | 'serious-case-review'
+  | 'partnership-review'
+  | 'thematic-review'
+  | 'national-review';
 
 export type PublishedReportRow = {
   review_id: string;
@@ -26,20 +46,36 @@ export type PublishedReportRow = {
   review_model: string | null;
   link: string | null;
   search_text: string | null;
+  listing_kind: ListingKind;
+  /** Another area's review that a partnership's page lists because it mentions its services (e.g. "Harrow …"). */
+  other_area: string | null;
+  /** Partnerships a review concerns (ReviewConcernsPartnerships): their pages list it as mentioning them. */
+  concerned_ids: string[];
+  /** Recorded from a page of published history: no statutory clocks ran, dates are months. */
+  historic: boolean;
+  /** Where a historic review stood on its page, to keep the page's order among reviews of the same month. */
+  listing_position: number | null;
 };
 
 /** The NSPCC record links to the full report when there is one, else the first document. */
 const linkOf = (documents: PublishedDocument[]): string | null =>
-  (documents.find((d) => d.kind === 'overview-report') ?? documents[0])?.address ?? null;
+  (documents.find((d) => d.kind === 'overview-report' && d.address) ?? documents.find((d) => d.address))?.address ?? null;
 
 const documentsOf = (value: unknown): PublishedDocument[] => {
   if (!Array.isArray(value)) return [];
   return value.map((item, index) => {
     const d = item as Record<string, unknown>;
-    if (typeof d.kind !== 'string' || typeof d.title !== 'string' || typeof d.address !== 'string') {
-      throw new ProjectionError(`ReportPublished document ${index} lacks kind, title or address`);
+    if (typeof d.kind !== 'string' || typeof d.title !== 'string') {
+      throw new ProjectionError(`Published document ${index} lacks a kind or title`);
     }
-    return { kind: d.kind, title: d.title, address: d.address, ...(typeof d.checksum === 'string' ? { checksum: d.checksum } : {}) };
+    return {
+      kind: d.kind,
+      title: d.title,
+      ...(typeof d.address === 'string' ? { address: d.address } : {}),
+      ...(typeof d.checksum === 'string' ? { checksum: d.checksum } : {}),
+      ...(typeof d.publishedMonth === 'string' ? { published: d.publishedMonth } : {}),
+      ...(typeof d.note === 'string' ? { note: d.note } : {}),
+    };
   });
 };
 
@@ -48,11 +84,24 @@ export const publishedReportsProjection: Projection<PublishedReportRow> = {
   table: 'read_models.published_reports',
   key: 'review_id',
   // Non-statutory and thematic reviews (issue 9) publish too: listed as local (partnership-owned) or national.
-  handles: new Set(['LocalReviewCommissioned', 'NationalReviewCommissioned', 'NonStatutoryReviewCommissioned', 'ThematicReviewCommissioned', 'ReportPublished']),
+  handles: new Set([
+    'LocalReviewCommissioned', 'NationalReviewCommissioned', 'NonStatutoryReviewCommissioned', 'ThematicReviewCommissioned',
+    'ReportPublished', 'HistoricReviewRecorded', 'ReviewConcernsPartnerships',
+  ]),
   keysOf: (event) => [requireString(event.data, 'reviewId')],
   evolve: (rows, event) => {
     const d = event.data;
     const id = requireString(d, 'reviewId');
+    if (event.type === 'HistoricReviewRecorded') {
+      rows.set(id, historicRow(id, d));
+      return;
+    }
+    if (event.type === 'ReviewConcernsPartnerships') {
+      const row = rows.get(id);
+      if (!row) throw new ProjectionError('ReviewConcernsPartnerships for a review never commissioned');
+      rows.set(id, { ...row, concerned_ids: addUnique(row.concerned_ids ?? [], ...stringArray(d.partnershipIds)) });
+      return;
+    }
     if (event.type !== 'ReportPublished') {
       const local = event.type === 'LocalReviewCommissioned' || event.type === 'NonStatutoryReviewCommissioned'
         || (event.type === 'ThematicReviewCommissioned' && d.partnershipId !== 'national');
@@ -65,6 +114,7 @@ export const publishedReportsProjection: Projection<PublishedReportRow> = {
         case_name: optionalString(d, 'caseName'),
         published_on: null, year: null, publication: null, documents: [], summary: null, themes: [], recommendations: [],
         keywords: [], review_model: null, link: null, search_text: null,
+        listing_kind: listingKindOf(event.type, d), other_area: null, historic: false, listing_position: null, concerned_ids: [],
       });
       return;
     }
@@ -91,7 +141,55 @@ export const publishedReportsProjection: Projection<PublishedReportRow> = {
       keywords,
       review_model: optionalString(d, 'reviewModel'),
       link: linkOf(documents),
-      search_text: [caseName, row.title ?? '', summary, ...themes, ...keywords, ...recommendations, ...documents.map((doc) => doc.title)].join('\n').toLowerCase(),
+      search_text: searchTextOf([caseName, row.title ?? '', summary, ...themes, ...keywords, ...recommendations, ...documents.map((doc) => doc.title)]),
     });
   },
+};
+
+const searchTextOf = (parts: string[]): string => parts.join('\n').toLowerCase();
+
+const listingKindOf = (type: string, d: Record<string, unknown>): ListingKind => {
+  if (type === 'LocalReviewCommissioned') return 'child-safeguarding-practice-review';
+  if (type === 'NationalReviewCommissioned') return d.thematic === true ? 'thematic-review' : 'national-review';
+  if (type === 'ThematicReviewCommissioned') return 'thematic-review';
+  return 'partnership-review';
+};
+
+const LISTING_KINDS: readonly ListingKind[] = [
+  'child-safeguarding-practice-review', 'serious-case-review', 'partnership-review', 'thematic-review', 'national-review',
+];
+
+const historicRow = (id: string, d: Record<string, unknown>): PublishedReportRow => {
+  const listingKind = requireString(d, 'listingKind') as ListingKind;
+  if (!LISTING_KINDS.includes(listingKind)) throw new ProjectionError('HistoricReviewRecorded with an unknown kind of review');
+  const partnershipId = requireString(d, 'partnershipId');
+  const caseName = requireString(d, 'caseName');
+  const documents = documentsOf(d.documents);
+  // A historic page gives months only: the review is dated by its latest document, on the first of that month.
+  const latest = documents.map((doc) => doc.published).filter((m): m is string => !!m).sort().at(-1);
+  if (!latest) throw new ProjectionError('HistoricReviewRecorded without a dated document');
+  return {
+    review_id: id,
+    kind: listingKind === 'national-review' ? 'national' : 'local',
+    partnership_id: partnershipId,
+    partnership_ids: [partnershipId],
+    title: null,
+    case_name: caseName,
+    published_on: `${latest}-01`,
+    year: Number(latest.slice(0, 4)),
+    publication: 'full-report',
+    documents,
+    summary: null,
+    themes: [],
+    recommendations: [],
+    keywords: [],
+    review_model: null,
+    link: linkOf(documents),
+    search_text: searchTextOf([caseName, ...documents.map((doc) => doc.title)]),
+    listing_kind: listingKind,
+    other_area: optionalString(d, 'otherArea'),
+    historic: true,
+    concerned_ids: [],
+    listing_position: typeof d.listingPosition === 'number' ? d.listingPosition : null,
+  };
 };

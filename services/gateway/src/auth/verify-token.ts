@@ -38,11 +38,17 @@ export type VerifierOptions = {
   cacheSize?: number;
   /** How long a verified token is remembered, in ms, never past its `exp`. Default 60 000. */
   cacheTtlMs?: number;
+  /**
+   * Who the verified token's subject is in the platform. Default: the token's own `role`/`partnership` claims (dev
+   * tokens). With grants (auth/grants-principal.ts) it runs on every request, after the cached signature check, so
+   * a revoked grant takes effect within the grants cache window rather than the token's lifetime.
+   */
+  principalOf?: (payload: JWTPayload) => Promise<Principal>;
 };
 
 const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)\s*$/;
 
-const toPrincipal = (payload: JWTPayload): Principal => {
+export const principalFromClaims = (payload: JWTPayload): Principal => {
   const claimed = payload.role ?? (Array.isArray(payload.roles) ? payload.roles.find(isRole) : undefined);
   if (!isRole(claimed)) throw new AuthenticationError('Token has no known role (partnership, panel, ofsted, admin, agency or dfe)');
   if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthenticationError('Token has no subject');
@@ -61,9 +67,9 @@ const toPrincipal = (payload: JWTPayload): Principal => {
  * past the token's own `exp`, so expiry is enforced as before; failures are never cached.
  */
 const createVerifiedCache = (size: number, ttlMs: number) => {
-  const entries = new Map<string, { principal: Principal; until: number }>();
+  const entries = new Map<string, { principal: JWTPayload; until: number }>();
   return {
-    get: (token: string): Principal | undefined => {
+    get: (token: string): JWTPayload | undefined => {
       const entry = entries.get(token);
       if (!entry) return undefined;
       if (entry.until <= Date.now()) {
@@ -72,7 +78,7 @@ const createVerifiedCache = (size: number, ttlMs: number) => {
       }
       return entry.principal;
     },
-    set: (token: string, principal: Principal, expSeconds: number | undefined) => {
+    set: (token: string, principal: JWTPayload, expSeconds: number | undefined) => {
       if (size <= 0) return;
       if (entries.size >= size) entries.delete(entries.keys().next().value!);
       entries.set(token, { principal, until: Math.min(Date.now() + ttlMs, (expSeconds ?? 0) * 1000) });
@@ -82,6 +88,7 @@ const createVerifiedCache = (size: number, ttlMs: number) => {
 
 export const createTokenVerifier = (options: VerifierOptions): TokenVerifier => {
   const cache = createVerifiedCache(options.cacheSize ?? 1000, options.cacheTtlMs ?? 60_000);
+  const principalOf = options.principalOf ?? (async (payload: JWTPayload) => principalFromClaims(payload));
   return {
     mode: options.mode,
     verify: async (authorization) => {
@@ -89,24 +96,25 @@ export const createTokenVerifier = (options: VerifierOptions): TokenVerifier => 
       const match = BEARER.exec(authorization);
       if (!match) throw new AuthenticationError('Authorization must be "Bearer <JWT>"');
       const cached = cache.get(match[1]!);
-      if (cached) return cached;
+      if (cached) return principalOf(cached);
+      let payload: JWTPayload;
       try {
-        const { payload } = await jwtVerify(match[1]!, options.keys, {
+        ({ payload } = await jwtVerify(match[1]!, options.keys, {
           issuer: options.issuer,
           audience: options.audience,
           algorithms: options.algorithms,
           clockTolerance: options.clockToleranceSeconds ?? 30,
           requiredClaims: ['exp', 'sub'],
-        });
-        const principal = toPrincipal(payload);
-        cache.set(match[1]!, principal, payload.exp);
-        return principal;
+        }));
       } catch (error) {
-        if (error instanceof AuthenticationError) throw error;
         if (error instanceof errors.JWTExpired) throw new AuthenticationError('Token expired');
         if (error instanceof errors.JWTClaimValidationFailed) throw new AuthenticationError(`Token claim "${error.claim}" is not valid`);
         throw new AuthenticationError('Token could not be verified');
       }
+      // Outside the try: a grants lookup that fails (database down) is an error, not a bad token.
+      const principal = await principalOf(payload);
+      cache.set(match[1]!, payload, payload.exp);
+      return principal;
     },
   };
 };
@@ -133,7 +141,13 @@ export type AuthEnvironment = {
  * Production when AUTH_JWKS_URL is set (then AUTH_ISSUER and AUTH_AUDIENCE are required); otherwise the dev key
  * in DATA_DIR (default ./.data). `production: true` without AUTH_* is a start-up error, never a silent dev key.
  */
-export const createTokenVerifierFromEnv = async (env: AuthEnvironment, options: { production: boolean }): Promise<TokenVerifier> => {
+export type VerifierFromEnvOptions = {
+  production: boolean;
+  /** Principals from the platform's grants for tokens of the configured issuer (AUTH_*); default: claims. */
+  principalOf?: (payload: JWTPayload) => Promise<Principal>;
+};
+
+export const createTokenVerifierFromEnv = async (env: AuthEnvironment, options: VerifierFromEnvOptions): Promise<TokenVerifier> => {
   if (env.AUTH_JWKS_URL) {
     if (!env.AUTH_ISSUER || !env.AUTH_AUDIENCE) throw new Error('AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE');
     const algorithms = env.AUTH_ALGORITHMS ? env.AUTH_ALGORITHMS.split(',').map((a) => a.trim()).filter(Boolean) : PRODUCTION_ALGORITHMS;
@@ -144,6 +158,7 @@ export const createTokenVerifierFromEnv = async (env: AuthEnvironment, options: 
       audience: env.AUTH_AUDIENCE,
       algorithms,
       keys: createRemoteJWKSet(new URL(env.AUTH_JWKS_URL)),
+      ...(options.principalOf ? { principalOf: options.principalOf } : {}),
     });
   }
   if (options.production) throw new Error('Production needs AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL');

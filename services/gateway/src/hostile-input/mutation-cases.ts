@@ -140,6 +140,15 @@ export const MUTATION_CASES: MutationCase[] = [
     field: 'setEmailPreferences', inputType: 'EmailPreferencesInput', caller: ADMIN,
     setup: async (lc) => ({ partnershipId: await withContact(lc), contactId: 'business-unit', receives: ['deadline-reminders', 'weekly-digest'] }),
   },
+  // A complete reporting year (the fixture's clock is in March 2026); once closed or published, a repeat is refused.
+  { field: 'closeStatisticsPeriod', inputType: 'StatisticsReleaseInput', caller: PANEL, setup: async () => ({ reportingYear: 2024 }) },
+  {
+    field: 'publishStatisticsRelease', inputType: 'StatisticsReleaseInput', caller: PANEL,
+    setup: async (lc) => {
+      await lc.commands.execute({ type: 'CloseStatisticsPeriod', data: { reportingYear: 2025 } }, { actor: { userId: 'panel-1', role: 'panel' } }).catch(() => undefined);
+      return { reportingYear: 2025 };
+    },
+  },
   { field: 'requestErasure', inputType: 'RequestErasureInput', caller: ADMIN, setup: async (lc) => ({ incidentId: (await lc.notified()).incidentId, legalBasis: 'court-order' }) },
   { field: 'approveErasure', inputType: 'ApproveErasureInput', caller: ADMIN, setup: async (lc) => ({ incidentId: await requested(lc), legalBasis: 'court-order' }) },
   { field: 'erasePersonalData', inputType: 'ApproveErasureInput', caller: ADMIN, setup: async (lc) => ({ incidentId: await requested(lc) }) },

@@ -1,5 +1,5 @@
 /** A deadline as the read models compute it: due date from the rules, days left and overdue for today. */
-import type { DeadlineView } from '@cspr/read-models';
+import type { DeadlineView, HistoryChange, HistoryEntry } from '@cspr/read-models';
 import { builder } from '../builder';
 
 export const DeadlineType = builder.objectRef<DeadlineView>('Deadline').implement({
@@ -9,7 +9,8 @@ export const DeadlineType = builder.objectRef<DeadlineView>('Deadline').implemen
     dueOn: t.exposeString('dueOn', { description: 'YYYY-MM-DD (England).' }),
     anchor: t.exposeString('anchor'),
     anchorDate: t.exposeString('anchorDate'),
-    statutory: t.exposeBoolean('statutory', { description: 'False for service-level targets (the Panel\'s response).' }),
+    statutory: t.exposeBoolean('statutory', { description: 'False for expectations and targets that are not a duty in law: the Panel\'s 15-working-day rapid review expectation, the Panel\'s response target, a care leaver\'s death notification.' }),
+    guidance: t.boolean({ description: 'Guidance only (a care leaver\'s death): the expected date is shown, never overdue.', resolve: (d) => d.guidance === true }),
     description: t.exposeString('description'),
     metOn: t.exposeString('metOn', { nullable: true }),
     metOnTime: t.exposeBoolean('metOnTime', { nullable: true }),
@@ -20,13 +21,20 @@ export const DeadlineType = builder.objectRef<DeadlineView>('Deadline').implemen
   }),
 });
 
-export const HistoryEntryType = builder.objectRef<{ type: string; occurredAt: string; on: string | null; actorRole: string; position: string }>('HistoryEntry').implement({
+const HistoryChangeType = builder.objectRef<HistoryChange>('HistoryChange').implement({
+  description: 'A minimised field an amendment changed (the became-aware date among them), with both values.',
+  fields: (t) => ({ field: t.exposeString('field'), from: t.exposeString('from', { nullable: true }), to: t.exposeString('to', { nullable: true }) }),
+});
+
+export const HistoryEntryType = builder.objectRef<HistoryEntry>('HistoryEntry').implement({
   description: 'One event of the record\'s stream, minimised: what happened, when, and by which role.',
   fields: (t) => ({
     type: t.exposeString('type'),
     occurredAt: t.exposeString('occurredAt'),
     on: t.exposeString('on', { nullable: true }),
     actorRole: t.exposeString('actorRole'),
+    actorId: t.string({ nullable: true, description: 'Who made the change (the user id); null on older entries.', resolve: (h) => h.actorId ?? null }),
+    changes: t.field({ type: [HistoryChangeType], resolve: (h) => h.changes ?? [] }),
     position: t.exposeString('position'),
   }),
 });

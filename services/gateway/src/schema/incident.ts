@@ -3,7 +3,7 @@
  * Children's personal data hangs off `personal` (incident-personal.ts), the only field that opens it.
  */
 import { getIncident, INCIDENT_STATUSES, listIncidents } from '@cspr/read-models';
-import type { IncidentView } from '@cspr/read-models';
+import type { IncidentView, MergedDuplicate } from '@cspr/read-models';
 import { builder } from '../builder';
 import { requireRecordAccess, roleOf } from '../authorization';
 import { ForbiddenError, NotFoundError } from '../client-errors';
@@ -82,6 +82,16 @@ const WithdrawalType = builder.objectRef<WithdrawalSummary>('Withdrawal').implem
   }),
 });
 
+const MergedDuplicateType = builder.objectRef<MergedDuplicate>('MergedDuplicate').implement({
+  fields: (t) => ({
+    incidentId: t.exposeID('incidentId'),
+    partnershipId: t.exposeString('partnershipId'),
+    linkedBy: t.exposeString('linkedBy', { description: 'partnership or panel.' }),
+    mergedAt: t.exposeString('mergedAt'),
+    children: t.field({ type: [ChildCharacteristicsType], resolve: (m) => m.children as Child[] }),
+  }),
+});
+
 export const IncidentType = builder.objectRef<IncidentView>('Incident').implement({
   description: 'A notified incident, minimised. Owning partnership, the Panel, Ofsted and admins see this; personal data only via `personal`.',
   fields: (t) => ({
@@ -91,7 +101,9 @@ export const IncidentType = builder.objectRef<IncidentView>('Incident').implemen
     nature: t.field({ type: IncidentNatureEnum, resolve: (i) => i.nature as never }),
     status: t.field({ type: IncidentStatusEnum, resolve: (i) => i.status }),
     guidanceEdition: t.exposeString('guidanceEdition'),
-    becameAwareOn: t.exposeString('becameAwareOn'),
+    becameAwareOn: t.exposeString('becameAwareOn', { description: 'As it now stands (corrections included).' }),
+    becameAwareDeclaredOn: t.exposeString('becameAwareDeclaredOn', { description: 'As declared at notification.' }),
+    becameAwareClockOn: t.exposeString('becameAwareClockOn', { description: 'The earliest became-aware date recorded: the 5 working days count from it, so a correction never hides a late notification.' }),
     incidentOn: t.exposeString('incidentOn'),
     notifiedAt: t.exposeString('notifiedAt'),
     notifiedOn: t.exposeString('notifiedOn'),
@@ -100,6 +112,12 @@ export const IncidentType = builder.objectRef<IncidentView>('Incident').implemen
     rapidReview: t.field({ type: RapidReviewSummaryType, nullable: true, resolve: (i) => i.rapidReview as RapidReviewSummary | null }),
     panelResponse: t.field({ type: PanelResponseType, nullable: true, resolve: (i) => i.panelResponse as PanelResponseSummary | null }),
     withdrawal: t.field({ type: WithdrawalType, nullable: true, resolve: (i) => i.withdrawal as WithdrawalSummary | null }),
+    mergedDuplicates: t.field({
+      type: [MergedDuplicateType],
+      nullable: true,
+      description: "Duplicates merged into this incident, with their children as notified: the Panel's and admins' view (null for others). The duplicate's case outline is on that incident's personal data.",
+      resolve: (i, _args, ctx) => (['panel', 'admin'].includes(roleOf(ctx.principal)) ? i.mergedDuplicates : null),
+    }),
     reviewIds: t.exposeIDList('reviewIds'),
     deadlines: t.field({ type: [DeadlineType], resolve: (i) => i.deadlines }),
     nextDueOn: t.exposeString('nextDueOn', { nullable: true }),

@@ -15,6 +15,7 @@ import './rapid-review';
 import './review';
 import './review-lifecycle';
 import './published-report';
+import './partnership-reviews-page';
 import './national-statistics';
 import './notification-feed';
 import './projector-status';
@@ -23,6 +24,7 @@ import './partnership-contacts';
 import './erasure';
 import './referral';
 import './learning';
+import './access';
 
 let built: GraphQLSchema | undefined;
 

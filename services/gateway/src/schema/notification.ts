@@ -60,6 +60,7 @@ const NotifyIncidentInput = builder.inputType('NotifyIncidentInput', {
     becameAwareOn: t.string({ description: 'YYYY-MM-DD (England).' }),
     incidentOn: t.string({ description: 'YYYY-MM-DD (England).' }),
     children: t.field({ type: [ChildInput] }),
+    harmChildRef: t.string({ required: false, description: 'The childRef of the child the harm relates to, when not the first listed (DfE counts that child).' }),
     notifier: t.field({ type: NotifierInput }),
     location: t.string(),
     caseOutline: t.string(),
@@ -104,6 +105,7 @@ builder.mutationField('notifyIncident', (t) =>
           becameAwareOn: valid.becameAwareOn,
           incidentOn: valid.incidentOn,
           children: input.children.map((c) => toChild(c)),
+          harmChildRef: input.harmChildRef ?? undefined,
           notifier: toNotifier(input.notifier),
           location: valid.location,
           caseOutline: valid.caseOutline,
@@ -123,6 +125,7 @@ const NotificationChangesInput = builder.inputType('NotificationChangesInput', {
     localAuthorityCode: t.string({ required: false }),
     nature: t.field({ type: IncidentNatureEnum, required: false }),
     becameAwareOn: t.string({ required: false }),
+    harmChildRef: t.string({ required: false }),
     incidentOn: t.string({ required: false }),
     children: t.field({ type: [ChildInput], required: false }),
     notifier: t.field({ type: NotifierInput, required: false }),
@@ -186,7 +189,7 @@ const withdrawSchema = z.object({
 builder.mutationField('withdrawNotification', (t) =>
   t.field({
     type: IncidentPayload,
-    description: 'The owning partnership withdraws a notification (duplicate, criteria not met, notified in error).',
+    description: 'The owning partnership withdraws a notification (duplicate, criteria not met, notified in error); the Panel may merge a duplicate of any partnership. A duplicate names a notified, not withdrawn incident of the same partnership (any, for the Panel).',
     args: {
       input: t.arg({
         type: builder.inputType('WithdrawNotificationInput', {
@@ -202,7 +205,7 @@ builder.mutationField('withdrawNotification', (t) =>
     },
     errors: mutationErrors('WithdrawNotificationResult'),
     resolve: async (_root, { input }, ctx) => {
-      requireRole(ctx.principal, ['partnership'], 'withdraw a notification');
+      requireRole(ctx.principal, ['partnership', 'panel'], 'withdraw a notification');
       const valid = parseInput(withdrawSchema, input);
       await requireIncidentAccess(ctx, valid.incidentId);
       const outcome = await runCommand(ctx, {

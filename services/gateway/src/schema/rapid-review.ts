@@ -70,7 +70,7 @@ const rapidReviewSchema = z.object({
 builder.mutationField('submitRapidReview', (t) =>
   t.field({
     type: IncidentPayload,
-    description: 'The owning partnership sends the rapid review to the Panel (15 working days).',
+    description: "The owning partnership sends the rapid review to the Panel: the Panel's expectation (not a statutory duty) is within 15 working days.",
     args: { input: t.arg({ type: SubmitRapidReviewInput }) },
     errors: mutationErrors('SubmitRapidReviewResult'),
     resolve: async (_root, { input }, ctx) => {

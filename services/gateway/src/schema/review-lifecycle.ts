@@ -140,7 +140,7 @@ reviewMutation<{ recipients: ('panel' | 'dfe')[]; plannedPublicationOn?: string 
 );
 
 const DocumentInput = builder.inputType('PublishedDocumentInput', {
-  fields: (f) => ({ kind: f.field({ type: DocumentKindEnum }), title: f.string(), address: f.string({ description: 'https URL.' }), checksum: f.string({ description: 'sha256, hex.' }) }),
+  fields: (f) => ({ kind: f.field({ type: DocumentKindEnum }), title: f.string(), address: f.string({ description: 'https URL, or /documents/<sha256> for a file uploaded to POST /documents.' }), checksum: f.string({ description: 'sha256, hex.' }) }),
 });
 
 type Publish = Extract<ApplicationCommand, { type: 'PublishReport' }>['data'];
@@ -156,7 +156,7 @@ reviewMutation<Omit<Publish, 'reviewId'>>(
   }),
   z.object({
     publishedOn: calendarDateSchema,
-    documents: z.array(z.object({ title: shortText(300), address: z.url({ protocol: /^https$/ }), checksum: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex') }).loose()).min(1).max(30),
+    documents: z.array(z.object({ title: shortText(300), address: z.union([z.url({ protocol: /^https$/ }), z.string().regex(/^\/documents\/[0-9a-f]{64}$/)]), checksum: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in hex') }).loose()).min(1).max(30),
     summary: freeText(20_000).min(1),
   }).loose(),
   (data) => ({ type: 'PublishReport', data: data as Publish }),

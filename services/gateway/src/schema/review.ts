@@ -65,12 +65,24 @@ const FinalReportType = builder.objectRef<NonNullable<ReviewView['finalReport']>
   }),
 });
 
-export const DocumentType = builder.objectRef<{ kind: string; title: string; address: string; checksum?: string }>('PublishedDocument').implement({
+type DocumentView = { kind: string; title: string; address?: string; checksum?: string; published?: string; note?: string };
+
+export const DocumentType = builder.objectRef<DocumentView>('PublishedDocument').implement({
   fields: (t) => ({
     kind: t.field({ type: DocumentKindEnum, resolve: (d) => d.kind as never }),
     title: t.exposeString('title'),
-    address: t.exposeString('address'),
+    address: t.string({
+      nullable: true,
+      description: 'Where the file is served. Null for a document of published history whose file the platform does not hold.',
+      resolve: (d) => d.address ?? null,
+    }),
     checksum: t.string({ nullable: true, resolve: (d) => d.checksum ?? null }),
+    publishedMonth: t.string({
+      nullable: true,
+      description: 'YYYY-MM, for documents of published history (their pages give months).',
+      resolve: (d) => d.published ?? null,
+    }),
+    note: t.string({ nullable: true, description: 'What the listing adds, e.g. "Updated 14.03.15 with clarification".', resolve: (d) => d.note ?? null }),
   }),
 });
 
@@ -79,7 +91,7 @@ const PublicationType = builder.objectRef<NonNullable<ReviewView['publication']>
     publishedOn: t.exposeString('publishedOn'),
     publication: t.field({ type: PublicationKindEnum, resolve: (p) => p.publication as never }),
     caseName: t.exposeString('caseName'),
-    documents: t.field({ type: [DocumentType], resolve: (p) => p.documents as { kind: string; title: string; address: string }[] }),
+    documents: t.field({ type: [DocumentType], resolve: (p) => p.documents as DocumentView[] }),
   }),
 });
 

@@ -7,6 +7,7 @@ import {
   AGE_BANDS, AGENCIES, ETHNICITIES, GUIDANCE_EDITIONS, INCIDENT_NATURES, LOCAL_REVIEW_DECISIONS, PANEL_OUTCOMES,
   PARALLEL_PROCESSES, PLACEMENTS, SEXES, WITHDRAWAL_REASONS, YES_NO_NOT_KNOWN,
   ACTION_STATUSES, DELAY_REASONS, DOCUMENT_KINDS, PUBLICATION_KINDS, REPORT_RECIPIENTS, REVIEW_CLOSE_REASONS, REVIEW_MODELS,
+  REVIEW_LISTING_KINDS,
 } from '@cspr/domain';
 import { builder } from '../builder';
 
@@ -34,6 +35,7 @@ export const LocalReviewDecisionEnum = domainEnum('LocalReviewDecision', LOCAL_R
 export const DelayReasonEnum = domainEnum('DelayReason', DELAY_REASONS, 'Why publication is delayed (reasons go to the Panel).');
 export const ReportRecipientEnum = domainEnum('ReportRecipient', REPORT_RECIPIENTS, 'Who receives the final report before publication.');
 export const DocumentKindEnum = domainEnum('DocumentKind', DOCUMENT_KINDS, 'Kinds of published document seen on partnership pages.');
+export const ReviewListingKindEnum = domainEnum('ReviewListingKind', REVIEW_LISTING_KINDS, 'The heading a partnership page lists a review under (serious case reviews came before 2019).');
 export const ReviewModelEnum = domainEnum('ReviewModel', REVIEW_MODELS, 'The review model (NSPCC record).');
 export const ActionStatusEnum = domainEnum('ActionStatus', ACTION_STATUSES, 'Progress of one action of the plan.');
 export const PublicationKindEnum = domainEnum('PublicationKind', PUBLICATION_KINDS, 'Full report, or information about the improvements only.');

@@ -1,10 +1,8 @@
-/** The browser app's small pure pieces: escaping, dates, deadlines in words, routes, vocabulary and token claims. */
+/** The browser app's small pure pieces: escaping, dates, deadlines in words, and vocabulary. */
 import { describe, expect, it } from 'vitest';
 import { checkDate, isoFromParts, partsFromIso } from './dates';
 import { daysLeftText, deadlineState, formatDate } from './deadline';
 import { html } from './html';
-import { matchRoute, isRouteHash, type Route } from './router';
-import { readTokenClaims } from './session';
 import { AGE_BANDS, is, labelOf, NATURES } from './vocabulary';
 
 describe('html', () => {
@@ -47,21 +45,6 @@ describe('deadlines in words', () => {
   });
 });
 
-describe('router', () => {
-  const routes: Route[] = [{ path: '/panel', page: () => undefined }, { path: '/panel/incidents/:id', page: () => undefined }];
-  it('matches paths with parameters and a query', () => {
-    const matched = matchRoute(routes, '#/panel/incidents/abc%20d?responded=1');
-    expect(matched?.route).toBe(routes[1]);
-    expect(matched?.params).toEqual({ id: 'abc d' });
-    expect(matched?.query.get('responded')).toBe('1');
-    expect(matchRoute(routes, '#/panel/other')).toBeUndefined();
-  });
-  it('leaves in-page anchors to the browser', () => {
-    expect(isRouteHash('#main-content')).toBe(false);
-    expect(isRouteHash('#/reports')).toBe(true);
-  });
-});
-
 describe('vocabulary', () => {
   it('labels GraphQL names and domain values alike, including digit-prefixed names', () => {
     expect(labelOf(NATURES, 'SERIOUS_HARM')).toBe('Serious harm');
@@ -71,16 +54,5 @@ describe('vocabulary', () => {
     expect(is('NATIONAL_THEMATIC_REVIEW', 'national-thematic-review')).toBe(true);
     expect(is('NATIONAL_REVIEW', 'national-thematic-review')).toBe(false);
     expect(is(null, 'agreed')).toBe(false);
-  });
-});
-
-describe('token claims', () => {
-  const token = (claims: object) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
-  it('reads role, partnership, subject and expiry for display', () => {
-    expect(readTokenClaims(token({ role: 'partnership', partnership: 'leeds', sub: 'dev-partnership-leeds', exp: 2 }))).toEqual({ role: 'partnership', partnershipId: 'leeds', userId: 'dev-partnership-leeds', expiresAt: 2000 });
-  });
-  it('refuses what is not a token of a known role', () => {
-    expect(readTokenClaims('not a token')).toBeUndefined();
-    expect(readTokenClaims(token({ role: 'root' }))).toBeUndefined();
   });
 });

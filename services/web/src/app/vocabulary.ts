@@ -49,6 +49,7 @@ export const DOCUMENT_KINDS: Option[] = [
   { value: 'AGENCY_RESPONSE', label: 'Agency statement or response' }, { value: 'ACTION_PLAN', label: 'Action plan' },
   { value: 'PROGRESS_REPORT', label: 'Progress report' }, { value: 'ACCESSIBLE_SUMMARY', label: 'Accessible summary' },
   { value: 'SUMMARY_FOR_CHILDREN', label: 'Summary for children and young people' },
+  { value: 'RECOMMENDATIONS', label: 'Recommendations' },
 ];
 export const ACTION_STATUSES: Option[] = [
   { value: 'NOT_STARTED', label: 'Not started' }, { value: 'IN_PROGRESS', label: 'In progress' },
@@ -79,7 +80,8 @@ export const labelOf = (options: Option[], value: string | null | undefined): st
 /** Deadline kinds as the read models name them, in words. */
 export const DEADLINE_LABELS: Record<string, string> = {
   notification: 'Notify the Panel',
-  'rapid-review': 'Send the rapid review',
+  // The Panel's expectation in its guidance, not a duty in law (issue 14): every view says so.
+  'rapid-review': "Send the rapid review (the Panel's expectation, not a statutory duty)",
   'panel-response': 'Panel response',
   'local-review-publication': 'Publish the local review',
   'final-report-before-publication': 'Send the final report to the Panel and DfE',

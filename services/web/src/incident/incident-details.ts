@@ -2,6 +2,7 @@
 import { summaryList, table } from '../app/components';
 import { daysLeftText, deadlineTag, formatDate, type DeadlineLike } from '../app/deadline';
 import { html, type Html } from '../app/html';
+import { macro } from '../server/macros';
 import {
   AGE_BANDS, AGENCIES, deadlineLabel, ETHNICITIES, INCIDENT_STATUSES, labelOf, LOCAL_CRITERIA, LOCAL_DECISIONS, NATIONAL_CRITERIA,
   NATURES, PANEL_OUTCOMES, PARALLEL_PROCESSES, PLACEMENTS, SEXES, YES_NO_NOT_KNOWN,
@@ -114,9 +115,9 @@ const EVENT_WORDS: Record<string, string> = {
 /** The incident's history is its event stream, shown with the MoJ timeline. */
 export const historyTimeline = (i: IncidentDetails): Html => html`
   <h2 class="govuk-heading-m">History</h2>
-  <div class="moj-timeline">${[...i.history].reverse().map((h) => html`
-    <div class="moj-timeline__item">
-      <div class="moj-timeline__header"><h3 class="moj-timeline__title">${EVENT_WORDS[h.type] ?? h.type}</h3> <p class="moj-timeline__byline">by ${h.actorRole}</p></div>
-      <p class="moj-timeline__date"><time datetime="${h.occurredAt}">${formatDate(h.on ?? h.occurredAt)}</time></p>
-    </div>`)}
-  </div>`;
+  ${macro('moj', 'timeline', {
+    headingLevel: 3,
+    items: [...i.history].reverse().map((h) => ({
+      label: { text: EVENT_WORDS[h.type] ?? h.type }, byline: { text: h.actorRole }, datetime: { timestamp: h.on ?? h.occurredAt, type: 'date' },
+    })),
+  })}`;

@@ -1,16 +1,16 @@
 /** The Department for Education's inbox: final reports sent to it before publication (at least 7 working days). */
 import { table } from '../app/components';
 import { formatDate } from '../app/deadline';
-import { graphql } from '../app/graphql-client';
+
 import { html } from '../app/html';
-import type { PageContext } from '../app/router';
+import type { PageContext } from '../server/page';
 import { FINAL_REPORTS_FOR_DFE } from '../operations';
 import { reviewKindLabel } from './learning-words';
 
 type FinalReport = { reviewId: string; kind: string; title: string | null; ownerPartnershipId: string | null; partnershipIds: string[]; finalReportSubmittedOn: string | null; publishedOn: string | null; status: string };
 
 export const dfeFinalReportsPage = async (ctx: PageContext) => {
-  const { finalReportsForDfe: reports } = await graphql<{ finalReportsForDfe: FinalReport[] }>(FINAL_REPORTS_FOR_DFE);
+  const { finalReportsForDfe: reports } = await ctx.gateway<{ finalReportsForDfe: FinalReport[] }>(FINAL_REPORTS_FOR_DFE);
   ctx.render('Final reports', html`
     <h1 class="govuk-heading-l">Final reports sent to the Department for Education</h1>
     <p class="govuk-body">Partnerships send final reports at least 7 working days before they publish them.</p>

@@ -3,9 +3,9 @@
  * recommendation for an agency, plan an action against a recommendation, record an action's progress. The
  * choices offered depend on the review's recommendations and actions, so they are built from its learning.
  */
-import { dateInput, select, textarea, textInput, type FieldErrors } from '../app/components';
+import { type FieldErrors, dateInput, select, textInput, textarea } from '../app/components';
 import { isoFromParts, type DateParts } from '../app/dates';
-import { str, type FormValues } from '../app/drafts';
+import { str, type FormValues } from '../app/form-values';
 import { html } from '../app/html';
 import { ACTION_STATUSES, AGENCIES } from '../app/vocabulary';
 import { ADD_RECOMMENDATION, NAME_CONCERNED_PARTNERSHIPS, RECORD_ACTION_FOR_RECOMMENDATION, RECORD_LEARNING, UPDATE_ACTION_STATUS } from '../operations';

@@ -3,11 +3,11 @@
  * NSPCC national case review repository records it (title, year, partnerships, review model, summary, themes,
  * keywords, recommendations). Filters live in the address so a search can be bookmarked and shared.
  */
-import { textInput } from '../app/components';
+import { button, textInput } from '../app/components';
 import { formatDate } from '../app/deadline';
-import { graphql } from '../app/graphql-client';
+
 import { html } from '../app/html';
-import type { PageContext } from '../app/router';
+import type { PageContext } from '../server/page';
 import { labelOf, REVIEW_MODELS } from '../app/vocabulary';
 import { LEARNING_LIBRARY } from '../operations';
 import { reviewKindLabel } from './learning-words';
@@ -21,28 +21,28 @@ const FILTERS = ['theme', 'keyword', 'partnership'] as const;
 
 export const learningLibraryPage = async (ctx: PageContext) => {
   const q = Object.fromEntries(FILTERS.map((f) => [f, ctx.query.get(f)?.trim() ?? ''])) as Record<(typeof FILTERS)[number], string>;
-  const { learningLibrary: records } = await graphql<{ learningLibrary: LibraryRecord[] }>(LEARNING_LIBRARY, {
+  const { learningLibrary: records } = await ctx.gateway<{ learningLibrary: LibraryRecord[] }>(LEARNING_LIBRARY, {
     ...(q.theme ? { theme: q.theme } : {}), ...(q.keyword ? { keyword: q.keyword } : {}), ...(q.partnership ? { partnershipId: q.partnership } : {}),
   });
   const filtered = FILTERS.some((f) => q[f]);
-  const main = ctx.render('Learning library', html`
+  ctx.render('Learning library', html`
     <h1 class="govuk-heading-l">Learning from reviews</h1>
     <p class="govuk-body">Published reviews of every kind – local, national, partnership, learning and thematic – with the learning and recommendations they made. Children are not named.</p>
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-one-third">
-        <form id="library-filters" class="app-filters" role="search" aria-label="Search the learning library">
+        <form method="get" action="/learning" novalidate id="library-filters" class="app-filters" role="search" aria-label="Search the learning library">
           <h2 class="govuk-heading-m">Search</h2>
           ${textInput({ id: 'keyword', label: 'Keyword', hint: 'For example, missed appointments', value: q.keyword })}
           ${textInput({ id: 'theme', label: 'Learning theme', hint: 'For example, neglect', value: q.theme })}
           ${textInput({ id: 'partnership', label: 'Partnership', hint: 'Its id, for example leeds. Includes reviews that mention its services', value: q.partnership })}
           <div class="govuk-button-group">
-            <button type="submit" class="govuk-button" data-module="govuk-button">Search</button>
-            ${filtered ? html`<a class="govuk-link" href="#/learning">Clear search</a>` : ''}
+            ${button({ text: 'Search' })}
+            ${filtered ? html`<a class="govuk-link" href="/learning">Clear search</a>` : ''}
           </div>
         </form>
       </div>
       <div class="govuk-grid-column-two-thirds">
-        <h2 class="govuk-heading-m" id="results-heading" aria-live="polite">${records.length} review${records.length === 1 ? '' : 's'}${filtered ? ' found' : ''}</h2>
+        <h2 class="govuk-heading-m" id="results-heading">${records.length} review${records.length === 1 ? '' : 's'}${filtered ? ' found' : ''}</h2>
         ${records.length === 0 ? html`<p class="govuk-body">${filtered ? 'No published review matches. Try a different theme or keyword.' : 'No reviews have been published yet.'}</p>` : ''}
         ${records.map((r) => html`<div class="app-report govuk-!-margin-bottom-8">
           <h3 class="govuk-heading-s govuk-!-margin-bottom-1">${r.caseName}${r.title ? ` – ${r.title}` : ''}</h3>
@@ -51,7 +51,7 @@ export const learningLibraryPage = async (ctx: PageContext) => {
             <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Year</dt><dd class="govuk-summary-list__value">${r.year} (published ${formatDate(r.publishedOn)})</dd></div>
             <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Kind of review</dt><dd class="govuk-summary-list__value">${reviewKindLabel(r.kind)}${r.reviewModel ? `, ${labelOf(REVIEW_MODELS, r.reviewModel)}` : ''}</dd></div>
             <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Partnerships</dt><dd class="govuk-summary-list__value">${r.partnershipIds.join(', ')}</dd></div>
-            ${r.themes.length ? html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Themes</dt><dd class="govuk-summary-list__value">${r.themes.map((t, i) => html`${i ? ', ' : ''}<a class="govuk-link" href="#/learning?theme=${encodeURIComponent(t)}">${t}</a>`)}</dd></div>` : ''}
+            ${r.themes.length ? html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Themes</dt><dd class="govuk-summary-list__value">${r.themes.map((t, i) => html`${i ? ', ' : ''}<a class="govuk-link" href="/learning?theme=${encodeURIComponent(t)}">${t}</a>`)}</dd></div>` : ''}
             ${r.keywords.length ? html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Keywords</dt><dd class="govuk-summary-list__value">${r.keywords.join(', ')}</dd></div>` : ''}
           </dl>
           <p class="govuk-body">${r.summary}</p>
@@ -59,14 +59,4 @@ export const learningLibraryPage = async (ctx: PageContext) => {
         </div>`)}
       </div>
     </div>`);
-  main.querySelector<HTMLFormElement>('#library-filters')!.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
-    const params = new URLSearchParams();
-    for (const f of FILTERS) {
-      const value = String(data.get(f) ?? '').trim();
-      if (value) params.set(f, value);
-    }
-    ctx.navigate(`#/learning${params.size ? `?${params}` : ''}`);
-  });
 };

@@ -2,7 +2,7 @@
  * A review's learning as the partnership and the Panel see it: learning products, recommendations with the agency
  * each is assigned to, and each recommendation's actions with overdue ones flagged in words (not colour alone).
  */
-import { table } from '../app/components';
+import { table, warning } from '../app/components';
 import { formatDate } from '../app/deadline';
 import { html, type Html } from '../app/html';
 import { AGENCIES, labelOf } from '../app/vocabulary';
@@ -27,7 +27,7 @@ export const byUrgency = (a: LearningAction, b: LearningAction): number => Numbe
 
 export const learningSection = (r: ReviewLearning): Html => html`
   <h2 class="govuk-heading-m" id="learning">Learning and recommendations</h2>
-  ${r.overdueActionCount ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${r.overdueActionCount === 1 ? '1 action is overdue' : `${r.overdueActionCount} actions are overdue`}</strong></div>` : ''}
+  ${r.overdueActionCount ? warning(r.overdueActionCount === 1 ? '1 action is overdue' : `${r.overdueActionCount} actions are overdue`) : ''}
   ${r.learningThemes.length ? html`<p class="govuk-body">Themes: ${r.learningThemes.join(', ')}</p>` : ''}
   ${r.learningItems.length
     ? html`<h3 class="govuk-heading-s">Learning for practitioners</h3><ul class="govuk-list">${r.learningItems.map((i) => html`<li>${labelOf(LEARNING_ITEM_KINDS, i.kind)}: ${i.address && /^https:\/\//.test(i.address) ? html`<a class="govuk-link" href="${i.address}" rel="noopener noreferrer">${i.title}</a>` : i.title}</li>`)}</ul>`
@@ -51,7 +51,7 @@ export const workspaceReviews = (reviews: ReviewLearning[]): Html => reviews.len
     caption: 'Reviews in your workspace',
     head: ['Review', 'Why it is listed', 'Actions'],
     rows: reviews.map((r) => [
-      html`<a class="govuk-link" href="#/reviews/${r.reviewId}">${r.title ?? reviewKindLabel(r.kind)}</a><br><span class="govuk-body-s">${reviewKindLabel(r.kind)}, commissioned ${formatDate(r.commissionedOn)}</span>`,
+      html`<a class="govuk-link" href="/reviews/${r.reviewId}">${r.title ?? reviewKindLabel(r.kind)}</a><br><span class="govuk-body-s">${reviewKindLabel(r.kind)}, commissioned ${formatDate(r.commissionedOn)}</span>`,
       r.listedBecause === 'MENTIONS_OUR_SERVICES'
         ? html`<strong class="govuk-tag govuk-tag--purple">Mentions our services</strong><br><span class="govuk-body-s">We list this review because it mentions our services (a review by ${r.ownerPartnershipId ?? r.partnershipIds.join(', ')})</span>`
         : 'Our review',

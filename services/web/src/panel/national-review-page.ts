@@ -2,13 +2,13 @@
  * The Panel commissions a national review across several incidents (of one or more partnerships): those whose
  * rapid review it answered with a national review or a national thematic review.
  */
-import { checkAsYouType, newCheckState } from '../app/check-as-you-type';
-import { choices, errorSummary, textInput, YES_NO, type FieldErrors } from '../app/components';
+import { type FieldErrors, YES_NO, button, choices, textInput, warning } from '../app/components';
 import { formatDate } from '../app/deadline';
-import { arr, formValues, str, type FormValues } from '../app/drafts';
-import { graphql, isClientError, rememberPosition, type ClientError } from '../app/graphql-client';
+import { arr, formValues, str, type FormValues } from '../app/form-values';
+import { isClientError, type ClientError } from '../server/gateway-client';
 import { html } from '../app/html';
-import type { PageContext } from '../app/router';
+import type { PageContext } from '../server/page';
+import { commandIdOf } from '../partnership/notify-page';
 import { is, labelOf, NATURES, PANEL_OUTCOMES } from '../app/vocabulary';
 import { COMMISSION_NATIONAL_REVIEW, NATIONAL_REVIEW_CANDIDATES } from '../operations';
 
@@ -24,50 +24,35 @@ export const validateNationalReview = (v: FormValues): FieldErrors => {
 };
 
 export const nationalReviewPage = async (ctx: PageContext) => {
-  const { incidents } = await graphql<{ incidents: { edges: { node: Candidate }[] } }>(NATIONAL_REVIEW_CANDIDATES);
+  const { incidents } = await ctx.gateway<{ incidents: { edges: { node: Candidate }[] } }>(NATIONAL_REVIEW_CANDIDATES);
   const candidates = incidents.edges.map((e) => e.node).filter((i) => is(i.panelResponse?.outcome, 'national-review') || is(i.panelResponse?.outcome, 'national-thematic-review'));
-  const commandId = crypto.randomUUID();
-  const state = newCheckState();
+  const commandId = commandIdOf(ctx.form);
   const preselected = ctx.query.get('incident');
   const theme = candidates.find((c) => c.id === preselected)?.panelResponse?.thematicReviewTitle ?? '';
 
   const draw = (v: FormValues, errors: FieldErrors = {}, problem?: string) => {
-    const main = ctx.render('Commission a national review', html`
+    ctx.render('Commission a national review', html`
       <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-        ${errorSummary(errors)}
-        ${problem ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${problem}</strong></div>` : ''}
+        ${problem ? warning(problem) : ''}
         <h1 class="govuk-heading-l">Commission a national review</h1>
         ${candidates.length === 0 ? html`<p class="govuk-body">No incident is waiting for a national review. An incident can join one after the Panel responds to its rapid review with a national review or a national thematic review.</p>` : html`
-        <form novalidate id="national-review-form">
+        <form method="post" novalidate id="national-review-form">${ctx.csrf}<input type="hidden" name="commandId" value="${commandId}">
           ${choices({ id: 'incidentIds', type: 'checkbox', label: 'Which incidents will the review cover?', legendClass: 'govuk-fieldset__legend--m', hint: 'Select all that apply. They may come from different partnerships', value: arr(v, 'incidentIds'), errors,
             options: candidates.map((c) => ({ value: c.id, label: `${labelOf(NATURES, c.nature)} – ${c.partnershipId} – incident ${formatDate(c.incidentOn)}`, hint: `${labelOf(PANEL_OUTCOMES, c.panelResponse!.outcome)} on ${formatDate(c.panelResponse!.respondedOn)}${c.panelResponse!.thematicReviewTitle ? `: ${c.panelResponse!.thematicReviewTitle}` : ''}` })) })}
           ${textInput({ id: 'title', label: 'Title of the review', labelClass: 'govuk-label--m', hint: 'For example, Safeguarding children at risk from criminal exploitation', value: str(v, 'title'), errors })}
           ${choices({ id: 'thematic', type: 'radio', label: 'Is this a thematic review?', legendClass: 'govuk-fieldset__legend--m', options: YES_NO, value: str(v, 'thematic'), inline: true, errors })}
-          <button type="submit" class="govuk-button" data-module="govuk-button">Commission the review</button>
+          ${button({ text: 'Commission the review' })}
         </form>`}
-      </div></div>`);
-    const form = main.querySelector<HTMLFormElement>('#national-review-form');
-    if (!form) return;
-    checkAsYouType(form, () => validateNationalReview(formValues(form)), state);
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      state.submitted = true;
-      const values = formValues(form);
-      const found = validateNationalReview(values);
-      if (Object.keys(found).length) return draw(values, found);
-      form.querySelector<HTMLButtonElement>('button[type=submit]')!.disabled = true;
-      try {
-        const data = await graphql<{ commissionNationalReview: { __typename: string; reviewId?: string; position?: string } | ClientError }>(COMMISSION_NATIONAL_REVIEW, {
-          input: { commandId, incidentIds: arr(values, 'incidentIds'), title: str(values, 'title').trim(), thematic: str(values, 'thematic') === 'true' },
-        });
-        const result = data.commissionNationalReview;
-        if (isClientError(result)) return draw(values, result.field?.includes('title') ? { title: result.message } : {}, result.field?.includes('title') ? undefined : result.message);
-        rememberPosition(result.position);
-        ctx.navigate(`#/reviews/${result.reviewId}?done=commissioned`);
-      } catch (error) {
-        draw(values, {}, (error as Error).message);
-      }
-    });
+      </div></div>`, { errors });
   };
-  draw({ incidentIds: preselected ? [preselected] : [], title: theme, thematic: theme ? 'true' : '' });
+  if (ctx.method === 'GET') return draw({ incidentIds: preselected ? [preselected] : [], title: theme, thematic: theme ? 'true' : '' });
+  const values = formValues(ctx.form);
+  const found = validateNationalReview(values);
+  if (Object.keys(found).length) return draw(values, found);
+  const data = await ctx.gateway<{ commissionNationalReview: { __typename: string; reviewId?: string; position?: string } | ClientError }>(COMMISSION_NATIONAL_REVIEW, {
+    input: { commandId, incidentIds: arr(values, 'incidentIds'), title: str(values, 'title').trim(), thematic: str(values, 'thematic') === 'true' },
+  });
+  const result = data.commissionNationalReview;
+  if (isClientError(result)) return draw(values, result.field?.includes('title') ? { title: result.message } : {}, result.field?.includes('title') ? undefined : result.message);
+  ctx.redirect(`/reviews/${result.reviewId}?done=commissioned`, result.position);
 };

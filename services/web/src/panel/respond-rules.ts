@@ -1,6 +1,6 @@
 /** The Panel's response: rules in plain words and the GraphQL input. */
 import type { FieldErrors } from '../app/components';
-import { str, type FormValues } from '../app/drafts';
+import { str, type FormValues } from '../app/form-values';
 
 export const validateResponse = (v: FormValues): FieldErrors => {
   const errors: FieldErrors = {};

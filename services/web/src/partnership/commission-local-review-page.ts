@@ -1,40 +1,32 @@
 /** A partnership commissions a local review (LCSPR) for one of its incidents, under the pseudonym the report will use. */
-import { backLink, errorSummary, textInput, type FieldErrors } from '../app/components';
-import { graphql, isClientError, rememberPosition, type ClientError } from '../app/graphql-client';
+import { type FieldErrors, backLink, button, textInput, warning } from '../app/components';
+import { isClientError, type ClientError } from '../server/gateway-client';
 import { html } from '../app/html';
-import type { PageContext } from '../app/router';
+import type { PageContext } from '../server/page';
+import { commandIdOf } from '../partnership/notify-page';
 import { COMMISSION_LOCAL_REVIEW } from '../operations';
 
-export const commissionLocalReviewPage = (ctx: PageContext) => {
-  const incidentId = ctx.query.get('incident') ?? '';
-  const commandId = crypto.randomUUID();
+export const commissionLocalReviewPage = async (ctx: PageContext) => {
+  const incidentId = ctx.query.get('incident') ?? ctx.form.get('incident') ?? '';
+  const commandId = commandIdOf(ctx.form);
   const draw = (caseName: string, errors: FieldErrors = {}, problem?: string) => {
-    const main = ctx.render('Commission a local review', html`
-      ${backLink(`#/partnership/incidents/${incidentId}`, 'Back to the incident')}
+    ctx.render('Commission a local review', html`
+      ${backLink(`/partnership/incidents/${incidentId}`, 'Back to the incident')}
       <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-        ${errorSummary(errors)}
-        ${problem ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${problem}</strong></div>` : ''}
+        ${problem ? warning(problem) : ''}
         <h1 class="govuk-heading-l">Commission a local child safeguarding practice review</h1>
         <p class="govuk-body">The report should be published within 6 months of this decision.</p>
-        <form novalidate id="commission-form">
+        <form method="post" action="/partnership/reviews/commission?incident=${encodeURIComponent(incidentId)}" novalidate id="commission-form">${ctx.csrf}<input type="hidden" name="commandId" value="${commandId}">
           ${textInput({ id: 'caseName', label: 'Name the report will use', hint: 'A pseudonym, never the child’s name: for example Child M, Baby L or Children A–F', value: caseName, width: 'govuk-input--width-20', errors })}
-          <button type="submit" class="govuk-button" data-module="govuk-button">Commission the review</button>
+          ${button({ text: 'Commission the review' })}
         </form>
-      </div></div>`);
-    main.querySelector<HTMLFormElement>('#commission-form')!.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const name = String(new FormData(event.target as HTMLFormElement).get('caseName') ?? '').trim();
-      if (!name) return draw(name, { caseName: 'Enter the name the report will use, for example Child M' });
-      try {
-        const data = await graphql<{ commissionLocalReview: { __typename: string; reviewId?: string; position?: string } | ClientError }>(COMMISSION_LOCAL_REVIEW, { input: { commandId, incidentIds: [incidentId], caseName: name } });
-        const result = data.commissionLocalReview;
-        if (isClientError(result)) return draw(name, {}, result.message);
-        rememberPosition(result.position);
-        ctx.navigate(`#/reviews/${result.reviewId}?done=commissioned`);
-      } catch (error) {
-        draw(name, {}, (error as Error).message);
-      }
-    });
+      </div></div>`, { errors });
   };
-  draw('');
+  if (ctx.method === 'GET') return draw('');
+  const name = (ctx.form.get('caseName') ?? '').trim();
+  if (!name) return draw(name, { caseName: 'Enter the name the report will use, for example Child M' });
+  const data = await ctx.gateway<{ commissionLocalReview: { __typename: string; reviewId?: string; position?: string } | ClientError }>(COMMISSION_LOCAL_REVIEW, { input: { commandId, incidentIds: [incidentId], caseName: name } });
+  const result = data.commissionLocalReview;
+  if (isClientError(result)) return draw(name, {}, result.message);
+  ctx.redirect(`/reviews/${result.reviewId}?done=commissioned`, result.position);
 };

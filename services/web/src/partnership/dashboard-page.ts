@@ -2,11 +2,11 @@
  * The partnership's dashboard: every incident with every open deadline as a date and as working days left,
  * overdue in red and due this week in amber (with words, never colour alone), most urgent first.
  */
-import { table } from '../app/components';
+import { button, table } from '../app/components';
 import { deadlineCell, type DeadlineLike, formatDate } from '../app/deadline';
-import { graphql } from '../app/graphql-client';
+
 import { html } from '../app/html';
-import type { PageContext } from '../app/router';
+import type { PageContext } from '../server/page';
 import { deadlineLabel, INCIDENT_STATUSES, is, labelOf, NATURES } from '../app/vocabulary';
 import { PARTNERSHIP_INCIDENTS, PARTNERSHIP_REVIEWS } from '../operations';
 import { workspaceReviews, type ReviewLearning } from '../learning/review-learning';
@@ -31,8 +31,8 @@ const card = (count: number, label: string, modifier = '') =>
 export const dashboardPage = async (ctx: PageContext) => {
   const after = ctx.query.get('after');
   const [data, reviews] = await Promise.all([
-    graphql<{ incidents: { edges: { node: IncidentRow }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(PARTNERSHIP_INCIDENTS, after ? { after } : {}),
-    graphql<{ partnershipReviews: ReviewLearning[] }>(PARTNERSHIP_REVIEWS).then((d) => d.partnershipReviews),
+    ctx.gateway<{ incidents: { edges: { node: IncidentRow }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(PARTNERSHIP_INCIDENTS, after ? { after } : {}),
+    ctx.gateway<{ partnershipReviews: ReviewLearning[] }>(PARTNERSHIP_REVIEWS).then((d) => d.partnershipReviews),
   ]);
   const { pageInfo } = data.incidents;
   const incidents = data.incidents.edges.map((e) => e.node).sort(byUrgency);
@@ -40,9 +40,9 @@ export const dashboardPage = async (ctx: PageContext) => {
   const overdue = deadlines.filter((d) => d.overdue).length;
   const thisWeek = deadlines.filter((d) => !d.overdue && d.dueThisWeek).length;
   ctx.render('Dashboard', html`
-    <span class="govuk-caption-l">Partnership ${ctx.session?.partnershipId ?? ''}</span>
+    <span class="govuk-caption-l">Partnership ${ctx.user?.partnershipName ?? ctx.user?.partnershipId ?? ''}</span>
     <h1 class="govuk-heading-l">Incidents and deadlines</h1>
-    <a href="#/partnership/notify" class="govuk-button" role="button" draggable="false" data-module="govuk-button">Notify an incident</a>
+    ${button({ href: '/partnership/notify', text: 'Notify an incident' })}
     <h2 class="govuk-visually-hidden">Summary</h2>
     <div class="app-dashboard-cards">
       ${card(incidents.filter((i) => i.status !== 'WITHDRAWN').length, 'incidents notified')}
@@ -55,14 +55,14 @@ export const dashboardPage = async (ctx: PageContext) => {
         caption: after ? 'Older incidents, most urgent first' : 'Your incidents, most urgent first',
         head: ['Incident', 'Status', 'Deadlines'],
         rows: incidents.map((i) => [
-          html`<a class="govuk-link" href="#/partnership/incidents/${i.id}">${labelOf(NATURES, i.nature)}</a><br><span class="govuk-body-s">Incident ${formatDate(i.incidentOn)}, notified ${formatDate(i.notifiedOn)}</span>`,
+          html`<a class="govuk-link" href="/partnership/incidents/${i.id}">${labelOf(NATURES, i.nature)}</a><br><span class="govuk-body-s">Incident ${formatDate(i.incidentOn)}, notified ${formatDate(i.notifiedOn)}</span>`,
           labelOf(INCIDENT_STATUSES, i.status),
           openDeadlines(i).length
             ? html`<ul class="govuk-list govuk-!-margin-0">${openDeadlines(i).map((d) => html`<li><span class="govuk-body-s">${deadlineLabel(d.kind)}:</span><br>${deadlineCell(d)}</li>`)}</ul>`
             : html`<span class="govuk-hint govuk-!-margin-0">Nothing due</span>`,
         ]),
       })}
-    ${pageInfo.hasNextPage && pageInfo.endCursor ? html`<p class="govuk-body"><a class="govuk-link" href="#/partnership?after=${encodeURIComponent(pageInfo.endCursor)}">Older incidents</a></p>` : ''}
+    ${pageInfo.hasNextPage && pageInfo.endCursor ? html`<p class="govuk-body"><a class="govuk-link" href="/partnership?after=${encodeURIComponent(pageInfo.endCursor)}">Older incidents</a></p>` : ''}
     <h2 class="govuk-heading-m">Reviews and learning</h2>
     ${workspaceReviews(reviews)}
   `);

@@ -1,11 +1,15 @@
-/** Notify an incident: one question page in sections, checked as the user types, up to four children. */
-import { checkAsYouType, newCheckState } from '../app/check-as-you-type';
-import { choices, dateInput, errorSummary, textarea, textInput, YES_NO, type FieldErrors } from '../app/components';
+/**
+ * Notify an incident: one question page in sections, up to four children, checked on the server when sent
+ * (GOV.UK: validate on submit, not while typing). "Add another child" and "Remove" post the form back with what
+ * was typed, so the page works the same without JavaScript.
+ */
+import { randomUUID } from 'node:crypto';
+import { button, choices, dateInput, textarea, textInput, warning, YES_NO, type FieldErrors } from '../app/components';
 import { todayInEngland } from '../app/dates';
-import { graphql, isClientError, rememberPosition, type ClientError } from '../app/graphql-client';
+import { isClientError, type ClientError } from '../server/gateway-client';
 import { html } from '../app/html';
 import { NOTIFY_INCIDENT } from '../operations';
-import type { PageContext } from '../app/router';
+import type { PageContext } from '../server/page';
 import { ETHNICITIES, NATURES, PLACEMENTS, SEXES, YES_NO_NOT_KNOWN } from '../app/vocabulary';
 import { emptyChild, emptyNotify, fieldIdOf, MAX_CHILDREN, readNotifyForm, toNotifyInput, validateNotify, type ChildValues, type NotifyValues } from './notify-rules';
 
@@ -25,80 +29,80 @@ export const childSection = (c: ChildValues, i: number, count: number, errors: F
     ${choices({ id: `${p}childInNeedPlan`, type: 'radio', label: 'Did the child have a child in need plan?', options: YES_NO, value: c.childInNeedPlan, inline: true, errors })}
     ${choices({ id: `${p}childProtectionPlan`, type: 'radio', label: 'Did the child have a child protection plan?', options: YES_NO, value: c.childProtectionPlan, inline: true, errors })}
     ${choices({ id: `${p}knownToAgencies`, type: 'radio', label: 'Was the child known to any agency?', options: YES_NO_NOT_KNOWN, value: c.knownToAgencies, inline: true, errors })}
-    ${count > 1 ? html`<button type="button" class="govuk-button govuk-button--secondary" data-remove-child="${i}">Remove child ${i + 1}</button>` : ''}
+    ${count > 1 ? button({ text: `Remove child ${i + 1}`, secondary: true, name: 'action', value: `remove-child-${i}` }) : ''}
   </fieldset>`;
 };
 
-export const notifyPage = (ctx: PageContext) => {
-  const commandId = crypto.randomUUID();
-  const state = newCheckState();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-  const draw = (v: NotifyValues, errors: FieldErrors = {}, problem?: string) => {
-    const main = ctx.render('Notify an incident', html`
-      <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-        ${errorSummary(errors)}
-        ${problem ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${problem}</strong></div>` : ''}
-        <span class="govuk-caption-l">Partnership ${ctx.session?.partnershipId ?? ''}</span>
-        <h1 class="govuk-heading-l">Notify the Panel of a serious incident</h1>
-        <p class="govuk-body">The local authority must notify the Panel within 5 working days of becoming aware of the incident. The Panel shares every notification with DfE and Ofsted.</p>
-        <form novalidate id="notify-form">
-          <h2 class="govuk-heading-m">About the incident</h2>
-          ${choices({ id: 'nature', type: 'radio', label: 'What happened?', legendClass: 'govuk-fieldset__legend--s', options: NATURES, value: v.nature, errors })}
-          ${textInput({ id: 'localAuthorityCode', label: 'Local authority where the incident happened', hint: 'Its code, for example E08000035 for Leeds', value: v.localAuthorityCode, width: 'govuk-input--width-10', errors })}
-          ${dateInput({ id: 'becameAwareOn', label: 'When did the local authority become aware of the incident?', hint: 'For example, 27 3 2026. The 5 working days to notify count from this date', value: v.becameAwareOn, errors })}
-          ${dateInput({ id: 'incidentOn', label: 'When did the incident happen?', hint: 'For example, 25 3 2026', value: v.incidentOn, errors })}
-          ${textInput({ id: 'incidentTime', label: 'Time of the incident (optional)', hint: 'On the 24-hour clock, for example 14:30', value: v.incidentTime, width: 'govuk-input--width-5', errors })}
-          ${textarea({ id: 'location', label: 'Where did the incident happen?', hint: 'An address or a description of the place', value: v.location, rows: 2, errors })}
-          <h2 class="govuk-heading-m">Children</h2>
-          <p class="govuk-body">A notification can include up to ${MAX_CHILDREN} children.</p>
-          ${v.children.map((c, i) => childSection(c, i, v.children.length, errors))}
-          ${v.children.length < MAX_CHILDREN ? html`<button type="button" class="govuk-button govuk-button--secondary" id="add-child">Add another child</button>` : ''}
-          <h2 class="govuk-heading-m">Case outline</h2>
-          ${textarea({ id: 'caseOutline', label: 'Outline of the case', hint: 'What happened and what is known so far, in a few paragraphs', value: v.caseOutline, rows: 6, errors })}
-          ${textarea({ id: 'supportingDocuments', label: 'Supporting documents (optional)', hint: 'The name or reference of each document, one a line', value: v.supportingDocuments, rows: 3, errors })}
-          <h2 class="govuk-heading-m">Your details</h2>
-          ${textInput({ id: 'notifierName', label: 'Full name', value: v.notifierName, autocomplete: 'name', errors })}
-          ${textInput({ id: 'notifierRole', label: 'Job title', value: v.notifierRole, autocomplete: 'organization-title', errors })}
-          ${textInput({ id: 'notifierEmail', label: 'Email address', type: 'email', value: v.notifierEmail, autocomplete: 'email', errors })}
-          ${textInput({ id: 'notifierPhone', label: 'Phone number (optional)', type: 'tel', value: v.notifierPhone, autocomplete: 'tel', width: 'govuk-input--width-20', errors })}
-          <button type="submit" class="govuk-button" data-module="govuk-button">Send notification</button>
-        </form>
-      </div></div>`);
-    const form = main.querySelector<HTMLFormElement>('#notify-form')!;
-    const current = () => readNotifyForm(new FormData(form), form.querySelectorAll('[data-child]').length);
-    checkAsYouType(form, () => validateNotify(current(), todayInEngland()), state);
-    form.querySelector('#add-child')?.addEventListener('click', () => {
-      const values = current();
-      draw({ ...values, children: [...values.children, emptyChild()] }, state.submitted ? validateNotify(values, todayInEngland()) : {});
-      main.querySelector<HTMLInputElement>(`#children-${values.children.length}-name`)?.focus();
-    });
-    form.querySelectorAll<HTMLButtonElement>('[data-remove-child]').forEach((button) => button.addEventListener('click', () => {
-      const values = current();
-      draw({ ...values, children: values.children.filter((_, i) => i !== Number(button.dataset.removeChild)) });
-      main.querySelector<HTMLInputElement>('#children-0-name')?.focus();
-    }));
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      state.submitted = true;
-      const values = current();
-      const found = validateNotify(values, todayInEngland());
-      if (Object.keys(found).length) return draw(values, found);
-      const button = form.querySelector<HTMLButtonElement>('button[type=submit]')!;
-      button.disabled = true;
-      try {
-        const data = await graphql<{ notifyIncident: { __typename: string; incidentId?: string; position?: string } | ClientError }>(NOTIFY_INCIDENT, { input: toNotifyInput(values, commandId) });
-        const result = data.notifyIncident;
-        if (isClientError(result)) {
-          return result.__typename === 'ValidationError' && result.field
-            ? draw(values, { [fieldIdOf(result.field)]: result.message })
-            : draw(values, {}, result.message);
-        }
-        rememberPosition(result.position);
-        ctx.navigate(`#/partnership/notified/${result.incidentId}`);
-      } catch (error) {
-        draw(values, {}, (error as Error).message);
-      }
-    });
-  };
-  draw(emptyNotify());
+/** The same command id through every post of one form, so a double send or a retry notifies once. */
+export const commandIdOf = (form: URLSearchParams): string => {
+  const given = form.get('commandId') ?? '';
+  return UUID.test(given) ? given : randomUUID();
+};
+
+/**
+ * A visually hidden copy of the form's main button, first in the form: pressing Enter in a field sends the form
+ * with the first submit button, which must not be "Remove child 1".
+ */
+export const defaultSubmit = (text: string) =>
+  html`<button type="submit" class="govuk-visually-hidden" tabindex="-1" aria-hidden="true">${text}</button>`;
+
+const draw = (ctx: PageContext, v: NotifyValues, commandId: string, errors: FieldErrors = {}, problem?: string) => {
+  ctx.render('Notify an incident', html`
+    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+      ${problem ? warning(problem) : ''}
+      <span class="govuk-caption-l">${ctx.user?.partnershipName ?? ctx.user?.partnershipId ?? ''}</span>
+      <h1 class="govuk-heading-l">Notify the Panel of a serious incident</h1>
+      <p class="govuk-body">The local authority must notify the Panel within 5 working days of becoming aware of the incident. The Panel shares every notification with DfE and Ofsted.</p>
+      <form method="post" action="/partnership/notify" novalidate id="notify-form">
+        ${defaultSubmit('Send notification')}
+        ${ctx.csrf}
+        <input type="hidden" name="commandId" value="${commandId}">
+        <input type="hidden" name="childCount" value="${v.children.length}">
+        <h2 class="govuk-heading-m">About the incident</h2>
+        ${choices({ id: 'nature', type: 'radio', label: 'What happened?', legendClass: 'govuk-fieldset__legend--s', options: NATURES, value: v.nature, errors })}
+        ${textInput({ id: 'localAuthorityCode', label: 'Local authority where the incident happened', hint: 'Its code, for example E08000035 for Leeds', value: v.localAuthorityCode, width: 'govuk-input--width-10', errors })}
+        ${dateInput({ id: 'becameAwareOn', label: 'When did the local authority become aware of the incident?', hint: 'For example, 27 3 2026. The 5 working days to notify count from this date', value: v.becameAwareOn, errors })}
+        ${dateInput({ id: 'incidentOn', label: 'When did the incident happen?', hint: 'For example, 25 3 2026', value: v.incidentOn, errors })}
+        ${textInput({ id: 'incidentTime', label: 'Time of the incident (optional)', hint: 'On the 24-hour clock, for example 14:30', value: v.incidentTime, width: 'govuk-input--width-5', errors })}
+        ${textarea({ id: 'location', label: 'Where did the incident happen?', hint: 'An address or a description of the place', value: v.location, rows: 2, errors })}
+        <h2 class="govuk-heading-m">Children</h2>
+        <p class="govuk-body">A notification can include up to ${MAX_CHILDREN} children.</p>
+        ${v.children.map((c, i) => childSection(c, i, v.children.length, errors))}
+        ${v.children.length < MAX_CHILDREN ? button({ text: 'Add another child', secondary: true, name: 'action', value: 'add-child' }) : ''}
+        <h2 class="govuk-heading-m">Case outline</h2>
+        ${textarea({ id: 'caseOutline', label: 'Outline of the case', hint: 'What happened and what is known so far, in a few paragraphs', value: v.caseOutline, rows: 6, errors })}
+        ${textarea({ id: 'supportingDocuments', label: 'Supporting documents (optional)', hint: 'The name or reference of each document, one a line', value: v.supportingDocuments, rows: 3, errors })}
+        <h2 class="govuk-heading-m">Your details</h2>
+        ${textInput({ id: 'notifierName', label: 'Full name', value: v.notifierName, autocomplete: 'name', errors })}
+        ${textInput({ id: 'notifierRole', label: 'Job title', value: v.notifierRole, autocomplete: 'organization-title', errors })}
+        ${textInput({ id: 'notifierEmail', label: 'Email address', type: 'email', value: v.notifierEmail, autocomplete: 'email', errors })}
+        ${textInput({ id: 'notifierPhone', label: 'Phone number (optional)', type: 'tel', value: v.notifierPhone, autocomplete: 'tel', width: 'govuk-input--width-20', errors })}
+        ${button({ text: 'Send notification' })}
+      </form>
+    </div></div>`, { errors });
+};
+
+/** How many children the posted form had (1 to 4, whatever was posted). */
+export const childCountOf = (form: URLSearchParams): number => Math.min(MAX_CHILDREN, Math.max(1, Number(form.get('childCount')) || 1));
+
+export const notifyPage = async (ctx: PageContext) => {
+  if (ctx.method === 'GET') return draw(ctx, emptyNotify(), randomUUID());
+  const commandId = commandIdOf(ctx.form);
+  const values = readNotifyForm(ctx.form, childCountOf(ctx.form));
+  const action = ctx.form.get('action') ?? '';
+  if (action === 'add-child' && values.children.length < MAX_CHILDREN) return draw(ctx, { ...values, children: [...values.children, emptyChild()] }, commandId);
+  const removed = /^remove-child-(\d)$/.exec(action);
+  if (removed) return draw(ctx, { ...values, children: values.children.filter((_, i) => i !== Number(removed[1])) }, commandId);
+  const found = validateNotify(values, todayInEngland());
+  if (Object.keys(found).length) return draw(ctx, values, commandId, found);
+  const data = await ctx.gateway<{ notifyIncident: { __typename: string; incidentId?: string; position?: string } | ClientError }>(NOTIFY_INCIDENT, { input: toNotifyInput(values, commandId) });
+  const result = data.notifyIncident;
+  if (isClientError(result)) {
+    return result.__typename === 'ValidationError' && result.field
+      ? draw(ctx, values, commandId, { [fieldIdOf(result.field)]: result.message })
+      : draw(ctx, values, commandId, {}, result.message);
+  }
+  ctx.redirect(`/partnership/notified/${result.incidentId}`, result.position);
 };

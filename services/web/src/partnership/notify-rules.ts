@@ -28,10 +28,10 @@ export const emptyNotify = (): NotifyValues => ({
   caseOutline: '', children: [emptyChild()], notifierName: '', notifierRole: '', notifierEmail: '', notifierPhone: '', supportingDocuments: '',
 });
 
-const get = (data: FormData, name: string) => String(data.get(name) ?? '');
-const dateOf = (data: FormData, id: string): DateParts => ({ day: get(data, `${id}-day`), month: get(data, `${id}-month`), year: get(data, `${id}-year`) });
+const get = (data: URLSearchParams, name: string) => String(data.get(name) ?? '');
+const dateOf = (data: URLSearchParams, id: string): DateParts => ({ day: get(data, `${id}-day`), month: get(data, `${id}-month`), year: get(data, `${id}-year`) });
 
-export const readNotifyForm = (data: FormData, childCount: number): NotifyValues => ({
+export const readNotifyForm = (data: URLSearchParams, childCount: number): NotifyValues => ({
   nature: get(data, 'nature'),
   localAuthorityCode: get(data, 'localAuthorityCode'),
   becameAwareOn: dateOf(data, 'becameAwareOn'),

@@ -1,14 +1,14 @@
 /**
- * The rapid review, in the sections of domain.md, on one page with a contents list; saveable as a draft in this
- * browser and checked as the user types. Sending it records RapidReviewCompleted against the incident.
+ * The rapid review, in the sections of domain.md, on one page with a contents list, checked when sent. Sending it
+ * records RapidReviewCompleted against the incident; a refusal shows the form again with what was typed.
  */
-import { checkAsYouType, newCheckState } from '../app/check-as-you-type';
-import { backLink, choices, errorSummary, textarea, textInput, type FieldErrors } from '../app/components';
+import { backLink, button, choices, textarea, textInput, type FieldErrors } from '../app/components';
 import { formatDate } from '../app/deadline';
-import { arr, clearDraft, formValues, loadDraft, saveDraft, str, type FormValues } from '../app/drafts';
-import { graphql, isClientError, rememberPosition, type ClientError } from '../app/graphql-client';
+import { arr, formValues, str, type FormValues } from '../app/form-values';
+import { isClientError, type ClientError } from '../server/gateway-client';
+import { commandIdOf, defaultSubmit } from './notify-page';
 import { html } from '../app/html';
-import type { PageContext } from '../app/router';
+import type { PageContext } from '../server/page';
 import { AGENCIES, deadlineLabel, LOCAL_CRITERIA, LOCAL_DECISIONS, NATIONAL_CRITERIA, PARALLEL_PROCESSES, PARTNERS } from '../app/vocabulary';
 import { SUBMIT_RAPID_REVIEW } from '../operations';
 import { canSendRapidReview, loadIncident } from './incident-page';
@@ -24,27 +24,26 @@ const SECTIONS = [
 const heading = (id: string, n: number) => html`<h2 class="govuk-heading-m" id="${id}">${n + 1}. ${SECTIONS.find(([s]) => s === id)![1]}</h2>`;
 
 export const rapidReviewPage = async (ctx: PageContext) => {
-  const incident = await loadIncident(ctx.params.id!);
-  const userId = ctx.session?.userId ?? 'anonymous';
-  const draftKey = `rapid-review.${incident.id}`;
-  const commandId = crypto.randomUUID();
-  const state = newCheckState();
+  const incident = await loadIncident(ctx.gateway, ctx.params.id!);
+  const commandId = commandIdOf(ctx.form);
   const due = incident.deadlines.find((d) => d.kind === 'rapid-review');
 
-  const draw = (v: FormValues, errors: FieldErrors = {}, notice?: string) => {
+  const draw = (v: FormValues, errors: FieldErrors = {}, problem?: string) => {
     const text = (id: string, label: string, hint?: string, rows = 6) => textarea({ id, label, value: str(v, id), rows, errors, labelClass: 'govuk-label--s', ...(hint ? { hint } : {}) });
     const agencySummaries = Object.fromEntries(AGENCIES.map((a) => [a.value, textarea({ id: `agencySummary-${a.value}`, label: `How ${a.label.toLowerCase()} was involved`, value: str(v, `agencySummary-${a.value}`), rows: 3, errors })]));
-    const main = ctx.render('Rapid review', html`
-      ${backLink(`#/partnership/incidents/${incident.id}`, 'Back to the incident')}
+    ctx.render('Rapid review', html`
+      ${backLink(`/partnership/incidents/${incident.id}`, 'Back to the incident')}
       <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-        ${errorSummary(errors)}
-        ${notice ? html`<div class="govuk-inset-text" role="status">${notice}</div>` : ''}
+        ${problem ? html`<div class="govuk-inset-text" role="status">${problem}</div>` : ''}
         <span class="govuk-caption-l">Incident ${incident.id}</span>
         <h1 class="govuk-heading-l">Rapid review</h1>
         ${due ? html`<p class="govuk-body">${deadlineLabel(due.kind)} by <strong>${formatDate(due.dueOn)}</strong>.</p>` : ''}
         <nav aria-label="Sections of the rapid review"><h2 class="govuk-heading-s">Contents</h2>
           <ol class="govuk-list govuk-list--number">${SECTIONS.map(([id, title]) => html`<li><a class="govuk-link" href="#${id}">${title}</a></li>`)}</ol></nav>
-        <form novalidate id="rapid-review-form">
+        <form method="post" novalidate id="rapid-review-form">
+          ${defaultSubmit('Send to the Panel')}
+          ${ctx.csrf}
+          <input type="hidden" name="commandId" value="${commandId}">
           ${heading('section-facts', 0)}${text('facts', 'What happened', 'The facts as the partners know them now')}
           ${heading('section-processes', 1)}
           ${choices({ id: 'parallelProcesses', type: 'checkbox', label: 'Which processes are running beside this review?', hint: 'Select all that apply', options: PARALLEL_PROCESSES, value: arr(v, 'parallelProcesses'), small: true, errors })}
@@ -63,47 +62,21 @@ export const rapidReviewPage = async (ctx: PageContext) => {
           ${heading('section-sign-off', 9)}
           ${choices({ id: 'signedOff', type: 'checkbox', label: 'Which safeguarding partners have signed off this rapid review?', options: PARTNERS, value: arr(v, 'signedOff'), errors })}
           ${PARTNERS.map((p) => textInput({ id: `signatory-${p.value}`, label: `Signing officer for the ${p.label.toLowerCase()}`, value: str(v, `signatory-${p.value}`), errors, autocomplete: 'off' }))}
-          <div class="govuk-button-group">
-            <button type="submit" class="govuk-button" data-module="govuk-button">Send to the Panel</button>
-            <button type="button" class="govuk-button govuk-button--secondary" id="save-draft">Save as draft</button>
-          </div>
-          <p class="govuk-body-s">A draft is kept in this browser tab only, for up to 24 hours. It is removed when you sign out, close the tab or send the rapid review.</p>
+          ${button({ text: 'Send to the Panel' })}
         </form>
-      </div></div>`);
-    const form = main.querySelector<HTMLFormElement>('#rapid-review-form')!;
-    checkAsYouType(form, () => validateRapidReview(formValues(form)), state);
-    main.querySelector('#save-draft')!.addEventListener('click', () => {
-      const savedAt = saveDraft(userId, draftKey, formValues(form));
-      draw(formValues(form), {}, `Draft saved at ${new Date(savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}. It is kept in this browser tab until you send the rapid review, sign out or close the tab, and for no more than 24 hours.`);
-    });
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      state.submitted = true;
-      const values = formValues(form);
-      const found = validateRapidReview(values);
-      if (Object.keys(found).length) return draw(values, found);
-      form.querySelector<HTMLButtonElement>('button[type=submit]')!.disabled = true;
-      try {
-        const data = await graphql<{ submitRapidReview: { __typename: string; position?: string } | ClientError }>(SUBMIT_RAPID_REVIEW, { input: toRapidReviewInput(incident.id, values, commandId) });
-        const result = data.submitRapidReview;
-        if (isClientError(result)) {
-          saveDraft(userId, draftKey, values);
-          return draw(values, { [result.field ? rapidReviewFieldId(result.field, values) : 'facts']: result.message });
-        }
-        rememberPosition(result.position);
-        clearDraft(userId, draftKey);
-        ctx.navigate(`#/partnership/incidents/${incident.id}?sent=1`);
-      } catch (error) {
-        saveDraft(userId, draftKey, values);
-        draw(values, {}, `${(error as Error).message} Your answers were saved as a draft.`);
-      }
-    });
+      </div></div>`, { errors });
   };
 
   if (!canSendRapidReview(incident)) {
-    ctx.render('Rapid review', html`${backLink(`#/partnership/incidents/${incident.id}`, 'Back to the incident')}<h1 class="govuk-heading-l">Rapid review</h1><p class="govuk-body">This incident does not need a rapid review now.</p>`);
+    ctx.render('Rapid review', html`${backLink(`/partnership/incidents/${incident.id}`, 'Back to the incident')}<h1 class="govuk-heading-l">Rapid review</h1><p class="govuk-body">This incident does not need a rapid review now.</p>`);
     return;
   }
-  const draft = loadDraft(userId, draftKey);
-  draw(draft?.values ?? {}, {}, draft ? `Your draft saved on ${formatDate(draft.savedAt.slice(0, 10))} at ${new Date(draft.savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })} has been restored.` : undefined);
+  if (ctx.method === 'GET') return draw({});
+  const values = formValues(ctx.form);
+  const found = validateRapidReview(values);
+  if (Object.keys(found).length) return draw(values, found);
+  const data = await ctx.gateway<{ submitRapidReview: { __typename: string; position?: string } | ClientError }>(SUBMIT_RAPID_REVIEW, { input: toRapidReviewInput(incident.id, values, commandId) });
+  const result = data.submitRapidReview;
+  if (isClientError(result)) return draw(values, { [result.field ? rapidReviewFieldId(result.field, values) : 'facts']: result.message });
+  ctx.redirect(`/partnership/incidents/${incident.id}?sent=1`, result.position);
 };

@@ -1,6 +1,6 @@
 /** The rapid review's rules in plain words, and its GraphQL input. Sections follow domain.md "Rapid review contents". */
 import type { FieldErrors } from '../app/components';
-import { arr, str, type FormValues } from '../app/drafts';
+import { arr, str, type FormValues } from '../app/form-values';
 import { AGENCIES, labelOf, LOCAL_CRITERIA, NATIONAL_CRITERIA, PARTNERS } from '../app/vocabulary';
 
 const TEXT_SECTIONS: [string, string][] = [

@@ -2,25 +2,25 @@
  * The review sub-group decides a referral: notify (the notification follows from the referral's facts), another
  * kind of review, or no further action with reasons. Once decided the page shows the decision and where it led.
  */
-import { backLink, choices, errorSummary, notice, summaryList, textarea, textInput, type FieldErrors } from '../app/components';
+import { type FieldErrors, backLink, button, choices, notice, summaryList, textInput, textarea, warning } from '../app/components';
 import { formatDate } from '../app/deadline';
-import { graphql, isClientError, RecordNotFoundError, rememberPosition, type ClientError } from '../app/graphql-client';
+import { isClientError, orErrorPage, type ClientError, type GatewayCall } from '../server/gateway-client';
 import { html } from '../app/html';
-import type { PageContext } from '../app/router';
+import type { PageContext } from '../server/page';
+import { commandIdOf } from '../partnership/notify-page';
 import { AGENCIES, labelOf, NATURES } from '../app/vocabulary';
 import { DECIDE_REFERRAL, REFERRAL } from '../operations';
 import { decisionFieldIdOf, readDecisionForm, toDecisionInput, validateDecision, type DecisionValues } from './decision-rules';
 import { CRITERIA_VIEWS, NON_STATUTORY_KINDS, outcomeInWords, REFERRAL_OUTCOMES, type Referral } from './referral-vocabulary';
 
-const loadReferral = async (id: string): Promise<Referral> => {
-  const data = await graphql<{ referral: ({ __typename: 'Referral' } & Referral) | ClientError }>(REFERRAL, { id });
-  if (isClientError(data.referral)) throw new RecordNotFoundError(data.referral.message);
-  return data.referral;
+const loadReferral = async (gateway: GatewayCall, id: string): Promise<Referral> => {
+  const data = await gateway<{ referral: ({ __typename: 'Referral' } & Referral) | ClientError }>(REFERRAL, { id });
+  return orErrorPage(data.referral);
 };
 
 export const decideReferralPage = async (ctx: PageContext) => {
-  const referral = await loadReferral(ctx.params.id!);
-  const commandId = crypto.randomUUID();
+  const referral = await loadReferral(ctx.gateway, ctx.params.id!);
+  const commandId = commandIdOf(ctx.form);
   const facts = summaryList([
     ['What happened', labelOf(NATURES, referral.nature)],
     ['Referred by', labelOf(AGENCIES, referral.agency)],
@@ -31,7 +31,7 @@ export const decideReferralPage = async (ctx: PageContext) => {
     ['Agency’s view of the criteria', labelOf(CRITERIA_VIEWS, referral.criteriaView)],
     ['Discussed with the designated safeguarding lead', referral.dslConsulted ? 'Yes' : 'No'],
   ]);
-  const top = html`${backLink('#/partnership/referrals', 'Back to referrals')}<span class="govuk-caption-l">Referral ${referral.id}</span>`;
+  const top = html`${backLink('/partnership/referrals', 'Back to referrals')}<span class="govuk-caption-l">Referral ${referral.id}</span>`;
 
   if (referral.status !== 'SUBMITTED') {
     const d = referral.decision;
@@ -39,8 +39,8 @@ export const decideReferralPage = async (ctx: PageContext) => {
       ${ctx.query.get('decided') ? notice('Decision recorded', 'success') : ''}
       <h1 class="govuk-heading-l">Referral</h1>
       <p class="govuk-body" id="referral-outcome">${outcomeInWords(referral)}.</p>
-      ${d?.incidentId ? html`<p class="govuk-body"><a class="govuk-link" href="#/partnership/incidents/${d.incidentId}">Open the notification</a></p>` : ''}
-      ${d?.reviewId ? html`<p class="govuk-body"><a class="govuk-link" href="#/reviews/${d.reviewId}">Open the ${labelOf(NON_STATUTORY_KINDS, d.reviewKind).toLowerCase()}</a></p>` : ''}
+      ${d?.incidentId ? html`<p class="govuk-body"><a class="govuk-link" href="/partnership/incidents/${d.incidentId}">Open the notification</a></p>` : ''}
+      ${d?.reviewId ? html`<p class="govuk-body"><a class="govuk-link" href="/reviews/${d.reviewId}">Open the ${labelOf(NON_STATUTORY_KINDS, d.reviewKind).toLowerCase()}</a></p>` : ''}
       <h2 class="govuk-heading-m">The referral</h2>${facts}`);
     return;
   }
@@ -59,37 +59,26 @@ export const decideReferralPage = async (ctx: PageContext) => {
       ${textInput({ id: 'reviewTitle', label: 'Title of the review (optional)', value: v.reviewTitle, errors })}
       <h2 class="govuk-heading-m">If you take no further action</h2>
       ${textarea({ id: 'reasons', label: 'Reasons for no further action', hint: 'Kept encrypted; the referrer is told the outcome, not the reasons', value: v.reasons, rows: 4, errors })}`;
-    const main = ctx.render('Decide a referral', html`${top}
+    ctx.render('Decide a referral', html`${top}
       <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-        ${errorSummary(errors)}
-        ${problem ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${problem}</strong></div>` : ''}
+        ${problem ? warning(problem) : ''}
         <h1 class="govuk-heading-l">Decide a referral</h1>
         ${facts}
-        <form novalidate id="decision-form">
+        <form method="post" novalidate id="decision-form">${ctx.csrf}<input type="hidden" name="commandId" value="${commandId}">
           ${choices({ id: 'outcome', type: 'radio', label: 'What has the review sub-group decided?', legendClass: 'govuk-fieldset__legend--m', options: REFERRAL_OUTCOMES, value: v.outcome, errors })}
           ${followUps}
-          <button type="submit" class="govuk-button" data-module="govuk-button">Record the decision</button>
+          ${button({ text: 'Record the decision' })}
         </form>
-      </div></div>`);
-    const form = main.querySelector<HTMLFormElement>('#decision-form')!;
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const values = readDecisionForm(new FormData(form));
-      const found = validateDecision(values);
-      if (Object.keys(found).length) return draw(values, found);
-      form.querySelector<HTMLButtonElement>('button[type=submit]')!.disabled = true;
-      try {
-        const data = await graphql<{ decideReferral: { __typename: string; position?: string } | ClientError }>(DECIDE_REFERRAL, { input: toDecisionInput(referral.id, values, commandId) });
-        const result = data.decideReferral;
-        if (isClientError(result)) {
-          return result.__typename === 'ValidationError' && result.field ? draw(values, { [decisionFieldIdOf(result.field)]: result.message }) : draw(values, {}, result.message);
-        }
-        rememberPosition(result.position);
-        ctx.navigate(`#/partnership/referrals/${referral.id}?decided=1`);
-      } catch (error) {
-        draw(values, {}, (error as Error).message);
-      }
-    });
+      </div></div>`, { errors });
   };
-  draw(readDecisionForm(new FormData()));
+  if (ctx.method === 'GET') return draw(readDecisionForm(new URLSearchParams()));
+  const values = readDecisionForm(ctx.form);
+  const found = validateDecision(values);
+  if (Object.keys(found).length) return draw(values, found);
+  const data = await ctx.gateway<{ decideReferral: { __typename: string; position?: string } | ClientError }>(DECIDE_REFERRAL, { input: toDecisionInput(referral.id, values, commandId) });
+  const result = data.decideReferral;
+  if (isClientError(result)) {
+    return result.__typename === 'ValidationError' && result.field ? draw(values, { [decisionFieldIdOf(result.field)]: result.message }) : draw(values, {}, result.message);
+  }
+  ctx.redirect(`/partnership/referrals/${referral.id}?decided=1`, result.position);
 };

@@ -3,7 +3,7 @@ import type { FieldErrors } from '../app/components';
 
 export type DecisionValues = { outcome: string; notifierName: string; notifierRole: string; notifierEmail: string; reviewKind: string; reviewTitle: string; reasons: string };
 
-export const readDecisionForm = (data: FormData): DecisionValues => {
+export const readDecisionForm = (data: URLSearchParams): DecisionValues => {
   const get = (name: string) => String(data.get(name) ?? '');
   return { outcome: get('outcome'), notifierName: get('notifierName'), notifierRole: get('notifierRole'), notifierEmail: get('notifierEmail'), reviewKind: get('reviewKind'), reviewTitle: get('reviewTitle'), reasons: get('reasons') };
 };

@@ -1,32 +1,29 @@
 /**
  * A partner agency refers a case to its partnership's review sub-group: the GOV.UK question page pattern with an
- * error summary, checked as the user types once they have tried to send it. Nothing is kept in the browser.
+ * error summary, checked on the server when sent. Nothing is kept in the browser.
  */
-import { checkAsYouType, newCheckState } from '../app/check-as-you-type';
-import { choices, dateInput, errorSummary, textarea, textInput, YES_NO, type FieldErrors } from '../app/components';
+import { type FieldErrors, YES_NO, button, choices, dateInput, textInput, textarea, warning } from '../app/components';
 import { todayInEngland } from '../app/dates';
-import { graphql, isClientError, rememberPosition, type ClientError } from '../app/graphql-client';
+import { isClientError, type ClientError } from '../server/gateway-client';
 import { html } from '../app/html';
-import type { PageContext } from '../app/router';
+import type { PageContext } from '../server/page';
 import { AGENCIES, NATURES } from '../app/vocabulary';
 import { SUBMIT_REFERRAL } from '../operations';
-import { childSection } from '../partnership/notify-page';
+import { childSection, commandIdOf, defaultSubmit } from '../partnership/notify-page';
 import { emptyReferral, readReferralForm, referralFieldIdOf, toReferralInput, validateReferral, type ReferralValues } from './referral-rules';
 import { CRITERIA_VIEWS } from './referral-vocabulary';
 
-export const referPage = (ctx: PageContext) => {
-  const commandId = crypto.randomUUID();
-  const state = newCheckState();
+export const referPage = async (ctx: PageContext) => {
+  const commandId = commandIdOf(ctx.form);
 
   const draw = (v: ReferralValues, errors: FieldErrors = {}, problem?: string) => {
-    const main = ctx.render('Refer a case', html`
+    ctx.render('Refer a case', html`
       <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-        ${errorSummary(errors)}
-        ${problem ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${problem}</strong></div>` : ''}
-        <span class="govuk-caption-l">Partnership ${ctx.session?.partnershipId ?? ''}</span>
+        ${problem ? warning(problem) : ''}
+        <span class="govuk-caption-l">Partnership ${ctx.user?.partnershipName ?? ctx.user?.partnershipId ?? ''}</span>
         <h1 class="govuk-heading-l">Refer a case to the review sub-group</h1>
         <p class="govuk-body">Refer a case when you think a child may have been seriously harmed or may have died because of abuse or neglect. Discuss it with your designated safeguarding lead first. The sub-group decides whether to notify the Panel, carry out another review or take no further action, and you will see its decision on your referrals page.</p>
-        <form novalidate id="referral-form">
+        <form method="post" novalidate id="referral-form">${defaultSubmit('Send referral')}${ctx.csrf}<input type="hidden" name="commandId" value="${commandId}">
           <h2 class="govuk-heading-m">Your agency</h2>
           ${choices({ id: 'agency', type: 'radio', label: 'Which agency are you referring from?', options: AGENCIES, value: v.agency, small: true, errors })}
           <h2 class="govuk-heading-m">About the incident</h2>
@@ -48,33 +45,20 @@ export const referPage = (ctx: PageContext) => {
           ${textInput({ id: 'notifierRole', label: 'Job title', value: v.notifierRole, autocomplete: 'organization-title', errors })}
           ${textInput({ id: 'notifierEmail', label: 'Email address', type: 'email', value: v.notifierEmail, autocomplete: 'email', errors })}
           ${textInput({ id: 'notifierPhone', label: 'Phone number (optional)', type: 'tel', value: v.notifierPhone, autocomplete: 'tel', width: 'govuk-input--width-20', errors })}
-          <button type="submit" class="govuk-button" data-module="govuk-button">Send referral</button>
+          ${button({ text: 'Send referral' })}
         </form>
-      </div></div>`);
-    const form = main.querySelector<HTMLFormElement>('#referral-form')!;
-    const current = () => readReferralForm(new FormData(form));
-    checkAsYouType(form, () => validateReferral(current(), todayInEngland()), state);
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      state.submitted = true;
-      const values = current();
-      const found = validateReferral(values, todayInEngland());
-      if (Object.keys(found).length) return draw(values, found);
-      form.querySelector<HTMLButtonElement>('button[type=submit]')!.disabled = true;
-      try {
-        const data = await graphql<{ submitReferral: { __typename: string; referralId?: string; position?: string } | ClientError }>(SUBMIT_REFERRAL, { input: toReferralInput(values, commandId) });
-        const result = data.submitReferral;
-        if (isClientError(result)) {
-          return result.__typename === 'ValidationError' && result.field
-            ? draw(values, { [referralFieldIdOf(result.field)]: result.message })
-            : draw(values, {}, result.message);
-        }
-        rememberPosition(result.position);
-        ctx.navigate(`#/agency/referrals?sent=${encodeURIComponent(result.referralId ?? '')}`);
-      } catch (error) {
-        draw(values, {}, (error as Error).message);
-      }
-    });
+      </div></div>`, { errors });
   };
-  draw(emptyReferral());
+  if (ctx.method === 'GET') return draw(emptyReferral());
+  const values = readReferralForm(ctx.form);
+  const found = validateReferral(values, todayInEngland());
+  if (Object.keys(found).length) return draw(values, found);
+  const data = await ctx.gateway<{ submitReferral: { __typename: string; referralId?: string; position?: string } | ClientError }>(SUBMIT_REFERRAL, { input: toReferralInput(values, commandId) });
+  const result = data.submitReferral;
+  if (isClientError(result)) {
+    return result.__typename === 'ValidationError' && result.field
+      ? draw(values, { [referralFieldIdOf(result.field)]: result.message })
+      : draw(values, {}, result.message);
+  }
+  ctx.redirect(`/agency/referrals?sent=${encodeURIComponent(result.referralId ?? '')}`, result.position);
 };

@@ -50,7 +50,7 @@ describe('agency referral form', () => {
   });
 });
 
-const decision = (over: Partial<DecisionValues>): DecisionValues => ({ ...readDecisionForm(new FormData()), ...over });
+const decision = (over: Partial<DecisionValues>): DecisionValues => ({ ...readDecisionForm(new URLSearchParams()), ...over });
 
 describe('sub-group decision form', () => {
   it('asks for what each outcome needs', () => {

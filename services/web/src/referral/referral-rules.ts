@@ -10,7 +10,7 @@ export type ReferralValues = NotifyValues & { agency: string; agencyReasons: str
 
 export const emptyReferral = (): ReferralValues => ({ ...emptyNotify(), agency: '', agencyReasons: '', criteriaView: '', dslConsulted: '' });
 
-export const readReferralForm = (data: FormData): ReferralValues => ({
+export const readReferralForm = (data: URLSearchParams): ReferralValues => ({
   ...readNotifyForm(data, 1),
   agency: String(data.get('agency') ?? ''),
   agencyReasons: String(data.get('agencyReasons') ?? ''),

@@ -3,10 +3,11 @@
  * send the final report, publish with its documents, record action plan progress, close. Each says when it
  * applies, its fields, its rules in plain words and its GraphQL input.
  */
-import { choices, dateInput, select, textarea, textInput, YES_NO, type FieldErrors } from '../app/components';
+import { type FieldErrors, YES_NO, choices, dateInput, select, textInput, textarea } from '../app/components';
 import { checkDate, isoFromParts, todayInEngland, type DateParts } from '../app/dates';
-import { arr, str, type FormValues } from '../app/drafts';
+import { arr, str, type FormValues } from '../app/form-values';
 import { html, type Html } from '../app/html';
+import { macro } from '../server/macros';
 import {
   ACTION_STATUSES, CLOSE_REASONS, DELAY_REASONS, DOCUMENT_KINDS, PUBLICATION_KINDS, RECIPIENTS, REVIEW_MODELS,
 } from '../app/vocabulary';
@@ -42,7 +43,7 @@ const optionalDate = (v: FormValues, id: string) => (blankDate(v, id) ? {} : { [
 const items = (text: string) => text.split(/\n|;/).map((t) => t.trim()).filter(Boolean);
 const open = (s: string) => s !== 'PUBLISHED' && s !== 'CLOSED' && s !== 'FINAL_REPORT_SUBMITTED';
 
-const documentRows = (v: FormValues) => Array.from({ length: MAX_DOCUMENTS }, (_, i) => i).filter((i) => str(v, `document-${i}-title`).trim() || str(v, `document-${i}-address`).trim() || str(v, `document-${i}-checksum`));
+const documentRows = (v: FormValues) => Array.from({ length: MAX_DOCUMENTS }, (_, i) => i).filter((i) => str(v, `document-${i}-title`).trim() || str(v, `document-${i}-address`).trim() || str(v, `document-${i}-checksum`) || str(v, `document-${i}-file-error`));
 const actionRows = (v: FormValues) => Array.from({ length: MAX_ACTIONS }, (_, i) => i).filter((i) => str(v, `action-${i}-description`).trim());
 
 export const REVIEW_ACTIONS: ReviewAction[] = [
@@ -97,16 +98,13 @@ export const REVIEW_ACTIONS: ReviewAction[] = [
       ${textarea({ id: 'recommendations', label: 'Recommendations', hint: 'One a line', value: str(v, 'recommendations'), rows: 3, errors })}
       ${textarea({ id: 'keywords', label: 'Keywords (optional)', hint: 'One a line', value: str(v, 'keywords'), rows: 2, errors })}
       <h4 class="govuk-heading-s">Documents</h4>
-      <p class="govuk-body-s">Choose each published file so its fingerprint (SHA-256) can be recorded; the file is read in your browser and not uploaded.</p>
+      <p class="govuk-body-s">Choose each published file: the service keeps it and serves it on your public page of reviews once the publication is recorded. Give a web address only if the file is published elsewhere as well.</p>
       ${Array.from({ length: MAX_DOCUMENTS }, (_, i) => html`<fieldset class="govuk-fieldset app-child"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Document ${i + 1}${i ? ' (optional)' : ''}</legend>
         ${select({ id: `document-${i}-kind`, label: 'Kind', options: DOCUMENT_KINDS, value: str(v, `document-${i}-kind`) || 'OVERVIEW_REPORT', errors })}
         ${textInput({ id: `document-${i}-title`, label: 'Title', value: str(v, `document-${i}-title`), errors })}
-        ${textInput({ id: `document-${i}-address`, label: 'Web address', hint: 'Starting https://', type: 'url', value: str(v, `document-${i}-address`), errors })}
-        <div class="govuk-form-group" data-field="document-${i}-file"><label class="govuk-label" for="document-${i}-file">Published file</label>
-          <p id="document-${i}-file-error" class="govuk-error-message" ${errors[`document-${i}-file`] ? '' : html`hidden`}><span class="govuk-visually-hidden">Error:</span> <span data-error-text>${errors[`document-${i}-file`] ?? ''}</span></p>
-          <input class="govuk-file-upload" id="document-${i}-file" name="document-${i}-file" type="file" data-checksum-for="document-${i}-checksum">
-          <input type="hidden" name="document-${i}-checksum" id="document-${i}-checksum" value="${str(v, `document-${i}-checksum`)}">
-          <p class="govuk-body-s" data-checksum-shown>${str(v, `document-${i}-checksum`) ? `Fingerprint ${str(v, `document-${i}-checksum`).slice(0, 12)}…` : ''}</p></div>
+        ${macro('govuk', 'file-upload', { id: `document-${i}-file`, name: `document-${i}-file`, label: { text: 'Published file' }, hint: { text: 'PDF, Word or OpenDocument text, up to 50 MB' }, errorMessage: errors[`document-${i}-file`] ? { text: errors[`document-${i}-file`] } : false })}
+        ${str(v, `document-${i}-checksum`) ? html`<input type="hidden" name="document-${i}-checksum" value="${str(v, `document-${i}-checksum`)}"><input type="hidden" name="document-${i}-stored-address" value="${str(v, `document-${i}-stored-address`)}"><p class="govuk-body-s">File received (fingerprint ${str(v, `document-${i}-checksum`).slice(0, 12)}…); choose the file again only to replace it.</p>` : ''}
+        ${textInput({ id: `document-${i}-address`, label: 'Web address (optional)', hint: 'Only if the file is also published elsewhere, starting https://', type: 'url', value: str(v, `document-${i}-address`), errors })}
       </fieldset>`)}`,
     validate: (v) => {
       const e: FieldErrors = {};
@@ -120,8 +118,10 @@ export const REVIEW_ACTIONS: ReviewAction[] = [
       if (!rows.length) e['document-0-title'] = 'Give at least one published document';
       for (const i of rows) {
         if (!str(v, `document-${i}-title`).trim()) e[`document-${i}-title`] = `Enter the title of document ${i + 1}`;
-        if (!/^https:\/\/\S+$/.test(str(v, `document-${i}-address`).trim())) e[`document-${i}-address`] = `Enter the web address of document ${i + 1}, starting https://`;
-        if (!/^[0-9a-f]{64}$/.test(str(v, `document-${i}-checksum`))) e[`document-${i}-file`] = `Choose the published file of document ${i + 1}`;
+        const address = str(v, `document-${i}-address`).trim();
+        if (address && !/^https:\/\/\S+$/.test(address)) e[`document-${i}-address`] = `Enter the web address of document ${i + 1} starting https://, or leave it empty`;
+        if (str(v, `document-${i}-file-error`)) e[`document-${i}-file`] = `Document ${i + 1}: ${str(v, `document-${i}-file-error`)}`;
+        else if (!/^[0-9a-f]{64}$/.test(str(v, `document-${i}-checksum`))) e[`document-${i}-file`] = `Choose the published file of document ${i + 1}`;
       }
       return e;
     },
@@ -129,7 +129,7 @@ export const REVIEW_ACTIONS: ReviewAction[] = [
       publishedOn: isoFromParts(dateOf(v, 'publishedOn')), publication: str(v, 'publication'), reviewModel: str(v, 'reviewModel'),
       summary: str(v, 'summary').trim(), learningThemes: items(str(v, 'learningThemes')), recommendations: items(str(v, 'recommendations')),
       keywords: items(str(v, 'keywords')),
-      documents: documentRows(v).map((i) => ({ kind: str(v, `document-${i}-kind`), title: str(v, `document-${i}-title`).trim(), address: str(v, `document-${i}-address`).trim(), checksum: str(v, `document-${i}-checksum`) })),
+      documents: documentRows(v).map((i) => ({ kind: str(v, `document-${i}-kind`), title: str(v, `document-${i}-title`).trim(), address: str(v, `document-${i}-address`).trim() || str(v, `document-${i}-stored-address`), checksum: str(v, `document-${i}-checksum`) })),
     }),
   },
   {
@@ -167,7 +167,3 @@ export const REVIEW_ACTIONS: ReviewAction[] = [
     toInput: (v) => ({ reason: str(v, 'closeReason') }),
   },
 ];
-
-/** SHA-256 of a chosen file, hex, computed in the browser (Web Crypto). */
-export const sha256Hex = async (file: Blob): Promise<string> =>
-  Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer())), (b) => b.toString(16).padStart(2, '0')).join('');

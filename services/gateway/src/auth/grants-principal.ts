@@ -1,0 +1,46 @@
+/**
+ * Principals from the platform's grants: the identity provider proves who (the token's `sub`); what they may do is
+ * what admins granted that subject (read model `access_grants`). Read on every request through a short cache:
+ * a grant or revocation takes effect within `cacheMs` (default 5 s) plus the projector's lag.
+ *
+ * Someone signed in with no grant is the public to the gateway (they read what anyone may); the web shows them
+ * the "no access yet" page. Holding several grants, the oldest one acts (a principal has one role).
+ */
+import type { JWTPayload } from 'jose';
+import type { Sql } from 'postgres';
+import { grantsForSubject } from '@cspr/read-models';
+import type { AccessGrantView } from '@cspr/read-models';
+import type { ExtendedRole } from '@cspr/domain';
+import { AuthenticationError } from './verify-token';
+import { isRole, PUBLIC } from './principal';
+import type { Principal } from './principal';
+
+export const GRANTS_CACHE_MS = 5_000;
+
+export type GrantsLookup = (subject: string) => Promise<AccessGrantView[]>;
+
+/** Grants per subject, remembered for `cacheMs` (a bounded map: the oldest entry goes first). */
+export const createGrantsLookup = (sql: Sql, cacheMs = GRANTS_CACHE_MS, size = 5000): GrantsLookup => {
+  const entries = new Map<string, { grants: Promise<AccessGrantView[]>; until: number }>();
+  return (subject) => {
+    const now = Date.now();
+    const hit = entries.get(subject);
+    if (hit && hit.until > now) return hit.grants;
+    if (entries.size >= size) entries.delete(entries.keys().next().value!);
+    const grants = grantsForSubject(sql, subject);
+    entries.set(subject, { grants, until: now + cacheMs });
+    grants.catch(() => entries.delete(subject));
+    return grants;
+  };
+};
+
+export const principalFromGrants = (subject: string, grants: readonly AccessGrantView[]): Principal => {
+  const grant = grants.find((g) => isRole(g.role));
+  if (!grant) return PUBLIC;
+  return { kind: 'user', userId: subject, role: grant.role as ExtendedRole, ...(grant.partnershipId ? { partnershipId: grant.partnershipId } : {}) };
+};
+
+export const grantsPrincipal = (lookup: GrantsLookup) => async (payload: JWTPayload): Promise<Principal> => {
+  if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthenticationError('Token has no subject');
+  return principalFromGrants(payload.sub, await lookup(payload.sub));
+};

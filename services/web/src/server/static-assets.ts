@@ -1,0 +1,74 @@
+/**
+ * Static files: GOV.UK Frontend and MoJ Frontend (their CSS asks for fonts and images at /assets/...), and this
+ * service's own small stylesheet and script. Served by express.static (the `send` module), which answers a path
+ * it cannot decode with 400 and never reads outside its folder; the guard in front answers any malformed path
+ * with 400 before a route or a handler sees it.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type RequestHandler, type Router } from 'express';
+
+const require = createRequire(import.meta.url);
+const govukDist = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist/govuk');
+const mojDir = join(dirname(require.resolve('@ministryofjustice/frontend/package.json')), 'moj');
+const ownAssets = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets');
+
+/** Files a page links to, each under a path that changes with its content so it can be cached for a year. */
+const FILES = {
+  'govuk-frontend.min.css': join(govukDist, 'govuk-frontend.min.css'),
+  'govuk-frontend.min.js': join(govukDist, 'govuk-frontend.min.js'),
+  'moj-frontend.min.css': join(mojDir, 'moj-frontend.min.css'),
+  'sortable-table.mjs': join(mojDir, 'components/sortable-table/sortable-table.bundle.mjs'),
+  'app.css': join(ownAssets, 'app.css'),
+  'app.mjs': join(ownAssets, 'app.mjs'),
+} as const;
+
+export type AssetName = keyof typeof FILES;
+
+const fingerprint = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12);
+
+/** `/static/<hash>/<name>`: the address views use (`asset('app.css')`). */
+export const assetUrls = (): Record<AssetName, string> =>
+  Object.fromEntries(Object.entries(FILES).map(([name, file]) => [name, `/static/${fingerprint(file)}/${name}`])) as Record<AssetName, string>;
+
+const TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.woff2': 'font/woff2', '.woff': 'font/woff', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
+  '.json': 'application/manifest+json',
+};
+
+const setType = (res: express.Response, path: string) => {
+  const type = TYPES[path.slice(path.lastIndexOf('.'))];
+  if (type) res.setHeader('content-type', type);
+  res.setHeader('x-content-type-options', 'nosniff');
+};
+
+/** Any path `decodeURIComponent` refuses (`/%ff`, `/%`) is answered 400 here, whatever route it was meant for. */
+export const refuseMalformedPaths: RequestHandler = (req, res, next) => {
+  try {
+    decodeURIComponent(req.path);
+    next();
+  } catch {
+    res.status(400).type('text/plain').send('Bad request: the address is not valid');
+  }
+};
+
+export const staticAssets = (): Router => {
+  const router = express.Router();
+  const urls = assetUrls();
+  for (const [name, file] of Object.entries(FILES)) {
+    // Only the current fingerprint is served: an old page asking for an old hash gets 404, never stale content.
+    router.get(urls[name as AssetName], (_req, res, next) => {
+      res.sendFile(file, { maxAge: '365d', immutable: true, headers: { 'x-content-type-options': 'nosniff' } }, (error) => {
+        if (error) next(error);
+      });
+    });
+  }
+  // Fonts and images named in the frameworks' CSS: their names do not change with content, so a day.
+  const assets = { maxAge: '1d', fallthrough: true, index: false, redirect: false, dotfiles: 'ignore', setHeaders: setType } as const;
+  router.use('/assets', express.static(join(govukDist, 'assets'), assets), express.static(join(mojDir, 'assets'), assets));
+  return router;
+};

@@ -1,0 +1,163 @@
+/**
+ * Sign-in for the web pages: OpenID Connect authorization code flow with PKCE, state and nonce (openid-client),
+ * sessions held on the server (PostgreSQL), an HttpOnly session cookie, an inactivity timeout with a warning, and
+ * CSRF tokens per session. The app mounts `router`, runs `loadSession` before its pages, `requireSignedIn` before
+ * pages that need a user, and `verifyCsrf` on form posts.
+ */
+import type { NextFunction, Request, Response, Router } from 'express';
+import type { Sql } from 'postgres';
+import * as client from 'openid-client';
+import { clearSessionCookie, cookieName, readCookie, setSessionCookie, verifySessionValue } from './session-cookie';
+import type { CookieSettings } from './session-cookie';
+import { createSessionStore, newSecret } from './session-store';
+import type { SessionData, SessionStore, StoredSession } from './session-store';
+import { createProviderClient } from './provider-client';
+import type { ProviderClient, ProviderSettings } from './provider-client';
+import { safeReturnPath } from './return-path';
+import { createSignInRouter } from './sign-in-routes';
+import { toSignedInUser } from './signed-in-user';
+import type { GrantsFor } from './signed-in-user';
+
+export { verifyCsrf, CSRF_FIELD } from './csrf';
+export { migrateSessions } from './session-store';
+export { safeReturnPath } from './return-path';
+export type { AccessGrant, GrantsFor, Identity, SignedInUser } from './signed-in-user';
+
+export type SignInLogger = {
+  info: (fields: object, message: string) => void;
+  warn: (fields: object, message: string) => void;
+};
+
+export type SignInOptions = {
+  sql: Sql;
+  provider: ProviderSettings;
+  /** Public address of the web pages, e.g. http://localhost:4000 (the callback is `<baseUrl>/auth/callback`). */
+  baseUrl: string;
+  /** SESSION_SECRET: signs the session cookie. */
+  sessionSecret: string;
+  /** Secure cookie. Default: true unless baseUrl is plain http. */
+  secureCookies?: boolean;
+  /** Inactivity timeout in minutes. Default 30. */
+  timeoutMinutes?: number;
+  /** The warning shows this many seconds before the timeout. Default 120 (GOV.UK pattern: 2 minutes). */
+  warnBeforeSeconds?: number;
+  /** Scopes asked for. Default `openid email profile`. */
+  scope?: string;
+  /** Resource indicator (RFC 8707) for the gateway's access tokens; unset: none sent. */
+  resource?: string;
+  grantsFor: GrantsFor;
+  logger: SignInLogger;
+  clock?: () => Date;
+};
+
+export type SignIn = {
+  router: Router;
+  loadSession: (req: Request, res: Response, next: NextFunction) => Promise<void>;
+  requireSignedIn: (req: Request, res: Response, next: NextFunction) => void;
+  sessions: SessionStore;
+  provider: ProviderClient;
+};
+
+/** What the pages find in `res.locals` besides `user` and `csrfToken`. */
+export type SessionLocals = { sessionTimeoutSeconds: number; sessionWarningSeconds: number };
+
+const REFRESH_MARGIN_SECONDS = 30;
+
+export const createSignIn = (options: SignInOptions): SignIn => {
+  const timeoutMs = (options.timeoutMinutes ?? 30) * 60_000;
+  const cookies: CookieSettings = {
+    secret: options.sessionSecret,
+    secure: options.secureCookies ?? !options.baseUrl.startsWith('http://'),
+  };
+  const now = options.clock ?? (() => new Date());
+  const sessions = createSessionStore({ sql: options.sql, timeoutMs, clock: now });
+  const provider = createProviderClient(options.provider);
+
+  const sessionOf = async (req: Request): Promise<StoredSession | undefined> => {
+    const id = verifySessionValue(cookies.secret, readCookie(req, cookieName(cookies)));
+    return id ? sessions.get(id) : undefined;
+  };
+
+  /** Refreshes the access token when it is about to expire; a refused refresh ends the session. */
+  const freshTokens = async (session: StoredSession): Promise<SessionData['user'] | undefined> => {
+    const user = session.data.user!;
+    const expiresAt = user.accessTokenExpiresAt;
+    if (!expiresAt || expiresAt - REFRESH_MARGIN_SECONDS > now().getTime() / 1000) return user;
+    if (!user.refreshToken) return undefined;
+    try {
+      const tokens = await client.refreshTokenGrant(await provider.configuration(), user.refreshToken,
+        options.resource ? { resource: options.resource } : undefined);
+      const expiresIn = tokens.expiresIn();
+      const refreshed = {
+        ...user,
+        accessToken: tokens.access_token,
+        ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),
+        ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
+        ...(expiresIn ? { accessTokenExpiresAt: Math.floor(now().getTime() / 1000) + expiresIn } : {}),
+      };
+      await sessions.save(session.id, { ...session.data, user: refreshed });
+      return refreshed;
+    } catch (error) {
+      options.logger.warn({ reason: (error as Error).name }, 'token refresh refused: session ended');
+      return undefined;
+    }
+  };
+
+  const loadSession = async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      res.locals.user = undefined;
+      const hadCookie = readCookie(req, cookieName(cookies)) !== undefined;
+      const found = await sessionOf(req);
+      if (!found) {
+        if (hadCookie) clearSessionCookie(res, cookies);
+        return next();
+      }
+      const session = await sessions.touch(found);
+      res.locals.session = session;
+      res.locals.csrfToken = session.data.csrfToken;
+      const locals: SessionLocals = { sessionTimeoutSeconds: timeoutMs / 1000, sessionWarningSeconds: options.warnBeforeSeconds ?? 120 };
+      Object.assign(res.locals, locals);
+      if (session.data.user) {
+        const user = await freshTokens(session);
+        if (!user) {
+          await sessions.destroy(session.id);
+          clearSessionCookie(res, cookies);
+          res.locals.session = undefined;
+          res.locals.csrfToken = undefined;
+          return next();
+        }
+        const grants = await options.grantsFor({ subject: user.subject, email: user.email, ...(user.organisation ? { organisation: user.organisation } : {}) });
+        res.locals.user = toSignedInUser(user, grants);
+      }
+      return next();
+    } catch (error) {
+      return next(error);
+    }
+  };
+
+  const requireSignedIn = (req: Request, res: Response, next: NextFunction) => {
+    const user = res.locals.user as ReturnType<typeof toSignedInUser> | undefined;
+    if (!user) return res.redirect(303, `/sign-in?returnTo=${encodeURIComponent(safeReturnPath(req.originalUrl))}`);
+    if (user.roles.length === 0) return res.redirect(303, '/no-access');
+    return next();
+  };
+
+  const router = createSignInRouter({
+    options, sessions, provider, cookies, now, sessionOf,
+    startSession: async (data: Omit<SessionData, 'csrfToken'>, res: Response) => {
+      const session = await sessions.create({ ...data, csrfToken: newSecret() });
+      setSessionCookie(res, cookies, session.id);
+      return session;
+    },
+    endSession: async (session: StoredSession | undefined, res: Response) => {
+      if (session) await sessions.destroy(session.id);
+      clearSessionCookie(res, cookies);
+    },
+  });
+
+  return { router, loadSession, requireSignedIn, sessions, provider };
+};
+export { setUpSignIn } from './set-up-sign-in';
+export type { SetUpSignIn, SetUpSignInOptions, SignInSettings } from './set-up-sign-in';
+export { DEV_ACCOUNTS } from './embedded-provider/dev-accounts';
+export type { DevAccount } from './embedded-provider/dev-accounts';
