@@ -66,7 +66,7 @@ export type CommandHandler = {
 const tracer = trace.getTracer(TRACER_NAME);
 
 const INCIDENT_TYPES = new Set<string>(['NotifyIncident', 'AmendNotification', 'WithdrawNotification', 'SubmitRapidReview', 'RespondToRapidReview', 'LinkIncidentToReview', 'RequestErasure', 'ApproveErasure', 'CancelErasureRequest']);
-const PARTNERSHIP_TYPES = new Set<string>(['RegisterPartnership', 'ChangePartnership']);
+const PARTNERSHIP_TYPES = new Set<string>(['RegisterPartnership', 'ChangePartnership', 'AddPartnershipContact', 'RemovePartnershipContact', 'SetEmailPreferences']);
 
 const isIncidentCommand = (c: ApplicationCommand): c is Bare<IncidentCommand> => INCIDENT_TYPES.has(c.type);
 const isPartnershipCommand = (c: ApplicationCommand): c is Bare<PartnershipCommand> => PARTNERSHIP_TYPES.has(c.type);

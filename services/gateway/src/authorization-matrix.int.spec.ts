@@ -68,6 +68,14 @@ type Operation = {
 const result = (field: string, input: string, payload?: string) =>
   `mutation($input: ${input}!) { ${field}(input: $input) { __typename ${payload ? `... on ${payload} { position } ` : ''}... on ClientError { code message } } }`;
 const REVIEW = 'query($id: ID!) { review(id: $id) { __typename ... on Review { id status } ... on ClientError { code message } } }';
+/** Leeds in the log with its shared mailbox (the fixture knows it only as reference data); once per run. */
+const registerLeeds = async (lc: Lifecycle) => {
+  const admin = { actor: { userId: 'admin-1', role: 'admin' as const } };
+  await lc.commands.execute({ type: 'RegisterPartnership', data: { partnershipId: 'leeds', name: 'Leeds', localAuthorityCodes: ['E08000035'] } }, admin).catch(() => undefined);
+  await lc.commands.execute({
+    type: 'AddPartnershipContact', data: { partnershipId: 'leeds', contactId: 'matrix-mailbox', kind: 'shared-mailbox', email: 'matrix@leeds.example' },
+  }, admin).catch(() => undefined);
+};
 const LATER = '2026-03-20T10:00:00Z'; // 8 working days after the default clock (10 March 2026)
 
 const publishInput = (reviewId: string) => ({
@@ -167,6 +175,23 @@ const OPERATIONS: Operation[] = [
     name: 'registerPartnership', field: 'registerPartnership', document: result('registerPartnership', 'PartnershipInput'),
     setup: async () => ({ input: { partnershipId: `matrix-${Math.random().toString(36).slice(2, 8)}`, name: 'Matrix Partnership', localAuthorityCodes: ['E08000033'] } }),
     policy: { operation: 'registerPartnership' },
+  },
+  {
+    name: 'addPartnershipContact', field: 'addPartnershipContact', document: result('addPartnershipContact', 'PartnershipContactInput'),
+    setup: async (lc) => {
+      await registerLeeds(lc);
+      const contactId = `matrix-${Math.random().toString(36).slice(2, 8)}`;
+      return { input: { partnershipId: 'leeds', contactId, kind: 'person', email: `${contactId}@leeds.example` } };
+    },
+    expected: row(D, A, D, D, D, A, D, D),
+  },
+  {
+    name: 'setEmailPreferences (shared mailbox)', field: 'setEmailPreferences', document: result('setEmailPreferences', 'EmailPreferencesInput'),
+    setup: async (lc) => {
+      await registerLeeds(lc);
+      return { input: { partnershipId: 'leeds', contactId: 'matrix-mailbox', receives: ['deadline-reminders', 'panel-updates'] } };
+    },
+    expected: row(D, A, D, D, D, A, D, D),
   },
   {
     name: 'changePartnership', field: 'changePartnership', document: result('changePartnership', 'PartnershipInput'),

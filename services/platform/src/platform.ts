@@ -15,6 +15,8 @@ import { createProjector } from '@cspr/projector';
 import { createRelay, kafkaCheck, migrateRelay, relayCheck, type Relay } from '@cspr/relay';
 import { closeHttpServerGracefully, openRuntime, type Runtime } from '@cspr/runtime';
 import { createWebApp, DEV_ACCOUNTS, setUpSignIn, signInSettingsFromEnv } from '@cspr/web';
+import { loadNotifierConfig } from '@cspr/config';
+import { createChannel, createNotifier, migrateNotifier, notifierHealthBody, serveDevMailbox } from '@cspr/notifier';
 import { loadDemo } from './demo/load-demo';
 import { countOpenDeadlines, getProjectorStatus, grantsForSubject, listAccessGrants } from '@cspr/read-models';
 import { platformMetrics } from '@cspr/telemetry';
@@ -27,6 +29,8 @@ export type StartPlatformOptions = {
   env?: Record<string, string | undefined>;
   /** Serve the web pages beside /graphql. Default true. */
   web?: boolean;
+  /** The notifier's clock (tests walk it through days). Default: the system clock. */
+  notifierClock?: () => Date;
 };
 
 export const startPlatform = async (options: StartPlatformOptions = {}): Promise<StartedPlatform> => {
@@ -49,15 +53,26 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   const grants = createGrantsLookup(sql);
   const issuers = new Map<string, TokenVerifier>();
   const configVerifier = await createTokenVerifierFromConfig(config, { principalOf: grantsPrincipal(grants, () => config.adminUserIds) });
+  // The notifier starts after the gateway (it needs the log's partnerships); `/health` asks it once it runs.
+  let notifier: ReturnType<typeof createNotifier> | undefined;
+  const notifierCheck = async () => {
+    if (!notifier) return { ok: true, emails: 'starting' };
+    const body = notifierHealthBody(await notifier.status());
+    return { ok: body.emails === 'ok', ...(body.emails === 'ok' ? {} : { reason: 'emails failed or waiting to be retried' }), ...body };
+  };
   const { gateway, vault } = await composeGateway(runtime, {
     calendar,
     auth: createIssuerRoutedVerifier(issuers, configVerifier),
     // Admins for four-eyes erasure: those configured, and everyone granted the admin role.
     adminUserIds: async () => [...config.adminUserIds, ...(await listAccessGrants(sql)).filter((g) => g.role === 'admin').map((g) => g.subject)],
     // Reported in `/health`, never in `/ready`: notifications go on while Kafka is down.
-    ...(relay && config.kafkaBrokers
-      ? { healthChecks: { relay: relayCheck(relay, config.readiness.maxRelayLagSeconds), kafka: kafkaCheck(config.kafkaBrokers) } }
-      : {}),
+    // Liveness stays 200 while the process answers; the body says which emails failed or wait, and why.
+    healthChecks: {
+      notifier: notifierCheck,
+      ...(relay && config.kafkaBrokers
+        ? { relay: relayCheck(relay, config.readiness.maxRelayLagSeconds), kafka: kafkaCheck(config.kafkaBrokers) }
+        : {}),
+    },
   });
 
   if (options.demo) {
@@ -75,6 +90,17 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   });
   metrics.observeDeadlines(() => countOpenDeadlines(sql));
   runtime.onShutdown('projector', () => projector.stop());
+
+  // The notifier: reminders and confirmations by email; on the embedded default they land in /dev/mailbox.
+  await migrateNotifier(sql);
+  const notifierConfig = loadNotifierConfig(env);
+  notifier = createNotifier({
+    sql, store, calendar, channel: createChannel(notifierConfig, sql), config: notifierConfig, logger,
+    ...(options.notifierClock ? { clock: options.notifierClock } : {}),
+  });
+  const startedNotifier = notifier;
+  await startedNotifier.start();
+  runtime.onShutdown('notifier', () => startedNotifier.stop());
 
   if (relay) {
     await relay.start();
@@ -105,8 +131,9 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
     signIn,
     logError: (error) => logger.error({ err: error }, 'web page failed'),
   });
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
+    if (path === '/dev/mailbox' && !config.production) return serveDevMailbox(sql, res);
     // The gateway also streams report files (uploads and public downloads) and serves the open-data CSV files of
     // published statistics releases (open-data-routes.ts).
     const toGateway = path === '/graphql' || path === '/health' || path === '/ready' || path === '/documents'

@@ -19,7 +19,7 @@ const registered: PartnershipEvent = { type: 'PartnershipRegistered', schemaVers
 describe('RegisterPartnership', () => {
   it('registers a partnership with the LAs it covers', () => {
     spec.given([]).when(register()).then([registered]);
-    expect(spec.given([registered]).state()).toEqual({ status: 'registered', partnershipId: 'north-yorkshire', name: 'North Yorkshire', localAuthorityCodes: ['E06000065'] });
+    expect(spec.given([registered]).state()).toEqual({ status: 'registered', partnershipId: 'north-yorkshire', name: 'North Yorkshire', localAuthorityCodes: ['E06000065'], contacts: {} });
   });
 
   it('refuses registering twice', () => {

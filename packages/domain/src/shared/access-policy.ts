@@ -103,6 +103,12 @@ export const ACCESS_POLICY = {
   localAuthorities: EVERYONE,
   erasureRequests: ADMIN,
   personalDataReads: ADMIN,
+  // Email contacts of a partnership, and each person's own email preferences (the notifier).
+  partnershipContacts: { partnership: 'own', admin: 'any' },
+  addPartnershipContact: { partnership: 'own', admin: 'any' },
+  removePartnershipContact: { partnership: 'own', admin: 'any' },
+  myEmailPreferences: { partnership: 'any' },
+  setEmailPreferences: { partnership: 'any' },
 } as const satisfies Record<string, Row>;
 
 export type Operation = keyof typeof ACCESS_POLICY;

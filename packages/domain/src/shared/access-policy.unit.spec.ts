@@ -53,13 +53,14 @@ describe('mayPerform', () => {
 
   it('states what Ofsted, DfE, admins and the public may do at all', () => {
     const allowedTo = (reader: Reader) => OPERATIONS.filter((op) => readersFor(op).includes(reader));
-    const everyone = ['publishedReports', 'learningLibrary', 'partnerships', 'viewer', 'partnershipReviewsPage', 'statisticsReleases'];
+    const everyone = ['publishedReports', 'learningLibrary', 'partnerships', 'viewer', 'partnershipReviewsPage', 'statisticsReleases', 'localAuthorities'];
     expect(allowedTo('public')).toEqual(everyone);
     expect(allowedTo('ofsted').sort()).toEqual([...everyone, 'notificationFeed', 'nationalStatistics'].sort());
-    expect(allowedTo('dfe').sort()).toEqual([...everyone, 'notificationFeed', 'review', 'finalReportsForDfe'].sort());
+    expect(allowedTo('dfe').sort()).toEqual([...everyone, 'notificationFeed', 'review', 'reviewByReference', 'finalReportsForDfe'].sort());
     expect(allowedTo('admin').sort()).toEqual([...everyone, 'nationalStatistics', 'closeStatisticsPeriod', 'publishStatisticsRelease',
       'registerPartnership', 'changePartnership', 'requestErasure', 'approveErasure', 'cancelErasureRequest', 'erasePersonalData',
-      'projectorStatus', 'accessGrants', 'grantAccess', 'revokeAccess'].sort());
+      'projectorStatus', 'accessGrants', 'grantAccess', 'revokeAccess', 'erasureRequests', 'personalDataReads', 'partnershipContacts',
+      'addPartnershipContact', 'removePartnershipContact'].sort());
   });
 
   it('names only known readers and relations', () => {

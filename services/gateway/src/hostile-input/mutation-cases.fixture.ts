@@ -40,6 +40,15 @@ const requested = async (lc: Lifecycle) => {
 };
 const partnershipId = () => `hostile-${randomUUID().slice(0, 8)}`;
 
+/** A fresh partnership with its shared mailbox, for the contact mutations. */
+const withContact = async (lc: { commands: { execute: (command: never, envelope: never) => Promise<unknown> } }) => {
+  const id = partnershipId();
+  const admin = { actor: { userId: 'admin-1', role: 'admin' } };
+  await lc.commands.execute({ type: 'RegisterPartnership', data: { partnershipId: id, name: 'Contacts', localAuthorityCodes: ['E08000034'] } } as never, admin as never);
+  await lc.commands.execute({ type: 'AddPartnershipContact', data: { partnershipId: id, contactId: 'business-unit', kind: 'shared-mailbox', email: 'unit@hostile.example' } } as never, admin as never);
+  return id;
+};
+
 export const MUTATION_CASES: MutationCase[] = [
   {
     field: 'notifyIncident', inputType: 'NotifyIncidentInput', caller: OWN,
@@ -114,6 +123,22 @@ export const MUTATION_CASES: MutationCase[] = [
       await lc.commands.execute({ type: 'RegisterPartnership', data: { partnershipId: id, name: 'Before', localAuthorityCodes: ['E08000034'] } }, { actor: { userId: 'admin-1', role: 'admin' } });
       return { partnershipId: id, name: 'After', localAuthorityCodes: ['E08000034'] };
     },
+  },
+  {
+    field: 'addPartnershipContact', inputType: 'PartnershipContactInput', caller: ADMIN,
+    setup: async (lc) => {
+      const id = partnershipId();
+      await lc.commands.execute({ type: 'RegisterPartnership', data: { partnershipId: id, name: 'Contacts', localAuthorityCodes: ['E08000034'] } }, { actor: { userId: 'admin-1', role: 'admin' } });
+      return { partnershipId: id, contactId: 'business-unit', kind: 'shared-mailbox', email: 'unit@hostile.example', name: 'Business unit' };
+    },
+  },
+  {
+    field: 'removePartnershipContact', inputType: 'PartnershipContactRefInput', caller: ADMIN,
+    setup: async (lc) => ({ partnershipId: await withContact(lc), contactId: 'business-unit' }),
+  },
+  {
+    field: 'setEmailPreferences', inputType: 'EmailPreferencesInput', caller: ADMIN,
+    setup: async (lc) => ({ partnershipId: await withContact(lc), contactId: 'business-unit', receives: ['deadline-reminders', 'weekly-digest'] }),
   },
   // A complete reporting year (the fixture's clock is in March 2026); once closed or published, a repeat is refused.
   { field: 'closeStatisticsPeriod', inputType: 'StatisticsReleaseInput', caller: PANEL, setup: async () => ({ reportingYear: 2024 }) },

@@ -22,6 +22,7 @@ import './national-statistics';
 import './notification-feed';
 import './projector-status';
 import './partnership';
+import './partnership-contacts';
 import './erasure';
 import './personal-data-reads';
 import './referral';

@@ -5,6 +5,7 @@
 import type { Sql } from 'postgres';
 import { formatPosition, type EventStore, type LogPosition } from '@cspr/event-store';
 import { getProjectorStatus, type ProjectorStatus } from '@cspr/read-models';
+import { notifierStatus, type NotifierStatus } from '@cspr/notifier';
 
 export type RelayPosition = {
   name: string;
@@ -21,6 +22,8 @@ export type OperationsStatus = {
   /** Null when the read models were never created in this database (no projector or gateway ever started). */
   projector: ProjectorStatus | null;
   relays: RelayPosition[];
+  /** Emails by status and every failed or retrying one with its reason; null when the notifier never ran here. */
+  notifier: NotifierStatus | null;
 };
 
 const LAG_SCAN_LIMIT = 1000;
@@ -48,11 +51,26 @@ export const readOperationsStatus = async (sql: Sql, store: EventStore): Promise
       throw error;
     }),
     relays,
+    notifier: await notifierStatus(sql).catch((error: unknown) => {
+      if ((error as { code?: string }).code === '42P01') return null;
+      throw error;
+    }),
   };
 };
 
+const formatNotifier = (n: NotifierStatus | null): string[] => {
+  if (!n) return ['notifier   never ran against this database'];
+  const counts = Object.entries(n.counts).map(([status, count]) => `${status} ${count}`).join('   ') || 'no emails yet';
+  return [
+    `notifier   ${counts}${n.oldestWaitingSince ? `   oldest waiting since ${n.oldestWaitingSince}` : ''}`,
+    ...n.retrying.map((r) => `  retrying #${r.id} ${r.kind} to ${r.recipient}: attempt ${r.attempts}, next ${r.nextAttemptAt}: ${r.reason}`),
+    ...n.failed.map((f) => `  FAILED #${f.id} ${f.kind} to ${f.recipient} after ${f.attempts} attempts: ${f.reason}`),
+    ...n.refusedAddresses.map((r) => `  refused address ${r.email}: ${r.reason}`),
+  ];
+};
+
 export const formatOperationsStatus = (status: OperationsStatus): string => {
-  const { log, projector, relays } = status;
+  const { log, projector, relays, notifier } = status;
   const more = (n: number) => (n >= LAG_SCAN_LIMIT ? `${n}+` : String(n));
   return [
     `log        head ${log.head}   ${log.events} events   last written ${log.lastRecordedAt ?? 'never'}`,
@@ -66,5 +84,6 @@ export const formatOperationsStatus = (status: OperationsStatus): string => {
     ...(relays.length === 0
       ? ['relay      never ran against this database']
       : relays.map((r) => `relay ${r.name}  at ${r.checkpoint}   behind ${more(r.lagEvents)} events / ${r.lagSeconds} s   lease ${r.owner ?? 'free'}${r.leaseExpiresAt ? ` until ${r.leaseExpiresAt}` : ''}`)),
+    ...formatNotifier(notifier),
   ].join('\n');
 };
