@@ -56,6 +56,7 @@ const environmentSchema = z.object({
   LOG_COPY_TO: z.string().min(1).optional(),
   DOCUMENT_MAX_BYTES: positive(50 * 1024 * 1024),
   PUBLIC_URL: z.string().url().optional(),
+  GATEWAY_URL: z.string().url().optional(),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -107,6 +108,7 @@ export const CONFIG_DOCS: Record<ConfigVariable, { default: string; meaning: str
   LOG_COPY_TO: { default: '—', meaning: '`npm run log:copy` target store, when `--to` is not given' },
   DOCUMENT_MAX_BYTES: { default: '52428800 (50 MB)', meaning: 'largest report file accepted by `POST /documents` and the publication form' },
   PUBLIC_URL: { default: '`http://localhost:PORT`', meaning: 'public address of the web pages (OIDC callback and post-logout addresses, links in emails)' },
+  GATEWAY_URL: { default: '—', meaning: 'the gateway\'s `/graphql` address, for the web pages run as their own service (`services/web/src/main.ts`)' },
   OIDC_ISSUER: { default: 'unset: embedded development provider at `PUBLIC_URL/oidc`', meaning: 'the organisation\'s OpenID provider for signing in to the pages (DfE Sign-in, Entra ID, Keycloak); required in production' },
   OIDC_CLIENT_ID: { default: '—', meaning: 'the web application\'s client id at that provider (with `OIDC_ISSUER`)' },
   OIDC_CLIENT_SECRET: { default: '—', meaning: 'its client secret (required in production)' },
@@ -145,6 +147,8 @@ export type PlatformConfig = {
   telemetry: { tracesEndpoint?: string; metricsEndpoint?: string; serviceName?: string; disabled: boolean };
   logCopy: { from?: string; to?: string };
   documents: { maxBytes: number };
+  /** The web pages run apart reach the gateway here (GATEWAY_URL). */
+  gatewayUrl?: string;
   /** Sign-in for the web pages; `issuer` absent means the embedded development provider. */
   signIn: {
     publicUrl?: string;
@@ -240,6 +244,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     },
     logCopy: { from: e.LOG_COPY_FROM, to: e.LOG_COPY_TO },
     documents: { maxBytes: e.DOCUMENT_MAX_BYTES },
+    gatewayUrl: e.GATEWAY_URL,
     signIn: {
       publicUrl: e.PUBLIC_URL,
       issuer: e.OIDC_ISSUER,

@@ -14,7 +14,7 @@ import type { TokenVerifier } from '@cspr/gateway';
 import { createProjector } from '@cspr/projector';
 import { createRelay, kafkaCheck, migrateRelay, relayCheck, type Relay } from '@cspr/relay';
 import { closeHttpServerGracefully, openRuntime, type Runtime } from '@cspr/runtime';
-import { createWebApp, DEV_ACCOUNTS, setUpSignIn, signInSettingsFromEnv } from '@cspr/web';
+import { createWebApp, DEV_ACCOUNTS, setUpSignIn, signInSettingsFromConfig } from '@cspr/web';
 import { loadNotifierConfig } from '@cspr/config';
 import { createChannel, createNotifier, migrateNotifier, notifierHealthBody, serveDevMailbox } from '@cspr/notifier';
 import { loadDemo } from './demo/load-demo';
@@ -34,7 +34,6 @@ export type StartPlatformOptions = {
 };
 
 export const startPlatform = async (options: StartPlatformOptions = {}): Promise<StartedPlatform> => {
-  const env = options.env ?? process.env;
   const runtime = await openRuntime({ service: 'platform', ...(options.env ? { env: options.env } : {}) });
   const { config, logger, database, store } = runtime;
   const { sql } = database;
@@ -93,7 +92,7 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
 
   // The notifier: reminders and confirmations by email; on the embedded default they land in /dev/mailbox.
   await migrateNotifier(sql);
-  const notifierConfig = loadNotifierConfig(env);
+  const notifierConfig = loadNotifierConfig(options.env);
   notifier = createNotifier({
     sql, store, calendar, channel: createChannel(notifierConfig, sql), config: notifierConfig, logger,
     ...(options.notifierClock ? { clock: options.notifierClock } : {}),
@@ -112,10 +111,10 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   // the same request pipeline (auth, allow-list, limits) as an HTTP call. Run apart, web/src/main.ts uses HTTP.
   const signIn = options.web === false ? undefined : await setUpSignIn({
     sql,
-    baseUrl: env.PUBLIC_URL ?? `http://localhost:${config.port}`,
+    baseUrl: config.signIn.publicUrl ?? `http://localhost:${config.port}`,
     dataDir: config.dataDir,
     production: config.production,
-    settings: signInSettingsFromEnv(env),
+    settings: signInSettingsFromConfig(config),
     grantsFor: async ({ subject }) => (await grantsForSubject(sql, subject)).map((g) => ({
       role: g.role, ...(g.partnershipId ? { partnershipId: g.partnershipId } : {}), ...(g.partnershipName ? { partnershipName: g.partnershipName } : {}),
     })),

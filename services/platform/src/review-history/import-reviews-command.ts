@@ -35,7 +35,7 @@ if (!values.apply) {
   process.exit(0);
 }
 
-const runtime = await openRuntime({ service: 'import-reviews', handleSignals: false, env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
+const runtime = await openRuntime({ service: 'import-reviews', handleSignals: false, commandLine: true });
 try {
   const { config, database, store } = runtime;
   const { vault } = await openVault({ sql: database.sql, masterKey: config.masterKey, dataDir: config.dataDir, production: config.production });
