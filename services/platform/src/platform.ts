@@ -53,10 +53,10 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   const issuers = new Map<string, TokenVerifier>();
   const configVerifier = await createTokenVerifierFromConfig(config, { principalOf: grantsPrincipal(grants, () => config.adminUserIds) });
   // The notifier starts after the gateway (it needs the log's partnerships); `/health` asks it once it runs.
-  let notifier: ReturnType<typeof createNotifier> | undefined;
+  const started: { notifier?: ReturnType<typeof createNotifier> } = {};
   const notifierCheck = async () => {
-    if (!notifier) return { ok: true, emails: 'starting' };
-    const body = notifierHealthBody(await notifier.status());
+    if (!started.notifier) return { ok: true, emails: 'starting' };
+    const body = notifierHealthBody(await started.notifier.status());
     return { ok: body.emails === 'ok', ...(body.emails === 'ok' ? {} : { reason: 'emails failed or waiting to be retried' }), ...body };
   };
   const { gateway, vault } = await composeGateway(runtime, {
@@ -93,18 +93,18 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   // The notifier: reminders and confirmations by email; on the embedded default they land in /dev/mailbox.
   await migrateNotifier(sql);
   const notifierConfig = loadNotifierConfig(options.env);
-  notifier = createNotifier({
+  const notifier = createNotifier({
     sql, store, calendar, channel: createChannel(notifierConfig, sql), config: notifierConfig, logger,
     ...(options.notifierClock ? { clock: options.notifierClock } : {}),
   });
-  const startedNotifier = notifier;
-  await startedNotifier.start();
-  runtime.onShutdown('notifier', () => startedNotifier.stop());
+  await notifier.start();
+  started.notifier = notifier;
+  runtime.onShutdown('notifier', () => notifier.stop());
 
   if (relay) {
     await relay.start();
-    const started = relay;
-    runtime.onShutdown('relay', () => started.stop());
+    const running = relay;
+    runtime.onShutdown('relay', () => running.stop());
   }
 
   // In one process the pages call the gateway through yoga.fetch: no socket, no port, no address to configure, and

@@ -15,7 +15,6 @@ import { builder } from '../builder';
 import { may, requireRecord, userOf } from '../authorization';
 import { ForbiddenError, NotFoundError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
-import { toActor } from '../auth/principal';
 import { badInput, forwardOnly, mapReadError, toConnection } from '../read-access';
 import {
   calendarDateSchema, childrenListSchema, commandIdSchema, freeText, idSchema, incidentTimeSchema,
