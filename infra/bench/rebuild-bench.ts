@@ -43,7 +43,13 @@ const main = async () => {
     // About 9 events per incident: generate incidents until the target is reached.
     for (const append of generateSampleLog({ incidents: Math.ceil(target / 4), seed: 2026 })) {
       append.events.forEach((event, revision) => {
-        pending.push({ ...event, stream_id: append.streamId, stream_revision: revision, event_id: event.eventId, recorded_at: event.metadata.occurredAt });
+        pending.push({
+          ...event,
+          stream_id: append.streamId,
+          stream_revision: revision,
+          event_id: event.eventId,
+          recorded_at: event.metadata.occurredAt,
+        });
       });
       if (pending.length >= INSERT_CHUNK) await flush();
       if (written + pending.length >= target) break;
@@ -65,13 +71,26 @@ const main = async () => {
     }
     const readSeconds = (performance.now() - readStarted) / 1000;
     const readRate = read / readSeconds;
-    process.stderr.write(`plain ordered read: ${read.toLocaleString('en-GB')} events in ${readSeconds.toFixed(1)} s = ${Math.round(readRate).toLocaleString('en-GB')} events/s\n`);
+    process.stderr.write(
+      `plain ordered read: ${read.toLocaleString('en-GB')} events in ${readSeconds.toFixed(1)} s = ${Math.round(readRate).toLocaleString('en-GB')} events/s\n`,
+    );
 
     // 3. Projection rebuild of every read model.
-    const projector = createProjector({ sql: db.sql, store, calendar: createEnglandAndWalesCalendar(), rebuildBatchSize: batchSize, countEvents: async () => written });
+    const projector = createProjector({
+      sql: db.sql,
+      store,
+      calendar: createEnglandAndWalesCalendar(),
+      rebuildBatchSize: batchSize,
+      countEvents: async () => written,
+    });
     const bar = createProgressBar();
     const result = await projector.rebuild({ onProgress: bar.update });
-    bar.finish({ done: result.events, total: written, eventsPerSecond: result.eventsPerSecond, elapsedSeconds: result.seconds });
+    bar.finish({
+      done: result.events,
+      total: written,
+      eventsPerSecond: result.eventsPerSecond,
+      elapsedSeconds: result.seconds,
+    });
     const counts = await db.sql`
       select (select count(*) from read_models.incidents)::int as incidents, (select count(*) from read_models.reviews)::int as reviews,
         (select count(*) from read_models.published_reports where published_on is not null)::int as published, (select count(*) from read_models.dead_letters)::int as dead_letters`;

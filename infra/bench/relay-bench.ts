@@ -32,12 +32,16 @@ const PARTITIONS = 6;
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const kafka = new Kafka({ clientId: 'relay-bench', brokers, logLevel: logLevel.NOTHING });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 
 const createTopics = async (...topics: string[]) => {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: PARTITIONS })) });
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: topics.map((topic) => ({ topic, numPartitions: PARTITIONS })),
+  });
   await admin.disconnect();
 };
 
@@ -53,13 +57,20 @@ const messagesOf = (events: RecordedEvent[]): FeedMessage[] => {
 const rawProducerRun = async (topic: string, messages: FeedMessage[]) => {
   // Timed from before connecting, as the relay is timed from its start (which connects too).
   const t0 = performance.now();
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   for (let i = 0; i < messages.length; i += BATCH) {
     await producer.send({
       topic,
       acks: -1,
-      messages: messages.slice(i, i + BATCH).map((m) => ({ key: m.key, value: m.value, headers: m.headers as Record<string, string> })),
+      messages: messages
+        .slice(i, i + BATCH)
+        .map((m) => ({ key: m.key, value: m.value, headers: m.headers as Record<string, string> })),
     });
   }
   const seconds = (performance.now() - t0) / 1000;
@@ -76,7 +87,9 @@ const main = async () => {
     const fixtures = stories[0]!.flatMap((_, step) => stories.map((s) => s[step]!)).slice(0, EVENTS);
     process.stdout.write(`relay bench: appending ${fixtures.length} events...\n`);
     for (let i = 0; i < fixtures.length; i += 100) {
-      await Promise.all(fixtures.slice(i, i + 100).map(({ streamId, event }) => store.appendToStream(streamId, [event])));
+      await Promise.all(
+        fixtures.slice(i, i + 100).map(({ streamId, event }) => store.appendToStream(streamId, [event])),
+      );
     }
     const log = await store.readAll({ maxCount: fixtures.length + 10 });
     const messages = messagesOf(log);
@@ -88,7 +101,9 @@ const main = async () => {
       const t0 = performance.now();
       await relay.start();
       for (;;) {
-        const [row] = await db.sql<{ c: string; p: string }[]>`select commit_position::text as c, prepare_position::text as p from relay.checkpoints where name = ${topic}`;
+        const [row] = await db.sql<
+          { c: string; p: string }[]
+        >`select commit_position::text as c, prepare_position::text as p from relay.checkpoints where name = ${topic}`;
         if (row && comparePositions({ commit: BigInt(row.c), prepare: BigInt(row.p) }, head) >= 0) break;
         await sleep(5);
       }
@@ -120,7 +135,9 @@ const main = async () => {
     const latencies: number[] = [];
     const consumer = kafka.consumer({ groupId: `bench-${run}`, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
     let joined: () => void = () => undefined;
-    const ready = new Promise<void>((resolve) => { joined = resolve; });
+    const ready = new Promise<void>((resolve) => {
+      joined = resolve;
+    });
     consumer.on(consumer.events.GROUP_JOIN, () => joined());
     await consumer.connect();
     await consumer.subscribe({ topics: [liveTopic], fromBeginning: false });
@@ -152,12 +169,27 @@ const main = async () => {
 
     const sorted = [...latencies].sort((a, b) => a - b);
     const rows = [
-      [`raw kafkajs producer (median of ${ROUNDS})`, `${rawRate.toFixed(0)} msg/s`, `runs ${rawRates.map((r) => r.toFixed(0)).join(' / ')}`],
-      [`relay: read log, map, publish, ack, checkpoint`, `${relayRate.toFixed(0)} msg/s`, `runs ${relayRates.map((r) => r.toFixed(0)).join(' / ')}; ratio ${(relayRate / rawRate).toFixed(2)}x (goal >= 0.5x)`],
-      ['end-to-end append -> consumer receipt', `p50 ${percentile(sorted, 50).toFixed(1)} ms`, `p99 ${percentile(sorted, 99).toFixed(1)} ms (${latencies.length}/${liveEvents.length} received)`],
+      [
+        `raw kafkajs producer (median of ${ROUNDS})`,
+        `${rawRate.toFixed(0)} msg/s`,
+        `runs ${rawRates.map((r) => r.toFixed(0)).join(' / ')}`,
+      ],
+      [
+        `relay: read log, map, publish, ack, checkpoint`,
+        `${relayRate.toFixed(0)} msg/s`,
+        `runs ${relayRates.map((r) => r.toFixed(0)).join(' / ')}; ratio ${(relayRate / rawRate).toFixed(2)}x (goal >= 0.5x)`,
+      ],
+      [
+        'end-to-end append -> consumer receipt',
+        `p50 ${percentile(sorted, 50).toFixed(1)} ms`,
+        `p99 ${percentile(sorted, 99).toFixed(1)} ms (${latencies.length}/${liveEvents.length} received)`,
+      ],
     ];
-    process.stdout.write(`\nRelay benchmark: ${messages.length} messages, batches of ${BATCH}, ${PARTITIONS} partitions, brokers ${brokers.join(',')}\n`);
-    for (const [what, value, note] of rows) process.stdout.write(`  ${what!.padEnd(50)} ${value!.padEnd(16)} ${note}\n`);
+    process.stdout.write(
+      `\nRelay benchmark: ${messages.length} messages, batches of ${BATCH}, ${PARTITIONS} partitions, brokers ${brokers.join(',')}\n`,
+    );
+    for (const [what, value, note] of rows)
+      process.stdout.write(`  ${what!.padEnd(50)} ${value!.padEnd(16)} ${note}\n`);
     if (relayRate / rawRate < 0.5) process.exitCode = 1;
   } finally {
     await db.drop();

@@ -8,7 +8,13 @@
  * notified or commissioned), unless the counter already names it. Numbers stay unique and without gaps; records
  * of a year that already had new-style numbers are numbered after them.
  */
-import { CASE_REFERENCE_KINDS, caseReferenceDecider, caseReferenceStreamId, decodeEvent, londonDate } from '@cspr/domain';
+import {
+  CASE_REFERENCE_KINDS,
+  caseReferenceDecider,
+  caseReferenceStreamId,
+  decodeEvent,
+  londonDate,
+} from '@cspr/domain';
 import type { CaseReferenceKind } from '@cspr/domain';
 import type { EventStore, LogPosition } from '@cspr/event-store';
 import type { PersonalDataVault } from '@cspr/personal-data';
@@ -25,9 +31,17 @@ const FIRST_EVENTS: Record<string, { kind: CaseReferenceKind; idKey: string; dat
   ThematicReviewCommissioned: { kind: 'REV', idKey: 'reviewId', dateKey: 'commissionedOn' },
 };
 
-export type BackfillOptions = { store: EventStore; vault: PersonalDataVault; newId: () => string; clock: () => Date; batchSize?: number };
+export type BackfillOptions = {
+  store: EventStore;
+  vault: PersonalDataVault;
+  newId: () => string;
+  clock: () => Date;
+  batchSize?: number;
+};
 
-export const backfillCaseReferences = async (options: BackfillOptions): Promise<{ allocated: number; alreadyHeld: number }> => {
+export const backfillCaseReferences = async (
+  options: BackfillOptions,
+): Promise<{ allocated: number; alreadyHeld: number }> => {
   const { store } = options;
   const missing: { kind: CaseReferenceKind; year: number; subjectId: string; partnershipId?: string }[] = [];
   let after: LogPosition | undefined;
@@ -43,7 +57,12 @@ export const backfillCaseReferences = async (options: BackfillOptions): Promise<
       const date = data[first.dateKey];
       if (typeof subjectId !== 'string' || typeof date !== 'string') continue;
       const partnershipId = recorded.metadata.partnershipId;
-      missing.push({ kind: first.kind, year: yearOf(date), subjectId, ...(typeof partnershipId === 'string' ? { partnershipId } : {}) });
+      missing.push({
+        kind: first.kind,
+        year: yearOf(date),
+        subjectId,
+        ...(typeof partnershipId === 'string' ? { partnershipId } : {}),
+      });
     }
     after = batch.at(-1)!.position;
   }

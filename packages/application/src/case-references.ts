@@ -10,13 +10,24 @@
  * unused but still accounted for in the log (the counter says whom it was for), never handed out twice.
  */
 import { caseReferenceDecider, caseReferenceStreamId } from '@cspr/domain';
-import type { AllocateCaseReference, CaseReferenceEvent, CaseReferenceKind, CaseReferenceState, CommandContext } from '@cspr/domain';
+import type {
+  AllocateCaseReference,
+  CaseReferenceEvent,
+  CaseReferenceKind,
+  CaseReferenceState,
+  CommandContext,
+} from '@cspr/domain';
 import { loadAggregate } from './aggregate-stream';
 import { executeDecision } from './execute-decision';
 import type { CommandEnvelope, Decision, ExecutionDeps } from './execute-decision';
 
 /** Hands out the reference of a subject (allocating it the first time). */
-export type AllocateReference = (request: { kind: CaseReferenceKind; year: number; subjectId: string; partnershipId?: string }) => Promise<string>;
+export type AllocateReference = (request: {
+  kind: CaseReferenceKind;
+  year: number;
+  subjectId: string;
+  partnershipId?: string;
+}) => Promise<string>;
 
 /**
  * Attempts on a concurrent allocation. Every writer in the country shares one counter a year, so contention is
@@ -24,7 +35,8 @@ export type AllocateReference = (request: { kind: CaseReferenceKind; year: numbe
  */
 const ALLOCATION_ATTEMPTS = 50;
 
-export const referenceAllocator = (execution: ExecutionDeps, envelope: CommandEnvelope, context: CommandContext): AllocateReference =>
+export const referenceAllocator =
+  (execution: ExecutionDeps, envelope: CommandEnvelope, context: CommandContext): AllocateReference =>
   async ({ kind, year, subjectId, partnershipId }) => {
     const streamId = caseReferenceStreamId(kind, year);
     const decision: Decision<AllocateCaseReference, CaseReferenceEvent, CaseReferenceState, CommandContext> = {

@@ -40,7 +40,10 @@ export type ReadAuditQuery = {
 
 export type ReadAuditFilter = Pick<ReadAuditQuery, 'subjectId' | 'actorId' | 'from' | 'to'>;
 
-export type ReadAuditPage = { entries: RecordedReadAuditEntry[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+export type ReadAuditPage = {
+  entries: RecordedReadAuditEntry[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+};
 
 export type ReadAudit = {
   record: (entry: ReadAuditEntry) => Promise<void>;
@@ -55,12 +58,20 @@ export type ReadAudit = {
 export const MAX_AUDIT_PAGE = 500;
 
 type AuditRow = {
-  id: string; at: Date; actor_id: string; role: string; partnership_id: string | null;
-  subject_id: string; fields: string[]; purpose: string | null; request_id: string;
+  id: string;
+  at: Date;
+  actor_id: string;
+  role: string;
+  partnership_id: string | null;
+  subject_id: string;
+  fields: string[];
+  purpose: string | null;
+  request_id: string;
 };
 
 const required = (value: unknown, name: string): string => {
-  if (typeof value !== 'string' || value.trim() === '') throw new PersonalDataError('invalid_argument', `A read audit entry needs ${name}`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new PersonalDataError('invalid_argument', `A read audit entry needs ${name}`);
   return value;
 };
 
@@ -72,7 +83,11 @@ const idOfCursor = (cursor: string): string => {
 };
 
 const checkFields = (fields: unknown): string[] => {
-  if (!Array.isArray(fields) || fields.length === 0 || fields.some((field) => typeof field !== 'string' || field === '')) {
+  if (
+    !Array.isArray(fields) ||
+    fields.length === 0 ||
+    fields.some((field) => typeof field !== 'string' || field === '')
+  ) {
     throw new PersonalDataError('invalid_argument', 'A read audit entry needs the names of the fields read');
   }
   return fields as string[];
@@ -97,10 +112,15 @@ export const createReadAudit = (sql: Sql): ReadAudit => ({
   recordMany: async (entries) => {
     if (entries.length === 0) return;
     const rows = entries.map((entry) => ({
-      at: entry.at ?? new Date(), actor_id: required(entry.actorId, 'actorId'), role: required(entry.role, 'role'),
-      partnership_id: entry.partnershipId ?? null, subject_id: required(entry.subjectId, 'subjectId'),
+      at: entry.at ?? new Date(),
+      actor_id: required(entry.actorId, 'actorId'),
+      role: required(entry.role, 'role'),
+      partnership_id: entry.partnershipId ?? null,
+      subject_id: required(entry.subjectId, 'subjectId'),
       // sql.array: sent as a text[] parameter, not expanded into a row list by the multi-row helper.
-      fields: sql.array(checkFields(entry.fields)), purpose: entry.purpose ?? null, request_id: required(entry.requestId, 'requestId'),
+      fields: sql.array(checkFields(entry.fields)),
+      purpose: entry.purpose ?? null,
+      request_id: required(entry.requestId, 'requestId'),
     }));
     await sql`insert into personal_data.audit_log ${sql(rows, 'at', 'actor_id', 'role', 'partnership_id', 'subject_id', 'fields', 'purpose', 'request_id')}`;
   },
@@ -124,15 +144,24 @@ export const createReadAudit = (sql: Sql): ReadAudit => ({
       limit ${first + 1} offset ${offset}`;
     const page = rows.slice(0, first);
     const entries = page.map((row) => ({
-      id: row.id, at: row.at, actorId: row.actor_id, role: row.role, partnershipId: row.partnership_id,
-      subjectId: row.subject_id, fields: row.fields, purpose: row.purpose, requestId: row.request_id,
+      id: row.id,
+      at: row.at,
+      actorId: row.actor_id,
+      role: row.role,
+      partnershipId: row.partnership_id,
+      subjectId: row.subject_id,
+      fields: row.fields,
+      purpose: row.purpose,
+      requestId: row.request_id,
     }));
     const last = page.at(-1);
     return { entries, pageInfo: { endCursor: last ? cursorOf(last.id) : null, hasNextPage: rows.length > first } };
   },
 
   count: async (query) => {
-    const [row] = await sql<[{ count: number }]>`select count(*)::int as count from personal_data.audit_log where true ${whereOf(sql, query)}`;
+    const [row] = await sql<
+      [{ count: number }]
+    >`select count(*)::int as count from personal_data.audit_log where true ${whereOf(sql, query)}`;
     return row.count;
   },
 });
@@ -158,7 +187,10 @@ export const openAudited = async <T = unknown>(
     await audit.record({ ...who, subjectId });
   } catch (error) {
     if (error instanceof PersonalDataError && error.code === 'invalid_argument') throw error;
-    throw new PersonalDataError('audit_failed', `The read of subject ${subjectId} could not be audited, so it was refused`);
+    throw new PersonalDataError(
+      'audit_failed',
+      `The read of subject ${subjectId} could not be audited, so it was refused`,
+    );
   }
   return opened;
 };
@@ -174,12 +206,17 @@ export const openAuditedMany = async <T = unknown>(
   who: Reader,
 ): Promise<OpenedPersonalData<T>[]> => {
   const opened = await Promise.all(items.map((item) => vault.open<T>(item.subjectId, item.sealed)));
-  const read = [...new Set(items.filter((_item, i) => opened[i]!.status === 'available').map((item) => item.subjectId))];
+  const read = [
+    ...new Set(items.filter((_item, i) => opened[i]!.status === 'available').map((item) => item.subjectId)),
+  ];
   try {
     await audit.recordMany(read.map((subjectId) => ({ ...who, subjectId })));
   } catch (error) {
     if (error instanceof PersonalDataError && error.code === 'invalid_argument') throw error;
-    throw new PersonalDataError('audit_failed', `The read of ${read.length} subjects could not be audited, so it was refused`);
+    throw new PersonalDataError(
+      'audit_failed',
+      `The read of ${read.length} subjects could not be audited, so it was refused`,
+    );
   }
   return opened;
 };

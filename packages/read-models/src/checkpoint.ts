@@ -46,7 +46,8 @@ export const readCheckpoint = async (sql: Sql): Promise<Checkpoint> => {
     select commit_position::text, prepare_position::text, rebuilding, events_processed::text, calendar_version, updated_at
     from read_models.checkpoints where name = ${CHECKPOINT_NAME}`;
   const row = rows[0];
-  if (!row) return { position: LOG_START, rebuilding: false, eventsProcessed: 0, calendarVersion: null, updatedAt: null };
+  if (!row)
+    return { position: LOG_START, rebuilding: false, eventsProcessed: 0, calendarVersion: null, updatedAt: null };
   return toCheckpoint(row);
 };
 

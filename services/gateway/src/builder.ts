@@ -56,14 +56,21 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
   },
 });
 
-builder.queryType({ description: 'Reads. Every query accepts `consistentAfter`: a position a mutation returned, waited for (bounded) before reading.' });
-builder.mutationType({ description: 'Commands. Every result carries the `position` it wrote; errors a client must handle are typed results.' });
+builder.queryType({
+  description:
+    'Reads. Every query accepts `consistentAfter`: a position a mutation returned, waited for (bounded) before reading.',
+});
+builder.mutationType({
+  description: 'Commands. Every result carries the `position` it wrote; errors a client must handle are typed results.',
+});
 
-builder.globalConnectionField('totalCount', (t) => t.int({
-  description: 'Every matching record, not only this page: counted only when asked for.',
-  resolve: async (parent) => {
-    const total = typeof parent.totalCount === 'function' ? await parent.totalCount() : parent.totalCount;
-    if (total === null) throw new Error('totalCount was not counted for this list');
-    return total;
-  },
-}));
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({
+    description: 'Every matching record, not only this page: counted only when asked for.',
+    resolve: async (parent) => {
+      const total = typeof parent.totalCount === 'function' ? await parent.totalCount() : parent.totalCount;
+      if (total === null) throw new Error('totalCount was not counted for this list');
+      return total;
+    },
+  }),
+);

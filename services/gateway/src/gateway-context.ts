@@ -28,4 +28,8 @@ export type GatewayServices = {
 };
 
 /** `requestId` names the request in the read audit and logs (the caller's x-request-id, else a new id). */
-export type GatewayContext = YogaInitialContext & { principal: Principal; services: GatewayServices; requestId: string };
+export type GatewayContext = YogaInitialContext & {
+  principal: Principal;
+  services: GatewayServices;
+  requestId: string;
+};

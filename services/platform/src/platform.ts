@@ -7,7 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { grantStartupAccess } from '@cspr/application';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import {
-  composeGateway, createEmbeddedProviderVerifier, createGrantsLookup, createIssuerRoutedVerifier, createTokenVerifierFromConfig,
+  composeGateway,
+  createEmbeddedProviderVerifier,
+  createGrantsLookup,
+  createIssuerRoutedVerifier,
+  createTokenVerifierFromConfig,
   grantsPrincipal,
 } from '@cspr/gateway';
 import type { TokenVerifier } from '@cspr/gateway';
@@ -44,26 +48,41 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   if (config.kafkaBrokers) {
     await migrateRelay(sql);
     relay = createRelay({
-      store, sql, brokers: config.kafkaBrokers, embedded: database.embedded, logger, topic: config.relay.topic, name: config.relay.name,
+      store,
+      sql,
+      brokers: config.kafkaBrokers,
+      embedded: database.embedded,
+      logger,
+      topic: config.relay.topic,
+      name: config.relay.name,
     });
   }
   // Tokens name a subject; what it may do is its grants (read model access_grants, cached 5 s). Development tokens
   // of `npm run token` carry their role as claims; the embedded provider's issuer joins once it is set up below.
   const grants = createGrantsLookup(sql);
   const issuers = new Map<string, TokenVerifier>();
-  const configVerifier = await createTokenVerifierFromConfig(config, { principalOf: grantsPrincipal(grants, () => config.adminUserIds) });
+  const configVerifier = await createTokenVerifierFromConfig(config, {
+    principalOf: grantsPrincipal(grants, () => config.adminUserIds),
+  });
   // The notifier starts after the gateway (it needs the log's partnerships); `/health` asks it once it runs.
   const started: { notifier?: ReturnType<typeof createNotifier> } = {};
   const notifierCheck = async () => {
     if (!started.notifier) return { ok: true, emails: 'starting' };
     const body = notifierHealthBody(await started.notifier.status());
-    return { ok: body.emails === 'ok', ...(body.emails === 'ok' ? {} : { reason: 'emails failed or waiting to be retried' }), ...body };
+    return {
+      ok: body.emails === 'ok',
+      ...(body.emails === 'ok' ? {} : { reason: 'emails failed or waiting to be retried' }),
+      ...body,
+    };
   };
   const { gateway, vault } = await composeGateway(runtime, {
     calendar,
     auth: createIssuerRoutedVerifier(issuers, configVerifier),
     // Admins for four-eyes erasure: those configured, and everyone granted the admin role.
-    adminUserIds: async () => [...config.adminUserIds, ...(await listAccessGrants(sql)).filter((g) => g.role === 'admin').map((g) => g.subject)],
+    adminUserIds: async () => [
+      ...config.adminUserIds,
+      ...(await listAccessGrants(sql)).filter((g) => g.role === 'admin').map((g) => g.subject),
+    ],
     // Reported in `/health`, never in `/ready`: notifications go on while Kafka is down.
     // Liveness stays 200 while the process answers; the body says which emails failed or wait, and why.
     healthChecks: {
@@ -94,7 +113,12 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   await migrateNotifier(sql);
   const notifierConfig = loadNotifierConfig(options.env);
   const notifier = createNotifier({
-    sql, store, calendar, channel: createChannel(notifierConfig, sql), config: notifierConfig, logger,
+    sql,
+    store,
+    calendar,
+    channel: createChannel(notifierConfig, sql),
+    config: notifierConfig,
+    logger,
     ...(options.notifierClock ? { clock: options.notifierClock } : {}),
   });
   await notifier.start();
@@ -109,34 +133,53 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
 
   // In one process the pages call the gateway through yoga.fetch: no socket, no port, no address to configure, and
   // the same request pipeline (auth, allow-list, limits) as an HTTP call. Run apart, web/src/main.ts uses HTTP.
-  const signIn = options.web === false ? undefined : await setUpSignIn({
-    sql,
-    baseUrl: config.signIn.publicUrl ?? `http://localhost:${config.port}`,
-    dataDir: config.dataDir,
-    production: config.production,
-    settings: signInSettingsFromConfig(config),
-    grantsFor: async ({ subject }) => (await grantsForSubject(sql, subject)).map((g) => ({
-      role: g.role, ...(g.partnershipId ? { partnershipId: g.partnershipId } : {}), ...(g.partnershipName ? { partnershipName: g.partnershipName } : {}),
-    })),
-    logger,
-  });
+  const signIn =
+    options.web === false
+      ? undefined
+      : await setUpSignIn({
+          sql,
+          baseUrl: config.signIn.publicUrl ?? `http://localhost:${config.port}`,
+          dataDir: config.dataDir,
+          production: config.production,
+          settings: signInSettingsFromConfig(config),
+          grantsFor: async ({ subject }) =>
+            (await grantsForSubject(sql, subject)).map((g) => ({
+              role: g.role,
+              ...(g.partnershipId ? { partnershipId: g.partnershipId } : {}),
+              ...(g.partnershipName ? { partnershipName: g.partnershipName } : {}),
+            })),
+          logger,
+        });
   // The embedded provider's development accounts get their roles through the log, as an admin's grant would.
   if (signIn?.embedded) {
-    issuers.set(signIn.embedded.issuer, createEmbeddedProviderVerifier({ ...signIn.embedded, principalOf: grantsPrincipal(grants) }));
-    await grantStartupAccess(gateway.commands, DEV_ACCOUNTS.flatMap((a) => (a.grant ? [{ subject: a.subject, email: a.email, ...a.grant }] : [])));
+    issuers.set(
+      signIn.embedded.issuer,
+      createEmbeddedProviderVerifier({ ...signIn.embedded, principalOf: grantsPrincipal(grants) }),
+    );
+    await grantStartupAccess(
+      gateway.commands,
+      DEV_ACCOUNTS.flatMap((a) => (a.grant ? [{ subject: a.subject, email: a.email, ...a.grant }] : [])),
+    );
   }
-  const web = !signIn ? undefined : createWebApp({
-    gateway: (url, init) => gateway.yoga.fetch(url, init),
-    signIn,
-    logError: (error) => logger.error({ err: error }, 'web page failed'),
-  });
+  const web = !signIn
+    ? undefined
+    : createWebApp({
+        gateway: (url, init) => gateway.yoga.fetch(url, init),
+        signIn,
+        logError: (error) => logger.error({ err: error }, 'web page failed'),
+      });
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/dev/mailbox' && !config.production) return serveDevMailbox(sql, res);
     // The gateway also streams report files (uploads and public downloads) and serves the open-data CSV files of
     // published statistics releases (open-data-routes.ts).
-    const toGateway = path === '/graphql' || path === '/health' || path === '/ready' || path === '/documents'
-      || path.startsWith('/documents/') || path.startsWith('/statistics/releases/');
+    const toGateway =
+      path === '/graphql' ||
+      path === '/health' ||
+      path === '/ready' ||
+      path === '/documents' ||
+      path.startsWith('/documents/') ||
+      path.startsWith('/statistics/releases/');
     if (toGateway || !web) return gateway.yoga(req, res);
     return web(req, res);
   });

@@ -12,22 +12,38 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@cspr/testing';
 import { startPlatform, type StartedPlatform } from './platform';
 
-const freePort = () => new Promise<number>((resolve) => {
-  const probe = createServer().listen(0, () => {
-    const { port } = probe.address() as { port: number };
-    probe.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
   });
-});
 
 /** A raw request, so a path like `/%ff` reaches the server exactly as written. */
-const raw = (port: number, path: string, method = 'GET', body?: string) => new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-  const req = request({ host: '127.0.0.1', port, path, method, headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {} }, (res) => {
-    let text = '';
-    res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-  });
-  req.on('error', reject);
-  req.end(body);
-});
+const raw = (port: number, path: string, method = 'GET', body?: string) =>
+  new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+    (resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path,
+          method,
+          headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
+        },
+        (res) => {
+          let text = '';
+          res
+            .setEncoding('utf8')
+            .on('data', (chunk: string) => (text += chunk))
+            .on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    },
+  );
 
 describe('web pages served by the platform', { timeout: 120_000 }, () => {
   let db: TestDatabase;
@@ -39,7 +55,9 @@ describe('web pages served by the platform', { timeout: 120_000 }, () => {
     db = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'cspr-web-routes-'));
     port = await freePort();
-    platform = await startPlatform({ env: { DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: String(port), KAFKA_BROKERS: '', LOG_LEVEL: 'silent' } });
+    platform = await startPlatform({
+      env: { DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: String(port), KAFKA_BROKERS: '', LOG_LEVEL: 'silent' },
+    });
   }, 120_000);
   afterAll(async () => {
     await platform?.runtime.shutdown('test over');
@@ -63,7 +81,7 @@ describe('web pages served by the platform', { timeout: 120_000 }, () => {
     expect(bad.body).toContain('href="#year"');
   });
 
-  it('serves the frameworks\' files with their types, fingerprinted ones cached for a year', async () => {
+  it("serves the frameworks' files with their types, fingerprinted ones cached for a year", async () => {
     const page = (await raw(port, '/learning')).body;
     const css = /href="(\/static\/[0-9a-f]{12}\/govuk-frontend\.min\.css)"/.exec(page)?.[1];
     const script = /src="(\/static\/[0-9a-f]{12}\/app\.mjs)"/.exec(page)?.[1];
@@ -89,10 +107,12 @@ describe('web pages served by the platform', { timeout: 120_000 }, () => {
     expect((await raw(port, '/reports')).status).toBe(200);
   });
 
-  it('sends someone not signed in to sign in, and refuses a form post without the session\'s token', async () => {
+  it("sends someone not signed in to sign in, and refuses a form post without the session's token", async () => {
     const page = await raw(port, '/partnership/incidents/00000000-0000-4000-8000-000000000000');
     expect(page.status).toBe(303);
-    expect(page.headers.location).toBe('/sign-in?returnTo=%2Fpartnership%2Fincidents%2F00000000-0000-4000-8000-000000000000');
+    expect(page.headers.location).toBe(
+      '/sign-in?returnTo=%2Fpartnership%2Fincidents%2F00000000-0000-4000-8000-000000000000',
+    );
     const post = await raw(port, '/partnership/notify', 'POST', 'nature=SERIOUS_HARM');
     expect(post.status).toBe(403);
     const missing = await raw(port, '/no-such-page');
@@ -102,7 +122,11 @@ describe('web pages served by the platform', { timeout: 120_000 }, () => {
 
   it('leaves /graphql, /health and /ready to the gateway', async () => {
     expect((await raw(port, '/health')).status).toBe(200);
-    const graphql = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const graphql = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } });
   });
 });

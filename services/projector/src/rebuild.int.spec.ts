@@ -30,14 +30,23 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('rebuild', () => {
   it('a rebuild process SIGKILLed mid-way, then a projector started: read models equal a clean rebuild', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./rebuild-command.ts', import.meta.url)), '--batch-size=10'], {
-      env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./rebuild-command.ts', import.meta.url)), '--batch-size=10'],
+      {
+        env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     // Kill once the child has committed some batches of the rebuild, well before the end of the log.
     for (let tries = 0; tries < 3000; tries += 1) {
-      const rows = await db.sql`select rebuilding, events_processed from read_models.checkpoints where name = 'read-models'`.catch(() => []);
+      const rows =
+        await db.sql`select rebuilding, events_processed from read_models.checkpoints where name = 'read-models'`.catch(
+          () => [],
+        );
       const row = rows[0] as { rebuilding: boolean; events_processed: string } | undefined;
       if (row?.rebuilding && Number(row.events_processed) >= 200) break;
       await sleep(10);
@@ -82,11 +91,15 @@ describe('rebuild', () => {
   });
 
   it('rebuilding with a calendar that has an extra holiday moves due dates', async () => {
-    const [incident] = (await listIncidents(db.sql, { first: 100 })).items.filter((i) => i.rapidReviewRequired && i.status !== 'withdrawn');
+    const [incident] = (await listIncidents(db.sql, { first: 100 })).items.filter(
+      (i) => i.rapidReviewRequired && i.status !== 'withdrawn',
+    );
     const before = incident!.deadlines.find((d) => d.kind === 'notification')!;
     // A one-off holiday on the first working day after becoming aware pushes the 5-working-day deadline by one.
     const firstWorkingDay = calendar.addWorkingDays(before.anchorDate, 1);
-    const extra = createEnglandAndWalesCalendar({ extraHolidays: [{ date: firstWorkingDay, name: 'Extra bank holiday' }] });
+    const extra = createEnglandAndWalesCalendar({
+      extraHolidays: [{ date: firstWorkingDay, name: 'Extra bank holiday' }],
+    });
     await createProjector({ sql: db.sql, store, calendar: extra }).rebuild();
     const after = (await getIncident(db.sql, incident!.id))!.deadlines.find((d) => d.kind === 'notification')!;
     expect(after.dueOn).toBe(extra.addWorkingDays(before.anchorDate, 5));

@@ -18,7 +18,8 @@ const config = loadConfig();
 const { production, port } = config;
 const logger = createLogger({ service: 'web', level: config.logLevel });
 const gatewayUrl = config.gatewayUrl;
-if (!gatewayUrl) throw new Error('GATEWAY_URL is required: the address of the gateway\'s /graphql, e.g. http://gateway:4000/graphql');
+if (!gatewayUrl)
+  throw new Error("GATEWAY_URL is required: the address of the gateway's /graphql, e.g. http://gateway:4000/graphql");
 if (!config.databaseUrl) throw new Error('DATABASE_URL is required: sessions and access grants live in PostgreSQL');
 const sql = postgres(config.databaseUrl, { max: 5, onnotice: () => undefined });
 
@@ -28,9 +29,12 @@ const signIn = await setUpSignIn({
   dataDir: config.dataDir,
   production,
   settings: signInSettingsFromConfig(config),
-  grantsFor: async ({ subject }) => (await grantsForSubject(sql, subject)).map((g) => ({
-    role: g.role, ...(g.partnershipId ? { partnershipId: g.partnershipId } : {}), ...(g.partnershipName ? { partnershipName: g.partnershipName } : {}),
-  })),
+  grantsFor: async ({ subject }) =>
+    (await grantsForSubject(sql, subject)).map((g) => ({
+      role: g.role,
+      ...(g.partnershipId ? { partnershipId: g.partnershipId } : {}),
+      ...(g.partnershipName ? { partnershipName: g.partnershipName } : {}),
+    })),
   logger,
 });
 

@@ -16,8 +16,6 @@ export const NOTIFY_INCIDENT = `mutation NotifyIncident($input: NotifyIncidentIn
   }
 }`;
 
-
-
 const deadlineFields = `kind dueOn workingDaysLeft overdue dueThisWeek metOn cancelled statutory description`;
 
 export const PARTNERSHIP_INCIDENTS = `query PartnershipIncidents($after: String, $consistentAfter: String) {
@@ -112,7 +110,10 @@ export const PUBLISHED_REPORTS = `query PublishedReports($partnershipId: String,
   }
 }`;
 
-const reviewPayload = (name: string, input: string) => `mutation ${name[0]!.toUpperCase()}${name.slice(1)}($input: ${input}!) {
+const reviewPayload = (
+  name: string,
+  input: string,
+) => `mutation ${name[0]!.toUpperCase()}${name.slice(1)}($input: ${input}!) {
   ${name}(input: $input) {
     __typename
     ... on ReviewPayload { reviewId position }
@@ -155,7 +156,10 @@ export const REVIEW = `query Review($id: ID!, $consistentAfter: String) {
 const referralFields = `id partnershipId agency nature localAuthorityCode becameAwareOn incidentOn criteriaView dslConsulted status submittedAt submittedOn withdrawnOn
       decision { outcome decidedOn incidentId reviewId reviewKind }`;
 
-const referralPayload = (field: string, input: string) => `mutation ${field.charAt(0).toUpperCase()}${field.slice(1)}($input: ${input}!) {
+const referralPayload = (
+  field: string,
+  input: string,
+) => `mutation ${field.charAt(0).toUpperCase()}${field.slice(1)}($input: ${input}!) {
   ${field}(input: $input) {
     __typename
     ... on ReferralPayload { referralId position relatedIds alreadyApplied }
@@ -214,11 +218,17 @@ export const FINAL_REPORTS_FOR_DFE = `query FinalReportsForDfe {
   finalReportsForDfe(first: 50) { reviewId kind title ownerPartnershipId partnershipIds finalReportSubmittedOn publishedOn status }
 }`;
 
-export const COMMISSION_NON_STATUTORY_REVIEW = reviewPayload('commissionNonStatutoryReview', 'CommissionNonStatutoryReviewInput');
+export const COMMISSION_NON_STATUTORY_REVIEW = reviewPayload(
+  'commissionNonStatutoryReview',
+  'CommissionNonStatutoryReviewInput',
+);
 export const NAME_CONCERNED_PARTNERSHIPS = reviewPayload('nameConcernedPartnerships', 'NameConcernedPartnershipsInput');
 export const RECORD_LEARNING = reviewPayload('recordLearning', 'RecordLearningInput');
 export const ADD_RECOMMENDATION = reviewPayload('addRecommendation', 'AddRecommendationInput');
-export const RECORD_ACTION_FOR_RECOMMENDATION = reviewPayload('recordActionForRecommendation', 'RecordActionForRecommendationInput');
+export const RECORD_ACTION_FOR_RECOMMENDATION = reviewPayload(
+  'recordActionForRecommendation',
+  'RecordActionForRecommendationInput',
+);
 export const UPDATE_ACTION_STATUS = reviewPayload('updateActionStatus', 'UpdateActionStatusInput');
 
 export const PARTNERSHIP_REVIEWS_PAGE = `query PartnershipReviewsPage($partnershipId: ID!) {

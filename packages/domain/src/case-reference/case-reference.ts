@@ -12,14 +12,17 @@ export const CASE_REFERENCE_KINDS = ['INC', 'REV'] as const;
 export type CaseReferenceKind = (typeof CASE_REFERENCE_KINDS)[number];
 
 /** A number recorded against the incident or review it names. */
-export type CaseReferenceAllocated = DomainEvent<'CaseReferenceAllocated', {
-  kind: CaseReferenceKind;
-  year: number;
-  number: number;
-  reference: string;
-  /** The incident or review id the reference names. */
-  subjectId: string;
-}>;
+export type CaseReferenceAllocated = DomainEvent<
+  'CaseReferenceAllocated',
+  {
+    kind: CaseReferenceKind;
+    year: number;
+    number: number;
+    reference: string;
+    /** The incident or review id the reference names. */
+    subjectId: string;
+  }
+>;
 
 export type CaseReferenceEvent = CaseReferenceAllocated;
 
@@ -30,7 +33,8 @@ export type AllocateCaseReference = {
 
 export type CaseReferenceState = { last: number; bySubject: Record<string, string> };
 
-export const caseReferenceStreamId = (kind: CaseReferenceKind, year: number): string => `case-reference-${kind}-${year}`;
+export const caseReferenceStreamId = (kind: CaseReferenceKind, year: number): string =>
+  `case-reference-${kind}-${year}`;
 export const CASE_REFERENCE_STREAM_PREFIX = 'case-reference-';
 
 /** Five digits (the national volume is about 400 a year); a larger number simply grows wider and stays unique. */
@@ -53,18 +57,25 @@ export const evolveCaseReference = (state: CaseReferenceState, event: CaseRefere
 });
 
 /** The next number, or nothing when the subject already holds one (a retried command keeps its first reference). */
-export const decideCaseReference = (command: AllocateCaseReference, state: CaseReferenceState): CaseReferenceEvent[] => {
+export const decideCaseReference = (
+  command: AllocateCaseReference,
+  state: CaseReferenceState,
+): CaseReferenceEvent[] => {
   const { kind, year, subjectId } = command.data;
-  if (!CASE_REFERENCE_KINDS.includes(kind)) throw validationError('kind', `kind must be one of ${CASE_REFERENCE_KINDS.join(', ')}`);
-  if (!Number.isInteger(year) || year < 2000 || year > 9999) throw validationError('year', 'year must be a four-digit year');
+  if (!CASE_REFERENCE_KINDS.includes(kind))
+    throw validationError('kind', `kind must be one of ${CASE_REFERENCE_KINDS.join(', ')}`);
+  if (!Number.isInteger(year) || year < 2000 || year > 9999)
+    throw validationError('year', 'year must be a four-digit year');
   if (subjectId.length === 0) throw validationError('subjectId', 'subjectId is required');
   if (state.bySubject[subjectId] !== undefined) return [];
   const number = state.last + 1;
-  return [{
-    type: 'CaseReferenceAllocated',
-    schemaVersion: 1,
-    data: { kind, year, number, reference: formatCaseReference(kind, year, number), subjectId },
-  }];
+  return [
+    {
+      type: 'CaseReferenceAllocated',
+      schemaVersion: 1,
+      data: { kind, year, number, reference: formatCaseReference(kind, year, number), subjectId },
+    },
+  ];
 };
 
 export const caseReferenceDecider = {

@@ -2,14 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { caseReferenceDecider, formatCaseReference, normaliseCaseReference } from './case-reference';
 import type { AllocateCaseReference, CaseReferenceState } from './case-reference';
 
-const allocate = (subjectId: string): AllocateCaseReference => ({ type: 'AllocateCaseReference', data: { kind: 'INC', year: 2026, subjectId } });
+const allocate = (subjectId: string): AllocateCaseReference => ({
+  type: 'AllocateCaseReference',
+  data: { kind: 'INC', year: 2026, subjectId },
+});
 const fold = (commands: AllocateCaseReference[]): CaseReferenceState =>
-  commands.reduce((state, command) => caseReferenceDecider.decide(command, state).reduce(caseReferenceDecider.evolve, state), caseReferenceDecider.initialState());
+  commands.reduce(
+    (state, command) => caseReferenceDecider.decide(command, state).reduce(caseReferenceDecider.evolve, state),
+    caseReferenceDecider.initialState(),
+  );
 
 describe('case references', () => {
   it('given no number yet, allocates 1 as INC-2026-00001', () => {
     const events = caseReferenceDecider.decide(allocate('a'), caseReferenceDecider.initialState());
-    expect(events).toEqual([{ type: 'CaseReferenceAllocated', schemaVersion: 1, data: { kind: 'INC', year: 2026, number: 1, reference: 'INC-2026-00001', subjectId: 'a' } }]);
+    expect(events).toEqual([
+      {
+        type: 'CaseReferenceAllocated',
+        schemaVersion: 1,
+        data: { kind: 'INC', year: 2026, number: 1, reference: 'INC-2026-00001', subjectId: 'a' },
+      },
+    ]);
   });
 
   it('given numbers 1 and 2, allocates 3; a subject that holds one gets nothing new', () => {
@@ -19,8 +31,12 @@ describe('case references', () => {
   });
 
   it('refuses an impossible year as a validation error naming the field', () => {
-    expect(() => caseReferenceDecider.decide({ type: 'AllocateCaseReference', data: { kind: 'REV', year: 26, subjectId: 'a' } }, caseReferenceDecider.initialState()))
-      .toThrow(expect.objectContaining({ code: 'validation', field: 'year' }));
+    expect(() =>
+      caseReferenceDecider.decide(
+        { type: 'AllocateCaseReference', data: { kind: 'REV', year: 26, subjectId: 'a' } },
+        caseReferenceDecider.initialState(),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'validation', field: 'year' }));
   });
 
   it('formats five digits and reads a typed reference in any case', () => {

@@ -18,7 +18,14 @@ export type ChangePartnership = {
 /** Admins, or the partnership's own users, name who receives its emails. */
 export type AddPartnershipContact = {
   type: 'AddPartnershipContact';
-  data: { partnershipId: PartnershipId; contactId: string; kind: ContactKind; email: string; name?: string; userId?: string };
+  data: {
+    partnershipId: PartnershipId;
+    contactId: string;
+    kind: ContactKind;
+    email: string;
+    name?: string;
+    userId?: string;
+  };
   context: CommandContext;
 };
 
@@ -36,9 +43,5 @@ export type SetEmailPreferences = {
 };
 
 export type PartnershipCommand =
-  | RegisterPartnership
-  | ChangePartnership
-  | AddPartnershipContact
-  | RemovePartnershipContact
-  | SetEmailPreferences;
+  RegisterPartnership | ChangePartnership | AddPartnershipContact | RemovePartnershipContact | SetEmailPreferences;
 export type PartnershipCommandType = PartnershipCommand['type'];

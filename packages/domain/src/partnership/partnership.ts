@@ -5,21 +5,32 @@
 import type { ContactKind, EmailCategory, PartnershipEvent } from './partnership-events';
 import type { LocalAuthorityCode, PartnershipId } from '../shared/types';
 
-export type PartnershipContact = { contactId: string; kind: ContactKind; email: string; name?: string; userId?: string; receives: EmailCategory[] };
+export type PartnershipContact = {
+  contactId: string;
+  kind: ContactKind;
+  email: string;
+  name?: string;
+  userId?: string;
+  receives: EmailCategory[];
+};
 
 /** What a new contact receives until it says otherwise: everything but the weekly digest. */
-export const DEFAULT_EMAIL_CATEGORIES: readonly EmailCategory[] = ['deadline-reminders', 'submission-confirmations', 'panel-updates'];
+export const DEFAULT_EMAIL_CATEGORIES: readonly EmailCategory[] = [
+  'deadline-reminders',
+  'submission-confirmations',
+  'panel-updates',
+];
 
 export type PartnershipState =
   | { status: 'none' }
   | {
-    status: 'registered';
-    partnershipId: PartnershipId;
-    name: string;
-    localAuthorityCodes: LocalAuthorityCode[];
-    /** Its email contacts by id (the shared mailbox and named people). */
-    contacts: Record<string, PartnershipContact>;
-  };
+      status: 'registered';
+      partnershipId: PartnershipId;
+      name: string;
+      localAuthorityCodes: LocalAuthorityCode[];
+      /** Its email contacts by id (the shared mailbox and named people). */
+      contacts: Record<string, PartnershipContact>;
+    };
 
 export const initialPartnershipState = (): PartnershipState => ({ status: 'none' });
 
@@ -38,7 +49,12 @@ export const evolvePartnership = (state: PartnershipState, event: PartnershipEve
       if (state.status !== 'registered') return state;
       const { contactId, kind, email, name, userId } = event.data;
       const contact: PartnershipContact = {
-        contactId, kind, email, ...(name ? { name } : {}), ...(userId ? { userId } : {}), receives: [...DEFAULT_EMAIL_CATEGORIES],
+        contactId,
+        kind,
+        email,
+        ...(name ? { name } : {}),
+        ...(userId ? { userId } : {}),
+        receives: [...DEFAULT_EMAIL_CATEGORIES],
       };
       return { ...state, contacts: { ...state.contacts, [contactId]: contact } };
     }
@@ -51,7 +67,10 @@ export const evolvePartnership = (state: PartnershipState, event: PartnershipEve
       if (state.status !== 'registered') return state;
       const contact = state.contacts[event.data.contactId];
       if (!contact) return state;
-      return { ...state, contacts: { ...state.contacts, [contact.contactId]: { ...contact, receives: [...event.data.receives] } } };
+      return {
+        ...state,
+        contacts: { ...state.contacts, [contact.contactId]: { ...contact, receives: [...event.data.receives] } },
+      };
     }
     default:
       return state;

@@ -47,19 +47,37 @@ export const erasureRequestsProjection: Projection<ErasureRequestRow> = {
       case 'ErasureRequested':
         // A new request after a cancelled one starts afresh.
         rows.set(id, {
-          incident_id: id, status: 'pending', legal_basis: requireString(d, 'legalBasis'), requested_by: requireString(d, 'requestedBy'),
-          requested_at: requireString(d, 'requestedAt'), decided_by: null, decided_at: null, last_event_at: occurredAtOf(event),
+          incident_id: id,
+          status: 'pending',
+          legal_basis: requireString(d, 'legalBasis'),
+          requested_by: requireString(d, 'requestedBy'),
+          requested_at: requireString(d, 'requestedAt'),
+          decided_by: null,
+          decided_at: null,
+          last_event_at: occurredAtOf(event),
         });
         return;
       case 'ErasureRequestCancelled':
-        if (row) rows.set(id, { ...row, status: 'cancelled', decided_by: requireString(d, 'cancelledBy'), decided_at: requireString(d, 'cancelledAt'), last_event_at: occurredAtOf(event) });
+        if (row)
+          rows.set(id, {
+            ...row,
+            status: 'cancelled',
+            decided_by: requireString(d, 'cancelledBy'),
+            decided_at: requireString(d, 'cancelledAt'),
+            last_event_at: occurredAtOf(event),
+          });
         return;
       case 'PersonalDataErased':
         // An erasure from before four-eyes requests has no request row: record it whole.
         rows.set(id, {
-          incident_id: id, status: 'erased', legal_basis: requireString(d, 'legalBasis'), requested_by: requireString(d, 'requestedBy'),
-          requested_at: row?.requested_at ?? requireString(d, 'erasedAt'), decided_by: requireString(d, 'approvedBy'),
-          decided_at: requireString(d, 'erasedAt'), last_event_at: occurredAtOf(event),
+          incident_id: id,
+          status: 'erased',
+          legal_basis: requireString(d, 'legalBasis'),
+          requested_by: requireString(d, 'requestedBy'),
+          requested_at: row?.requested_at ?? requireString(d, 'erasedAt'),
+          decided_by: requireString(d, 'approvedBy'),
+          decided_at: requireString(d, 'erasedAt'),
+          last_event_at: occurredAtOf(event),
         });
         return;
       default:

@@ -16,11 +16,23 @@ export type ErasureRequestView = {
   decidedAt: string | null;
 };
 
-type Row = ErasureRequestRow & { reference: string | null; partnership_id: string | null; local_authority_code: string | null };
+type Row = ErasureRequestRow & {
+  reference: string | null;
+  partnership_id: string | null;
+  local_authority_code: string | null;
+};
 
-export type ListErasureRequestsOptions = { status?: ErasureRequestStatus; first?: number; page?: number; count?: boolean };
+export type ListErasureRequestsOptions = {
+  status?: ErasureRequestStatus;
+  first?: number;
+  page?: number;
+  count?: boolean;
+};
 
-export const listErasureRequests = async (sql: Sql, options: ListErasureRequestsOptions = {}): Promise<Page<ErasureRequestView>> => {
+export const listErasureRequests = async (
+  sql: Sql,
+  options: ListErasureRequestsOptions = {},
+): Promise<Page<ErasureRequestView>> => {
   const size = pageSize(options.first);
   const offset = (Math.max(1, Math.trunc(options.page ?? 1)) - 1) * size;
   const where = options.status !== undefined ? sql`where e.status = ${options.status}` : sql``;
@@ -30,22 +42,35 @@ export const listErasureRequests = async (sql: Sql, options: ListErasureRequests
     ${where}
     order by e.requested_at, e.incident_id
     limit ${size + 1} offset ${offset}`;
-  const count = options.count === false ? null
-    : (await sql<[{ count: number }]>`select count(*)::int as count from read_models.erasure_requests e ${where}`)[0].count;
-  return toPage(rows, size, count, (row) => ({
-    incidentId: row.incident_id,
-    reference: row.reference,
-    partnershipId: row.partnership_id,
-    localAuthorityCode: row.local_authority_code,
-    status: row.status,
-    legalBasis: row.legal_basis,
-    requestedBy: row.requested_by,
-    requestedAt: row.requested_at,
-    decidedBy: row.decided_by,
-    decidedAt: row.decided_at,
-  }), (row) => [row.requested_at, row.incident_id]);
+  const count =
+    options.count === false
+      ? null
+      : (await sql<[{ count: number }]>`select count(*)::int as count from read_models.erasure_requests e ${where}`)[0]
+          .count;
+  return toPage(
+    rows,
+    size,
+    count,
+    (row) => ({
+      incidentId: row.incident_id,
+      reference: row.reference,
+      partnershipId: row.partnership_id,
+      localAuthorityCode: row.local_authority_code,
+      status: row.status,
+      legalBasis: row.legal_basis,
+      requestedBy: row.requested_by,
+      requestedAt: row.requested_at,
+      decidedBy: row.decided_by,
+      decidedAt: row.decided_at,
+    }),
+    (row) => [row.requested_at, row.incident_id],
+  );
 };
 
 /** How many requests wait for a second admin. */
 export const countErasureRequests = async (sql: Sql, status: ErasureRequestStatus): Promise<number> =>
-  (await sql<[{ count: number }]>`select count(*)::int as count from read_models.erasure_requests where status = ${status}`)[0].count;
+  (
+    await sql<
+      [{ count: number }]
+    >`select count(*)::int as count from read_models.erasure_requests where status = ${status}`
+  )[0].count;

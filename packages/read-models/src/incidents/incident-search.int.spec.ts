@@ -19,14 +19,26 @@ beforeAll(async () => {
     incidentNotified('w-old', { partnershipId, reference: 'INC-2025-00001' }),
     // Notified Friday 12 September: the rapid review is due Friday 3 October, this week.
     incidentNotified('w-due', {
-      partnershipId, reference: 'INC-2025-00002', localAuthorityCode: 'E08000036', becameAwareOn: '2025-09-10', incidentOn: '2025-09-09',
-      notifiedAt: '2025-09-12T09:00:00.000Z', notifiedOn: '2025-09-12',
+      partnershipId,
+      reference: 'INC-2025-00002',
+      localAuthorityCode: 'E08000036',
+      becameAwareOn: '2025-09-10',
+      incidentOn: '2025-09-09',
+      notifiedAt: '2025-09-12T09:00:00.000Z',
+      notifiedOn: '2025-09-12',
     }),
     // 24 later notifications without an open deadline (no rapid review for these natures; notified on time).
-    ...recentIds.map((id, i) => incidentNotified(id, {
-      partnershipId, reference: `INC-2025-${String(i + 3).padStart(5, '0')}`, nature: 'looked-after-child-death',
-      becameAwareOn: '2025-09-15', incidentOn: '2025-09-14', notifiedAt: `2025-09-16T10:${String(i).padStart(2, '0')}:00.000Z`, notifiedOn: '2025-09-16',
-    })),
+    ...recentIds.map((id, i) =>
+      incidentNotified(id, {
+        partnershipId,
+        reference: `INC-2025-${String(i + 3).padStart(5, '0')}`,
+        nature: 'looked-after-child-death',
+        becameAwareOn: '2025-09-15',
+        incidentOn: '2025-09-14',
+        notifiedAt: `2025-09-16T10:${String(i).padStart(2, '0')}:00.000Z`,
+        notifiedOn: '2025-09-16',
+      }),
+    ),
     incidentNotified('other-partnership', { partnershipId: 'leeds', reference: 'INC-2025-00099' }),
   ]);
 });
@@ -43,7 +55,12 @@ describe('incident search, paging and figures over every record', () => {
   });
 
   it('figures count the overdue incident on page 2 and the one due this week', async () => {
-    expect(await incidentFigures(db.sql, { partnershipId, today })).toEqual({ notified: 26, open: 26, overdue: 1, dueThisWeek: 1 });
+    expect(await incidentFigures(db.sql, { partnershipId, today })).toEqual({
+      notified: 26,
+      open: 26,
+      overdue: 1,
+      dueThisWeek: 1,
+    });
     expect(await incidentFigures(db.sql, { today })).toMatchObject({ notified: 27, overdue: 2 });
   });
 
@@ -51,26 +68,48 @@ describe('incident search, paging and figures over every record', () => {
     const first = await listIncidents(db.sql, { partnershipId, today, first: 20, order: 'most-urgent' });
     expect(first.items.slice(0, 2).map((i) => i.id)).toEqual(['w-old', 'w-due']);
     expect(first.items[0]?.overdue).toBe(true);
-    const rest = await listIncidents(db.sql, { partnershipId, today, first: 20, order: 'most-urgent', after: first.endCursor! });
+    const rest = await listIncidents(db.sql, {
+      partnershipId,
+      today,
+      first: 20,
+      order: 'most-urgent',
+      after: first.endCursor!,
+    });
     expect(rest.hasNextPage).toBe(false);
     expect(new Set([...first.items, ...rest.items].map((i) => i.id)).size).toBe(26);
   });
 
   it('searches by reference, local authority and notification date range; counts only when asked', async () => {
     expect((await getIncidentByReference(db.sql, 'INC-2025-00002', { today }))?.id).toBe('w-due');
-    expect((await listIncidents(db.sql, { reference: 'INC-2025-00099', today })).items.map((i) => i.id)).toEqual(['other-partnership']);
-    expect((await listIncidents(db.sql, { localAuthorityCode: 'E08000036', today })).items.map((i) => i.id)).toEqual(['w-due']);
-    const range = await listIncidents(db.sql, { partnershipId, notifiedFrom: '2025-06-01', notifiedTo: '2025-09-12', today, count: false });
+    expect((await listIncidents(db.sql, { reference: 'INC-2025-00099', today })).items.map((i) => i.id)).toEqual([
+      'other-partnership',
+    ]);
+    expect((await listIncidents(db.sql, { localAuthorityCode: 'E08000036', today })).items.map((i) => i.id)).toEqual([
+      'w-due',
+    ]);
+    const range = await listIncidents(db.sql, {
+      partnershipId,
+      notifiedFrom: '2025-06-01',
+      notifiedTo: '2025-09-12',
+      today,
+      count: false,
+    });
     expect(range.items.map((i) => i.id).sort()).toEqual(['w-due', 'w-old']);
     expect(range.totalCount).toBeNull();
   });
 
-  it('a reference allocated later (the start-up backfill) fills an older incident\'s row', async () => {
+  it("a reference allocated later (the start-up backfill) fills an older incident's row", async () => {
     await givenEvents(db.sql, [
       incidentNotified('legacy'),
-      { type: 'CaseReferenceAllocated', data: { kind: 'INC', year: 2025, number: 1, reference: 'INC-2025-00100', subjectId: 'legacy' } },
+      {
+        type: 'CaseReferenceAllocated',
+        data: { kind: 'INC', year: 2025, number: 1, reference: 'INC-2025-00100', subjectId: 'legacy' },
+      },
       // A review's number never lands on an incident row.
-      { type: 'CaseReferenceAllocated', data: { kind: 'REV', year: 2025, number: 1, reference: 'REV-2025-00001', subjectId: 'w-old' } },
+      {
+        type: 'CaseReferenceAllocated',
+        data: { kind: 'REV', year: 2025, number: 1, reference: 'REV-2025-00001', subjectId: 'w-old' },
+      },
     ]);
     expect((await getIncidentByReference(db.sql, 'INC-2025-00100', { today }))?.id).toBe('legacy');
     expect((await getIncidentByReference(db.sql, 'INC-2025-00001', { today }))?.id).toBe('w-old');

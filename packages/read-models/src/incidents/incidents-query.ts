@@ -6,7 +6,13 @@ import type { Sql } from 'postgres';
 import { decodeCursor, pageSize, toPage, type Page } from '../cursor';
 import { resolveToday, viewDeadline, type DeadlineView, type TodayOptions } from '../deadline-view';
 import { partnershipMustMeet } from '../stored-deadlines';
-import type { HistoryEntry, IncidentRow, IncidentStatus, MergedDuplicate, SealedIncidentPersonal } from './incidents-projection';
+import type {
+  HistoryEntry,
+  IncidentRow,
+  IncidentStatus,
+  MergedDuplicate,
+  SealedIncidentPersonal,
+} from './incidents-projection';
 
 export type IncidentView = {
   id: string;
@@ -92,7 +98,11 @@ export const getIncident = async (sql: Sql, id: string, options: TodayOptions = 
 };
 
 /** The incident a case reference names (`INC-2026-00123`, already normalised), or null. */
-export const getIncidentByReference = async (sql: Sql, reference: string, options: TodayOptions = {}): Promise<IncidentView | null> => {
+export const getIncidentByReference = async (
+  sql: Sql,
+  reference: string,
+  options: TodayOptions = {},
+): Promise<IncidentView | null> => {
   const rows = await sql<IncidentRow[]>`select * from read_models.incidents where reference = ${reference}`;
   return rows[0] ? toView(rows[0], options) : null;
 };
@@ -118,15 +128,16 @@ export type IncidentFilters = {
   overdue?: boolean;
 };
 
-export type ListIncidentsOptions = TodayOptions & IncidentFilters & {
-  order?: IncidentOrder;
-  first?: number;
-  after?: string;
-  /** 1-based page number (GOV.UK pagination): skips `(page - 1) * first` rows; `after` is ignored when given. */
-  page?: number;
-  /** Count the matching rows (default true). The gateway counts only when `totalCount` is asked for. */
-  count?: boolean;
-};
+export type ListIncidentsOptions = TodayOptions &
+  IncidentFilters & {
+    order?: IncidentOrder;
+    first?: number;
+    after?: string;
+    /** 1-based page number (GOV.UK pagination): skips `(page - 1) * first` rows; `after` is ignored when given. */
+    page?: number;
+    /** Count the matching rows (default true). The gateway counts only when `totalCount` is asked for. */
+    count?: boolean;
+  };
 
 const whereOf = (sql: Sql, options: IncidentFilters & TodayOptions) => {
   const { today } = resolveToday(options);
@@ -157,23 +168,29 @@ export const listIncidents = async (sql: Sql, options: ListIncidentsOptions): Pr
   const size = pageSize(options.first);
   const urgent = options.order === 'most-urgent';
   const offset = options.page !== undefined ? (Math.max(1, Math.trunc(options.page)) - 1) * size : undefined;
-  const after = offset === undefined && options.after !== undefined ? decodeCursor(options.after, urgent ? 4 : 2) : undefined;
-  const keyset = after === undefined ? sql``
-    : urgent
-      ? sql`and (case when next_due_on is null then 1 else 0 end, coalesce(next_due_on, ''), notified_at, incident_id)
+  const after =
+    offset === undefined && options.after !== undefined ? decodeCursor(options.after, urgent ? 4 : 2) : undefined;
+  const keyset =
+    after === undefined
+      ? sql``
+      : urgent
+        ? sql`and (case when next_due_on is null then 1 else 0 end, coalesce(next_due_on, ''), notified_at, incident_id)
           > (${Number(after[0])}, ${after[1]!}, ${after[2]!}, ${after[3]!})`
-      : sql`and (notified_at, incident_id) < (${after[0]!}, ${after[1]!})`;
+        : sql`and (notified_at, incident_id) < (${after[0]!}, ${after[1]!})`;
   const rows = await sql<IncidentRow[]>`
     select * from read_models.incidents
     where true ${whereOf(sql, options)} ${keyset}
-    order by ${urgent
-      ? sql`case when next_due_on is null then 1 else 0 end, coalesce(next_due_on, ''), notified_at, incident_id`
-      : sql`notified_at desc, incident_id desc`}
+    order by ${
+      urgent
+        ? sql`case when next_due_on is null then 1 else 0 end, coalesce(next_due_on, ''), notified_at, incident_id`
+        : sql`notified_at desc, incident_id desc`
+    }
     limit ${size + 1} ${offset !== undefined ? sql`offset ${offset}` : sql``}`;
   const count = options.count === false ? null : await countIncidents(sql, options);
-  const keyOf = (row: IncidentRow) => urgent
-    ? [row.next_due_on === null ? '1' : '0', row.next_due_on ?? '', row.notified_at, row.incident_id]
-    : [row.notified_at, row.incident_id];
+  const keyOf = (row: IncidentRow) =>
+    urgent
+      ? [row.next_due_on === null ? '1' : '0', row.next_due_on ?? '', row.notified_at, row.incident_id]
+      : [row.notified_at, row.incident_id];
   return toPage(rows, size, count, (row) => toView(row, options), keyOf);
 };
 
@@ -184,10 +201,15 @@ export type IncidentFigures = { notified: number; open: number; overdue: number;
  * `dueThisWeek`: open incidents whose next deadline falls from today to the Sunday of this week (Monday to Sunday,
  * England), not already overdue. `open` leaves out withdrawn incidents; `notified` counts every notification.
  */
-export const incidentFigures = async (sql: Sql, options: TodayOptions & { partnershipId?: string }): Promise<IncidentFigures> => {
+export const incidentFigures = async (
+  sql: Sql,
+  options: TodayOptions & { partnershipId?: string },
+): Promise<IncidentFigures> => {
   const { today } = resolveToday(options);
   const weekday = new Date(`${today}T12:00:00Z`).getUTCDay();
-  const sunday = new Date(Date.parse(`${today}T12:00:00Z`) + ((7 - weekday) % 7) * 86_400_000).toISOString().slice(0, 10);
+  const sunday = new Date(Date.parse(`${today}T12:00:00Z`) + ((7 - weekday) % 7) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   const [row] = await sql<[IncidentFigures]>`
     select count(*)::int as notified,
       count(*) filter (where status <> 'withdrawn')::int as open,

@@ -24,7 +24,14 @@ export type PanelQueueRow = {
   target_on: string | null;
 };
 
-const HANDLED = ['IncidentNotified', 'NotificationAmended', 'NotificationWithdrawn', 'RapidReviewCompleted', 'PanelResponded', 'CaseReferenceAllocated'];
+const HANDLED = [
+  'IncidentNotified',
+  'NotificationAmended',
+  'NotificationWithdrawn',
+  'RapidReviewCompleted',
+  'PanelResponded',
+  'CaseReferenceAllocated',
+];
 
 export const panelQueueProjection: Projection<PanelQueueRow> = {
   name: 'panel-queue',
@@ -41,7 +48,8 @@ export const panelQueueProjection: Projection<PanelQueueRow> = {
       // Only the backfill of an incident notified before references finds a row here.
       if (event.data.kind !== 'INC') return; // the other kind's series: not loaded here
       const row = rows.get(requireString(d, 'subjectId'));
-      if (row && row.reference === null) rows.set(row.incident_id, { ...row, reference: requireString(d, 'reference') });
+      if (row && row.reference === null)
+        rows.set(row.incident_id, { ...row, reference: requireString(d, 'reference') });
       return;
     }
     const id = requireString(d, 'incidentId');
@@ -76,7 +84,8 @@ export const panelQueueProjection: Projection<PanelQueueRow> = {
         rows.set(id, {
           ...row,
           nature: typeof changes.nature === 'string' ? changes.nature : row.nature,
-          local_authority_code: typeof changes.localAuthorityCode === 'string' ? changes.localAuthorityCode : row.local_authority_code,
+          local_authority_code:
+            typeof changes.localAuthorityCode === 'string' ? changes.localAuthorityCode : row.local_authority_code,
         });
         return;
       }
@@ -85,10 +94,16 @@ export const panelQueueProjection: Projection<PanelQueueRow> = {
         return;
       case 'RapidReviewCompleted': {
         const submittedOn = requireString(d, 'submittedOn');
-        const [target] = storeDeadlines({ 'rapid-review-submitted': submittedOn }, {}, row.guidance_edition, context.calendar, {
-          panelResponseTargetWorkingDays: context.panelResponseTargetWorkingDays,
-          kinds: new Set(['panel-response']),
-        });
+        const [target] = storeDeadlines(
+          { 'rapid-review-submitted': submittedOn },
+          {},
+          row.guidance_edition,
+          context.calendar,
+          {
+            panelResponseTargetWorkingDays: context.panelResponseTargetWorkingDays,
+            kinds: new Set(['panel-response']),
+          },
+        );
         rows.set(id, {
           ...row,
           awaiting: true,

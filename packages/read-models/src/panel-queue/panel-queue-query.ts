@@ -41,25 +41,34 @@ export const getPanelQueue = async (sql: Sql, options: PanelQueueOptions): Promi
     where awaiting ${afterAt !== undefined ? sql`and (submitted_at, incident_id) > (${afterAt}, ${afterId!})` : sql``}
     order by submitted_at, incident_id
     limit ${size + 1} ${offset !== undefined ? sql`offset ${offset}` : sql``}`;
-  const count = options.count === false ? null
-    : (await sql<[{ count: number }]>`select count(*)::int as count from read_models.panel_queue where awaiting`)[0].count;
-  return toPage(rows, size, count, (row) => {
-    const targetOn = row.target_on ?? row.submitted_on!;
-    return {
-      incidentId: row.incident_id,
-      reference: row.reference,
-      partnershipId: row.partnership_id,
-      localAuthorityCode: row.local_authority_code,
-      nature: row.nature,
-      notifiedOn: row.notified_on,
-      submittedAt: row.submitted_at!,
-      submittedOn: row.submitted_on!,
-      submission: row.submission ?? 1,
-      localReviewDecision: row.local_review_decision ?? 'no-local-review',
-      nationalCriteriaMayBeMet: row.national_criteria_may_be_met === true,
-      targetOn,
-      workingDaysLeft: calendar.workingDaysBetween(today, targetOn),
-      overdue: today > targetOn,
-    };
-  }, (row) => [row.submitted_at!, row.incident_id]);
+  const count =
+    options.count === false
+      ? null
+      : (await sql<[{ count: number }]>`select count(*)::int as count from read_models.panel_queue where awaiting`)[0]
+          .count;
+  return toPage(
+    rows,
+    size,
+    count,
+    (row) => {
+      const targetOn = row.target_on ?? row.submitted_on!;
+      return {
+        incidentId: row.incident_id,
+        reference: row.reference,
+        partnershipId: row.partnership_id,
+        localAuthorityCode: row.local_authority_code,
+        nature: row.nature,
+        notifiedOn: row.notified_on,
+        submittedAt: row.submitted_at!,
+        submittedOn: row.submitted_on!,
+        submission: row.submission ?? 1,
+        localReviewDecision: row.local_review_decision ?? 'no-local-review',
+        nationalCriteriaMayBeMet: row.national_criteria_may_be_met === true,
+        targetOn,
+        workingDaysLeft: calendar.workingDaysBetween(today, targetOn),
+        overdue: today > targetOn,
+      };
+    },
+    (row) => [row.submitted_at!, row.incident_id],
+  );
 };

@@ -69,7 +69,11 @@ export const getReview = async (sql: Sql, id: string, options: TodayOptions = {}
 };
 
 /** The review a case reference names (`REV-2026-00045`, already normalised), or null. */
-export const getReviewByReference = async (sql: Sql, reference: string, options: TodayOptions = {}): Promise<ReviewView | null> => {
+export const getReviewByReference = async (
+  sql: Sql,
+  reference: string,
+  options: TodayOptions = {},
+): Promise<ReviewView | null> => {
   const rows = await sql<ReviewRow[]>`select * from read_models.reviews where reference = ${reference}`;
   return rows[0] ? toView(rows[0], options) : null;
 };
@@ -105,7 +109,17 @@ export const listReviews = async (sql: Sql, options: ListReviewsOptions): Promis
     ${afterAt !== undefined ? sql`and (commissioned_at, review_id) < (${afterAt}, ${afterId!})` : sql``}
     order by commissioned_at desc, review_id desc
     limit ${size + 1} ${offset !== undefined ? sql`offset ${offset}` : sql``}`;
-  const count = options.count === false ? null
-    : (await sql<[{ count: number }]>`select count(*)::int as count from read_models.reviews where true ${filters}`)[0].count;
-  return toPage(rows, size, count, (row) => toView(row, options), (row) => [row.commissioned_at, row.review_id]);
+  const count =
+    options.count === false
+      ? null
+      : (
+          await sql<[{ count: number }]>`select count(*)::int as count from read_models.reviews where true ${filters}`
+        )[0].count;
+  return toPage(
+    rows,
+    size,
+    count,
+    (row) => toView(row, options),
+    (row) => [row.commissioned_at, row.review_id],
+  );
 };

@@ -15,7 +15,9 @@ const IncidentFiguresType = builder.objectRef<IncidentFigures>('IncidentFigures'
     notified: t.exposeInt('notified', { description: 'Every notification, withdrawn ones included.' }),
     open: t.exposeInt('open', { description: 'Notifications not withdrawn.' }),
     overdue: t.exposeInt('overdue', { description: 'With a deadline the partnership must meet past and not met.' }),
-    dueThisWeek: t.exposeInt('dueThisWeek', { description: 'Next deadline from today to Sunday of this week, not overdue.' }),
+    dueThisWeek: t.exposeInt('dueThisWeek', {
+      description: 'Next deadline from today to Sunday of this week, not overdue.',
+    }),
   }),
 });
 
@@ -31,11 +33,15 @@ builder.queryField('incidentFigures', (t) =>
     resolve: async (_root, args, ctx) => {
       let partnershipId = args.partnershipId ?? undefined;
       if (ctx.principal.kind === 'user' && roleOf(ctx.principal) === 'partnership') {
-        if (partnershipId !== undefined && partnershipId !== ctx.principal.partnershipId) throw badInput('A partnership may count only its own incidents', 'partnershipId');
+        if (partnershipId !== undefined && partnershipId !== ctx.principal.partnershipId)
+          throw badInput('A partnership may count only its own incidents', 'partnershipId');
         partnershipId = ctx.principal.partnershipId;
       }
       await awaitConsistency(ctx, args.consistentAfter);
-      return incidentFigures(ctx.services.sql, { ...todayOf(ctx), ...(partnershipId !== undefined ? { partnershipId } : {}) });
+      return incidentFigures(ctx.services.sql, {
+        ...todayOf(ctx),
+        ...(partnershipId !== undefined ? { partnershipId } : {}),
+      });
     },
   }),
 );

@@ -11,7 +11,7 @@ import { may } from '../authorization';
 import type { GatewayContext } from '../gateway-context';
 
 const LocalAuthorityType = builder.objectRef<LocalAuthority>('LocalAuthority').implement({
-  description: 'An English local authority with children\'s social care duties.',
+  description: "An English local authority with children's social care duties.",
   fields: (t) => ({
     code: t.exposeString('code', { description: 'ONS code (2024), the value to send back; not for people to read.' }),
     name: t.exposeString('name'),
@@ -41,10 +41,13 @@ export const partnershipNameOf = async (ctx: GatewayContext, id: string): Promis
   let names = partnershipNames.get(ctx);
   if (!names) {
     const known = ctx.services.partnerships ?? defaultPartnerships;
-    names = listPartnerships(ctx.services.sql).then((rows) => new Map([
-      ...known.map((p) => [p.partnershipId, p.name] as const),
-      ...rows.map((row) => [row.id, row.name] as const),
-    ]));
+    names = listPartnerships(ctx.services.sql).then(
+      (rows) =>
+        new Map([
+          ...known.map((p) => [p.partnershipId, p.name] as const),
+          ...rows.map((row) => [row.id, row.name] as const),
+        ]),
+    );
     partnershipNames.set(ctx, names);
   }
   if (id === 'national') return 'Child Safeguarding Practice Review Panel';

@@ -41,17 +41,28 @@ const subjectIdOf = async (ctx: GatewayContext, subject: string): Promise<string
 };
 
 const referenceOfSubject = async (ctx: GatewayContext, subjectId: string): Promise<string | null> =>
-  (await getIncident(ctx.services.sql, subjectId))?.reference ?? (await getReview(ctx.services.sql, subjectId))?.reference ?? null;
+  (await getIncident(ctx.services.sql, subjectId))?.reference ??
+  (await getReview(ctx.services.sql, subjectId))?.reference ??
+  null;
 
 const PersonalDataReadType = builder.objectRef<RecordedReadAuditEntry>('PersonalDataRead').implement({
-  description: 'One read of a record\'s personal data: who, when, which fields (names only) and why.',
+  description: "One read of a record's personal data: who, when, which fields (names only) and why.",
   fields: (t) => ({
     at: t.string({ resolve: (e) => e.at.toISOString() }),
-    readerId: t.exposeString('actorId', { description: 'The reader\'s user id (or system:<component> for the platform\'s own reads).' }),
+    readerId: t.exposeString('actorId', {
+      description: "The reader's user id (or system:<component> for the platform's own reads).",
+    }),
     role: t.exposeString('role'),
-    partnershipName: t.string({ nullable: true, resolve: (e, _args, ctx) => (e.partnershipId ? partnershipNameOf(ctx, e.partnershipId) : null) }),
+    partnershipName: t.string({
+      nullable: true,
+      resolve: (e, _args, ctx) => (e.partnershipId ? partnershipNameOf(ctx, e.partnershipId) : null),
+    }),
     subjectId: t.exposeString('subjectId', { description: 'The incident or review id (internal).' }),
-    subjectReference: t.string({ nullable: true, description: 'The record\'s case reference, for people to read.', resolve: (e, _args, ctx) => referenceOfSubject(ctx, e.subjectId) }),
+    subjectReference: t.string({
+      nullable: true,
+      description: "The record's case reference, for people to read.",
+      resolve: (e, _args, ctx) => referenceOfSubject(ctx, e.subjectId),
+    }),
     fields: t.exposeStringList('fields'),
     purpose: t.string({ nullable: true, resolve: (e) => e.purpose }),
     requestId: t.exposeString('requestId'),
@@ -61,13 +72,20 @@ const PersonalDataReadType = builder.objectRef<RecordedReadAuditEntry>('Personal
 builder.queryField('personalDataReads', (t) =>
   t.connection({
     type: PersonalDataReadType,
-    description: 'The personal-data read audit, oldest first (admins). Filter by reader, record (case reference or id) and days in England.',
+    description:
+      'The personal-data read audit, oldest first (admins). Filter by reader, record (case reference or id) and days in England.',
     args: {
-      readerId: t.arg.string({ required: false, description: 'Only this reader\'s reads.' }),
-      subject: t.arg.string({ required: false, description: 'Only reads of this record: a case reference (INC-2026-00123, REV-2026-00045) or an id.' }),
+      readerId: t.arg.string({ required: false, description: "Only this reader's reads." }),
+      subject: t.arg.string({
+        required: false,
+        description: 'Only reads of this record: a case reference (INC-2026-00123, REV-2026-00045) or an id.',
+      }),
       from: t.arg.string({ required: false, description: 'Read on or after this day (YYYY-MM-DD, England).' }),
       to: t.arg.string({ required: false, description: 'Read on or before this day (YYYY-MM-DD, England).' }),
-      page: t.arg.int({ required: false, description: '1-based page number of `first` entries (GOV.UK pagination); `after` is ignored when given.' }),
+      page: t.arg.int({
+        required: false,
+        description: '1-based page number of `first` entries (GOV.UK pagination); `after` is ignored when given.',
+      }),
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
     authScopes: may('personalDataReads'),
@@ -84,7 +102,11 @@ builder.queryField('personalDataReads', (t) =>
       await awaitConsistency(ctx, args.consistentAfter);
       let listed;
       try {
-        listed = await ctx.services.audit.query({ ...filter, first, ...(page !== undefined ? { page } : args.after ? { after: args.after } : {}) });
+        listed = await ctx.services.audit.query({
+          ...filter,
+          first,
+          ...(page !== undefined ? { page } : args.after ? { after: args.after } : {}),
+        });
       } catch (error) {
         if ((error as { code?: string }).code === 'invalid_argument') throw badInput((error as Error).message, 'after');
         throw error;

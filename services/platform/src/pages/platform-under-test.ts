@@ -11,13 +11,14 @@ import type { DevTokenRequest } from '@cspr/gateway';
 import { createTestDatabase } from '@cspr/testing';
 import { startPlatform } from '../platform';
 
-const freePort = () => new Promise<number>((resolve) => {
-  const probe = createServer();
-  probe.listen(0, '127.0.0.1', () => {
-    const { port } = probe.address() as { port: number };
-    probe.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
   });
-});
 
 export type PlatformUnderTest = {
   base: string;
@@ -33,7 +34,14 @@ export const startPlatformUnderTest = async (): Promise<PlatformUnderTest> => {
   const base = `http://localhost:${port}`;
   const platform = await startPlatform({
     demo: true,
-    env: { DATABASE_URL: db.url, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: base, LOG_LEVEL: 'silent', NODE_ENV: 'development' },
+    env: {
+      DATABASE_URL: db.url,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      PUBLIC_URL: base,
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'development',
+    },
   });
   const key = await loadOrCreateDevSigningKey(dataDir);
   return {

@@ -13,8 +13,12 @@ const httpBrowser = () => {
   const jar = new Map<string, string>();
   const request = async (url: string, form?: Record<string, string>) => {
     const response = await fetch(url, {
-      method: form ? 'POST' : 'GET', redirect: 'manual',
-      headers: { ...(jar.size ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {}), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      method: form ? 'POST' : 'GET',
+      redirect: 'manual',
+      headers: {
+        ...(jar.size ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
       ...(form ? { body: new URLSearchParams(form).toString() } : {}),
     });
     for (const line of response.headers.getSetCookie()) {
@@ -24,7 +28,13 @@ const httpBrowser = () => {
       else jar.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1).trim());
     }
     const location = response.headers.get('location');
-    return { status: response.status, url, location: location ? new URL(location, url).href : undefined, body: await response.text(), type: response.headers.get('content-type') ?? '' };
+    return {
+      status: response.status,
+      url,
+      location: location ? new URL(location, url).href : undefined,
+      body: await response.text(),
+      type: response.headers.get('content-type') ?? '',
+    };
   };
   const follow = async (url: string, form?: Record<string, string>) => {
     let hop = await request(url, form);
@@ -61,7 +71,10 @@ afterAll(async () => {
 
 describe('list pages over every record, without JavaScript', { timeout: 120_000 }, () => {
   it('the Panel finds an incident by reference and by local authority name, and downloads the list as CSV', async () => {
-    const listed = await gql({ role: 'panel' }, 'query { incidents(first: 100) { totalCount edges { node { reference localAuthorityName } } } }');
+    const listed = await gql(
+      { role: 'panel' },
+      'query { incidents(first: 100) { totalCount edges { node { reference localAuthorityName } } } }',
+    );
     const { totalCount, edges } = listed.data.incidents;
     expect(totalCount).toBeGreaterThan(1);
     const one = edges[0].node;
@@ -78,7 +91,9 @@ describe('list pages over every record, without JavaScript', { timeout: 120_000 
     expect(byReference.body).toContain('Showing 1 to 1 of 1 incidents');
     expect(byReference.body).toContain(one.reference);
 
-    const leeds = edges.filter((e: { node: { localAuthorityName: string } }) => e.node.localAuthorityName === 'Leeds').length;
+    const leeds = edges.filter(
+      (e: { node: { localAuthorityName: string } }) => e.node.localAuthorityName === 'Leeds',
+    ).length;
     const byAuthority = await browser.follow(`${base}/panel/incidents?localAuthorityCode=E08000035`);
     expect(byAuthority.body).toContain(`of ${leeds} incidents`);
     expect(byAuthority.body).toContain('<option value="E08000035" selected>Leeds</option>');
@@ -107,10 +122,18 @@ describe('list pages over every record, without JavaScript', { timeout: 120_000 
   it('one admin requests an erasure; the second sees it by reference and approves it; the audit lists reads by record', async () => {
     const incidents = await gql({ role: 'panel' }, 'query { incidents(first: 1) { edges { node { id reference } } } }');
     const { id, reference } = incidents.data.incidents.edges[0].node;
-    await gql({ role: 'panel' }, 'query($id: ID!) { incident(id: $id) { ... on Incident { personal { caseOutline } } } }', { id });
-    const asked = await gql({ role: 'admin', sub: 'dev-admin' }, 'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename } }', {
-      input: { incidentId: id, legalBasis: 'court-order' },
-    });
+    await gql(
+      { role: 'panel' },
+      'query($id: ID!) { incident(id: $id) { ... on Incident { personal { caseOutline } } } }',
+      { id },
+    );
+    const asked = await gql(
+      { role: 'admin', sub: 'dev-admin' },
+      'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename } }',
+      {
+        input: { incidentId: id, legalBasis: 'court-order' },
+      },
+    );
     expect(asked.data.requestErasure.__typename).toBe('IncidentPayload');
 
     const own = await signedIn(base, 'dev-admin', '/admin/erasure-requests');
@@ -119,7 +142,11 @@ describe('list pages over every record, without JavaScript', { timeout: 120_000 
     const { browser, page } = await signedIn(base, 'dev-admin-2', '/admin/erasure-requests');
     expect(page.body).toContain('Showing 1 to 1 of 1 requests waiting');
     expect(page.body).toContain(`Approve erasure of ${reference}`);
-    const approved = await browser.follow(`${base}/admin/erasure-requests`, { _csrf: csrfOf(page.body), incidentId: id, action: 'approve' });
+    const approved = await browser.follow(`${base}/admin/erasure-requests`, {
+      _csrf: csrfOf(page.body),
+      incidentId: id,
+      action: 'approve',
+    });
     expect(approved.body).toContain('The personal data was erased.');
     expect(approved.body).toContain('No requests waiting found');
 

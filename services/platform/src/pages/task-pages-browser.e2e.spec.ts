@@ -18,8 +18,16 @@ import { startPlatformUnderTest, type PlatformUnderTest } from './platform-under
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '../../../../docs/screenshots');
 
-const axeViolations = async (page: Page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze())
-  .violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+const axeViolations = async (page: Page) =>
+  (
+    await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  ).violations.map(
+    (v) =>
+      `${v.id}: ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 
 const screenshot = async (page: Page, name: string) => {
   if (process.env.CSPR_SCREENSHOTS !== '1') return;
@@ -32,13 +40,24 @@ describe.skipIf(!existsSync(CHROMIUM))('list pages in Chromium', { timeout: 180_
   let reference = '';
   beforeAll(async () => {
     stack = await startPlatformUnderTest();
-    const listed = await stack.gql({ role: 'panel' }, 'query { incidents(first: 1) { edges { node { id reference } } } }');
+    const listed = await stack.gql(
+      { role: 'panel' },
+      'query { incidents(first: 1) { edges { node { id reference } } } }',
+    );
     const { id } = listed.data.incidents.edges[0].node;
     reference = listed.data.incidents.edges[0].node.reference;
-    await stack.gql({ role: 'panel' }, 'query($id: ID!) { incident(id: $id) { ... on Incident { personal { caseOutline } } } }', { id });
-    await stack.gql({ role: 'admin', sub: 'dev-admin' }, 'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename } }', {
-      input: { incidentId: id, legalBasis: 'court-order' },
-    });
+    await stack.gql(
+      { role: 'panel' },
+      'query($id: ID!) { incident(id: $id) { ... on Incident { personal { caseOutline } } } }',
+      { id },
+    );
+    await stack.gql(
+      { role: 'admin', sub: 'dev-admin' },
+      'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename } }',
+      {
+        input: { incidentId: id, legalBasis: 'court-order' },
+      },
+    );
   }, 180_000);
   afterAll(async () => {
     await stack?.close();
@@ -49,8 +68,18 @@ describe.skipIf(!existsSync(CHROMIUM))('list pages in Chromium', { timeout: 180_
     it(`Panel search and queue, admin erasure requests and audit (${mode})`, async () => {
       const profile = await mkdtemp(join(tmpdir(), 'cspr-chromium-'));
       const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM, headless: true, javaScriptEnabled, viewport: { width: 1280, height: 900 },
-        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        executablePath: CHROMIUM,
+        headless: true,
+        javaScriptEnabled,
+        viewport: { width: 1280, height: 900 },
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
       const violations = async (page: Page) => (javaScriptEnabled ? axeViolations(page) : []);
       try {
@@ -74,7 +103,9 @@ describe.skipIf(!existsSync(CHROMIUM))('list pages in Chromium', { timeout: 180_
         await panel.getByLabel('Reference').fill('nonsense');
         await panel.getByRole('button', { name: 'Search' }).click();
         expect(await panel.title()).toMatch(/^Error: /);
-        expect(await panel.locator('.govuk-error-summary').innerText()).toContain('Enter a reference like INC-2026-00123');
+        expect(await panel.locator('.govuk-error-summary').innerText()).toContain(
+          'Enter a reference like INC-2026-00123',
+        );
         expect(await violations(panel)).toEqual([]);
         await panel.goto(`${stack.base}/panel`);
         await panel.getByRole('heading', { name: 'Rapid reviews awaiting a response' }).waitFor();

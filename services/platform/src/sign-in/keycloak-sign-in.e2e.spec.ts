@@ -30,13 +30,25 @@ describe.skipIf(!KEYCLOAK || !existsSync(CHROMIUM))('sign-in through Keycloak (t
     const issuer = `${KEYCLOAK}/realms/cspr`;
     platform = await startPlatform({
       env: {
-        DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: String(PORT), PUBLIC_URL: baseUrl, LOG_LEVEL: 'warn',
-        OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'cspr-web', OIDC_CLIENT_SECRET: 'cspr-web-test-secret',
+        DATABASE_URL: db.url,
+        DATA_DIR: dataDir,
+        PORT: String(PORT),
+        PUBLIC_URL: baseUrl,
+        LOG_LEVEL: 'warn',
+        OIDC_ISSUER: issuer,
+        OIDC_CLIENT_ID: 'cspr-web',
+        OIDC_CLIENT_SECRET: 'cspr-web-test-secret',
         SESSION_SECRET: 'a-test-session-secret-of-at-least-32-chars',
-        AUTH_ISSUER: issuer, AUTH_AUDIENCE: 'cspr', AUTH_JWKS_URL: `${issuer}/protocol/openid-connect/certs`,
+        AUTH_ISSUER: issuer,
+        AUTH_AUDIENCE: 'cspr',
+        AUTH_JWKS_URL: `${issuer}/protocol/openid-connect/certs`,
       },
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -45,7 +57,7 @@ describe.skipIf(!KEYCLOAK || !existsSync(CHROMIUM))('sign-in through Keycloak (t
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('signs in on Keycloak\'s own login page, reaches a page, and signs out there too', async () => {
+  it("signs in on Keycloak's own login page, reaches a page, and signs out there too", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/sign-in`);

@@ -16,7 +16,11 @@ let browser: Browser;
 
 beforeAll(async () => {
   stack = await startSignedInPlatform();
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

@@ -9,16 +9,22 @@ import { join } from 'node:path';
 import { createTestDatabase } from '@cspr/testing';
 import { startPlatform, type StartedPlatform } from '../platform';
 
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const probe = createServer();
-  probe.once('error', reject);
-  probe.listen(0, '127.0.0.1', () => {
-    const { port } = probe.address() as { port: number };
-    probe.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
   });
-});
 
-export type SignedInPlatform = { baseUrl: string; platform: StartedPlatform; startedInMs: number; close: () => Promise<void> };
+export type SignedInPlatform = {
+  baseUrl: string;
+  platform: StartedPlatform;
+  startedInMs: number;
+  close: () => Promise<void>;
+};
 
 export const startSignedInPlatform = async (env: Record<string, string> = {}): Promise<SignedInPlatform> => {
   const db = await createTestDatabase();
@@ -27,7 +33,14 @@ export const startSignedInPlatform = async (env: Record<string, string> = {}): P
   const baseUrl = `http://localhost:${port}`;
   const started = Date.now();
   const platform = await startPlatform({
-    env: { DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: baseUrl, LOG_LEVEL: 'warn', ...env },
+    env: {
+      DATABASE_URL: db.url,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      PUBLIC_URL: baseUrl,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
   });
   return {
     baseUrl,

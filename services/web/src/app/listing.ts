@@ -30,7 +30,9 @@ export const listCount = (o: Listing): Html => {
   const size = o.size ?? PAGE_SIZE;
   const from = o.total === 0 ? 0 : (o.page - 1) * size + 1;
   const to = Math.min(o.total, o.page * size);
-  return html`<p class="govuk-body" id="list-count">${o.total === 0 ? `No ${o.noun} found` : `Showing ${from} to ${to} of ${o.total} ${o.noun}`}</p>`;
+  return html`<p class="govuk-body" id="list-count">
+    ${o.total === 0 ? `No ${o.noun} found` : `Showing ${from} to ${to} of ${o.total} ${o.noun}`}
+  </p>`;
 };
 
 /** The GOV.UK pagination component (nothing when everything fits on one page). */
@@ -45,12 +47,14 @@ export const pagination = (o: Listing): Html => {
     items.push({ number: String(n), href: hrefFor(o.path, o.query, n), current: n === o.page });
     last = n;
   }
-  return pages > 1 ? macro('govuk', 'pagination', {
-    ...(o.page > 1 ? { previous: { href: hrefFor(o.path, o.query, o.page - 1) } } : {}),
-    ...(o.page < pages ? { next: { href: hrefFor(o.path, o.query, o.page + 1) } } : {}),
-    items,
-    landmarkLabel: `${o.noun} pages`,
-  }) : html``;
+  return pages > 1
+    ? macro('govuk', 'pagination', {
+        ...(o.page > 1 ? { previous: { href: hrefFor(o.path, o.query, o.page - 1) } } : {}),
+        ...(o.page < pages ? { next: { href: hrefFor(o.path, o.query, o.page + 1) } } : {}),
+        items,
+        landmarkLabel: `${o.noun} pages`,
+      })
+    : html``;
 };
 
 /** A link to the same list as CSV, with the filters on the page. */
@@ -58,7 +62,9 @@ export const csvLink = (path: string, query: URLSearchParams, what: string): Htm
   const next = new URLSearchParams(query);
   next.delete('page');
   next.set('format', 'csv');
-  return html`<p class="govuk-body"><a class="govuk-link" href="${path}?${next.toString()}" download>Download ${what} (CSV)</a></p>`;
+  return html`<p class="govuk-body">
+    <a class="govuk-link" href="${path}?${next.toString()}" download>Download ${what} (CSV)</a>
+  </p>`;
 };
 
 const cell = (value: unknown): string => {

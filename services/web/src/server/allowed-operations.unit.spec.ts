@@ -8,7 +8,9 @@ import { loadAllowedOperations } from '@cspr/gateway';
 import * as operations from '../operations';
 import { allowedOperations, writeAllowedOperations } from './allowed-operations';
 
-const documents = Object.values(operations).filter((d): d is string => typeof d === 'string' && /^(query|mutation) /.test(d));
+const documents = Object.values(operations).filter(
+  (d): d is string => typeof d === 'string' && /^(query|mutation) /.test(d),
+);
 
 describe('allowed operations', () => {
   it('lists every operation the pages send, each named, by the hash the gateway computes', () => {

@@ -44,9 +44,13 @@ export const contextOf = (req: Request, res: Response): PageContext => ({
   form: formOf(req),
   user: res.locals.user as SignedInUser | undefined,
   gateway: res.locals.gateway as GatewayCall,
-  csrf: res.locals.csrfToken ? html`<input type="hidden" name="_csrf" value="${res.locals.csrfToken as string}">` : html``,
+  csrf: res.locals.csrfToken
+    ? html`<input type="hidden" name="_csrf" value="${res.locals.csrfToken as string}" />`
+    : html``,
   render: (title, body, options = {}) => {
-    res.status(options.status ?? 200).render('views/page', { pageTitle: title, body: String(body), errors: options.errors ?? {} });
+    res
+      .status(options.status ?? 200)
+      .render('views/page', { pageTitle: title, body: String(body), errors: options.errors ?? {} });
   },
   redirect: (to, position) => {
     rememberPosition(res, position);
@@ -58,6 +62,8 @@ export const contextOf = (req: Request, res: Response): PageContext => ({
 });
 
 /** An Express handler from a page function. */
-export const page = (handler: (ctx: PageContext) => Promise<void> | void): RequestHandler => async (req, res) => {
-  await handler(contextOf(req, res));
-};
+export const page =
+  (handler: (ctx: PageContext) => Promise<void> | void): RequestHandler =>
+  async (req, res) => {
+    await handler(contextOf(req, res));
+  };
