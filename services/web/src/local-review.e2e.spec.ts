@@ -92,13 +92,11 @@ describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 300_000
     await page.getByLabel('Recommendations').fill('Follow up every missed appointment.');
     await page.locator('#document-0-title').fill('Overview Report');
     await page.locator('#document-0-address').fill('https://example.org/reports/child-m-overview.pdf');
-    await page
-      .locator('#document-0-file')
-      .setInputFiles({
-        name: 'child-m.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.7 overview report'),
-      });
+    await page.locator('#document-0-file').setInputFiles({
+      name: 'child-m.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7 overview report'),
+    });
     const beforePublishing = page.url();
     await page.getByRole('button', { name: 'Record the publication' }).click();
     await page.waitForURL((url) => url.toString() !== beforePublishing);

@@ -126,12 +126,10 @@ export const createWebApp = (options: WebAppOptions): Express => {
     const status =
       typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
     if (status >= 500) (options.logError ?? ((e) => console.error(e)))(error, { path: req.path });
-    res
-      .status(status)
-      .render('views/error', {
-        pageTitle: status === 400 ? 'Bad request' : titleOf('UNEXPECTED'),
-        code: status === 400 ? 'BAD_REQUEST' : 'UNEXPECTED',
-      });
+    res.status(status).render('views/error', {
+      pageTitle: status === 400 ? 'Bad request' : titleOf('UNEXPECTED'),
+      code: status === 400 ? 'BAD_REQUEST' : 'UNEXPECTED',
+    });
   };
   app.use(errorPage);
   return app;
