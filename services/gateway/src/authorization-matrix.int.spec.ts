@@ -317,7 +317,7 @@ const OPERATIONS: Operation[] = [
       const contactId = `matrix-${Math.random().toString(36).slice(2, 8)}`;
       return { input: { partnershipId: 'leeds', contactId, kind: 'person', email: `${contactId}@leeds.example` } };
     },
-    expected: row(D, A, D, D, D, A, D, D),
+    policy: { operation: 'addPartnershipContact', record: LEEDS },
   },
   {
     name: 'setEmailPreferences (shared mailbox)',
@@ -333,7 +333,7 @@ const OPERATIONS: Operation[] = [
         },
       };
     },
-    expected: row(D, A, D, D, D, A, D, D),
+    policy: { operation: 'setEmailPreferences', record: LEEDS },
   },
   {
     name: 'changePartnership',

@@ -66,7 +66,8 @@ export const serveApp = async (backEnd: GatewayUnderTest): Promise<ServedApp> =>
   for (let i = 0; i < 200 && (await grantsForSubject(backEnd.sql, 'dev-admin-2')).length === 0; i++)
     await new Promise((r) => setTimeout(r, 50));
   const web = createWebApp({ gateway: backEnd.fetch, signIn, logError: (error) => console.error(error) });
-  handler = (req, res) => (req.url?.startsWith('/graphql') ? backEnd.handler(req, res) : web(req, res));
+  handler = (req, res) =>
+    /^\/(graphql|documents)(\/|$|\?)/.test(req.url ?? '') ? backEnd.handler(req, res) : web(req, res);
   return {
     url,
     close: () =>

@@ -11,6 +11,9 @@ import { partsFromIso, todayInEngland } from './app/dates';
 import { useWebStack } from './web-stack';
 import { seedNotifiedIncident, seedRespondedIncident } from './journey-seeds';
 
+/** The published overview report: a real PDF header, so the platform's type check accepts it. */
+const REPORT = Buffer.from('%PDF-1.7\n% Child M overview report\n%%EOF\n');
+
 const expectAccessible = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
 const daysAgo = (days: number) => todayInEngland(new Date(Date.now() - days * 86_400_000));
 
@@ -91,12 +94,10 @@ describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 300_000
     await page.getByLabel('Learning themes').fill('Neglect\nMissed appointments');
     await page.getByLabel('Recommendations').fill('Follow up every missed appointment.');
     await page.locator('#document-0-title').fill('Overview Report');
-    await page.locator('#document-0-address').fill('https://example.org/reports/child-m-overview.pdf');
-    await page.locator('#document-0-file').setInputFiles({
-      name: 'child-m.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.7 overview report'),
-    });
+    // No web address: the file itself is uploaded, stored by the platform and served from the public pages.
+    await page
+      .locator('#document-0-file')
+      .setInputFiles({ name: 'child-m.pdf', mimeType: 'application/pdf', buffer: REPORT });
     const beforePublishing = page.url();
     await page.getByRole('button', { name: 'Record the publication' }).click();
     await page.waitForURL((url) => url.toString() !== beforePublishing);
@@ -139,7 +140,13 @@ describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 300_000
       year: 'numeric',
       timeZone: 'Europe/London',
     }).format(new Date());
-    await page.getByRole('link', { name: `Child M – Overview Report – ${month}` }).waitFor();
+    const reportLink = page.getByRole('link', { name: `Child M – Overview Report – ${month}` });
+    await reportLink.waitFor();
+    // The same bytes come back from the public page's link, with the listing's name.
+    const download = await page.request.get(new URL((await reportLink.getAttribute('href'))!, page.url()).toString());
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    expect(Buffer.from(await download.body()).equals(REPORT)).toBe(true);
     await page.getByLabel('Learning theme').fill('neglect');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.getByRole('heading', { name: '1 report found' }).waitFor();

@@ -217,7 +217,7 @@ describe('command and event type lists', () => {
     const { REFERRAL_COMMAND_TYPES } = await import('./referral-vocabulary');
     const { REVIEW_COMMAND_TYPES, REVIEW_EVENT_TYPES } = await import('../review/review-vocabulary');
     expect([...REFERRAL_COMMAND_TYPES].sort()).toEqual(['DecideReferral', 'SubmitReferral', 'WithdrawReferral']);
-    expect(new Set(REVIEW_COMMAND_TYPES).size).toBe(15);
-    expect(new Set(REVIEW_EVENT_TYPES).size).toBe(15);
+    expect(new Set(REVIEW_COMMAND_TYPES).size).toBe(16);
+    expect(new Set(REVIEW_EVENT_TYPES).size).toBe(16);
   });
 });

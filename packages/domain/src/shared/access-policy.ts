@@ -116,7 +116,7 @@ export const ACCESS_POLICY = {
   addPartnershipContact: { partnership: 'own', admin: 'any' },
   removePartnershipContact: { partnership: 'own', admin: 'any' },
   myEmailPreferences: { partnership: 'any' },
-  setEmailPreferences: { partnership: 'any' },
+  setEmailPreferences: { partnership: 'own', admin: 'any' },
 } as const satisfies Record<string, Row>;
 
 export type Operation = keyof typeof ACCESS_POLICY;

@@ -152,6 +152,8 @@ export const createTokenVerifierFromConfig = async (
 ): Promise<TokenVerifier> => {
   if (config.auth) {
     const algorithms = config.auth.algorithms.length ? config.auth.algorithms : PRODUCTION_ALGORITHMS;
+    if (algorithms.some((a) => a === 'none' || a.startsWith('HS')))
+      throw new Error('AUTH_ALGORITHMS must list asymmetric algorithms only');
     return createTokenVerifier({
       mode: 'production',
       issuer: config.auth.issuer,

@@ -7,15 +7,8 @@ import type { HardeningOptions } from './index';
 // A recursive schema so depth, cost and page size can be pushed as far as a test likes.
 const schema = createSchema({
   typeDefs: /* GraphQL */ `
-    type Incident {
-      id: ID!
-      nature: String!
-      related(first: Int): [Incident!]!
-    }
-    type Query {
-      hello: String!
-      incidents(first: Int, last: Int): [Incident!]!
-    }
+    type Incident { id: ID! nature: String! related(first: Int): [Incident!]! }
+    type Query { hello: String! incidents(first: Int, last: Int): [Incident!]! }
   `,
   resolvers: {
     Query: {

@@ -255,6 +255,30 @@ export const MUTATION_CASES: MutationCase[] = [
     setup: async (lc) => ({ reviewId: (await lc.localReview()).reviewId, reason: 'WITHDRAWN' }),
   },
   {
+    field: 'grantAccess',
+    inputType: 'AccessInput',
+    caller: ADMIN,
+    setup: async () => ({
+      subject: `hostile-${Math.random().toString(36).slice(2, 10)}`,
+      role: 'partnership',
+      partnershipId: 'leeds',
+      email: 'someone@leeds.example',
+    }),
+  },
+  {
+    field: 'revokeAccess',
+    inputType: 'AccessInput',
+    caller: ADMIN,
+    setup: async (lc) => {
+      const subject = `hostile-${Math.random().toString(36).slice(2, 10)}`;
+      await lc.commands.execute(
+        { type: 'GrantAccess', data: { subject, role: 'panel' } },
+        { actor: { userId: 'admin-1', role: 'admin' } },
+      );
+      return { subject, role: 'panel' };
+    },
+  },
+  {
     field: 'registerPartnership',
     inputType: 'PartnershipInput',
     caller: ADMIN,

@@ -9,21 +9,11 @@ const NOTIFY = /* GraphQL */ `
   mutation Notify($input: NotifyIncidentInput!) {
     notifyIncident(input: $input) {
       __typename
-      ... on IncidentPayload {
-        incidentId
-        position
-        alreadyApplied
-      }
-      ... on ClientError {
-        message
-        code
-      }
-      ... on ValidationError {
-        field
-      }
+      ... on IncidentPayload { incidentId position alreadyApplied }
+      ... on ClientError { message code }
+      ... on ValidationError { field }
     }
-  }
-`;
+  }`;
 
 export const notifyInput = (overrides: Record<string, unknown> = {}) => ({
   localAuthorityCode: 'E08000035',
@@ -130,17 +120,8 @@ describe('notifyIncident', () => {
 describe('one input contract for notifications and referrals', () => {
   const AMEND = /* GraphQL */ `
     mutation Amend($input: AmendNotificationInput!) {
-      amendNotification(input: $input) {
-        __typename
-        ... on ClientError {
-          message
-        }
-        ... on ValidationError {
-          field
-        }
-      }
-    }
-  `;
+      amendNotification(input: $input) { __typename ... on ClientError { message } ... on ValidationError { field } }
+    }`;
   const LEEDS = { role: 'partnership', partnership: 'leeds' } as const;
   const openedNotifier = async (incidentId: string, index: number) => {
     const events = await f.gateway.services.store.readStream(incidentStreamId(incidentId));

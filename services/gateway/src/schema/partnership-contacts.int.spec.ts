@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGatewayFixture, type GatewayFixture } from '../gateway-fixture';
+import { startGatewayFixture, type GatewayFixture } from '../gateway.fixture';
 
 let fx: GatewayFixture;
 beforeAll(async () => {

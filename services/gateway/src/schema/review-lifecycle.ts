@@ -150,7 +150,7 @@ const reviewMutation = <Fields extends Record<string, unknown>>(
         const base = parseInput(z.object({ commandId: commandIdSchema, reviewId: idSchema }).loose(), input);
         // The checked values go on (the schemas are loose: fields they do not name pass through as given).
         const checked = parseInput(schema, input) as Record<string, unknown>;
-        await requireReviewAccess(ctx, 'commissionNationalReview', base.reviewId);
+        await requireReviewAccess(ctx, name, base.reviewId);
         const fields = withoutNulls(checked) as Fields & { reviewId: string; commandId?: string };
         const { commandId: _commandId, ...rest } = fields;
         const outcome = await runCommand(

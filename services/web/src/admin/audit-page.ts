@@ -71,45 +71,41 @@ export const auditPage = async (ctx: PageContext) => {
   ctx.render(
     'Who read personal data',
     html`
-      <h1 class="govuk-heading-l">Who read personal data</h1>
-      <p class="govuk-body">
-        Every read of a child's personal data is recorded: who, when, which fields and why. The values read are never
-        recorded.
-      </p>
-      <form method="get" action="/admin/audit" novalidate>
-        <div class="govuk-grid-row">
-          <div class="govuk-grid-column-one-half">
-            ${textInput({ id: 'readerId', label: 'Person (user id)', value: q('readerId'), labelClass: 'govuk-label--s' })}
-            ${textInput({ id: 'subject', label: 'Record reference', hint: 'For example INC-2026-00123', value: q('subject'), errors, labelClass: 'govuk-label--s' })}
-          </div>
-          <div class="govuk-grid-column-one-half">
-            ${textInput({ id: 'from', label: 'Read from', hint: 'YYYY-MM-DD', value: q('from'), errors, width: 'govuk-input--width-10', labelClass: 'govuk-label--s' })}
-            ${textInput({ id: 'to', label: 'Read to', hint: 'YYYY-MM-DD', value: q('to'), errors, width: 'govuk-input--width-10', labelClass: 'govuk-label--s' })}
-          </div>
+    <h1 class="govuk-heading-l">Who read personal data</h1>
+    <p class="govuk-body">Every read of a child's personal data is recorded: who, when, which fields and why. The values read are never recorded.</p>
+    <form method="get" action="/admin/audit" novalidate>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-one-half">
+          ${textInput({ id: 'readerId', label: 'Person (user id)', value: q('readerId'), labelClass: 'govuk-label--s' })}
+          ${textInput({ id: 'subject', label: 'Record reference', hint: 'For example INC-2026-00123', value: q('subject'), errors, labelClass: 'govuk-label--s' })}
         </div>
-        <button type="submit" class="govuk-button" data-module="govuk-button">Show reads</button>
-      </form>
-      ${valid ? listCount(listing) : ''}
-      ${
-        items.length
-          ? table({
-              caption: 'Reads of personal data',
-              captionClass: 'govuk-table__caption--s govuk-visually-hidden',
-              head: ['When', 'Who', 'Record', 'Fields read', 'Why'],
-              rows: items.map((r) => [
-                whenOf(r.at),
-                html`${r.readerId}<br /><span class="govuk-body-s"
-                    >${r.role}${r.partnershipName ? `, ${r.partnershipName}` : ''}</span
-                  >`,
-                r.subjectReference ?? 'Unknown record',
-                r.fields.join(', '),
-                r.purpose ?? '',
-              ]),
-            })
-          : ''
-      }
-      ${pagination(listing)} ${total ? csvLink('/admin/audit', ctx.query, 'these reads') : ''}
-    `,
+        <div class="govuk-grid-column-one-half">
+          ${textInput({ id: 'from', label: 'Read from', hint: 'YYYY-MM-DD', value: q('from'), errors, width: 'govuk-input--width-10', labelClass: 'govuk-label--s' })}
+          ${textInput({ id: 'to', label: 'Read to', hint: 'YYYY-MM-DD', value: q('to'), errors, width: 'govuk-input--width-10', labelClass: 'govuk-label--s' })}
+        </div>
+      </div>
+      <button type="submit" class="govuk-button" data-module="govuk-button">Show reads</button>
+    </form>
+    ${valid ? listCount(listing) : ''}
+    ${
+      items.length
+        ? table({
+            caption: 'Reads of personal data',
+            captionClass: 'govuk-table__caption--s govuk-visually-hidden',
+            head: ['When', 'Who', 'Record', 'Fields read', 'Why'],
+            rows: items.map((r) => [
+              whenOf(r.at),
+              html`${r.readerId}<br><span class="govuk-body-s">${r.role}${r.partnershipName ? `, ${r.partnershipName}` : ''}</span>`,
+              r.subjectReference ?? 'Unknown record',
+              r.fields.join(', '),
+              r.purpose ?? '',
+            ]),
+          })
+        : ''
+    }
+    ${pagination(listing)}
+    ${total ? csvLink('/admin/audit', ctx.query, 'these reads') : ''}
+  `,
     { errors },
   );
 };

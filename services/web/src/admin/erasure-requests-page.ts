@@ -60,43 +60,36 @@ export const erasureRequestsPage = async (ctx: PageContext) => {
   ctx.render(
     'Erasure requests waiting for approval',
     html`
-      ${done ? notice(done === 'approved' ? 'The personal data was erased.' : 'The erasure request was cancelled. Nothing was erased.', 'success') : ''}
-      ${problem ? notice(problem) : ''}
-      <h1 class="govuk-heading-l">Erasure requests waiting for approval</h1>
-      <p class="govuk-body">
-        A second administrator must approve each request. Approving destroys the key to the children's personal data in
-        the incident and its reviews: it cannot be undone.
-      </p>
-      ${items.length ? warning('Approve only when you have checked the legal basis.') : ''} ${listCount(listing)}
-      ${
-        items.length
-          ? table({
-              caption: 'Requests',
-              captionClass: 'govuk-table__caption--s govuk-visually-hidden',
-              head: ['Incident', 'Legal basis', 'Requested', 'Decision'],
-              rows: items.map((r) => [
-                html`${r.reference ?? 'No reference yet'}<br /><span class="govuk-body-s"
-                    >${r.partnershipName ?? ''}${r.localAuthorityName ? `, ${r.localAuthorityName}` : ''}</span
-                  >`,
-                BASES[r.legalBasis] ?? r.legalBasis,
-                html`${formatDate(r.requestedAt.slice(0, 10))}<br /><span class="govuk-body-s"
-                    >by ${r.requestedByYou ? 'you' : r.requestedBy}</span
-                  >`,
-                r.requestedByYou
-                  ? 'Another administrator must approve your request'
-                  : html`<form method="post" action="/admin/erasure-requests" novalidate>
-                      ${ctx.csrf}
-                      <input type="hidden" name="incidentId" value="${r.incidentId}" />
-                      <div class="govuk-button-group">
-                        ${button({ text: `Approve erasure of ${r.reference ?? 'this incident'}`, warning: true, name: 'action', value: 'approve' })}
-                        ${button({ text: `Cancel request for ${r.reference ?? 'this incident'}`, secondary: true, name: 'action', value: 'cancel' })}
-                      </div>
-                    </form>`,
-              ]),
-            })
-          : ''
-      }
-      ${pagination(listing)}
-    `,
+    ${done ? notice(done === 'approved' ? 'The personal data was erased.' : 'The erasure request was cancelled. Nothing was erased.', 'success') : ''}
+    ${problem ? notice(problem) : ''}
+    <h1 class="govuk-heading-l">Erasure requests waiting for approval</h1>
+    <p class="govuk-body">A second administrator must approve each request. Approving destroys the key to the children's personal data
+      in the incident and its reviews: it cannot be undone.</p>
+    ${items.length ? warning('Approve only when you have checked the legal basis.') : ''}
+    ${listCount(listing)}
+    ${
+      items.length
+        ? table({
+            caption: 'Requests',
+            captionClass: 'govuk-table__caption--s govuk-visually-hidden',
+            head: ['Incident', 'Legal basis', 'Requested', 'Decision'],
+            rows: items.map((r) => [
+              html`${r.reference ?? 'No reference yet'}<br><span class="govuk-body-s">${r.partnershipName ?? ''}${r.localAuthorityName ? `, ${r.localAuthorityName}` : ''}</span>`,
+              BASES[r.legalBasis] ?? r.legalBasis,
+              html`${formatDate(r.requestedAt.slice(0, 10))}<br><span class="govuk-body-s">by ${r.requestedByYou ? 'you' : r.requestedBy}</span>`,
+              r.requestedByYou
+                ? 'Another administrator must approve your request'
+                : html`<form method="post" action="/admin/erasure-requests" novalidate>${ctx.csrf}
+              <input type="hidden" name="incidentId" value="${r.incidentId}">
+              <div class="govuk-button-group">
+                ${button({ text: `Approve erasure of ${r.reference ?? 'this incident'}`, warning: true, name: 'action', value: 'approve' })}
+                ${button({ text: `Cancel request for ${r.reference ?? 'this incident'}`, secondary: true, name: 'action', value: 'cancel' })}
+              </div></form>`,
+            ]),
+          })
+        : ''
+    }
+    ${pagination(listing)}
+  `,
   );
 };

@@ -192,4 +192,4 @@ export const dateInput = (o: FieldOptions & { value?: { day: string; month: stri
 
 /** The hidden CSRF field every form carries (the sign-in module checks it on every post). */
 export const csrfField = (token: string | undefined): Html =>
-  token ? html`<input type="hidden" name="_csrf" value="${token}" />` : html``;
+  token ? html`<input type="hidden" name="_csrf" value="${token}">` : html``;

@@ -71,7 +71,4 @@ export const deadlineTag = (d: DeadlineLike): Html => {
 
 /** Date, days left and tag in one cell. */
 export const deadlineCell = (d: DeadlineLike): Html =>
-  html`<span class="app-deadline app-deadline--${deadlineState(d)}"
-      >${formatDate(d.dueOn)}<br /><span class="govuk-body-s">${daysLeftText(d)}</span></span
-    >
-    ${deadlineTag(d)}`;
+  html`<span class="app-deadline app-deadline--${deadlineState(d)}">${formatDate(d.dueOn)}<br><span class="govuk-body-s">${daysLeftText(d)}</span></span> ${deadlineTag(d)}`;

@@ -30,9 +30,7 @@ export const listCount = (o: Listing): Html => {
   const size = o.size ?? PAGE_SIZE;
   const from = o.total === 0 ? 0 : (o.page - 1) * size + 1;
   const to = Math.min(o.total, o.page * size);
-  return html`<p class="govuk-body" id="list-count">
-    ${o.total === 0 ? `No ${o.noun} found` : `Showing ${from} to ${to} of ${o.total} ${o.noun}`}
-  </p>`;
+  return html`<p class="govuk-body" id="list-count">${o.total === 0 ? `No ${o.noun} found` : `Showing ${from} to ${to} of ${o.total} ${o.noun}`}</p>`;
 };
 
 /** The GOV.UK pagination component (nothing when everything fits on one page). */
@@ -62,9 +60,7 @@ export const csvLink = (path: string, query: URLSearchParams, what: string): Htm
   const next = new URLSearchParams(query);
   next.delete('page');
   next.set('format', 'csv');
-  return html`<p class="govuk-body">
-    <a class="govuk-link" href="${path}?${next.toString()}" download>Download ${what} (CSV)</a>
-  </p>`;
+  return html`<p class="govuk-body"><a class="govuk-link" href="${path}?${next.toString()}" download>Download ${what} (CSV)</a></p>`;
 };
 
 const cell = (value: unknown): string => {

@@ -89,60 +89,53 @@ export type IncidentDetails = {
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 const list = (items: string[]) =>
-  items.length
-    ? html`<ul class="govuk-list">
-        ${items.map((i) => html`<li>${i}</li>`)}
-      </ul>`
-    : 'None';
+  items.length ? html`<ul class="govuk-list">${items.map((i) => html`<li>${i}</li>`)}</ul>` : 'None';
 const paragraphs = (text: string | null | undefined) => (text ? html`<div class="app-pre">${text}</div>` : null);
 
-export const notificationSummary = (i: IncidentDetails): Html =>
-  html` <h2 class="govuk-heading-m">Notification</h2>
-    ${summaryList([
-      ['Nature', labelOf(NATURES, i.nature)],
-      ['Status', labelOf(INCIDENT_STATUSES, i.status)],
-      ['Local authority', i.localAuthorityCode],
-      ['Became aware', formatDate(i.becameAwareOn)],
-      [
-        'Incident date',
-        `${formatDate(i.incidentOn)}${i.personal?.incidentTime ? ` at ${i.personal.incidentTime}` : ''}`,
-      ],
-      ['Notified', formatDate(i.notifiedOn)],
-      ['Where', i.personal?.location],
-      ['Case outline', paragraphs(i.personal?.caseOutline)],
-      ['Supporting documents', i.personal ? list(i.personal.supportingDocuments) : null],
-      [
-        'Notified by',
-        i.personal?.notifier
-          ? `${i.personal.notifier.name}, ${i.personal.notifier.role} (${i.personal.notifier.email})`
-          : null,
-      ],
-    ])}
-    ${i.personal?.erased ? html`<div class="govuk-inset-text">Personal data of this incident has been erased.</div>` : ''}`;
+export const notificationSummary = (i: IncidentDetails): Html => html`
+  <h2 class="govuk-heading-m">Notification</h2>
+  ${summaryList([
+    ['Nature', labelOf(NATURES, i.nature)],
+    ['Status', labelOf(INCIDENT_STATUSES, i.status)],
+    ['Local authority', i.localAuthorityCode],
+    ['Became aware', formatDate(i.becameAwareOn)],
+    ['Incident date', `${formatDate(i.incidentOn)}${i.personal?.incidentTime ? ` at ${i.personal.incidentTime}` : ''}`],
+    ['Notified', formatDate(i.notifiedOn)],
+    ['Where', i.personal?.location],
+    ['Case outline', paragraphs(i.personal?.caseOutline)],
+    ['Supporting documents', i.personal ? list(i.personal.supportingDocuments) : null],
+    [
+      'Notified by',
+      i.personal?.notifier
+        ? `${i.personal.notifier.name}, ${i.personal.notifier.role} (${i.personal.notifier.email})`
+        : null,
+    ],
+  ])}
+  ${i.personal?.erased ? html`<div class="govuk-inset-text">Personal data of this incident has been erased.</div>` : ''}`;
 
-export const childrenSummary = (i: IncidentDetails): Html =>
-  html` ${i.children.map((c, n) => {
+export const childrenSummary = (i: IncidentDetails): Html => html`
+  ${i.children.map((c, n) => {
     const personal = i.personal?.children.find((p) => p.childRef === c.childRef);
     return html`<h3 class="govuk-heading-s">Child ${n + 1}${personal ? html`: ${personal.name}` : ''}</h3>
-      ${summaryList([
-        [
-          'Date of birth or age',
-          personal?.dateOfBirth
-            ? formatDate(personal.dateOfBirth)
-            : personal?.ageInYears != null
-              ? `${personal.ageInYears} years`
-              : null,
-        ],
-        ['Age band', labelOf(AGE_BANDS, c.ageBand)],
-        ['Sex', labelOf(SEXES, c.sex)],
-        ['Ethnic group', labelOf(ETHNICITIES, c.ethnicity)],
-        ['Disability', labelOf(YES_NO_NOT_KNOWN, c.disability)],
-        ['Living', labelOf(PLACEMENTS, c.placement)],
-        ['Looked after', yesNo(c.lookedAfter)],
-        ['Child in need plan', yesNo(c.childInNeedPlan)],
-        ['Child protection plan', yesNo(c.childProtectionPlan)],
-        ['Known to agencies', labelOf(YES_NO_NOT_KNOWN, c.knownToAgencies)],
-      ])}`;
+    ${summaryList([
+      [
+        'Date of birth or age',
+        personal?.dateOfBirth
+          ? formatDate(personal.dateOfBirth)
+          : personal?.ageInYears != null
+            ? `${personal.ageInYears} years`
+            : null,
+      ],
+      ['Age band', labelOf(AGE_BANDS, c.ageBand)],
+      ['Sex', labelOf(SEXES, c.sex)],
+      ['Ethnic group', labelOf(ETHNICITIES, c.ethnicity)],
+      ['Disability', labelOf(YES_NO_NOT_KNOWN, c.disability)],
+      ['Living', labelOf(PLACEMENTS, c.placement)],
+      ['Looked after', yesNo(c.lookedAfter)],
+      ['Child in need plan', yesNo(c.childInNeedPlan)],
+      ['Child protection plan', yesNo(c.childProtectionPlan)],
+      ['Known to agencies', labelOf(YES_NO_NOT_KNOWN, c.knownToAgencies)],
+    ])}`;
   })}`;
 
 export const deadlinesTable = (i: IncidentDetails): Html =>
@@ -150,7 +143,7 @@ export const deadlinesTable = (i: IncidentDetails): Html =>
     caption: 'Deadlines',
     head: ['Step', 'Due', 'Days', 'Status'],
     rows: i.deadlines.map((d) => [
-      html`${deadlineLabel(d.kind)}${d.statutory ? '' : html`<br /><span class="govuk-body-s">Service target, not statutory</span>`}`,
+      html`${deadlineLabel(d.kind)}${d.statutory ? '' : html`<br><span class="govuk-body-s">Service target, not statutory</span>`}`,
       formatDate(d.dueOn),
       daysLeftText(d),
       deadlineTag(d),
@@ -202,13 +195,12 @@ export const rapidReviewSummary = (i: IncidentDetails): Html => {
 export const panelResponseSummary = (i: IncidentDetails): Html => {
   const p = i.panelResponse;
   if (!p) return html``;
-  return html`<h2 class="govuk-heading-m">Panel response</h2>
-    ${summaryList([
-      ['Responded', formatDate(p.respondedOn)],
-      ['Outcome', labelOf(PANEL_OUTCOMES, p.outcome)],
-      ...(p.thematicReviewTitle ? [['Thematic review', p.thematicReviewTitle] as [string, string]] : []),
-      ['Comments', paragraphs(i.personal?.panelComments.at(-1))],
-    ])}`;
+  return html`<h2 class="govuk-heading-m">Panel response</h2>${summaryList([
+    ['Responded', formatDate(p.respondedOn)],
+    ['Outcome', labelOf(PANEL_OUTCOMES, p.outcome)],
+    ...(p.thematicReviewTitle ? [['Thematic review', p.thematicReviewTitle] as [string, string]] : []),
+    ['Comments', paragraphs(i.personal?.panelComments.at(-1))],
+  ])}`;
 };
 
 const EVENT_WORDS: Record<string, string> = {
@@ -222,13 +214,13 @@ const EVENT_WORDS: Record<string, string> = {
 };
 
 /** The incident's history is its event stream, shown with the MoJ timeline. */
-export const historyTimeline = (i: IncidentDetails): Html =>
-  html` <h2 class="govuk-heading-m">History</h2>
-    ${macro('moj', 'timeline', {
-      headingLevel: 3,
-      items: [...i.history].reverse().map((h) => ({
-        label: { text: EVENT_WORDS[h.type] ?? h.type },
-        byline: { text: h.actorRole },
-        datetime: { timestamp: h.on ?? h.occurredAt, type: 'date' },
-      })),
-    })}`;
+export const historyTimeline = (i: IncidentDetails): Html => html`
+  <h2 class="govuk-heading-m">History</h2>
+  ${macro('moj', 'timeline', {
+    headingLevel: 3,
+    items: [...i.history].reverse().map((h) => ({
+      label: { text: EVENT_WORDS[h.type] ?? h.type },
+      byline: { text: h.actorRole },
+      datetime: { timestamp: h.on ?? h.occurredAt, type: 'date' },
+    })),
+  })}`;

@@ -53,8 +53,10 @@ export const learningActions = (
       mutation: RECORD_LEARNING,
       resultKey: 'recordLearning',
       appliesTo: () => true,
-      fields: (v, errors) =>
-        html`${textarea({ id: 'themes', label: 'Themes of the learning', hint: 'One a line, for example neglect', value: str(v, 'themes'), rows: 3, errors })}
+      fields: (
+        v,
+        errors,
+      ) => html`${textarea({ id: 'themes', label: 'Themes of the learning', hint: 'One a line, for example neglect', value: str(v, 'themes'), rows: 3, errors })}
         ${select({ id: 'itemKind', label: 'Learning product (optional)', options: LEARNING_ITEM_KINDS, value: str(v, 'itemKind'), placeholder: 'None', errors })}
         ${textInput({ id: 'itemTitle', label: 'Title of the learning product', value: str(v, 'itemTitle'), errors })}
         ${textInput({ id: 'itemAddress', label: 'Web address of the learning product (optional)', hint: 'Starting https://', value: str(v, 'itemAddress'), errors })}`,
@@ -85,8 +87,10 @@ export const learningActions = (
       mutation: ADD_RECOMMENDATION,
       resultKey: 'addRecommendation',
       appliesTo: () => true,
-      fields: (v, errors) =>
-        html`${textarea({ id: 'recommendationText', label: 'Recommendation', value: str(v, 'recommendationText'), rows: 3, errors })}
+      fields: (
+        v,
+        errors,
+      ) => html`${textarea({ id: 'recommendationText', label: 'Recommendation', value: str(v, 'recommendationText'), rows: 3, errors })}
         ${select({ id: 'assignedAgency', label: 'Agency responsible', options: AGENCIES, value: str(v, 'assignedAgency'), placeholder: 'Choose an agency', errors })}`,
       validate: (v) => ({
         ...(str(v, 'recommendationText').trim() ? {} : { recommendationText: 'Enter the recommendation' }),
@@ -105,8 +109,10 @@ export const learningActions = (
     mutation: NAME_CONCERNED_PARTNERSHIPS,
     resultKey: 'nameConcernedPartnerships',
     appliesTo: () => true,
-    fields: (v, errors) =>
-      html`${learning.concernedPartnershipIds.length ? html`<p class="govuk-body">Named so far: ${learning.concernedPartnershipIds.join(', ')}</p>` : ''}
+    fields: (
+      v,
+      errors,
+    ) => html`${learning.concernedPartnershipIds.length ? html`<p class="govuk-body">Named so far: ${learning.concernedPartnershipIds.join(', ')}</p>` : ''}
       ${textInput({ id: 'partnershipIds', label: 'Partnership ids', hint: 'Separated by commas, for example bradford, york. They will list this review because it mentions their services', value: str(v, 'partnershipIds'), errors })}`,
     validate: (v): FieldErrors => {
       const ids = str(v, 'partnershipIds')
@@ -132,11 +138,13 @@ export const learningActions = (
       mutation: RECORD_ACTION_FOR_RECOMMENDATION,
       resultKey: 'recordActionForRecommendation',
       appliesTo: () => true,
-      fields: (v, errors) =>
-        html`${select({ id: 'actionRecommendation', label: 'Which recommendation does it answer?', options: recommendationOptions, value: str(v, 'actionRecommendation'), placeholder: 'Choose a recommendation', errors })}
-        ${textInput({ id: 'actionDescription', label: 'What will be done', value: str(v, 'actionDescription'), errors })}
-        ${textInput({ id: 'actionOwner', label: 'Who owns it', value: str(v, 'actionOwner'), errors })}
-        ${dateInput({ id: 'actionDueOn', label: 'Due date', hint: 'For example, 27 3 2027', value: dateOf(v, 'actionDueOn'), errors })}`,
+      fields: (
+        v,
+        errors,
+      ) => html`${select({ id: 'actionRecommendation', label: 'Which recommendation does it answer?', options: recommendationOptions, value: str(v, 'actionRecommendation'), placeholder: 'Choose a recommendation', errors })}
+      ${textInput({ id: 'actionDescription', label: 'What will be done', value: str(v, 'actionDescription'), errors })}
+      ${textInput({ id: 'actionOwner', label: 'Who owns it', value: str(v, 'actionOwner'), errors })}
+      ${dateInput({ id: 'actionDueOn', label: 'Due date', hint: 'For example, 27 3 2027', value: dateOf(v, 'actionDueOn'), errors })}`,
       validate: (v) => ({
         ...(str(v, 'actionRecommendation')
           ? {}
@@ -162,10 +170,12 @@ export const learningActions = (
       mutation: UPDATE_ACTION_STATUS,
       resultKey: 'updateActionStatus',
       appliesTo: () => true,
-      fields: (v, errors) =>
-        html`${select({ id: 'progressAction', label: 'Which action?', options: actionOptions, value: str(v, 'progressAction'), placeholder: 'Choose an action', errors })}
-        ${select({ id: 'progressStatus', label: 'Where the action stands', options: LEARNING_ACTION_STATUSES, value: str(v, 'progressStatus'), placeholder: 'Choose a status', errors })}
-        ${textarea({ id: 'progressNote', label: 'Note (optional)', value: str(v, 'progressNote'), rows: 2, errors })}`,
+      fields: (
+        v,
+        errors,
+      ) => html`${select({ id: 'progressAction', label: 'Which action?', options: actionOptions, value: str(v, 'progressAction'), placeholder: 'Choose an action', errors })}
+      ${select({ id: 'progressStatus', label: 'Where the action stands', options: LEARNING_ACTION_STATUSES, value: str(v, 'progressStatus'), placeholder: 'Choose a status', errors })}
+      ${textarea({ id: 'progressNote', label: 'Note (optional)', value: str(v, 'progressNote'), rows: 2, errors })}`,
       validate: (v) => ({
         ...(str(v, 'progressAction') ? {} : { progressAction: 'Choose the action' }),
         ...(str(v, 'progressStatus') ? {} : { progressStatus: 'Choose the action’s status' }),

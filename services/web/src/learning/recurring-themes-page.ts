@@ -24,28 +24,27 @@ export const recurringThemesPage = async (ctx: PageContext) => {
   );
   ctx.render(
     'Recurring themes',
-    html` <h1 class="govuk-heading-l">Recurring themes</h1>
-      <p class="govuk-body">
-        Learning themes recorded by reviews in ${min ?? 2} or more partnerships, most widespread first.
-      </p>
-      <form method="get" action="/panel/themes" novalidate id="themes-filter" class="govuk-!-margin-bottom-6">
-        ${textInput({ id: 'min', label: 'Recorded in at least this many partnerships', value: asked, width: 'govuk-input--width-3', inputmode: 'numeric', errors })}
-        ${button({ text: 'Show themes', secondary: true })}
-      </form>
-      ${
-        themes.length === 0
-          ? html`<p class="govuk-body">No theme recurs across that many partnerships yet.</p>`
-          : table({
-              caption: `${themes.length} recurring theme${themes.length === 1 ? '' : 's'}`,
-              head: ['Theme', 'Partnerships', 'Reviews'],
-              numeric: [2],
-              rows: themes.map((t) => [
-                html`<a class="govuk-link" href="/learning?theme=${encodeURIComponent(t.theme)}">${t.theme}</a>`,
-                t.partnershipIds.join(', '),
-                t.reviewIds.length,
-              ]),
-            })
-      }`,
+    html`
+    <h1 class="govuk-heading-l">Recurring themes</h1>
+    <p class="govuk-body">Learning themes recorded by reviews in ${min ?? 2} or more partnerships, most widespread first.</p>
+    <form method="get" action="/panel/themes" novalidate id="themes-filter" class="govuk-!-margin-bottom-6">
+      ${textInput({ id: 'min', label: 'Recorded in at least this many partnerships', value: asked, width: 'govuk-input--width-3', inputmode: 'numeric', errors })}
+      ${button({ text: 'Show themes', secondary: true })}
+    </form>
+    ${
+      themes.length === 0
+        ? html`<p class="govuk-body">No theme recurs across that many partnerships yet.</p>`
+        : table({
+            caption: `${themes.length} recurring theme${themes.length === 1 ? '' : 's'}`,
+            head: ['Theme', 'Partnerships', 'Reviews'],
+            numeric: [2],
+            rows: themes.map((t) => [
+              html`<a class="govuk-link" href="/learning?theme=${encodeURIComponent(t.theme)}">${t.theme}</a>`,
+              t.partnershipIds.join(', '),
+              t.reviewIds.length,
+            ]),
+          })
+    }`,
     { errors },
   );
 };

@@ -23,18 +23,12 @@ export const barChart = (o: {
   const max = o.max ?? Math.max(1, ...o.bars.map((b) => b.value ?? 0));
   return html`<figure class="govuk-!-margin-0 govuk-!-margin-bottom-6">
     <figcaption class="govuk-heading-s">${o.title}</figcaption>
-    <ul class="app-bar-chart" aria-hidden="true">
-      ${o.bars.map(
-        (b) =>
-          html`<li class="app-bar-chart__row">
-            <span class="govuk-body-s govuk-!-margin-0">${b.label}</span>
-            <span
-              class="app-bar-chart__bar app-bar-chart__bar--w${widthStep(b.value, max)}${b.value === null ? ' app-bar-chart__bar--secondary' : ''}"
-              >${b.display}${o.unit ?? ''}</span
-            >
-          </li>`,
-      )}
-    </ul>
+    <ul class="app-bar-chart" aria-hidden="true">${o.bars.map(
+      (b) => html`<li class="app-bar-chart__row">
+      <span class="govuk-body-s govuk-!-margin-0">${b.label}</span>
+      <span class="app-bar-chart__bar app-bar-chart__bar--w${widthStep(b.value, max)}${b.value === null ? ' app-bar-chart__bar--secondary' : ''}" >${b.display}${o.unit ?? ''}</span>
+    </li>`,
+    )}</ul>
     ${table({ caption: `${o.title} (table)`, captionClass: 'govuk-table__caption--s', head: ['', o.valueHeading ?? 'Number'], numeric: [1], rows: o.bars.map((b) => [b.label, `${b.display}${b.value !== null ? (o.unit ?? '') : ''}`]) })}
   </figure>`;
 };

@@ -106,63 +106,62 @@ export const incidentSearchPage = async (ctx: PageContext) => {
   ctx.render(
     'Find an incident',
     html`
-      <h1 class="govuk-heading-l">Find an incident</h1>
-      <form method="get" action="/panel/incidents" novalidate>
-        <div class="govuk-grid-row">
-          <div class="govuk-grid-column-one-third">
-            ${textInput({ id: 'reference', label: 'Reference', hint: 'For example INC-2026-00123', value: q('reference'), errors, labelClass: 'govuk-label--s' })}
-            ${select({
-              id: 'partnershipId',
-              label: 'Partnership',
-              placeholder: 'Any partnership',
-              value: q('partnershipId'),
-              labelClass: 'govuk-label--s',
-              options: partnerships.map((p) => ({ value: p.id, label: p.name })),
-            })}
-            ${select({
-              id: 'localAuthorityCode',
-              label: 'Local authority',
-              placeholder: 'Any local authority',
-              value: q('localAuthorityCode'),
-              labelClass: 'govuk-label--s',
-              options: localAuthorities.map((la) => ({ value: la.code, label: la.name })),
-            })}
-          </div>
-          <div class="govuk-grid-column-one-third">
-            ${select({ id: 'nature', label: 'What happened', placeholder: 'Any', value: q('nature'), options: NATURES, labelClass: 'govuk-label--s' })}
-            ${select({ id: 'status', label: 'Status', placeholder: 'Any', value: q('status'), options: INCIDENT_STATUSES, labelClass: 'govuk-label--s' })}
-            ${select({ id: 'order', label: 'Order', value: q('order') || 'MOST_URGENT', options: ORDERS, labelClass: 'govuk-label--s' })}
-          </div>
-          <div class="govuk-grid-column-one-third">
-            ${textInput({ id: 'notifiedFrom', label: 'Notified from', hint: 'YYYY-MM-DD', value: q('notifiedFrom'), errors, width: 'govuk-input--width-10', labelClass: 'govuk-label--s' })}
-            ${textInput({ id: 'notifiedTo', label: 'Notified to', hint: 'YYYY-MM-DD', value: q('notifiedTo'), errors, width: 'govuk-input--width-10', labelClass: 'govuk-label--s' })}
-          </div>
+    <h1 class="govuk-heading-l">Find an incident</h1>
+    <form method="get" action="/panel/incidents" novalidate>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-one-third">
+          ${textInput({ id: 'reference', label: 'Reference', hint: 'For example INC-2026-00123', value: q('reference'), errors, labelClass: 'govuk-label--s' })}
+          ${select({
+            id: 'partnershipId',
+            label: 'Partnership',
+            placeholder: 'Any partnership',
+            value: q('partnershipId'),
+            labelClass: 'govuk-label--s',
+            options: partnerships.map((p) => ({ value: p.id, label: p.name })),
+          })}
+          ${select({
+            id: 'localAuthorityCode',
+            label: 'Local authority',
+            placeholder: 'Any local authority',
+            value: q('localAuthorityCode'),
+            labelClass: 'govuk-label--s',
+            options: localAuthorities.map((la) => ({ value: la.code, label: la.name })),
+          })}
         </div>
-        <button type="submit" class="govuk-button" data-module="govuk-button">Search</button>
-      </form>
-      ${listCount({ path: '/panel/incidents', query: ctx.query, page, total: found.total, noun: 'incidents' })}
-      ${
-        found.items.length
-          ? table({
-              caption: 'Incidents found',
-              captionClass: 'govuk-table__caption--s govuk-visually-hidden',
-              head: ['Reference', 'Partnership and local authority', 'What happened', 'Notified', 'Status'],
-              rows: found.items.map((i) => [
-                html`<a class="govuk-link" href="/panel/incidents/${i.id}">${i.reference ?? 'No reference yet'}</a>`,
-                html`${i.partnershipName}<br /><span class="govuk-body-s">${i.localAuthorityName}</span>`,
-                labelOf(NATURES, i.nature),
-                formatDate(i.notifiedOn),
-                i.overdue
-                  ? html`${labelOf(INCIDENT_STATUSES, i.status)}
-                      <strong class="govuk-tag govuk-tag--red">Overdue</strong>`
-                  : labelOf(INCIDENT_STATUSES, i.status),
-              ]),
-            })
-          : ''
-      }
-      ${pagination({ path: '/panel/incidents', query: ctx.query, page, total: found.total, noun: 'incidents' })}
-      ${found.total ? csvLink('/panel/incidents', ctx.query, 'these incidents') : ''}
-    `,
+        <div class="govuk-grid-column-one-third">
+          ${select({ id: 'nature', label: 'What happened', placeholder: 'Any', value: q('nature'), options: NATURES, labelClass: 'govuk-label--s' })}
+          ${select({ id: 'status', label: 'Status', placeholder: 'Any', value: q('status'), options: INCIDENT_STATUSES, labelClass: 'govuk-label--s' })}
+          ${select({ id: 'order', label: 'Order', value: q('order') || 'MOST_URGENT', options: ORDERS, labelClass: 'govuk-label--s' })}
+        </div>
+        <div class="govuk-grid-column-one-third">
+          ${textInput({ id: 'notifiedFrom', label: 'Notified from', hint: 'YYYY-MM-DD', value: q('notifiedFrom'), errors, width: 'govuk-input--width-10', labelClass: 'govuk-label--s' })}
+          ${textInput({ id: 'notifiedTo', label: 'Notified to', hint: 'YYYY-MM-DD', value: q('notifiedTo'), errors, width: 'govuk-input--width-10', labelClass: 'govuk-label--s' })}
+        </div>
+      </div>
+      <button type="submit" class="govuk-button" data-module="govuk-button">Search</button>
+    </form>
+    ${listCount({ path: '/panel/incidents', query: ctx.query, page, total: found.total, noun: 'incidents' })}
+    ${
+      found.items.length
+        ? table({
+            caption: 'Incidents found',
+            captionClass: 'govuk-table__caption--s govuk-visually-hidden',
+            head: ['Reference', 'Partnership and local authority', 'What happened', 'Notified', 'Status'],
+            rows: found.items.map((i) => [
+              html`<a class="govuk-link" href="/panel/incidents/${i.id}">${i.reference ?? 'No reference yet'}</a>`,
+              html`${i.partnershipName}<br><span class="govuk-body-s">${i.localAuthorityName}</span>`,
+              labelOf(NATURES, i.nature),
+              formatDate(i.notifiedOn),
+              i.overdue
+                ? html`${labelOf(INCIDENT_STATUSES, i.status)} <strong class="govuk-tag govuk-tag--red">Overdue</strong>`
+                : labelOf(INCIDENT_STATUSES, i.status),
+            ]),
+          })
+        : ''
+    }
+    ${pagination({ path: '/panel/incidents', query: ctx.query, page, total: found.total, noun: 'incidents' })}
+    ${found.total ? csvLink('/panel/incidents', ctx.query, 'these incidents') : ''}
+  `,
     { errors },
   );
 };

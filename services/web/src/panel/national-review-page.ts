@@ -46,39 +46,35 @@ export const nationalReviewPage = async (ctx: PageContext) => {
   const draw = (v: FormValues, errors: FieldErrors = {}, problem?: string) => {
     ctx.render(
       'Commission a national review',
-      html` <div class="govuk-grid-row">
-        <div class="govuk-grid-column-two-thirds">
-          ${problem ? warning(problem) : ''}
-          <h1 class="govuk-heading-l">Commission a national review</h1>
-          ${
-            candidates.length === 0
-              ? html`<p class="govuk-body">
-                  No incident is waiting for a national review. An incident can join one after the Panel responds to its
-                  rapid review with a national review or a national thematic review.
-                </p>`
-              : html` <form method="post" novalidate id="national-review-form">
-                  ${ctx.csrf}<input type="hidden" name="commandId" value="${commandId}" />
-                  ${choices({
-                    id: 'incidentIds',
-                    type: 'checkbox',
-                    label: 'Which incidents will the review cover?',
-                    legendClass: 'govuk-fieldset__legend--m',
-                    hint: 'Select all that apply. They may come from different partnerships',
-                    value: arr(v, 'incidentIds'),
-                    errors,
-                    options: candidates.map((c) => ({
-                      value: c.id,
-                      label: `${labelOf(NATURES, c.nature)} – ${c.partnershipId} – incident ${formatDate(c.incidentOn)}`,
-                      hint: `${labelOf(PANEL_OUTCOMES, c.panelResponse!.outcome)} on ${formatDate(c.panelResponse!.respondedOn)}${c.panelResponse!.thematicReviewTitle ? `: ${c.panelResponse!.thematicReviewTitle}` : ''}`,
-                    })),
-                  })}
-                  ${textInput({ id: 'title', label: 'Title of the review', labelClass: 'govuk-label--m', hint: 'For example, Safeguarding children at risk from criminal exploitation', value: str(v, 'title'), errors })}
-                  ${choices({ id: 'thematic', type: 'radio', label: 'Is this a thematic review?', legendClass: 'govuk-fieldset__legend--m', options: YES_NO, value: str(v, 'thematic'), inline: true, errors })}
-                  ${button({ text: 'Commission the review' })}
-                </form>`
-          }
-        </div>
-      </div>`,
+      html`
+      <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+        ${problem ? warning(problem) : ''}
+        <h1 class="govuk-heading-l">Commission a national review</h1>
+        ${
+          candidates.length === 0
+            ? html`<p class="govuk-body">No incident is waiting for a national review. An incident can join one after the Panel responds to its rapid review with a national review or a national thematic review.</p>`
+            : html`
+        <form method="post" novalidate id="national-review-form">${ctx.csrf}<input type="hidden" name="commandId" value="${commandId}">
+          ${choices({
+            id: 'incidentIds',
+            type: 'checkbox',
+            label: 'Which incidents will the review cover?',
+            legendClass: 'govuk-fieldset__legend--m',
+            hint: 'Select all that apply. They may come from different partnerships',
+            value: arr(v, 'incidentIds'),
+            errors,
+            options: candidates.map((c) => ({
+              value: c.id,
+              label: `${labelOf(NATURES, c.nature)} – ${c.partnershipId} – incident ${formatDate(c.incidentOn)}`,
+              hint: `${labelOf(PANEL_OUTCOMES, c.panelResponse!.outcome)} on ${formatDate(c.panelResponse!.respondedOn)}${c.panelResponse!.thematicReviewTitle ? `: ${c.panelResponse!.thematicReviewTitle}` : ''}`,
+            })),
+          })}
+          ${textInput({ id: 'title', label: 'Title of the review', labelClass: 'govuk-label--m', hint: 'For example, Safeguarding children at risk from criminal exploitation', value: str(v, 'title'), errors })}
+          ${choices({ id: 'thematic', type: 'radio', label: 'Is this a thematic review?', legendClass: 'govuk-fieldset__legend--m', options: YES_NO, value: str(v, 'thematic'), inline: true, errors })}
+          ${button({ text: 'Commission the review' })}
+        </form>`
+        }
+      </div></div>`,
       { errors },
     );
   };

@@ -72,50 +72,45 @@ export const queuePage = async (ctx: PageContext) => {
   ctx.render(
     'Rapid reviews awaiting a response',
     html`
-      <span class="govuk-caption-l">Child Safeguarding Practice Review Panel</span>
-      <h1 class="govuk-heading-l">Rapid reviews awaiting a response</h1>
-      ${ctx.query.get('responded') ? notice('Your response has been sent to the partnership.', 'success') : ''}
-      <p class="govuk-body">
-        ${total === 0 ? 'No rapid reviews are waiting for a response.' : `${total} rapid review${total === 1 ? ' is' : 's are'} waiting, oldest first. The response target is a service level, not a statutory deadline.`}
-      </p>
-      <p class="govuk-body"><a class="govuk-link" href="/panel/incidents">Find any incident</a></p>
-      ${total ? listCount(listing) : ''}
-      ${
-        items.length
-          ? table({
-              caption: 'Queue',
-              captionClass: 'govuk-table__caption--s govuk-visually-hidden',
-              sortable: true,
-              head: [
-                'Received',
-                'Partnership',
-                'Incident',
-                'Local decision',
-                'National criteria may be met',
-                'Respond by',
-              ],
-              rows: items.map((i) => [
-                html`${formatDate(i.submittedOn)}${i.submission > 1 ? html`<br /><span class="govuk-body-s">Resubmitted (${i.submission})</span>` : ''}`,
-                html`${i.partnershipName}<br /><span class="govuk-body-s">${i.localAuthorityName}</span>`,
-                html`<a class="govuk-link" href="/panel/incidents/${i.incidentId}"
-                    >${i.reference ?? 'No reference yet'}</a
-                  ><br /><span class="govuk-body-s"
-                    >${labelOf(NATURES, i.nature)}, notified ${formatDate(i.notifiedOn)}</span
-                  >`,
-                labelOf(LOCAL_DECISIONS, i.localReviewDecision),
-                i.nationalCriteriaMayBeMet ? html`<strong class="govuk-tag govuk-tag--purple">Yes</strong>` : 'No',
-                deadlineCell({
-                  kind: 'panel-response',
-                  dueOn: i.targetOn,
-                  workingDaysLeft: i.workingDaysLeft,
-                  overdue: i.overdue,
-                  dueThisWeek: !i.overdue && i.workingDaysLeft <= 5,
-                }),
-              ]),
-            })
-          : ''
-      }
-      ${pagination(listing)} ${total ? csvLink('/panel', ctx.query, 'the queue') : ''}
-    `,
+    <span class="govuk-caption-l">Child Safeguarding Practice Review Panel</span>
+    <h1 class="govuk-heading-l">Rapid reviews awaiting a response</h1>
+    ${ctx.query.get('responded') ? notice('Your response has been sent to the partnership.', 'success') : ''}
+    <p class="govuk-body">${total === 0 ? 'No rapid reviews are waiting for a response.' : `${total} rapid review${total === 1 ? ' is' : 's are'} waiting, oldest first. The response target is a service level, not a statutory deadline.`}</p>
+    <p class="govuk-body"><a class="govuk-link" href="/panel/incidents">Find any incident</a></p>
+    ${total ? listCount(listing) : ''}
+    ${
+      items.length
+        ? table({
+            caption: 'Queue',
+            captionClass: 'govuk-table__caption--s govuk-visually-hidden',
+            sortable: true,
+            head: [
+              'Received',
+              'Partnership',
+              'Incident',
+              'Local decision',
+              'National criteria may be met',
+              'Respond by',
+            ],
+            rows: items.map((i) => [
+              html`${formatDate(i.submittedOn)}${i.submission > 1 ? html`<br><span class="govuk-body-s">Resubmitted (${i.submission})</span>` : ''}`,
+              html`${i.partnershipName}<br><span class="govuk-body-s">${i.localAuthorityName}</span>`,
+              html`<a class="govuk-link" href="/panel/incidents/${i.incidentId}">${i.reference ?? 'No reference yet'}</a><br><span class="govuk-body-s">${labelOf(NATURES, i.nature)}, notified ${formatDate(i.notifiedOn)}</span>`,
+              labelOf(LOCAL_DECISIONS, i.localReviewDecision),
+              i.nationalCriteriaMayBeMet ? html`<strong class="govuk-tag govuk-tag--purple">Yes</strong>` : 'No',
+              deadlineCell({
+                kind: 'panel-response',
+                dueOn: i.targetOn,
+                workingDaysLeft: i.workingDaysLeft,
+                overdue: i.overdue,
+                dueThisWeek: !i.overdue && i.workingDaysLeft <= 5,
+              }),
+            ]),
+          })
+        : ''
+    }
+    ${pagination(listing)}
+    ${total ? csvLink('/panel', ctx.query, 'the queue') : ''}
+  `,
   );
 };

@@ -26,40 +26,39 @@ export const panelRapidReviewPage = async (ctx: PageContext) => {
   const draw = (v: FormValues, errors: FieldErrors = {}, problem?: string) => {
     ctx.render(
       `Rapid review: ${labelOf(NATURES, incident.nature)}`,
-      html` ${backLink('/panel', 'Back to the queue')} ${problem ? warning(problem) : ''}
-        <span class="govuk-caption-l">${incident.partnershipId} · incident ${incident.id}</span>
-        <h1 class="govuk-heading-l">${labelOf(NATURES, incident.nature)}</h1>
+      html`
+      ${backLink('/panel', 'Back to the queue')}
+      ${problem ? warning(problem) : ''}
+      <span class="govuk-caption-l">${incident.partnershipId} · incident ${incident.id}</span>
+      <h1 class="govuk-heading-l">${labelOf(NATURES, incident.nature)}</h1>
+      ${
+        is(incident.panelResponse?.outcome, 'national-review') ||
+        is(incident.panelResponse?.outcome, 'national-thematic-review')
+          ? button({
+              href: `/panel/national-review?incident=${incident.id}`,
+              text: 'Commission a national review',
+              secondary: true,
+            })
+          : ''
+      }
+      <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+        ${rapidReviewSummary(incident)}
+        ${panelResponseSummary(incident)}
         ${
-          is(incident.panelResponse?.outcome, 'national-review') ||
-          is(incident.panelResponse?.outcome, 'national-thematic-review')
-            ? button({
-                href: `/panel/national-review?incident=${incident.id}`,
-                text: 'Commission a national review',
-                secondary: true,
-              })
+          awaiting
+            ? html`<form method="post" novalidate id="respond-form">${ctx.csrf}<input type="hidden" name="commandId" value="${commandId}">
+          <h2 class="govuk-heading-m">Respond</h2>
+          ${choices({ id: 'outcome', type: 'radio', label: 'What is the Panel’s response?', legendClass: 'govuk-fieldset__legend--s', options: PANEL_OUTCOMES, value: str(v, 'outcome'), errors })}
+          ${textInput({ id: 'thematicReviewTitle', label: 'Title of the thematic review', hint: 'Only when the case joins a national thematic review', value: str(v, 'thematicReviewTitle'), errors })}
+          ${textarea({ id: 'comments', label: 'Comments to the partnership', hint: 'The Panel’s letter. Needed when you ask the partners to reconsider', value: str(v, 'comments'), rows: 6, errors, labelClass: 'govuk-label--s' })}
+          ${button({ text: 'Send response' })}
+        </form>`
             : ''
         }
-        <div class="govuk-grid-row">
-          <div class="govuk-grid-column-two-thirds">
-            ${rapidReviewSummary(incident)} ${panelResponseSummary(incident)}
-            ${
-              awaiting
-                ? html`<form method="post" novalidate id="respond-form">
-                    ${ctx.csrf}<input type="hidden" name="commandId" value="${commandId}" />
-                    <h2 class="govuk-heading-m">Respond</h2>
-                    ${choices({ id: 'outcome', type: 'radio', label: 'What is the Panel’s response?', legendClass: 'govuk-fieldset__legend--s', options: PANEL_OUTCOMES, value: str(v, 'outcome'), errors })}
-                    ${textInput({ id: 'thematicReviewTitle', label: 'Title of the thematic review', hint: 'Only when the case joins a national thematic review', value: str(v, 'thematicReviewTitle'), errors })}
-                    ${textarea({ id: 'comments', label: 'Comments to the partnership', hint: 'The Panel’s letter. Needed when you ask the partners to reconsider', value: str(v, 'comments'), rows: 6, errors, labelClass: 'govuk-label--s' })}
-                    ${button({ text: 'Send response' })}
-                  </form>`
-                : ''
-            }
-            ${notificationSummary(incident)}
-            <h2 class="govuk-heading-m">Children</h2>
-            ${childrenSummary(incident)}
-          </div>
-          <div class="govuk-grid-column-one-third">${deadlinesTable(incident)}${historyTimeline(incident)}</div>
-        </div>`,
+        ${notificationSummary(incident)}
+        <h2 class="govuk-heading-m">Children</h2>
+        ${childrenSummary(incident)}
+      </div><div class="govuk-grid-column-one-third">${deadlinesTable(incident)}${historyTimeline(incident)}</div></div>`,
       { errors },
     );
   };

@@ -104,29 +104,20 @@ const TOPICS = [
   'Notified within 5 working days',
 ];
 
-const tables = (national: Shown[], regional: Shown[], rounded: boolean): Html =>
-  html` <h3 class="govuk-heading-m">Notifications by nature</h3>
-    ${quarterTable(national)} ${regionTable(regional, rounded)}
-    <h3 class="govuk-heading-m">Characteristics of the child</h3>
-    <p class="govuk-body">
-      One child per notification: the child the harm relates to, or else the first listed, as at notification. Serious
-      harm and other are combined; under looked after, child deaths are split by whether abuse or neglect was known or
-      suspected.
-    </p>
-    ${TOPICS.map((t) => topicTable(national, t, t))}
-    <h3 class="govuk-heading-m">Deaths of care leavers</h3>
-    <p class="govuk-body">
-      Notified under Working Together 2023 (not the statutory duty) and reported apart: not in any figure above.
-    </p>
-    ${topicTable(national, 'Care leaver deaths', 'Care leaver deaths by age')}`;
+const tables = (national: Shown[], regional: Shown[], rounded: boolean): Html => html`
+  <h3 class="govuk-heading-m">Notifications by nature</h3>
+  ${quarterTable(national)}
+  ${regionTable(regional, rounded)}
+  <h3 class="govuk-heading-m">Characteristics of the child</h3>
+  <p class="govuk-body">One child per notification: the child the harm relates to, or else the first listed, as at notification. Serious harm and other are combined; under looked after, child deaths are split by whether abuse or neglect was known or suspected.</p>
+  ${TOPICS.map((t) => topicTable(national, t, t))}
+  <h3 class="govuk-heading-m">Deaths of care leavers</h3>
+  <p class="govuk-body">Notified under Working Together 2023 (not the statutory duty) and reported apart: not in any figure above.</p>
+  ${topicTable(national, 'Care leaver deaths', 'Care leaver deaths by age')}`;
 
 const yearLinks = (years: { reportingYear: number; label: string }[], chosen: number, base: string): Html =>
   years.length > 1
-    ? html`<nav aria-label="Reporting years">
-        <ul class="govuk-list govuk-list--inline">
-          ${years.map((y) => html`<li class="govuk-!-display-inline-block govuk-!-margin-right-3"><a class="govuk-link" href="${base}?year=${y.reportingYear}" ${y.reportingYear === chosen ? html`aria-current="page"` : ''}>${y.label}</a></li>`)}
-        </ul>
-      </nav>`
+    ? html`<nav aria-label="Reporting years"><ul class="govuk-list govuk-list--inline">${years.map((y) => html`<li class="govuk-!-display-inline-block govuk-!-margin-right-3"><a class="govuk-link" href="${base}?year=${y.reportingYear}" ${y.reportingYear === chosen ? html`aria-current="page"` : ''}>${y.label}</a></li>`)}</ul></nav>`
     : html``;
 
 const livePage = async (ctx: PageContext) => {
@@ -136,23 +127,17 @@ const livePage = async (ctx: PageContext) => {
   const shown = (cells: (Cell & { count: number })[]): Shown[] => cells.map((c) => ({ ...c, shown: String(c.count) }));
   ctx.render(
     'National statistics (live)',
-    html` <h1 class="govuk-heading-l">Serious incident notifications: live national statistics</h1>
-      <div class="govuk-warning-text">
-        <span class="govuk-warning-text__icon" aria-hidden="true">!</span
-        ><strong class="govuk-warning-text__text"
-          ><span class="govuk-visually-hidden">Warning</span>Exact counts, including the running year: not for
-          publication. The public and DfE see published releases only (<a class="govuk-link" href="/statistics"
-            >published statistics</a
-          >).</strong
-        >
-      </div>
-      ${
-        !chosen
-          ? html`<p class="govuk-body">No notifications have been recorded yet.</p>`
-          : html` ${yearLinks(nationalStatistics, chosen.reportingYear, '/panel/statistics')}
-              <h2 class="govuk-heading-l">${chosen.label}${chosen.complete ? '' : ' (running: figures will move)'}</h2>
-              ${tables(shown(chosen.national), shown(chosen.regional), false)}`
-      }`,
+    html`
+    <h1 class="govuk-heading-l">Serious incident notifications: live national statistics</h1>
+    <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>Exact counts, including the running year: not for publication. The public and DfE see published releases only (<a class="govuk-link" href="/statistics">published statistics</a>).</strong></div>
+    ${
+      !chosen
+        ? html`<p class="govuk-body">No notifications have been recorded yet.</p>`
+        : html`
+      ${yearLinks(nationalStatistics, chosen.reportingYear, '/panel/statistics')}
+      <h2 class="govuk-heading-l">${chosen.label}${chosen.complete ? '' : ' (running: figures will move)'}</h2>
+      ${tables(shown(chosen.national), shown(chosen.regional), false)}`
+    }`,
   );
 };
 
@@ -164,29 +149,25 @@ const releasePage = async (ctx: PageContext) => {
     cells.map((c) => ({ ...c, shown: c.numberNotifications }));
   ctx.render(
     'National statistics',
-    html` <h1 class="govuk-heading-l">Serious incident notifications: national statistics</h1>
-      <p class="govuk-body">
-        Notifications to the Child Safeguarding Practice Review Panel, counted by reporting year (April to March) as the
-        Department for Education counts them. Only complete years are published, once released. “c” marks a count of 1
-        or 2, or a count hidden so that another cannot be worked out; regional counts are rounded to the nearest 10.
-      </p>
-      ${
-        !chosen
-          ? html`<p class="govuk-body">No release has been published yet.</p>`
-          : html` ${yearLinks(statisticsReleases, chosen.reportingYear, '/statistics')}
-              <h2 class="govuk-heading-l">${chosen.label}</h2>
-              <p class="govuk-body">
-                April ${chosen.reportingYear - 1} to March ${chosen.reportingYear}. Published ${chosen.publishedOn}.
-              </p>
-              <h3 class="govuk-heading-s">Download the data (CSV, open-data layout)</h3>
-              <ul class="govuk-list">
-                <li><a class="govuk-link" href="${chosen.downloads.national}" download>National</a></li>
-                <li><a class="govuk-link" href="${chosen.downloads.regional}" download>Regional</a></li>
-                <li><a class="govuk-link" href="${chosen.downloads.localAuthority}" download>Local authority</a></li>
-                <li><a class="govuk-link" href="${chosen.downloads.metadata}" download>What each column means</a></li>
-              </ul>
-              ${tables(shown(chosen.national), shown(chosen.regional), true)}`
-      }`,
+    html`
+    <h1 class="govuk-heading-l">Serious incident notifications: national statistics</h1>
+    <p class="govuk-body">Notifications to the Child Safeguarding Practice Review Panel, counted by reporting year (April to March) as the Department for Education counts them. Only complete years are published, once released. “c” marks a count of 1 or 2, or a count hidden so that another cannot be worked out; regional counts are rounded to the nearest 10.</p>
+    ${
+      !chosen
+        ? html`<p class="govuk-body">No release has been published yet.</p>`
+        : html`
+      ${yearLinks(statisticsReleases, chosen.reportingYear, '/statistics')}
+      <h2 class="govuk-heading-l">${chosen.label}</h2>
+      <p class="govuk-body">April ${chosen.reportingYear - 1} to March ${chosen.reportingYear}. Published ${chosen.publishedOn}.</p>
+      <h3 class="govuk-heading-s">Download the data (CSV, open-data layout)</h3>
+      <ul class="govuk-list">
+        <li><a class="govuk-link" href="${chosen.downloads.national}" download>National</a></li>
+        <li><a class="govuk-link" href="${chosen.downloads.regional}" download>Regional</a></li>
+        <li><a class="govuk-link" href="${chosen.downloads.localAuthority}" download>Local authority</a></li>
+        <li><a class="govuk-link" href="${chosen.downloads.metadata}" download>What each column means</a></li>
+      </ul>
+      ${tables(shown(chosen.national), shown(chosen.regional), true)}`
+    }`,
   );
 };
 

@@ -42,9 +42,7 @@ export const byUrgency = (a: IncidentRow, b: IncidentRow): number => {
 };
 
 const card = (count: number, label: string, modifier = '') =>
-  html`<div class="app-card ${modifier}">
-    <span class="app-card__count">${count}</span><span class="govuk-body">${label}</span>
-  </div>`;
+  html`<div class="app-card ${modifier}"><span class="app-card__count">${count}</span><span class="govuk-body">${label}</span></div>`;
 
 export const dashboardPage = async (ctx: PageContext) => {
   const after = ctx.query.get('after');
@@ -62,38 +60,33 @@ export const dashboardPage = async (ctx: PageContext) => {
   ctx.render(
     'Dashboard',
     html`
-      <span class="govuk-caption-l">Partnership ${ctx.user?.partnershipName ?? ctx.user?.partnershipId ?? ''}</span>
-      <h1 class="govuk-heading-l">Incidents and deadlines</h1>
-      ${button({ href: '/partnership/notify', text: 'Notify an incident' })}
-      <h2 class="govuk-visually-hidden">Summary</h2>
-      <div class="app-dashboard-cards">
-        ${card(incidents.filter((i) => i.status !== 'WITHDRAWN').length, 'incidents notified')}
-        ${card(overdue, overdue === 1 ? 'deadline overdue' : 'deadlines overdue', overdue ? 'app-card--red' : '')}
-        ${card(thisWeek, 'due this week', thisWeek ? 'app-card--amber' : '')}
-      </div>
-      ${
-        incidents.length === 0
-          ? html`<p class="govuk-body">Your partnership has not notified any incidents yet.</p>`
-          : table({
-              caption: after ? 'Older incidents, most urgent first' : 'Your incidents, most urgent first',
-              head: ['Incident', 'Status', 'Deadlines'],
-              rows: incidents.map((i) => [
-                html`<a class="govuk-link" href="/partnership/incidents/${i.id}">${labelOf(NATURES, i.nature)}</a
-                  ><br /><span class="govuk-body-s"
-                    >Incident ${formatDate(i.incidentOn)}, notified ${formatDate(i.notifiedOn)}</span
-                  >`,
-                labelOf(INCIDENT_STATUSES, i.status),
-                openDeadlines(i).length
-                  ? html`<ul class="govuk-list govuk-!-margin-0">
-                      ${openDeadlines(i).map((d) => html`<li><span class="govuk-body-s">${deadlineLabel(d.kind)}:</span><br />${deadlineCell(d)}</li>`)}
-                    </ul>`
-                  : html`<span class="govuk-hint govuk-!-margin-0">Nothing due</span>`,
-              ]),
-            })
-      }
-      ${pageInfo.hasNextPage && pageInfo.endCursor ? html`<p class="govuk-body"><a class="govuk-link" href="/partnership?after=${encodeURIComponent(pageInfo.endCursor)}">Older incidents</a></p>` : ''}
-      <h2 class="govuk-heading-m">Reviews and learning</h2>
-      ${workspaceReviews(reviews)}
-    `,
+    <span class="govuk-caption-l">Partnership ${ctx.user?.partnershipName ?? ctx.user?.partnershipId ?? ''}</span>
+    <h1 class="govuk-heading-l">Incidents and deadlines</h1>
+    ${button({ href: '/partnership/notify', text: 'Notify an incident' })}
+    <h2 class="govuk-visually-hidden">Summary</h2>
+    <div class="app-dashboard-cards">
+      ${card(incidents.filter((i) => i.status !== 'WITHDRAWN').length, 'incidents notified')}
+      ${card(overdue, overdue === 1 ? 'deadline overdue' : 'deadlines overdue', overdue ? 'app-card--red' : '')}
+      ${card(thisWeek, 'due this week', thisWeek ? 'app-card--amber' : '')}
+    </div>
+    ${
+      incidents.length === 0
+        ? html`<p class="govuk-body">Your partnership has not notified any incidents yet.</p>`
+        : table({
+            caption: after ? 'Older incidents, most urgent first' : 'Your incidents, most urgent first',
+            head: ['Incident', 'Status', 'Deadlines'],
+            rows: incidents.map((i) => [
+              html`<a class="govuk-link" href="/partnership/incidents/${i.id}">${labelOf(NATURES, i.nature)}</a><br><span class="govuk-body-s">Incident ${formatDate(i.incidentOn)}, notified ${formatDate(i.notifiedOn)}</span>`,
+              labelOf(INCIDENT_STATUSES, i.status),
+              openDeadlines(i).length
+                ? html`<ul class="govuk-list govuk-!-margin-0">${openDeadlines(i).map((d) => html`<li><span class="govuk-body-s">${deadlineLabel(d.kind)}:</span><br>${deadlineCell(d)}</li>`)}</ul>`
+                : html`<span class="govuk-hint govuk-!-margin-0">Nothing due</span>`,
+            ]),
+          })
+    }
+    ${pageInfo.hasNextPage && pageInfo.endCursor ? html`<p class="govuk-body"><a class="govuk-link" href="/partnership?after=${encodeURIComponent(pageInfo.endCursor)}">Older incidents</a></p>` : ''}
+    <h2 class="govuk-heading-m">Reviews and learning</h2>
+    ${workspaceReviews(reviews)}
+  `,
   );
 };

@@ -33,28 +33,21 @@ export const incidentPage = async (ctx: PageContext) => {
   ctx.render(
     labelOf(NATURES, i.nature),
     html`
-      ${backLink('/partnership', 'Back to dashboard')}
-      <span class="govuk-caption-l">Incident ${i.id}</span>
-      <h1 class="govuk-heading-l">${labelOf(NATURES, i.nature)}</h1>
-      ${ctx.query.get('sent') ? notice('The rapid review has been sent to the Panel.', 'success') : ''}
-      ${canSendRapidReview(i) ? button({ href: `/partnership/incidents/${i.id}/rapid-review`, text: i.status === 'RECONSIDERATION_REQUESTED' ? 'Send the rapid review again' : 'Write the rapid review' }) : ''}
-      ${i.status === 'PANEL_RESPONDED' && !i.reviewIds.length ? button({ href: `/partnership/reviews/commission?incident=${i.id}`, text: 'Commission a local review', secondary: true }) : ''}
-      <div class="govuk-grid-row">
-        <div class="govuk-grid-column-two-thirds">
-          ${deadlinesTable(i)} ${notificationSummary(i)}
-          <h2 class="govuk-heading-m">Children</h2>
-          ${childrenSummary(i)} ${rapidReviewSummary(i)} ${panelResponseSummary(i)}
-          ${
-            i.reviewIds.length
-              ? html`<h2 class="govuk-heading-m">Reviews</h2>
-                  <ul class="govuk-list">
-                    ${i.reviewIds.map((r) => html`<li><a class="govuk-link" href="/reviews/${r}">Review ${r}</a></li>`)}
-                  </ul>`
-              : ''
-          }
-        </div>
-        <div class="govuk-grid-column-one-third">${historyTimeline(i)}</div>
-      </div>
-    `,
+    ${backLink('/partnership', 'Back to dashboard')}
+    <span class="govuk-caption-l">Incident ${i.id}</span>
+    <h1 class="govuk-heading-l">${labelOf(NATURES, i.nature)}</h1>
+    ${ctx.query.get('sent') ? notice('The rapid review has been sent to the Panel.', 'success') : ''}
+    ${canSendRapidReview(i) ? button({ href: `/partnership/incidents/${i.id}/rapid-review`, text: i.status === 'RECONSIDERATION_REQUESTED' ? 'Send the rapid review again' : 'Write the rapid review' }) : ''}
+    ${i.status === 'PANEL_RESPONDED' && !i.reviewIds.length ? button({ href: `/partnership/reviews/commission?incident=${i.id}`, text: 'Commission a local review', secondary: true }) : ''}
+    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+      ${deadlinesTable(i)}
+      ${notificationSummary(i)}
+      <h2 class="govuk-heading-m">Children</h2>
+      ${childrenSummary(i)}
+      ${rapidReviewSummary(i)}
+      ${panelResponseSummary(i)}
+      ${i.reviewIds.length ? html`<h2 class="govuk-heading-m">Reviews</h2><ul class="govuk-list">${i.reviewIds.map((r) => html`<li><a class="govuk-link" href="/reviews/${r}">Review ${r}</a></li>`)}</ul>` : ''}
+    </div><div class="govuk-grid-column-one-third">${historyTimeline(i)}</div></div>
+  `,
   );
 };

@@ -60,44 +60,40 @@ export const rapidReviewPage = async (ctx: PageContext) => {
     );
     ctx.render(
       'Rapid review',
-      html` ${backLink(`/partnership/incidents/${incident.id}`, 'Back to the incident')}
-        <div class="govuk-grid-row">
-          <div class="govuk-grid-column-two-thirds">
-            ${problem ? html`<div class="govuk-inset-text" role="status">${problem}</div>` : ''}
-            <span class="govuk-caption-l">Incident ${incident.id}</span>
-            <h1 class="govuk-heading-l">Rapid review</h1>
-            ${due ? html`<p class="govuk-body">${deadlineLabel(due.kind)} by <strong>${formatDate(due.dueOn)}</strong>.</p>` : ''}
-            <nav aria-label="Sections of the rapid review">
-              <h2 class="govuk-heading-s">Contents</h2>
-              <ol class="govuk-list govuk-list--number">
-                ${SECTIONS.map(([id, title]) => html`<li><a class="govuk-link" href="#${id}">${title}</a></li>`)}
-              </ol>
-            </nav>
-            <form method="post" novalidate id="rapid-review-form">
-              ${defaultSubmit('Send to the Panel')} ${ctx.csrf}
-              <input type="hidden" name="commandId" value="${commandId}" />
-              ${heading('section-facts', 0)}${text('facts', 'What happened', 'The facts as the partners know them now')}
-              ${heading('section-processes', 1)}
-              ${choices({ id: 'parallelProcesses', type: 'checkbox', label: 'Which processes are running beside this review?', hint: 'Select all that apply', options: PARALLEL_PROCESSES, value: arr(v, 'parallelProcesses'), small: true, errors })}
-              ${heading('section-agencies', 2)}
-              ${choices({ id: 'agenciesInvolved', type: 'checkbox', label: 'Which agencies were involved with the child or family?', hint: 'Select all that apply and summarise each one’s involvement', options: AGENCIES, value: arr(v, 'agenciesInvolved'), conditional: agencySummaries, errors })}
-              ${heading('section-practice', 3)}${text('keyPracticeEpisodes', 'Analysis of key practice episodes')}
-              ${heading('section-lived', 4)}${text('livedExperience', 'The child’s lived experience and family context', 'Include racism, other inequalities and disability where relevant')}
-              ${heading('section-actions', 5)}${text('immediateActions', 'Actions taken to keep children safe now')}
-              ${heading('section-learning', 6)}${text('learningIdentified', 'What the partners have learned so far')}
-              ${heading('section-decision', 7)}
-              ${choices({ id: 'localReviewDecision', type: 'radio', label: 'Will the partners carry out a local child safeguarding practice review?', options: LOCAL_DECISIONS, value: str(v, 'localReviewDecision'), errors })}
-              ${choices({ id: 'localCriteria', type: 'checkbox', label: 'Which local criteria does the case meet?', hint: 'Select all that apply', options: LOCAL_CRITERIA, value: arr(v, 'localCriteria'), small: true, errors })}
-              ${text('decisionReasons', 'Reasons for the decision', 'Explain the decision against the criteria', 4)}
-              ${heading('section-national', 8)}
-              ${choices({ id: 'nationalCriteria', type: 'checkbox', label: 'Which national criteria may the case meet?', hint: 'The Panel reads this first. Leave all unticked if none may be met', options: NATIONAL_CRITERIA, value: arr(v, 'nationalCriteria'), small: true, errors })}
-              ${heading('section-sign-off', 9)}
-              ${choices({ id: 'signedOff', type: 'checkbox', label: 'Which safeguarding partners have signed off this rapid review?', options: PARTNERS, value: arr(v, 'signedOff'), errors })}
-              ${PARTNERS.map((p) => textInput({ id: `signatory-${p.value}`, label: `Signing officer for the ${p.label.toLowerCase()}`, value: str(v, `signatory-${p.value}`), errors, autocomplete: 'off' }))}
-              ${button({ text: 'Send to the Panel' })}
-            </form>
-          </div>
-        </div>`,
+      html`
+      ${backLink(`/partnership/incidents/${incident.id}`, 'Back to the incident')}
+      <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+        ${problem ? html`<div class="govuk-inset-text" role="status">${problem}</div>` : ''}
+        <span class="govuk-caption-l">Incident ${incident.id}</span>
+        <h1 class="govuk-heading-l">Rapid review</h1>
+        ${due ? html`<p class="govuk-body">${deadlineLabel(due.kind)} by <strong>${formatDate(due.dueOn)}</strong>.</p>` : ''}
+        <nav aria-label="Sections of the rapid review"><h2 class="govuk-heading-s">Contents</h2>
+          <ol class="govuk-list govuk-list--number">${SECTIONS.map(([id, title]) => html`<li><a class="govuk-link" href="#${id}">${title}</a></li>`)}</ol></nav>
+        <form method="post" novalidate id="rapid-review-form">
+          ${defaultSubmit('Send to the Panel')}
+          ${ctx.csrf}
+          <input type="hidden" name="commandId" value="${commandId}">
+          ${heading('section-facts', 0)}${text('facts', 'What happened', 'The facts as the partners know them now')}
+          ${heading('section-processes', 1)}
+          ${choices({ id: 'parallelProcesses', type: 'checkbox', label: 'Which processes are running beside this review?', hint: 'Select all that apply', options: PARALLEL_PROCESSES, value: arr(v, 'parallelProcesses'), small: true, errors })}
+          ${heading('section-agencies', 2)}
+          ${choices({ id: 'agenciesInvolved', type: 'checkbox', label: 'Which agencies were involved with the child or family?', hint: 'Select all that apply and summarise each one’s involvement', options: AGENCIES, value: arr(v, 'agenciesInvolved'), conditional: agencySummaries, errors })}
+          ${heading('section-practice', 3)}${text('keyPracticeEpisodes', 'Analysis of key practice episodes')}
+          ${heading('section-lived', 4)}${text('livedExperience', 'The child’s lived experience and family context', 'Include racism, other inequalities and disability where relevant')}
+          ${heading('section-actions', 5)}${text('immediateActions', 'Actions taken to keep children safe now')}
+          ${heading('section-learning', 6)}${text('learningIdentified', 'What the partners have learned so far')}
+          ${heading('section-decision', 7)}
+          ${choices({ id: 'localReviewDecision', type: 'radio', label: 'Will the partners carry out a local child safeguarding practice review?', options: LOCAL_DECISIONS, value: str(v, 'localReviewDecision'), errors })}
+          ${choices({ id: 'localCriteria', type: 'checkbox', label: 'Which local criteria does the case meet?', hint: 'Select all that apply', options: LOCAL_CRITERIA, value: arr(v, 'localCriteria'), small: true, errors })}
+          ${text('decisionReasons', 'Reasons for the decision', 'Explain the decision against the criteria', 4)}
+          ${heading('section-national', 8)}
+          ${choices({ id: 'nationalCriteria', type: 'checkbox', label: 'Which national criteria may the case meet?', hint: 'The Panel reads this first. Leave all unticked if none may be met', options: NATIONAL_CRITERIA, value: arr(v, 'nationalCriteria'), small: true, errors })}
+          ${heading('section-sign-off', 9)}
+          ${choices({ id: 'signedOff', type: 'checkbox', label: 'Which safeguarding partners have signed off this rapid review?', options: PARTNERS, value: arr(v, 'signedOff'), errors })}
+          ${PARTNERS.map((p) => textInput({ id: `signatory-${p.value}`, label: `Signing officer for the ${p.label.toLowerCase()}`, value: str(v, `signatory-${p.value}`), errors, autocomplete: 'off' }))}
+          ${button({ text: 'Send to the Panel' })}
+        </form>
+      </div></div>`,
       { errors },
     );
   };
@@ -105,9 +101,7 @@ export const rapidReviewPage = async (ctx: PageContext) => {
   if (!canSendRapidReview(incident)) {
     ctx.render(
       'Rapid review',
-      html`${backLink(`/partnership/incidents/${incident.id}`, 'Back to the incident')}
-        <h1 class="govuk-heading-l">Rapid review</h1>
-        <p class="govuk-body">This incident does not need a rapid review now.</p>`,
+      html`${backLink(`/partnership/incidents/${incident.id}`, 'Back to the incident')}<h1 class="govuk-heading-l">Rapid review</h1><p class="govuk-body">This incident does not need a rapid review now.</p>`,
     );
     return;
   }

@@ -55,10 +55,11 @@ export const reportsRoutes = (router: Router): void => {
     const reports = publishedReports.edges.map(({ node: r }) => ({
       ...r,
       byline: `${r.partnershipName} · published ${formatDate(r.publishedOn)} · ${labelOf(REVIEW_MODELS, r.reviewModel)}${is(r.publication, 'improvements-only') ? ' · information about improvements only' : ''}`,
-      // Only https addresses become links: a report's address is typed by a partnership and must not run script.
+      // Only https addresses and files the platform stores become links: an address is typed by a partnership and
+      // must not run script.
       links: r.documents.map((d) => ({
         text: listingLine(r, d),
-        href: /^https:\/\//.test(d.address) ? d.address : undefined,
+        href: /^(https:\/\/|\/documents\/[0-9a-f]{64}$)/.test(d.address ?? '') ? d.address : undefined,
       })),
     }));
     res.render('public/reports', {

@@ -53,21 +53,19 @@ export const decideReferralPage = async (ctx: PageContext) => {
     ['Agency’s view of the criteria', labelOf(CRITERIA_VIEWS, referral.criteriaView)],
     ['Discussed with the designated safeguarding lead', referral.dslConsulted ? 'Yes' : 'No'],
   ]);
-  const top = html`${backLink('/partnership/referrals', 'Back to referrals')}<span class="govuk-caption-l"
-      >Referral ${referral.id}</span
-    >`;
+  const top = html`${backLink('/partnership/referrals', 'Back to referrals')}<span class="govuk-caption-l">Referral ${referral.id}</span>`;
 
   if (referral.status !== 'SUBMITTED') {
     const d = referral.decision;
     ctx.render(
       'Referral',
-      html`${top} ${ctx.query.get('decided') ? notice('Decision recorded', 'success') : ''}
-        <h1 class="govuk-heading-l">Referral</h1>
-        <p class="govuk-body" id="referral-outcome">${outcomeInWords(referral)}.</p>
-        ${d?.incidentId ? html`<p class="govuk-body"><a class="govuk-link" href="/partnership/incidents/${d.incidentId}">Open the notification</a></p>` : ''}
-        ${d?.reviewId ? html`<p class="govuk-body"><a class="govuk-link" href="/reviews/${d.reviewId}">Open the ${labelOf(NON_STATUTORY_KINDS, d.reviewKind).toLowerCase()}</a></p>` : ''}
-        <h2 class="govuk-heading-m">The referral</h2>
-        ${facts}`,
+      html`${top}
+      ${ctx.query.get('decided') ? notice('Decision recorded', 'success') : ''}
+      <h1 class="govuk-heading-l">Referral</h1>
+      <p class="govuk-body" id="referral-outcome">${outcomeInWords(referral)}.</p>
+      ${d?.incidentId ? html`<p class="govuk-body"><a class="govuk-link" href="/partnership/incidents/${d.incidentId}">Open the notification</a></p>` : ''}
+      ${d?.reviewId ? html`<p class="govuk-body"><a class="govuk-link" href="/reviews/${d.reviewId}">Open the ${labelOf(NON_STATUTORY_KINDS, d.reviewKind).toLowerCase()}</a></p>` : ''}
+      <h2 class="govuk-heading-m">The referral</h2>${facts}`,
     );
     return;
   }
@@ -75,7 +73,8 @@ export const decideReferralPage = async (ctx: PageContext) => {
   const draw = (v: DecisionValues, errors: FieldErrors = {}, problem?: string) => {
     // Not GOV.UK conditional reveals: those set aria-expanded on radio buttons, which ARIA does not allow (axe
     // fails it). Each outcome's questions sit under their own heading instead, and only the chosen one is checked.
-    const followUps = html` <h2 class="govuk-heading-m">If you notify the Panel</h2>
+    const followUps = html`
+      <h2 class="govuk-heading-m">If you notify the Panel</h2>
       <p class="govuk-body">Who is notifying for the partnership?</p>
       ${textInput({ id: 'notifierName', label: 'Full name', value: v.notifierName, autocomplete: 'name', errors })}
       ${textInput({ id: 'notifierRole', label: 'Job title', value: v.notifierRole, autocomplete: 'organization-title', errors })}
@@ -88,18 +87,16 @@ export const decideReferralPage = async (ctx: PageContext) => {
     ctx.render(
       'Decide a referral',
       html`${top}
-        <div class="govuk-grid-row">
-          <div class="govuk-grid-column-two-thirds">
-            ${problem ? warning(problem) : ''}
-            <h1 class="govuk-heading-l">Decide a referral</h1>
-            ${facts}
-            <form method="post" novalidate id="decision-form">
-              ${ctx.csrf}<input type="hidden" name="commandId" value="${commandId}" />
-              ${choices({ id: 'outcome', type: 'radio', label: 'What has the review sub-group decided?', legendClass: 'govuk-fieldset__legend--m', options: REFERRAL_OUTCOMES, value: v.outcome, errors })}
-              ${followUps} ${button({ text: 'Record the decision' })}
-            </form>
-          </div>
-        </div>`,
+      <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+        ${problem ? warning(problem) : ''}
+        <h1 class="govuk-heading-l">Decide a referral</h1>
+        ${facts}
+        <form method="post" novalidate id="decision-form">${ctx.csrf}<input type="hidden" name="commandId" value="${commandId}">
+          ${choices({ id: 'outcome', type: 'radio', label: 'What has the review sub-group decided?', legendClass: 'govuk-fieldset__legend--m', options: REFERRAL_OUTCOMES, value: v.outcome, errors })}
+          ${followUps}
+          ${button({ text: 'Record the decision' })}
+        </form>
+      </div></div>`,
       { errors },
     );
   };

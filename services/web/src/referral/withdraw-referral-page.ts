@@ -19,24 +19,19 @@ export const withdrawReferralPage = async (ctx: PageContext) => {
     ctx.render(
       'Withdraw a referral',
       html`${backLink('/agency/referrals', 'Back to my referrals')}
-        <div class="govuk-grid-row">
-          <div class="govuk-grid-column-two-thirds">
-            ${problem ? warning(problem) : ''}
-            <h1 class="govuk-heading-l">Withdraw a referral</h1>
-            <p class="govuk-body">${labelOf(NATURES, referral.nature)}, sent ${formatDate(referral.submittedOn)}.</p>
-            ${
-              referral.status !== 'SUBMITTED'
-                ? html`<p class="govuk-body">
-                    This referral can no longer be withdrawn: the review sub-group has decided it or it was withdrawn.
-                  </p>`
-                : html`<form method="post" novalidate id="withdraw-form">
-                    ${ctx.csrf}<input type="hidden" name="commandId" value="${commandId}" />
-                    ${textarea({ id: 'reason', label: 'Why are you withdrawing the referral?', value: reason, rows: 3, errors })}
-                    ${button({ text: 'Withdraw referral', warning: true })}
-                  </form>`
-            }
-          </div>
-        </div>`,
+      <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+        ${problem ? warning(problem) : ''}
+        <h1 class="govuk-heading-l">Withdraw a referral</h1>
+        <p class="govuk-body">${labelOf(NATURES, referral.nature)}, sent ${formatDate(referral.submittedOn)}.</p>
+        ${
+          referral.status !== 'SUBMITTED'
+            ? html`<p class="govuk-body">This referral can no longer be withdrawn: the review sub-group has decided it or it was withdrawn.</p>`
+            : html`<form method="post" novalidate id="withdraw-form">${ctx.csrf}<input type="hidden" name="commandId" value="${commandId}">
+            ${textarea({ id: 'reason', label: 'Why are you withdrawing the referral?', value: reason, rows: 3, errors })}
+            ${button({ text: 'Withdraw referral', warning: true })}
+          </form>`
+        }
+      </div></div>`,
       { errors },
     );
   };

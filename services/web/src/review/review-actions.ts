@@ -81,8 +81,10 @@ export const REVIEW_ACTIONS: ReviewAction[] = [
     mutation: APPOINT_REVIEWER,
     resultKey: 'appointReviewer',
     appliesTo: (r) => open(r.status),
-    fields: (v, errors) =>
-      html`${textInput({ id: 'reviewerName', label: 'Reviewer’s full name', hint: 'Reviewers are named publicly in reports', value: str(v, 'reviewerName'), errors })}
+    fields: (
+      v,
+      errors,
+    ) => html`${textInput({ id: 'reviewerName', label: 'Reviewer’s full name', hint: 'Reviewers are named publicly in reports', value: str(v, 'reviewerName'), errors })}
       ${textInput({ id: 'organisation', label: 'Organisation (optional)', value: str(v, 'organisation'), errors })}`,
     validate: (v): FieldErrors =>
       str(v, 'reviewerName').trim() ? {} : { reviewerName: 'Enter the reviewer’s full name' },
@@ -97,8 +99,10 @@ export const REVIEW_ACTIONS: ReviewAction[] = [
     mutation: DELAY_PUBLICATION,
     resultKey: 'delayPublication',
     appliesTo: (r) => r.status !== 'PUBLISHED' && r.status !== 'CLOSED',
-    fields: (v, errors) =>
-      html`${choices({ id: 'reason', type: 'radio', label: 'Why is publication delayed?', options: DELAY_REASONS, value: str(v, 'reason'), errors })}
+    fields: (
+      v,
+      errors,
+    ) => html`${choices({ id: 'reason', type: 'radio', label: 'Why is publication delayed?', options: DELAY_REASONS, value: str(v, 'reason'), errors })}
       ${textarea({ id: 'explanation', label: 'Explain the delay', hint: 'The reasons go to the Panel', value: str(v, 'explanation'), rows: 3, errors })}
       ${dateInput({ id: 'expectedPublicationOn', label: 'Expected publication date (if known)', value: dateOf(v, 'expectedPublicationOn'), errors })}
       ${choices({ id: 'panelInformed', type: 'radio', label: 'Has the Panel been told?', options: YES_NO, value: str(v, 'panelInformed'), inline: true, errors })}`,
@@ -124,8 +128,10 @@ export const REVIEW_ACTIONS: ReviewAction[] = [
     mutation: SUBMIT_FINAL_REPORT,
     resultKey: 'submitFinalReport',
     appliesTo: (r) => open(r.status) && r.hasReviewer,
-    fields: (v, errors) =>
-      html`${choices({ id: 'recipients', type: 'checkbox', label: 'Who has the final report been sent to?', hint: 'It must reach them at least 7 working days before publication', options: RECIPIENTS, value: arr(v, 'recipients'), errors })}
+    fields: (
+      v,
+      errors,
+    ) => html`${choices({ id: 'recipients', type: 'checkbox', label: 'Who has the final report been sent to?', hint: 'It must reach them at least 7 working days before publication', options: RECIPIENTS, value: arr(v, 'recipients'), errors })}
       ${dateInput({ id: 'plannedPublicationOn', label: 'Planned publication date (optional)', value: dateOf(v, 'plannedPublicationOn'), errors })}`,
     validate: (v) => {
       const e: FieldErrors = {};
@@ -142,49 +148,31 @@ export const REVIEW_ACTIONS: ReviewAction[] = [
     mutation: PUBLISH_REPORT,
     resultKey: 'publishReport',
     appliesTo: (r) => r.status === 'FINAL_REPORT_SUBMITTED',
-    fields: (v, errors) =>
-      html`${dateInput({ id: 'publishedOn', label: 'Date published', value: dateOf(v, 'publishedOn'), errors })}
-        ${choices({ id: 'publication', type: 'radio', label: 'What was published?', options: PUBLICATION_KINDS, value: str(v, 'publication'), errors })}
-        ${select({ id: 'reviewModel', label: 'Review model', options: REVIEW_MODELS, value: str(v, 'reviewModel'), placeholder: 'Choose a model', errors })}
-        ${textarea({ id: 'summary', label: 'Summary', hint: 'Pseudonymised, as in the NSPCC record', value: str(v, 'summary'), rows: 4, errors })}
-        ${textarea({ id: 'learningThemes', label: 'Learning themes', hint: 'One a line, for example neglect', value: str(v, 'learningThemes'), rows: 3, errors })}
-        ${textarea({ id: 'recommendations', label: 'Recommendations', hint: 'One a line', value: str(v, 'recommendations'), rows: 3, errors })}
-        ${textarea({ id: 'keywords', label: 'Keywords (optional)', hint: 'One a line', value: str(v, 'keywords'), rows: 2, errors })}
-        <h4 class="govuk-heading-s">Documents</h4>
-        <p class="govuk-body-s">
-          Choose each published file: the service keeps it and serves it on your public page of reviews once the
-          publication is recorded. Give a web address only if the file is published elsewhere as well.
-        </p>
-        ${Array.from(
-          { length: MAX_DOCUMENTS },
-          (_, i) =>
-            html`<fieldset class="govuk-fieldset app-child">
-              <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
-                Document ${i + 1}${i ? ' (optional)' : ''}
-              </legend>
-              ${select({ id: `document-${i}-kind`, label: 'Kind', options: DOCUMENT_KINDS, value: str(v, `document-${i}-kind`) || 'OVERVIEW_REPORT', errors })}
-              ${textInput({ id: `document-${i}-title`, label: 'Title', value: str(v, `document-${i}-title`), errors })}
-              ${macro('govuk', 'file-upload', { id: `document-${i}-file`, name: `document-${i}-file`, label: { text: 'Published file' }, hint: { text: 'PDF, Word or OpenDocument text, up to 50 MB' }, errorMessage: errors[`document-${i}-file`] ? { text: errors[`document-${i}-file`] } : false })}
-              ${
-                str(v, `document-${i}-checksum`)
-                  ? html`<input
-                        type="hidden"
-                        name="document-${i}-checksum"
-                        value="${str(v, `document-${i}-checksum`)}"
-                      /><input
-                        type="hidden"
-                        name="document-${i}-stored-address"
-                        value="${str(v, `document-${i}-stored-address`)}"
-                      />
-                      <p class="govuk-body-s">
-                        File received (fingerprint ${str(v, `document-${i}-checksum`).slice(0, 12)}…); choose the file
-                        again only to replace it.
-                      </p>`
-                  : ''
-              }
-              ${textInput({ id: `document-${i}-address`, label: 'Web address (optional)', hint: 'Only if the file is also published elsewhere, starting https://', type: 'url', value: str(v, `document-${i}-address`), errors })}
-            </fieldset>`,
-        )}`,
+    fields: (
+      v,
+      errors,
+    ) => html`${dateInput({ id: 'publishedOn', label: 'Date published', value: dateOf(v, 'publishedOn'), errors })}
+      ${choices({ id: 'publication', type: 'radio', label: 'What was published?', options: PUBLICATION_KINDS, value: str(v, 'publication'), errors })}
+      ${select({ id: 'reviewModel', label: 'Review model', options: REVIEW_MODELS, value: str(v, 'reviewModel'), placeholder: 'Choose a model', errors })}
+      ${textarea({ id: 'summary', label: 'Summary', hint: 'Pseudonymised, as in the NSPCC record', value: str(v, 'summary'), rows: 4, errors })}
+      ${textarea({ id: 'learningThemes', label: 'Learning themes', hint: 'One a line, for example neglect', value: str(v, 'learningThemes'), rows: 3, errors })}
+      ${textarea({ id: 'recommendations', label: 'Recommendations', hint: 'One a line', value: str(v, 'recommendations'), rows: 3, errors })}
+      ${textarea({ id: 'keywords', label: 'Keywords (optional)', hint: 'One a line', value: str(v, 'keywords'), rows: 2, errors })}
+      <h4 class="govuk-heading-s">Documents</h4>
+      <p class="govuk-body-s">Choose each published file: the service keeps it and serves it on your public page of reviews once the publication is recorded. Give a web address only if the file is published elsewhere as well.</p>
+      ${Array.from(
+        { length: MAX_DOCUMENTS },
+        (
+          _,
+          i,
+        ) => html`<fieldset class="govuk-fieldset app-child"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Document ${i + 1}${i ? ' (optional)' : ''}</legend>
+        ${select({ id: `document-${i}-kind`, label: 'Kind', options: DOCUMENT_KINDS, value: str(v, `document-${i}-kind`) || 'OVERVIEW_REPORT', errors })}
+        ${textInput({ id: `document-${i}-title`, label: 'Title', value: str(v, `document-${i}-title`), errors })}
+        ${macro('govuk', 'file-upload', { id: `document-${i}-file`, name: `document-${i}-file`, label: { text: 'Published file' }, hint: { text: 'PDF, Word or OpenDocument text, up to 50 MB' }, errorMessage: errors[`document-${i}-file`] ? { text: errors[`document-${i}-file`] } : false })}
+        ${str(v, `document-${i}-checksum`) ? html`<input type="hidden" name="document-${i}-checksum" value="${str(v, `document-${i}-checksum`)}"><input type="hidden" name="document-${i}-stored-address" value="${str(v, `document-${i}-stored-address`)}"><p class="govuk-body-s">File received (fingerprint ${str(v, `document-${i}-checksum`).slice(0, 12)}…); choose the file again only to replace it.</p>` : ''}
+        ${textInput({ id: `document-${i}-address`, label: 'Web address (optional)', hint: 'Only if the file is also published elsewhere, starting https://', type: 'url', value: str(v, `document-${i}-address`), errors })}
+      </fieldset>`,
+      )}`,
     validate: (v) => {
       const e: FieldErrors = {};
       const published = checkDate(dateOf(v, 'publishedOn'), 'the date published', todayInEngland());
@@ -230,19 +218,22 @@ export const REVIEW_ACTIONS: ReviewAction[] = [
     mutation: RECORD_ACTION_PLAN_PROGRESS,
     resultKey: 'recordActionPlanProgress',
     appliesTo: (r) => r.status === 'PUBLISHED',
-    fields: (v, errors) =>
-      html`<p class="govuk-body-s">Record every action of the plan with its current status. Leave unused rows empty.</p>
-        ${Array.from(
-          { length: MAX_ACTIONS },
-          (_, i) =>
-            html`<fieldset class="govuk-fieldset app-child">
-              <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Action ${i + 1}</legend>
-              ${textInput({ id: `action-${i}-description`, label: 'What will be done', value: str(v, `action-${i}-description`), errors })}
-              ${textInput({ id: `action-${i}-owner`, label: 'Who owns it', value: str(v, `action-${i}-owner`), errors })}
-              ${dateInput({ id: `action-${i}-dueOn`, label: 'Due (optional)', value: dateOf(v, `action-${i}-dueOn`), errors })}
-              ${select({ id: `action-${i}-status`, label: 'Status', options: ACTION_STATUSES, value: str(v, `action-${i}-status`) || 'NOT_STARTED', errors })}
-            </fieldset>`,
-        )}`,
+    fields: (
+      v,
+      errors,
+    ) => html`<p class="govuk-body-s">Record every action of the plan with its current status. Leave unused rows empty.</p>
+      ${Array.from(
+        { length: MAX_ACTIONS },
+        (
+          _,
+          i,
+        ) => html`<fieldset class="govuk-fieldset app-child"><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Action ${i + 1}</legend>
+        ${textInput({ id: `action-${i}-description`, label: 'What will be done', value: str(v, `action-${i}-description`), errors })}
+        ${textInput({ id: `action-${i}-owner`, label: 'Who owns it', value: str(v, `action-${i}-owner`), errors })}
+        ${dateInput({ id: `action-${i}-dueOn`, label: 'Due (optional)', value: dateOf(v, `action-${i}-dueOn`), errors })}
+        ${select({ id: `action-${i}-status`, label: 'Status', options: ACTION_STATUSES, value: str(v, `action-${i}-status`) || 'NOT_STARTED', errors })}
+      </fieldset>`,
+      )}`,
     validate: (v) => {
       const e: FieldErrors = {};
       const rows = actionRows(v);

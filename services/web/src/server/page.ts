@@ -45,7 +45,7 @@ export const contextOf = (req: Request, res: Response): PageContext => ({
   user: res.locals.user as SignedInUser | undefined,
   gateway: res.locals.gateway as GatewayCall,
   csrf: res.locals.csrfToken
-    ? html`<input type="hidden" name="_csrf" value="${res.locals.csrfToken as string}" />`
+    ? html`<input type="hidden" name="_csrf" value="${res.locals.csrfToken as string}">`
     : html``,
   render: (title, body, options = {}) => {
     res
