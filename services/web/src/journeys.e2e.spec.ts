@@ -148,11 +148,13 @@ describe.skipIf(!hasChromium()).each([true, false])(
       await signInAs(page, stack.app.url, PEOPLE.panel, '/panel');
       await page.getByRole('heading', { name: 'Rapid reviews awaiting a response' }).waitFor();
       const queue = page.getByRole('table');
-      expect(await queue.innerText()).toContain('leeds');
+      // Partnerships by name, never by slug.
+      expect(await queue.innerText()).toContain('Leeds Safeguarding Children Partnership');
       await expectAccessible(page);
       await shot(page, 'panel-queue');
 
-      await page.getByRole('link', { name: /Serious harm.*leeds/ }).click();
+      // The queue names each incident by its reference (INC-yyyy-nnnnn), the partnership by its name.
+      await page.getByRole('row', { name: /Leeds Safeguarding Children Partnership/ }).getByRole('link', { name: /^INC-/ }).first().click();
       await page.getByRole('heading', { name: 'Respond' }).waitFor();
       expect(await page.getByText('Facts: the child was seen at A&E on the day of the incident.').isVisible()).toBe(
         true,

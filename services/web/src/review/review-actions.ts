@@ -159,7 +159,7 @@ export const REVIEW_ACTIONS: ReviewAction[] = [
       ${textarea({ id: 'recommendations', label: 'Recommendations', hint: 'One a line', value: str(v, 'recommendations'), rows: 3, errors })}
       ${textarea({ id: 'keywords', label: 'Keywords (optional)', hint: 'One a line', value: str(v, 'keywords'), rows: 2, errors })}
       <h4 class="govuk-heading-s">Documents</h4>
-      <p class="govuk-body-s">Choose each published file: the service keeps it and serves it on your public page of reviews once the publication is recorded. Give a web address only if the file is published elsewhere as well.</p>
+      <p class="govuk-body-s">Choose each published file: the service keeps it and serves it on your public page of reviews after publication. Give a web address only if the file is published elsewhere as well.</p>
       ${Array.from(
         { length: MAX_DOCUMENTS },
         (
