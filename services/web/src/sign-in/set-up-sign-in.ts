@@ -6,8 +6,10 @@
 import type { Express } from 'express';
 import type { Sql } from 'postgres';
 import type { JWK } from 'jose';
-import { createSignIn, migrateSessions } from './index';
-import type { GrantsFor, SignIn, SignInLogger } from './index';
+import { createSignIn } from './create-sign-in';
+import { migrateSessions } from './session-store';
+import type { SignIn, SignInLogger } from './sign-in-types';
+import type { GrantsFor } from './signed-in-user';
 import { createEmbeddedProvider, GATEWAY_RESOURCE } from './embedded-provider/embedded-provider';
 
 export type SignInSettings = {

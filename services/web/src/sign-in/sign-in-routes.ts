@@ -10,7 +10,7 @@ import express from 'express';
 import type { Request, Response, Router } from 'express';
 import * as client from 'openid-client';
 import { verifyCsrf } from './csrf';
-import type { SignInOptions } from './index';
+import type { SignInOptions } from './sign-in-types';
 import { isUnreachable } from './provider-client';
 import type { ProviderClient } from './provider-client';
 import { safeReturnPath } from './return-path';
