@@ -75,9 +75,10 @@ const toView = (row: IncidentRow, options: TodayOptions): IncidentView => {
     deadlines,
     nextDueOn: row.next_due_on,
     overdue: deadlines.some((d) => d.overdue && partnershipMustMeet(d)),
-    sealedPersonal: row.sealed_personal,
+    // Absent when a list left the column out (withSealedPersonal / withHistory false).
+    sealedPersonal: row.sealed_personal ?? null,
     personalErased: row.personal_erased,
-    history: row.history,
+    history: row.history ?? [],
     lastEventAt: row.last_event_at,
     version: row.version,
   };
@@ -99,7 +100,23 @@ export type ListIncidentsOptions = TodayOptions & {
   overdue?: boolean;
   first?: number;
   after?: string;
+  /**
+   * Leave out the parts a list rarely shows (they are most of a row's bytes): `history` comes back empty and
+   * `sealedPersonal` null, so pass false only when the caller will not read them. Default true for both.
+   */
+  withHistory?: boolean;
+  withSealedPersonal?: boolean;
+  /** Count the matching incidents (a second statement); false leaves `totalCount` at -1. Default true. */
+  withTotalCount?: boolean;
 };
+
+/** Every column but the two large ones; `satisfies` keeps the list in step with IncidentRow. */
+const LIST_COLUMNS = [
+  'incident_id', 'partnership_id', 'local_authority_code', 'nature', 'status', 'guidance_edition', 'became_aware_on',
+  'became_aware_declared_on', 'became_aware_amended', 'became_aware_clock_on', 'incident_on', 'notified_at', 'notified_on',
+  'referral_id', 'children', 'rapid_review_required', 'rapid_review', 'panel_response', 'withdrawal', 'merged_duplicates',
+  'review_ids', 'deadlines', 'next_due_on', 'personal_erased', 'last_event_at', 'version',
+] as const satisfies readonly (keyof IncidentRow)[];
 
 /** Newest notification first; keyset on (notified_at, incident_id). */
 export const listIncidents = async (sql: Sql, options: ListIncidentsOptions): Promise<Page<IncidentView>> => {
@@ -112,12 +129,19 @@ export const listIncidents = async (sql: Sql, options: ListIncidentsOptions): Pr
     ${options.overdue === true ? sql`and next_due_on < ${today}` : sql``}
     ${options.overdue === false ? sql`and (next_due_on is null or next_due_on >= ${today})` : sql``}`;
   const [afterAt, afterId] = options.after !== undefined ? decodeCursor(options.after, 2) : [];
-  const rows = await sql<IncidentRow[]>`
-    select * from read_models.incidents
+  const withHistory = options.withHistory !== false;
+  const withSealed = options.withSealedPersonal !== false;
+  const columns = [...LIST_COLUMNS, ...(withHistory ? ['history'] : []), ...(withSealed ? ['sealed_personal'] : [])];
+  const rowsQuery = sql<IncidentRow[]>`
+    select ${sql(columns)} from read_models.incidents
     where true ${filters}
     ${afterAt !== undefined ? sql`and (notified_at, incident_id) < (${afterAt}, ${afterId!})` : sql``}
     order by notified_at desc, incident_id desc
     limit ${size + 1}`;
-  const [{ count }] = await sql<[{ count: number }]>`select count(*)::int as count from read_models.incidents where true ${filters}`;
+  // Both statements go out together (the pool runs them on two connections) rather than one after the other.
+  const countQuery = options.withTotalCount === false
+    ? Promise.resolve(-1)
+    : sql<{ count: number }[]>`select count(*)::int as count from read_models.incidents where true ${filters}`.then((r) => r[0]!.count);
+  const [rows, count] = await Promise.all([rowsQuery, countQuery]);
   return toPage(rows, size, count, (row) => toView(row, options), (row) => [row.notified_at, row.incident_id]);
 };

@@ -5,6 +5,7 @@
 import { getIncident, INCIDENT_STATUSES, listIncidents } from '@cspr/read-models';
 import type { IncidentView, MergedDuplicate } from '@cspr/read-models';
 import { builder } from '../builder';
+import { selectedFields } from '../field-selection';
 import { requireRecordAccess, roleOf } from '../authorization';
 import { ForbiddenError, NotFoundError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
@@ -155,7 +156,7 @@ builder.queryField('incidents', (t) =>
       overdue: t.arg.boolean({ required: false, description: 'true: only incidents with a deadline past and not met today.' }),
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       requireReadRole(ctx, ['partnership', 'panel', 'ofsted', 'admin'], 'incidents');
       forwardOnly(args);
       let partnershipId = args.partnershipId ?? undefined;
@@ -164,6 +165,7 @@ builder.queryField('incidents', (t) =>
         partnershipId = ctx.principal.partnershipId;
       }
       await awaitConsistency(ctx, args.consistentAfter);
+      const nodeFields = new Set([...selectedFields(info, ['edges', 'node']), ...selectedFields(info, ['nodes'])]);
       try {
         const page = await listIncidents(ctx.services.sql, {
           ...todayOf(ctx),
@@ -173,6 +175,10 @@ builder.queryField('incidents', (t) =>
           ...(args.overdue != null ? { overdue: args.overdue } : {}),
           ...(args.first != null ? { first: args.first } : {}),
           ...(args.after ? { after: args.after } : {}),
+          // Only what this request selects: history and sealed parts are most of a row, the count a second statement.
+          withHistory: nodeFields.has('history'),
+          withSealedPersonal: nodeFields.has('personal'),
+          withTotalCount: selectedFields(info).has('totalCount'),
         });
         return toConnection(page, (i) => [i.notifiedAt, i.id], args.after);
       } catch (error) {
