@@ -1,4 +1,4 @@
-// Lint enforces the architecture: dependencies point inward (style.md rule 2), packages are reached by name.
+// Lint enforces the architecture: dependencies point inward (docs/architecture.md, rule 2), packages are reached by name.
 import tseslint from 'typescript-eslint';
 
 const crossPackageRelative = {
@@ -46,7 +46,7 @@ export default tseslint.config(
     },
   },
   {
-    // Libraries use only @opentelemetry/api; only services start the SDK (style.md rule 11).
+    // Libraries use only @opentelemetry/api; only services start the SDK (docs/architecture.md, rule 11).
     files: ['packages/**/*.ts'],
     ignores: ['packages/**/*.spec.ts', 'packages/testing/**', 'packages/domain/**', 'packages/telemetry/src/sdk/**'],
     rules: {

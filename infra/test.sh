@@ -28,6 +28,8 @@ status=0
 step() { echo; echo "== $1"; shift; "$@" || status=1; }
 
 step "lint (dependency direction and style)" npx eslint .
+step "format (prettier, printWidth 120)" npx prettier --check . --log-level warn
+step "README configuration table is printed from @cspr/config" npm run --silent config:table -- --check
 step "typecheck" npx turbo run typecheck --output-logs=errors-only
 step "schema.graphql is printed from the code" npm run --silent schema:check
 step "deployment files (not runnable here: checked for shape)" python3 infra/deploy/validate.py

@@ -1,11 +1,11 @@
 /**
- * The one write path (design.md "Shape"): load the stream, decide (pure), seal each event's personal part, encode,
+ * The one write path (docs/architecture.md "Shape"): load the stream, decide (pure), seal each event's personal part, encode,
  * append with the revision read. On a concurrent write the whole decision is taken again on the new state, so
  * every rule is re-checked and a retry succeeds only where the decision still holds; after `maxAttempts` the
  * conflict goes back to the caller as DomainError('concurrency').
  */
 import { DomainError, encodeEvent, londonDate } from '@cspr/domain';
-import type { CommandContext, Decider, ExtendedActor, ExtendedCommandContext } from '@cspr/domain';
+import type { CommandContext, Decider, Actor } from '@cspr/domain';
 import { WrongExpectedRevisionError } from '@cspr/event-store';
 import type { EventMetadata, EventStore, EventToAppend, ExpectedRevision, LogPosition, RecordedEvent } from '@cspr/event-store';
 import type { PersonalDataVault } from '@cspr/personal-data';
@@ -19,7 +19,7 @@ export type AnyEvent = { type: string; schemaVersion: number; data: object; pers
 /** Who asked, and how the request is traced and de-duplicated. */
 export type CommandEnvelope = {
   /** May hold an extended role (`agency`, `dfe`): the deciders that do not know it refuse it as forbidden. */
-  actor: ExtendedActor;
+  actor: Actor;
   /**
    * Client-chosen id of this command (1–100 characters). Event ids are derived from it (uuid v5 of actor, command
    * id, stream and index), so a retried request appends nothing twice and answers with the first result.
@@ -52,7 +52,7 @@ export type ExecutionDeps = {
   maxAttempts?: number;
 };
 
-export type Decision<Command, Event, State, Context extends ExtendedCommandContext = CommandContext> = {
+export type Decision<Command, Event, State, Context extends CommandContext = CommandContext> = {
   decider: Decider<Command, Event, State>;
   streamId: string;
   /** The personal-data subject whose key seals this stream's personal parts (the incident or review id). */
@@ -70,7 +70,7 @@ export type Decision<Command, Event, State, Context extends ExtendedCommandConte
   beforeAppend?: (events: Event[], state: State) => Promise<void>;
 };
 
-export const contextFor = (actor: ExtendedActor, now: Date): ExtendedCommandContext => {
+export const contextFor = (actor: Actor, now: Date): CommandContext => {
   const instant = now.toISOString();
   return { actor, now: instant, today: londonDate(instant) };
 };
@@ -109,7 +109,7 @@ const tracedAppend = (store: EventStore, streamId: string, events: EventToAppend
     }
   });
 
-export const executeDecision = async <Command, Event extends AnyEvent, State, Context extends ExtendedCommandContext = CommandContext>(
+export const executeDecision = async <Command, Event extends AnyEvent, State, Context extends CommandContext = CommandContext>(
   deps: ExecutionDeps,
   decision: Decision<Command, Event, State, Context>,
   envelope: CommandEnvelope,

@@ -4,13 +4,13 @@
  * nothing for a grant already held. A grant an admin revoked since is granted again only on a new start with the
  * development accounts, which never run in production.
  */
-import type { ExtendedRole } from '@cspr/domain';
+import type { Role } from '@cspr/domain';
 import type { CommandHandler } from './command-handler';
 import { REFERENCE_DATA_ACTOR } from './register-default-partnerships';
 
 export const STARTUP_GRANTS_ACTOR = { ...REFERENCE_DATA_ACTOR, userId: 'system-development-accounts' };
 
-export type StartupGrant = { subject: string; role: ExtendedRole; partnershipId?: string; email?: string };
+export type StartupGrant = { subject: string; role: Role; partnershipId?: string; email?: string };
 
 export const grantStartupAccess = async (handler: CommandHandler, grants: readonly StartupGrant[]): Promise<{ granted: number; existing: number }> => {
   let granted = 0;

@@ -1,5 +1,5 @@
 /**
- * Reference data loaded before a decider runs (style.md rule 4): facts from outside the stream being decided.
+ * Reference data loaded before a decider runs (docs/architecture.md, rule 4): facts from outside the stream being decided.
  * A partnership's coverage comes from its stream (`partnership-<id>`), so who covered which LA is replayable;
  * a partnership that was never registered through the log falls back to the shipped reference data.
  */

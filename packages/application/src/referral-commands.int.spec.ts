@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEvent, reviewDecider, incidentStreamId, overdueActions, referralStreamId, reviewStreamId } from '@cspr/domain';
-import type { ExtendedActor, ReviewEvent, IncidentNotified } from '@cspr/domain';
+import type { Actor, ReviewEvent, IncidentNotified } from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, migratePersonalData } from '@cspr/personal-data';
@@ -13,9 +13,9 @@ import { createCommandHandler } from './command-handler';
 import type { CommandHandler } from './command-handler';
 
 const CHILD_NAME = 'Quillon Testchild';
-const officer: ExtendedActor = { userId: 'officer-1', role: 'agency', partnershipId: 'leeds' };
-const leeds: ExtendedActor = { userId: 'alice', role: 'partnership', partnershipId: 'leeds' };
-const dfe: ExtendedActor = { userId: 'dora', role: 'dfe' };
+const officer: Actor = { userId: 'officer-1', role: 'agency', partnershipId: 'leeds' };
+const leeds: Actor = { userId: 'alice', role: 'partnership', partnershipId: 'leeds' };
+const dfe: Actor = { userId: 'dora', role: 'dfe' };
 
 let db: TestDatabase;
 let store: EventStore;
@@ -126,7 +126,7 @@ describe('referral commands', () => {
   });
 
   it('commissions a national thematic review across two partnerships\' incidents, and refuses an unknown concerned partnership', async () => {
-    const notify = async (partnershipId: string, localAuthorityCode: string, actor: ExtendedActor) => {
+    const notify = async (partnershipId: string, localAuthorityCode: string, actor: Actor) => {
       const incidentId = randomUUID();
       await handler.execute({
         type: 'NotifyIncident',

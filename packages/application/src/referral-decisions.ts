@@ -4,12 +4,10 @@
  * commissions the non-statutory review. Referral personal parts are sealed under the referral id.
  */
 import {
-  decodeEvent, illegalState, incidentStreamId, notificationFromReferral, referralDecider, referralStreamId,
-  reviewStreamId, validationError,
+  decodeEvent, illegalState, incidentStreamId, notificationFromReferral, referralDecider, referralStreamId, reviewStreamId, validationError,
 } from '@cspr/domain';
 import type {
-  CommandContext, DecideReferral, ExtendedCommandContext, GuidanceEdition, NonStatutoryReviewKind, Notifier, ReferralCommand,
-  ReferralDecided, ReferralEvent, ReferralPersonalData, ReferralState, ReferralSubmitted,
+  CommandContext, DecideReferral, GuidanceEdition, NonStatutoryReviewKind, Notifier, ReferralCommand, ReferralDecided, ReferralEvent, ReferralPersonalData, ReferralState, ReferralSubmitted,
 } from '@cspr/domain';
 import type { PersonalDataVault } from '@cspr/personal-data';
 import { readStreamOrEmpty } from './aggregate-stream';
@@ -39,7 +37,7 @@ export const REFERRAL_COMMAND_TYPES = new Set<string>(['SubmitReferral', 'Decide
 export const referralDecision = (
   deps: HandlerDeps,
   command: ReferralApplicationCommand,
-): Decision<ReferralCommand, ReferralEvent, ReferralState, ExtendedCommandContext> => {
+): Decision<ReferralCommand, ReferralEvent, ReferralState, CommandContext> => {
   const { referralId } = command.data;
   return {
     decider: referralDecider,
@@ -50,7 +48,7 @@ export const referralDecision = (
       const first = events[0];
       return first?.type === 'ReferralSubmitted' ? first.data.partnershipId : undefined;
     },
-    build: async (_state, context: CommandContext | ExtendedCommandContext): Promise<ReferralCommand> => {
+    build: async (_state, context: CommandContext): Promise<ReferralCommand> => {
       switch (command.type) {
         case 'SubmitReferral':
           return { ...command, context, reference: await loadCoverage(deps.store, command.data.partnershipId, deps.partnerships) };

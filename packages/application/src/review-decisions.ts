@@ -7,7 +7,7 @@ import {
   incidentDecider, incidentStreamId, referralDecider, referralStreamId, reviewDecider, reviewStreamId,
 } from '@cspr/domain';
 import type {
-  CommandContext, ExtendedCommandContext, IncidentState, ReferralState, ReviewCommand, ReviewEvent, ReviewState,
+  CommandContext, IncidentState, ReferralState, ReviewCommand, ReviewEvent, ReviewState,
 } from '@cspr/domain';
 import { loadAggregate } from './aggregate-stream';
 import type { Decision } from './execute-decision';
@@ -61,14 +61,14 @@ const ownerOnFirstEvent = (event: ReviewEvent | undefined): string | undefined =
 
 export type ReviewApplicationCommand = Bare<ReviewCommand>;
 
-export const reviewDecision = (deps: HandlerDeps, command: ReviewApplicationCommand): Decision<ReviewCommand, ReviewEvent, ReviewState, ExtendedCommandContext> => {
+export const reviewDecision = (deps: HandlerDeps, command: ReviewApplicationCommand): Decision<ReviewCommand, ReviewEvent, ReviewState, CommandContext> => {
   const { reviewId } = command.data;
   return {
     decider: reviewDecider,
     streamId: reviewStreamId(reviewId),
     subjectId: reviewId,
     partnershipOf: (state, events) => (state.status !== 'none' ? state.ownerPartnershipId ?? undefined : ownerOnFirstEvent(events[0])),
-    build: async (state, context: CommandContext | ExtendedCommandContext): Promise<ReviewCommand> => {
+    build: async (state, context: CommandContext): Promise<ReviewCommand> => {
       switch (command.type) {
         case 'CommissionLocalReview':
         case 'CommissionNationalReview':

@@ -1,6 +1,6 @@
 /**
  * The write path opens personal data in two places: merging an amendment into the notification's whole personal
- * part, and building a notification from a referral. Every open is audited like a read (design.md: every read of
+ * part, and building a notification from a referral. Every open is audited like a read (docs/architecture.md: every read of
  * personal data is audited), as the system actor with the purpose, through @cspr/personal-data's `openAudited`:
  * no audit entry, no plaintext. A handler built without an audit log refuses these commands rather than open
  * personal data unseen.

@@ -1,55 +1,144 @@
 /**
- * Configuration from the environment (design.md, "Configuration" — the variable names are a contract).
- * Parsed once at start-up by each service; a bad value stops the service with a message naming the variable.
+ * Configuration from the environment: every variable the platform reads is declared here, once, with its check and
+ * its documented default (the names are a contract; see docs/architecture.md). Parsed once at start-up by each
+ * service; a bad value stops the service with a message naming the variable. No other file reads `process.env`
+ * (config-sources.unit.spec.ts scans the sources), and the README's configuration table is printed from
+ * CONFIG_DOCS (readme-table.unit.spec.ts fails when they differ).
  */
 import { z } from 'zod';
 
 const list = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const positive = (fallback: number) => z.coerce.number().positive().default(fallback);
+const seconds = (fallback: number) => z.coerce.number().min(0).default(fallback);
+
+export const ENVIRONMENTS = ['production', 'development', 'test'] as const;
 
 const environmentSchema = z.object({
-  /** HTTP port of the gateway (and of `npm start`). Default 4000. */
-  PORT: z.coerce.number().int().min(1).max(65535).default(4000),
-  /** PostgreSQL server URL. Unset: embedded PGlite in DATA_DIR. */
+  PORT: port(4000),
+  HOST: z.string().min(1).optional(),
   DATABASE_URL: z.string().url().optional(),
-  /** Folder for the embedded database, the dev signing key and the dev master key. Default ./.data. */
   DATA_DIR: z.string().min(1).default('./.data'),
-  /** Where the event log lives: `postgres` (default, the DATABASE_URL or embedded database) or `eventstoredb`. */
   EVENT_STORE: z.enum(['postgres', 'eventstoredb']).default('postgres'),
-  /** EventStoreDB/KurrentDB connection string, required when EVENT_STORE=eventstoredb. */
   EVENTSTORE_CONNECTION_STRING: z.string().optional(),
-  /** Comma-separated Kafka brokers. Unset: no relay (the pull feed over GraphQL still works). */
   KAFKA_BROKERS: list.optional(),
-  /** OIDC issuer, audience and JWKS address for production token verification. All three or none. */
   AUTH_ISSUER: z.string().url().optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
   AUTH_JWKS_URL: z.string().url().optional(),
-  /** Base64 of 32 random bytes wrapping every data key. Unset in dev: a key file in DATA_DIR. Required in production. */
+  AUTH_ALGORITHMS: list.default(['RS256', 'PS256', 'ES256']),
   CSPR_MASTER_KEY: z.string().optional(),
-  /** `production` turns on persisted operations, turns off introspection and dev keys. */
-  NODE_ENV: z.string().default('development'),
-  /** pino level. Default info. */
+  CSPR_ERASURE_LEDGER: z.string().min(1).optional(),
+  CSPR_ADMIN_USER_IDS: list.default([]),
+  CSPR_ALLOWED_OPERATIONS: z.string().min(1).optional(),
+  NODE_ENV: z.enum(ENVIRONMENTS, {
+    // An unknown value (`Production`, `prod`) used to run silently in development mode: introspection, a dev
+    // master key, no rate limit. Refuse it instead.
+    error: (issue) => `must be one of ${ENVIRONMENTS.join(', ')} (got '${String(issue.input)}')`,
+  }).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PROJECTOR_PORT: port(4001),
+  RELAY_PORT: port(4002),
+  RELAY_TOPIC: z.string().min(1).default('cspr.notifications.v1'),
+  RELAY_NAME: z.string().min(1).default('ofsted-feed'),
+  RELAY_BATCH_SIZE: positive(500),
+  RELAY_PARTITIONS: positive(6),
+  RELAY_LEASE_TTL_MS: positive(15_000),
+  RELAY_RETRY_MAX_MS: positive(10_000),
+  RELAY_SHUTDOWN_TIMEOUT_MS: positive(10_000),
+  READY_MAX_PROJECTOR_LAG_SECONDS: seconds(30),
+  READY_MAX_RELAY_LAG_SECONDS: seconds(60),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: z.string().url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
+  OTEL_SDK_DISABLED: z.enum(['true', 'false']).default('false'),
+  LOG_COPY_FROM: z.string().min(1).optional(),
+  LOG_COPY_TO: z.string().min(1).optional(),
+  DOCUMENT_MAX_BYTES: positive(50 * 1024 * 1024),
 });
 
+export type ConfigVariable = keyof typeof environmentSchema.shape;
+
+/** The README's configuration table: one row per variable, its default as documented, and what it does. */
+export const CONFIG_DOCS: Record<ConfigVariable, { default: string; meaning: string }> = {
+  PORT: { default: '4000', meaning: 'gateway HTTP port (`/graphql`, `/health`, `/ready`) and `npm start`' },
+  HOST: { default: '`127.0.0.1`; production `0.0.0.0`', meaning: 'interface every HTTP server binds to (development stays local unless told otherwise)' },
+  DATABASE_URL: { default: 'unset: embedded PGlite', meaning: 'PostgreSQL server for log and read models' },
+  DATA_DIR: { default: '`./.data`', meaning: 'embedded database, dev signing key, dev master key' },
+  EVENT_STORE: { default: '`postgres`', meaning: '`postgres` or `eventstoredb`' },
+  EVENTSTORE_CONNECTION_STRING: { default: '—', meaning: 'EventStoreDB connection string, required with `EVENT_STORE=eventstoredb`' },
+  KAFKA_BROKERS: { default: 'unset: no relay', meaning: 'comma-separated brokers for the Ofsted feed' },
+  AUTH_ISSUER: { default: 'unset: dev keys', meaning: 'OIDC issuer (required in production, with `AUTH_AUDIENCE` and `AUTH_JWKS_URL`)' },
+  AUTH_AUDIENCE: { default: 'unset: dev keys', meaning: 'expected token audience' },
+  AUTH_JWKS_URL: { default: 'unset: dev keys', meaning: 'the issuer\'s JWKS address' },
+  AUTH_ALGORITHMS: { default: '`RS256,PS256,ES256`', meaning: 'token algorithm allow-list (asymmetric only)' },
+  CSPR_MASTER_KEY: { default: 'dev: key file in `DATA_DIR`', meaning: 'base64 of 32 bytes wrapping every data key (required in production)' },
+  CSPR_ERASURE_LEDGER: { default: '`DATA_DIR/erasure-ledger.jsonl`', meaning: 'file recording every erasure, re-applied at start so a restored backup cannot bring erased data back; keep it outside the database\'s backups' },
+  CSPR_ADMIN_USER_IDS: { default: 'none', meaning: 'admins who may request and approve an erasure (two different admins)' },
+  CSPR_ALLOWED_OPERATIONS: { default: '—', meaning: 'allow-list file, required in production (`services/web/dist/allowed-operations.json` from the web build)' },
+  NODE_ENV: { default: '`development`', meaning: '`production`, `development` or `test`; anything else is refused. `production`: allow-listed operations only, no introspection, no dev keys, rate limits on' },
+  LOG_LEVEL: { default: '`info`', meaning: 'pino level' },
+  PROJECTOR_PORT: { default: '4001', meaning: 'health and readiness of the projector run as its own service' },
+  RELAY_PORT: { default: '4002', meaning: 'health and readiness of the relay run as its own service' },
+  RELAY_TOPIC: { default: '`cspr.notifications.v1`', meaning: 'the Ofsted feed topic (see [services/relay/README.md](services/relay/README.md))' },
+  RELAY_NAME: { default: '`ofsted-feed`', meaning: 'the relay\'s checkpoint and lease name (side-by-side runs)' },
+  RELAY_BATCH_SIZE: { default: '500', meaning: 'events per batch when behind' },
+  RELAY_PARTITIONS: { default: '6', meaning: 'partitions when the relay creates the topic' },
+  RELAY_LEASE_TTL_MS: { default: '15000', meaning: 'relay lease expiry (a standby\'s takeover time)' },
+  RELAY_RETRY_MAX_MS: { default: '10000', meaning: 'longest pause between attempts while the broker is down' },
+  RELAY_SHUTDOWN_TIMEOUT_MS: { default: '10000', meaning: 'longest a graceful relay stop on SIGTERM may take' },
+  READY_MAX_PROJECTOR_LAG_SECONDS: { default: '30', meaning: 'the projector\'s own `/ready` answers 503 past this lag' },
+  READY_MAX_RELAY_LAG_SECONDS: { default: '60', meaning: 'the relay\'s own `/ready` answers 503 past this lag' },
+  OTEL_EXPORTER_OTLP_ENDPOINT: { default: 'no export', meaning: 'OTLP/HTTP endpoint for traces and metrics' },
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: { default: '`OTEL_EXPORTER_OTLP_ENDPOINT`', meaning: 'traces only' },
+  OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: { default: '`OTEL_EXPORTER_OTLP_ENDPOINT`', meaning: 'metrics only' },
+  OTEL_SERVICE_NAME: { default: '`cspr-<service>`', meaning: 'service.name in traces and metrics' },
+  OTEL_SDK_DISABLED: { default: '`false`', meaning: '`true` starts no telemetry SDK' },
+  LOG_COPY_FROM: { default: '—', meaning: '`npm run log:copy` source store, when `--from` is not given' },
+  LOG_COPY_TO: { default: '—', meaning: '`npm run log:copy` target store, when `--to` is not given' },
+  DOCUMENT_MAX_BYTES: { default: '52428800 (50 MB)', meaning: 'largest report file accepted by `POST /documents` and the publication form' },
+};
+
 export type PlatformConfig = {
+  environment: (typeof ENVIRONMENTS)[number];
+  production: boolean;
   port: number;
+  /** Where HTTP servers listen: HOST, else 127.0.0.1 outside production and 0.0.0.0 in production. */
+  host: string;
   databaseUrl?: string;
   dataDir: string;
   eventStore: 'postgres' | 'eventstoredb';
   eventStoreConnectionString?: string;
   kafkaBrokers?: string[];
-  auth?: { issuer: string; audience: string; jwksUrl: string };
+  auth?: { issuer: string; audience: string; jwksUrl: string; algorithms: string[] };
   masterKey?: string;
-  production: boolean;
+  erasureLedger?: string;
+  adminUserIds: string[];
+  allowedOperationsFile?: string;
   logLevel: string;
+  /** Whether LOG_LEVEL was set: command-line tools log warnings only unless it was. */
+  logLevelGiven: boolean;
+  projectorPort: number;
+  relay: {
+    port: number; topic: string; name: string; batchSize: number; partitions: number; leaseTtlMs: number; retryMaxMs: number;
+    shutdownTimeoutMs: number;
+  };
+  readiness: { maxProjectorLagSeconds: number; maxRelayLagSeconds: number };
+  telemetry: { tracesEndpoint?: string; metricsEndpoint?: string; serviceName?: string; disabled: boolean };
+  logCopy: { from?: string; to?: string };
+  documents: { maxBytes: number };
 };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+/** An empty variable (`RELAY_TOPIC=`) means unset, as shells and compose files write it. */
+const withoutEmpty = (env: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+
 export const loadConfig = (env: Record<string, string | undefined> = process.env): PlatformConfig => {
-  const parsed = environmentSchema.safeParse(env);
+  const parsed = environmentSchema.safeParse(withoutEmpty(env));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new ConfigError(`Invalid configuration: ${problems}`);
@@ -59,6 +148,9 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
   if (authParts.some(Boolean) && !authParts.every(Boolean)) {
     throw new ConfigError('Invalid configuration: AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL go together');
   }
+  if (e.AUTH_ALGORITHMS.some((a) => a === 'none' || a.startsWith('HS'))) {
+    throw new ConfigError('Invalid configuration: AUTH_ALGORITHMS must list asymmetric algorithms only');
+  }
   const production = e.NODE_ENV === 'production';
   if (production && !e.AUTH_ISSUER) throw new ConfigError('Invalid configuration: production needs AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL');
   if (production && !e.CSPR_MASTER_KEY) throw new ConfigError('Invalid configuration: production needs CSPR_MASTER_KEY (or a KMS wrapper)');
@@ -66,15 +158,51 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     throw new ConfigError('Invalid configuration: EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING');
   }
   return {
+    environment: e.NODE_ENV,
+    production,
     port: e.PORT,
+    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     eventStore: e.EVENT_STORE,
     eventStoreConnectionString: e.EVENTSTORE_CONNECTION_STRING,
     kafkaBrokers: e.KAFKA_BROKERS?.length ? e.KAFKA_BROKERS : undefined,
-    auth: e.AUTH_ISSUER ? { issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE!, jwksUrl: e.AUTH_JWKS_URL! } : undefined,
+    auth: e.AUTH_ISSUER
+      ? { issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE!, jwksUrl: e.AUTH_JWKS_URL!, algorithms: e.AUTH_ALGORITHMS }
+      : undefined,
     masterKey: e.CSPR_MASTER_KEY,
-    production,
+    erasureLedger: e.CSPR_ERASURE_LEDGER,
+    adminUserIds: e.CSPR_ADMIN_USER_IDS,
+    allowedOperationsFile: e.CSPR_ALLOWED_OPERATIONS,
     logLevel: e.LOG_LEVEL,
+    logLevelGiven: Boolean(env.LOG_LEVEL),
+    projectorPort: e.PROJECTOR_PORT,
+    relay: {
+      port: e.RELAY_PORT,
+      topic: e.RELAY_TOPIC,
+      name: e.RELAY_NAME,
+      batchSize: e.RELAY_BATCH_SIZE,
+      partitions: e.RELAY_PARTITIONS,
+      leaseTtlMs: e.RELAY_LEASE_TTL_MS,
+      retryMaxMs: e.RELAY_RETRY_MAX_MS,
+      shutdownTimeoutMs: e.RELAY_SHUTDOWN_TIMEOUT_MS,
+    },
+    readiness: { maxProjectorLagSeconds: e.READY_MAX_PROJECTOR_LAG_SECONDS, maxRelayLagSeconds: e.READY_MAX_RELAY_LAG_SECONDS },
+    telemetry: {
+      tracesEndpoint: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? e.OTEL_EXPORTER_OTLP_ENDPOINT,
+      metricsEndpoint: e.OTEL_EXPORTER_OTLP_METRICS_ENDPOINT ?? e.OTEL_EXPORTER_OTLP_ENDPOINT,
+      serviceName: e.OTEL_SERVICE_NAME,
+      disabled: e.OTEL_SDK_DISABLED === 'true',
+    },
+    logCopy: { from: e.LOG_COPY_FROM, to: e.LOG_COPY_TO },
+    documents: { maxBytes: e.DOCUMENT_MAX_BYTES },
   };
 };
+
+/** The README's configuration table, printed from CONFIG_DOCS (`npm run config:table` writes it into README.md). */
+export const configTable = (): string =>
+  [
+    '| variable | default | meaning |',
+    '|---|---|---|',
+    ...Object.entries(CONFIG_DOCS).map(([name, doc]) => `| \`${name}\` | ${doc.default} | ${doc.meaning} |`),
+  ].join('\n');

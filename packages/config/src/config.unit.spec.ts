@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { CONFIG_DOCS, ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('defaults to the embedded database on port 4000 with no Kafka', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 4000, dataDir: './.data', eventStore: 'postgres', production: false });
+    expect(config).toMatchObject({ port: 4000, dataDir: './.data', eventStore: 'postgres', production: false, environment: 'development' });
     expect(config.databaseUrl).toBeUndefined();
     expect(config.kafkaBrokers).toBeUndefined();
   });
@@ -15,11 +15,54 @@ describe('loadConfig', () => {
 
   it('names the variable at fault', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ RELAY_BATCH_SIZE: '-1' })).toThrow(/RELAY_BATCH_SIZE/);
     expect(() => loadConfig({ EVENT_STORE: 'eventstoredb' })).toThrow(/EVENTSTORE_CONNECTION_STRING/);
   });
 
   it('refuses half an OIDC configuration and production without one', () => {
     expect(() => loadConfig({ AUTH_ISSUER: 'https://login.example' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production', CSPR_MASTER_KEY: 'x' })).toThrow(/AUTH_ISSUER/);
+  });
+
+  it('refuses a NODE_ENV other than production, development or test, naming it', () => {
+    for (const value of ['Production', 'prod', 'staging', 'PRODUCTION ']) {
+      expect(() => loadConfig({ NODE_ENV: value })).toThrow(/NODE_ENV: must be one of production, development, test/);
+    }
+    expect(loadConfig({ NODE_ENV: 'test' }).environment).toBe('test');
+  });
+
+  it('binds development servers to 127.0.0.1 unless HOST says otherwise; production to every interface', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    const production = { NODE_ENV: 'production', CSPR_MASTER_KEY: 'x', AUTH_ISSUER: 'https://i.example', AUTH_AUDIENCE: 'a', AUTH_JWKS_URL: 'https://i.example/jwks' };
+    expect(loadConfig(production).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...production, HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
+  });
+
+  it('reads the service variables the mains used to read themselves, an empty value meaning unset', () => {
+    const config = loadConfig({ RELAY_TOPIC: '', RELAY_BATCH_SIZE: '50', CSPR_ADMIN_USER_IDS: 'a-1, a-2', PROJECTOR_PORT: '5001' });
+    expect(config.relay).toMatchObject({ topic: 'cspr.notifications.v1', name: 'ofsted-feed', batchSize: 50, port: 4002 });
+    expect(config.adminUserIds).toEqual(['a-1', 'a-2']);
+    expect(config.projectorPort).toBe(5001);
+    expect(config.readiness).toEqual({ maxProjectorLagSeconds: 30, maxRelayLagSeconds: 60 });
+  });
+
+  it('refuses symmetric token algorithms', () => {
+    expect(() => loadConfig({ AUTH_ALGORITHMS: 'RS256,HS256' })).toThrow(/asymmetric/);
+  });
+
+  it('documents each default as the code applies it', () => {
+    const config = loadConfig({});
+    const applied: Record<string, unknown> = {
+      PORT: config.port, PROJECTOR_PORT: config.projectorPort, RELAY_PORT: config.relay.port, RELAY_BATCH_SIZE: config.relay.batchSize,
+      RELAY_PARTITIONS: config.relay.partitions, RELAY_LEASE_TTL_MS: config.relay.leaseTtlMs, RELAY_RETRY_MAX_MS: config.relay.retryMaxMs,
+      RELAY_SHUTDOWN_TIMEOUT_MS: config.relay.shutdownTimeoutMs, READY_MAX_PROJECTOR_LAG_SECONDS: config.readiness.maxProjectorLagSeconds,
+      READY_MAX_RELAY_LAG_SECONDS: config.readiness.maxRelayLagSeconds, RELAY_TOPIC: config.relay.topic, RELAY_NAME: config.relay.name,
+      DATA_DIR: config.dataDir, EVENT_STORE: config.eventStore, NODE_ENV: config.environment, LOG_LEVEL: config.logLevel,
+    };
+    for (const [name, value] of Object.entries(applied)) {
+      expect(CONFIG_DOCS[name as keyof typeof CONFIG_DOCS].default.replace(/`/g, ''), name).toBe(String(value));
+    }
   });
 });

@@ -33,7 +33,7 @@ export * from './partnership/partnership-decide';
 export * from './calendar/index';
 export * from './reference-data/index';
 // Referrals and the roles added with them (agency, dfe); the read access policy.
-export * from './shared/extended-authorize';
+export * from './shared/authorize';
 export * from './shared/access-policy';
 export * from './referral/referral-events';
 export * from './referral/referral-vocabulary';

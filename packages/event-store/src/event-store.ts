@@ -1,5 +1,5 @@
 /**
- * The EventStore contract (design.md, "Event store semantics"). Both backends (PostgreSQL, EventStoreDB) pass
+ * The EventStore contract (docs/architecture.md, "Event store semantics"). Both backends (PostgreSQL, EventStoreDB) pass
  * the same contract suite (`@cspr/event-store/contract-suite`).
  *
  * Events are stored as given: the store knows nothing of the domain or of encryption. `data` and `metadata` are

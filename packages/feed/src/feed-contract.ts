@@ -1,5 +1,5 @@
 /**
- * The Ofsted feed contract (design.md, "The Ofsted feed"): one Kafka topic, CloudEvents 1.0 in binary mode.
+ * The Ofsted feed contract (docs/architecture.md, "The Ofsted feed"): one Kafka topic, CloudEvents 1.0 in binary mode.
  * The value is the JSON data; the CloudEvents attributes travel as `ce_*` headers; the key is the incident id, so
  * everything about one incident lands on one partition, in log order. `asyncapi.yaml` documents the same thing for
  * Ofsted's engineers; `schemas/*.json` hold one JSON Schema per message type.

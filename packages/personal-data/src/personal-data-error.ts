@@ -1,6 +1,6 @@
 /**
  * The one error type of this package. Messages name what failed and the subject at most: never a plaintext,
- * a key or a ciphertext, because errors reach logs and clients (style.md rule 7).
+ * a key or a ciphertext, because errors reach logs and clients (docs/architecture.md, rule 7).
  */
 export type PersonalDataErrorCode =
   /** The sealed value is not a `{ sealed: { v: 1, keyId, iv, tag, ciphertext } }` envelope. */

@@ -25,7 +25,10 @@ export type Runtime = {
 export type OpenRuntimeOptions = {
   /** service.name for telemetry and logs. */
   service: string;
+  /** Variables to parse instead of the process environment (tests). Default: the process environment. */
   env?: Record<string, string | undefined>;
+  /** A command-line tool: logs warnings and errors only unless LOG_LEVEL says otherwise. Default false. */
+  commandLine?: boolean;
   /** The longest a graceful shutdown may take before the process exits anyway. Default 10 000 ms. */
   shutdownTimeoutMs?: number;
   /** Install SIGTERM/SIGINT handlers that shut down and exit. Default true. */
@@ -33,10 +36,10 @@ export type OpenRuntimeOptions = {
 };
 
 export const openRuntime = async (options: OpenRuntimeOptions): Promise<Runtime> => {
-  const env = options.env ?? process.env;
-  const config = loadConfig(env);
-  const telemetry = startTelemetry({ serviceName: `cspr-${options.service}`, env });
-  const logger = createLogger({ service: options.service, level: config.logLevel });
+  const config = loadConfig(options.env);
+  const telemetry = startTelemetry({ serviceName: `cspr-${options.service}`, config: config.telemetry });
+  const level = options.commandLine && !config.logLevelGiven ? 'warn' : config.logLevel;
+  const logger = createLogger({ service: options.service, level });
   const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` });
 
   let store: EventStore;

@@ -1,5 +1,5 @@
 /**
- * Span, metric and attribute names, in one place (style.md rule 11). Attribute keys follow OpenTelemetry semantic
+ * Span, metric and attribute names, in one place (docs/architecture.md, rule 11). Attribute keys follow OpenTelemetry semantic
  * conventions where one exists (messaging.*, db.*, graphql.*); ours are under `cspr.`. Attributes never carry
  * personal data: ids and codes only.
  */

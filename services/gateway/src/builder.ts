@@ -1,14 +1,20 @@
 /**
- * The Pothos builder, set up only (style.md: one `schema/<type>.ts` per type adds its own fields).
- * Plugins: errors (typed union results for errors a client must handle), validation (each input declares its
- * checks once, on its fields, with zod schemas built from the domain's limits: see schema/input-rules.ts) and
- * relay (cursor connections).
+ * The Pothos builder, set up only (one `schema/<type>.ts` per type adds its own fields: docs/architecture.md).
+ * Plugins: errors (typed union results for errors a client must handle), scope-auth (who may call each root field,
+ * from the domain's ACCESS_POLICY: `authScopes: may('operation')`), validation (each input declares its checks once,
+ * on its fields, with zod schemas built from the domain's limits: see schema/input-rules.ts) and relay (cursor
+ * connections). The errors plugin comes first so a scope denial (ForbiddenError) and a failed input check
+ * (ValidationError) become the field's typed result; scope-auth before validation, so a caller without the role is
+ * refused before any input check can tell it anything.
  */
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
+import type { Operation } from '@cspr/domain';
 import type { GatewayContext } from './gateway-context';
+import { denial, scopesOf } from './authorization';
 import { ValidationError } from './client-errors';
 
 export type GatewaySchemaTypes = {
@@ -17,15 +23,19 @@ export type GatewaySchemaTypes = {
   DefaultInputFieldRequiredness: true;
   Connection: { totalCount: number };
   Scalars: { JSON: { Input: unknown; Output: unknown } };
+  /** `may`: the caller's role appears in the operation's row of ACCESS_POLICY (per-record relations: authorization.ts). */
+  AuthScopes: { may: Operation };
 };
 
 export const builder = new SchemaBuilder<GatewaySchemaTypes>({
-  // Errors before validation, so that a failed input check comes back as the field's typed ValidationError.
-  plugins: [ErrorsPlugin, ValidationPlugin, RelayPlugin],
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, ValidationPlugin, RelayPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => scopesOf(ctx.principal),
+    unauthorizedError: (_parent, ctx, info, result) => denial(ctx.principal, info, result.failure),
+  },
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
-  // Input checks run before the resolver, so before its role check: a caller without the role may learn which field
-  // is malformed (field paths and rules only, never a value), and is then refused as before on a well-formed input.
+  // Input checks run before the resolver; field paths and rules only, never a value.
   errors: { defaultTypes: [], unsafelyHandleInputErrors: true },
   validation: {
     // The first issue names the field as a dotted path inside the `input` argument, as the domain names fields;

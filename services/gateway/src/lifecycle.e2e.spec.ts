@@ -4,8 +4,8 @@
  * national review; read models and deadlines are checked at each step, every read with `consistentAfter`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGatewayFixture } from './gateway-fixture';
-import type { Caller, GatewayFixture } from './gateway-fixture';
+import { startGatewayFixture } from './gateway.fixture';
+import type { Caller, GatewayFixture } from './gateway.fixture';
 
 let f: GatewayFixture;
 let base: string;

@@ -1,11 +1,11 @@
 /**
  * The ONE path from sealed personal data to plaintext in the gateway. Every personal field resolves through
- * `openPersonalParts`: it checks the reader may see personal data of this record (owning partnership or the Panel),
+ * `openPersonalParts`: it checks the reader may see personal data of this record (ACCESS_POLICY `personalData`),
  * then opens each sealed part with `openAudited`, which writes the read audit before returning plaintext.
  * Nothing else in the gateway imports the vault's `open`.
  */
 import { openAudited } from '@cspr/personal-data';
-import { canReadPersonal } from './authorization';
+import { mayReadPersonal } from './authorization';
 import { ForbiddenError } from './client-errors';
 import type { GatewayContext } from './gateway-context';
 
@@ -23,7 +23,7 @@ export type OpenedParts<T> = { status: 'available'; values: T[] } | { status: 'e
 
 export const openPersonalParts = async <T>(ctx: GatewayContext, read: PersonalRead, sealedParts: readonly unknown[]): Promise<OpenedParts<T>> => {
   const { principal } = ctx;
-  if (principal.kind !== 'user' || !canReadPersonal(principal, read.owners)) {
+  if (principal.kind !== 'user' || !read.owners.some((owner) => mayReadPersonal(principal, owner))) {
     throw new ForbiddenError('Personal data is readable only by the owning partnership and the Panel');
   }
   const values: T[] = [];

@@ -1,7 +1,7 @@
 /**
  * `npm run schema:print` writes the schema, printed from the code and sorted, to /schema.graphql at the repo root;
  * `npm run schema:check` (`--check`) exits 1 when the committed file differs, so CI catches a schema change that
- * was not printed and reviewed (style.md rule 9).
+ * was not printed and reviewed (docs/architecture.md, rule 9).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';

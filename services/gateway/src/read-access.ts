@@ -1,21 +1,10 @@
 /**
- * Read-side helpers shared by the query files: role gates for lists (a known error with extensions.code, since a
- * list has no single record to answer "not found" for), today's date in England, and relay edges.
+ * Read-side helpers shared by the query files: today's date in England, input errors, and relay edges. Who may read
+ * what is ACCESS_POLICY, enforced in authorization.ts.
  */
 import { createGraphQLError } from 'graphql-yoga';
 import { londonDate } from '@cspr/domain';
-import type { ExtendedRole } from '@cspr/domain';
-import { roleOf } from './authorization';
 import type { GatewayContext } from './gateway-context';
-
-export const requireReadRole = (ctx: GatewayContext, roles: readonly ExtendedRole[], what: string): void => {
-  const role = roleOf(ctx.principal);
-  if (role === 'public' || !roles.includes(role)) {
-    throw createGraphQLError(`${role === 'public' ? 'The public' : `The ${role} role`} may not read ${what}: only ${roles.join(', ')} may${role === 'public' ? ' (sign in with a bearer token)' : ''}`, {
-      extensions: { code: 'FORBIDDEN' },
-    });
-  }
-};
 
 export const badInput = (message: string, field: string) => createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
 

@@ -1,11 +1,11 @@
 /**
- * Who owns a record, read from the head of its stream (not the read models, which may lag right after a write):
- * the basis of "not found" for other partnerships' records on every mutation.
+ * The facts of a record for ACCESS_POLICY, read from the head of its stream (not the read models, which may lag
+ * right after a write): the basis of NOT FOUND for records the caller may not see, on every mutation.
  */
 import { decodeEvent, incidentStreamId, reviewStreamId } from '@cspr/domain';
-import type { PartnershipId } from '@cspr/domain';
+import type { Operation, RecordFacts } from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
-import { requireRecordAccess } from './authorization';
+import { requireRecord } from './authorization';
 import type { GatewayContext } from './gateway-context';
 
 const firstEvent = async (store: EventStore, streamId: string) => {
@@ -18,21 +18,30 @@ const firstEvent = async (store: EventStore, streamId: string) => {
   }
 };
 
-export const incidentOwners = async (store: EventStore, incidentId: string): Promise<PartnershipId[] | undefined> => {
+export const incidentRecord = async (store: EventStore, incidentId: string): Promise<RecordFacts | undefined> => {
   const first = await firstEvent(store, incidentStreamId(incidentId));
   const owner = (first?.data as { partnershipId?: string } | undefined)?.partnershipId;
-  return owner ? [owner] : undefined;
+  return owner ? { owner } : undefined;
 };
 
-export const reviewOwners = async (store: EventStore, reviewId: string): Promise<PartnershipId[] | undefined> => {
+/** A national review (or a thematic one commissioned for `national`) is the Panel's; the partnerships it covers are concerned. */
+export const reviewRecord = async (store: EventStore, reviewId: string): Promise<RecordFacts | undefined> => {
   const first = await firstEvent(store, reviewStreamId(reviewId));
   if (!first) return undefined;
   const data = first.data as { partnershipId?: string; partnershipIds?: string[] };
-  return data.partnershipIds ?? (data.partnershipId ? [data.partnershipId] : []);
+  const owner = data.partnershipId && data.partnershipId !== 'national' ? data.partnershipId : 'panel';
+  return { owner, concerned: data.partnershipIds ?? [] };
 };
 
-export const requireIncidentAccess = async (ctx: GatewayContext, incidentId: string): Promise<void> =>
-  requireRecordAccess(ctx.principal, await incidentOwners(ctx.services.store, incidentId), `Incident ${incidentId}`);
+export const requireIncidentAccess = async (ctx: GatewayContext, operation: Operation, incidentId: string): Promise<void> =>
+  requireRecord(ctx, operation, 'incident', await incidentRecord(ctx.services.store, incidentId), `Incident ${incidentId}`);
 
-export const requireReviewAccess = async (ctx: GatewayContext, reviewId: string): Promise<void> =>
-  requireRecordAccess(ctx.principal, await reviewOwners(ctx.services.store, reviewId), `Review ${reviewId}`);
+export const requireReviewAccess = async (ctx: GatewayContext, operation: Operation, reviewId: string): Promise<void> =>
+  requireRecord(ctx, operation, 'review', await reviewRecord(ctx.services.store, reviewId), `Review ${reviewId}`);
+
+/** Commissioning a review of incidents: each must be one the caller may read, else NOT FOUND as for an unknown id. */
+export const requireIncidentsReadable = async (ctx: GatewayContext, incidentIds: readonly string[]): Promise<void> => {
+  for (const incidentId of incidentIds) {
+    requireRecord(ctx, 'incident', 'incident', await incidentRecord(ctx.services.store, incidentId), `Incident ${incidentId}`);
+  }
+};

@@ -4,8 +4,8 @@
  * awareness date; and a referral to a learning review with recommendations and an action flagged overdue.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGatewayFixture } from './gateway-fixture';
-import type { Caller, GatewayFixture } from './gateway-fixture';
+import { startGatewayFixture } from './gateway.fixture';
+import type { Caller, GatewayFixture } from './gateway.fixture';
 
 let f: GatewayFixture;
 let base: string;
@@ -118,7 +118,8 @@ describe('a referral to a learning review', () => {
     const bradford = (await gql(BRADFORD, 'query($after: String) { partnershipReviews(consistentAfter: $after) { reviewId listedBecause } }', { after: last })).partnershipReviews;
     expect(bradford).toEqual([{ reviewId, listedBecause: 'MENTIONS_OUR_SERVICES' }]);
     expect((await gql(PANEL, LEARNING, { id: reviewId, after: last })).reviewLearning.__typename).toBe('ReviewLearning');
-    expect((await gql(POLICE, LEARNING, { id: reviewId, after: last })).reviewLearning.__typename).toBe('NotFoundError');
+    // An agency referrer may read no review at all (ACCESS_POLICY): a role denial, the same for every id.
+    expect((await gql(POLICE, LEARNING, { id: reviewId, after: last })).reviewLearning.__typename).toBe('ForbiddenError');
     // The non-statutory review is tracked in the reviews model with no statutory clock.
     const tracked = (await gql(LEEDS, 'query($id: ID!) { review(id: $id) { __typename ... on Review { kind status deadlines { kind } } } }', { id: reviewId })).review;
     expect(tracked).toEqual({ __typename: 'Review', kind: 'LOCAL', status: 'COMMISSIONED', deadlines: [] });

@@ -2,6 +2,7 @@
  * `npm run token -- --role partnership --partnership leeds [--sub alice] [--expires 12h]` (contract): prints a
  * dev token signed with the key in DATA_DIR (default ./.data), made there on first use. Dev/embedded mode only.
  */
+import { loadConfig } from '@cspr/config';
 import { parseArgs } from 'node:util';
 import { isRole, ROLES } from './auth/principal';
 import { loadOrCreateDevSigningKey } from './auth/dev-signing-key';
@@ -33,7 +34,7 @@ const main = async (): Promise<void> => {
     process.exitCode = 2;
     return;
   }
-  const key = await loadOrCreateDevSigningKey(process.env.DATA_DIR ?? './.data');
+  const key = await loadOrCreateDevSigningKey(loadConfig().dataDir);
   const token = await mintDevToken(key, {
     role: values.role,
     ...(values.partnership ? { partnership: values.partnership } : {}),

@@ -1,5 +1,5 @@
 /**
- * Builds the gateway (style.md rule 10: built here, started by main.ts or mounted by services/platform).
+ * Builds the gateway (built here, started by main.ts or mounted by services/platform: docs/architecture.md).
  * The server is composed of plugins: auth (principal per request), readiness, and the hardening set.
  */
 import { randomUUID } from 'node:crypto';
@@ -20,7 +20,9 @@ import type { TokenVerifier } from './auth/verify-token';
 import type { GatewayContext, GatewayServices } from './gateway-context';
 import { hardeningPlugins } from './hardening/index';
 import type { HardeningOptions } from './hardening/index';
-import { useReadiness, type ReadinessReport } from './readiness/use-readiness';
+import type { ReadinessReport } from '@cspr/runtime';
+import { gatewayReadiness, type HealthReport } from './readiness/gateway-readiness';
+import { LIVENESS_ENDPOINT, useReadiness } from './readiness/use-readiness';
 import { useOperationTelemetry } from './telemetry/use-operation-telemetry';
 import { useConsistencyReport } from './consistency';
 import { useOpenDataFiles } from './open-data-routes';
@@ -38,10 +40,10 @@ export type GatewayOptions = {
   logger: Logger;
   /** Production turns off GraphiQL and introspection and turns on the hardening limits. */
   production: boolean;
-  /** The in-process projector, if any (services/platform): not ready while it is stopped or rebuilding. */
-  projector?: { status: () => { running: boolean; rebuilding?: boolean } };
-  /** The full readiness report for `/ready` (the runtime's `createReadinessCheck`). Default: database and projector state only. */
+  /** `/ready`: whether the gateway can append and read. Default gatewayReadiness (database, log, read-model tables). */
   readiness?: () => Promise<ReadinessReport>;
+  /** `/health` (always 200): lag, rebuilds, relay and Kafka as warnings. Default: no checks. */
+  health?: () => Promise<HealthReport>;
   /** Default: a handler built from store and vault with the options below. */
   commands?: CommandHandler;
   /** Default `() => new Date()`. */
@@ -113,6 +115,8 @@ export const createGateway = (options: GatewayOptions): Gateway => {
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema: buildSchema(),
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
+    // `/health` carries the health report (use-readiness.ts); Yoga's empty liveness answer moves aside.
+    healthCheckEndpoint: LIVENESS_ENDPOINT,
     graphiql: !options.production,
     landingPage: false,
     // The principal is added by useAuth; services are the same for every request.
@@ -148,13 +152,8 @@ export const createGateway = (options: GatewayOptions): Gateway => {
       useAuth(options.auth) as never,
       useOpenDataFiles({ sql: options.sql }) as never,
       useReadiness({
-        sql: options.sql,
-        ...(options.readiness ? { report: options.readiness } : {}),
-        notReadyReason: () => {
-          const status = options.projector?.status();
-          if (!status) return undefined;
-          return !status.running ? 'projector not running' : status.rebuilding ? 'projector rebuilding the read models' : undefined;
-        },
+        ready: options.readiness ?? gatewayReadiness({ sql: options.sql, store: options.store }),
+        ...(options.health ? { health: options.health } : {}),
       }),
       useConsistencyReport() as never,
       // Compiled execution (opt-in): list pages resolve hundreds of fields per request. Off by default until the

@@ -4,18 +4,16 @@
  */
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { grantStartupAccess, registerDefaultPartnerships } from '@cspr/application';
+import { grantStartupAccess } from '@cspr/application';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
-import { createDocumentStore, migrateDocuments } from '@cspr/documents';
 import {
-  createEmbeddedProviderVerifier, createGateway, createGrantsLookup, createIssuerRoutedVerifier, createTokenVerifierFromEnv, grantsPrincipal,
-  loadAllowedOperations,
+  composeGateway, createEmbeddedProviderVerifier, createGrantsLookup, createIssuerRoutedVerifier, createTokenVerifierFromConfig,
+  grantsPrincipal,
 } from '@cspr/gateway';
 import type { TokenVerifier } from '@cspr/gateway';
-import { createReadAudit, openVault } from '@cspr/personal-data';
 import { createProjector } from '@cspr/projector';
-import { createRelay, migrateRelay } from '@cspr/relay';
-import { closeHttpServerGracefully, createReadinessCheck, openRuntime, type Runtime } from '@cspr/runtime';
+import { createRelay, kafkaCheck, migrateRelay, relayCheck, type Relay } from '@cspr/relay';
+import { closeHttpServerGracefully, openRuntime, type Runtime } from '@cspr/runtime';
 import { createWebApp, DEV_ACCOUNTS, setUpSignIn, signInSettingsFromEnv } from '@cspr/web';
 import { loadDemo } from './demo/load-demo';
 import { countOpenDeadlines, getProjectorStatus, grantsForSubject, listAccessGrants } from '@cspr/read-models';
@@ -33,42 +31,34 @@ export type StartPlatformOptions = {
 
 export const startPlatform = async (options: StartPlatformOptions = {}): Promise<StartedPlatform> => {
   const env = options.env ?? process.env;
-  const runtime = await openRuntime({ service: 'platform', env });
+  const runtime = await openRuntime({ service: 'platform', ...(options.env ? { env: options.env } : {}) });
   const { config, logger, database, store } = runtime;
   const { sql } = database;
-
-    // Re-applies every erasure in the ledger before serving, so a restored backup cannot bring erased data back.
-  const { vault, reapplied } = await openVault({ sql, masterKey: config.masterKey, dataDir: config.dataDir, production: config.production, ledgerPath: env.CSPR_ERASURE_LEDGER });
-  if (reapplied.length) logger.warn({ subjects: reapplied.length }, 'erasures re-applied after a restore');
   const calendar = createEnglandAndWalesCalendar();
-  await migrateDocuments(sql);
 
+  // The relay is created before the gateway so `/health` can report it; it starts after the projector.
+  let relay: Relay | undefined;
+  if (config.kafkaBrokers) {
+    await migrateRelay(sql);
+    relay = createRelay({
+      store, sql, brokers: config.kafkaBrokers, embedded: database.embedded, logger, topic: config.relay.topic, name: config.relay.name,
+    });
+  }
   // Tokens name a subject; what it may do is its grants (read model access_grants, cached 5 s). Development tokens
   // of `npm run token` carry their role as claims; the embedded provider's issuer joins once it is set up below.
   const grants = createGrantsLookup(sql);
   const issuers = new Map<string, TokenVerifier>();
-  const envVerifier = await createTokenVerifierFromEnv({ ...env, DATA_DIR: config.dataDir }, { production: config.production, principalOf: grantsPrincipal(grants) });
-  const gateway = createGateway({
-    sql,
-    documents: { store: createDocumentStore(sql) },
-    readiness: createReadinessCheck({ sql, store, env, ...(config.kafkaBrokers ? { relay: {}, kafkaBrokers: config.kafkaBrokers } : {}) }),
-    store,
-    vault,
+  const configVerifier = await createTokenVerifierFromConfig(config, { principalOf: grantsPrincipal(grants) });
+  const { gateway, vault } = await composeGateway(runtime, {
     calendar,
-    audit: createReadAudit(sql),
-    auth: createIssuerRoutedVerifier(issuers, envVerifier),
-    logger,
-    production: config.production,
-    newId: randomUUID,
+    auth: createIssuerRoutedVerifier(issuers, configVerifier),
     // Admins for four-eyes erasure: those configured, and everyone granted the admin role.
-    adminUserIds: async () => [
-      ...(env.CSPR_ADMIN_USER_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
-      ...(await listAccessGrants(sql)).filter((g) => g.role === 'admin').map((g) => g.subject),
-    ],
-    ...(env.CSPR_ALLOWED_OPERATIONS ? { hardening: { allowedOperations: await loadAllowedOperations(env.CSPR_ALLOWED_OPERATIONS) } } : {}),
+    adminUserIds: async () => [...config.adminUserIds, ...(await listAccessGrants(sql)).filter((g) => g.role === 'admin').map((g) => g.subject)],
+    // Reported in `/health`, never in `/ready`: notifications go on while Kafka is down.
+    ...(relay && config.kafkaBrokers
+      ? { healthChecks: { relay: relayCheck(relay, config.readiness.maxRelayLagSeconds), kafka: kafkaCheck(config.kafkaBrokers) } }
+      : {}),
   });
-  const partnerships = await registerDefaultPartnerships(gateway.commands);
-  logger.info({ registered: partnerships.registered, existing: partnerships.existing }, 'default partnerships');
 
   if (options.demo) {
     const result = await loadDemo({ store, vault, newId: randomUUID, logger });
@@ -86,13 +76,10 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   metrics.observeDeadlines(() => countOpenDeadlines(sql));
   runtime.onShutdown('projector', () => projector.stop());
 
-  let relayRunning = false;
-  if (config.kafkaBrokers) {
-    await migrateRelay(sql);
-    const relay = createRelay({ store, sql, brokers: config.kafkaBrokers, embedded: database.embedded, logger });
+  if (relay) {
     await relay.start();
-    runtime.onShutdown('relay', () => relay.stop());
-    relayRunning = true;
+    const started = relay;
+    runtime.onShutdown('relay', () => started.stop());
   }
 
   // In one process the pages call the gateway through yoga.fetch: no socket, no port, no address to configure, and
@@ -116,7 +103,7 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   const web = !signIn ? undefined : createWebApp({
     gateway: (url, init) => gateway.yoga.fetch(url, init),
     signIn,
-    logError: (error, context) => logger.error({ err: error, path: context.path }, 'web page failed'),
+    logError: (error) => logger.error({ err: error }, 'web page failed'),
   });
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
@@ -127,10 +114,10 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
     if (toGateway || !web) return gateway.yoga(req, res);
     return web(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   // Registered last, so stopped first: no new requests, those in flight finish, then relay, projector, database.
   runtime.onShutdown('http server', closeHttpServerGracefully(server));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  return { runtime, server, port, relayRunning };
+  return { runtime, server, port, relayRunning: relay !== undefined };
 };

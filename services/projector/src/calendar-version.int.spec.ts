@@ -5,7 +5,7 @@ import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/p
 import type { EventStore } from '@cspr/event-store';
 import { getProjectorStatus, readCheckpoint, waitForPosition } from '@cspr/read-models';
 import { createProjector, type ProjectorLogger } from './projector';
-import { appendSampleLog } from './test-support';
+import { appendSampleLog } from './projector.fixture';
 
 let db: TestDatabase;
 let store: EventStore;

@@ -5,7 +5,7 @@ import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/p
 import type { EventStore } from '@cspr/event-store';
 import { listReportingYears, getPanelQueue, listIncidents, listPublishedReports, listReviews, waitForPosition } from '@cspr/read-models';
 import { createProjector } from './projector';
-import { appendSampleLog, dumpReadModels } from './test-support';
+import { appendSampleLog, dumpReadModels } from './projector.fixture';
 
 // The embedded default (PGlite over the wire protocol, one connection): the same SQL must run there.
 let db: EmbeddedTestDatabase;

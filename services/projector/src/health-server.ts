@@ -3,9 +3,8 @@
  * `readiness`, also the database, migrations and lag under READY_MAX_PROJECTOR_LAG_SECONDS, with the reasons).
  */
 import { createServer, type Server } from 'node:http';
+import type { ReadinessReport } from '@cspr/runtime';
 import type { Projector } from './projector';
-
-export type ReadinessReport = { status: 'ready' | 'not-ready'; reasons: string[]; checks: Record<string, unknown> };
 
 export const createHealthServer = (projector: Projector, readiness?: () => Promise<ReadinessReport>): Server =>
   createServer((request, response) => {

@@ -1,14 +1,15 @@
 /**
- * The projector on its own, with /health and /ready on PROJECTOR_PORT (default 4001). Several may run: they
+ * The projector on its own, with /health and /ready on HOST:PROJECTOR_PORT (default 4001). Several may run: they
  * compete on the checkpoint's compare-and-set and never apply a batch twice, so extra ones only stand by.
  */
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { countOpenDeadlines, getProjectorStatus } from '@cspr/read-models';
-import { createReadinessCheck, openRuntime } from '@cspr/runtime';
+import { openRuntime } from '@cspr/runtime';
 import { platformMetrics } from '@cspr/telemetry';
 import { countEventsOf } from './count-events';
 import { createHealthServer } from './health-server';
 import { createProjector } from './projector';
+import { projectorReadiness } from './projector-readiness';
 
 const main = async () => {
   const runtime = await openRuntime({ service: 'projector' });
@@ -23,8 +24,9 @@ const main = async () => {
     return { events: status.lagEvents, seconds: status.lagSeconds };
   });
   platformMetrics().observeDeadlines(() => countOpenDeadlines(sql));
-  const port = Number(process.env.PROJECTOR_PORT ?? 4001);
-  const server = createHealthServer(projector, createReadinessCheck({ sql: runtime.database.sql, store: runtime.store })).listen(port, () => runtime.logger.info({ port }, 'projector health on /health and /ready'));
+  const { projectorPort: port, host, readiness } = runtime.config;
+  const ready = projectorReadiness({ sql, store: runtime.store, maxLagSeconds: readiness.maxProjectorLagSeconds });
+  const server = createHealthServer(projector, ready).listen(port, host, () => runtime.logger.info({ host, port }, 'projector health on /health and /ready'));
   // Steps run last-registered first: stop serving, then stop projecting, then the runtime closes the database.
   runtime.onShutdown('projector', () => projector.stop());
   runtime.onShutdown('health server', () => new Promise<void>((resolve) => server.close(() => resolve())));

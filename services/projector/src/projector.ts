@@ -13,13 +13,10 @@ import {
   readCheckpoint, StaleCheckpointError, type CalendarMismatch, type Checkpoint, type Projection, type ProjectionContext,
 } from '@cspr/read-models';
 import { ATTR, continueTraces, SPAN, TRACER_NAME } from '@cspr/telemetry';
+import type { ProjectorLogger } from './projector-logger';
 import { runRebuild, type RebuildOptions, type RebuildResult } from './rebuild';
 
-export type ProjectorLogger = {
-  info: (details: object, message: string) => void;
-  warn: (details: object, message: string) => void;
-  error: (details: object, message: string) => void;
-};
+export type { ProjectorLogger } from './projector-logger';
 
 export type ProjectorOptions = {
   sql: Sql;

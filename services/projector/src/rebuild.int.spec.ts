@@ -7,7 +7,7 @@ import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/p
 import type { EventStore, LogPosition } from '@cspr/event-store';
 import { getIncident, listIncidents, readCheckpoint, waitForPosition } from '@cspr/read-models';
 import { createProjector } from './projector';
-import { appendSampleLog, dumpReadModels } from './test-support';
+import { appendSampleLog, dumpReadModels } from './projector.fixture';
 
 let db: TestDatabase;
 let store: EventStore;

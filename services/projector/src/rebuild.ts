@@ -7,7 +7,7 @@
 import type { Sql } from 'postgres';
 import { formatPosition, LOG_START, type EventStore, type LogPosition, type RecordedEvent } from '@cspr/event-store';
 import { createRebuildPipeline, finishRebuild, projections, readCheckpoint, resetReadModels, type ProjectionContext } from '@cspr/read-models';
-import type { ProjectorLogger } from './projector';
+import type { ProjectorLogger } from './projector-logger';
 
 export type RebuildProgress = {
   done: number;

@@ -13,6 +13,7 @@
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '@cspr/config';
 import { FEED_TOPIC } from '@cspr/feed';
 import { consumeFeed } from './feed-consumer';
 import type { ReceivedNotification } from './feed-consumer';
@@ -22,7 +23,7 @@ const { values } = parseArgs({
     'from-beginning': { type: 'boolean', default: false },
     group: { type: 'string', default: 'ofsted-feed-example' },
     out: { type: 'string' },
-    brokers: { type: 'string', default: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092' },
+    brokers: { type: 'string', default: loadConfig().kafkaBrokers?.join(',') ?? '127.0.0.1:9092' },
     topic: { type: 'string', default: FEED_TOPIC },
     'exit-when-idle': { type: 'string' },
   },

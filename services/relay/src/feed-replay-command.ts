@@ -18,7 +18,7 @@ if (!fromText) {
   process.stderr.write('usage: npm run feed:replay -- --from <commit.prepare> [--to <commit.prepare>] [--topic <name>]\n');
   process.exit(2);
 }
-const runtime = await openRuntime({ service: 'feed-replay', handleSignals: false, env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
+const runtime = await openRuntime({ service: 'feed-replay', handleSignals: false, commandLine: true });
 try {
   if (!runtime.config.kafkaBrokers) throw new Error('KAFKA_BROKERS is required');
   const toText = argument('to');
@@ -27,7 +27,7 @@ try {
     brokers: runtime.config.kafkaBrokers,
     from: fromText === '0' ? LOG_START : parsePosition(fromText),
     ...(toText ? { to: parsePosition(toText) } : {}),
-    topic: argument('topic') ?? process.env.RELAY_TOPIC ?? undefined,
+    topic: argument('topic') ?? runtime.config.relay.topic,
     logger: runtime.logger,
     onProgress: (p) => process.stderr.write(`\rreplayed up to ${p.position}: ${p.events} events read, ${p.published} messages published`),
   });

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentStory } from '@cspr/feed/fixtures';
 import { replayFeed } from './feed-replay';
-import { consumeAll, createTestLog, type TestLog } from './test-support';
+import { consumeAll, createTestLog, type TestLog } from './relay.fixture';
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 let log: TestLog;

@@ -4,3 +4,4 @@ export type { RelayStatus, RelayState, RelayLag } from './relay-status';
 export { migrateRelay } from './relay-checkpoint';
 export { consumeFeed } from './feed-consumer';
 export type { FeedConsumer, FeedConsumerOptions, ReceivedNotification } from './feed-consumer';
+export { kafkaCheck, relayCheck } from './relay-health';

@@ -2,12 +2,9 @@
  * The relay on its own: `tsx services/relay/src/main.ts` (in production, one or more replicas: one publishes, the
  * others wait as standbys). `npm start` runs the same relay inside the platform process when KAFKA_BROKERS is set.
  *
- * Environment: DATABASE_URL (required here: embedded PGlite belongs to the one `npm start` process), KAFKA_BROKERS
- * (required), EVENT_STORE / EVENTSTORE_CONNECTION_STRING, LOG_LEVEL, OTEL_*; and for the relay:
- *   RELAY_PORT (4002)  /health and /ready        RELAY_BATCH_SIZE (500)     RELAY_PARTITIONS (6, topic creation)
- *   RELAY_LEASE_TTL_MS (15000)                   RELAY_TOPIC (cspr.notifications.v1)   RELAY_NAME (ofsted-feed)
- *   RELAY_RETRY_MAX_MS (10000) longest pause between attempts while the broker is down
- *   RELAY_SHUTDOWN_TIMEOUT_MS (10000) longest a graceful stop on SIGTERM may take
+ * Configuration (@cspr/config, documented in the README): DATABASE_URL (required here: embedded PGlite belongs to
+ * the one `npm start` process), KAFKA_BROKERS (required), EVENT_STORE / EVENTSTORE_CONNECTION_STRING, LOG_LEVEL,
+ * OTEL_*, HOST, and the RELAY_* variables; READY_MAX_RELAY_LAG_SECONDS for /ready.
  */
 import { loadConfig } from '@cspr/config';
 import { openDatabase } from '@cspr/database';
@@ -19,19 +16,11 @@ import { startTelemetry } from '@cspr/telemetry/sdk';
 import { createRelay } from './relay';
 import { createRelayHealthServer } from './relay-health-server';
 
-const numberFrom = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
-  return value;
-};
-
 const main = async () => {
   const config = loadConfig();
   if (!config.kafkaBrokers) throw new Error('KAFKA_BROKERS is required, e.g. 127.0.0.1:9092');
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the relay alone (embedded PGlite: use npm start with KAFKA_BROKERS)');
-  const telemetry = startTelemetry({ serviceName: 'cspr-relay' });
+  const telemetry = startTelemetry({ serviceName: 'cspr-relay', config: config.telemetry });
   const logger = createLogger({ service: 'relay', level: config.logLevel });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, maxConnections: 4 });
   let store: EventStore;
@@ -45,20 +34,21 @@ const main = async () => {
     store,
     sql: database.sql,
     brokers: config.kafkaBrokers,
-    topic: process.env.RELAY_TOPIC || undefined,
-    name: process.env.RELAY_NAME || undefined,
-    batchSize: numberFrom('RELAY_BATCH_SIZE', 500),
-    partitions: numberFrom('RELAY_PARTITIONS', 6),
-    leaseTtlMs: numberFrom('RELAY_LEASE_TTL_MS', 15_000),
-    retry: { maxMs: numberFrom('RELAY_RETRY_MAX_MS', 10_000) },
+    topic: config.relay.topic,
+    name: config.relay.name,
+    batchSize: config.relay.batchSize,
+    partitions: config.relay.partitions,
+    leaseTtlMs: config.relay.leaseTtlMs,
+    retry: { maxMs: config.relay.retryMaxMs },
     logger,
   });
   await relay.start();
-  const port = numberFrom('RELAY_PORT', 4002);
-  const server = createRelayHealthServer(relay).listen(port, '0.0.0.0', () => logger.info({ port }, 'relay health on /health and /ready'));
+  const { port } = config.relay;
+  const server = createRelayHealthServer(relay, config.readiness.maxRelayLagSeconds)
+    .listen(port, config.host, () => logger.info({ host: config.host, port }, 'relay health on /health and /ready'));
 
   let closing = false;
-  const shutdownTimeoutMs = numberFrom('RELAY_SHUTDOWN_TIMEOUT_MS', 10_000);
+  const { shutdownTimeoutMs } = config.relay;
   const shutdown = async (code: number) => {
     if (closing) return;
     closing = true;

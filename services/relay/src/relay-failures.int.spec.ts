@@ -8,12 +8,12 @@ import { incidentStory } from '@cspr/feed/fixtures';
 import type { FixtureEvent } from '@cspr/feed/fixtures';
 import { consumeFeed } from './feed-consumer';
 import type { ReceivedNotification } from './feed-consumer';
-import { startRelayProcess } from './relay-process';
-import type { RelayProcess } from './relay-process';
-import { startTestBroker } from './test-broker';
-import type { TestBroker } from './test-broker';
-import { consumeAll, createTestLog, waitFor } from './test-support';
-import type { ConsumedMessage, TestLog } from './test-support';
+import { startRelayProcess } from './relay-process.fixture';
+import type { RelayProcess } from './relay-process.fixture';
+import { startTestBroker } from './test-broker.fixture';
+import type { TestBroker } from './test-broker.fixture';
+import { consumeAll, createTestLog, waitFor } from './relay.fixture';
+import type { ConsumedMessage, TestLog } from './relay.fixture';
 
 let broker: TestBroker;
 let log: TestLog;

@@ -5,12 +5,10 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { Relay } from './relay';
+import { relayReasons } from './relay-health';
 
-/**
- * `maxLagSeconds`: not ready while the oldest unpublished event is older (an active relay that cannot keep up).
- * Default READY_MAX_RELAY_LAG_SECONDS, else 60.
- */
-export const createRelayHealthServer = (relay: Pick<Relay, 'status'>, maxLagSeconds = Number(process.env.READY_MAX_RELAY_LAG_SECONDS || 60)): Server =>
+/** `maxLagSeconds`: not ready while the oldest unpublished event is older (READY_MAX_RELAY_LAG_SECONDS, default 60). */
+export const createRelayHealthServer = (relay: Pick<Relay, 'status'>, maxLagSeconds: number): Server =>
   createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     const json = (code: number, body: unknown) => response.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -18,10 +16,7 @@ export const createRelayHealthServer = (relay: Pick<Relay, 'status'>, maxLagSeco
     if (path !== '/ready') return json(404, { error: 'not found' });
     relay.status().then(
       (status) => {
-        const reasons = [
-          ...(status.ready ? [] : [`relay ${status.state}${status.lastError ? `: ${status.lastError}` : ''}`]),
-          ...(status.state === 'active' && status.lagSeconds > maxLagSeconds ? [`relay ${Math.round(status.lagSeconds)} s behind (limit ${maxLagSeconds} s)`] : []),
-        ];
+        const reasons = relayReasons(status, maxLagSeconds);
         json(reasons.length === 0 ? 200 : 503, { status: reasons.length === 0 ? 'ready' : 'not-ready', reasons, relay: status });
       },
       (error: unknown) => json(503, { status: 'not-ready', error: error instanceof Error ? error.name : 'error' }),

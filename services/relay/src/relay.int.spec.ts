@@ -12,10 +12,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createFeedValidator } from '@cspr/feed';
 import { incidentStory, reviewStory, withdrawal } from '@cspr/feed/fixtures';
 import { createRelay } from './relay';
-import { startTestBroker } from './test-broker';
-import type { TestBroker } from './test-broker';
-import { consumeAll, createTestLog, waitFor } from './test-support';
-import type { TestLog } from './test-support';
+import { startTestBroker } from './test-broker.fixture';
+import type { TestBroker } from './test-broker.fixture';
+import { consumeAll, createTestLog, waitFor } from './relay.fixture';
+import type { TestLog } from './relay.fixture';
 
 const MARKER = `ZZPERSONAL${randomUUID().slice(0, 8)}`;
 let broker: TestBroker;

@@ -1,6 +1,6 @@
 /**
  * The relay: reads the log from its checkpoint and publishes the Ofsted feed to Kafka, at least once, in order per
- * incident (design.md, "Side effects leave through the log").
+ * incident (docs/architecture.md, "Side effects leave through the log").
  *
  * - One batch at a time: map, send, wait for the broker's acknowledgement, then move the checkpoint. A crash at any
  *   point re-sends from the last checkpoint: duplicates, never gaps; consumers de-duplicate on `ce_id`.

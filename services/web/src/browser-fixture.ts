@@ -14,7 +14,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { grantStartupAccess } from '@cspr/application';
 import { createEmbeddedProviderVerifier } from '@cspr/gateway';
 import { grantsForSubject } from '@cspr/read-models';
-import type { GatewayUnderTest } from './gateway-under-test';
+import type { GatewayUnderTest } from './gateway-under-test.fixture';
 import { createWebApp } from './server/create-web-app';
 import { DEV_ACCOUNTS, setUpSignIn } from './sign-in';
 

@@ -1,6 +1,6 @@
 /** Set-up for browser journeys through the gateway's API: records a journey needs but does not walk through itself. */
 import { todayInEngland } from './app/dates';
-import type { GatewayUnderTest } from './gateway-under-test';
+import type { GatewayUnderTest } from './gateway-under-test.fixture';
 import { NOTIFY_INCIDENT, RESPOND_TO_RAPID_REVIEW, SUBMIT_RAPID_REVIEW } from './operations';
 
 type Payload = { __typename: string; incidentId?: string; position?: string; message?: string };

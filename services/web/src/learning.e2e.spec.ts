@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { accessibilityViolations, hasChromium, screenshot, serveApp, signInWith, startBrowser, type Browser, type ServedApp } from './browser-fixture';
 import { todayInEngland } from './app/dates';
-import { startGatewayUnderTest, type GatewayUnderTest } from './gateway-under-test';
+import { startGatewayUnderTest, type GatewayUnderTest } from './gateway-under-test.fixture';
 import { seedNotifiedIncident } from './journey-seeds';
 import { ADD_RECOMMENDATION, COMMISSION_NON_STATUTORY_REVIEW, NAME_CONCERNED_PARTNERSHIPS, PUBLISH_REPORT, RECORD_ACTION_FOR_RECOMMENDATION, RECORD_LEARNING } from './operations';
 

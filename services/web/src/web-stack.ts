@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { partsFromIso, todayInEngland } from './app/dates';
 import { serveApp, startBrowser, type Browser, type ServedApp } from './browser-fixture';
-import { startGatewayUnderTest, type GatewayUnderTest } from './gateway-under-test';
+import { startGatewayUnderTest, type GatewayUnderTest } from './gateway-under-test.fixture';
 
 export type WebStack = { backEnd: GatewayUnderTest; app: ServedApp; browser: Browser };
 

@@ -7,9 +7,9 @@ import { PARTNERSHIP_ID_PATTERN } from '../partnership/partnership-decide';
 import { requireContext, requireRole } from '../shared/authorize';
 import { validationError } from '../shared/domain-error';
 import { assertNever, type Decider } from '../shared/event';
-import { EXTENDED_ROLES } from '../shared/extended-authorize';
+import { ROLES } from '../shared/authorize';
 import { forbidden } from '../shared/domain-error';
-import type { ExtendedRole } from '../shared/types';
+import type { Role } from '../shared/types';
 import { optionalString, requireEmail, requireOneOf, requireString } from '../shared/validate';
 import { evolveAccess, initialAccessState, sameGrant, type AccessGrant, type AccessState } from './access';
 import type { AccessCommand, GrantAccess, RevokeAccess } from './access-commands';
@@ -17,14 +17,14 @@ import type { AccessEvent } from './access-events';
 
 export const ACCESS_SCHEMA_VERSION = 1;
 /** Roles that act for one partnership and so need `partnershipId`. */
-export const PARTNERSHIP_BOUND_ROLES: readonly ExtendedRole[] = ['partnership', 'agency'];
+export const PARTNERSHIP_BOUND_ROLES: readonly Role[] = ['partnership', 'agency'];
 /** Subjects are the provider's opaque ids (UUIDs, Entra object ids, `dev-…`): printable, no spaces. */
 const SUBJECT_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 const parseGrant = (data: { subject: unknown; role: unknown; partnershipId?: unknown }): { subject: string } & AccessGrant => {
   const subject = requireString(data.subject, 'subject', 255);
   if (!SUBJECT_PATTERN.test(subject)) throw validationError('subject', 'subject must be the identity provider\'s id for the person, without spaces');
-  const role = requireOneOf(data.role, 'role', EXTENDED_ROLES);
+  const role = requireOneOf(data.role, 'role', ROLES);
   const partnershipId = optionalString(data.partnershipId, 'partnershipId', 100);
   if (PARTNERSHIP_BOUND_ROLES.includes(role)) {
     if (!partnershipId) throw validationError('partnershipId', `The ${role} role needs the partnership the person acts for`);

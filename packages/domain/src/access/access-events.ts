@@ -3,12 +3,12 @@
  * proves who someone is (the subject); an admin grants and revokes roles here, and the log keeps who did it, when.
  */
 import type { DomainEvent } from '../shared/event';
-import type { ExtendedRole, PartnershipId } from '../shared/types';
+import type { Role, PartnershipId } from '../shared/types';
 
 export type AccessGrantData = {
   /** The identity provider's subject (`sub`) of the person or API client. */
   subject: string;
-  role: ExtendedRole;
+  role: Role;
   /** Set exactly for the partnership-bound roles (`partnership`, `agency`). */
   partnershipId?: PartnershipId;
 };

@@ -1,7 +1,7 @@
 /**
  * England and Wales bank holidays: the rules from `date-holidays` (GB, region ENG, type 'public', which
  * includes substitute days) plus one-off holidays kept here as data, so a library upgrade that drops a
- * one-off cannot silently move a past deadline. Guidance does not define "working day" (domain.md [U]),
+ * one-off cannot silently move a past deadline. Guidance does not define "working day" (docs/architecture.md "Domain facts" [U]),
  * so the calendar is data with a version.
  */
 import Holidays from 'date-holidays';

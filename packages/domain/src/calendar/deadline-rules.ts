@@ -1,7 +1,7 @@
 /**
- * Deadline rules as versioned data, one rule set per guidance edition (domain.md "Steps and clocks").
+ * Deadline rules as versioned data, one rule set per guidance edition (docs/architecture.md "Steps and clocks").
  * Deadlines are computed, never stored as truth: a new edition or a corrected rule re-computes read models.
- * `source` carries the confidence mark of domain.md: [C] confirmed, [L] local restatement, [U] unconfirmed.
+ * `source` carries the confidence mark of docs/architecture.md "Domain facts": [C] confirmed, [L] local restatement, [U] unconfirmed.
  */
 import type { GuidanceEdition } from '../incident/incident-events';
 
@@ -36,7 +36,7 @@ export type DeadlineRule = {
 
 export type DeadlineRuleSet = { edition: GuidanceEdition; rules: DeadlineRule[] };
 
-/** The default Panel response target; partnerships report about 10 days, nothing official (domain.md [L]). */
+/** The default Panel response target; partnerships report about 10 days, nothing official (docs/architecture.md "Domain facts" [L]). */
 export const DEFAULT_PANEL_RESPONSE_WORKING_DAYS = 10;
 
 const notification: DeadlineRule = {

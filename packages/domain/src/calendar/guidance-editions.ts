@@ -3,7 +3,7 @@
  * The edition moves the rapid-review clock's anchor (became aware vs notified), so it is decided here from the
  * platform's own date, never chosen by the partnership that the clock binds.
  *
- * In-force dates, with the confidence marks of domain.md ([C] confirmed, [L] local restatement, [U] unconfirmed):
+ * In-force dates, with the confidence marks of docs/architecture.md "Domain facts" ([C] confirmed, [L] local restatement, [U] unconfirmed):
  * - working-together-2018: 2018-06-29 [C] (Children Act 2004 s16C and the Panel's notification duty in force).
  * - working-together-2023: 2023-12-15 [U] (publication date of Working Together 2023, taken as its in-force date).
  * - panel-guidance-2025:   2025-06-01 [U] ("Panel guidance of June 2025" [L]; the exact day is not confirmed).

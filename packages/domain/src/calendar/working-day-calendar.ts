@@ -1,6 +1,6 @@
 /**
  * The working-day calendar deadlines count in: Monday to Friday except England and Wales bank holidays.
- * Day 0 is the anchor; a deadline of N working days is the Nth working day after it (domain.md, "Steps and
+ * Day 0 is the anchor; a deadline of N working days is the Nth working day after it (docs/architecture.md "Domain facts", "Steps and
  * clocks"). Holidays are cached per year because read-model rebuilds compute deadlines for every incident.
  */
 import { validationError } from '../shared/domain-error';

@@ -161,7 +161,7 @@ export const withdrawNotification = (command: WithdrawNotification, state: Incid
 };
 
 /**
- * Whether a notification needs a rapid review (domain.md): not for a looked-after child's death without suspected
+ * Whether a notification needs a rapid review (docs/architecture.md "Domain facts"): not for a looked-after child's death without suspected
  * abuse; for a care leaver's death only when a child was under 18; for the three other natures always.
  */
 export const rapidReviewRequired = (nature: IncidentNature, children: readonly Pick<ChildCharacteristics, 'under18'>[]): boolean =>

@@ -1,12 +1,12 @@
 /**
  * Events of the incident stream (`incident-<uuid>`): the notification, its amendments or withdrawal, the rapid
  * review submitted to the Panel, the Panel's response and erasure of personal data.
- * The type names are a contract (design.md): consumers, the Ofsted feed and acceptance checks use them.
+ * The type names are a contract (docs/architecture.md): consumers, the Ofsted feed and acceptance checks use them.
  */
 import type { DomainEvent } from '../shared/event';
 import type { CalendarDate, IncidentId, Instant, LocalAuthorityCode, PartnershipId, ReviewId } from '../shared/types';
 
-/** The five natures of notification in domain.md. */
+/** The five natures of notification in docs/architecture.md "Domain facts". */
 export type IncidentNature =
   | 'child-death' // abuse or neglect known or suspected, including suspected suicide
   | 'serious-harm' // abuse or neglect known or suspected

@@ -24,10 +24,10 @@ export const AGENCIES = list<Agency>()(['local-authority-childrens-social-care',
 export const PANEL_OUTCOMES = list<PanelOutcome>()(['agreed', 'reconsider', 'national-review', 'national-thematic-review']);
 export const LOCAL_REVIEW_DECISIONS = ['local-review', 'no-local-review'] as const;
 
-/** Natures for which no rapid review goes to the Panel (domain.md): care leavers only when under 18. */
+/** Natures for which no rapid review goes to the Panel (docs/architecture.md "Domain facts"): care leavers only when under 18. */
 export const NATURES_WITHOUT_RAPID_REVIEW: readonly IncidentNature[] = ['looked-after-child-death', 'care-leaver-death'];
 
-/** One notification holds one to four children (domain.md), referenced `child-1` … `child-4`. */
+/** One notification holds one to four children (docs/architecture.md "Domain facts"), referenced `child-1` … `child-4`. */
 export const CHILD_REFS = ['child-1', 'child-2', 'child-3', 'child-4'] as const;
 
 /** Lawful bases of erasure; the event keeps a string so that a new basis needs no schema change. */

@@ -1,5 +1,5 @@
 /**
- * Checks the rapid review content (domain.md, "Rapid review contents") and derives what the Panel reads first.
+ * Checks the rapid review content (docs/architecture.md "Domain facts", "Rapid review contents") and derives what the Panel reads first.
  */
 import type { LocalReviewCriteria, NationalCriteria, RapidReviewCompleted } from './incident-events';
 import type { SubmitRapidReview } from './incident-commands';

@@ -1,10 +1,10 @@
 /**
  * Commands of the referral stream: `{ type, data, context, reference? }`. The context may carry an extended role
- * (`agency`), so these commands take an ExtendedCommandContext.
+ * (`agency`), so these commands take an CommandContext.
  */
 import type { Agency, IncidentNature, Notifier } from '../incident/incident-events';
 import type { NotifiedChild, PartnershipCoverage } from '../incident/incident-commands';
-import type { ExtendedCommandContext, IncidentId, LocalAuthorityCode, PartnershipId, ReferralId, ReviewId } from '../shared/types';
+import type { CommandContext, IncidentId, LocalAuthorityCode, PartnershipId, ReferralId, ReviewId } from '../shared/types';
 import type { AgencyCriteriaView, ReferralOutcome } from './referral-events';
 import type { NonStatutoryReviewKind } from '../review/review-events';
 
@@ -30,7 +30,7 @@ export type SubmitReferral = {
     location: string;
     incidentTime?: string;
   };
-  context: ExtendedCommandContext;
+  context: CommandContext;
   /** The LAs the partnership covers. */
   reference: PartnershipCoverage;
 };
@@ -48,13 +48,13 @@ export type DecideReferral = {
     /** Free text, personal. Required for `no-further-action`. */
     reasons?: string;
   };
-  context: ExtendedCommandContext;
+  context: CommandContext;
 };
 
 export type WithdrawReferral = {
   type: 'WithdrawReferral';
   data: { referralId: ReferralId; /** Free text, personal. */ reason: string };
-  context: ExtendedCommandContext;
+  context: CommandContext;
 };
 
 export type ReferralCommand = SubmitReferral | DecideReferral | WithdrawReferral;

@@ -15,7 +15,7 @@ import {
 } from '../incident/notification-input';
 import { forbidden, illegalState, notFound, validationError } from '../shared/domain-error';
 import { assertNever, type Decider } from '../shared/event';
-import { requireActingFor, requireExtendedContext } from '../shared/extended-authorize';
+import { requireActingFor, requireContext } from '../shared/authorize';
 import { FREE_TEXT_MAX, optionalString, requireBoolean, requireDate, requireId, requireOneOf, requireString } from '../shared/validate';
 
 export const REFERRAL_SCHEMA_VERSION = 1;
@@ -126,7 +126,7 @@ export const withdrawReferral = (command: WithdrawReferral, state: ReferralState
 };
 
 export const decideReferralCommand = (command: ReferralCommand, state: ReferralState): ReferralEvent[] => {
-  requireExtendedContext(command.context);
+  requireContext(command.context);
   switch (command.type) {
     case 'SubmitReferral': return submitReferral(command, state);
     case 'DecideReferral': return decideReferral(command, state);

@@ -19,9 +19,9 @@ import { overdueActions } from '../review/overdue';
 import { computeDeadlines } from '../calendar/deadlines';
 import { createEnglandAndWalesCalendar } from '../calendar/working-day-calendar';
 import { CHILD_NAME } from '../incident/incident-test-fixtures';
-import type { CommandContext, ExtendedCommandContext, ExtendedRole } from '../shared/types';
+import type { CommandContext, Role } from '../shared/types';
 
-const on = (today: string, role: ExtendedRole, userId: string, partnershipId?: string): ExtendedCommandContext =>
+const on = (today: string, role: Role, userId: string, partnershipId?: string): CommandContext =>
   ({ actor: { userId, role, ...(partnershipId ? { partnershipId } : {}) }, today, now: `${today}T10:00:00Z` });
 const officer = (today: string) => on(today, 'agency', 'officer-1', 'leeds');
 const subGroup = (today: string) => on(today, 'partnership', 'user-leeds', 'leeds');

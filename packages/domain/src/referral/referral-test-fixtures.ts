@@ -2,12 +2,12 @@
 import type { DecideReferral, SubmitReferral } from './referral-commands';
 import type { ReferralDecided, ReferralSubmitted } from './referral-events';
 import { CHILD_DOB, CHILD_NAME, NOW, TODAY } from '../incident/incident-test-fixtures';
-import type { ExtendedCommandContext, ExtendedRole } from '../shared/types';
+import type { CommandContext, Role } from '../shared/types';
 
 export const REFERRAL_ID = '7a2d0c1e-0000-4000-8000-000000000009';
 export const WHAT_HAPPENED = 'Officers found Quillon Testchild injured at home.';
 
-export const extendedContext = (role: ExtendedRole, partnershipId?: string, userId = `user-${role}-${partnershipId ?? 'x'}`): ExtendedCommandContext => ({
+export const extendedContext = (role: Role, partnershipId?: string, userId = `user-${role}-${partnershipId ?? 'x'}`): CommandContext => ({
   actor: { userId, role, ...(partnershipId !== undefined ? { partnershipId } : {}) },
   now: NOW,
   today: TODAY,

@@ -3,25 +3,17 @@
  * case rules (which incidents, referrals and reviews may be linked) live in commission-rules.ts.
  */
 import type {
-  CommissionLocalReview,
-  CommissionNationalReview,
-  CommissionNonStatutoryReview,
-  CommissionThematicReview,
+  CommissionLocalReview, CommissionNationalReview, CommissionNonStatutoryReview, CommissionThematicReview,
 } from './review-commands';
 import { REVIEW_SCHEMA_VERSION, type ReviewEvent } from './review-events';
 import type { ReviewState } from './review';
 import {
-  parseIds,
-  requireAlternativeReviewReferrals,
-  requireLocalReviewIncidents,
-  requireNationalReviewIncidents,
-  requirePartnershipIncidents,
-  requireThematicCases,
+  parseIds, requireAlternativeReviewReferrals, requireLocalReviewIncidents, requireNationalReviewIncidents, requirePartnershipIncidents, requireThematicCases,
 } from './commission-rules';
 import { NON_STATUTORY_REVIEW_KINDS } from './review-vocabulary';
 import { editionInForceFor } from '../calendar/guidance-editions';
 import { illegalState, validationError } from '../shared/domain-error';
-import { requireActingFor, requireExtendedRole } from '../shared/extended-authorize';
+import { requireActingFor, requireRole } from '../shared/authorize';
 import { requireBoolean, requireId, requireOneOf, requireString } from '../shared/validate';
 
 const requireNewStream = (state: ReviewState, reviewId: string): void => {
@@ -30,7 +22,7 @@ const requireNewStream = (state: ReviewState, reviewId: string): void => {
 
 export const commissionLocalReview = (command: CommissionLocalReview, state: ReviewState): ReviewEvent[] => {
   const { data, context, reference } = command;
-  requireExtendedRole(context, ['partnership'], 'commission a local review');
+  requireRole(context, ['partnership'], 'commission a local review');
   const partnershipId = requireId(data.partnershipId, 'partnershipId');
   requireActingFor(context, 'partnership', partnershipId, 'commission a review for this partnership');
   const reviewId = requireId(data.reviewId, 'reviewId');
@@ -59,7 +51,7 @@ export const commissionLocalReview = (command: CommissionLocalReview, state: Rev
 
 export const commissionNationalReview = (command: CommissionNationalReview, state: ReviewState): ReviewEvent[] => {
   const { data, context, reference } = command;
-  requireExtendedRole(context, ['panel'], 'commission a national review');
+  requireRole(context, ['panel'], 'commission a national review');
   const reviewId = requireId(data.reviewId, 'reviewId');
   requireNewStream(state, reviewId);
   const incidentIds = parseIds(data.incidentIds, 'incidentIds', 1);
@@ -124,7 +116,7 @@ export const commissionNonStatutoryReview = (
 export const commissionThematicReview = (command: CommissionThematicReview, state: ReviewState): ReviewEvent[] => {
   const { data, context, reference } = command;
   const owner = data.partnershipId === 'national' ? 'national' : requireId(data.partnershipId, 'partnershipId');
-  if (owner === 'national') requireExtendedRole(context, ['panel'], 'commission a national thematic review');
+  if (owner === 'national') requireRole(context, ['panel'], 'commission a national thematic review');
   else requireActingFor(context, 'partnership', owner, 'commission a thematic review for this partnership');
   const reviewId = requireId(data.reviewId, 'reviewId');
   requireNewStream(state, reviewId);

@@ -6,7 +6,7 @@ import type { ReviewEvent } from './review-events';
 import { localReviewCommissioned, nationalThematic, nonStatutoryCommissioned, reviewState } from './review-test-fixtures';
 import { extendedContext, policeReferrer, subGroup } from '../referral/referral-test-fixtures';
 import { TODAY } from '../incident/incident-test-fixtures';
-import { mayRead, readableReview } from '../shared/access-policy';
+import { mayPerform, reviewFacts } from '../shared/access-policy';
 import { deciderSpec } from '../shared/decider-spec';
 
 const spec = deciderSpec(reviewDecider);
@@ -22,9 +22,9 @@ describe('NameConcernedPartnerships', () => {
     const state = reviewState(localReviewCommissioned, named(['buckinghamshire']), named(['york']));
     expect(state).toMatchObject({ concernedPartnershipIds: ['buckinghamshire', 'york'] });
     if (state.status === 'none') throw new Error('commissioned');
-    const record = readableReview(state);
-    expect(mayRead({ userId: 'u', role: 'partnership', partnershipId: 'buckinghamshire' }, record)).toBe(true);
-    expect(mayRead({ userId: 'u', role: 'partnership', partnershipId: 'harrow' }, record)).toBe(false);
+    const record = reviewFacts(state);
+    expect(mayPerform({ userId: 'u', role: 'partnership', partnershipId: 'buckinghamshire' }, 'review', record)).toBe(true);
+    expect(mayPerform({ userId: 'u', role: 'partnership', partnershipId: 'harrow' }, 'review', record)).toBe(false);
   });
 
   it('works on every kind of review and at every stage, closed included', () => {

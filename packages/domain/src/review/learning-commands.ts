@@ -3,19 +3,19 @@
  * Panel for a national review or a national thematic review; before or after publication, not after closure.
  */
 import type { Agency } from '../incident/incident-events';
-import type { CalendarDate, ExtendedCommandContext, ReviewId } from '../shared/types';
+import type { CalendarDate, CommandContext, ReviewId } from '../shared/types';
 import type { LearningActionStatus, LearningItem } from './learning-events';
 
 export type RecordLearning = {
   type: 'RecordLearning';
   data: { reviewId: ReviewId; items: LearningItem[]; themes: string[] };
-  context: ExtendedCommandContext;
+  context: CommandContext;
 };
 
 export type AddRecommendation = {
   type: 'AddRecommendation';
   data: { reviewId: ReviewId; recommendationId: string; text: string; assignedAgency: Agency };
-  context: ExtendedCommandContext;
+  context: CommandContext;
 };
 
 export type RecordActionForRecommendation = {
@@ -30,7 +30,7 @@ export type RecordActionForRecommendation = {
     /** Default: not-started. */
     status?: LearningActionStatus;
   };
-  context: ExtendedCommandContext;
+  context: CommandContext;
 };
 
 /** Changes an action's status and, if given, its owner or due date. */
@@ -45,7 +45,7 @@ export type UpdateActionStatus = {
     dueOn?: CalendarDate;
     note?: string;
   };
-  context: ExtendedCommandContext;
+  context: CommandContext;
 };
 
 export type LearningCommand = RecordLearning | AddRecommendation | RecordActionForRecommendation | UpdateActionStatus;

@@ -10,13 +10,12 @@ import { REVIEW_SCHEMA_VERSION, type ReviewEvent } from './review-events';
 import { existingReview, requireReviewOwner } from './review-ownership';
 import { AGENCIES } from '../incident/incident-vocabulary';
 import { illegalState, notFound, validationError } from '../shared/domain-error';
-import type { ExtendedCommandContext } from '../shared/types';
+import type { CommandContext } from '../shared/types';
 import {
-  optionalDate, optionalString, requireArray, requireDate, requireDistinct, requireHttpsUrl, requireId, requireOneOf,
-  requireOrder, requireString,
+  optionalDate, optionalString, requireArray, requireDate, requireDistinct, requireHttpsUrl, requireId, requireOneOf, requireOrder, requireString,
 } from '../shared/validate';
 
-const writableReview = (state: ReviewState, reviewId: unknown, context: ExtendedCommandContext, action: string): CommissionedReviewState => {
+const writableReview = (state: ReviewState, reviewId: unknown, context: CommandContext, action: string): CommissionedReviewState => {
   const review = existingReview(state, reviewId);
   requireReviewOwner(context, review, action);
   if (review.status === 'closed') throw illegalState(`Review ${review.reviewId} is closed: cannot ${action}`);

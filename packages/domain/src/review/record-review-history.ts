@@ -8,7 +8,7 @@ import type { RecordReviewHistory } from './review-commands';
 import type { ReviewState } from './review';
 import { DOCUMENT_KINDS, REVIEW_LISTING_KINDS } from './review-vocabulary';
 import { illegalState, validationError } from '../shared/domain-error';
-import { requireActingFor } from '../shared/extended-authorize';
+import { requireActingFor } from '../shared/authorize';
 import { optionalString, requireArray, requireInteger, requireOneOf, requireString } from '../shared/validate';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

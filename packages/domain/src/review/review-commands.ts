@@ -14,7 +14,7 @@ import type { GuidanceEdition } from '../incident/incident-events';
 import type { IncidentState } from '../incident/incident';
 import type { ReferralState } from '../referral/referral';
 import type {
-  CalendarDate, ExtendedCommandContext, IncidentId, PartnershipId, ReferralId, ReviewId,
+  CalendarDate, CommandContext, IncidentId, PartnershipId, ReferralId, ReviewId,
 } from '../shared/types';
 
 /** The current state of every incident named in the command, by incident id; a missing id counts as not found. */
@@ -31,7 +31,7 @@ export type CommissionLocalReview = {
     /** The pseudonym the report will use, e.g. "Child M". */
     caseName: string;
   };
-  context: ExtendedCommandContext;
+  context: CommandContext;
   reference: LinkedIncidents;
 };
 
@@ -45,7 +45,7 @@ export type CommissionNationalReview = {
     title: string;
     thematic: boolean;
   };
-  context: ExtendedCommandContext;
+  context: CommandContext;
   reference: LinkedIncidents;
 };
 
@@ -60,7 +60,7 @@ export type CommissionNonStatutoryReview = {
     incidentIds: IncidentId[];
     title: string;
   };
-  context: ExtendedCommandContext;
+  context: CommandContext;
   /** Current states of the named referrals and incidents, by id; a missing id counts as not found. */
   reference: { referrals: Record<ReferralId, ReferralState>; incidents: Record<IncidentId, IncidentState> };
 };
@@ -77,14 +77,14 @@ export type CommissionThematicReview = {
     incidentIds: IncidentId[];
     reviewIds: ReviewId[];
   };
-  context: ExtendedCommandContext;
+  context: CommandContext;
   reference: { incidents: Record<IncidentId, IncidentState>; reviews: Record<ReviewId, ReviewState> };
 };
 
 export type NameConcernedPartnerships = {
   type: 'NameConcernedPartnerships';
   data: { reviewId: ReviewId; partnershipIds: PartnershipId[] };
-  context: ExtendedCommandContext;
+  context: CommandContext;
   /** The registered partnerships (from their streams or read model). */
   reference: { knownPartnershipIds: PartnershipId[] };
 };
@@ -98,7 +98,7 @@ export type AppointReviewer = {
     /** Default: today. Not before the commissioning, not in the future. */
     appointedOn?: CalendarDate;
   };
-  context: ExtendedCommandContext;
+  context: CommandContext;
 };
 
 export type DelayPublication = {
@@ -111,7 +111,7 @@ export type DelayPublication = {
     /** Free text: may name people, so it is personal. */
     explanation: string;
   };
-  context: ExtendedCommandContext;
+  context: CommandContext;
 };
 
 export type SubmitFinalReport = {
@@ -121,7 +121,7 @@ export type SubmitFinalReport = {
     recipients: ReportRecipient[];
     plannedPublicationOn?: CalendarDate;
   };
-  context: ExtendedCommandContext;
+  context: CommandContext;
 };
 
 export type PublishReport = {
@@ -140,7 +140,7 @@ export type PublishReport = {
     keywords: string[];
     reviewModel: ReviewModel;
   };
-  context: ExtendedCommandContext;
+  context: CommandContext;
   /**
    * Statutory reviews (local, national): working days from the final report's submission day (day 0) to
    * `publishedOn`, by the working-day calendar; refused when missing. Reviews on no statutory clock ignore it.
@@ -153,13 +153,13 @@ export type ActionProgress = { actionRef: string; description: string; owner: st
 export type RecordActionPlanProgress = {
   type: 'RecordActionPlanProgress';
   data: { reviewId: ReviewId; actions: ActionProgress[] };
-  context: ExtendedCommandContext;
+  context: CommandContext;
 };
 
 export type CloseReview = {
   type: 'CloseReview';
   data: { reviewId: ReviewId; reason: 'completed' | 'superseded' | 'withdrawn' };
-  context: ExtendedCommandContext;
+  context: CommandContext;
 };
 
 /** Records a review published before the platform, from the partnership's listing (the history importer). */
@@ -175,7 +175,7 @@ export type RecordReviewHistory = {
     listingPosition: number;
     source: 'web-page-text' | 'csv';
   };
-  context: ExtendedCommandContext;
+  context: CommandContext;
 };
 
 export type ReviewCommand =

@@ -6,8 +6,7 @@
  */
 import { REVIEW_SCHEMA_VERSION, type ReviewEvent } from './review-events';
 import type {
-  AppointReviewer, CloseReview, DelayPublication, NameConcernedPartnerships, PublishReport, RecordActionPlanProgress,
-  ReviewCommand, SubmitFinalReport,
+  AppointReviewer, CloseReview, DelayPublication, NameConcernedPartnerships, PublishReport, RecordActionPlanProgress, ReviewCommand, SubmitFinalReport,
 } from './review-commands';
 import { evolveReview, initialReviewState, type CommissionedReviewState, type ReviewState } from './review';
 import { existingReview, requireInProgress, requireReviewOwner } from './review-ownership';
@@ -25,11 +24,10 @@ import { guidanceEditionInForce } from '../calendar/guidance-editions';
 import { finalReportNoticeWorkingDays } from '../calendar/deadline-rules';
 import { illegalState, notFound, validationError } from '../shared/domain-error';
 import { assertNever, type Decider } from '../shared/event';
-import { requireExtendedContext } from '../shared/extended-authorize';
+import { requireContext } from '../shared/authorize';
 import type { CalendarDate } from '../shared/types';
 import {
-  optionalDate, optionalString, requireArray, requireBoolean, requireDate, requireDistinct, requireInteger,
-  requireNotFuture, requireOneOf, requireOrder, requireString,
+  optionalDate, optionalString, requireArray, requireBoolean, requireDate, requireDistinct, requireInteger, requireNotFuture, requireOneOf, requireOrder, requireString,
 } from '../shared/validate';
 
 const requireFutureOrToday = (date: CalendarDate | undefined, field: string, today: CalendarDate): void => {
@@ -179,7 +177,7 @@ export const nameConcernedPartnerships = (command: NameConcernedPartnerships, st
 };
 
 export const decideReview = (command: ReviewCommand, state: ReviewState): ReviewEvent[] => {
-  requireExtendedContext(command.context);
+  requireContext(command.context);
   switch (command.type) {
     case 'CommissionLocalReview': return commissionLocalReview(command, state);
     case 'CommissionNationalReview': return commissionNationalReview(command, state);

@@ -5,8 +5,8 @@
  */
 import type { CommissionedReviewState, ReviewState } from './review';
 import { illegalState, notFound } from '../shared/domain-error';
-import { requireActingFor, requireExtendedRole } from '../shared/extended-authorize';
-import type { ExtendedCommandContext, PartnershipId } from '../shared/types';
+import { requireActingFor, requireRole } from '../shared/authorize';
+import type { CommandContext, PartnershipId } from '../shared/types';
 
 export const existingReview = (state: ReviewState, reviewId: unknown): CommissionedReviewState => {
   if (state.status === 'none') throw notFound(`Review ${String(reviewId)} has not been commissioned`);
@@ -23,12 +23,12 @@ const KIND_LABEL: Record<CommissionedReviewState['kind'], string> = {
 };
 
 export const requireReviewOwner = (
-  context: ExtendedCommandContext,
+  context: CommandContext,
   review: CommissionedReviewState,
   action: string,
 ): void => {
   if (review.ownerPartnershipId === null)
-    return requireExtendedRole(context, ['panel'], `${action} on ${KIND_LABEL[review.kind]} the Panel owns`);
+    return requireRole(context, ['panel'], `${action} on ${KIND_LABEL[review.kind]} the Panel owns`);
   requireActingFor(context, 'partnership', review.ownerPartnershipId, `${action} on this review`);
 };
 

@@ -1,87 +1,156 @@
 /**
- * Who may read what, as one policy table over every role (extended roles and the public included) and every kind
- * of record, plus `mayRead`, the pure check the gateway can apply per record. The decider refuses writes; this
- * table is the read side's single statement of the rules, so the gateway and its authorization matrix agree.
+ * Who may do what: ONE table of operations (the gateway's queries and mutations, named as in the schema) × roles,
+ * each cell the relation the caller must have to the record. Everything else reads it: the gateway builds its
+ * `@pothos/plugin-scope-auth` scopes and its per-record checks from it, the gateway's authorization matrix test and
+ * the domain's decider matrix specs are generated from it, and the README's role table states it.
  *
- * | record              | partnership                  | panel | ofsted | admin | agency          | dfe          | public |
- * |---------------------|------------------------------|-------|--------|-------|-----------------|--------------|--------|
- * | incident            | own                          | all   | feed*  | none  | none            | none         | none   |
- * | referral            | own                          | none  | none   | none  | own referrals   | none         | none   |
- * | review              | own or concerned             | all   | none   | all** | none            | recipient    | none   |
- * | final report        | own or concerned             | all   | none   | none  | none            | recipient    | none   |
- * | published report    | all                          | all   | all    | all   | all             | all          | all    |
- * | learning library    | all                          | all   | all    | all   | all             | all          | all    |
- * | national statistics | all                          | all   | none   | all   | none            | all          | none   |
- * | notification feed   | none                         | all   | all    | none  | none            | none         | none   |
- *  * Ofsted reads incidents only as the minimised notification feed (its own row).
- *  ** Admins see a review's tracking record (operations), never personal parts.
- * "recipient": the reader's role is among the final report's recipients, so DfE reads a review and its final report once a final report was sent with `dfe` among its recipients
- * (the report reaches DfE at least 7 working days before publication); after publication the report is public.
- * "concerned": partnerships named by ReviewConcernsPartnerships, or whose incidents a national/thematic review covers.
+ * Relations (a role absent from a row may not do it at all):
+ * - `any`: every record, or an operation without one.
+ * - `own`: the caller's organisation owns the record: its partnership, or the Panel for the reviews it commissioned.
+ *   For a command that creates a record, the partnership it names must be the caller's.
+ * - `concerned`: `own`, or the caller's partnership is one the record covers (a national or thematic review of its
+ *   incidents) or names as concerned (ReviewConcernsPartnerships).
+ * - `referrer`: the referral was submitted by this user, for its partnership.
+ * - `recipient`: the caller's role is among the recipients of the record's final report (DfE at least 7 working days
+ *   before publication; after publication the report is public anyway).
+ *
+ * Decisions (issue 16, item 2): Ofsted and DfE receive every notification, minimised (the feed), and national
+ * statistics, exact; never incident records or personal data. DfE also reads final reports sent to it. Admins
+ * administer partnerships, access and erasure and the projector, read the statistics, and read no case records.
+ * A record the caller may not read answers exactly like an unknown id (NOT FOUND), in mutations as in queries.
  */
-import type { ReportRecipient } from '../review/review-events';
-import type { CommissionedReviewState } from '../review/review';
-import type { ExtendedActor, ExtendedRole, PartnershipId } from './types';
+import type { Actor, PartnershipId, Role } from './types';
 
-export type ReadableKind =
-  | 'incident' | 'referral' | 'review' | 'final-report' | 'published-report' | 'learning-library' | 'national-statistics' | 'notification-feed';
+export type Reader = Role | 'public';
+export type Relation = 'any' | 'own' | 'concerned' | 'referrer' | 'recipient';
+type Row = Partial<Record<Reader, Relation>>;
 
-export type AccessRule = 'all' | 'own' | 'own-or-concerned' | 'own-referrals' | 'recipient' | 'none';
+const EVERYONE: Row = { public: 'any', partnership: 'any', panel: 'any', ofsted: 'any', admin: 'any', agency: 'any', dfe: 'any' };
+const OWNER: Row = { partnership: 'own', panel: 'own' };
+const PARTNERSHIP: Row = { partnership: 'own' };
+const PANEL: Row = { panel: 'any' };
+const ADMIN: Row = { admin: 'any' };
 
-export type Reader = ExtendedRole | 'public';
+export const ACCESS_POLICY = {
+  // Notifications and rapid reviews (incident records).
+  notifyIncident: PARTNERSHIP,
+  amendNotification: PARTNERSHIP,
+  withdrawNotification: PARTNERSHIP,
+  submitRapidReview: PARTNERSHIP,
+  respondToRapidReview: PANEL,
+  incident: { partnership: 'own', panel: 'any' },
+  incidents: { partnership: 'own', panel: 'any' },
+  /** Children's personal data and other free text (Incident.personal, a delay's explanation): audited reads. */
+  personalData: { partnership: 'own', panel: 'any' },
+  panelQueue: PANEL,
+  notificationFeed: { panel: 'any', ofsted: 'any', dfe: 'any' },
+  // Reviews, commissioning to closure; the Panel owns the national and national thematic ones.
+  commissionLocalReview: PARTNERSHIP,
+  commissionNationalReview: PANEL,
+  commissionNonStatutoryReview: PARTNERSHIP,
+  commissionThematicReview: OWNER,
+  appointReviewer: OWNER,
+  delayPublication: OWNER,
+  submitFinalReport: OWNER,
+  publishReport: OWNER,
+  recordActionPlanProgress: OWNER,
+  closeReview: OWNER,
+  nameConcernedPartnerships: OWNER,
+  recordLearning: OWNER,
+  addRecommendation: OWNER,
+  recordActionForRecommendation: OWNER,
+  updateActionStatus: OWNER,
+  review: { partnership: 'concerned', panel: 'any', dfe: 'recipient' },
+  reviews: { partnership: 'own', panel: 'any' },
+  reviewLearning: { partnership: 'concerned', panel: 'any' },
+  partnershipReviews: { partnership: 'own' },
+  recurringThemes: PANEL,
+  finalReportsForDfe: { panel: 'any', dfe: 'any' },
+  // Referrals from partner agencies.
+  submitReferral: { agency: 'own' },
+  withdrawReferral: { agency: 'referrer' },
+  decideReferral: PARTNERSHIP,
+  referral: { partnership: 'own', agency: 'referrer' },
+  referrals: { partnership: 'own', agency: 'referrer' },
+  // Public reading.
+  publishedReports: EVERYONE,
+  learningLibrary: EVERYONE,
+  partnerships: EVERYONE,
+  viewer: EVERYONE,
+  partnershipReviewsPage: EVERYONE,
+  /** Published statistics releases: complete, closed periods, suppressed and rounded as DfE publishes them. */
+  statisticsReleases: EVERYONE,
+  /** The live, exact view; the public and DfE read only published releases (DfE's method, issue 14). */
+  nationalStatistics: { panel: 'any', ofsted: 'any', admin: 'any' },
+  closeStatisticsPeriod: { panel: 'any', admin: 'any' },
+  publishStatisticsRelease: { panel: 'any', admin: 'any' },
+  // Operations.
+  registerPartnership: ADMIN,
+  changePartnership: ADMIN,
+  requestErasure: ADMIN,
+  approveErasure: ADMIN,
+  cancelErasureRequest: ADMIN,
+  erasePersonalData: ADMIN,
+  projectorStatus: ADMIN,
+  // Access: who may do what, granted and revoked by admins through the log.
+  accessGrants: ADMIN,
+  grantAccess: ADMIN,
+  revokeAccess: ADMIN,
+} as const satisfies Record<string, Row>;
 
-export const ACCESS_POLICY: Record<Reader, Record<ReadableKind, AccessRule>> = {
-  partnership: { incident: 'own', referral: 'own', review: 'own-or-concerned', 'final-report': 'own-or-concerned', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'all', 'notification-feed': 'none' },
-  panel: { incident: 'all', referral: 'none', review: 'all', 'final-report': 'all', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'all', 'notification-feed': 'all' },
-  ofsted: { incident: 'none', referral: 'none', review: 'none', 'final-report': 'none', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'none', 'notification-feed': 'all' },
-  admin: { incident: 'none', referral: 'none', review: 'all', 'final-report': 'none', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'all', 'notification-feed': 'none' },
-  agency: { incident: 'none', referral: 'own-referrals', review: 'none', 'final-report': 'none', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'none', 'notification-feed': 'none' },
-  dfe: { incident: 'none', referral: 'none', review: 'recipient', 'final-report': 'recipient', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'all', 'notification-feed': 'none' },
-  public: { incident: 'none', referral: 'none', review: 'none', 'final-report': 'none', 'published-report': 'all', 'learning-library': 'all', 'national-statistics': 'none', 'notification-feed': 'none' },
+export type Operation = keyof typeof ACCESS_POLICY;
+export const OPERATIONS = Object.keys(ACCESS_POLICY) as Operation[];
+export const READERS: readonly Reader[] = ['public', 'partnership', 'panel', 'ofsted', 'admin', 'agency', 'dfe'];
+
+/** The facts of one record that the relations look at. Omitted for operations without a record. */
+export type RecordFacts = {
+  /** The owning partnership, or `panel` for a record the Panel owns (a national or national thematic review). */
+  owner: PartnershipId | 'panel';
+  /** Partnerships the record covers or names as concerned. Default none. */
+  concerned?: readonly PartnershipId[];
+  /** The user who submitted a referral. */
+  referredBy?: string;
+  /** Recipients of the record's latest final report (`panel`, `dfe`). Default none. */
+  recipients?: readonly string[];
 };
 
-/** The facts of one record that the rules look at. */
-export type ReadableRecord =
-  | { kind: 'incident'; partnershipId: PartnershipId }
-  | { kind: 'referral'; partnershipId: PartnershipId; referredBy: string }
-  | {
-    kind: 'review' | 'final-report';
-    /** The owner partnership; null when the Panel owns the review. */
-    ownerPartnershipId: PartnershipId | null;
-    /** Partnerships the review covers (a national or thematic review's) and those named as concerned. */
-    partnershipIds: readonly PartnershipId[];
-    concernedPartnershipIds: readonly PartnershipId[];
-    /** Recipients of the latest final report; empty before one is sent. */
-    finalReportRecipients: readonly ReportRecipient[];
-  }
-  | { kind: 'published-report' | 'learning-library' | 'national-statistics' | 'notification-feed' };
+/** The relation `reader` needs for `operation`, or undefined when its role may not do it at all. */
+export const relationFor = (reader: Reader, operation: Operation): Relation | undefined =>
+  (ACCESS_POLICY[operation] as Row)[reader];
 
-const ownsOrIsConcerned = (partnershipId: PartnershipId | undefined, record: Extract<ReadableRecord, { kind: 'review' | 'final-report' }>): boolean =>
-  partnershipId !== undefined
-  && (record.ownerPartnershipId === partnershipId || record.partnershipIds.includes(partnershipId) || record.concernedPartnershipIds.includes(partnershipId));
+/** The readers allowed `operation` on some record (the role check, before any record is looked at). */
+export const readersFor = (operation: Operation): Reader[] => READERS.filter((reader) => relationFor(reader, operation) !== undefined);
 
-/** Whether `actor` (null: the public, no token) may read `record`. Unknown roles read nothing. */
-export const mayRead = (actor: ExtendedActor | null, record: ReadableRecord): boolean => {
-  const rule = ACCESS_POLICY[actor === null ? 'public' : actor.role]?.[record.kind] ?? 'none';
-  switch (rule) {
-    case 'all': return true;
-    case 'none': return false;
-    case 'own': return 'partnershipId' in record && actor?.partnershipId !== undefined && record.partnershipId === actor.partnershipId;
-    case 'own-referrals': return record.kind === 'referral' && actor !== null && actor.partnershipId === record.partnershipId && actor.userId === record.referredBy;
-    case 'own-or-concerned': return (record.kind === 'review' || record.kind === 'final-report') && ownsOrIsConcerned(actor?.partnershipId, record);
-    case 'recipient': return (record.kind === 'review' || record.kind === 'final-report') && actor !== null && (record.finalReportRecipients as readonly string[]).includes(actor.role);
+const organisationOf = (actor: Actor): string | undefined => (actor.role === 'panel' ? 'panel' : actor.partnershipId);
+
+/**
+ * Whether `actor` (null: the public, no token) may do `operation` on the record described by `record` (omitted: the
+ * role check only, for lists and commands that create). Unknown roles may do nothing.
+ */
+export const mayPerform = (actor: Actor | null, operation: Operation, record?: RecordFacts): boolean => {
+  const relation = relationFor(actor === null ? 'public' : actor.role, operation);
+  if (relation === undefined) return false;
+  if (relation === 'any' || record === undefined) return true;
+  if (actor === null) return false;
+  const organisation = organisationOf(actor);
+  const own = organisation !== undefined && record.owner === organisation;
+  switch (relation) {
+    case 'own': return own;
+    case 'concerned': return own || (actor.partnershipId !== undefined && (record.concerned ?? []).includes(actor.partnershipId));
+    case 'referrer': return own && record.referredBy === actor.userId;
+    case 'recipient': return (record.recipients ?? []).includes(actor.role);
     default: return false;
   }
 };
 
-/** The readable facts of a review of any kind, from its folded state (for `mayRead`). */
-export const readableReview = (
-  state: Pick<CommissionedReviewState, 'ownerPartnershipId' | 'partnershipIds' | 'concernedPartnershipIds' | 'finalReportRecipients'>,
-  kind: 'review' | 'final-report' = 'review',
-): ReadableRecord => ({
-  kind,
-  ownerPartnershipId: state.ownerPartnershipId,
-  partnershipIds: state.partnershipIds,
-  concernedPartnershipIds: state.concernedPartnershipIds,
-  finalReportRecipients: state.finalReportRecipients,
+/** The facts of a review of any kind, from its folded state or its read model. */
+export const reviewFacts = (review: {
+  ownerPartnershipId: PartnershipId | null;
+  partnershipIds: readonly PartnershipId[];
+  concernedPartnershipIds?: readonly PartnershipId[];
+  finalReportRecipients?: readonly string[];
+}): RecordFacts => ({
+  owner: review.ownerPartnershipId ?? 'panel',
+  concerned: [...review.partnershipIds, ...(review.concernedPartnershipIds ?? [])],
+  recipients: review.finalReportRecipients ?? [],
 });

@@ -1,50 +1,73 @@
-/** The read policy as a matrix: every reader against every kind of record, and DfE as a recipient of final reports. */
+/** The policy's relations on records, and the decisions the table states (issue 16, item 2). */
 import { describe, expect, it } from 'vitest';
-import { ACCESS_POLICY, mayRead, readableReview, type ReadableRecord, type Reader } from './access-policy';
-import type { ExtendedActor } from './types';
+import { ACCESS_POLICY, mayPerform, OPERATIONS, readersFor, reviewFacts, type Operation, type Reader, type RecordFacts } from './access-policy';
 import { malformed } from './decider-spec';
+import type { Actor, Role } from './types';
 
-const actor = (reader: Reader, partnershipId?: string, userId = 'u-1'): ExtendedActor | null =>
+const actor = (reader: Reader, partnershipId?: string, userId = 'u-1'): Actor | null =>
   reader === 'public' ? null : { userId, role: reader, ...(partnershipId ? { partnershipId } : {}) };
 
-const harrowReview = (recipients: ('panel' | 'dfe')[]) => ({ ownerPartnershipId: 'harrow', partnershipIds: ['harrow'], concernedPartnershipIds: ['buckinghamshire'], finalReportRecipients: recipients });
-const review = (recipients: ('panel' | 'dfe')[] = []) => readableReview(harrowReview(recipients));
+const harrowReview = (recipients: string[] = []) =>
+  reviewFacts({ ownerPartnershipId: 'harrow', partnershipIds: ['harrow'], concernedPartnershipIds: ['buckinghamshire'], finalReportRecipients: recipients });
+const nationalReview = reviewFacts({ ownerPartnershipId: null, partnershipIds: ['leeds', 'york'] });
 
-describe('mayRead', () => {
-  it.each<[string, Reader, string | undefined, ReadableRecord, boolean]>([
-    ['own incident', 'partnership', 'leeds', { kind: 'incident', partnershipId: 'leeds' }, true],
-    ['another partnership\'s incident', 'partnership', 'york', { kind: 'incident', partnershipId: 'leeds' }, false],
-    ['any incident (Panel)', 'panel', undefined, { kind: 'incident', partnershipId: 'leeds' }, true],
-    ['an incident (DfE)', 'dfe', undefined, { kind: 'incident', partnershipId: 'leeds' }, false],
-    ['an incident (agency)', 'agency', 'leeds', { kind: 'incident', partnershipId: 'leeds' }, false],
-    ['own referral (referrer)', 'agency', 'leeds', { kind: 'referral', partnershipId: 'leeds', referredBy: 'u-1' }, true],
-    ['a colleague\'s referral (agency)', 'agency', 'leeds', { kind: 'referral', partnershipId: 'leeds', referredBy: 'u-2' }, false],
-    ['a referral to it (partnership)', 'partnership', 'leeds', { kind: 'referral', partnershipId: 'leeds', referredBy: 'u-2' }, true],
-    ['a referral to another (partnership)', 'partnership', 'york', { kind: 'referral', partnershipId: 'leeds', referredBy: 'u-2' }, false],
-    ['a review it owns', 'partnership', 'harrow', review(), true],
-    ['a review that concerns it', 'partnership', 'buckinghamshire', review(), true],
-    ['an unrelated review', 'partnership', 'leeds', review(), false],
-    ['a review before any final report (DfE)', 'dfe', undefined, review(), false],
-    ['a final report sent to DfE', 'dfe', undefined, readableReview(harrowReview(['panel', 'dfe']), 'final-report'), true],
-    ['a final report sent to the Panel only (DfE)', 'dfe', undefined, readableReview(harrowReview(['panel']), 'final-report'), false],
-    ['national statistics (DfE)', 'dfe', undefined, { kind: 'national-statistics' }, true],
-    ['national statistics (Ofsted)', 'ofsted', undefined, { kind: 'national-statistics' }, false],
-    ['the notification feed (Ofsted)', 'ofsted', undefined, { kind: 'notification-feed' }, true],
-    ['a published report (public)', 'public', undefined, { kind: 'published-report' }, true],
-    ['the learning library (public)', 'public', undefined, { kind: 'learning-library' }, true],
-    ['a review (public)', 'public', undefined, review(['dfe']), false],
-  ])('%s → %s', (_what, reader, partnershipId, record, allowed) => {
-    expect(mayRead(actor(reader, partnershipId), record)).toBe(allowed);
+describe('mayPerform', () => {
+  it.each<[string, Reader, string | undefined, Operation, RecordFacts | undefined, boolean]>([
+    ['own incident', 'partnership', 'leeds', 'incident', { owner: 'leeds' }, true],
+    ['another partnership\'s incident', 'partnership', 'york', 'incident', { owner: 'leeds' }, false],
+    ['any incident (Panel)', 'panel', undefined, 'incident', { owner: 'leeds' }, true],
+    ['an incident (Ofsted: the feed only)', 'ofsted', undefined, 'incident', { owner: 'leeds' }, false],
+    ['an incident (admin: no case records)', 'admin', undefined, 'incident', { owner: 'leeds' }, false],
+    ['an incident (DfE)', 'dfe', undefined, 'incident', { owner: 'leeds' }, false],
+    ['own referral (referrer)', 'agency', 'leeds', 'referral', { owner: 'leeds', referredBy: 'u-1' }, true],
+    ['a colleague\'s referral (agency)', 'agency', 'leeds', 'referral', { owner: 'leeds', referredBy: 'u-2' }, false],
+    ['a referral to it (partnership)', 'partnership', 'leeds', 'referral', { owner: 'leeds', referredBy: 'u-2' }, true],
+    ['a referral to another (partnership)', 'partnership', 'york', 'referral', { owner: 'leeds', referredBy: 'u-2' }, false],
+    ['a review it owns', 'partnership', 'harrow', 'review', harrowReview(), true],
+    ['a review that concerns it', 'partnership', 'buckinghamshire', 'review', harrowReview(), true],
+    ['acting on a review that only concerns it', 'partnership', 'buckinghamshire', 'appointReviewer', harrowReview(), false],
+    ['an unrelated review', 'partnership', 'leeds', 'review', harrowReview(), false],
+    ['a national review covering its incidents', 'partnership', 'york', 'review', nationalReview, true],
+    ['acting on a national review (Panel)', 'panel', undefined, 'publishReport', nationalReview, true],
+    ['acting on a local review (Panel)', 'panel', undefined, 'publishReport', harrowReview(), false],
+    ['a review before any final report (DfE)', 'dfe', undefined, 'review', harrowReview(), false],
+    ['a review whose final report went to DfE', 'dfe', undefined, 'review', harrowReview(['panel', 'dfe']), true],
+    ['a review whose final report went to the Panel only (DfE)', 'dfe', undefined, 'review', harrowReview(['panel']), false],
+    ['a review (admin)', 'admin', undefined, 'review', harrowReview(), false],
+    ['live national statistics (DfE reads published releases only)', 'dfe', undefined, 'nationalStatistics', undefined, false],
+    ['live national statistics (Ofsted)', 'ofsted', undefined, 'nationalStatistics', undefined, true],
+    ['live national statistics (public)', 'public', undefined, 'nationalStatistics', undefined, false],
+    ['a published statistics release (public)', 'public', undefined, 'statisticsReleases', undefined, true],
+    ['the notification feed (Ofsted)', 'ofsted', undefined, 'notificationFeed', undefined, true],
+    ['the notification feed (DfE)', 'dfe', undefined, 'notificationFeed', undefined, true],
+    ['the notification feed (admin)', 'admin', undefined, 'notificationFeed', undefined, false],
+    ['a published report (public)', 'public', undefined, 'publishedReports', undefined, true],
+    ['a review (public)', 'public', undefined, 'review', harrowReview(['dfe']), false],
+  ])('%s → %s', (_what, reader, partnershipId, operation, record, allowed) => {
+    expect(mayPerform(actor(reader, partnershipId), operation, record)).toBe(allowed);
   });
 
-  it('an actor with an unknown role reads nothing, not even published reports', () => {
-    expect(mayRead({ userId: 'x', role: malformed('visitor') }, { kind: 'published-report' })).toBe(false);
+  it('an actor with an unknown role may do nothing, not even read published reports', () => {
+    expect(mayPerform({ userId: 'x', role: malformed<Role>('visitor') }, 'publishedReports')).toBe(false);
   });
 
-  it('the table has a rule for every reader and every kind, and only partnership-tied rules need a partnership', () => {
-    const kinds = Object.keys(ACCESS_POLICY.panel);
-    for (const rules of Object.values(ACCESS_POLICY)) expect(Object.keys(rules).sort()).toEqual([...kinds].sort());
-    expect(Object.keys(ACCESS_POLICY).sort()).toEqual(['admin', 'agency', 'dfe', 'ofsted', 'panel', 'partnership', 'public']);
-    expect(Object.values(ACCESS_POLICY.public).filter((r) => r !== 'none' && r !== 'all')).toEqual([]);
+  it('states what Ofsted, DfE, admins and the public may do at all', () => {
+    const allowedTo = (reader: Reader) => OPERATIONS.filter((op) => readersFor(op).includes(reader));
+    const everyone = ['publishedReports', 'learningLibrary', 'partnerships', 'viewer', 'partnershipReviewsPage', 'statisticsReleases'];
+    expect(allowedTo('public')).toEqual(everyone);
+    expect(allowedTo('ofsted').sort()).toEqual([...everyone, 'notificationFeed', 'nationalStatistics'].sort());
+    expect(allowedTo('dfe').sort()).toEqual([...everyone, 'notificationFeed', 'review', 'finalReportsForDfe'].sort());
+    expect(allowedTo('admin').sort()).toEqual([...everyone, 'nationalStatistics', 'closeStatisticsPeriod', 'publishStatisticsRelease',
+      'registerPartnership', 'changePartnership', 'requestErasure', 'approveErasure', 'cancelErasureRequest', 'erasePersonalData',
+      'projectorStatus', 'accessGrants', 'grantAccess', 'revokeAccess'].sort());
+  });
+
+  it('names only known readers and relations', () => {
+    for (const row of Object.values(ACCESS_POLICY)) {
+      for (const [reader, relation] of Object.entries(row)) {
+        expect(['public', 'partnership', 'panel', 'ofsted', 'admin', 'agency', 'dfe']).toContain(reader);
+        expect(['any', 'own', 'concerned', 'referrer', 'recipient']).toContain(relation);
+      }
+    }
   });
 });

@@ -1,15 +1,20 @@
 /**
- * Authorization rules that belong to the domain: which role may issue a command and on whose records. The gateway
- * also checks per record and field, but the decider is the last line: a command that reaches it from any path is
- * still refused. Messages name roles and partnership ids only (not personal data).
+ * The deciders' last line of authorization: which role may issue a command and on whose records. Who may do what is
+ * stated once, in access-policy.ts; the deciders enforce the write rows again so a command that reaches them from
+ * any path is still refused (the domain matrix specs check decider and table agree). Messages name roles and
+ * partnership ids only (not personal data).
  */
 import { forbidden } from './domain-error';
 import type { CommandContext, PartnershipId, Role } from './types';
 import { requireDate, requireInstant, requireOneOf, requireString } from './validate';
 
-const ROLES: readonly Role[] = ['partnership', 'panel', 'ofsted', 'admin'];
+export const ROLES: readonly Role[] = ['partnership', 'panel', 'ofsted', 'admin', 'agency', 'dfe'];
 
-/** The context comes from the composition root, not the user; a malformed one is a programming error caught early. */
+export const ROLE_LABEL: Record<Role | 'public', string> = {
+  partnership: 'a partnership', panel: 'the Panel', ofsted: 'Ofsted', admin: 'an admin', agency: 'an agency referrer', dfe: 'DfE', public: 'the public',
+};
+
+/** The context comes from the composition root, not the user; a malformed one is refused. */
 export const requireContext = (context: CommandContext): void => {
   if (context === null || typeof context !== 'object' || context.actor === null || typeof context.actor !== 'object') {
     throw forbidden('A command needs an authenticated actor');
@@ -20,9 +25,7 @@ export const requireContext = (context: CommandContext): void => {
   requireDate(context.today, 'context.today');
 };
 
-const ROLE_LABEL: Record<Role, string> = { partnership: 'a partnership', panel: 'the Panel', ofsted: 'Ofsted', admin: 'an admin' };
-
-/** The actor's role must be one of `roles`; Ofsted and the public (no token, never a command) never write. */
+/** The actor's role must be one of `roles`; Ofsted, DfE and the public (no token, never a command) never write. */
 export const requireRole = (context: CommandContext, roles: readonly Role[], action: string): void => {
   if (!roles.includes(context.actor.role)) {
     throw forbidden(`${ROLE_LABEL[context.actor.role] ?? 'this user'} may not ${action}: only ${roles.map((r) => ROLE_LABEL[r]).join(' or ')} may`);
@@ -34,4 +37,10 @@ export const requireOwnPartnership = (context: CommandContext, owner: Partnershi
   if (context.actor.role !== 'partnership' || context.actor.partnershipId !== owner) {
     throw forbidden(`Only partnership '${owner}' may ${action}: the record belongs to it`);
   }
+};
+
+/** The actor has `role` and acts for partnership `owner` (a partnership user, or an agency referrer tied to it). */
+export const requireActingFor = (context: CommandContext, role: 'partnership' | 'agency', owner: PartnershipId, action: string): void => {
+  requireRole(context, [role], action);
+  if (context.actor.partnershipId !== owner) throw forbidden(`Only users of partnership '${owner}' may ${action}: the record belongs to it`);
 };

@@ -1,5 +1,5 @@
 /**
- * Given events / when command / then events or error (style.md rule 6), for any Decider.
+ * Given events / when command / then events or error (docs/architecture.md, rule 6), for any Decider.
  *
  *   deciderSpec(incidentDecider).given([notified]).when(command).then([expected]);
  *   deciderSpec(incidentDecider).given([]).when(command).thenThrows({ code: 'validation', field: 'children.0.sex' });

@@ -1,5 +1,5 @@
 /**
- * The error policy (style.md rule 7): an expected business outcome is an event; a broken rule throws a
+ * The error policy (docs/architecture.md, rule 7): an expected business outcome is an event; a broken rule throws a
  * DomainError with a string code. Messages are for people and name the field at fault; they never carry a
  * child's personal data (no names, dates of birth or free text), because errors reach logs and clients.
  */

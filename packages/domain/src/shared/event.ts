@@ -13,7 +13,7 @@ export type DomainEvent<Type extends string, Data, Personal = never> = {
 } & ([Personal] extends [never] ? { personal?: undefined } : { personal: Personal });
 
 /**
- * A pure decider: the whole behaviour of one aggregate (style.md rule 3).
+ * A pure decider: the whole behaviour of one aggregate (docs/architecture.md, rule 3).
  * `decide` and `evolve` do no I/O, read no clock and make no ids.
  */
 export type Decider<Command, Event, State> = {

@@ -15,19 +15,29 @@ export type LocalAuthorityCode = string;
 export type IncidentId = string;
 export type ReviewId = string;
 
-export type Role = 'partnership' | 'panel' | 'ofsted' | 'admin';
+/**
+ * Who a user is to the platform (granted in the platform, carried in the token). What each may do is one table:
+ * shared/access-policy.ts.
+ * - `partnership`: a local safeguarding partnership's user, tied to it by `partnershipId`.
+ * - `panel`: the national Child Safeguarding Practice Review Panel.
+ * - `ofsted`, `dfe`: receivers of the minimised notification feed and national statistics (DfE also of final
+ *   reports sent to it); they never write.
+ * - `admin`: an operator: partnerships, access, erasure; reads no case records.
+ * - `agency`: a partner agency's referrer (police, health, a school…), tied to one partnership by `partnershipId`.
+ */
+export type Role = 'partnership' | 'panel' | 'ofsted' | 'admin' | 'agency' | 'dfe';
 
 /** Who asked for a change. The gateway fills it from the verified token; deciders use it for authorization rules. */
 export type Actor = {
   userId: string;
   role: Role;
-  /** Set for the `partnership` role: the partnership the user acts for. */
+  /** Set for the `partnership` and `agency` roles: the partnership the user acts for or refers to. */
   partnershipId?: PartnershipId;
 };
 
 /**
  * Everything a command needs from outside the decider: the time it was issued and who issued it.
- * The clock and the id source live in the composition root (style.md rule 4).
+ * The clock and the id source live in the composition root (docs/architecture.md).
  */
 export type CommandContext = {
   actor: Actor;
@@ -37,26 +47,3 @@ export type CommandContext = {
 };
 
 export type ReferralId = string;
-
-/**
- * Roles added after the first release (issue 9), kept apart from `Role` because other packages switch on `Role`:
- * - `agency`: a partner agency's referrer (police, health, a school…), tied to one partnership by `partnershipId`;
- *   it submits and withdraws referrals and sees their outcome, nothing else.
- * - `dfe`: the Department for Education as a recipient: final reports sent before publication and national
- *   statistics (shared/access-policy.ts); it never writes.
- */
-export type ExtendedRole = Role | 'agency' | 'dfe';
-
-export type ExtendedActor = {
-  userId: string;
-  role: ExtendedRole;
-  /** Set for the `partnership` and `agency` roles: the partnership the user acts for or refers to. */
-  partnershipId?: PartnershipId;
-};
-
-/** A CommandContext whose actor may hold an extended role; every CommandContext is one. */
-export type ExtendedCommandContext = {
-  actor: ExtendedActor;
-  now: Instant;
-  today: CalendarDate;
-};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparePositions, EventStoreError, WrongExpectedRevisionError } from '../event-store';
 import type { ExpectedRevision } from '../event-store';
-import type { ContractContext } from './index';
+import type { ContractContext } from './contract-context';
 import { anEvent, events, ids, newStreamId } from './fixtures';
 
 const rejectsWithRevision = async (promise: Promise<unknown>, streamId: string, expected: ExpectedRevision, actual: bigint | 'no_stream') => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WrongExpectedRevisionError } from '../event-store';
 import type { RecordedEvent } from '../event-store';
-import type { ContractContext } from './index';
+import type { ContractContext } from './contract-context';
 import { anEvent, events, eventually, ids, newStreamId, readAllSettled, SETTLE_MS } from './fixtures';
 
 export const concurrencyContract = (context: ContractContext): void => {

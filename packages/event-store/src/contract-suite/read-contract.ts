@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparePositions, formatPosition, parsePosition, StreamNotFoundError } from '../event-store';
-import type { ContractContext } from './index';
+import type { ContractContext } from './contract-context';
 import { events, eventually, ids, newStreamId, readAllSettled, SETTLE_MS } from './fixtures';
 
 export const readContract = (context: ContractContext): void => {

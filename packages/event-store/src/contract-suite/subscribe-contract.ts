@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../event-store';
-import type { ContractContext } from './index';
+import type { ContractContext } from './contract-context';
 import { events, eventually, ids, newStreamId, readAllSettled, SETTLE_MS } from './fixtures';
 
 const collector = () => {

@@ -35,7 +35,8 @@ const positiveInt = (text: string | undefined, name: string): number | undefined
   return value;
 };
 
-export const parseCopyArgs = (argv: string[], env: Record<string, string | undefined>): CopyArgs => {
+/** `defaults`: the stores named by LOG_COPY_FROM and LOG_COPY_TO (@cspr/config), used when a flag is absent. */
+export const parseCopyArgs = (argv: string[], defaults: { from?: string | undefined; to?: string | undefined } = {}): CopyArgs => {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -49,8 +50,8 @@ export const parseCopyArgs = (argv: string[], env: Record<string, string | undef
     },
     strict: true,
   });
-  const from = values.from ?? env.LOG_COPY_FROM;
-  const to = values.to ?? env.LOG_COPY_TO;
+  const from = values.from ?? defaults.from;
+  const to = values.to ?? defaults.to;
   if (!from || !to) throw new Error('Both --from and --to are needed (or LOG_COPY_FROM and LOG_COPY_TO)');
   if (from.trim() === to.trim()) throw new Error('--from and --to name the same store');
   const maxEvents = positiveInt(values['max-events'], '--max-events');

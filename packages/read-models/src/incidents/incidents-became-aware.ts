@@ -2,7 +2,7 @@
  * Migration for the incidents read model: the became-aware date as first declared, kept apart from the current one.
  *
  * Why: the notification deadline (5 working days from becoming aware) is a compliance measure of the notification
- * as made. Following domain.md ("characteristics are recorded as at notification"), an amendment that moves the
+ * as made. Following docs/architecture.md "Domain facts" ("characteristics are recorded as at notification"), an amendment that moves the
  * became-aware date later must not turn a late notification into an on-time one, so the deadline and the national
  * statistics keep the date declared at notification as their anchor; the amended date is shown as the current fact,
  * flagged as amended. Rows projected before this column existed start from their current date until a rebuild.

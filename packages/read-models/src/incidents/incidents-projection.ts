@@ -93,7 +93,7 @@ const REVIEW_EVENTS = ['LocalReviewCommissioned', 'NationalReviewCommissioned'];
 
 const rapidReviewRequired = (nature: IncidentNature, children: unknown[]): boolean => {
   if (!NATURES_WITHOUT_RAPID_REVIEW.includes(nature)) return true;
-  // Care leavers under 18 may meet the criteria (domain.md).
+  // Care leavers under 18 may meet the criteria (docs/architecture.md "Domain facts").
   return nature === 'care-leaver-death' && children.some((c) => (c as { under18?: unknown }).under18 === true);
 };
 

@@ -10,7 +10,7 @@ import type { JWTPayload } from 'jose';
 import type { Sql } from 'postgres';
 import { grantsForSubject } from '@cspr/read-models';
 import type { AccessGrantView } from '@cspr/read-models';
-import type { ExtendedRole } from '@cspr/domain';
+import type { Role } from '@cspr/domain';
 import { AuthenticationError } from './verify-token';
 import { isRole, PUBLIC } from './principal';
 import type { Principal } from './principal';
@@ -37,7 +37,7 @@ export const createGrantsLookup = (sql: Sql, cacheMs = GRANTS_CACHE_MS, size = 5
 export const principalFromGrants = (subject: string, grants: readonly AccessGrantView[]): Principal => {
   const grant = grants.find((g) => isRole(g.role));
   if (!grant) return PUBLIC;
-  return { kind: 'user', userId: subject, role: grant.role as ExtendedRole, ...(grant.partnershipId ? { partnershipId: grant.partnershipId } : {}) };
+  return { kind: 'user', userId: subject, role: grant.role as Role, ...(grant.partnershipId ? { partnershipId: grant.partnershipId } : {}) };
 };
 
 export const grantsPrincipal = (lookup: GrantsLookup) => async (payload: JWTPayload): Promise<Principal> => {

@@ -1,12 +1,12 @@
 /** Mints dev tokens with the data folder's key (the `npm run token` contract). */
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import type { ExtendedRole } from '@cspr/domain';
+import type { Role } from '@cspr/domain';
 import { DEV_ALGORITHM, DEV_AUDIENCE, DEV_ISSUER } from './dev-signing-key';
 import type { DevSigningKey } from './dev-signing-key';
 
 export type DevTokenRequest = {
-  role: ExtendedRole;
+  role: Role;
   /** Required for the `partnership` and `agency` roles: the partnership id (e.g. `leeds`). */
   partnership?: string;
   /** Subject. Default: `dev-<role>[-<partnership>]`. */

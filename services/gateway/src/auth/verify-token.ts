@@ -1,5 +1,5 @@
 /**
- * Bearer token verification (design.md "Security"). Production verifies against the identity provider's JWKS
+ * Bearer token verification (docs/architecture.md "Security"). Production verifies against the identity provider's JWKS
  * (AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL); embedded/dev mode verifies against the data folder's key.
  * Both check signature, `exp`, `iss` and `aud` and accept only an allow-list of asymmetric algorithms, so an
  * `alg: none` or HS256-with-the-public-key token is refused before any claim is read.
@@ -128,39 +128,34 @@ export const createDevTokenVerifier = async (key: DevSigningKey): Promise<TokenV
     keys: createLocalJWKSet({ keys: [{ ...(await exportJWK(key.publicKey)), kid: key.kid, alg: DEV_ALGORITHM }] }),
   });
 
-export type AuthEnvironment = {
-  AUTH_ISSUER?: string;
-  AUTH_AUDIENCE?: string;
-  AUTH_JWKS_URL?: string;
-  /** Comma-separated algorithm allow-list. Default RS256,PS256,ES256. */
-  AUTH_ALGORITHMS?: string;
-  DATA_DIR?: string;
+/** What the verifier needs from PlatformConfig (AUTH_*, DATA_DIR, NODE_ENV), checked there already. */
+export type AuthConfig = {
+  auth?: { issuer: string; audience: string; jwksUrl: string; algorithms: string[] } | undefined;
+  dataDir: string;
+  production: boolean;
 };
 
-/**
- * Production when AUTH_JWKS_URL is set (then AUTH_ISSUER and AUTH_AUDIENCE are required); otherwise the dev key
- * in DATA_DIR (default ./.data). `production: true` without AUTH_* is a start-up error, never a silent dev key.
- */
-export type VerifierFromEnvOptions = {
-  production: boolean;
+export type VerifierFromConfigOptions = {
   /** Principals from the platform's grants for tokens of the configured issuer (AUTH_*); default: claims. */
   principalOf?: (payload: JWTPayload) => Promise<Principal>;
 };
 
-export const createTokenVerifierFromEnv = async (env: AuthEnvironment, options: VerifierFromEnvOptions): Promise<TokenVerifier> => {
-  if (env.AUTH_JWKS_URL) {
-    if (!env.AUTH_ISSUER || !env.AUTH_AUDIENCE) throw new Error('AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE');
-    const algorithms = env.AUTH_ALGORITHMS ? env.AUTH_ALGORITHMS.split(',').map((a) => a.trim()).filter(Boolean) : PRODUCTION_ALGORITHMS;
-    if (algorithms.some((a) => a === 'none' || a.startsWith('HS'))) throw new Error('AUTH_ALGORITHMS must list asymmetric algorithms only');
+/**
+ * Production when AUTH_* are configured; otherwise the dev key in DATA_DIR. `production: true` without AUTH_* is a
+ * start-up error, never a silent dev key.
+ */
+export const createTokenVerifierFromConfig = async (config: AuthConfig, options: VerifierFromConfigOptions = {}): Promise<TokenVerifier> => {
+  if (config.auth) {
+    const algorithms = config.auth.algorithms.length ? config.auth.algorithms : PRODUCTION_ALGORITHMS;
     return createTokenVerifier({
       mode: 'production',
-      issuer: env.AUTH_ISSUER,
-      audience: env.AUTH_AUDIENCE,
+      issuer: config.auth.issuer,
+      audience: config.auth.audience,
       algorithms,
-      keys: createRemoteJWKSet(new URL(env.AUTH_JWKS_URL)),
+      keys: createRemoteJWKSet(new URL(config.auth.jwksUrl)),
       ...(options.principalOf ? { principalOf: options.principalOf } : {}),
     });
   }
-  if (options.production) throw new Error('Production needs AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL');
-  return createDevTokenVerifier(await loadOrCreateDevSigningKey(env.DATA_DIR ?? './.data'));
+  if (config.production) throw new Error('Production needs AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL');
+  return createDevTokenVerifier(await loadOrCreateDevSigningKey(config.dataDir));
 };

@@ -6,7 +6,7 @@ import { SignJWT, UnsecuredJWT, generateKeyPair } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEY_FILE, loadOrCreateDevSigningKey } from './dev-signing-key';
 import type { DevSigningKey } from './dev-signing-key';
 import { mintDevToken } from './mint-token';
-import { AuthenticationError, createDevTokenVerifier, createTokenVerifier, createTokenVerifierFromEnv } from './verify-token';
+import { AuthenticationError, createDevTokenVerifier, createTokenVerifier, createTokenVerifierFromConfig } from './verify-token';
 import type { TokenVerifier } from './verify-token';
 
 let dataDir: string;
@@ -94,15 +94,15 @@ describe('token verification', () => {
   });
 });
 
-describe('verifier from the environment', () => {
+describe('verifier from the configuration', () => {
   it('will not fall back to the dev key in production', async () => {
-    await expect(createTokenVerifierFromEnv({ DATA_DIR: dataDir }, { production: true })).rejects.toThrow(/AUTH_ISSUER/);
+    await expect(createTokenVerifierFromConfig({ dataDir, production: true })).rejects.toThrow(/AUTH_ISSUER/);
   });
 
-  it('needs issuer and audience with a JWKS address and refuses symmetric algorithms', async () => {
-    await expect(createTokenVerifierFromEnv({ AUTH_JWKS_URL: 'https://idp.example/jwks' }, { production: true })).rejects.toThrow(/AUTH_ISSUER/);
-    await expect(createTokenVerifierFromEnv({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_ALGORITHMS: 'HS256' }, { production: true })).rejects.toThrow(/asymmetric/);
-    const production = await createTokenVerifierFromEnv({ AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' }, { production: true });
+  it('refuses symmetric algorithms and verifies against the issuer in production', async () => {
+    const auth = { jwksUrl: 'https://idp.example/jwks', issuer: 'i', audience: 'a', algorithms: ['HS256'] };
+    await expect(createTokenVerifierFromConfig({ auth, dataDir, production: true })).rejects.toThrow(/asymmetric/);
+    const production = await createTokenVerifierFromConfig({ auth: { ...auth, algorithms: ['RS256'] }, dataDir, production: true });
     expect(production.mode).toBe('production');
   });
 });

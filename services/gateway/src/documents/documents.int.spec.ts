@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerDefaultPartnerships } from '@cspr/application';
-import { LEEDS as LEEDS_PARTNERSHIP, startGatewayFixture, type Caller, type GatewayFixture } from '../gateway-fixture';
-import { lifecycle } from '../lifecycle-setup';
+import { LEEDS as LEEDS_PARTNERSHIP, startGatewayFixture, type Caller, type GatewayFixture } from '../gateway.fixture';
+import { lifecycle } from '../lifecycle.fixture';
 
 let f: GatewayFixture;
 beforeAll(async () => {

@@ -7,12 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { partnershipStreamId } from '@cspr/domain';
-import { startGatewayFixture } from '../gateway-fixture';
-import type { GatewayFixture, GraphQLResponse } from '../gateway-fixture';
-import { lifecycle } from '../lifecycle-setup';
-import { MUTATION_CASES, mutationDocument } from './mutation-cases';
-import type { MutationCase } from './mutation-cases';
-import { describeValue, hostileValue, pathsOf, replaceAt, stringsIn } from './hostile-values';
+import { startGatewayFixture } from '../gateway.fixture';
+import type { GatewayFixture, GraphQLResponse } from '../gateway.fixture';
+import { lifecycle } from '../lifecycle.fixture';
+import { MUTATION_CASES, mutationDocument } from './mutation-cases.fixture';
+import type { MutationCase } from './mutation-cases.fixture';
+import { describeValue, hostileValue, pathsOf, replaceAt, stringsIn } from './hostile-values.fixture';
 
 const NUM_RUNS = Number(process.env.HOSTILE_RUNS ?? 25);
 const START = '2026-03-10T09:30:00Z';

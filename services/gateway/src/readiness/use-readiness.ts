@@ -1,45 +1,31 @@
 /**
- * Readiness (`/ready`): 200 when the database answers and, if a projector runs in this process, it is running;
- * 503 with a plain reason otherwise. Liveness (`/health`) is Yoga's built-in check: the process answers.
- *
- * With `report` (main.ts and the platform pass the shared runtime's readiness check: migrations, projector and
- * relay lag, Kafka) the answer is JSON naming every check and each failure's reason.
+ * `/ready` and `/health` as one Yoga plugin. `/ready` answers 200 or 503 with the gateway's readiness report
+ * (gateway-readiness.ts: can it append and read); `/health` answers 200 while the process does, with the health
+ * report (lag, rebuild, relay, Kafka) in the body. Yoga's own empty liveness answer moves to `/health/live`.
  */
-import { useReadinessCheck } from 'graphql-yoga';
 import type { Plugin } from 'graphql-yoga';
-import type { Sql } from 'postgres';
-
-export type ReadinessReport = { status: 'ready' | 'not-ready'; reasons: string[]; checks: Record<string, unknown> };
+import type { ReadinessReport } from '@cspr/runtime';
+import type { HealthReport } from './gateway-readiness';
 
 export type ReadinessOptions = {
-  sql: Sql;
-  /** Extra check, e.g. the projector's state. Resolves to a reason when not ready, undefined when ready. */
-  notReadyReason?: () => Promise<string | undefined> | string | undefined;
-  /** The full set of checks with reasons. Default: none (database and `notReadyReason` only). */
-  report?: () => Promise<ReadinessReport>;
-  /** Path. Default `/ready`. */
-  endpoint?: string;
-  /** Database check timeout in ms. Default 2000. */
-  timeoutMs?: number;
+  ready: () => Promise<ReadinessReport>;
+  /** Default: `{ status: 'ok' }` with no checks. */
+  health?: () => Promise<HealthReport>;
 };
 
-export const useReadiness = (options: ReadinessOptions): Plugin =>
-  useReadinessCheck({
-    endpoint: options.endpoint ?? '/ready',
-    check: async ({ fetchAPI }) => {
-      if (options.report) {
-        const [report, extra] = await Promise.all([options.report(), options.notReadyReason?.()]);
-        const reasons = extra ? [...report.reasons, extra] : report.reasons;
-        const body = { ...report, status: reasons.length === 0 ? 'ready' : 'not-ready', reasons };
-        return new fetchAPI.Response(JSON.stringify(body), { status: reasons.length === 0 ? 200 : 503, headers: { 'content-type': 'application/json' } });
-      }
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('database did not answer in time')), options.timeoutMs ?? 2000).unref());
-      try {
-        await Promise.race([options.sql`select 1`, timeout]);
-      } catch (error) {
-        return new fetchAPI.Response(`not ready: ${(error as Error).message}`, { status: 503 });
-      }
-      const reason = await options.notReadyReason?.();
-      return reason ? new fetchAPI.Response(`not ready: ${reason}`, { status: 503 }) : true;
-    },
-  });
+export const LIVENESS_ENDPOINT = '/health/live';
+
+const json = (fetchAPI: { Response: typeof Response }, status: number, body: unknown) =>
+  new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+
+export const useReadiness = (options: ReadinessOptions): Plugin => ({
+  async onRequest({ request, url, fetchAPI, endResponse }) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    if (url.pathname === '/ready') {
+      const report = await options.ready();
+      endResponse(json(fetchAPI, report.status === 'ready' ? 200 : 503, report));
+    } else if (url.pathname === '/health') {
+      endResponse(json(fetchAPI, 200, options.health ? await options.health() : { status: 'ok', warnings: [], checks: {} }));
+    }
+  },
+});

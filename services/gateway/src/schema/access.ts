@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { listAccessGrants } from '@cspr/read-models';
 import type { AccessGrantView } from '@cspr/read-models';
 import { builder } from '../builder';
-import { requireRole } from '../authorization';
+import { may } from '../authorization';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { commandIdSchema, parseInput, runCommand } from '../run-command';
 import { mutationErrors, type CommandPayload } from './command-payload';
@@ -28,13 +28,13 @@ const AccessGrantType = builder.objectRef<AccessGrantView>('AccessGrant').implem
 builder.queryField('accessGrants', (t) =>
   t.field({
     type: [AccessGrantType],
+    authScopes: may('accessGrants'),
     description: 'Grants in force, optionally one partnership\'s (admin).',
     args: {
       partnershipId: t.arg.string({ required: false }),
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
     resolve: async (_root, args, ctx) => {
-      requireRole(ctx.principal, ['admin'], 'list access grants');
       await awaitConsistency(ctx, args.consistentAfter);
       return listAccessGrants(ctx.services.sql, args.partnershipId ? { partnershipId: args.partnershipId } : {});
     },
@@ -74,11 +74,11 @@ for (const [name, type, description] of [
   builder.mutationField(name, (t) =>
     t.field({
       type: AccessPayload,
+      authScopes: may(name),
       description,
       args: { input: t.arg({ type: AccessInput }) },
       errors: mutationErrors(`${name[0]!.toUpperCase()}${name.slice(1)}Result`),
       resolve: async (_root, { input }, ctx) => {
-        requireRole(ctx.principal, ['admin'], name === 'grantAccess' ? 'grant access' : 'revoke access');
         const valid = parseInput(accessSchema, input);
         const data = {
           subject: valid.subject,

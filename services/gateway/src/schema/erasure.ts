@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { ERASURE_LEGAL_BASES } from '@cspr/domain';
 import { builder } from '../builder';
-import { requireRole } from '../authorization';
+import { may } from '../authorization';
 import { requireIncidentAccess } from '../record-owners';
 import { commandIdSchema, idSchema, parseInput, runCommand } from '../run-command';
 import { IncidentPayload, mutationErrors } from './command-payload';
@@ -41,10 +41,9 @@ const ApproveErasureInput = builder.inputType('ApproveErasureInput', {
   }),
 });
 
-const approve = async (ctx: Parameters<typeof runCommand>[0], input: unknown, action: string) => {
-  requireRole(ctx.principal, ['admin'], action);
+const approve = async (ctx: Parameters<typeof runCommand>[0], input: unknown, operation: 'approveErasure' | 'erasePersonalData') => {
   const valid = parseInput(approveSchema, input);
-  await requireIncidentAccess(ctx, valid.incidentId);
+  await requireIncidentAccess(ctx, operation, valid.incidentId);
   const outcome = await runCommand(ctx, {
     type: 'ApproveErasure',
     data: { incidentId: valid.incidentId, ...(valid.legalBasis ? { legalBasis: valid.legalBasis } : {}), ...(valid.requestedBy ? { requestedBy: valid.requestedBy } : {}) },
@@ -58,10 +57,10 @@ builder.mutationField('requestErasure', (t) =>
     description: 'Ask for erasure of an incident\'s personal data (admin; the caller is the requester). Nothing is erased until another admin approves.',
     args: { input: t.arg({ type: RequestErasureInput }) },
     errors: mutationErrors('RequestErasureResult'),
+    authScopes: may('requestErasure'),
     resolve: async (_root, { input }, ctx) => {
-      requireRole(ctx.principal, ['admin'], 'request erasure of personal data');
       const valid = parseInput(requestSchema, input);
-      await requireIncidentAccess(ctx, valid.incidentId);
+      await requireIncidentAccess(ctx, 'requestErasure', valid.incidentId);
       const outcome = await runCommand(ctx, { type: 'RequestErasure', data: { incidentId: valid.incidentId, legalBasis: valid.legalBasis } }, valid.commandId);
       return { incidentId: valid.incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
     },
@@ -74,7 +73,8 @@ builder.mutationField('approveErasure', (t) =>
     description: 'Approve the pending erasure request (admin other than the requester): destroys the incident\'s data key.',
     args: { input: t.arg({ type: ApproveErasureInput }) },
     errors: mutationErrors('ApproveErasureResult'),
-    resolve: (_root, { input }, ctx) => approve(ctx, input, 'approve erasure of personal data'),
+    authScopes: may('approveErasure'),
+    resolve: (_root, { input }, ctx) => approve(ctx, input, 'approveErasure'),
   }),
 );
 
@@ -84,7 +84,8 @@ builder.mutationField('erasePersonalData', (t) =>
     deprecationReason: 'Use requestErasure, then approveErasure by another admin. This approves the pending request, like approveErasure.',
     args: { input: t.arg({ type: ApproveErasureInput }) },
     errors: mutationErrors('ErasePersonalDataResult'),
-    resolve: (_root, { input }, ctx) => approve(ctx, input, 'erase personal data'),
+    authScopes: may('erasePersonalData'),
+    resolve: (_root, { input }, ctx) => approve(ctx, input, 'erasePersonalData'),
   }),
 );
 
@@ -96,10 +97,10 @@ builder.mutationField('cancelErasureRequest', (t) =>
       input: t.arg({ type: builder.inputType('CancelErasureRequestInput', { fields: (f) => ({ commandId: f.string({ required: false }), incidentId: f.id() }) }) }),
     },
     errors: mutationErrors('CancelErasureRequestResult'),
+    authScopes: may('cancelErasureRequest'),
     resolve: async (_root, { input }, ctx) => {
-      requireRole(ctx.principal, ['admin'], 'cancel an erasure request');
       const valid = parseInput(cancelSchema, input);
-      await requireIncidentAccess(ctx, valid.incidentId);
+      await requireIncidentAccess(ctx, 'cancelErasureRequest', valid.incidentId);
       const outcome = await runCommand(ctx, { type: 'CancelErasureRequest', data: { incidentId: valid.incidentId } }, valid.commandId);
       return { incidentId: valid.incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
     },

@@ -6,10 +6,10 @@ import { getIncident, INCIDENT_STATUSES, listIncidents } from '@cspr/read-models
 import type { IncidentView, MergedDuplicate } from '@cspr/read-models';
 import { builder } from '../builder';
 import { selectedFields } from '../field-selection';
-import { requireRecordAccess, roleOf } from '../authorization';
+import { may, requireRecord, roleOf, userOf } from '../authorization';
 import { ForbiddenError, NotFoundError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
-import { badInput, forwardOnly, mapReadError, requireReadRole, todayOf, toConnection } from '../read-access';
+import { badInput, forwardOnly, mapReadError, todayOf, toConnection } from '../read-access';
 import { DeadlineType, HistoryEntryType } from './deadline';
 import {
   AgeBandEnum, enumName, EthnicityEnum, IncidentNatureEnum, LocalReviewDecisionEnum, PanelOutcomeEnum, PlacementEnum, SexEnum,
@@ -94,7 +94,7 @@ const MergedDuplicateType = builder.objectRef<MergedDuplicate>('MergedDuplicate'
 });
 
 export const IncidentType = builder.objectRef<IncidentView>('Incident').implement({
-  description: 'A notified incident, minimised. Owning partnership, the Panel, Ofsted and admins see this; personal data only via `personal`.',
+  description: 'A notified incident, minimised. The owning partnership and the Panel see this (ACCESS_POLICY); personal data only via `personal`.',
   fields: (t) => ({
     id: t.exposeID('id'),
     partnershipId: t.exposeString('partnershipId'),
@@ -135,11 +135,11 @@ builder.queryField('incident', (t) =>
     description: 'One incident. Another partnership\'s incident is NOT FOUND, as is an unknown id.',
     args: { id: t.arg.id(), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
     errors: { types: [NotFoundError, ForbiddenError], directResult: true, union: { name: 'IncidentResult' } },
+    authScopes: may('incident'),
     resolve: async (_root, args, ctx) => {
       await awaitConsistency(ctx, args.consistentAfter);
-      if (ctx.principal.kind !== 'user') throw new ForbiddenError('The public may not read incidents: sign in with a bearer token');
       const incident = await getIncident(ctx.services.sql, String(args.id), todayOf(ctx));
-      requireRecordAccess(ctx.principal, incident ? [incident.partnershipId] : undefined, `Incident ${String(args.id)}`);
+      requireRecord(ctx, 'incident', 'incident', incident ? { owner: incident.partnershipId } : undefined, `Incident ${String(args.id)}`);
       return incident!;
     },
   }),
@@ -156,13 +156,14 @@ builder.queryField('incidents', (t) =>
       overdue: t.arg.boolean({ required: false, description: 'true: only incidents with a deadline past and not met today.' }),
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
+    authScopes: may('incidents'),
     resolve: async (_root, args, ctx, info) => {
-      requireReadRole(ctx, ['partnership', 'panel', 'ofsted', 'admin'], 'incidents');
       forwardOnly(args);
       let partnershipId = args.partnershipId ?? undefined;
-      if (ctx.principal.kind === 'user' && roleOf(ctx.principal) === 'partnership') {
-        if (partnershipId !== undefined && partnershipId !== ctx.principal.partnershipId) throw badInput('A partnership may list only its own incidents', 'partnershipId');
-        partnershipId = ctx.principal.partnershipId;
+      if (roleOf(ctx.principal) === 'partnership') {
+        const user = userOf(ctx.principal);
+        if (partnershipId !== undefined && partnershipId !== user.partnershipId) throw badInput('A partnership may list only its own incidents', 'partnershipId');
+        partnershipId = user.partnershipId;
       }
       await awaitConsistency(ctx, args.consistentAfter);
       const nodeFields = new Set([...selectedFields(info, ['edges', 'node']), ...selectedFields(info, ['nodes'])]);

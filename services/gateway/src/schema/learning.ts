@@ -1,23 +1,23 @@
 /**
  * Issue 9 reviews and learning: non-statutory and thematic reviews, concerned partnerships, learning, recommendations
  * and their actions (overdue computed for today), the learning library (NSPCC record shape, public), the Panel's
- * recurring themes and DfE's final reports. Reads of one review follow ACCESS_POLICY through `mayRead`.
+ * recurring themes and DfE's final reports. Who may: ACCESS_POLICY (authorization.ts).
  */
 import { z } from 'zod';
 import { uuidV5 } from '@cspr/application';
 import type { ApplicationCommand } from '@cspr/application';
-import { AGENCIES, LEARNING_ACTION_STATUSES, LEARNING_ITEM_KINDS, mayRead } from '@cspr/domain';
+import { AGENCIES, LEARNING_ACTION_STATUSES, LEARNING_ITEM_KINDS, reviewFacts } from '@cspr/domain';
+import type { Operation } from '@cspr/domain';
 import type { LearningItem } from '@cspr/domain';
 import { getRecurringThemes, getReviewLearning, listFinalReportsFor, listPartnershipReviews, searchLearningLibrary } from '@cspr/read-models';
 import type { LearningActionView, LearningLibraryRecord, ReviewLearningView } from '@cspr/read-models';
 import { builder } from '../builder';
-import { requireRole } from '../authorization';
-import { toActor } from '../auth/principal';
+import { may, requireRecord, userOf } from '../authorization';
 import { NotFoundError, ForbiddenError, ValidationError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import type { GatewayContext } from '../gateway-context';
-import { badInput, requireReadRole, todayOf } from '../read-access';
-import { requireReviewAccess } from '../record-owners';
+import { badInput, todayOf } from '../read-access';
+import { requireIncidentsReadable, requireReviewAccess } from '../record-owners';
 import { calendarDateSchema, commandIdSchema, idSchema, parseInput, runCommand, shortText } from '../run-command';
 import { mutationErrors, ReviewPayload } from './command-payload';
 import { NonStatutoryReviewKindEnum } from './referral';
@@ -88,16 +88,11 @@ const RecurringThemeType = builder.objectRef<{ theme: string; partnershipIds: st
   fields: (t) => ({ theme: t.exposeString('theme'), partnershipIds: t.exposeStringList('partnershipIds'), reviewIds: t.exposeStringList('reviewIds') }),
 });
 
-/** Review reads per record: the access policy's review rule (own, concerned, all for the Panel, recipient for DfE). */
-const readableLearning = async (ctx: GatewayContext, reviewId: string): Promise<ReviewLearningView> => {
+/** One review's learning record, when the caller may `operation` it (own, concerned, any for the Panel, recipient). */
+export const readableReview = async (ctx: GatewayContext, operation: Operation, reviewId: string): Promise<ReviewLearningView> => {
   const review = await getReviewLearning(ctx.services.sql, reviewId, todayOf(ctx));
-  const actor = toActor(ctx.principal) ?? null;
-  if (!actor) throw new ForbiddenError('The public may not read reviews: published reports are in learningLibrary and publishedReports');
-  if (!review || !mayRead(actor, {
-    kind: 'review', ownerPartnershipId: review.ownerPartnershipId, partnershipIds: review.partnershipIds,
-    concernedPartnershipIds: review.concernedPartnershipIds, finalReportRecipients: review.finalReportRecipients as ('panel' | 'dfe')[],
-  })) throw new NotFoundError(`Review ${reviewId} not found`);
-  return review;
+  requireRecord(ctx, operation, operation, review ? reviewFacts(review) : undefined, `Review ${reviewId}`);
+  return review!;
 };
 
 builder.queryField('reviewLearning', (t) =>
@@ -106,9 +101,10 @@ builder.queryField('reviewLearning', (t) =>
     description: 'One review\'s learning, recommendations and actions (overdue flagged for today).',
     args: { reviewId: t.arg.id(), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
     errors: { types: [NotFoundError, ForbiddenError], directResult: true, union: { name: 'ReviewLearningResult' } },
+    authScopes: may('reviewLearning'),
     resolve: async (_root, args, ctx) => {
       await awaitConsistency(ctx, args.consistentAfter);
-      return readableLearning(ctx, String(args.reviewId));
+      return readableReview(ctx, 'reviewLearning', String(args.reviewId));
     },
   }),
 );
@@ -118,9 +114,9 @@ builder.queryField('partnershipReviews', (t) =>
     type: [ReviewLearningType],
     description: 'Reviews of every kind in the partnership\'s workspace: its own and those naming its services (listedBecause).',
     args: { first: t.arg.int({ required: false }), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    authScopes: may('partnershipReviews'),
     resolve: async (_root, args, ctx) => {
-      requireReadRole(ctx, ['partnership'], 'partnership reviews');
-      const user = ctx.principal as Extract<typeof ctx.principal, { kind: 'user' }>;
+      const user = userOf(ctx.principal);
       await awaitConsistency(ctx, args.consistentAfter);
       return listPartnershipReviews(ctx.services.sql, { ...todayOf(ctx), partnershipId: user.partnershipId ?? '', ...(args.first != null ? { first: args.first } : {}) });
     },
@@ -135,6 +131,7 @@ builder.queryField('learningLibrary', (t) =>
       theme: t.arg.string({ required: false }), keyword: t.arg.string({ required: false }), partnershipId: t.arg.string({ required: false }),
       first: t.arg.int({ required: false }), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
+    authScopes: may('learningLibrary'),
     resolve: async (_root, args, ctx) => {
       await awaitConsistency(ctx, args.consistentAfter);
       const schema = z.object({ theme: shortText(100).nullish(), keyword: shortText(200).nullish(), partnershipId: idSchema.nullish(), first: z.number().int().min(1).max(100).nullish() });
@@ -159,8 +156,8 @@ builder.queryField('recurringThemes', (t) =>
     type: [RecurringThemeType],
     description: 'Learning themes recorded by reviews of at least `minPartnerships` partnerships (default 2): the Panel\'s view.',
     args: { minPartnerships: t.arg.int({ required: false }) },
+    authScopes: may('recurringThemes'),
     resolve: async (_root, args, ctx) => {
-      requireReadRole(ctx, ['panel'], 'recurring themes');
       return getRecurringThemes(ctx.services.sql, Math.max(1, Math.min(args.minPartnerships ?? 2, 50)));
     },
   }),
@@ -171,8 +168,8 @@ builder.queryField('finalReportsForDfe', (t) =>
     type: [ReviewLearningType],
     description: 'Reviews whose final report was sent to DfE (at least 7 working days before publication).',
     args: { first: t.arg.int({ required: false }) },
+    authScopes: may('finalReportsForDfe'),
     resolve: async (_root, args, ctx) => {
-      requireReadRole(ctx, ['dfe', 'panel'], 'final reports sent to DfE');
       return listFinalReportsFor(ctx.services.sql, 'dfe', { ...todayOf(ctx), ...(args.first != null ? { first: args.first } : {}) });
     },
   }),
@@ -199,9 +196,11 @@ builder.mutationField('commissionNonStatutoryReview', (t) =>
       }),
     },
     errors: mutationErrors('CommissionNonStatutoryReviewResult'),
+    authScopes: may('commissionNonStatutoryReview'),
     resolve: async (_root, { input }, ctx) => {
-      const user = requireRole(ctx.principal, ['partnership'], 'commission a non-statutory review');
+      const user = userOf(ctx.principal);
       const valid = parseInput(z.object({ commandId: commandIdSchema, title: shortText(200), referralIds: ids(200).nullish(), incidentIds: ids(200).nullish() }).loose(), input);
+      await requireIncidentsReadable(ctx, valid.incidentIds ?? []);
       const reviewId = newReviewId(ctx, valid.commandId);
       const outcome = await runCommand(ctx, {
         type: 'CommissionNonStatutoryReview',
@@ -227,9 +226,11 @@ builder.mutationField('commissionThematicReview', (t) =>
       }),
     },
     errors: mutationErrors('CommissionThematicReviewResult'),
+    authScopes: may('commissionThematicReview'),
     resolve: async (_root, { input }, ctx) => {
-      const user = requireRole(ctx.principal, ['partnership', 'panel'], 'commission a thematic review');
+      const user = userOf(ctx.principal);
       const valid = parseInput(z.object({ commandId: commandIdSchema, title: shortText(200), theme: shortText(100), incidentIds: ids(500).nullish(), reviewIds: ids(500).nullish() }).loose(), input);
+      await requireIncidentsReadable(ctx, valid.incidentIds ?? []);
       const reviewId = newReviewId(ctx, valid.commandId);
       const outcome = await runCommand(ctx, {
         type: 'CommissionThematicReview',
@@ -247,7 +248,7 @@ type InputFields = Parameters<Parameters<typeof builder.inputType>[1]['fields']>
 
 /** A review command from its owner (the deciders check ownership again; others get NOT FOUND first). */
 const reviewMutation = (
-  name: string,
+  name: Operation,
   description: string,
   fields: (f: InputFields) => Record<string, unknown>,
   schema: z.ZodType<Record<string, unknown>>,
@@ -259,13 +260,13 @@ const reviewMutation = (
       description,
       args: { input: t.arg({ type: builder.inputType(`${name.charAt(0).toUpperCase()}${name.slice(1)}Input`, { fields: fields as never }) as never }) },
       errors: mutationErrors(`${name.charAt(0).toUpperCase()}${name.slice(1)}Result`),
+      authScopes: may(name),
       resolve: async (_root, { input }, ctx) => {
-        requireRole(ctx.principal, ['partnership', 'panel'], description.charAt(0).toLowerCase() + description.slice(1).replace(/\.$/, ''));
         // Two parses merged (the command's parsed fields win), not `.and()`: an intersection throws, an unexpected
         // error, when the command's schema transforms a field (trims it) since the two sides then disagree on it.
         const ids = parseInput(z.object({ commandId: commandIdSchema, reviewId: idSchema }).loose(), input);
         const valid = { ...ids, ...parseInput(schema, input) } as Record<string, unknown> & { commandId?: string | null; reviewId: string };
-        await requireReviewAccess(ctx, valid.reviewId);
+        await requireReviewAccess(ctx, name, valid.reviewId);
         const outcome = await runCommand(ctx, command(valid.reviewId, valid), valid.commandId);
         return reviewPayload(valid.reviewId, outcome);
       },

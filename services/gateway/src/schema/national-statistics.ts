@@ -11,7 +11,7 @@ import { buildRelease, getLiveStatistics, listReportingYears, listStatisticsRele
 import type { LiveStatistics, StatisticsCell, StatisticsReleaseView } from '@cspr/read-models';
 import type { OpenDataRow } from '@cspr/domain';
 import { builder } from '../builder';
-import { requireRole, roleOf } from '../authorization';
+import { may, roleOf } from '../authorization';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { commandIdSchema, parseInput, runCommand } from '../run-command';
 import { mutationErrors } from './command-payload';
@@ -83,12 +83,12 @@ const ReleaseType = builder.objectRef<StatisticsReleaseView>('StatisticsRelease'
   }),
 });
 
-const LIVE_READERS = new Set(['panel', 'ofsted', 'admin']);
 const PUBLISHERS = new Set(['panel', 'admin']);
 
 builder.queryField('statisticsReleases', (t) =>
   t.field({
     type: [ReleaseType],
+    authScopes: may('statisticsReleases'),
     description: 'Published statistics releases, newest first. Public. The Panel and admins may include closed periods awaiting release.',
     args: {
       includeUnpublished: t.arg.boolean({ required: false, description: 'Panel and admin only. Default false.' }),
@@ -107,15 +107,13 @@ builder.queryField('statisticsReleases', (t) =>
 builder.queryField('nationalStatistics', (t) =>
   t.field({
     type: [LiveStatisticsType],
+    authScopes: may('nationalStatistics'),
     description: 'Live, exact national statistics by DfE method (Panel, Ofsted and admins). The public and DfE read statisticsReleases.',
     args: {
       reportingYear: t.arg.int({ required: false, description: `${REPORTING_YEAR_DESCRIPTION} Default: every year with a notification.` }),
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
     resolve: async (_root, args, ctx) => {
-      if (!LIVE_READERS.has(roleOf(ctx.principal))) {
-        throw createGraphQLError('Live statistics are for the Panel, Ofsted and admins: the public and DfE read published releases (statisticsReleases)', { extensions: { code: 'FORBIDDEN' } });
-      }
       await awaitConsistency(ctx, args.consistentAfter);
       const today = ctx.services.clock().toISOString().slice(0, 10);
       const years = args.reportingYear ? [args.reportingYear] : await listReportingYears(ctx.services.sql);
@@ -148,11 +146,11 @@ for (const [name, type, description] of [
   builder.mutationField(name, (t) =>
     t.field({
       type: StatisticsReleasePayload,
+      authScopes: may(name),
       description,
       args: { input: t.arg({ type: StatisticsReleaseInput }) },
       errors: mutationErrors(`${name[0]!.toUpperCase()}${name.slice(1)}Result`),
       resolve: async (_root, args, ctx) => {
-        requireRole(ctx.principal, ['panel', 'admin'], name === 'closeStatisticsPeriod' ? 'close a statistics period' : 'publish a statistics release');
         const valid = parseInput(releaseInput, args.input);
         const { reportingYear } = valid;
         const command = type === 'CloseStatisticsPeriod'

@@ -10,7 +10,8 @@ import type { FeedMessage, StreamOrigin } from '@cspr/feed';
 import { builder } from '../builder';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import type { GatewayContext } from '../gateway-context';
-import { badInput, requireReadRole } from '../read-access';
+import { may } from '../authorization';
+import { badInput } from '../read-access';
 import { JsonScalar } from './scalars';
 
 /** Events scanned per request at most, so one call stays cheap however sparse the feed is in the log. */
@@ -55,8 +56,8 @@ builder.queryField('notificationFeed', (t) =>
       first: t.arg.int({ required: false, description: 'Items per page, 1–500. Default 100.' }),
       consistentAfter: t.arg.string({ required: false, description: `${CONSISTENT_AFTER_DESCRIPTION} (The feed reads the log itself, so it is never behind; accepted for uniformity.)` }),
     },
+    authScopes: may('notificationFeed'),
     resolve: async (_root, args, ctx) => {
-      requireReadRole(ctx, ['ofsted', 'panel', 'admin'], 'the notification feed');
       await awaitConsistency(ctx, args.consistentAfter);
       let cursor: LogPosition = LOG_START;
       if (args.after) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentStreamId, PHONE_MAX } from '@cspr/domain';
-import { startGatewayFixture } from '../gateway-fixture';
-import type { GatewayFixture } from '../gateway-fixture';
+import { startGatewayFixture } from '../gateway.fixture';
+import type { GatewayFixture } from '../gateway.fixture';
 
 const CHILD_NAME = 'Orlaith Testchild';
 

@@ -6,7 +6,7 @@
 import { uuidV5 } from '@cspr/application';
 import type { NotificationChanges, NotifiedChild, Notifier } from '@cspr/domain';
 import { builder } from '../builder';
-import { requireRole } from '../authorization';
+import { may, userOf } from '../authorization';
 import { requireIncidentAccess } from '../record-owners';
 import {
   calendarDateSchema, childrenListSchema, commandIdSchema, idSchema, incidentTimeSchema, localAuthorityCodeSchema,
@@ -51,8 +51,9 @@ builder.mutationField('notifyIncident', (t) =>
     description: 'A partnership notifies the Panel of a serious incident (Children Act 2004 s16C).',
     args: { input: t.arg({ type: NotifyIncidentInput }) },
     errors: mutationErrors('NotifyIncidentResult'),
+    authScopes: may('notifyIncident'),
     resolve: async (_root, { input }, ctx) => {
-      const user = requireRole(ctx.principal, ['partnership'], 'notify an incident');
+      const user = userOf(ctx.principal);
       const { commandId, partnershipId, children, notifier, ...facts } = input;
       const incidentId = commandId ? uuidV5(`incident/${user.userId}/${commandId}`) : ctx.services.newId();
       const outcome = await runCommand(ctx, {
@@ -107,10 +108,10 @@ builder.mutationField('amendNotification', (t) =>
       }),
     },
     errors: mutationErrors('AmendNotificationResult'),
+    authScopes: may('amendNotification'),
     resolve: async (_root, { input }, ctx) => {
-      requireRole(ctx.principal, ['partnership'], 'amend a notification');
       const { commandId, incidentId } = input;
-      await requireIncidentAccess(ctx, incidentId);
+      await requireIncidentAccess(ctx, 'amendNotification', incidentId);
       const { children, notifier, ...rest } = input.changes;
       const changes: NotificationChanges = withoutNulls({
         ...(rest as Omit<NotificationChanges, 'children' | 'notifier'>),
@@ -141,10 +142,10 @@ builder.mutationField('withdrawNotification', (t) =>
       }),
     },
     errors: mutationErrors('WithdrawNotificationResult'),
+    authScopes: may('withdrawNotification'),
     resolve: async (_root, { input }, ctx) => {
-      requireRole(ctx.principal, ['partnership', 'panel'], 'withdraw a notification');
       const { commandId, incidentId, reason, duplicateOfIncidentId, explanation } = input;
-      await requireIncidentAccess(ctx, incidentId);
+      await requireIncidentAccess(ctx, 'withdrawNotification', incidentId);
       const outcome = await runCommand(ctx, {
         type: 'WithdrawNotification',
         data: withoutNulls({ incidentId, reason, duplicateOfIncidentId: duplicateOfIncidentId ?? undefined, explanation }),

@@ -6,6 +6,7 @@
 import { getPartnership, getPartnershipReviewsPage, type PartnershipReviewEntry } from '@cspr/read-models';
 import { builder } from '../builder';
 import { mapReadError } from '../read-access';
+import { may } from '../authorization';
 import { DocumentType } from './review';
 import { ReviewListingKindEnum } from './vocabulary';
 
@@ -37,6 +38,7 @@ builder.queryField('partnershipReviewsPage', (t) =>
   t.field({
     type: PageType,
     nullable: true,
+    authScopes: may('partnershipReviewsPage'),
     description: "A partnership's public page of reviews; null for a partnership that is not registered. Public.",
     args: { partnershipId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { listPartnerships } from '@cspr/read-models';
 import type { PartnershipView } from '@cspr/read-models';
 import { builder } from '../builder';
-import { requireRole } from '../authorization';
+import { may } from '../authorization';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { commandIdSchema, parseInput, runCommand, shortText } from '../run-command';
 import { mutationErrors, PartnershipPayload } from './command-payload';
@@ -26,6 +26,7 @@ builder.queryField('partnerships', (t) =>
     type: [PartnershipType],
     description: 'Every registered partnership, by name. Public.',
     args: { consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    authScopes: may('partnerships'),
     resolve: async (_root, args, ctx) => {
       await awaitConsistency(ctx, args.consistentAfter);
       return listPartnerships(ctx.services.sql);
@@ -59,8 +60,8 @@ for (const [name, type, description] of [
       description,
       args: { input: t.arg({ type: PartnershipInput }) },
       errors: mutationErrors(`${name[0]!.toUpperCase()}${name.slice(1)}Result`),
+      authScopes: may(name),
       resolve: async (_root, { input }, ctx) => {
-        requireRole(ctx.principal, ['admin'], name === 'registerPartnership' ? 'register a partnership' : 'change a partnership');
         const valid = parseInput(partnershipSchema, input);
         const outcome = await runCommand(ctx, { type, data: { partnershipId: valid.partnershipId, name: valid.name, localAuthorityCodes: valid.localAuthorityCodes } }, valid.commandId);
         return { partnershipId: valid.partnershipId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };

@@ -3,7 +3,7 @@ import { getProjectorStatus } from '@cspr/read-models';
 import type { ProjectorStatus } from '@cspr/read-models';
 import { builder } from '../builder';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
-import { requireReadRole } from '../read-access';
+import { may } from '../authorization';
 
 const ProjectorStatusType = builder.objectRef<ProjectorStatus>('ProjectorStatus').implement({
   fields: (t) => ({
@@ -21,8 +21,8 @@ builder.queryField('projectorStatus', (t) =>
   t.field({
     type: ProjectorStatusType,
     args: { consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    authScopes: may('projectorStatus'),
     resolve: async (_root, args, ctx) => {
-      requireReadRole(ctx, ['admin'], 'the projector status');
       await awaitConsistency(ctx, args.consistentAfter);
       return getProjectorStatus(ctx.services.sql, ctx.services.store);
     },

@@ -2,6 +2,7 @@
 import { listPublishedReports } from '@cspr/read-models';
 import type { PublishedReportView } from '@cspr/read-models';
 import { builder } from '../builder';
+import { may } from '../authorization';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { forwardOnly, mapReadError, toConnection } from '../read-access';
 import { DocumentType, ReviewKindEnum } from './review';
@@ -39,6 +40,7 @@ builder.queryField('publishedReports', (t) =>
       search: t.arg.string({ required: false, description: 'Case-insensitive text search.' }),
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
+    authScopes: may('publishedReports'),
     resolve: async (_root, args, ctx) => {
       forwardOnly(args);
       await awaitConsistency(ctx, args.consistentAfter);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForPosition } from '@cspr/read-models';
 import { createReadAudit } from '@cspr/personal-data';
-import { startGatewayFixture } from '../gateway-fixture';
-import type { GatewayFixture } from '../gateway-fixture';
-import { lifecycle, SECRET_CHILD_NAME } from '../lifecycle-setup';
+import { startGatewayFixture } from '../gateway.fixture';
+import type { GatewayFixture } from '../gateway.fixture';
+import { lifecycle, SECRET_CHILD_NAME } from '../lifecycle.fixture';
 
 const leeds = { role: 'partnership', partnership: 'leeds' } as const;
 let f: GatewayFixture;

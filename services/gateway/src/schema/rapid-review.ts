@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { getPanelQueue } from '@cspr/read-models';
 import type { PanelQueueItem } from '@cspr/read-models';
 import { builder } from '../builder';
-import { requireRole } from '../authorization';
+import { may } from '../authorization';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
-import { forwardOnly, mapReadError, requireReadRole, todayOf, toConnection } from '../read-access';
+import { forwardOnly, mapReadError, todayOf, toConnection } from '../read-access';
 import { requireIncidentAccess } from '../record-owners';
 import { commandIdSchema, freeText, idSchema, requiredFreeText, shortText } from '../input-rules';
 import { runCommand } from '../run-command';
@@ -68,10 +68,10 @@ builder.mutationField('submitRapidReview', (t) =>
     description: "The owning partnership sends the rapid review to the Panel: the Panel's expectation (not a statutory duty) is within 15 working days.",
     args: { input: t.arg({ type: SubmitRapidReviewInput }) },
     errors: mutationErrors('SubmitRapidReviewResult'),
+    authScopes: may('submitRapidReview'),
     resolve: async (_root, { input }, ctx) => {
-      requireRole(ctx.principal, ['partnership'], 'submit a rapid review');
       const { commandId, ...data } = input;
-      await requireIncidentAccess(ctx, data.incidentId);
+      await requireIncidentAccess(ctx, 'submitRapidReview', data.incidentId);
       const outcome = await runCommand(ctx, { type: 'SubmitRapidReview', data }, commandId);
       return { incidentId: data.incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
     },
@@ -96,10 +96,10 @@ builder.mutationField('respondToRapidReview', (t) =>
       }),
     },
     errors: mutationErrors('RespondToRapidReviewResult'),
+    authScopes: may('respondToRapidReview'),
     resolve: async (_root, { input }, ctx) => {
-      requireRole(ctx.principal, ['panel'], 'respond to a rapid review');
       const { commandId, incidentId, outcome: panelOutcome, comments, thematicReviewTitle } = input;
-      await requireIncidentAccess(ctx, incidentId);
+      await requireIncidentAccess(ctx, 'respondToRapidReview', incidentId);
       const outcome = await runCommand(ctx, {
         type: 'RespondToRapidReview',
         data: { incidentId, outcome: panelOutcome, comments, ...(thematicReviewTitle ? { thematicReviewTitle } : {}) },
@@ -133,8 +133,8 @@ builder.queryField('panelQueue', (t) =>
     type: PanelQueueItemType,
     description: 'The Panel\'s queue: rapid reviews awaiting a response, oldest submission first. Panel only.',
     args: { consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    authScopes: may('panelQueue'),
     resolve: async (_root, args, ctx) => {
-      requireReadRole(ctx, ['panel'], 'the Panel\'s queue');
       forwardOnly(args);
       await awaitConsistency(ctx, args.consistentAfter);
       try {

@@ -6,16 +6,17 @@
  */
 import { z } from 'zod';
 import { uuidV5 } from '@cspr/application';
-import { AGENCY_CRITERIA_VIEWS, GUIDANCE_EDITIONS, mayRead, NON_STATUTORY_REVIEW_KINDS, REFERRAL_OUTCOMES } from '@cspr/domain';
+import { AGENCY_CRITERIA_VIEWS, GUIDANCE_EDITIONS, NON_STATUTORY_REVIEW_KINDS, REFERRAL_OUTCOMES } from '@cspr/domain';
+import type { Operation } from '@cspr/domain';
 import { getReferral, listReferrals } from '@cspr/read-models';
 import type { ReferralView } from '@cspr/read-models';
 import type { GuidanceEdition } from '@cspr/domain';
 import { builder } from '../builder';
-import { requireRole, roleOf } from '../authorization';
+import { may, requireRecord, userOf } from '../authorization';
 import { ForbiddenError, NotFoundError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { toActor } from '../auth/principal';
-import { badInput, forwardOnly, mapReadError, requireReadRole, toConnection } from '../read-access';
+import { badInput, forwardOnly, mapReadError, toConnection } from '../read-access';
 import {
   calendarDateSchema, childrenListSchema, commandIdSchema, freeText, idSchema, incidentTimeSchema,
   localAuthorityCodeSchema, locationSchema, requiredFreeText, shortText,
@@ -102,8 +103,9 @@ builder.mutationField('submitReferral', (t) =>
       }),
     },
     errors: mutationErrors('SubmitReferralResult'),
+    authScopes: may('submitReferral'),
     resolve: async (_root, { input }, ctx) => {
-      const user = requireRole(ctx.principal, ['agency'], 'submit a referral');
+      const user = userOf(ctx.principal);
       const { commandId, children, referrer, ...facts } = input;
       const referralId = commandId ? uuidV5(`referral/${user.userId}/${commandId}`) : ctx.services.newId();
       const outcome = await runCommand(ctx, {
@@ -118,14 +120,12 @@ builder.mutationField('submitReferral', (t) =>
   }),
 );
 
-/** A referral's record for the access policy, or not found (never "forbidden": ids cannot be probed). */
-const readableReferral = async (ctx: GatewayContext, referralId: string): Promise<ReferralView> => {
+/** A referral the caller may `operation`, else NOT FOUND for one it cannot read (ids cannot be probed). */
+const readableReferral = async (ctx: GatewayContext, operation: Operation, referralId: string): Promise<ReferralView> => {
   const referral = await getReferral(ctx.services.sql, referralId);
-  const actor = toActor(ctx.principal) ?? null;
-  if (!referral || !mayRead(actor, { kind: 'referral', partnershipId: referral.partnershipId, referredBy: referral.referredBy })) {
-    throw new NotFoundError(`Referral ${referralId} not found`);
-  }
-  return referral;
+  const facts = referral ? { owner: referral.partnershipId, referredBy: referral.referredBy } : undefined;
+  requireRecord(ctx, operation, 'referral', facts, `Referral ${referralId}`);
+  return referral!;
 };
 
 builder.mutationField('decideReferral', (t) =>
@@ -149,8 +149,9 @@ builder.mutationField('decideReferral', (t) =>
       }),
     },
     errors: mutationErrors('DecideReferralResult'),
+    authScopes: may('decideReferral'),
     resolve: async (_root, { input }, ctx) => {
-      const user = requireRole(ctx.principal, ['partnership'], 'decide on a referral');
+      const user = userOf(ctx.principal);
       const referral = await getReferral(ctx.services.sql, input.referralId);
       if (referral && referral.partnershipId !== user.partnershipId) throw new NotFoundError(`Referral ${input.referralId} not found`);
       const derived = (what: string) => (input.commandId ? uuidV5(`${what}/${user.userId}/${input.commandId}`) : ctx.services.newId());
@@ -188,10 +189,10 @@ builder.mutationField('withdrawReferral', (t) =>
       }),
     },
     errors: mutationErrors('WithdrawReferralResult'),
+    authScopes: may('withdrawReferral'),
     resolve: async (_root, { input }, ctx) => {
-      requireRole(ctx.principal, ['agency'], 'withdraw a referral');
       const referral = await getReferral(ctx.services.sql, input.referralId);
-      if (referral) await readableReferral(ctx, input.referralId);
+      if (referral) await readableReferral(ctx, 'withdrawReferral', input.referralId);
       const outcome = await runCommand(ctx, { type: 'WithdrawReferral', data: { referralId: input.referralId, reason: input.reason } }, input.commandId);
       return payload(input.referralId, outcome);
     },
@@ -203,11 +204,10 @@ builder.queryField('referral', (t) =>
     type: ReferralType,
     args: { id: t.arg.id(), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
     errors: { types: [NotFoundError, ForbiddenError], directResult: true, union: { name: 'ReferralResult' } },
+    authScopes: may('referral'),
     resolve: async (_root, args, ctx) => {
       await awaitConsistency(ctx, args.consistentAfter);
-      const role = roleOf(ctx.principal);
-      if (role !== 'partnership' && role !== 'agency') throw new ForbiddenError('Only the partnership and the referring agency may read a referral');
-      return readableReferral(ctx, String(args.id));
+      return readableReferral(ctx, 'referral', String(args.id));
     },
   }),
 );
@@ -217,9 +217,9 @@ builder.queryField('referrals', (t) =>
     type: ReferralType,
     description: 'A partnership\'s referrals, newest first; an agency user sees only the referrals it made.',
     args: { status: t.arg({ type: ReferralStatusEnum, required: false }), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    authScopes: may('referrals'),
     resolve: async (_root, args, ctx) => {
-      requireReadRole(ctx, ['partnership', 'agency'], 'referrals');
-      const user = ctx.principal as Extract<typeof ctx.principal, { kind: 'user' }>;
+      const user = userOf(ctx.principal);
       forwardOnly(args);
       await awaitConsistency(ctx, args.consistentAfter);
       try {

@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { uuidV5 } from '@cspr/application';
 import type { ApplicationCommand } from '@cspr/application';
 import { builder } from '../builder';
-import { requireRole } from '../authorization';
+import type { Operation } from '@cspr/domain';
+import { may, userOf } from '../authorization';
 import type { GatewayContext } from '../gateway-context';
-import { requireReviewAccess } from '../record-owners';
+import { requireIncidentsReadable, requireReviewAccess } from '../record-owners';
 import { calendarDateSchema, commandIdSchema, freeText, idSchema, parseInput, runCommand, shortText } from '../run-command';
 import { mutationErrors, ReviewPayload } from './command-payload';
 import {
@@ -39,9 +40,11 @@ builder.mutationField('commissionLocalReview', (t) =>
       }),
     },
     errors: mutationErrors('CommissionLocalReviewResult'),
+    authScopes: may('commissionLocalReview'),
     resolve: async (_root, { input }, ctx) => {
-      const user = requireRole(ctx.principal, ['partnership'], 'commission a local review');
+      const user = userOf(ctx.principal);
       const valid = parseInput(z.object({ commandId: commandIdSchema, incidentIds: incidentIdsSchema, caseName: shortText(100), partnershipId: idSchema.nullish() }).loose(), input);
+      await requireIncidentsReadable(ctx, valid.incidentIds);
       const reviewId = newReviewId(ctx, valid.commandId);
       const outcome = await runCommand(ctx, {
         type: 'CommissionLocalReview',
@@ -69,9 +72,10 @@ builder.mutationField('commissionNationalReview', (t) =>
       }),
     },
     errors: mutationErrors('CommissionNationalReviewResult'),
+    authScopes: may('commissionNationalReview'),
     resolve: async (_root, { input }, ctx) => {
-      requireRole(ctx.principal, ['panel'], 'commission a national review');
       const valid = parseInput(z.object({ commandId: commandIdSchema, incidentIds: incidentIdsSchema, title: shortText(200) }).loose(), input);
+      await requireIncidentsReadable(ctx, valid.incidentIds);
       const reviewId = newReviewId(ctx, valid.commandId);
       const outcome = await runCommand(ctx, {
         type: 'CommissionNationalReview',
@@ -82,9 +86,9 @@ builder.mutationField('commissionNationalReview', (t) =>
   }),
 );
 
-/** One mutation on an existing review: role gate, zod check, NOT FOUND for others' reviews, then the command. */
+/** One mutation on an existing review: role scope, zod check, NOT FOUND for reviews the caller cannot see, then the command. */
 const reviewMutation = <Fields extends Record<string, unknown>>(
-  name: string,
+  name: Operation,
   description: string,
   inputType: ReturnType<typeof builder.inputType>,
   schema: z.ZodType,
@@ -96,12 +100,12 @@ const reviewMutation = <Fields extends Record<string, unknown>>(
       description,
       args: { input: t.arg({ type: inputType }) },
       errors: mutationErrors(`${name[0]!.toUpperCase()}${name.slice(1)}Result`),
+      authScopes: may(name),
       resolve: async (_root, { input }, ctx) => {
-        requireRole(ctx.principal, ['partnership', 'panel'], description.charAt(0).toLowerCase() + description.slice(1).replace(/\.$/, ''));
         const base = parseInput(z.object({ commandId: commandIdSchema, reviewId: idSchema }).loose(), input);
         // The checked values go on (the schemas are loose: fields they do not name pass through as given).
         const checked = parseInput(schema, input) as Record<string, unknown>;
-        await requireReviewAccess(ctx, base.reviewId);
+        await requireReviewAccess(ctx, 'commissionNationalReview', base.reviewId);
         const fields = withoutNulls(checked) as Fields & { reviewId: string; commandId?: string };
         const { commandId: _commandId, ...rest } = fields;
         const outcome = await runCommand(ctx, toCommand({ ...(rest as Fields), reviewId: base.reviewId }), base.commandId);

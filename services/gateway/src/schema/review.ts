@@ -1,18 +1,18 @@
 /**
- * The Review type (local or national) and its queries `review` and `reviews`. A partnership sees the reviews it
- * commissioned and the national reviews covering its incidents; the Panel and admins see all; Ofsted and the
- * public none (the public reads `publishedReports`). A delay's explanation is personal and opens audited.
+ * The Review type (local or national) and its queries `review` and `reviews`. Who sees which (ACCESS_POLICY): a
+ * partnership the reviews it owns or that concern it, the Panel all, DfE those whose final report was sent to it;
+ * the public reads `publishedReports`. A delay's explanation is personal and opens audited.
  */
 import { createGraphQLError } from 'graphql-yoga';
-import { getReview, listReviews, REVIEW_STATUSES } from '@cspr/read-models';
+import { reviewFacts } from '@cspr/domain';
+import { getReview, getReviewLearning, listReviews, REVIEW_STATUSES } from '@cspr/read-models';
 import type { ReviewDelay, ReviewView } from '@cspr/read-models';
 import { builder } from '../builder';
-import { roleOf } from '../authorization';
+import { may, requireRecord, roleOf, userOf } from '../authorization';
 import { ForbiddenError, NotFoundError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { openPersonalParts } from '../personal-data-access';
-import { requireReviewReadable } from '../review-read-policy';
-import { badInput, forwardOnly, mapReadError, requireReadRole, todayOf, toConnection } from '../read-access';
+import { badInput, forwardOnly, mapReadError, todayOf, toConnection } from '../read-access';
 import { DeadlineType, HistoryEntryType } from './deadline';
 import { DelayReasonEnum, DocumentKindEnum, enumName, PublicationKindEnum } from './vocabulary';
 
@@ -134,19 +134,20 @@ export const ReviewType = builder.objectRef<ReviewView>('Review').implement({
   }),
 });
 
-const REVIEW_READERS = ['partnership', 'panel', 'admin'] as const;
-
 builder.queryField('review', (t) =>
   t.field({
     type: ReviewType,
     args: { id: t.arg.id(), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
     errors: { types: [NotFoundError, ForbiddenError], directResult: true, union: { name: 'ReviewResult' } },
+    authScopes: may('review'),
     resolve: async (_root, args, ctx) => {
       await awaitConsistency(ctx, args.consistentAfter);
-      const role = roleOf(ctx.principal);
-      if (role === 'public' || role === 'ofsted') throw new ForbiddenError(`${role === 'public' ? 'The public' : 'Ofsted'} may not read reviews: published reports are in publishedReports`);
       const review = await getReview(ctx.services.sql, String(args.id), todayOf(ctx));
-      await requireReviewReadable(ctx, String(args.id), review?.partnershipIds);
+      // The learning read model holds the concerned partnerships and the final report's recipients.
+      const learning = review ? await getReviewLearning(ctx.services.sql, review.id, todayOf(ctx)) : null;
+      const facts = learning ? reviewFacts(learning)
+        : review ? { owner: review.kind === 'national' ? 'panel' : review.partnershipIds[0]!, concerned: review.partnershipIds } : undefined;
+      requireRecord(ctx, 'review', 'review', facts, `Review ${String(args.id)}`);
       return review!;
     },
   }),
@@ -162,13 +163,14 @@ builder.queryField('reviews', (t) =>
       status: t.arg({ type: ReviewStatusEnum, required: false }),
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
+    authScopes: may('reviews'),
     resolve: async (_root, args, ctx) => {
-      requireReadRole(ctx, REVIEW_READERS, 'reviews');
       forwardOnly(args);
       let partnershipId = args.partnershipId ?? undefined;
-      if (ctx.principal.kind === 'user' && ctx.principal.role === 'partnership') {
-        if (partnershipId !== undefined && partnershipId !== ctx.principal.partnershipId) throw badInput('A partnership may list only its own reviews', 'partnershipId');
-        partnershipId = ctx.principal.partnershipId;
+      if (roleOf(ctx.principal) === 'partnership') {
+        const user = userOf(ctx.principal);
+        if (partnershipId !== undefined && partnershipId !== user.partnershipId) throw badInput('A partnership may list only its own reviews', 'partnershipId');
+        partnershipId = user.partnershipId;
       }
       await awaitConsistency(ctx, args.consistentAfter);
       try {

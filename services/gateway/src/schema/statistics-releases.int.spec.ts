@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { waitForPosition } from '@cspr/read-models';
-import { startGatewayFixture, type GatewayFixture } from '../gateway-fixture';
-import { lifecycle } from '../lifecycle-setup';
+import { startGatewayFixture, type GatewayFixture } from '../gateway.fixture';
+import { lifecycle } from '../lifecycle.fixture';
 
 const panel = { role: 'panel' } as const;
 const dfe = { role: 'dfe', sub: 'dora' } as const;

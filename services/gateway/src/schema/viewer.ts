@@ -1,5 +1,6 @@
 /** `viewer`: who the gateway thinks the caller is, so a client can show the role and check its token. */
 import { builder } from '../builder';
+import { may } from '../authorization';
 import type { Principal } from '../auth/principal';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 
@@ -16,6 +17,7 @@ builder.queryField('viewer', (t) =>
   t.field({
     type: Viewer,
     args: { consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    authScopes: may('viewer'),
     resolve: async (_root, args, ctx) => {
       await awaitConsistency(ctx, args.consistentAfter);
       return ctx.principal;

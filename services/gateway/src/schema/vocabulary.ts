@@ -20,7 +20,7 @@ const domainEnum = <const T extends string>(name: string, values: readonly T[], 
     values: Object.fromEntries(values.map((value) => [enumName(value, digitPrefix), { value }])) as Record<string, { value: T }>,
   });
 
-export const IncidentNatureEnum = domainEnum('IncidentNature', INCIDENT_NATURES, 'The nature of notification (domain.md).');
+export const IncidentNatureEnum = domainEnum('IncidentNature', INCIDENT_NATURES, 'The nature of notification (docs/architecture.md "Domain facts").');
 export const AgeBandEnum = domainEnum('AgeBand', AGE_BANDS, 'Age band at notification, as DfE statistics use them.', 'AGE_');
 export const SexEnum = domainEnum('Sex', SEXES, 'Sex as recorded at notification.');
 export const EthnicityEnum = domainEnum('Ethnicity', ETHNICITIES, 'ONS 2021 census high-level ethnic group.');

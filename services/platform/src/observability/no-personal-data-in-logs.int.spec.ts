@@ -6,7 +6,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countOpenDeadlines } from '@cspr/read-models';
-import { NOTIFY, notifyInput, PERSONAL, startObservedPlatform, type ObservedPlatform } from './observed-platform';
+import { NOTIFY, notifyInput, PERSONAL, startObservedPlatform, type ObservedPlatform } from './observed-platform.fixture';
 
 const lines: string[] = [];
 const capture = new Writable({ write: (chunk, _encoding, done) => { lines.push(String(chunk)); done(); } });

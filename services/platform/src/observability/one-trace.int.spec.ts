@@ -10,7 +10,7 @@ import { SpanKind } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SPAN } from '@cspr/telemetry';
 import { startTelemetry, type TelemetryHandle } from '@cspr/telemetry/sdk';
-import { NOTIFY, notifyInput, PERSONAL, startObservedPlatform, TEST_BROKERS, type ObservedPlatform } from './observed-platform';
+import { NOTIFY, notifyInput, PERSONAL, startObservedPlatform, TEST_BROKERS, type ObservedPlatform } from './observed-platform.fixture';
 
 const exporter = new InMemorySpanExporter();
 let telemetry: TelemetryHandle;
@@ -46,7 +46,7 @@ const readHeadersOf = async (topic: string, subject: string): Promise<Record<str
 };
 
 beforeAll(async () => {
-  telemetry = startTelemetry({ serviceName: 'cspr-test', spanProcessors: [new SimpleSpanProcessor(exporter)], env: {} });
+  telemetry = startTelemetry({ serviceName: 'cspr-test', spanProcessors: [new SimpleSpanProcessor(exporter)] });
   platform = await startObservedPlatform();
 }, 60_000);
 

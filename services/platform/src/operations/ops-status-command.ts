@@ -5,7 +5,7 @@
 import { openRuntime } from '@cspr/runtime';
 import { formatOperationsStatus, readOperationsStatus } from './operations-status';
 
-const runtime = await openRuntime({ service: 'ops', handleSignals: false, env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
+const runtime = await openRuntime({ service: 'ops', handleSignals: false, commandLine: true });
 try {
   const status = await readOperationsStatus(runtime.database.sql, runtime.store);
   process.stdout.write(`${process.argv.includes('--json') ? JSON.stringify(status, null, 2) : formatOperationsStatus(status)}\n`);

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html } from '../app/html';
-import { startGatewayUnderTest, type GatewayUnderTest, type TokenRequest } from '../gateway-under-test';
+import { startGatewayUnderTest, type GatewayUnderTest, type TokenRequest } from '../gateway-under-test.fixture';
 import type { PageContext } from '../server/page';
 import { liveStatisticsPage, statisticsPage } from './statistics-page';
 

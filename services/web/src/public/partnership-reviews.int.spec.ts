@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyImport, planImport, readListingFile } from '@cspr/review-history';
 import { createWebApp } from '../server/create-web-app';
-import { startGatewayUnderTest, type GatewayUnderTest } from '../gateway-under-test';
+import { startGatewayUnderTest, type GatewayUnderTest } from '../gateway-under-test.fixture';
 
 const SEED = 'oxfordshire-serious-case-reviews.txt';
 let backEnd: GatewayUnderTest;

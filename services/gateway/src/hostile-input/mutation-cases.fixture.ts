@@ -3,10 +3,10 @@
  * hostile-input properties to spoil one field at a time. The inputs mirror the authorization matrix's allowed cells.
  */
 import { randomUUID } from 'node:crypto';
-import type { Caller, GatewayFixture } from '../gateway-fixture';
-import type { lifecycle } from '../lifecycle-setup';
-import { rapidReviewData } from '../lifecycle-setup';
-import { referralSetup } from '../referral-setup';
+import type { Caller, GatewayFixture } from '../gateway.fixture';
+import type { lifecycle } from '../lifecycle.fixture';
+import { rapidReviewData } from '../lifecycle.fixture';
+import { referralSetup } from '../referral.fixture';
 
 type Lifecycle = ReturnType<typeof lifecycle>;
 export type MutationCase = {

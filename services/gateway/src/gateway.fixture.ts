@@ -20,7 +20,7 @@ import { createLogger } from '@cspr/telemetry';
 import { createDocumentStore, migrateDocuments } from '@cspr/documents';
 import { createTestDatabase } from '@cspr/testing';
 import type { TestDatabase } from '@cspr/testing';
-import type { ExtendedRole } from '@cspr/domain';
+import type { Role } from '@cspr/domain';
 import { loadOrCreateDevSigningKey } from './auth/dev-signing-key';
 import { mintDevToken } from './auth/mint-token';
 import { createDevTokenVerifier } from './auth/verify-token';
@@ -31,7 +31,7 @@ import type { Gateway, GatewayOptions } from './yoga';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type GraphQLResponse<Data = Record<string, any>> = { status: number; data?: Data; extensions?: Record<string, unknown>; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
-export type Caller = { role: ExtendedRole; partnership?: string; sub?: string } | 'public';
+export type Caller = { role: Role; partnership?: string; sub?: string } | 'public';
 
 /** A settable clock: specs move time to satisfy the rules (7 working days before publication) without waiting. */
 export type TestClock = { now: () => Date; set: (iso: string) => void };
@@ -80,7 +80,6 @@ export const startGatewayFixture = async (overrides: Partial<GatewayOptions> = {
     auth: await createDevTokenVerifier(key),
     logger: createLogger({ service: 'gateway-test', level: process.env.LOG_LEVEL ?? 'silent' }),
     production: false,
-    projector,
     clock: clock.now,
     partnerships: [LEEDS, BRADFORD],
     adminUserIds: () => ['admin-1', 'admin-2'],

@@ -1,11 +1,11 @@
 /** Set-up for issue 9 specs (the authorization matrix): referrals and non-statutory reviews written through the handler. */
 import { randomUUID } from 'node:crypto';
-import type { ExtendedActor } from '@cspr/domain';
-import type { lifecycle } from './lifecycle-setup';
+import type { Actor } from '@cspr/domain';
+import type { lifecycle } from './lifecycle.fixture';
 
 /** The agency referrer the matrix's `agency` caller is (same subject and partnership). */
-export const OFFICER: ExtendedActor = { userId: 'officer-1', role: 'agency', partnershipId: 'leeds' };
-const LEEDS: ExtendedActor = { userId: 'leeds-user', role: 'partnership', partnershipId: 'leeds' };
+export const OFFICER: Actor = { userId: 'officer-1', role: 'agency', partnershipId: 'leeds' };
+const LEEDS: Actor = { userId: 'leeds-user', role: 'partnership', partnershipId: 'leeds' };
 
 export const referralSetup = (lc: ReturnType<typeof lifecycle>) => {
   const submitted = async () => {

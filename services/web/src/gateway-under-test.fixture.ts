@@ -16,7 +16,7 @@ import { registerDefaultPartnerships } from '@cspr/application';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, migratePersonalData } from '@cspr/personal-data';
-import { createGateway, createGrantsLookup, createIssuerRoutedVerifier, createTokenVerifierFromEnv, grantsPrincipal, type TokenVerifier } from '@cspr/gateway';
+import { createGateway, createGrantsLookup, createIssuerRoutedVerifier, createTokenVerifierFromConfig, grantsPrincipal, type TokenVerifier } from '@cspr/gateway';
 import type { CommandHandler } from '@cspr/application';
 import type { Sql } from 'postgres';
 import { createProjector } from '@cspr/projector';
@@ -74,10 +74,10 @@ export const startGatewayUnderTest = async (): Promise<GatewayUnderTest> => {
   const issuers = new Map<string, TokenVerifier>();
   const { yoga, commands } = createGateway({
     clock: () => new Date(Date.now() + offsetMs),
-    sql: db.sql, store, vault, calendar, projector,
+    sql: db.sql, store, vault, calendar,
     documents: { store: createDocumentStore(db.sql) },
     audit: createReadAudit(db.sql),
-    auth: createIssuerRoutedVerifier(issuers, await createTokenVerifierFromEnv({ DATA_DIR: dataDir }, { production: false, principalOf })),
+    auth: createIssuerRoutedVerifier(issuers, await createTokenVerifierFromConfig({ dataDir, production: false }, { principalOf })),
     logger: createLogger({ service: 'web-e2e', level: process.env.LOG_LEVEL ?? 'silent' }),
     production: false,
   });

@@ -1,0 +1,65 @@
+/**
+ * The one wiring of the gateway from a started runtime, used by the gateway's own main.ts and by services/platform
+ * (`npm start`): read-model tables, the personal-data vault (erasures re-applied), token verification, admins and
+ * the production allow-list from the configuration, readiness and health, and the default partnerships.
+ */
+import { randomUUID } from 'node:crypto';
+import { registerDefaultPartnerships } from '@cspr/application';
+import type { WorkingDayCalendar } from '@cspr/domain';
+import { createReadAudit, openVault, type PersonalDataVault } from '@cspr/personal-data';
+import { migrateReadModels } from '@cspr/read-models';
+import { createDocumentStore, migrateDocuments } from '@cspr/documents';
+import type { Check, Runtime } from '@cspr/runtime';
+import { createTokenVerifierFromConfig, type TokenVerifier } from './auth/verify-token';
+import { loadAllowedOperations } from './hardening/index';
+import { gatewayHealth, gatewayReadiness, readModelsFreshness } from './readiness/gateway-readiness';
+import { createGateway, type Gateway } from './yoga';
+
+export type ComposeGatewayOptions = {
+  /** Default England and Wales. */
+  calendar?: WorkingDayCalendar;
+  /** More checks for `/health`, e.g. the in-process relay and Kafka (services/platform). Default none. */
+  healthChecks?: Record<string, Check>;
+  /**
+   * How tokens are verified and turned into principals. Default: AUTH_* (or the dev key) with the claims' role;
+   * services/platform passes one routed by issuer whose principals come from the access grants in the log.
+   */
+  auth?: TokenVerifier;
+  /** Admins for four-eyes erasure. Default: CSPR_ADMIN_USER_IDS. */
+  adminUserIds?: () => Promise<string[]> | string[];
+};
+
+export type ComposedGateway = { gateway: Gateway; vault: PersonalDataVault };
+
+export const composeGateway = async (runtime: Pick<Runtime, 'config' | 'logger' | 'database' | 'store'>, options: ComposeGatewayOptions = {}): Promise<ComposedGateway> => {
+  const { config, logger, store } = runtime;
+  const { sql } = runtime.database;
+  // The projector owns the read models; migrating here too (idempotent, advisory-locked) lets the gateway start first.
+  await migrateReadModels(sql);
+  await migrateDocuments(sql);
+  // Re-applies every erasure in the ledger before serving, so a restored backup cannot bring erased data back.
+  const { vault, reapplied } = await openVault({
+    sql, masterKey: config.masterKey, dataDir: config.dataDir, production: config.production, ledgerPath: config.erasureLedger,
+  });
+  if (reapplied.length) logger.warn({ subjects: reapplied.length }, 'erasures re-applied after a restore');
+  const gateway = createGateway({
+    sql,
+    store,
+    vault,
+    ...(options.calendar ? { calendar: options.calendar } : {}),
+    audit: createReadAudit(sql),
+    auth: options.auth ?? (await createTokenVerifierFromConfig(config)),
+    documents: { store: createDocumentStore(sql, { maxBytes: config.documents.maxBytes }), maxBytes: config.documents.maxBytes },
+    logger,
+    production: config.production,
+    newId: randomUUID,
+    adminUserIds: options.adminUserIds ?? (() => config.adminUserIds),
+    readiness: gatewayReadiness({ sql, store }),
+    health: gatewayHealth({ readModels: readModelsFreshness(sql, store, config.readiness.maxProjectorLagSeconds), ...options.healthChecks }),
+    ...(config.allowedOperationsFile ? { hardening: { allowedOperations: await loadAllowedOperations(config.allowedOperationsFile) } } : {}),
+  });
+  const partnerships = await registerDefaultPartnerships(gateway.commands);
+  logger.info({ registered: partnerships.registered, existing: partnerships.existing }, 'default partnerships');
+  for (const refused of partnerships.refused) logger.warn(refused, 'default partnership refused by the decider: fix the reference data');
+  return { gateway, vault };
+};
