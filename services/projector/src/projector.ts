@@ -38,7 +38,7 @@ export type ProjectorOptions = {
   pollIntervalMs?: number;
   /** Counts the events in the log, for the rebuild's progress total. Default: none (total unknown). */
   countEvents?: () => Promise<number>;
-  /** Rows per table the rebuild keeps in memory. Default 50,000. */
+  /** Rows per table the rebuild keeps in memory. Default 10,000 (read-models rebuild-pipeline.ts). */
   rebuildCacheLimit?: number;
   /** Apply migrations on start and rebuild. Default true. */
   migrate?: boolean;
