@@ -116,11 +116,12 @@ try {
 
   const cpus = (await import('node:os')).cpus().length;
   console.log(`PostgreSQL ${version}, postgres.js, ${cpus} CPUs, ${seconds}s per side per case in 0.5s slices; events/s, latency per append in ms\n`);
-  console.log(['case'.padEnd(28), 'raw ev/s', 'raw p50', 'raw p99', 'store ev/s', 'store p50', 'store p99', 'ratio'].map((h) => h.padStart(10)).join(' '));
+  console.log(['case'.padEnd(28), 'raw ev/s', 'raw p50', 'raw p99', 'store ev/s', 'store p50', 'store p99', 'ratio', 'goal', 'met'].map((h) => h.padStart(10)).join(' '));
   const f = (n: number, digits = 0) => n.toFixed(digits).padStart(10);
   for (const pair of pairs) {
     const { raw, store: st } = await compare(pair.raw, pair.store, seconds);
-    console.log([pair.label.padEnd(28), f(raw.eventsPerSecond), f(raw.p50, 2), f(raw.p99, 2), f(st.eventsPerSecond), f(st.p50, 2), f(st.p99, 2), f(st.eventsPerSecond / raw.eventsPerSecond, 2)].join(' '));
+    console.log([pair.label.padEnd(28), f(raw.eventsPerSecond), f(raw.p50, 2), f(raw.p99, 2), f(st.eventsPerSecond), f(st.p50, 2), f(st.p99, 2), f(st.eventsPerSecond / raw.eventsPerSecond, 2),
+      '>= 0.80'.padStart(10), (st.eventsPerSecond / raw.eventsPerSecond >= 0.8 ? 'met' : 'NOT met').padStart(10)].join(' '));
   }
   await store.close();
 } finally {
