@@ -79,15 +79,23 @@ type Store = ReturnType<typeof createPostgresEventStore>;
 type Db = Awaited<ReturnType<typeof createTestDatabase>>;
 
 /** Seconds from the broker being back to the relay having published everything appended while it was down. */
-const outageCatchUp = async (db: Db, store: Store): Promise<{ catchUpSeconds: number; events: number }> => {
+const outageCatchUp = async (db: Db, store: Store): Promise<{ catchUpSeconds: number | null; events: number }> => {
   const broker = await startTestBroker();
   try {
     const topic = `bench-outage-${randomUUID().slice(0, 8)}`;
     const relay = createRelay({ store, sql: db.sql, brokers: broker.brokers, topic, name: topic, batchSize: BATCH });
     const start = await store.headPosition();
     await db.sql`insert into relay.checkpoints (name, commit_position, prepare_position) values (${topic}, ${start.commit.toString()}, ${start.prepare.toString()})`;
+    const passed = async (position: { commit: bigint; prepare: bigint }) => {
+      const [row] = await db.sql<{ c: string; p: string }[]>`select commit_position::text as c, prepare_position::text as p from relay.checkpoints where name = ${topic}`;
+      return row !== undefined && comparePositions({ commit: BigInt(row.c), prepare: BigInt(row.p) }, position) >= 0;
+    };
     await relay.start();
-    await sleep(2_000);
+    // The relay must be publishing before the outage (connected, lease held), as in relay-failures.int.spec.ts.
+    const warm = incidentStory();
+    for (const { streamId, event } of warm) await store.appendToStream(streamId, [event]);
+    const warmHead = await store.headPosition();
+    for (const until = Date.now() + 120_000; !(await passed(warmHead)) && Date.now() < until;) await sleep(50);
     await broker.stop();
     const outageStarted = performance.now();
     const stories = Array.from({ length: Math.ceil(OUTAGE_EVENTS / 4) }, () => incidentStory());
@@ -99,12 +107,10 @@ const outageCatchUp = async (db: Db, store: Store): Promise<{ catchUpSeconds: nu
     await sleep(Math.max(0, OUTAGE_SECONDS * 1000 - (performance.now() - outageStarted)));
     await broker.start();
     const back = performance.now();
-    for (;;) {
-      const [row] = await db.sql<{ c: string; p: string }[]>`select commit_position::text as c, prepare_position::text as p from relay.checkpoints where name = ${topic}`;
-      if (row && comparePositions({ commit: BigInt(row.c), prepare: BigInt(row.p) }, head) >= 0) break;
-      await sleep(20);
-    }
-    const catchUpSeconds = (performance.now() - back) / 1000;
+    // Bounded, so the bench always prints: null means it had not caught up after two minutes.
+    let caughtUp = false;
+    while (!(caughtUp = await passed(head)) && performance.now() - back < 120_000) await sleep(20);
+    const catchUpSeconds = caughtUp ? (performance.now() - back) / 1000 : null;
     await relay.stop();
     return { catchUpSeconds, events: fixtures.length };
   } finally {
@@ -200,12 +206,12 @@ const main = async () => {
     const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
     const ratio = relayRate / rawRate;
     const p99 = percentile(sorted, 99);
-    const goalsMet = [ratio >= 0.85, p99 <= 25, outage === undefined || outage.catchUpSeconds <= 10];
+    const goalsMet = [ratio >= 0.85, p99 <= 25, outage === undefined || (outage.catchUpSeconds !== null && outage.catchUpSeconds <= 10)];
     const rows = [
       [`raw kafkajs producer (median of ${ROUNDS})`, `${rawRate.toFixed(0)} msg/s`, `runs ${rawRates.map((r) => r.toFixed(0)).join(' / ')}`],
       [`relay: read log, map, publish, ack, checkpoint`, `${relayRate.toFixed(0)} msg/s`, `runs ${relayRates.map((r) => r.toFixed(0)).join(' / ')}; ratio ${ratio.toFixed(2)}x (goal >= 0.85x): ${met(goalsMet[0]!)}`],
       ['end-to-end append -> consumer receipt', `p50 ${percentile(sorted, 50).toFixed(1)} ms`, `p99 ${p99.toFixed(1)} ms (${latencies.length}/${liveEvents.length} received; goal p99 <= 25 ms): ${met(goalsMet[1]!)}`],
-      ...(outage ? [[`catch-up after a ${OUTAGE_SECONDS} s broker outage`, `${outage.catchUpSeconds.toFixed(1)} s`, `${outage.events} events appended while down (goal <= 10 s): ${met(goalsMet[2]!)}`]] : []),
+      ...(outage ? [[`catch-up after a ${OUTAGE_SECONDS} s broker outage`, outage.catchUpSeconds === null ? 'not in 120 s' : `${outage.catchUpSeconds.toFixed(1)} s`, `${outage.events} events appended while down (goal <= 10 s): ${met(goalsMet[2]!)}`]] : []),
     ];
     process.stdout.write(`\nRelay benchmark: ${messages.length} messages, batches of ${BATCH}, ${PARTITIONS} partitions, brokers ${brokers.join(',')}\n`);
     for (const [what, value, note] of rows) process.stdout.write(`  ${what!.padEnd(50)} ${value!.padEnd(16)} ${note}\n`);
