@@ -2,12 +2,12 @@
 # `npm run bench`: every benchmark, each printing its figures as ratios against a baseline measured in the same
 # run on this machine (raw INSERT, a plain ordered read, a raw kafkajs producer, a bare Yoga server, tracing off).
 # Speed targets live here, not in tests. Needs the PostgreSQL server; starts the local Kafka broker if needed.
-#   BENCH_ONLY=append,rebuild,relay,graphql,tracing,documents   run a subset
+#   BENCH_ONLY=append,rebuild,relay,graphql,tracing,documents,reminders   run a subset
 #   BENCH_EVENTS=1000000                              events for the rebuild benchmark
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash infra/postgres/ensure.sh || exit 1
-only=${BENCH_ONLY:-append,rebuild,relay,graphql,tracing,documents}
+only=${BENCH_ONLY:-append,rebuild,relay,graphql,tracing,documents,reminders}
 status=0
 run() {
   local name=$1 file=$2
@@ -27,5 +27,6 @@ run relay infra/bench/relay-bench.ts
 run graphql infra/bench/graphql-bench.ts
 run tracing infra/bench/tracing-bench.ts
 run documents infra/bench/documents-bench.ts
+run reminders infra/bench/reminders-bench.ts
 $kafka_started_here && bash infra/kafka/kafka.sh stop >/dev/null 2>&1
 exit $status

@@ -10,13 +10,15 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 
 const sourceFiles = (): string[] =>
-  ['packages', 'services'].flatMap((top) => readdirSync(join(root, top)).flatMap((workspace) => {
-    const src = join(root, top, workspace, 'src');
-    if (!existsSync(src)) return [];
-    return readdirSync(src, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.ts') && !file.includes('node_modules'))
-      .map((file) => join(src, file));
-  }));
+  ['packages', 'services'].flatMap((top) =>
+    readdirSync(join(root, top)).flatMap((workspace) => {
+      const src = join(root, top, workspace, 'src');
+      if (!existsSync(src)) return [];
+      return readdirSync(src, { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.ts') && !file.includes('node_modules'))
+        .map((file) => join(src, file));
+    }),
+  );
 
 const IMPORT = /(?:import|export)\s[^'"]*?from\s+'(\.{1,2}\/[^']+)'/g;
 

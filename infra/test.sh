@@ -22,7 +22,22 @@ if ! bash infra/kafka/kafka.sh status >/dev/null 2>&1; then
 fi
 export KAFKA_BROKERS=${KAFKA_BROKERS:-127.0.0.1:9092}
 stop_kafka() { if $kafka_started_here; then bash infra/kafka/kafka.sh stop >/dev/null 2>&1 || true; fi; }
-trap stop_kafka EXIT
+
+# Keycloak (the sign-in journey through a provider that is not ours) only when asked: its first start fetches about
+# 200 MB from Maven Central and takes half a minute or more, too much for every CI run. CSPR_KEYCLOAK=1 turns it on.
+keycloak_started_here=false
+if [ "${CSPR_KEYCLOAK:-0}" = "1" ]; then
+  if ! bash infra/keycloak/keycloak.sh status >/dev/null 2>&1; then
+    KEYCLOAK_WEB_URL=http://localhost:4555 bash infra/keycloak/keycloak.sh start || { echo "Could not start Keycloak (see infra/keycloak/.run/)." >&2; exit 1; }
+    keycloak_started_here=true
+  fi
+  export KEYCLOAK_URL=${KEYCLOAK_URL:-http://127.0.0.1:18080} KEYCLOAK_WEB_PORT=4555
+fi
+stop_services() {
+  stop_kafka
+  if $keycloak_started_here; then bash infra/keycloak/keycloak.sh stop >/dev/null 2>&1 || true; fi
+}
+trap stop_services EXIT
 
 status=0
 step() { echo; echo "== $1"; shift; "$@" || status=1; }

@@ -35,7 +35,8 @@ type Case = { name: string; writers: number; eventsPerOp: number; op: (stream: s
 type Sample = { latencies: number[]; events: number; seconds: number };
 type Result = { eventsPerSecond: number; p50: number; p99: number; ops: number };
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 
 const measure = async (c: Case, durationSeconds: number, into: Sample): Promise<void> => {
   const end = performance.now() + durationSeconds * 1000;
@@ -57,13 +58,21 @@ const measure = async (c: Case, durationSeconds: number, into: Sample): Promise<
 
 const summarise = (sample: Sample): Result => {
   const sorted = [...sample.latencies].sort((a, b) => a - b);
-  return { eventsPerSecond: sample.events / sample.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), ops: sorted.length };
+  return {
+    eventsPerSecond: sample.events / sample.seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    ops: sorted.length,
+  };
 };
 
 /** Raw and store alternate in short slices (order flipping each round), so drift and neighbours' load fall on both. */
 const compare = async (raw: Case, store: Case, totalSeconds: number): Promise<{ raw: Result; store: Result }> => {
   const slices = Math.max(2, Math.round(totalSeconds / 0.5));
-  const samples = { raw: { latencies: [], events: 0, seconds: 0 } as Sample, store: { latencies: [], events: 0, seconds: 0 } as Sample };
+  const samples = {
+    raw: { latencies: [], events: 0, seconds: 0 } as Sample,
+    store: { latencies: [], events: 0, seconds: 0 } as Sample,
+  };
   for (let i = 0; i < slices; i += 1) {
     const order = i % 2 === 0 ? (['raw', 'store'] as const) : (['store', 'raw'] as const);
     for (const which of order) await measure(which === 'raw' ? raw : store, totalSeconds / slices, samples[which]);
@@ -82,9 +91,16 @@ try {
   // BENCH_WAKEUPS=off measures the store without cross-process wake-ups (in-process only), to see their price.
   const wakeups = process.env.BENCH_WAKEUPS === 'off' ? createInProcessWakeups() : db.wakeups;
   const store = createPostgresEventStore({ sql, wakeups });
-  const [{ version }] = (await sql`select current_setting('server_version') as version`) as unknown as [{ version: string }];
+  const [{ version }] = (await sql`select current_setting('server_version') as version`) as unknown as [
+    { version: string },
+  ];
   const row = (e: EventToAppend, streamId: string, revision: number) => ({
-    event_id: e.eventId, stream_id: streamId, stream_revision: revision, type: e.type, data: sql.json(e.data as never), metadata: sql.json(e.metadata as never),
+    event_id: e.eventId,
+    stream_id: streamId,
+    stream_revision: revision,
+    type: e.type,
+    data: sql.json(e.data as never),
+    metadata: sql.json(e.metadata as never),
   });
   const columns = ['event_id', 'stream_id', 'stream_revision', 'type', 'data', 'metadata'] as const;
 
@@ -92,36 +108,88 @@ try {
   for (const writers of [1, 4, 16]) {
     pairs.push({
       label: `single event, ${writers} writer${writers > 1 ? 's' : ''}`,
-      raw: { name: 'raw', writers, eventsPerOp: 1, op: async (stream, seq) => void (await sql`insert into raw_events ${sql(row(event(seq), stream, seq), ...columns)}`) },
+      raw: {
+        name: 'raw',
+        writers,
+        eventsPerOp: 1,
+        op: async (stream, seq) =>
+          void (await sql`insert into raw_events ${sql(row(event(seq), stream, seq), ...columns)}`),
+      },
       store: {
-        name: 'store', writers, eventsPerOp: 1,
-        op: async (stream, seq) => void (await store.appendToStream(stream, [event(seq)], { expectedRevision: seq === 0 ? 'no_stream' : BigInt(seq - 1) })),
+        name: 'store',
+        writers,
+        eventsPerOp: 1,
+        op: async (stream, seq) =>
+          void (await store.appendToStream(stream, [event(seq)], {
+            expectedRevision: seq === 0 ? 'no_stream' : BigInt(seq - 1),
+          })),
       },
     });
   }
   pairs.push({
     label: '100-event batch, 1 writer',
-    raw: { name: 'raw', writers: 1, eventsPerOp: 100, op: async (stream, seq) => {
-      const rows = Array.from({ length: 100 }, (_, i) => row(event(i), stream, seq * 100 + i));
-      await sql`insert into raw_events ${sql(rows, ...columns)}`;
-    } },
-    store: { name: 'store', writers: 1, eventsPerOp: 100, op: async (stream, seq) => {
-      const events = Array.from({ length: 100 }, (_, i) => event(i));
-      await store.appendToStream(stream, events, { expectedRevision: seq === 0 ? 'no_stream' : BigInt(seq * 100 - 1) });
-    } },
+    raw: {
+      name: 'raw',
+      writers: 1,
+      eventsPerOp: 100,
+      op: async (stream, seq) => {
+        const rows = Array.from({ length: 100 }, (_, i) => row(event(i), stream, seq * 100 + i));
+        await sql`insert into raw_events ${sql(rows, ...columns)}`;
+      },
+    },
+    store: {
+      name: 'store',
+      writers: 1,
+      eventsPerOp: 100,
+      op: async (stream, seq) => {
+        const events = Array.from({ length: 100 }, (_, i) => event(i));
+        await store.appendToStream(stream, events, {
+          expectedRevision: seq === 0 ? 'no_stream' : BigInt(seq * 100 - 1),
+        });
+      },
+    },
   });
 
   // Warm up both paths (connections, prepared statements, plpgsql compilation, caches).
   for (const pair of pairs) await compare(pair.raw, pair.store, 1);
 
   const cpus = (await import('node:os')).cpus().length;
-  console.log(`PostgreSQL ${version}, postgres.js, ${cpus} CPUs, ${seconds}s per side per case in 0.5s slices; events/s, latency per append in ms\n`);
-  console.log(['case'.padEnd(28), 'raw ev/s', 'raw p50', 'raw p99', 'store ev/s', 'store p50', 'store p99', 'ratio', 'goal', 'met'].map((h) => h.padStart(10)).join(' '));
+  console.log(
+    `PostgreSQL ${version}, postgres.js, ${cpus} CPUs, ${seconds}s per side per case in 0.5s slices; events/s, latency per append in ms\n`,
+  );
+  console.log(
+    [
+      'case'.padEnd(28),
+      'raw ev/s',
+      'raw p50',
+      'raw p99',
+      'store ev/s',
+      'store p50',
+      'store p99',
+      'ratio',
+      'goal',
+      'met',
+    ]
+      .map((h) => h.padStart(10))
+      .join(' '),
+  );
   const f = (n: number, digits = 0) => n.toFixed(digits).padStart(10);
   for (const pair of pairs) {
     const { raw, store: st } = await compare(pair.raw, pair.store, seconds);
-    console.log([pair.label.padEnd(28), f(raw.eventsPerSecond), f(raw.p50, 2), f(raw.p99, 2), f(st.eventsPerSecond), f(st.p50, 2), f(st.p99, 2), f(st.eventsPerSecond / raw.eventsPerSecond, 2),
-      '>= 0.80'.padStart(10), (st.eventsPerSecond / raw.eventsPerSecond >= 0.8 ? 'met' : 'NOT met').padStart(10)].join(' '));
+    console.log(
+      [
+        pair.label.padEnd(28),
+        f(raw.eventsPerSecond),
+        f(raw.p50, 2),
+        f(raw.p99, 2),
+        f(st.eventsPerSecond),
+        f(st.p50, 2),
+        f(st.p99, 2),
+        f(st.eventsPerSecond / raw.eventsPerSecond, 2),
+        '>= 0.80'.padStart(10),
+        (st.eventsPerSecond / raw.eventsPerSecond >= 0.8 ? 'met' : 'NOT met').padStart(10),
+      ].join(' '),
+    );
   }
   await store.close();
 } finally {

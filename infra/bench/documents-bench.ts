@@ -19,12 +19,14 @@ try {
   async function* file() {
     yield head;
     const block = Buffer.alloc(1024 * 1024, 0x20);
-    for (let sent = head.length; sent < SIZE; sent += block.length) yield block.subarray(0, Math.min(block.length, SIZE - sent));
+    for (let sent = head.length; sent < SIZE; sent += block.length)
+      yield block.subarray(0, Math.min(block.length, SIZE - sent));
   }
   const stored = await store.store(file());
   const server = createServer(async (_req, res) => {
     res.writeHead(200, { 'content-type': stored.mediaType, 'content-length': stored.size });
-    for await (const chunk of store.read(stored.sha256)) if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
+    for await (const chunk of store.read(stored.sha256))
+      if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
     res.end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -39,23 +41,31 @@ try {
     peakHeap = Math.max(peakHeap, now.heapUsed);
   }, 20);
   const started = performance.now();
-  const digests = await Promise.all(Array.from({ length: READERS }, async () => {
-    const response = await fetch(url);
-    const hash = createHash('sha256');
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) hash.update(chunk);
-    return hash.digest('hex');
-  }));
+  const digests = await Promise.all(
+    Array.from({ length: READERS }, async () => {
+      const response = await fetch(url);
+      const hash = createHash('sha256');
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) hash.update(chunk);
+      return hash.digest('hex');
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   server.close();
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  console.log(`documents: ${READERS} readers × ${mb(SIZE)} MB in ${seconds.toFixed(1)} s (${mb((SIZE * READERS) / seconds)} MB/s)`);
-  console.log(`  resident memory ${mb(before.rss)} → peak ${mb(peakRss)} MB (+${mb(peakRss - before.rss)}); heap ${mb(before.heapUsed)} → peak ${mb(peakHeap)} MB`);
+  console.log(
+    `documents: ${READERS} readers × ${mb(SIZE)} MB in ${seconds.toFixed(1)} s (${mb((SIZE * READERS) / seconds)} MB/s)`,
+  );
+  console.log(
+    `  resident memory ${mb(before.rss)} → peak ${mb(peakRss)} MB (+${mb(peakRss - before.rss)}); heap ${mb(before.heapUsed)} → peak ${mb(peakHeap)} MB`,
+  );
   console.log(`  every reader got the stored bytes: ${digests.every((d) => d === stored.sha256) ? 'yes' : 'NO'}`);
   // Held whole, ten readers would need ten files (500 MB); the readers here run in the same process, so their own
   // buffers are in the figure too.
   const goal = (SIZE * READERS) / 5;
-  console.log(`  goal: rise below a fifth of the files served (${mb(goal)} MB): ${peakRss - before.rss < goal ? 'met' : 'MISSED'}`);
+  console.log(
+    `  goal: rise below a fifth of the files served (${mb(goal)} MB): ${peakRss - before.rss < goal ? 'met' : 'MISSED'}`,
+  );
 } finally {
   await db.drop();
 }

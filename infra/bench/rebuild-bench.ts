@@ -44,7 +44,13 @@ const main = async () => {
     // About 9 events per incident: generate incidents until the target is reached.
     for (const append of generateSampleLog({ incidents: Math.ceil(target / 4), seed: 2026 })) {
       append.events.forEach((event, revision) => {
-        pending.push({ ...event, stream_id: append.streamId, stream_revision: revision, event_id: event.eventId, recorded_at: event.metadata.occurredAt });
+        pending.push({
+          ...event,
+          stream_id: append.streamId,
+          stream_revision: revision,
+          event_id: event.eventId,
+          recorded_at: event.metadata.occurredAt,
+        });
       });
       if (pending.length >= INSERT_CHUNK) await flush();
       if (written + pending.length >= target) break;
@@ -66,16 +72,26 @@ const main = async () => {
     }
     const readSeconds = (performance.now() - readStarted) / 1000;
     const readRate = read / readSeconds;
-    process.stderr.write(`plain ordered read: ${read.toLocaleString('en-GB')} events in ${readSeconds.toFixed(1)} s = ${Math.round(readRate).toLocaleString('en-GB')} events/s\n`);
+    process.stderr.write(
+      `plain ordered read: ${read.toLocaleString('en-GB')} events in ${readSeconds.toFixed(1)} s = ${Math.round(readRate).toLocaleString('en-GB')} events/s\n`,
+    );
 
     // 3. Projection rebuild of every read model.
-    const projector = createProjector({ sql: db.sql, store, calendar: createEnglandAndWalesCalendar(), rebuildBatchSize: batchSize, countEvents: async () => written });
+    const projector = createProjector({
+      sql: db.sql,
+      store,
+      calendar: createEnglandAndWalesCalendar(),
+      rebuildBatchSize: batchSize,
+      countEvents: async () => written,
+    });
     const bar = createProgressBar();
     // Rate over a window around 10%, 50% and 90% of the run (not the running average, which hides a decay).
     const samples: { done: number; seconds: number }[] = [];
     let peakRss = process.memoryUsage().rss;
     const rssBefore = peakRss;
-    const memoryTimer = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 200);
+    const memoryTimer = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 200);
     const result = await projector.rebuild({
       onProgress: (progress) => {
         samples.push({ done: progress.done, seconds: progress.elapsedSeconds });
@@ -86,11 +102,18 @@ const main = async () => {
     const rateAt = (share: number) => {
       const from = samples.find((s) => s.done >= written * (share - 0.05));
       const to = samples.find((s) => s.done >= written * (share + 0.05));
-      return from && to && to.seconds > from.seconds ? Math.round((to.done - from.done) / (to.seconds - from.seconds)) : null;
+      return from && to && to.seconds > from.seconds
+        ? Math.round((to.done - from.done) / (to.seconds - from.seconds))
+        : null;
     };
     const rates = { at10: rateAt(0.1), at50: rateAt(0.5), at90: rateAt(0.9) };
     const flatness = rates.at10 && rates.at90 ? rates.at90 / rates.at10 : null;
-    bar.finish({ done: result.events, total: written, eventsPerSecond: result.eventsPerSecond, elapsedSeconds: result.seconds });
+    bar.finish({
+      done: result.events,
+      total: written,
+      eventsPerSecond: result.eventsPerSecond,
+      elapsedSeconds: result.seconds,
+    });
     const counts = await db.sql`
       select (select count(*) from read_models.incidents)::int as incidents, (select count(*) from read_models.reviews)::int as reviews,
         (select count(*) from read_models.published_reports where published_on is not null)::int as published, (select count(*) from read_models.dead_letters)::int as dead_letters`;
@@ -114,9 +137,11 @@ const main = async () => {
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     await store.close();
-    process.stdout.write(`rebuild ${report.ratio}x the plain read (goal >= ${report.goal}x): ${report.met ? 'met' : 'NOT met'}; `
-      + `events/s at 10/50/90%: ${rates.at10}/${rates.at50}/${rates.at90}, end vs start ${report.endVsStart} (goal >= 0.9): `
-      + `${report.endVsStartMet ? 'met' : 'NOT met'}; peak RSS ${report.peakRssMb} MB\n`);
+    process.stdout.write(
+      `rebuild ${report.ratio}x the plain read (goal >= ${report.goal}x): ${report.met ? 'met' : 'NOT met'}; ` +
+        `events/s at 10/50/90%: ${rates.at10}/${rates.at50}/${rates.at90}, end vs start ${report.endVsStart} (goal >= 0.9): ` +
+        `${report.endVsStartMet ? 'met' : 'NOT met'}; peak RSS ${report.peakRssMb} MB\n`,
+    );
     if (!report.met) process.exitCode = 1;
   } finally {
     await db.drop();

@@ -40,12 +40,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const OUTAGE = process.env.BENCH_OUTAGE !== '0';
 const OUTAGE_SECONDS = Number(process.env.BENCH_OUTAGE_SECONDS ?? 20);
 const OUTAGE_EVENTS = Number(process.env.BENCH_OUTAGE_EVENTS ?? 2000);
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 
 const createTopics = async (...topics: string[]) => {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: PARTITIONS })) });
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: topics.map((topic) => ({ topic, numPartitions: PARTITIONS })),
+  });
   await admin.disconnect();
 };
 
@@ -61,13 +65,20 @@ const messagesOf = (events: RecordedEvent[]): FeedMessage[] => {
 const rawProducerRun = async (topic: string, messages: FeedMessage[]) => {
   // Timed from before connecting, as the relay is timed from its start (which connects too).
   const t0 = performance.now();
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   for (let i = 0; i < messages.length; i += BATCH) {
     await producer.send({
       topic,
       acks: -1,
-      messages: messages.slice(i, i + BATCH).map((m) => ({ key: m.key, value: m.value, headers: m.headers as Record<string, string> })),
+      messages: messages
+        .slice(i, i + BATCH)
+        .map((m) => ({ key: m.key, value: m.value, headers: m.headers as Record<string, string> })),
     });
   }
   const seconds = (performance.now() - t0) / 1000;
@@ -87,7 +98,9 @@ const outageCatchUp = async (db: Db, store: Store): Promise<{ catchUpSeconds: nu
     const start = await store.headPosition();
     await db.sql`insert into relay.checkpoints (name, commit_position, prepare_position) values (${topic}, ${start.commit.toString()}, ${start.prepare.toString()})`;
     const passed = async (position: { commit: bigint; prepare: bigint }) => {
-      const [row] = await db.sql<{ c: string; p: string }[]>`select commit_position::text as c, prepare_position::text as p from relay.checkpoints where name = ${topic}`;
+      const [row] = await db.sql<
+        { c: string; p: string }[]
+      >`select commit_position::text as c, prepare_position::text as p from relay.checkpoints where name = ${topic}`;
       return row !== undefined && comparePositions({ commit: BigInt(row.c), prepare: BigInt(row.p) }, position) >= 0;
     };
     await relay.start();
@@ -101,7 +114,9 @@ const outageCatchUp = async (db: Db, store: Store): Promise<{ catchUpSeconds: nu
     const stories = Array.from({ length: Math.ceil(OUTAGE_EVENTS / 4) }, () => incidentStory());
     const fixtures = stories.flat().slice(0, OUTAGE_EVENTS);
     for (let i = 0; i < fixtures.length; i += 100) {
-      await Promise.all(fixtures.slice(i, i + 100).map(({ streamId, event }) => store.appendToStream(streamId, [event])));
+      await Promise.all(
+        fixtures.slice(i, i + 100).map(({ streamId, event }) => store.appendToStream(streamId, [event])),
+      );
     }
     const head = await store.headPosition();
     await sleep(Math.max(0, OUTAGE_SECONDS * 1000 - (performance.now() - outageStarted)));
@@ -127,7 +142,9 @@ const main = async () => {
     const fixtures = stories[0]!.flatMap((_, step) => stories.map((s) => s[step]!)).slice(0, EVENTS);
     process.stdout.write(`relay bench: appending ${fixtures.length} events...\n`);
     for (let i = 0; i < fixtures.length; i += 100) {
-      await Promise.all(fixtures.slice(i, i + 100).map(({ streamId, event }) => store.appendToStream(streamId, [event])));
+      await Promise.all(
+        fixtures.slice(i, i + 100).map(({ streamId, event }) => store.appendToStream(streamId, [event])),
+      );
     }
     const log = await store.readAll({ maxCount: fixtures.length + 10 });
     const messages = messagesOf(log);
@@ -139,7 +156,9 @@ const main = async () => {
       const t0 = performance.now();
       await relay.start();
       for (;;) {
-        const [row] = await db.sql<{ c: string; p: string }[]>`select commit_position::text as c, prepare_position::text as p from relay.checkpoints where name = ${topic}`;
+        const [row] = await db.sql<
+          { c: string; p: string }[]
+        >`select commit_position::text as c, prepare_position::text as p from relay.checkpoints where name = ${topic}`;
         if (row && comparePositions({ commit: BigInt(row.c), prepare: BigInt(row.p) }, head) >= 0) break;
         await sleep(5);
       }
@@ -171,7 +190,9 @@ const main = async () => {
     const latencies: number[] = [];
     const consumer = kafka.consumer({ groupId: `bench-${run}`, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
     let joined: () => void = () => undefined;
-    const ready = new Promise<void>((resolve) => { joined = resolve; });
+    const ready = new Promise<void>((resolve) => {
+      joined = resolve;
+    });
     consumer.on(consumer.events.GROUP_JOIN, () => joined());
     await consumer.connect();
     await consumer.subscribe({ topics: [liveTopic], fromBeginning: false });
@@ -206,16 +227,45 @@ const main = async () => {
     const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
     const ratio = relayRate / rawRate;
     const p99 = percentile(sorted, 99);
-    const goalsMet = [ratio >= 0.85, p99 <= 25, outage === undefined || (outage.catchUpSeconds !== null && outage.catchUpSeconds <= 10)];
-    const rows = [
-      [`raw kafkajs producer (median of ${ROUNDS})`, `${rawRate.toFixed(0)} msg/s`, `runs ${rawRates.map((r) => r.toFixed(0)).join(' / ')}`],
-      [`relay: read log, map, publish, ack, checkpoint`, `${relayRate.toFixed(0)} msg/s`, `runs ${relayRates.map((r) => r.toFixed(0)).join(' / ')}; ratio ${ratio.toFixed(2)}x (goal >= 0.85x): ${met(goalsMet[0]!)}`],
-      ['end-to-end append -> consumer receipt', `p50 ${percentile(sorted, 50).toFixed(1)} ms`, `p99 ${p99.toFixed(1)} ms (${latencies.length}/${liveEvents.length} received; goal p99 <= 25 ms): ${met(goalsMet[1]!)}`],
-      ...(outage ? [[`catch-up after a ${OUTAGE_SECONDS} s broker outage`, outage.catchUpSeconds === null ? 'not in 120 s' : `${outage.catchUpSeconds.toFixed(1)} s`, `${outage.events} events appended while down (goal <= 10 s): ${met(goalsMet[2]!)}`]] : []),
+    const goalsMet = [
+      ratio >= 0.85,
+      p99 <= 25,
+      outage === undefined || (outage.catchUpSeconds !== null && outage.catchUpSeconds <= 10),
     ];
-    process.stdout.write(`\nRelay benchmark: ${messages.length} messages, batches of ${BATCH}, ${PARTITIONS} partitions, brokers ${brokers.join(',')}\n`);
-    for (const [what, value, note] of rows) process.stdout.write(`  ${what!.padEnd(50)} ${value!.padEnd(16)} ${note}\n`);
-    process.stdout.write(`${JSON.stringify({ rawRate: Math.round(rawRate), relayRate: Math.round(relayRate), ratio: Number(ratio.toFixed(3)), p50Ms: percentile(sorted, 50), p99Ms: p99, outageCatchUpSeconds: outage?.catchUpSeconds ?? null, goalsMet })}\n`);
+    const rows = [
+      [
+        `raw kafkajs producer (median of ${ROUNDS})`,
+        `${rawRate.toFixed(0)} msg/s`,
+        `runs ${rawRates.map((r) => r.toFixed(0)).join(' / ')}`,
+      ],
+      [
+        `relay: read log, map, publish, ack, checkpoint`,
+        `${relayRate.toFixed(0)} msg/s`,
+        `runs ${relayRates.map((r) => r.toFixed(0)).join(' / ')}; ratio ${ratio.toFixed(2)}x (goal >= 0.85x): ${met(goalsMet[0]!)}`,
+      ],
+      [
+        'end-to-end append -> consumer receipt',
+        `p50 ${percentile(sorted, 50).toFixed(1)} ms`,
+        `p99 ${p99.toFixed(1)} ms (${latencies.length}/${liveEvents.length} received; goal p99 <= 25 ms): ${met(goalsMet[1]!)}`,
+      ],
+      ...(outage
+        ? [
+            [
+              `catch-up after a ${OUTAGE_SECONDS} s broker outage`,
+              outage.catchUpSeconds === null ? 'not in 120 s' : `${outage.catchUpSeconds.toFixed(1)} s`,
+              `${outage.events} events appended while down (goal <= 10 s): ${met(goalsMet[2]!)}`,
+            ],
+          ]
+        : []),
+    ];
+    process.stdout.write(
+      `\nRelay benchmark: ${messages.length} messages, batches of ${BATCH}, ${PARTITIONS} partitions, brokers ${brokers.join(',')}\n`,
+    );
+    for (const [what, value, note] of rows)
+      process.stdout.write(`  ${what!.padEnd(50)} ${value!.padEnd(16)} ${note}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ rawRate: Math.round(rawRate), relayRate: Math.round(relayRate), ratio: Number(ratio.toFixed(3)), p50Ms: percentile(sorted, 50), p99Ms: p99, outageCatchUpSeconds: outage?.catchUpSeconds ?? null, goalsMet })}\n`,
+    );
     if (goalsMet.includes(false)) process.exitCode = 1;
   } finally {
     await db.drop();

@@ -32,12 +32,15 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const GATEWAY_MAIN = fileURLToPath(new URL('../../services/gateway/src/main.ts', import.meta.url));
 
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const server = createNetServer().once('error', reject).listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    server.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createNetServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
   });
-});
 
 const waitFor = async (url: string) => {
   for (let i = 0; i < 600; i += 1) {
@@ -61,25 +64,54 @@ type Run = { requestsPerSecond: number; p99Ms: number; non2xx: number; errors: n
 
 const load = async (url: string, token: string, body: () => string): Promise<Run> => {
   const result = await autocannon({
-    url, method: 'POST', connections: CONNECTIONS, duration: SECONDS,
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: SECONDS,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }],
   });
-  return { requestsPerSecond: Math.round(result.requests.average), p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 };
 
-const INCIDENTS = 'query { incidents(first: 20) { totalCount edges { node { id status nature notifiedOn nextDueOn overdue } } } }';
+const INCIDENTS =
+  'query { incidents(first: 20) { totalCount edges { node { id status nature notifiedOn nextDueOn overdue } } } }';
 const NOTIFY = 'mutation($input: NotifyIncidentInput!) { notifyIncident(input: $input) { __typename } }';
-const notifyBody = () => JSON.stringify({
-  query: NOTIFY,
-  variables: {
-    input: {
-      commandId: `bench-${randomUUID()}`, localAuthorityCode: 'E08000035', nature: 'SERIOUS_HARM', becameAwareOn: '2026-03-09', incidentOn: '2026-03-08',
-      children: [{ childRef: 'child-1', name: 'Bench Child', sex: 'FEMALE', ethnicity: 'WHITE', disability: 'NO', placement: 'AT_HOME', lookedAfter: false, childInNeedPlan: true, childProtectionPlan: false, knownToAgencies: 'YES' }],
-      notifier: { name: 'Bench', role: 'Head of service', email: 'bench@example.gov.uk' }, location: 'Home', caseOutline: 'Outline.',
+const notifyBody = () =>
+  JSON.stringify({
+    query: NOTIFY,
+    variables: {
+      input: {
+        commandId: `bench-${randomUUID()}`,
+        localAuthorityCode: 'E08000035',
+        nature: 'SERIOUS_HARM',
+        becameAwareOn: '2026-03-09',
+        incidentOn: '2026-03-08',
+        children: [
+          {
+            childRef: 'child-1',
+            name: 'Bench Child',
+            sex: 'FEMALE',
+            ethnicity: 'WHITE',
+            disability: 'NO',
+            placement: 'AT_HOME',
+            lookedAfter: false,
+            childInNeedPlan: true,
+            childProtectionPlan: false,
+            knownToAgencies: 'YES',
+          },
+        ],
+        notifier: { name: 'Bench', role: 'Head of service', email: 'bench@example.gov.uk' },
+        location: 'Home',
+        caseOutline: 'Outline.',
+      },
     },
-  },
-});
+  });
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -90,14 +122,18 @@ const main = async () => {
   let spansReceived = 0;
   const sink = createHttpServer((request, response) => {
     request.on('data', () => undefined);
-    request.on('end', () => { spansReceived += 1; response.writeHead(200, { 'content-type': 'application/json' }).end('{}'); });
+    request.on('end', () => {
+      spansReceived += 1;
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
   });
   try {
     await migrateEventStore(db.sql);
     await migratePersonalData(db.sql);
     await migrateReadModels(db.sql);
     const store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
-    for (const { streamId, events } of generateSampleLog({ incidents: 300, seed: 11 })) await store.appendToStream(streamId, events);
+    for (const { streamId, events } of generateSampleLog({ incidents: 300, seed: 11 }))
+      await store.appendToStream(streamId, events);
     await createProjector({ sql: db.sql, store, calendar: createEnglandAndWalesCalendar() }).rebuild();
     await store.close();
     const key = await loadOrCreateDevSigningKey(dataDir);
@@ -109,7 +145,11 @@ const main = async () => {
     const common = { DATABASE_URL: db.url, DATA_DIR: dataDir };
     const off = await startGateway({ ...common, OTEL_SDK_DISABLED: 'true' });
     children.push(off.child);
-    const on = await startGateway({ ...common, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${sinkUrl}/v1/traces`, OTEL_BSP_SCHEDULE_DELAY: '1000' });
+    const on = await startGateway({
+      ...common,
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${sinkUrl}/v1/traces`,
+      OTEL_BSP_SCHEDULE_DELAY: '1000',
+    });
     children.push(on.child);
 
     const targets = {
@@ -124,14 +164,19 @@ const main = async () => {
       for (let round = 0; round < ROUNDS; round += 1) {
         // Alternate which goes first, so neither always gets the warmer machine.
         const order = round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const);
-        for (const which of order) runs[which].push(await load(which === 'off' ? off.url : on.url, target.token, target.body));
-        process.stderr.write(`${name} round ${round + 1}: off ${runs.off.at(-1)!.requestsPerSecond}/s, on ${runs.on.at(-1)!.requestsPerSecond}/s\n`);
+        for (const which of order)
+          runs[which].push(await load(which === 'off' ? off.url : on.url, target.token, target.body));
+        process.stderr.write(
+          `${name} round ${round + 1}: off ${runs.off.at(-1)!.requestsPerSecond}/s, on ${runs.on.at(-1)!.requestsPerSecond}/s\n`,
+        );
       }
       const failures = [...runs.off, ...runs.on].reduce((sum, r) => sum + r.non2xx + r.errors, 0);
       report[name] = {
         offRequestsPerSecond: median(runs.off.map((r) => r.requestsPerSecond)),
         onRequestsPerSecond: median(runs.on.map((r) => r.requestsPerSecond)),
-        onOffRatio: Number(median(runs.on.map((r, i) => r.requestsPerSecond / runs.off[i]!.requestsPerSecond)).toFixed(3)),
+        onOffRatio: Number(
+          median(runs.on.map((r, i) => r.requestsPerSecond / runs.off[i]!.requestsPerSecond)).toFixed(3),
+        ),
         offP99Ms: median(runs.off.map((r) => r.p99Ms)),
         onP99Ms: median(runs.on.map((r) => r.p99Ms)),
         failures,
@@ -146,7 +191,12 @@ const main = async () => {
     }
   } finally {
     for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)))));
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined))),
+      ),
+    );
     sink.close();
     await db.drop();
     await rm(dataDir, { recursive: true, force: true });

@@ -4,7 +4,12 @@ import { DomainError, incidentStreamId } from '@cspr/domain';
 import type { Actor, NotifyIncident } from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
-import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, migratePersonalData } from '@cspr/personal-data';
+import {
+  createMasterKeyWrapper,
+  createPersonalDataVault,
+  createReadAudit,
+  migratePersonalData,
+} from '@cspr/personal-data';
 import type { PersonalDataVault, ReadAudit } from '@cspr/personal-data';
 import { createTestDatabase } from '@cspr/testing';
 import type { TestDatabase } from '@cspr/testing';
@@ -26,10 +31,21 @@ const notify = (incidentId: string): { type: 'NotifyIncident'; data: NotifyIncid
     becameAwareOn: '2026-03-05',
     incidentOn: '2026-03-04',
     guidanceEdition: 'panel-guidance-2025',
-    children: [{
-      childRef: 'child-1', name: CHILD_NAME, dateOfBirth: '2019-06-15', sex: 'female', ethnicity: 'white', disability: 'no',
-      placement: 'at-home', lookedAfter: false, childInNeedPlan: true, childProtectionPlan: false, knownToAgencies: 'yes',
-    }],
+    children: [
+      {
+        childRef: 'child-1',
+        name: CHILD_NAME,
+        dateOfBirth: '2019-06-15',
+        sex: 'female',
+        ethnicity: 'white',
+        disability: 'no',
+        placement: 'at-home',
+        lookedAfter: false,
+        childInNeedPlan: true,
+        childProtectionPlan: false,
+        knownToAgencies: 'yes',
+      },
+    ],
     notifier: { name: 'Notifier Person', role: 'Head of service', email: 'notifier@leeds.gov.uk' },
     location: 'Home address',
     caseOutline: CASE_OUTLINE,
@@ -43,12 +59,21 @@ const rapidReview = (incidentId: string) => ({
     parallelProcesses: ['police-investigation' as const],
     agenciesInvolved: ['police' as const, 'health' as const],
     localReviewDecision: 'local-review' as const,
-    localCriteria: { improvementsNeeded: true, recurrentThemes: false, multiAgencyConcerns: true, panelSuggested: false },
+    localCriteria: {
+      improvementsNeeded: true,
+      recurrentThemes: false,
+      multiAgencyConcerns: true,
+      panelSuggested: false,
+    },
     nationalCriteria: { improvementsNeeded: false, lawOrGuidanceChanges: false, recurrentThemes: false },
     signedOff: { localAuthority: true, integratedCareBoard: true, police: true },
-    facts: 'Facts.', agencySummaries: [{ agency: 'police' as const, summary: 'Police summary.' }],
-    keyPracticeEpisodes: 'Episodes.', livedExperience: 'Lived experience.', immediateActions: 'Actions.',
-    learningIdentified: 'Learning.', decisionReasons: 'Reasons.',
+    facts: 'Facts.',
+    agencySummaries: [{ agency: 'police' as const, summary: 'Police summary.' }],
+    keyPracticeEpisodes: 'Episodes.',
+    livedExperience: 'Lived experience.',
+    immediateActions: 'Actions.',
+    learningIdentified: 'Learning.',
+    decisionReasons: 'Reasons.',
     signatories: { localAuthority: 'LA Officer', integratedCareBoard: 'ICB Officer', police: 'Police Officer' },
   },
 });
@@ -89,7 +114,10 @@ describe('command handler', () => {
     expect(result.position).not.toBeNull();
     const [stored] = await store.readStream(incidentStreamId(incidentId));
     expect(stored!.metadata).toMatchObject({
-      actor: { userId: 'alice', role: 'partnership' }, partnershipId: 'leeds', correlationId: 'corr-1', causationId: 'corr-1',
+      actor: { userId: 'alice', role: 'partnership' },
+      partnershipId: 'leeds',
+      correlationId: 'corr-1',
+      causationId: 'corr-1',
       occurredAt: '2026-03-10T09:30:00.000Z',
     });
     expect(stored!.data).toMatchObject({ schemaVersion: 1, incidentId, notifiedOn: '2026-03-10' });
@@ -97,9 +125,14 @@ describe('command handler', () => {
     expect(raw).not.toContain(CHILD_NAME);
     expect(raw).not.toContain(CASE_OUTLINE);
     expect(raw).not.toContain('notifier@leeds.gov.uk');
-    const opened = await vault.open<{ children: { name: string }[]; caseOutline: string }>(incidentId, stored!.data.personal);
+    const opened = await vault.open<{ children: { name: string }[]; caseOutline: string }>(
+      incidentId,
+      stored!.data.personal,
+    );
     expect(opened.status === 'available' && opened.value.children[0]!.name).toBe(CHILD_NAME);
-    const [row] = await db.sql<{ text: string }[]>`select string_agg(data::text || metadata::text, ' ') as text from event_store.events`;
+    const [row] = await db.sql<
+      { text: string }[]
+    >`select string_agg(data::text || metadata::text, ' ') as text from event_store.events`;
     expect(row!.text).not.toContain(CHILD_NAME);
   });
 
@@ -112,7 +145,9 @@ describe('command handler', () => {
     expect(again.events.map((e) => e.eventId)).toEqual(first.events.map((e) => e.eventId));
     expect(await store.readStream(incidentStreamId(incidentId))).toHaveLength(1);
     // Without the command id the same request is a new decision, which the decider refuses.
-    await expect(handler.execute(notify(incidentId), { actor: leeds })).rejects.toMatchObject({ code: 'illegal_state' });
+    await expect(handler.execute(notify(incidentId), { actor: leeds })).rejects.toMatchObject({
+      code: 'illegal_state',
+    });
   });
 
   it('re-decides on a concurrent write: both succeed where both decisions still hold', async () => {
@@ -120,8 +155,14 @@ describe('command handler', () => {
     await handler.execute(notify(incidentId), { actor: leeds });
     await handler.execute(rapidReview(incidentId), { actor: leeds });
     // Amendment and Panel response race on the same stream: each is still valid after the other.
-    const amend = handler.execute({ type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'Corrected outline.' } } }, { actor: leeds });
-    const respond = handler.execute({ type: 'RespondToRapidReview', data: { incidentId, outcome: 'agreed', comments: '' } }, { actor: panel });
+    const amend = handler.execute(
+      { type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'Corrected outline.' } } },
+      { actor: leeds },
+    );
+    const respond = handler.execute(
+      { type: 'RespondToRapidReview', data: { incidentId, outcome: 'agreed', comments: '' } },
+      { actor: panel },
+    );
     await Promise.all([amend, respond]);
     const types = (await store.readStream(incidentStreamId(incidentId))).map((e) => e.type);
     expect(types.slice(0, 2)).toEqual(['IncidentNotified', 'RapidReviewCompleted']);
@@ -133,8 +174,14 @@ describe('command handler', () => {
     await handler.execute(notify(incidentId), { actor: leeds });
     await handler.execute(rapidReview(incidentId), { actor: leeds });
     const responses = await Promise.allSettled([
-      handler.execute({ type: 'RespondToRapidReview', data: { incidentId, outcome: 'agreed', comments: '' } }, { actor: panel }),
-      handler.execute({ type: 'RespondToRapidReview', data: { incidentId, outcome: 'reconsider', comments: '' } }, { actor: panel }),
+      handler.execute(
+        { type: 'RespondToRapidReview', data: { incidentId, outcome: 'agreed', comments: '' } },
+        { actor: panel },
+      ),
+      handler.execute(
+        { type: 'RespondToRapidReview', data: { incidentId, outcome: 'reconsider', comments: '' } },
+        { actor: panel },
+      ),
     ]);
     const fulfilled = responses.filter((r) => r.status === 'fulfilled');
     const rejected = responses.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -146,35 +193,74 @@ describe('command handler', () => {
     expect(types.filter((t) => t === 'PanelResponded')).toHaveLength(1);
   });
 
-  it('writes an amendment\'s whole personal part: the changed fields merged into the current ones', async () => {
+  it("writes an amendment's whole personal part: the changed fields merged into the current ones", async () => {
     const incidentId = randomUUID();
     await handler.execute(notify(incidentId), { actor: leeds });
-    await handler.execute({ type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'First correction.' } } }, { actor: leeds });
-    await handler.execute({ type: 'AmendNotification', data: { incidentId, changes: { location: 'Grandparents\' home' } } }, { actor: leeds });
+    await handler.execute(
+      { type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'First correction.' } } },
+      { actor: leeds },
+    );
+    await handler.execute(
+      { type: 'AmendNotification', data: { incidentId, changes: { location: "Grandparents' home" } } },
+      { actor: leeds },
+    );
     const last = (await store.readStream(incidentStreamId(incidentId))).at(-1)!;
-    const opened = await vault.open<{ children: { name: string }[]; caseOutline: string; location: string; notifier: { email: string } }>(incidentId, last.data.personal);
+    const opened = await vault.open<{
+      children: { name: string }[];
+      caseOutline: string;
+      location: string;
+      notifier: { email: string };
+    }>(incidentId, last.data.personal);
     expect(opened.status).toBe('available');
     if (opened.status !== 'available') return;
-    expect(opened.value).toMatchObject({ caseOutline: 'First correction.', location: 'Grandparents\' home', children: [{ name: CHILD_NAME }], notifier: { email: 'notifier@leeds.gov.uk' } });
+    expect(opened.value).toMatchObject({
+      caseOutline: 'First correction.',
+      location: "Grandparents' home",
+      children: [{ name: CHILD_NAME }],
+      notifier: { email: 'notifier@leeds.gov.uk' },
+    });
   });
 
   it('audits the personal data an amendment opens: one entry, as the system actor, with the purpose and the request', async () => {
     const incidentId = randomUUID();
     await handler.execute(notify(incidentId), { actor: leeds });
-    await handler.execute({ type: 'AmendNotification', data: { incidentId, changes: { nature: 'child-death' } } }, { actor: leeds });
+    await handler.execute(
+      { type: 'AmendNotification', data: { incidentId, changes: { nature: 'child-death' } } },
+      { actor: leeds },
+    );
     expect((await audit.query({ subjectId: incidentId, first: 10 })).entries).toEqual([]); // minimised only: nothing opened
-    await handler.execute({ type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'Audited correction.' } } }, { actor: leeds, correlationId: 'req-amend-1' });
+    await handler.execute(
+      { type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'Audited correction.' } } },
+      { actor: leeds, correlationId: 'req-amend-1' },
+    );
     const { entries } = await audit.query({ subjectId: incidentId, first: 10 });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ actorId: 'system:command-handler', role: 'system', purpose: 'merge-amendment', requestId: 'req-amend-1', partnershipId: 'leeds' });
+    expect(entries[0]).toMatchObject({
+      actorId: 'system:command-handler',
+      role: 'system',
+      purpose: 'merge-amendment',
+      requestId: 'req-amend-1',
+      partnershipId: 'leeds',
+    });
     expect(entries[0]!.fields).toContain('children');
   });
 
   it('refuses to open personal data for an amendment when it cannot be audited (no audit, no plaintext)', async () => {
     const incidentId = randomUUID();
     await handler.execute(notify(incidentId), { actor: leeds });
-    const unaudited = createCommandHandler({ store, vault, clock: () => new Date('2026-03-10T09:30:00Z'), newId: randomUUID, partnerships: [{ partnershipId: 'leeds', name: 'Leeds', localAuthorityCodes: ['E08000035'] }] });
-    await expect(unaudited.execute({ type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'x' } } }, { actor: leeds })).rejects.toMatchObject({ code: 'audit_failed' });
+    const unaudited = createCommandHandler({
+      store,
+      vault,
+      clock: () => new Date('2026-03-10T09:30:00Z'),
+      newId: randomUUID,
+      partnerships: [{ partnershipId: 'leeds', name: 'Leeds', localAuthorityCodes: ['E08000035'] }],
+    });
+    await expect(
+      unaudited.execute(
+        { type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'x' } } },
+        { actor: leeds },
+      ),
+    ).rejects.toMatchObject({ code: 'audit_failed' });
     expect((await store.readStream(incidentStreamId(incidentId))).map((e) => e.type)).toEqual(['IncidentNotified']);
   });
 
@@ -187,36 +273,63 @@ describe('command handler', () => {
       ...store,
       appendToStream: async (streamId, events, options) => {
         writes += 1;
-        await store.appendToStream(streamId, [{ ...events[0]!, eventId: randomUUID(), type: 'NotificationAmended' }], { expectedRevision: 'any' });
+        await store.appendToStream(streamId, [{ ...events[0]!, eventId: randomUUID(), type: 'NotificationAmended' }], {
+          expectedRevision: 'any',
+        });
         return store.appendToStream(streamId, events, options);
       },
     };
-    const busy = createCommandHandler({ store: racing, vault, audit, clock: () => new Date('2026-03-10T09:30:00Z'), newId: randomUUID, maxAttempts: 3 });
-    await expect(busy.execute({ type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'x' } } }, { actor: leeds }))
-      .rejects.toMatchObject({ code: 'concurrency' });
+    const busy = createCommandHandler({
+      store: racing,
+      vault,
+      audit,
+      clock: () => new Date('2026-03-10T09:30:00Z'),
+      newId: randomUUID,
+      maxAttempts: 3,
+    });
+    await expect(
+      busy.execute(
+        { type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'x' } } },
+        { actor: leeds },
+      ),
+    ).rejects.toMatchObject({ code: 'concurrency' });
     expect(writes).toBe(3);
   });
 
   it('loads partnership coverage: an LA outside the partnership is refused with the field named', async () => {
     const command = notify(randomUUID());
     command.data.localAuthorityCode = 'E08000036';
-    await expect(handler.execute(command, { actor: leeds })).rejects.toMatchObject({ code: 'validation', field: 'localAuthorityCode' });
+    await expect(handler.execute(command, { actor: leeds })).rejects.toMatchObject({
+      code: 'validation',
+      field: 'localAuthorityCode',
+    });
   });
 
   it('erases personal data with two admins: the request destroys nothing, the approval by another admin destroys the key', async () => {
     const incidentId = randomUUID();
     await handler.execute(notify(incidentId), { actor: leeds });
     const admin1 = { userId: 'admin-1', role: 'admin' } as const;
-    await handler.execute({ type: 'RequestErasure', data: { incidentId, legalBasis: 'court-order' } }, { actor: admin1 });
+    await handler.execute(
+      { type: 'RequestErasure', data: { incidentId, legalBasis: 'court-order' } },
+      { actor: admin1 },
+    );
     expect(await vault.isErased(incidentId)).toBe(false);
-    await expect(handler.execute({ type: 'ApproveErasure', data: { incidentId } }, { actor: admin1 })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      handler.execute({ type: 'ApproveErasure', data: { incidentId } }, { actor: admin1 }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     expect(await vault.isErased(incidentId)).toBe(false);
-    await handler.execute({ type: 'ApproveErasure', data: { incidentId } }, { actor: { userId: 'admin-2', role: 'admin' } });
+    await handler.execute(
+      { type: 'ApproveErasure', data: { incidentId } },
+      { actor: { userId: 'admin-2', role: 'admin' } },
+    );
     const events = await store.readStream(incidentStreamId(incidentId));
     expect(events.map((e) => e.type).slice(-2)).toEqual(['ErasureRequested', 'PersonalDataErased']);
-    expect(events.at(-1)!.data).toMatchObject({ requestedBy: 'admin-1', approvedBy: 'admin-2', legalBasis: 'court-order' });
+    expect(events.at(-1)!.data).toMatchObject({
+      requestedBy: 'admin-1',
+      approvedBy: 'admin-2',
+      legalBasis: 'court-order',
+    });
     expect(await vault.isErased(incidentId)).toBe(true);
     await expect(vault.open(incidentId, events[0]!.data.personal)).resolves.toEqual({ status: 'erased' });
   });
-
 });

@@ -6,11 +6,17 @@
 import { trace, SpanStatusCode } from '@opentelemetry/api';
 import { createEnglandAndWalesCalendar, defaultPartnerships, forbidden, isDomainError } from '@cspr/domain';
 import type {
-  AccessCommand, CommandContext, IncidentCommand, PartnershipCommand, StatisticsReleaseCommand, WorkingDayCalendar,
+  AccessCommand,
+  CommandContext,
+  IncidentCommand,
+  PartnershipCommand,
+  StatisticsReleaseCommand,
+  WorkingDayCalendar,
 } from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
 import type { PersonalDataVault, ReadAudit } from '@cspr/personal-data';
 import { activeTraceparent, ATTR, platformMetrics, SPAN, TRACER_NAME, withCorrelationId } from '@cspr/telemetry';
+import { referenceAllocator } from './case-references';
 import { ACCESS_COMMAND_TYPES, accessDecision } from './access-decisions';
 import { contextFor, executeDecision } from './execute-decision';
 import type { CommandEnvelope, DecisionResult } from './execute-decision';
@@ -27,8 +33,12 @@ import type { ReviewApplicationCommand } from './review-decisions';
 
 /** A command as callers give it: the domain command without `context` and `reference`, which the handler adds. */
 export type ApplicationCommand =
-  | Bare<IncidentCommand> | ReviewApplicationCommand | Bare<PartnershipCommand> | ReferralApplicationCommand
-  | Bare<StatisticsReleaseCommand> | Bare<AccessCommand>;
+  | Bare<IncidentCommand>
+  | ReviewApplicationCommand
+  | Bare<PartnershipCommand>
+  | ReferralApplicationCommand
+  | Bare<StatisticsReleaseCommand>
+  | Bare<AccessCommand>;
 
 export type CommandHandlerOptions = {
   store: EventStore;
@@ -64,18 +74,37 @@ export type CommandHandler = {
 
 const tracer = trace.getTracer(TRACER_NAME);
 
-const INCIDENT_TYPES = new Set<string>(['NotifyIncident', 'AmendNotification', 'WithdrawNotification', 'SubmitRapidReview', 'RespondToRapidReview', 'LinkIncidentToReview', 'RequestErasure', 'ApproveErasure', 'CancelErasureRequest']);
-const PARTNERSHIP_TYPES = new Set<string>(['RegisterPartnership', 'ChangePartnership']);
+const INCIDENT_TYPES = new Set<string>([
+  'NotifyIncident',
+  'AmendNotification',
+  'WithdrawNotification',
+  'SubmitRapidReview',
+  'RespondToRapidReview',
+  'LinkIncidentToReview',
+  'RequestErasure',
+  'ApproveErasure',
+  'CancelErasureRequest',
+]);
+const PARTNERSHIP_TYPES = new Set<string>([
+  'RegisterPartnership',
+  'ChangePartnership',
+  'AddPartnershipContact',
+  'RemovePartnershipContact',
+  'SetEmailPreferences',
+]);
 
 const isIncidentCommand = (c: ApplicationCommand): c is Bare<IncidentCommand> => INCIDENT_TYPES.has(c.type);
 const isPartnershipCommand = (c: ApplicationCommand): c is Bare<PartnershipCommand> => PARTNERSHIP_TYPES.has(c.type);
-const isReferralCommand = (c: ApplicationCommand): c is ReferralApplicationCommand => REFERRAL_COMMAND_TYPES.has(c.type);
-const isStatisticsReleaseCommand = (c: ApplicationCommand): c is Bare<StatisticsReleaseCommand> => STATISTICS_RELEASE_COMMAND_TYPES.has(c.type);
+const isReferralCommand = (c: ApplicationCommand): c is ReferralApplicationCommand =>
+  REFERRAL_COMMAND_TYPES.has(c.type);
+const isStatisticsReleaseCommand = (c: ApplicationCommand): c is Bare<StatisticsReleaseCommand> =>
+  STATISTICS_RELEASE_COMMAND_TYPES.has(c.type);
 const isAccessCommand = (c: ApplicationCommand): c is Bare<AccessCommand> => ACCESS_COMMAND_TYPES.has(c.type);
 
 /** Incident and partnership deciders know only the first roles: an extended role is refused here, as forbidden. */
 const firstRoleContext = (context: ReturnType<typeof contextFor>, type: string): CommandContext => {
-  if (context.actor.role === 'agency' || context.actor.role === 'dfe') throw forbidden(`The ${context.actor.role} role may not send ${type}`);
+  if (context.actor.role === 'agency' || context.actor.role === 'dfe')
+    throw forbidden(`The ${context.actor.role} role may not send ${type}`);
   return context as CommandContext;
 };
 
@@ -88,8 +117,22 @@ const traceparentOf = (envelope: CommandEnvelope): string | undefined => activeT
 const outcomeOf = (error: unknown): 'rejected' | 'conflict' | 'error' =>
   !isDomainError(error) ? 'error' : error.code === 'concurrency' ? 'conflict' : 'rejected';
 
-const LINKING_COMMISSIONS = new Set<string>(['CommissionLocalReview', 'CommissionNationalReview', 'CommissionNonStatutoryReview', 'CommissionThematicReview']);
-type LinkingCommission = Extract<ReviewApplicationCommand, { type: 'CommissionLocalReview' | 'CommissionNationalReview' | 'CommissionNonStatutoryReview' | 'CommissionThematicReview' }>;
+const LINKING_COMMISSIONS = new Set<string>([
+  'CommissionLocalReview',
+  'CommissionNationalReview',
+  'CommissionNonStatutoryReview',
+  'CommissionThematicReview',
+]);
+type LinkingCommission = Extract<
+  ReviewApplicationCommand,
+  {
+    type:
+      | 'CommissionLocalReview'
+      | 'CommissionNationalReview'
+      | 'CommissionNonStatutoryReview'
+      | 'CommissionThematicReview';
+  }
+>;
 const isLinkingCommission = (c: ReviewApplicationCommand): c is LinkingCommission => LINKING_COMMISSIONS.has(c.type);
 
 const later = (a: DecisionResult['position'], b: DecisionResult['position']) =>
@@ -104,16 +147,57 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
     adminUserIds: options.adminUserIds ?? (() => []),
     ...(options.audit ? { audit: options.audit } : {}),
   };
-  const execution = { store: options.store, vault: options.vault, newId: options.newId, ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) };
+  const execution = {
+    store: options.store,
+    vault: options.vault,
+    newId: options.newId,
+    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+  };
 
   const run = async (command: ApplicationCommand, envelope: CommandEnvelope): Promise<CommandResult> => {
     const context = contextFor(envelope.actor, options.clock());
-    if (isIncidentCommand(command)) return { ...(await executeDecision(execution, incidentDecision(deps, command), envelope, firstRoleContext(context, command.type))), related: [] };
+    const allocate = referenceAllocator(execution, envelope, context);
+    if (isIncidentCommand(command))
+      return {
+        ...(await executeDecision(
+          execution,
+          incidentDecision(deps, command, allocate),
+          envelope,
+          firstRoleContext(context, command.type),
+        )),
+        related: [],
+      };
     if (isStatisticsReleaseCommand(command)) {
-      return { ...(await executeDecision(execution, statisticsReleaseDecision(command), envelope, firstRoleContext(context, command.type))), related: [] };
+      return {
+        ...(await executeDecision(
+          execution,
+          statisticsReleaseDecision(command),
+          envelope,
+          firstRoleContext(context, command.type),
+        )),
+        related: [],
+      };
     }
-    if (isPartnershipCommand(command)) return { ...(await executeDecision(execution, partnershipDecision(command), envelope, firstRoleContext(context, command.type))), related: [] };
-    if (isAccessCommand(command)) return { ...(await executeDecision(execution, accessDecision(command), envelope, firstRoleContext(context, command.type))), related: [] };
+    if (isPartnershipCommand(command))
+      return {
+        ...(await executeDecision(
+          execution,
+          partnershipDecision(command),
+          envelope,
+          firstRoleContext(context, command.type),
+        )),
+        related: [],
+      };
+    if (isAccessCommand(command))
+      return {
+        ...(await executeDecision(
+          execution,
+          accessDecision(command),
+          envelope,
+          firstRoleContext(context, command.type),
+        )),
+        related: [],
+      };
     if (isReferralCommand(command)) {
       const result = await executeDecision(execution, referralDecision(deps, command), envelope, context);
       if (command.type !== 'DecideReferral') return { ...result, related: [] };
@@ -121,28 +205,51 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
       // it is skipped once it happened (the notification or review records the referral).
       const followOn = await followOnOf(deps, command, envelope.correlationId);
       if (!followOn) return { ...result, related: [] };
-      const followEnvelope = { ...envelope, causationId: result.events[0]?.eventId ?? envelope.causationId, ...(envelope.commandId ? { commandId: `${envelope.commandId}/follow-on` } : {}) };
-      const related = [followOn.type === 'NotifyIncident'
-        ? await executeDecision(execution, incidentDecision(deps, followOn), followEnvelope, firstRoleContext(context, followOn.type))
-        : await executeDecision(execution, reviewDecision(deps, followOn), followEnvelope, context)];
+      const followEnvelope = {
+        ...envelope,
+        causationId: result.events[0]?.eventId ?? envelope.causationId,
+        ...(envelope.commandId ? { commandId: `${envelope.commandId}/follow-on` } : {}),
+      };
+      const related = [
+        followOn.type === 'NotifyIncident'
+          ? await executeDecision(
+              execution,
+              incidentDecision(deps, followOn, allocate),
+              followEnvelope,
+              firstRoleContext(context, followOn.type),
+            )
+          : await executeDecision(execution, reviewDecision(deps, followOn, allocate), followEnvelope, context),
+      ];
       return { ...result, position: related.reduce((p, r) => later(p, r.position), result.position), related };
     }
-    const result = await executeDecision(execution, reviewDecision(deps, command), envelope, context);
+    const result = await executeDecision(execution, reviewDecision(deps, command, allocate), envelope, context);
     if (!isLinkingCommission(command)) return { ...result, related: [] };
     // The incidents learn of their review on their own streams, after the review exists. Runs on a retried command
     // too (alreadyApplied), so a crash between the two appends heals on retry; linking twice appends nothing.
     // Non-statutory and thematic reviews link as the incident stream knows them: partnership-owned ones as local,
     // the Panel's national thematic reviews as national (so erasure reaches their keys too).
-    const reviewKind = command.type === 'CommissionNationalReview' || (command.type === 'CommissionThematicReview' && command.data.partnershipId === 'national')
-      ? 'national' : 'local';
+    const reviewKind =
+      command.type === 'CommissionNationalReview' ||
+      (command.type === 'CommissionThematicReview' && command.data.partnershipId === 'national')
+        ? 'national'
+        : 'local';
     const related: DecisionResult[] = [];
     for (const incidentId of command.data.incidentIds) {
-      related.push(await executeDecision(
-        execution,
-        incidentDecision(deps, { type: 'LinkIncidentToReview', data: { incidentId, reviewId: command.data.reviewId, reviewKind } }),
-        { ...envelope, causationId: result.events[0]?.eventId ?? envelope.causationId, ...(envelope.commandId ? { commandId: `${envelope.commandId}/link` } : {}) },
-        firstRoleContext(context, 'LinkIncidentToReview'),
-      ));
+      related.push(
+        await executeDecision(
+          execution,
+          incidentDecision(deps, {
+            type: 'LinkIncidentToReview',
+            data: { incidentId, reviewId: command.data.reviewId, reviewKind },
+          }),
+          {
+            ...envelope,
+            causationId: result.events[0]?.eventId ?? envelope.causationId,
+            ...(envelope.commandId ? { commandId: `${envelope.commandId}/link` } : {}),
+          },
+          firstRoleContext(context, 'LinkIncidentToReview'),
+        ),
+      );
     }
     const position = related.reduce((p, r) => later(p, r.position), result.position);
     return { ...result, position, related };
@@ -157,7 +264,9 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
         span.setAttribute(ATTR.correlationId, correlationId);
         try {
           const traceparent = traceparentOf(envelope);
-          const result = await withCorrelationId(correlationId, () => run(command, { ...envelope, correlationId, ...(traceparent ? { traceparent } : {}) }));
+          const result = await withCorrelationId(correlationId, () =>
+            run(command, { ...envelope, correlationId, ...(traceparent ? { traceparent } : {}) }),
+          );
           span.setAttribute(ATTR.streamId, result.streamId);
           span.setAttribute(ATTR.eventCount, result.events.length);
           span.setAttribute(ATTR.commandOutcome, result.alreadyApplied ? 'already_applied' : 'applied');

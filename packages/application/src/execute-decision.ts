@@ -7,7 +7,14 @@
 import { DomainError, encodeEvent, londonDate } from '@cspr/domain';
 import type { CommandContext, Decider, Actor } from '@cspr/domain';
 import { WrongExpectedRevisionError } from '@cspr/event-store';
-import type { EventMetadata, EventStore, EventToAppend, ExpectedRevision, LogPosition, RecordedEvent } from '@cspr/event-store';
+import type {
+  EventMetadata,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  LogPosition,
+  RecordedEvent,
+} from '@cspr/event-store';
 import type { PersonalDataVault } from '@cspr/personal-data';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { ATTR, platformMetrics, SPAN, TRACER_NAME } from '@cspr/telemetry';
@@ -91,25 +98,44 @@ const earlierWrite = (recorded: RecordedEvent[], envelope: CommandEnvelope, stre
 const tracer = trace.getTracer(TRACER_NAME);
 
 /** The append, as a client span (database semantic conventions) and a latency measurement. Ids and counts only. */
-const tracedAppend = (store: EventStore, streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision) =>
-  tracer.startActiveSpan(SPAN.eventStoreAppend, {
-    kind: SpanKind.CLIENT,
-    attributes: { [ATTR.dbSystem]: 'postgresql', [ATTR.dbOperation]: 'append_to_stream', [ATTR.streamId]: streamId, [ATTR.eventCount]: events.length },
-  }, async (span) => {
-    const started = performance.now();
-    try {
-      return await store.appendToStream(streamId, events, { expectedRevision });
-    } catch (error) {
-      span.setAttribute(ATTR.errorType, error instanceof Error ? error.name : 'error');
-      span.setStatus({ code: SpanStatusCode.ERROR });
-      throw error;
-    } finally {
-      platformMetrics().appendDuration(performance.now() - started, events.length);
-      span.end();
-    }
-  });
+const tracedAppend = (
+  store: EventStore,
+  streamId: string,
+  events: EventToAppend[],
+  expectedRevision: ExpectedRevision,
+) =>
+  tracer.startActiveSpan(
+    SPAN.eventStoreAppend,
+    {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        [ATTR.dbSystem]: 'postgresql',
+        [ATTR.dbOperation]: 'append_to_stream',
+        [ATTR.streamId]: streamId,
+        [ATTR.eventCount]: events.length,
+      },
+    },
+    async (span) => {
+      const started = performance.now();
+      try {
+        return await store.appendToStream(streamId, events, { expectedRevision });
+      } catch (error) {
+        span.setAttribute(ATTR.errorType, error instanceof Error ? error.name : 'error');
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw error;
+      } finally {
+        platformMetrics().appendDuration(performance.now() - started, events.length);
+        span.end();
+      }
+    },
+  );
 
-export const executeDecision = async <Command, Event extends AnyEvent, State, Context extends CommandContext = CommandContext>(
+export const executeDecision = async <
+  Command,
+  Event extends AnyEvent,
+  State,
+  Context extends CommandContext = CommandContext,
+>(
   deps: ExecutionDeps,
   decision: Decision<Command, Event, State, Context>,
   envelope: CommandEnvelope,
@@ -123,7 +149,8 @@ export const executeDecision = async <Command, Event extends AnyEvent, State, Co
     const loaded = await loadAggregate(store, decision.decider, streamId);
     if (envelope.commandId) {
       const earlier = earlierWrite(loaded.recorded, envelope, streamId);
-      if (earlier.length > 0) return { streamId, position: earlier.at(-1)!.position, events: earlier, alreadyApplied: true };
+      if (earlier.length > 0)
+        return { streamId, position: earlier.at(-1)!.position, events: earlier, alreadyApplied: true };
     }
     const command = await decision.build(loaded.state, context);
     const decided = decision.decider.decide(command, loaded.state);
@@ -132,7 +159,9 @@ export const executeDecision = async <Command, Event extends AnyEvent, State, Co
     await decision.beforeAppend?.(events, loaded.state);
     const metadata: EventMetadata = {
       actor: { userId: envelope.actor.userId, role: envelope.actor.role },
-      ...(decision.partnershipOf(loaded.state, events) ? { partnershipId: decision.partnershipOf(loaded.state, events) } : {}),
+      ...(decision.partnershipOf(loaded.state, events)
+        ? { partnershipId: decision.partnershipOf(loaded.state, events) }
+        : {}),
       correlationId,
       causationId: envelope.causationId ?? correlationId,
       ...(envelope.traceparent ? { traceparent: envelope.traceparent } : {}),
@@ -160,8 +189,15 @@ export const executeDecision = async <Command, Event extends AnyEvent, State, Co
         alreadyApplied: false,
       };
     } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError) && (error as { code?: string }).code !== 'wrong_expected_revision') throw error;
+      if (
+        !(error instanceof WrongExpectedRevisionError) &&
+        (error as { code?: string }).code !== 'wrong_expected_revision'
+      )
+        throw error;
     }
   }
-  throw new DomainError('concurrency', `${streamId} kept changing while the command was decided (${maxAttempts} attempts): try again`);
+  throw new DomainError(
+    'concurrency',
+    `${streamId} kept changing while the command was decided (${maxAttempts} attempts): try again`,
+  );
 };

@@ -12,13 +12,28 @@ export const STARTUP_GRANTS_ACTOR = { ...REFERENCE_DATA_ACTOR, userId: 'system-d
 
 export type StartupGrant = { subject: string; role: Role; partnershipId?: string; email?: string };
 
-export const grantStartupAccess = async (handler: CommandHandler, grants: readonly StartupGrant[]): Promise<{ granted: number; existing: number }> => {
+export const grantStartupAccess = async (
+  handler: CommandHandler,
+  grants: readonly StartupGrant[],
+): Promise<{ granted: number; existing: number }> => {
   let granted = 0;
   let existing = 0;
   for (const grant of grants) {
     const result = await handler.execute(
-      { type: 'GrantAccess', data: { subject: grant.subject, role: grant.role, ...(grant.partnershipId ? { partnershipId: grant.partnershipId } : {}), ...(grant.email ? { email: grant.email } : {}) } },
-      { actor: STARTUP_GRANTS_ACTOR, commandId: `startup-grant/${grant.subject}/${grant.role}/${grant.partnershipId ?? '-'}`, correlationId: 'startup-grants' },
+      {
+        type: 'GrantAccess',
+        data: {
+          subject: grant.subject,
+          role: grant.role,
+          ...(grant.partnershipId ? { partnershipId: grant.partnershipId } : {}),
+          ...(grant.email ? { email: grant.email } : {}),
+        },
+      },
+      {
+        actor: STARTUP_GRANTS_ACTOR,
+        commandId: `startup-grant/${grant.subject}/${grant.role}/${grant.partnershipId ?? '-'}`,
+        correlationId: 'startup-grants',
+      },
     );
     if (result.alreadyApplied || result.events.length === 0) existing += 1;
     else granted += 1;

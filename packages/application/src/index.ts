@@ -7,5 +7,6 @@ export { registerDefaultPartnerships, REFERENCE_DATA_ACTOR } from './register-de
 export { uuidV5 } from './uuid-v5';
 export type { DecideReferralRequest, ReferralApplicationCommand } from './referral-decisions';
 export type { ReviewApplicationCommand } from './review-decisions';
+export { backfillCaseReferences, type BackfillOptions } from './backfill-case-references';
 export { grantStartupAccess, STARTUP_GRANTS_ACTOR } from './grant-startup-access';
 export type { StartupGrant } from './grant-startup-access';

@@ -4,7 +4,9 @@ import type { CommandContext, PartnershipCommand, PartnershipEvent, PartnershipS
 import type { Decision } from './execute-decision';
 import type { Bare } from './incident-decisions';
 
-export const partnershipDecision = (command: Bare<PartnershipCommand>): Decision<PartnershipCommand, PartnershipEvent, PartnershipState> => ({
+export const partnershipDecision = (
+  command: Bare<PartnershipCommand>,
+): Decision<PartnershipCommand, PartnershipEvent, PartnershipState> => ({
   decider: partnershipDecider,
   streamId: partnershipStreamId(command.data.partnershipId),
   subjectId: `partnership-${command.data.partnershipId}`,

@@ -8,7 +8,11 @@ import type { LocalAuthorityCode, PartnershipEvent, PartnershipId } from '@cspr/
 import type { EventStore } from '@cspr/event-store';
 import { readStreamOrEmpty } from './aggregate-stream';
 
-export type PartnershipReference = { partnershipId: PartnershipId; name: string; localAuthorityCodes: LocalAuthorityCode[] };
+export type PartnershipReference = {
+  partnershipId: PartnershipId;
+  name: string;
+  localAuthorityCodes: LocalAuthorityCode[];
+};
 
 export const loadPartnership = async (
   store: EventStore,
@@ -27,6 +31,10 @@ export const loadPartnership = async (
 };
 
 /** The LAs a partnership covers; none when it is unknown (the decider then refuses every LA code). */
-export const loadCoverage = async (store: EventStore, partnershipId: PartnershipId, fallback: readonly PartnershipReference[]) => ({
+export const loadCoverage = async (
+  store: EventStore,
+  partnershipId: PartnershipId,
+  fallback: readonly PartnershipReference[],
+) => ({
   partnershipLocalAuthorities: (await loadPartnership(store, partnershipId, fallback))?.localAuthorityCodes ?? [],
 });

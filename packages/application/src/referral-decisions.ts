@@ -4,10 +4,27 @@
  * commissions the non-statutory review. Referral personal parts are sealed under the referral id.
  */
 import {
-  decodeEvent, illegalState, incidentStreamId, notificationFromReferral, referralDecider, referralStreamId, reviewStreamId, validationError,
+  decodeEvent,
+  illegalState,
+  incidentStreamId,
+  notificationFromReferral,
+  referralDecider,
+  referralStreamId,
+  reviewStreamId,
+  validationError,
 } from '@cspr/domain';
 import type {
-  CommandContext, DecideReferral, GuidanceEdition, NonStatutoryReviewKind, Notifier, ReferralCommand, ReferralDecided, ReferralEvent, ReferralPersonalData, ReferralState, ReferralSubmitted,
+  CommandContext,
+  DecideReferral,
+  GuidanceEdition,
+  NonStatutoryReviewKind,
+  Notifier,
+  ReferralCommand,
+  ReferralDecided,
+  ReferralEvent,
+  ReferralPersonalData,
+  ReferralState,
+  ReferralSubmitted,
 } from '@cspr/domain';
 import type { PersonalDataVault } from '@cspr/personal-data';
 import { readStreamOrEmpty } from './aggregate-stream';
@@ -27,10 +44,14 @@ const REFERRAL_PERSONAL_FIELDS = ['referrer', 'whatHappened', 'agencyReasons', '
  */
 export type DecideReferralRequest = {
   type: 'DecideReferral';
-  data: DecideReferral['data'] & { notification?: { guidanceEdition: GuidanceEdition; notifier: Notifier }; reviewTitle?: string };
+  data: DecideReferral['data'] & {
+    notification?: { guidanceEdition: GuidanceEdition; notifier: Notifier };
+    reviewTitle?: string;
+  };
 };
 
-export type ReferralApplicationCommand = Exclude<Bare<ReferralCommand>, { type: 'DecideReferral' }> | DecideReferralRequest;
+export type ReferralApplicationCommand =
+  Exclude<Bare<ReferralCommand>, { type: 'DecideReferral' }> | DecideReferralRequest;
 
 export const REFERRAL_COMMAND_TYPES = new Set<string>(['SubmitReferral', 'DecideReferral', 'WithdrawReferral']);
 
@@ -51,12 +72,22 @@ export const referralDecision = (
     build: async (_state, context: CommandContext): Promise<ReferralCommand> => {
       switch (command.type) {
         case 'SubmitReferral':
-          return { ...command, context, reference: await loadCoverage(deps.store, command.data.partnershipId, deps.partnerships) };
+          return {
+            ...command,
+            context,
+            reference: await loadCoverage(deps.store, command.data.partnershipId, deps.partnerships),
+          };
         case 'DecideReferral': {
           const { notification: _n, reviewTitle: _t, ...data } = command.data;
-          if (data.outcome === 'notify' && (!command.data.notification || typeof command.data.notification !== 'object')) {
+          if (
+            data.outcome === 'notify' &&
+            (!command.data.notification || typeof command.data.notification !== 'object')
+          ) {
             // Checked before the decision is written, so a decision to notify never waits for a notifier.
-            throw validationError('notification', 'A decision to notify needs the notification\'s guidance edition and notifier');
+            throw validationError(
+              'notification',
+              "A decision to notify needs the notification's guidance edition and notifier",
+            );
           }
           return { type: 'DecideReferral', data, context };
         }
@@ -81,10 +112,13 @@ export const readDecidedReferral = async (
   if (!submitted || !decided) return null;
   // The write path's own read, audited as the system (write-path-audit.ts); the request is the command's correlation.
   const opened = await openForWrite<ReferralPersonalData>(deps, referralId, submitted.personal, {
-    purpose: 'notify-from-referral', fields: REFERRAL_PERSONAL_FIELDS,
-    requestId, partnershipId: submitted.data.partnershipId,
+    purpose: 'notify-from-referral',
+    fields: REFERRAL_PERSONAL_FIELDS,
+    requestId,
+    partnershipId: submitted.data.partnershipId,
   });
-  if (opened.status !== 'available') throw illegalState(`Personal data of referral ${referralId} cannot be read: no notification can be made from it`);
+  if (opened.status !== 'available')
+    throw illegalState(`Personal data of referral ${referralId} cannot be read: no notification can be made from it`);
   return { submitted: { ...submitted, personal: opened.value }, decided };
 };
 
@@ -97,7 +131,17 @@ const KIND_TITLES: Record<NonStatutoryReviewKind, string> = {
 /** A follow-on command on another stream, or null when it already happened (a retried decision). */
 export type FollowOn =
   | { type: 'NotifyIncident'; data: ReturnType<typeof notificationFromReferral> }
-  | { type: 'CommissionNonStatutoryReview'; data: { reviewId: string; partnershipId: string; kind: NonStatutoryReviewKind; referralIds: string[]; incidentIds: string[]; title: string } };
+  | {
+      type: 'CommissionNonStatutoryReview';
+      data: {
+        reviewId: string;
+        partnershipId: string;
+        kind: NonStatutoryReviewKind;
+        referralIds: string[];
+        incidentIds: string[];
+        title: string;
+      };
+    };
 
 export const followOnOf = async (
   deps: { store: HandlerDeps['store']; vault: PersonalDataVault; audit?: HandlerDeps['audit'] },
@@ -109,20 +153,51 @@ export const followOnOf = async (
   const { submitted, decided } = referral;
   if (decided.data.outcome === 'notify' && decided.data.incidentId !== undefined) {
     const incident = await readStreamOrEmpty(deps.store, incidentStreamId(decided.data.incidentId));
-    if (incident.some((e) => e.type === 'IncidentNotified' && (e.data as { referralId?: unknown }).referralId === submitted.data.referralId)) return null;
+    if (
+      incident.some(
+        (e) =>
+          e.type === 'IncidentNotified' &&
+          (e.data as { referralId?: unknown }).referralId === submitted.data.referralId,
+      )
+    )
+      return null;
     const notification = request.data.notification;
-    if (!notification) throw validationError('notification', 'A decision to notify needs the notification\'s guidance edition and notifier');
-    return { type: 'NotifyIncident', data: notificationFromReferral({ submitted, decided, guidanceEdition: notification.guidanceEdition, notifier: notification.notifier }) };
+    if (!notification)
+      throw validationError(
+        'notification',
+        "A decision to notify needs the notification's guidance edition and notifier",
+      );
+    return {
+      type: 'NotifyIncident',
+      data: notificationFromReferral({
+        submitted,
+        decided,
+        guidanceEdition: notification.guidanceEdition,
+        notifier: notification.notifier,
+      }),
+    };
   }
-  if (decided.data.outcome === 'alternative-review' && decided.data.reviewId !== undefined && decided.data.reviewKind !== undefined) {
+  if (
+    decided.data.outcome === 'alternative-review' &&
+    decided.data.reviewId !== undefined &&
+    decided.data.reviewKind !== undefined
+  ) {
     const review = await readStreamOrEmpty(deps.store, reviewStreamId(decided.data.reviewId));
     if (review.some((e) => e.type === 'NonStatutoryReviewCommissioned')) return null;
-    const title = typeof request.data.reviewTitle === 'string' && request.data.reviewTitle.trim() !== ''
-      ? request.data.reviewTitle
-      : `${KIND_TITLES[decided.data.reviewKind]} (referral of ${submitted.data.submittedOn})`;
+    const title =
+      typeof request.data.reviewTitle === 'string' && request.data.reviewTitle.trim() !== ''
+        ? request.data.reviewTitle
+        : `${KIND_TITLES[decided.data.reviewKind]} (referral of ${submitted.data.submittedOn})`;
     return {
       type: 'CommissionNonStatutoryReview',
-      data: { reviewId: decided.data.reviewId, partnershipId: submitted.data.partnershipId, kind: decided.data.reviewKind, referralIds: [submitted.data.referralId], incidentIds: [], title },
+      data: {
+        reviewId: decided.data.reviewId,
+        partnershipId: submitted.data.partnershipId,
+        kind: decided.data.reviewKind,
+        referralIds: [submitted.data.referralId],
+        incidentIds: [],
+        title,
+      },
     };
   }
   return null;

@@ -20,8 +20,19 @@ export const registerDefaultPartnerships = async (
   for (const partnership of partnerships) {
     try {
       const result = await handler.execute(
-        { type: 'RegisterPartnership', data: { partnershipId: partnership.partnershipId, name: partnership.name, localAuthorityCodes: [...partnership.localAuthorityCodes] } },
-        { actor: REFERENCE_DATA_ACTOR, commandId: `default-partnership-${partnership.partnershipId}`, correlationId: 'reference-data' },
+        {
+          type: 'RegisterPartnership',
+          data: {
+            partnershipId: partnership.partnershipId,
+            name: partnership.name,
+            localAuthorityCodes: [...partnership.localAuthorityCodes],
+          },
+        },
+        {
+          actor: REFERENCE_DATA_ACTOR,
+          commandId: `default-partnership-${partnership.partnershipId}`,
+          correlationId: 'reference-data',
+        },
       );
       if (result.alreadyApplied) existing += 1;
       else registered += 1;
@@ -29,7 +40,8 @@ export const registerDefaultPartnerships = async (
       // Registered before through another command (an admin): the log already says who covers what.
       if (isDomainError(error) && error.code === 'illegal_state') existing += 1;
       // Reference data the decider refuses must not stop start-up; the caller logs it so the data gets fixed.
-      else if (isDomainError(error) && error.code === 'validation') refused.push({ partnershipId: partnership.partnershipId, reason: error.message });
+      else if (isDomainError(error) && error.code === 'validation')
+        refused.push({ partnershipId: partnership.partnershipId, reason: error.message });
       else throw error;
     }
   }

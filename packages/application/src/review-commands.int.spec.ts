@@ -22,26 +22,67 @@ let now = new Date('2026-03-10T09:30:00Z');
 
 const notified = async (decision: 'local-review' | 'no-local-review' = 'local-review') => {
   const incidentId = randomUUID();
-  await handler.execute({
-    type: 'NotifyIncident',
-    data: {
-      incidentId, partnershipId: 'leeds', localAuthorityCode: 'E08000035', nature: 'child-death', becameAwareOn: '2026-03-05',
-      incidentOn: '2026-03-04', guidanceEdition: 'panel-guidance-2025',
-      children: [{ childRef: 'child-1', name: 'Test Child', ageInYears: 4, sex: 'male', ethnicity: 'mixed', disability: 'not-known', placement: 'at-home', lookedAfter: false, childInNeedPlan: false, childProtectionPlan: true, knownToAgencies: 'yes' }],
-      notifier: { name: 'N', role: 'R', email: 'n@leeds.gov.uk' }, location: 'L', caseOutline: 'O',
+  await handler.execute(
+    {
+      type: 'NotifyIncident',
+      data: {
+        incidentId,
+        partnershipId: 'leeds',
+        localAuthorityCode: 'E08000035',
+        nature: 'child-death',
+        becameAwareOn: '2026-03-05',
+        incidentOn: '2026-03-04',
+        guidanceEdition: 'panel-guidance-2025',
+        children: [
+          {
+            childRef: 'child-1',
+            name: 'Test Child',
+            ageInYears: 4,
+            sex: 'male',
+            ethnicity: 'mixed',
+            disability: 'not-known',
+            placement: 'at-home',
+            lookedAfter: false,
+            childInNeedPlan: false,
+            childProtectionPlan: true,
+            knownToAgencies: 'yes',
+          },
+        ],
+        notifier: { name: 'N', role: 'R', email: 'n@leeds.gov.uk' },
+        location: 'L',
+        caseOutline: 'O',
+      },
     },
-  }, { actor: leeds });
-  await handler.execute({
-    type: 'SubmitRapidReview',
-    data: {
-      incidentId, parallelProcesses: [], agenciesInvolved: ['police'], localReviewDecision: decision,
-      localCriteria: { improvementsNeeded: true, recurrentThemes: false, multiAgencyConcerns: false, panelSuggested: false },
-      nationalCriteria: { improvementsNeeded: true, lawOrGuidanceChanges: false, recurrentThemes: false },
-      signedOff: { localAuthority: true, integratedCareBoard: true, police: true },
-      facts: 'F', agencySummaries: [], keyPracticeEpisodes: 'K', livedExperience: 'L', immediateActions: 'I', learningIdentified: 'L', decisionReasons: 'D',
-      signatories: { localAuthority: 'a', integratedCareBoard: 'b', police: 'c' },
+    { actor: leeds },
+  );
+  await handler.execute(
+    {
+      type: 'SubmitRapidReview',
+      data: {
+        incidentId,
+        parallelProcesses: [],
+        agenciesInvolved: ['police'],
+        localReviewDecision: decision,
+        localCriteria: {
+          improvementsNeeded: true,
+          recurrentThemes: false,
+          multiAgencyConcerns: false,
+          panelSuggested: false,
+        },
+        nationalCriteria: { improvementsNeeded: true, lawOrGuidanceChanges: false, recurrentThemes: false },
+        signedOff: { localAuthority: true, integratedCareBoard: true, police: true },
+        facts: 'F',
+        agencySummaries: [],
+        keyPracticeEpisodes: 'K',
+        livedExperience: 'L',
+        immediateActions: 'I',
+        learningIdentified: 'L',
+        decisionReasons: 'D',
+        signatories: { localAuthority: 'a', integratedCareBoard: 'b', police: 'c' },
+      },
     },
-  }, { actor: leeds });
+    { actor: leeds },
+  );
   return incidentId;
 };
 
@@ -63,7 +104,16 @@ describe('review commands', () => {
     const incidentId = await notified();
     const reviewId = randomUUID();
     const result = await handler.execute(
-      { type: 'CommissionLocalReview', data: { reviewId, partnershipId: 'leeds', incidentIds: [incidentId], guidanceEdition: 'panel-guidance-2025', caseName: 'Child M' } },
+      {
+        type: 'CommissionLocalReview',
+        data: {
+          reviewId,
+          partnershipId: 'leeds',
+          incidentIds: [incidentId],
+          guidanceEdition: 'panel-guidance-2025',
+          caseName: 'Child M',
+        },
+      },
       { actor: leeds, commandId: 'commission-1' },
     );
     expect(result.events.map((e) => e.type)).toEqual(['LocalReviewCommissioned']);
@@ -73,7 +123,16 @@ describe('review commands', () => {
     expect(result.position).toEqual(incident.at(-1)!.position);
     // A retry appends nothing anywhere.
     const again = await handler.execute(
-      { type: 'CommissionLocalReview', data: { reviewId, partnershipId: 'leeds', incidentIds: [incidentId], guidanceEdition: 'panel-guidance-2025', caseName: 'Child M' } },
+      {
+        type: 'CommissionLocalReview',
+        data: {
+          reviewId,
+          partnershipId: 'leeds',
+          incidentIds: [incidentId],
+          guidanceEdition: 'panel-guidance-2025',
+          caseName: 'Child M',
+        },
+      },
       { actor: leeds, commandId: 'commission-1' },
     );
     expect(again.alreadyApplied).toBe(true);
@@ -83,14 +142,36 @@ describe('review commands', () => {
 
   it('refuses a local review for an incident whose rapid review decided against one, and unknown incidents', async () => {
     const incidentId = await notified('no-local-review');
-    await expect(handler.execute(
-      { type: 'CommissionLocalReview', data: { reviewId: randomUUID(), partnershipId: 'leeds', incidentIds: [incidentId], guidanceEdition: 'panel-guidance-2025', caseName: 'Child N' } },
-      { actor: leeds },
-    )).rejects.toMatchObject({ code: 'illegal_state' });
-    await expect(handler.execute(
-      { type: 'CommissionLocalReview', data: { reviewId: randomUUID(), partnershipId: 'leeds', incidentIds: [randomUUID()], guidanceEdition: 'panel-guidance-2025', caseName: 'Child N' } },
-      { actor: leeds },
-    )).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      handler.execute(
+        {
+          type: 'CommissionLocalReview',
+          data: {
+            reviewId: randomUUID(),
+            partnershipId: 'leeds',
+            incidentIds: [incidentId],
+            guidanceEdition: 'panel-guidance-2025',
+            caseName: 'Child N',
+          },
+        },
+        { actor: leeds },
+      ),
+    ).rejects.toMatchObject({ code: 'illegal_state' });
+    await expect(
+      handler.execute(
+        {
+          type: 'CommissionLocalReview',
+          data: {
+            reviewId: randomUUID(),
+            partnershipId: 'leeds',
+            incidentIds: [randomUUID()],
+            guidanceEdition: 'panel-guidance-2025',
+            caseName: 'Child N',
+          },
+        },
+        { actor: leeds },
+      ),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('counts working days since the final report with the calendar, and records a short-notice publication flagged', async () => {
@@ -98,25 +179,66 @@ describe('review commands', () => {
       const incidentId = await notified();
       const reviewId = randomUUID();
       now = new Date('2026-03-10T09:30:00Z');
-      await handler.execute({ type: 'CommissionLocalReview', data: { reviewId, partnershipId: 'leeds', incidentIds: [incidentId], caseName: 'Child P' } }, { actor: leeds });
-      await handler.execute({ type: 'AppointReviewer', data: { reviewId, reviewerName: 'Independent Reviewer' } }, { actor: leeds });
+      await handler.execute(
+        {
+          type: 'CommissionLocalReview',
+          data: { reviewId, partnershipId: 'leeds', incidentIds: [incidentId], caseName: 'Child P' },
+        },
+        { actor: leeds },
+      );
+      await handler.execute(
+        { type: 'AppointReviewer', data: { reviewId, reviewerName: 'Independent Reviewer' } },
+        { actor: leeds },
+      );
       now = new Date('2026-04-01T10:00:00Z'); // Wednesday before Easter 2026 (Good Friday 3 April, Easter Monday 6 April)
-      await handler.execute({ type: 'SubmitFinalReport', data: { reviewId, recipients: ['panel', 'dfe'] } }, { actor: leeds });
+      await handler.execute(
+        { type: 'SubmitFinalReport', data: { reviewId, recipients: ['panel', 'dfe'] } },
+        { actor: leeds },
+      );
       return reviewId;
     };
-    const publish = (reviewId: string, publishedOn: string) => handler.execute({
-      type: 'PublishReport',
-      data: { reviewId, publishedOn, publication: 'full-report', documents: [{ kind: 'overview-report', title: 'Child P overview', address: 'https://leeds.example/child-p.pdf', checksum: 'a'.repeat(64) }], summary: 'S', learningThemes: ['neglect'], recommendations: ['R'], keywords: ['k'], reviewModel: 'lcspr' },
-    }, { actor: leeds });
+    const publish = (reviewId: string, publishedOn: string) =>
+      handler.execute(
+        {
+          type: 'PublishReport',
+          data: {
+            reviewId,
+            publishedOn,
+            publication: 'full-report',
+            documents: [
+              {
+                kind: 'overview-report',
+                title: 'Child P overview',
+                address: 'https://leeds.example/child-p.pdf',
+                checksum: 'a'.repeat(64),
+              },
+            ],
+            summary: 'S',
+            learningThemes: ['neglect'],
+            recommendations: ['R'],
+            keywords: ['k'],
+            reviewModel: 'lcspr',
+          },
+        },
+        { actor: leeds },
+      );
     const early = await finishedReview();
     const onTime = await finishedReview();
     now = new Date('2026-04-20T10:00:00Z');
     // 1 April + 7 working days skips Good Friday and Easter Monday: 2, 7, 8, 9, 10, 13, 14 April.
     const lastEvent = async (reviewId: string) => (await store.readStream(reviewStreamId(reviewId))).at(-1)!;
     expect((await publish(early, '2026-04-13')).events.map((e) => e.type)).toEqual(['ReportPublished']);
-    expect((await lastEvent(early)).data).toMatchObject({ publishedOn: '2026-04-13', finalReportNoticeWorkingDays: 6, finalReportNoticeMet: false });
+    expect((await lastEvent(early)).data).toMatchObject({
+      publishedOn: '2026-04-13',
+      finalReportNoticeWorkingDays: 6,
+      finalReportNoticeMet: false,
+    });
     expect((await publish(onTime, '2026-04-14')).events.map((e) => e.type)).toEqual(['ReportPublished']);
-    expect((await lastEvent(onTime)).data).toMatchObject({ publishedOn: '2026-04-14', finalReportNoticeWorkingDays: 7, finalReportNoticeMet: true });
+    expect((await lastEvent(onTime)).data).toMatchObject({
+      publishedOn: '2026-04-14',
+      finalReportNoticeWorkingDays: 7,
+      finalReportNoticeMet: true,
+    });
     now = new Date('2026-03-10T09:30:00Z');
   });
 
@@ -124,11 +246,23 @@ describe('review commands', () => {
     const first = await notified();
     const second = await notified();
     for (const incidentId of [first, second]) {
-      await handler.execute({ type: 'RespondToRapidReview', data: { incidentId, outcome: 'national-review', comments: '' } }, { actor: panel });
+      await handler.execute(
+        { type: 'RespondToRapidReview', data: { incidentId, outcome: 'national-review', comments: '' } },
+        { actor: panel },
+      );
     }
     const reviewId = randomUUID();
     const result = await handler.execute(
-      { type: 'CommissionNationalReview', data: { reviewId, incidentIds: [first, second], guidanceEdition: 'panel-guidance-2025', title: 'National review', thematic: false } },
+      {
+        type: 'CommissionNationalReview',
+        data: {
+          reviewId,
+          incidentIds: [first, second],
+          guidanceEdition: 'panel-guidance-2025',
+          title: 'National review',
+          thematic: false,
+        },
+      },
       { actor: panel },
     );
     expect(result.related).toHaveLength(2);
@@ -142,20 +276,58 @@ describe('default partnerships', () => {
   it('are registered once through the write path, and coverage follows a later change', async () => {
     const some = defaultPartnerships.slice(0, 5);
     const leedsDefault = defaultPartnerships.find((p) => p.partnershipId === 'leeds')!;
-    expect(await registerDefaultPartnerships(handler, [...some, leedsDefault])).toEqual({ registered: 6, existing: 0, refused: [] });
-    expect(await registerDefaultPartnerships(handler, [...some, leedsDefault])).toEqual({ registered: 0, existing: 6, refused: [] });
+    expect(await registerDefaultPartnerships(handler, [...some, leedsDefault])).toEqual({
+      registered: 6,
+      existing: 0,
+      refused: [],
+    });
+    expect(await registerDefaultPartnerships(handler, [...some, leedsDefault])).toEqual({
+      registered: 0,
+      existing: 6,
+      refused: [],
+    });
     expect(await store.readStream(partnershipStreamId(some[0]!.partnershipId))).toHaveLength(1);
-    await handler.execute({ type: 'ChangePartnership', data: { partnershipId: 'leeds', name: 'Leeds', localAuthorityCodes: ['E08000035', 'E08000036'] } }, { actor: admin });
+    await handler.execute(
+      {
+        type: 'ChangePartnership',
+        data: { partnershipId: 'leeds', name: 'Leeds', localAuthorityCodes: ['E08000035', 'E08000036'] },
+      },
+      { actor: admin },
+    );
     // Wakefield (E08000036) is now Leeds's: the decider accepts it from the stream, not from the defaults.
     const incidentId = randomUUID();
-    const result = await handler.execute({
-      type: 'NotifyIncident',
-      data: {
-        incidentId, partnershipId: 'leeds', localAuthorityCode: 'E08000036', nature: 'serious-harm', becameAwareOn: '2026-03-09', incidentOn: '2026-03-08', guidanceEdition: 'panel-guidance-2025',
-        children: [{ childRef: 'child-1', name: 'X', sex: 'female', ethnicity: 'white', disability: 'no', placement: 'at-home', lookedAfter: false, childInNeedPlan: false, childProtectionPlan: false, knownToAgencies: 'no' }],
-        notifier: { name: 'N', role: 'R', email: 'n@leeds.gov.uk' }, location: 'L', caseOutline: 'O',
+    const result = await handler.execute(
+      {
+        type: 'NotifyIncident',
+        data: {
+          incidentId,
+          partnershipId: 'leeds',
+          localAuthorityCode: 'E08000036',
+          nature: 'serious-harm',
+          becameAwareOn: '2026-03-09',
+          incidentOn: '2026-03-08',
+          guidanceEdition: 'panel-guidance-2025',
+          children: [
+            {
+              childRef: 'child-1',
+              name: 'X',
+              sex: 'female',
+              ethnicity: 'white',
+              disability: 'no',
+              placement: 'at-home',
+              lookedAfter: false,
+              childInNeedPlan: false,
+              childProtectionPlan: false,
+              knownToAgencies: 'no',
+            },
+          ],
+          notifier: { name: 'N', role: 'R', email: 'n@leeds.gov.uk' },
+          location: 'L',
+          caseOutline: 'O',
+        },
       },
-    }, { actor: leeds });
+      { actor: leeds },
+    );
     expect(result.events).toHaveLength(1);
   });
 });

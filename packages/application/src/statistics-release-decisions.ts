@@ -1,12 +1,18 @@
 /** Statistics release commands: one stream per reporting year; the Panel or an admin closes and publishes. */
 import { statisticsReleaseDecider, statisticsReleaseStreamId } from '@cspr/domain';
 import type {
-  CommandContext, StatisticsReleaseCommand, StatisticsReleaseEvent, StatisticsReleaseState,
+  CommandContext,
+  StatisticsReleaseCommand,
+  StatisticsReleaseEvent,
+  StatisticsReleaseState,
 } from '@cspr/domain';
 import type { Decision } from './execute-decision';
 import type { Bare } from './incident-decisions';
 
-export const STATISTICS_RELEASE_COMMAND_TYPES: ReadonlySet<string> = new Set(['CloseStatisticsPeriod', 'PublishStatisticsRelease']);
+export const STATISTICS_RELEASE_COMMAND_TYPES: ReadonlySet<string> = new Set([
+  'CloseStatisticsPeriod',
+  'PublishStatisticsRelease',
+]);
 
 export const statisticsReleaseDecision = (
   command: Bare<StatisticsReleaseCommand>,

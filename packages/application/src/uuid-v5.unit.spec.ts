@@ -4,7 +4,9 @@ import { uuidV5 } from './uuid-v5';
 describe('uuidV5', () => {
   it('matches the RFC 4122 example for the DNS namespace', () => {
     // python: uuid.uuid5(uuid.NAMESPACE_DNS, 'www.example.com')
-    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
   });
 
   it('is stable per name and differs between names', () => {

@@ -26,7 +26,11 @@ export const openForWrite = async <T>(
   sealed: unknown,
   open: WritePathOpen,
 ): Promise<OpenedPersonalData<T>> => {
-  if (!deps.audit) throw new PersonalDataError('audit_failed', `The command handler has no read audit: it may not open the personal data of ${subjectId}`);
+  if (!deps.audit)
+    throw new PersonalDataError(
+      'audit_failed',
+      `The command handler has no read audit: it may not open the personal data of ${subjectId}`,
+    );
   const reader: Reader = {
     actorId: WRITE_PATH_ACTOR,
     role: 'system',

@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 const root = new URL('../../../', import.meta.url).pathname;
 
 const isTestCode = (path: string): boolean =>
-  /\.spec\.ts$|[.-]fixtures?\.ts$/.test(path) || path.startsWith('packages/testing/') || path.startsWith('packages/config/');
+  /\.spec\.ts$|[.-]fixtures?\.ts$/.test(path) ||
+  path.startsWith('packages/testing/') ||
+  path.startsWith('packages/config/');
 
 const sources = (): string[] =>
   ['packages', 'services'].flatMap((top) =>
@@ -23,7 +25,8 @@ const sources = (): string[] =>
       } catch {
         return [];
       }
-    }));
+    }),
+  );
 
 const ENV_READ = /process\.env|\benv\.[A-Z][A-Z0-9_]*|\benv\[/;
 
@@ -37,10 +40,15 @@ describe('configuration sources', () => {
   it('no production source reads the environment except packages/config', () => {
     const offenders = sources()
       .filter((path) => !isTestCode(path))
-      .flatMap((path) => readFileSync(join(root, path), 'utf8').split('\n')
-        .map((line, index) => ({ line, index }))
-        .filter(({ line }) => ENV_READ.test(line) && !/^\s*(\/\*|\*)/.test(line) && !line.trimStart().startsWith('//'))
-        .map(({ line, index }) => `${path}:${index + 1}: ${line.trim()}`));
+      .flatMap((path) =>
+        readFileSync(join(root, path), 'utf8')
+          .split('\n')
+          .map((line, index) => ({ line, index }))
+          .filter(
+            ({ line }) => ENV_READ.test(line) && !/^\s*(\/\*|\*)/.test(line) && !line.trimStart().startsWith('//'),
+          )
+          .map(({ line, index }) => `${path}:${index + 1}: ${line.trim()}`),
+      );
     expect(offenders).toEqual([]);
   });
 });

@@ -7,7 +7,12 @@
  */
 import { z } from 'zod';
 
-const list = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 const positive = (fallback: number) => z.coerce.number().positive().default(fallback);
 const seconds = (fallback: number) => z.coerce.number().min(0).default(fallback);
@@ -30,11 +35,13 @@ const environmentSchema = z.object({
   CSPR_ERASURE_LEDGER: z.string().min(1).optional(),
   CSPR_ADMIN_USER_IDS: list.default([]),
   CSPR_ALLOWED_OPERATIONS: z.string().min(1).optional(),
-  NODE_ENV: z.enum(ENVIRONMENTS, {
-    // An unknown value (`Production`, `prod`) used to run silently in development mode: introspection, a dev
-    // master key, no rate limit. Refuse it instead.
-    error: (issue) => `must be one of ${ENVIRONMENTS.join(', ')} (got '${String(issue.input)}')`,
-  }).default('development'),
+  NODE_ENV: z
+    .enum(ENVIRONMENTS, {
+      // An unknown value (`Production`, `prod`) used to run silently in development mode: introspection, a dev
+      // master key, no rate limit. Refuse it instead.
+      error: (issue) => `must be one of ${ENVIRONMENTS.join(', ')} (got '${String(issue.input)}')`,
+    })
+    .default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PROJECTOR_PORT: port(4001),
   RELAY_PORT: port(4002),
@@ -55,6 +62,21 @@ const environmentSchema = z.object({
   LOG_COPY_FROM: z.string().min(1).optional(),
   LOG_COPY_TO: z.string().min(1).optional(),
   DOCUMENT_MAX_BYTES: positive(50 * 1024 * 1024),
+  PUBLIC_URL: z.string().url().optional(),
+  GATEWAY_URL: z.string().url().optional(),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_RESOURCE: z.string().min(1).optional(),
+  OIDC_SCOPE: z.string().min(1).optional(),
+  SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  SESSION_TIMEOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(24 * 60)
+    .default(30),
+  SESSION_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
 });
 
 export type ConfigVariable = keyof typeof environmentSchema.shape;
@@ -62,33 +84,62 @@ export type ConfigVariable = keyof typeof environmentSchema.shape;
 /** The README's configuration table: one row per variable, its default as documented, and what it does. */
 export const CONFIG_DOCS: Record<ConfigVariable, { default: string; meaning: string }> = {
   PORT: { default: '4000', meaning: 'gateway HTTP port (`/graphql`, `/health`, `/ready`) and `npm start`' },
-  HOST: { default: '`127.0.0.1`; production `0.0.0.0`', meaning: 'interface every HTTP server binds to (development stays local unless told otherwise)' },
+  HOST: {
+    default: '`127.0.0.1`; production `0.0.0.0`',
+    meaning: 'interface every HTTP server binds to (development stays local unless told otherwise)',
+  },
   DATABASE_URL: { default: 'unset: embedded PGlite', meaning: 'PostgreSQL server for log and read models' },
   DATA_DIR: { default: '`./.data`', meaning: 'embedded database, dev signing key, dev master key' },
   EVENT_STORE: { default: '`postgres`', meaning: '`postgres` or `eventstoredb`' },
-  EVENTSTORE_CONNECTION_STRING: { default: '—', meaning: 'EventStoreDB connection string, required with `EVENT_STORE=eventstoredb`' },
+  EVENTSTORE_CONNECTION_STRING: {
+    default: '—',
+    meaning: 'EventStoreDB connection string, required with `EVENT_STORE=eventstoredb`',
+  },
   KAFKA_BROKERS: { default: 'unset: no relay', meaning: 'comma-separated brokers for the Ofsted feed' },
-  AUTH_ISSUER: { default: 'unset: dev keys', meaning: 'OIDC issuer (required in production, with `AUTH_AUDIENCE` and `AUTH_JWKS_URL`)' },
+  AUTH_ISSUER: {
+    default: 'unset: dev keys',
+    meaning: 'OIDC issuer (required in production, with `AUTH_AUDIENCE` and `AUTH_JWKS_URL`)',
+  },
   AUTH_AUDIENCE: { default: 'unset: dev keys', meaning: 'expected token audience' },
-  AUTH_JWKS_URL: { default: 'unset: dev keys', meaning: 'the issuer\'s JWKS address' },
+  AUTH_JWKS_URL: { default: 'unset: dev keys', meaning: "the issuer's JWKS address" },
   AUTH_ALGORITHMS: { default: '`RS256,PS256,ES256`', meaning: 'token algorithm allow-list (asymmetric only)' },
-  CSPR_MASTER_KEY: { default: 'dev: key file in `DATA_DIR`', meaning: 'base64 of 32 bytes wrapping every data key (required in production)' },
-  CSPR_ERASURE_LEDGER: { default: '`DATA_DIR/erasure-ledger.jsonl`', meaning: 'file recording every erasure, re-applied at start so a restored backup cannot bring erased data back; keep it outside the database\'s backups' },
-  CSPR_ADMIN_USER_IDS: { default: 'none', meaning: 'admins who may request and approve an erasure (two different admins)' },
-  CSPR_ALLOWED_OPERATIONS: { default: '—', meaning: 'allow-list file, required in production (`services/web/dist/allowed-operations.json` from the web build)' },
-  NODE_ENV: { default: '`development`', meaning: '`production`, `development` or `test`; anything else is refused. `production`: allow-listed operations only, no introspection, no dev keys, rate limits on' },
+  CSPR_MASTER_KEY: {
+    default: 'dev: key file in `DATA_DIR`',
+    meaning: 'base64 of 32 bytes wrapping every data key (required in production)',
+  },
+  CSPR_ERASURE_LEDGER: {
+    default: '`DATA_DIR/erasure-ledger.jsonl`',
+    meaning:
+      "file recording every erasure, re-applied at start so a restored backup cannot bring erased data back; keep it outside the database's backups",
+  },
+  CSPR_ADMIN_USER_IDS: {
+    default: 'none',
+    meaning: 'admins who may request and approve an erasure (two different admins)',
+  },
+  CSPR_ALLOWED_OPERATIONS: {
+    default: '—',
+    meaning: 'allow-list file, required in production (`services/web/dist/allowed-operations.json` from the web build)',
+  },
+  NODE_ENV: {
+    default: '`development`',
+    meaning:
+      '`production`, `development` or `test`; anything else is refused. `production`: allow-listed operations only, no introspection, no dev keys, rate limits on',
+  },
   LOG_LEVEL: { default: '`info`', meaning: 'pino level' },
   PROJECTOR_PORT: { default: '4001', meaning: 'health and readiness of the projector run as its own service' },
   RELAY_PORT: { default: '4002', meaning: 'health and readiness of the relay run as its own service' },
-  RELAY_TOPIC: { default: '`cspr.notifications.v1`', meaning: 'the Ofsted feed topic (see [services/relay/README.md](services/relay/README.md))' },
-  RELAY_NAME: { default: '`ofsted-feed`', meaning: 'the relay\'s checkpoint and lease name (side-by-side runs)' },
+  RELAY_TOPIC: {
+    default: '`cspr.notifications.v1`',
+    meaning: 'the Ofsted feed topic (see [services/relay/README.md](services/relay/README.md))',
+  },
+  RELAY_NAME: { default: '`ofsted-feed`', meaning: "the relay's checkpoint and lease name (side-by-side runs)" },
   RELAY_BATCH_SIZE: { default: '500', meaning: 'events per batch when behind' },
   RELAY_PARTITIONS: { default: '6', meaning: 'partitions when the relay creates the topic' },
-  RELAY_LEASE_TTL_MS: { default: '15000', meaning: 'relay lease expiry (a standby\'s takeover time)' },
+  RELAY_LEASE_TTL_MS: { default: '15000', meaning: "relay lease expiry (a standby's takeover time)" },
   RELAY_RETRY_MAX_MS: { default: '10000', meaning: 'longest pause between attempts while the broker is down' },
   RELAY_SHUTDOWN_TIMEOUT_MS: { default: '10000', meaning: 'longest a graceful relay stop on SIGTERM may take' },
-  READY_MAX_PROJECTOR_LAG_SECONDS: { default: '30', meaning: 'the projector\'s own `/ready` answers 503 past this lag' },
-  READY_MAX_RELAY_LAG_SECONDS: { default: '60', meaning: 'the relay\'s own `/ready` answers 503 past this lag' },
+  READY_MAX_PROJECTOR_LAG_SECONDS: { default: '30', meaning: "the projector's own `/ready` answers 503 past this lag" },
+  READY_MAX_RELAY_LAG_SECONDS: { default: '60', meaning: "the relay's own `/ready` answers 503 past this lag" },
   OTEL_EXPORTER_OTLP_ENDPOINT: { default: 'no export', meaning: 'OTLP/HTTP endpoint for traces and metrics' },
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: { default: '`OTEL_EXPORTER_OTLP_ENDPOINT`', meaning: 'traces only' },
   OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: { default: '`OTEL_EXPORTER_OTLP_ENDPOINT`', meaning: 'metrics only' },
@@ -96,7 +147,43 @@ export const CONFIG_DOCS: Record<ConfigVariable, { default: string; meaning: str
   OTEL_SDK_DISABLED: { default: '`false`', meaning: '`true` starts no telemetry SDK' },
   LOG_COPY_FROM: { default: '—', meaning: '`npm run log:copy` source store, when `--from` is not given' },
   LOG_COPY_TO: { default: '—', meaning: '`npm run log:copy` target store, when `--to` is not given' },
-  DOCUMENT_MAX_BYTES: { default: '52428800 (50 MB)', meaning: 'largest report file accepted by `POST /documents` and the publication form' },
+  DOCUMENT_MAX_BYTES: {
+    default: '52428800 (50 MB)',
+    meaning: 'largest report file accepted by `POST /documents` and the publication form',
+  },
+  PUBLIC_URL: {
+    default: '`http://localhost:PORT`',
+    meaning: 'public address of the web pages (OIDC callback and post-logout addresses, links in emails)',
+  },
+  GATEWAY_URL: {
+    default: '—',
+    meaning:
+      "the gateway's `/graphql` address, for the web pages run as their own service (`services/web/src/main.ts`)",
+  },
+  OIDC_ISSUER: {
+    default: 'unset: embedded development provider at `PUBLIC_URL/oidc`',
+    meaning:
+      "the organisation's OpenID provider for signing in to the pages (DfE Sign-in, Entra ID, Keycloak); required in production",
+  },
+  OIDC_CLIENT_ID: { default: '—', meaning: "the web application's client id at that provider (with `OIDC_ISSUER`)" },
+  OIDC_CLIENT_SECRET: { default: '—', meaning: 'its client secret (required in production)' },
+  OIDC_RESOURCE: {
+    default: '—',
+    meaning: "resource indicator (RFC 8707) for the gateway's access tokens, where the provider supports it",
+  },
+  OIDC_SCOPE: { default: '`openid email profile`', meaning: 'scopes asked for at sign-in' },
+  SESSION_SECRET: {
+    default: 'dev: generated',
+    meaning: 'signs the session cookie, at least 32 characters (required in production)',
+  },
+  SESSION_TIMEOUT_MINUTES: {
+    default: '30',
+    meaning: 'inactivity timeout of a signed-in session; the pages warn before it',
+  },
+  SESSION_COOKIE_SECURE: {
+    default: '`true` unless `PUBLIC_URL` is plain http',
+    meaning: 'Secure flag of the session cookie',
+  },
 };
 
 export type PlatformConfig = {
@@ -120,13 +207,47 @@ export type PlatformConfig = {
   logLevelGiven: boolean;
   projectorPort: number;
   relay: {
-    port: number; topic: string; name: string; batchSize: number; partitions: number; leaseTtlMs: number; retryMaxMs: number;
+    port: number;
+    topic: string;
+    name: string;
+    batchSize: number;
+    partitions: number;
+    leaseTtlMs: number;
+    retryMaxMs: number;
     shutdownTimeoutMs: number;
   };
   readiness: { maxProjectorLagSeconds: number; maxRelayLagSeconds: number };
   telemetry: { tracesEndpoint?: string; metricsEndpoint?: string; serviceName?: string; disabled: boolean };
   logCopy: { from?: string; to?: string };
   documents: { maxBytes: number };
+  /** The web pages run apart reach the gateway here (GATEWAY_URL). */
+  gatewayUrl?: string;
+  /** Sign-in for the web pages; `issuer` absent means the embedded development provider. */
+  signIn: {
+    publicUrl?: string;
+    issuer?: string;
+    clientId?: string;
+    clientSecret?: string;
+    resource?: string;
+    scope?: string;
+    sessionSecret?: string;
+    timeoutMinutes: number;
+    secureCookies?: boolean;
+  };
+};
+
+/**
+ * For the services that serve the web pages (the platform, the web service): production refuses to start without
+ * the organisation's provider and a session secret, never falling back to the embedded development provider.
+ */
+export const requireSignInConfig = (config: PlatformConfig): void => {
+  if (!config.production) return;
+  const missing = (['issuer', 'clientId', 'clientSecret', 'sessionSecret'] as const).filter((k) => !config.signIn[k]);
+  if (missing.length) {
+    throw new ConfigError(
+      'Invalid configuration: production pages need OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and SESSION_SECRET',
+    );
+  }
 };
 
 export class ConfigError extends Error {
@@ -152,8 +273,13 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     throw new ConfigError('Invalid configuration: AUTH_ALGORITHMS must list asymmetric algorithms only');
   }
   const production = e.NODE_ENV === 'production';
-  if (production && !e.AUTH_ISSUER) throw new ConfigError('Invalid configuration: production needs AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL');
-  if (production && !e.CSPR_MASTER_KEY) throw new ConfigError('Invalid configuration: production needs CSPR_MASTER_KEY (or a KMS wrapper)');
+  if (production && !e.AUTH_ISSUER)
+    throw new ConfigError('Invalid configuration: production needs AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL');
+  if (production && !e.CSPR_MASTER_KEY)
+    throw new ConfigError('Invalid configuration: production needs CSPR_MASTER_KEY (or a KMS wrapper)');
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean))
+    throw new ConfigError('Invalid configuration: OIDC_ISSUER and OIDC_CLIENT_ID go together');
   if (e.EVENT_STORE === 'eventstoredb' && !e.EVENTSTORE_CONNECTION_STRING) {
     throw new ConfigError('Invalid configuration: EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING');
   }
@@ -187,7 +313,10 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
       retryMaxMs: e.RELAY_RETRY_MAX_MS,
       shutdownTimeoutMs: e.RELAY_SHUTDOWN_TIMEOUT_MS,
     },
-    readiness: { maxProjectorLagSeconds: e.READY_MAX_PROJECTOR_LAG_SECONDS, maxRelayLagSeconds: e.READY_MAX_RELAY_LAG_SECONDS },
+    readiness: {
+      maxProjectorLagSeconds: e.READY_MAX_PROJECTOR_LAG_SECONDS,
+      maxRelayLagSeconds: e.READY_MAX_RELAY_LAG_SECONDS,
+    },
     telemetry: {
       tracesEndpoint: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? e.OTEL_EXPORTER_OTLP_ENDPOINT,
       metricsEndpoint: e.OTEL_EXPORTER_OTLP_METRICS_ENDPOINT ?? e.OTEL_EXPORTER_OTLP_ENDPOINT,
@@ -196,6 +325,18 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     },
     logCopy: { from: e.LOG_COPY_FROM, to: e.LOG_COPY_TO },
     documents: { maxBytes: e.DOCUMENT_MAX_BYTES },
+    gatewayUrl: e.GATEWAY_URL,
+    signIn: {
+      publicUrl: e.PUBLIC_URL,
+      issuer: e.OIDC_ISSUER,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      resource: e.OIDC_RESOURCE,
+      scope: e.OIDC_SCOPE,
+      sessionSecret: e.SESSION_SECRET,
+      timeoutMinutes: e.SESSION_TIMEOUT_MINUTES,
+      secureCookies: e.SESSION_COOKIE_SECURE === undefined ? undefined : e.SESSION_COOKIE_SECURE === 'true',
+    },
   };
 };
 

@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIG_DOCS, ConfigError, loadConfig } from './config';
+import { CONFIG_DOCS, ConfigError, loadConfig, requireSignInConfig } from './config';
 
 describe('loadConfig', () => {
   it('defaults to the embedded database on port 4000 with no Kafka', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 4000, dataDir: './.data', eventStore: 'postgres', production: false, environment: 'development' });
+    expect(config).toMatchObject({
+      port: 4000,
+      dataDir: './.data',
+      eventStore: 'postgres',
+      production: false,
+      environment: 'development',
+    });
     expect(config.databaseUrl).toBeUndefined();
     expect(config.kafkaBrokers).toBeUndefined();
   });
 
   it('splits KAFKA_BROKERS on commas', () => {
-    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093' }).kafkaBrokers).toEqual(['127.0.0.1:9092', '127.0.0.1:9093']);
+    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093' }).kafkaBrokers).toEqual([
+      '127.0.0.1:9092',
+      '127.0.0.1:9093',
+    ]);
   });
 
   it('names the variable at fault', () => {
@@ -35,14 +44,30 @@ describe('loadConfig', () => {
     expect(loadConfig({}).host).toBe('127.0.0.1');
     expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
     expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
-    const production = { NODE_ENV: 'production', CSPR_MASTER_KEY: 'x', AUTH_ISSUER: 'https://i.example', AUTH_AUDIENCE: 'a', AUTH_JWKS_URL: 'https://i.example/jwks' };
+    const production = {
+      NODE_ENV: 'production',
+      CSPR_MASTER_KEY: 'x',
+      AUTH_ISSUER: 'https://i.example',
+      AUTH_AUDIENCE: 'a',
+      AUTH_JWKS_URL: 'https://i.example/jwks',
+    };
     expect(loadConfig(production).host).toBe('0.0.0.0');
     expect(loadConfig({ ...production, HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
   });
 
   it('reads the service variables the mains used to read themselves, an empty value meaning unset', () => {
-    const config = loadConfig({ RELAY_TOPIC: '', RELAY_BATCH_SIZE: '50', CSPR_ADMIN_USER_IDS: 'a-1, a-2', PROJECTOR_PORT: '5001' });
-    expect(config.relay).toMatchObject({ topic: 'cspr.notifications.v1', name: 'ofsted-feed', batchSize: 50, port: 4002 });
+    const config = loadConfig({
+      RELAY_TOPIC: '',
+      RELAY_BATCH_SIZE: '50',
+      CSPR_ADMIN_USER_IDS: 'a-1, a-2',
+      PROJECTOR_PORT: '5001',
+    });
+    expect(config.relay).toMatchObject({
+      topic: 'cspr.notifications.v1',
+      name: 'ofsted-feed',
+      batchSize: 50,
+      port: 4002,
+    });
     expect(config.adminUserIds).toEqual(['a-1', 'a-2']);
     expect(config.projectorPort).toBe(5001);
     expect(config.readiness).toEqual({ maxProjectorLagSeconds: 30, maxRelayLagSeconds: 60 });
@@ -55,14 +80,52 @@ describe('loadConfig', () => {
   it('documents each default as the code applies it', () => {
     const config = loadConfig({});
     const applied: Record<string, unknown> = {
-      PORT: config.port, PROJECTOR_PORT: config.projectorPort, RELAY_PORT: config.relay.port, RELAY_BATCH_SIZE: config.relay.batchSize,
-      RELAY_PARTITIONS: config.relay.partitions, RELAY_LEASE_TTL_MS: config.relay.leaseTtlMs, RELAY_RETRY_MAX_MS: config.relay.retryMaxMs,
-      RELAY_SHUTDOWN_TIMEOUT_MS: config.relay.shutdownTimeoutMs, READY_MAX_PROJECTOR_LAG_SECONDS: config.readiness.maxProjectorLagSeconds,
-      READY_MAX_RELAY_LAG_SECONDS: config.readiness.maxRelayLagSeconds, RELAY_TOPIC: config.relay.topic, RELAY_NAME: config.relay.name,
-      DATA_DIR: config.dataDir, EVENT_STORE: config.eventStore, NODE_ENV: config.environment, LOG_LEVEL: config.logLevel,
+      PORT: config.port,
+      PROJECTOR_PORT: config.projectorPort,
+      RELAY_PORT: config.relay.port,
+      RELAY_BATCH_SIZE: config.relay.batchSize,
+      RELAY_PARTITIONS: config.relay.partitions,
+      RELAY_LEASE_TTL_MS: config.relay.leaseTtlMs,
+      RELAY_RETRY_MAX_MS: config.relay.retryMaxMs,
+      RELAY_SHUTDOWN_TIMEOUT_MS: config.relay.shutdownTimeoutMs,
+      READY_MAX_PROJECTOR_LAG_SECONDS: config.readiness.maxProjectorLagSeconds,
+      READY_MAX_RELAY_LAG_SECONDS: config.readiness.maxRelayLagSeconds,
+      RELAY_TOPIC: config.relay.topic,
+      RELAY_NAME: config.relay.name,
+      DATA_DIR: config.dataDir,
+      EVENT_STORE: config.eventStore,
+      NODE_ENV: config.environment,
+      LOG_LEVEL: config.logLevel,
     };
     for (const [name, value] of Object.entries(applied)) {
       expect(CONFIG_DOCS[name as keyof typeof CONFIG_DOCS].default.replace(/`/g, ''), name).toBe(String(value));
     }
+  });
+
+  it('reads the sign-in settings, and production pages refuse to start without a provider and a session secret', () => {
+    expect(loadConfig({}).signIn).toEqual(expect.objectContaining({ timeoutMinutes: 30, issuer: undefined }));
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.gov.uk/realms/cspr' })).toThrow(
+      /OIDC_ISSUER and OIDC_CLIENT_ID/,
+    );
+    expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_ISSUER: 'https://id.example',
+      AUTH_AUDIENCE: 'cspr',
+      AUTH_JWKS_URL: 'https://id.example/jwks',
+      CSPR_MASTER_KEY: 'k',
+    };
+    expect(() => requireSignInConfig(loadConfig(production))).toThrow(ConfigError);
+    const complete = loadConfig({
+      ...production,
+      OIDC_ISSUER: 'https://id.example',
+      OIDC_CLIENT_ID: 'cspr-web',
+      OIDC_CLIENT_SECRET: 's',
+      SESSION_SECRET: 'x'.repeat(32),
+      SESSION_TIMEOUT_MINUTES: '20',
+      SESSION_COOKIE_SECURE: 'true',
+    });
+    expect(() => requireSignInConfig(complete)).not.toThrow();
+    expect(complete.signIn).toMatchObject({ clientId: 'cspr-web', timeoutMinutes: 20, secureCookies: true });
   });
 });

@@ -45,7 +45,10 @@ describe('server', () => {
     const a = await openDatabase({ databaseUrl: url });
     const b = await openDatabase({ databaseUrl: url });
     try {
-      const plan = { schema: 'mig_test', migrations: migrations.map((m) => ({ ...m, sql: m.sql.replaceAll('things', 'mig_test.things') })) };
+      const plan = {
+        schema: 'mig_test',
+        migrations: migrations.map((m) => ({ ...m, sql: m.sql.replaceAll('things', 'mig_test.things') })),
+      };
       const [first, second] = await Promise.all([runMigrations(a.sql, plan), runMigrations(b.sql, plan)]);
       expect([...first, ...second].sort()).toEqual(['0001-things', '0002-more']);
       const rows = await a.sql`select id from mig_test.things order by id`;
@@ -117,7 +120,10 @@ describe('embedded', () => {
 
   it('serves PGlite over the wire protocol; concurrent queries queue on its one connection', async () => {
     expect(db.embedded).toBe(true);
-    await runMigrations(db.sql, { schema: 'mig_test', migrations: [{ id: '1', sql: 'create table mig_test.n (x int)' }] });
+    await runMigrations(db.sql, {
+      schema: 'mig_test',
+      migrations: [{ id: '1', sql: 'create table mig_test.n (x int)' }],
+    });
     await Promise.all(Array.from({ length: 100 }, (_, i) => db.sql`insert into mig_test.n values (${i})`));
     const [row] = await db.sql`select count(*)::int as c from mig_test.n`;
     expect(row?.c).toBe(100);

@@ -24,7 +24,9 @@ export const runMigrations = async (sql: Sql, plan: MigrationPlan): Promise<stri
   await sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext(${lockKey}))`;
     await tx.unsafe(`create schema if not exists "${plan.schema}"`);
-    await tx.unsafe(`create table if not exists ${table} (id text primary key, applied_at timestamptz not null default now())`);
+    await tx.unsafe(
+      `create table if not exists ${table} (id text primary key, applied_at timestamptz not null default now())`,
+    );
   });
   for (const migration of plan.migrations) {
     await sql.begin(async (tx) => {

@@ -36,7 +36,11 @@ const openServer = (databaseUrl: string, max: number): Database => {
   const sql = postgres(databaseUrl, { max, ...quiet });
   // Wake-ups get their own connection: NOTIFY commits without waiting for the disk (losing one in a crash is
   // harmless, readers poll) and never queue behind the application's queries. LISTEN opens one more, lazily.
-  const notifier = postgres(databaseUrl, { max: 1, connection: { synchronous_commit: 'off', application_name: 'cspr-wakeups' }, ...quiet });
+  const notifier = postgres(databaseUrl, {
+    max: 1,
+    connection: { synchronous_commit: 'off', application_name: 'cspr-wakeups' },
+    ...quiet,
+  });
   const wakeups = createPostgresWakeups(notifier);
   return {
     sql,

@@ -27,7 +27,10 @@ export class DocumentRefused extends Error {
  * the verdict is asked before the blob is recorded. A refusal leaves only chunks that are cleaned up as abandoned.
  */
 export type DocumentScanner = {
-  begin: () => { write: (chunk: Uint8Array) => Promise<void>; verdict: () => Promise<{ clean: true } | { clean: false; reason: string }> };
+  begin: () => {
+    write: (chunk: Uint8Array) => Promise<void>;
+    verdict: () => Promise<{ clean: true } | { clean: false; reason: string }>;
+  };
 };
 
 export type DocumentStoreOptions = {
@@ -70,7 +73,11 @@ export const createDocumentStore = (sql: Sql, options: DocumentStoreOptions = {}
       pendingBytes = 0;
       if (!type) {
         type = await detectDocumentType(chunk.subarray(0, SNIFF_BYTES));
-        if (!type) throw new DocumentRefused('type-not-allowed', 'Only PDF, Word (.docx, .doc) and OpenDocument text (.odt) files can be published');
+        if (!type)
+          throw new DocumentRefused(
+            'type-not-allowed',
+            'Only PDF, Word (.docx, .doc) and OpenDocument text (.odt) files can be published',
+          );
       }
       await sql`insert into documents.chunks (storage_key, seq, bytes) values (${storageKey}, ${seq}, ${chunk})`;
       seq += 1;
@@ -80,7 +87,8 @@ export const createDocumentStore = (sql: Sql, options: DocumentStoreOptions = {}
     try {
       for await (const piece of bytes) {
         size += piece.byteLength;
-        if (size > maxBytes) throw new DocumentRefused('too-large', `The file is larger than ${Math.floor(maxBytes / 1024 / 1024)} MB`);
+        if (size > maxBytes)
+          throw new DocumentRefused('too-large', `The file is larger than ${Math.floor(maxBytes / 1024 / 1024)} MB`);
         hash.update(piece);
         pending.push(piece);
         pendingBytes += piece.byteLength;
@@ -117,7 +125,9 @@ export const createDocumentStore = (sql: Sql, options: DocumentStoreOptions = {}
 
   async function* read(sha256: string): AsyncIterable<Uint8Array> {
     if (!SHA256.test(sha256)) return;
-    const [blob] = await sql<{ storage_key: string }[]>`select storage_key from documents.blobs where sha256 = ${sha256}`;
+    const [blob] = await sql<
+      { storage_key: string }[]
+    >`select storage_key from documents.blobs where sha256 = ${sha256}`;
     if (!blob) return;
     for (let seq = 0; ; seq += 1) {
       const [row] = await sql<{ bytes: Buffer }[]>`

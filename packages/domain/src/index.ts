@@ -30,6 +30,7 @@ export * from './partnership/partnership-events';
 export * from './partnership/partnership';
 export * from './partnership/partnership-commands';
 export * from './partnership/partnership-decide';
+export * from './case-reference/case-reference';
 export * from './calendar/index';
 export * from './reference-data/index';
 // Referrals and the roles added with them (agency, dfe); the read access policy.

@@ -102,7 +102,11 @@ export type Subscription = {
 };
 
 export type EventStore = {
-  appendToStream: (streamId: string, events: EventToAppend[], options?: { expectedRevision?: ExpectedRevision }) => Promise<AppendResult>;
+  appendToStream: (
+    streamId: string,
+    events: EventToAppend[],
+    options?: { expectedRevision?: ExpectedRevision },
+  ) => Promise<AppendResult>;
   /** Throws `stream_not_found` when the stream has no events. */
   readStream: (streamId: string, options?: ReadStreamOptions) => Promise<RecordedEvent[]>;
   readAll: (options?: ReadAllOptions) => Promise<RecordedEvent[]>;
@@ -113,24 +117,30 @@ export type EventStore = {
 };
 
 export type EventStoreErrorCode =
-  | 'wrong_expected_revision'
-  | 'stream_not_found'
-  | 'invalid_position'
-  | 'invalid_event'
-  | 'connection'
-  | 'closed';
+  'wrong_expected_revision' | 'stream_not_found' | 'invalid_position' | 'invalid_event' | 'connection' | 'closed';
 
 export class EventStoreError extends Error {
   override readonly name: string = 'EventStoreError';
-  constructor(readonly code: EventStoreErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly code: EventStoreErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
 
 export class WrongExpectedRevisionError extends EventStoreError {
   override readonly name = 'WrongExpectedRevisionError';
-  constructor(readonly streamId: string, readonly expected: ExpectedRevision, readonly actual: bigint | 'no_stream') {
-    super('wrong_expected_revision', `Stream ${streamId}: expected revision ${String(expected)}, actual ${String(actual)}`);
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(
+      'wrong_expected_revision',
+      `Stream ${streamId}: expected revision ${String(expected)}, actual ${String(actual)}`,
+    );
   }
 }
 

@@ -13,7 +13,12 @@ const memoryLog = () => {
       for (let i = 0; i < count; i += 1) {
         const n = BigInt(log.length + 1);
         log.push({
-          eventId: `e${n}`, type: 'T', data: {}, streamId: 's', streamRevision: n - 1n, recordedAt: new Date(0),
+          eventId: `e${n}`,
+          type: 'T',
+          data: {},
+          streamId: 's',
+          streamRevision: n - 1n,
+          recordedAt: new Date(0),
           metadata: { actor: { userId: 'u', role: 'r' }, correlationId: 'c', causationId: 'c', occurredAt: '' },
           position: { commit: n, prepare: n },
         });
@@ -45,18 +50,31 @@ describe('polling subscription', () => {
     const log = memoryLog();
     log.append(5);
     const batches: string[][] = [];
-    const subscription = startPollingSubscription(log.source, async (batch) => void batches.push(batch.map((e) => e.eventId)), {
-      after: { commit: 1n, prepare: 1n }, batchSize: 2, pollIntervalMs: 60_000,
-    });
+    const subscription = startPollingSubscription(
+      log.source,
+      async (batch) => void batches.push(batch.map((e) => e.eventId)),
+      {
+        after: { commit: 1n, prepare: 1n },
+        batchSize: 2,
+        pollIntervalMs: 60_000,
+      },
+    );
     await until(() => batches.flat().length === 4);
     await subscription.stop();
-    expect(batches).toEqual([['e2', 'e3'], ['e4', 'e5']]);
+    expect(batches).toEqual([
+      ['e2', 'e3'],
+      ['e4', 'e5'],
+    ]);
   });
 
   it('given a long poll interval, when a wake-up comes, then new events are read at once', async () => {
     const log = memoryLog();
     const seen: string[] = [];
-    const subscription = startPollingSubscription(log.source, async (batch) => void seen.push(...batch.map((e) => e.eventId)), { pollIntervalMs: 60_000 });
+    const subscription = startPollingSubscription(
+      log.source,
+      async (batch) => void seen.push(...batch.map((e) => e.eventId)),
+      { pollIntervalMs: 60_000 },
+    );
     await until(() => log.reads() === 1);
     log.append(2);
     await until(() => seen.length === 2);
@@ -67,7 +85,11 @@ describe('polling subscription', () => {
   it('given a wake-up for events not yet readable, then it re-reads soon, backing off, without waiting for the poll', async () => {
     const log = memoryLog();
     const seen: string[] = [];
-    const subscription = startPollingSubscription(log.source, async (batch) => void seen.push(...batch.map((e) => e.eventId)), { pollIntervalMs: 60_000 });
+    const subscription = startPollingSubscription(
+      log.source,
+      async (batch) => void seen.push(...batch.map((e) => e.eventId)),
+      { pollIntervalMs: 60_000 },
+    );
     await until(() => log.reads() === 1);
     for (const listener of log.listeners) listener();
     await new Promise((resolve) => setTimeout(resolve, 60));
@@ -80,9 +102,13 @@ describe('polling subscription', () => {
     const log = memoryLog();
     log.append(3);
     const failure = new Error('boom');
-    const subscription = startPollingSubscription(log.source, async () => {
-      throw failure;
-    }, { pollIntervalMs: 10 });
+    const subscription = startPollingSubscription(
+      log.source,
+      async () => {
+        throw failure;
+      },
+      { pollIntervalMs: 10 },
+    );
     await expect(subscription.done).rejects.toBe(failure);
     const reads = log.reads();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -111,7 +137,11 @@ describe('polling subscription', () => {
       },
     };
     const seen: string[] = [];
-    const subscription = startPollingSubscription(flaky, async (batch) => void seen.push(...batch.map((e) => e.eventId)), { pollIntervalMs: 60_000 });
+    const subscription = startPollingSubscription(
+      flaky,
+      async (batch) => void seen.push(...batch.map((e) => e.eventId)),
+      { pollIntervalMs: 60_000 },
+    );
     await until(() => seen.length === 2);
     await subscription.stop();
     const broken = new Error('syntax');

@@ -13,7 +13,10 @@ const addFormats = (addFormatsModule as unknown as { default?: typeof addFormats
 
 describe('asyncapi.yaml', () => {
   it('is a valid AsyncAPI 3.0.0 document (checked against the official JSON Schema of the specification)', () => {
-    const specification = createRequire(import.meta.url)('@asyncapi/specs/schemas/3.0.0-without-$id.json') as Record<string, unknown>;
+    const specification = createRequire(import.meta.url)('@asyncapi/specs/schemas/3.0.0-without-$id.json') as Record<
+      string,
+      unknown
+    >;
     const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
     addFormats(ajv);
     const validate = ajv.compile(specification);

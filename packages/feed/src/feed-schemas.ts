@@ -19,11 +19,14 @@ export const loadFeedSchemas = (): Record<string, Record<string, unknown>> =>
   Object.fromEntries(
     readdirSync(FEED_SCHEMA_DIR)
       .filter((file) => file.endsWith('.json'))
-      .map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(`${FEED_SCHEMA_DIR}${file}`, 'utf8')) as Record<string, unknown>]),
+      .map((file) => [
+        file.replace(/\.json$/, ''),
+        JSON.parse(readFileSync(`${FEED_SCHEMA_DIR}${file}`, 'utf8')) as Record<string, unknown>,
+      ]),
   );
 
 // ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule);
+const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
 export type FeedValidation = { valid: true } | { valid: false; errors: string[] };
 

@@ -14,13 +14,25 @@ const record = (fixtures: ReturnType<typeof incidentStory>): RecordedEvent[] => 
   return fixtures.map(({ streamId, event }, i) => {
     const revision = seen.has(streamId) ? 1n : 0n; // only "first of its stream" matters here
     seen.add(streamId);
-    return { ...event, streamId, streamRevision: revision, position: { commit: 1n, prepare: BigInt(i) }, recordedAt: new Date() };
+    return {
+      ...event,
+      streamId,
+      streamRevision: revision,
+      position: { commit: 1n, prepare: BigInt(i) },
+      recordedAt: new Date(),
+    };
   });
 };
 
 const everything = (marker: string) => {
   const [a, b] = ['3f1c2d4e-0000-4000-8000-000000000001', '3f1c2d4e-0000-4000-8000-000000000002'];
-  return record([...incidentStory({ incidentId: a, marker }), ...incidentStory({ incidentId: b, marker }), withdrawal(b, a, marker), ...reviewStory([a], { marker }), ...reviewStory([a], { marker, national: true })]);
+  return record([
+    ...incidentStory({ incidentId: a, marker }),
+    ...incidentStory({ incidentId: b, marker }),
+    withdrawal(b, a, marker),
+    ...reviewStory([a], { marker }),
+    ...reviewStory([a], { marker, national: true }),
+  ]);
 };
 
 const mapWithOrigins = (events: RecordedEvent[]) => {
@@ -28,7 +40,8 @@ const mapWithOrigins = (events: RecordedEvent[]) => {
   return events.map((e) => toFeedMessage(e, origins.get(e.streamId)));
 };
 
-const wire = (m: ReturnType<typeof toFeedMessage>) => (m ? [m.key, m.value, ...Object.values(m.headers)].join('\n') : '');
+const wire = (m: ReturnType<typeof toFeedMessage>) =>
+  m ? [m.key, m.value, ...Object.values(m.headers)].join('\n') : '';
 
 describe('no personal data on the feed', () => {
   it('maps any personal part to the same message', () => {

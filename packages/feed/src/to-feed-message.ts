@@ -38,16 +38,26 @@ import type { FeedHeaders, FeedMessage, FeedMessageType } from './feed-contract'
  */
 export type StreamOrigin = {
   partnershipId?: string;
+  /** The stream's case reference (INC-… or REV-…), carried on every message of the stream; absent on older streams. */
+  reference?: string;
   incidentIds: string[];
   reviewKind?: 'local' | 'national';
 };
 
 export class FeedMappingError extends Error {
   override readonly name = 'FeedMappingError';
-  constructor(readonly code: 'origin_missing' | 'invalid_event', message: string) {
+  constructor(
+    readonly code: 'origin_missing' | 'invalid_event',
+    message: string,
+  ) {
     super(message);
   }
 }
+
+const referenceOf = (data: { reference?: unknown }): { reference?: string } =>
+  typeof data.reference === 'string' && /^(INC|REV)-\d{4}-\d{5,}$/.test(data.reference)
+    ? { reference: data.reference }
+    : {};
 
 /** The origin a stream's first event establishes, or undefined when it is not a stream the feed follows. */
 export const originOf = (first: { type: string; data: Record<string, unknown> }): StreamOrigin | undefined => {
@@ -55,15 +65,20 @@ export const originOf = (first: { type: string; data: Record<string, unknown> })
   switch (first.type) {
     case 'IncidentNotified': {
       const d = data as IncidentNotified['data'];
-      return { partnershipId: d.partnershipId, incidentIds: [d.incidentId] };
+      return { partnershipId: d.partnershipId, incidentIds: [d.incidentId], ...referenceOf(d) };
     }
     case 'LocalReviewCommissioned': {
       const d = data as LocalReviewCommissioned['data'];
-      return { partnershipId: d.partnershipId, incidentIds: [...d.incidentIds], reviewKind: 'local' };
+      return {
+        partnershipId: d.partnershipId,
+        incidentIds: [...d.incidentIds],
+        reviewKind: 'local',
+        ...referenceOf(d),
+      };
     }
     case 'NationalReviewCommissioned': {
       const d = data as NationalReviewCommissioned['data'];
-      return { incidentIds: [...d.incidentIds], reviewKind: 'national' };
+      return { incidentIds: [...d.incidentIds], reviewKind: 'national', ...referenceOf(d) };
     }
     default:
       return undefined;
@@ -71,9 +86,18 @@ export const originOf = (first: { type: string; data: Record<string, unknown> })
 };
 
 const FEED_EVENT_TYPES = new Set([
-  'IncidentNotified', 'NotificationAmended', 'NotificationWithdrawn', 'RapidReviewCompleted', 'PanelResponded',
-  'IncidentLinkedToReview', 'LocalReviewCommissioned', 'NationalReviewCommissioned', 'PublicationDelayed',
-  'FinalReportSubmitted', 'ReportPublished', 'ReviewClosed',
+  'IncidentNotified',
+  'NotificationAmended',
+  'NotificationWithdrawn',
+  'RapidReviewCompleted',
+  'PanelResponded',
+  'IncidentLinkedToReview',
+  'LocalReviewCommissioned',
+  'NationalReviewCommissioned',
+  'PublicationDelayed',
+  'FinalReportSubmitted',
+  'ReportPublished',
+  'ReviewClosed',
 ]);
 const ORIGIN_EVENT_TYPES = new Set(['IncidentNotified', 'LocalReviewCommissioned', 'NationalReviewCommissioned']);
 
@@ -103,69 +127,130 @@ const instantOf = (value: unknown): string | undefined => {
 };
 
 /** Drops keys whose value is undefined, so optional fields are absent rather than null in the JSON. */
-const compact = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+const compact = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 type Mapped = { type: FeedMessageType; data: Record<string, unknown> };
+
+const withReference = (data: Record<string, unknown>, reference: string): Record<string, unknown> => {
+  const idKey = 'reviewId' in data ? 'reviewId' : 'incidentId';
+  return Object.fromEntries(
+    Object.entries(data).flatMap(([k, v]) =>
+      k === idKey
+        ? [
+            [k, v],
+            ['reference', reference],
+          ]
+        : [[k, v]],
+    ),
+  );
+};
 
 const mapIncidentEvent = (type: string, data: Record<string, unknown>, origin?: StreamOrigin): Mapped | undefined => {
   switch (type) {
     case 'IncidentNotified': {
       const d = data as IncidentNotified['data'];
-      return { type: T.incidentNotified, data: {
-        incidentId: d.incidentId, partnershipId: d.partnershipId, localAuthorityCode: d.localAuthorityCode,
-        nature: d.nature, becameAwareOn: d.becameAwareOn, incidentOn: d.incidentOn, notifiedAt: d.notifiedAt,
-        notifiedOn: d.notifiedOn, guidanceEdition: d.guidanceEdition, children: d.children.map(child),
-      } };
+      return {
+        type: T.incidentNotified,
+        data: {
+          incidentId: d.incidentId,
+          partnershipId: d.partnershipId,
+          localAuthorityCode: d.localAuthorityCode,
+          nature: d.nature,
+          becameAwareOn: d.becameAwareOn,
+          incidentOn: d.incidentOn,
+          notifiedAt: d.notifiedAt,
+          notifiedOn: d.notifiedOn,
+          guidanceEdition: d.guidanceEdition,
+          children: d.children.map(child),
+        },
+      };
     }
     case 'NotificationAmended': {
       const d = data as NotificationAmended['data'];
       const c = d.changes;
-      return { type: T.notificationAmended, data: {
-        incidentId: d.incidentId, amendedAt: d.amendedAt,
-        changes: compact({
-          localAuthorityCode: c.localAuthorityCode, nature: c.nature, becameAwareOn: c.becameAwareOn,
-          incidentOn: c.incidentOn, children: c.children?.map(child),
-        }),
-        // Field names only, and only the minimised ones; that personal details changed is itself worth knowing.
-        changedFields: d.changedFields.filter((f) => !f.startsWith('personal')),
-        personalDetailsChanged: d.changedFields.some((f) => f.startsWith('personal')),
-      } };
+      return {
+        type: T.notificationAmended,
+        data: {
+          incidentId: d.incidentId,
+          amendedAt: d.amendedAt,
+          changes: compact({
+            localAuthorityCode: c.localAuthorityCode,
+            nature: c.nature,
+            becameAwareOn: c.becameAwareOn,
+            incidentOn: c.incidentOn,
+            children: c.children?.map(child),
+          }),
+          // Field names only, and only the minimised ones; that personal details changed is itself worth knowing.
+          changedFields: d.changedFields.filter((f) => !f.startsWith('personal')),
+          personalDetailsChanged: d.changedFields.some((f) => f.startsWith('personal')),
+        },
+      };
     }
     case 'NotificationWithdrawn': {
       const d = data as NotificationWithdrawn['data'];
       // Another partnership's incident id is published only when the Panel made the link; a partnership can link
       // only its own (the decider's rule), and older events that do not say are left without the id.
-      const linkPublishable = d.linkedBy === 'panel' || (d.linkedBy === 'partnership' && d.duplicateOfPartnershipId !== undefined && d.duplicateOfPartnershipId === origin?.partnershipId);
-      return { type: T.notificationWithdrawn, data: compact({
-        incidentId: d.incidentId, withdrawnAt: d.withdrawnAt, reason: d.reason,
-        duplicateOfIncidentId: linkPublishable ? d.duplicateOfIncidentId : undefined,
-      }) };
+      const linkPublishable =
+        d.linkedBy === 'panel' ||
+        (d.linkedBy === 'partnership' &&
+          d.duplicateOfPartnershipId !== undefined &&
+          d.duplicateOfPartnershipId === origin?.partnershipId);
+      return {
+        type: T.notificationWithdrawn,
+        data: compact({
+          incidentId: d.incidentId,
+          withdrawnAt: d.withdrawnAt,
+          reason: d.reason,
+          duplicateOfIncidentId: linkPublishable ? d.duplicateOfIncidentId : undefined,
+        }),
+      };
     }
     case 'RapidReviewCompleted': {
       const d = data as RapidReviewCompleted['data'];
-      return { type: T.rapidReviewCompleted, data: {
-        incidentId: d.incidentId, submittedAt: d.submittedAt, submittedOn: d.submittedOn, submission: d.submission,
-        parallelProcesses: [...d.parallelProcesses], agenciesInvolved: [...d.agenciesInvolved],
-        localReviewDecision: d.localReviewDecision,
-        localCriteria: {
-          improvementsNeeded: d.localCriteria.improvementsNeeded, recurrentThemes: d.localCriteria.recurrentThemes,
-          multiAgencyConcerns: d.localCriteria.multiAgencyConcerns, panelSuggested: d.localCriteria.panelSuggested,
+      return {
+        type: T.rapidReviewCompleted,
+        data: {
+          incidentId: d.incidentId,
+          submittedAt: d.submittedAt,
+          submittedOn: d.submittedOn,
+          submission: d.submission,
+          parallelProcesses: [...d.parallelProcesses],
+          agenciesInvolved: [...d.agenciesInvolved],
+          localReviewDecision: d.localReviewDecision,
+          localCriteria: {
+            improvementsNeeded: d.localCriteria.improvementsNeeded,
+            recurrentThemes: d.localCriteria.recurrentThemes,
+            multiAgencyConcerns: d.localCriteria.multiAgencyConcerns,
+            panelSuggested: d.localCriteria.panelSuggested,
+          },
+          nationalCriteria: {
+            improvementsNeeded: d.nationalCriteria.improvementsNeeded,
+            lawOrGuidanceChanges: d.nationalCriteria.lawOrGuidanceChanges,
+            recurrentThemes: d.nationalCriteria.recurrentThemes,
+          },
+          nationalCriteriaMayBeMet: d.nationalCriteriaMayBeMet,
+          signedOff: {
+            localAuthority: d.signedOff.localAuthority,
+            integratedCareBoard: d.signedOff.integratedCareBoard,
+            police: d.signedOff.police,
+          },
         },
-        nationalCriteria: {
-          improvementsNeeded: d.nationalCriteria.improvementsNeeded,
-          lawOrGuidanceChanges: d.nationalCriteria.lawOrGuidanceChanges, recurrentThemes: d.nationalCriteria.recurrentThemes,
-        },
-        nationalCriteriaMayBeMet: d.nationalCriteriaMayBeMet,
-        signedOff: { localAuthority: d.signedOff.localAuthority, integratedCareBoard: d.signedOff.integratedCareBoard, police: d.signedOff.police },
-      } };
+      };
     }
     case 'PanelResponded': {
       const d = data as PanelResponded['data'];
-      return { type: T.panelResponded, data: { incidentId: d.incidentId, respondedAt: d.respondedAt, respondedOn: d.respondedOn, outcome: d.outcome } };
+      return {
+        type: T.panelResponded,
+        data: { incidentId: d.incidentId, respondedAt: d.respondedAt, respondedOn: d.respondedOn, outcome: d.outcome },
+      };
     }
     case 'IncidentLinkedToReview': {
       const d = data as IncidentLinkedToReview['data'];
-      return { type: T.incidentLinkedToReview, data: { incidentId: d.incidentId, reviewId: d.reviewId, reviewKind: d.reviewKind, linkedAt: d.linkedAt } };
+      return {
+        type: T.incidentLinkedToReview,
+        data: { incidentId: d.incidentId, reviewId: d.reviewId, reviewKind: d.reviewKind, linkedAt: d.linkedAt },
+      };
     }
     default:
       return undefined;
@@ -173,30 +258,80 @@ const mapIncidentEvent = (type: string, data: Record<string, unknown>, origin?: 
 };
 
 const mapReviewEvent = (type: string, data: Record<string, unknown>, origin: StreamOrigin): Mapped | undefined => {
-  const review = { reviewId: data.reviewId as string, reviewKind: origin.reviewKind ?? 'local', incidentIds: [...origin.incidentIds] };
+  const review = {
+    reviewId: data.reviewId as string,
+    reviewKind: origin.reviewKind ?? 'local',
+    incidentIds: [...origin.incidentIds],
+  };
   switch (type) {
     case 'LocalReviewCommissioned': {
       const d = data as LocalReviewCommissioned['data'];
-      return { type: T.reviewCommissioned, data: { ...review, partnershipIds: [d.partnershipId], commissionedAt: d.commissionedAt, commissionedOn: d.commissionedOn, guidanceEdition: d.guidanceEdition, thematic: false } };
+      return {
+        type: T.reviewCommissioned,
+        data: {
+          ...review,
+          partnershipIds: [d.partnershipId],
+          commissionedAt: d.commissionedAt,
+          commissionedOn: d.commissionedOn,
+          guidanceEdition: d.guidanceEdition,
+          thematic: false,
+        },
+      };
     }
     case 'NationalReviewCommissioned': {
       const d = data as NationalReviewCommissioned['data'];
-      return { type: T.reviewCommissioned, data: { ...review, partnershipIds: [...d.partnershipIds], commissionedAt: d.commissionedAt, commissionedOn: d.commissionedOn, guidanceEdition: d.guidanceEdition, thematic: d.thematic } };
+      return {
+        type: T.reviewCommissioned,
+        data: {
+          ...review,
+          partnershipIds: [...d.partnershipIds],
+          commissionedAt: d.commissionedAt,
+          commissionedOn: d.commissionedOn,
+          guidanceEdition: d.guidanceEdition,
+          thematic: d.thematic,
+        },
+      };
     }
     case 'PublicationDelayed': {
       const d = data as PublicationDelayed['data'];
-      return { type: T.publicationDelayed, data: compact({ ...review, delayedOn: d.delayedOn, reason: d.reason, expectedPublicationOn: d.expectedPublicationOn, panelInformed: d.panelInformed }) };
+      return {
+        type: T.publicationDelayed,
+        data: compact({
+          ...review,
+          delayedOn: d.delayedOn,
+          reason: d.reason,
+          expectedPublicationOn: d.expectedPublicationOn,
+          panelInformed: d.panelInformed,
+        }),
+      };
     }
     case 'FinalReportSubmitted': {
       const d = data as FinalReportSubmitted['data'];
-      return { type: T.finalReportSubmitted, data: compact({ ...review, submittedAt: d.submittedAt, submittedOn: d.submittedOn, recipients: [...d.recipients], plannedPublicationOn: d.plannedPublicationOn }) };
+      return {
+        type: T.finalReportSubmitted,
+        data: compact({
+          ...review,
+          submittedAt: d.submittedAt,
+          submittedOn: d.submittedOn,
+          recipients: [...d.recipients],
+          plannedPublicationOn: d.plannedPublicationOn,
+        }),
+      };
     }
     case 'ReportPublished': {
       const d = data as ReportPublished['data'];
       // Published documents are public; their kind, address and checksum let Ofsted fetch and verify them.
       // Titles, summary, themes and recommendations are free text: left out.
-      return { type: T.reportPublished, data: { ...review, publishedOn: d.publishedOn, publication: d.publication, reviewModel: d.reviewModel,
-        documents: d.documents.map((doc) => ({ kind: doc.kind, address: doc.address, checksum: doc.checksum })) } };
+      return {
+        type: T.reportPublished,
+        data: {
+          ...review,
+          publishedOn: d.publishedOn,
+          publication: d.publication,
+          reviewModel: d.reviewModel,
+          documents: d.documents.map((doc) => ({ kind: doc.kind, address: doc.address, checksum: doc.checksum })),
+        },
+      };
     }
     case 'ReviewClosed': {
       const d = data as ReviewClosed['data'];
@@ -215,18 +350,26 @@ export const toFeedMessage = (recorded: RecordedEvent, origin?: StreamOrigin): F
   if (!isOnFeed(recorded.type)) return undefined;
   const streamOrigin = ORIGIN_EVENT_TYPES.has(recorded.type) ? originOf(recorded) : origin;
   if (!streamOrigin || streamOrigin.incidentIds.length === 0) {
-    throw new FeedMappingError('origin_missing', `Event ${recorded.eventId} (${recorded.type}) needs the origin of stream ${recorded.streamId}`);
+    throw new FeedMappingError(
+      'origin_missing',
+      `Event ${recorded.eventId} (${recorded.type}) needs the origin of stream ${recorded.streamId}`,
+    );
   }
   const { data } = decodeEvent(recorded);
   const mapped = recorded.streamId.startsWith('review-')
     ? mapReviewEvent(recorded.type, data, streamOrigin)
     : mapIncidentEvent(recorded.type, data, streamOrigin);
-  if (!mapped) throw new FeedMappingError('invalid_event', `Event ${recorded.eventId} (${recorded.type}) is not expected on stream ${recorded.streamId}`);
+  if (!mapped)
+    throw new FeedMappingError(
+      'invalid_event',
+      `Event ${recorded.eventId} (${recorded.type}) is not expected on stream ${recorded.streamId}`,
+    );
 
   // Incident messages are about their incident; a review's messages go under its first incident so that they share
   // that incident's partition and order, and carry every incident id in the data.
   const subject = typeof mapped.data.incidentId === 'string' ? mapped.data.incidentId : streamOrigin.incidentIds[0]!;
-  const source = streamOrigin.reviewKind === 'national' ? '/panel' : `/partnerships/${streamOrigin.partnershipId ?? 'unknown'}`;
+  const source =
+    streamOrigin.reviewKind === 'national' ? '/panel' : `/partnerships/${streamOrigin.partnershipId ?? 'unknown'}`;
   const traceparent = recorded.metadata.traceparent;
   const headers: FeedHeaders = {
     ce_specversion: '1.0',
@@ -238,5 +381,7 @@ export const toFeedMessage = (recorded: RecordedEvent, origin?: StreamOrigin): F
     'content-type': 'application/json',
     ...(typeof traceparent === 'string' && traceparent.length > 0 ? { traceparent } : {}),
   };
-  return { key: subject, headers, data: mapped.data, value: JSON.stringify(mapped.data) };
+  // The reference sits after the record's id, as in the schemas; it is a number in a yearly series, not personal data.
+  const value = streamOrigin.reference ? withReference(mapped.data, streamOrigin.reference) : mapped.data;
+  return { key: subject, headers, data: value, value: JSON.stringify(value) };
 };

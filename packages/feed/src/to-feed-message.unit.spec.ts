@@ -12,7 +12,13 @@ const recordAll = (fixtures: FixtureEvent[]): RecordedEvent[] => {
   return fixtures.map(({ streamId, event }, i) => {
     const revision = (revisions.get(streamId) ?? -1n) + 1n;
     revisions.set(streamId, revision);
-    return { ...event, streamId, streamRevision: revision, position: { commit: 1n, prepare: BigInt(i + 1) }, recordedAt: new Date('2026-11-02T10:00:01Z') };
+    return {
+      ...event,
+      streamId,
+      streamRevision: revision,
+      position: { commit: 1n, prepare: BigInt(i + 1) },
+      recordedAt: new Date('2026-11-02T10:00:01Z'),
+    };
   });
 };
 
@@ -24,7 +30,17 @@ const mapAll = (recorded: RecordedEvent[]) => {
 
 const story = () => {
   const [a, b] = [randomUUID(), randomUUID()];
-  return { a, b, recorded: recordAll([...incidentStory({ incidentId: a }), ...incidentStory({ incidentId: b }), withdrawal(b, a), ...reviewStory([a, b]), ...reviewStory([b], { national: true })]) };
+  return {
+    a,
+    b,
+    recorded: recordAll([
+      ...incidentStory({ incidentId: a }),
+      ...incidentStory({ incidentId: b }),
+      withdrawal(b, a),
+      ...reviewStory([a, b]),
+      ...reviewStory([b], { national: true }),
+    ]),
+  };
 };
 
 describe('toFeedMessage', () => {
@@ -39,15 +55,22 @@ describe('toFeedMessage', () => {
       return JSON.parse(mapAll(recorded)[1]!.message!.value) as Record<string, unknown>;
     };
     expect(withdrawnWith({})).toMatchObject({ duplicateOfIncidentId: a });
-    expect(withdrawnWith({ duplicateOfPartnershipId: 'bradford', linkedBy: 'panel' })).toMatchObject({ duplicateOfIncidentId: a });
-    expect(withdrawnWith({ duplicateOfPartnershipId: 'bradford', linkedBy: 'partnership' })).not.toHaveProperty('duplicateOfIncidentId');
+    expect(withdrawnWith({ duplicateOfPartnershipId: 'bradford', linkedBy: 'panel' })).toMatchObject({
+      duplicateOfIncidentId: a,
+    });
+    expect(withdrawnWith({ duplicateOfPartnershipId: 'bradford', linkedBy: 'partnership' })).not.toHaveProperty(
+      'duplicateOfIncidentId',
+    );
     // Recorded before the rule: nobody can say who linked it, so the id stays out.
-    expect(withdrawnWith({ duplicateOfPartnershipId: undefined, linkedBy: undefined })).not.toHaveProperty('duplicateOfIncidentId');
+    expect(withdrawnWith({ duplicateOfPartnershipId: undefined, linkedBy: undefined })).not.toHaveProperty(
+      'duplicateOfIncidentId',
+    );
   });
 
   it('maps every feed event to a message that validates against its JSON Schema, and covers every message type', () => {
     const messages = mapAll(story().recorded).flatMap(({ message }) => (message ? [message] : []));
-    for (const message of messages) expect(validator.validate(message), message.headers.ce_type).toEqual({ valid: true });
+    for (const message of messages)
+      expect(validator.validate(message), message.headers.ce_type).toEqual({ valid: true });
     expect(new Set(messages.map((m) => m.headers.ce_type))).toEqual(new Set(Object.values(FEED_MESSAGE_TYPES)));
   });
 
@@ -56,32 +79,52 @@ describe('toFeedMessage', () => {
     const { event, message } = mapAll(recorded)[0]!;
     expect(message!.key).toBe(a);
     expect(message!.headers).toEqual({
-      ce_specversion: '1.0', ce_id: event.eventId, ce_type: 'uk.gov.cspr.incident.notified.v1', ce_source: '/partnerships/leeds',
-      ce_subject: a, ce_time: event.metadata.occurredAt, 'content-type': 'application/json', traceparent: event.metadata.traceparent,
+      ce_specversion: '1.0',
+      ce_id: event.eventId,
+      ce_type: 'uk.gov.cspr.incident.notified.v1',
+      ce_source: '/partnerships/leeds',
+      ce_subject: a,
+      ce_time: event.metadata.occurredAt,
+      'content-type': 'application/json',
+      traceparent: event.metadata.traceparent,
     });
     expect(JSON.parse(message!.value)).toEqual(message!.data);
   });
 
-  it('keys a review message by the review\'s first incident and lists all of them; national reviews come from the Panel', () => {
+  it("keys a review message by the review's first incident and lists all of them; national reviews come from the Panel", () => {
     const { a, b, recorded } = story();
     const review = mapAll(recorded).filter(({ message }) => message?.headers.ce_type.startsWith('uk.gov.cspr.review.'));
     const local = review.filter(({ message }) => message!.data.reviewKind === 'local').map(({ message }) => message!);
-    const national = review.filter(({ message }) => message!.data.reviewKind === 'national').map(({ message }) => message!);
-    expect(local.map((m) => [m.key, m.headers.ce_source, m.data.incidentIds])).toEqual(local.map(() => [a, '/partnerships/leeds', [a, b]]));
+    const national = review
+      .filter(({ message }) => message!.data.reviewKind === 'national')
+      .map(({ message }) => message!);
+    expect(local.map((m) => [m.key, m.headers.ce_source, m.data.incidentIds])).toEqual(
+      local.map(() => [a, '/partnerships/leeds', [a, b]]),
+    );
     expect(national.map((m) => [m.key, m.headers.ce_source])).toEqual(national.map(() => [b, '/panel']));
   });
 
   it('leaves off events Ofsted does not need: reviewer appointed, action plan progress, erasure', () => {
     const { recorded } = story();
-    const off = mapAll(recorded).filter(({ message }) => message === undefined).map(({ event }) => event.type);
+    const off = mapAll(recorded)
+      .filter(({ message }) => message === undefined)
+      .map(({ event }) => event.type);
     expect(new Set(off)).toEqual(new Set(['ReviewerAppointed', 'ActionPlanProgressRecorded']));
-    const erased = { ...recorded[0]!, type: 'PersonalDataErased', data: { schemaVersion: 1, incidentId: randomUUID() } };
+    const erased = {
+      ...recorded[0]!,
+      type: 'PersonalDataErased',
+      data: { schemaVersion: 1, incidentId: randomUUID() },
+    };
     expect(toFeedMessage(erased)).toBeUndefined();
   });
 
   it('tells that personal details were amended without naming them', () => {
     const amended = mapAll(story().recorded)[1]!.message as FeedMessage;
-    expect(amended.data).toMatchObject({ changes: { nature: 'child-death' }, changedFields: ['nature'], personalDetailsChanged: true });
+    expect(amended.data).toMatchObject({
+      changes: { nature: 'child-death' },
+      changedFields: ['nature'],
+      personalDetailsChanged: true,
+    });
   });
 
   it('refuses to guess the partnership or incidents when the stream origin is missing', () => {
@@ -93,5 +136,28 @@ describe('toFeedMessage', () => {
     const { message } = mapAll(story().recorded)[0]!;
     const tampered = { ...message!, value: JSON.stringify({ ...message!.data, childName: 'x' }) };
     expect(validator.validate(tampered).valid).toBe(false);
+  });
+});
+
+describe('case references on the feed', () => {
+  const validator = createFeedValidator();
+
+  it('every message of a stream carries the reference its first event holds, and still validates', () => {
+    const { a, recorded } = story();
+    const referenced = recorded.map((r) => {
+      if (r.type === 'IncidentNotified' && r.data.incidentId === a)
+        return { ...r, data: { ...r.data, reference: 'INC-2026-00007' } };
+      if (r.type === 'LocalReviewCommissioned') return { ...r, data: { ...r.data, reference: 'REV-2026-00003' } };
+      return r;
+    });
+    const mapped = mapAll(referenced).flatMap(({ event, message }) => (message ? [{ event, message }] : []));
+    for (const { message } of mapped)
+      expect(validator.validate(message), message.headers.ce_type).toEqual({ valid: true });
+    const ofA = mapped.filter(({ event }) => event.streamId === `incident-${a}`);
+    expect(ofA.length).toBeGreaterThan(2);
+    expect(ofA.every(({ message }) => message.data.reference === 'INC-2026-00007')).toBe(true);
+    const local = mapped.filter(({ message }) => message.data.reference === 'REV-2026-00003');
+    expect(local.map(({ message }) => message.headers.ce_type)).toContain('uk.gov.cspr.review.commissioned.v1');
+    expect(Object.keys(local[0]!.message.data).slice(0, 2)).toEqual(['reviewId', 'reference']);
   });
 });

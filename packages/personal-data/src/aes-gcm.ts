@@ -28,7 +28,10 @@ export const decrypt = (key: Uint8Array, box: GcmBox, aad: Uint8Array, what: str
     decipher.setAuthTag(box.tag);
     return Buffer.concat([decipher.update(box.ciphertext), decipher.final()]);
   } catch {
-    throw new PersonalDataError('tampered', `${what}: authentication failed (altered, or sealed for another subject or key)`);
+    throw new PersonalDataError(
+      'tampered',
+      `${what}: authentication failed (altered, or sealed for another subject or key)`,
+    );
   }
 };
 

@@ -8,7 +8,13 @@ import { PersonalDataError } from './personal-data-error';
  * brings the key back. The ledger lists every erasure (ids and who/why, no personal data) somewhere the database
  * backups do not cover; after any restore, `reapplyErasures` destroys those keys again before the service starts.
  */
-export type ErasureLedgerEntry = { subjectId: string; erasedAt: string; reason: string; requestedBy: string; approvedBy: string };
+export type ErasureLedgerEntry = {
+  subjectId: string;
+  erasedAt: string;
+  reason: string;
+  requestedBy: string;
+  approvedBy: string;
+};
 
 export type ErasureLedger = {
   append: (entry: ErasureLedgerEntry) => Promise<void>;
@@ -29,13 +35,16 @@ export const createFileErasureLedger = (path: string): ErasureLedger => ({
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    return text.split('\n').filter((line) => line.trim() !== '').map((line, index) => {
-      try {
-        return JSON.parse(line) as ErasureLedgerEntry;
-      } catch {
-        throw new PersonalDataError('invalid_argument', `Erasure ledger line ${index + 1} is not JSON`);
-      }
-    });
+    return text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line, index) => {
+        try {
+          return JSON.parse(line) as ErasureLedgerEntry;
+        } catch {
+          throw new PersonalDataError('invalid_argument', `Erasure ledger line ${index + 1} is not JSON`);
+        }
+      });
   },
 });
 

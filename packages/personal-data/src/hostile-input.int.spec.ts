@@ -34,41 +34,67 @@ const outcome = async (sealed: unknown) => {
 
 describe('hostile envelopes', () => {
   it('any JSON value as the sealed part is erased (null) or a typed error', async () => {
-    await fc.assert(fc.asyncProperty(fc.jsonValue(), async (value) => {
-      expect(['erased', 'malformed']).toContain(await outcome(value));
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (value) => {
+        expect(['erased', 'malformed']).toContain(await outcome(value));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('any change to one field of a real envelope is refused with a typed error', async () => {
     const field = fc.constantFrom('keyId', 'iv', 'tag', 'ciphertext', 'v');
-    const replacement = fc.oneof(fc.string(), fc.base64String(), fc.integer(), fc.constant(null), fc.string({ unit: 'binary' }));
-    await fc.assert(fc.asyncProperty(field, replacement, async (name, value) => {
-      fc.pre(value !== (good.sealed as Record<string, unknown>)[name]);
-      const code = await outcome({ sealed: { ...good.sealed, [name]: value } });
-      expect(['malformed', 'tampered', 'key_mismatch']).toContain(code);
-    }), { numRuns: 150 });
+    const replacement = fc.oneof(
+      fc.string(),
+      fc.base64String(),
+      fc.integer(),
+      fc.constant(null),
+      fc.string({ unit: 'binary' }),
+    );
+    await fc.assert(
+      fc.asyncProperty(field, replacement, async (name, value) => {
+        fc.pre(value !== (good.sealed as Record<string, unknown>)[name]);
+        const code = await outcome({ sealed: { ...good.sealed, [name]: value } });
+        expect(['malformed', 'tampered', 'key_mismatch']).toContain(code);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('any bit flipped in the ciphertext is detected', async () => {
     const bytes = Buffer.from(good.sealed.ciphertext, 'base64');
-    await fc.assert(fc.asyncProperty(fc.nat({ max: bytes.length * 8 - 1 }), async (bit) => {
-      const flipped = Buffer.from(bytes);
-      flipped[bit >> 3] = flipped[bit >> 3]! ^ (1 << (bit & 7));
-      expect(await outcome({ sealed: { ...good.sealed, ciphertext: flipped.toString('base64') } })).toBe('tampered');
-    }));
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: bytes.length * 8 - 1 }), async (bit) => {
+        const flipped = Buffer.from(bytes);
+        flipped[bit >> 3] = flipped[bit >> 3]! ^ (1 << (bit & 7));
+        expect(await outcome({ sealed: { ...good.sealed, ciphertext: flipped.toString('base64') } })).toBe('tampered');
+      }),
+    );
   });
 
   it('unicode-edge and injection-shaped subject ids are stored exactly or refused, never interpreted', async () => {
-    const subjects = fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }), fc.constantFrom("x'; drop table personal_data.data_keys; --", '\u0000', 'a\u202Eb', '🧒'.repeat(50), 'x'.repeat(201)));
-    await fc.assert(fc.asyncProperty(subjects, async (subject) => {
-      try {
-        const sealed = await vault.seal(subject, { s: subject });
-        expect(await vault.open(subject, sealed)).toEqual({ status: 'available', value: { s: subject } });
-      } catch (error) {
-        // PostgreSQL text cannot hold NUL; over-long ids are refused by the vault. Both must be typed, not crashes.
-        expect(isPersonalDataError(error) || String(error).includes('0x00')).toBe(true);
-      }
-    }), { numRuns: 100 });
+    const subjects = fc.oneof(
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
+      fc.constantFrom(
+        "x'; drop table personal_data.data_keys; --",
+        '\u0000',
+        'a\u202Eb',
+        '🧒'.repeat(50),
+        'x'.repeat(201),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(subjects, async (subject) => {
+        try {
+          const sealed = await vault.seal(subject, { s: subject });
+          expect(await vault.open(subject, sealed)).toEqual({ status: 'available', value: { s: subject } });
+        } catch (error) {
+          // PostgreSQL text cannot hold NUL; over-long ids are refused by the vault. Both must be typed, not crashes.
+          expect(isPersonalDataError(error) || String(error).includes('0x00')).toBe(true);
+        }
+      }),
+      { numRuns: 100 },
+    );
     const rows = await db.sql<{ count: number }[]>`select count(*)::int as count from personal_data.data_keys`;
     expect(rows[0]!.count).toBeGreaterThan(1); // the table survived the injection-shaped ids
   });

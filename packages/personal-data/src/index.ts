@@ -1,11 +1,25 @@
 // Public surface of @cspr/personal-data: crypto-shredding of children's personal data and the audit of its reads.
 export { createPersonalDataVault } from './vault';
-export type { PersonalDataVault, PersonalDataVaultOptions, SealedPersonalData, OpenedPersonalData, ErasureRequest } from './vault';
+export type {
+  PersonalDataVault,
+  PersonalDataVaultOptions,
+  SealedPersonalData,
+  OpenedPersonalData,
+  ErasureRequest,
+} from './vault';
 export { createMasterKeyWrapper, loadMasterKey } from './key-wrapper';
 export type { KeyWrapper, LoadMasterKeyOptions } from './key-wrapper';
 export { migratePersonalData, PERSONAL_DATA_SCHEMA } from './migrations';
 export { createReadAudit, openAudited, openAuditedMany, MAX_AUDIT_PAGE } from './read-audit';
-export type { ReadAudit, ReadAuditEntry, RecordedReadAuditEntry, ReadAuditQuery, ReadAuditPage, Reader } from './read-audit';
+export type {
+  ReadAudit,
+  ReadAuditEntry,
+  RecordedReadAuditEntry,
+  ReadAuditQuery,
+  ReadAuditFilter,
+  ReadAuditPage,
+  Reader,
+} from './read-audit';
 export { PersonalDataError, isPersonalDataError } from './personal-data-error';
 export type { PersonalDataErrorCode } from './personal-data-error';
 export { rewrapAll } from './rewrap';

@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '@cspr/testing';
 import type { TestDatabase } from '@cspr/testing';
 import {
-  createFileErasureLedger, createMasterKeyWrapper, createPersonalDataVault, listErasures, migratePersonalData, reapplyErasures, rewrapAll,
+  createFileErasureLedger,
+  createMasterKeyWrapper,
+  createPersonalDataVault,
+  listErasures,
+  migratePersonalData,
+  reapplyErasures,
+  rewrapAll,
 } from './index';
 
 let db: TestDatabase;
@@ -37,14 +43,20 @@ describe('master key rotation', () => {
     await before.destroyKey(erasedId, erasure);
 
     // During the rotation a vault holds both: new keys under the new master key, old ones still readable.
-    const during = createPersonalDataVault({ sql: db.sql, wrapper: newWrapper, previousWrappers: [oldWrapper], cacheSize: 0 });
+    const during = createPersonalDataVault({
+      sql: db.sql,
+      wrapper: newWrapper,
+      previousWrappers: [oldWrapper],
+      cacheSize: 0,
+    });
     expect(await during.open(ids[0]!, sealed[0])).toEqual({ status: 'available', value: { child: 0 } });
 
     expect(await rewrapAll({ sql: db.sql, from: oldWrapper, to: newWrapper, batchSize: 2 })).toBe(3);
     expect(await rewrapAll({ sql: db.sql, from: oldWrapper, to: newWrapper })).toBe(0);
 
     const after = createPersonalDataVault({ sql: db.sql, wrapper: newWrapper, cacheSize: 0 });
-    for (const [i, id] of ids.entries()) expect(await after.open(id, sealed[i])).toEqual({ status: 'available', value: { child: i } });
+    for (const [i, id] of ids.entries())
+      expect(await after.open(id, sealed[i])).toEqual({ status: 'available', value: { child: i } });
     expect(await after.open(erasedId, erasedSealed)).toEqual({ status: 'erased' });
     const oldOnly = createPersonalDataVault({ sql: db.sql, wrapper: oldWrapper, cacheSize: 0 });
     await expect(oldOnly.open(ids[0]!, sealed[0])).rejects.toMatchObject({ code: 'master_key' });
@@ -77,7 +89,12 @@ describe('backup restore and the erasure ledger', () => {
     expect(await vault.open(id, sealed)).toEqual({ status: 'available', value: { name: 'Child R' } });
 
     const neverSealed = subject();
-    expect(await reapplyErasures(db.sql, [...(await ledger.readAll()), { subjectId: neverSealed, erasedAt: new Date().toISOString(), ...erasure }])).toEqual([id]);
+    expect(
+      await reapplyErasures(db.sql, [
+        ...(await ledger.readAll()),
+        { subjectId: neverSealed, erasedAt: new Date().toISOString(), ...erasure },
+      ]),
+    ).toEqual([id]);
     expect(await vault.open(id, sealed)).toEqual({ status: 'erased' });
     expect(await vault.isErased(neverSealed)).toBe(true);
     expect(await vault.open(keep, kept)).toEqual({ status: 'available', value: { name: 'Child K' } });
@@ -87,7 +104,11 @@ describe('backup restore and the erasure ledger', () => {
   it('when the ledger cannot be written the key is not destroyed and the erasure fails loudly', async () => {
     const notADir = join(dir, 'not-a-folder');
     await writeFile(notADir, 'a file where the ledger folder should be');
-    const vault = createPersonalDataVault({ sql: db.sql, wrapper: wrapperOf(), erasureLedger: createFileErasureLedger(join(notADir, 'erasures.jsonl')) });
+    const vault = createPersonalDataVault({
+      sql: db.sql,
+      wrapper: wrapperOf(),
+      erasureLedger: createFileErasureLedger(join(notADir, 'erasures.jsonl')),
+    });
     const id = subject();
     await vault.seal(id, { name: 'Child L' });
     await expect(vault.destroyKey(id, erasure)).rejects.toThrow();

@@ -19,7 +19,8 @@ export type KeyWrapper = {
 const WRAP_AAD = Buffer.from('cspr.personal-data.data-key.v1');
 
 const checkMasterKey = (key: Uint8Array): void => {
-  if (key.length !== KEY_BYTES) throw new PersonalDataError('master_key', `The master key must be ${KEY_BYTES} bytes, got ${key.length}`);
+  if (key.length !== KEY_BYTES)
+    throw new PersonalDataError('master_key', `The master key must be ${KEY_BYTES} bytes, got ${key.length}`);
 };
 
 /**
@@ -38,12 +39,20 @@ export const createMasterKeyWrapper = (masterKey: Uint8Array): KeyWrapper => {
     },
     unwrap: async (wrapped) => {
       const parts = wrapped.split('.');
-      if (parts.length !== 3) throw new PersonalDataError('master_key', 'A wrapped data key is not <iv>.<tag>.<ciphertext>');
+      if (parts.length !== 3)
+        throw new PersonalDataError('master_key', 'A wrapped data key is not <iv>.<tag>.<ciphertext>');
       try {
-        const [iv, tag, ciphertext] = parts.map((part) => fromBase64(part, 'wrapped data key')) as [Buffer, Buffer, Buffer];
+        const [iv, tag, ciphertext] = parts.map((part) => fromBase64(part, 'wrapped data key')) as [
+          Buffer,
+          Buffer,
+          Buffer,
+        ];
         return new Uint8Array(decrypt(key, { iv, tag, ciphertext }, WRAP_AAD, 'wrapped data key'));
       } catch {
-        throw new PersonalDataError('master_key', `A data key could not be unwrapped with master key ${keyId} (wrong master key?)`);
+        throw new PersonalDataError(
+          'master_key',
+          `A data key could not be unwrapped with master key ${keyId} (wrong master key?)`,
+        );
       }
     },
   };
@@ -71,9 +80,13 @@ const decodeMasterKey = (text: string, source: string): Uint8Array => {
 export const loadMasterKey = async (options: LoadMasterKeyOptions): Promise<Uint8Array> => {
   if (options.env !== undefined && options.env.trim() !== '') return decodeMasterKey(options.env, 'CSPR_MASTER_KEY');
   if (options.production) {
-    throw new PersonalDataError('master_key', 'CSPR_MASTER_KEY is required in production (base64 of 32 bytes); the dev key file is refused');
+    throw new PersonalDataError(
+      'master_key',
+      'CSPR_MASTER_KEY is required in production (base64 of 32 bytes); the dev key file is refused',
+    );
   }
-  if (!options.dataDir) throw new PersonalDataError('master_key', 'Set CSPR_MASTER_KEY or give a data folder for the dev master key');
+  if (!options.dataDir)
+    throw new PersonalDataError('master_key', 'Set CSPR_MASTER_KEY or give a data folder for the dev master key');
   const path = join(options.dataDir, 'master.key');
   try {
     return decodeMasterKey(await readFile(path, 'utf8'), path);

@@ -36,16 +36,24 @@ describe('createMasterKeyWrapper', () => {
   it('refuses a master key that is not 32 bytes and a wrapped key from another master key', async () => {
     expect(() => createMasterKeyWrapper(new Uint8Array(16))).toThrow(expect.objectContaining({ code: 'master_key' }));
     const wrapped = await createMasterKeyWrapper(new Uint8Array(randomBytes(32))).wrap(new Uint8Array(32));
-    await expect(createMasterKeyWrapper(new Uint8Array(randomBytes(32))).unwrap(wrapped)).rejects.toMatchObject({ code: 'master_key' });
-    await expect(createMasterKeyWrapper(new Uint8Array(randomBytes(32))).unwrap('nope')).rejects.toMatchObject({ code: 'master_key' });
+    await expect(createMasterKeyWrapper(new Uint8Array(randomBytes(32))).unwrap(wrapped)).rejects.toMatchObject({
+      code: 'master_key',
+    });
+    await expect(createMasterKeyWrapper(new Uint8Array(randomBytes(32))).unwrap('nope')).rejects.toMatchObject({
+      code: 'master_key',
+    });
   });
 });
 
 describe('loadMasterKey', () => {
   it('reads CSPR_MASTER_KEY (base64 of 32 bytes) first', async () => {
     const key = randomBytes(32);
-    expect(await loadMasterKey({ env: key.toString('base64'), dataDir: await tempDir(), production: true })).toEqual(new Uint8Array(key));
-    await expect(loadMasterKey({ env: randomBytes(16).toString('base64') })).rejects.toMatchObject({ code: 'master_key' });
+    expect(await loadMasterKey({ env: key.toString('base64'), dataDir: await tempDir(), production: true })).toEqual(
+      new Uint8Array(key),
+    );
+    await expect(loadMasterKey({ env: randomBytes(16).toString('base64') })).rejects.toMatchObject({
+      code: 'master_key',
+    });
     await expect(loadMasterKey({ env: 'not base64!' })).rejects.toMatchObject({ code: 'master_key' });
   });
 

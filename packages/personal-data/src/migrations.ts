@@ -62,5 +62,8 @@ create trigger audit_log_no_truncate before truncate on personal_data.audit_log
 `;
 
 export const migratePersonalData = async (sql: Sql): Promise<void> => {
-  await runMigrations(sql, { schema: PERSONAL_DATA_SCHEMA, migrations: [{ id: '0001-data-keys-and-audit-log', sql: V1 }] });
+  await runMigrations(sql, {
+    schema: PERSONAL_DATA_SCHEMA,
+    migrations: [{ id: '0001-data-keys-and-audit-log', sql: V1 }],
+  });
 };

@@ -27,14 +27,24 @@ describe('openVault at start-up', () => {
     const personal = { children: [{ childRef: 'child-1', name: 'Restore Marker' }] };
 
     // The "backup": a database where the subject's key is live and its data sealed.
-    const before = await openVault({ sql: restored.sql, masterKey, dataDir: dir, production: false, ledgerPath: join(dir, 'unused.jsonl') });
+    const before = await openVault({
+      sql: restored.sql,
+      masterKey,
+      dataDir: dir,
+      production: false,
+      ledgerPath: join(dir, 'unused.jsonl'),
+    });
     const sealed = await before.vault.seal(subject, personal);
     expect(await before.vault.open(subject, sealed)).toEqual({ status: 'available', value: personal });
 
     // Meanwhile the live database erased it; the ledger (outside the database) remembers.
     const current = await openVault({ sql: live.sql, masterKey, dataDir: dir, production: false, ledgerPath });
     await current.vault.seal(subject, personal);
-    await current.vault.destroyKey(subject, { reason: 'data-subject-request', requestedBy: 'admin-1', approvedBy: 'admin-2' });
+    await current.vault.destroyKey(subject, {
+      reason: 'data-subject-request',
+      requestedBy: 'admin-1',
+      approvedBy: 'admin-2',
+    });
 
     // Restart on the restored database with the same ledger: the resurrected key is destroyed before anything opens.
     const afterRestore = await openVault({ sql: restored.sql, masterKey, dataDir: dir, production: false, ledgerPath });

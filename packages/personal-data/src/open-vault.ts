@@ -26,6 +26,8 @@ export const openVault = async (options: OpenVaultOptions): Promise<OpenedVault>
   await migratePersonalData(options.sql);
   const ledger = createFileErasureLedger(options.ledgerPath ?? `${options.dataDir}/erasure-ledger.jsonl`);
   const reapplied = await reapplyErasures(options.sql, ledger);
-  const wrapper = createMasterKeyWrapper(await loadMasterKey({ env: options.masterKey, dataDir: options.dataDir, production: options.production }));
+  const wrapper = createMasterKeyWrapper(
+    await loadMasterKey({ env: options.masterKey, dataDir: options.dataDir, production: options.production }),
+  );
   return { vault: createPersonalDataVault({ sql: options.sql, wrapper, erasureLedger: ledger }), reapplied };
 };

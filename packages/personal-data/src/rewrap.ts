@@ -7,7 +7,12 @@ import type { KeyWrapper } from './key-wrapper';
  * value, so a concurrent destroyKey wins and a second run is harmless. Run with a vault that holds `to` as its
  * wrapper and `from` in `previousWrappers`; when it returns, `from` can be retired.
  */
-export const rewrapAll = async (options: { sql: Sql; from: KeyWrapper; to: KeyWrapper; batchSize?: number }): Promise<number> => {
+export const rewrapAll = async (options: {
+  sql: Sql;
+  from: KeyWrapper;
+  to: KeyWrapper;
+  batchSize?: number;
+}): Promise<number> => {
   const { sql, from, to } = options;
   const batchSize = options.batchSize ?? 100;
   let rewrapped = 0;

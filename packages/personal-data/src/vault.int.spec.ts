@@ -7,7 +7,10 @@ import { createMasterKeyWrapper, createPersonalDataVault, isPersonalDataError, m
 import type { PersonalDataVault, SealedPersonalData } from './index';
 
 const MARKER = 'Zebedee-Quixotic-7781';
-const personal = { children: [{ name: `${MARKER} Smith`, dateOfBirth: '2019-04-02', address: '1 High Street' }], caseOutline: `${MARKER} outline` };
+const personal = {
+  children: [{ name: `${MARKER} Smith`, dateOfBirth: '2019-04-02', address: '1 High Street' }],
+  caseOutline: `${MARKER} outline`,
+};
 const erasure = { reason: 'data-subject-request', requestedBy: 'admin-1', approvedBy: 'admin-2' };
 
 let db: TestDatabase;
@@ -25,7 +28,10 @@ beforeAll(async () => {
 afterAll(async () => db?.drop());
 
 const expectError = async (promise: Promise<unknown>, code: string) => {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(isPersonalDataError(error), String(error)).toBe(true);
   expect((error as { code: string }).code).toBe(code);
   expect(String((error as Error).message)).not.toContain(MARKER);
@@ -57,7 +63,9 @@ describe('seal and open', () => {
     expect(dump.length).toBeGreaterThanOrEqual(2);
     for (const row of dump) expect(row.t).not.toContain(MARKER);
     // and the wrapped key is not the raw key: nothing in the table is 32 raw bytes in base64 of the data key
-    const [key] = await db.sql<{ wrapped_key: string }[]>`select wrapped_key from personal_data.data_keys where subject_id = ${id}`;
+    const [key] = await db.sql<
+      { wrapped_key: string }[]
+    >`select wrapped_key from personal_data.data_keys where subject_id = ${id}`;
     expect(key!.wrapped_key.split('.')).toHaveLength(3);
   });
 
@@ -65,10 +73,13 @@ describe('seal and open', () => {
     const id = subject();
     const racers = [1, 2, 3, 4, 5, 6].map(() => createPersonalDataVault({ sql: db.sql, wrapper }));
     const sealed = await Promise.all(racers.map((racer, i) => racer.seal(id, { i })));
-    const rows = await db.sql<{ count: number }[]>`select count(*)::int as count from personal_data.data_keys where subject_id = ${id}`;
+    const rows = await db.sql<
+      { count: number }[]
+    >`select count(*)::int as count from personal_data.data_keys where subject_id = ${id}`;
     expect(rows[0]!.count).toBe(1);
     expect(new Set(sealed.map((s) => s.sealed.keyId)).size).toBe(1);
-    for (const [i, s] of sealed.entries()) expect(await vault.open(id, s)).toEqual({ status: 'available', value: { i } });
+    for (const [i, s] of sealed.entries())
+      expect(await vault.open(id, s)).toEqual({ status: 'available', value: { i } });
   });
 
   it('opens null or undefined as erased (a scrubbed read model)', async () => {
@@ -78,7 +89,10 @@ describe('seal and open', () => {
 
   it('refuses undefined and functions, which are not JSON', async () => {
     await expectError(vault.seal(subject(), undefined), 'invalid_argument');
-    await expectError(vault.seal(subject(), () => 1), 'invalid_argument');
+    await expectError(
+      vault.seal(subject(), () => 1),
+      'invalid_argument',
+    );
   });
 
   it('property: for any JSON value x, open(seal(x)) deep-equals x', async () => {
@@ -100,7 +114,9 @@ describe('tampering fails with a typed error and no plaintext in the message', (
     bytes[0] = bytes[0]! ^ 0x01;
     return bytes.toString('base64');
   };
-  const withSealed = (s: SealedPersonalData, change: Partial<SealedPersonalData['sealed']>): SealedPersonalData => ({ sealed: { ...s.sealed, ...change } });
+  const withSealed = (s: SealedPersonalData, change: Partial<SealedPersonalData['sealed']>): SealedPersonalData => ({
+    sealed: { ...s.sealed, ...change },
+  });
 
   it('altered ciphertext, tag or IV', async () => {
     const id = subject();
@@ -110,7 +126,7 @@ describe('tampering fails with a typed error and no plaintext in the message', (
     await expectError(vault.open(id, withSealed(s, { iv: flip(s.sealed.iv) })), 'tampered');
   });
 
-  it('a blob moved to another subject (AAD) fails, even with that subject\'s key id', async () => {
+  it("a blob moved to another subject (AAD) fails, even with that subject's key id", async () => {
     const from = subject();
     const to = subject();
     const s = await vault.seal(from, personal);
@@ -133,7 +149,10 @@ describe('tampering fails with a typed error and no plaintext in the message', (
   it('a wrong master key cannot unwrap the data key', async () => {
     const id = subject();
     const s = await vault.seal(id, personal);
-    const stranger = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(new Uint8Array(randomBytes(32))) });
+    const stranger = createPersonalDataVault({
+      sql: db.sql,
+      wrapper: createMasterKeyWrapper(new Uint8Array(randomBytes(32))),
+    });
     await expectError(stranger.open(id, s), 'master_key');
   });
 });
@@ -153,7 +172,8 @@ describe('erasure', () => {
     expect(await fresh.isErased(id)).toBe(true);
     expect(await fresh.open(otherId, other)).toEqual({ status: 'available', value: personal });
     await expectError(vault.seal(id, personal), 'erased');
-    const [row] = await db.sql`select wrapped_key, destroyed_at, erasure from personal_data.data_keys where subject_id = ${id}`;
+    const [row] =
+      await db.sql`select wrapped_key, destroyed_at, erasure from personal_data.data_keys where subject_id = ${id}`;
     expect(row!.wrapped_key).toBeNull();
     expect(row!.destroyed_at).toBeInstanceOf(Date);
     expect(row!.erasure).toEqual(erasure);
@@ -185,9 +205,12 @@ describe('erasure', () => {
   it('the database refuses to put a destroyed key back', async () => {
     const id = subject();
     await vault.seal(id, personal);
-    const [before] = await db.sql<{ wrapped_key: string }[]>`select wrapped_key from personal_data.data_keys where subject_id = ${id}`;
+    const [before] = await db.sql<
+      { wrapped_key: string }[]
+    >`select wrapped_key from personal_data.data_keys where subject_id = ${id}`;
     await vault.destroyKey(id, erasure);
-    await expect(db.sql`update personal_data.data_keys set wrapped_key = ${before!.wrapped_key}, destroyed_at = null where subject_id = ${id}`)
-      .rejects.toThrow(/cannot be restored/);
+    await expect(
+      db.sql`update personal_data.data_keys set wrapped_key = ${before!.wrapped_key}, destroyed_at = null where subject_id = ${id}`,
+    ).rejects.toThrow(/cannot be restored/);
   });
 });

@@ -67,12 +67,21 @@ const parseEnvelope = (sealed: unknown) => {
   }
   const { v, keyId, iv, tag, ciphertext } = inner;
   if (v !== 1) throw new PersonalDataError('malformed', 'Unsupported sealed envelope version');
-  if (typeof keyId !== 'string' || typeof iv !== 'string' || typeof tag !== 'string' || typeof ciphertext !== 'string') {
+  if (
+    typeof keyId !== 'string' ||
+    typeof iv !== 'string' ||
+    typeof tag !== 'string' ||
+    typeof ciphertext !== 'string'
+  ) {
     throw new PersonalDataError('malformed', 'A sealed envelope needs keyId, iv, tag and ciphertext strings');
   }
   return {
     keyId,
-    box: { iv: fromBase64(iv, 'sealed iv'), tag: fromBase64(tag, 'sealed tag'), ciphertext: fromBase64(ciphertext, 'sealed ciphertext') },
+    box: {
+      iv: fromBase64(iv, 'sealed iv'),
+      tag: fromBase64(tag, 'sealed tag'),
+      ciphertext: fromBase64(ciphertext, 'sealed ciphertext'),
+    },
   };
 };
 
@@ -81,10 +90,17 @@ export const createPersonalDataVault = (options: PersonalDataVaultOptions): Pers
   const wrappers = new Map([...(options.previousWrappers ?? []), wrapper].map((w) => [w.keyId, w]));
   const unwrapperFor = (keyId: string, subjectId: string): KeyWrapper => {
     const found = wrappers.get(keyId);
-    if (!found) throw new PersonalDataError('master_key', `The data key of subject ${subjectId} is wrapped by ${keyId}, which this process does not hold`);
+    if (!found)
+      throw new PersonalDataError(
+        'master_key',
+        `The data key of subject ${subjectId} is wrapped by ${keyId}, which this process does not hold`,
+      );
     return found;
   };
-  const cache = createKeyCache<{ dataKeyId: string; key: Uint8Array }>(options.cacheSize ?? 1000, options.cacheTtlMs ?? 30_000);
+  const cache = createKeyCache<{ dataKeyId: string; key: Uint8Array }>(
+    options.cacheSize ?? 1000,
+    options.cacheTtlMs ?? 30_000,
+  );
 
   const readKey = async (subjectId: string): Promise<DataKey> => {
     const cached = cache.get(subjectId);
@@ -94,7 +110,8 @@ export const createPersonalDataVault = (options: PersonalDataVaultOptions): Pers
     if (!row) return undefined;
     if (row.destroyed_at !== null || row.wrapped_key === null) return 'erased';
     const key = await unwrapperFor(row.key_id, subjectId).unwrap(row.wrapped_key);
-    if (key.length !== KEY_BYTES) throw new PersonalDataError('master_key', `The data key of subject ${subjectId} has the wrong length`);
+    if (key.length !== KEY_BYTES)
+      throw new PersonalDataError('master_key', `The data key of subject ${subjectId} has the wrong length`);
     const dataKey = { dataKeyId: row.data_key_id, key };
     cache.set(subjectId, dataKey);
     return dataKey;
@@ -103,7 +120,11 @@ export const createPersonalDataVault = (options: PersonalDataVaultOptions): Pers
   /** Two first seals at once both insert; ON CONFLICT keeps one and both re-read it, so the subject has one key. */
   const keyForSealing = async (subjectId: string) => {
     const existing = await readKey(subjectId);
-    if (existing === 'erased') throw new PersonalDataError('erased', `The personal data of subject ${subjectId} was erased; nothing new can be sealed for it`);
+    if (existing === 'erased')
+      throw new PersonalDataError(
+        'erased',
+        `The personal data of subject ${subjectId} was erased; nothing new can be sealed for it`,
+      );
     if (existing) return existing;
     const fresh = randomBytes(KEY_BYTES);
     const wrapped = await wrapper.wrap(fresh);
@@ -113,8 +134,16 @@ export const createPersonalDataVault = (options: PersonalDataVaultOptions): Pers
       values (${subjectId}, ${randomUUID()}, ${wrapped}, ${wrapper.keyId})
       on conflict (subject_id) do nothing`;
     const created = await readKey(subjectId);
-    if (created === 'erased') throw new PersonalDataError('erased', `The personal data of subject ${subjectId} was erased; nothing new can be sealed for it`);
-    if (!created) throw new PersonalDataError('key_not_found', `The data key of subject ${subjectId} vanished after it was created`);
+    if (created === 'erased')
+      throw new PersonalDataError(
+        'erased',
+        `The personal data of subject ${subjectId} was erased; nothing new can be sealed for it`,
+      );
+    if (!created)
+      throw new PersonalDataError(
+        'key_not_found',
+        `The data key of subject ${subjectId} vanished after it was created`,
+      );
     return created;
   };
 
@@ -126,7 +155,13 @@ export const createPersonalDataVault = (options: PersonalDataVaultOptions): Pers
       const { dataKeyId, key } = await keyForSealing(subjectId);
       const box = encrypt(key, Buffer.from(json, 'utf8'), aadFor(subjectId));
       return {
-        sealed: { v: 1, keyId: dataKeyId, iv: box.iv.toString('base64'), tag: box.tag.toString('base64'), ciphertext: box.ciphertext.toString('base64') },
+        sealed: {
+          v: 1,
+          keyId: dataKeyId,
+          iv: box.iv.toString('base64'),
+          tag: box.tag.toString('base64'),
+          ciphertext: box.ciphertext.toString('base64'),
+        },
       };
     },
 
@@ -138,13 +173,19 @@ export const createPersonalDataVault = (options: PersonalDataVaultOptions): Pers
       if (dataKey === 'erased') return { status: 'erased' };
       if (!dataKey) throw new PersonalDataError('key_not_found', `No data key is recorded for subject ${subjectId}`);
       if (dataKey.dataKeyId !== envelope.keyId) {
-        throw new PersonalDataError('key_mismatch', `The envelope was not sealed with the data key of subject ${subjectId}`);
+        throw new PersonalDataError(
+          'key_mismatch',
+          `The envelope was not sealed with the data key of subject ${subjectId}`,
+        );
       }
       const plaintext = decrypt(dataKey.key, envelope.box, aadFor(subjectId), `Personal data of subject ${subjectId}`);
       try {
         return { status: 'available', value: JSON.parse(plaintext.toString('utf8')) as T };
       } catch {
-        throw new PersonalDataError('malformed', `The personal data of subject ${subjectId} decrypted to something that is not JSON`);
+        throw new PersonalDataError(
+          'malformed',
+          `The personal data of subject ${subjectId} decrypted to something that is not JSON`,
+        );
       }
     },
 
@@ -152,9 +193,14 @@ export const createPersonalDataVault = (options: PersonalDataVaultOptions): Pers
       checkSubject(subjectId);
       const { reason, requestedBy, approvedBy } = erasure ?? ({} as ErasureRequest);
       for (const [name, value] of Object.entries({ reason, requestedBy, approvedBy })) {
-        if (typeof value !== 'string' || value.trim() === '') throw new PersonalDataError('invalid_argument', `An erasure needs ${name}`);
+        if (typeof value !== 'string' || value.trim() === '')
+          throw new PersonalDataError('invalid_argument', `An erasure needs ${name}`);
       }
-      if (requestedBy === approvedBy) throw new PersonalDataError('invalid_argument', 'An erasure must be approved by someone other than the requester');
+      if (requestedBy === approvedBy)
+        throw new PersonalDataError(
+          'invalid_argument',
+          'An erasure must be approved by someone other than the requester',
+        );
       const record = { reason, requestedBy, approvedBy };
       cache.delete(subjectId);
       // Ledger first: a ledger entry without a destroyed key is re-applied later; the reverse would be resurrectable.

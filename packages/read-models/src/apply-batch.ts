@@ -30,11 +30,13 @@ export const applyBatch = async (
   await sql.begin(async (tx) => {
     await advanceCheckpoint(tx, expected, last.position, recorded.length);
     const states = newTableStates(projections);
-    const keys = await Promise.all(states.map(async ({ projection }) => {
-      const found = keysFor(projection, events);
-      if (projection.lookupKeys) for (const key of await projection.lookupKeys(tx, events)) found.add(key);
-      return found;
-    }));
+    const keys = await Promise.all(
+      states.map(async ({ projection }) => {
+        const found = keysFor(projection, events);
+        if (projection.lookupKeys) for (const key of await projection.lookupKeys(tx, events)) found.add(key);
+        return found;
+      }),
+    );
     await loadRows(tx, states, keys);
     const letters = applyEvents(states, events, context, outcome);
     await writeRows(tx, states, letters);

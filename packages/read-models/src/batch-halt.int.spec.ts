@@ -16,7 +16,10 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.drop());
 
-const context = { calendar: createEnglandAndWalesCalendar(), panelResponseTargetWorkingDays: DEFAULT_PANEL_RESPONSE_WORKING_DAYS };
+const context = {
+  calendar: createEnglandAndWalesCalendar(),
+  panelResponseTargetWorkingDays: DEFAULT_PANEL_RESPONSE_WORKING_DAYS,
+};
 
 /** A projection over the incidents table with a bug on one incident, or a known-bad-event rejection. */
 const failingOn = (incidentId: string, failure: () => never): Projection => ({
@@ -34,7 +37,7 @@ describe('a batch with an event a projection fails on', () => {
   it('given a bug (not a ProjectionError): the whole batch is rolled back, nothing dead-lettered, the checkpoint stays before it', async () => {
     const before = await readCheckpoint(db.sql);
     const bug = failingOn('i-bug', () => {
-      throw new TypeError('Cannot read properties of undefined (reading \'Jane Doe\')');
+      throw new TypeError("Cannot read properties of undefined (reading 'Jane Doe')");
     });
     const batch = recorded([incidentNotified('i-ok'), incidentNotified('i-bug')]);
     const attempt = applyBatch(db.sql, [...projections, bug], batch, before.position, context);
@@ -49,7 +52,10 @@ describe('a batch with an event a projection fails on', () => {
 
     // The fixed code applies the same batch from the same checkpoint: nothing was skipped.
     await applyBatch(db.sql, projections, batch, before.position, context);
-    expect(await db.sql`select incident_id from read_models.incidents order by 1`).toEqual([{ incident_id: 'i-bug' }, { incident_id: 'i-ok' }]);
+    expect(await db.sql`select incident_id from read_models.incidents order by 1`).toEqual([
+      { incident_id: 'i-bug' },
+      { incident_id: 'i-ok' },
+    ]);
   });
 
   it('given a ProjectionError (a known bad event): that event alone is dead-lettered and the batch applied', async () => {
@@ -57,7 +63,13 @@ describe('a batch with an event a projection fails on', () => {
     const bad = failingOn('i-bad', () => {
       throw new ProjectionError('missing or invalid field children');
     });
-    const outcome = await applyBatch(db.sql, [...projections, bad], recorded([incidentNotified('i-bad'), incidentNotified('i-good')]), before.position, context);
+    const outcome = await applyBatch(
+      db.sql,
+      [...projections, bad],
+      recorded([incidentNotified('i-bad'), incidentNotified('i-good')]),
+      before.position,
+      context,
+    );
     expect(outcome).toMatchObject({ applied: 1, deadLettered: 1 });
     expect(await db.sql`select event_type, projection, reason from read_models.dead_letters`).toEqual([
       { event_type: 'IncidentNotified', projection: 'failing', reason: 'missing or invalid field children' },

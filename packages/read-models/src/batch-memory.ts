@@ -10,17 +10,31 @@ import { decodeEvent } from '@cspr/domain';
 import type { LogPosition, RecordedEvent } from '@cspr/event-store';
 import { ProjectionError, type Projection, type ProjectedEvent, type ProjectionContext, type Rows } from './projection';
 
-export type DeadLetter = { eventId: string; eventType: string; streamId: string; position: string; projection: string; reason: string; recordedAt: string };
+export type DeadLetter = {
+  eventId: string;
+  eventType: string;
+  streamId: string;
+  position: string;
+  projection: string;
+  reason: string;
+  recordedAt: string;
+};
 
 export type BatchOutcome = { position: LogPosition; applied: number; skipped: number; deadLettered: number };
 
 /** One table's rows as a batch sees them: `loaded` keys were looked up (found or not), `dirty` keys changed. */
-export type TableState = { projection: Projection; rows: Map<string, Record<string, unknown>>; loaded: Set<string>; dirty: Set<string> };
+export type TableState = {
+  projection: Projection;
+  rows: Map<string, Record<string, unknown>>;
+  loaded: Set<string>;
+  dirty: Set<string>;
+};
 
 export const newTableStates = (projections: Projection[]): TableState[] =>
   projections.map((projection) => ({ projection, rows: new Map(), loaded: new Set(), dirty: new Set() }));
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const toProjectedEvent = (recorded: RecordedEvent): ProjectedEvent => {
   const stored = isObject(recorded.data) ? recorded.data : {};
@@ -52,14 +66,21 @@ export class ProjectionHaltedError extends Error {
     readonly errorName: string,
     options?: { cause?: unknown },
   ) {
-    super(`projection ${projection} failed on ${eventType} at ${position} (${errorName}): unexpected failure in projection code, batch not applied`, options);
+    super(
+      `projection ${projection} failed on ${eventType} at ${position} (${errorName}): unexpected failure in projection code, batch not applied`,
+      options,
+    );
   }
 }
 
-const rowsView = (state: TableState, overlay: Map<string, Record<string, unknown> | null>): Rows<Record<string, unknown>> => ({
+const rowsView = (
+  state: TableState,
+  overlay: Map<string, Record<string, unknown> | null>,
+): Rows<Record<string, unknown>> => ({
   get: (key) => {
     if (overlay.has(key)) return overlay.get(key) ?? undefined;
-    if (!state.loaded.has(key) && !state.rows.has(key)) throw new ProjectionError(`${state.projection.name}: row ${key.length > 80 ? 'key' : key} was not loaded`);
+    if (!state.loaded.has(key) && !state.rows.has(key))
+      throw new ProjectionError(`${state.projection.name}: row ${key.length > 80 ? 'key' : key} was not loaded`);
     return state.rows.get(key);
   },
   set: (key, row) => void overlay.set(key, row),
@@ -71,7 +92,12 @@ const rowsView = (state: TableState, overlay: Map<string, Record<string, unknown
 });
 
 /** Applies `events` in memory to rows already loaded; returns the dead letters. Pure apart from the maps it fills. */
-export const applyEvents = (states: TableState[], events: ProjectedEvent[], context: ProjectionContext, outcome: BatchOutcome): DeadLetter[] => {
+export const applyEvents = (
+  states: TableState[],
+  events: ProjectedEvent[],
+  context: ProjectionContext,
+  outcome: BatchOutcome,
+): DeadLetter[] => {
   const letters: DeadLetter[] = [];
   for (const event of events) {
     const relevant = states.filter((s) => s.projection.handles.has(event.type));
@@ -90,12 +116,23 @@ export const applyEvents = (states: TableState[], events: ProjectedEvent[], cont
       const failed = relevant[staged.length]?.projection.name ?? 'unknown';
       const position = `${event.position.commit}.${event.position.prepare}`;
       if (!(error instanceof ProjectionError)) {
-        throw new ProjectionHaltedError(event.type, position, failed, error instanceof Error ? error.name : typeof error, { cause: error });
+        throw new ProjectionHaltedError(
+          event.type,
+          position,
+          failed,
+          error instanceof Error ? error.name : typeof error,
+          { cause: error },
+        );
       }
       // Our own messages name fields, never values: safe to store.
       letters.push({
-        eventId: event.eventId, eventType: event.type, streamId: event.streamId, recordedAt: event.recordedAt,
-        position, projection: failed, reason: error.message.slice(0, 500),
+        eventId: event.eventId,
+        eventType: event.type,
+        streamId: event.streamId,
+        recordedAt: event.recordedAt,
+        position,
+        projection: failed,
+        reason: error.message.slice(0, 500),
       });
       continue;
     }
@@ -124,4 +161,3 @@ export const keysFor = (projection: Projection, events: ProjectedEvent[]): Set<s
   }
   return keys;
 };
-

@@ -19,8 +19,10 @@ export const loadRows = async (tx: TransactionSql, states: TableState[], keysByS
     if (keys.size === 0) return;
     for (const key of keys) state.loaded.add(key);
     const { table, key } = state.projection;
-    parts.push(tx`select ${index}::int as source, to_jsonb(t) as row from ${tx(table)} t
-      where ${tx(key)} in (select jsonb_array_elements_text(${JSON.stringify([...keys])}::text::jsonb))` as unknown as Fragment);
+    parts.push(
+      tx`select ${index}::int as source, to_jsonb(t) as row from ${tx(table)} t
+      where ${tx(key)} in (select jsonb_array_elements_text(${JSON.stringify([...keys])}::text::jsonb))` as unknown as Fragment,
+    );
   });
   if (parts.length === 0) return;
   const query = parts.slice(1).reduce((all, part) => tx`${all} union all ${part}` as unknown as Fragment, parts[0]!);
@@ -45,27 +47,43 @@ export const writeRows = async (tx: TransactionSql, states: TableState[], letter
     const name = (suffix: string) => tx(`${state.projection.name.replace(/-/g, '_')}_${suffix}`);
     if (rows.length > 0) {
       const columns = Object.keys(rows[0]!).filter((column) => column !== key);
-      const set = commaList(tx, columns.map((column) => tx`${tx(column)}` as unknown as Fragment));
-      const excluded = commaList(tx, columns.map((column) => tx`excluded.${tx(column)}` as unknown as Fragment));
-      ctes.push(tx`${name('upsert')} as (
+      const set = commaList(
+        tx,
+        columns.map((column) => tx`${tx(column)}` as unknown as Fragment),
+      );
+      const excluded = commaList(
+        tx,
+        columns.map((column) => tx`excluded.${tx(column)}` as unknown as Fragment),
+      );
+      ctes.push(
+        tx`${name('upsert')} as (
         insert into ${tx(table)} select * from jsonb_populate_recordset(null::${tx(table)}, ${JSON.stringify(rows)}::text::jsonb)
-        on conflict (${tx(key)}) do update set (${set}) = row (${excluded}) returning 1)` as unknown as Fragment);
+        on conflict (${tx(key)}) do update set (${set}) = row (${excluded}) returning 1)` as unknown as Fragment,
+      );
     }
     if (removed.length > 0) {
-      ctes.push(tx`${name('delete')} as (
-        delete from ${tx(table)} where ${tx(key)} in (select jsonb_array_elements_text(${JSON.stringify(removed)}::text::jsonb)) returning 1)` as unknown as Fragment);
+      ctes.push(
+        tx`${name('delete')} as (
+        delete from ${tx(table)} where ${tx(key)} in (select jsonb_array_elements_text(${JSON.stringify(removed)}::text::jsonb)) returning 1)` as unknown as Fragment,
+      );
     }
   }
   if (letters.length > 0) {
     const rows = letters.map((l) => ({
-      event_id: l.eventId, event_type: l.eventType, stream_id: l.streamId, position: l.position,
-      projection: l.projection, reason: l.reason, recorded_at: l.recordedAt,
+      event_id: l.eventId,
+      event_type: l.eventType,
+      stream_id: l.streamId,
+      position: l.position,
+      projection: l.projection,
+      reason: l.reason,
+      recorded_at: l.recordedAt,
     }));
-    ctes.push(tx`dead_letters as (
+    ctes.push(
+      tx`dead_letters as (
       insert into read_models.dead_letters
       select * from jsonb_populate_recordset(null::read_models.dead_letters, ${JSON.stringify(rows)}::text::jsonb)
-      on conflict do nothing returning 1)` as unknown as Fragment);
+      on conflict do nothing returning 1)` as unknown as Fragment,
+    );
   }
   if (ctes.length > 0) await tx`with ${commaList(tx, ctes)} select 1`;
 };
-

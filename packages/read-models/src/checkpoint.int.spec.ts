@@ -29,7 +29,8 @@ describe('checkpoint compare-and-set', () => {
     const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(failed.reason).toBeInstanceOf(StaleCheckpointError);
     expect(await readCheckpoint(db.sql)).toMatchObject({ position: batch[1]!.position, eventsProcessed: 2 });
-    const [row] = await db.sql`select version, jsonb_array_length(history) as entries from read_models.incidents where incident_id = 'c-1'`;
+    const [row] =
+      await db.sql`select version, jsonb_array_length(history) as entries from read_models.incidents where incident_id = 'c-1'`;
     expect(row).toEqual({ version: 2, entries: 2 });
     expect(await db.sql`select count(*)::int as n from read_models.dead_letters`).toEqual([{ n: 0 }]);
   });
@@ -37,8 +38,13 @@ describe('checkpoint compare-and-set', () => {
   it('a stale projector cannot move the checkpoint back or write its batch', async () => {
     const before = await readCheckpoint(db.sql);
     const stale = recorded([incidentNotified('c-2')]);
-    await expect(applyBatch(db.sql, projections, stale, LOG_START, context)).rejects.toBeInstanceOf(StaleCheckpointError);
-    expect(await readCheckpoint(db.sql)).toMatchObject({ position: before.position, eventsProcessed: before.eventsProcessed });
+    await expect(applyBatch(db.sql, projections, stale, LOG_START, context)).rejects.toBeInstanceOf(
+      StaleCheckpointError,
+    );
+    expect(await readCheckpoint(db.sql)).toMatchObject({
+      position: before.position,
+      eventsProcessed: before.eventsProcessed,
+    });
     expect(await db.sql`select 1 from read_models.incidents where incident_id = 'c-2'`).toHaveLength(0);
   });
 });

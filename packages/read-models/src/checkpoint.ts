@@ -51,7 +51,15 @@ export const readCheckpoint = async (sql: Sql): Promise<Checkpoint> => {
       (extract(epoch from clock_timestamp() - updated_at) * 1000)::float8 as idle_ms
     from read_models.checkpoints where name = ${CHECKPOINT_NAME}`;
   const row = rows[0];
-  if (!row) return { position: LOG_START, rebuilding: false, eventsProcessed: 0, calendarVersion: null, updatedAt: null, idleMs: 0 };
+  if (!row)
+    return {
+      position: LOG_START,
+      rebuilding: false,
+      eventsProcessed: 0,
+      calendarVersion: null,
+      updatedAt: null,
+      idleMs: 0,
+    };
   return toCheckpoint(row);
 };
 

@@ -3,7 +3,9 @@ import { decodeCursor, encodeCursor, InvalidCursorError, pageSize, toPage } from
 
 describe('cursor pagination', () => {
   it('first is capped at 100, at least 1, default 20', () => {
-    expect([pageSize(undefined), pageSize(0), pageSize(-5), pageSize(7.9), pageSize(1000)]).toEqual([20, 20, 1, 7, 100]);
+    expect([pageSize(undefined), pageSize(0), pageSize(-5), pageSize(7.9), pageSize(1000)]).toEqual([
+      20, 20, 1, 7, 100,
+    ]);
   });
 
   it('a cursor is opaque base64 and round-trips its key', () => {
@@ -20,8 +22,22 @@ describe('cursor pagination', () => {
   });
 
   it('a page of size n from n + 1 rows says there is a next page and ends at the nth', () => {
-    const page = toPage([1, 2, 3], 2, 10, (n) => n * 10, (n) => [String(n)]);
+    const page = toPage(
+      [1, 2, 3],
+      2,
+      10,
+      (n) => n * 10,
+      (n) => [String(n)],
+    );
     expect(page).toEqual({ items: [10, 20], hasNextPage: true, endCursor: encodeCursor(['2']), totalCount: 10 });
-    expect(toPage([], 2, 0, (n: number) => n, (n) => [String(n)])).toEqual({ items: [], hasNextPage: false, endCursor: null, totalCount: 0 });
+    expect(
+      toPage(
+        [],
+        2,
+        0,
+        (n: number) => n,
+        (n) => [String(n)],
+      ),
+    ).toEqual({ items: [], hasNextPage: false, endCursor: null, totalCount: 0 });
   });
 });

@@ -1,6 +1,11 @@
 /** Query-time view of stored deadlines: days left and overdue depend on `today`, so they are never stored. */
 import {
-  CARE_LEAVER_NOTIFICATION_GUIDANCE, createEnglandAndWalesCalendar, deadlineRuleSets, deadlineStatus, type Deadline, type WorkingDayCalendar,
+  CARE_LEAVER_NOTIFICATION_GUIDANCE,
+  createEnglandAndWalesCalendar,
+  deadlineRuleSets,
+  deadlineStatus,
+  type Deadline,
+  type WorkingDayCalendar,
 } from '@cspr/domain';
 import { deadlineOwner, type StoredDeadline } from './stored-deadlines';
 
@@ -33,7 +38,10 @@ for (const ruleSet of Object.values(deadlineRuleSets)) {
 }
 
 export const viewDeadline = (stored: StoredDeadline, today: string, calendar: WorkingDayCalendar): DeadlineView => {
-  const description = stored.guidance === true ? CARE_LEAVER_NOTIFICATION_GUIDANCE.description : descriptions.get(`${stored.kind}:${stored.anchor}`) ?? '';
+  const description =
+    stored.guidance === true
+      ? CARE_LEAVER_NOTIFICATION_GUIDANCE.description
+      : (descriptions.get(`${stored.kind}:${stored.anchor}`) ?? '');
   const deadline = { ...stored, owner: stored.owner ?? deadlineOwner(stored.kind), description };
   if (deadline.cancelled) return { ...deadline, workingDaysLeft: null, overdue: false, dueThisWeek: false };
   const status = deadlineStatus(deadline as unknown as Deadline, today, calendar, deadline.metOn ?? undefined);

@@ -4,45 +4,114 @@ export { projections, resetReadModels } from './read-models';
 export { applyBatch, toProjectedEvent, ProjectionHaltedError, type BatchOutcome, type DeadLetter } from './apply-batch';
 export { createRebuildPipeline, type RebuildPipeline, type RebuildPipelineOptions } from './rebuild-pipeline';
 export {
-  readCheckpoint, advanceCheckpoint, finishRebuild, ensureCheckpoint, StaleCheckpointError, CHECKPOINT_NAME, type Checkpoint,
-  claimCalendarVersion, calendarMismatchOf, type CalendarMismatch,
+  readCheckpoint,
+  advanceCheckpoint,
+  finishRebuild,
+  ensureCheckpoint,
+  StaleCheckpointError,
+  CHECKPOINT_NAME,
+  type Checkpoint,
+  claimCalendarVersion,
+  calendarMismatchOf,
+  type CalendarMismatch,
 } from './checkpoint';
 export { ProjectionError, type Projection, type ProjectedEvent, type ProjectionContext, type Rows } from './projection';
 export { MAX_PAGE_SIZE, InvalidCursorError, type Page } from './cursor';
 export type { DeadlineView, TodayOptions } from './deadline-view';
 export type { StoredDeadline } from './stored-deadlines';
 
-export { getIncident, listIncidents, type IncidentView, type ListIncidentsOptions } from './incidents/incidents-query';
 export {
-  INCIDENT_STATUSES, type IncidentStatus, type HistoryEntry, type HistoryChange, type MergedDuplicate, type SealedIncidentPersonal,
+  getIncident,
+  getIncidentByReference,
+  listIncidents,
+  countIncidents,
+  incidentFigures,
+  type IncidentView,
+  type ListIncidentsOptions,
+  type IncidentFilters,
+  type IncidentOrder,
+  type IncidentFigures,
+} from './incidents/incidents-query';
+export {
+  INCIDENT_STATUSES,
+  type IncidentStatus,
+  type HistoryEntry,
+  type HistoryChange,
+  type MergedDuplicate,
+  type SealedIncidentPersonal,
 } from './incidents/incidents-projection';
-export { getPanelQueue, type PanelQueueItem } from './panel-queue/panel-queue-query';
-export { getReview, listReviews, type ReviewView, type ListReviewsOptions } from './reviews/reviews-query';
+export { getPanelQueue, type PanelQueueItem, type PanelQueueOptions } from './panel-queue/panel-queue-query';
+export {
+  getReview,
+  getReviewByReference,
+  listReviews,
+  type ReviewView,
+  type ListReviewsOptions,
+} from './reviews/reviews-query';
 export { REVIEW_STATUSES, type ReviewStatus, type ReviewDelay } from './reviews/reviews-projection';
-export { listPublishedReports, type PublishedReportView, type ListPublishedReportsOptions } from './published-reports/published-reports-query';
+export {
+  listPublishedReports,
+  type PublishedReportView,
+  type ListPublishedReportsOptions,
+} from './published-reports/published-reports-query';
 export type { ListingKind, PublishedDocument } from './published-reports/published-reports-projection';
 export { getPartnershipReviewsPage, findPublishedDocument } from './published-reports/partnership-reviews-page-query';
-export type { PartnershipReviewEntry, PartnershipReviewsPage } from './published-reports/partnership-reviews-page-query';
+export type {
+  PartnershipReviewEntry,
+  PartnershipReviewsPage,
+} from './published-reports/partnership-reviews-page-query';
 export {
-  getLiveStatistics, buildRelease, listReportingYears, loadNotificationFacts, type LiveStatistics,
+  getLiveStatistics,
+  buildRelease,
+  listReportingYears,
+  loadNotificationFacts,
+  type LiveStatistics,
 } from './national-statistics/national-statistics-query';
 export { statisticsYearOf } from './national-statistics/notification-facts-projection';
 export type { Cell as StatisticsCell, NotificationFact } from './national-statistics/dfe-tables';
 export { SUPPRESSED } from './national-statistics/disclosure-control';
 export {
-  buildReleaseFiles, releaseFileCsv, releaseMetadataCsv, RELEASE_FILE_COLUMNS, METHOD_VERSION, type ReleaseFileName,
+  buildReleaseFiles,
+  releaseFileCsv,
+  releaseMetadataCsv,
+  RELEASE_FILE_COLUMNS,
+  METHOD_VERSION,
+  type ReleaseFileName,
 } from './national-statistics/open-data';
 export {
-  listStatisticsReleases, getPublishedRelease, type StatisticsReleaseView,
+  listStatisticsReleases,
+  getPublishedRelease,
+  type StatisticsReleaseView,
 } from './statistics-releases/statistics-releases-query';
 export { getPartnership, listPartnerships, type PartnershipView } from './partnerships/partnerships-query';
-export { getProjectorStatus, waitForPosition, LAG_COUNT_LIMIT, type ProjectorStatus, type ProjectorStatusOptions } from './projector-status/projector-status-query';
+export {
+  getProjectorStatus,
+  waitForPosition,
+  LAG_COUNT_LIMIT,
+  type ProjectorStatus,
+  type ProjectorStatusOptions,
+} from './projector-status/projector-status-query';
 export { memoizeCalendar } from './memoized-calendar';
 export { getReferral, listReferrals, type ReferralView, type ListReferralsOptions } from './referrals/referrals-query';
 export type { ReferralStatus, ReferralOutcomeRow } from './referrals/referrals-projection';
 export {
-  getReviewLearning, listPartnershipReviews, searchLearningLibrary, getRecurringThemes, listFinalReportsFor,
-  type ReviewLearningView, type LearningActionView, type LearningLibraryRecord, type LearningLibraryOptions, type ListedBecause,
+  getReviewLearning,
+  listPartnershipReviews,
+  searchLearningLibrary,
+  getRecurringThemes,
+  listFinalReportsFor,
+  type ReviewLearningView,
+  type LearningActionView,
+  type LearningLibraryRecord,
+  type LearningLibraryOptions,
+  type ListedBecause,
 } from './learning/learning-query';
 export { countOpenDeadlines, type DeadlineCount } from './open-deadlines/open-deadlines-query';
+export {
+  listErasureRequests,
+  countErasureRequests,
+  type ErasureRequestView,
+  type ListErasureRequestsOptions,
+} from './erasure-requests/erasure-requests-query';
+export type { ErasureRequestStatus } from './erasure-requests/erasure-requests-projection';
 export { grantsForSubject, listAccessGrants, type AccessGrantView } from './access-grants/access-grants-query';

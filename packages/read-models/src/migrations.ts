@@ -7,6 +7,8 @@ import type { Sql } from 'postgres';
 import { ACCESS_GRANTS_TABLE_SQL } from './access-grants/access-grants-projection';
 import { runMigrations, type Migration } from '@cspr/database';
 import { ensureCheckpoint } from './checkpoint';
+import { CASE_REFERENCE_COLUMNS_SQL } from './incidents/case-reference-columns';
+import { ERASURE_REQUESTS_TABLE_SQL } from './erasure-requests/erasure-requests-projection';
 import { INCIDENT_BECAME_AWARE_DECLARED_SQL, INCIDENT_CLOCK_AND_MERGES_SQL } from './incidents/incidents-became-aware';
 import { NOTIFICATION_FACTS_DFE_SQL } from './national-statistics/notification-facts-projection';
 import { STATISTICS_RELEASES_TABLE_SQL } from './statistics-releases/statistics-releases-projection';
@@ -194,6 +196,8 @@ export const readModelMigrations: Migration[] = [
   { id: '0007-notification-facts-dfe', sql: NOTIFICATION_FACTS_DFE_SQL },
   { id: '0008-statistics-releases', sql: STATISTICS_RELEASES_TABLE_SQL },
   { id: '0009-incidents-clock-and-merges', sql: INCIDENT_CLOCK_AND_MERGES_SQL },
+  { id: '0010-case-references', sql: CASE_REFERENCE_COLUMNS_SQL },
+  { id: '0011-erasure-requests', sql: ERASURE_REQUESTS_TABLE_SQL },
 ];
 
 /** Every read-model table, emptied together by a rebuild (checkpoints excepted: they are reset, not emptied). */
@@ -206,6 +210,7 @@ export const READ_MODEL_TABLES = [
   'read_models.notification_facts',
   'read_models.partnerships',
   'read_models.referrals',
+  'read_models.erasure_requests',
   'read_models.review_learning',
   'read_models.statistics_releases',
   'read_models.access_grants',

@@ -4,7 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Sql } from 'postgres';
-import { createEnglandAndWalesCalendar, DEFAULT_PANEL_RESPONSE_WORKING_DAYS, type WorkingDayCalendar } from '@cspr/domain';
+import {
+  createEnglandAndWalesCalendar,
+  DEFAULT_PANEL_RESPONSE_WORKING_DAYS,
+  type WorkingDayCalendar,
+} from '@cspr/domain';
 import type { LogPosition, RecordedEvent } from '@cspr/event-store';
 import { applyBatch } from './apply-batch';
 import { readCheckpoint } from './checkpoint';
@@ -26,9 +30,12 @@ export const recorded = (events: GivenEvent[]): RecordedEvent[] =>
   events.map((event) => {
     sequence += 1n;
     const d = event.data;
-    const streamId = event.streamId
-      ?? (typeof d.reviewId === 'string' && !event.type.startsWith('Incident') ? `review-${d.reviewId}`
-        : typeof d.incidentId === 'string' ? `incident-${d.incidentId}`
+    const streamId =
+      event.streamId ??
+      (typeof d.reviewId === 'string' && !event.type.startsWith('Incident')
+        ? `review-${d.reviewId}`
+        : typeof d.incidentId === 'string'
+          ? `incident-${d.incidentId}`
           : `partnership-${String(d.partnershipId)}`);
     const occurredAt = event.occurredAt ?? '2025-06-02T09:00:00.000Z';
     return {
@@ -39,7 +46,12 @@ export const recorded = (events: GivenEvent[]): RecordedEvent[] =>
       position: { commit: 1000n + sequence, prepare: sequence },
       recordedAt: new Date(occurredAt),
       data: { schemaVersion: 1, ...d, ...(event.personal !== undefined ? { personal: event.personal } : {}) },
-      metadata: { actor: { userId: 'user-1', role: event.actorRole ?? 'partnership' }, correlationId: 'c', causationId: 'c', occurredAt },
+      metadata: {
+        actor: { userId: 'user-1', role: event.actorRole ?? 'partnership' },
+        correlationId: 'c',
+        causationId: 'c',
+        occurredAt,
+      },
     };
   });
 

@@ -78,7 +78,8 @@ export const optionalString = (data: Record<string, unknown>, field: string): st
   return typeof value === 'string' ? value : null;
 };
 
-export const stringArray = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+export const stringArray = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 export const addUnique = (list: string[], ...values: string[]): string[] => {
   const result = [...list];

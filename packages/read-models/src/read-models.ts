@@ -3,6 +3,7 @@ import type { Sql } from 'postgres';
 import { accessGrantsProjection } from './access-grants/access-grants-projection';
 import { CHECKPOINT_NAME } from './checkpoint';
 import { READ_MODEL_TABLES } from './migrations';
+import { erasureRequestsProjection } from './erasure-requests/erasure-requests-projection';
 import { incidentsProjection } from './incidents/incidents-projection';
 import { learningProjection } from './learning/learning-projection';
 import { notificationFactsProjection } from './national-statistics/notification-facts-projection';
@@ -25,6 +26,7 @@ export const projections = [
   learningProjection,
   statisticsReleasesProjection,
   accessGrantsProjection,
+  erasureRequestsProjection,
 ] as unknown as Projection[];
 
 /**

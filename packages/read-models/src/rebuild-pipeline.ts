@@ -88,7 +88,8 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
       if (startsEmpty && projection.lookupIndex && projection.lookupValues) {
         // Every row of this table was written by this rebuild, so the index knows them all: no database search.
         for (const event of lookups) {
-          for (const value of projection.lookupValues(event)) for (const key of indexes[index]!.get(value) ?? []) keys[index]!.add(key);
+          for (const value of projection.lookupValues(event))
+            for (const key of indexes[index]!.get(value) ?? []) keys[index]!.add(key);
         }
       } else {
         await inFlight;
@@ -123,13 +124,15 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
     outcome.position = position;
     const previous = inFlight;
     await previous;
-    inFlight = sql.begin(async (tx) => {
-      // Read models are derived and the checkpoint commits with them: losing the last commits in a server crash only
-      // means replaying them, so the rebuild does not wait for each commit to reach the disk.
-      await tx`set local synchronous_commit = off`;
-      await advanceCheckpoint(tx, expected, last.position, recorded.length);
-      await writeRows(tx, states, letters);
-    }).then(() => undefined);
+    inFlight = sql
+      .begin(async (tx) => {
+        // Read models are derived and the checkpoint commits with them: losing the last commits in a server crash only
+        // means replaying them, so the rebuild does not wait for each commit to reach the disk.
+        await tx`set local synchronous_commit = off`;
+        await advanceCheckpoint(tx, expected, last.position, recorded.length);
+        await writeRows(tx, states, letters);
+      })
+      .then(() => undefined);
     // Failures surface at the next push or at flush, never as an unhandled rejection.
     inFlight.catch(() => undefined);
     return outcome;

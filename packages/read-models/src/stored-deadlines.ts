@@ -3,7 +3,13 @@
  * edition's rules at projection time (so a rebuild with a corrected calendar moves it), while "days left" and
  * "overdue" depend on the day of the query and are computed there (deadline-view.ts).
  */
-import { computeDeadlines, type DeadlineAnchor, type DeadlineKind, type GuidanceEdition, type WorkingDayCalendar } from '@cspr/domain';
+import {
+  computeDeadlines,
+  type DeadlineAnchor,
+  type DeadlineKind,
+  type GuidanceEdition,
+  type WorkingDayCalendar,
+} from '@cspr/domain';
 
 /** Who must meet a deadline: the Panel's response target is the Panel's, every other step the partnership's. */
 export type DeadlineOwner = 'partnership' | 'panel';
@@ -39,15 +45,21 @@ export const deadlineOwner = (kind: string): DeadlineOwner => (PANEL_KINDS.has(k
  * Panel's (non-statutory) response target stays visible as its own deadline but never turns a partnership red.
  * Rows stored before `owner` existed fall back to the kind.
  */
-export const partnershipMustMeet = (deadline: Pick<StoredDeadline, 'kind' | 'statutory'> & { owner?: DeadlineOwner }): boolean =>
-  deadline.statutory || (deadline.owner ?? deadlineOwner(deadline.kind)) === 'partnership';
+export const partnershipMustMeet = (
+  deadline: Pick<StoredDeadline, 'kind' | 'statutory'> & { owner?: DeadlineOwner },
+): boolean => deadline.statutory || (deadline.owner ?? deadlineOwner(deadline.kind)) === 'partnership';
 
 export const storeDeadlines = (
   anchors: Partial<Record<DeadlineAnchor, string>>,
   metOn: Partial<Record<DeadlineKind, string>>,
   edition: GuidanceEdition,
   calendar: WorkingDayCalendar,
-  options: { panelResponseTargetWorkingDays: number; cancelled?: boolean; kinds?: ReadonlySet<DeadlineKind>; nature?: string },
+  options: {
+    panelResponseTargetWorkingDays: number;
+    cancelled?: boolean;
+    kinds?: ReadonlySet<DeadlineKind>;
+    nature?: string;
+  },
 ): StoredDeadline[] =>
   computeDeadlines(anchors, edition, calendar, {
     panelResponseTargetWorkingDays: options.panelResponseTargetWorkingDays,
@@ -78,7 +90,14 @@ export const storeDeadlines = (
 export const nextDueOn = (deadlines: StoredDeadline[]): string | null => {
   let next: string | null = null;
   for (const d of deadlines) {
-    if (d.metOn !== null || d.cancelled || d.guidance === true || MINIMUM_PERIOD_KINDS.has(d.kind) || !partnershipMustMeet(d)) continue;
+    if (
+      d.metOn !== null ||
+      d.cancelled ||
+      d.guidance === true ||
+      MINIMUM_PERIOD_KINDS.has(d.kind) ||
+      !partnershipMustMeet(d)
+    )
+      continue;
     if (next === null || d.dueOn < next) next = d.dueOn;
   }
   return next;

@@ -1,11 +1,21 @@
 /** Realistic event data for specs, with the shapes of @cspr/domain's events (personal parts as sealed envelopes). */
 import type { GivenEvent } from './projection-spec';
 
-export const sealedEnvelope = (tag: string) => ({ sealed: { keyId: `key-${tag}`, iv: 'aXY=', tag: 'dGFn', ciphertext: Buffer.from(tag).toString('base64') } });
+export const sealedEnvelope = (tag: string) => ({
+  sealed: { keyId: `key-${tag}`, iv: 'aXY=', tag: 'dGFn', ciphertext: Buffer.from(tag).toString('base64') },
+});
 
 export const child = (ref: string, ageBand = '1-5') => ({
-  childRef: ref, ageBand, sex: 'female', ethnicity: 'white', disability: 'no', placement: 'at-home', lookedAfter: false,
-  childInNeedPlan: false, childProtectionPlan: true, knownToAgencies: 'yes',
+  childRef: ref,
+  ageBand,
+  sex: 'female',
+  ethnicity: 'white',
+  disability: 'no',
+  placement: 'at-home',
+  lookedAfter: false,
+  childInNeedPlan: false,
+  childProtectionPlan: true,
+  knownToAgencies: 'yes',
 });
 
 export const incidentNotified = (incidentId: string, overrides: Record<string, unknown> = {}): GivenEvent => ({
@@ -27,7 +37,11 @@ export const incidentNotified = (incidentId: string, overrides: Record<string, u
   personal: sealedEnvelope(`notification-${incidentId}`),
 });
 
-export const rapidReviewCompleted = (incidentId: string, submittedOn: string, overrides: Record<string, unknown> = {}): GivenEvent => ({
+export const rapidReviewCompleted = (
+  incidentId: string,
+  submittedOn: string,
+  overrides: Record<string, unknown> = {},
+): GivenEvent => ({
   type: 'RapidReviewCompleted',
   data: {
     incidentId,
@@ -36,7 +50,12 @@ export const rapidReviewCompleted = (incidentId: string, submittedOn: string, ov
     parallelProcesses: ['police-investigation'],
     agenciesInvolved: ['police', 'health'],
     localReviewDecision: 'local-review',
-    localCriteria: { improvementsNeeded: true, recurrentThemes: false, multiAgencyConcerns: true, panelSuggested: false },
+    localCriteria: {
+      improvementsNeeded: true,
+      recurrentThemes: false,
+      multiAgencyConcerns: true,
+      panelSuggested: false,
+    },
     nationalCriteria: { improvementsNeeded: false, lawOrGuidanceChanges: false, recurrentThemes: false },
     nationalCriteriaMayBeMet: false,
     signedOff: { localAuthority: true, integratedCareBoard: true, police: true },
@@ -53,12 +72,29 @@ export const panelResponded = (incidentId: string, respondedOn: string, outcome 
   actorRole: 'panel',
 });
 
-export const localReviewCommissioned = (reviewId: string, incidentIds: string[], commissionedOn = '2025-07-01', caseName = 'Child M'): GivenEvent => ({
+export const localReviewCommissioned = (
+  reviewId: string,
+  incidentIds: string[],
+  commissionedOn = '2025-07-01',
+  caseName = 'Child M',
+): GivenEvent => ({
   type: 'LocalReviewCommissioned',
-  data: { reviewId, partnershipId: 'leeds', incidentIds, commissionedAt: `${commissionedOn}T09:00:00.000Z`, commissionedOn, guidanceEdition: 'panel-guidance-2025', caseName },
+  data: {
+    reviewId,
+    partnershipId: 'leeds',
+    incidentIds,
+    commissionedAt: `${commissionedOn}T09:00:00.000Z`,
+    commissionedOn,
+    guidanceEdition: 'panel-guidance-2025',
+    caseName,
+  },
 });
 
-export const reportPublished = (reviewId: string, publishedOn: string, overrides: Record<string, unknown> = {}): GivenEvent => ({
+export const reportPublished = (
+  reviewId: string,
+  publishedOn: string,
+  overrides: Record<string, unknown> = {},
+): GivenEvent => ({
   type: 'ReportPublished',
   data: {
     reviewId,
@@ -66,8 +102,18 @@ export const reportPublished = (reviewId: string, publishedOn: string, overrides
     publication: 'full-report',
     caseName: 'Child M',
     documents: [
-      { kind: 'overview-report', title: 'Child M – Overview Report – December 2025', address: 'https://example.org/child-m-overview.pdf', checksum: 'a'.repeat(64) },
-      { kind: 'executive-summary', title: 'Child M – Executive Summary', address: 'https://example.org/child-m-summary.pdf', checksum: 'b'.repeat(64) },
+      {
+        kind: 'overview-report',
+        title: 'Child M – Overview Report – December 2025',
+        address: 'https://example.org/child-m-overview.pdf',
+        checksum: 'a'.repeat(64),
+      },
+      {
+        kind: 'executive-summary',
+        title: 'Child M – Executive Summary',
+        address: 'https://example.org/child-m-summary.pdf',
+        checksum: 'b'.repeat(64),
+      },
     ],
     summary: 'Serious harm to a toddler; learning about information sharing between health visitors and police.',
     learningThemes: ['Information sharing', 'Neglect'],

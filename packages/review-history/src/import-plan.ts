@@ -32,13 +32,21 @@ const monthOf = (published: { year: number; month: number } | null): string | nu
 export const readListingFile = (fileName: string, text: string): ListingReading =>
   fileName.toLowerCase().endsWith('.csv') ? readListingCsv(text) : readListing(text);
 
-export const planImport = (partnershipId: string, reading: ListingReading, source: 'web-page-text' | 'csv'): ImportPlan => {
+export const planImport = (
+  partnershipId: string,
+  reading: ListingReading,
+  source: 'web-page-text' | 'csv',
+): ImportPlan => {
   const notPlaced = [...reading.notPlaced];
   const reviews: PlannedReview[] = [];
   for (const listed of reading.reviews) {
     const firstLine = listed.documents[0]?.line ?? 0;
     if (!listed.documents.some((d) => d.published)) {
-      notPlaced.push({ line: firstLine, text: listed.caseName, reason: 'no document of this case has a date: nothing to date the review by' });
+      notPlaced.push({
+        line: firstLine,
+        text: listed.caseName,
+        reason: 'no document of this case has a date: nothing to date the review by',
+      });
       continue;
     }
     const documents: HistoricDocument[] = listed.documents.map((d) => ({
@@ -60,11 +68,19 @@ export const planImport = (partnershipId: string, reading: ListingReading, sourc
         listingPosition: firstLine,
         source,
       },
-      display: listed.documents.map((d) =>
-        [listed.caseName, d.title, d.published ? monthLabel(d.published) : 'undated'].join(' – ') + (d.note ? ` (${d.note})` : '')),
+      display: listed.documents.map(
+        (d) =>
+          [listed.caseName, d.title, d.published ? monthLabel(d.published) : 'undated'].join(' – ') +
+          (d.note ? ` (${d.note})` : ''),
+      ),
     });
   }
-  return { partnershipId, reviews, emptyKinds: reading.emptyKinds, notPlaced: notPlaced.sort((a, b) => a.line - b.line) };
+  return {
+    partnershipId,
+    reviews,
+    emptyKinds: reading.emptyKinds,
+    notPlaced: notPlaced.sort((a, b) => a.line - b.line),
+  };
 };
 
 const KIND_HEADINGS: Record<ReviewListingKind, string> = {
@@ -76,7 +92,9 @@ const KIND_HEADINGS: Record<ReviewListingKind, string> = {
 };
 
 export const describePlan = (plan: ImportPlan): string => {
-  const lines: string[] = [`Published history of ${plan.partnershipId}: ${plan.reviews.length} case(s), ${plan.reviews.reduce((n, r) => n + r.display.length, 0)} document(s).`];
+  const lines: string[] = [
+    `Published history of ${plan.partnershipId}: ${plan.reviews.length} case(s), ${plan.reviews.reduce((n, r) => n + r.display.length, 0)} document(s).`,
+  ];
   for (const [kind, heading] of Object.entries(KIND_HEADINGS) as [ReviewListingKind, string][]) {
     const cases = plan.reviews.filter((r) => r.command.listingKind === kind);
     if (cases.length === 0 && !plan.emptyKinds.includes(kind)) continue;
@@ -87,11 +105,19 @@ export const describePlan = (plan: ImportPlan): string => {
       lines.push(`  ${review.command.caseName}${area}`, ...review.display.map((d) => `    ${d}`));
     }
   }
-  lines.push('', `Lines not placed (${plan.notPlaced.length}):`, ...plan.notPlaced.map((l) => `  line ${l.line}: ${l.reason}: ${l.text.slice(0, 100)}`));
+  lines.push(
+    '',
+    `Lines not placed (${plan.notPlaced.length}):`,
+    ...plan.notPlaced.map((l) => `  line ${l.line}: ${l.reason}: ${l.text.slice(0, 100)}`),
+  );
   return lines.join('\n');
 };
 
-export const applyImport = async (handler: CommandHandler, plan: ImportPlan, actor: Actor = HISTORY_IMPORT_ACTOR): Promise<ImportOutcome> => {
+export const applyImport = async (
+  handler: CommandHandler,
+  plan: ImportPlan,
+  actor: Actor = HISTORY_IMPORT_ACTOR,
+): Promise<ImportOutcome> => {
   const outcome: ImportOutcome = { recorded: 0, unchanged: 0, refused: [] };
   for (const { command } of plan.reviews) {
     // The command id names the entry's content: the same entry again is an idempotent retry, a changed one is new.
@@ -99,7 +125,11 @@ export const applyImport = async (handler: CommandHandler, plan: ImportPlan, act
     try {
       const result = await handler.execute(
         { type: 'RecordReviewHistory', data: command },
-        { actor, commandId: `review-history-${command.reviewId}-${digest}`, correlationId: `review-history-${plan.partnershipId}` },
+        {
+          actor,
+          commandId: `review-history-${command.reviewId}-${digest}`,
+          correlationId: `review-history-${plan.partnershipId}`,
+        },
       );
       if (result.events.length > 0 && !result.alreadyApplied) outcome.recorded += 1;
       else outcome.unchanged += 1;

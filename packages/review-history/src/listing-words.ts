@@ -48,11 +48,22 @@ const DOCUMENT_KINDS: readonly [RegExp, ListingDocumentKind][] = [
 
 /** How a case is named: "Child M", "Baby L", "Young Person J", "Children A-F", "Child A and Child B", "Child Q & S". */
 // The identifier after the word is one or two capitals or a range ("A-F"), so "Child Sexual Exploitation" is not one.
-const CASE_NAME = /^(?:[Cc]hild(?:ren)?|[Bb]ab(?:y|ies)|[Yy]oung [Pp](?:erson|eople)|[Ii]nfant|[Ss]iblings?)\s+[A-Z](?:-[A-Z]|[A-Z])?(?![a-z])/;
+const CASE_NAME =
+  /^(?:[Cc]hild(?:ren)?|[Bb]ab(?:y|ies)|[Yy]oung [Pp](?:erson|eople)|[Ii]nfant|[Ss]iblings?)\s+[A-Z](?:-[A-Z]|[A-Z])?(?![a-z])/;
 
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ] as const;
 
 export type ListingMonth = { year: number; month: number };

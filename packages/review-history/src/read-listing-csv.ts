@@ -46,11 +46,15 @@ export const readListingCsv = (text: string): ListingReading => {
     const dateCell = at(row, 'date');
     const published = dateCell ? monthOfCell(dateCell) : null;
     const documentKind = documentKindOf(title);
-    const reason = !kind ? `no known kind of review in "${kindCell}"`
-      : !caseName ? 'no case'
-      : !documentKind ? `no known kind of document in "${title}"`
-      : published === undefined ? `not a month: "${dateCell}"`
-      : undefined;
+    const reason = !kind
+      ? `no known kind of review in "${kindCell}"`
+      : !caseName
+        ? 'no case'
+        : !documentKind
+          ? `no known kind of document in "${title}"`
+          : published === undefined
+            ? `not a month: "${dateCell}"`
+            : undefined;
     if (reason || !kind || !documentKind || published === undefined) {
       reading.notPlaced.push({ line, text, reason: reason ?? 'unreadable row' });
       return;

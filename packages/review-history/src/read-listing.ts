@@ -66,7 +66,8 @@ const withoutBody = (title: string): string => {
 };
 
 const OTHER_AREA_TITLE = /^([A-Z][A-Za-z' ]+?)\s+(SCR|serious case review)$/i;
-const OTHER_AREA_NOTE = /conducted by (?:the )?([A-Z][A-Za-z' ]+? Safeguarding (?:Children|Childrens'?) (?:Board|Partnership))/;
+const OTHER_AREA_NOTE =
+  /conducted by (?:the )?([A-Z][A-Za-z' ]+? Safeguarding (?:Children|Childrens'?) (?:Board|Partnership))/;
 const EMPTY_KIND = /^there are no .+ at this time\.?$/i;
 const COLUMN_HEADING = /^date\s+publication$/i;
 const FOR_CASE = /^(.+?)\s+(?:for|re|regarding|about)\s+(.+?)(?:\s+with\s+(.+))?$/i;
@@ -75,7 +76,10 @@ type DocumentLine = { caseName?: string; title: string; published: ListingMonth 
 
 /** Splits a line into case, title, date and note, in either layout; undefined when it is not a document line. */
 const readDocumentLine = (body: string, carriedMonth: ListingMonth | null): DocumentLine | undefined => {
-  const segments = body.split(SEPARATOR).map((segment) => segment.trim()).filter(Boolean);
+  const segments = body
+    .split(SEPARATOR)
+    .map((segment) => segment.trim())
+    .filter(Boolean);
   const dateAt = segments.findIndex((segment) => monthOf(segment));
   if (dateAt > 0) {
     const before = segments.slice(0, dateAt);
@@ -93,8 +97,10 @@ const readDocumentLine = (body: string, carriedMonth: ListingMonth | null): Docu
   if (segments.length >= 2) {
     const first = segments[0]!;
     const last = segments[segments.length - 1]!;
-    if (looksLikeCaseName(first)) return { caseName: first, title: segments.slice(1).join(SEPARATOR), published: carriedMonth };
-    if (looksLikeCaseName(last)) return { caseName: last, title: segments.slice(0, -1).join(SEPARATOR), published: carriedMonth };
+    if (looksLikeCaseName(first))
+      return { caseName: first, title: segments.slice(1).join(SEPARATOR), published: carriedMonth };
+    if (looksLikeCaseName(last))
+      return { caseName: last, title: segments.slice(0, -1).join(SEPARATOR), published: carriedMonth };
   }
   const forCase = FOR_CASE.exec(body);
   if (forCase && looksLikeCaseName(forCase[2]!)) {
@@ -176,14 +182,22 @@ export const readListing = (text: string): ListingReading => {
         return;
       }
       const review = reviewFor(document.caseName, section, otherArea ? { otherArea } : {});
-      review.documents.push({ kind, title, published: document.published, line, ...(document.note ? { note: document.note } : {}) });
+      review.documents.push({
+        kind,
+        title,
+        published: document.published,
+        line,
+        ...(document.note ? { note: document.note } : {}),
+      });
       lastReview = review;
       return;
     }
     if (lead && !document && !documentKindOf(body)) {
       // A dated entry that names no child and no document is a review known by its title, such as
       // "Child Sexual Exploitation in Buckinghamshire 1998 – 2016": a thematic review with one report.
-      const review = reviewFor(body, 'thematic-review', { inferred: 'named by its title with no child named: taken as thematic' });
+      const review = reviewFor(body, 'thematic-review', {
+        inferred: 'named by its title with no child named: taken as thematic',
+      });
       review.documents.push({ kind: 'overview-report', title: body, published: lead.month, line });
       lastReview = review;
       return;

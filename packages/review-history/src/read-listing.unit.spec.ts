@@ -11,7 +11,8 @@ const outline = (reading: ListingReading) =>
     case: review.caseName,
     kind: review.kind,
     documents: review.documents.map(
-      (d) => `${d.kind} ${d.published ? `${d.published.year}-${String(d.published.month).padStart(2, '0')}` : 'undated'}`,
+      (d) =>
+        `${d.kind} ${d.published ? `${d.published.year}-${String(d.published.month).padStart(2, '0')}` : 'undated'}`,
     ),
   }));
 
@@ -23,19 +24,42 @@ describe('reading the Oxfordshire serious case reviews page', () => {
       {
         case: 'Child M',
         kind: 'serious-case-review',
-        documents: ['overview-report 2019-09', 'executive-summary 2019-09', 'learning-summary 2019-09', 'press-statement 2019-09'],
+        documents: [
+          'overview-report 2019-09',
+          'executive-summary 2019-09',
+          'learning-summary 2019-09',
+          'press-statement 2019-09',
+        ],
       },
       {
         case: 'Child A and Child B',
         kind: 'serious-case-review',
-        documents: ['overview-report 2017-03', 'executive-summary 2017-03', 'learning-summary 2017-03', 'press-statement 2017-03'],
+        documents: [
+          'overview-report 2017-03',
+          'executive-summary 2017-03',
+          'learning-summary 2017-03',
+          'press-statement 2017-03',
+        ],
       },
-      { case: 'Child Q', kind: 'serious-case-review', documents: ['overview-report 2017-01', 'press-statement 2017-01', 'progress-report 2017-01'] },
-      { case: 'Baby L', kind: 'serious-case-review', documents: ['overview-report 2016-09', 'press-statement 2016-09'] },
+      {
+        case: 'Child Q',
+        kind: 'serious-case-review',
+        documents: ['overview-report 2017-01', 'press-statement 2017-01', 'progress-report 2017-01'],
+      },
+      {
+        case: 'Baby L',
+        kind: 'serious-case-review',
+        documents: ['overview-report 2016-09', 'press-statement 2016-09'],
+      },
       {
         case: 'Child J',
         kind: 'serious-case-review',
-        documents: ['overview-report 2016-02', 'executive-summary 2016-02', 'press-statement 2016-02', 'progress-report 2016-02'],
+        documents: [
+          'overview-report 2016-02',
+          'executive-summary 2016-02',
+          'press-statement 2016-02',
+          'progress-report 2016-02',
+        ],
       },
       {
         case: 'Children A-F',
@@ -68,7 +92,9 @@ describe('reading the Oxfordshire serious case reviews page', () => {
 
 describe('reading the Oxfordshire practice reviews page', () => {
   it('groups cases under the kind of review the page lists them under', () => {
-    expect(outline(seedPage('oxfordshire-practice-reviews')).map((r) => `${r.kind}: ${r.case} (${r.documents.length})`)).toEqual([
+    expect(
+      outline(seedPage('oxfordshire-practice-reviews')).map((r) => `${r.kind}: ${r.case} (${r.documents.length})`),
+    ).toEqual([
       'child-safeguarding-practice-review: Jacob (3)',
       'serious-case-review: Child R (3)',
       'serious-case-review: Child K (3)',
@@ -108,8 +134,20 @@ describe('reading the Buckinghamshire page, dates in a column before the titles'
 
   it('finds all twenty-three entries of the list (fifteen cases) and nothing else', () => {
     expect(reading.reviews.map((r) => r.caseName)).toEqual([
-      'Baby Q', 'Baby E', 'Child Sexual Exploitation in Buckinghamshire 1998 – 2016', 'Baby M', 'Baby F', 'Baby L',
-      'Baby K', 'Young Person J', 'Young Person G', 'Baby D', 'Child F', 'Child C', 'Child W', 'Young Person B',
+      'Baby Q',
+      'Baby E',
+      'Child Sexual Exploitation in Buckinghamshire 1998 – 2016',
+      'Baby M',
+      'Baby F',
+      'Baby L',
+      'Baby K',
+      'Young Person J',
+      'Young Person G',
+      'Baby D',
+      'Child F',
+      'Child C',
+      'Child W',
+      'Young Person B',
       'Child Z',
     ]);
     expect(reading.reviews.flatMap((r) => r.documents)).toHaveLength(23);

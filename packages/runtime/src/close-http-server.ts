@@ -10,9 +10,10 @@ export const closeHttpServerGracefully = (server: Server): (() => Promise<void>)
   server.prependListener('request', (_request, response) => {
     if (closing && !response.headersSent) response.setHeader('connection', 'close');
   });
-  return () => new Promise<void>((resolve) => {
-    closing = true;
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
+  return () =>
+    new Promise<void>((resolve) => {
+      closing = true;
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
 };

@@ -40,7 +40,9 @@ export const openRuntime = async (options: OpenRuntimeOptions): Promise<Runtime>
   const telemetry = startTelemetry({ serviceName: `cspr-${options.service}`, config: config.telemetry });
   const level = options.commandLine && !config.logLevelGiven ? 'warn' : config.logLevel;
   const logger = createLogger({ service: options.service, level });
-  const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` });
+  const database = await openDatabase(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` },
+  );
 
   let store: EventStore;
   if (config.eventStore === 'eventstoredb') {
@@ -49,7 +51,10 @@ export const openRuntime = async (options: OpenRuntimeOptions): Promise<Runtime>
   } else {
     await migrateEventStore(database.sql);
     store = createPostgresEventStore({ sql: database.sql, wakeups: database.wakeups });
-    logger.info({ embedded: database.embedded }, database.embedded ? 'event log: embedded PostgreSQL (PGlite)' : 'event log: PostgreSQL');
+    logger.info(
+      { embedded: database.embedded },
+      database.embedded ? 'event log: embedded PostgreSQL (PGlite)' : 'event log: PostgreSQL',
+    );
   }
 
   const steps: { name: string; step: () => Promise<void> }[] = [
@@ -92,7 +97,9 @@ export const openRuntime = async (options: OpenRuntimeOptions): Promise<Runtime>
     database,
     store,
     telemetry,
-    onShutdown: (name, step) => { steps.push({ name, step }); },
+    onShutdown: (name, step) => {
+      steps.push({ name, step });
+    },
     shutdown,
   };
 };

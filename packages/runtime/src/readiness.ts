@@ -12,33 +12,48 @@ export type ReadinessReport = { status: 'ready' | 'not-ready'; reasons: string[]
 export type Check = () => Promise<CheckResult>;
 
 const within = <T>(ms: number, what: string, work: Promise<T>): Promise<T> =>
-  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref())]);
+  Promise.race([
+    work,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref(),
+    ),
+  ]);
 
 /** Runs every check at once, each bounded by `timeoutMs` (default 2000); a check that throws fails with its message. */
-export const runChecks = (checks: Record<string, Check>, timeoutMs = 2000) => async (): Promise<ReadinessReport> => {
-  const entries = await Promise.all(Object.entries(checks).map(async ([name, check]): Promise<[string, CheckResult]> => {
-    try {
-      return [name, await within(timeoutMs, name, check())];
-    } catch (error) {
-      return [name, { ok: false, reason: `${name}: ${error instanceof Error ? error.message : 'failed'}` }];
-    }
-  }));
-  const reasons = entries.filter(([, r]) => !r.ok).map(([, r]) => r.reason ?? 'failed');
-  return { status: reasons.length === 0 ? 'ready' : 'not-ready', reasons, checks: Object.fromEntries(entries) };
-};
+export const runChecks =
+  (checks: Record<string, Check>, timeoutMs = 2000) =>
+  async (): Promise<ReadinessReport> => {
+    const entries = await Promise.all(
+      Object.entries(checks).map(async ([name, check]): Promise<[string, CheckResult]> => {
+        try {
+          return [name, await within(timeoutMs, name, check())];
+        } catch (error) {
+          return [name, { ok: false, reason: `${name}: ${error instanceof Error ? error.message : 'failed'}` }];
+        }
+      }),
+    );
+    const reasons = entries.filter(([, r]) => !r.ok).map(([, r]) => r.reason ?? 'failed');
+    return { status: reasons.length === 0 ? 'ready' : 'not-ready', reasons, checks: Object.fromEntries(entries) };
+  };
 
-export const databaseCheck = (sql: Sql): Check => async () => {
-  await sql`select 1`;
-  return { ok: true };
-};
+export const databaseCheck =
+  (sql: Sql): Check =>
+  async () => {
+    await sql`select 1`;
+    return { ok: true };
+  };
 
 /** Every migration id in `schemas` is applied (a schema without its migrations table counts as none applied). */
-export const migrationsCheck = (sql: Sql, schemas: { schema: string; ids: string[] }[]): Check => async () => {
-  const missing: string[] = [];
-  for (const { schema, ids } of schemas) {
-    const rows = await sql<{ id: string }[]>`select id from ${sql(schema)}.schema_migrations`.catch(() => []);
-    const applied = new Set(rows.map((r) => r.id));
-    missing.push(...ids.filter((id) => !applied.has(id)));
-  }
-  return missing.length === 0 ? { ok: true } : { ok: false, reason: `migrations not applied: ${missing.join(', ')}`, missing };
-};
+export const migrationsCheck =
+  (sql: Sql, schemas: { schema: string; ids: string[] }[]): Check =>
+  async () => {
+    const missing: string[] = [];
+    for (const { schema, ids } of schemas) {
+      const rows = await sql<{ id: string }[]>`select id from ${sql(schema)}.schema_migrations`.catch(() => []);
+      const applied = new Set(rows.map((r) => r.id));
+      missing.push(...ids.filter((id) => !applied.has(id)));
+    }
+    return missing.length === 0
+      ? { ok: true }
+      : { ok: false, reason: `migrations not applied: ${missing.join(', ')}`, missing };
+  };

@@ -4,7 +4,12 @@ import { createLogger } from './logger';
 
 const capture = () => {
   const lines: string[] = [];
-  const destination = new Writable({ write: (chunk, _encoding, done) => { lines.push(String(chunk)); done(); } });
+  const destination = new Writable({
+    write: (chunk, _encoding, done) => {
+      lines.push(String(chunk));
+      done();
+    },
+  });
   return { lines, destination };
 };
 
@@ -12,12 +17,18 @@ describe('createLogger', () => {
   it('redacts personal data wherever it is nested', () => {
     const { lines, destination } = capture();
     const logger = createLogger({ service: 'test', destination });
-    logger.info({
-      command: { type: 'NotifyIncident', data: { personal: { children: [{ name: 'Zebedee Marker' }] }, caseOutline: 'Outline Marker' } },
-      event: { personal: { notifier: { email: 'someone@example.org' } } },
-      variables: { input: { name: 'Variable Marker' } },
-      incidentId: 'b7e1b0de-0000-4000-8000-000000000001',
-    }, 'command handled');
+    logger.info(
+      {
+        command: {
+          type: 'NotifyIncident',
+          data: { personal: { children: [{ name: 'Zebedee Marker' }] }, caseOutline: 'Outline Marker' },
+        },
+        event: { personal: { notifier: { email: 'someone@example.org' } } },
+        variables: { input: { name: 'Variable Marker' } },
+        incidentId: 'b7e1b0de-0000-4000-8000-000000000001',
+      },
+      'command handled',
+    );
     const output = lines.join('');
     expect(output).not.toMatch(/Zebedee|Outline Marker|someone@example|Variable Marker/);
     expect(output).toContain('[redacted]');

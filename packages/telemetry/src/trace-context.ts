@@ -6,7 +6,15 @@
  * batch: a span has only one parent, so it starts a trace of its own and links to each of them (OTel's advice for
  * batch processing). Uses the global propagator (W3C tracecontext once a service started the SDK).
  */
-import { context, propagation, ROOT_CONTEXT, trace, type Context, type Link, type SpanContext } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  trace,
+  type Context,
+  type Link,
+  type SpanContext,
+} from '@opentelemetry/api';
 
 /** The span context a `traceparent` header names, or undefined when absent or malformed. */
 export const spanContextOf = (traceparent: unknown): SpanContext | undefined => {
@@ -26,7 +34,10 @@ export const continueTraces = (traceparents: readonly unknown[], maxLinks = 128)
   }
   const contexts = [...byTrace.values()];
   if (contexts.length === 1) return { parent: trace.setSpanContext(context.active(), contexts[0]!), links: [] };
-  return { parent: trace.deleteSpan(context.active()), links: contexts.slice(0, maxLinks).map((spanContext) => ({ context: spanContext })) };
+  return {
+    parent: trace.deleteSpan(context.active()),
+    links: contexts.slice(0, maxLinks).map((spanContext) => ({ context: spanContext })),
+  };
 };
 
 /** The W3C `traceparent` of the active span, or undefined when there is none (SDK not started). */

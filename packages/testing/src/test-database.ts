@@ -10,7 +10,8 @@ import { openDatabase } from '@cspr/database';
 import type { Database, Wakeups } from '@cspr/database';
 
 /** Admin connection used to create and drop test databases. */
-export const testAdminUrl = (): string => process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const testAdminUrl = (): string =>
+  process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export type TestDatabase = {
   /** Connection string of the fresh database, for code that opens its own pool (e.g. a started service). */

@@ -6,7 +6,13 @@
  * answer a clear denial: ForbiddenError / NotFoundError results, or a FORBIDDEN / UNAUTHENTICATED error code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mayPerform, OPERATIONS as POLICY_OPERATIONS, type Actor, type Operation as PolicyOperation, type RecordFacts } from '@cspr/domain';
+import {
+  mayPerform,
+  OPERATIONS as POLICY_OPERATIONS,
+  type Actor,
+  type Operation as PolicyOperation,
+  type RecordFacts,
+} from '@cspr/domain';
 import { waitForPosition } from '@cspr/read-models';
 import { startGatewayFixture } from './gateway.fixture';
 import type { Caller, GatewayFixture, GraphQLResponse } from './gateway.fixture';
@@ -49,11 +55,16 @@ const OFFICERS_REFERRAL: RecordFacts = { owner: 'leeds', referredBy: 'officer-1'
  * incidents the caller may not read answers NOT FOUND).
  */
 type Policy = { operation: PolicyOperation; record?: RecordFacts; uses?: RecordFacts };
-const expectedBy = (policy: Policy): Record<Who, 'allow' | 'deny'> => Object.fromEntries(WHO.map((who) => {
-  const actor = ACTORS[who];
-  const allowed = mayPerform(actor, policy.operation, policy.record) && (!policy.uses || mayPerform(actor, 'incident', policy.uses));
-  return [who, allowed ? 'allow' : 'deny'];
-})) as Record<Who, 'allow' | 'deny'>;
+const expectedBy = (policy: Policy): Record<Who, 'allow' | 'deny'> =>
+  Object.fromEntries(
+    WHO.map((who) => {
+      const actor = ACTORS[who];
+      const allowed =
+        mayPerform(actor, policy.operation, policy.record) &&
+        (!policy.uses || mayPerform(actor, 'incident', policy.uses));
+      return [who, allowed ? 'allow' : 'deny'];
+    }),
+  ) as Record<Who, 'allow' | 'deny'>;
 
 type Lifecycle = ReturnType<typeof lifecycle>;
 type Operation = {
@@ -67,40 +78,125 @@ type Operation = {
 
 const result = (field: string, input: string, payload?: string) =>
   `mutation($input: ${input}!) { ${field}(input: $input) { __typename ${payload ? `... on ${payload} { position } ` : ''}... on ClientError { code message } } }`;
-const REVIEW = 'query($id: ID!) { review(id: $id) { __typename ... on Review { id status } ... on ClientError { code message } } }';
+const REVIEW =
+  'query($id: ID!) { review(id: $id) { __typename ... on Review { id status } ... on ClientError { code message } } }';
+/** Leeds in the log with its shared mailbox (the fixture knows it only as reference data); once per run. */
+const registerLeeds = async (lc: Lifecycle) => {
+  const admin = { actor: { userId: 'admin-1', role: 'admin' as const } };
+  await lc.commands
+    .execute(
+      {
+        type: 'RegisterPartnership',
+        data: { partnershipId: 'leeds', name: 'Leeds', localAuthorityCodes: ['E08000035'] },
+      },
+      admin,
+    )
+    .catch(() => undefined);
+  await lc.commands
+    .execute(
+      {
+        type: 'AddPartnershipContact',
+        data: {
+          partnershipId: 'leeds',
+          contactId: 'matrix-mailbox',
+          kind: 'shared-mailbox',
+          email: 'matrix@leeds.example',
+        },
+      },
+      admin,
+    )
+    .catch(() => undefined);
+};
 const LATER = '2026-03-20T10:00:00Z'; // 8 working days after the default clock (10 March 2026)
 
 const publishInput = (reviewId: string) => ({
-  reviewId, publishedOn: '2026-03-20', publication: 'FULL_REPORT', summary: 'Summary.', learningThemes: ['neglect'], recommendations: ['R1'], keywords: ['k'],
-  reviewModel: 'LCSPR', documents: [{ kind: 'OVERVIEW_REPORT', title: 'Child M overview report', address: 'https://leeds.example/child-m.pdf', checksum: 'a'.repeat(64) }],
+  reviewId,
+  publishedOn: '2026-03-20',
+  publication: 'FULL_REPORT',
+  summary: 'Summary.',
+  learningThemes: ['neglect'],
+  recommendations: ['R1'],
+  keywords: ['k'],
+  reviewModel: 'LCSPR',
+  documents: [
+    {
+      kind: 'OVERVIEW_REPORT',
+      title: 'Child M overview report',
+      address: 'https://leeds.example/child-m.pdf',
+      checksum: 'a'.repeat(64),
+    },
+  ],
 });
 
-const child = { childRef: 'child-1', name: 'Matrix Child', ageInYears: 7, sex: 'MALE', ethnicity: 'ASIAN', disability: 'NOT_KNOWN', placement: 'AT_HOME', lookedAfter: false, childInNeedPlan: false, childProtectionPlan: false, knownToAgencies: 'YES' };
+const child = {
+  childRef: 'child-1',
+  name: 'Matrix Child',
+  ageInYears: 7,
+  sex: 'MALE',
+  ethnicity: 'ASIAN',
+  disability: 'NOT_KNOWN',
+  placement: 'AT_HOME',
+  lookedAfter: false,
+  childInNeedPlan: false,
+  childProtectionPlan: false,
+  knownToAgencies: 'YES',
+};
 
 const OPERATIONS: Operation[] = [
   {
-    name: 'notifyIncident (for leeds)', field: 'notifyIncident', document: result('notifyIncident', 'NotifyIncidentInput'),
-    setup: async () => ({ input: { partnershipId: 'leeds', localAuthorityCode: 'E08000035', nature: 'CHILD_DEATH', becameAwareOn: '2026-03-06', incidentOn: '2026-03-05', children: [child], notifier: { name: 'N', role: 'R', email: 'n@leeds.gov.uk' }, location: 'L', caseOutline: 'O' } }),
+    name: 'notifyIncident (for leeds)',
+    field: 'notifyIncident',
+    document: result('notifyIncident', 'NotifyIncidentInput'),
+    setup: async () => ({
+      input: {
+        partnershipId: 'leeds',
+        localAuthorityCode: 'E08000035',
+        nature: 'CHILD_DEATH',
+        becameAwareOn: '2026-03-06',
+        incidentOn: '2026-03-05',
+        children: [child],
+        notifier: { name: 'N', role: 'R', email: 'n@leeds.gov.uk' },
+        location: 'L',
+        caseOutline: 'O',
+      },
+    }),
     policy: { operation: 'notifyIncident', record: LEEDS },
   },
   {
-    name: 'amendNotification', field: 'amendNotification', document: result('amendNotification', 'AmendNotificationInput'),
-    setup: async (lc) => ({ input: { incidentId: (await lc.notified()).incidentId, changes: { caseOutline: 'Corrected.' } } }),
+    name: 'amendNotification',
+    field: 'amendNotification',
+    document: result('amendNotification', 'AmendNotificationInput'),
+    setup: async (lc) => ({
+      input: { incidentId: (await lc.notified()).incidentId, changes: { caseOutline: 'Corrected.' } },
+    }),
     policy: { operation: 'amendNotification', record: LEEDS },
   },
   {
-    name: 'withdrawNotification', field: 'withdrawNotification', document: result('withdrawNotification', 'WithdrawNotificationInput'),
-    setup: async (lc) => ({ input: { incidentId: (await lc.notified()).incidentId, reason: 'NOTIFIED_IN_ERROR', explanation: 'Sent by mistake.' } }),
+    name: 'withdrawNotification',
+    field: 'withdrawNotification',
+    document: result('withdrawNotification', 'WithdrawNotificationInput'),
+    setup: async (lc) => ({
+      input: {
+        incidentId: (await lc.notified()).incidentId,
+        reason: 'NOTIFIED_IN_ERROR',
+        explanation: 'Sent by mistake.',
+      },
+    }),
     policy: { operation: 'withdrawNotification', record: LEEDS },
   },
   {
-    name: 'submitRapidReview', field: 'submitRapidReview', document: result('submitRapidReview', 'SubmitRapidReviewInput'),
+    name: 'submitRapidReview',
+    field: 'submitRapidReview',
+    document: result('submitRapidReview', 'SubmitRapidReviewInput'),
     setup: async (lc) => {
       const { incidentId } = await lc.notified();
       const data = rapidReviewData(incidentId);
       return {
         input: {
-          ...data, parallelProcesses: ['POLICE_INVESTIGATION'], agenciesInvolved: ['POLICE'], localReviewDecision: 'LOCAL_REVIEW',
+          ...data,
+          parallelProcesses: ['POLICE_INVESTIGATION'],
+          agenciesInvolved: ['POLICE'],
+          localReviewDecision: 'LOCAL_REVIEW',
           agencySummaries: [{ agency: 'POLICE', summary: 'Summary.' }],
         },
       };
@@ -108,37 +204,64 @@ const OPERATIONS: Operation[] = [
     policy: { operation: 'submitRapidReview', record: LEEDS },
   },
   {
-    name: 'respondToRapidReview', field: 'respondToRapidReview', document: result('respondToRapidReview', 'RespondToRapidReviewInput'),
-    setup: async (lc) => ({ input: { incidentId: (await lc.rapidReviewed()).incidentId, outcome: 'AGREED', comments: 'Agreed.' } }),
+    name: 'respondToRapidReview',
+    field: 'respondToRapidReview',
+    document: result('respondToRapidReview', 'RespondToRapidReviewInput'),
+    setup: async (lc) => ({
+      input: { incidentId: (await lc.rapidReviewed()).incidentId, outcome: 'AGREED', comments: 'Agreed.' },
+    }),
     policy: { operation: 'respondToRapidReview', record: LEEDS },
   },
   {
-    name: 'commissionLocalReview', field: 'commissionLocalReview', document: result('commissionLocalReview', 'CommissionLocalReviewInput'),
-    setup: async (lc) => ({ input: { partnershipId: 'leeds', incidentIds: [(await lc.rapidReviewed()).incidentId], caseName: 'Child Q' } }),
+    name: 'commissionLocalReview',
+    field: 'commissionLocalReview',
+    document: result('commissionLocalReview', 'CommissionLocalReviewInput'),
+    setup: async (lc) => ({
+      input: { partnershipId: 'leeds', incidentIds: [(await lc.rapidReviewed()).incidentId], caseName: 'Child Q' },
+    }),
     policy: { operation: 'commissionLocalReview', record: LEEDS, uses: LEEDS },
   },
   {
-    name: 'commissionNationalReview', field: 'commissionNationalReview', document: result('commissionNationalReview', 'CommissionNationalReviewInput'),
-    setup: async (lc) => ({ input: { incidentIds: [(await lc.panelAskedForNationalReview()).incidentId], title: 'National review' } }),
+    name: 'commissionNationalReview',
+    field: 'commissionNationalReview',
+    document: result('commissionNationalReview', 'CommissionNationalReviewInput'),
+    setup: async (lc) => ({
+      input: { incidentIds: [(await lc.panelAskedForNationalReview()).incidentId], title: 'National review' },
+    }),
     policy: { operation: 'commissionNationalReview', uses: LEEDS },
   },
   {
-    name: 'appointReviewer', field: 'appointReviewer', document: result('appointReviewer', 'AppointReviewerInput'),
+    name: 'appointReviewer',
+    field: 'appointReviewer',
+    document: result('appointReviewer', 'AppointReviewerInput'),
     setup: async (lc) => ({ input: { reviewId: (await lc.localReview()).reviewId, reviewerName: 'Reviewer' } }),
     policy: { operation: 'appointReviewer', record: LEEDS },
   },
   {
-    name: 'delayPublication', field: 'delayPublication', document: result('delayPublication', 'DelayPublicationInput'),
-    setup: async (lc) => ({ input: { reviewId: (await lc.withReviewer()).reviewId, reason: 'INQUEST', panelInformed: true, explanation: 'Inquest pending.' } }),
+    name: 'delayPublication',
+    field: 'delayPublication',
+    document: result('delayPublication', 'DelayPublicationInput'),
+    setup: async (lc) => ({
+      input: {
+        reviewId: (await lc.withReviewer()).reviewId,
+        reason: 'INQUEST',
+        panelInformed: true,
+        explanation: 'Inquest pending.',
+      },
+    }),
     policy: { operation: 'delayPublication', record: LEEDS },
   },
   {
-    name: 'submitFinalReport', field: 'submitFinalReport', document: result('submitFinalReport', 'SubmitFinalReportInput'),
+    name: 'submitFinalReport',
+    field: 'submitFinalReport',
+    document: result('submitFinalReport', 'SubmitFinalReportInput'),
     setup: async (lc) => ({ input: { reviewId: (await lc.withReviewer()).reviewId, recipients: ['PANEL', 'DFE'] } }),
     policy: { operation: 'submitFinalReport', record: LEEDS },
   },
   {
-    name: 'publishReport', field: 'publishReport', document: result('publishReport', 'PublishReportInput'),
+    name: 'publishReport',
+    field: 'publishReport',
+    document: result('publishReport', 'PublishReportInput'),
     setup: async (lc, f) => {
       const { reviewId } = await lc.withFinalReport();
       f.clock.set(LATER);
@@ -147,224 +270,440 @@ const OPERATIONS: Operation[] = [
     policy: { operation: 'publishReport', record: LEEDS },
   },
   {
-    name: 'recordActionPlanProgress', field: 'recordActionPlanProgress', document: result('recordActionPlanProgress', 'RecordActionPlanProgressInput'),
+    name: 'recordActionPlanProgress',
+    field: 'recordActionPlanProgress',
+    document: result('recordActionPlanProgress', 'RecordActionPlanProgressInput'),
     setup: async (lc, f) => {
       const { reviewId } = await lc.withFinalReport();
       f.clock.set(LATER);
       const { incidentId: _ignored, ...input } = { incidentId: '', ...publishInput(reviewId) };
       const published = await f.graphql(CALLERS.own, result('publishReport', 'PublishReportInput'), { input });
       expect(published.data!.publishReport.__typename).toBe('ReviewPayload');
-      return { input: { reviewId, actions: [{ actionRef: 'A1', description: 'Train staff', owner: 'LA', status: 'IN_PROGRESS' }] } };
+      return {
+        input: {
+          reviewId,
+          actions: [{ actionRef: 'A1', description: 'Train staff', owner: 'LA', status: 'IN_PROGRESS' }],
+        },
+      };
     },
     policy: { operation: 'recordActionPlanProgress', record: LEEDS },
   },
   {
-    name: 'closeReview', field: 'closeReview', document: result('closeReview', 'CloseReviewInput'),
+    name: 'closeReview',
+    field: 'closeReview',
+    document: result('closeReview', 'CloseReviewInput'),
     setup: async (lc) => ({ input: { reviewId: (await lc.localReview()).reviewId, reason: 'WITHDRAWN' } }),
     policy: { operation: 'closeReview', record: LEEDS },
   },
   {
-    name: 'registerPartnership', field: 'registerPartnership', document: result('registerPartnership', 'PartnershipInput'),
-    setup: async () => ({ input: { partnershipId: `matrix-${Math.random().toString(36).slice(2, 8)}`, name: 'Matrix Partnership', localAuthorityCodes: ['E08000033'] } }),
+    name: 'registerPartnership',
+    field: 'registerPartnership',
+    document: result('registerPartnership', 'PartnershipInput'),
+    setup: async () => ({
+      input: {
+        partnershipId: `matrix-${Math.random().toString(36).slice(2, 8)}`,
+        name: 'Matrix Partnership',
+        localAuthorityCodes: ['E08000033'],
+      },
+    }),
     policy: { operation: 'registerPartnership' },
   },
   {
-    name: 'changePartnership', field: 'changePartnership', document: result('changePartnership', 'PartnershipInput'),
+    name: 'addPartnershipContact',
+    field: 'addPartnershipContact',
+    document: result('addPartnershipContact', 'PartnershipContactInput'),
+    setup: async (lc) => {
+      await registerLeeds(lc);
+      const contactId = `matrix-${Math.random().toString(36).slice(2, 8)}`;
+      return { input: { partnershipId: 'leeds', contactId, kind: 'person', email: `${contactId}@leeds.example` } };
+    },
+    expected: row(D, A, D, D, D, A, D, D),
+  },
+  {
+    name: 'setEmailPreferences (shared mailbox)',
+    field: 'setEmailPreferences',
+    document: result('setEmailPreferences', 'EmailPreferencesInput'),
+    setup: async (lc) => {
+      await registerLeeds(lc);
+      return {
+        input: {
+          partnershipId: 'leeds',
+          contactId: 'matrix-mailbox',
+          receives: ['deadline-reminders', 'panel-updates'],
+        },
+      };
+    },
+    expected: row(D, A, D, D, D, A, D, D),
+  },
+  {
+    name: 'changePartnership',
+    field: 'changePartnership',
+    document: result('changePartnership', 'PartnershipInput'),
     setup: async (lc) => {
       const partnershipId = `matrix-${Math.random().toString(36).slice(2, 8)}`;
-      await lc.commands.execute({ type: 'RegisterPartnership', data: { partnershipId, name: 'Before', localAuthorityCodes: ['E08000034'] } }, { actor: { userId: 'admin-1', role: 'admin' } });
+      await lc.commands.execute(
+        { type: 'RegisterPartnership', data: { partnershipId, name: 'Before', localAuthorityCodes: ['E08000034'] } },
+        { actor: { userId: 'admin-1', role: 'admin' } },
+      );
       return { input: { partnershipId, name: 'After', localAuthorityCodes: ['E08000034'] } };
     },
     policy: { operation: 'changePartnership' },
   },
   {
-    name: 'requestErasure', field: 'requestErasure', document: result('requestErasure', 'RequestErasureInput'),
+    name: 'requestErasure',
+    field: 'requestErasure',
+    document: result('requestErasure', 'RequestErasureInput'),
     setup: async (lc) => ({ input: { incidentId: (await lc.notified()).incidentId, legalBasis: 'court-order' } }),
     policy: { operation: 'requestErasure', record: LEEDS },
   },
   {
-    name: 'approveErasure (requested by admin-1)', field: 'approveErasure', document: result('approveErasure', 'ApproveErasureInput'),
+    name: 'approveErasure (requested by admin-1)',
+    field: 'approveErasure',
+    document: result('approveErasure', 'ApproveErasureInput'),
     setup: async (lc) => {
       const { incidentId } = await lc.notified();
-      await lc.commands.execute({ type: 'RequestErasure', data: { incidentId, legalBasis: 'court-order' } }, { actor: { userId: 'admin-1', role: 'admin' } });
+      await lc.commands.execute(
+        { type: 'RequestErasure', data: { incidentId, legalBasis: 'court-order' } },
+        { actor: { userId: 'admin-1', role: 'admin' } },
+      );
       return { input: { incidentId } };
     },
     policy: { operation: 'approveErasure', record: LEEDS },
   },
   {
-    name: 'cancelErasureRequest', field: 'cancelErasureRequest', document: result('cancelErasureRequest', 'CancelErasureRequestInput'),
+    name: 'cancelErasureRequest',
+    field: 'cancelErasureRequest',
+    document: result('cancelErasureRequest', 'CancelErasureRequestInput'),
     setup: async (lc) => {
       const { incidentId } = await lc.notified();
-      await lc.commands.execute({ type: 'RequestErasure', data: { incidentId, legalBasis: 'court-order' } }, { actor: { userId: 'admin-1', role: 'admin' } });
+      await lc.commands.execute(
+        { type: 'RequestErasure', data: { incidentId, legalBasis: 'court-order' } },
+        { actor: { userId: 'admin-1', role: 'admin' } },
+      );
       return { input: { incidentId } };
     },
     policy: { operation: 'cancelErasureRequest', record: LEEDS },
   },
   {
-    name: 'incident', field: 'incident', document: 'query($id: ID!) { incident(id: $id) { __typename ... on Incident { id status } ... on ClientError { code message } } }',
+    name: 'incident',
+    field: 'incident',
+    document:
+      'query($id: ID!) { incident(id: $id) { __typename ... on Incident { id status } ... on ClientError { code message } } }',
     setup: async (lc) => ({ id: (await lc.notified()).incidentId }),
     policy: { operation: 'incident', record: LEEDS },
   },
   {
-    name: 'incident.personal (children\'s names)', field: 'incident', document: 'query($id: ID!) { incident(id: $id) { __typename ... on Incident { personal { children { name } } } ... on ClientError { code } } }',
+    name: "incident.personal (children's names)",
+    field: 'incident',
+    document:
+      'query($id: ID!) { incident(id: $id) { __typename ... on Incident { personal { children { name } } } ... on ClientError { code } } }',
     setup: async (lc) => ({ id: (await lc.notified()).incidentId }),
     policy: { operation: 'personalData', record: LEEDS },
   },
   {
-    name: 'incidents (of leeds)', field: 'incidents', document: 'query { incidents(partnershipId: "leeds", first: 5) { totalCount edges { node { id } } } }',
-    setup: async (lc) => { await lc.notified(); return {}; },
+    name: 'incidents (of leeds)',
+    field: 'incidents',
+    document: 'query { incidents(partnershipId: "leeds", first: 5) { totalCount edges { node { id } } } }',
+    setup: async (lc) => {
+      await lc.notified();
+      return {};
+    },
     policy: { operation: 'incidents', record: LEEDS },
   },
   {
-    name: 'panelQueue', field: 'panelQueue', document: 'query { panelQueue(first: 5) { totalCount edges { node { incidentId } } } }',
-    setup: async (lc) => { await lc.rapidReviewed(); return {}; },
+    name: 'panelQueue',
+    field: 'panelQueue',
+    document: 'query { panelQueue(first: 5) { totalCount edges { node { incidentId } } } }',
+    setup: async (lc) => {
+      await lc.rapidReviewed();
+      return {};
+    },
     policy: { operation: 'panelQueue' },
   },
   {
-    name: 'review', field: 'review', document: 'query($id: ID!) { review(id: $id) { __typename ... on Review { id status } ... on ClientError { code message } } }',
+    name: 'review',
+    field: 'review',
+    document:
+      'query($id: ID!) { review(id: $id) { __typename ... on Review { id status } ... on ClientError { code message } } }',
     setup: async (lc) => ({ id: (await lc.localReview()).reviewId }),
     policy: { operation: 'review', record: LEEDS },
   },
   {
-    name: 'reviews (of leeds)', field: 'reviews', document: 'query { reviews(partnershipId: "leeds", first: 5) { totalCount } }',
-    setup: async (lc) => { await lc.localReview(); return {}; },
+    name: 'reviews (of leeds)',
+    field: 'reviews',
+    document: 'query { reviews(partnershipId: "leeds", first: 5) { totalCount } }',
+    setup: async (lc) => {
+      await lc.localReview();
+      return {};
+    },
     policy: { operation: 'reviews', record: LEEDS },
   },
   {
-    name: 'publishedReports', field: 'publishedReports', document: 'query { publishedReports(first: 5) { totalCount edges { node { caseName } } } }',
+    name: 'publishedReports',
+    field: 'publishedReports',
+    document: 'query { publishedReports(first: 5) { totalCount edges { node { caseName } } } }',
     setup: async () => ({}),
     policy: { operation: 'publishedReports' },
   },
   {
-    name: 'statisticsReleases (published)', field: 'statisticsReleases', document: 'query { statisticsReleases { label publishedOn } }',
+    name: 'statisticsReleases (published)',
+    field: 'statisticsReleases',
+    document: 'query { statisticsReleases { label publishedOn } }',
     setup: async () => ({}),
     policy: { operation: 'statisticsReleases' },
   },
   {
-    name: 'statisticsReleases (awaiting release)', field: 'statisticsReleases', document: 'query { statisticsReleases(includeUnpublished: true) { label } }',
+    name: 'statisticsReleases (awaiting release)',
+    field: 'statisticsReleases',
+    document: 'query { statisticsReleases(includeUnpublished: true) { label } }',
     setup: async () => ({}),
     // Periods awaiting release are for those who publish them.
     policy: { operation: 'publishStatisticsRelease' },
   },
   {
-    name: 'nationalStatistics (live, exact)', field: 'nationalStatistics', document: 'query { nationalStatistics { label complete } }',
+    name: 'nationalStatistics (live, exact)',
+    field: 'nationalStatistics',
+    document: 'query { nationalStatistics { label complete } }',
     setup: async () => ({}),
     policy: { operation: 'nationalStatistics' },
   },
   {
-    name: 'notificationFeed', field: 'notificationFeed', document: 'query { notificationFeed(first: 5) { endCursor items { id type } } }',
+    name: 'notificationFeed',
+    field: 'notificationFeed',
+    document: 'query { notificationFeed(first: 5) { endCursor items { id type } } }',
     setup: async () => ({}),
     policy: { operation: 'notificationFeed' },
   },
   {
-    name: 'projectorStatus', field: 'projectorStatus', document: 'query { projectorStatus { position lagEvents } }',
+    name: 'projectorStatus',
+    field: 'projectorStatus',
+    document: 'query { projectorStatus { position lagEvents } }',
     setup: async () => ({}),
     policy: { operation: 'projectorStatus' },
   },
   {
-    name: 'partnerships', field: 'partnerships', document: 'query { partnerships { id } }',
+    name: 'partnerships',
+    field: 'partnerships',
+    document: 'query { partnerships { id } }',
     setup: async () => ({}),
     policy: { operation: 'partnerships' },
   },
 
   {
-    name: 'submitReferral', field: 'submitReferral', document: result('submitReferral', 'SubmitReferralInput', 'ReferralPayload'),
+    name: 'submitReferral',
+    field: 'submitReferral',
+    document: result('submitReferral', 'SubmitReferralInput', 'ReferralPayload'),
     setup: async () => ({
       input: {
-        localAuthorityCode: 'E08000035', agency: 'POLICE', nature: 'SERIOUS_HARM', incidentOn: '2026-03-02', becameAwareOn: '2026-03-03', criteriaView: 'MET', dslConsulted: true,
-        children: [{ childRef: 'child-1', name: 'Matrix Child', ageInYears: 7, sex: 'MALE', ethnicity: 'ASIAN', disability: 'NOT_KNOWN', placement: 'AT_HOME', lookedAfter: false, childInNeedPlan: false, childProtectionPlan: false, knownToAgencies: 'YES' }],
-        referrer: { name: 'PC', role: 'Constable', email: 'pc@police.example' }, whatHappened: 'W', agencyReasons: 'R', location: 'L',
+        localAuthorityCode: 'E08000035',
+        agency: 'POLICE',
+        nature: 'SERIOUS_HARM',
+        incidentOn: '2026-03-02',
+        becameAwareOn: '2026-03-03',
+        criteriaView: 'MET',
+        dslConsulted: true,
+        children: [
+          {
+            childRef: 'child-1',
+            name: 'Matrix Child',
+            ageInYears: 7,
+            sex: 'MALE',
+            ethnicity: 'ASIAN',
+            disability: 'NOT_KNOWN',
+            placement: 'AT_HOME',
+            lookedAfter: false,
+            childInNeedPlan: false,
+            childProtectionPlan: false,
+            knownToAgencies: 'YES',
+          },
+        ],
+        referrer: { name: 'PC', role: 'Constable', email: 'pc@police.example' },
+        whatHappened: 'W',
+        agencyReasons: 'R',
+        location: 'L',
       },
     }),
     policy: { operation: 'submitReferral', record: LEEDS },
   },
   {
-    name: 'decideReferral (no further action)', field: 'decideReferral', document: result('decideReferral', 'DecideReferralInput', 'ReferralPayload'),
-    setup: async (lc) => ({ input: { referralId: (await referralSetup(lc).submitted()).referralId, outcome: 'NO_FURTHER_ACTION', reasons: 'Below threshold.' } }),
+    name: 'decideReferral (no further action)',
+    field: 'decideReferral',
+    document: result('decideReferral', 'DecideReferralInput', 'ReferralPayload'),
+    setup: async (lc) => ({
+      input: {
+        referralId: (await referralSetup(lc).submitted()).referralId,
+        outcome: 'NO_FURTHER_ACTION',
+        reasons: 'Below threshold.',
+      },
+    }),
     policy: { operation: 'decideReferral', record: LEEDS },
   },
   {
-    name: 'withdrawReferral', field: 'withdrawReferral', document: result('withdrawReferral', 'WithdrawReferralInput', 'ReferralPayload'),
-    setup: async (lc) => ({ input: { referralId: (await referralSetup(lc).submitted()).referralId, reason: 'Sent in error.' } }),
+    name: 'withdrawReferral',
+    field: 'withdrawReferral',
+    document: result('withdrawReferral', 'WithdrawReferralInput', 'ReferralPayload'),
+    setup: async (lc) => ({
+      input: { referralId: (await referralSetup(lc).submitted()).referralId, reason: 'Sent in error.' },
+    }),
     policy: { operation: 'withdrawReferral', record: OFFICERS_REFERRAL },
   },
   {
-    name: 'referral', field: 'referral', document: 'query($id: ID!) { referral(id: $id) { __typename ... on Referral { id status } ... on ClientError { code message } } }',
+    name: 'referral',
+    field: 'referral',
+    document:
+      'query($id: ID!) { referral(id: $id) { __typename ... on Referral { id status } ... on ClientError { code message } } }',
     setup: async (lc) => ({ id: (await referralSetup(lc).submitted()).referralId }),
     policy: { operation: 'referral', record: OFFICERS_REFERRAL },
   },
   {
-    name: 'referrals (own partnership or own referrals)', field: 'referrals', document: 'query { referrals(first: 5) { totalCount } }',
-    setup: async (lc) => { await referralSetup(lc).submitted(); return {}; },
+    name: 'referrals (own partnership or own referrals)',
+    field: 'referrals',
+    document: 'query { referrals(first: 5) { totalCount } }',
+    setup: async (lc) => {
+      await referralSetup(lc).submitted();
+      return {};
+    },
     policy: { operation: 'referrals' },
   },
   {
-    name: 'commissionNonStatutoryReview (leeds incident)', field: 'commissionNonStatutoryReview', document: result('commissionNonStatutoryReview', 'CommissionNonStatutoryReviewInput'),
-    setup: async (lc) => ({ input: { kind: 'PARTNERSHIP_REVIEW', title: 'Partnership review P', incidentIds: [(await lc.notified()).incidentId] } }),
+    name: 'commissionNonStatutoryReview (leeds incident)',
+    field: 'commissionNonStatutoryReview',
+    document: result('commissionNonStatutoryReview', 'CommissionNonStatutoryReviewInput'),
+    setup: async (lc) => ({
+      input: {
+        kind: 'PARTNERSHIP_REVIEW',
+        title: 'Partnership review P',
+        incidentIds: [(await lc.notified()).incidentId],
+      },
+    }),
     policy: { operation: 'commissionNonStatutoryReview', uses: LEEDS },
   },
   {
-    name: 'commissionThematicReview (two leeds incidents)', field: 'commissionThematicReview', document: result('commissionThematicReview', 'CommissionThematicReviewInput'),
-    setup: async (lc) => ({ input: { title: 'Thematic review', theme: 'online safety', incidentIds: [(await lc.notified()).incidentId, (await lc.notified()).incidentId] } }),
+    name: 'commissionThematicReview (two leeds incidents)',
+    field: 'commissionThematicReview',
+    document: result('commissionThematicReview', 'CommissionThematicReviewInput'),
+    setup: async (lc) => ({
+      input: {
+        title: 'Thematic review',
+        theme: 'online safety',
+        incidentIds: [(await lc.notified()).incidentId, (await lc.notified()).incidentId],
+      },
+    }),
     policy: { operation: 'commissionThematicReview', uses: LEEDS },
   },
   {
-    name: 'nameConcernedPartnerships', field: 'nameConcernedPartnerships', document: result('nameConcernedPartnerships', 'NameConcernedPartnershipsInput'),
-    setup: async (lc) => ({ input: { reviewId: (await referralSetup(lc).learningReview()).reviewId, partnershipIds: ['bradford'] } }),
+    name: 'nameConcernedPartnerships',
+    field: 'nameConcernedPartnerships',
+    document: result('nameConcernedPartnerships', 'NameConcernedPartnershipsInput'),
+    setup: async (lc) => ({
+      input: { reviewId: (await referralSetup(lc).learningReview()).reviewId, partnershipIds: ['bradford'] },
+    }),
     policy: { operation: 'nameConcernedPartnerships', record: LEEDS },
   },
   {
-    name: 'recordLearning', field: 'recordLearning', document: result('recordLearning', 'RecordLearningInput'),
-    setup: async (lc) => ({ input: { reviewId: (await referralSetup(lc).learningReview()).reviewId, items: [{ kind: 'BRIEFING', title: 'Briefing' }], themes: ['neglect'] } }),
+    name: 'recordLearning',
+    field: 'recordLearning',
+    document: result('recordLearning', 'RecordLearningInput'),
+    setup: async (lc) => ({
+      input: {
+        reviewId: (await referralSetup(lc).learningReview()).reviewId,
+        items: [{ kind: 'BRIEFING', title: 'Briefing' }],
+        themes: ['neglect'],
+      },
+    }),
     policy: { operation: 'recordLearning', record: LEEDS },
   },
   {
-    name: 'addRecommendation', field: 'addRecommendation', document: result('addRecommendation', 'AddRecommendationInput'),
-    setup: async (lc) => ({ input: { reviewId: (await referralSetup(lc).learningReview()).reviewId, recommendationId: 'rec-9', text: 'T', assignedAgency: 'health' } }),
+    name: 'addRecommendation',
+    field: 'addRecommendation',
+    document: result('addRecommendation', 'AddRecommendationInput'),
+    setup: async (lc) => ({
+      input: {
+        reviewId: (await referralSetup(lc).learningReview()).reviewId,
+        recommendationId: 'rec-9',
+        text: 'T',
+        assignedAgency: 'health',
+      },
+    }),
     policy: { operation: 'addRecommendation', record: LEEDS },
   },
   {
-    name: 'recordActionForRecommendation', field: 'recordActionForRecommendation', document: result('recordActionForRecommendation', 'RecordActionForRecommendationInput'),
-    setup: async (lc) => ({ input: { reviewId: (await referralSetup(lc).withRecommendation()).reviewId, actionId: 'act-9', recommendationId: 'rec-1', description: 'D', owner: 'O', dueOn: '2026-05-01' } }),
+    name: 'recordActionForRecommendation',
+    field: 'recordActionForRecommendation',
+    document: result('recordActionForRecommendation', 'RecordActionForRecommendationInput'),
+    setup: async (lc) => ({
+      input: {
+        reviewId: (await referralSetup(lc).withRecommendation()).reviewId,
+        actionId: 'act-9',
+        recommendationId: 'rec-1',
+        description: 'D',
+        owner: 'O',
+        dueOn: '2026-05-01',
+      },
+    }),
     policy: { operation: 'recordActionForRecommendation', record: LEEDS },
   },
   {
-    name: 'updateActionStatus', field: 'updateActionStatus', document: result('updateActionStatus', 'UpdateActionStatusInput'),
-    setup: async (lc) => ({ input: { reviewId: (await referralSetup(lc).withAction()).reviewId, actionId: 'act-1', recommendationId: 'rec-1', status: 'IN_PROGRESS' } }),
+    name: 'updateActionStatus',
+    field: 'updateActionStatus',
+    document: result('updateActionStatus', 'UpdateActionStatusInput'),
+    setup: async (lc) => ({
+      input: {
+        reviewId: (await referralSetup(lc).withAction()).reviewId,
+        actionId: 'act-1',
+        recommendationId: 'rec-1',
+        status: 'IN_PROGRESS',
+      },
+    }),
     policy: { operation: 'updateActionStatus', record: LEEDS },
   },
   {
-    name: 'reviewLearning', field: 'reviewLearning', document: 'query($id: ID!) { reviewLearning(reviewId: $id) { __typename ... on ReviewLearning { reviewId } ... on ClientError { code message } } }',
+    name: 'reviewLearning',
+    field: 'reviewLearning',
+    document:
+      'query($id: ID!) { reviewLearning(reviewId: $id) { __typename ... on ReviewLearning { reviewId } ... on ClientError { code message } } }',
     setup: async (lc) => ({ id: (await referralSetup(lc).learningReview()).reviewId }),
     policy: { operation: 'reviewLearning', record: LEEDS },
   },
   {
-    name: 'review (final report sent to the Panel and DfE)', field: 'review', document: REVIEW,
+    name: 'review (final report sent to the Panel and DfE)',
+    field: 'review',
+    document: REVIEW,
     setup: async (lc) => ({ id: (await lc.withFinalReport()).reviewId }),
     policy: { operation: 'review', record: { owner: 'leeds', recipients: ['panel', 'dfe'] } },
   },
   {
-    name: 'review (leeds learning review naming bradford as concerned)', field: 'review', document: REVIEW,
+    name: 'review (leeds learning review naming bradford as concerned)',
+    field: 'review',
+    document: REVIEW,
     setup: async (lc) => ({ id: (await referralSetup(lc).concerningBradford()).reviewId }),
     policy: { operation: 'review', record: { owner: 'leeds', concerned: ['bradford'] } },
   },
   {
-    name: 'partnershipReviews (own list)', field: 'partnershipReviews', document: 'query { partnershipReviews(first: 5) { reviewId listedBecause } }',
+    name: 'partnershipReviews (own list)',
+    field: 'partnershipReviews',
+    document: 'query { partnershipReviews(first: 5) { reviewId listedBecause } }',
     setup: async () => ({}),
     policy: { operation: 'partnershipReviews' },
   },
   {
-    name: 'learningLibrary', field: 'learningLibrary', document: 'query { learningLibrary(theme: "neglect") { reviewId } }',
+    name: 'learningLibrary',
+    field: 'learningLibrary',
+    document: 'query { learningLibrary(theme: "neglect") { reviewId } }',
     setup: async () => ({}),
     policy: { operation: 'learningLibrary' },
   },
   {
-    name: 'recurringThemes', field: 'recurringThemes', document: 'query { recurringThemes { theme } }',
+    name: 'recurringThemes',
+    field: 'recurringThemes',
+    document: 'query { recurringThemes { theme } }',
     setup: async () => ({}),
     policy: { operation: 'recurringThemes' },
   },
   {
-    name: 'finalReportsForDfe', field: 'finalReportsForDfe', document: 'query { finalReportsForDfe { reviewId } }',
+    name: 'finalReportsForDfe',
+    field: 'finalReportsForDfe',
+    document: 'query { finalReportsForDfe { reviewId } }',
     setup: async () => ({}),
     policy: { operation: 'finalReportsForDfe' },
   },
@@ -379,7 +718,8 @@ const judge = (response: GraphQLResponse, field: string): string => {
   const value = response.data?.[field] as { __typename?: string; message?: string } | null | undefined;
   if (response.status === 401 || errors.some((e) => DENIAL_CODES.has(String(e.extensions?.code)))) return 'deny';
   // A partnership naming another partnership in a list filter is refused with the field named.
-  if (errors.some((e) => e.extensions?.code === 'BAD_USER_INPUT' && e.extensions?.field === 'partnershipId')) return 'deny';
+  if (errors.some((e) => e.extensions?.code === 'BAD_USER_INPUT' && e.extensions?.field === 'partnershipId'))
+    return 'deny';
   if (value?.__typename && DENIAL_TYPES.has(value.__typename)) return 'deny';
   if (errors.length > 0) return `error: ${errors[0]!.message}`;
   if (value?.__typename?.endsWith('Error')) return `error: ${value.__typename}: ${value.message}`;
@@ -411,17 +751,18 @@ describe('authorization matrix', () => {
     });
   }
 
-  it('covers every row of the policy table (viewer answers everyone; erasePersonalData is approveErasure\'s alias)', () => {
+  it("covers every row of the policy table (viewer answers everyone; erasePersonalData is approveErasure's alias)", () => {
     const covered = new Set(OPERATIONS.map((o) => o.policy.operation));
     expect(POLICY_OPERATIONS.filter((op) => !covered.has(op))).toEqual(['viewer', 'erasePersonalData']);
   });
 
-  it('never returns a child\'s name to anyone but the owning partnership and the Panel', async () => {
+  it("never returns a child's name to anyone but the owning partnership and the Panel", async () => {
     f.clock.set('2026-03-10T09:30:00Z');
     const lc = lifecycle(f.gateway.commands);
     const { incidentId } = await lc.notified();
     await waitForPosition(f.db.sql, lc.lastPosition(), 10_000);
-    const document = 'query($id: ID!) { incident(id: $id) { __typename ... on Incident { personal { children { name } } } } }';
+    const document =
+      'query($id: ID!) { incident(id: $id) { __typename ... on Incident { personal { children { name } } } } }';
     for (const who of WHO) {
       const text = JSON.stringify(await f.graphql(CALLERS[who], document, { id: incidentId }));
       if (who === 'own' || who === 'panel') expect(text).toContain(notifyData(incidentId).children[0]!.name);

@@ -51,7 +51,8 @@ export const denial = (principal: Principal, info: GraphQLResolveInfo, failure: 
   const operation = operationOf(failure) ?? (info.fieldName as Operation);
   const message = forbiddenMessage(roleOf(principal), operation);
   const type = getNamedType(info.returnType);
-  if (isUnionType(type) && type.getTypes().some((member) => member.name === 'ForbiddenError')) return new ForbiddenError(message);
+  if (isUnionType(type) && type.getTypes().some((member) => member.name === 'ForbiddenError'))
+    return new ForbiddenError(message);
   return createGraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 };
 
@@ -67,7 +68,13 @@ export const userOf = (principal: Principal): User => {
  * The record-level gate: NOT FOUND when the record is unknown or the caller may not read it (`readAs`), FORBIDDEN
  * when it may read it but not do `operation` to it.
  */
-export const requireRecord = (ctx: GatewayContext, operation: Operation, readAs: Operation, record: RecordFacts | undefined, what: string): void => {
+export const requireRecord = (
+  ctx: GatewayContext,
+  operation: Operation,
+  readAs: Operation,
+  record: RecordFacts | undefined,
+  what: string,
+): void => {
   const actor = toActor(ctx.principal) ?? null;
   if (record && mayPerform(actor, operation, record)) return;
   if (!record || !mayPerform(actor, readAs, record)) throw new NotFoundError(`${what} not found`);

@@ -21,7 +21,8 @@ export type GatewaySchemaTypes = {
   Context: GatewayContext;
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
-  Connection: { totalCount: number };
+  /** A function is called only when a client asks for `totalCount` (counting scans every matching row). */
+  Connection: { totalCount: number | null | (() => Promise<number>) };
   Scalars: { JSON: { Input: unknown; Output: unknown } };
   /** `may`: the caller's role appears in the operation's row of ACCESS_POLICY (per-record relations: authorization.ts). */
   AuthScopes: { may: Operation };
@@ -55,7 +56,21 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
   },
 });
 
-builder.queryType({ description: 'Reads. Every query accepts `consistentAfter`: a position a mutation returned, waited for (bounded) before reading.' });
-builder.mutationType({ description: 'Commands. Every result carries the `position` it wrote; errors a client must handle are typed results.' });
+builder.queryType({
+  description:
+    'Reads. Every query accepts `consistentAfter`: a position a mutation returned, waited for (bounded) before reading.',
+});
+builder.mutationType({
+  description: 'Commands. Every result carries the `position` it wrote; errors a client must handle are typed results.',
+});
 
-builder.globalConnectionField('totalCount', (t) => t.int({ resolve: (parent) => parent.totalCount }));
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({
+    description: 'Every matching record, not only this page: counted only when asked for.',
+    resolve: async (parent) => {
+      const total = typeof parent.totalCount === 'function' ? await parent.totalCount() : parent.totalCount;
+      if (total === null) throw new Error('totalCount was not counted for this list');
+      return total;
+    },
+  }),
+);

@@ -14,7 +14,10 @@ export abstract class ClientError extends Error {
 export class ValidationError extends ClientError {
   override readonly name = 'ValidationError';
   readonly code = 'VALIDATION';
-  constructor(message: string, readonly field: string) {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
     super(message);
   }
 }

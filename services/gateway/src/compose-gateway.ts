@@ -4,13 +4,14 @@
  * the production allow-list from the configuration, readiness and health, and the default partnerships.
  */
 import { randomUUID } from 'node:crypto';
-import { registerDefaultPartnerships } from '@cspr/application';
+import { backfillCaseReferences, registerDefaultPartnerships } from '@cspr/application';
 import type { WorkingDayCalendar } from '@cspr/domain';
 import { createReadAudit, openVault, type PersonalDataVault } from '@cspr/personal-data';
-import { migrateReadModels } from '@cspr/read-models';
+import { listAccessGrants, migrateReadModels } from '@cspr/read-models';
 import { createDocumentStore, migrateDocuments } from '@cspr/documents';
 import type { Check, Runtime } from '@cspr/runtime';
 import { createTokenVerifierFromConfig, type TokenVerifier } from './auth/verify-token';
+import { createGrantsLookup, grantsPrincipal } from './auth/grants-principal';
 import { loadAllowedOperations } from './hardening/index';
 import { gatewayHealth, gatewayReadiness, readModelsFreshness } from './readiness/gateway-readiness';
 import { createGateway, type Gateway } from './yoga';
@@ -31,7 +32,10 @@ export type ComposeGatewayOptions = {
 
 export type ComposedGateway = { gateway: Gateway; vault: PersonalDataVault };
 
-export const composeGateway = async (runtime: Pick<Runtime, 'config' | 'logger' | 'database' | 'store'>, options: ComposeGatewayOptions = {}): Promise<ComposedGateway> => {
+export const composeGateway = async (
+  runtime: Pick<Runtime, 'config' | 'logger' | 'database' | 'store'>,
+  options: ComposeGatewayOptions = {},
+): Promise<ComposedGateway> => {
   const { config, logger, store } = runtime;
   const { sql } = runtime.database;
   // The projector owns the read models; migrating here too (idempotent, advisory-locked) lets the gateway start first.
@@ -39,7 +43,11 @@ export const composeGateway = async (runtime: Pick<Runtime, 'config' | 'logger' 
   await migrateDocuments(sql);
   // Re-applies every erasure in the ledger before serving, so a restored backup cannot bring erased data back.
   const { vault, reapplied } = await openVault({
-    sql, masterKey: config.masterKey, dataDir: config.dataDir, production: config.production, ledgerPath: config.erasureLedger,
+    sql,
+    masterKey: config.masterKey,
+    dataDir: config.dataDir,
+    production: config.production,
+    ledgerPath: config.erasureLedger,
   });
   if (reapplied.length) logger.warn({ subjects: reapplied.length }, 'erasures re-applied after a restore');
   const gateway = createGateway({
@@ -48,18 +56,42 @@ export const composeGateway = async (runtime: Pick<Runtime, 'config' | 'logger' 
     vault,
     ...(options.calendar ? { calendar: options.calendar } : {}),
     audit: createReadAudit(sql),
-    auth: options.auth ?? (await createTokenVerifierFromConfig(config)),
-    documents: { store: createDocumentStore(sql, { maxBytes: config.documents.maxBytes }), maxBytes: config.documents.maxBytes },
+    // The provider proves who; the platform's grants say what (read per request, cached 5 s). Configured admins act
+    // as admins while they hold no grant, so a new deployment can grant the first roles.
+    auth:
+      options.auth ??
+      (await createTokenVerifierFromConfig(config, {
+        principalOf: grantsPrincipal(createGrantsLookup(sql), () => config.adminUserIds),
+      })),
+    documents: {
+      store: createDocumentStore(sql, { maxBytes: config.documents.maxBytes }),
+      maxBytes: config.documents.maxBytes,
+    },
     logger,
     production: config.production,
     newId: randomUUID,
-    adminUserIds: options.adminUserIds ?? (() => config.adminUserIds),
+    // Admins for four-eyes erasure: those configured, and everyone granted the admin role.
+    adminUserIds:
+      options.adminUserIds ??
+      (async () => [
+        ...config.adminUserIds,
+        ...(await listAccessGrants(sql)).filter((g) => g.role === 'admin').map((g) => g.subject),
+      ]),
     readiness: gatewayReadiness({ sql, store }),
-    health: gatewayHealth({ readModels: readModelsFreshness(sql, store, config.readiness.maxProjectorLagSeconds), ...options.healthChecks }),
-    ...(config.allowedOperationsFile ? { hardening: { allowedOperations: await loadAllowedOperations(config.allowedOperationsFile) } } : {}),
+    health: gatewayHealth({
+      readModels: readModelsFreshness(sql, store, config.readiness.maxProjectorLagSeconds),
+      ...options.healthChecks,
+    }),
+    ...(config.allowedOperationsFile
+      ? { hardening: { allowedOperations: await loadAllowedOperations(config.allowedOperationsFile) } }
+      : {}),
   });
   const partnerships = await registerDefaultPartnerships(gateway.commands);
   logger.info({ registered: partnerships.registered, existing: partnerships.existing }, 'default partnerships');
-  for (const refused of partnerships.refused) logger.warn(refused, 'default partnership refused by the decider: fix the reference data');
+  for (const refused of partnerships.refused)
+    logger.warn(refused, 'default partnership refused by the decider: fix the reference data');
+  // Records made before case references get theirs through the log (idempotent; nothing to do once done).
+  const backfill = await backfillCaseReferences({ store, vault, newId: randomUUID, clock: () => new Date() });
+  if (backfill.allocated > 0) logger.info(backfill, 'case references backfilled');
   return { gateway, vault };
 };

@@ -12,15 +12,21 @@ import type { GatewayContext } from './gateway-context';
 const STALE = Symbol('cspr.stale');
 type Marked = GatewayContext & { [STALE]?: string };
 
-export const CONSISTENT_AFTER_DESCRIPTION = 'A position returned by a mutation: waits (at most ~5 s) until the read models include it.';
+export const CONSISTENT_AFTER_DESCRIPTION =
+  'A position returned by a mutation: waits (at most ~5 s) until the read models include it.';
 
-export const awaitConsistency = async (ctx: GatewayContext, consistentAfter: string | null | undefined): Promise<void> => {
+export const awaitConsistency = async (
+  ctx: GatewayContext,
+  consistentAfter: string | null | undefined,
+): Promise<void> => {
   if (!consistentAfter) return;
   let position;
   try {
     position = parsePosition(consistentAfter);
   } catch {
-    throw createGraphQLError('consistentAfter is not a position returned by a mutation (<commit>.<prepare>)', { extensions: { code: 'BAD_USER_INPUT', field: 'consistentAfter' } });
+    throw createGraphQLError('consistentAfter is not a position returned by a mutation (<commit>.<prepare>)', {
+      extensions: { code: 'BAD_USER_INPUT', field: 'consistentAfter' },
+    });
   }
   const reached = await waitForPosition(ctx.services.sql, position, ctx.services.consistencyTimeoutMs);
   if (!reached) (ctx as Marked)[STALE] = consistentAfter;
@@ -32,7 +38,10 @@ export const useConsistencyReport = (): Plugin<GatewayContext> => ({
     onExecuteDone: ({ result, setResult }) => {
       const stale = (args.contextValue as Marked)[STALE];
       if (!stale || Symbol.asyncIterator in result) return;
-      setResult({ ...result, extensions: { ...result.extensions, consistency: { reached: false, consistentAfter: stale } } });
+      setResult({
+        ...result,
+        extensions: { ...result.extensions, consistency: { reached: false, consistentAfter: stale } },
+      });
     },
   }),
 });

@@ -21,9 +21,15 @@ export type GatewayServices = {
   clock: () => Date;
   newId: () => string;
   logger: Logger;
+  /** Partnerships known before any was registered through the log, for their names. Default: the shipped defaults. */
+  partnerships?: readonly { partnershipId: string; name: string }[];
   /** How long a query with `consistentAfter` waits for the read models, in ms. Default 5000. */
   consistencyTimeoutMs: number;
 };
 
 /** `requestId` names the request in the read audit and logs (the caller's x-request-id, else a new id). */
-export type GatewayContext = YogaInitialContext & { principal: Principal; services: GatewayServices; requestId: string };
+export type GatewayContext = YogaInitialContext & {
+  principal: Principal;
+  services: GatewayServices;
+  requestId: string;
+};

@@ -11,7 +11,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
-import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, migratePersonalData } from '@cspr/personal-data';
+import {
+  createMasterKeyWrapper,
+  createPersonalDataVault,
+  createReadAudit,
+  migratePersonalData,
+} from '@cspr/personal-data';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { createProjector } from '@cspr/projector';
 import type { Projector } from '@cspr/projector';
@@ -29,7 +34,12 @@ import type { Gateway, GatewayOptions } from './yoga';
 
 // Test responses are read by path (`data.notifyIncident.incidentId`): a loose type keeps the specs short.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type GraphQLResponse<Data = Record<string, any>> = { status: number; data?: Data; extensions?: Record<string, unknown>; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+export type GraphQLResponse<Data = Record<string, any>> = {
+  status: number;
+  data?: Data;
+  extensions?: Record<string, unknown>;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+};
 
 export type Caller = { role: Role; partnership?: string; sub?: string } | 'public';
 
@@ -38,7 +48,12 @@ export type TestClock = { now: () => Date; set: (iso: string) => void };
 
 export const createTestClock = (start = '2026-03-10T09:30:00Z'): TestClock => {
   let current = new Date(start);
-  return { now: () => current, set: (iso) => { current = new Date(iso); } };
+  return {
+    now: () => current,
+    set: (iso) => {
+      current = new Date(iso);
+    },
+  };
 };
 
 export type GatewayFixture = {
@@ -49,13 +64,21 @@ export type GatewayFixture = {
   tokenFor: (caller: Caller) => Promise<string | undefined>;
   /** POSTs a GraphQL operation through `yoga.fetch`. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  graphql: <Data = Record<string, any>>(caller: Caller, query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<Data>>;
+  graphql: <Data = Record<string, any>>(
+    caller: Caller,
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => Promise<GraphQLResponse<Data>>;
   /** Serves the gateway over HTTP on a free local port (e2e specs); returns its base address. */
   listen: () => Promise<string>;
   close: () => Promise<void>;
 };
 
-export const LEEDS = { partnershipId: 'leeds', name: 'Leeds Safeguarding Children Partnership', localAuthorityCodes: ['E08000035'] };
+export const LEEDS = {
+  partnershipId: 'leeds',
+  name: 'Leeds Safeguarding Children Partnership',
+  localAuthorityCodes: ['E08000035'],
+};
 export const BRADFORD = { partnershipId: 'bradford', name: 'Bradford Partnership', localAuthorityCodes: ['E08000032'] };
 
 export const startGatewayFixture = async (overrides: Partial<GatewayOptions> = {}): Promise<GatewayFixture> => {
@@ -70,7 +93,12 @@ export const startGatewayFixture = async (overrides: Partial<GatewayOptions> = {
   const vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
   const key = await loadOrCreateDevSigningKey(dataDir);
   // The real projector, so queries after `consistentAfter` see what the mutations wrote.
-  const projector = createProjector({ sql: db.sql, store, calendar: createEnglandAndWalesCalendar(), pollIntervalMs: 200 });
+  const projector = createProjector({
+    sql: db.sql,
+    store,
+    calendar: createEnglandAndWalesCalendar(),
+    pollIntervalMs: 200,
+  });
   await projector.start();
   const gateway = createGateway({
     sql: db.sql,
@@ -88,7 +116,13 @@ export const startGatewayFixture = async (overrides: Partial<GatewayOptions> = {
   });
   let server: Server | undefined;
   const tokenFor = async (caller: Caller) =>
-    caller === 'public' ? undefined : mintDevToken(key, { role: caller.role, ...(caller.partnership ? { partnership: caller.partnership } : {}), ...(caller.sub ? { sub: caller.sub } : {}) });
+    caller === 'public'
+      ? undefined
+      : mintDevToken(key, {
+          role: caller.role,
+          ...(caller.partnership ? { partnership: caller.partnership } : {}),
+          ...(caller.sub ? { sub: caller.sub } : {}),
+        });
   return {
     db,
     clock,

@@ -4,7 +4,13 @@ export { composeGateway } from './compose-gateway';
 export type { ComposeGatewayOptions, ComposedGateway } from './compose-gateway';
 export type { Gateway, GatewayOptions } from './yoga';
 export type { GatewayContext, GatewayServices } from './gateway-context';
-export { createTokenVerifier, createDevTokenVerifier, createTokenVerifierFromConfig, AuthenticationError, PRODUCTION_ALGORITHMS } from './auth/verify-token';
+export {
+  createTokenVerifier,
+  createDevTokenVerifier,
+  createTokenVerifierFromConfig,
+  AuthenticationError,
+  PRODUCTION_ALGORITHMS,
+} from './auth/verify-token';
 export type { TokenVerifier, VerifierOptions, AuthConfig } from './auth/verify-token';
 export { loadOrCreateDevSigningKey, DEV_KEY_FILE, DEV_ISSUER, DEV_AUDIENCE } from './auth/dev-signing-key';
 export type { DevSigningKey } from './auth/dev-signing-key';
@@ -12,6 +18,7 @@ export { mintDevToken } from './auth/mint-token';
 export type { DevTokenRequest } from './auth/mint-token';
 export type { Principal } from './auth/principal';
 export { buildSchema } from './schema/index';
+export { loadAllowedOperations } from './hardening/index';
 export { createGrantsLookup, grantsPrincipal, principalFromGrants, GRANTS_CACHE_MS } from './auth/grants-principal';
 export type { GrantsLookup } from './auth/grants-principal';
 export { createIssuerRoutedVerifier, createEmbeddedProviderVerifier } from './auth/issuer-verifier';

@@ -5,8 +5,19 @@
  */
 import { z } from 'zod';
 import {
-  CHILD_REFS, EMAIL_MAX, EMAIL_PATTERN, FREE_TEXT_MAX, INCIDENT_TIME_PATTERN, LOCAL_AUTHORITY_CODE_PATTERN,
-  LOCATION_MAX, MAX_AGE_IN_YEARS, MAX_CHILDREN, MAX_SUPPORTING_DOCUMENTS, PHONE_MAX, PHONE_PATTERN, SHORT_TEXT_MAX,
+  CHILD_REFS,
+  EMAIL_MAX,
+  EMAIL_PATTERN,
+  FREE_TEXT_MAX,
+  INCIDENT_TIME_PATTERN,
+  LOCAL_AUTHORITY_CODE_PATTERN,
+  LOCATION_MAX,
+  MAX_AGE_IN_YEARS,
+  MAX_CHILDREN,
+  MAX_SUPPORTING_DOCUMENTS,
+  PHONE_MAX,
+  PHONE_PATTERN,
+  SHORT_TEXT_MAX,
 } from '@cspr/domain';
 
 // PostgreSQL's jsonb (where events live) refuses \u0000 and unpaired UTF-16 surrogates: refused here as a
@@ -15,8 +26,17 @@ export const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800
 export const UNSTORABLE_MESSAGE = 'text must not hold NUL characters or unpaired surrogates';
 const storable = () => z.string().refine((text) => !UNSTORABLE.test(text), UNSTORABLE_MESSAGE);
 
-export const commandIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only').nullish();
-export const idSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'an id of letters, digits, - or _');
+export const commandIdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only')
+  .nullish();
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'an id of letters, digits, - or _');
 export const calendarDateSchema = z.iso.date();
 /** One-line text, trimmed on purpose (names, roles, titles): never blank. */
 export const shortText = (max = SHORT_TEXT_MAX) => storable().trim().min(1).max(max);
@@ -27,7 +47,9 @@ export const childRefSchema = z.enum(CHILD_REFS);
 export const ageInYearsSchema = z.number().int().min(0).max(MAX_AGE_IN_YEARS);
 export const emailSchema = storable().trim().max(EMAIL_MAX).regex(EMAIL_PATTERN, 'an email address');
 export const phoneSchema = shortText(PHONE_MAX).regex(PHONE_PATTERN, 'a telephone number');
-export const localAuthorityCodeSchema = z.string().regex(LOCAL_AUTHORITY_CODE_PATTERN, 'an English local authority code such as E08000035');
+export const localAuthorityCodeSchema = z
+  .string()
+  .regex(LOCAL_AUTHORITY_CODE_PATTERN, 'an English local authority code such as E08000035');
 export const incidentTimeSchema = z.string().regex(INCIDENT_TIME_PATTERN, 'HH:MM');
 export const locationSchema = shortText(LOCATION_MAX);
 export const requiredFreeText = (max = FREE_TEXT_MAX) => freeText(max).min(1);

@@ -25,10 +25,21 @@ export const notifyData = (incidentId: string, partnership: 'leeds' | 'bradford'
   becameAwareOn: '2026-03-05',
   incidentOn: '2026-03-04',
   guidanceEdition: 'panel-guidance-2025' as const,
-  children: [{
-    childRef: 'child-1', name: SECRET_CHILD_NAME, dateOfBirth: '2019-06-15', sex: 'female' as const, ethnicity: 'white' as const,
-    disability: 'no' as const, placement: 'at-home' as const, lookedAfter: false, childInNeedPlan: true, childProtectionPlan: false, knownToAgencies: 'yes' as const,
-  }],
+  children: [
+    {
+      childRef: 'child-1',
+      name: SECRET_CHILD_NAME,
+      dateOfBirth: '2019-06-15',
+      sex: 'female' as const,
+      ethnicity: 'white' as const,
+      disability: 'no' as const,
+      placement: 'at-home' as const,
+      lookedAfter: false,
+      childInNeedPlan: true,
+      childProtectionPlan: false,
+      knownToAgencies: 'yes' as const,
+    },
+  ],
   notifier: { name: 'Notifier Person', role: 'Head of service', email: 'notifier@example.gov.uk' },
   location: 'Home address',
   caseOutline: 'Case outline text.',
@@ -68,34 +79,73 @@ export const lifecycle = (handler: CommandHandler) => {
   const as = (actor: Actor) => ({ actor });
   const notified = async (partnership: 'leeds' | 'bradford' = 'leeds') => {
     const incidentId = randomUUID();
-    await commands.execute({ type: 'NotifyIncident', data: notifyData(incidentId, partnership) }, as(partnership === 'leeds' ? ACTORS.leeds : ACTORS.bradford));
+    await commands.execute(
+      { type: 'NotifyIncident', data: notifyData(incidentId, partnership) },
+      as(partnership === 'leeds' ? ACTORS.leeds : ACTORS.bradford),
+    );
     return { incidentId };
   };
-  const rapidReviewed = async (decision: 'local-review' | 'no-local-review' = 'local-review', partnership: 'leeds' | 'bradford' = 'leeds') => {
+  const rapidReviewed = async (
+    decision: 'local-review' | 'no-local-review' = 'local-review',
+    partnership: 'leeds' | 'bradford' = 'leeds',
+  ) => {
     const { incidentId } = await notified(partnership);
-    await commands.execute({ type: 'SubmitRapidReview', data: rapidReviewData(incidentId, decision) }, as(partnership === 'leeds' ? ACTORS.leeds : ACTORS.bradford));
+    await commands.execute(
+      { type: 'SubmitRapidReview', data: rapidReviewData(incidentId, decision) },
+      as(partnership === 'leeds' ? ACTORS.leeds : ACTORS.bradford),
+    );
     return { incidentId };
   };
   const panelAskedForNationalReview = async (partnership: 'leeds' | 'bradford' = 'leeds') => {
     const { incidentId } = await rapidReviewed('no-local-review', partnership);
-    await commands.execute({ type: 'RespondToRapidReview', data: { incidentId, outcome: 'national-review', comments: 'National review.' } }, as(ACTORS.panel));
+    await commands.execute(
+      { type: 'RespondToRapidReview', data: { incidentId, outcome: 'national-review', comments: 'National review.' } },
+      as(ACTORS.panel),
+    );
     return { incidentId };
   };
   const localReview = async () => {
     const { incidentId } = await rapidReviewed('local-review');
     const reviewId = randomUUID();
-    await commands.execute({ type: 'CommissionLocalReview', data: { reviewId, partnershipId: 'leeds', incidentIds: [incidentId], guidanceEdition: 'panel-guidance-2025', caseName: 'Child M' } }, as(ACTORS.leeds));
+    await commands.execute(
+      {
+        type: 'CommissionLocalReview',
+        data: {
+          reviewId,
+          partnershipId: 'leeds',
+          incidentIds: [incidentId],
+          guidanceEdition: 'panel-guidance-2025',
+          caseName: 'Child M',
+        },
+      },
+      as(ACTORS.leeds),
+    );
     return { incidentId, reviewId };
   };
   const withReviewer = async () => {
     const ids = await localReview();
-    await commands.execute({ type: 'AppointReviewer', data: { reviewId: ids.reviewId, reviewerName: 'Independent Reviewer' } }, as(ACTORS.leeds));
+    await commands.execute(
+      { type: 'AppointReviewer', data: { reviewId: ids.reviewId, reviewerName: 'Independent Reviewer' } },
+      as(ACTORS.leeds),
+    );
     return ids;
   };
   const withFinalReport = async () => {
     const ids = await withReviewer();
-    await commands.execute({ type: 'SubmitFinalReport', data: { reviewId: ids.reviewId, recipients: ['panel', 'dfe'] } }, as(ACTORS.leeds));
+    await commands.execute(
+      { type: 'SubmitFinalReport', data: { reviewId: ids.reviewId, recipients: ['panel', 'dfe'] } },
+      as(ACTORS.leeds),
+    );
     return ids;
   };
-  return { notified, rapidReviewed, panelAskedForNationalReview, localReview, withReviewer, withFinalReport, lastPosition: () => last, commands };
+  return {
+    notified,
+    rapidReviewed,
+    panelAskedForNationalReview,
+    localReview,
+    withReviewer,
+    withFinalReport,
+    lastPosition: () => last,
+    commands,
+  };
 };

@@ -15,7 +15,10 @@ const { gateway } = await composeGateway(runtime);
 
 const server = createServer(gateway.yoga);
 server.listen(config.port, config.host, () => {
-  logger.info({ host: config.host, port: config.port }, `gateway listening on http://${config.host}:${config.port}/graphql`);
+  logger.info(
+    { host: config.host, port: config.port },
+    `gateway listening on http://${config.host}:${config.port}/graphql`,
+  );
   if (!config.production) logger.info('get a token: npm run token -- --role partnership --partnership leeds');
 });
 

@@ -10,32 +10,39 @@ import type { Sql } from 'postgres';
 import { getPublishedRelease, releaseFileCsv, releaseMetadataCsv, type ReleaseFileName } from '@cspr/read-models';
 
 const FILES: Record<string, ReleaseFileName | 'metadata'> = {
-  national: 'national', regional: 'regional', 'local-authority': 'localAuthority', metadata: 'metadata',
+  national: 'national',
+  regional: 'regional',
+  'local-authority': 'localAuthority',
+  metadata: 'metadata',
 };
 const ROUTE = /^\/statistics\/releases\/(\d{4})\/(national|regional|local-authority|metadata)\.csv$/;
 
 export type OpenDataFile = 'national' | 'regional' | 'local-authority' | 'metadata';
-export const openDataPath = (reportingYear: number, file: OpenDataFile) => `/statistics/releases/${reportingYear}/${file}.csv`;
+export const openDataPath = (reportingYear: number, file: OpenDataFile) =>
+  `/statistics/releases/${reportingYear}/${file}.csv`;
 
 export const useOpenDataFiles = (options: { sql: Sql }): Plugin => ({
   onRequest: async ({ request, url, endResponse, fetchAPI }) => {
     const match = ROUTE.exec(url.pathname);
     if (!match) return;
-    const text = (status: number, body: string) => endResponse(new fetchAPI.Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+    const text = (status: number, body: string) =>
+      endResponse(new fetchAPI.Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
     if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Only GET and HEAD');
     const year = Number(match[1]);
     const file = FILES[match[2]!]!;
     const release = await getPublishedRelease(options.sql, year);
     if (!release?.files) return text(404, `No published release for reporting year ${year}`);
     const body = file === 'metadata' ? releaseMetadataCsv() : releaseFileCsv(release.files[file], file);
-    endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : body, {
-      status: 200,
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="serious-incident-notifications-${year}-${match[2]}.csv"`,
-        // A release never changes once published.
-        'cache-control': 'public, max-age=3600',
-      },
-    }));
+    endResponse(
+      new fetchAPI.Response(request.method === 'HEAD' ? null : body, {
+        status: 200,
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="serious-incident-notifications-${year}-${match[2]}.csv"`,
+          // A release never changes once published.
+          'cache-control': 'public, max-age=3600',
+        },
+      }),
+    );
   },
 });

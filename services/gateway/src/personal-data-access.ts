@@ -21,7 +21,11 @@ export type PersonalRead = {
 
 export type OpenedParts<T> = { status: 'available'; values: T[] } | { status: 'erased' };
 
-export const openPersonalParts = async <T>(ctx: GatewayContext, read: PersonalRead, sealedParts: readonly unknown[]): Promise<OpenedParts<T>> => {
+export const openPersonalParts = async <T>(
+  ctx: GatewayContext,
+  read: PersonalRead,
+  sealedParts: readonly unknown[],
+): Promise<OpenedParts<T>> => {
   const { principal } = ctx;
   if (principal.kind !== 'user' || !read.owners.some((owner) => mayReadPersonal(principal, owner))) {
     throw new ForbiddenError('Personal data is readable only by the owning partnership and the Panel');

@@ -33,8 +33,18 @@ export const reviewRecord = async (store: EventStore, reviewId: string): Promise
   return { owner, concerned: data.partnershipIds ?? [] };
 };
 
-export const requireIncidentAccess = async (ctx: GatewayContext, operation: Operation, incidentId: string): Promise<void> =>
-  requireRecord(ctx, operation, 'incident', await incidentRecord(ctx.services.store, incidentId), `Incident ${incidentId}`);
+export const requireIncidentAccess = async (
+  ctx: GatewayContext,
+  operation: Operation,
+  incidentId: string,
+): Promise<void> =>
+  requireRecord(
+    ctx,
+    operation,
+    'incident',
+    await incidentRecord(ctx.services.store, incidentId),
+    `Incident ${incidentId}`,
+  );
 
 export const requireReviewAccess = async (ctx: GatewayContext, operation: Operation, reviewId: string): Promise<void> =>
   requireRecord(ctx, operation, 'review', await reviewRecord(ctx.services.store, reviewId), `Review ${reviewId}`);
@@ -42,6 +52,12 @@ export const requireReviewAccess = async (ctx: GatewayContext, operation: Operat
 /** Commissioning a review of incidents: each must be one the caller may read, else NOT FOUND as for an unknown id. */
 export const requireIncidentsReadable = async (ctx: GatewayContext, incidentIds: readonly string[]): Promise<void> => {
   for (const incidentId of incidentIds) {
-    requireRecord(ctx, 'incident', 'incident', await incidentRecord(ctx.services.store, incidentId), `Incident ${incidentId}`);
+    requireRecord(
+      ctx,
+      'incident',
+      'incident',
+      await incidentRecord(ctx.services.store, incidentId),
+      `Incident ${incidentId}`,
+    );
   }
 };

@@ -31,8 +31,14 @@ const gql = async (caller: Caller, query: string, variables: Record<string, unkn
 };
 
 const mutate = async (caller: Caller, field: string, inputType: string, input: Record<string, unknown>) => {
-  const payload = inputType.includes('Referral') ? '... on ReferralPayload { referralId position relatedIds }' : '... on ReviewPayload { reviewId position }';
-  const data = await gql(caller, `mutation($input: ${inputType}!) { ${field}(input: $input) { __typename ${payload} ... on ClientError { code message } } }`, { input });
+  const payload = inputType.includes('Referral')
+    ? '... on ReferralPayload { referralId position relatedIds }'
+    : '... on ReviewPayload { reviewId position }';
+  const data = await gql(
+    caller,
+    `mutation($input: ${inputType}!) { ${field}(input: $input) { __typename ${payload} ... on ClientError { code message } } }`,
+    { input },
+  );
   const result = data[field];
   expect(result.__typename, JSON.stringify(result)).toMatch(/Payload$/);
   last = result.position;
@@ -40,11 +46,33 @@ const mutate = async (caller: Caller, field: string, inputType: string, input: R
 };
 
 const referralInput = (commandId: string) => ({
-  commandId, localAuthorityCode: 'E08000035', agency: 'POLICE', nature: 'SERIOUS_HARM', incidentOn: '2026-03-02', becameAwareOn: '2026-03-03',
-  criteriaView: 'MET', dslConsulted: true,
-  children: [{ childRef: 'child-1', name: 'Octavia Testchild', ageInYears: 9, sex: 'FEMALE', ethnicity: 'WHITE', disability: 'NO', placement: 'AT_HOME', lookedAfter: false, childInNeedPlan: true, childProtectionPlan: false, knownToAgencies: 'YES' }],
+  commandId,
+  localAuthorityCode: 'E08000035',
+  agency: 'POLICE',
+  nature: 'SERIOUS_HARM',
+  incidentOn: '2026-03-02',
+  becameAwareOn: '2026-03-03',
+  criteriaView: 'MET',
+  dslConsulted: true,
+  children: [
+    {
+      childRef: 'child-1',
+      name: 'Octavia Testchild',
+      ageInYears: 9,
+      sex: 'FEMALE',
+      ethnicity: 'WHITE',
+      disability: 'NO',
+      placement: 'AT_HOME',
+      lookedAfter: false,
+      childInNeedPlan: true,
+      childProtectionPlan: false,
+      knownToAgencies: 'YES',
+    },
+  ],
   referrer: { name: 'DS Referrer', role: 'Detective sergeant', email: 'ds@police.example' },
-  whatHappened: 'Found injured at home.', agencyReasons: 'Injuries consistent with abuse.', location: 'Home address',
+  whatHappened: 'Found injured at home.',
+  agencyReasons: 'Injuries consistent with abuse.',
+  location: 'Home address',
 });
 
 const REFERRAL = `query($id: ID!, $after: String) { referral(id: $id, consistentAfter: $after) { __typename
@@ -59,30 +87,62 @@ afterAll(async () => {
 });
 
 describe('a police referral to a notification', () => {
-  it('notifies from the sub-group\'s decision, the 5 working days counted from the referral\'s awareness date', async () => {
+  it("notifies from the sub-group's decision, the 5 working days counted from the referral's awareness date", async () => {
     f.clock.set('2026-03-10T09:30:00Z');
     const { referralId } = await mutate(POLICE, 'submitReferral', 'SubmitReferralInput', referralInput('police-ref-1'));
-    expect((await gql(POLICE, REFERRAL, { id: referralId, after: last })).referral).toMatchObject({ __typename: 'Referral', status: 'SUBMITTED', becameAwareOn: '2026-03-03', decision: null });
+    expect((await gql(POLICE, REFERRAL, { id: referralId, after: last })).referral).toMatchObject({
+      __typename: 'Referral',
+      status: 'SUBMITTED',
+      becameAwareOn: '2026-03-03',
+      decision: null,
+    });
     // Neither another officer nor another partnership learns that it exists.
-    expect((await gql(OTHER_OFFICER, REFERRAL, { id: referralId, after: last })).referral).toMatchObject({ __typename: 'NotFoundError' });
-    expect((await gql(BRADFORD, REFERRAL, { id: referralId, after: last })).referral).toMatchObject({ __typename: 'NotFoundError' });
+    expect((await gql(OTHER_OFFICER, REFERRAL, { id: referralId, after: last })).referral).toMatchObject({
+      __typename: 'NotFoundError',
+    });
+    expect((await gql(BRADFORD, REFERRAL, { id: referralId, after: last })).referral).toMatchObject({
+      __typename: 'NotFoundError',
+    });
 
     f.clock.set('2026-03-12T11:00:00Z');
     const decided = await mutate(LEEDS, 'decideReferral', 'DecideReferralInput', {
-      commandId: 'decide-1', referralId, outcome: 'NOTIFY', notifier: { name: 'LA Notifier', role: 'Head of service', email: 'notifier@leeds.gov.uk' },
+      commandId: 'decide-1',
+      referralId,
+      outcome: 'NOTIFY',
+      notifier: { name: 'LA Notifier', role: 'Head of service', email: 'notifier@leeds.gov.uk' },
     });
     expect(decided.relatedIds).toHaveLength(1);
     const incidentId = decided.relatedIds![0]!.replace(/^incident-/, '');
 
     const seen = (await gql(POLICE, REFERRAL, { id: referralId, after: last })).referral;
-    expect(seen).toMatchObject({ status: 'DECIDED', decision: { outcome: 'NOTIFY', decidedOn: '2026-03-12', incidentId } });
-    const incident = (await gql(LEEDS, `query($id: ID!, $after: String) { incident(id: $id, consistentAfter: $after) { __typename ... on Incident {
-      status partnershipId notifiedOn deadlines { kind dueOn metOn metOnTime } } } }`, { id: incidentId, after: last })).incident;
-    expect(incident).toMatchObject({ __typename: 'Incident', status: 'NOTIFIED', partnershipId: 'leeds', notifiedOn: '2026-03-12' });
+    expect(seen).toMatchObject({
+      status: 'DECIDED',
+      decision: { outcome: 'NOTIFY', decidedOn: '2026-03-12', incidentId },
+    });
+    const incident = (
+      await gql(
+        LEEDS,
+        `query($id: ID!, $after: String) { incident(id: $id, consistentAfter: $after) { __typename ... on Incident {
+      status partnershipId notifiedOn deadlines { kind dueOn metOn metOnTime } } } }`,
+        { id: incidentId, after: last },
+      )
+    ).incident;
+    expect(incident).toMatchObject({
+      __typename: 'Incident',
+      status: 'NOTIFIED',
+      partnershipId: 'leeds',
+      notifiedOn: '2026-03-12',
+    });
     // Aware Tuesday 3 March: due Tuesday 10 March, so a notification on the 12th is late.
-    expect(incident.deadlines.find((d: { kind: string }) => d.kind === 'notification')).toMatchObject({ dueOn: '2026-03-10', metOn: '2026-03-12', metOnTime: false });
+    expect(incident.deadlines.find((d: { kind: string }) => d.kind === 'notification')).toMatchObject({
+      dueOn: '2026-03-10',
+      metOn: '2026-03-12',
+      metOnTime: false,
+    });
     // The agency never reads the incident itself.
-    const asPolice = await f.graphql(POLICE, 'query($id: ID!) { incident(id: $id) { __typename } }', { id: incidentId });
+    const asPolice = await f.graphql(POLICE, 'query($id: ID!) { incident(id: $id) { __typename } }', {
+      id: incidentId,
+    });
     expect(JSON.stringify(asPolice)).not.toContain('"Incident"');
   });
 });
@@ -92,36 +152,102 @@ describe('a referral to a learning review', () => {
     f.clock.set('2026-03-10T09:30:00Z');
     const { referralId } = await mutate(POLICE, 'submitReferral', 'SubmitReferralInput', referralInput('police-ref-2'));
     const decided = await mutate(LEEDS, 'decideReferral', 'DecideReferralInput', {
-      commandId: 'decide-2', referralId, outcome: 'ALTERNATIVE_REVIEW', reviewKind: 'MULTI_AGENCY_LEARNING_REVIEW', reviewTitle: 'Learning from Child O',
+      commandId: 'decide-2',
+      referralId,
+      outcome: 'ALTERNATIVE_REVIEW',
+      reviewKind: 'MULTI_AGENCY_LEARNING_REVIEW',
+      reviewTitle: 'Learning from Child O',
     });
     const reviewId = decided.relatedIds![0]!.replace(/^review-/, '');
-    expect((await gql(POLICE, REFERRAL, { id: referralId, after: last })).referral.decision).toMatchObject({ outcome: 'ALTERNATIVE_REVIEW', reviewKind: 'MULTI_AGENCY_LEARNING_REVIEW', reviewId });
+    expect((await gql(POLICE, REFERRAL, { id: referralId, after: last })).referral.decision).toMatchObject({
+      outcome: 'ALTERNATIVE_REVIEW',
+      reviewKind: 'MULTI_AGENCY_LEARNING_REVIEW',
+      reviewId,
+    });
 
-    await mutate(LEEDS, 'recordLearning', 'RecordLearningInput', { reviewId, items: [{ kind: 'SEVEN_MINUTE_BRIEFING', title: '7-minute briefing' }], themes: ['online safety'] });
-    await mutate(LEEDS, 'addRecommendation', 'AddRecommendationInput', { reviewId, recommendationId: 'rec-1', text: 'Share police logs within 24 hours', assignedAgency: 'police' });
-    await mutate(LEEDS, 'recordActionForRecommendation', 'RecordActionForRecommendationInput', { reviewId, actionId: 'act-1', recommendationId: 'rec-1', description: 'Joint protocol', owner: 'West Yorkshire Police', dueOn: '2026-04-30' });
-    await mutate(LEEDS, 'recordActionForRecommendation', 'RecordActionForRecommendationInput', { reviewId, actionId: 'act-2', recommendationId: 'rec-1', description: 'Training', owner: 'Leeds LA', dueOn: '2026-04-15' });
-    await mutate(LEEDS, 'updateActionStatus', 'UpdateActionStatusInput', { reviewId, actionId: 'act-2', recommendationId: 'rec-1', status: 'COMPLETED', note: 'Delivered' });
-    await mutate(LEEDS, 'nameConcernedPartnerships', 'NameConcernedPartnershipsInput', { reviewId, partnershipIds: ['bradford'] });
+    await mutate(LEEDS, 'recordLearning', 'RecordLearningInput', {
+      reviewId,
+      items: [{ kind: 'SEVEN_MINUTE_BRIEFING', title: '7-minute briefing' }],
+      themes: ['online safety'],
+    });
+    await mutate(LEEDS, 'addRecommendation', 'AddRecommendationInput', {
+      reviewId,
+      recommendationId: 'rec-1',
+      text: 'Share police logs within 24 hours',
+      assignedAgency: 'police',
+    });
+    await mutate(LEEDS, 'recordActionForRecommendation', 'RecordActionForRecommendationInput', {
+      reviewId,
+      actionId: 'act-1',
+      recommendationId: 'rec-1',
+      description: 'Joint protocol',
+      owner: 'West Yorkshire Police',
+      dueOn: '2026-04-30',
+    });
+    await mutate(LEEDS, 'recordActionForRecommendation', 'RecordActionForRecommendationInput', {
+      reviewId,
+      actionId: 'act-2',
+      recommendationId: 'rec-1',
+      description: 'Training',
+      owner: 'Leeds LA',
+      dueOn: '2026-04-15',
+    });
+    await mutate(LEEDS, 'updateActionStatus', 'UpdateActionStatusInput', {
+      reviewId,
+      actionId: 'act-2',
+      recommendationId: 'rec-1',
+      status: 'COMPLETED',
+      note: 'Delivered',
+    });
+    await mutate(LEEDS, 'nameConcernedPartnerships', 'NameConcernedPartnershipsInput', {
+      reviewId,
+      partnershipIds: ['bradford'],
+    });
 
     const LEARNING = `query($id: ID!, $after: String) { reviewLearning(reviewId: $id, consistentAfter: $after) { __typename ... on ReviewLearning {
       kind ownerPartnershipId referralIds learningThemes recommendations { recommendationId assignedAgency } overdueActionCount actions { actionId status overdue } } } }`;
     f.clock.set('2026-04-30T12:00:00Z');
-    expect((await gql(LEEDS, LEARNING, { id: reviewId, after: last })).reviewLearning).toMatchObject({ overdueActionCount: 0 });
+    expect((await gql(LEEDS, LEARNING, { id: reviewId, after: last })).reviewLearning).toMatchObject({
+      overdueActionCount: 0,
+    });
     f.clock.set('2026-05-01T09:00:00Z');
     expect((await gql(LEEDS, LEARNING, { id: reviewId, after: last })).reviewLearning).toEqual({
-      __typename: 'ReviewLearning', kind: 'multi-agency-learning-review', ownerPartnershipId: 'leeds', referralIds: [referralId],
-      learningThemes: ['online safety'], recommendations: [{ recommendationId: 'rec-1', assignedAgency: 'police' }], overdueActionCount: 1,
-      actions: [{ actionId: 'act-1', status: 'NOT_STARTED', overdue: true }, { actionId: 'act-2', status: 'COMPLETED', overdue: false }],
+      __typename: 'ReviewLearning',
+      kind: 'multi-agency-learning-review',
+      ownerPartnershipId: 'leeds',
+      referralIds: [referralId],
+      learningThemes: ['online safety'],
+      recommendations: [{ recommendationId: 'rec-1', assignedAgency: 'police' }],
+      overdueActionCount: 1,
+      actions: [
+        { actionId: 'act-1', status: 'NOT_STARTED', overdue: true },
+        { actionId: 'act-2', status: 'COMPLETED', overdue: false },
+      ],
     });
     // Bradford sees it because it mentions its services; the Panel sees it; the referrer does not.
-    const bradford = (await gql(BRADFORD, 'query($after: String) { partnershipReviews(consistentAfter: $after) { reviewId listedBecause } }', { after: last })).partnershipReviews;
+    const bradford = (
+      await gql(
+        BRADFORD,
+        'query($after: String) { partnershipReviews(consistentAfter: $after) { reviewId listedBecause } }',
+        { after: last },
+      )
+    ).partnershipReviews;
     expect(bradford).toEqual([{ reviewId, listedBecause: 'MENTIONS_OUR_SERVICES' }]);
-    expect((await gql(PANEL, LEARNING, { id: reviewId, after: last })).reviewLearning.__typename).toBe('ReviewLearning');
+    expect((await gql(PANEL, LEARNING, { id: reviewId, after: last })).reviewLearning.__typename).toBe(
+      'ReviewLearning',
+    );
     // An agency referrer may read no review at all (ACCESS_POLICY): a role denial, the same for every id.
-    expect((await gql(POLICE, LEARNING, { id: reviewId, after: last })).reviewLearning.__typename).toBe('ForbiddenError');
+    expect((await gql(POLICE, LEARNING, { id: reviewId, after: last })).reviewLearning.__typename).toBe(
+      'ForbiddenError',
+    );
     // The non-statutory review is tracked in the reviews model with no statutory clock.
-    const tracked = (await gql(LEEDS, 'query($id: ID!) { review(id: $id) { __typename ... on Review { kind status deadlines { kind } } } }', { id: reviewId })).review;
+    const tracked = (
+      await gql(
+        LEEDS,
+        'query($id: ID!) { review(id: $id) { __typename ... on Review { kind status deadlines { kind } } } }',
+        { id: reviewId },
+      )
+    ).review;
     expect(tracked).toEqual({ __typename: 'Review', kind: 'LOCAL', status: 'COMMISSIONED', deadlines: [] });
   });
 });

@@ -14,13 +14,21 @@ export { calendarDateSchema, commandIdSchema, freeText, idSchema, shortText } fr
 
 export type CommandOutcome = { position: string; alreadyApplied: boolean; result: DecisionResult };
 
-export const runCommand = async (ctx: GatewayContext, command: ApplicationCommand, commandId?: string | null): Promise<CommandOutcome> => {
+export const runCommand = async (
+  ctx: GatewayContext,
+  command: ApplicationCommand,
+  commandId?: string | null,
+): Promise<CommandOutcome> => {
   const actor = toActor(ctx.principal);
   if (!actor) throw new ForbiddenError('The public may not change anything: sign in with a bearer token');
   const traceparent = ctx.request.headers.get('traceparent') ?? undefined;
   let result: DecisionResult;
   try {
-    result = await ctx.services.commands.execute(command, { actor, ...(commandId ? { commandId } : {}), ...(traceparent ? { traceparent } : {}) });
+    result = await ctx.services.commands.execute(command, {
+      actor,
+      ...(commandId ? { commandId } : {}),
+      ...(traceparent ? { traceparent } : {}),
+    });
   } catch (error) {
     throw toClientError(error);
   }
@@ -53,4 +61,3 @@ export const parseInput = <S extends z.ZodType>(schema: S, input: unknown): z.in
   const field = issue.path.map(String).join('.') || 'input';
   throw new ValidationError(`${field}: ${issue.message}`, field);
 };
-

@@ -89,16 +89,18 @@ const createJitCache = (size: number) => {
 export const createGateway = (options: GatewayOptions): Gateway => {
   const clock = options.clock ?? (() => new Date());
   const newId = options.newId ?? randomUUID;
-  const commands = options.commands ?? createCommandHandler({
-    store: options.store,
-    vault: options.vault,
-    // The handler's own opens of personal data (merging an amendment, notifying from a referral) are audited too.
-    audit: options.audit,
-    clock,
-    newId,
-    ...(options.partnerships ? { partnerships: options.partnerships } : {}),
-    ...(options.adminUserIds ? { adminUserIds: options.adminUserIds } : {}),
-  });
+  const commands =
+    options.commands ??
+    createCommandHandler({
+      store: options.store,
+      vault: options.vault,
+      // The handler's own opens of personal data (merging an amendment, notifying from a referral) are audited too.
+      audit: options.audit,
+      clock,
+      newId,
+      ...(options.partnerships ? { partnerships: options.partnerships } : {}),
+      ...(options.adminUserIds ? { adminUserIds: options.adminUserIds } : {}),
+    });
   const services: GatewayServices = {
     sql: options.sql,
     store: options.store,
@@ -110,6 +112,7 @@ export const createGateway = (options: GatewayOptions): Gateway => {
     newId,
     logger: options.logger,
     consistencyTimeoutMs: options.consistencyTimeoutMs ?? 5000,
+    ...(options.partnerships ? { partnerships: options.partnerships } : {}),
   };
   const log = options.logger;
   const yoga = createYoga<Record<string, never>, GatewayContext>({
@@ -120,7 +123,12 @@ export const createGateway = (options: GatewayOptions): Gateway => {
     graphiql: !options.production,
     landingPage: false,
     // The principal is added by useAuth; services are the same for every request.
-    context: (initial) => ({ ...initial, services, requestId: initial.request.headers.get('x-request-id')?.slice(0, 100) || newId() }) as GatewayContext,
+    context: (initial) =>
+      ({
+        ...initial,
+        services,
+        requestId: initial.request.headers.get('x-request-id')?.slice(0, 100) || newId(),
+      }) as GatewayContext,
     logging: {
       debug: (...args: unknown[]) => log.debug({ args }, 'yoga'),
       info: (...args: unknown[]) => log.info({ args }, 'yoga'),
@@ -132,21 +140,27 @@ export const createGateway = (options: GatewayOptions): Gateway => {
       maskError: (error, message, isDev) => {
         const original = (error as { originalError?: unknown }).originalError;
         // PostgreSQL text cannot hold NUL (22021): a search or filter argument holding one is the caller's mistake.
-        if ((original as { code?: unknown } | undefined)?.code === '22021') return createGraphQLError('A text argument holds a NUL character', { extensions: { code: 'BAD_USER_INPUT' } });
-        if (original && !(original as { extensions?: unknown }).extensions) log.error({ err: original }, 'unexpected error in a resolver');
+        if ((original as { code?: unknown } | undefined)?.code === '22021')
+          return createGraphQLError('A text argument holds a NUL character', {
+            extensions: { code: 'BAD_USER_INPUT' },
+          });
+        if (original && !(original as { extensions?: unknown }).extensions)
+          log.error({ err: original }, 'unexpected error in a resolver');
         return maskError(error, message, isDev);
       },
     },
     plugins: [
       // First, so files are streamed before the GraphQL body limit and parsers see them.
       ...(options.documents
-        ? [useDocuments({
-          store: options.documents.store,
-          sql: options.sql,
-          maxBytes: options.documents.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
-          principalOf: (request) => options.auth.verify(request.headers.get('authorization')),
-          logger: options.logger,
-        }) as never]
+        ? [
+            useDocuments({
+              store: options.documents.store,
+              sql: options.sql,
+              maxBytes: options.documents.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
+              principalOf: (request) => options.auth.verify(request.headers.get('authorization')),
+              logger: options.logger,
+            }) as never,
+          ]
         : []),
       useOperationTelemetry() as never,
       useAuth(options.auth) as never,

@@ -7,14 +7,20 @@ import { randomUUID } from 'node:crypto';
 import { grantStartupAccess } from '@cspr/application';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import {
-  composeGateway, createEmbeddedProviderVerifier, createGrantsLookup, createIssuerRoutedVerifier, createTokenVerifierFromConfig,
+  composeGateway,
+  createEmbeddedProviderVerifier,
+  createGrantsLookup,
+  createIssuerRoutedVerifier,
+  createTokenVerifierFromConfig,
   grantsPrincipal,
 } from '@cspr/gateway';
 import type { TokenVerifier } from '@cspr/gateway';
 import { createProjector } from '@cspr/projector';
 import { createRelay, kafkaCheck, migrateRelay, relayCheck, type Relay } from '@cspr/relay';
 import { closeHttpServerGracefully, openRuntime, type Runtime } from '@cspr/runtime';
-import { createWebApp, DEV_ACCOUNTS, setUpSignIn, signInSettingsFromEnv } from '@cspr/web';
+import { createWebApp, DEV_ACCOUNTS, setUpSignIn, signInSettingsFromConfig } from '@cspr/web';
+import { loadNotifierConfig } from '@cspr/config';
+import { createChannel, createNotifier, migrateNotifier, notifierHealthBody, serveDevMailbox } from '@cspr/notifier';
 import { loadDemo } from './demo/load-demo';
 import { countOpenDeadlines, getProjectorStatus, grantsForSubject, listAccessGrants } from '@cspr/read-models';
 import { platformMetrics } from '@cspr/telemetry';
@@ -27,10 +33,11 @@ export type StartPlatformOptions = {
   env?: Record<string, string | undefined>;
   /** Serve the web pages beside /graphql. Default true. */
   web?: boolean;
+  /** The notifier's clock (tests walk it through days). Default: the system clock. */
+  notifierClock?: () => Date;
 };
 
 export const startPlatform = async (options: StartPlatformOptions = {}): Promise<StartedPlatform> => {
-  const env = options.env ?? process.env;
   const runtime = await openRuntime({ service: 'platform', ...(options.env ? { env: options.env } : {}) });
   const { config, logger, database, store } = runtime;
   const { sql } = database;
@@ -41,23 +48,49 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   if (config.kafkaBrokers) {
     await migrateRelay(sql);
     relay = createRelay({
-      store, sql, brokers: config.kafkaBrokers, embedded: database.embedded, logger, topic: config.relay.topic, name: config.relay.name,
+      store,
+      sql,
+      brokers: config.kafkaBrokers,
+      embedded: database.embedded,
+      logger,
+      topic: config.relay.topic,
+      name: config.relay.name,
     });
   }
   // Tokens name a subject; what it may do is its grants (read model access_grants, cached 5 s). Development tokens
   // of `npm run token` carry their role as claims; the embedded provider's issuer joins once it is set up below.
   const grants = createGrantsLookup(sql);
   const issuers = new Map<string, TokenVerifier>();
-  const configVerifier = await createTokenVerifierFromConfig(config, { principalOf: grantsPrincipal(grants) });
+  const configVerifier = await createTokenVerifierFromConfig(config, {
+    principalOf: grantsPrincipal(grants, () => config.adminUserIds),
+  });
+  // The notifier starts after the gateway (it needs the log's partnerships); `/health` asks it once it runs.
+  const started: { notifier?: ReturnType<typeof createNotifier> } = {};
+  const notifierCheck = async () => {
+    if (!started.notifier) return { ok: true, emails: 'starting' };
+    const body = notifierHealthBody(await started.notifier.status());
+    return {
+      ok: body.emails === 'ok',
+      ...(body.emails === 'ok' ? {} : { reason: 'emails failed or waiting to be retried' }),
+      ...body,
+    };
+  };
   const { gateway, vault } = await composeGateway(runtime, {
     calendar,
     auth: createIssuerRoutedVerifier(issuers, configVerifier),
     // Admins for four-eyes erasure: those configured, and everyone granted the admin role.
-    adminUserIds: async () => [...config.adminUserIds, ...(await listAccessGrants(sql)).filter((g) => g.role === 'admin').map((g) => g.subject)],
+    adminUserIds: async () => [
+      ...config.adminUserIds,
+      ...(await listAccessGrants(sql)).filter((g) => g.role === 'admin').map((g) => g.subject),
+    ],
     // Reported in `/health`, never in `/ready`: notifications go on while Kafka is down.
-    ...(relay && config.kafkaBrokers
-      ? { healthChecks: { relay: relayCheck(relay, config.readiness.maxRelayLagSeconds), kafka: kafkaCheck(config.kafkaBrokers) } }
-      : {}),
+    // Liveness stays 200 while the process answers; the body says which emails failed or wait, and why.
+    healthChecks: {
+      notifier: notifierCheck,
+      ...(relay && config.kafkaBrokers
+        ? { relay: relayCheck(relay, config.readiness.maxRelayLagSeconds), kafka: kafkaCheck(config.kafkaBrokers) }
+        : {}),
+    },
   });
 
   if (options.demo) {
@@ -76,41 +109,77 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   metrics.observeDeadlines(() => countOpenDeadlines(sql));
   runtime.onShutdown('projector', () => projector.stop());
 
+  // The notifier: reminders and confirmations by email; on the embedded default they land in /dev/mailbox.
+  await migrateNotifier(sql);
+  const notifierConfig = loadNotifierConfig(options.env);
+  const notifier = createNotifier({
+    sql,
+    store,
+    calendar,
+    channel: createChannel(notifierConfig, sql),
+    config: notifierConfig,
+    logger,
+    ...(options.notifierClock ? { clock: options.notifierClock } : {}),
+  });
+  await notifier.start();
+  started.notifier = notifier;
+  runtime.onShutdown('notifier', () => notifier.stop());
+
   if (relay) {
     await relay.start();
-    const started = relay;
-    runtime.onShutdown('relay', () => started.stop());
+    const running = relay;
+    runtime.onShutdown('relay', () => running.stop());
   }
 
   // In one process the pages call the gateway through yoga.fetch: no socket, no port, no address to configure, and
   // the same request pipeline (auth, allow-list, limits) as an HTTP call. Run apart, web/src/main.ts uses HTTP.
-  const signIn = options.web === false ? undefined : await setUpSignIn({
-    sql,
-    baseUrl: env.PUBLIC_URL ?? `http://localhost:${config.port}`,
-    dataDir: config.dataDir,
-    production: config.production,
-    settings: signInSettingsFromEnv(env),
-    grantsFor: async ({ subject }) => (await grantsForSubject(sql, subject)).map((g) => ({
-      role: g.role, ...(g.partnershipId ? { partnershipId: g.partnershipId } : {}), ...(g.partnershipName ? { partnershipName: g.partnershipName } : {}),
-    })),
-    logger,
-  });
+  const signIn =
+    options.web === false
+      ? undefined
+      : await setUpSignIn({
+          sql,
+          baseUrl: config.signIn.publicUrl ?? `http://localhost:${config.port}`,
+          dataDir: config.dataDir,
+          production: config.production,
+          settings: signInSettingsFromConfig(config),
+          grantsFor: async ({ subject }) =>
+            (await grantsForSubject(sql, subject)).map((g) => ({
+              role: g.role,
+              ...(g.partnershipId ? { partnershipId: g.partnershipId } : {}),
+              ...(g.partnershipName ? { partnershipName: g.partnershipName } : {}),
+            })),
+          logger,
+        });
   // The embedded provider's development accounts get their roles through the log, as an admin's grant would.
   if (signIn?.embedded) {
-    issuers.set(signIn.embedded.issuer, createEmbeddedProviderVerifier({ ...signIn.embedded, principalOf: grantsPrincipal(grants) }));
-    await grantStartupAccess(gateway.commands, DEV_ACCOUNTS.flatMap((a) => (a.grant ? [{ subject: a.subject, email: a.email, ...a.grant }] : [])));
+    issuers.set(
+      signIn.embedded.issuer,
+      createEmbeddedProviderVerifier({ ...signIn.embedded, principalOf: grantsPrincipal(grants) }),
+    );
+    await grantStartupAccess(
+      gateway.commands,
+      DEV_ACCOUNTS.flatMap((a) => (a.grant ? [{ subject: a.subject, email: a.email, ...a.grant }] : [])),
+    );
   }
-  const web = !signIn ? undefined : createWebApp({
-    gateway: (url, init) => gateway.yoga.fetch(url, init),
-    signIn,
-    logError: (error) => logger.error({ err: error }, 'web page failed'),
-  });
-  const server = createServer((req, res) => {
+  const web = !signIn
+    ? undefined
+    : createWebApp({
+        gateway: (url, init) => gateway.yoga.fetch(url, init),
+        signIn,
+        logError: (error) => logger.error({ err: error }, 'web page failed'),
+      });
+  const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
+    if (path === '/dev/mailbox' && !config.production) return serveDevMailbox(sql, res);
     // The gateway also streams report files (uploads and public downloads) and serves the open-data CSV files of
     // published statistics releases (open-data-routes.ts).
-    const toGateway = path === '/graphql' || path === '/health' || path === '/ready' || path === '/documents'
-      || path.startsWith('/documents/') || path.startsWith('/statistics/releases/');
+    const toGateway =
+      path === '/graphql' ||
+      path === '/health' ||
+      path === '/ready' ||
+      path === '/documents' ||
+      path.startsWith('/documents/') ||
+      path.startsWith('/statistics/releases/');
     if (toGateway || !web) return gateway.yoga(req, res);
     return web(req, res);
   });

@@ -10,7 +10,9 @@ import { appendSampleLog } from './projector.fixture';
 let db: TestDatabase;
 let store: EventStore;
 const original = createEnglandAndWalesCalendar();
-const corrected = createEnglandAndWalesCalendar({ extraHolidays: [{ date: '2025-06-06', name: 'Extra bank holiday' }] });
+const corrected = createEnglandAndWalesCalendar({
+  extraHolidays: [{ date: '2025-06-06', name: 'Extra bank holiday' }],
+});
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -24,7 +26,11 @@ afterAll(async () => {
 
 const recordingLogger = () => {
   const warnings: { details: object; message: string }[] = [];
-  const logger: ProjectorLogger = { info: () => undefined, error: () => undefined, warn: (details, message) => void warnings.push({ details, message }) };
+  const logger: ProjectorLogger = {
+    info: () => undefined,
+    error: () => undefined,
+    warn: (details, message) => void warnings.push({ details, message }),
+  };
   return { logger, warnings };
 };
 
@@ -51,8 +57,12 @@ describe('calendar version of the read models', () => {
       const mismatch = { stored: original.version, running: corrected.version };
       expect(second.status().calendarMismatch).toEqual(mismatch);
       expect(warnings).toContainEqual({ details: mismatch, message: expect.stringContaining('run npm run rebuild') });
-      expect((await getProjectorStatus(db.sql, store, { runningCalendarVersion: corrected.version })).calendarMismatch).toEqual(mismatch);
-      expect((await getProjectorStatus(db.sql, store, { runningCalendarVersion: original.version })).calendarMismatch).toBeNull();
+      expect(
+        (await getProjectorStatus(db.sql, store, { runningCalendarVersion: corrected.version })).calendarMismatch,
+      ).toEqual(mismatch);
+      expect(
+        (await getProjectorStatus(db.sql, store, { runningCalendarVersion: original.version })).calendarMismatch,
+      ).toBeNull();
 
       // A rebuild recomputes every due date with the running calendar and labels the read models with it.
       await second.rebuild();

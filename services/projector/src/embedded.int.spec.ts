@@ -3,7 +3,14 @@ import { withEmbeddedDatabase, type EmbeddedTestDatabase } from '@cspr/testing';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import type { EventStore } from '@cspr/event-store';
-import { listReportingYears, getPanelQueue, listIncidents, listPublishedReports, listReviews, waitForPosition } from '@cspr/read-models';
+import {
+  listReportingYears,
+  getPanelQueue,
+  listIncidents,
+  listPublishedReports,
+  listReviews,
+  waitForPosition,
+} from '@cspr/read-models';
 import { createProjector } from './projector';
 import { appendSampleLog, dumpReadModels } from './projector.fixture';
 
@@ -22,13 +29,20 @@ afterAll(async () => {
 
 describe('projector on embedded PGlite', () => {
   it('projects live, answers every query, and a rebuild gives the same read models', async () => {
-    const projector = createProjector({ sql: db.sql, store, calendar: createEnglandAndWalesCalendar(), pollIntervalMs: 100 });
+    const projector = createProjector({
+      sql: db.sql,
+      store,
+      calendar: createEnglandAndWalesCalendar(),
+      pollIntervalMs: 100,
+    });
     await projector.start();
     const { last } = await appendSampleLog(store, 80, 11);
     expect(await waitForPosition(db.sql, last, 30_000)).toBe(true);
     await projector.stop();
     const live = await dumpReadModels(db.sql);
-    expect((await listIncidents(db.sql, { first: 100, overdue: false, today: '2030-01-01' })).totalCount).toBeGreaterThan(0);
+    expect(
+      (await listIncidents(db.sql, { first: 100, overdue: false, today: '2030-01-01' })).totalCount,
+    ).toBeGreaterThan(0);
     expect((await listReviews(db.sql, { first: 5 })).totalCount).toBeGreaterThan(0);
     expect((await listPublishedReports(db.sql, { first: 5, search: 'child' })).totalCount).toBeGreaterThan(0);
     expect((await listReportingYears(db.sql)).length).toBeGreaterThan(0);

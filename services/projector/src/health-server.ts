@@ -10,16 +10,33 @@ export const createHealthServer = (projector: Projector, readiness?: () => Promi
   createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     const status = projector.status();
-    const json = (code: number, body: unknown) => response.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const json = (code: number, body: unknown) =>
+      response.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (path === '/health') return json(200, { status: 'ok' });
     if (path !== '/ready') return json(404, { error: 'not found' });
-    const own = !status.running ? 'projector not running' : !status.caughtUp ? 'projector has not caught up with the log yet' : status.lastError ? `projector failing: ${status.lastError}` : undefined;
+    const own = !status.running
+      ? 'projector not running'
+      : !status.caughtUp
+        ? 'projector has not caught up with the log yet'
+        : status.lastError
+          ? `projector failing: ${status.lastError}`
+          : undefined;
     if (!readiness) return json(own ? 503 : 200, { status: own ? 'not-ready' : 'ready', projector: status });
     readiness().then(
       (report) => {
         const reasons = own ? [own, ...report.reasons] : report.reasons;
-        json(reasons.length === 0 ? 200 : 503, { ...report, status: reasons.length === 0 ? 'ready' : 'not-ready', reasons, projector: status });
+        json(reasons.length === 0 ? 200 : 503, {
+          ...report,
+          status: reasons.length === 0 ? 'ready' : 'not-ready',
+          reasons,
+          projector: status,
+        });
       },
-      (error: unknown) => json(503, { status: 'not-ready', reasons: [error instanceof Error ? error.message : 'readiness check failed'], projector: status }),
+      (error: unknown) =>
+        json(503, {
+          status: 'not-ready',
+          reasons: [error instanceof Error ? error.message : 'readiness check failed'],
+          projector: status,
+        }),
     );
   });

@@ -14,7 +14,11 @@ import { projectorReadiness } from './projector-readiness';
 const main = async () => {
   const runtime = await openRuntime({ service: 'projector' });
   const projector = createProjector({
-    sql: runtime.database.sql, store: runtime.store, calendar: createEnglandAndWalesCalendar(), logger: runtime.logger, countEvents: countEventsOf(runtime),
+    sql: runtime.database.sql,
+    store: runtime.store,
+    calendar: createEnglandAndWalesCalendar(),
+    logger: runtime.logger,
+    countEvents: countEventsOf(runtime),
   });
   await projector.start();
   // Gauges read when metrics are collected (only with an OTLP metrics endpoint): lag and open deadlines by kind.
@@ -26,7 +30,9 @@ const main = async () => {
   platformMetrics().observeDeadlines(() => countOpenDeadlines(sql));
   const { projectorPort: port, host, readiness } = runtime.config;
   const ready = projectorReadiness({ sql, store: runtime.store, maxLagSeconds: readiness.maxProjectorLagSeconds });
-  const server = createHealthServer(projector, ready).listen(port, host, () => runtime.logger.info({ host, port }, 'projector health on /health and /ready'));
+  const server = createHealthServer(projector, ready).listen(port, host, () =>
+    runtime.logger.info({ host, port }, 'projector health on /health and /ready'),
+  );
   // Steps run last-registered first: stop serving, then stop projecting, then the runtime closes the database.
   runtime.onShutdown('projector', () => projector.stop());
   runtime.onShutdown('health server', () => new Promise<void>((resolve) => server.close(() => resolve())));

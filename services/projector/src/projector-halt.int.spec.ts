@@ -32,16 +32,30 @@ describe('projector halted by a bug in projection code', () => {
   it('stops with a logged reason and no personal data, skips nothing, retries with backoff and catches up once fixed', async () => {
     let fixed = false;
     const buggy: Projection = {
-      name: 'buggy', table: 'read_models.partnerships', key: 'partnership_id', handles: new Set(['IncidentNotified']), keysOf: () => [],
+      name: 'buggy',
+      table: 'read_models.partnerships',
+      key: 'partnership_id',
+      handles: new Set(['IncidentNotified']),
+      keysOf: () => [],
       evolve: () => {
         if (!fixed) throw new RangeError('child date of birth 2019-01-01 out of range');
       },
     };
     const errors: { details: Record<string, unknown>; message: string }[] = [];
-    const logger: ProjectorLogger = { info: () => undefined, warn: () => undefined, error: (details, message) => void errors.push({ details: details as Record<string, unknown>, message }) };
+    const logger: ProjectorLogger = {
+      info: () => undefined,
+      warn: () => undefined,
+      error: (details, message) => void errors.push({ details: details as Record<string, unknown>, message }),
+    };
     const projector = createProjector({
-      sql: db.sql, store, calendar: createEnglandAndWalesCalendar(), logger, projections: [...projections, buggy],
-      pollIntervalMs: 50, retryDelayMs: 10, maxRetryDelayMs: 40,
+      sql: db.sql,
+      store,
+      calendar: createEnglandAndWalesCalendar(),
+      logger,
+      projections: [...projections, buggy],
+      pollIntervalMs: 50,
+      retryDelayMs: 10,
+      maxRetryDelayMs: 40,
     });
     const { last, count } = await appendSampleLog(store, 4);
     await projector.start();
@@ -51,9 +65,14 @@ describe('projector halted by a bug in projection code', () => {
       expect(status.lastError).toMatch(/projection buggy failed on IncidentNotified at .* \(RangeError\)/);
       expect(status.deadLetters).toBe(0);
       expect((await readCheckpoint(db.sql)).position).toEqual(LOG_START);
-      expect(errors[0]).toMatchObject({ details: { eventType: 'IncidentNotified', projection: 'buggy', errorName: 'RangeError' }, message: expect.stringContaining('projector stopped') });
+      expect(errors[0]).toMatchObject({
+        details: { eventType: 'IncidentNotified', projection: 'buggy', errorName: 'RangeError' },
+        message: expect.stringContaining('projector stopped'),
+      });
       // Backoff: the pause doubles up to the maximum.
-      expect(errors.slice(0, 4).map((e) => e.details.retryInMs)).toEqual([10, 20, 40, 40].slice(0, Math.min(errors.length, 4)));
+      expect(errors.slice(0, 4).map((e) => e.details.retryInMs)).toEqual(
+        [10, 20, 40, 40].slice(0, Math.min(errors.length, 4)),
+      );
       expect(JSON.stringify(errors)).not.toContain('2019-01-01');
 
       fixed = true;

@@ -8,7 +8,11 @@ import { generateSampleLog } from './sample-log';
  * Appends a sample log through the store; returns the event count and the position of the last append, which is
  * what a reader must wait for (the store's head can lag behind while any other transaction is open).
  */
-export const appendSampleLog = async (store: EventStore, incidents: number, seed = 7): Promise<{ count: number; last: LogPosition }> => {
+export const appendSampleLog = async (
+  store: EventStore,
+  incidents: number,
+  seed = 7,
+): Promise<{ count: number; last: LogPosition }> => {
   let count = 0;
   let last = LOG_START;
   for (const append of generateSampleLog({ incidents, seed })) {

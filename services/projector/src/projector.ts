@@ -9,8 +9,20 @@ import type { Sql } from 'postgres';
 import { DEFAULT_PANEL_RESPONSE_WORKING_DAYS, type WorkingDayCalendar } from '@cspr/domain';
 import { formatPosition, LOG_START, type EventStore, type LogPosition, type Subscription } from '@cspr/event-store';
 import {
-  applyBatch, calendarMismatchOf, claimCalendarVersion, finishRebuild, memoizeCalendar, migrateReadModels, ProjectionHaltedError, projections,
-  readCheckpoint, StaleCheckpointError, type CalendarMismatch, type Checkpoint, type Projection, type ProjectionContext,
+  applyBatch,
+  calendarMismatchOf,
+  claimCalendarVersion,
+  finishRebuild,
+  memoizeCalendar,
+  migrateReadModels,
+  ProjectionHaltedError,
+  projections,
+  readCheckpoint,
+  StaleCheckpointError,
+  type CalendarMismatch,
+  type Checkpoint,
+  type Projection,
+  type ProjectionContext,
 } from '@cspr/read-models';
 import { ATTR, continueTraces, SPAN, TRACER_NAME } from '@cspr/telemetry';
 import type { ProjectorLogger } from './projector-logger';
@@ -93,8 +105,18 @@ export const createProjector = (options: ProjectorOptions): Projector => {
     panelResponseTargetWorkingDays: options.panelResponseTargetWorkingDays ?? DEFAULT_PANEL_RESPONSE_WORKING_DAYS,
   };
   const tracer = trace.getTracer(TRACER_NAME);
-  const state = { running: false, rebuilding: false, caughtUp: false, position: LOG_START as LogPosition, eventsApplied: 0, conflicts: 0, lastError: null as string | null,
-    calendarMismatch: null as CalendarMismatch | null, consecutiveFailures: 0, deadLetters: 0 };
+  const state = {
+    running: false,
+    rebuilding: false,
+    caughtUp: false,
+    position: LOG_START as LogPosition,
+    eventsApplied: 0,
+    conflicts: 0,
+    lastError: null as string | null,
+    calendarMismatch: null as CalendarMismatch | null,
+    consecutiveFailures: 0,
+    deadLetters: 0,
+  };
   let stopping = false;
   let subscription: Subscription | undefined;
   let loop: Promise<void> | undefined;
@@ -116,11 +138,16 @@ export const createProjector = (options: ProjectorOptions): Projector => {
     state.deadLetters = row.count;
   };
 
-  const pause = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() { clearTimeout(timer); wakeRetry = undefined; resolve(); }
-    wakeRetry = done;
-  });
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeRetry = undefined;
+        resolve();
+      }
+      wakeRetry = done;
+    });
 
   /** An interrupted rebuild resumed by a plain start ends like any rebuild once the log is exhausted. */
   const finishRebuildIfCaughtUp = async () => {
@@ -138,24 +165,45 @@ export const createProjector = (options: ProjectorOptions): Projector => {
    */
   const checkCalendar = async (checkpoint: Checkpoint) => {
     let stored = checkpoint.calendarVersion;
-    if (stored === null && checkpoint.eventsProcessed === 0 && checkpoint.position.commit === 0n && checkpoint.position.prepare === 0n) {
+    if (
+      stored === null &&
+      checkpoint.eventsProcessed === 0 &&
+      checkpoint.position.commit === 0n &&
+      checkpoint.position.prepare === 0n
+    ) {
       await claimCalendarVersion(sql, context.calendar.version);
       stored = (await readCheckpoint(sql)).calendarVersion;
     }
     const mismatch = calendarMismatchOf(stored, context.calendar.version);
-    if (mismatch && (mismatch.stored !== state.calendarMismatch?.stored || mismatch.running !== state.calendarMismatch.running)) {
-      logger.warn(mismatch, 'the read models were built with another working-day calendar: due dates mix two calendars; run npm run rebuild');
+    if (
+      mismatch &&
+      (mismatch.stored !== state.calendarMismatch?.stored || mismatch.running !== state.calendarMismatch.running)
+    ) {
+      logger.warn(
+        mismatch,
+        'the read models were built with another working-day calendar: due dates mix two calendars; run npm run rebuild',
+      );
     }
     state.calendarMismatch = mismatch;
   };
 
-  const runFastRebuild = (rebuildOptions: RebuildOptions) => runRebuild({
-    sql, store, context, logger, batchSize: options.rebuildBatchSize ?? 5000, countEvents: options.countEvents, cacheLimit: options.rebuildCacheLimit,
-    onPosition: (position, events) => {
-      state.position = position;
-      state.eventsApplied += events;
-    },
-  }, rebuildOptions);
+  const runFastRebuild = (rebuildOptions: RebuildOptions) =>
+    runRebuild(
+      {
+        sql,
+        store,
+        context,
+        logger,
+        batchSize: options.rebuildBatchSize ?? 5000,
+        countEvents: options.countEvents,
+        cacheLimit: options.rebuildCacheLimit,
+        onPosition: (position, events) => {
+          state.position = position;
+          state.eventsApplied += events;
+        },
+      },
+      rebuildOptions,
+    );
 
   /** A rebuild killed half-way leaves partial read models: the projector that finds it carries it to the end. */
   const finishAbandonedRebuild = async (at: LogPosition) => {
@@ -194,21 +242,33 @@ export const createProjector = (options: ProjectorOptions): Projector => {
   const handle = async (events: Parameters<Parameters<EventStore['subscribeToAll']>[0]>[0]) => {
     // Continues the trace of the command that wrote the events (a parent for one trace, links for several).
     const { parent, links } = continueTraces(events.map((event) => event.metadata.traceparent));
-    await tracer.startActiveSpan(SPAN.projectorBatch, { kind: SpanKind.CONSUMER, links, attributes: { [ATTR.eventCount]: events.length, [ATTR.dbSystem]: 'postgresql' } }, parent, async (span) => {
-      try {
-        const outcome = await applyBatch(sql, options.projections ?? projections, events, state.position, context);
-        state.position = outcome.position;
-        state.eventsApplied += events.length;
-        state.consecutiveFailures = 0;
-        state.lastError = null;
-        if (outcome.deadLettered > 0) {
-          await countDeadLetters();
-          logger.warn({ count: outcome.deadLettered, position: formatPosition(outcome.position) }, 'events dead-lettered: see read_models.dead_letters');
+    await tracer.startActiveSpan(
+      SPAN.projectorBatch,
+      {
+        kind: SpanKind.CONSUMER,
+        links,
+        attributes: { [ATTR.eventCount]: events.length, [ATTR.dbSystem]: 'postgresql' },
+      },
+      parent,
+      async (span) => {
+        try {
+          const outcome = await applyBatch(sql, options.projections ?? projections, events, state.position, context);
+          state.position = outcome.position;
+          state.eventsApplied += events.length;
+          state.consecutiveFailures = 0;
+          state.lastError = null;
+          if (outcome.deadLettered > 0) {
+            await countDeadLetters();
+            logger.warn(
+              { count: outcome.deadLettered, position: formatPosition(outcome.position) },
+              'events dead-lettered: see read_models.dead_letters',
+            );
+          }
+        } finally {
+          span.end();
         }
-      } finally {
-        span.end();
-      }
-    });
+      },
+    );
     if (events.length < batchSize) {
       state.caughtUp = true;
       await finishRebuildIfCaughtUp();
@@ -237,7 +297,11 @@ export const createProjector = (options: ProjectorOptions): Projector => {
           state.caughtUp = true;
           await finishRebuildIfCaughtUp();
         }
-        subscription = store.subscribeToAll(handle, { after: state.position, batchSize, pollIntervalMs: options.pollIntervalMs ?? 1000 });
+        subscription = store.subscribeToAll(handle, {
+          after: state.position,
+          batchSize,
+          pollIntervalMs: options.pollIntervalMs ?? 1000,
+        });
         // stop() may have come while the checkpoint was read (no subscription yet to stop): end this one at once.
         if (stopping) await subscription.stop();
         const unwatch = watchForRebuild(subscription);
@@ -251,7 +315,10 @@ export const createProjector = (options: ProjectorOptions): Projector => {
         if (stopping) break;
         if (error instanceof StaleCheckpointError) {
           state.conflicts += 1;
-          logger.warn({ expected: formatPosition(error.expected) }, 'checkpoint moved by another projector or a rebuild: batch not applied, re-reading the checkpoint');
+          logger.warn(
+            { expected: formatPosition(error.expected) },
+            'checkpoint moved by another projector or a rebuild: batch not applied, re-reading the checkpoint',
+          );
           await pause(retryDelayMs);
           continue;
         }
@@ -260,12 +327,23 @@ export const createProjector = (options: ProjectorOptions): Projector => {
         if (error instanceof ProjectionHaltedError) {
           // A bug in projection code, not a bad event: nothing is skipped; the checkpoint stays before the batch.
           state.lastError = error.message;
-          logger.error({ eventType: error.eventType, position: error.position, projection: error.projection, errorName: error.errorName, retryInMs: delay },
-            'projector stopped: projection code failed on an event; the batch was not applied and is retried from the checkpoint');
+          logger.error(
+            {
+              eventType: error.eventType,
+              position: error.position,
+              projection: error.projection,
+              errorName: error.errorName,
+              retryInMs: delay,
+            },
+            'projector stopped: projection code failed on an event; the batch was not applied and is retried from the checkpoint',
+          );
         } else {
           // Only the error's class and code: messages of drivers and stores may quote the data they were given.
           const errorName = error instanceof Error ? error.name : 'unknown';
-          const code = typeof (error as { code?: unknown } | null)?.code === 'string' ? (error as { code: string }).code : undefined;
+          const code =
+            typeof (error as { code?: unknown } | null)?.code === 'string'
+              ? (error as { code: string }).code
+              : undefined;
           state.lastError = `${errorName}${code ? ` (${code})` : ''}: batch failed, retrying from the checkpoint`;
           logger.error({ errorName, code, retryInMs: delay }, 'projector batch failed: retrying from the checkpoint');
         }

@@ -34,7 +34,9 @@ const main = async () => {
       },
     });
     if (lastProgress) bar.finish(lastProgress);
-    process.stderr.write(`rebuilt ${result.events} events in ${result.seconds.toFixed(1)} s (${Math.round(result.eventsPerSecond)} events/s), ${result.deadLettered} dead-lettered, checkpoint ${result.position}\n`);
+    process.stderr.write(
+      `rebuilt ${result.events} events in ${result.seconds.toFixed(1)} s (${Math.round(result.eventsPerSecond)} events/s), ${result.deadLettered} dead-lettered, checkpoint ${result.position}\n`,
+    );
   } finally {
     await runtime.shutdown('rebuild finished');
   }

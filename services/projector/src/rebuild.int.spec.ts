@@ -28,20 +28,30 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const waitUntil = async (condition: () => boolean | Promise<boolean>, timeoutMs = 30_000) => {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(20)) if (await condition()) return true;
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(20))
+    if (await condition()) return true;
   return false;
 };
 
 describe('rebuild', () => {
   it('a rebuild process SIGKILLed mid-way, then a projector started: read models equal a clean rebuild', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./rebuild-command.ts', import.meta.url)), '--batch-size=10'], {
-      env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./rebuild-command.ts', import.meta.url)), '--batch-size=10'],
+      {
+        env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     // Kill once the child has committed some batches of the rebuild, well before the end of the log.
     for (let tries = 0; tries < 3000; tries += 1) {
-      const rows = await db.sql`select rebuilding, events_processed from read_models.checkpoints where name = 'read-models'`.catch(() => []);
+      const rows =
+        await db.sql`select rebuilding, events_processed from read_models.checkpoints where name = 'read-models'`.catch(
+          () => [],
+        );
       const row = rows[0] as { rebuilding: boolean; events_processed: string } | undefined;
       if (row?.rebuilding && Number(row.events_processed) >= 200) break;
       await sleep(10);
@@ -81,11 +91,20 @@ describe('rebuild', () => {
 
   it('a projector that starts finishes a rebuild abandoned half-way, by itself, equal to a clean rebuild', async () => {
     const clean = await dumpReadModels(db.sql);
-    const abandoned = await createProjector({ sql: db.sql, store, calendar, rebuildBatchSize: 100 }).rebuild({ maxBatches: 3 });
+    const abandoned = await createProjector({ sql: db.sql, store, calendar, rebuildBatchSize: 100 }).rebuild({
+      maxBatches: 3,
+    });
     expect(abandoned.completed).toBe(false);
     expect(await readCheckpoint(db.sql)).toMatchObject({ rebuilding: true, eventsProcessed: 300 });
 
-    const projector = createProjector({ sql: db.sql, store, calendar, pollIntervalMs: 50, rebuildStaleMs: 300, checkpointCheckMs: 50 });
+    const projector = createProjector({
+      sql: db.sql,
+      store,
+      calendar,
+      pollIntervalMs: 50,
+      rebuildStaleMs: 300,
+      checkpointCheckMs: 50,
+    });
     await projector.start();
     expect(await waitUntil(() => projector.status().caughtUp && !projector.status().rebuilding)).toBe(true);
     await projector.stop();
@@ -95,13 +114,24 @@ describe('rebuild', () => {
 
   it('an idle running projector notices a rebuild abandoned by another process and finishes it', async () => {
     const clean = await dumpReadModels(db.sql);
-    const projector = createProjector({ sql: db.sql, store, calendar, pollIntervalMs: 50, rebuildStaleMs: 300, checkpointCheckMs: 50 });
+    const projector = createProjector({
+      sql: db.sql,
+      store,
+      calendar,
+      pollIntervalMs: 50,
+      rebuildStaleMs: 300,
+      checkpointCheckMs: 50,
+    });
     await projector.start();
     expect(await waitUntil(() => projector.status().caughtUp)).toBe(true);
     // Another process: resets the read models, applies two batches, then dies (no new event arrives afterwards).
     await createProjector({ sql: db.sql, store, calendar, rebuildBatchSize: 100 }).rebuild({ maxBatches: 2 });
     expect(await waitUntil(() => projector.status().rebuilding)).toBe(true);
-    expect(await waitUntil(async () => (await readCheckpoint(db.sql)).rebuilding === false && !projector.status().rebuilding)).toBe(true);
+    expect(
+      await waitUntil(
+        async () => (await readCheckpoint(db.sql)).rebuilding === false && !projector.status().rebuilding,
+      ),
+    ).toBe(true);
     await projector.stop();
     expect(await readCheckpoint(db.sql)).toMatchObject({ rebuilding: false, eventsProcessed: logSize });
     expect(await dumpReadModels(db.sql)).toEqual(clean);
@@ -114,11 +144,15 @@ describe('rebuild', () => {
   });
 
   it('rebuilding with a calendar that has an extra holiday moves due dates', async () => {
-    const [incident] = (await listIncidents(db.sql, { first: 100 })).items.filter((i) => i.rapidReviewRequired && i.status !== 'withdrawn');
+    const [incident] = (await listIncidents(db.sql, { first: 100 })).items.filter(
+      (i) => i.rapidReviewRequired && i.status !== 'withdrawn',
+    );
     const before = incident!.deadlines.find((d) => d.kind === 'notification')!;
     // A one-off holiday on the first working day after becoming aware pushes the 5-working-day deadline by one.
     const firstWorkingDay = calendar.addWorkingDays(before.anchorDate, 1);
-    const extra = createEnglandAndWalesCalendar({ extraHolidays: [{ date: firstWorkingDay, name: 'Extra bank holiday' }] });
+    const extra = createEnglandAndWalesCalendar({
+      extraHolidays: [{ date: firstWorkingDay, name: 'Extra bank holiday' }],
+    });
     await createProjector({ sql: db.sql, store, calendar: extra }).rebuild();
     const after = (await getIncident(db.sql, incident!.id))!.deadlines.find((d) => d.kind === 'notification')!;
     expect(after.dueOn).toBe(extra.addWorkingDays(before.anchorDate, 5));

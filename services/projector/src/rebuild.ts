@@ -6,7 +6,14 @@
  */
 import type { Sql } from 'postgres';
 import { formatPosition, LOG_START, type EventStore, type LogPosition, type RecordedEvent } from '@cspr/event-store';
-import { createRebuildPipeline, finishRebuild, projections, readCheckpoint, resetReadModels, type ProjectionContext } from '@cspr/read-models';
+import {
+  createRebuildPipeline,
+  finishRebuild,
+  projections,
+  readCheckpoint,
+  resetReadModels,
+  type ProjectionContext,
+} from '@cspr/read-models';
 import type { ProjectorLogger } from './projector-logger';
 
 export type RebuildProgress = {
@@ -30,7 +37,14 @@ export type RebuildOptions = {
   maxBatches?: number;
 };
 
-export type RebuildResult = { events: number; seconds: number; eventsPerSecond: number; deadLettered: number; position: string; completed: boolean };
+export type RebuildResult = {
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  deadLettered: number;
+  position: string;
+  completed: boolean;
+};
 
 type RebuildContext = {
   sql: Sql;
@@ -50,7 +64,14 @@ export const runRebuild = async (run: RebuildContext, options: RebuildOptions): 
   const checkpoint = await readCheckpoint(sql);
   const resuming = options.resume === true && checkpoint.rebuilding;
   if (!resuming && options.onlyIfInterrupted) {
-    return { events: 0, seconds: 0, eventsPerSecond: 0, deadLettered: 0, position: formatPosition(checkpoint.position), completed: false };
+    return {
+      events: 0,
+      seconds: 0,
+      eventsPerSecond: 0,
+      deadLettered: 0,
+      position: formatPosition(checkpoint.position),
+      completed: false,
+    };
   }
   if (resuming) {
     position = checkpoint.position;
@@ -70,7 +91,14 @@ export const runRebuild = async (run: RebuildContext, options: RebuildOptions): 
     promise.catch(() => undefined); // awaited below; a failure surfaces there, not as an unhandled rejection
     return promise;
   };
-  const pipeline = createRebuildPipeline({ sql, projections, context: run.context, from: position, startsEmpty: !resuming, cacheLimit: run.cacheLimit });
+  const pipeline = createRebuildPipeline({
+    sql,
+    projections,
+    context: run.context,
+    from: position,
+    startsEmpty: !resuming,
+    cacheLimit: run.cacheLimit,
+  });
   let next: Promise<RecordedEvent[]> = read(position);
   let completed = true;
   for (;;) {
@@ -91,7 +119,12 @@ export const runRebuild = async (run: RebuildContext, options: RebuildOptions): 
     batches += 1;
     run.onPosition(position, batch.length);
     const elapsedSeconds = (performance.now() - started) / 1000;
-    options.onProgress?.({ done, total, eventsPerSecond: elapsedSeconds > 0 ? (done - startDone) / elapsedSeconds : 0, elapsedSeconds });
+    options.onProgress?.({
+      done,
+      total,
+      eventsPerSecond: elapsedSeconds > 0 ? (done - startDone) / elapsedSeconds : 0,
+      elapsedSeconds,
+    });
   }
   await pipeline.flush();
   if (completed) await finishRebuild(sql, position);

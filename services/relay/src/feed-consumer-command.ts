@@ -45,7 +45,8 @@ const idsIn = (file: string): Set<string> => {
   return ids;
 };
 
-const line = (n: ReceivedNotification) => JSON.stringify({ id: n.id, type: n.type, source: n.source, subject: n.subject, time: n.time, data: n.data });
+const line = (n: ReceivedNotification) =>
+  JSON.stringify({ id: n.id, type: n.type, source: n.source, subject: n.subject, time: n.time, data: n.data });
 
 const main = async () => {
   const out = values.out;
@@ -54,7 +55,10 @@ const main = async () => {
   let duplicates = 0;
   let lastActivity = Date.now();
   const consumer = await consumeFeed({
-    brokers: values.brokers.split(',').map((b) => b.trim()).filter(Boolean),
+    brokers: values.brokers
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
     topic: values.topic,
     groupId: values.group,
     fromBeginning: values['from-beginning'],
@@ -70,9 +74,12 @@ const main = async () => {
       lastActivity = Date.now();
       duplicates += 1;
     },
-    onInvalid: (id, errors) => process.stderr.write(`feed: message ${id ?? '?'} does not match its schema: ${errors.join('; ')}\n`),
+    onInvalid: (id, errors) =>
+      process.stderr.write(`feed: message ${id ?? '?'} does not match its schema: ${errors.join('; ')}\n`),
   });
-  process.stderr.write(`feed: reading ${values.topic} from ${values.brokers} as group ${values.group}${out ? `, writing ${out} (${seen.size} already there)` : ''}\n`);
+  process.stderr.write(
+    `feed: reading ${values.topic} from ${values.brokers} as group ${values.group}${out ? `, writing ${out} (${seen.size} already there)` : ''}\n`,
+  );
 
   const stop = async () => {
     await consumer.stop();

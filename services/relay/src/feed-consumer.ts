@@ -63,10 +63,17 @@ const headerText = (headers: IHeaders | undefined, name: string): string | undef
 export const consumeFeed = async (options: FeedConsumerOptions): Promise<FeedConsumer> => {
   const seen = options.seen ?? new Set<string>();
   const validator = createFeedValidator();
-  const kafka = new Kafka({ clientId: `${options.groupId}-consumer`, brokers: options.brokers, logLevel: logLevel.NOTHING, retry: { retries: 20, maxRetryTime: 2_000 } });
+  const kafka = new Kafka({
+    clientId: `${options.groupId}-consumer`,
+    brokers: options.brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 20, maxRetryTime: 2_000 },
+  });
   const consumer: Consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
   let joined: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => { joined = resolve; });
+  const ready = new Promise<void>((resolve) => {
+    joined = resolve;
+  });
   consumer.on(consumer.events.GROUP_JOIN, () => joined());
 
   await consumer.connect();
@@ -75,8 +82,9 @@ export const consumeFeed = async (options: FeedConsumerOptions): Promise<FeedCon
     // One message at a time: simplest way to keep per-incident order in your own processing.
     eachMessage: async ({ partition, message }) => {
       const headers = Object.fromEntries(
-        ['ce_specversion', 'ce_id', 'ce_type', 'ce_source', 'ce_subject', 'ce_time', 'content-type', 'traceparent']
-          .map((name) => [name, headerText(message.headers, name)]),
+        ['ce_specversion', 'ce_id', 'ce_type', 'ce_source', 'ce_subject', 'ce_time', 'content-type', 'traceparent'].map(
+          (name) => [name, headerText(message.headers, name)],
+        ),
       );
       const id = headers.ce_id;
       if (id !== undefined && seen.has(id)) {

@@ -45,7 +45,8 @@ export const createFeedPublisher = (options: FeedPublisherOptions): FeedPublishe
     retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1_000 },
     logLevel: logLevel.WARN,
     // kafkajs is loud while a broker is down; the relay logs each failed attempt once itself.
-    logCreator: () => (entry: LogEntry) => logger.debug({ kafkajs: entry.namespace, detail: entry.log.message }, 'kafkajs'),
+    logCreator: () => (entry: LogEntry) =>
+      logger.debug({ kafkajs: entry.namespace, detail: entry.log.message }, 'kafkajs'),
   });
   let producer: Producer | undefined;
   let topicReady = false;
@@ -78,7 +79,9 @@ export const createFeedPublisher = (options: FeedPublisherOptions): FeedPublishe
       if (!existing.includes(topic)) {
         await admin.createTopics({
           waitForLeaders: true,
-          topics: [{ topic, numPartitions: options.partitions ?? 6, replicationFactor: options.replicationFactor ?? -1 }],
+          topics: [
+            { topic, numPartitions: options.partitions ?? 6, replicationFactor: options.replicationFactor ?? -1 },
+          ],
         });
         logger.info({ topic, partitions: options.partitions ?? 6 }, 'relay created the feed topic');
       }

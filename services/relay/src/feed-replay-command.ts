@@ -15,7 +15,9 @@ const argument = (name: string): string | undefined => {
 
 const fromText = argument('from');
 if (!fromText) {
-  process.stderr.write('usage: npm run feed:replay -- --from <commit.prepare> [--to <commit.prepare>] [--topic <name>]\n');
+  process.stderr.write(
+    'usage: npm run feed:replay -- --from <commit.prepare> [--to <commit.prepare>] [--topic <name>]\n',
+  );
   process.exit(2);
 }
 const runtime = await openRuntime({ service: 'feed-replay', handleSignals: false, commandLine: true });
@@ -29,7 +31,10 @@ try {
     ...(toText ? { to: parsePosition(toText) } : {}),
     topic: argument('topic') ?? runtime.config.relay.topic,
     logger: runtime.logger,
-    onProgress: (p) => process.stderr.write(`\rreplayed up to ${p.position}: ${p.events} events read, ${p.published} messages published`),
+    onProgress: (p) =>
+      process.stderr.write(
+        `\rreplayed up to ${p.position}: ${p.events} events read, ${p.published} messages published`,
+      ),
   });
   process.stderr.write(`\ndone: ${result.published} messages for the events after ${result.from} up to ${result.to}\n`);
 } catch (error) {

@@ -26,19 +26,26 @@ export type FeedReplayOptions = {
 
 export type FeedReplayResult = { events: number; published: number; from: string; to: string };
 
-const atOrBefore = (a: LogPosition, b: LogPosition) => a.commit < b.commit || (a.commit === b.commit && a.prepare <= b.prepare);
+const atOrBefore = (a: LogPosition, b: LogPosition) =>
+  a.commit < b.commit || (a.commit === b.commit && a.prepare <= b.prepare);
 
 export const replayFeed = async (options: FeedReplayOptions): Promise<FeedReplayResult> => {
   const { store } = options;
   const to = options.to ?? (await store.headPosition());
-  const publisher = createFeedPublisher({ brokers: options.brokers, topic: options.topic ?? FEED_TOPIC, logger: options.logger ?? silentLogger });
+  const publisher = createFeedPublisher({
+    brokers: options.brokers,
+    topic: options.topic ?? FEED_TOPIC,
+    logger: options.logger ?? silentLogger,
+  });
   const origins = createStreamOrigins(store);
   let after = options.from;
   let events = 0;
   let published = 0;
   try {
     for (;;) {
-      const batch = (await store.readAll({ after, maxCount: options.batchSize ?? 500 })).filter((e) => atOrBefore(e.position, to));
+      const batch = (await store.readAll({ after, maxCount: options.batchSize ?? 500 })).filter((e) =>
+        atOrBefore(e.position, to),
+      );
       if (batch.length === 0) break;
       origins.learn(batch);
       const messages: FeedMessage[] = [];

@@ -19,7 +19,10 @@ import { createRelayHealthServer } from './relay-health-server';
 const main = async () => {
   const config = loadConfig();
   if (!config.kafkaBrokers) throw new Error('KAFKA_BROKERS is required, e.g. 127.0.0.1:9092');
-  if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the relay alone (embedded PGlite: use npm start with KAFKA_BROKERS)');
+  if (!config.databaseUrl)
+    throw new Error(
+      'DATABASE_URL is required to run the relay alone (embedded PGlite: use npm start with KAFKA_BROKERS)',
+    );
   const telemetry = startTelemetry({ serviceName: 'cspr-relay', config: config.telemetry });
   const logger = createLogger({ service: 'relay', level: config.logLevel });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, maxConnections: 4 });
@@ -44,8 +47,9 @@ const main = async () => {
   });
   await relay.start();
   const { port } = config.relay;
-  const server = createRelayHealthServer(relay, config.readiness.maxRelayLagSeconds)
-    .listen(port, config.host, () => logger.info({ host: config.host, port }, 'relay health on /health and /ready'));
+  const server = createRelayHealthServer(relay, config.readiness.maxRelayLagSeconds).listen(port, config.host, () =>
+    logger.info({ host: config.host, port }, 'relay health on /health and /ready'),
+  );
 
   let closing = false;
   const { shutdownTimeoutMs } = config.relay;

@@ -36,7 +36,10 @@ export const migrateRelay = (sql: Sql) =>
 
 export class LeaseLostError extends Error {
   override readonly name = 'LeaseLostError';
-  constructor(readonly relayName: string, readonly owner: string) {
+  constructor(
+    readonly relayName: string,
+    readonly owner: string,
+  ) {
     super(`Relay ${relayName}: ${owner} no longer holds the lease`);
   }
 }
@@ -57,7 +60,9 @@ export const createCheckpointStore = (sql: Sql, relayName: string, leaseTtlMs: n
 
   return {
     read: async (): Promise<LogPosition> => {
-      const rows = await sql<Row[]>`select commit_position, prepare_position from relay.checkpoints where name = ${relayName}`;
+      const rows = await sql<
+        Row[]
+      >`select commit_position, prepare_position from relay.checkpoints where name = ${relayName}`;
       return rows[0] ? toPosition(rows[0]) : LOG_START;
     },
 

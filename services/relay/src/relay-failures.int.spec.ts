@@ -36,8 +36,14 @@ afterAll(async () => {
 
 const relay = async (topic: string, extra: Record<string, string> = {}) => {
   const started = await startRelayProcess({
-    DATABASE_URL: log.db.url, KAFKA_BROKERS: broker.brokers.join(','), RELAY_TOPIC: topic, RELAY_NAME: topic,
-    RELAY_BATCH_SIZE: '20', RELAY_LEASE_TTL_MS: '3000', RELAY_RETRY_MAX_MS: '1000', ...extra,
+    DATABASE_URL: log.db.url,
+    KAFKA_BROKERS: broker.brokers.join(','),
+    RELAY_TOPIC: topic,
+    RELAY_NAME: topic,
+    RELAY_BATCH_SIZE: '20',
+    RELAY_LEASE_TTL_MS: '3000',
+    RELAY_RETRY_MAX_MS: '1000',
+    ...extra,
   });
   processes.push(started);
   return started;
@@ -65,7 +71,11 @@ const caughtUp = (p: RelayProcess, events: number) => async () => {
 const expectDelivered = (messages: { key: string; id: string }[], appended: FixtureEvent[]) => {
   const firstSeen: string[] = [];
   const seen = new Set<string>();
-  for (const m of messages) if (!seen.has(m.id)) { seen.add(m.id); firstSeen.push(m.id); }
+  for (const m of messages)
+    if (!seen.has(m.id)) {
+      seen.add(m.id);
+      firstSeen.push(m.id);
+    }
   expect(seen).toEqual(new Set(appended.map(({ event }) => event.eventId)));
   const keyOf = new Map(messages.map((m) => [m.id, m.key]));
   for (const incident of new Set(appended.map(({ streamId }) => streamId))) {
@@ -76,7 +86,8 @@ const expectDelivered = (messages: { key: string; id: string }[], appended: Fixt
 };
 
 const ids = (messages: ConsumedMessage[]) => messages.map((m) => ({ key: m.key, id: m.headers.ce_id! }));
-const covers = (events: FixtureEvent[]) => (messages: ConsumedMessage[]) => new Set(messages.map((m) => m.headers.ce_id)).size >= events.length;
+const covers = (events: FixtureEvent[]) => (messages: ConsumedMessage[]) =>
+  new Set(messages.map((m) => m.headers.ce_id)).size >= events.length;
 
 describe('relay under failure', { timeout: 180_000 }, () => {
   it('broker stopped while events keep being appended, then started again: every event arrives, in order per incident', async () => {
@@ -108,7 +119,9 @@ describe('relay under failure', { timeout: 180_000 }, () => {
     const first = await relay(topic);
     await waitFor(async () => ((await first.status())?.published ?? 0) >= 60, 60_000, 'relay under way');
     await first.kill('SIGKILL');
-    const progress = await log.db.sql<{ commit_position: string }[]>`select commit_position from relay.checkpoints where name = ${topic}`;
+    const progress = await log.db.sql<
+      { commit_position: string }[]
+    >`select commit_position from relay.checkpoints where name = ${topic}`;
     expect(progress).toHaveLength(1);
 
     const second = await relay(topic);
@@ -119,9 +132,16 @@ describe('relay under failure', { timeout: 180_000 }, () => {
     const received: ReceivedNotification[] = [];
     let repeats = 0;
     const consumer = await consumeFeed({
-      brokers: broker.brokers, topic, groupId: `ofsted-${randomUUID()}`, fromBeginning: true,
-      onNotification: (n) => { received.push(n); },
-      onDuplicate: () => { repeats += 1; },
+      brokers: broker.brokers,
+      topic,
+      groupId: `ofsted-${randomUUID()}`,
+      fromBeginning: true,
+      onNotification: (n) => {
+        received.push(n);
+      },
+      onDuplicate: () => {
+        repeats += 1;
+      },
     });
     try {
       await waitFor(() => received.length + repeats >= raw.length, 60_000, 'consumer read everything');
@@ -130,7 +150,10 @@ describe('relay under failure', { timeout: 180_000 }, () => {
     }
     expect(received.map((n) => n.id).length).toBe(events.length);
     expect(repeats).toBe(raw.length - events.length);
-    expectDelivered(received.map((n) => ({ key: n.subject, id: n.id })), events);
+    expectDelivered(
+      received.map((n) => ({ key: n.subject, id: n.id })),
+      events,
+    );
   });
 
   it('two relays started by mistake: one publishes, the other waits; killing the active one hands over with no loss and order kept', async () => {
@@ -141,7 +164,11 @@ describe('relay under failure', { timeout: 180_000 }, () => {
     await waitFor(async () => (await states()) === 'active,standby', 30_000, 'one active, one standby');
 
     const appending = appendOverTime(events, 25);
-    await waitFor(async () => ((await a.status())?.published ?? 0) + ((await b.status())?.published ?? 0) >= 40, 30_000, 'publishing');
+    await waitFor(
+      async () => ((await a.status())?.published ?? 0) + ((await b.status())?.published ?? 0) >= 40,
+      30_000,
+      'publishing',
+    );
     expect(await states()).toBe('active,standby');
     const active = (await a.status())?.state === 'active' ? a : b;
     const standby = active === a ? b : a;

@@ -21,7 +21,13 @@ export type RelayGuard = {
   release: (lease: Lease | undefined) => Promise<void>;
 };
 
-export const createRelayGuard = (options: { sql: Sql; checkpoints: CheckpointStore; relayName: string; owner: string; embedded: boolean }): RelayGuard => {
+export const createRelayGuard = (options: {
+  sql: Sql;
+  checkpoints: CheckpointStore;
+  relayName: string;
+  owner: string;
+  embedded: boolean;
+}): RelayGuard => {
   const { sql, checkpoints, owner } = options;
   const lockKey = `cspr.relay.${options.relayName}`;
   if (options.embedded) {
@@ -46,7 +52,9 @@ export const createRelayGuard = (options: { sql: Sql; checkpoints: CheckpointSto
       try {
         reserved ??= await sql.reserve();
         if (!locked) {
-          const [row] = await reserved<{ locked: boolean }[]>`select pg_try_advisory_lock(hashtext(${lockKey})) as locked`;
+          const [row] = await reserved<
+            { locked: boolean }[]
+          >`select pg_try_advisory_lock(hashtext(${lockKey})) as locked`;
           locked = row?.locked === true;
         }
       } catch (error) {

@@ -11,13 +11,18 @@ import { relayReasons } from './relay-health';
 export const createRelayHealthServer = (relay: Pick<Relay, 'status'>, maxLagSeconds: number): Server =>
   createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
-    const json = (code: number, body: unknown) => response.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const json = (code: number, body: unknown) =>
+      response.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (path === '/health') return json(200, { status: 'ok' });
     if (path !== '/ready') return json(404, { error: 'not found' });
     relay.status().then(
       (status) => {
         const reasons = relayReasons(status, maxLagSeconds);
-        json(reasons.length === 0 ? 200 : 503, { status: reasons.length === 0 ? 'ready' : 'not-ready', reasons, relay: status });
+        json(reasons.length === 0 ? 200 : 503, {
+          status: reasons.length === 0 ? 'ready' : 'not-ready',
+          reasons,
+          relay: status,
+        });
       },
       (error: unknown) => json(503, { status: 'not-ready', error: error instanceof Error ? error.name : 'error' }),
     );

@@ -10,19 +10,29 @@ import type { Relay } from './relay';
 /** Not ready while failing, stopped, or active and further behind than `maxLagSeconds`. */
 export const relayReasons = (status: Awaited<ReturnType<Relay['status']>>, maxLagSeconds: number): string[] => [
   ...(status.ready ? [] : [`relay ${status.state}${status.lastError ? `: ${status.lastError}` : ''}`]),
-  ...(status.state === 'active' && status.lagSeconds > maxLagSeconds ? [`relay ${Math.round(status.lagSeconds)} s behind (limit ${maxLagSeconds} s)`] : []),
+  ...(status.state === 'active' && status.lagSeconds > maxLagSeconds
+    ? [`relay ${Math.round(status.lagSeconds)} s behind (limit ${maxLagSeconds} s)`]
+    : []),
 ];
 
-export const relayCheck = (relay: Pick<Relay, 'status'>, maxLagSeconds: number): Check => async () => {
-  const status = await relay.status();
-  const reasons = relayReasons(status, maxLagSeconds);
-  const detail = { state: status.state, lagEvents: status.lagEvents, lagSeconds: Math.round(status.lagSeconds) };
-  return reasons.length === 0 ? { ok: true, ...detail } : { ok: false, reason: reasons.join('; '), ...detail };
-};
+export const relayCheck =
+  (relay: Pick<Relay, 'status'>, maxLagSeconds: number): Check =>
+  async () => {
+    const status = await relay.status();
+    const reasons = relayReasons(status, maxLagSeconds);
+    const detail = { state: status.state, lagEvents: status.lagEvents, lagSeconds: Math.round(status.lagSeconds) };
+    return reasons.length === 0 ? { ok: true, ...detail } : { ok: false, reason: reasons.join('; '), ...detail };
+  };
 
 /** The broker answers a cluster description; asked at most every 5 s (probes come often, a connection costs more). */
 export const kafkaCheck = (brokers: string[], timeoutMs = 2000): Check => {
-  const kafka = new Kafka({ clientId: 'cspr-health', brokers, connectionTimeout: timeoutMs, logLevel: logLevel.NOTHING, retry: { retries: 0 } });
+  const kafka = new Kafka({
+    clientId: 'cspr-health',
+    brokers,
+    connectionTimeout: timeoutMs,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+  });
   let cache: { at: number; result: CheckResult } | undefined;
   return async () => {
     if (cache && Date.now() - cache.at < 5_000) return cache.result;
@@ -32,7 +42,10 @@ export const kafkaCheck = (brokers: string[], timeoutMs = 2000): Check => {
       await admin.describeCluster();
       cache = { at: Date.now(), result: { ok: true } };
     } catch (error) {
-      cache = { at: Date.now(), result: { ok: false, reason: `Kafka unreachable: ${error instanceof Error ? error.name : 'error'}` } };
+      cache = {
+        at: Date.now(),
+        result: { ok: false, reason: `Kafka unreachable: ${error instanceof Error ? error.name : 'error'}` },
+      };
     } finally {
       await admin.disconnect().catch(() => undefined);
     }

@@ -37,9 +37,15 @@ export type RelayStatus = RelayLag & {
 
 export const LAG_SCAN_LIMIT = 1_000;
 
-export const measureLag = async (store: EventStore, checkpointOf: () => LogPosition | Promise<LogPosition>): Promise<RelayLag> => {
+export const measureLag = async (
+  store: EventStore,
+  checkpointOf: () => LogPosition | Promise<LogPosition>,
+): Promise<RelayLag> => {
   const checkpoint = await checkpointOf();
-  const [head, pending] = await Promise.all([store.headPosition(), store.readAll({ after: checkpoint, maxCount: LAG_SCAN_LIMIT })]);
+  const [head, pending] = await Promise.all([
+    store.headPosition(),
+    store.readAll({ after: checkpoint, maxCount: LAG_SCAN_LIMIT }),
+  ]);
   const oldest = pending[0];
   return {
     checkpoint: formatPosition(checkpoint),
@@ -54,12 +60,22 @@ export const measureLag = async (store: EventStore, checkpointOf: () => LogPosit
 export const createRelayTelemetry = (topic: string) => {
   const tracer = trace.getTracer(TRACER_NAME);
   const meter = metrics.getMeter(METER_NAME);
-  const failures = meter.createCounter(METRIC.relayPublishFailures, { description: 'Failed attempts to publish a batch to Kafka' });
-  const lagEvents = meter.createObservableGauge(METRIC.relayLagEvents, { description: 'Events in the log not yet published (counted up to 1000)' });
-  const lagSeconds = meter.createObservableGauge(METRIC.relayLagSeconds, { description: 'Age of the oldest unpublished event', unit: 's' });
+  const failures = meter.createCounter(METRIC.relayPublishFailures, {
+    description: 'Failed attempts to publish a batch to Kafka',
+  });
+  const lagEvents = meter.createObservableGauge(METRIC.relayLagEvents, {
+    description: 'Events in the log not yet published (counted up to 1000)',
+  });
+  const lagSeconds = meter.createObservableGauge(METRIC.relayLagSeconds, {
+    description: 'Age of the oldest unpublished event',
+    unit: 's',
+  });
   const attributes = { [ATTR.messagingSystem]: 'kafka', [ATTR.messagingDestination]: topic };
   let measure: (() => Promise<RelayLag>) | undefined;
-  const callback = async (result: { observe: (value: number, attrs?: Record<string, string>) => void }, pick: (lag: RelayLag) => number) => {
+  const callback = async (
+    result: { observe: (value: number, attrs?: Record<string, string>) => void },
+    pick: (lag: RelayLag) => number,
+  ) => {
     if (!measure) return;
     const lag = await measure().catch(() => undefined);
     if (lag) result.observe(pick(lag), attributes);
@@ -80,17 +96,26 @@ export const createRelayTelemetry = (topic: string) => {
      */
     publishSpan: <T>(traceparents: readonly unknown[], send: () => Promise<T>): Promise<T> => {
       const { parent, links } = continueTraces(traceparents);
-      const spanAttributes = { ...attributes, [ATTR.messagingOperation]: 'send', [ATTR.messagingBatchCount]: traceparents.length };
-      return tracer.startActiveSpan(SPAN.relayPublish, { kind: SpanKind.PRODUCER, links, attributes: spanAttributes }, parent, async (span) => {
-        try {
-          return await send();
-        } catch (error) {
-          span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
-          throw error;
-        } finally {
-          span.end();
-        }
-      });
+      const spanAttributes = {
+        ...attributes,
+        [ATTR.messagingOperation]: 'send',
+        [ATTR.messagingBatchCount]: traceparents.length,
+      };
+      return tracer.startActiveSpan(
+        SPAN.relayPublish,
+        { kind: SpanKind.PRODUCER, links, attributes: spanAttributes },
+        parent,
+        async (span) => {
+          try {
+            return await send();
+          } catch (error) {
+            span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
+            throw error;
+          } finally {
+            span.end();
+          }
+        },
+      );
     },
     close: () => {
       lagEvents.removeCallback(observeEvents);

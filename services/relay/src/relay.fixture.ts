@@ -9,7 +9,12 @@ import type { FixtureEvent } from '@cspr/feed/fixtures';
 import { createTestDatabase } from '@cspr/testing';
 import type { TestDatabase } from '@cspr/testing';
 
-export type TestLog = { db: TestDatabase; store: EventStore; append: (events: FixtureEvent[]) => Promise<void>; drop: () => Promise<void> };
+export type TestLog = {
+  db: TestDatabase;
+  store: EventStore;
+  append: (events: FixtureEvent[]) => Promise<void>;
+  drop: () => Promise<void>;
+};
 
 export const createTestLog = async (): Promise<TestLog> => {
   const db = await createTestDatabase();
@@ -28,12 +33,26 @@ export const createTestLog = async (): Promise<TestLog> => {
   };
 };
 
-export type ConsumedMessage = { key: string; value: string; headers: Record<string, string>; partition: number; offset: string };
+export type ConsumedMessage = {
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+  partition: number;
+  offset: string;
+};
 
 /** Reads the topic from the beginning with a fresh group until `until(messages)` holds or the time runs out. */
-export const consumeAll = async (brokers: string[], topic: string, until: (messages: ConsumedMessage[]) => boolean, timeoutMs = 60_000): Promise<ConsumedMessage[]> => {
+export const consumeAll = async (
+  brokers: string[],
+  topic: string,
+  until: (messages: ConsumedMessage[]) => boolean,
+  timeoutMs = 60_000,
+): Promise<ConsumedMessage[]> => {
   const kafka = new Kafka({ clientId: 'relay-test-reader', brokers, logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `test-${Math.random().toString(36).slice(2)}`, allowAutoTopicCreation: false });
+  const consumer = kafka.consumer({
+    groupId: `test-${Math.random().toString(36).slice(2)}`,
+    allowAutoTopicCreation: false,
+  });
   const messages: ConsumedMessage[] = [];
   // The relay creates the topic when it first becomes active; subscribing earlier would fail.
   const admin = kafka.admin();
@@ -47,11 +66,21 @@ export const consumeAll = async (brokers: string[], topic: string, until: (messa
   try {
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     let finish: () => void = () => undefined;
-    const finished = new Promise<void>((resolve) => { finish = resolve; });
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
     await consumer.run({
       eachMessage: async ({ partition, message }) => {
-        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]));
-        messages.push({ key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers, partition, offset: message.offset });
+        const headers = Object.fromEntries(
+          Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]),
+        );
+        messages.push({
+          key: message.key?.toString() ?? '',
+          value: message.value?.toString() ?? '',
+          headers,
+          partition,
+          offset: message.offset,
+        });
         if (until(messages)) finish();
       },
     });
@@ -64,7 +93,11 @@ export const consumeAll = async (brokers: string[], topic: string, until: (messa
   }
 };
 
-export const waitFor = async (condition: () => Promise<boolean> | boolean, timeoutMs = 30_000, what = 'condition'): Promise<void> => {
+export const waitFor = async (
+  condition: () => Promise<boolean> | boolean,
+  timeoutMs = 30_000,
+  what = 'condition',
+): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -40,14 +40,26 @@ describe('relay', { timeout: 120_000 }, () => {
     const topic = `feed-${randomUUID()}`;
     const [a, b] = [randomUUID(), randomUUID()];
     const fixtures = [
-      ...incidentStory({ incidentId: a, marker: MARKER }), ...incidentStory({ incidentId: b, marker: MARKER }),
-      withdrawal(b, a, MARKER), ...reviewStory([a, b], { marker: MARKER }), ...reviewStory([b], { marker: MARKER, national: true }),
+      ...incidentStory({ incidentId: a, marker: MARKER }),
+      ...incidentStory({ incidentId: b, marker: MARKER }),
+      withdrawal(b, a, MARKER),
+      ...reviewStory([a, b], { marker: MARKER }),
+      ...reviewStory([b], { marker: MARKER, national: true }),
     ];
     await log.append(fixtures);
-    const relay = createRelay({ store: log.store, sql: log.db.sql, brokers: broker.brokers, topic, name: topic, batchSize: 7 });
+    const relay = createRelay({
+      store: log.store,
+      sql: log.db.sql,
+      brokers: broker.brokers,
+      topic,
+      name: topic,
+      batchSize: 7,
+    });
     await relay.start();
     // ReviewerAppointed and ActionPlanProgressRecorded (one each per review) are not on the feed.
-    const expected = fixtures.filter(({ event }) => !['ReviewerAppointed', 'ActionPlanProgressRecorded'].includes(event.type));
+    const expected = fixtures.filter(
+      ({ event }) => !['ReviewerAppointed', 'ActionPlanProgressRecorded'].includes(event.type),
+    );
     const messages = await consumeAll(broker.brokers, topic, (m) => m.length >= expected.length);
     await waitFor(async () => (await relay.status()).lagEvents === 0, 10_000, 'relay caught up');
     const status = await relay.status();
@@ -69,7 +81,13 @@ describe('relay', { timeout: 120_000 }, () => {
     const notified = messages.find((m) => m.headers.ce_type === 'uk.gov.cspr.incident.notified.v1')!;
     const source = fixtures.find(({ event }) => event.eventId === notified.headers.ce_id)!;
     expect(notified.headers.traceparent).toBe(source.event.metadata.traceparent);
-    expect(status).toMatchObject({ state: 'active', ready: true, lagEvents: 0, lagSeconds: 0, published: expected.length });
+    expect(status).toMatchObject({
+      state: 'active',
+      ready: true,
+      lagEvents: 0,
+      lagSeconds: 0,
+      published: expected.length,
+    });
   });
 
   it('reports its lag while stopped, then resumes from its checkpoint without sending anything twice', async () => {
@@ -105,7 +123,15 @@ describe('relay', { timeout: 120_000 }, () => {
   // to start on a small machine, so the guard runs here on the server database with `embedded: true`.
   it('with the lease-only guard of the embedded mode, a second relay waits as a standby and takes over when the first stops', async () => {
     const topic = `feed-${randomUUID()}`;
-    const options = { store: log.store, sql: log.db.sql, brokers: broker.brokers, topic, name: topic, embedded: true, leaseTtlMs: 1_500 };
+    const options = {
+      store: log.store,
+      sql: log.db.sql,
+      brokers: broker.brokers,
+      topic,
+      name: topic,
+      embedded: true,
+      leaseTtlMs: 1_500,
+    };
     const one = createRelay({ ...options, owner: 'one' });
     const two = createRelay({ ...options, owner: 'two' });
     await one.start();
@@ -126,7 +152,9 @@ describe('relay', { timeout: 120_000 }, () => {
     expect((await two.status()).published).toBe(after.length);
     for (const story of [before, after]) {
       const key = story[0]!.streamId.replace('incident-', '');
-      expect(messages.filter((m) => m.key === key).map((m) => m.headers.ce_id)).toEqual(story.map(({ event }) => event.eventId));
+      expect(messages.filter((m) => m.key === key).map((m) => m.headers.ce_id)).toEqual(
+        story.map(({ event }) => event.eventId),
+      );
     }
   });
 
@@ -142,15 +170,40 @@ describe('relay', { timeout: 120_000 }, () => {
     const dir = await mkdtemp(join(tmpdir(), 'cspr-feed-'));
     const out = join(dir, 'notifications.jsonl');
     const command = fileURLToPath(new URL('./feed-consumer-command.ts', import.meta.url));
-    const feed = (group: string) => promisify(execFile)(process.execPath, ['--import', 'tsx', command, '--from-beginning', '--group', group,
-      '--brokers', broker.brokers.join(','), '--topic', topic, '--out', out, '--exit-when-idle', '2000'], { timeout: 60_000 });
+    const feed = (group: string) =>
+      promisify(execFile)(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          command,
+          '--from-beginning',
+          '--group',
+          group,
+          '--brokers',
+          broker.brokers.join(','),
+          '--topic',
+          topic,
+          '--out',
+          out,
+          '--exit-when-idle',
+          '2000',
+        ],
+        { timeout: 60_000 },
+      );
     try {
       const first = await feed(`ofsted-${randomUUID()}`);
       // A new group reads everything again: every message is a repeat of what the file already holds.
       const second = await feed(`ofsted-${randomUUID()}`);
-      const lines = (await readFile(out, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { id: string; type: string; subject: string });
+      const lines = (await readFile(out, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: string; type: string; subject: string });
       expect(lines.map((l) => l.id)).toEqual(events.map(({ event }) => event.eventId));
-      expect(lines[0]).toMatchObject({ type: 'uk.gov.cspr.incident.notified.v1', subject: events[0]!.streamId.replace('incident-', '') });
+      expect(lines[0]).toMatchObject({
+        type: 'uk.gov.cspr.incident.notified.v1',
+        subject: events[0]!.streamId.replace('incident-', ''),
+      });
       expect(first.stderr).toContain(`${events.length} notifications, 0 repeats skipped`);
       expect(second.stderr).toContain(`0 notifications, ${events.length} repeats skipped`);
       expect(await readFile(out, 'utf8')).not.toContain(MARKER);

@@ -90,11 +90,16 @@ export const createRelay = (options: RelayOptions): Relay => {
   let subscription: Subscription | undefined;
   let leaseLost = false;
   const sleepers = new Set<() => void>();
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const wake = () => { clearTimeout(timer); sleepers.delete(wake); resolve(); };
-    const timer = setTimeout(wake, ms);
-    sleepers.add(wake);
-  });
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      sleepers.add(wake);
+    });
 
   const toMessages = async (events: RecordedEvent[]): Promise<FeedMessage[]> => {
     origins.learn(events);
@@ -113,7 +118,10 @@ export const createRelay = (options: RelayOptions): Relay => {
       if (stopping) throw new RelayStopping('stopping');
       if (leaseLost) throw new LeaseLostError(name, owner);
       try {
-        await telemetry.publishSpan(messages.map((m) => m.headers.traceparent), () => publisher.send(messages));
+        await telemetry.publishSpan(
+          messages.map((m) => m.headers.traceparent),
+          () => publisher.send(messages),
+        );
         if (state === 'retrying') logger.info({ topic, attempts: attempt + 1 }, 'relay reached the broker again');
         state = 'active';
         lastError = undefined;
@@ -123,7 +131,10 @@ export const createRelay = (options: RelayOptions): Relay => {
         lastError = describeError(error).errorMessage;
         telemetry.publishFailed();
         const delay = retryDelayMs({ initialMs: retryInitial, maxMs: retryMax }, attempt, Math.random());
-        logger.warn({ topic, attempt: attempt + 1, retryInMs: Math.round(delay), ...describeError(error) }, 'relay could not publish; retrying the same batch');
+        logger.warn(
+          { topic, attempt: attempt + 1, retryInMs: Math.round(delay), ...describeError(error) },
+          'relay could not publish; retrying the same batch',
+        );
         await sleep(delay);
       }
     }
@@ -160,20 +171,32 @@ export const createRelay = (options: RelayOptions): Relay => {
     position = await checkpoints.read();
     state = 'active';
     logger.info({ owner, checkpoint: `${position.commit}.${position.prepare}`, topic }, 'relay is active');
-    const heartbeat = setInterval(() => {
-      checkpoints.renew(lease).catch((error: unknown) => {
-        if (!(error instanceof LeaseLostError)) return logger.warn(describeError(error), 'relay could not renew its lease');
-        leaseLost = true;
-        for (const wake of sleepers) wake();
-        void subscription?.stop();
-      });
-    }, Math.max(200, Math.floor(leaseTtlMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        checkpoints.renew(lease).catch((error: unknown) => {
+          if (!(error instanceof LeaseLostError))
+            return logger.warn(describeError(error), 'relay could not renew its lease');
+          leaseLost = true;
+          for (const wake of sleepers) wake();
+          void subscription?.stop();
+        });
+      },
+      Math.max(200, Math.floor(leaseTtlMs / 3)),
+    );
     const pipeline = { inFlight: Promise.resolve() };
     let failure: unknown;
     try {
-      subscription = store.subscribeToAll(handleBatch(lease, pipeline), { after: position, batchSize: options.batchSize ?? 500, pollIntervalMs: options.pollIntervalMs });
-      await subscription.done.catch((error: unknown) => { failure = error; });
-      await pipeline.inFlight.catch((error: unknown) => { failure ??= error; });
+      subscription = store.subscribeToAll(handleBatch(lease, pipeline), {
+        after: position,
+        batchSize: options.batchSize ?? 500,
+        pollIntervalMs: options.pollIntervalMs,
+      });
+      await subscription.done.catch((error: unknown) => {
+        failure = error;
+      });
+      await pipeline.inFlight.catch((error: unknown) => {
+        failure ??= error;
+      });
     } finally {
       clearInterval(heartbeat);
       subscription = undefined;
@@ -203,7 +226,8 @@ export const createRelay = (options: RelayOptions): Relay => {
           break;
         }
         lastError = describeError(error).errorMessage;
-        if (error instanceof LeaseLostError) logger.warn({ owner }, 'relay lost its lease to another instance; back to standby');
+        if (error instanceof LeaseLostError)
+          logger.warn({ owner }, 'relay lost its lease to another instance; back to standby');
         else logger.error(describeError(error), 'relay failed; starting again after a pause');
         state = 'standby';
         await sleep(retryInitial * 4);
@@ -215,7 +239,9 @@ export const createRelay = (options: RelayOptions): Relay => {
   };
 
   let finished: () => void = () => undefined;
-  const done = new Promise<void>((resolve) => { finished = resolve; });
+  const done = new Promise<void>((resolve) => {
+    finished = resolve;
+  });
   let started = false;
 
   return {
@@ -244,8 +270,14 @@ export const createRelay = (options: RelayOptions): Relay => {
       const lag = await measureLag(store, () => checkpoint ?? checkpoints.read());
       const holder = await checkpoints.holder().catch(() => ({ owner: null, expiresAt: null }));
       return {
-        state, owner, leaseHolder: holder.owner, topic, ...lag, published,
-        lastPublishedAt: lastPublishedAt?.toISOString(), lastError,
+        state,
+        owner,
+        leaseHolder: holder.owner,
+        topic,
+        ...lag,
+        published,
+        lastPublishedAt: lastPublishedAt?.toISOString(),
+        lastError,
         ready: state === 'active' || state === 'standby',
       };
     },

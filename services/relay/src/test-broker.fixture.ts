@@ -15,16 +15,25 @@ export const KAFKA_SCRIPT = fileURLToPath(new URL('../../../infra/kafka/kafka.sh
 
 /** Two consecutive free ports (client, controller): asks the OS for one and checks its neighbour. */
 const freePortPair = async (): Promise<number> => {
-  const probe = (port: number) => new Promise<number>((resolve, reject) => {
-    const server = createServer().once('error', reject).listen(port, '127.0.0.1', () => {
-      const { port: chosen } = server.address() as { port: number };
-      server.close(() => resolve(chosen));
+  const probe = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const server = createServer()
+        .once('error', reject)
+        .listen(port, '127.0.0.1', () => {
+          const { port: chosen } = server.address() as { port: number };
+          server.close(() => resolve(chosen));
+        });
     });
-  });
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const port = await probe(0);
     if (port > 64_000) continue;
-    if (await probe(port + 1).then(() => true, () => false)) return port;
+    if (
+      await probe(port + 1).then(
+        () => true,
+        () => false,
+      )
+    )
+      return port;
   }
   throw new Error('no two consecutive free ports');
 };
@@ -41,8 +50,15 @@ export type TestBroker = {
 export const startTestBroker = async (): Promise<TestBroker> => {
   const port = await freePortPair();
   const runDir = await mkdtemp(join(tmpdir(), 'cspr-kafka-'));
-  const env = { ...process.env, KAFKA_PORT: String(port), KAFKA_RUN_DIR: runDir, KAFKA_HEAP: '384m', KAFKA_STOP_TIMEOUT: '15' };
-  const script = (command: string) => run('bash', [KAFKA_SCRIPT, command], { env, timeout: 180_000 }).then(() => undefined);
+  const env = {
+    ...process.env,
+    KAFKA_PORT: String(port),
+    KAFKA_RUN_DIR: runDir,
+    KAFKA_HEAP: '384m',
+    KAFKA_STOP_TIMEOUT: '15',
+  };
+  const script = (command: string) =>
+    run('bash', [KAFKA_SCRIPT, command], { env, timeout: 180_000 }).then(() => undefined);
   const broker: TestBroker = {
     brokers: [`127.0.0.1:${port}`],
     port,

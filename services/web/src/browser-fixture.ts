@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser as ChromiumBrowser, type BrowserContext, type Page } from 'playwright-core';
 import { grantStartupAccess } from '@cspr/application';
 import { createEmbeddedProviderVerifier } from '@cspr/gateway';
 import { grantsForSubject } from '@cspr/read-models';
@@ -41,23 +41,39 @@ export const serveApp = async (backEnd: GatewayUnderTest): Promise<ServedApp> =>
   const url = `http://localhost:${port}`;
   const quiet = { info: () => undefined, warn: () => undefined };
   const signIn = await setUpSignIn({
-    sql: backEnd.sql, baseUrl: url, dataDir: backEnd.dataDir, production: false, settings: {}, logger: quiet,
-    grantsFor: async ({ subject }) => (await grantsForSubject(backEnd.sql, subject)).map((g) => ({
-      role: g.role, ...(g.partnershipId ? { partnershipId: g.partnershipId } : {}), ...(g.partnershipName ? { partnershipName: g.partnershipName } : {}),
-    })),
+    sql: backEnd.sql,
+    baseUrl: url,
+    dataDir: backEnd.dataDir,
+    production: false,
+    settings: {},
+    logger: quiet,
+    grantsFor: async ({ subject }) =>
+      (await grantsForSubject(backEnd.sql, subject)).map((g) => ({
+        role: g.role,
+        ...(g.partnershipId ? { partnershipId: g.partnershipId } : {}),
+        ...(g.partnershipName ? { partnershipName: g.partnershipName } : {}),
+      })),
   });
-  backEnd.issuers.set(signIn.embedded!.issuer, createEmbeddedProviderVerifier({ ...signIn.embedded!, principalOf: backEnd.grantsPrincipal }));
-  await grantStartupAccess(backEnd.commands, DEV_ACCOUNTS.flatMap((a) => (a.grant ? [{ subject: a.subject, email: a.email, ...a.grant }] : [])));
+  backEnd.issuers.set(
+    signIn.embedded!.issuer,
+    createEmbeddedProviderVerifier({ ...signIn.embedded!, principalOf: backEnd.grantsPrincipal }),
+  );
+  await grantStartupAccess(
+    backEnd.commands,
+    DEV_ACCOUNTS.flatMap((a) => (a.grant ? [{ subject: a.subject, email: a.email, ...a.grant }] : [])),
+  );
   // The grants reach the read model through the projector: wait until the last account's is readable.
-  for (let i = 0; i < 200 && (await grantsForSubject(backEnd.sql, 'dev-admin-2')).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 200 && (await grantsForSubject(backEnd.sql, 'dev-admin-2')).length === 0; i++)
+    await new Promise((r) => setTimeout(r, 50));
   const web = createWebApp({ gateway: backEnd.fetch, signIn, logError: (error) => console.error(error) });
   handler = (req, res) => (req.url?.startsWith('/graphql') ? backEnd.handler(req, res) : web(req, res));
   return {
     url,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 };
 
@@ -71,22 +87,71 @@ export const startBrowser = async (options: { javaScript?: boolean } = {}): Prom
     headless: true,
     viewport: { width: 1280, height: 800 },
     javaScriptEnabled: options.javaScript ?? true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
+  // axe runs as a script in the page: with JavaScript off it runs on a copy of the page in a second browser.
+  const checker =
+    options.javaScript === false
+      ? await chromium.launch({
+          executablePath: CHROMIUM_PATH,
+          headless: true,
+          args: ['--no-sandbox', '--disable-gpu'],
+        })
+      : undefined;
+  if (checker) checkers.set(context, checker);
   return {
     context,
     newPage: () => context.newPage(),
     close: async () => {
       await context.close();
+      await checker?.close();
       await rm(profile, { recursive: true, force: true });
     },
   };
 };
 
+const checkers = new WeakMap<BrowserContext, ChromiumBrowser>();
+
 /** axe against WCAG 2.2 A and AA; returns the violations in words (empty when the page passes). */
 export const accessibilityViolations = async (page: Page): Promise<string[]> => {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const checker = checkers.get(page.context());
+  if (checker) {
+    // The same markup and styles as the page with JavaScript off (no js-enabled class: the copy runs no page script).
+    const copyContext = await checker.newContext({ viewport: { width: 1280, height: 800 } });
+    const copy = await copyContext.newPage();
+    try {
+      const origin = new URL(page.url()).origin;
+      const markup = (await page.content())
+        .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+        .replace('<head>', `<head><base href="${origin}/">`);
+      await copy.setContent(markup, { waitUntil: 'load' });
+      return await violationsOf(copy);
+    } finally {
+      await copyContext.close();
+    }
+  }
+  return violationsOf(page);
+};
+
+const violationsOf = async (page: Page): Promise<string[]> => {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 };
 
 /**
@@ -108,7 +173,14 @@ export const signInAs = async (page: Page, baseUrl: string, who: string, startAt
   await page.goto(`${baseUrl}${startAt}`);
   const account = page.getByLabel(new RegExp(who));
   await account.waitFor({ timeout: 10_000 }).catch(async () => {
-    throw new Error(`no account chooser at ${page.url()}: ${(await page.locator('main').innerText().catch(() => '')).slice(0, 300)}`);
+    throw new Error(
+      `no account chooser at ${page.url()}: ${(
+        await page
+          .locator('main')
+          .innerText()
+          .catch(() => '')
+      ).slice(0, 300)}`,
+    );
   });
   await account.check();
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -117,5 +189,10 @@ export const signInAs = async (page: Page, baseUrl: string, who: string, startAt
 
 /** The development accounts the journeys use (services/web/src/sign-in/embedded-provider/dev-accounts.ts). */
 export const PEOPLE = {
-  leeds: 'Priya Shah', bradford: 'Tom Price', leedsAgency: 'Sam Fielding', panel: 'Helen Marsh', dfe: 'Grace Kim', admin: 'Olu Adebayo',
+  leeds: 'Priya Shah',
+  bradford: 'Tom Price',
+  leedsAgency: 'Sam Fielding',
+  panel: 'Helen Marsh',
+  dfe: 'Grace Kim',
+  admin: 'Olu Adebayo',
 } as const;

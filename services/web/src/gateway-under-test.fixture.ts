@@ -15,8 +15,20 @@ import { promisify } from 'node:util';
 import { registerDefaultPartnerships } from '@cspr/application';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
-import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, migratePersonalData } from '@cspr/personal-data';
-import { createGateway, createGrantsLookup, createIssuerRoutedVerifier, createTokenVerifierFromConfig, grantsPrincipal, type TokenVerifier } from '@cspr/gateway';
+import {
+  createMasterKeyWrapper,
+  createPersonalDataVault,
+  createReadAudit,
+  migratePersonalData,
+} from '@cspr/personal-data';
+import {
+  createGateway,
+  createGrantsLookup,
+  createIssuerRoutedVerifier,
+  createTokenVerifierFromConfig,
+  grantsPrincipal,
+  type TokenVerifier,
+} from '@cspr/gateway';
 import type { CommandHandler } from '@cspr/application';
 import type { Sql } from 'postgres';
 import { createProjector } from '@cspr/projector';
@@ -25,7 +37,11 @@ import { createDocumentStore, migrateDocuments } from '@cspr/documents';
 import { createTestDatabase } from '@cspr/testing';
 import type { GatewayFetch } from './server/gateway-client';
 
-export type TokenRequest = { role: 'partnership' | 'panel' | 'ofsted' | 'admin' | 'agency' | 'dfe'; partnership?: string; sub?: string };
+export type TokenRequest = {
+  role: 'partnership' | 'panel' | 'ofsted' | 'admin' | 'agency' | 'dfe';
+  partnership?: string;
+  sub?: string;
+};
 
 export type GatewayUnderTest = {
   handler: RequestListener;
@@ -39,7 +55,11 @@ export type GatewayUnderTest = {
   fetch: GatewayFetch;
   tokenFor: (request: TokenRequest) => Promise<string>;
   /** Runs an operation as a token holder through the same gateway (for set-up steps a journey does not cover). */
-  graphqlAs: <Data = Record<string, unknown>>(token: string, query: string, variables?: Record<string, unknown>) => Promise<Data>;
+  graphqlAs: <Data = Record<string, unknown>>(
+    token: string,
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => Promise<Data>;
   /** Moves the gateway's clock (commands' times and "today") by whole days; 0 is now. */
   setClockOffsetDays: (days: number) => void;
   close: () => Promise<void>;
@@ -50,7 +70,16 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** A token exactly as a developer gets one: `npm run token` with the same DATA_DIR as the gateway's verifier. */
 const mintWithCommand = async (dataDir: string, request: TokenRequest): Promise<string> => {
-  const args = ['run', '--silent', 'token', '--', '--role', request.role, ...(request.partnership ? ['--partnership', request.partnership] : []), ...(request.sub ? ['--sub', request.sub] : [])];
+  const args = [
+    'run',
+    '--silent',
+    'token',
+    '--',
+    '--role',
+    request.role,
+    ...(request.partnership ? ['--partnership', request.partnership] : []),
+    ...(request.sub ? ['--sub', request.sub] : []),
+  ];
   const { stdout } = await execFileAsync('npm', args, { cwd: repoRoot, env: { ...process.env, DATA_DIR: dataDir } });
   const token = stdout.trim().split('\n').at(-1) ?? '';
   if (token.split('.').length !== 3) throw new Error(`npm run token printed no token: ${stdout.slice(0, 200)}`);
@@ -74,17 +103,27 @@ export const startGatewayUnderTest = async (): Promise<GatewayUnderTest> => {
   const issuers = new Map<string, TokenVerifier>();
   const { yoga, commands } = createGateway({
     clock: () => new Date(Date.now() + offsetMs),
-    sql: db.sql, store, vault, calendar,
+    sql: db.sql,
+    store,
+    vault,
+    calendar,
     documents: { store: createDocumentStore(db.sql) },
     audit: createReadAudit(db.sql),
-    auth: createIssuerRoutedVerifier(issuers, await createTokenVerifierFromConfig({ dataDir, production: false }, { principalOf })),
+    auth: createIssuerRoutedVerifier(
+      issuers,
+      await createTokenVerifierFromConfig({ dataDir, production: false }, { principalOf }),
+    ),
     logger: createLogger({ service: 'web-e2e', level: process.env.LOG_LEVEL ?? 'silent' }),
     production: false,
   });
   await registerDefaultPartnerships(commands);
   return {
     handler: yoga as unknown as RequestListener,
-    sql: db.sql, dataDir, commands, issuers, grantsPrincipal: principalOf,
+    sql: db.sql,
+    dataDir,
+    commands,
+    issuers,
+    grantsPrincipal: principalOf,
     fetch: (url, init) => yoga.fetch(url, init),
     graphqlAs: async (token, query, variables = {}) => {
       const response = await yoga.fetch('http://web.test/graphql', {

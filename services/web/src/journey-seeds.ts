@@ -22,29 +22,91 @@ export type SeedOptions = {
 };
 
 /** An incident notified (nothing more yet); returns its id. */
-export const seedNotifiedIncident = async (backEnd: GatewayUnderTest, partnershipToken: string, options: SeedOptions = {}): Promise<string> => {
+export const seedNotifiedIncident = async (
+  backEnd: GatewayUnderTest,
+  partnershipToken: string,
+  options: SeedOptions = {},
+): Promise<string> => {
   const today = options.today ?? todayInEngland();
-  const notified = ok((await backEnd.graphqlAs<{ notifyIncident: Payload }>(partnershipToken, NOTIFY_INCIDENT, { input: {
-    localAuthorityCode: options.localAuthorityCode ?? 'E08000032', nature: 'SERIOUS_HARM', becameAwareOn: today, incidentOn: today, location: 'A park',
-    caseOutline: 'A second case with similar features.', notifier: { name: 'Alex Notifier', role: 'Safeguarding lead', email: 'alex@example.gov.uk' },
-    children: [{ childRef: 'child-1', name: 'Second Child', ageInYears: 4, sex: 'MALE', ethnicity: 'ASIAN', disability: 'NOT_KNOWN', placement: 'AT_HOME',
-      lookedAfter: false, childInNeedPlan: true, childProtectionPlan: false, knownToAgencies: 'YES' }],
-  } })).notifyIncident);
+  const notified = ok(
+    (
+      await backEnd.graphqlAs<{ notifyIncident: Payload }>(partnershipToken, NOTIFY_INCIDENT, {
+        input: {
+          localAuthorityCode: options.localAuthorityCode ?? 'E08000032',
+          nature: 'SERIOUS_HARM',
+          becameAwareOn: today,
+          incidentOn: today,
+          location: 'A park',
+          caseOutline: 'A second case with similar features.',
+          notifier: { name: 'Alex Notifier', role: 'Safeguarding lead', email: 'alex@example.gov.uk' },
+          children: [
+            {
+              childRef: 'child-1',
+              name: 'Second Child',
+              ageInYears: 4,
+              sex: 'MALE',
+              ethnicity: 'ASIAN',
+              disability: 'NOT_KNOWN',
+              placement: 'AT_HOME',
+              lookedAfter: false,
+              childInNeedPlan: true,
+              childProtectionPlan: false,
+              knownToAgencies: 'YES',
+            },
+          ],
+        },
+      })
+    ).notifyIncident,
+  );
   return notified.incidentId!;
 };
 
 /** An incident notified, its rapid review sent and the Panel's answer recorded (default: a Bradford case, national review). */
-export const seedRespondedIncident = async (backEnd: GatewayUnderTest, partnershipToken: string, panelToken: string, options: SeedOptions = {}): Promise<string> => {
+export const seedRespondedIncident = async (
+  backEnd: GatewayUnderTest,
+  partnershipToken: string,
+  panelToken: string,
+  options: SeedOptions = {},
+): Promise<string> => {
   const incidentId = await seedNotifiedIncident(backEnd, partnershipToken, options);
-  ok((await backEnd.graphqlAs<{ submitRapidReview: Payload }>(partnershipToken, SUBMIT_RAPID_REVIEW, { input: {
-    incidentId, facts: 'Facts of the second case.', parallelProcesses: [], agenciesInvolved: ['HEALTH'], agencySummaries: [{ agency: 'HEALTH', summary: 'Health visitor saw the child.' }],
-    keyPracticeEpisodes: 'Episodes.', livedExperience: 'Lived experience.', immediateActions: 'Actions.', learningIdentified: 'Learning.',
-    localReviewDecision: options.localReviewDecision ?? 'NO_LOCAL_REVIEW', localCriteria: { improvementsNeeded: options.localReviewDecision === 'LOCAL_REVIEW', recurrentThemes: false, multiAgencyConcerns: false, panelSuggested: false },
-    nationalCriteria: { improvementsNeeded: true, lawOrGuidanceChanges: false, recurrentThemes: true }, decisionReasons: 'National learning.',
-    signedOff: { localAuthority: true, integratedCareBoard: true, police: true }, signatories: { localAuthority: 'A', integratedCareBoard: 'B', police: 'C' },
-  } })).submitRapidReview);
-  ok((await backEnd.graphqlAs<{ respondToRapidReview: Payload }>(panelToken, RESPOND_TO_RAPID_REVIEW, { input: {
-    incidentId, outcome: options.outcome ?? 'NATIONAL_REVIEW', comments: 'The Panel’s answer.',
-  } })).respondToRapidReview);
+  ok(
+    (
+      await backEnd.graphqlAs<{ submitRapidReview: Payload }>(partnershipToken, SUBMIT_RAPID_REVIEW, {
+        input: {
+          incidentId,
+          facts: 'Facts of the second case.',
+          parallelProcesses: [],
+          agenciesInvolved: ['HEALTH'],
+          agencySummaries: [{ agency: 'HEALTH', summary: 'Health visitor saw the child.' }],
+          keyPracticeEpisodes: 'Episodes.',
+          livedExperience: 'Lived experience.',
+          immediateActions: 'Actions.',
+          learningIdentified: 'Learning.',
+          localReviewDecision: options.localReviewDecision ?? 'NO_LOCAL_REVIEW',
+          localCriteria: {
+            improvementsNeeded: options.localReviewDecision === 'LOCAL_REVIEW',
+            recurrentThemes: false,
+            multiAgencyConcerns: false,
+            panelSuggested: false,
+          },
+          nationalCriteria: { improvementsNeeded: true, lawOrGuidanceChanges: false, recurrentThemes: true },
+          decisionReasons: 'National learning.',
+          signedOff: { localAuthority: true, integratedCareBoard: true, police: true },
+          signatories: { localAuthority: 'A', integratedCareBoard: 'B', police: 'C' },
+        },
+      })
+    ).submitRapidReview,
+  );
+  ok(
+    (
+      await backEnd.graphqlAs<{ respondToRapidReview: Payload }>(panelToken, RESPOND_TO_RAPID_REVIEW, {
+        input: {
+          incidentId,
+          outcome: options.outcome ?? 'NATIONAL_REVIEW',
+          comments: 'The Panel’s answer.',
+        },
+      })
+    ).respondToRapidReview,
+  );
   return incidentId;
 };

@@ -16,8 +16,6 @@ export const NOTIFY_INCIDENT = `mutation NotifyIncident($input: NotifyIncidentIn
   }
 }`;
 
-
-
 const deadlineFields = `kind dueOn workingDaysLeft overdue dueThisWeek metOn cancelled statutory description`;
 
 export const PARTNERSHIP_INCIDENTS = `query PartnershipIncidents($after: String, $consistentAfter: String) {
@@ -112,7 +110,10 @@ export const PUBLISHED_REPORTS = `query PublishedReports($partnershipId: String,
   }
 }`;
 
-const reviewPayload = (name: string, input: string) => `mutation ${name[0]!.toUpperCase()}${name.slice(1)}($input: ${input}!) {
+const reviewPayload = (
+  name: string,
+  input: string,
+) => `mutation ${name[0]!.toUpperCase()}${name.slice(1)}($input: ${input}!) {
   ${name}(input: $input) {
     __typename
     ... on ReviewPayload { reviewId position }
@@ -155,7 +156,10 @@ export const REVIEW = `query Review($id: ID!, $consistentAfter: String) {
 const referralFields = `id partnershipId agency nature localAuthorityCode becameAwareOn incidentOn criteriaView dslConsulted status submittedAt submittedOn withdrawnOn
       decision { outcome decidedOn incidentId reviewId reviewKind }`;
 
-const referralPayload = (field: string, input: string) => `mutation ${field.charAt(0).toUpperCase()}${field.slice(1)}($input: ${input}!) {
+const referralPayload = (
+  field: string,
+  input: string,
+) => `mutation ${field.charAt(0).toUpperCase()}${field.slice(1)}($input: ${input}!) {
   ${field}(input: $input) {
     __typename
     ... on ReferralPayload { referralId position relatedIds alreadyApplied }
@@ -214,11 +218,17 @@ export const FINAL_REPORTS_FOR_DFE = `query FinalReportsForDfe {
   finalReportsForDfe(first: 50) { reviewId kind title ownerPartnershipId partnershipIds finalReportSubmittedOn publishedOn status }
 }`;
 
-export const COMMISSION_NON_STATUTORY_REVIEW = reviewPayload('commissionNonStatutoryReview', 'CommissionNonStatutoryReviewInput');
+export const COMMISSION_NON_STATUTORY_REVIEW = reviewPayload(
+  'commissionNonStatutoryReview',
+  'CommissionNonStatutoryReviewInput',
+);
 export const NAME_CONCERNED_PARTNERSHIPS = reviewPayload('nameConcernedPartnerships', 'NameConcernedPartnershipsInput');
 export const RECORD_LEARNING = reviewPayload('recordLearning', 'RecordLearningInput');
 export const ADD_RECOMMENDATION = reviewPayload('addRecommendation', 'AddRecommendationInput');
-export const RECORD_ACTION_FOR_RECOMMENDATION = reviewPayload('recordActionForRecommendation', 'RecordActionForRecommendationInput');
+export const RECORD_ACTION_FOR_RECOMMENDATION = reviewPayload(
+  'recordActionForRecommendation',
+  'RecordActionForRecommendationInput',
+);
 export const UPDATE_ACTION_STATUS = reviewPayload('updateActionStatus', 'UpdateActionStatusInput');
 
 export const PARTNERSHIP_REVIEWS_PAGE = `query PartnershipReviewsPage($partnershipId: ID!) {
@@ -226,5 +236,58 @@ export const PARTNERSHIP_REVIEWS_PAGE = `query PartnershipReviewsPage($partnersh
     partnershipId name
     own { reviewId listingKind caseName publishedOn otherArea historic documents { kind title address publishedMonth note } }
     mentioning { reviewId listingKind caseName publishedOn otherArea historic documents { kind title address publishedMonth note } }
+  }
+}`;
+
+export const LOCAL_AUTHORITIES_AND_PARTNERSHIPS = `query LocalAuthoritiesAndPartnerships {
+  localAuthorities { code name }
+  partnerships { id name }
+}`;
+
+const listedIncident = `id reference partnershipName localAuthorityName nature status incidentOn notifiedOn overdue nextDueOn`;
+
+export const SEARCH_INCIDENTS = `query SearchIncidents($reference: String, $partnershipId: String, $localAuthorityCode: String, $nature: IncidentNature,
+  $status: IncidentStatus, $notifiedFrom: String, $notifiedTo: String, $order: IncidentOrder, $first: Int, $page: Int) {
+  incidents(reference: $reference, partnershipId: $partnershipId, localAuthorityCode: $localAuthorityCode, nature: $nature, status: $status,
+    notifiedFrom: $notifiedFrom, notifiedTo: $notifiedTo, order: $order, first: $first, page: $page) {
+    totalCount
+    edges { node { ${listedIncident} } }
+  }
+}`;
+
+export const PANEL_QUEUE_PAGE = `query PanelQueuePage($first: Int, $page: Int, $consistentAfter: String) {
+  panelQueue(first: $first, page: $page, consistentAfter: $consistentAfter) {
+    totalCount
+    edges { node { incidentId reference partnershipName localAuthorityName nature notifiedOn submittedOn submission localReviewDecision nationalCriteriaMayBeMet targetOn workingDaysLeft overdue } }
+  }
+}`;
+
+export const ERASURE_REQUESTS = `query ErasureRequests($status: ErasureRequestStatus, $first: Int, $page: Int, $consistentAfter: String) {
+  erasureRequests(status: $status, first: $first, page: $page, consistentAfter: $consistentAfter) {
+    totalCount
+    edges { node { incidentId reference partnershipName localAuthorityName status legalBasis requestedBy requestedAt requestedByYou decidedBy decidedAt } }
+  }
+}`;
+
+export const APPROVE_ERASURE = `mutation ApproveErasure($input: ApproveErasureInput!) {
+  approveErasure(input: $input) {
+    __typename
+    ... on IncidentPayload { incidentId position }
+    ${clientErrors}
+  }
+}`;
+
+export const CANCEL_ERASURE_REQUEST = `mutation CancelErasureRequest($input: CancelErasureRequestInput!) {
+  cancelErasureRequest(input: $input) {
+    __typename
+    ... on IncidentPayload { incidentId position }
+    ${clientErrors}
+  }
+}`;
+
+export const PERSONAL_DATA_READS = `query PersonalDataReads($readerId: String, $subject: String, $from: String, $to: String, $first: Int, $page: Int) {
+  personalDataReads(readerId: $readerId, subject: $subject, from: $from, to: $to, first: $first, page: $page) {
+    totalCount
+    edges { node { at readerId role partnershipName subjectReference fields purpose } }
   }
 }`;

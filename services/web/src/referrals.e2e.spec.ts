@@ -5,21 +5,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, hasChromium, screenshot, signInWith } from './browser-fixture';
+import { accessibilityViolations, hasChromium, screenshot, signInAs, PEOPLE } from './browser-fixture';
 import { todayInEngland } from './app/dates';
 import { fillDate, useWebStack } from './web-stack';
 import { SUBMIT_REFERRAL } from './operations';
 
 const expectAccessible = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
 
-
 describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 300_000 }, () => {
   const stack = useWebStack();
 
-
   it('a police user refers a case, the sub-group notifies the Panel and the referrer sees the outcome', async () => {
     const agency = await stack.browser.newPage();
-    await signInWith(agency, stack.app.url, await stack.backEnd.tokenFor({ role: 'agency', partnership: 'leeds' }), 'agency', 'leeds');
+    await signInAs(agency, stack.app.url, PEOPLE.leedsAgency, '/agency/referrals');
     await agency.getByRole('heading', { name: 'My referrals' }).waitFor();
     expect(await agency.getByText('You have not referred any cases yet.').isVisible()).toBe(true);
     await expectAccessible(agency);
@@ -32,12 +30,17 @@ describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 30
     const summary = agency.locator('.govuk-error-summary');
     await summary.waitFor();
     expect(await summary.innerText()).toContain('Select your agency');
-    expect(await summary.innerText()).toContain('Select whether you have discussed the case with your designated safeguarding lead');
+    expect(await summary.innerText()).toContain(
+      'Select whether you have discussed the case with your designated safeguarding lead',
+    );
     await expectAccessible(agency);
     await summary.getByRole('link', { name: 'Select your agency' }).click();
     expect(await agency.evaluate(() => document.activeElement?.id)).toBe('agency');
 
-    await agency.getByRole('group', { name: 'Which agency are you referring from?' }).getByLabel('Police', { exact: true }).check();
+    await agency
+      .getByRole('group', { name: 'Which agency are you referring from?' })
+      .getByLabel('Police', { exact: true })
+      .check();
     await agency.getByLabel('Serious harm', { exact: true }).check();
     await agency.getByLabel('Local authority where the incident happened').fill('E08000035');
     await fillDate(agency, 'becameAwareOn');
@@ -45,14 +48,29 @@ describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 30
     await agency.getByLabel('Where did the incident happen?').fill('A park');
     await agency.getByLabel('Full name', { exact: true }).first().fill('Test Child Referred');
     await agency.getByLabel('Age in years (if the date of birth is not known)').fill('9');
-    for (const [name, answer] of [['children-0-sex', 'MALE'], ['children-0-ethnicity', 'WHITE'], ['children-0-disability', 'NO'], ['children-0-placement', 'AT_HOME'],
-      ['children-0-lookedAfter', 'false'], ['children-0-childInNeedPlan', 'false'], ['children-0-childProtectionPlan', 'false'], ['children-0-knownToAgencies', 'YES']] as const) {
+    for (const [name, answer] of [
+      ['children-0-sex', 'MALE'],
+      ['children-0-ethnicity', 'WHITE'],
+      ['children-0-disability', 'NO'],
+      ['children-0-placement', 'AT_HOME'],
+      ['children-0-lookedAfter', 'false'],
+      ['children-0-childInNeedPlan', 'false'],
+      ['children-0-childProtectionPlan', 'false'],
+      ['children-0-knownToAgencies', 'YES'],
+    ] as const) {
       await agency.locator(`input[name="${name}"][value="${answer}"]`).check();
     }
-    await agency.getByLabel('What happened', { exact: true }).fill('Officers found the child injured after a call from a neighbour.');
-    await agency.getByLabel('Why is your agency referring the case?').fill('The injuries were not explained and there were earlier calls.');
+    await agency
+      .getByLabel('What happened', { exact: true })
+      .fill('Officers found the child injured after a call from a neighbour.');
+    await agency
+      .getByLabel('Why is your agency referring the case?')
+      .fill('The injuries were not explained and there were earlier calls.');
     await agency.getByLabel('Yes, we think the criteria are met').check();
-    await agency.getByRole('group', { name: /designated safeguarding lead/ }).getByLabel('Yes').check();
+    await agency
+      .getByRole('group', { name: /designated safeguarding lead/ })
+      .getByLabel('Yes')
+      .check();
     await agency.locator('#notifierName').fill('Pat Officer');
     await agency.getByLabel('Job title').fill('Detective sergeant');
     await agency.getByLabel('Email address').fill('pat.officer@example.police.uk');
@@ -68,7 +86,7 @@ describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 30
 
     // The sub-group, in another tab (sessions are per tab).
     const partnership = await stack.browser.newPage();
-    await signInWith(partnership, stack.app.url, await stack.backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' }), 'partnership', 'leeds');
+    await signInAs(partnership, stack.app.url, PEOPLE.leeds, '/partnership');
     await partnership.getByRole('heading', { name: 'Incidents and deadlines' }).waitFor();
     await partnership.getByRole('link', { name: 'Referrals', exact: true }).click();
     await partnership.getByRole('heading', { name: 'Referrals from partner agencies' }).waitFor();
@@ -81,10 +99,16 @@ describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 30
     expect(await partnership.locator('main').innerText()).not.toContain('neighbour');
     await expectAccessible(partnership);
     await partnership.getByRole('button', { name: 'Record the decision' }).click();
-    await partnership.locator('.govuk-error-summary').getByText('Select what the review sub-group has decided').waitFor();
+    await partnership
+      .locator('.govuk-error-summary')
+      .getByText('Select what the review sub-group has decided')
+      .waitFor();
     await partnership.getByLabel('Notify the Panel of a serious incident').check();
     await partnership.getByRole('button', { name: 'Record the decision' }).click();
-    await partnership.locator('.govuk-error-summary').getByText('Enter the full name of the person notifying').waitFor();
+    await partnership
+      .locator('.govuk-error-summary')
+      .getByText('Enter the full name of the person notifying')
+      .waitFor();
     await expectAccessible(partnership);
     await partnership.getByLabel('Full name').fill('Sam Notifier');
     await partnership.getByLabel('Job title').fill('Head of safeguarding');
@@ -93,11 +117,13 @@ describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 30
     await partnership.getByRole('button', { name: 'Record the decision' }).click();
 
     await partnership.getByText('Decision recorded').waitFor();
-    expect(await partnership.locator('#referral-outcome').innerText()).toContain('The partnership notified the Panel of a serious incident');
+    expect(await partnership.locator('#referral-outcome').innerText()).toContain(
+      'The partnership notified the Panel of a serious incident',
+    );
     await expectAccessible(partnership);
     await partnership.getByRole('link', { name: 'Open the notification' }).click();
     await partnership.getByText('Serious harm').first().waitFor();
-    expect(partnership.url()).toMatch(/#\/partnership\/incidents\/[0-9a-f-]{36}$/);
+    expect(partnership.url()).toMatch(/\/partnership\/incidents\/[0-9a-f-]{36}$/);
 
     await agency.reload();
     await agency.getByRole('heading', { name: 'My referrals' }).waitFor();
@@ -109,18 +135,45 @@ describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 30
   });
 
   it('a referrer withdraws a referral before the sub-group decides', async () => {
-    const token = await stack.backEnd.tokenFor({ role: 'agency', partnership: 'leeds', sub: 'school-dsl' });
+    const token = await stack.backEnd.tokenFor({ role: 'agency', partnership: 'leeds' });
     const today = todayInEngland();
-    const sent = await stack.backEnd.graphqlAs<{ submitReferral: { __typename: string; message?: string } }>(token, SUBMIT_REFERRAL, { input: {
-      agency: 'EDUCATION', nature: 'SERIOUS_HARM', localAuthorityCode: 'E08000035', becameAwareOn: today, incidentOn: today, location: 'School',
-      whatHappened: 'A pupil disclosed harm at home.', agencyReasons: 'Concern about the home.', criteriaView: 'UNSURE', dslConsulted: true,
-      referrer: { name: 'Jo Teacher', role: 'Designated safeguarding lead', email: 'jo@example.sch.uk' },
-      children: [{ childRef: 'child-1', name: 'Pupil One', ageInYears: 11, sex: 'FEMALE', ethnicity: 'MIXED', disability: 'NO', placement: 'AT_HOME',
-        lookedAfter: false, childInNeedPlan: false, childProtectionPlan: false, knownToAgencies: 'NOT_KNOWN' }],
-    } });
+    const sent = await stack.backEnd.graphqlAs<{ submitReferral: { __typename: string; message?: string } }>(
+      token,
+      SUBMIT_REFERRAL,
+      {
+        input: {
+          agency: 'EDUCATION',
+          nature: 'SERIOUS_HARM',
+          localAuthorityCode: 'E08000035',
+          becameAwareOn: today,
+          incidentOn: today,
+          location: 'School',
+          whatHappened: 'A pupil disclosed harm at home.',
+          agencyReasons: 'Concern about the home.',
+          criteriaView: 'UNSURE',
+          dslConsulted: true,
+          referrer: { name: 'Jo Teacher', role: 'Designated safeguarding lead', email: 'jo@example.sch.uk' },
+          children: [
+            {
+              childRef: 'child-1',
+              name: 'Pupil One',
+              ageInYears: 11,
+              sex: 'FEMALE',
+              ethnicity: 'MIXED',
+              disability: 'NO',
+              placement: 'AT_HOME',
+              lookedAfter: false,
+              childInNeedPlan: false,
+              childProtectionPlan: false,
+              knownToAgencies: 'NOT_KNOWN',
+            },
+          ],
+        },
+      },
+    );
     expect(sent.submitReferral.__typename).toBe('ReferralPayload');
     const page = await stack.browser.newPage();
-    await signInWith(page, stack.app.url, token, 'agency', 'leeds');
+    await signInAs(page, stack.app.url, PEOPLE.leedsAgency, '/agency/referrals');
     await page.getByRole('heading', { name: 'My referrals' }).waitFor();
     await page.getByRole('link', { name: /^Withdraw/ }).click();
     await page.getByRole('heading', { name: 'Withdraw a referral' }).waitFor();

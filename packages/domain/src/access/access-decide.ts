@@ -21,14 +21,21 @@ export const PARTNERSHIP_BOUND_ROLES: readonly Role[] = ['partnership', 'agency'
 /** Subjects are the provider's opaque ids (UUIDs, Entra object ids, `dev-…`): printable, no spaces. */
 const SUBJECT_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
-const parseGrant = (data: { subject: unknown; role: unknown; partnershipId?: unknown }): { subject: string } & AccessGrant => {
+const parseGrant = (data: {
+  subject: unknown;
+  role: unknown;
+  partnershipId?: unknown;
+}): { subject: string } & AccessGrant => {
   const subject = requireString(data.subject, 'subject', 255);
-  if (!SUBJECT_PATTERN.test(subject)) throw validationError('subject', 'subject must be the identity provider\'s id for the person, without spaces');
+  if (!SUBJECT_PATTERN.test(subject))
+    throw validationError('subject', "subject must be the identity provider's id for the person, without spaces");
   const role = requireOneOf(data.role, 'role', ROLES);
   const partnershipId = optionalString(data.partnershipId, 'partnershipId', 100);
   if (PARTNERSHIP_BOUND_ROLES.includes(role)) {
-    if (!partnershipId) throw validationError('partnershipId', `The ${role} role needs the partnership the person acts for`);
-    if (!PARTNERSHIP_ID_PATTERN.test(partnershipId)) throw validationError('partnershipId', 'partnershipId must be a lowercase slug such as north-yorkshire');
+    if (!partnershipId)
+      throw validationError('partnershipId', `The ${role} role needs the partnership the person acts for`);
+    if (!PARTNERSHIP_ID_PATTERN.test(partnershipId))
+      throw validationError('partnershipId', 'partnershipId must be a lowercase slug such as north-yorkshire');
     return { subject, role, partnershipId };
   }
   if (partnershipId) throw validationError('partnershipId', `The ${role} role is not tied to a partnership`);
@@ -38,29 +45,44 @@ const parseGrant = (data: { subject: unknown; role: unknown; partnershipId?: unk
 export const grantAccess = (command: GrantAccess, state: AccessState): AccessEvent[] => {
   requireRole(command.context, ['admin'], 'grant access');
   const grant = parseGrant(command.data);
-  const email = command.data.email === undefined || command.data.email === '' ? undefined : requireEmail(command.data.email, 'email');
+  const email =
+    command.data.email === undefined || command.data.email === ''
+      ? undefined
+      : requireEmail(command.data.email, 'email');
   if (state.grants.some((g) => sameGrant(g, grant))) return [];
-  return [{
-    type: 'AccessGranted',
-    schemaVersion: ACCESS_SCHEMA_VERSION,
-    data: { ...grant, grantedBy: command.context.actor.userId, ...(email ? { email } : {}) },
-  }];
+  return [
+    {
+      type: 'AccessGranted',
+      schemaVersion: ACCESS_SCHEMA_VERSION,
+      data: { ...grant, grantedBy: command.context.actor.userId, ...(email ? { email } : {}) },
+    },
+  ];
 };
 
 export const revokeAccess = (command: RevokeAccess, state: AccessState): AccessEvent[] => {
   requireRole(command.context, ['admin'], 'revoke access');
   const grant = parseGrant(command.data);
-  if (grant.role === 'admin' && grant.subject === command.context.actor.userId) throw forbidden('An admin may not revoke their own admin access: ask another admin');
+  if (grant.role === 'admin' && grant.subject === command.context.actor.userId)
+    throw forbidden('An admin may not revoke their own admin access: ask another admin');
   if (!state.grants.some((g) => sameGrant(g, grant))) return [];
-  return [{ type: 'AccessRevoked', schemaVersion: ACCESS_SCHEMA_VERSION, data: { ...grant, revokedBy: command.context.actor.userId } }];
+  return [
+    {
+      type: 'AccessRevoked',
+      schemaVersion: ACCESS_SCHEMA_VERSION,
+      data: { ...grant, revokedBy: command.context.actor.userId },
+    },
+  ];
 };
 
 export const decideAccess = (command: AccessCommand, state: AccessState): AccessEvent[] => {
   requireContext(command.context);
   switch (command.type) {
-    case 'GrantAccess': return grantAccess(command, state);
-    case 'RevokeAccess': return revokeAccess(command, state);
-    default: return assertNever(command, 'access command');
+    case 'GrantAccess':
+      return grantAccess(command, state);
+    case 'RevokeAccess':
+      return revokeAccess(command, state);
+    default:
+      return assertNever(command, 'access command');
   }
 };
 

@@ -13,12 +13,15 @@ export type AccessGrantData = {
   partnershipId?: PartnershipId;
 };
 
-export type AccessGranted = DomainEvent<'AccessGranted', AccessGrantData & {
-  /** The admin who granted it (or `system-development-accounts` for the development accounts at start). */
-  grantedBy: string;
-  /** Email the admin knew the person by, to find them in the grants list; not used for any decision. */
-  email?: string;
-}>;
+export type AccessGranted = DomainEvent<
+  'AccessGranted',
+  AccessGrantData & {
+    /** The admin who granted it (or `system-development-accounts` for the development accounts at start). */
+    grantedBy: string;
+    /** Email the admin knew the person by, to find them in the grants list; not used for any decision. */
+    email?: string;
+  }
+>;
 
 export type AccessRevoked = DomainEvent<'AccessRevoked', AccessGrantData & { revokedBy: string }>;
 

@@ -6,10 +6,14 @@ export type AccessState = { grants: AccessGrant[] };
 
 export const initialAccessState = (): AccessState => ({ grants: [] });
 
-export const sameGrant = (a: AccessGrant, b: AccessGrant) => a.role === b.role && (a.partnershipId ?? null) === (b.partnershipId ?? null);
+export const sameGrant = (a: AccessGrant, b: AccessGrant) =>
+  a.role === b.role && (a.partnershipId ?? null) === (b.partnershipId ?? null);
 
 export const evolveAccess = (state: AccessState, event: AccessEvent): AccessState => {
-  const grant: AccessGrant = { role: event.data.role, ...(event.data.partnershipId ? { partnershipId: event.data.partnershipId } : {}) };
+  const grant: AccessGrant = {
+    role: event.data.role,
+    ...(event.data.partnershipId ? { partnershipId: event.data.partnershipId } : {}),
+  };
   switch (event.type) {
     case 'AccessGranted':
       return state.grants.some((g) => sameGrant(g, grant)) ? state : { grants: [...state.grants, grant] };

@@ -10,15 +10,38 @@ const holidayDates = (year: number) => calendar.holidaysBetween(`${year}-01-01`,
 describe('England and Wales bank holidays', () => {
   it('match gov.uk for 2025, 2026 and 2027, substitute days included', () => {
     expect(holidayDates(2025)).toEqual([
-      '2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26',
+      '2025-01-01',
+      '2025-04-18',
+      '2025-04-21',
+      '2025-05-05',
+      '2025-05-26',
+      '2025-08-25',
+      '2025-12-25',
+      '2025-12-26',
     ]);
     expect(holidayDates(2026)).toEqual([
-      '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-26', '2026-12-28',
+      '2026-01-01',
+      '2026-04-03',
+      '2026-04-06',
+      '2026-05-04',
+      '2026-05-25',
+      '2026-08-31',
+      '2026-12-25',
+      '2026-12-26',
+      '2026-12-28',
     ]);
     // Christmas and Boxing Day 2027 fall on a weekend: substitutes Monday 27 and Tuesday 28.
     expect(holidayDates(2027)).toEqual([
-      '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30',
-      '2027-12-25', '2027-12-26', '2027-12-27', '2027-12-28',
+      '2027-01-01',
+      '2027-03-26',
+      '2027-03-29',
+      '2027-05-03',
+      '2027-05-31',
+      '2027-08-30',
+      '2027-12-25',
+      '2027-12-26',
+      '2027-12-27',
+      '2027-12-28',
     ]);
   });
 
@@ -41,13 +64,15 @@ describe('England and Wales bank holidays', () => {
   });
 
   it('keeps only public holidays, not observances such as Mother’s Day', () => {
-    expect(libraryHolidaysOf(2026).map((h) => h.name)).not.toContain('Mother\'s Day');
+    expect(libraryHolidaysOf(2026).map((h) => h.name)).not.toContain("Mother's Day");
     expect(holidayDates(2026)).not.toContain('2026-03-15');
   });
 
   it('the calendar version names the installed date-holidays release (bump it when upgrading)', () => {
     const require = createRequire(import.meta.url);
-    const packageJson = JSON.parse(readFileSync(require.resolve('date-holidays/package.json'), 'utf8')) as { version: string };
+    const packageJson = JSON.parse(readFileSync(require.resolve('date-holidays/package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(DATE_HOLIDAYS_VERSION).toBe(packageJson.version);
     expect(calendar.version).toContain(`date-holidays-${packageJson.version}`);
   });

@@ -38,7 +38,9 @@ export const yearOf = (dayNumber: DayNumber): number => {
   const z = dayNumber + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
   return yearOfEra + era * 400 + (monthIndex >= 10 ? 1 : 0);
@@ -46,7 +48,8 @@ export const yearOf = (dayNumber: DayNumber): number => {
 
 export const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-export const addCalendarDays = (date: CalendarDate, days: number): CalendarDate => fromDayNumber(toDayNumber(date) + days);
+export const addCalendarDays = (date: CalendarDate, days: number): CalendarDate =>
+  fromDayNumber(toDayNumber(date) + days);
 
 /**
  * Adds whole months, clamping to the end of the month when the day does not exist there

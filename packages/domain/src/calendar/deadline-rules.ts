@@ -14,12 +14,7 @@ export type DeadlineKind =
   | 'publication-availability';
 
 export type DeadlineAnchor =
-  | 'became-aware'
-  | 'notified'
-  | 'rapid-review-submitted'
-  | 'review-commissioned'
-  | 'planned-publication'
-  | 'published';
+  'became-aware' | 'notified' | 'rapid-review-submitted' | 'review-commissioned' | 'planned-publication' | 'published';
 
 export type DeadlineRule = {
   kind: DeadlineKind;
@@ -46,7 +41,8 @@ const notification: DeadlineRule = {
   unit: 'working-days',
   direction: 'after',
   statutory: true,
-  description: 'Notify the Panel (and inform the safeguarding partners) within 5 working days of becoming aware of the incident.',
+  description:
+    'Notify the Panel (and inform the safeguarding partners) within 5 working days of becoming aware of the incident.',
   source: '[C] Children Act 2004 s16C; Working Together',
 };
 
@@ -58,9 +54,10 @@ const rapidReviewFrom = (anchor: DeadlineAnchor, source: string): DeadlineRule =
   direction: 'after',
   // The Panel's expectation in its guidance, not a duty in the Children Act: shown as such in every view (issue 14).
   statutory: false,
-  description: anchor === 'notified'
-    ? "The Panel's expectation (not a statutory duty): the rapid review reaches the Panel within 15 working days of the notification being submitted."
-    : "The Panel's expectation (not a statutory duty): the rapid review reaches the Panel within 15 working days of becoming aware of the incident.",
+  description:
+    anchor === 'notified'
+      ? "The Panel's expectation (not a statutory duty): the rapid review reaches the Panel within 15 working days of the notification being submitted."
+      : "The Panel's expectation (not a statutory duty): the rapid review reaches the Panel within 15 working days of becoming aware of the incident.",
   source,
 });
 
@@ -82,7 +79,8 @@ const localReviewPublication = (source: string): DeadlineRule => ({
   unit: 'months',
   direction: 'after',
   statutory: true,
-  description: 'Complete and publish the local child safeguarding practice review within 6 months of the decision to start it.',
+  description:
+    'Complete and publish the local child safeguarding practice review within 6 months of the decision to start it.',
   source,
 });
 
@@ -93,7 +91,8 @@ const finalReportBeforePublication: DeadlineRule = {
   unit: 'working-days',
   direction: 'before',
   statutory: true,
-  description: 'Send the final report to the Panel and the Secretary of State (DfE) at least 7 working days before publication.',
+  description:
+    'Send the final report to the Panel and the Secretary of State (DfE) at least 7 working days before publication.',
   source: '[U] Working Together; recipients configurable',
 };
 
@@ -115,13 +114,16 @@ const publicationAvailability: DeadlineRule = {
 export const CARE_LEAVER_NOTIFICATION_GUIDANCE: DeadlineRule = {
   ...notification,
   statutory: false,
-  description: 'Guidance, not a statutory deadline: Working Together 2023 asks for a care leaver\'s death to be notified, ideally within 5 working days of becoming aware.',
+  description:
+    "Guidance, not a statutory deadline: Working Together 2023 asks for a care leaver's death to be notified, ideally within 5 working days of becoming aware.",
   source: '[C] Working Together 2023 (a "should"); not Children Act 2004 s16C',
 };
 
 /** The notification rule of an edition for a nature: guidance only for a care leaver's death. */
 export const notificationRuleFor = (rule: DeadlineRule, nature: string | undefined): DeadlineRule =>
-  rule.kind === 'notification' && nature === 'care-leaver-death' ? { ...CARE_LEAVER_NOTIFICATION_GUIDANCE, anchor: rule.anchor } : rule;
+  rule.kind === 'notification' && nature === 'care-leaver-death'
+    ? { ...CARE_LEAVER_NOTIFICATION_GUIDANCE, anchor: rule.anchor }
+    : rule;
 
 /**
  * How many working days before publication an edition wants the final report with the Panel and DfE: read from
@@ -129,7 +131,8 @@ export const notificationRuleFor = (rule: DeadlineRule, nature: string | undefin
  */
 export const finalReportNoticeWorkingDays = (edition: GuidanceEdition): number => {
   const rule = deadlineRuleSets[edition].rules.find((r) => r.kind === 'final-report-before-publication');
-  if (!rule || rule.unit !== 'working-days') throw new Error(`The ${edition} rule set has no final-report notice in working days`);
+  if (!rule || rule.unit !== 'working-days')
+    throw new Error(`The ${edition} rule set has no final-report notice in working days`);
   return rule.amount;
 };
 
@@ -160,7 +163,10 @@ export const deadlineRuleSets: Record<GuidanceEdition, DeadlineRuleSet> = {
     edition: 'panel-guidance-2025',
     rules: [
       notification,
-      rapidReviewFrom('notified', '[L] Panel guidance June 2025: 15 working days from the notification being submitted'),
+      rapidReviewFrom(
+        'notified',
+        '[L] Panel guidance June 2025: 15 working days from the notification being submitted',
+      ),
       panelResponse,
       localReviewPublication('[U] 6 months carried over from Working Together 2018'),
       finalReportBeforePublication,

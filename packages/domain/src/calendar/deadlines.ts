@@ -6,7 +6,13 @@ import type { GuidanceEdition } from '../incident/incident-events';
 import { validationError } from '../shared/domain-error';
 import type { CalendarDate } from '../shared/types';
 import { addCalendarDays, addMonths, addYears, startOfWeek, toDayNumber } from './calendar-date';
-import { deadlineRuleSets, notificationRuleFor, type DeadlineAnchor, type DeadlineKind, type DeadlineRule } from './deadline-rules';
+import {
+  deadlineRuleSets,
+  notificationRuleFor,
+  type DeadlineAnchor,
+  type DeadlineKind,
+  type DeadlineRule,
+} from './deadline-rules';
 import type { WorkingDayCalendar } from './working-day-calendar';
 
 export type Deadline = {
@@ -57,7 +63,8 @@ export const computeDeadlines = (
     const anchorDate = anchors[baseRule.anchor];
     if (anchorDate === undefined) continue;
     const target = options.panelResponseTargetWorkingDays;
-    const targeted = baseRule.kind === 'panel-response' && target !== undefined ? { ...baseRule, amount: target } : baseRule;
+    const targeted =
+      baseRule.kind === 'panel-response' && target !== undefined ? { ...baseRule, amount: target } : baseRule;
     const rule = notificationRuleFor(targeted, options.nature);
     deadlines.push({
       kind: rule.kind,

@@ -23,7 +23,10 @@ export const GUIDANCE_EDITION_PERIODS: readonly GuidanceEditionPeriod[] = [
 ];
 
 /** The edition in force on `date` (ISO dates compare as strings). Before the first edition there is no duty to count. */
-export const guidanceEditionInForce = (date: CalendarDate, periods: readonly GuidanceEditionPeriod[] = GUIDANCE_EDITION_PERIODS): GuidanceEdition => {
+export const guidanceEditionInForce = (
+  date: CalendarDate,
+  periods: readonly GuidanceEditionPeriod[] = GUIDANCE_EDITION_PERIODS,
+): GuidanceEdition => {
   const period = [...periods].reverse().find((p) => p.inForceFrom <= date);
   if (!period) throw validationError('context.today', `No guidance edition was in force on ${date}`);
   return period.edition;
@@ -36,7 +39,10 @@ export const guidanceEditionInForce = (date: CalendarDate, periods: readonly Gui
 export const editionInForceFor = (given: unknown, today: CalendarDate): GuidanceEdition => {
   const inForce = guidanceEditionInForce(today);
   if (given !== undefined && given !== null && given !== inForce) {
-    throw validationError('guidanceEdition', `guidanceEdition is set by the platform: ${inForce} is in force on ${today}`);
+    throw validationError(
+      'guidanceEdition',
+      `guidanceEdition is set by the platform: ${inForce} is in force on ${today}`,
+    );
   }
   return inForce;
 };

@@ -28,6 +28,8 @@ describe('editionInForceFor', () => {
   });
 
   it('refuses another edition than the one in force', () => {
-    expect(() => editionInForceFor('working-together-2018', '2026-03-10')).toThrow(expect.objectContaining({ code: 'validation', field: 'guidanceEdition' }));
+    expect(() => editionInForceFor('working-together-2018', '2026-03-10')).toThrow(
+      expect.objectContaining({ code: 'validation', field: 'guidanceEdition' }),
+    );
   });
 });

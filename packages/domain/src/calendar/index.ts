@@ -13,6 +13,17 @@ export {
   type DeadlineRule,
   type DeadlineRuleSet,
 } from './deadline-rules';
-export { computeDeadlines, deadlineStatus, type Deadline, type DeadlineOptions, type DeadlineStatus } from './deadlines';
+export {
+  computeDeadlines,
+  deadlineStatus,
+  type Deadline,
+  type DeadlineOptions,
+  type DeadlineStatus,
+} from './deadlines';
 export { addCalendarDays, addMonths, addYears } from './calendar-date';
-export { guidanceEditionInForce, editionInForceFor, GUIDANCE_EDITION_PERIODS, type GuidanceEditionPeriod } from './guidance-editions';
+export {
+  guidanceEditionInForce,
+  editionInForceFor,
+  GUIDANCE_EDITION_PERIODS,
+  type GuidanceEditionPeriod,
+} from './guidance-editions';

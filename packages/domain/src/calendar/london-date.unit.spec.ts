@@ -25,13 +25,17 @@ describe('londonDate', () => {
   });
 
   it('is the UTC date or the day after, never earlier', () => {
-    const instants = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }).map((ms) => new Date(ms).toISOString());
-    fc.assert(fc.property(instants, (instant) => {
-      const utcDate = instant.slice(0, 10);
-      const london = londonDate(instant);
-      const nextDay = new Date(Date.parse(`${utcDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-      expect([utcDate, nextDay]).toContain(london);
-    }));
+    const instants = fc
+      .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) })
+      .map((ms) => new Date(ms).toISOString());
+    fc.assert(
+      fc.property(instants, (instant) => {
+        const utcDate = instant.slice(0, 10);
+        const london = londonDate(instant);
+        const nextDay = new Date(Date.parse(`${utcDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+        expect([utcDate, nextDay]).toContain(london);
+      }),
+    );
   });
 
   it('rejects something that is not an instant', () => {

@@ -55,8 +55,10 @@ const versionOf = (overrides: HolidayOverrides): string => {
 const MAX_WORKING_DAYS = 10_000;
 
 export const createEnglandAndWalesCalendar = (overrides: HolidayOverrides = {}): WorkingDayCalendar => {
-  for (const [index, holiday] of (overrides.extraHolidays ?? []).entries()) toDayNumber(holiday.date, `extraHolidays.${index}.date`);
-  for (const [index, date] of (overrides.removedHolidays ?? []).entries()) toDayNumber(date, `removedHolidays.${index}`);
+  for (const [index, holiday] of (overrides.extraHolidays ?? []).entries())
+    toDayNumber(holiday.date, `extraHolidays.${index}.date`);
+  for (const [index, date] of (overrides.removedHolidays ?? []).entries())
+    toDayNumber(date, `removedHolidays.${index}`);
   const removed = new Set(overrides.removedHolidays ?? []);
   const extras = [...englandAndWalesOneOffHolidays, ...(overrides.extraHolidays ?? [])];
   /**
@@ -155,7 +157,8 @@ export const createEnglandAndWalesCalendar = (overrides: HolidayOverrides = {}):
     const end = toDayNumber(to, 'to');
     const result: BankHoliday[] = [];
     for (let year = yearOf(start); year <= yearOf(end); year += 1) {
-      for (const [day, name] of yearData(year).holidays) if (day >= start && day <= end) result.push({ date: fromDayNumber(day), name });
+      for (const [day, name] of yearData(year).holidays)
+        if (day >= start && day <= end) result.push({ date: fromDayNumber(day), name });
     }
     return result.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   };

@@ -9,57 +9,69 @@ const anyCount = fc.integer({ min: 0, max: 300 });
 
 describe('working-day calendar: properties', () => {
   it('a deadline of n >= 1 working days is always a working day, never a weekend or bank holiday', () => {
-    fc.assert(fc.property(anyDate, fc.integer({ min: 1, max: 300 }), (date, n) => {
-      const due = calendar.addWorkingDays(date, n);
-      const weekday = weekdayOf(toDayNumber(due));
-      expect(calendar.isWorkingDay(due)).toBe(true);
-      expect(weekday).not.toBe(0);
-      expect(weekday).not.toBe(6);
-      expect(calendar.holidaysBetween(due, due)).toEqual([]);
-    }));
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: 1, max: 300 }), (date, n) => {
+        const due = calendar.addWorkingDays(date, n);
+        const weekday = weekdayOf(toDayNumber(due));
+        expect(calendar.isWorkingDay(due)).toBe(true);
+        expect(weekday).not.toBe(0);
+        expect(weekday).not.toBe(6);
+        expect(calendar.holidaysBetween(due, due)).toEqual([]);
+      }),
+    );
   });
 
   it('adding n then m working days is adding n + m', () => {
-    fc.assert(fc.property(anyDate, anyCount, anyCount, (date, n, m) => {
-      expect(calendar.addWorkingDays(calendar.addWorkingDays(date, n), m)).toBe(calendar.addWorkingDays(date, n + m));
-    }));
+    fc.assert(
+      fc.property(anyDate, anyCount, anyCount, (date, n, m) => {
+        expect(calendar.addWorkingDays(calendar.addWorkingDays(date, n), m)).toBe(calendar.addWorkingDays(date, n + m));
+      }),
+    );
   });
 
   it('workingDaysBetween(d, addWorkingDays(d, n)) is n', () => {
-    fc.assert(fc.property(anyDate, anyCount, (date, n) => {
-      expect(calendar.workingDaysBetween(date, calendar.addWorkingDays(date, n))).toBe(n);
-    }));
+    fc.assert(
+      fc.property(anyDate, anyCount, (date, n) => {
+        expect(calendar.workingDaysBetween(date, calendar.addWorkingDays(date, n))).toBe(n);
+      }),
+    );
   });
 
   it('is monotonic: more working days never gives an earlier date, and n >= 1 is strictly later', () => {
-    fc.assert(fc.property(anyDate, anyCount, anyCount, (date, a, b) => {
-      const [low, high] = a <= b ? [a, b] : [b, a];
-      expect(calendar.addWorkingDays(date, low) <= calendar.addWorkingDays(date, high)).toBe(true);
-      if (high >= 1) expect(calendar.addWorkingDays(date, high) > date).toBe(true);
-    }));
+    fc.assert(
+      fc.property(anyDate, anyCount, anyCount, (date, a, b) => {
+        const [low, high] = a <= b ? [a, b] : [b, a];
+        expect(calendar.addWorkingDays(date, low) <= calendar.addWorkingDays(date, high)).toBe(true);
+        if (high >= 1) expect(calendar.addWorkingDays(date, high) > date).toBe(true);
+      }),
+    );
   });
 
   it('workingDaysBetween is antisymmetric and n = 0 returns the anchor', () => {
-    fc.assert(fc.property(anyDate, anyDate, (a, b) => {
-      expect(calendar.workingDaysBetween(a, b) + calendar.workingDaysBetween(b, a)).toBe(0);
-      if (a !== b) expect(Object.is(calendar.workingDaysBetween(a, a), 0)).toBe(true);
-      expect(calendar.addWorkingDays(a, 0)).toBe(a);
-    }));
+    fc.assert(
+      fc.property(anyDate, anyDate, (a, b) => {
+        expect(calendar.workingDaysBetween(a, b) + calendar.workingDaysBetween(b, a)).toBe(0);
+        if (a !== b) expect(Object.is(calendar.workingDaysBetween(a, a), 0)).toBe(true);
+        expect(calendar.addWorkingDays(a, 0)).toBe(a);
+      }),
+    );
   });
 
   it('n working days before a date is a working day with exactly n working days from it up to the day before the anchor', () => {
-    fc.assert(fc.property(anyDate, fc.integer({ min: 1, max: 300 }), (date, n) => {
-      const earlier = calendar.addWorkingDays(date, -n);
-      expect(calendar.isWorkingDay(earlier)).toBe(true);
-      expect(calendar.workingDaysBetween(earlier, fromDayNumber(toDayNumber(date) - 1))).toBe(n - 1);
-    }));
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: 1, max: 300 }), (date, n) => {
+        const earlier = calendar.addWorkingDays(date, -n);
+        expect(calendar.isWorkingDay(earlier)).toBe(true);
+        expect(calendar.workingDaysBetween(earlier, fromDayNumber(toDayNumber(date) - 1))).toBe(n - 1);
+      }),
+    );
   });
 });
 
 describe('working-day calendar: agrees with a naive day-by-day walk', () => {
   const naiveAdd = (date: string, n: number) => {
     let day = toDayNumber(date);
-    for (let left = Math.abs(n); left > 0; ) {
+    for (let left = Math.abs(n); left > 0;) {
       day += n < 0 ? -1 : 1;
       if (calendar.isWorkingDay(fromDayNumber(day))) left -= 1;
     }
@@ -68,32 +80,38 @@ describe('working-day calendar: agrees with a naive day-by-day walk', () => {
   const naiveBetween = (from: string, to: string) => {
     const [a, b] = [toDayNumber(from), toDayNumber(to)];
     let count = 0;
-    for (let day = Math.min(a, b) + 1; day <= Math.max(a, b); day += 1) if (calendar.isWorkingDay(fromDayNumber(day))) count += 1;
+    for (let day = Math.min(a, b) + 1; day <= Math.max(a, b); day += 1)
+      if (calendar.isWorkingDay(fromDayNumber(day))) count += 1;
     return b >= a || count === 0 ? count : -count;
   };
 
   it('for adding and subtracting working days, across year ends', () => {
-    fc.assert(fc.property(anyDate, fc.integer({ min: -400, max: 400 }), (date, n) => {
-      expect(calendar.addWorkingDays(date, n)).toBe(naiveAdd(date, n));
-    }));
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: -400, max: 400 }), (date, n) => {
+        expect(calendar.addWorkingDays(date, n)).toBe(naiveAdd(date, n));
+      }),
+    );
   });
 
   it('for counting working days between two dates', () => {
-    fc.assert(fc.property(anyDate, fc.integer({ min: -800, max: 800 }), (date, span) => {
-      const other = fromDayNumber(toDayNumber(date) + span);
-      expect(calendar.workingDaysBetween(date, other)).toBe(naiveBetween(date, other));
-    }));
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: -800, max: 800 }), (date, span) => {
+        const other = fromDayNumber(toDayNumber(date) + span);
+        expect(calendar.workingDaysBetween(date, other)).toBe(naiveBetween(date, other));
+      }),
+    );
   });
 
   it('computes the year of a day number like Date does', () => {
-    fc.assert(fc.property(fc.integer({ min: -800_000, max: 800_000 }), (day) => {
-      expect(yearOf(day)).toBe(new Date(day * 86_400_000).getUTCFullYear());
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -800_000, max: 800_000 }), (day) => {
+        expect(yearOf(day)).toBe(new Date(day * 86_400_000).getUTCFullYear());
+      }),
+    );
   });
 });
 
-describe('working-day calendar: worked examples'
-, () => {
+describe('working-day calendar: worked examples', () => {
   it('Christmas 2025: Thu 25 and Fri 26 December and Thu 1 January are holidays', () => {
     // Became aware Mon 22 Dec 2025. Working days: Tue 23 (1), Wed 24 (2), [Thu 25, Fri 26 holidays],
     // [Sat 27, Sun 28], Mon 29 (3), Tue 30 (4), Wed 31 (5).
@@ -102,7 +120,11 @@ describe('working-day calendar: worked examples'
     expect(calendar.addWorkingDays('2025-12-22', 15)).toBe('2026-01-15');
     // After Wed 24 up to Mon 29: only Mon 29 counts.
     expect(calendar.workingDaysBetween('2025-12-24', '2025-12-29')).toBe(1);
-    expect(calendar.holidaysBetween('2025-12-20', '2026-01-02').map((h) => h.date)).toEqual(['2025-12-25', '2025-12-26', '2026-01-01']);
+    expect(calendar.holidaysBetween('2025-12-20', '2026-01-02').map((h) => h.date)).toEqual([
+      '2025-12-25',
+      '2025-12-26',
+      '2026-01-01',
+    ]);
   });
 
   it('Christmas 2026: Boxing Day on a Saturday moves to Monday 28 December', () => {
@@ -136,11 +158,15 @@ describe('working-day calendar: worked examples'
 
 describe('working-day calendar: overrides and version', () => {
   it('an extra one-off holiday stops being a working day and changes the version', () => {
-    const withExtra = createEnglandAndWalesCalendar({ extraHolidays: [{ date: '2026-06-01', name: 'Hypothetical jubilee' }] });
+    const withExtra = createEnglandAndWalesCalendar({
+      extraHolidays: [{ date: '2026-06-01', name: 'Hypothetical jubilee' }],
+    });
     expect(withExtra.isWorkingDay('2026-06-01')).toBe(false);
     expect(calendar.isWorkingDay('2026-06-01')).toBe(true);
     expect(withExtra.version).not.toBe(calendar.version);
-    expect(withExtra.holidaysBetween('2026-06-01', '2026-06-01')).toEqual([{ date: '2026-06-01', name: 'Hypothetical jubilee' }]);
+    expect(withExtra.holidaysBetween('2026-06-01', '2026-06-01')).toEqual([
+      { date: '2026-06-01', name: 'Hypothetical jubilee' },
+    ]);
   });
 
   it('a removed holiday becomes a working day', () => {

@@ -10,33 +10,68 @@ const spec = deciderSpec(incidentDecider);
 const ADMINS = ['admin-1', 'admin-2', 'admin-3'];
 const admin = (userId: string) => roleContext('admin', userId);
 
-const request = (context: CommandContext = admin('admin-1'), legalBasis = 'data-subject-request', adminUserIds = ADMINS): RequestErasure => ({
-  type: 'RequestErasure', data: { incidentId: INCIDENT_ID, legalBasis }, context, reference: { adminUserIds },
+const request = (
+  context: CommandContext = admin('admin-1'),
+  legalBasis = 'data-subject-request',
+  adminUserIds = ADMINS,
+): RequestErasure => ({
+  type: 'RequestErasure',
+  data: { incidentId: INCIDENT_ID, legalBasis },
+  context,
+  reference: { adminUserIds },
 });
-const approve = (context: CommandContext = admin('admin-2'), data: Partial<ApproveErasure['data']> = {}, adminUserIds = ADMINS): ApproveErasure => ({
-  type: 'ApproveErasure', data: { incidentId: INCIDENT_ID, ...data }, context, reference: { adminUserIds },
+const approve = (
+  context: CommandContext = admin('admin-2'),
+  data: Partial<ApproveErasure['data']> = {},
+  adminUserIds = ADMINS,
+): ApproveErasure => ({
+  type: 'ApproveErasure',
+  data: { incidentId: INCIDENT_ID, ...data },
+  context,
+  reference: { adminUserIds },
 });
 const cancel = (context: CommandContext = admin('admin-3')): CancelErasureRequest => ({
-  type: 'CancelErasureRequest', data: { incidentId: INCIDENT_ID }, context, reference: { adminUserIds: ADMINS },
+  type: 'CancelErasureRequest',
+  data: { incidentId: INCIDENT_ID },
+  context,
+  reference: { adminUserIds: ADMINS },
 });
 
 const requested = (requestedBy = 'admin-1'): IncidentEvent => ({
-  type: 'ErasureRequested', schemaVersion: 1, data: { incidentId: INCIDENT_ID, requestedBy, legalBasis: 'data-subject-request', requestedAt: NOW },
+  type: 'ErasureRequested',
+  schemaVersion: 1,
+  data: { incidentId: INCIDENT_ID, requestedBy, legalBasis: 'data-subject-request', requestedAt: NOW },
 });
-const cancelled: IncidentEvent = { type: 'ErasureRequestCancelled', schemaVersion: 1, data: { incidentId: INCIDENT_ID, cancelledBy: 'admin-3', cancelledAt: NOW } };
+const cancelled: IncidentEvent = {
+  type: 'ErasureRequestCancelled',
+  schemaVersion: 1,
+  data: { incidentId: INCIDENT_ID, cancelledBy: 'admin-3', cancelledAt: NOW },
+};
 const erased = (approvedBy = 'admin-2'): IncidentEvent => ({
-  type: 'PersonalDataErased', schemaVersion: 1,
-  data: { incidentId: INCIDENT_ID, erasedAt: NOW, legalBasis: 'data-subject-request', requestedBy: 'admin-1', approvedBy },
+  type: 'PersonalDataErased',
+  schemaVersion: 1,
+  data: {
+    incidentId: INCIDENT_ID,
+    erasedAt: NOW,
+    legalBasis: 'data-subject-request',
+    requestedBy: 'admin-1',
+    approvedBy,
+  },
 });
 const withdrawn: IncidentEvent = {
-  type: 'NotificationWithdrawn', schemaVersion: 1,
-  data: { incidentId: INCIDENT_ID, withdrawnAt: NOW, reason: 'notified-in-error' }, personal: { explanation: 'x' },
+  type: 'NotificationWithdrawn',
+  schemaVersion: 1,
+  data: { incidentId: INCIDENT_ID, withdrawnAt: NOW, reason: 'notified-in-error' },
+  personal: { explanation: 'x' },
 };
 
 describe('RequestErasure', () => {
   it('records the request with the acting admin as requester; nothing is erased yet', () => {
     spec.given([notifiedEvent()]).when(request()).then([requested()]);
-    expect(spec.given([notifiedEvent(), requested()]).state()).toMatchObject({ personalDataErased: false, erasureRequest: { requestedBy: 'admin-1', legalBasis: 'data-subject-request' } });
+    expect(spec.given([notifiedEvent(), requested()]).state()).toMatchObject({
+      personalDataErased: false,
+      erasureRequest: { requestedBy: 'admin-1', legalBasis: 'data-subject-request' },
+    });
   });
 
   it('works on a withdrawn notification too', () => {
@@ -44,36 +79,60 @@ describe('RequestErasure', () => {
   });
 
   it('refuses a second request while one is pending, but takes a new one after a cancellation', () => {
-    spec.given([notifiedEvent(), requested()]).when(request(admin('admin-2'))).thenThrows({ code: 'illegal_state', messageIncludes: 'awaiting approval' });
-    spec.given([notifiedEvent(), requested(), cancelled]).when(request(admin('admin-2'))).then([requested('admin-2')]);
+    spec
+      .given([notifiedEvent(), requested()])
+      .when(request(admin('admin-2')))
+      .thenThrows({ code: 'illegal_state', messageIncludes: 'awaiting approval' });
+    spec
+      .given([notifiedEvent(), requested(), cancelled])
+      .when(request(admin('admin-2')))
+      .then([requested('admin-2')]);
   });
 
   it('refuses every non-admin role and an admin token whose user is not a configured admin', () => {
     for (const context of [partnershipContext(), roleContext('panel', 'admin-1'), roleContext('ofsted', 'admin-1')]) {
       spec.given([notifiedEvent()]).when(request(context)).thenThrows({ code: 'forbidden' });
     }
-    spec.given([notifiedEvent()]).when(request(admin('admin-9'))).thenThrows({ code: 'forbidden' });
+    spec
+      .given([notifiedEvent()])
+      .when(request(admin('admin-9')))
+      .thenThrows({ code: 'forbidden' });
   });
 
   it('validates the legal basis; refuses before notification and after erasure', () => {
-    spec.given([notifiedEvent()]).when(request(admin('admin-1'), 'because')).thenThrows({ code: 'validation', field: 'legalBasis' });
+    spec
+      .given([notifiedEvent()])
+      .when(request(admin('admin-1'), 'because'))
+      .thenThrows({ code: 'validation', field: 'legalBasis' });
     spec.given([]).when(request()).thenThrows({ code: 'not_found' });
-    spec.given([notifiedEvent(), requested(), erased()]).when(request()).thenThrows({ code: 'illegal_state', messageIncludes: 'already' });
+    spec
+      .given([notifiedEvent(), requested(), erased()])
+      .when(request())
+      .thenThrows({ code: 'illegal_state', messageIncludes: 'already' });
   });
 });
 
 describe('ApproveErasure', () => {
   it('erases when another admin approves: requester from the request, approver the actor', () => {
     spec.given([notifiedEvent(), requested()]).when(approve()).then([erased()]);
-    expect(spec.given([notifiedEvent(), requested(), erased()]).state()).toMatchObject({ personalDataErased: true, erasureRequest: null });
+    expect(spec.given([notifiedEvent(), requested(), erased()]).state()).toMatchObject({
+      personalDataErased: true,
+      erasureRequest: null,
+    });
   });
 
   it('refuses the requester approving their own request (four eyes)', () => {
-    spec.given([notifiedEvent(), requested()]).when(approve(admin('admin-1'))).thenThrows({ code: 'forbidden', messageIncludes: 'four eyes' });
+    spec
+      .given([notifiedEvent(), requested()])
+      .when(approve(admin('admin-1')))
+      .thenThrows({ code: 'forbidden', messageIncludes: 'four eyes' });
   });
 
   it('refuses without a pending request, and after a cancellation', () => {
-    spec.given([notifiedEvent()]).when(approve()).thenThrows({ code: 'illegal_state', messageIncludes: 'request it first' });
+    spec
+      .given([notifiedEvent()])
+      .when(approve())
+      .thenThrows({ code: 'illegal_state', messageIncludes: 'request it first' });
     spec.given([notifiedEvent(), requested(), cancelled]).when(approve()).thenThrows({ code: 'illegal_state' });
   });
 
@@ -81,25 +140,46 @@ describe('ApproveErasure', () => {
     for (const context of [partnershipContext(), roleContext('panel', 'admin-2'), roleContext('ofsted', 'admin-2')]) {
       spec.given([notifiedEvent(), requested()]).when(approve(context)).thenThrows({ code: 'forbidden' });
     }
-    spec.given([notifiedEvent(), requested()]).when(approve(admin('admin-9'))).thenThrows({ code: 'forbidden' });
-    spec.given([notifiedEvent(), requested()]).when(approve(admin('admin-2'), {}, ['admin-2'])).thenThrows({ code: 'forbidden', messageIncludes: 'no longer an admin' });
+    spec
+      .given([notifiedEvent(), requested()])
+      .when(approve(admin('admin-9')))
+      .thenThrows({ code: 'forbidden' });
+    spec
+      .given([notifiedEvent(), requested()])
+      .when(approve(admin('admin-2'), {}, ['admin-2']))
+      .thenThrows({ code: 'forbidden', messageIncludes: 'no longer an admin' });
   });
 
   it('refuses when the approver expected another basis or requester than the pending request', () => {
-    spec.given([notifiedEvent(), requested()]).when(approve(admin('admin-2'), { legalBasis: 'court-order' })).thenThrows({ code: 'validation', field: 'legalBasis' });
-    spec.given([notifiedEvent(), requested()]).when(approve(admin('admin-2'), { requestedBy: 'admin-3' })).thenThrows({ code: 'validation', field: 'requestedBy' });
-    spec.given([notifiedEvent(), requested()]).when(approve(admin('admin-2'), { legalBasis: 'data-subject-request', requestedBy: 'admin-1' })).then([erased()]);
+    spec
+      .given([notifiedEvent(), requested()])
+      .when(approve(admin('admin-2'), { legalBasis: 'court-order' }))
+      .thenThrows({ code: 'validation', field: 'legalBasis' });
+    spec
+      .given([notifiedEvent(), requested()])
+      .when(approve(admin('admin-2'), { requestedBy: 'admin-3' }))
+      .thenThrows({ code: 'validation', field: 'requestedBy' });
+    spec
+      .given([notifiedEvent(), requested()])
+      .when(approve(admin('admin-2'), { legalBasis: 'data-subject-request', requestedBy: 'admin-1' }))
+      .then([erased()]);
   });
 
   it('refuses a second erasure', () => {
-    spec.given([notifiedEvent(), requested(), erased()]).when(approve(admin('admin-3'))).thenThrows({ code: 'illegal_state', messageIncludes: 'already' });
+    spec
+      .given([notifiedEvent(), requested(), erased()])
+      .when(approve(admin('admin-3')))
+      .thenThrows({ code: 'illegal_state', messageIncludes: 'already' });
   });
 });
 
 describe('CancelErasureRequest', () => {
   it('withdraws a pending request, by any configured admin (the requester included)', () => {
     spec.given([notifiedEvent(), requested()]).when(cancel()).then([cancelled]);
-    spec.given([notifiedEvent(), requested()]).when(cancel(admin('admin-1'))).then([{ ...cancelled, data: { ...cancelled.data, cancelledBy: 'admin-1' } } as IncidentEvent]);
+    spec
+      .given([notifiedEvent(), requested()])
+      .when(cancel(admin('admin-1')))
+      .then([{ ...cancelled, data: { ...cancelled.data, cancelledBy: 'admin-1' } } as IncidentEvent]);
   });
 
   it('refuses without a pending request and for non-admins', () => {

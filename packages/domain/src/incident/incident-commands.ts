@@ -3,8 +3,17 @@
  * from outside the stream, a `reference` part that the command handler loads before the decider runs.
  */
 import type {
-  Agency, ChildCharacteristics, ChildPersonalData, GuidanceEdition, IncidentNature, LocalReviewCriteria,
-  NationalCriteria, Notifier, PanelOutcome, ParallelProcess, WithdrawalReason,
+  Agency,
+  ChildCharacteristics,
+  ChildPersonalData,
+  GuidanceEdition,
+  IncidentNature,
+  LocalReviewCriteria,
+  NationalCriteria,
+  Notifier,
+  PanelOutcome,
+  ParallelProcess,
+  WithdrawalReason,
 } from './incident-events';
 import type { CommandContext, IncidentId, LocalAuthorityCode, PartnershipId, ReviewId } from '../shared/types';
 

@@ -3,17 +3,32 @@
  * ids and reference data come in with the command; nothing here reads a clock or does I/O.
  */
 import type {
-  ChildCharacteristics, IncidentEvent, IncidentNature, IncidentNotified, RapidReviewCompleted,
+  ChildCharacteristics,
+  IncidentEvent,
+  IncidentNature,
+  IncidentNotified,
+  RapidReviewCompleted,
 } from './incident-events';
 import type {
-  AmendNotification, IncidentCommand, LinkIncidentToReview, NotifyIncident, RespondToRapidReview,
-  SubmitRapidReview, WithdrawNotification,
+  AmendNotification,
+  IncidentCommand,
+  LinkIncidentToReview,
+  NotifyIncident,
+  RespondToRapidReview,
+  SubmitRapidReview,
+  WithdrawNotification,
 } from './incident-commands';
 import { evolveIncident, initialIncidentState, type IncidentState, type NotifiedIncidentState } from './incident';
 import { INCIDENT_NATURES, PANEL_OUTCOMES, WITHDRAWAL_REASONS } from './incident-vocabulary';
 import {
-  parseCaseOutline, parseChildren, parseIncidentTime, parseLocation, parseNotifier, parseSupportingDocuments,
-  requireLocalAuthority, requireNotificationDates,
+  parseCaseOutline,
+  parseChildren,
+  parseIncidentTime,
+  parseLocation,
+  parseNotifier,
+  parseSupportingDocuments,
+  requireLocalAuthority,
+  requireNotificationDates,
 } from './notification-input';
 import { givesPersonalData, parseAmendment } from './amendment-input';
 import { requireHarmChildRef, requireNatureFitsChildren } from './nature-rules';
@@ -24,9 +39,7 @@ import { forbidden, illegalState, notFound, validationError } from '../shared/do
 import { assertNever, type Decider } from '../shared/event';
 import { requireContext, requireOwnPartnership, requireRole } from '../shared/authorize';
 import type { CommandContext } from '../shared/types';
-import {
-  optionalString, requireDate, requireId, requireOneOf, requireString, requireText,
-} from '../shared/validate';
+import { optionalString, requireDate, requireId, requireOneOf, requireString, requireText } from '../shared/validate';
 
 export const INCIDENT_SCHEMA_VERSION = 1;
 
@@ -41,7 +54,8 @@ const notWithdrawn = (state: NotifiedIncidentState, action: string): void => {
 
 /** After erasure the incident's data key is gone, so no new personal data can be written for it. */
 const notErased = (state: NotifiedIncidentState, action: string): void => {
-  if (state.personalDataErased) throw illegalState(`Personal data of incident ${state.incidentId} was erased: cannot ${action}`);
+  if (state.personalDataErased)
+    throw illegalState(`Personal data of incident ${state.incidentId} was erased: cannot ${action}`);
 };
 
 export const notifyIncident = (command: NotifyIncident, state: IncidentState): IncidentEvent[] => {
@@ -69,7 +83,12 @@ export const notifyIncident = (command: NotifyIncident, state: IncidentState): I
     data: {
       incidentId,
       partnershipId,
-      localAuthorityCode: requireLocalAuthority(data.localAuthorityCode, 'localAuthorityCode', reference?.partnershipLocalAuthorities ?? [], partnershipId),
+      localAuthorityCode: requireLocalAuthority(
+        data.localAuthorityCode,
+        'localAuthorityCode',
+        reference?.partnershipLocalAuthorities ?? [],
+        partnershipId,
+      ),
       nature,
       becameAwareOn,
       incidentOn,
@@ -100,17 +119,25 @@ export const amendNotification = (command: AmendNotification, state: IncidentSta
   const incident = existing(state, data.incidentId);
   requireOwnPartnership(context, incident.partnershipId, 'amend this notification');
   notWithdrawn(incident, 'amend it');
-  if (data.changes === null || typeof data.changes !== 'object') throw validationError('changes', 'changes are required');
+  if (data.changes === null || typeof data.changes !== 'object')
+    throw validationError('changes', 'changes are required');
   if (givesPersonalData(data.changes)) notErased(incident, 'amend personal data');
-  const { changes, personal, changedFields } = parseAmendment(data.changes, incident, reference?.partnershipLocalAuthorities ?? [], context.today);
+  const { changes, personal, changedFields } = parseAmendment(
+    data.changes,
+    incident,
+    reference?.partnershipLocalAuthorities ?? [],
+    context.today,
+  );
   // An amendment that changes nothing records nothing (a resent form is harmless).
   if (changedFields.length === 0) return [];
-  return [{
-    type: 'NotificationAmended',
-    schemaVersion: INCIDENT_SCHEMA_VERSION,
-    data: { incidentId: incident.incidentId, amendedAt: context.now, changes, changedFields },
-    ...(Object.keys(personal).length > 0 ? { personal } : {}),
-  }];
+  return [
+    {
+      type: 'NotificationAmended',
+      schemaVersion: INCIDENT_SCHEMA_VERSION,
+      data: { incidentId: incident.incidentId, amendedAt: context.now, changes, changedFields },
+      ...(Object.keys(personal).length > 0 ? { personal } : {}),
+    },
+  ];
 };
 
 /**
@@ -126,45 +153,73 @@ export const withdrawNotification = (command: WithdrawNotification, state: Incid
   if (!byPanel) requireOwnPartnership(context, incident.partnershipId, 'withdraw this notification');
   notWithdrawn(incident, 'withdraw it again');
   notErased(incident, 'record a withdrawal explanation');
-  if (incident.linkedReviews.length > 0) throw illegalState(`Incident ${incident.incidentId} is linked to a review: close the review instead of withdrawing`);
+  if (incident.linkedReviews.length > 0)
+    throw illegalState(
+      `Incident ${incident.incidentId} is linked to a review: close the review instead of withdrawing`,
+    );
   const reason = requireOneOf(data.reason, 'reason', WITHDRAWAL_REASONS);
-  if (byPanel && reason !== 'duplicate') throw forbidden('The Panel withdraws a notification only to merge it as a duplicate');
-  const duplicateOf = data.duplicateOfIncidentId === undefined || data.duplicateOfIncidentId === null
-    ? undefined
-    : requireId(data.duplicateOfIncidentId, 'duplicateOfIncidentId');
-  if (reason === 'duplicate' && duplicateOf === undefined) throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId is required when the reason is duplicate');
-  if (reason !== 'duplicate' && duplicateOf !== undefined) throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId is only given when the reason is duplicate');
-  if (duplicateOf === incident.incidentId) throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId must name another incident, not this one');
+  if (byPanel && reason !== 'duplicate')
+    throw forbidden('The Panel withdraws a notification only to merge it as a duplicate');
+  const duplicateOf =
+    data.duplicateOfIncidentId === undefined || data.duplicateOfIncidentId === null
+      ? undefined
+      : requireId(data.duplicateOfIncidentId, 'duplicateOfIncidentId');
+  if (reason === 'duplicate' && duplicateOf === undefined)
+    throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId is required when the reason is duplicate');
+  if (reason !== 'duplicate' && duplicateOf !== undefined)
+    throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId is only given when the reason is duplicate');
+  if (duplicateOf === incident.incidentId)
+    throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId must name another incident, not this one');
   let survivor: { partnershipId: string } | undefined;
   if (duplicateOf !== undefined) {
     const named = command.reference?.duplicateOf;
-    if (!named || named.status === 'none') throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId must name an incident that has been notified');
-    if (named.status === 'withdrawn') throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId names a withdrawn incident: name the one that stands');
+    if (!named || named.status === 'none')
+      throw validationError(
+        'duplicateOfIncidentId',
+        'duplicateOfIncidentId must name an incident that has been notified',
+      );
+    if (named.status === 'withdrawn')
+      throw validationError(
+        'duplicateOfIncidentId',
+        'duplicateOfIncidentId names a withdrawn incident: name the one that stands',
+      );
     if (!byPanel && named.partnershipId !== incident.partnershipId) {
-      throw validationError('duplicateOfIncidentId', 'duplicateOfIncidentId must name an incident of the same partnership (only the Panel links across partnerships)');
+      throw validationError(
+        'duplicateOfIncidentId',
+        'duplicateOfIncidentId must name an incident of the same partnership (only the Panel links across partnerships)',
+      );
     }
     survivor = named;
   }
-  return [{
-    type: 'NotificationWithdrawn',
-    schemaVersion: INCIDENT_SCHEMA_VERSION,
-    data: {
-      incidentId: incident.incidentId,
-      withdrawnAt: context.now,
-      reason,
-      ...(duplicateOf && survivor
-        ? { duplicateOfIncidentId: duplicateOf, duplicateOfPartnershipId: survivor.partnershipId, linkedBy: byPanel ? 'panel' as const : 'partnership' as const }
-        : {}),
+  return [
+    {
+      type: 'NotificationWithdrawn',
+      schemaVersion: INCIDENT_SCHEMA_VERSION,
+      data: {
+        incidentId: incident.incidentId,
+        withdrawnAt: context.now,
+        reason,
+        ...(duplicateOf && survivor
+          ? {
+              duplicateOfIncidentId: duplicateOf,
+              duplicateOfPartnershipId: survivor.partnershipId,
+              linkedBy: byPanel ? ('panel' as const) : ('partnership' as const),
+            }
+          : {}),
+      },
+      personal: { explanation: requireString(data.explanation, 'explanation', 10_000) },
     },
-    personal: { explanation: requireString(data.explanation, 'explanation', 10_000) },
-  }];
+  ];
 };
 
 /**
  * Whether a notification needs a rapid review (docs/architecture.md "Domain facts"): not for a looked-after child's death without suspected
  * abuse; for a care leaver's death only when a child was under 18; for the three other natures always.
  */
-export const rapidReviewRequired = (nature: IncidentNature, children: readonly Pick<ChildCharacteristics, 'under18'>[]): boolean =>
+export const rapidReviewRequired = (
+  nature: IncidentNature,
+  children: readonly Pick<ChildCharacteristics, 'under18'>[],
+): boolean =>
   nature === 'looked-after-child-death'
     ? false
     : nature === 'care-leaver-death'
@@ -179,12 +234,17 @@ export const submitRapidReview = (command: SubmitRapidReview, state: IncidentSta
   notWithdrawn(incident, 'submit a rapid review');
   notErased(incident, 'submit a rapid review');
   if (!rapidReviewRequired(incident.nature, incident.children)) {
-    throw illegalState(`Incident ${incident.incidentId} is a ${incident.nature} notification: it needs no rapid review (care leavers only when under 18)`);
+    throw illegalState(
+      `Incident ${incident.incidentId} is a ${incident.nature} notification: it needs no rapid review (care leavers only when under 18)`,
+    );
   }
   const previous = incident.rapidReview;
-  if (previous && previous.panelOutcome === null) throw illegalState(`The rapid review of incident ${incident.incidentId} awaits the Panel's response`);
+  if (previous && previous.panelOutcome === null)
+    throw illegalState(`The rapid review of incident ${incident.incidentId} awaits the Panel's response`);
   if (previous && previous.panelOutcome !== 'reconsider') {
-    throw illegalState(`The Panel has responded '${previous.panelOutcome}' to the rapid review of incident ${incident.incidentId}: only 'reconsider' allows a resubmission`);
+    throw illegalState(
+      `The Panel has responded '${previous.panelOutcome}' to the rapid review of incident ${incident.incidentId}: only 'reconsider' allows a resubmission`,
+    );
   }
   const { minimised, personal } = parseRapidReview(data);
   const event: RapidReviewCompleted = {
@@ -213,14 +273,30 @@ export const respondToRapidReview = (command: RespondToRapidReview, state: Incid
   }
   const outcome = requireOneOf(data.outcome, 'outcome', PANEL_OUTCOMES);
   const title = optionalString(data.thematicReviewTitle, 'thematicReviewTitle');
-  if (outcome === 'national-thematic-review' && title === undefined) throw validationError('thematicReviewTitle', 'thematicReviewTitle is required for a national-thematic-review outcome');
-  if (outcome !== 'national-thematic-review' && title !== undefined) throw validationError('thematicReviewTitle', 'thematicReviewTitle is only given for a national-thematic-review outcome');
-  return [{
-    type: 'PanelResponded',
-    schemaVersion: INCIDENT_SCHEMA_VERSION,
-    data: { incidentId: incident.incidentId, respondedAt: context.now, respondedOn: context.today, outcome, ...(title ? { thematicReviewTitle: title } : {}) },
-    personal: { comments: requireText(data.comments, 'comments') },
-  }];
+  if (outcome === 'national-thematic-review' && title === undefined)
+    throw validationError(
+      'thematicReviewTitle',
+      'thematicReviewTitle is required for a national-thematic-review outcome',
+    );
+  if (outcome !== 'national-thematic-review' && title !== undefined)
+    throw validationError(
+      'thematicReviewTitle',
+      'thematicReviewTitle is only given for a national-thematic-review outcome',
+    );
+  return [
+    {
+      type: 'PanelResponded',
+      schemaVersion: INCIDENT_SCHEMA_VERSION,
+      data: {
+        incidentId: incident.incidentId,
+        respondedAt: context.now,
+        respondedOn: context.today,
+        outcome,
+        ...(title ? { thematicReviewTitle: title } : {}),
+      },
+      personal: { comments: requireText(data.comments, 'comments') },
+    },
+  ];
 };
 
 const requireLinker = (context: CommandContext, incident: NotifiedIncidentState, reviewKind: 'local' | 'national') => {
@@ -238,27 +314,39 @@ export const linkIncidentToReview = (command: LinkIncidentToReview, state: Incid
   // Idempotent: the handler may retry the link after a crash between the review append and this one.
   if (incident.linkedReviews.some((l) => l.reviewId === reviewId)) return [];
   notWithdrawn(incident, 'link it to a review');
-  return [{
-    type: 'IncidentLinkedToReview',
-    schemaVersion: INCIDENT_SCHEMA_VERSION,
-    data: { incidentId: incident.incidentId, reviewId, reviewKind, linkedAt: context.now },
-  }];
+  return [
+    {
+      type: 'IncidentLinkedToReview',
+      schemaVersion: INCIDENT_SCHEMA_VERSION,
+      data: { incidentId: incident.incidentId, reviewId, reviewKind, linkedAt: context.now },
+    },
+  ];
 };
 
 /** Ofsted and the public never write: no incident command accepts their role (each function checks). */
 export const decideIncident = (command: IncidentCommand, state: IncidentState): IncidentEvent[] => {
   requireContext(command.context);
   switch (command.type) {
-    case 'NotifyIncident': return notifyIncident(command, state);
-    case 'AmendNotification': return amendNotification(command, state);
-    case 'WithdrawNotification': return withdrawNotification(command, state);
-    case 'SubmitRapidReview': return submitRapidReview(command, state);
-    case 'RespondToRapidReview': return respondToRapidReview(command, state);
-    case 'LinkIncidentToReview': return linkIncidentToReview(command, state);
-    case 'RequestErasure': return requestErasure(command, state);
-    case 'ApproveErasure': return approveErasure(command, state);
-    case 'CancelErasureRequest': return cancelErasureRequest(command, state);
-    default: return assertNever(command, 'incident command');
+    case 'NotifyIncident':
+      return notifyIncident(command, state);
+    case 'AmendNotification':
+      return amendNotification(command, state);
+    case 'WithdrawNotification':
+      return withdrawNotification(command, state);
+    case 'SubmitRapidReview':
+      return submitRapidReview(command, state);
+    case 'RespondToRapidReview':
+      return respondToRapidReview(command, state);
+    case 'LinkIncidentToReview':
+      return linkIncidentToReview(command, state);
+    case 'RequestErasure':
+      return requestErasure(command, state);
+    case 'ApproveErasure':
+      return approveErasure(command, state);
+    case 'CancelErasureRequest':
+      return cancelErasureRequest(command, state);
+    default:
+      return assertNever(command, 'incident command');
   }
 };
 

@@ -69,28 +69,34 @@ export type NotificationPersonalData = {
   supportingDocuments?: string[];
 };
 
-export type IncidentNotified = DomainEvent<'IncidentNotified', {
-  incidentId: IncidentId;
-  /** The partnership that owns the incident: the one covering the LA where it happened. */
-  partnershipId: PartnershipId;
-  localAuthorityCode: LocalAuthorityCode;
-  nature: IncidentNature;
-  becameAwareOn: CalendarDate;
-  incidentOn: CalendarDate;
-  notifiedAt: Instant;
-  /** `notifiedAt` as a calendar date in England: the anchor of the rapid review clock under 2025 guidance. */
-  notifiedOn: CalendarDate;
-  /** The guidance edition whose deadline rules apply to this incident. */
-  guidanceEdition: GuidanceEdition;
-  children: ChildCharacteristics[];
-  /**
-   * The child the harm relates to, when the notifier says so (e.g. a child who harmed another is listed first).
-   * DfE takes one child's characteristics per notification: this one, otherwise the first listed.
-   */
-  harmChildRef?: string;
-  /** Set when the notification started from an agency referral. */
-  referralId?: string;
-}, NotificationPersonalData>;
+export type IncidentNotified = DomainEvent<
+  'IncidentNotified',
+  {
+    incidentId: IncidentId;
+    /** The readable case reference (`INC-2026-00123`), added by the write path; absent on incidents notified before references. */
+    reference?: string;
+    /** The partnership that owns the incident: the one covering the LA where it happened. */
+    partnershipId: PartnershipId;
+    localAuthorityCode: LocalAuthorityCode;
+    nature: IncidentNature;
+    becameAwareOn: CalendarDate;
+    incidentOn: CalendarDate;
+    notifiedAt: Instant;
+    /** `notifiedAt` as a calendar date in England: the anchor of the rapid review clock under 2025 guidance. */
+    notifiedOn: CalendarDate;
+    /** The guidance edition whose deadline rules apply to this incident. */
+    guidanceEdition: GuidanceEdition;
+    children: ChildCharacteristics[];
+    /**
+     * The child the harm relates to, when the notifier says so (e.g. a child who harmed another is listed first).
+     * DfE takes one child's characteristics per notification: this one, otherwise the first listed.
+     */
+    harmChildRef?: string;
+    /** Set when the notification started from an agency referral. */
+    referralId?: string;
+  },
+  NotificationPersonalData
+>;
 
 /**
  * A correction of the notification. Only the fields given change, personal ones included: `personal` holds just the
@@ -98,37 +104,47 @@ export type IncidentNotified = DomainEvent<'IncidentNotified', {
  * reader folds the notification's personal part and then each amendment's, in order. `personal` is absent when only
  * minimised fields changed: there is nothing to seal (and after erasure nothing could be sealed).
  */
-export type NotificationAmended = Omit<DomainEvent<'NotificationAmended', {
-  incidentId: IncidentId;
-  amendedAt: Instant;
-  changes: {
-    localAuthorityCode?: LocalAuthorityCode;
-    nature?: IncidentNature;
-    becameAwareOn?: CalendarDate;
-    incidentOn?: CalendarDate;
-    children?: ChildCharacteristics[];
-    harmChildRef?: string;
-  };
-  /** Names of the changed fields, personal ones included (`personal.caseOutline`), for the history. */
-  changedFields: string[];
-}>, 'personal'> & { personal?: Partial<NotificationPersonalData> };
+export type NotificationAmended = Omit<
+  DomainEvent<
+    'NotificationAmended',
+    {
+      incidentId: IncidentId;
+      amendedAt: Instant;
+      changes: {
+        localAuthorityCode?: LocalAuthorityCode;
+        nature?: IncidentNature;
+        becameAwareOn?: CalendarDate;
+        incidentOn?: CalendarDate;
+        children?: ChildCharacteristics[];
+        harmChildRef?: string;
+      };
+      /** Names of the changed fields, personal ones included (`personal.caseOutline`), for the history. */
+      changedFields: string[];
+    }
+  >,
+  'personal'
+> & { personal?: Partial<NotificationPersonalData> };
 
 export type WithdrawalReason = 'duplicate' | 'criteria-not-met' | 'notified-in-error';
 
-export type NotificationWithdrawn = DomainEvent<'NotificationWithdrawn', {
-  incidentId: IncidentId;
-  withdrawnAt: Instant;
-  reason: WithdrawalReason;
-  /** For `duplicate`: the incident this one duplicates (e.g. victim and perpetrator notified separately). */
-  duplicateOfIncidentId?: IncidentId;
-  /**
-   * For `duplicate`: the surviving incident's partnership and who made the link. Only the Panel may link across
-   * partnerships, and the Ofsted feed publishes `duplicateOfIncidentId` only when it is the same partnership or
-   * the Panel linked them (absent on events recorded before these fields: then the feed leaves the id out).
-   */
-  duplicateOfPartnershipId?: PartnershipId;
-  linkedBy?: 'partnership' | 'panel';
-}, { explanation: string }>;
+export type NotificationWithdrawn = DomainEvent<
+  'NotificationWithdrawn',
+  {
+    incidentId: IncidentId;
+    withdrawnAt: Instant;
+    reason: WithdrawalReason;
+    /** For `duplicate`: the incident this one duplicates (e.g. victim and perpetrator notified separately). */
+    duplicateOfIncidentId?: IncidentId;
+    /**
+     * For `duplicate`: the surviving incident's partnership and who made the link. Only the Panel may link across
+     * partnerships, and the Ofsted feed publishes `duplicateOfIncidentId` only when it is the same partnership or
+     * the Panel linked them (absent on events recorded before these fields: then the feed leaves the id out).
+     */
+    duplicateOfPartnershipId?: PartnershipId;
+    linkedBy?: 'partnership' | 'panel';
+  },
+  { explanation: string }
+>;
 
 /** The four local criteria for a local child safeguarding practice review. */
 export type LocalReviewCriteria = {
@@ -146,86 +162,110 @@ export type NationalCriteria = {
 };
 
 export type ParallelProcess =
-  | 'police-investigation'
-  | 'inquest'
-  | 'child-death-review'
-  | 'domestic-homicide-review'
-  | 'safeguarding-adults-review';
+  'police-investigation' | 'inquest' | 'child-death-review' | 'domestic-homicide-review' | 'safeguarding-adults-review';
 
-export type Agency = 'local-authority-childrens-social-care' | 'police' | 'health' | 'education' | 'probation' | 'housing' | 'voluntary-sector' | 'other';
+export type Agency =
+  | 'local-authority-childrens-social-care'
+  | 'police'
+  | 'health'
+  | 'education'
+  | 'probation'
+  | 'housing'
+  | 'voluntary-sector'
+  | 'other';
 
-export type RapidReviewCompleted = DomainEvent<'RapidReviewCompleted', {
-  incidentId: IncidentId;
-  submittedAt: Instant;
-  submittedOn: CalendarDate;
-  parallelProcesses: ParallelProcess[];
-  agenciesInvolved: Agency[];
-  localReviewDecision: 'local-review' | 'no-local-review';
-  localCriteria: LocalReviewCriteria;
-  nationalCriteria: NationalCriteria;
-  /** True when any national criterion may be met: the flag the Panel reads first. */
-  nationalCriteriaMayBeMet: boolean;
-  /** Sign-off by all three safeguarding partners (names of the signing officers are in `personal`). */
-  signedOff: { localAuthority: boolean; integratedCareBoard: boolean; police: boolean };
-  /** How many times the rapid review was submitted (2 after a reconsideration). */
-  submission: number;
-}, {
-  facts: string;
-  agencySummaries: { agency: Agency; summary: string }[];
-  keyPracticeEpisodes: string;
-  livedExperience: string;
-  immediateActions: string;
-  learningIdentified: string;
-  decisionReasons: string;
-  signatories: { localAuthority: string; integratedCareBoard: string; police: string };
-}>;
+export type RapidReviewCompleted = DomainEvent<
+  'RapidReviewCompleted',
+  {
+    incidentId: IncidentId;
+    submittedAt: Instant;
+    submittedOn: CalendarDate;
+    parallelProcesses: ParallelProcess[];
+    agenciesInvolved: Agency[];
+    localReviewDecision: 'local-review' | 'no-local-review';
+    localCriteria: LocalReviewCriteria;
+    nationalCriteria: NationalCriteria;
+    /** True when any national criterion may be met: the flag the Panel reads first. */
+    nationalCriteriaMayBeMet: boolean;
+    /** Sign-off by all three safeguarding partners (names of the signing officers are in `personal`). */
+    signedOff: { localAuthority: boolean; integratedCareBoard: boolean; police: boolean };
+    /** How many times the rapid review was submitted (2 after a reconsideration). */
+    submission: number;
+  },
+  {
+    facts: string;
+    agencySummaries: { agency: Agency; summary: string }[];
+    keyPracticeEpisodes: string;
+    livedExperience: string;
+    immediateActions: string;
+    learningIdentified: string;
+    decisionReasons: string;
+    signatories: { localAuthority: string; integratedCareBoard: string; police: string };
+  }
+>;
 
 export type PanelOutcome = 'agreed' | 'reconsider' | 'national-review' | 'national-thematic-review';
 
-export type PanelResponded = DomainEvent<'PanelResponded', {
-  incidentId: IncidentId;
-  respondedAt: Instant;
-  respondedOn: CalendarDate;
-  outcome: PanelOutcome;
-  /** For `national-thematic-review`: the theme the case joins. */
-  thematicReviewTitle?: string;
-}, { comments: string }>;
+export type PanelResponded = DomainEvent<
+  'PanelResponded',
+  {
+    incidentId: IncidentId;
+    respondedAt: Instant;
+    respondedOn: CalendarDate;
+    outcome: PanelOutcome;
+    /** For `national-thematic-review`: the theme the case joins. */
+    thematicReviewTitle?: string;
+  },
+  { comments: string }
+>;
 
 /** The incident was linked to a review (local or national) when that review was commissioned. */
-export type IncidentLinkedToReview = DomainEvent<'IncidentLinkedToReview', {
-  incidentId: IncidentId;
-  reviewId: ReviewId;
-  reviewKind: 'local' | 'national';
-  linkedAt: Instant;
-}>;
+export type IncidentLinkedToReview = DomainEvent<
+  'IncidentLinkedToReview',
+  {
+    incidentId: IncidentId;
+    reviewId: ReviewId;
+    reviewKind: 'local' | 'national';
+    linkedAt: Instant;
+  }
+>;
 
-export type PersonalDataErased = DomainEvent<'PersonalDataErased', {
-  incidentId: IncidentId;
-  erasedAt: Instant;
-  /** Lawful basis category, e.g. `data-subject-request`, `court-order`, `retention-expired`. */
-  legalBasis: string;
-  requestedBy: string;
-  approvedBy: string;
-}>;
+export type PersonalDataErased = DomainEvent<
+  'PersonalDataErased',
+  {
+    incidentId: IncidentId;
+    erasedAt: Instant;
+    /** Lawful basis category, e.g. `data-subject-request`, `court-order`, `retention-expired`. */
+    legalBasis: string;
+    requestedBy: string;
+    approvedBy: string;
+  }
+>;
 
 /**
  * First half of four-eyes erasure: an admin asks for it. Nothing is destroyed yet; a different admin must approve
  * (then `PersonalDataErased`, with `requestedBy` taken from this request) or someone cancels it.
  */
-export type ErasureRequested = DomainEvent<'ErasureRequested', {
-  incidentId: IncidentId;
-  /** The requesting admin: the actor who sent the request, never a name typed in. */
-  requestedBy: string;
-  legalBasis: string;
-  requestedAt: Instant;
-}>;
+export type ErasureRequested = DomainEvent<
+  'ErasureRequested',
+  {
+    incidentId: IncidentId;
+    /** The requesting admin: the actor who sent the request, never a name typed in. */
+    requestedBy: string;
+    legalBasis: string;
+    requestedAt: Instant;
+  }
+>;
 
 /** A pending erasure request withdrawn (by its requester or another admin) without erasing anything. */
-export type ErasureRequestCancelled = DomainEvent<'ErasureRequestCancelled', {
-  incidentId: IncidentId;
-  cancelledBy: string;
-  cancelledAt: Instant;
-}>;
+export type ErasureRequestCancelled = DomainEvent<
+  'ErasureRequestCancelled',
+  {
+    incidentId: IncidentId;
+    cancelledBy: string;
+    cancelledAt: Instant;
+  }
+>;
 
 export type IncidentEvent =
   | IncidentNotified

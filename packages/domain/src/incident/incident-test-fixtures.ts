@@ -12,16 +12,26 @@ export const INCIDENT_ID = '6f1c1f9e-0000-4000-8000-000000000001';
 export const CHILD_NAME = 'Zephyrina Testchild';
 export const CHILD_DOB = '2019-06-15';
 
-export const partnershipContext = (partnershipId = 'leeds', overrides: Partial<CommandContext> = {}): CommandContext => ({
+export const partnershipContext = (
+  partnershipId = 'leeds',
+  overrides: Partial<CommandContext> = {},
+): CommandContext => ({
   actor: { userId: `user-${partnershipId}`, role: 'partnership', partnershipId },
   now: NOW,
   today: TODAY,
   ...overrides,
 });
 
-export const roleContext = (role: Role, userId = `user-${role}`): CommandContext => ({ actor: { userId, role }, now: NOW, today: TODAY });
+export const roleContext = (role: Role, userId = `user-${role}`): CommandContext => ({
+  actor: { userId, role },
+  now: NOW,
+  today: TODAY,
+});
 
-export const notifyCommand = (overrides: Partial<NotifyIncident['data']> = {}, context = partnershipContext()): NotifyIncident => ({
+export const notifyCommand = (
+  overrides: Partial<NotifyIncident['data']> = {},
+  context = partnershipContext(),
+): NotifyIncident => ({
   type: 'NotifyIncident',
   data: {
     incidentId: INCIDENT_ID,
@@ -30,10 +40,21 @@ export const notifyCommand = (overrides: Partial<NotifyIncident['data']> = {}, c
     nature: 'serious-harm',
     becameAwareOn: '2026-03-05',
     incidentOn: '2026-03-04',
-    children: [{
-      childRef: 'child-1', name: CHILD_NAME, dateOfBirth: CHILD_DOB, sex: 'female', ethnicity: 'white', disability: 'no',
-      placement: 'at-home', lookedAfter: false, childInNeedPlan: true, childProtectionPlan: false, knownToAgencies: 'yes',
-    }],
+    children: [
+      {
+        childRef: 'child-1',
+        name: CHILD_NAME,
+        dateOfBirth: CHILD_DOB,
+        sex: 'female',
+        ethnicity: 'white',
+        disability: 'no',
+        placement: 'at-home',
+        lookedAfter: false,
+        childInNeedPlan: true,
+        childProtectionPlan: false,
+        knownToAgencies: 'yes',
+      },
+    ],
     notifier: { name: 'Notifier Person', role: 'Head of service', email: 'notifier@leeds.gov.uk' },
     location: 'Home address',
     caseOutline: 'Outline of the case.',
@@ -56,10 +77,20 @@ export const notifiedEvent = (overrides: Partial<IncidentNotified['data']> = {})
     notifiedAt: NOW,
     notifiedOn: TODAY,
     guidanceEdition: 'panel-guidance-2025',
-    children: [{
-      childRef: 'child-1', ageBand: '6-10', sex: 'female', ethnicity: 'white', disability: 'no', placement: 'at-home',
-      lookedAfter: false, childInNeedPlan: true, childProtectionPlan: false, knownToAgencies: 'yes',
-    }],
+    children: [
+      {
+        childRef: 'child-1',
+        ageBand: '6-10',
+        sex: 'female',
+        ethnicity: 'white',
+        disability: 'no',
+        placement: 'at-home',
+        lookedAfter: false,
+        childInNeedPlan: true,
+        childProtectionPlan: false,
+        knownToAgencies: 'yes',
+      },
+    ],
     ...overrides,
   },
   personal: {
@@ -70,14 +101,22 @@ export const notifiedEvent = (overrides: Partial<IncidentNotified['data']> = {})
   },
 });
 
-export const rapidReviewCommand = (overrides: Partial<SubmitRapidReview['data']> = {}, context = partnershipContext()): SubmitRapidReview => ({
+export const rapidReviewCommand = (
+  overrides: Partial<SubmitRapidReview['data']> = {},
+  context = partnershipContext(),
+): SubmitRapidReview => ({
   type: 'SubmitRapidReview',
   data: {
     incidentId: INCIDENT_ID,
     parallelProcesses: ['police-investigation'],
     agenciesInvolved: ['police', 'health'],
     localReviewDecision: 'local-review',
-    localCriteria: { improvementsNeeded: true, recurrentThemes: false, multiAgencyConcerns: true, panelSuggested: false },
+    localCriteria: {
+      improvementsNeeded: true,
+      recurrentThemes: false,
+      multiAgencyConcerns: true,
+      panelSuggested: false,
+    },
     nationalCriteria: { improvementsNeeded: false, lawOrGuidanceChanges: true, recurrentThemes: false },
     signedOff: { localAuthority: true, integratedCareBoard: true, police: true },
     facts: 'Facts.',
@@ -93,7 +132,10 @@ export const rapidReviewCommand = (overrides: Partial<SubmitRapidReview['data']>
   context,
 });
 
-export const rapidReviewEvent = (submission = 1, decision: 'local-review' | 'no-local-review' = 'local-review'): RapidReviewCompleted => ({
+export const rapidReviewEvent = (
+  submission = 1,
+  decision: 'local-review' | 'no-local-review' = 'local-review',
+): RapidReviewCompleted => ({
   type: 'RapidReviewCompleted',
   schemaVersion: 1,
   data: {
@@ -103,7 +145,12 @@ export const rapidReviewEvent = (submission = 1, decision: 'local-review' | 'no-
     parallelProcesses: ['police-investigation'],
     agenciesInvolved: ['police', 'health'],
     localReviewDecision: decision,
-    localCriteria: { improvementsNeeded: true, recurrentThemes: false, multiAgencyConcerns: true, panelSuggested: false },
+    localCriteria: {
+      improvementsNeeded: true,
+      recurrentThemes: false,
+      multiAgencyConcerns: true,
+      panelSuggested: false,
+    },
     nationalCriteria: { improvementsNeeded: false, lawOrGuidanceChanges: true, recurrentThemes: false },
     nationalCriteriaMayBeMet: true,
     signedOff: { localAuthority: true, integratedCareBoard: true, police: true },
@@ -121,11 +168,17 @@ export const rapidReviewEvent = (submission = 1, decision: 'local-review' | 'no-
   },
 });
 
-export const panelRespondedEvent = (outcome: PanelResponded['data']['outcome'], incidentId = INCIDENT_ID): PanelResponded => ({
+export const panelRespondedEvent = (
+  outcome: PanelResponded['data']['outcome'],
+  incidentId = INCIDENT_ID,
+): PanelResponded => ({
   type: 'PanelResponded',
   schemaVersion: 1,
   data: {
-    incidentId, respondedAt: NOW, respondedOn: TODAY, outcome,
+    incidentId,
+    respondedAt: NOW,
+    respondedOn: TODAY,
+    outcome,
     ...(outcome === 'national-thematic-review' ? { thematicReviewTitle: 'Theme' } : {}),
   },
   personal: { comments: '' },

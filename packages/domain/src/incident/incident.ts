@@ -4,7 +4,12 @@
  * state may be folded by the handler from events whose personal part is still sealed.
  */
 import type {
-  ChildCharacteristics, GuidanceEdition, IncidentEvent, IncidentNature, PanelOutcome, WithdrawalReason,
+  ChildCharacteristics,
+  GuidanceEdition,
+  IncidentEvent,
+  IncidentNature,
+  PanelOutcome,
+  WithdrawalReason,
 } from './incident-events';
 import type { CalendarDate, IncidentId, LocalAuthorityCode, PartnershipId, ReviewId } from '../shared/types';
 
@@ -98,11 +103,19 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
         },
       };
     case 'PanelResponded':
-      return state.rapidReview ? { ...state, rapidReview: { ...state.rapidReview, panelOutcome: event.data.outcome } } : state;
+      return state.rapidReview
+        ? { ...state, rapidReview: { ...state.rapidReview, panelOutcome: event.data.outcome } }
+        : state;
     case 'IncidentLinkedToReview':
       return state.linkedReviews.some((l) => l.reviewId === event.data.reviewId)
         ? state
-        : { ...state, linkedReviews: [...state.linkedReviews, { reviewId: event.data.reviewId, reviewKind: event.data.reviewKind }] };
+        : {
+            ...state,
+            linkedReviews: [
+              ...state.linkedReviews,
+              { reviewId: event.data.reviewId, reviewKind: event.data.reviewKind },
+            ],
+          };
     case 'ErasureRequested':
       return { ...state, erasureRequest: { requestedBy: event.data.requestedBy, legalBasis: event.data.legalBasis } };
     case 'ErasureRequestCancelled':

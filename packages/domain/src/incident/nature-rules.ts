@@ -30,10 +30,16 @@ const BANDS_UNDER_16: ReadonlySet<string> = new Set(['under-1', '1-5', '6-10', '
 const label = (nature: IncidentNature) => nature.replaceAll('-', ' ');
 
 /** The child DfE counts and the looked-after rule reads: the one the harm relates to, else the first listed. */
-export const subjectChild = <T extends { childRef: string }>(children: readonly T[], harmChildRef?: string): T | undefined =>
-  children.find((c) => c.childRef === harmChildRef) ?? children[0];
+export const subjectChild = <T extends { childRef: string }>(
+  children: readonly T[],
+  harmChildRef?: string,
+): T | undefined => children.find((c) => c.childRef === harmChildRef) ?? children[0];
 
-export const requireHarmChildRef = (value: unknown, children: readonly { childRef: string }[], field: string): string | undefined => {
+export const requireHarmChildRef = (
+  value: unknown,
+  children: readonly { childRef: string }[],
+  field: string,
+): string | undefined => {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string' || !children.some((c) => c.childRef === value)) {
     throw validationError(field, `${field} must be the childRef of one of the children notified`);
@@ -47,10 +53,16 @@ const checkChild = (nature: IncidentNature, child: ChildForNature, natureField: 
   const careLeaver = nature === 'care-leaver-death';
   if (age !== undefined) {
     if (careLeaver && (age < CARE_LEAVER_MIN_AGE || age > CARE_LEAVER_MAX_AGE)) {
-      throw validationError(ageField, `${ageField} must make the young person ${CARE_LEAVER_MIN_AGE} to ${CARE_LEAVER_MAX_AGE} at incidentOn for a care leaver death`);
+      throw validationError(
+        ageField,
+        `${ageField} must make the young person ${CARE_LEAVER_MIN_AGE} to ${CARE_LEAVER_MAX_AGE} at incidentOn for a care leaver death`,
+      );
     }
     if (!careLeaver && age > CHILD_MAX_AGE) {
-      throw validationError(ageField, `${ageField} must make the child under 18 at incidentOn for a ${label(nature)} notification`);
+      throw validationError(
+        ageField,
+        `${ageField} must make the child under 18 at incidentOn for a ${label(nature)} notification`,
+      );
     }
     if (c.under18 !== undefined && c.under18 !== age < 18) {
       throw validationError(`${at}.under18`, `${at}.under18 does not agree with the age at incidentOn`);
@@ -59,10 +71,16 @@ const checkChild = (nature: IncidentNature, child: ChildForNature, natureField: 
   }
   // Age not given: what the band and the flag say must still fit the nature.
   if (careLeaver && BANDS_UNDER_16.has(c.ageBand)) {
-    throw validationError(natureField, `${natureField} care-leaver-death needs a young person aged 16 to 24, not a child under 16`);
+    throw validationError(
+      natureField,
+      `${natureField} care-leaver-death needs a young person aged 16 to 24, not a child under 16`,
+    );
   }
   if (!careLeaver && c.under18 === false) {
-    throw validationError(`${at}.under18`, `${at}.under18 says 18 or over, but a ${label(nature)} notification is of a child under 18`);
+    throw validationError(
+      `${at}.under18`,
+      `${at}.under18 says 18 or over, but a ${label(nature)} notification is of a child under 18`,
+    );
   }
 };
 
@@ -78,9 +96,15 @@ export const requireNatureFitsChildren = (
 ): void => {
   for (const child of children) checkChild(nature, child, natureField);
   if (nature === 'looked-after-child-death') {
-    const subject = subjectChild(children.map((c) => ({ ...c, childRef: c.characteristics.childRef })), harmChildRef);
+    const subject = subjectChild(
+      children.map((c) => ({ ...c, childRef: c.characteristics.childRef })),
+      harmChildRef,
+    );
     if (subject && !subject.characteristics.lookedAfter) {
-      throw validationError(`${subject.at}.lookedAfter`, `${subject.at}.lookedAfter must be true for a looked-after-child-death notification`);
+      throw validationError(
+        `${subject.at}.lookedAfter`,
+        `${subject.at}.lookedAfter must be true for a looked-after-child-death notification`,
+      );
     }
   }
 };

@@ -24,7 +24,13 @@ const breakers: ((data: NotifyIncident['data'], secret: string) => NotifyInciden
   (d, s) => ({ ...d, nature: malformed(s) }),
   (d, s) => ({ ...d, incidentId: s }),
   (d, s) => ({ ...d, caseOutline: s.repeat(60_000) }),
-  (d) => ({ ...d, children: [{ ...d.children[0]!, dateOfBirth: '2026-03-09' }, { ...d.children[0]!, childRef: 'child-1' }] }),
+  (d) => ({
+    ...d,
+    children: [
+      { ...d.children[0]!, dateOfBirth: '2026-03-09' },
+      { ...d.children[0]!, childRef: 'child-1' },
+    ],
+  }),
 ];
 
 describe('no personal data in domain errors', () => {
@@ -36,7 +42,11 @@ describe('no personal data in domain errors', () => {
         fc.integer({ min: 0, max: breakers.length - 1 }),
         (raw, which) => {
           const secret = `Q${raw}Z`;
-          const base = notifyCommand({ caseOutline: `Outline ${secret}`, location: secret, children: [{ ...notifyCommand().data.children[0]!, name: secret }] });
+          const base = notifyCommand({
+            caseOutline: `Outline ${secret}`,
+            location: secret,
+            children: [{ ...notifyCommand().data.children[0]!, name: secret }],
+          });
           const command = { ...base, data: breakers[which]!(base.data, secret) };
           let message: string | undefined;
           try {

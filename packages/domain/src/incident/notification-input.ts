@@ -7,17 +7,33 @@ import type { ChildForNature } from './nature-rules';
 import type { NotifiedChild } from './incident-commands';
 import { CHILD_REFS, ETHNICITIES, PLACEMENTS, SEXES, YES_NO_NOT_KNOWN } from './incident-vocabulary';
 import {
-  INCIDENT_TIME_PATTERN, LOCAL_AUTHORITY_CODE_PATTERN, LOCATION_MAX, MAX_AGE_IN_YEARS, MAX_CHILDREN,
-  MAX_SUPPORTING_DOCUMENTS, PHONE_MAX, PHONE_PATTERN,
+  INCIDENT_TIME_PATTERN,
+  LOCAL_AUTHORITY_CODE_PATTERN,
+  LOCATION_MAX,
+  MAX_AGE_IN_YEARS,
+  MAX_CHILDREN,
+  MAX_SUPPORTING_DOCUMENTS,
+  PHONE_MAX,
+  PHONE_PATTERN,
 } from '../shared/input-limits';
 import { validationError } from '../shared/domain-error';
 import { ageInWholeYears } from '../shared/dates';
 import type { CalendarDate, LocalAuthorityCode } from '../shared/types';
 import {
-  FREE_TEXT_MAX, optionalBoolean, optionalDate, optionalString, requireArray, requireBoolean, requireDistinct,
-  requireEmail, requireInteger, requireNotFuture, requireOneOf, requireOrder, requireString,
+  FREE_TEXT_MAX,
+  optionalBoolean,
+  optionalDate,
+  optionalString,
+  requireArray,
+  requireBoolean,
+  requireDistinct,
+  requireEmail,
+  requireInteger,
+  requireNotFuture,
+  requireOneOf,
+  requireOrder,
+  requireString,
 } from '../shared/validate';
-
 
 export const ageBandFor = (ageInYears: number | undefined): AgeBand => {
   if (ageInYears === undefined) return 'unknown';
@@ -32,10 +48,17 @@ export const ageBandFor = (ageInYears: number | undefined): AgeBand => {
 export const careLeaverAgeBandFor = (ageInYears: number | undefined): CareLeaverAgeBand | undefined =>
   ageInYears === undefined || ageInYears < 16 || ageInYears > 24 ? undefined : ageInYears <= 21 ? '16-21' : '22-24';
 
-export const requireLocalAuthority = (value: unknown, field: string, covered: readonly LocalAuthorityCode[], partnershipId: string): LocalAuthorityCode => {
+export const requireLocalAuthority = (
+  value: unknown,
+  field: string,
+  covered: readonly LocalAuthorityCode[],
+  partnershipId: string,
+): LocalAuthorityCode => {
   const code = requireString(value, field, 9);
-  if (!LOCAL_AUTHORITY_CODE_PATTERN.test(code)) throw validationError(field, `${field} must be an English local authority code such as E08000035`);
-  if (!covered.includes(code)) throw validationError(field, `${field} is not a local authority covered by partnership '${partnershipId}'`);
+  if (!LOCAL_AUTHORITY_CODE_PATTERN.test(code))
+    throw validationError(field, `${field} must be an English local authority code such as E08000035`);
+  if (!covered.includes(code))
+    throw validationError(field, `${field} is not a local authority covered by partnership '${partnershipId}'`);
   return code;
 };
 
@@ -44,19 +67,25 @@ const parseChild = (input: NotifiedChild, index: number, incidentOn: CalendarDat
   if (input === null || typeof input !== 'object') throw validationError(at, `${at} must be a child record`);
   const childRef = requireOneOf(input.childRef, `${at}.childRef`, CHILD_REFS);
   const dateOfBirth = optionalDate(input.dateOfBirth, `${at}.dateOfBirth`);
-  const givenAge = input.ageInYears === undefined || input.ageInYears === null
-    ? undefined
-    : requireInteger(input.ageInYears, `${at}.ageInYears`, 0, MAX_AGE_IN_YEARS);
+  const givenAge =
+    input.ageInYears === undefined || input.ageInYears === null
+      ? undefined
+      : requireInteger(input.ageInYears, `${at}.ageInYears`, 0, MAX_AGE_IN_YEARS);
   let age = givenAge;
   if (dateOfBirth !== undefined) {
     requireNotFuture(dateOfBirth, `${at}.dateOfBirth`, today);
-    if (dateOfBirth > incidentOn) throw validationError(`${at}.dateOfBirth`, `${at}.dateOfBirth must not be after incidentOn`);
+    if (dateOfBirth > incidentOn)
+      throw validationError(`${at}.dateOfBirth`, `${at}.dateOfBirth must not be after incidentOn`);
     age = ageInWholeYears(dateOfBirth, incidentOn);
     // Both given is fine when they agree; disagreeing data is what DfE has to chase later, so refuse it now.
     if (givenAge !== undefined && givenAge !== age) {
       throw validationError(`${at}.ageInYears`, `${at}.ageInYears does not match ${at}.dateOfBirth at incidentOn`);
     }
-    if (age > MAX_AGE_IN_YEARS) throw validationError(`${at}.dateOfBirth`, `${at}.dateOfBirth makes the child older than ${MAX_AGE_IN_YEARS} at incidentOn`);
+    if (age > MAX_AGE_IN_YEARS)
+      throw validationError(
+        `${at}.dateOfBirth`,
+        `${at}.dateOfBirth makes the child older than ${MAX_AGE_IN_YEARS} at incidentOn`,
+      );
   }
   const under18 = optionalBoolean(input.under18, `${at}.under18`);
   const careLeaverAgeBand = careLeaverAgeBandFor(age);
@@ -102,7 +131,8 @@ export const parseContact = (value: unknown, field: 'notifier' | 'referrer'): No
   if (value === null || typeof value !== 'object') throw validationError(field, `${field} is required`);
   const input = value as Notifier;
   const phone = optionalString(input.phone, `${field}.phone`, PHONE_MAX);
-  if (phone !== undefined && !PHONE_PATTERN.test(phone)) throw validationError(`${field}.phone`, `${field}.phone must be a telephone number`);
+  if (phone !== undefined && !PHONE_PATTERN.test(phone))
+    throw validationError(`${field}.phone`, `${field}.phone must be a telephone number`);
   return {
     name: requireString(input.name, `${field}.name`),
     role: requireString(input.role, `${field}.role`),
@@ -115,7 +145,8 @@ export const parseNotifier = (value: unknown): Notifier => parseContact(value, '
 
 export const parseIncidentTime = (value: unknown): string | undefined => {
   const time = optionalString(value, 'incidentTime', 5);
-  if (time !== undefined && !INCIDENT_TIME_PATTERN.test(time)) throw validationError('incidentTime', 'incidentTime must be a time HH:MM');
+  if (time !== undefined && !INCIDENT_TIME_PATTERN.test(time))
+    throw validationError('incidentTime', 'incidentTime must be a time HH:MM');
   return time;
 };
 
@@ -129,9 +160,16 @@ export const parseLocation = (value: unknown) => requireString(value, 'location'
 export const parseCaseOutline = (value: unknown) => requireString(value, 'caseOutline', FREE_TEXT_MAX);
 
 /** incidentOn ≤ becameAwareOn ≤ notifiedOn ≤ today: the law counts from these dates, so their order matters. */
-export const requireNotificationDates = (incidentOn: CalendarDate, becameAwareOn: CalendarDate, notifiedOn: CalendarDate, today: CalendarDate, prefix = '') => {
+export const requireNotificationDates = (
+  incidentOn: CalendarDate,
+  becameAwareOn: CalendarDate,
+  notifiedOn: CalendarDate,
+  today: CalendarDate,
+  prefix = '',
+) => {
   requireNotFuture(incidentOn, `${prefix}incidentOn`, today);
   requireNotFuture(becameAwareOn, `${prefix}becameAwareOn`, today);
   requireOrder(incidentOn, `${prefix}incidentOn`, becameAwareOn, `${prefix}becameAwareOn`);
-  if (becameAwareOn > notifiedOn) throw validationError(`${prefix}becameAwareOn`, `${prefix}becameAwareOn must not be after the notification date`);
+  if (becameAwareOn > notifiedOn)
+    throw validationError(`${prefix}becameAwareOn`, `${prefix}becameAwareOn must not be after the notification date`);
 };

@@ -5,7 +5,13 @@ import type { NotifiedChild, NotifyIncident } from './incident-commands';
 import { deciderSpec, malformed } from '../shared/decider-spec';
 import { PHONE_MAX } from '../shared/input-limits';
 import {
-  CHILD_DOB, CHILD_NAME, INCIDENT_ID, notifiedEvent, notifyCommand, partnershipContext, roleContext,
+  CHILD_DOB,
+  CHILD_NAME,
+  INCIDENT_ID,
+  notifiedEvent,
+  notifyCommand,
+  partnershipContext,
+  roleContext,
 } from './incident-test-fixtures';
 
 const spec = deciderSpec(incidentDecider);
@@ -28,15 +34,24 @@ describe('NotifyIncident', () => {
 
   it('records the guidance edition in force on the notification day, whatever the awareness date', () => {
     const context = partnershipContext('leeds', { now: '2025-05-30T09:00:00Z', today: '2025-05-30' });
-    const [before] = spec.given([]).when(notifyCommand({ incidentOn: '2025-05-27', becameAwareOn: '2025-05-28' }, context)).events();
+    const [before] = spec
+      .given([])
+      .when(notifyCommand({ incidentOn: '2025-05-27', becameAwareOn: '2025-05-28' }, context))
+      .events();
     expect(before?.data).toMatchObject({ guidanceEdition: 'working-together-2023' });
     const [after] = spec.given([]).when(notifyCommand()).events();
     expect(after?.data).toMatchObject({ becameAwareOn: '2026-03-05', guidanceEdition: 'panel-guidance-2025' });
   });
 
   it('refuses an edition chosen by the notifier unless it is the one in force (it would move the rapid-review clock)', () => {
-    spec.given([]).when(notifyCommand({ guidanceEdition: 'working-together-2023' })).thenThrows({ code: 'validation', field: 'guidanceEdition' });
-    spec.given([]).when(notifyCommand({ guidanceEdition: 'panel-guidance-2025' })).then([notifiedEvent()]);
+    spec
+      .given([])
+      .when(notifyCommand({ guidanceEdition: 'working-together-2023' }))
+      .thenThrows({ code: 'validation', field: 'guidanceEdition' });
+    spec
+      .given([])
+      .when(notifyCommand({ guidanceEdition: 'panel-guidance-2025' }))
+      .then([notifiedEvent()]);
   });
 
   it.each([
@@ -48,12 +63,25 @@ describe('NotifyIncident', () => {
     [undefined, 16, '16-plus'],
     [undefined, 10, '6-10'],
   ])('computes age band from dateOfBirth %s / ageInYears %s as %s', (dateOfBirth, ageInYears, band) => {
-    const [event] = spec.given([]).when(notifyCommand({ children: [child({ dateOfBirth, ageInYears })] })).events();
+    const [event] = spec
+      .given([])
+      .when(notifyCommand({ children: [child({ dateOfBirth, ageInYears })] }))
+      .events();
     expect(event?.data).toMatchObject({ children: [{ ageBand: band }] });
   });
 
-  it('keeps a child\'s age band edges: 1, 5, 6, 15 and 16 years', () => {
-    expect([0, 1, 5, 6, 10, 11, 15, 16, 24].map(ageBandFor)).toEqual(['under-1', '1-5', '1-5', '6-10', '6-10', '11-15', '11-15', '16-plus', '16-plus']);
+  it("keeps a child's age band edges: 1, 5, 6, 15 and 16 years", () => {
+    expect([0, 1, 5, 6, 10, 11, 15, 16, 24].map(ageBandFor)).toEqual([
+      'under-1',
+      '1-5',
+      '1-5',
+      '6-10',
+      '6-10',
+      '11-15',
+      '11-15',
+      '16-plus',
+      '16-plus',
+    ]);
   });
 
   it('accepts up to four children with distinct refs', () => {
@@ -63,20 +91,31 @@ describe('NotifyIncident', () => {
   });
 
   it('refuses a fifth child', () => {
-    const children = (['child-1', 'child-2', 'child-3', 'child-4', 'child-4'] as const).map((childRef) => child({ childRef }));
+    const children = (['child-1', 'child-2', 'child-3', 'child-4', 'child-4'] as const).map((childRef) =>
+      child({ childRef }),
+    );
     spec.given([]).when(notifyCommand({ children })).thenThrows({ code: 'validation', field: 'children' });
   });
 
   it('refuses no child', () => {
-    spec.given([]).when(notifyCommand({ children: [] })).thenThrows({ code: 'validation', field: 'children' });
+    spec
+      .given([])
+      .when(notifyCommand({ children: [] }))
+      .thenThrows({ code: 'validation', field: 'children' });
   });
 
   it('refuses duplicate childRefs', () => {
-    spec.given([]).when(notifyCommand({ children: [child(), child()] })).thenThrows({ code: 'validation', field: 'children.1' });
+    spec
+      .given([])
+      .when(notifyCommand({ children: [child(), child()] }))
+      .thenThrows({ code: 'validation', field: 'children.1' });
   });
 
   it('refuses an unknown childRef', () => {
-    spec.given([]).when(notifyCommand({ children: [child({ childRef: 'child-5' })] })).thenThrows({ code: 'validation', field: 'children.0.childRef' });
+    spec
+      .given([])
+      .when(notifyCommand({ children: [child({ childRef: 'child-5' })] }))
+      .thenThrows({ code: 'validation', field: 'children.0.childRef' });
   });
 
   it.each([
@@ -98,11 +137,17 @@ describe('NotifyIncident', () => {
     ['ageInYears disagreeing with dateOfBirth', { ageInYears: 9 }, 'children.0.ageInYears'],
   ])('names the child field at fault (%s) and never its value', (_what, overrides, field) => {
     const children = [child(overrides as Partial<NotifiedChild>)];
-    spec.given([]).when(notifyCommand({ children })).thenThrows({ code: 'validation', field, messageExcludes: personalValues });
+    spec
+      .given([])
+      .when(notifyCommand({ children }))
+      .thenThrows({ code: 'validation', field, messageExcludes: personalValues });
   });
 
   it('refuses a child older than care leavers can be', () => {
-    spec.given([]).when(notifyCommand({ children: [child({ dateOfBirth: '1990-01-01' })] })).thenThrows({ code: 'validation', field: 'children.0.dateOfBirth' });
+    spec
+      .given([])
+      .when(notifyCommand({ children: [child({ dateOfBirth: '1990-01-01' })] }))
+      .thenThrows({ code: 'validation', field: 'children.0.dateOfBirth' });
   });
 
   it.each([
@@ -116,8 +161,21 @@ describe('NotifyIncident', () => {
   });
 
   it('accepts all three dates on the same day', () => {
-    const [event] = spec.given([]).when(notifyCommand({ incidentOn: '2026-03-10', becameAwareOn: '2026-03-10', children: [child({ dateOfBirth: undefined })] })).events();
-    expect(event?.data).toMatchObject({ incidentOn: '2026-03-10', becameAwareOn: '2026-03-10', notifiedOn: '2026-03-10' });
+    const [event] = spec
+      .given([])
+      .when(
+        notifyCommand({
+          incidentOn: '2026-03-10',
+          becameAwareOn: '2026-03-10',
+          children: [child({ dateOfBirth: undefined })],
+        }),
+      )
+      .events();
+    expect(event?.data).toMatchObject({
+      incidentOn: '2026-03-10',
+      becameAwareOn: '2026-03-10',
+      notifiedOn: '2026-03-10',
+    });
   });
 
   it.each([
@@ -135,32 +193,60 @@ describe('NotifyIncident', () => {
     ['supportingDocuments.0', { supportingDocuments: [''] }],
     ['localAuthorityCode', { localAuthorityCode: 'W06000001' }],
   ])('validates the shape of %s', (field, overrides) => {
-    spec.given([]).when(notifyCommand(malformed(overrides))).thenThrows({ code: 'validation', field });
+    spec
+      .given([])
+      .when(notifyCommand(malformed(overrides)))
+      .thenThrows({ code: 'validation', field });
   });
 
   it('refuses an LA the partnership does not cover', () => {
-    spec.given([]).when(notifyCommand({ localAuthorityCode: 'E08000036' })).thenThrows({ code: 'validation', field: 'localAuthorityCode', messageIncludes: 'not a local authority covered' });
+    spec
+      .given([])
+      .when(notifyCommand({ localAuthorityCode: 'E08000036' }))
+      .thenThrows({
+        code: 'validation',
+        field: 'localAuthorityCode',
+        messageIncludes: 'not a local authority covered',
+      });
   });
 
   it('refuses every LA when the handler loaded no coverage', () => {
-    spec.given([]).when({ ...notifyCommand(), reference: malformed<NotifyIncident['reference']>(undefined) }).thenThrows({ code: 'validation', field: 'localAuthorityCode' });
+    spec
+      .given([])
+      .when({ ...notifyCommand(), reference: malformed<NotifyIncident['reference']>(undefined) })
+      .thenThrows({ code: 'validation', field: 'localAuthorityCode' });
   });
 
   it('keeps the optional personal parts and the referral id', () => {
-    const [event] = spec.given([]).when(notifyCommand({ incidentTime: '23:15', supportingDocuments: ['Police log'], referralId: 'ref-1' })).events();
-    expect(event).toMatchObject({ data: { referralId: 'ref-1' }, personal: { incidentTime: '23:15', supportingDocuments: ['Police log'] } });
+    const [event] = spec
+      .given([])
+      .when(notifyCommand({ incidentTime: '23:15', supportingDocuments: ['Police log'], referralId: 'ref-1' }))
+      .events();
+    expect(event).toMatchObject({
+      data: { referralId: 'ref-1' },
+      personal: { incidentTime: '23:15', supportingDocuments: ['Police log'] },
+    });
   });
 
   it('refuses a stream that already exists', () => {
-    spec.given([notifiedEvent()]).when(notifyCommand()).thenThrows({ code: 'illegal_state', messageIncludes: INCIDENT_ID });
+    spec
+      .given([notifiedEvent()])
+      .when(notifyCommand())
+      .thenThrows({ code: 'illegal_state', messageIncludes: INCIDENT_ID });
   });
 
   it('refuses a partnership notifying for another partnership', () => {
-    spec.given([]).when(notifyCommand({}, partnershipContext('york'))).thenThrows({ code: 'forbidden' });
+    spec
+      .given([])
+      .when(notifyCommand({}, partnershipContext('york')))
+      .thenThrows({ code: 'forbidden' });
   });
 
   it.each(['panel', 'ofsted', 'admin'] as const)('refuses the %s role', (role) => {
-    spec.given([]).when(notifyCommand({}, roleContext(role))).thenThrows({ code: 'forbidden' });
+    spec
+      .given([])
+      .when(notifyCommand({}, roleContext(role)))
+      .thenThrows({ code: 'forbidden' });
   });
 });
 
@@ -168,7 +254,15 @@ describe('the contact limits are the shared input limits', () => {
   it('accepts a phone of exactly PHONE_MAX characters and refuses one more, for the notifier', () => {
     const notifier = (phone: string) => ({ name: 'N', role: 'R', email: 'n@x.gov.uk', phone });
     const longest = `+${'1'.repeat(PHONE_MAX - 1)}`;
-    expect(spec.given([]).when(notifyCommand({ notifier: notifier(longest) })).events()).toHaveLength(1);
-    spec.given([]).when(notifyCommand({ notifier: notifier(`${longest}1`) })).thenThrows({ code: 'validation', field: 'notifier.phone' });
+    expect(
+      spec
+        .given([])
+        .when(notifyCommand({ notifier: notifier(longest) }))
+        .events(),
+    ).toHaveLength(1);
+    spec
+      .given([])
+      .when(notifyCommand({ notifier: notifier(`${longest}1`) }))
+      .thenThrows({ code: 'validation', field: 'notifier.phone' });
   });
 });

@@ -6,11 +6,17 @@ import type { SubmitRapidReview } from './incident-commands';
 import { AGENCIES, LOCAL_REVIEW_DECISIONS, PARALLEL_PROCESSES } from './incident-vocabulary';
 import { validationError } from '../shared/domain-error';
 import {
-  FREE_TEXT_MAX, requireArray, requireBoolean, requireDistinct, requireOneOf, requireString,
+  FREE_TEXT_MAX,
+  requireArray,
+  requireBoolean,
+  requireDistinct,
+  requireOneOf,
+  requireString,
 } from '../shared/validate';
 
 const objectAt = (value: unknown, field: string): Record<string, unknown> => {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw validationError(field, `${field} is required`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw validationError(field, `${field} is required`);
   return value as Record<string, unknown>;
 };
 
@@ -45,17 +51,25 @@ const PARTNERS = ['localAuthority', 'integratedCareBoard', 'police'] as const;
  * - every agency summary is for an agency listed in `agenciesInvolved`.
  */
 export const parseRapidReview = (data: SubmitRapidReview['data']) => {
-  const parallelProcesses = requireArray<string>(data.parallelProcesses, 'parallelProcesses', 0, PARALLEL_PROCESSES.length)
-    .map((p, i) => requireOneOf(p, `parallelProcesses.${i}`, PARALLEL_PROCESSES));
+  const parallelProcesses = requireArray<string>(
+    data.parallelProcesses,
+    'parallelProcesses',
+    0,
+    PARALLEL_PROCESSES.length,
+  ).map((p, i) => requireOneOf(p, `parallelProcesses.${i}`, PARALLEL_PROCESSES));
   requireDistinct(parallelProcesses, 'parallelProcesses');
-  const agenciesInvolved = requireArray<string>(data.agenciesInvolved, 'agenciesInvolved', 1, AGENCIES.length)
-    .map((a, i) => requireOneOf(a, `agenciesInvolved.${i}`, AGENCIES));
+  const agenciesInvolved = requireArray<string>(data.agenciesInvolved, 'agenciesInvolved', 1, AGENCIES.length).map(
+    (a, i) => requireOneOf(a, `agenciesInvolved.${i}`, AGENCIES),
+  );
   requireDistinct(agenciesInvolved, 'agenciesInvolved');
 
   const localReviewDecision = requireOneOf(data.localReviewDecision, 'localReviewDecision', LOCAL_REVIEW_DECISIONS);
   const localCriteria = parseLocalCriteria(data.localCriteria);
   if (localReviewDecision === 'local-review' && !Object.values(localCriteria).some(Boolean)) {
-    throw validationError('localCriteria', 'localCriteria: a local-review decision needs at least one local criterion met');
+    throw validationError(
+      'localCriteria',
+      'localCriteria: a local-review decision needs at least one local criterion met',
+    );
   }
   const nationalCriteria = parseNationalCriteria(data.nationalCriteria);
 
@@ -65,24 +79,41 @@ export const parseRapidReview = (data: SubmitRapidReview['data']) => {
   const signatories = { localAuthority: '', integratedCareBoard: '', police: '' };
   for (const partner of PARTNERS) {
     if (requireBoolean(signedOffInput[partner], `signedOff.${partner}`) !== true) {
-      throw validationError(`signedOff.${partner}`, `signedOff.${partner}: all three safeguarding partners must sign off a rapid review`);
+      throw validationError(
+        `signedOff.${partner}`,
+        `signedOff.${partner}: all three safeguarding partners must sign off a rapid review`,
+      );
     }
     signatories[partner] = requireString(signatoriesInput[partner], `signatories.${partner}`);
   }
 
-  const agencySummaries = requireArray<{ agency: string; summary: string }>(data.agencySummaries, 'agencySummaries', 0, AGENCIES.length)
-    .map((s, i) => {
-      const item = objectAt(s, `agencySummaries.${i}`);
-      const agency = requireOneOf(item.agency, `agencySummaries.${i}.agency`, AGENCIES);
-      if (!agenciesInvolved.includes(agency)) {
-        throw validationError(`agencySummaries.${i}.agency`, `agencySummaries.${i}.agency must be one of agenciesInvolved`);
-      }
-      return { agency, summary: requireString(item.summary, `agencySummaries.${i}.summary`, FREE_TEXT_MAX) };
-    });
+  const agencySummaries = requireArray<{ agency: string; summary: string }>(
+    data.agencySummaries,
+    'agencySummaries',
+    0,
+    AGENCIES.length,
+  ).map((s, i) => {
+    const item = objectAt(s, `agencySummaries.${i}`);
+    const agency = requireOneOf(item.agency, `agencySummaries.${i}.agency`, AGENCIES);
+    if (!agenciesInvolved.includes(agency)) {
+      throw validationError(
+        `agencySummaries.${i}.agency`,
+        `agencySummaries.${i}.agency must be one of agenciesInvolved`,
+      );
+    }
+    return { agency, summary: requireString(item.summary, `agencySummaries.${i}.summary`, FREE_TEXT_MAX) };
+  });
   requireDistinct(agencySummaries, 'agencySummaries', (s) => s.agency);
 
-  const text = (field: 'facts' | 'keyPracticeEpisodes' | 'livedExperience' | 'immediateActions' | 'learningIdentified' | 'decisionReasons') =>
-    requireString(data[field], field, FREE_TEXT_MAX);
+  const text = (
+    field:
+      | 'facts'
+      | 'keyPracticeEpisodes'
+      | 'livedExperience'
+      | 'immediateActions'
+      | 'learningIdentified'
+      | 'decisionReasons',
+  ) => requireString(data[field], field, FREE_TEXT_MAX);
 
   const minimised: Omit<RapidReviewCompleted['data'], 'incidentId' | 'submittedAt' | 'submittedOn' | 'submission'> = {
     parallelProcesses,

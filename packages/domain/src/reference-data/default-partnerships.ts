@@ -22,17 +22,57 @@ export type DefaultPartnership = {
 };
 
 const jointPartnerships: readonly DefaultPartnership[] = [
-  { partnershipId: 'berkshire-west', name: 'Berkshire West Safeguarding Children Partnership', localAuthorityCodes: ['E06000038', 'E06000037', 'E06000041'] },
-  { partnershipId: 'cambridgeshire-and-peterborough', name: 'Cambridgeshire and Peterborough Safeguarding Children Partnership', localAuthorityCodes: ['E10000003', 'E06000031'] },
-  { partnershipId: 'city-and-hackney', name: 'City & Hackney Safeguarding Children Partnership', localAuthorityCodes: ['E09000001', 'E09000012'] },
-  { partnershipId: 'cornwall-and-isles-of-scilly', name: 'Our Safeguarding Children Partnership (Cornwall and the Isles of Scilly)', localAuthorityCodes: ['E06000052', 'E06000053'] },
-  { partnershipId: 'derby-and-derbyshire', name: 'Derby and Derbyshire Safeguarding Children Partnership', localAuthorityCodes: ['E06000015', 'E10000007'] },
-  { partnershipId: 'hartlepool-and-stockton-on-tees', name: 'Hartlepool and Stockton-on-Tees Safeguarding Children Partnership', localAuthorityCodes: ['E06000001', 'E06000004'] },
-  { partnershipId: 'kingston-and-richmond', name: 'Kingston and Richmond Safeguarding Children Partnership', localAuthorityCodes: ['E09000021', 'E09000027'] },
-  { partnershipId: 'leicestershire-and-rutland', name: 'Leicestershire and Rutland Safeguarding Children Partnership', localAuthorityCodes: ['E10000018', 'E06000017'] },
+  {
+    partnershipId: 'berkshire-west',
+    name: 'Berkshire West Safeguarding Children Partnership',
+    localAuthorityCodes: ['E06000038', 'E06000037', 'E06000041'],
+  },
+  {
+    partnershipId: 'cambridgeshire-and-peterborough',
+    name: 'Cambridgeshire and Peterborough Safeguarding Children Partnership',
+    localAuthorityCodes: ['E10000003', 'E06000031'],
+  },
+  {
+    partnershipId: 'city-and-hackney',
+    name: 'City & Hackney Safeguarding Children Partnership',
+    localAuthorityCodes: ['E09000001', 'E09000012'],
+  },
+  {
+    partnershipId: 'cornwall-and-isles-of-scilly',
+    name: 'Our Safeguarding Children Partnership (Cornwall and the Isles of Scilly)',
+    localAuthorityCodes: ['E06000052', 'E06000053'],
+  },
+  {
+    partnershipId: 'derby-and-derbyshire',
+    name: 'Derby and Derbyshire Safeguarding Children Partnership',
+    localAuthorityCodes: ['E06000015', 'E10000007'],
+  },
+  {
+    partnershipId: 'hartlepool-and-stockton-on-tees',
+    name: 'Hartlepool and Stockton-on-Tees Safeguarding Children Partnership',
+    localAuthorityCodes: ['E06000001', 'E06000004'],
+  },
+  {
+    partnershipId: 'kingston-and-richmond',
+    name: 'Kingston and Richmond Safeguarding Children Partnership',
+    localAuthorityCodes: ['E09000021', 'E09000027'],
+  },
+  {
+    partnershipId: 'leicestershire-and-rutland',
+    name: 'Leicestershire and Rutland Safeguarding Children Partnership',
+    localAuthorityCodes: ['E10000018', 'E06000017'],
+  },
   // Formed in 2019 for the county; assumed to continue over both unitaries since 2021 (one children's trust serves both).
-  { partnershipId: 'northamptonshire', name: 'Northamptonshire Safeguarding Children Partnership', localAuthorityCodes: ['E06000061', 'E06000062'] },
-  { partnershipId: 'south-tees', name: 'South Tees Safeguarding Children Partnership', localAuthorityCodes: ['E06000002', 'E06000003'] },
+  {
+    partnershipId: 'northamptonshire',
+    name: 'Northamptonshire Safeguarding Children Partnership',
+    localAuthorityCodes: ['E06000061', 'E06000062'],
+  },
+  {
+    partnershipId: 'south-tees',
+    name: 'South Tees Safeguarding Children Partnership',
+    localAuthorityCodes: ['E06000002', 'E06000003'],
+  },
 ];
 
 /** Short forms for ids where the ONS name carries a suffix ("Bristol, City of"). */
@@ -46,7 +86,11 @@ const idOverrides: Record<LocalAuthorityCode, PartnershipId> = {
 const displayName = (onsName: string): string => onsName.replace(/, (City|County) of$/, '');
 
 export const slugOf = (name: string): string =>
-  name.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  name
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 const jointlyCovered = new Set(jointPartnerships.flatMap((p) => p.localAuthorityCodes));
 

@@ -26,16 +26,33 @@ describe('local authorities', () => {
   });
 
   it('has the DfE regional counts: 12 NE, 24 NW, 15 Y&H, 10 EM, 14 WM, 11 EoE, 33 London, 19 SE, 15 SW', () => {
-    const counts = Object.fromEntries(englishRegions.map((r) => [r.id, localAuthorities.filter((la) => la.region === r.id).length]));
+    const counts = Object.fromEntries(
+      englishRegions.map((r) => [r.id, localAuthorities.filter((la) => la.region === r.id).length]),
+    );
     expect(counts).toEqual({
-      'north-east': 12, 'north-west': 24, 'yorkshire-and-the-humber': 15, 'east-midlands': 10, 'west-midlands': 14,
-      'east-of-england': 11, london: 33, 'south-east': 19, 'south-west': 15,
+      'north-east': 12,
+      'north-west': 24,
+      'yorkshire-and-the-humber': 15,
+      'east-midlands': 10,
+      'west-midlands': 14,
+      'east-of-england': 11,
+      london: 33,
+      'south-east': 19,
+      'south-west': 15,
     });
   });
 
   it('finds authorities and their regions by code, including the 2019–2023 reorganisations', () => {
-    expect(findLocalAuthority('E08000035')).toMatchObject({ name: 'Leeds', dfeNumber: 383, region: 'yorkshire-and-the-humber' });
-    expect(regionOf('E08000035')).toEqual({ id: 'yorkshire-and-the-humber', code: 'E12000003', name: 'Yorkshire and The Humber' });
+    expect(findLocalAuthority('E08000035')).toMatchObject({
+      name: 'Leeds',
+      dfeNumber: 383,
+      region: 'yorkshire-and-the-humber',
+    });
+    expect(regionOf('E08000035')).toEqual({
+      id: 'yorkshire-and-the-humber',
+      code: 'E12000003',
+      name: 'Yorkshire and The Humber',
+    });
     expect(findLocalAuthority('E06000063')?.name).toBe('Cumberland');
     expect(findLocalAuthority('E06000064')?.name).toBe('Westmorland and Furness');
     expect(findLocalAuthority('E06000066')?.name).toBe('Somerset');
@@ -70,8 +87,12 @@ describe('default partnerships', () => {
     expect(defaultPartnershipFor('E06000059')?.partnershipId).toBe('dorset');
     expect(defaultPartnershipFor('E10000014')?.partnershipId).toBe('hampshire');
     expect(defaultPartnershipFor('E06000046')?.partnershipId).toBe('isle-of-wight');
-    expect(defaultPartnerships.length).toBe(153 - defaultPartnerships.filter((p) => p.localAuthorityCodes.length > 1)
-      .reduce((sum, p) => sum + p.localAuthorityCodes.length - 1, 0));
+    expect(defaultPartnerships.length).toBe(
+      153 -
+        defaultPartnerships
+          .filter((p) => p.localAuthorityCodes.length > 1)
+          .reduce((sum, p) => sum + p.localAuthorityCodes.length - 1, 0),
+    );
   });
 });
 

@@ -4,7 +4,14 @@
  */
 import type { Agency, IncidentNature, Notifier } from '../incident/incident-events';
 import type { NotifiedChild, PartnershipCoverage } from '../incident/incident-commands';
-import type { CommandContext, IncidentId, LocalAuthorityCode, PartnershipId, ReferralId, ReviewId } from '../shared/types';
+import type {
+  CommandContext,
+  IncidentId,
+  LocalAuthorityCode,
+  PartnershipId,
+  ReferralId,
+  ReviewId,
+} from '../shared/types';
 import type { AgencyCriteriaView, ReferralOutcome } from './referral-events';
 import type { NonStatutoryReviewKind } from '../review/review-events';
 

@@ -11,12 +11,24 @@ import { AGENCY_CRITERIA_VIEWS, REFERRAL_OUTCOMES } from './referral-vocabulary'
 import { NON_STATUTORY_REVIEW_KINDS } from '../review/review-vocabulary';
 import { AGENCIES, INCIDENT_NATURES } from '../incident/incident-vocabulary';
 import {
-  parseChildren, parseIncidentTime, parseLocation, requireLocalAuthority, requireNotificationDates,
+  parseChildren,
+  parseIncidentTime,
+  parseLocation,
+  requireLocalAuthority,
+  requireNotificationDates,
 } from '../incident/notification-input';
 import { forbidden, illegalState, notFound, validationError } from '../shared/domain-error';
 import { assertNever, type Decider } from '../shared/event';
 import { requireActingFor, requireContext } from '../shared/authorize';
-import { FREE_TEXT_MAX, optionalString, requireBoolean, requireDate, requireId, requireOneOf, requireString } from '../shared/validate';
+import {
+  FREE_TEXT_MAX,
+  optionalString,
+  requireBoolean,
+  requireDate,
+  requireId,
+  requireOneOf,
+  requireString,
+} from '../shared/validate';
 
 export const REFERRAL_SCHEMA_VERSION = 1;
 
@@ -26,7 +38,8 @@ const existing = (state: ReferralState, referralId: string): SubmittedReferralSt
 };
 
 const awaitingDecision = (referral: SubmittedReferralState, action: string): void => {
-  if (referral.status !== 'submitted') throw illegalState(`Referral ${referral.referralId} is ${referral.status}: cannot ${action}`);
+  if (referral.status !== 'submitted')
+    throw illegalState(`Referral ${referral.referralId} is ${referral.status}: cannot ${action}`);
 };
 
 export const submitReferral = (command: SubmitReferral, state: ReferralState): ReferralEvent[] => {
@@ -40,38 +53,46 @@ export const submitReferral = (command: SubmitReferral, state: ReferralState): R
   requireNotificationDates(incidentOn, becameAwareOn, context.today, context.today);
   const children = parseChildren(data.children, incidentOn, context.today);
   const incidentTime = parseIncidentTime(data.incidentTime);
-  return [{
-    type: 'ReferralSubmitted',
-    schemaVersion: REFERRAL_SCHEMA_VERSION,
-    data: {
-      referralId,
-      partnershipId,
-      localAuthorityCode: requireLocalAuthority(data.localAuthorityCode, 'localAuthorityCode', reference?.partnershipLocalAuthorities ?? [], partnershipId),
-      agency: requireOneOf(data.agency, 'agency', AGENCIES),
-      referredBy: context.actor.userId,
-      submittedAt: context.now,
-      submittedOn: context.today,
-      nature: requireOneOf(data.nature, 'nature', INCIDENT_NATURES),
-      incidentOn,
-      becameAwareOn,
-      criteriaView: requireOneOf(data.criteriaView, 'criteriaView', AGENCY_CRITERIA_VIEWS),
-      dslConsulted: requireBoolean(data.dslConsulted, 'dslConsulted'),
-      children: children.characteristics,
+  return [
+    {
+      type: 'ReferralSubmitted',
+      schemaVersion: REFERRAL_SCHEMA_VERSION,
+      data: {
+        referralId,
+        partnershipId,
+        localAuthorityCode: requireLocalAuthority(
+          data.localAuthorityCode,
+          'localAuthorityCode',
+          reference?.partnershipLocalAuthorities ?? [],
+          partnershipId,
+        ),
+        agency: requireOneOf(data.agency, 'agency', AGENCIES),
+        referredBy: context.actor.userId,
+        submittedAt: context.now,
+        submittedOn: context.today,
+        nature: requireOneOf(data.nature, 'nature', INCIDENT_NATURES),
+        incidentOn,
+        becameAwareOn,
+        criteriaView: requireOneOf(data.criteriaView, 'criteriaView', AGENCY_CRITERIA_VIEWS),
+        dslConsulted: requireBoolean(data.dslConsulted, 'dslConsulted'),
+        children: children.characteristics,
+      },
+      personal: {
+        referrer: parseReferrer(data.referrer),
+        whatHappened: requireString(data.whatHappened, 'whatHappened', FREE_TEXT_MAX),
+        agencyReasons: requireString(data.agencyReasons, 'agencyReasons', FREE_TEXT_MAX),
+        location: parseLocation(data.location),
+        ...(incidentTime !== undefined ? { incidentTime } : {}),
+        children: children.personal,
+      },
     },
-    personal: {
-      referrer: parseReferrer(data.referrer),
-      whatHappened: requireString(data.whatHappened, 'whatHappened', FREE_TEXT_MAX),
-      agencyReasons: requireString(data.agencyReasons, 'agencyReasons', FREE_TEXT_MAX),
-      location: parseLocation(data.location),
-      ...(incidentTime !== undefined ? { incidentTime } : {}),
-      children: children.personal,
-    },
-  }];
+  ];
 };
 
 /** Fields that belong to one outcome only: giving them with another is a mistake worth refusing. */
 const refuseField = (value: unknown, field: string, outcome: string): void => {
-  if (value !== undefined && value !== null) throw validationError(field, `${field} is given only when the outcome is ${outcome}`);
+  if (value !== undefined && value !== null)
+    throw validationError(field, `${field} is given only when the outcome is ${outcome}`);
 };
 
 const decisionTargets = (data: DecideReferral['data'], outcome: ReferralDecided['data']['outcome']) => {
@@ -82,7 +103,10 @@ const decisionTargets = (data: DecideReferral['data'], outcome: ReferralDecided[
       return { incidentId: requireId(data.incidentId, 'incidentId') };
     case 'alternative-review':
       refuseField(data.incidentId, 'incidentId', 'notify');
-      return { reviewKind: requireOneOf(data.reviewKind, 'reviewKind', NON_STATUTORY_REVIEW_KINDS), reviewId: requireId(data.reviewId, 'reviewId') };
+      return {
+        reviewKind: requireOneOf(data.reviewKind, 'reviewKind', NON_STATUTORY_REVIEW_KINDS),
+        reviewId: requireId(data.reviewId, 'reviewId'),
+      };
     case 'no-further-action':
       refuseField(data.incidentId, 'incidentId', 'notify');
       refuseField(data.reviewKind, 'reviewKind', 'alternative-review');
@@ -100,38 +124,60 @@ export const decideReferral = (command: DecideReferral, state: ReferralState): R
   awaitingDecision(referral, 'decide on it');
   const outcome = requireOneOf(data.outcome, 'outcome', REFERRAL_OUTCOMES);
   const targets = decisionTargets(data, outcome);
-  const reasons = outcome === 'no-further-action'
-    ? requireString(data.reasons, 'reasons', FREE_TEXT_MAX)
-    : optionalString(data.reasons, 'reasons', FREE_TEXT_MAX);
-  return [{
-    type: 'ReferralDecided',
-    schemaVersion: REFERRAL_SCHEMA_VERSION,
-    data: { referralId: referral.referralId, partnershipId: referral.partnershipId, decidedAt: context.now, decidedOn: context.today, outcome, ...targets },
-    ...(reasons !== undefined ? { personal: { reasons } } : {}),
-  }];
+  const reasons =
+    outcome === 'no-further-action'
+      ? requireString(data.reasons, 'reasons', FREE_TEXT_MAX)
+      : optionalString(data.reasons, 'reasons', FREE_TEXT_MAX);
+  return [
+    {
+      type: 'ReferralDecided',
+      schemaVersion: REFERRAL_SCHEMA_VERSION,
+      data: {
+        referralId: referral.referralId,
+        partnershipId: referral.partnershipId,
+        decidedAt: context.now,
+        decidedOn: context.today,
+        outcome,
+        ...targets,
+      },
+      ...(reasons !== undefined ? { personal: { reasons } } : {}),
+    },
+  ];
 };
 
 export const withdrawReferral = (command: WithdrawReferral, state: ReferralState): ReferralEvent[] => {
   const { data, context } = command;
   const referral = existing(state, data.referralId);
   requireActingFor(context, 'agency', referral.partnershipId, 'withdraw this referral');
-  if (context.actor.userId !== referral.referredBy) throw forbidden(`Only the referrer may withdraw referral ${referral.referralId}`);
+  if (context.actor.userId !== referral.referredBy)
+    throw forbidden(`Only the referrer may withdraw referral ${referral.referralId}`);
   awaitingDecision(referral, 'withdraw it');
-  return [{
-    type: 'ReferralWithdrawn',
-    schemaVersion: REFERRAL_SCHEMA_VERSION,
-    data: { referralId: referral.referralId, partnershipId: referral.partnershipId, withdrawnAt: context.now, withdrawnOn: context.today },
-    personal: { reason: requireString(data.reason, 'reason', 10_000) },
-  }];
+  return [
+    {
+      type: 'ReferralWithdrawn',
+      schemaVersion: REFERRAL_SCHEMA_VERSION,
+      data: {
+        referralId: referral.referralId,
+        partnershipId: referral.partnershipId,
+        withdrawnAt: context.now,
+        withdrawnOn: context.today,
+      },
+      personal: { reason: requireString(data.reason, 'reason', 10_000) },
+    },
+  ];
 };
 
 export const decideReferralCommand = (command: ReferralCommand, state: ReferralState): ReferralEvent[] => {
   requireContext(command.context);
   switch (command.type) {
-    case 'SubmitReferral': return submitReferral(command, state);
-    case 'DecideReferral': return decideReferral(command, state);
-    case 'WithdrawReferral': return withdrawReferral(command, state);
-    default: return assertNever(command, 'referral command');
+    case 'SubmitReferral':
+      return submitReferral(command, state);
+    case 'DecideReferral':
+      return decideReferral(command, state);
+    case 'WithdrawReferral':
+      return withdrawReferral(command, state);
+    default:
+      return assertNever(command, 'referral command');
   }
 };
 

@@ -7,8 +7,22 @@
  * what happened, the agency's reasons, the referrer's contact and the children's names sit in `personal`.
  */
 import type { DomainEvent } from '../shared/event';
-import type { CalendarDate, IncidentId, Instant, LocalAuthorityCode, PartnershipId, ReferralId, ReviewId } from '../shared/types';
-import type { Agency, ChildCharacteristics, ChildPersonalData, IncidentNature, Notifier } from '../incident/incident-events';
+import type {
+  CalendarDate,
+  IncidentId,
+  Instant,
+  LocalAuthorityCode,
+  PartnershipId,
+  ReferralId,
+  ReviewId,
+} from '../shared/types';
+import type {
+  Agency,
+  ChildCharacteristics,
+  ChildPersonalData,
+  IncidentNature,
+  Notifier,
+} from '../incident/incident-events';
 import type { NonStatutoryReviewKind } from '../review/review-events';
 
 /** Whether the referring agency thinks the criteria for a notification are met. */
@@ -30,49 +44,63 @@ export type ReferralPersonalData = {
   children: ChildPersonalData[];
 };
 
-export type ReferralSubmitted = DomainEvent<'ReferralSubmitted', {
-  referralId: ReferralId;
-  /** The partnership whose review sub-group receives the referral. */
-  partnershipId: PartnershipId;
-  localAuthorityCode: LocalAuthorityCode;
-  agency: Agency;
-  /** User id of the referrer: only they may withdraw it, and they see its outcome. */
-  referredBy: string;
-  submittedAt: Instant;
-  submittedOn: CalendarDate;
-  /** The agency's view of the nature of the incident; the notification may differ. */
-  nature: IncidentNature;
-  incidentOn: CalendarDate;
-  /** When the agency (and so the LA, through the referral) became aware: the anchor of the 5-working-day clock. */
-  becameAwareOn: CalendarDate;
-  criteriaView: AgencyCriteriaView;
-  /** The referral was discussed with the agency's designated safeguarding lead before it was made. */
-  dslConsulted: boolean;
-  children: ChildCharacteristics[];
-}, ReferralPersonalData>;
+export type ReferralSubmitted = DomainEvent<
+  'ReferralSubmitted',
+  {
+    referralId: ReferralId;
+    /** The partnership whose review sub-group receives the referral. */
+    partnershipId: PartnershipId;
+    localAuthorityCode: LocalAuthorityCode;
+    agency: Agency;
+    /** User id of the referrer: only they may withdraw it, and they see its outcome. */
+    referredBy: string;
+    submittedAt: Instant;
+    submittedOn: CalendarDate;
+    /** The agency's view of the nature of the incident; the notification may differ. */
+    nature: IncidentNature;
+    incidentOn: CalendarDate;
+    /** When the agency (and so the LA, through the referral) became aware: the anchor of the 5-working-day clock. */
+    becameAwareOn: CalendarDate;
+    criteriaView: AgencyCriteriaView;
+    /** The referral was discussed with the agency's designated safeguarding lead before it was made. */
+    dslConsulted: boolean;
+    children: ChildCharacteristics[];
+  },
+  ReferralPersonalData
+>;
 
 /**
  * The sub-group's decision. `notify`: the handler notifies incident `incidentId` from the referral's facts, linked by
  * `referralId`. `alternative-review`: the handler commissions non-statutory review `reviewId` of kind `reviewKind`.
  * `personal` holds the reasons; required for no further action, optional otherwise.
  */
-export type ReferralDecided = Omit<DomainEvent<'ReferralDecided', {
-  referralId: ReferralId;
-  partnershipId: PartnershipId;
-  decidedAt: Instant;
-  decidedOn: CalendarDate;
-  outcome: ReferralOutcome;
-  incidentId?: IncidentId;
-  reviewKind?: NonStatutoryReviewKind;
-  reviewId?: ReviewId;
-}>, 'personal'> & { personal?: { reasons: string } };
+export type ReferralDecided = Omit<
+  DomainEvent<
+    'ReferralDecided',
+    {
+      referralId: ReferralId;
+      partnershipId: PartnershipId;
+      decidedAt: Instant;
+      decidedOn: CalendarDate;
+      outcome: ReferralOutcome;
+      incidentId?: IncidentId;
+      reviewKind?: NonStatutoryReviewKind;
+      reviewId?: ReviewId;
+    }
+  >,
+  'personal'
+> & { personal?: { reasons: string } };
 
-export type ReferralWithdrawn = DomainEvent<'ReferralWithdrawn', {
-  referralId: ReferralId;
-  partnershipId: PartnershipId;
-  withdrawnAt: Instant;
-  withdrawnOn: CalendarDate;
-}, { reason: string }>;
+export type ReferralWithdrawn = DomainEvent<
+  'ReferralWithdrawn',
+  {
+    referralId: ReferralId;
+    partnershipId: PartnershipId;
+    withdrawnAt: Instant;
+    withdrawnOn: CalendarDate;
+  },
+  { reason: string }
+>;
 
 export type ReferralEvent = ReferralSubmitted | ReferralDecided | ReferralWithdrawn;
 

@@ -29,9 +29,15 @@ export type NotificationFromReferralInput = {
   notifier: Notifier;
 };
 
-export const notificationFromReferral = ({ submitted, decided, guidanceEdition, notifier }: NotificationFromReferralInput): NotifyIncident['data'] => {
+export const notificationFromReferral = ({
+  submitted,
+  decided,
+  guidanceEdition,
+  notifier,
+}: NotificationFromReferralInput): NotifyIncident['data'] => {
   const d = submitted.data;
-  if (decided.data.referralId !== d.referralId) throw illegalState(`The decision is not about referral ${d.referralId}`);
+  if (decided.data.referralId !== d.referralId)
+    throw illegalState(`The decision is not about referral ${d.referralId}`);
   if (decided.data.outcome !== 'notify' || decided.data.incidentId === undefined) {
     throw illegalState(`Referral ${d.referralId} was not decided as notify: no notification follows from it`);
   }

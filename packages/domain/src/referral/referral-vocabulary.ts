@@ -2,7 +2,10 @@
 import type { AgencyCriteriaView, ReferralOutcome } from './referral-events';
 
 type Exhaustive<T extends string, List extends readonly T[]> = [T] extends [List[number]] ? List : never;
-const list = <T extends string>() => <const L extends readonly T[]>(values: Exhaustive<T, L>) => values;
+const list =
+  <T extends string>() =>
+  <const L extends readonly T[]>(values: Exhaustive<T, L>) =>
+    values;
 
 export const AGENCY_CRITERIA_VIEWS = list<AgencyCriteriaView>()(['met', 'not-met', 'unsure']);
 export const REFERRAL_OUTCOMES = list<ReferralOutcome>()(['notify', 'alternative-review', 'no-further-action']);

@@ -3,7 +3,14 @@
  * withdrawn. The state holds no personal data; it carries the outcome so that the referrer can see it.
  */
 import type { Agency, ChildCharacteristics, IncidentNature } from '../incident/incident-events';
-import type { CalendarDate, IncidentId, LocalAuthorityCode, PartnershipId, ReferralId, ReviewId } from '../shared/types';
+import type {
+  CalendarDate,
+  IncidentId,
+  LocalAuthorityCode,
+  PartnershipId,
+  ReferralId,
+  ReviewId,
+} from '../shared/types';
 import type { AgencyCriteriaView, ReferralEvent, ReferralOutcome } from './referral-events';
 import type { NonStatutoryReviewKind } from '../review/review-events';
 
@@ -49,7 +56,8 @@ export const evolveReferral = (state: ReferralState, event: ReferralEvent): Refe
     case 'ReferralDecided': {
       const { outcome, decidedOn, incidentId, reviewKind, reviewId } = event.data;
       const decision: ReferralDecision = {
-        outcome, decidedOn,
+        outcome,
+        decidedOn,
         ...(incidentId !== undefined ? { incidentId } : {}),
         ...(reviewKind !== undefined ? { reviewKind } : {}),
         ...(reviewId !== undefined ? { reviewId } : {}),

@@ -3,12 +3,20 @@
  * case rules (which incidents, referrals and reviews may be linked) live in commission-rules.ts.
  */
 import type {
-  CommissionLocalReview, CommissionNationalReview, CommissionNonStatutoryReview, CommissionThematicReview,
+  CommissionLocalReview,
+  CommissionNationalReview,
+  CommissionNonStatutoryReview,
+  CommissionThematicReview,
 } from './review-commands';
 import { REVIEW_SCHEMA_VERSION, type ReviewEvent } from './review-events';
 import type { ReviewState } from './review';
 import {
-  parseIds, requireAlternativeReviewReferrals, requireLocalReviewIncidents, requireNationalReviewIncidents, requirePartnershipIncidents, requireThematicCases,
+  parseIds,
+  requireAlternativeReviewReferrals,
+  requireLocalReviewIncidents,
+  requireNationalReviewIncidents,
+  requirePartnershipIncidents,
+  requireThematicCases,
 } from './commission-rules';
 import { NON_STATUTORY_REVIEW_KINDS } from './review-vocabulary';
 import { editionInForceFor } from '../calendar/guidance-editions';

@@ -55,42 +55,60 @@ const usable = (incident: NotifiedIncidentState, field: string) => {
 
 /** Distinct ids, at least `min` of them (statutory reviews need one incident; the other kinds count cases in all). */
 export const parseIds = (value: unknown, field: string, min = 0): string[] => {
-  const ids = requireArray<string>(value, field, min, MAX_INCIDENTS_PER_REVIEW).map((id, i) => requireId(id, `${field}.${i}`));
+  const ids = requireArray<string>(value, field, min, MAX_INCIDENTS_PER_REVIEW).map((id, i) =>
+    requireId(id, `${field}.${i}`),
+  );
   requireDistinct(ids, field);
   return ids;
 };
 
-export const requireLocalReviewIncidents = (incidentIds: IncidentId[], partnershipId: PartnershipId, reference: LinkedIncidents): void => {
+export const requireLocalReviewIncidents = (
+  incidentIds: IncidentId[],
+  partnershipId: PartnershipId,
+  reference: LinkedIncidents,
+): void => {
   incidentIds.forEach((incidentId, index) => {
     const field = `incidentIds.${index}`;
     const incident = incidentAt(reference?.incidents, incidentId, field);
-    if (incident.partnershipId !== partnershipId) throw forbidden(`${field}: incident ${incidentId} belongs to another partnership`);
+    if (incident.partnershipId !== partnershipId)
+      throw forbidden(`${field}: incident ${incidentId} belongs to another partnership`);
     const rapidReview = usable(incident, field);
     if (rapidReview.localReviewDecision !== 'local-review' && rapidReview.panelOutcome !== 'reconsider') {
-      throw illegalState(`${field}: incident ${incidentId} has neither a local-review decision nor a Panel request to reconsider`);
+      throw illegalState(
+        `${field}: incident ${incidentId} has neither a local-review decision nor a Panel request to reconsider`,
+      );
     }
-    if (incident.linkedReviews.some((l) => l.reviewKind === 'local')) throw illegalState(`${field}: incident ${incidentId} is already part of a local review`);
+    if (incident.linkedReviews.some((l) => l.reviewKind === 'local'))
+      throw illegalState(`${field}: incident ${incidentId} is already part of a local review`);
   });
 };
 
 /** Returns the partnerships whose incidents the national review covers, in the order first met. */
-export const requireNationalReviewIncidents = (incidentIds: IncidentId[], reference: LinkedIncidents): PartnershipId[] => {
+export const requireNationalReviewIncidents = (
+  incidentIds: IncidentId[],
+  reference: LinkedIncidents,
+): PartnershipId[] => {
   const partnerships: PartnershipId[] = [];
   incidentIds.forEach((incidentId, index) => {
     const field = `incidentIds.${index}`;
     const incident = incidentAt(reference?.incidents, incidentId, field);
     const rapidReview = usable(incident, field);
     if (rapidReview.panelOutcome !== 'national-review' && rapidReview.panelOutcome !== 'national-thematic-review') {
-      throw illegalState(`${field}: the Panel's response to incident ${incidentId} is not a national review or national thematic review`);
+      throw illegalState(
+        `${field}: the Panel's response to incident ${incidentId} is not a national review or national thematic review`,
+      );
     }
-    if (incident.linkedReviews.some((l) => l.reviewKind === 'national')) throw illegalState(`${field}: incident ${incidentId} is already part of a national review`);
+    if (incident.linkedReviews.some((l) => l.reviewKind === 'national'))
+      throw illegalState(`${field}: incident ${incidentId} is already part of a national review`);
     if (!partnerships.includes(incident.partnershipId)) partnerships.push(incident.partnershipId);
   });
   return partnerships;
 };
 
 export const requirePartnershipIncidents = (
-  incidentIds: IncidentId[], partnershipId: PartnershipId, incidents: Incidents,
+  incidentIds: IncidentId[],
+  partnershipId: PartnershipId,
+  incidents: Incidents,
 ): void => {
   incidentIds.forEach((incidentId, index) => {
     const field = `incidentIds.${index}`;
@@ -101,14 +119,19 @@ export const requirePartnershipIncidents = (
 };
 
 export const requireAlternativeReviewReferrals = (
-  referralIds: ReferralId[], partnershipId: PartnershipId, referrals: Record<ReferralId, ReferralState> | undefined,
+  referralIds: ReferralId[],
+  partnershipId: PartnershipId,
+  referrals: Record<ReferralId, ReferralState> | undefined,
 ): void => {
   referralIds.forEach((referralId, index) => {
     const field = `referralIds.${index}`;
     const referral = referrals?.[referralId];
-    if (!referral || referral.status === 'none') throw notFound(`${field}: referral ${referralId} has not been submitted`);
-    if (referral.partnershipId !== partnershipId) throw forbidden(`${field}: referral ${referralId} was made to another partnership`);
-    if (referral.decision?.outcome !== 'alternative-review') throw illegalState(`${field}: referral ${referralId} was not decided as an alternative review`);
+    if (!referral || referral.status === 'none')
+      throw notFound(`${field}: referral ${referralId} has not been submitted`);
+    if (referral.partnershipId !== partnershipId)
+      throw forbidden(`${field}: referral ${referralId} was made to another partnership`);
+    if (referral.decision?.outcome !== 'alternative-review')
+      throw illegalState(`${field}: referral ${referralId} was not decided as an alternative review`);
   });
 };
 
@@ -117,16 +140,23 @@ const reviewPartnerships = (review: CommissionedReviewState): PartnershipId[] =>
 
 /** Returns the partnerships the linked cases belong to, the owner first. */
 export const requireThematicCases = (
-  incidentIds: IncidentId[], reviewIds: ReviewId[], owner: PartnershipId | 'national',
+  incidentIds: IncidentId[],
+  reviewIds: ReviewId[],
+  owner: PartnershipId | 'national',
   reference: { incidents?: Record<IncidentId, IncidentState>; reviews?: Record<ReviewId, ReviewState> } | undefined,
 ): PartnershipId[] => {
-  if (incidentIds.length + reviewIds.length < 2) throw validationError('incidentIds', 'incidentIds and reviewIds must link at least two cases in all');
+  if (incidentIds.length + reviewIds.length < 2)
+    throw validationError('incidentIds', 'incidentIds and reviewIds must link at least two cases in all');
   const partnerships: PartnershipId[] = owner === 'national' ? [] : [owner];
-  const add = (ids: readonly PartnershipId[]) => ids.forEach((p) => { if (!partnerships.includes(p)) partnerships.push(p); });
+  const add = (ids: readonly PartnershipId[]) =>
+    ids.forEach((p) => {
+      if (!partnerships.includes(p)) partnerships.push(p);
+    });
   incidentIds.forEach((incidentId, index) => {
     const field = `incidentIds.${index}`;
     const incident = notWithdrawn(reference?.incidents, incidentId, field);
-    if (owner !== 'national' && incident.partnershipId !== owner) throw forbidden(`${field}: incident ${incidentId} belongs to another partnership`);
+    if (owner !== 'national' && incident.partnershipId !== owner)
+      throw forbidden(`${field}: incident ${incidentId} belongs to another partnership`);
     add([incident.partnershipId]);
   });
   reviewIds.forEach((reviewId, index) => {

@@ -17,48 +17,60 @@ export type LearningItem = {
   address?: string;
 };
 
-export type LearningRecorded = DomainEvent<'LearningRecorded', {
-  reviewId: ReviewId;
-  recordedOn: CalendarDate;
-  items: LearningItem[];
-  /** Learning themes (e.g. "online safety", "self-harm"): the library and the Panel's recurring themes read them. */
-  themes: string[];
-}>;
+export type LearningRecorded = DomainEvent<
+  'LearningRecorded',
+  {
+    reviewId: ReviewId;
+    recordedOn: CalendarDate;
+    items: LearningItem[];
+    /** Learning themes (e.g. "online safety", "self-harm"): the library and the Panel's recurring themes read them. */
+    themes: string[];
+  }
+>;
 
-export type RecommendationMade = DomainEvent<'RecommendationMade', {
-  reviewId: ReviewId;
-  recommendationId: string;
-  text: string;
-  assignedAgency: Agency;
-  madeOn: CalendarDate;
-}>;
+export type RecommendationMade = DomainEvent<
+  'RecommendationMade',
+  {
+    reviewId: ReviewId;
+    recommendationId: string;
+    text: string;
+    assignedAgency: Agency;
+    madeOn: CalendarDate;
+  }
+>;
 
 /** `overdue` is not a status: it is computed from `dueOn` and the day. */
 export type LearningActionStatus = 'not-started' | 'in-progress' | 'completed';
 
-export type ActionAssigned = DomainEvent<'ActionAssigned', {
-  reviewId: ReviewId;
-  actionId: string;
-  recommendationId: string;
-  description: string;
-  /** The agency team or post answerable for the action (not a child's data). */
-  owner: string;
-  dueOn: CalendarDate;
-  status: LearningActionStatus;
-  assignedOn: CalendarDate;
-}>;
+export type ActionAssigned = DomainEvent<
+  'ActionAssigned',
+  {
+    reviewId: ReviewId;
+    actionId: string;
+    recommendationId: string;
+    description: string;
+    /** The agency team or post answerable for the action (not a child's data). */
+    owner: string;
+    dueOn: CalendarDate;
+    status: LearningActionStatus;
+    assignedOn: CalendarDate;
+  }
+>;
 
 /** A change of status, owner or due date of an action; the fields not changed repeat their current values. */
-export type ActionProgressed = DomainEvent<'ActionProgressed', {
-  reviewId: ReviewId;
-  actionId: string;
-  recommendationId: string;
-  owner: string;
-  dueOn: CalendarDate;
-  status: LearningActionStatus;
-  progressedOn: CalendarDate;
-  /** A public progress note, e.g. "Training delivered to 120 staff". */
-  note?: string;
-}>;
+export type ActionProgressed = DomainEvent<
+  'ActionProgressed',
+  {
+    reviewId: ReviewId;
+    actionId: string;
+    recommendationId: string;
+    owner: string;
+    dueOn: CalendarDate;
+    status: LearningActionStatus;
+    progressedOn: CalendarDate;
+    /** A public progress note, e.g. "Training delivered to 120 staff". */
+    note?: string;
+  }
+>;
 
 export type LearningEvent = LearningRecorded | RecommendationMade | ActionAssigned | ActionProgressed;

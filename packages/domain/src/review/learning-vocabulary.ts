@@ -2,7 +2,15 @@
 import type { LearningActionStatus, LearningItemKind } from './learning-events';
 
 type Exhaustive<T extends string, List extends readonly T[]> = [T] extends [List[number]] ? List : never;
-const list = <T extends string>() => <const L extends readonly T[]>(values: Exhaustive<T, L>) => values;
+const list =
+  <T extends string>() =>
+  <const L extends readonly T[]>(values: Exhaustive<T, L>) =>
+    values;
 
-export const LEARNING_ITEM_KINDS = list<LearningItemKind>()(['learning-summary', 'briefing', 'seven-minute-briefing', 'other']);
+export const LEARNING_ITEM_KINDS = list<LearningItemKind>()([
+  'learning-summary',
+  'briefing',
+  'seven-minute-briefing',
+  'other',
+]);
 export const LEARNING_ACTION_STATUSES = list<LearningActionStatus>()(['not-started', 'in-progress', 'completed']);

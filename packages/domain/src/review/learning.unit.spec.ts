@@ -1,6 +1,11 @@
 /** Learning on a review: summaries and briefings, recommendations, actions and their progress, overdue actions. */
 import { describe, expect, it } from 'vitest';
-import type { AddRecommendation, RecordActionForRecommendation, RecordLearning, UpdateActionStatus } from './learning-commands';
+import type {
+  AddRecommendation,
+  RecordActionForRecommendation,
+  RecordLearning,
+  UpdateActionStatus,
+} from './learning-commands';
 import type { ActionAssigned, LearningItemKind, RecommendationMade } from './learning-events';
 import { isActionOverdue, overdueActions } from './overdue';
 import { reviewDecider } from './review-decide';
@@ -14,36 +19,118 @@ const spec = deciderSpec(reviewDecider);
 const started = [nonStatutoryCommissioned];
 const learning = (data: Partial<RecordLearning['data']> = {}, context = subGroup()): RecordLearning => ({
   type: 'RecordLearning',
-  data: { reviewId: LR, items: [{ kind: 'seven-minute-briefing', title: '7-minute briefing: Child R', address: 'https://leeds.example/7mb.pdf' }], themes: ['neglect', 'online safety'], ...data },
+  data: {
+    reviewId: LR,
+    items: [
+      { kind: 'seven-minute-briefing', title: '7-minute briefing: Child R', address: 'https://leeds.example/7mb.pdf' },
+    ],
+    themes: ['neglect', 'online safety'],
+    ...data,
+  },
   context,
 });
 const recommend = (data: Partial<AddRecommendation['data']> = {}, context = subGroup()): AddRecommendation => ({
-  type: 'AddRecommendation', data: { reviewId: LR, recommendationId: 'rec-1', text: 'Schools share concerns with health visitors.', assignedAgency: 'education', ...data }, context,
+  type: 'AddRecommendation',
+  data: {
+    reviewId: LR,
+    recommendationId: 'rec-1',
+    text: 'Schools share concerns with health visitors.',
+    assignedAgency: 'education',
+    ...data,
+  },
+  context,
 });
-const assign = (data: Partial<RecordActionForRecommendation['data']> = {}, context = subGroup()): RecordActionForRecommendation => ({
+const assign = (
+  data: Partial<RecordActionForRecommendation['data']> = {},
+  context = subGroup(),
+): RecordActionForRecommendation => ({
   type: 'RecordActionForRecommendation',
-  data: { reviewId: LR, actionId: 'act-1', recommendationId: 'rec-1', description: 'Train DSLs', owner: 'Education safeguarding team', dueOn: '2026-04-30', ...data },
+  data: {
+    reviewId: LR,
+    actionId: 'act-1',
+    recommendationId: 'rec-1',
+    description: 'Train DSLs',
+    owner: 'Education safeguarding team',
+    dueOn: '2026-04-30',
+    ...data,
+  },
   context,
 });
 const update = (data: Partial<UpdateActionStatus['data']> = {}, context = subGroup()): UpdateActionStatus => ({
-  type: 'UpdateActionStatus', data: { reviewId: LR, actionId: 'act-1', recommendationId: 'rec-1', status: 'in-progress', ...data }, context,
+  type: 'UpdateActionStatus',
+  data: { reviewId: LR, actionId: 'act-1', recommendationId: 'rec-1', status: 'in-progress', ...data },
+  context,
 });
-const recommended: RecommendationMade = { type: 'RecommendationMade', schemaVersion: 1, data: { reviewId: LR, recommendationId: 'rec-1', text: 'Schools share concerns with health visitors.', assignedAgency: 'education', madeOn: TODAY } };
+const recommended: RecommendationMade = {
+  type: 'RecommendationMade',
+  schemaVersion: 1,
+  data: {
+    reviewId: LR,
+    recommendationId: 'rec-1',
+    text: 'Schools share concerns with health visitors.',
+    assignedAgency: 'education',
+    madeOn: TODAY,
+  },
+};
 const assigned = (actionId = 'act-1', dueOn = '2026-04-30'): ActionAssigned => ({
-  type: 'ActionAssigned', schemaVersion: 1,
-  data: { reviewId: LR, actionId, recommendationId: 'rec-1', description: 'Train DSLs', owner: 'Education safeguarding team', dueOn, status: 'not-started', assignedOn: TODAY },
+  type: 'ActionAssigned',
+  schemaVersion: 1,
+  data: {
+    reviewId: LR,
+    actionId,
+    recommendationId: 'rec-1',
+    description: 'Train DSLs',
+    owner: 'Education safeguarding team',
+    dueOn,
+    status: 'not-started',
+    assignedOn: TODAY,
+  },
 });
 
 describe('RecordLearning', () => {
   it('records public learning items and themes', () => {
-    spec.given(started).when(learning()).then([{
-      type: 'LearningRecorded', schemaVersion: 1,
-      data: { reviewId: LR, recordedOn: TODAY, items: [{ kind: 'seven-minute-briefing', title: '7-minute briefing: Child R', address: 'https://leeds.example/7mb.pdf' }], themes: ['neglect', 'online safety'] },
-    }]);
+    spec
+      .given(started)
+      .when(learning())
+      .then([
+        {
+          type: 'LearningRecorded',
+          schemaVersion: 1,
+          data: {
+            reviewId: LR,
+            recordedOn: TODAY,
+            items: [
+              {
+                kind: 'seven-minute-briefing',
+                title: '7-minute briefing: Child R',
+                address: 'https://leeds.example/7mb.pdf',
+              },
+            ],
+            themes: ['neglect', 'online safety'],
+          },
+        },
+      ]);
     const [event] = spec.given(started).when(learning()).events();
     expect(reviewState(...started, event!, event!)).toMatchObject({ learningThemes: ['neglect', 'online safety'] });
-    const published: ReviewEvent = { type: 'ReportPublished', schemaVersion: 1, data: { reviewId: LR, publishedOn: TODAY, publication: 'improvements-only', caseName: 'C', documents: [], summary: 'S', learningThemes: ['self-harm', 'neglect'], recommendations: [], keywords: [], reviewModel: 'other' } };
-    expect(reviewState(...started, published, event!)).toMatchObject({ learningThemes: ['self-harm', 'neglect', 'online safety'] });
+    const published: ReviewEvent = {
+      type: 'ReportPublished',
+      schemaVersion: 1,
+      data: {
+        reviewId: LR,
+        publishedOn: TODAY,
+        publication: 'improvements-only',
+        caseName: 'C',
+        documents: [],
+        summary: 'S',
+        learningThemes: ['self-harm', 'neglect'],
+        recommendations: [],
+        keywords: [],
+        reviewModel: 'other',
+      },
+    };
+    expect(reviewState(...started, published, event!)).toMatchObject({
+      learningThemes: ['self-harm', 'neglect', 'online safety'],
+    });
   });
 
   it.each([
@@ -59,7 +146,10 @@ describe('RecordLearning', () => {
 describe('AddRecommendation and RecordActionForRecommendation', () => {
   it('makes a recommendation assigned to an agency, and an action answering it', () => {
     spec.given(started).when(recommend()).then([recommended]);
-    spec.given([...started, recommended]).when(assign()).then([assigned()]);
+    spec
+      .given([...started, recommended])
+      .when(assign())
+      .then([assigned()]);
     expect(reviewState(...started, recommended, assigned())).toMatchObject({
       recommendations: [{ recommendationId: 'rec-1', assignedAgency: 'education' }],
       actions: [{ actionId: 'act-1', status: 'not-started', dueOn: '2026-04-30', updatedOn: TODAY }],
@@ -67,56 +157,164 @@ describe('AddRecommendation and RecordActionForRecommendation', () => {
   });
 
   it('refuses duplicates, unknown recommendations and bad input', () => {
-    spec.given([...started, recommended]).when(recommend()).thenThrows({ code: 'illegal_state' });
-    spec.given(started).when(recommend({ assignedAgency: malformed('fire') })).thenThrows({ code: 'validation', field: 'assignedAgency' });
-    spec.given(started).when(recommend({ text: '' })).thenThrows({ code: 'validation', field: 'text' });
+    spec
+      .given([...started, recommended])
+      .when(recommend())
+      .thenThrows({ code: 'illegal_state' });
+    spec
+      .given(started)
+      .when(recommend({ assignedAgency: malformed('fire') }))
+      .thenThrows({ code: 'validation', field: 'assignedAgency' });
+    spec
+      .given(started)
+      .when(recommend({ text: '' }))
+      .thenThrows({ code: 'validation', field: 'text' });
     spec.given(started).when(assign()).thenThrows({ code: 'not_found', messageIncludes: 'rec-1' });
-    spec.given([...started, recommended, assigned()]).when(assign()).thenThrows({ code: 'illegal_state' });
-    spec.given([...started, recommended]).when(assign({ dueOn: '2026-03-01' })).thenThrows({ code: 'validation', field: 'dueOn' });
-    spec.given([...started, recommended]).when(assign({ status: malformed('overdue') })).thenThrows({ code: 'validation', field: 'status' });
+    spec
+      .given([...started, recommended, assigned()])
+      .when(assign())
+      .thenThrows({ code: 'illegal_state' });
+    spec
+      .given([...started, recommended])
+      .when(assign({ dueOn: '2026-03-01' }))
+      .thenThrows({ code: 'validation', field: 'dueOn' });
+    spec
+      .given([...started, recommended])
+      .when(assign({ status: malformed('overdue') }))
+      .thenThrows({ code: 'validation', field: 'status' });
   });
 });
 
 describe('UpdateActionStatus', () => {
   it('records progress, keeping owner and due date unless changed', () => {
-    spec.given([...started, recommended, assigned()]).when(update({ note: 'Half the DSLs trained' })).then([{
-      type: 'ActionProgressed', schemaVersion: 1,
-      data: { reviewId: LR, actionId: 'act-1', recommendationId: 'rec-1', owner: 'Education safeguarding team', dueOn: '2026-04-30', status: 'in-progress', progressedOn: TODAY, note: 'Half the DSLs trained' },
-    }]);
-    const [moved] = spec.given([...started, recommended, assigned()]).when(update({ status: 'not-started', dueOn: '2026-06-30' })).events();
-    expect(reviewState(...started, recommended, assigned(), moved!)).toMatchObject({ actions: [{ dueOn: '2026-06-30', status: 'not-started' }] });
+    spec
+      .given([...started, recommended, assigned()])
+      .when(update({ note: 'Half the DSLs trained' }))
+      .then([
+        {
+          type: 'ActionProgressed',
+          schemaVersion: 1,
+          data: {
+            reviewId: LR,
+            actionId: 'act-1',
+            recommendationId: 'rec-1',
+            owner: 'Education safeguarding team',
+            dueOn: '2026-04-30',
+            status: 'in-progress',
+            progressedOn: TODAY,
+            note: 'Half the DSLs trained',
+          },
+        },
+      ]);
+    const [moved] = spec
+      .given([...started, recommended, assigned()])
+      .when(update({ status: 'not-started', dueOn: '2026-06-30' }))
+      .events();
+    expect(reviewState(...started, recommended, assigned(), moved!)).toMatchObject({
+      actions: [{ dueOn: '2026-06-30', status: 'not-started' }],
+    });
   });
 
   it('refuses an update that changes nothing, an unknown action and an action of another recommendation', () => {
-    spec.given([...started, recommended, assigned()]).when(update({ status: 'not-started' })).thenThrows({ code: 'illegal_state', messageIncludes: 'nothing to record' });
-    spec.given([...started, recommended]).when(update()).thenThrows({ code: 'not_found' });
+    spec
+      .given([...started, recommended, assigned()])
+      .when(update({ status: 'not-started' }))
+      .thenThrows({ code: 'illegal_state', messageIncludes: 'nothing to record' });
+    spec
+      .given([...started, recommended])
+      .when(update())
+      .thenThrows({ code: 'not_found' });
     const second: RecommendationMade = { ...recommended, data: { ...recommended.data, recommendationId: 'rec-2' } };
-    spec.given([...started, recommended, second, assigned()]).when(update({ recommendationId: 'rec-2' })).thenThrows({ code: 'not_found' });
+    spec
+      .given([...started, recommended, second, assigned()])
+      .when(update({ recommendationId: 'rec-2' }))
+      .thenThrows({ code: 'not_found' });
   });
 });
 
 describe('who writes learning, and when', () => {
   it('only the owner: the partnership, or the Panel on its reviews', () => {
-    for (const context of [subGroup('york'), extendedContext('panel'), extendedContext('ofsted'), extendedContext('admin'), extendedContext('dfe'), policeReferrer()]) {
+    for (const context of [
+      subGroup('york'),
+      extendedContext('panel'),
+      extendedContext('ofsted'),
+      extendedContext('admin'),
+      extendedContext('dfe'),
+      policeReferrer(),
+    ]) {
       spec.given(started).when(recommend({}, context)).thenThrows({ code: 'forbidden' });
     }
     const panel = extendedContext('panel', undefined, 'user-panel');
-    expect(spec.given([nationalThematic]).when(recommend({ reviewId: 'thematic-n' }, panel)).events()).toHaveLength(1);
-    spec.given([nationalThematic]).when(recommend({ reviewId: 'thematic-n' })).thenThrows({ code: 'forbidden' });
+    expect(
+      spec
+        .given([nationalThematic])
+        .when(recommend({ reviewId: 'thematic-n' }, panel))
+        .events(),
+    ).toHaveLength(1);
+    spec
+      .given([nationalThematic])
+      .when(recommend({ reviewId: 'thematic-n' }))
+      .thenThrows({ code: 'forbidden' });
   });
 
   it('before and after publication, not after closure or before commissioning', () => {
-    const published: ReviewEvent = { type: 'ReportPublished', schemaVersion: 1, data: { reviewId: LR, publishedOn: TODAY, publication: 'improvements-only', caseName: 'C', documents: [], summary: 'S', learningThemes: [], recommendations: [], keywords: [], reviewModel: 'other' } };
-    const closed: ReviewEvent = { type: 'ReviewClosed', schemaVersion: 1, data: { reviewId: LR, closedOn: TODAY, reason: 'completed' } };
-    expect(spec.given([...started, published]).when(recommend()).events()).toHaveLength(1);
-    spec.given([...started, published, closed]).when(recommend()).thenThrows({ code: 'illegal_state', messageIncludes: 'closed' });
+    const published: ReviewEvent = {
+      type: 'ReportPublished',
+      schemaVersion: 1,
+      data: {
+        reviewId: LR,
+        publishedOn: TODAY,
+        publication: 'improvements-only',
+        caseName: 'C',
+        documents: [],
+        summary: 'S',
+        learningThemes: [],
+        recommendations: [],
+        keywords: [],
+        reviewModel: 'other',
+      },
+    };
+    const closed: ReviewEvent = {
+      type: 'ReviewClosed',
+      schemaVersion: 1,
+      data: { reviewId: LR, closedOn: TODAY, reason: 'completed' },
+    };
+    expect(
+      spec
+        .given([...started, published])
+        .when(recommend())
+        .events(),
+    ).toHaveLength(1);
+    spec
+      .given([...started, published, closed])
+      .when(recommend())
+      .thenThrows({ code: 'illegal_state', messageIncludes: 'closed' });
     spec.given([]).when(learning()).thenThrows({ code: 'not_found' });
   });
 });
 
 describe('overdueActions', () => {
-  const done: ReviewEvent = { type: 'ActionProgressed', schemaVersion: 1, data: { reviewId: LR, actionId: 'act-3', recommendationId: 'rec-1', owner: 'O', dueOn: '2026-03-01', status: 'completed', progressedOn: TODAY } };
-  const state = reviewState(...started, recommended, assigned('act-1', '2026-04-30'), assigned('act-2', '2026-04-10'), assigned('act-3', '2026-03-01'), done);
+  const done: ReviewEvent = {
+    type: 'ActionProgressed',
+    schemaVersion: 1,
+    data: {
+      reviewId: LR,
+      actionId: 'act-3',
+      recommendationId: 'rec-1',
+      owner: 'O',
+      dueOn: '2026-03-01',
+      status: 'completed',
+      progressedOn: TODAY,
+    },
+  };
+  const state = reviewState(
+    ...started,
+    recommended,
+    assigned('act-1', '2026-04-30'),
+    assigned('act-2', '2026-04-10'),
+    assigned('act-3', '2026-03-01'),
+    done,
+  );
 
   it('lists actions not completed whose due date has passed, earliest first; due today is not yet overdue', () => {
     expect(overdueActions(state, '2026-04-30').map((a) => a.actionId)).toEqual(['act-2']);

@@ -10,4 +10,8 @@ export const isActionOverdue = (action: Pick<LearningAction, 'status' | 'dueOn'>
 
 /** The review's overdue actions on `today`, earliest due first. */
 export const overdueActions = (state: ReviewState, today: CalendarDate): LearningAction[] =>
-  state.status === 'none' ? [] : state.actions.filter((a) => isActionOverdue(a, today)).sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+  state.status === 'none'
+    ? []
+    : state.actions
+        .filter((a) => isActionOverdue(a, today))
+        .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));

@@ -7,7 +7,13 @@ import type { ActionProgress, PublishReport } from './review-commands';
 import { ACTION_STATUSES, DOCUMENT_KINDS, PUBLICATION_KINDS, REVIEW_MODELS } from './review-vocabulary';
 import { validationError } from '../shared/domain-error';
 import {
-  FREE_TEXT_MAX, optionalDate, requireArray, requireDistinct, requireHttpsUrl, requireOneOf, requireString,
+  FREE_TEXT_MAX,
+  optionalDate,
+  requireArray,
+  requireDistinct,
+  requireHttpsUrl,
+  requireOneOf,
+  requireString,
 } from '../shared/validate';
 
 const CHECKSUM_PATTERN = /^[0-9a-f]{64}$/;
@@ -20,12 +26,16 @@ const parseDocument = (value: unknown, index: number): PublishedDocument => {
   if (value === null || typeof value !== 'object') throw validationError(at, `${at} must be a document record`);
   const input = value as PublishedDocument;
   const checksum = requireString(input.checksum, `${at}.checksum`, 64);
-  if (!CHECKSUM_PATTERN.test(checksum)) throw validationError(`${at}.checksum`, `${at}.checksum must be a sha256 digest in lowercase hex`);
+  if (!CHECKSUM_PATTERN.test(checksum))
+    throw validationError(`${at}.checksum`, `${at}.checksum must be a sha256 digest in lowercase hex`);
   return {
     kind: requireOneOf(input.kind, `${at}.kind`, DOCUMENT_KINDS),
     title: requireString(input.title, `${at}.title`),
     // A file stored in the platform is addressed by its content; anything else is published elsewhere, over https.
-    address: input.address === storedDocumentAddress(checksum) ? input.address : requireHttpsUrl(input.address, `${at}.address`),
+    address:
+      input.address === storedDocumentAddress(checksum)
+        ? input.address
+        : requireHttpsUrl(input.address, `${at}.address`),
     checksum,
   };
 };

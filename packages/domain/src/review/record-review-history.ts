@@ -34,7 +34,8 @@ export const recordReviewHistory = (command: RecordReviewHistory, state: ReviewS
   const { data, context } = command;
   const partnershipId = requireString(data.partnershipId, 'partnershipId', 100);
   // The operator importing a partnership's page, or the partnership itself.
-  if (context.actor.role !== 'admin') requireActingFor(context, 'partnership', partnershipId, 'record published history for this partnership');
+  if (context.actor.role !== 'admin')
+    requireActingFor(context, 'partnership', partnershipId, 'record published history for this partnership');
 
   const documents = requireArray<HistoricDocument>(data.documents, 'documents', 1, 50).map(parseDocument);
   if (documents.every((d) => d.publishedMonth === null)) {
@@ -52,16 +53,20 @@ export const recordReviewHistory = (command: RecordReviewHistory, state: ReviewS
   };
 
   if (state.status !== 'none') {
-    if (!state.historic) throw illegalState(`Review ${state.reviewId} is a review of the platform, not published history`);
-    if (state.historic.partnershipId !== partnershipId) throw illegalState(`Review ${state.reviewId} is another partnership's history`);
+    if (!state.historic)
+      throw illegalState(`Review ${state.reviewId} is a review of the platform, not published history`);
+    if (state.historic.partnershipId !== partnershipId)
+      throw illegalState(`Review ${state.reviewId} is another partnership's history`);
     // The same case and documents again (from a second run, or from another of the partnership's pages that lists
     // it too): nothing new to record. Where it stood on the page is not news.
     const content = (e: typeof entry) => JSON.stringify([e.listingKind, e.caseName, e.otherArea, e.documents]);
     if (content(state.historic) === content(entry)) return [];
   }
-  return [{
-    type: 'HistoricReviewRecorded',
-    schemaVersion: REVIEW_SCHEMA_VERSION,
-    data: { ...entry, recordedAt: context.now },
-  }];
+  return [
+    {
+      type: 'HistoricReviewRecorded',
+      schemaVersion: REVIEW_SCHEMA_VERSION,
+      data: { ...entry, recordedAt: context.now },
+    },
+  ];
 };

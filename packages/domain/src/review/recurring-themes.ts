@@ -26,12 +26,17 @@ export const recurringThemes = (reviews: readonly ThemedReview[], minPartnership
       const key = normalise(raw);
       if (key === '') continue;
       const entry = byTheme.get(key) ?? { theme: raw.trim(), partnershipIds: [], reviewIds: [] };
-      partnerships.forEach((p) => { if (!entry.partnershipIds.includes(p)) entry.partnershipIds.push(p); });
+      partnerships.forEach((p) => {
+        if (!entry.partnershipIds.includes(p)) entry.partnershipIds.push(p);
+      });
       if (!entry.reviewIds.includes(review.reviewId)) entry.reviewIds.push(review.reviewId);
       byTheme.set(key, entry);
     }
   }
   return [...byTheme.values()]
     .filter((t) => t.partnershipIds.length >= minPartnerships)
-    .sort((a, b) => b.partnershipIds.length - a.partnershipIds.length || (a.theme < b.theme ? -1 : a.theme > b.theme ? 1 : 0));
+    .sort(
+      (a, b) =>
+        b.partnershipIds.length - a.partnershipIds.length || (a.theme < b.theme ? -1 : a.theme > b.theme ? 1 : 0),
+    );
 };

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { recurringThemes } from './recurring-themes';
 
-const review = (reviewId: string, owner: string | null, learningThemes: string[], partnershipIds: string[] = owner ? [owner] : []) =>
-  ({ reviewId, ownerPartnershipId: owner, partnershipIds, learningThemes });
+const review = (
+  reviewId: string,
+  owner: string | null,
+  learningThemes: string[],
+  partnershipIds: string[] = owner ? [owner] : [],
+) => ({ reviewId, ownerPartnershipId: owner, partnershipIds, learningThemes });
 
 describe('recurringThemes', () => {
   it('reports themes recorded by reviews of at least two partnerships, most widespread first', () => {
@@ -19,9 +23,11 @@ describe('recurringThemes', () => {
     ]);
   });
 
-  it('does not count one partnership\'s many reviews as recurrence, unless asked for one', () => {
+  it("does not count one partnership's many reviews as recurrence, unless asked for one", () => {
     const reviews = [review('r-1', 'leeds', ['drowning']), review('r-2', 'leeds', ['drowning'])];
     expect(recurringThemes(reviews)).toEqual([]);
-    expect(recurringThemes(reviews, 1)).toEqual([{ theme: 'drowning', partnershipIds: ['leeds'], reviewIds: ['r-1', 'r-2'] }]);
+    expect(recurringThemes(reviews, 1)).toEqual([
+      { theme: 'drowning', partnershipIds: ['leeds'], reviewIds: ['r-1', 'r-2'] },
+    ]);
   });
 });

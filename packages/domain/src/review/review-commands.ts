@@ -5,17 +5,21 @@
  * so the decider stays pure. The context may carry any role: the decider refuses those that may not act.
  */
 import type {
-  ActionStatus, DelayReason, HistoricDocument, NonStatutoryReviewKind, PublishedDocument, ReportRecipient,
-  ReviewListingKind, ReviewModel,
+  ActionStatus,
+  DelayReason,
+  HistoricDocument,
+  NonStatutoryReviewKind,
+  PublishedDocument,
+  ReportRecipient,
+  ReviewListingKind,
+  ReviewModel,
 } from './review-events';
 import type { LearningCommand } from './learning-commands';
 import type { ReviewState } from './review';
 import type { GuidanceEdition } from '../incident/incident-events';
 import type { IncidentState } from '../incident/incident';
 import type { ReferralState } from '../referral/referral';
-import type {
-  CalendarDate, CommandContext, IncidentId, PartnershipId, ReferralId, ReviewId,
-} from '../shared/types';
+import type { CalendarDate, CommandContext, IncidentId, PartnershipId, ReferralId, ReviewId } from '../shared/types';
 
 /** The current state of every incident named in the command, by incident id; a missing id counts as not found. */
 export type LinkedIncidents = { incidents: Record<IncidentId, IncidentState> };
@@ -148,7 +152,13 @@ export type PublishReport = {
   reference?: { workingDaysSinceFinalReport: number };
 };
 
-export type ActionProgress = { actionRef: string; description: string; owner: string; dueOn?: CalendarDate; status: ActionStatus };
+export type ActionProgress = {
+  actionRef: string;
+  description: string;
+  owner: string;
+  dueOn?: CalendarDate;
+  status: ActionStatus;
+};
 
 export type RecordActionPlanProgress = {
   type: 'RecordActionPlanProgress';

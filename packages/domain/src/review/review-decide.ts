@@ -6,16 +6,29 @@
  */
 import { REVIEW_SCHEMA_VERSION, type ReviewEvent } from './review-events';
 import type {
-  AppointReviewer, CloseReview, DelayPublication, NameConcernedPartnerships, PublishReport, RecordActionPlanProgress, ReviewCommand, SubmitFinalReport,
+  AppointReviewer,
+  CloseReview,
+  DelayPublication,
+  NameConcernedPartnerships,
+  PublishReport,
+  RecordActionPlanProgress,
+  ReviewCommand,
+  SubmitFinalReport,
 } from './review-commands';
 import { evolveReview, initialReviewState, type CommissionedReviewState, type ReviewState } from './review';
 import { existingReview, requireInProgress, requireReviewOwner } from './review-ownership';
 import {
-  commissionLocalReview, commissionNationalReview, commissionNonStatutoryReview, commissionThematicReview,
+  commissionLocalReview,
+  commissionNationalReview,
+  commissionNonStatutoryReview,
+  commissionThematicReview,
 } from './commission-review';
 import { parseIds } from './commission-rules';
 import {
-  addRecommendation, recordActionForRecommendation, recordLearning, updateActionStatus,
+  addRecommendation,
+  recordActionForRecommendation,
+  recordLearning,
+  updateActionStatus,
 } from './learning-decide';
 import { parseActions, parsePublication } from './publication-input';
 import { recordReviewHistory } from './record-review-history';
@@ -27,7 +40,17 @@ import { assertNever, type Decider } from '../shared/event';
 import { requireContext } from '../shared/authorize';
 import type { CalendarDate } from '../shared/types';
 import {
-  optionalDate, optionalString, requireArray, requireBoolean, requireDate, requireDistinct, requireInteger, requireNotFuture, requireOneOf, requireOrder, requireString,
+  optionalDate,
+  optionalString,
+  requireArray,
+  requireBoolean,
+  requireDate,
+  requireDistinct,
+  requireInteger,
+  requireNotFuture,
+  requireOneOf,
+  requireOrder,
+  requireString,
 } from '../shared/validate';
 
 const requireFutureOrToday = (date: CalendarDate | undefined, field: string, today: CalendarDate): void => {
@@ -51,16 +74,24 @@ export const appointReviewer = (command: AppointReviewer, state: ReviewState): R
   const review = existingReview(state, data.reviewId);
   requireReviewOwner(context, review, 'appoint a reviewer');
   requireInProgress(review, 'appoint a reviewer');
-  if (review.finalReportSubmittedOn !== null) throw illegalState(`Review ${review.reviewId} already has a final report: the reviewer cannot change`);
+  if (review.finalReportSubmittedOn !== null)
+    throw illegalState(`Review ${review.reviewId} already has a final report: the reviewer cannot change`);
   const appointedOn = optionalDate(data.appointedOn, 'appointedOn') ?? context.today;
   requireNotFuture(appointedOn, 'appointedOn', context.today);
   requireOrder(review.commissionedOn, 'the commissioning date', appointedOn, 'appointedOn');
   const organisation = optionalString(data.organisation, 'organisation');
-  return [{
-    type: 'ReviewerAppointed',
-    schemaVersion: REVIEW_SCHEMA_VERSION,
-    data: { reviewId: review.reviewId, reviewerName: requireString(data.reviewerName, 'reviewerName'), ...(organisation ? { organisation } : {}), appointedOn },
-  }];
+  return [
+    {
+      type: 'ReviewerAppointed',
+      schemaVersion: REVIEW_SCHEMA_VERSION,
+      data: {
+        reviewId: review.reviewId,
+        reviewerName: requireString(data.reviewerName, 'reviewerName'),
+        ...(organisation ? { organisation } : {}),
+        appointedOn,
+      },
+    },
+  ];
 };
 
 export const delayPublication = (command: DelayPublication, state: ReviewState): ReviewEvent[] => {
@@ -70,18 +101,20 @@ export const delayPublication = (command: DelayPublication, state: ReviewState):
   requireInProgress(review, 'delay publication');
   const expectedPublicationOn = optionalDate(data.expectedPublicationOn, 'expectedPublicationOn');
   requireFutureOrToday(expectedPublicationOn, 'expectedPublicationOn', context.today);
-  return [{
-    type: 'PublicationDelayed',
-    schemaVersion: REVIEW_SCHEMA_VERSION,
-    data: {
-      reviewId: review.reviewId,
-      delayedOn: context.today,
-      reason: requireOneOf(data.reason, 'reason', DELAY_REASONS),
-      ...(expectedPublicationOn ? { expectedPublicationOn } : {}),
-      panelInformed: requireBoolean(data.panelInformed, 'panelInformed'),
+  return [
+    {
+      type: 'PublicationDelayed',
+      schemaVersion: REVIEW_SCHEMA_VERSION,
+      data: {
+        reviewId: review.reviewId,
+        delayedOn: context.today,
+        reason: requireOneOf(data.reason, 'reason', DELAY_REASONS),
+        ...(expectedPublicationOn ? { expectedPublicationOn } : {}),
+        panelInformed: requireBoolean(data.panelInformed, 'panelInformed'),
+      },
+      personal: { explanation: requireString(data.explanation, 'explanation', 10_000) },
     },
-    personal: { explanation: requireString(data.explanation, 'explanation', 10_000) },
-  }];
+  ];
 };
 
 /** A revised final report may be submitted again before publication; the latest one starts the 7-day clock. */
@@ -90,17 +123,27 @@ export const submitFinalReport = (command: SubmitFinalReport, state: ReviewState
   const review = existingReview(state, data.reviewId);
   requireReviewOwner(context, review, 'submit the final report');
   requireInProgress(review, 'submit a final report');
-  if (review.reviewerName === null) throw illegalState(`Review ${review.reviewId} has no reviewer: appoint one before submitting the final report`);
-  const recipients = requireArray<string>(data.recipients, 'recipients', 1, REPORT_RECIPIENTS.length)
-    .map((r, i) => requireOneOf(r, `recipients.${i}`, REPORT_RECIPIENTS));
+  if (review.reviewerName === null)
+    throw illegalState(`Review ${review.reviewId} has no reviewer: appoint one before submitting the final report`);
+  const recipients = requireArray<string>(data.recipients, 'recipients', 1, REPORT_RECIPIENTS.length).map((r, i) =>
+    requireOneOf(r, `recipients.${i}`, REPORT_RECIPIENTS),
+  );
   requireDistinct(recipients, 'recipients');
   const plannedPublicationOn = optionalDate(data.plannedPublicationOn, 'plannedPublicationOn');
   requireFutureOrToday(plannedPublicationOn, 'plannedPublicationOn', context.today);
-  return [{
-    type: 'FinalReportSubmitted',
-    schemaVersion: REVIEW_SCHEMA_VERSION,
-    data: { reviewId: review.reviewId, submittedAt: context.now, submittedOn: context.today, recipients, ...(plannedPublicationOn ? { plannedPublicationOn } : {}) },
-  }];
+  return [
+    {
+      type: 'FinalReportSubmitted',
+      schemaVersion: REVIEW_SCHEMA_VERSION,
+      data: {
+        reviewId: review.reviewId,
+        submittedAt: context.now,
+        submittedOn: context.today,
+        recipients,
+        ...(plannedPublicationOn ? { plannedPublicationOn } : {}),
+      },
+    },
+  ];
 };
 
 /**
@@ -123,23 +166,30 @@ export const publishReport = (command: PublishReport, state: ReviewState): Revie
   requireOrder(from ?? review.commissionedOn, fromLabel, publishedOn, 'publishedOn');
   const notice = review.statutory ? finalReportNotice(review, reference?.workingDaysSinceFinalReport) : {};
   const caseName = data.caseName === undefined ? review.caseName : requireString(data.caseName, 'caseName', 100);
-  return [{
-    type: 'ReportPublished',
-    schemaVersion: REVIEW_SCHEMA_VERSION,
-    data: { reviewId: review.reviewId, publishedOn, caseName, ...parsePublication(data), ...notice },
-  }];
+  return [
+    {
+      type: 'ReportPublished',
+      schemaVersion: REVIEW_SCHEMA_VERSION,
+      data: { reviewId: review.reviewId, publishedOn, caseName, ...parsePublication(data), ...notice },
+    },
+  ];
 };
 
 export const recordActionPlanProgress = (command: RecordActionPlanProgress, state: ReviewState): ReviewEvent[] => {
   const { data, context } = command;
   const review = existingReview(state, data.reviewId);
   requireReviewOwner(context, review, 'record action plan progress');
-  if (review.status !== 'published') throw illegalState(`Review ${review.reviewId} is ${review.status}: action plan progress is recorded only after publication`);
-  return [{
-    type: 'ActionPlanProgressRecorded',
-    schemaVersion: REVIEW_SCHEMA_VERSION,
-    data: { reviewId: review.reviewId, recordedOn: context.today, actions: parseActions(data.actions) },
-  }];
+  if (review.status !== 'published')
+    throw illegalState(
+      `Review ${review.reviewId} is ${review.status}: action plan progress is recorded only after publication`,
+    );
+  return [
+    {
+      type: 'ActionPlanProgressRecorded',
+      schemaVersion: REVIEW_SCHEMA_VERSION,
+      data: { reviewId: review.reviewId, recordedOn: context.today, actions: parseActions(data.actions) },
+    },
+  ];
 };
 
 /** `completed` needs a published report; `superseded` and `withdrawn` may close a review at any stage. */
@@ -149,12 +199,15 @@ export const closeReview = (command: CloseReview, state: ReviewState): ReviewEve
   requireReviewOwner(context, review, 'close the review');
   if (review.status === 'closed') throw illegalState(`Review ${review.reviewId} is already closed`);
   const reason = requireOneOf(data.reason, 'reason', REVIEW_CLOSE_REASONS);
-  if (reason === 'completed' && review.status !== 'published') throw illegalState(`Review ${review.reviewId} cannot be closed as completed before its report is published`);
-  return [{
-    type: 'ReviewClosed',
-    schemaVersion: REVIEW_SCHEMA_VERSION,
-    data: { reviewId: review.reviewId, closedOn: context.today, reason },
-  }];
+  if (reason === 'completed' && review.status !== 'published')
+    throw illegalState(`Review ${review.reviewId} cannot be closed as completed before its report is published`);
+  return [
+    {
+      type: 'ReviewClosed',
+      schemaVersion: REVIEW_SCHEMA_VERSION,
+      data: { reviewId: review.reviewId, closedOn: context.today, reason },
+    },
+  ];
 };
 
 /** Allowed at every stage, closed included: a partnership may list an old published review that mentions it. */
@@ -165,37 +218,59 @@ export const nameConcernedPartnerships = (command: NameConcernedPartnerships, st
   const partnershipIds = parseIds(data.partnershipIds, 'partnershipIds', 1);
   partnershipIds.forEach((partnershipId, index) => {
     const field = `partnershipIds.${index}`;
-    if (!(reference?.knownPartnershipIds ?? []).includes(partnershipId)) throw notFound(`${field}: partnership '${partnershipId}' is not registered`);
-    if (partnershipId === review.ownerPartnershipId || review.partnershipIds.includes(partnershipId)) throw validationError(field, `${field} is a partnership the review already covers`);
-    if (review.concernedPartnershipIds.includes(partnershipId)) throw validationError(field, `${field} has already been named`);
+    if (!(reference?.knownPartnershipIds ?? []).includes(partnershipId))
+      throw notFound(`${field}: partnership '${partnershipId}' is not registered`);
+    if (partnershipId === review.ownerPartnershipId || review.partnershipIds.includes(partnershipId))
+      throw validationError(field, `${field} is a partnership the review already covers`);
+    if (review.concernedPartnershipIds.includes(partnershipId))
+      throw validationError(field, `${field} has already been named`);
   });
-  return [{
-    type: 'ReviewConcernsPartnerships',
-    schemaVersion: REVIEW_SCHEMA_VERSION,
-    data: { reviewId: review.reviewId, partnershipIds, namedOn: context.today },
-  }];
+  return [
+    {
+      type: 'ReviewConcernsPartnerships',
+      schemaVersion: REVIEW_SCHEMA_VERSION,
+      data: { reviewId: review.reviewId, partnershipIds, namedOn: context.today },
+    },
+  ];
 };
 
 export const decideReview = (command: ReviewCommand, state: ReviewState): ReviewEvent[] => {
   requireContext(command.context);
   switch (command.type) {
-    case 'CommissionLocalReview': return commissionLocalReview(command, state);
-    case 'CommissionNationalReview': return commissionNationalReview(command, state);
-    case 'CommissionNonStatutoryReview': return commissionNonStatutoryReview(command, state);
-    case 'CommissionThematicReview': return commissionThematicReview(command, state);
-    case 'NameConcernedPartnerships': return nameConcernedPartnerships(command, state);
-    case 'AppointReviewer': return appointReviewer(command, state);
-    case 'DelayPublication': return delayPublication(command, state);
-    case 'SubmitFinalReport': return submitFinalReport(command, state);
-    case 'PublishReport': return publishReport(command, state);
-    case 'RecordActionPlanProgress': return recordActionPlanProgress(command, state);
-    case 'CloseReview': return closeReview(command, state);
-    case 'RecordLearning': return recordLearning(command, state);
-    case 'AddRecommendation': return addRecommendation(command, state);
-    case 'RecordActionForRecommendation': return recordActionForRecommendation(command, state);
-    case 'UpdateActionStatus': return updateActionStatus(command, state);
-    case 'RecordReviewHistory': return recordReviewHistory(command, state);
-    default: return assertNever(command, 'review command');
+    case 'CommissionLocalReview':
+      return commissionLocalReview(command, state);
+    case 'CommissionNationalReview':
+      return commissionNationalReview(command, state);
+    case 'CommissionNonStatutoryReview':
+      return commissionNonStatutoryReview(command, state);
+    case 'CommissionThematicReview':
+      return commissionThematicReview(command, state);
+    case 'NameConcernedPartnerships':
+      return nameConcernedPartnerships(command, state);
+    case 'AppointReviewer':
+      return appointReviewer(command, state);
+    case 'DelayPublication':
+      return delayPublication(command, state);
+    case 'SubmitFinalReport':
+      return submitFinalReport(command, state);
+    case 'PublishReport':
+      return publishReport(command, state);
+    case 'RecordActionPlanProgress':
+      return recordActionPlanProgress(command, state);
+    case 'CloseReview':
+      return closeReview(command, state);
+    case 'RecordLearning':
+      return recordLearning(command, state);
+    case 'AddRecommendation':
+      return addRecommendation(command, state);
+    case 'RecordActionForRecommendation':
+      return recordActionForRecommendation(command, state);
+    case 'UpdateActionStatus':
+      return updateActionStatus(command, state);
+    case 'RecordReviewHistory':
+      return recordReviewHistory(command, state);
+    default:
+      return assertNever(command, 'review command');
   }
 };
 

@@ -22,96 +22,129 @@ export type NonStatutoryReviewKind = 'partnership-review' | 'multi-agency-learni
  */
 export type ReviewKind = 'local' | 'national' | NonStatutoryReviewKind | 'thematic';
 
-export type LocalReviewCommissioned = DomainEvent<'LocalReviewCommissioned', {
-  reviewId: ReviewId;
-  partnershipId: PartnershipId;
-  incidentIds: IncidentId[];
-  commissionedAt: Instant;
-  /** The decision to start the review: the anchor of the 6-month publication aim. */
-  commissionedOn: CalendarDate;
-  guidanceEdition: GuidanceEdition;
-  /** The pseudonym the report will use, e.g. "Child M" or "Children A–F". */
-  caseName: string;
-}>;
+export type LocalReviewCommissioned = DomainEvent<
+  'LocalReviewCommissioned',
+  {
+    reviewId: ReviewId;
+    /** The readable case reference (`REV-2026-00045`), added by the write path; absent on reviews commissioned before references. */
+    reference?: string;
+    partnershipId: PartnershipId;
+    incidentIds: IncidentId[];
+    commissionedAt: Instant;
+    /** The decision to start the review: the anchor of the 6-month publication aim. */
+    commissionedOn: CalendarDate;
+    guidanceEdition: GuidanceEdition;
+    /** The pseudonym the report will use, e.g. "Child M" or "Children A–F". */
+    caseName: string;
+  }
+>;
 
-export type NationalReviewCommissioned = DomainEvent<'NationalReviewCommissioned', {
-  reviewId: ReviewId;
-  /** A national review may cover incidents of several partnerships. */
-  incidentIds: IncidentId[];
-  partnershipIds: PartnershipId[];
-  commissionedAt: Instant;
-  commissionedOn: CalendarDate;
-  guidanceEdition: GuidanceEdition;
-  title: string;
-  thematic: boolean;
-}>;
+export type NationalReviewCommissioned = DomainEvent<
+  'NationalReviewCommissioned',
+  {
+    reviewId: ReviewId;
+    /** The readable case reference (`REV-2026-00045`), added by the write path; absent on reviews commissioned before references. */
+    reference?: string;
+    /** A national review may cover incidents of several partnerships. */
+    incidentIds: IncidentId[];
+    partnershipIds: PartnershipId[];
+    commissionedAt: Instant;
+    commissionedOn: CalendarDate;
+    guidanceEdition: GuidanceEdition;
+    title: string;
+    thematic: boolean;
+  }
+>;
 
 /** A review outside the statutory path: the same tracking as a local review, no statutory clocks. */
-export type NonStatutoryReviewCommissioned = DomainEvent<'NonStatutoryReviewCommissioned', {
-  reviewId: ReviewId;
-  partnershipId: PartnershipId;
-  kind: NonStatutoryReviewKind;
-  /** Referrals the sub-group decided on as an alternative review. */
-  referralIds: ReferralId[];
-  incidentIds: IncidentId[];
-  /** Pseudonymised, as reports are ("Child R", "Learning from Baby T"). */
-  title: string;
-  commissionedAt: Instant;
-  commissionedOn: CalendarDate;
-}>;
+export type NonStatutoryReviewCommissioned = DomainEvent<
+  'NonStatutoryReviewCommissioned',
+  {
+    reviewId: ReviewId;
+    /** The readable case reference (`REV-2026-00045`), added by the write path; absent on reviews commissioned before references. */
+    reference?: string;
+    partnershipId: PartnershipId;
+    kind: NonStatutoryReviewKind;
+    /** Referrals the sub-group decided on as an alternative review. */
+    referralIds: ReferralId[];
+    incidentIds: IncidentId[];
+    /** Pseudonymised, as reports are ("Child R", "Learning from Baby T"). */
+    title: string;
+    commissionedAt: Instant;
+    commissionedOn: CalendarDate;
+  }
+>;
 
 /** A partnership's or the Panel's thematic review across many cases, with its own publication. */
-export type ThematicReviewCommissioned = DomainEvent<'ThematicReviewCommissioned', {
-  reviewId: ReviewId;
-  /** The owning partnership, or 'national' for a thematic review commissioned by the Panel. */
-  partnershipId: PartnershipId | 'national';
-  /** Every partnership whose incidents or reviews the theme links (the owner first, when local). */
-  partnershipIds: PartnershipId[];
-  title: string;
-  theme: string;
-  incidentIds: IncidentId[];
-  reviewIds: ReviewId[];
-  commissionedAt: Instant;
-  commissionedOn: CalendarDate;
-}>;
+export type ThematicReviewCommissioned = DomainEvent<
+  'ThematicReviewCommissioned',
+  {
+    reviewId: ReviewId;
+    /** The readable case reference (`REV-2026-00045`), added by the write path; absent on reviews commissioned before references. */
+    reference?: string;
+    /** The owning partnership, or 'national' for a thematic review commissioned by the Panel. */
+    partnershipId: PartnershipId | 'national';
+    /** Every partnership whose incidents or reviews the theme links (the owner first, when local). */
+    partnershipIds: PartnershipId[];
+    title: string;
+    theme: string;
+    incidentIds: IncidentId[];
+    reviewIds: ReviewId[];
+    commissionedAt: Instant;
+    commissionedOn: CalendarDate;
+  }
+>;
 
 /** The review concerns services of these partnerships: they see it and list it ("it mentions our services"). */
-export type ReviewConcernsPartnerships = DomainEvent<'ReviewConcernsPartnerships', {
-  reviewId: ReviewId;
-  /** The partnerships named by this event (added to those named before). */
-  partnershipIds: PartnershipId[];
-  namedOn: CalendarDate;
-}>;
+export type ReviewConcernsPartnerships = DomainEvent<
+  'ReviewConcernsPartnerships',
+  {
+    reviewId: ReviewId;
+    /** The partnerships named by this event (added to those named before). */
+    partnershipIds: PartnershipId[];
+    namedOn: CalendarDate;
+  }
+>;
 
-export type ReviewerAppointed = DomainEvent<'ReviewerAppointed', {
-  reviewId: ReviewId;
-  /** The independent reviewer: a professional, named publicly in reports. */
-  reviewerName: string;
-  organisation?: string;
-  appointedOn: CalendarDate;
-}>;
+export type ReviewerAppointed = DomainEvent<
+  'ReviewerAppointed',
+  {
+    reviewId: ReviewId;
+    /** The independent reviewer: a professional, named publicly in reports. */
+    reviewerName: string;
+    organisation?: string;
+    appointedOn: CalendarDate;
+  }
+>;
 
 export type DelayReason = 'criminal-proceedings' | 'inquest' | 'family-wishes' | 'other';
 
-export type PublicationDelayed = DomainEvent<'PublicationDelayed', {
-  reviewId: ReviewId;
-  delayedOn: CalendarDate;
-  reason: DelayReason;
-  /** Expected new publication date, if known. */
-  expectedPublicationOn?: CalendarDate;
-  /** Reasons go to the Panel (domain.md). */
-  panelInformed: boolean;
-}, { explanation: string }>;
+export type PublicationDelayed = DomainEvent<
+  'PublicationDelayed',
+  {
+    reviewId: ReviewId;
+    delayedOn: CalendarDate;
+    reason: DelayReason;
+    /** Expected new publication date, if known. */
+    expectedPublicationOn?: CalendarDate;
+    /** Reasons go to the Panel (domain.md). */
+    panelInformed: boolean;
+  },
+  { explanation: string }
+>;
 
 export type ReportRecipient = 'panel' | 'dfe';
 
-export type FinalReportSubmitted = DomainEvent<'FinalReportSubmitted', {
-  reviewId: ReviewId;
-  submittedAt: Instant;
-  submittedOn: CalendarDate;
-  recipients: ReportRecipient[];
-  plannedPublicationOn?: CalendarDate;
-}>;
+export type FinalReportSubmitted = DomainEvent<
+  'FinalReportSubmitted',
+  {
+    reviewId: ReviewId;
+    submittedAt: Instant;
+    submittedOn: CalendarDate;
+    recipients: ReportRecipient[];
+    plannedPublicationOn?: CalendarDate;
+  }
+>;
 
 export type DocumentKind =
   | 'overview-report'
@@ -136,48 +169,54 @@ export type PublishedDocument = {
 
 export type ReviewModel = 'lcspr' | 'national' | 'systems-learning' | 'appreciative-inquiry' | 'other';
 
-export type ReportPublished = DomainEvent<'ReportPublished', {
-  reviewId: ReviewId;
-  publishedOn: CalendarDate;
-  /** Whether the full report was published or, where partners considered it inappropriate, information about the improvements only. */
-  publication: 'full-report' | 'improvements-only';
-  caseName: string;
-  documents: PublishedDocument[];
-  /** NSPCC record fields: pseudonymised and public. */
-  summary: string;
-  learningThemes: string[];
-  recommendations: string[];
-  keywords: string[];
-  reviewModel: ReviewModel;
-  /**
-   * Statutory reviews only (additive, absent on older events and on non-statutory reviews): working days between
-   * the final report's submission and publication, and whether that met the edition's notice (at least 7 working
-   * days). A late publication is still a publication: it is recorded and flagged, not refused.
-   */
-  finalReportNoticeWorkingDays?: number;
-  finalReportNoticeMet?: boolean;
-}>;
+export type ReportPublished = DomainEvent<
+  'ReportPublished',
+  {
+    reviewId: ReviewId;
+    publishedOn: CalendarDate;
+    /** Whether the full report was published or, where partners considered it inappropriate, information about the improvements only. */
+    publication: 'full-report' | 'improvements-only';
+    caseName: string;
+    documents: PublishedDocument[];
+    /** NSPCC record fields: pseudonymised and public. */
+    summary: string;
+    learningThemes: string[];
+    recommendations: string[];
+    keywords: string[];
+    reviewModel: ReviewModel;
+    /**
+     * Statutory reviews only (additive, absent on older events and on non-statutory reviews): working days between
+     * the final report's submission and publication, and whether that met the edition's notice (at least 7 working
+     * days). A late publication is still a publication: it is recorded and flagged, not refused.
+     */
+    finalReportNoticeWorkingDays?: number;
+    finalReportNoticeMet?: boolean;
+  }
+>;
 
 export type ActionStatus = 'not-started' | 'in-progress' | 'completed' | 'overdue';
 
-export type ActionPlanProgressRecorded = DomainEvent<'ActionPlanProgressRecorded', {
-  reviewId: ReviewId;
-  recordedOn: CalendarDate;
-  actions: { actionRef: string; description: string; owner: string; dueOn?: CalendarDate; status: ActionStatus }[];
-}>;
+export type ActionPlanProgressRecorded = DomainEvent<
+  'ActionPlanProgressRecorded',
+  {
+    reviewId: ReviewId;
+    recordedOn: CalendarDate;
+    actions: { actionRef: string; description: string; owner: string; dueOn?: CalendarDate; status: ActionStatus }[];
+  }
+>;
 
-export type ReviewClosed = DomainEvent<'ReviewClosed', {
-  reviewId: ReviewId;
-  closedOn: CalendarDate;
-  reason: 'completed' | 'superseded' | 'withdrawn';
-}>;
+export type ReviewClosed = DomainEvent<
+  'ReviewClosed',
+  {
+    reviewId: ReviewId;
+    closedOn: CalendarDate;
+    reason: 'completed' | 'superseded' | 'withdrawn';
+  }
+>;
 
 /** The events that open a review stream, one per kind of commissioning. */
 export type ReviewCommissioned =
-  | LocalReviewCommissioned
-  | NationalReviewCommissioned
-  | NonStatutoryReviewCommissioned
-  | ThematicReviewCommissioned;
+  LocalReviewCommissioned | NationalReviewCommissioned | NonStatutoryReviewCommissioned | ThematicReviewCommissioned;
 
 /** The headings partnership pages group reviews under; reviews before 2019 were serious case reviews. */
 export type ReviewListingKind =
@@ -202,20 +241,23 @@ export type HistoricDocument = {
  * It is history, not a process: no statutory clock runs, no notification or commissioning is invented, and no
  * further step can be taken on it. Recorded again with the whole listing entry when the listing changes.
  */
-export type HistoricReviewRecorded = DomainEvent<'HistoricReviewRecorded', {
-  reviewId: ReviewId;
-  partnershipId: PartnershipId;
-  listingKind: ReviewListingKind;
-  /** The case as published ("Child M", "Children A-F") or a thematic review's title. Public and pseudonymised. */
-  caseName: string;
-  /** Another area's review the partnership lists because it mentions its services. */
-  otherArea: string | null;
-  documents: HistoricDocument[];
-  /** Where the entry stood in the listing, to keep the page's order among reviews of the same month. */
-  listingPosition: number;
-  source: 'web-page-text' | 'csv';
-  recordedAt: Instant;
-}>;
+export type HistoricReviewRecorded = DomainEvent<
+  'HistoricReviewRecorded',
+  {
+    reviewId: ReviewId;
+    partnershipId: PartnershipId;
+    listingKind: ReviewListingKind;
+    /** The case as published ("Child M", "Children A-F") or a thematic review's title. Public and pseudonymised. */
+    caseName: string;
+    /** Another area's review the partnership lists because it mentions its services. */
+    otherArea: string | null;
+    documents: HistoricDocument[];
+    /** Where the entry stood in the listing, to keep the page's order among reviews of the same month. */
+    listingPosition: number;
+    source: 'web-page-text' | 'csv';
+    recordedAt: Instant;
+  }
+>;
 
 export type ReviewEvent =
   | ReviewCommissioned

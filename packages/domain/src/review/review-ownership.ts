@@ -22,11 +22,7 @@ const KIND_LABEL: Record<CommissionedReviewState['kind'], string> = {
   thematic: 'a thematic review',
 };
 
-export const requireReviewOwner = (
-  context: CommandContext,
-  review: CommissionedReviewState,
-  action: string,
-): void => {
+export const requireReviewOwner = (context: CommandContext, review: CommissionedReviewState, action: string): void => {
   if (review.ownerPartnershipId === null)
     return requireRole(context, ['panel'], `${action} on ${KIND_LABEL[review.kind]} the Panel owns`);
   requireActingFor(context, 'partnership', review.ownerPartnershipId, `${action} on this review`);
@@ -41,7 +37,8 @@ export const requireInProgress = (review: CommissionedReviewState, action: strin
 
 /** A review recorded from published history is a record of the past: no step of the process follows it. */
 export const requireNotHistoric = (review: CommissionedReviewState, action: string): void => {
-  if (review.historic) throw illegalState(`Review ${review.reviewId} was recorded from published history: cannot ${action}`);
+  if (review.historic)
+    throw illegalState(`Review ${review.reviewId} was recorded from published history: cannot ${action}`);
 };
 
 /** Whether the review belongs to the partnership or was named (ReviewConcernsPartnerships) as concerning it. */

@@ -5,7 +5,13 @@
  * (action plan progress, learning) → closed; it can be closed early as superseded or withdrawn. Which rules apply
  * depends on `kind`: the statutory kinds (local, national) run on the statutory clocks, the others on none.
  */
-import type { HistoricReviewRecorded, ReportRecipient, ReviewCommissioned, ReviewEvent, ReviewKind } from './review-events';
+import type {
+  HistoricReviewRecorded,
+  ReportRecipient,
+  ReviewCommissioned,
+  ReviewEvent,
+  ReviewKind,
+} from './review-events';
 import type { LearningActionStatus, LearningItem } from './learning-events';
 import type { Agency, GuidanceEdition } from '../incident/incident-events';
 import type { CalendarDate, IncidentId, PartnershipId, ReferralId, ReviewId } from '../shared/types';
@@ -108,7 +114,10 @@ const KIND_OF_LISTING: Record<HistoricReviewRecorded['data']['listingKind'], Rev
 
 const historicState = (event: HistoricReviewRecorded): CommissionedReviewState => {
   const { recordedAt: _at, ...entry } = event.data;
-  const months = entry.documents.map((d) => d.publishedMonth).filter((m): m is string => m !== null).sort();
+  const months = entry.documents
+    .map((d) => d.publishedMonth)
+    .filter((m): m is string => m !== null)
+    .sort();
   const publishedOn = months.length ? `${months[months.length - 1]}-01` : null;
   return {
     ...started({

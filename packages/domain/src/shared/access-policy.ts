@@ -25,7 +25,15 @@ export type Reader = Role | 'public';
 export type Relation = 'any' | 'own' | 'concerned' | 'referrer' | 'recipient';
 type Row = Partial<Record<Reader, Relation>>;
 
-const EVERYONE: Row = { public: 'any', partnership: 'any', panel: 'any', ofsted: 'any', admin: 'any', agency: 'any', dfe: 'any' };
+const EVERYONE: Row = {
+  public: 'any',
+  partnership: 'any',
+  panel: 'any',
+  ofsted: 'any',
+  admin: 'any',
+  agency: 'any',
+  dfe: 'any',
+};
 const OWNER: Row = { partnership: 'own', panel: 'own' };
 const PARTNERSHIP: Row = { partnership: 'own' };
 const PANEL: Row = { panel: 'any' };
@@ -96,6 +104,19 @@ export const ACCESS_POLICY = {
   accessGrants: ADMIN,
   grantAccess: ADMIN,
   revokeAccess: ADMIN,
+  // Found by reference, counted over every record, and the data protection duties (an admin's, no separate role).
+  incidentByReference: { partnership: 'own', panel: 'any' },
+  reviewByReference: { partnership: 'concerned', panel: 'any', dfe: 'recipient' },
+  incidentFigures: { partnership: 'own', panel: 'any' },
+  localAuthorities: EVERYONE,
+  erasureRequests: ADMIN,
+  personalDataReads: ADMIN,
+  // Email contacts of a partnership, and each person's own email preferences (the notifier).
+  partnershipContacts: { partnership: 'own', admin: 'any' },
+  addPartnershipContact: { partnership: 'own', admin: 'any' },
+  removePartnershipContact: { partnership: 'own', admin: 'any' },
+  myEmailPreferences: { partnership: 'any' },
+  setEmailPreferences: { partnership: 'any' },
 } as const satisfies Record<string, Row>;
 
 export type Operation = keyof typeof ACCESS_POLICY;
@@ -119,7 +140,8 @@ export const relationFor = (reader: Reader, operation: Operation): Relation | un
   (ACCESS_POLICY[operation] as Row)[reader];
 
 /** The readers allowed `operation` on some record (the role check, before any record is looked at). */
-export const readersFor = (operation: Operation): Reader[] => READERS.filter((reader) => relationFor(reader, operation) !== undefined);
+export const readersFor = (operation: Operation): Reader[] =>
+  READERS.filter((reader) => relationFor(reader, operation) !== undefined);
 
 const organisationOf = (actor: Actor): string | undefined => (actor.role === 'panel' ? 'panel' : actor.partnershipId);
 
@@ -135,11 +157,16 @@ export const mayPerform = (actor: Actor | null, operation: Operation, record?: R
   const organisation = organisationOf(actor);
   const own = organisation !== undefined && record.owner === organisation;
   switch (relation) {
-    case 'own': return own;
-    case 'concerned': return own || (actor.partnershipId !== undefined && (record.concerned ?? []).includes(actor.partnershipId));
-    case 'referrer': return own && record.referredBy === actor.userId;
-    case 'recipient': return (record.recipients ?? []).includes(actor.role);
-    default: return false;
+    case 'own':
+      return own;
+    case 'concerned':
+      return own || (actor.partnershipId !== undefined && (record.concerned ?? []).includes(actor.partnershipId));
+    case 'referrer':
+      return own && record.referredBy === actor.userId;
+    case 'recipient':
+      return (record.recipients ?? []).includes(actor.role);
+    default:
+      return false;
   }
 };
 

@@ -1,6 +1,15 @@
 /** The policy's relations on records, and the decisions the table states (issue 16, item 2). */
 import { describe, expect, it } from 'vitest';
-import { ACCESS_POLICY, mayPerform, OPERATIONS, readersFor, reviewFacts, type Operation, type Reader, type RecordFacts } from './access-policy';
+import {
+  ACCESS_POLICY,
+  mayPerform,
+  OPERATIONS,
+  readersFor,
+  reviewFacts,
+  type Operation,
+  type Reader,
+  type RecordFacts,
+} from './access-policy';
 import { malformed } from './decider-spec';
 import type { Actor, Role } from './types';
 
@@ -8,33 +17,66 @@ const actor = (reader: Reader, partnershipId?: string, userId = 'u-1'): Actor | 
   reader === 'public' ? null : { userId, role: reader, ...(partnershipId ? { partnershipId } : {}) };
 
 const harrowReview = (recipients: string[] = []) =>
-  reviewFacts({ ownerPartnershipId: 'harrow', partnershipIds: ['harrow'], concernedPartnershipIds: ['buckinghamshire'], finalReportRecipients: recipients });
+  reviewFacts({
+    ownerPartnershipId: 'harrow',
+    partnershipIds: ['harrow'],
+    concernedPartnershipIds: ['buckinghamshire'],
+    finalReportRecipients: recipients,
+  });
 const nationalReview = reviewFacts({ ownerPartnershipId: null, partnershipIds: ['leeds', 'york'] });
 
 describe('mayPerform', () => {
   it.each<[string, Reader, string | undefined, Operation, RecordFacts | undefined, boolean]>([
     ['own incident', 'partnership', 'leeds', 'incident', { owner: 'leeds' }, true],
-    ['another partnership\'s incident', 'partnership', 'york', 'incident', { owner: 'leeds' }, false],
+    ["another partnership's incident", 'partnership', 'york', 'incident', { owner: 'leeds' }, false],
     ['any incident (Panel)', 'panel', undefined, 'incident', { owner: 'leeds' }, true],
     ['an incident (Ofsted: the feed only)', 'ofsted', undefined, 'incident', { owner: 'leeds' }, false],
     ['an incident (admin: no case records)', 'admin', undefined, 'incident', { owner: 'leeds' }, false],
     ['an incident (DfE)', 'dfe', undefined, 'incident', { owner: 'leeds' }, false],
     ['own referral (referrer)', 'agency', 'leeds', 'referral', { owner: 'leeds', referredBy: 'u-1' }, true],
-    ['a colleague\'s referral (agency)', 'agency', 'leeds', 'referral', { owner: 'leeds', referredBy: 'u-2' }, false],
+    ["a colleague's referral (agency)", 'agency', 'leeds', 'referral', { owner: 'leeds', referredBy: 'u-2' }, false],
     ['a referral to it (partnership)', 'partnership', 'leeds', 'referral', { owner: 'leeds', referredBy: 'u-2' }, true],
-    ['a referral to another (partnership)', 'partnership', 'york', 'referral', { owner: 'leeds', referredBy: 'u-2' }, false],
+    [
+      'a referral to another (partnership)',
+      'partnership',
+      'york',
+      'referral',
+      { owner: 'leeds', referredBy: 'u-2' },
+      false,
+    ],
     ['a review it owns', 'partnership', 'harrow', 'review', harrowReview(), true],
     ['a review that concerns it', 'partnership', 'buckinghamshire', 'review', harrowReview(), true],
-    ['acting on a review that only concerns it', 'partnership', 'buckinghamshire', 'appointReviewer', harrowReview(), false],
+    [
+      'acting on a review that only concerns it',
+      'partnership',
+      'buckinghamshire',
+      'appointReviewer',
+      harrowReview(),
+      false,
+    ],
     ['an unrelated review', 'partnership', 'leeds', 'review', harrowReview(), false],
     ['a national review covering its incidents', 'partnership', 'york', 'review', nationalReview, true],
     ['acting on a national review (Panel)', 'panel', undefined, 'publishReport', nationalReview, true],
     ['acting on a local review (Panel)', 'panel', undefined, 'publishReport', harrowReview(), false],
     ['a review before any final report (DfE)', 'dfe', undefined, 'review', harrowReview(), false],
     ['a review whose final report went to DfE', 'dfe', undefined, 'review', harrowReview(['panel', 'dfe']), true],
-    ['a review whose final report went to the Panel only (DfE)', 'dfe', undefined, 'review', harrowReview(['panel']), false],
+    [
+      'a review whose final report went to the Panel only (DfE)',
+      'dfe',
+      undefined,
+      'review',
+      harrowReview(['panel']),
+      false,
+    ],
     ['a review (admin)', 'admin', undefined, 'review', harrowReview(), false],
-    ['live national statistics (DfE reads published releases only)', 'dfe', undefined, 'nationalStatistics', undefined, false],
+    [
+      'live national statistics (DfE reads published releases only)',
+      'dfe',
+      undefined,
+      'nationalStatistics',
+      undefined,
+      false,
+    ],
     ['live national statistics (Ofsted)', 'ofsted', undefined, 'nationalStatistics', undefined, true],
     ['live national statistics (public)', 'public', undefined, 'nationalStatistics', undefined, false],
     ['a published statistics release (public)', 'public', undefined, 'statisticsReleases', undefined, true],
@@ -53,13 +95,43 @@ describe('mayPerform', () => {
 
   it('states what Ofsted, DfE, admins and the public may do at all', () => {
     const allowedTo = (reader: Reader) => OPERATIONS.filter((op) => readersFor(op).includes(reader));
-    const everyone = ['publishedReports', 'learningLibrary', 'partnerships', 'viewer', 'partnershipReviewsPage', 'statisticsReleases'];
+    const everyone = [
+      'publishedReports',
+      'learningLibrary',
+      'partnerships',
+      'viewer',
+      'partnershipReviewsPage',
+      'statisticsReleases',
+      'localAuthorities',
+    ];
     expect(allowedTo('public')).toEqual(everyone);
     expect(allowedTo('ofsted').sort()).toEqual([...everyone, 'notificationFeed', 'nationalStatistics'].sort());
-    expect(allowedTo('dfe').sort()).toEqual([...everyone, 'notificationFeed', 'review', 'finalReportsForDfe'].sort());
-    expect(allowedTo('admin').sort()).toEqual([...everyone, 'nationalStatistics', 'closeStatisticsPeriod', 'publishStatisticsRelease',
-      'registerPartnership', 'changePartnership', 'requestErasure', 'approveErasure', 'cancelErasureRequest', 'erasePersonalData',
-      'projectorStatus', 'accessGrants', 'grantAccess', 'revokeAccess'].sort());
+    expect(allowedTo('dfe').sort()).toEqual(
+      [...everyone, 'notificationFeed', 'review', 'reviewByReference', 'finalReportsForDfe'].sort(),
+    );
+    expect(allowedTo('admin').sort()).toEqual(
+      [
+        ...everyone,
+        'nationalStatistics',
+        'closeStatisticsPeriod',
+        'publishStatisticsRelease',
+        'registerPartnership',
+        'changePartnership',
+        'requestErasure',
+        'approveErasure',
+        'cancelErasureRequest',
+        'erasePersonalData',
+        'projectorStatus',
+        'accessGrants',
+        'grantAccess',
+        'revokeAccess',
+        'erasureRequests',
+        'personalDataReads',
+        'partnershipContacts',
+        'addPartnershipContact',
+        'removePartnershipContact',
+      ].sort(),
+    );
   });
 
   it('names only known readers and relations', () => {

@@ -11,7 +11,13 @@ import { requireDate, requireInstant, requireOneOf, requireString } from './vali
 export const ROLES: readonly Role[] = ['partnership', 'panel', 'ofsted', 'admin', 'agency', 'dfe'];
 
 export const ROLE_LABEL: Record<Role | 'public', string> = {
-  partnership: 'a partnership', panel: 'the Panel', ofsted: 'Ofsted', admin: 'an admin', agency: 'an agency referrer', dfe: 'DfE', public: 'the public',
+  partnership: 'a partnership',
+  panel: 'the Panel',
+  ofsted: 'Ofsted',
+  admin: 'an admin',
+  agency: 'an agency referrer',
+  dfe: 'DfE',
+  public: 'the public',
 };
 
 /** The context comes from the composition root, not the user; a malformed one is refused. */
@@ -28,7 +34,9 @@ export const requireContext = (context: CommandContext): void => {
 /** The actor's role must be one of `roles`; Ofsted, DfE and the public (no token, never a command) never write. */
 export const requireRole = (context: CommandContext, roles: readonly Role[], action: string): void => {
   if (!roles.includes(context.actor.role)) {
-    throw forbidden(`${ROLE_LABEL[context.actor.role] ?? 'this user'} may not ${action}: only ${roles.map((r) => ROLE_LABEL[r]).join(' or ')} may`);
+    throw forbidden(
+      `${ROLE_LABEL[context.actor.role] ?? 'this user'} may not ${action}: only ${roles.map((r) => ROLE_LABEL[r]).join(' or ')} may`,
+    );
   }
 };
 
@@ -40,7 +48,13 @@ export const requireOwnPartnership = (context: CommandContext, owner: Partnershi
 };
 
 /** The actor has `role` and acts for partnership `owner` (a partnership user, or an agency referrer tied to it). */
-export const requireActingFor = (context: CommandContext, role: 'partnership' | 'agency', owner: PartnershipId, action: string): void => {
+export const requireActingFor = (
+  context: CommandContext,
+  role: 'partnership' | 'agency',
+  owner: PartnershipId,
+  action: string,
+): void => {
   requireRole(context, [role], action);
-  if (context.actor.partnershipId !== owner) throw forbidden(`Only users of partnership '${owner}' may ${action}: the record belongs to it`);
+  if (context.actor.partnershipId !== owner)
+    throw forbidden(`Only users of partnership '${owner}' may ${action}: the record belongs to it`);
 };

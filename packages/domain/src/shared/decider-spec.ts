@@ -34,7 +34,8 @@ const sortKeys = (value: unknown): unknown => {
 };
 
 /** Structural equality ignoring key order and `undefined` properties, as events are compared once serialised. */
-export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+export const sameJson = (a: unknown, b: unknown): boolean =>
+  JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 
 const show = (value: unknown) => JSON.stringify(sortKeys(value), null, 2);
 
@@ -61,14 +62,22 @@ export const deciderSpec = <Command, Event, State>(decider: Decider<Command, Eve
             try {
               decided = run();
             } catch (error) {
-              if (!isDomainError(error)) throw new Error(`Expected a DomainError '${expected.code}', got: ${String(error)}`);
+              if (!isDomainError(error))
+                throw new Error(`Expected a DomainError '${expected.code}', got: ${String(error)}`);
               const problems = [
                 error.code !== expected.code && `code '${error.code}' instead of '${expected.code}'`,
-                expected.field !== undefined && error.field !== expected.field && `field '${error.field}' instead of '${expected.field}'`,
-                expected.messageIncludes !== undefined && !error.message.includes(expected.messageIncludes) && `message lacks '${expected.messageIncludes}'`,
-                ...(expected.messageExcludes ?? []).filter((v) => error.message.includes(v)).map(() => 'message carries a forbidden value'),
+                expected.field !== undefined &&
+                  error.field !== expected.field &&
+                  `field '${error.field}' instead of '${expected.field}'`,
+                expected.messageIncludes !== undefined &&
+                  !error.message.includes(expected.messageIncludes) &&
+                  `message lacks '${expected.messageIncludes}'`,
+                ...(expected.messageExcludes ?? [])
+                  .filter((v) => error.message.includes(v))
+                  .map(() => 'message carries a forbidden value'),
               ].filter(Boolean);
-              if (problems.length > 0) throw new Error(`Wrong DomainError (${problems.join('; ')}). Message: ${error.message}`);
+              if (problems.length > 0)
+                throw new Error(`Wrong DomainError (${problems.join('; ')}). Message: ${error.message}`);
               return;
             }
             throw new Error(`Expected a DomainError '${expected.code}', but the decider returned ${show(decided)}`);

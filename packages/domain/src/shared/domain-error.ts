@@ -3,12 +3,7 @@
  * DomainError with a string code. Messages are for people and name the field at fault; they never carry a
  * child's personal data (no names, dates of birth or free text), because errors reach logs and clients.
  */
-export type DomainErrorCode =
-  | 'validation'
-  | 'illegal_state'
-  | 'not_found'
-  | 'concurrency'
-  | 'forbidden';
+export type DomainErrorCode = 'validation' | 'illegal_state' | 'not_found' | 'concurrency' | 'forbidden';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -15,14 +15,22 @@ export type EncodedEvent = { type: string; data: StoredEventData };
 
 export const PERSONAL_KEY = 'personal';
 
-export const encodeEvent = (event: { type: string; schemaVersion: number; data: object; personal?: unknown }): EncodedEvent => {
+export const encodeEvent = (event: {
+  type: string;
+  schemaVersion: number;
+  data: object;
+  personal?: unknown;
+}): EncodedEvent => {
   const data: StoredEventData = { schemaVersion: event.schemaVersion, ...(event.data as Record<string, unknown>) };
   if (event.personal !== undefined) data[PERSONAL_KEY] = event.personal;
   return { type: event.type, data };
 };
 
 /** The minimised part of a stored event (everything but `personal`) and the personal part as stored. */
-export const decodeEvent = <Data = Record<string, unknown>>(stored: { type: string; data: Record<string, unknown> }) => {
+export const decodeEvent = <Data = Record<string, unknown>>(stored: {
+  type: string;
+  data: Record<string, unknown>;
+}) => {
   const { schemaVersion, personal, ...data } = stored.data as StoredEventData;
   return { type: stored.type, schemaVersion: Number(schemaVersion ?? 1), data: data as Data, personal };
 };

@@ -15,7 +15,10 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 /** Default upper bound of a single-line text; free text fields pass a larger `max`. */
 export { FREE_TEXT_MAX, SHORT_TEXT_MAX };
 
-const daysInMonth = (year: number, month: number): number => [31, (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+const daysInMonth = (year: number, month: number): number =>
+  [31, (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
+    month - 1
+  ] ?? 0;
 
 export const isCalendarDate = (value: unknown): value is CalendarDate => {
   if (typeof value !== 'string') return false;
@@ -26,7 +29,8 @@ export const isCalendarDate = (value: unknown): value is CalendarDate => {
 };
 
 export const requireString = (value: unknown, field: string, max = SHORT_TEXT_MAX): string => {
-  if (typeof value !== 'string' || value.trim() === '') throw validationError(field, `${field} is required and must be a non-empty text`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw validationError(field, `${field} is required and must be a non-empty text`);
   if (value.length > max) throw validationError(field, `${field} must be at most ${max} characters`);
   return value;
 };
@@ -94,17 +98,25 @@ export const requireInteger = (value: unknown, field: string, min: number, max: 
 export const requireArray = <T>(value: unknown, field: string, min: number, max: number): T[] => {
   if (!Array.isArray(value)) throw validationError(field, `${field} must be a list`);
   if (value.length < min || value.length > max) {
-    throw validationError(field, min === max ? `${field} must hold exactly ${min} item(s)` : `${field} must hold from ${min} to ${max} items`);
+    throw validationError(
+      field,
+      min === max ? `${field} must hold exactly ${min} item(s)` : `${field} must hold from ${min} to ${max} items`,
+    );
   }
   return value as T[];
 };
 
 /** A list of distinct items; `key` picks what must be unique. */
-export const requireDistinct = <T>(items: readonly T[], field: string, key: (item: T) => unknown = (item) => item): void => {
+export const requireDistinct = <T>(
+  items: readonly T[],
+  field: string,
+  key: (item: T) => unknown = (item) => item,
+): void => {
   const seen = new Set<unknown>();
   items.forEach((item, index) => {
     const k = key(item);
-    if (seen.has(k)) throw validationError(`${field}.${index}`, `${field}.${index} repeats an earlier item: each must appear once`);
+    if (seen.has(k))
+      throw validationError(`${field}.${index}`, `${field}.${index} repeats an earlier item: each must appear once`);
     seen.add(k);
   });
 };
@@ -115,7 +127,12 @@ export const requireNotFuture = (date: CalendarDate, field: string, today: Calen
 };
 
 /** `later` must be on or after `earlier`; ISO calendar dates compare as text. */
-export const requireOrder = (earlier: CalendarDate, earlierField: string, later: CalendarDate, laterField: string): void => {
+export const requireOrder = (
+  earlier: CalendarDate,
+  earlierField: string,
+  later: CalendarDate,
+  laterField: string,
+): void => {
   if (later < earlier) throw validationError(laterField, `${laterField} must not be before ${earlierField}`);
 };
 

@@ -25,4 +25,5 @@ export const reportingYearSpan = (reportingYear: number): { from: CalendarDate; 
 });
 
 /** A reporting year is complete once its last day has passed in England. */
-export const isReportingYearComplete = (reportingYear: number, today: CalendarDate): boolean => today > reportingYearSpan(reportingYear).to;
+export const isReportingYearComplete = (reportingYear: number, today: CalendarDate): boolean =>
+  today > reportingYearSpan(reportingYear).to;

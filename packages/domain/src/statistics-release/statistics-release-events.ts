@@ -16,22 +16,29 @@ export type ReleaseFiles = {
   localAuthority: OpenDataRow[];
 };
 
-export type StatisticsPeriodClosed = DomainEvent<'StatisticsPeriodClosed', {
-  reportingYear: number;
-  closedAt: Instant;
-  closedOn: CalendarDate;
-}>;
+export type StatisticsPeriodClosed = DomainEvent<
+  'StatisticsPeriodClosed',
+  {
+    reportingYear: number;
+    closedAt: Instant;
+    closedOn: CalendarDate;
+  }
+>;
 
-export type StatisticsReleasePublished = DomainEvent<'StatisticsReleasePublished', {
-  reportingYear: number;
-  publishedAt: Instant;
-  publishedOn: CalendarDate;
-  /** The method and frame the files follow, so a later change of method is visible in the log. */
-  methodVersion: string;
-  files: ReleaseFiles;
-}>;
+export type StatisticsReleasePublished = DomainEvent<
+  'StatisticsReleasePublished',
+  {
+    reportingYear: number;
+    publishedAt: Instant;
+    publishedOn: CalendarDate;
+    /** The method and frame the files follow, so a later change of method is visible in the log. */
+    methodVersion: string;
+    files: ReleaseFiles;
+  }
+>;
 
 export type StatisticsReleaseEvent = StatisticsPeriodClosed | StatisticsReleasePublished;
 
 export const STATISTICS_RELEASE_STREAM_PREFIX = 'statistics-release-';
-export const statisticsReleaseStreamId = (reportingYear: number) => `${STATISTICS_RELEASE_STREAM_PREFIX}${reportingYear}`;
+export const statisticsReleaseStreamId = (reportingYear: number) =>
+  `${STATISTICS_RELEASE_STREAM_PREFIX}${reportingYear}`;

@@ -24,7 +24,11 @@ export type StatisticsReleaseState = {
   publishedOn: string | null;
 };
 
-export type CloseStatisticsPeriod = { type: 'CloseStatisticsPeriod'; data: { reportingYear: number }; context: CommandContext };
+export type CloseStatisticsPeriod = {
+  type: 'CloseStatisticsPeriod';
+  data: { reportingYear: number };
+  context: CommandContext;
+};
 export type PublishStatisticsRelease = {
   type: 'PublishStatisticsRelease';
   data: { reportingYear: number; methodVersion: string; files: ReleaseFiles };
@@ -32,23 +36,36 @@ export type PublishStatisticsRelease = {
 };
 export type StatisticsReleaseCommand = CloseStatisticsPeriod | PublishStatisticsRelease;
 
-export const initialStatisticsReleaseState = (): StatisticsReleaseState => ({ reportingYear: null, closedOn: null, publishedOn: null });
+export const initialStatisticsReleaseState = (): StatisticsReleaseState => ({
+  reportingYear: null,
+  closedOn: null,
+  publishedOn: null,
+});
 
-export const evolveStatisticsRelease = (state: StatisticsReleaseState, event: StatisticsReleaseEvent): StatisticsReleaseState => {
+export const evolveStatisticsRelease = (
+  state: StatisticsReleaseState,
+  event: StatisticsReleaseEvent,
+): StatisticsReleaseState => {
   switch (event.type) {
-    case 'StatisticsPeriodClosed': return { ...state, reportingYear: event.data.reportingYear, closedOn: event.data.closedOn };
-    case 'StatisticsReleasePublished': return { ...state, publishedOn: event.data.publishedOn };
-    default: return state;
+    case 'StatisticsPeriodClosed':
+      return { ...state, reportingYear: event.data.reportingYear, closedOn: event.data.closedOn };
+    case 'StatisticsReleasePublished':
+      return { ...state, publishedOn: event.data.publishedOn };
+    default:
+      return state;
   }
 };
 
-const requireYear = (value: unknown) => requireInteger(value, 'reportingYear', FIRST_REPORTING_YEAR, LAST_REPORTING_YEAR);
+const requireYear = (value: unknown) =>
+  requireInteger(value, 'reportingYear', FIRST_REPORTING_YEAR, LAST_REPORTING_YEAR);
 
 const requireRows = (value: unknown, field: string): OpenDataRow[] =>
   requireArray<unknown>(value, field, 1, MAX_RELEASE_ROWS).map((row, index) => {
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) throw validationError(`${field}.${index}`, `${field}.${index} must be a row of cells`);
+    if (row === null || typeof row !== 'object' || Array.isArray(row))
+      throw validationError(`${field}.${index}`, `${field}.${index} must be a row of cells`);
     for (const [column, cell] of Object.entries(row)) {
-      if (typeof cell !== 'string') throw validationError(`${field}.${index}.${column}`, `${field}.${index}.${column} must be text`);
+      if (typeof cell !== 'string')
+        throw validationError(`${field}.${index}.${column}`, `${field}.${index}.${column} must be text`);
     }
     return row as OpenDataRow;
   });
@@ -59,21 +76,27 @@ const closePeriod = (command: CloseStatisticsPeriod, state: StatisticsReleaseSta
   const reportingYear = requireYear(command.data.reportingYear);
   if (state.closedOn !== null) throw illegalState(`Reporting year ${reportingYear} is already closed`);
   if (!isReportingYearComplete(reportingYear, context.today)) {
-    throw illegalState(`Reporting year ${reportingYear} runs to ${reportingYearSpan(reportingYear).to}: it can close only after that day`);
+    throw illegalState(
+      `Reporting year ${reportingYear} runs to ${reportingYearSpan(reportingYear).to}: it can close only after that day`,
+    );
   }
-  return [{
-    type: 'StatisticsPeriodClosed',
-    schemaVersion: STATISTICS_RELEASE_SCHEMA_VERSION,
-    data: { reportingYear, closedAt: context.now, closedOn: context.today },
-  }];
+  return [
+    {
+      type: 'StatisticsPeriodClosed',
+      schemaVersion: STATISTICS_RELEASE_SCHEMA_VERSION,
+      data: { reportingYear, closedAt: context.now, closedOn: context.today },
+    },
+  ];
 };
 
 const publishRelease = (command: PublishStatisticsRelease, state: StatisticsReleaseState): StatisticsReleaseEvent[] => {
   const { context, data } = command;
   requireRole(context, ['panel', 'admin'], 'publish a statistics release');
   const reportingYear = requireYear(data.reportingYear);
-  if (state.closedOn === null) throw illegalState(`Reporting year ${reportingYear} is not closed: close it before publishing its release`);
-  if (state.publishedOn !== null) throw illegalState(`The release of reporting year ${reportingYear} was published on ${state.publishedOn}`);
+  if (state.closedOn === null)
+    throw illegalState(`Reporting year ${reportingYear} is not closed: close it before publishing its release`);
+  if (state.publishedOn !== null)
+    throw illegalState(`The release of reporting year ${reportingYear} was published on ${state.publishedOn}`);
   if (data.files === null || typeof data.files !== 'object') throw validationError('files', 'files are required');
   const files: ReleaseFiles = {
     national: requireRows(data.files.national, 'files.national'),
@@ -85,26 +108,41 @@ const publishRelease = (command: PublishStatisticsRelease, state: StatisticsRele
       throw validationError(`files.${name}`, `files.${name} holds rows of another period than ${reportingYear}`);
     }
   }
-  return [{
-    type: 'StatisticsReleasePublished',
-    schemaVersion: STATISTICS_RELEASE_SCHEMA_VERSION,
-    data: {
-      reportingYear, publishedAt: context.now, publishedOn: context.today,
-      methodVersion: requireString(data.methodVersion, 'methodVersion', 100), files,
+  return [
+    {
+      type: 'StatisticsReleasePublished',
+      schemaVersion: STATISTICS_RELEASE_SCHEMA_VERSION,
+      data: {
+        reportingYear,
+        publishedAt: context.now,
+        publishedOn: context.today,
+        methodVersion: requireString(data.methodVersion, 'methodVersion', 100),
+        files,
+      },
     },
-  }];
+  ];
 };
 
-export const decideStatisticsRelease = (command: StatisticsReleaseCommand, state: StatisticsReleaseState): StatisticsReleaseEvent[] => {
+export const decideStatisticsRelease = (
+  command: StatisticsReleaseCommand,
+  state: StatisticsReleaseState,
+): StatisticsReleaseEvent[] => {
   requireContext(command.context);
   switch (command.type) {
-    case 'CloseStatisticsPeriod': return closePeriod(command, state);
-    case 'PublishStatisticsRelease': return publishRelease(command, state);
-    default: return assertNever(command, 'statistics release command');
+    case 'CloseStatisticsPeriod':
+      return closePeriod(command, state);
+    case 'PublishStatisticsRelease':
+      return publishRelease(command, state);
+    default:
+      return assertNever(command, 'statistics release command');
   }
 };
 
-export const statisticsReleaseDecider: Decider<StatisticsReleaseCommand, StatisticsReleaseEvent, StatisticsReleaseState> = {
+export const statisticsReleaseDecider: Decider<
+  StatisticsReleaseCommand,
+  StatisticsReleaseEvent,
+  StatisticsReleaseState
+> = {
   initialState: initialStatisticsReleaseState,
   evolve: evolveStatisticsRelease,
   decide: decideStatisticsRelease,

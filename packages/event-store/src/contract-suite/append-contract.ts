@@ -4,14 +4,25 @@ import type { ExpectedRevision } from '../event-store';
 import type { ContractContext } from './contract-context';
 import { anEvent, events, ids, newStreamId } from './fixtures';
 
-const rejectsWithRevision = async (promise: Promise<unknown>, streamId: string, expected: ExpectedRevision, actual: bigint | 'no_stream') => {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+const rejectsWithRevision = async (
+  promise: Promise<unknown>,
+  streamId: string,
+  expected: ExpectedRevision,
+  actual: bigint | 'no_stream',
+) => {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(WrongExpectedRevisionError);
   expect(error).toMatchObject({ code: 'wrong_expected_revision', streamId, expected, actual });
 };
 
 const rejectsWithCode = async (promise: Promise<unknown>, code: string) => {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(EventStoreError);
   expect(error).toMatchObject({ code });
 };
@@ -24,12 +35,22 @@ export const appendContract = (context: ContractContext): void => {
       const streamId = newStreamId();
       const result = await store().appendToStream(streamId, events(2), { expectedRevision: 'no_stream' });
       expect(result.nextExpectedRevision).toBe(1n);
-      await rejectsWithRevision(store().appendToStream(streamId, events(1), { expectedRevision: 'no_stream' }), streamId, 'no_stream', 1n);
+      await rejectsWithRevision(
+        store().appendToStream(streamId, events(1), { expectedRevision: 'no_stream' }),
+        streamId,
+        'no_stream',
+        1n,
+      );
     });
 
     it('stream_exists: rejects a missing stream, appends to an existing one', async () => {
       const streamId = newStreamId();
-      await rejectsWithRevision(store().appendToStream(streamId, events(1), { expectedRevision: 'stream_exists' }), streamId, 'stream_exists', 'no_stream');
+      await rejectsWithRevision(
+        store().appendToStream(streamId, events(1), { expectedRevision: 'stream_exists' }),
+        streamId,
+        'stream_exists',
+        'no_stream',
+      );
       await store().appendToStream(streamId, events(1));
       const result = await store().appendToStream(streamId, events(1), { expectedRevision: 'stream_exists' });
       expect(result.nextExpectedRevision).toBe(1n);
@@ -37,29 +58,50 @@ export const appendContract = (context: ContractContext): void => {
 
     it('exact: appends when the last revision matches, rejects when behind, ahead or missing', async () => {
       const streamId = newStreamId();
-      await rejectsWithRevision(store().appendToStream(streamId, events(1), { expectedRevision: 0n }), streamId, 0n, 'no_stream');
+      await rejectsWithRevision(
+        store().appendToStream(streamId, events(1), { expectedRevision: 0n }),
+        streamId,
+        0n,
+        'no_stream',
+      );
       await store().appendToStream(streamId, events(3), { expectedRevision: 'no_stream' });
       const result = await store().appendToStream(streamId, events(1), { expectedRevision: 2n });
       expect(result.nextExpectedRevision).toBe(3n);
-      await rejectsWithRevision(store().appendToStream(streamId, events(1), { expectedRevision: 2n }), streamId, 2n, 3n);
-      await rejectsWithRevision(store().appendToStream(streamId, events(1), { expectedRevision: 9n }), streamId, 9n, 3n);
+      await rejectsWithRevision(
+        store().appendToStream(streamId, events(1), { expectedRevision: 2n }),
+        streamId,
+        2n,
+        3n,
+      );
+      await rejectsWithRevision(
+        store().appendToStream(streamId, events(1), { expectedRevision: 9n }),
+        streamId,
+        9n,
+        3n,
+      );
       expect(await store().readStream(streamId)).toHaveLength(4);
     });
 
     it('any (the default): appends to new and existing streams', async () => {
       const streamId = newStreamId();
       expect((await store().appendToStream(streamId, events(1))).nextExpectedRevision).toBe(0n);
-      expect((await store().appendToStream(streamId, events(2), { expectedRevision: 'any' })).nextExpectedRevision).toBe(2n);
+      expect(
+        (await store().appendToStream(streamId, events(2), { expectedRevision: 'any' })).nextExpectedRevision,
+      ).toBe(2n);
     });
 
     it('a rejected append writes nothing', async () => {
       const streamId = newStreamId();
       await store().appendToStream(streamId, events(1));
       const rejected = events(2);
-      await expect(store().appendToStream(streamId, rejected, { expectedRevision: 'no_stream' })).rejects.toThrow(WrongExpectedRevisionError);
+      await expect(store().appendToStream(streamId, rejected, { expectedRevision: 'no_stream' })).rejects.toThrow(
+        WrongExpectedRevisionError,
+      );
       expect(ids(await store().readStream(streamId))).not.toContain(rejected[0]!.eventId);
       // The rejected ids are still free: appending them properly works.
-      expect((await store().appendToStream(streamId, rejected, { expectedRevision: 0n })).nextExpectedRevision).toBe(2n);
+      expect((await store().appendToStream(streamId, rejected, { expectedRevision: 0n })).nextExpectedRevision).toBe(
+        2n,
+      );
     });
   });
 
@@ -96,20 +138,33 @@ export const appendContract = (context: ContractContext): void => {
       const event = anEvent();
       await rejectsWithCode(store().appendToStream(newStreamId(), []), 'invalid_event');
       await rejectsWithCode(store().appendToStream(newStreamId(), [event, event]), 'invalid_event');
-      await rejectsWithCode(store().appendToStream(newStreamId(), [{ ...event, eventId: 'not-a-uuid' }]), 'invalid_event');
+      await rejectsWithCode(
+        store().appendToStream(newStreamId(), [{ ...event, eventId: 'not-a-uuid' }]),
+        'invalid_event',
+      );
     });
   });
 
   describe('recorded events', () => {
     it('keep type, data and metadata as given, with stream, revision, position and time', async () => {
       const streamId = newStreamId();
-      const event = anEvent('IncidentNotified', { nested: { list: [1, 'two', null], flag: true }, text: 'Ŵelsh ✓ "quoted"' });
+      const event = anEvent('IncidentNotified', {
+        nested: { list: [1, 'two', null], flag: true },
+        text: 'Ŵelsh ✓ "quoted"',
+      });
       event.metadata.partnershipId = 'p-1';
       event.metadata.traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
       const before = Date.now();
       const result = await store().appendToStream(streamId, [event]);
       const [recorded] = await store().readStream(streamId);
-      expect(recorded).toMatchObject({ eventId: event.eventId, type: event.type, data: event.data, metadata: event.metadata, streamId, streamRevision: 0n });
+      expect(recorded).toMatchObject({
+        eventId: event.eventId,
+        type: event.type,
+        data: event.data,
+        metadata: event.metadata,
+        streamId,
+        streamRevision: 0n,
+      });
       expect(recorded!.position).toEqual(result.position);
       expect(recorded!.recordedAt).toBeInstanceOf(Date);
       expect(Math.abs(recorded!.recordedAt.getTime() - before)).toBeLessThan(60_000);

@@ -15,7 +15,8 @@ export const concurrencyContract = (context: ContractContext): void => {
         Array.from({ length: 8 }, () => store().appendToStream(streamId, events(2), { expectedRevision: 0n })),
       );
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-      for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(WrongExpectedRevisionError);
+      for (const o of outcomes)
+        if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(WrongExpectedRevisionError);
       expect((await store().readStream(streamId)).map((e) => e.streamRevision)).toEqual([0n, 1n, 2n]);
     });
 
@@ -42,11 +43,20 @@ export const concurrencyContract = (context: ContractContext): void => {
     it('a subscriber sees every event of many concurrent appends exactly once, in the order readAll gives', async () => {
       const start = await store().headPosition();
       const received: RecordedEvent[] = [];
-      const subscription = store().subscribeToAll(async (batch) => void received.push(...batch), { after: start, pollIntervalMs: 20, batchSize: 7 });
+      const subscription = store().subscribeToAll(async (batch) => void received.push(...batch), {
+        after: start,
+        pollIntervalMs: 20,
+        batchSize: 7,
+      });
       const streams = Array.from({ length: 12 }, () => newStreamId());
-      await Promise.all(streams.map(async (streamId) => {
-        for (let i = 0; i < 5; i += 1) await store().appendToStream(streamId, events(2), { expectedRevision: i === 0 ? 'no_stream' : BigInt(i * 2 - 1) });
-      }));
+      await Promise.all(
+        streams.map(async (streamId) => {
+          for (let i = 0; i < 5; i += 1)
+            await store().appendToStream(streamId, events(2), {
+              expectedRevision: i === 0 ? 'no_stream' : BigInt(i * 2 - 1),
+            });
+        }),
+      );
       const all = await readAllSettled(store(), start, 120, streams);
       const ours = () => received.filter((e) => streams.includes(e.streamId));
       await eventually(() => expect(ours().length).toBeGreaterThanOrEqual(120), SETTLE_MS);
@@ -63,14 +73,20 @@ export const concurrencyContract = (context: ContractContext): void => {
       }
       const start = await store().headPosition();
       const received: RecordedEvent[] = [];
-      const subscription = store().subscribeToAll(async (batch) => void received.push(...batch), { after: start, pollIntervalMs: 20 });
+      const subscription = store().subscribeToAll(async (batch) => void received.push(...batch), {
+        after: start,
+        pollIntervalMs: 20,
+      });
       const [slow, fast] = [anEvent('SlowCommitted'), anEvent('FastCommitted')];
       const held = await slowConcurrentWriter(newStreamId(), [slow]);
       await store().appendToStream(newStreamId(), [fast]);
       // Let the subscriber poll several times while the slow append is still open.
       await new Promise((resolve) => setTimeout(resolve, 300));
       await held.commit();
-      await eventually(() => expect(ids(received)).toEqual(expect.arrayContaining([slow.eventId, fast.eventId])), SETTLE_MS);
+      await eventually(
+        () => expect(ids(received)).toEqual(expect.arrayContaining([slow.eventId, fast.eventId])),
+        SETTLE_MS,
+      );
       await new Promise((resolve) => setTimeout(resolve, 200));
       await subscription.stop();
       expect(new Set(ids(received)).size).toBe(received.length);

@@ -46,7 +46,12 @@ export const SETTLE_MS = 15_000;
  * A start position taken with headPosition() may lag (held-back events of earlier tests then appear after it), so
  * tests that need "exactly these events" filter by their own streams.
  */
-export const readAllSettled = async (store: EventStore, after: LogPosition, count: number, streams?: string[]): Promise<RecordedEvent[]> => {
+export const readAllSettled = async (
+  store: EventStore,
+  after: LogPosition,
+  count: number,
+  streams?: string[],
+): Promise<RecordedEvent[]> => {
   let read: RecordedEvent[] = [];
   await eventually(async () => {
     read = (await store.readAll({ after })).filter((e) => !streams || streams.includes(e.streamId));

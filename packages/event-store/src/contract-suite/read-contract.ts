@@ -14,8 +14,14 @@ export const readContract = (context: ContractContext): void => {
       const all = await store().readStream(streamId);
       expect(ids(all)).toEqual(batch.map((e) => e.eventId));
       expect(all.map((e) => e.streamRevision)).toEqual([0n, 1n, 2n, 3n, 4n]);
-      expect((await store().readStream(streamId, { fromRevision: 2n })).map((e) => e.streamRevision)).toEqual([2n, 3n, 4n]);
-      expect((await store().readStream(streamId, { fromRevision: 1n, maxCount: 2 })).map((e) => e.streamRevision)).toEqual([1n, 2n]);
+      expect((await store().readStream(streamId, { fromRevision: 2n })).map((e) => e.streamRevision)).toEqual([
+        2n,
+        3n,
+        4n,
+      ]);
+      expect(
+        (await store().readStream(streamId, { fromRevision: 1n, maxCount: 2 })).map((e) => e.streamRevision),
+      ).toEqual([1n, 2n]);
       expect(await store().readStream(streamId, { fromRevision: 5n })).toEqual([]);
     });
 
@@ -33,7 +39,10 @@ export const readContract = (context: ContractContext): void => {
     it('a stream without events is not found, forwards and backwards', async () => {
       const streamId = newStreamId();
       await expect(store().readStream(streamId)).rejects.toBeInstanceOf(StreamNotFoundError);
-      await expect(store().readStream(streamId, { direction: 'backwards' })).rejects.toMatchObject({ code: 'stream_not_found', streamId });
+      await expect(store().readStream(streamId, { direction: 'backwards' })).rejects.toMatchObject({
+        code: 'stream_not_found',
+        streamId,
+      });
     });
   });
 
@@ -48,7 +57,8 @@ export const readContract = (context: ContractContext): void => {
       const read = await readAllSettled(store(), start, 6, [a, b]);
       expect(ids(read)).toEqual(appended.flat().map((e) => e.eventId));
       expect(read.map((e) => e.streamId)).toEqual([a, a, b, a, a, a]);
-      for (let i = 1; i < read.length; i += 1) expect(comparePositions(read[i - 1]!.position, read[i]!.position)).toBe(-1);
+      for (let i = 1; i < read.length; i += 1)
+        expect(comparePositions(read[i - 1]!.position, read[i]!.position)).toBe(-1);
       expect(ids(await store().readAll({ after: read[2]!.position }))).toEqual(ids(read.slice(3)));
       expect(ids(await store().readAll({ after: read[0]!.position, maxCount: 2 }))).toEqual(ids(read.slice(1, 3)));
       expect(await store().readAll({ after: read.at(-1)!.position })).toEqual([]);

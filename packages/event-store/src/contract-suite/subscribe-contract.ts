@@ -28,7 +28,10 @@ export const subscribeContract = (context: ContractContext): void => {
       await eventually(() => expect(ids(received)).toEqual(before.slice(1).map((e) => e.eventId)), SETTLE_MS);
       const live = events(2);
       await store().appendToStream(streamId, live, { expectedRevision: 2n });
-      await eventually(() => expect(ids(received)).toEqual([...before.slice(1), ...live].map((e) => e.eventId)), SETTLE_MS);
+      await eventually(
+        () => expect(ids(received)).toEqual([...before.slice(1), ...live].map((e) => e.eventId)),
+        SETTLE_MS,
+      );
       await subscription.stop();
       await expect(subscription.done).resolves.toBeUndefined();
     });

@@ -6,7 +6,8 @@ import { EventStoreError } from '../event-store';
  */
 export const normaliseConnectionString = (connectionString: string): string => {
   const match = /^([a-z+]+):\/\//i.exec(connectionString.trim());
-  if (!match) throw new EventStoreError('connection', 'EVENTSTORE_CONNECTION_STRING must start with esdb:// or kurrentdb://');
+  if (!match)
+    throw new EventStoreError('connection', 'EVENTSTORE_CONNECTION_STRING must start with esdb:// or kurrentdb://');
   const scheme = match[1]!.toLowerCase();
   const rest = connectionString.trim().slice(match[0].length);
   const known: Record<string, string> = {
@@ -18,7 +19,11 @@ export const normaliseConnectionString = (connectionString: string): string => {
     'kurrent+discover': 'esdb+discover',
   };
   const mapped = known[scheme];
-  if (!mapped) throw new EventStoreError('connection', `Unsupported scheme ${scheme}:// (expected esdb://, esdb+discover:// or kurrentdb://)`);
+  if (!mapped)
+    throw new EventStoreError(
+      'connection',
+      `Unsupported scheme ${scheme}:// (expected esdb://, esdb+discover:// or kurrentdb://)`,
+    );
   return `${mapped}://${rest}`;
 };
 

@@ -14,12 +14,16 @@ describe('connection strings', () => {
   });
 
   it('refuses other schemes with a connection error', () => {
-    expect(() => normaliseConnectionString('postgres://localhost/x')).toThrow(expect.objectContaining({ code: 'connection' }));
+    expect(() => normaliseConnectionString('postgres://localhost/x')).toThrow(
+      expect.objectContaining({ code: 'connection' }),
+    );
     expect(() => normaliseConnectionString('localhost:2113')).toThrow(expect.objectContaining({ code: 'connection' }));
   });
 
   it('hides the password when shown', () => {
-    expect(redactConnectionString('esdb://admin:changeit@host:2113?tls=true')).toBe('esdb://admin:***@host:2113?tls=true');
+    expect(redactConnectionString('esdb://admin:changeit@host:2113?tls=true')).toBe(
+      'esdb://admin:***@host:2113?tls=true',
+    );
     expect(redactConnectionString('esdb://host:2113')).toBe('esdb://host:2113');
   });
 });

@@ -35,10 +35,18 @@ export const fromClientError = (error: unknown, context: ErrorContext): unknown 
     return new StreamNotFoundError(context.streamId ?? converted.streamName);
   }
   if (converted instanceof MaxAppendSizeExceededError) {
-    return new EventStoreError('invalid_event', `${context.operation}: append larger than the server accepts (${converted.maxAppendSize} bytes)`, { cause: converted });
+    return new EventStoreError(
+      'invalid_event',
+      `${context.operation}: append larger than the server accepts (${converted.maxAppendSize} bytes)`,
+      { cause: converted },
+    );
   }
   if (converted instanceof AccessDeniedError) {
-    return new EventStoreError('connection', `${context.operation}: access denied (check the user in EVENTSTORE_CONNECTION_STRING)`, { cause: converted });
+    return new EventStoreError(
+      'connection',
+      `${context.operation}: access denied (check the user in EVENTSTORE_CONNECTION_STRING)`,
+      { cause: converted },
+    );
   }
   if (
     converted instanceof UnavailableError ||
@@ -48,7 +56,11 @@ export const fromClientError = (error: unknown, context: ErrorContext): unknown 
     converted instanceof NotLeaderError ||
     /Failed to discover after/.test(converted.message)
   ) {
-    return new EventStoreError('connection', `${context.operation}: EventStoreDB unreachable or too slow (${converted.message})`, { cause: converted });
+    return new EventStoreError(
+      'connection',
+      `${context.operation}: EventStoreDB unreachable or too slow (${converted.message})`,
+      { cause: converted },
+    );
   }
   return converted;
 };

@@ -24,18 +24,37 @@ describe('client errors in our terms', () => {
   });
 
   it('a conflict on a missing stream has actual no_stream', () => {
-    const mapped = fromClientError(conflict('stream_exists', 'no_stream'), { operation: 'append', streamId: 'incident-1', expected: 'stream_exists' });
+    const mapped = fromClientError(conflict('stream_exists', 'no_stream'), {
+      operation: 'append',
+      streamId: 'incident-1',
+      expected: 'stream_exists',
+    });
     expect(mapped).toMatchObject({ expected: 'stream_exists', actual: 'no_stream' });
   });
 
   it('a conflict without context takes the expectation from the error, wire codes included', () => {
-    expect(fromClientError(conflict(-1n, 0n), { operation: 'append' })).toMatchObject({ streamId: 'incident-1', expected: 'no_stream', actual: 0n });
-    expect(fromClientError(conflict('stream_exists', 'no_stream'), { operation: 'append' })).toMatchObject({ expected: 'stream_exists', actual: 'no_stream' });
+    expect(fromClientError(conflict(-1n, 0n), { operation: 'append' })).toMatchObject({
+      streamId: 'incident-1',
+      expected: 'no_stream',
+      actual: 0n,
+    });
+    expect(fromClientError(conflict('stream_exists', 'no_stream'), { operation: 'append' })).toMatchObject({
+      expected: 'stream_exists',
+      actual: 'no_stream',
+    });
   });
 
   it('a missing or deleted stream is stream_not_found', () => {
-    expect(fromClientError(new EsdbStreamNotFoundError(undefined, 'incident-1'), { operation: 'read', streamId: 'incident-1' })).toBeInstanceOf(StreamNotFoundError);
-    expect(fromClientError(StreamDeletedError.fromStreamName('incident-2'), { operation: 'read' })).toMatchObject({ code: 'stream_not_found', streamId: 'incident-2' });
+    expect(
+      fromClientError(new EsdbStreamNotFoundError(undefined, 'incident-1'), {
+        operation: 'read',
+        streamId: 'incident-1',
+      }),
+    ).toBeInstanceOf(StreamNotFoundError);
+    expect(fromClientError(StreamDeletedError.fromStreamName('incident-2'), { operation: 'read' })).toMatchObject({
+      code: 'stream_not_found',
+      streamId: 'incident-2',
+    });
   });
 
   it.each([
@@ -51,7 +70,10 @@ describe('client errors in our terms', () => {
   });
 
   it('a raw gRPC UNAVAILABLE (status 14) from a stream is converted the same way', () => {
-    const raw = Object.assign(new Error('14 UNAVAILABLE: Connection dropped'), { code: 14, details: 'Connection dropped' });
+    const raw = Object.assign(new Error('14 UNAVAILABLE: Connection dropped'), {
+      code: 14,
+      details: 'Connection dropped',
+    });
     expect(fromClientError(raw, { operation: 'subscribeToAll' })).toMatchObject({ code: 'connection' });
   });
 
@@ -62,7 +84,9 @@ describe('client errors in our terms', () => {
   });
 
   it('an append above the server limit is invalid_event', () => {
-    expect(fromClientError(MaxAppendSizeExceededError.fromMaxAppendSize(1024), { operation: 'append' })).toMatchObject({ code: 'invalid_event' });
+    expect(fromClientError(MaxAppendSizeExceededError.fromMaxAppendSize(1024), { operation: 'append' })).toMatchObject({
+      code: 'invalid_event',
+    });
   });
 
   it('our own errors and unknown failures pass through unchanged', () => {

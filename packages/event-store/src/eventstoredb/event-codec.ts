@@ -15,7 +15,8 @@ export const assertJsonSafe = (value: unknown, path: string): void => {
     case 'boolean':
       return;
     case 'number':
-      if (!Number.isFinite(value)) throw new EventStoreError('invalid_event', `${path} is not a finite number: JSON cannot hold it`);
+      if (!Number.isFinite(value))
+        throw new EventStoreError('invalid_event', `${path} is not a finite number: JSON cannot hold it`);
       return;
     case 'bigint':
       throw new EventStoreError('invalid_event', `${path} is a bigint: JSON cannot hold it, store it as a string`);
@@ -39,15 +40,25 @@ export const assertJsonSafe = (value: unknown, path: string): void => {
 
 export const toEventData = (event: EventToAppend): JSONEventData => {
   if (!event.type || event.type.startsWith('$')) {
-    throw new EventStoreError('invalid_event', `Event type must be non-empty and not start with $ (reserved for the server)`);
+    throw new EventStoreError(
+      'invalid_event',
+      `Event type must be non-empty and not start with $ (reserved for the server)`,
+    );
   }
   assertJsonSafe(event.data, 'data');
   assertJsonSafe(event.metadata, 'metadata');
-  return { id: event.eventId, contentType: 'application/json', type: event.type, data: event.data, metadata: event.metadata };
+  return {
+    id: event.eventId,
+    contentType: 'application/json',
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata,
+  };
 };
 
 /** Server-owned records: `$`-prefixed streams (`$$metadata`, `$stats-…`, projections) and `$`-prefixed types. */
-export const isSystemRecord = (streamId: string, type: string): boolean => streamId.startsWith('$') || type.startsWith('$');
+export const isSystemRecord = (streamId: string, type: string): boolean =>
+  streamId.startsWith('$') || type.startsWith('$');
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
@@ -64,7 +75,8 @@ export const fromResolvedEvent = (resolved: ResolvedEvent | AllStreamResolvedEve
     throw new EventStoreError('invalid_event', `${where} is not a JSON object: not written by this platform`);
   }
   const metadata = event.metadata === undefined ? {} : event.metadata;
-  if (!isPlainObject(metadata)) throw new EventStoreError('invalid_event', `${where} has metadata that is not a JSON object`);
+  if (!isPlainObject(metadata))
+    throw new EventStoreError('invalid_event', `${where} has metadata that is not a JSON object`);
   return {
     eventId: event.id,
     type: event.type,

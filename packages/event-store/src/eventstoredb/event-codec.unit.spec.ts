@@ -48,7 +48,13 @@ const thrown = (run: () => unknown): unknown => {
 describe('events to the client', () => {
   it('are JSON events with our id, type, data and metadata as they are', () => {
     const event = anEvent({ text: 'Ŵelsh ✓ "quoted"', list: [1, null, { a: true }] });
-    expect(toEventData(event)).toEqual({ id: event.eventId, contentType: 'application/json', type: event.type, data: event.data, metadata: event.metadata });
+    expect(toEventData(event)).toEqual({
+      id: event.eventId,
+      contentType: 'application/json',
+      type: event.type,
+      data: event.data,
+      metadata: event.metadata,
+    });
   });
 
   it.each([
@@ -67,7 +73,10 @@ describe('events to the client', () => {
   it('refuse bigints in metadata too', () => {
     const event = anEvent();
     event.metadata.sequence = 5n;
-    expect(thrown(() => toEventData(event))).toMatchObject({ code: 'invalid_event', message: expect.stringContaining('metadata.sequence') });
+    expect(thrown(() => toEventData(event))).toMatchObject({
+      code: 'invalid_event',
+      message: expect.stringContaining('metadata.sequence'),
+    });
   });
 
   it('refuse $-prefixed types, which the server keeps for itself', () => {
@@ -102,12 +111,18 @@ describe('records from the client', () => {
   });
 
   it('refuse binary or non-object data and non-JSON metadata: not written by this platform', () => {
-    expect(thrown(() => fromResolvedEvent(record({ isJson: false, data: new Uint8Array([1]) })))).toMatchObject({ code: 'invalid_event' });
+    expect(thrown(() => fromResolvedEvent(record({ isJson: false, data: new Uint8Array([1]) })))).toMatchObject({
+      code: 'invalid_event',
+    });
     expect(thrown(() => fromResolvedEvent(record({ data: [1, 2] })))).toMatchObject({ code: 'invalid_event' });
-    expect(thrown(() => fromResolvedEvent(record({ metadata: new Uint8Array([0xff]) })))).toMatchObject({ code: 'invalid_event' });
+    expect(thrown(() => fromResolvedEvent(record({ metadata: new Uint8Array([0xff]) })))).toMatchObject({
+      code: 'invalid_event',
+    });
   });
 
   it('refuse a record without a position (server older than 22.6)', () => {
-    expect(thrown(() => fromResolvedEvent(record({ position: undefined })))).toMatchObject({ code: 'invalid_position' });
+    expect(thrown(() => fromResolvedEvent(record({ position: undefined })))).toMatchObject({
+      code: 'invalid_position',
+    });
   });
 });

@@ -1,6 +1,18 @@
 import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START } from '@eventstore/db-client';
-import type { AllStreamResolvedEvent, Position, ReadPosition, ResolvedEvent, StreamingRead } from '@eventstore/db-client';
-import { EventStoreError, LOG_START, StreamNotFoundError, WrongExpectedRevisionError, comparePositions } from '../event-store';
+import type {
+  AllStreamResolvedEvent,
+  Position,
+  ReadPosition,
+  ResolvedEvent,
+  StreamingRead,
+} from '@eventstore/db-client';
+import {
+  EventStoreError,
+  LOG_START,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+  comparePositions,
+} from '../event-store';
 import type {
   AppendResult,
   EventStore,
@@ -53,14 +65,22 @@ export const createEventStoreDbEventStore = (options: EventStoreDbOptions): Even
     client = EventStoreDBClient.connectionString(normaliseConnectionString(options.connectionString));
   } catch (error) {
     if (error instanceof EventStoreError) throw error;
-    throw new EventStoreError('connection', `Invalid EVENTSTORE_CONNECTION_STRING ${redactConnectionString(options.connectionString)}`, { cause: error });
+    throw new EventStoreError(
+      'connection',
+      `Invalid EVENTSTORE_CONNECTION_STRING ${redactConnectionString(options.connectionString)}`,
+      { cause: error },
+    );
   }
   const window = options.idempotencyWindow;
   const pageSize = options.pageSize ?? 500;
   const subscriptions = new Set<Subscription>();
   let closed = false;
 
-  const guard = async <T>(operation: string, context: { streamId?: string; expected?: ExpectedRevision }, run: () => Promise<T>): Promise<T> => {
+  const guard = async <T>(
+    operation: string,
+    context: { streamId?: string; expected?: ExpectedRevision },
+    run: () => Promise<T>,
+  ): Promise<T> => {
     if (closed) throw new EventStoreError('closed', `${operation}: the event store is closed`);
     try {
       return await run();
@@ -96,7 +116,11 @@ export const createEventStoreDbEventStore = (options: EventStoreDbOptions): Even
   const lookBack = (streamId: string): Promise<RecordedEvent[]> =>
     readOrEmpty(streamId, { direction: 'backwards', ...(window === undefined ? {} : { maxCount: window }) });
 
-  const appendToStream = (streamId: string, events: EventToAppend[], append: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> => {
+  const appendToStream = (
+    streamId: string,
+    events: EventToAppend[],
+    append: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<AppendResult> => {
     const expected = append.expectedRevision ?? 'any';
     return guard('appendToStream', { streamId, expected }, async () => {
       validateAppend(streamId, events);
@@ -110,7 +134,9 @@ export const createEventStoreDbEventStore = (options: EventStoreDbOptions): Even
       if (before) return before;
       let nextExpectedRevision: bigint;
       try {
-        const result = await client.appendToStream(streamId, data, { expectedRevision: toEsdbExpectedRevision(expected) });
+        const result = await client.appendToStream(streamId, data, {
+          expectedRevision: toEsdbExpectedRevision(expected),
+        });
         if (!result.success) {
           // Only with throwOnAppendFailure=false in the connection string; its revision is unreliable, so read it.
           const [last] = await readOrEmpty(streamId, { direction: 'backwards', maxCount: 1 });
@@ -129,12 +155,18 @@ export const createEventStoreDbEventStore = (options: EventStoreDbOptions): Even
       // Read the events just written back: the reply's position is that of the write, which the client documents
       // loosely, and our contract wants the last event's own (commit, prepare). It also catches the server having
       // taken the append as a repeat of a concurrent identical one (then the ids sit elsewhere in the stream).
-      const written = await readStream(streamId, { fromRevision: nextExpectedRevision - BigInt(events.length) + 1n, maxCount: events.length });
+      const written = await readStream(streamId, {
+        fromRevision: nextExpectedRevision - BigInt(events.length) + 1n,
+        maxCount: events.length,
+      });
       const check = checkRepeat(events, written);
       if (check.kind === 'repeat' && check.result.nextExpectedRevision === nextExpectedRevision) return check.result;
       const elsewhere = await repeated();
       if (elsewhere) return elsewhere;
-      throw new EventStoreError('invalid_position', `Stream ${streamId}: the events just appended could not be read back`);
+      throw new EventStoreError(
+        'invalid_position',
+        `Stream ${streamId}: the events just appended could not be read back`,
+      );
     });
   };
 

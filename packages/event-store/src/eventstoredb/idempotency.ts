@@ -9,22 +9,23 @@ import type { AppendResult, EventToAppend, RecordedEvent } from '../event-store'
  * this costs and what it cannot see (the same ids in ANOTHER stream: EventStoreDB has no index by event id).
  */
 export type RepeatCheck =
-  | { kind: 'new' }
-  | { kind: 'repeat'; result: AppendResult }
-  | { kind: 'partial'; found: number };
+  { kind: 'new' } | { kind: 'repeat'; result: AppendResult } | { kind: 'partial'; found: number };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The same checks as the PostgreSQL store, before anything goes to the server. */
 export const validateAppend = (streamId: string, events: EventToAppend[]): void => {
   if (!streamId) throw new EventStoreError('invalid_event', 'Stream id is empty');
-  if (streamId.startsWith('$')) throw new EventStoreError('invalid_event', `Stream ${streamId}: names starting with $ belong to the server`);
+  if (streamId.startsWith('$'))
+    throw new EventStoreError('invalid_event', `Stream ${streamId}: names starting with $ belong to the server`);
   if (events.length === 0) throw new EventStoreError('invalid_event', `Stream ${streamId}: nothing to append`);
   const ids = new Set<string>();
   for (const event of events) {
-    if (!UUID.test(event.eventId)) throw new EventStoreError('invalid_event', `Stream ${streamId}: event id is not a UUID`);
+    if (!UUID.test(event.eventId))
+      throw new EventStoreError('invalid_event', `Stream ${streamId}: event id is not a UUID`);
     const id = event.eventId.toLowerCase();
-    if (ids.has(id)) throw new EventStoreError('invalid_event', `Stream ${streamId}: event id ${event.eventId} appears twice`);
+    if (ids.has(id))
+      throw new EventStoreError('invalid_event', `Stream ${streamId}: event id ${event.eventId} appears twice`);
     ids.add(id);
   }
 };
@@ -39,7 +40,9 @@ export const checkRepeat = (events: EventToAppend[], recorded: RecordedEvent[]):
   const present = found.filter((event) => event !== undefined);
   if (present.length === 0) return { kind: 'new' };
   const first = found[0];
-  const inOrder = first !== undefined && found.every((event, i) => event !== undefined && event.streamRevision === first.streamRevision + BigInt(i));
+  const inOrder =
+    first !== undefined &&
+    found.every((event, i) => event !== undefined && event.streamRevision === first.streamRevision + BigInt(i));
   if (!inOrder) return { kind: 'partial', found: present.length };
   const last = found[found.length - 1]!;
   return { kind: 'repeat', result: { nextExpectedRevision: last.streamRevision, position: last.position } };

@@ -7,7 +7,12 @@ const anEvent = (): EventToAppend => ({
   eventId: randomUUID(),
   type: 'SomethingHappened',
   data: {},
-  metadata: { actor: { userId: 'u', role: 'r' }, correlationId: 'c', causationId: 'c', occurredAt: '2026-11-22T03:00:00Z' },
+  metadata: {
+    actor: { userId: 'u', role: 'r' },
+    correlationId: 'c',
+    causationId: 'c',
+    occurredAt: '2026-11-22T03:00:00Z',
+  },
 });
 const stored = (events: EventToAppend[], fromRevision = 0n): RecordedEvent[] =>
   events.map((event, i) => ({
@@ -28,12 +33,20 @@ describe('repeated appends, judged from the stream', () => {
   });
 
   it('the same run again: the first result (revision and position of its last event), wherever the stream is now', () => {
-    expect(checkRepeat(batch, stream)).toEqual({ kind: 'repeat', result: { nextExpectedRevision: 4n, position: { commit: 104n, prepare: 104n } } });
+    expect(checkRepeat(batch, stream)).toEqual({
+      kind: 'repeat',
+      result: { nextExpectedRevision: 4n, position: { commit: 104n, prepare: 104n } },
+    });
     expect(checkRepeat(batch, [...stream].reverse())).toMatchObject({ kind: 'repeat' });
   });
 
   it('ids compared without regard to case (the server hands them back in lower case)', () => {
-    expect(checkRepeat(batch.map((e) => ({ ...e, eventId: e.eventId.toUpperCase() })), stream)).toMatchObject({ kind: 'repeat' });
+    expect(
+      checkRepeat(
+        batch.map((e) => ({ ...e, eventId: e.eventId.toUpperCase() })),
+        stream,
+      ),
+    ).toMatchObject({ kind: 'repeat' });
   });
 
   it('some ids stored, others not, or the same ids in another order: partial', () => {
@@ -55,7 +68,9 @@ describe('appends checked before they reach the server', () => {
   it('refuses no events, a repeated id, a non-UUID id, an empty or $-prefixed stream', () => {
     const event = anEvent();
     expect(code(() => validateAppend('s-1', []))).toBe('invalid_event');
-    expect(code(() => validateAppend('s-1', [event, { ...event, eventId: event.eventId.toUpperCase() }]))).toBe('invalid_event');
+    expect(code(() => validateAppend('s-1', [event, { ...event, eventId: event.eventId.toUpperCase() }]))).toBe(
+      'invalid_event',
+    );
     expect(code(() => validateAppend('s-1', [{ ...event, eventId: 'not-a-uuid' }]))).toBe('invalid_event');
     expect(code(() => validateAppend('', [event]))).toBe('invalid_event');
     expect(code(() => validateAppend('$cspr', [event]))).toBe('invalid_event');

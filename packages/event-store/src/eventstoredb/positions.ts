@@ -10,7 +10,10 @@ import type { LogPosition } from '../event-store';
 export const fromEsdbPosition = (position: Position | undefined, what: string): LogPosition => {
   if (!position) {
     // Reads of a single stream carry positions only from server 22.6 on; older servers are not supported.
-    throw new EventStoreError('invalid_position', `${what} came back without a log position (EventStoreDB older than 22.6?)`);
+    throw new EventStoreError(
+      'invalid_position',
+      `${what} came back without a log position (EventStoreDB older than 22.6?)`,
+    );
   }
   return { commit: position.commit, prepare: position.prepare };
 };

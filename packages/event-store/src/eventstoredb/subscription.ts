@@ -17,7 +17,10 @@ export type OpenSubscription = (from: ReadPosition, batchSize: number) => Subscr
 export const openClientSubscription =
   (client: EventStoreDBClient): OpenSubscription =>
   (from, batchSize) =>
-    client.subscribeToAll({ fromPosition: from, filter: streamNameFilter({ regex: '^[^$]' }) }, { highWaterMark: batchSize });
+    client.subscribeToAll(
+      { fromPosition: from, filter: streamNameFilter({ regex: '^[^$]' }) },
+      { highWaterMark: batchSize },
+    );
 
 /** Wraps a handler's own failure so it is never mistaken for a lost connection and retried. */
 class HandlerFailed extends Error {

@@ -119,7 +119,9 @@ describe('catch-up subscription over the client stream', () => {
     opened[0]!.write(record(1));
     opened[0]!.write(record(2));
     await until(() => received.length === 2);
-    opened[0]!.destroy(Object.assign(new Error('14 UNAVAILABLE: Connection dropped'), { code: 14, details: 'Connection dropped' }));
+    opened[0]!.destroy(
+      Object.assign(new Error('14 UNAVAILABLE: Connection dropped'), { code: 14, details: 'Connection dropped' }),
+    );
     await until(() => opened.length === 2);
     expect(froms).toEqual([START, { commit: 20n, prepare: 20n }]);
     // The server may resend the event at the position it resumed from.
@@ -136,13 +138,23 @@ describe('catch-up subscription over the client stream', () => {
       () => {
         opens += 1;
         const s = source();
-        setImmediate(() => s.destroy(Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14, details: 'No connection established' })));
+        setImmediate(() =>
+          s.destroy(
+            Object.assign(new Error('14 UNAVAILABLE: No connection established'), {
+              code: 14,
+              details: 'No connection established',
+            }),
+          ),
+        );
         return s;
       },
       async () => undefined,
       options,
     );
-    const error = await subscription.done.then(() => undefined, (e: unknown) => e);
+    const error = await subscription.done.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(EventStoreError);
     expect(error).toMatchObject({ code: 'connection' });
     expect(opens).toBe(1 + options.reconnectAttempts);

@@ -19,10 +19,19 @@ const event = () => ({
   eventId: randomUUID(),
   type: 'SomethingHappened',
   data: {},
-  metadata: { actor: { userId: 'system:test', role: 'admin' }, correlationId: 'c', causationId: 'c', occurredAt: '2026-11-22T03:00:00Z' },
+  metadata: {
+    actor: { userId: 'system:test', role: 'admin' },
+    correlationId: 'c',
+    causationId: 'c',
+    occurredAt: '2026-11-22T03:00:00Z',
+  },
 });
 
-const failure = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error);
+const failure = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe('EventStoreDB unreachable', () => {
   let store: EventStore;

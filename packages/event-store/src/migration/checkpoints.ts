@@ -67,7 +67,10 @@ export const fileCheckpointStore = (path: string): CheckpointStore => ({
   save: async (checkpoint) => {
     await mkdir(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify({ position: formatPosition(checkpoint.position), copied: checkpoint.copied })}\n`);
+    await writeFile(
+      temporary,
+      `${JSON.stringify({ position: formatPosition(checkpoint.position), copied: checkpoint.copied })}\n`,
+    );
     await rename(temporary, path);
   },
 });

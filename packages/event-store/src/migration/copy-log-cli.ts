@@ -36,7 +36,10 @@ const positiveInt = (text: string | undefined, name: string): number | undefined
 };
 
 /** `defaults`: the stores named by LOG_COPY_FROM and LOG_COPY_TO (@cspr/config), used when a flag is absent. */
-export const parseCopyArgs = (argv: string[], defaults: { from?: string | undefined; to?: string | undefined } = {}): CopyArgs => {
+export const parseCopyArgs = (
+  argv: string[],
+  defaults: { from?: string | undefined; to?: string | undefined } = {},
+): CopyArgs => {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -67,7 +70,11 @@ export const parseCopyArgs = (argv: string[], defaults: { from?: string | undefi
 };
 
 /** Runs the copy; returns the exit code. `print` gets one line at a time (no event data, only ids and counts). */
-export const runCopyLog = async (args: CopyArgs, print: (line: string) => void, signal?: AbortSignal): Promise<number> => {
+export const runCopyLog = async (
+  args: CopyArgs,
+  print: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<number> => {
   const source = await openStore(args.from);
   let target;
   try {
@@ -92,7 +99,10 @@ export const runCopyLog = async (args: CopyArgs, print: (line: string) => void, 
         pageSize: args.pageSize,
         ...(args.maxEvents === undefined ? {} : { maxEvents: args.maxEvents }),
         ...(signal ? { signal } : {}),
-        onProgress: (p) => print(`copied ${p.copied} (this run: ${p.appended} appended, ${p.alreadyThere} already there) up to ${describePosition(p.position)}`),
+        onProgress: (p) =>
+          print(
+            `copied ${p.copied} (this run: ${p.appended} appended, ${p.alreadyThere} already there) up to ${describePosition(p.position)}`,
+          ),
       });
       const seconds = (Date.now() - started) / 1000;
       print(

@@ -14,18 +14,46 @@ describe('log:copy arguments', () => {
   });
 
   it('falls back to LOG_COPY_FROM and LOG_COPY_TO', () => {
-    expect(parseCopyArgs([], { from: 'pglite:.data/pglite', to: 'postgres://h/b' })).toMatchObject({ from: 'pglite:.data/pglite', to: 'postgres://h/b' });
+    expect(parseCopyArgs([], { from: 'pglite:.data/pglite', to: 'postgres://h/b' })).toMatchObject({
+      from: 'pglite:.data/pglite',
+      to: 'postgres://h/b',
+    });
   });
 
   it('reads the options', () => {
-    const args = parseCopyArgs(['--from', 'postgres://h/a', '--to', 'postgres://h/b', '--page-size', '100', '--max-events', '1000', '--checkpoint-file', 'x.json', '--no-verify'], {});
-    expect(args).toEqual({ from: 'postgres://h/a', to: 'postgres://h/b', pageSize: 100, maxEvents: 1000, checkpointFile: 'x.json', verify: false, verifyOnly: false });
+    const args = parseCopyArgs(
+      [
+        '--from',
+        'postgres://h/a',
+        '--to',
+        'postgres://h/b',
+        '--page-size',
+        '100',
+        '--max-events',
+        '1000',
+        '--checkpoint-file',
+        'x.json',
+        '--no-verify',
+      ],
+      {},
+    );
+    expect(args).toEqual({
+      from: 'postgres://h/a',
+      to: 'postgres://h/b',
+      pageSize: 100,
+      maxEvents: 1000,
+      checkpointFile: 'x.json',
+      verify: false,
+      verifyOnly: false,
+    });
   });
 
   it('refuses a missing side, the same store twice, bad numbers and unknown options', () => {
     expect(() => parseCopyArgs(['--from', 'postgres://h/a'], {})).toThrow(/--to/);
     expect(() => parseCopyArgs(['--from', 'postgres://h/a', '--to', 'postgres://h/a'], {})).toThrow(/same store/);
-    expect(() => parseCopyArgs(['--from', 'postgres://h/a', '--to', 'postgres://h/b', '--page-size', '0'], {})).toThrow(/positive/);
+    expect(() => parseCopyArgs(['--from', 'postgres://h/a', '--to', 'postgres://h/b', '--page-size', '0'], {})).toThrow(
+      /positive/,
+    );
     expect(() => parseCopyArgs(['--from', 'postgres://h/a', '--to', 'postgres://h/b', '--fast'], {})).toThrow();
   });
 });

@@ -84,7 +84,9 @@ describe('copying the log PostgreSQL to PostgreSQL', () => {
     expect(result).toMatchObject({ complete: true, copied: TOTAL, appended: TOTAL, alreadyThere: 0 });
     await eventually(async () => expect(await readAllOf(target)).toHaveLength(TOTAL));
     const [from, to] = [await readAllOf(source), await readAllOf(target)];
-    expect(to.map((e) => [e.eventId, e.streamId, e.streamRevision, e.type])).toEqual(from.map((e) => [e.eventId, e.streamId, e.streamRevision, e.type]));
+    expect(to.map((e) => [e.eventId, e.streamId, e.streamRevision, e.type])).toEqual(
+      from.map((e) => [e.eventId, e.streamId, e.streamRevision, e.type]),
+    );
     from.forEach((event, i) => {
       const copy = to[i]!;
       expect(copy.data).toEqual(event.data);
@@ -109,7 +111,13 @@ describe('copying the log PostgreSQL to PostgreSQL', () => {
     await eventually(async () => expect((await logDigest(target)).count).toBe(100));
 
     const second = await copyLog({ source, target, checkpoint, pageSize: 50 });
-    expect(second).toMatchObject({ complete: true, copied: TOTAL, appended: TOTAL - 100, alreadyThere: 0, resumedFrom: first.position });
+    expect(second).toMatchObject({
+      complete: true,
+      copied: TOTAL,
+      appended: TOTAL - 100,
+      alreadyThere: 0,
+      resumedFrom: first.position,
+    });
     expect((await verifyCopy(source, target)).equal).toBe(true);
 
     const before = await logDigest(target);
@@ -148,7 +156,10 @@ describe('copying the log PostgreSQL to PostgreSQL', () => {
     const { db, store: target } = await openPostgres();
     const [firstEvent] = await source.readAll({ maxCount: 1 });
     await target.appendToStream(firstEvent!.streamId, [anEvent(0, 0)]);
-    const error = await copyLog({ source, target, checkpoint: await checkpointIn(db) }).then(() => undefined, (e: unknown) => e);
+    const error = await copyLog({ source, target, checkpoint: await checkpointIn(db) }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(LogDivergedError);
     expect(error).toMatchObject({ streamId: firstEvent!.streamId, revision: 0n });
     await target.close();
@@ -160,12 +171,22 @@ describe('copying the log PostgreSQL to PostgreSQL', () => {
     const args = parseCopyArgs(['--from', sourceDb.url, '--to', db.url, '--page-size', '100'], {});
     expect(await runCopyLog(args, (line) => lines.push(line))).toBe(0);
     expect(lines).toContain('verified: same count and checksum');
-    expect(lines.some((line) => line.startsWith(`copy complete: ${TOTAL} events in all; this run appended ${TOTAL}`))).toBe(true);
-    expect(lines.some((line) => line.includes(`cspr_migration.log_copy in the target (source ${sourceKeyOf(sourceDb.url)})`))).toBe(true);
+    expect(
+      lines.some((line) => line.startsWith(`copy complete: ${TOTAL} events in all; this run appended ${TOTAL}`)),
+    ).toBe(true);
+    expect(
+      lines.some((line) =>
+        line.includes(`cspr_migration.log_copy in the target (source ${sourceKeyOf(sourceDb.url)})`),
+      ),
+    ).toBe(true);
 
     lines.length = 0;
     expect(await runCopyLog(args, (line) => lines.push(line))).toBe(0);
-    expect(lines.some((line) => line.startsWith(`copy complete: ${TOTAL} events in all; this run appended 0, found 0 already there`))).toBe(true);
+    expect(
+      lines.some((line) =>
+        line.startsWith(`copy complete: ${TOTAL} events in all; this run appended 0, found 0 already there`),
+      ),
+    ).toBe(true);
     expect(lines).toContain('verified: same count and checksum');
   });
 });

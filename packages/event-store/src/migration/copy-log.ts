@@ -33,7 +33,11 @@ export const ORIGINAL_RECORDED_AT = 'originalRecordedAt';
 
 export class LogDivergedError extends EventStoreError {
   override readonly name = 'LogDivergedError';
-  constructor(readonly streamId: string, readonly revision: bigint, detail: string) {
+  constructor(
+    readonly streamId: string,
+    readonly revision: bigint,
+    detail: string,
+  ) {
     super('wrong_expected_revision', `Target diverges from source at ${streamId}@${revision}: ${detail}`);
   }
 }
@@ -43,7 +47,10 @@ const toAppend = (event: RecordedEvent): EventToAppend => ({
   type: event.type,
   data: event.data,
   // A log copied twice (A to B to C) keeps the first original time.
-  metadata: { ...event.metadata, [ORIGINAL_RECORDED_AT]: event.metadata[ORIGINAL_RECORDED_AT] ?? event.recordedAt.toISOString() },
+  metadata: {
+    ...event.metadata,
+    [ORIGINAL_RECORDED_AT]: event.metadata[ORIGINAL_RECORDED_AT] ?? event.recordedAt.toISOString(),
+  },
 });
 
 /** Consecutive events of one stream in a page: appended together, as they were (most likely) written. */
@@ -52,7 +59,13 @@ const runsOf = (page: RecordedEvent[]): RecordedEvent[][] => {
   for (const event of page) {
     const current = runs[runs.length - 1];
     const previous = current?.[current.length - 1];
-    if (current && previous && previous.streamId === event.streamId && previous.streamRevision + 1n === event.streamRevision) current.push(event);
+    if (
+      current &&
+      previous &&
+      previous.streamId === event.streamId &&
+      previous.streamRevision + 1n === event.streamRevision
+    )
+      current.push(event);
     else runs.push([event]);
   }
   return runs;
@@ -111,19 +124,32 @@ export const copyLog = async (options: CopyOptions): Promise<CopyResult> => {
     }
     const from = pending[0]!.streamRevision;
     const expected = from === 0n ? 'no_stream' : from - 1n;
-    const result = await target.appendToStream(streamId, pending.map(toAppend), { expectedRevision: expected }).catch((error: unknown) => {
-      if (error instanceof EventStoreError && error.code === 'wrong_expected_revision') {
-        throw new LogDivergedError(streamId, from, `the target stream is not at revision ${String(expected)} (${error.message})`);
-      }
-      throw error;
-    });
+    const result = await target
+      .appendToStream(streamId, pending.map(toAppend), { expectedRevision: expected })
+      .catch((error: unknown) => {
+        if (error instanceof EventStoreError && error.code === 'wrong_expected_revision') {
+          throw new LogDivergedError(
+            streamId,
+            from,
+            `the target stream is not at revision ${String(expected)} (${error.message})`,
+          );
+        }
+        throw error;
+      });
     appended += pending.length;
     targetRevision.set(streamId, result.nextExpectedRevision);
   };
 
   for (;;) {
     if (options.signal?.aborted || (options.maxEvents !== undefined && handled >= options.maxEvents)) {
-      return { copied, appended, alreadyThere, position: position ?? { commit: 0n, prepare: 0n }, complete: false, ...(saved ? { resumedFrom: saved.position } : {}) };
+      return {
+        copied,
+        appended,
+        alreadyThere,
+        position: position ?? { commit: 0n, prepare: 0n },
+        complete: false,
+        ...(saved ? { resumedFrom: saved.position } : {}),
+      };
     }
     const page = await source.readAll({ ...(position ? { after: position } : {}), maxCount: pageSize });
     if (page.length === 0) break;
@@ -134,7 +160,14 @@ export const copyLog = async (options: CopyOptions): Promise<CopyResult> => {
     await checkpoint.save({ position, copied });
     options.onProgress?.({ copied, appended, alreadyThere, position });
   }
-  return { copied, appended, alreadyThere, position: position ?? { commit: 0n, prepare: 0n }, complete: true, ...(saved ? { resumedFrom: saved.position } : {}) };
+  return {
+    copied,
+    appended,
+    alreadyThere,
+    position: position ?? { commit: 0n, prepare: 0n },
+    complete: true,
+    ...(saved ? { resumedFrom: saved.position } : {}),
+  };
 };
 
 export type Verification = { equal: boolean; source: LogDigest; target: LogDigest };
@@ -143,7 +176,11 @@ export type Verification = { equal: boolean; source: LogDigest; target: LogDiges
  * Count and checksum of both logs. On PostgreSQL, the newest events become readable only once older transactions
  * anywhere on the server have ended, so a difference is re-checked a few times before it is reported.
  */
-export const verifyCopy = async (source: EventStore, target: EventStore, options: { attempts?: number; delayMs?: number } = {}): Promise<Verification> => {
+export const verifyCopy = async (
+  source: EventStore,
+  target: EventStore,
+  options: { attempts?: number; delayMs?: number } = {},
+): Promise<Verification> => {
   const attempts = options.attempts ?? 5;
   for (let attempt = 1; ; attempt += 1) {
     const [from, to] = [await logDigest(source), await logDigest(target)];
@@ -153,4 +190,5 @@ export const verifyCopy = async (source: EventStore, target: EventStore, options
   }
 };
 
-export const describePosition = (position: LogPosition | undefined): string => (position ? formatPosition(position) : 'start');
+export const describePosition = (position: LogPosition | undefined): string =>
+  position ? formatPosition(position) : 'start';

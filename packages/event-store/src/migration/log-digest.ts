@@ -7,7 +7,8 @@ import type { EventStore, LogPosition, RecordedEvent } from '../event-store';
  */
 export const canonicalJson = (value: unknown): string => {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, item]) => item !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -23,7 +24,10 @@ export type LogDigest = {
 };
 
 /** Feeds one event into the running hash: fields separated by newlines, which JSON text cannot contain raw. */
-export const digestEvent = (hash: ReturnType<typeof createHash>, event: Pick<RecordedEvent, 'eventId' | 'type' | 'data'>): void => {
+export const digestEvent = (
+  hash: ReturnType<typeof createHash>,
+  event: Pick<RecordedEvent, 'eventId' | 'type' | 'data'>,
+): void => {
   hash.update(`${event.eventId.toLowerCase()}\n${event.type}\n${canonicalJson(event.data)}\n`);
 };
 

@@ -29,7 +29,9 @@ export const storeKindOf = (address: string): StoreKind => {
   if (/^postgres(ql)?:\/\//i.test(address)) return 'postgres';
   if (/^pglite:/i.test(address)) return 'pglite';
   if (/^(esdb|kurrentdb|kurrent)(\+discover)?:\/\//i.test(address)) return 'eventstoredb';
-  throw new Error(`Unknown store address (expected postgres://, pglite:<folder>, esdb:// or kurrentdb://): ${redactConnectionString(address)}`);
+  throw new Error(
+    `Unknown store address (expected postgres://, pglite:<folder>, esdb:// or kurrentdb://): ${redactConnectionString(address)}`,
+  );
 };
 
 /** A stable key for a source, without its password: names its checkpoint row or file. */
@@ -72,7 +74,12 @@ export const openStore = async (address: string): Promise<OpenedStore> => {
 };
 
 /** The target's own table when it has one, else a local file named after source and target. */
-export const checkpointStoreFor = async (source: string, target: OpenedStore, targetAddress: string, file?: string): Promise<CheckpointStore> => {
+export const checkpointStoreFor = async (
+  source: string,
+  target: OpenedStore,
+  targetAddress: string,
+  file?: string,
+): Promise<CheckpointStore> => {
   if (file) return fileCheckpointStore(file);
   if (target.checkpointFor) return target.checkpointFor(sourceKeyOf(source));
   return fileCheckpointStore(`.data/log-copy/${sourceKeyOf(source)}-to-${sourceKeyOf(targetAddress)}.json`);

@@ -81,10 +81,13 @@ describe('PostgreSQL server specifics', () => {
     const readerStore = createPostgresEventStore({ sql: reader.sql, wakeups: reader.wakeups });
     try {
       const received: string[] = [];
-      const subscription = readerStore.subscribeToAll(async (batch) => void received.push(...batch.map((e) => e.eventId)), {
-        after: await store.headPosition(),
-        pollIntervalMs: 60_000,
-      });
+      const subscription = readerStore.subscribeToAll(
+        async (batch) => void received.push(...batch.map((e) => e.eventId)),
+        {
+          after: await store.headPosition(),
+          pollIntervalMs: 60_000,
+        },
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
       const event = anEvent();
       await store.appendToStream(newStreamId(), [event]);
@@ -99,7 +102,8 @@ describe('PostgreSQL server specifics', () => {
   it('stores data and metadata as jsonb, queryable in SQL', async () => {
     const streamId = newStreamId();
     await store.appendToStream(streamId, [anEvent('IncidentNotified', { ageBand: '1-4' })]);
-    const [row] = await db.sql`select data->>'ageBand' as band, jsonb_typeof(metadata) as kind from event_store.events where stream_id = ${streamId}`;
+    const [row] =
+      await db.sql`select data->>'ageBand' as band, jsonb_typeof(metadata) as kind from event_store.events where stream_id = ${streamId}`;
     expect(row).toEqual({ band: '1-4', kind: 'object' });
   });
 

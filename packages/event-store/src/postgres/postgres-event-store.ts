@@ -1,7 +1,15 @@
 import type { Sql } from 'postgres';
 import type { Wakeups } from '@cspr/database';
 import { EventStoreError, LOG_START, StreamNotFoundError, WrongExpectedRevisionError } from '../event-store';
-import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, LogPosition, RecordedEvent, Subscription } from '../event-store';
+import type {
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  LogPosition,
+  RecordedEvent,
+  Subscription,
+} from '../event-store';
 import { startPollingSubscription } from '../polling-subscription';
 import { DEFAULT_SCHEMA } from './schema';
 import { EVENT_COLUMNS, toJson, toRecordedEvent } from './rows';
@@ -19,11 +27,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Enough for many writers racing on one stream with 'any'; each retry is a fresh statement. */
 const MAX_ATTEMPTS = 50;
 
-type AppendRow = { o_outcome: 'appended' | 'duplicate' | 'overlap' | 'conflict'; o_revision: string | null; o_commit: string | null; o_prepare: string | null };
+type AppendRow = {
+  o_outcome: 'appended' | 'duplicate' | 'overlap' | 'conflict';
+  o_revision: string | null;
+  o_commit: string | null;
+  o_prepare: string | null;
+};
 
 const expectedText = (expected: ExpectedRevision): string => {
   if (typeof expected === 'bigint') {
-    if (expected < 0n) throw new EventStoreError('invalid_event', `Expected revision must be 0 or more, got ${expected}`);
+    if (expected < 0n)
+      throw new EventStoreError('invalid_event', `Expected revision must be 0 or more, got ${expected}`);
     return expected.toString();
   }
   return expected;
@@ -35,21 +49,31 @@ const validate = (streamId: string, events: EventToAppend[]): void => {
   if (events.length === 0) throw new EventStoreError('invalid_event', `Stream ${streamId}: nothing to append`);
   const ids = new Set<string>();
   for (const event of events) {
-    if (!UUID.test(event.eventId)) throw new EventStoreError('invalid_event', `Stream ${streamId}: event id is not a UUID`);
-    if (!event.type) throw new EventStoreError('invalid_event', `Stream ${streamId}: event ${event.eventId} has no type`);
+    if (!UUID.test(event.eventId))
+      throw new EventStoreError('invalid_event', `Stream ${streamId}: event id is not a UUID`);
+    if (!event.type)
+      throw new EventStoreError('invalid_event', `Stream ${streamId}: event ${event.eventId} has no type`);
     const id = event.eventId.toLowerCase();
-    if (ids.has(id)) throw new EventStoreError('invalid_event', `Stream ${streamId}: event id ${event.eventId} appears twice`);
+    if (ids.has(id))
+      throw new EventStoreError('invalid_event', `Stream ${streamId}: event id ${event.eventId} appears twice`);
     ids.add(id);
   }
 };
 
 const isPostgresError = (error: unknown): error is { code: string; constraint_name?: string } =>
-  typeof error === 'object' && error !== null && 'code' in error && typeof (error as { code: unknown }).code === 'string';
+  typeof error === 'object' &&
+  error !== null &&
+  'code' in error &&
+  typeof (error as { code: unknown }).code === 'string';
 
 const wrap = (error: unknown): unknown => {
   if (error instanceof EventStoreError) return error;
-  if (isPostgresError(error) && /^(08|57P)/.test(error.code)) return new EventStoreError('connection', 'Event store connection failed', { cause: error });
-  if (isPostgresError(error) && ['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT'].includes(error.code)) {
+  if (isPostgresError(error) && /^(08|57P)/.test(error.code))
+    return new EventStoreError('connection', 'Event store connection failed', { cause: error });
+  if (
+    isPostgresError(error) &&
+    ['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT'].includes(error.code)
+  ) {
     return new EventStoreError('connection', 'Event store connection failed', { cause: error });
   }
   return error;
@@ -65,7 +89,8 @@ const wrap = (error: unknown): unknown => {
 export const createPostgresEventStore = (options: PostgresEventStoreOptions): EventStore => {
   const { sql, wakeups } = options;
   const schema = options.schema ?? DEFAULT_SCHEMA;
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new EventStoreError('invalid_event', `Not a plain schema name: ${schema}`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new EventStoreError('invalid_event', `Not a plain schema name: ${schema}`);
   const s = `"${schema}"`;
   const topic = `${schema}.appended`;
   const subscriptions = new Set<Subscription>();
@@ -101,7 +126,11 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
   const appendToStream: EventStore['appendToStream'] = async (streamId, events, appendOptions = {}) => {
     validate(streamId, events);
     const expected = appendOptions.expectedRevision ?? 'any';
-    const params = [streamId, expectedText(expected), toJson(events.map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata })))];
+    const params = [
+      streamId,
+      expectedText(expected),
+      toJson(events.map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata }))),
+    ];
     for (let attempt = 1; ; attempt += 1) {
       let row: AppendRow | undefined;
       try {
@@ -126,9 +155,16 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
           return result;
         }
         case 'conflict':
-          throw new WrongExpectedRevisionError(streamId, expected, row.o_revision == null ? 'no_stream' : BigInt(row.o_revision));
+          throw new WrongExpectedRevisionError(
+            streamId,
+            expected,
+            row.o_revision == null ? 'no_stream' : BigInt(row.o_revision),
+          );
         case 'overlap':
-          throw new EventStoreError('invalid_event', `Stream ${streamId}: some of these event ids were already appended, but not as this same append`);
+          throw new EventStoreError(
+            'invalid_event',
+            `Stream ${streamId}: some of these event ids were already appended, but not as this same append`,
+          );
       }
     }
   };
@@ -136,7 +172,11 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
   const readStream: EventStore['readStream'] = async (streamId, readOptions = {}) => {
     const backwards = readOptions.direction === 'backwards';
     const from = readOptions.fromRevision ?? (backwards ? 2n ** 63n - 1n : 0n);
-    const rows = await run<EventRow>(backwards ? q.backwards : q.forwards, [streamId, from.toString(), readOptions.maxCount ?? null]);
+    const rows = await run<EventRow>(backwards ? q.backwards : q.forwards, [
+      streamId,
+      from.toString(),
+      readOptions.maxCount ?? null,
+    ]);
     if (rows.length === 0 && (await run(q.exists, [streamId])).length === 0) throw new StreamNotFoundError(streamId);
     return rows.map(toRecordedEvent);
   };

@@ -29,14 +29,21 @@ create index access_grants_subject on read_models.access_grants (subject);
 `;
 
 /** Subjects never hold spaces (the decider refuses them), so a space separates the parts unambiguously. */
-export const grantKey = (subject: string, role: string, partnershipId: string | null) => `${subject} ${role} ${partnershipId ?? ''}`;
+export const grantKey = (subject: string, role: string, partnershipId: string | null) =>
+  `${subject} ${role} ${partnershipId ?? ''}`;
 
 export const accessGrantsProjection: Projection<AccessGrantRow> = {
   name: 'access-grants',
   table: 'read_models.access_grants',
   key: 'grant_key',
   handles: new Set(['AccessGranted', 'AccessRevoked']),
-  keysOf: (event) => [grantKey(requireString(event.data, 'subject'), requireString(event.data, 'role'), optionalString(event.data, 'partnershipId'))],
+  keysOf: (event) => [
+    grantKey(
+      requireString(event.data, 'subject'),
+      requireString(event.data, 'role'),
+      optionalString(event.data, 'partnershipId'),
+    ),
+  ],
   evolve: (rows, event) => {
     const d = event.data;
     const subject = requireString(d, 'subject');
@@ -46,8 +53,13 @@ export const accessGrantsProjection: Projection<AccessGrantRow> = {
     if (event.type === 'AccessRevoked') return rows.delete(key);
     if (rows.get(key)) return undefined;
     rows.set(key, {
-      grant_key: key, subject, role, partnership_id: partnershipId, email: optionalString(d, 'email'),
-      granted_by: requireString(d, 'grantedBy'), granted_at: occurredAtOf(event),
+      grant_key: key,
+      subject,
+      role,
+      partnership_id: partnershipId,
+      email: optionalString(d, 'email'),
+      granted_by: requireString(d, 'grantedBy'),
+      granted_at: occurredAtOf(event),
     });
     return undefined;
   },

@@ -6,8 +6,17 @@
 import type { GuidanceEdition, IncidentNature } from '@cspr/domain';
 import { NATURES_WITHOUT_RAPID_REVIEW } from '@cspr/domain';
 import {
-  actorRoleOf, addUnique, occurredAtOf, optionalString, ProjectionError, requireInstant, requireString, stringArray,
-  type Projection, type ProjectedEvent, type ProjectionContext,
+  actorRoleOf,
+  addUnique,
+  occurredAtOf,
+  optionalString,
+  ProjectionError,
+  requireInstant,
+  requireString,
+  stringArray,
+  type Projection,
+  type ProjectedEvent,
+  type ProjectionContext,
 } from '../projection';
 import { nextDueOn, storeDeadlines, type StoredDeadline } from '../stored-deadlines';
 
@@ -21,7 +30,13 @@ export type IncidentStatus =
   | 'in-review'; // linked to a local or national review
 
 export const INCIDENT_STATUSES: readonly IncidentStatus[] = [
-  'notified', 'amended', 'withdrawn', 'rapid-review-submitted', 'reconsideration-requested', 'panel-responded', 'in-review',
+  'notified',
+  'amended',
+  'withdrawn',
+  'rapid-review-submitted',
+  'reconsideration-requested',
+  'panel-responded',
+  'in-review',
 ];
 
 /** A minimised field an amendment changed, with both values (dates and codes: never personal data). */
@@ -40,7 +55,13 @@ export type HistoryEntry = {
 };
 
 /** A duplicate merged into this incident: its id and, for the Panel, its children as notified. */
-export type MergedDuplicate = { incidentId: string; partnershipId: string; linkedBy: string; mergedAt: string; children: unknown[] };
+export type MergedDuplicate = {
+  incidentId: string;
+  partnershipId: string;
+  linkedBy: string;
+  mergedAt: string;
+  children: unknown[];
+};
 
 export type SealedIncidentPersonal = {
   /** The notification's personal part as last amended: an amendment carries the whole merged part. */
@@ -52,6 +73,8 @@ export type SealedIncidentPersonal = {
 
 export type IncidentRow = {
   incident_id: string;
+  /** The case reference (`INC-2026-00123`); null only for an incident notified before references, until backfilled. */
+  reference: string | null;
   partnership_id: string;
   local_authority_code: string;
   nature: IncidentNature;
@@ -86,10 +109,17 @@ export type IncidentRow = {
 };
 
 const INCIDENT_EVENTS = [
-  'IncidentNotified', 'NotificationAmended', 'NotificationWithdrawn', 'RapidReviewCompleted', 'PanelResponded',
-  'IncidentLinkedToReview', 'PersonalDataErased',
+  'IncidentNotified',
+  'NotificationAmended',
+  'NotificationWithdrawn',
+  'RapidReviewCompleted',
+  'PanelResponded',
+  'IncidentLinkedToReview',
+  'PersonalDataErased',
 ];
 const REVIEW_EVENTS = ['LocalReviewCommissioned', 'NationalReviewCommissioned'];
+/** A reference allocated after the notification (the backfill of incidents notified before references). */
+const REFERENCE_EVENTS = ['CaseReferenceAllocated'];
 
 const rapidReviewRequired = (nature: IncidentNature, children: unknown[]): boolean => {
   if (!NATURES_WITHOUT_RAPID_REVIEW.includes(nature)) return true;
@@ -113,7 +143,11 @@ const withDeadlines = (row: IncidentRow, context: ProjectionContext): IncidentRo
     ...(rr?.firstSubmittedOn ? { 'rapid-review': rr.firstSubmittedOn } : {}),
     ...(answered ? { 'panel-response': answered } : {}),
   };
-  const kinds = new Set(row.rapid_review_required || rr ? ['notification', 'rapid-review', 'panel-response'] as const : ['notification'] as const);
+  const kinds = new Set(
+    row.rapid_review_required || rr
+      ? (['notification', 'rapid-review', 'panel-response'] as const)
+      : (['notification'] as const),
+  );
   const deadlines = storeDeadlines(anchors, metOn, row.guidance_edition, context.calendar, {
     panelResponseTargetWorkingDays: context.panelResponseTargetWorkingDays,
     cancelled: row.status === 'withdrawn',
@@ -141,7 +175,13 @@ const historyEntry = (event: ProjectedEvent, on: string | null, changes?: Histor
   };
 };
 
-const touched = (row: IncidentRow, event: ProjectedEvent, on: string | null, change: Partial<IncidentRow>, changes?: HistoryChange[]): IncidentRow => ({
+const touched = (
+  row: IncidentRow,
+  event: ProjectedEvent,
+  on: string | null,
+  change: Partial<IncidentRow>,
+  changes?: HistoryChange[],
+): IncidentRow => ({
   ...row,
   ...change,
   history: [...row.history, historyEntry(event, on, changes)],
@@ -149,8 +189,10 @@ const touched = (row: IncidentRow, event: ProjectedEvent, on: string | null, cha
   version: row.version + 1,
 });
 
-const sealed = (row: IncidentRow, update: (current: SealedIncidentPersonal) => SealedIncidentPersonal): SealedIncidentPersonal | null =>
-  row.personal_erased ? null : update(row.sealed_personal ?? {});
+const sealed = (
+  row: IncidentRow,
+  update: (current: SealedIncidentPersonal) => SealedIncidentPersonal,
+): SealedIncidentPersonal | null => (row.personal_erased ? null : update(row.sealed_personal ?? {}));
 
 const notified = (event: ProjectedEvent, context: ProjectionContext): IncidentRow => {
   const d = event.data;
@@ -160,6 +202,7 @@ const notified = (event: ProjectedEvent, context: ProjectionContext): IncidentRo
   const notifiedOn = requireString(d, 'notifiedOn');
   const row: IncidentRow = {
     incident_id: requireString(d, 'incidentId'),
+    reference: optionalString(d, 'reference'),
     partnership_id: requireString(d, 'partnershipId'),
     local_authority_code: requireString(d, 'localAuthorityCode'),
     nature,
@@ -199,72 +242,114 @@ const evolveIncident = (row: IncidentRow, event: ProjectedEvent, context: Projec
       const becameAwareOn = optionalString(changes, 'becameAwareOn') ?? row.became_aware_on;
       const clockOn = row.became_aware_clock_on ?? row.became_aware_declared_on;
       const minimised: [string, string | null][] = [
-        ['localAuthorityCode', row.local_authority_code], ['nature', row.nature], ['becameAwareOn', row.became_aware_on], ['incidentOn', row.incident_on],
+        ['localAuthorityCode', row.local_authority_code],
+        ['nature', row.nature],
+        ['becameAwareOn', row.became_aware_on],
+        ['incidentOn', row.incident_on],
       ];
       const diff = minimised.flatMap(([field, from]) => {
         const to = optionalString(changes, field);
         return to !== null && to !== from ? [{ field, from, to }] : [];
       });
-      const next = touched(row, event, null, {
-        local_authority_code: optionalString(changes, 'localAuthorityCode') ?? row.local_authority_code,
-        nature: (optionalString(changes, 'nature') as IncidentNature | null) ?? row.nature,
-        became_aware_on: becameAwareOn,
-        became_aware_amended: becameAwareOn !== row.became_aware_declared_on,
-        became_aware_clock_on: becameAwareOn < clockOn ? becameAwareOn : clockOn,
-        incident_on: optionalString(changes, 'incidentOn') ?? row.incident_on,
-        children: Array.isArray(changes.children) ? changes.children : row.children,
-        status: row.status === 'notified' ? 'amended' : row.status,
-        // The amendment's part is the whole current part (the command handler merges the changed fields), so it
-        // replaces the notification's: the superseded one stays only in the log.
-        sealed_personal: event.personal === undefined ? row.sealed_personal : sealed(row, (s) => ({ ...s, notification: event.personal })),
-      }, diff);
-      return withDeadlines({ ...next, rapid_review_required: rapidReviewRequired(next.nature, next.children) }, context);
+      const next = touched(
+        row,
+        event,
+        null,
+        {
+          local_authority_code: optionalString(changes, 'localAuthorityCode') ?? row.local_authority_code,
+          nature: (optionalString(changes, 'nature') as IncidentNature | null) ?? row.nature,
+          became_aware_on: becameAwareOn,
+          became_aware_amended: becameAwareOn !== row.became_aware_declared_on,
+          became_aware_clock_on: becameAwareOn < clockOn ? becameAwareOn : clockOn,
+          incident_on: optionalString(changes, 'incidentOn') ?? row.incident_on,
+          children: Array.isArray(changes.children) ? changes.children : row.children,
+          status: row.status === 'notified' ? 'amended' : row.status,
+          // The amendment's part is the whole current part (the command handler merges the changed fields), so it
+          // replaces the notification's: the superseded one stays only in the log.
+          sealed_personal:
+            event.personal === undefined
+              ? row.sealed_personal
+              : sealed(row, (s) => ({ ...s, notification: event.personal })),
+        },
+        diff,
+      );
+      return withDeadlines(
+        { ...next, rapid_review_required: rapidReviewRequired(next.nature, next.children) },
+        context,
+      );
     }
     case 'NotificationWithdrawn':
-      return withDeadlines(touched(row, event, null, {
-        status: 'withdrawn',
-        withdrawal: { withdrawnAt: requireString(d, 'withdrawnAt'), reason: requireString(d, 'reason'), duplicateOfIncidentId: optionalString(d, 'duplicateOfIncidentId') },
-        sealed_personal: event.personal === undefined ? row.sealed_personal : sealed(row, (s) => ({ ...s, withdrawal: event.personal })),
-      }), context);
+      return withDeadlines(
+        touched(row, event, null, {
+          status: 'withdrawn',
+          withdrawal: {
+            withdrawnAt: requireString(d, 'withdrawnAt'),
+            reason: requireString(d, 'reason'),
+            duplicateOfIncidentId: optionalString(d, 'duplicateOfIncidentId'),
+          },
+          sealed_personal:
+            event.personal === undefined
+              ? row.sealed_personal
+              : sealed(row, (s) => ({ ...s, withdrawal: event.personal })),
+        }),
+        context,
+      );
     case 'RapidReviewCompleted': {
       const submittedOn = requireString(d, 'submittedOn');
       const previous = row.rapid_review as { firstSubmittedOn?: string } | null;
-      return withDeadlines(touched(row, event, submittedOn, {
-        status: row.status === 'withdrawn' ? 'withdrawn' : 'rapid-review-submitted',
-        rapid_review: {
-          submittedAt: requireString(d, 'submittedAt'),
-          submittedOn,
-          firstSubmittedOn: previous?.firstSubmittedOn ?? submittedOn,
-          submission: typeof d.submission === 'number' ? d.submission : 1,
-          localReviewDecision: requireString(d, 'localReviewDecision'),
-          nationalCriteriaMayBeMet: d.nationalCriteriaMayBeMet === true,
-          localCriteria: d.localCriteria ?? null,
-          nationalCriteria: d.nationalCriteria ?? null,
-          parallelProcesses: stringArray(d.parallelProcesses),
-          agenciesInvolved: stringArray(d.agenciesInvolved),
-          signedOff: d.signedOff ?? null,
-        },
-        sealed_personal: event.personal === undefined ? row.sealed_personal
-          : sealed(row, (s) => ({ ...s, rapidReviews: [...(s.rapidReviews ?? []), event.personal] })),
-      }), context);
+      return withDeadlines(
+        touched(row, event, submittedOn, {
+          status: row.status === 'withdrawn' ? 'withdrawn' : 'rapid-review-submitted',
+          rapid_review: {
+            submittedAt: requireString(d, 'submittedAt'),
+            submittedOn,
+            firstSubmittedOn: previous?.firstSubmittedOn ?? submittedOn,
+            submission: typeof d.submission === 'number' ? d.submission : 1,
+            localReviewDecision: requireString(d, 'localReviewDecision'),
+            nationalCriteriaMayBeMet: d.nationalCriteriaMayBeMet === true,
+            localCriteria: d.localCriteria ?? null,
+            nationalCriteria: d.nationalCriteria ?? null,
+            parallelProcesses: stringArray(d.parallelProcesses),
+            agenciesInvolved: stringArray(d.agenciesInvolved),
+            signedOff: d.signedOff ?? null,
+          },
+          sealed_personal:
+            event.personal === undefined
+              ? row.sealed_personal
+              : sealed(row, (s) => ({ ...s, rapidReviews: [...(s.rapidReviews ?? []), event.personal] })),
+        }),
+        context,
+      );
     }
     case 'PanelResponded': {
       if (!row.rapid_review) throw new ProjectionError('PanelResponded before any rapid review');
       const outcome = requireString(d, 'outcome');
       const respondedOn = requireString(d, 'respondedOn');
       const inReview = row.review_ids.length > 0;
-      return withDeadlines(touched(row, event, respondedOn, {
-        status: row.status === 'withdrawn' ? 'withdrawn' : inReview ? 'in-review' : outcome === 'reconsider' ? 'reconsideration-requested' : 'panel-responded',
-        panel_response: {
-          respondedAt: requireString(d, 'respondedAt'),
-          respondedOn,
-          outcome,
-          thematicReviewTitle: optionalString(d, 'thematicReviewTitle'),
-          submission: (row.rapid_review as { submission?: number }).submission ?? 1,
-        },
-        sealed_personal: event.personal === undefined ? row.sealed_personal
-          : sealed(row, (s) => ({ ...s, panelResponses: [...(s.panelResponses ?? []), event.personal] })),
-      }), context);
+      return withDeadlines(
+        touched(row, event, respondedOn, {
+          status:
+            row.status === 'withdrawn'
+              ? 'withdrawn'
+              : inReview
+                ? 'in-review'
+                : outcome === 'reconsider'
+                  ? 'reconsideration-requested'
+                  : 'panel-responded',
+          panel_response: {
+            respondedAt: requireString(d, 'respondedAt'),
+            respondedOn,
+            outcome,
+            thematicReviewTitle: optionalString(d, 'thematicReviewTitle'),
+            submission: (row.rapid_review as { submission?: number }).submission ?? 1,
+          },
+          sealed_personal:
+            event.personal === undefined
+              ? row.sealed_personal
+              : sealed(row, (s) => ({ ...s, panelResponses: [...(s.panelResponses ?? []), event.personal] })),
+        }),
+        context,
+      );
     }
     case 'IncidentLinkedToReview':
     case 'LocalReviewCommissioned':
@@ -289,13 +374,24 @@ export const incidentsProjection: Projection<IncidentRow> = {
   name: 'incidents',
   table: 'read_models.incidents',
   key: 'incident_id',
-  handles: new Set([...INCIDENT_EVENTS, ...REVIEW_EVENTS]),
+  handles: new Set([...INCIDENT_EVENTS, ...REVIEW_EVENTS, ...REFERENCE_EVENTS]),
   keysOf: (event) => {
+    if (REFERENCE_EVENTS.includes(event.type))
+      return event.data.kind === 'INC' ? [requireString(event.data, 'subjectId')] : [];
     if (REVIEW_EVENTS.includes(event.type)) return stringArray(event.data.incidentIds);
-    const survivor = event.type === 'NotificationWithdrawn' ? optionalString(event.data, 'duplicateOfIncidentId') : null;
+    const survivor =
+      event.type === 'NotificationWithdrawn' ? optionalString(event.data, 'duplicateOfIncidentId') : null;
     return [requireString(event.data, 'incidentId'), ...(survivor !== null ? [survivor] : [])];
   },
   evolve: (rows, event, context) => {
+    if (REFERENCE_EVENTS.includes(event.type)) {
+      // The usual allocation comes before its notification (which carries the reference): nothing to do then.
+      if (event.data.kind !== 'INC') return; // the other kind's series: not loaded here
+      const row = rows.get(requireString(event.data, 'subjectId'));
+      if (row && row.reference === null)
+        rows.set(row.incident_id, { ...row, reference: requireString(event.data, 'reference') });
+      return;
+    }
     if (event.type === 'IncidentNotified') {
       const row = notified(event, context);
       if (rows.get(row.incident_id)) throw new ProjectionError('IncidentNotified for an incident already notified');
@@ -314,13 +410,17 @@ export const incidentsProjection: Projection<IncidentRow> = {
     const row = rows.get(id);
     if (!row) throw new ProjectionError(`${event.type} for an incident never notified`);
     rows.set(id, evolveIncident(row, event, context));
-    const survivorId = event.type === 'NotificationWithdrawn' ? optionalString(event.data, 'duplicateOfIncidentId') : null;
+    const survivorId =
+      event.type === 'NotificationWithdrawn' ? optionalString(event.data, 'duplicateOfIncidentId') : null;
     const survivor = survivorId === null ? undefined : rows.get(survivorId);
     // The merge carries the duplicate's children to the survivor (for the Panel); the survivor keeps its own clock.
     if (survivorId !== null && survivor && !survivor.merged_duplicates.some((m) => m.incidentId === id)) {
       const merged: MergedDuplicate = {
-        incidentId: id, partnershipId: row.partnership_id, linkedBy: optionalString(event.data, 'linkedBy') ?? actorRoleOf(event),
-        mergedAt: occurredAtOf(event), children: row.children,
+        incidentId: id,
+        partnershipId: row.partnership_id,
+        linkedBy: optionalString(event.data, 'linkedBy') ?? actorRoleOf(event),
+        mergedAt: occurredAtOf(event),
+        children: row.children,
       };
       rows.set(survivorId, { ...survivor, merged_duplicates: [...(survivor.merged_duplicates ?? []), merged] });
     }

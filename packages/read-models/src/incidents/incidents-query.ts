@@ -6,10 +6,18 @@ import type { Sql } from 'postgres';
 import { decodeCursor, pageSize, toPage, type Page } from '../cursor';
 import { resolveToday, viewDeadline, type DeadlineView, type TodayOptions } from '../deadline-view';
 import { partnershipMustMeet } from '../stored-deadlines';
-import type { HistoryEntry, IncidentRow, IncidentStatus, MergedDuplicate, SealedIncidentPersonal } from './incidents-projection';
+import type {
+  HistoryEntry,
+  IncidentRow,
+  IncidentStatus,
+  MergedDuplicate,
+  SealedIncidentPersonal,
+} from './incidents-projection';
 
 export type IncidentView = {
   id: string;
+  /** The case reference people read (`INC-2026-00123`); null for an incident notified before references, until backfilled. */
+  reference: string | null;
   partnershipId: string;
   localAuthorityCode: string;
   nature: string;
@@ -52,6 +60,7 @@ const toView = (row: IncidentRow, options: TodayOptions): IncidentView => {
   const deadlines = row.deadlines.map((d) => viewDeadline(d, today, calendar));
   return {
     id: row.incident_id,
+    reference: row.reference,
     partnershipId: row.partnership_id,
     localAuthorityCode: row.local_authority_code,
     nature: row.nature,
@@ -89,59 +98,171 @@ export const getIncident = async (sql: Sql, id: string, options: TodayOptions = 
   return rows[0] ? toView(rows[0], options) : null;
 };
 
-export type ListIncidentsOptions = TodayOptions & {
+/** The incident a case reference names (`INC-2026-00123`, already normalised), or null. */
+export const getIncidentByReference = async (
+  sql: Sql,
+  reference: string,
+  options: TodayOptions = {},
+): Promise<IncidentView | null> => {
+  const rows = await sql<IncidentRow[]>`select * from read_models.incidents where reference = ${reference}`;
+  return rows[0] ? toView(rows[0], options) : null;
+};
+
+/** How a list is ordered: newest notification first, or the most urgent first (overdue, then the nearest due date). */
+export type IncidentOrder = 'newest' | 'most-urgent';
+
+export type IncidentFilters = {
   partnershipId?: string;
   status?: IncidentStatus;
   nature?: string;
+  localAuthorityCode?: string;
+  /** The case reference, exact (already normalised: `INC-2026-00123`). */
+  reference?: string;
+  /** Notified on or after this date in England (YYYY-MM-DD). */
+  notifiedFrom?: string;
+  /** Notified on or before this date in England (YYYY-MM-DD). */
+  notifiedTo?: string;
   /**
    * true: only incidents with a deadline the partnership must meet past and not met on `today`; false: only those
    * without. Reads `next_due_on`, which leaves out the Panel's response target.
    */
   overdue?: boolean;
-  first?: number;
-  after?: string;
-  /**
-   * Leave out the parts a list rarely shows (they are most of a row's bytes): `history` comes back empty and
-   * `sealedPersonal` null, so pass false only when the caller will not read them. Default true for both.
-   */
-  withHistory?: boolean;
-  withSealedPersonal?: boolean;
-  /** Count the matching incidents (a second statement); false leaves `totalCount` at -1. Default true. */
-  withTotalCount?: boolean;
 };
+
+export type ListIncidentsOptions = TodayOptions &
+  IncidentFilters & {
+    order?: IncidentOrder;
+    first?: number;
+    after?: string;
+    /** 1-based page number (GOV.UK pagination): skips `(page - 1) * first` rows; `after` is ignored when given. */
+    page?: number;
+    /** Count the matching rows (default true). The gateway counts only when `totalCount` is asked for. */
+    count?: boolean;
+    /**
+     * Leave out the parts a list rarely shows (they are most of a row's bytes): `history` comes back empty and
+     * `sealedPersonal` null, so pass false only when the caller will not read them. Default true for both.
+     */
+    withHistory?: boolean;
+    withSealedPersonal?: boolean;
+  };
 
 /** Every column but the two large ones; `satisfies` keeps the list in step with IncidentRow. */
 const LIST_COLUMNS = [
-  'incident_id', 'partnership_id', 'local_authority_code', 'nature', 'status', 'guidance_edition', 'became_aware_on',
-  'became_aware_declared_on', 'became_aware_amended', 'became_aware_clock_on', 'incident_on', 'notified_at', 'notified_on',
-  'referral_id', 'children', 'rapid_review_required', 'rapid_review', 'panel_response', 'withdrawal', 'merged_duplicates',
-  'review_ids', 'deadlines', 'next_due_on', 'personal_erased', 'last_event_at', 'version',
+  'incident_id',
+  'reference',
+  'partnership_id',
+  'local_authority_code',
+  'nature',
+  'status',
+  'guidance_edition',
+  'became_aware_on',
+  'became_aware_declared_on',
+  'became_aware_amended',
+  'became_aware_clock_on',
+  'incident_on',
+  'notified_at',
+  'notified_on',
+  'referral_id',
+  'children',
+  'rapid_review_required',
+  'rapid_review',
+  'panel_response',
+  'withdrawal',
+  'merged_duplicates',
+  'review_ids',
+  'deadlines',
+  'next_due_on',
+  'personal_erased',
+  'last_event_at',
+  'version',
 ] as const satisfies readonly (keyof IncidentRow)[];
 
-/** Newest notification first; keyset on (notified_at, incident_id). */
-export const listIncidents = async (sql: Sql, options: ListIncidentsOptions): Promise<Page<IncidentView>> => {
-  const size = pageSize(options.first);
+const whereOf = (sql: Sql, options: IncidentFilters & TodayOptions) => {
   const { today } = resolveToday(options);
-  const filters = sql`
+  return sql`
     ${options.partnershipId !== undefined ? sql`and partnership_id = ${options.partnershipId}` : sql``}
     ${options.status !== undefined ? sql`and status = ${options.status}` : sql``}
     ${options.nature !== undefined ? sql`and nature = ${options.nature}` : sql``}
+    ${options.localAuthorityCode !== undefined ? sql`and local_authority_code = ${options.localAuthorityCode}` : sql``}
+    ${options.reference !== undefined ? sql`and reference = ${options.reference}` : sql``}
+    ${options.notifiedFrom !== undefined ? sql`and notified_on >= ${options.notifiedFrom}` : sql``}
+    ${options.notifiedTo !== undefined ? sql`and notified_on <= ${options.notifiedTo}` : sql``}
     ${options.overdue === true ? sql`and next_due_on < ${today}` : sql``}
     ${options.overdue === false ? sql`and (next_due_on is null or next_due_on >= ${today})` : sql``}`;
-  const [afterAt, afterId] = options.after !== undefined ? decodeCursor(options.after, 2) : [];
-  const withHistory = options.withHistory !== false;
-  const withSealed = options.withSealedPersonal !== false;
-  const columns = [...LIST_COLUMNS, ...(withHistory ? ['history'] : []), ...(withSealed ? ['sealed_personal'] : [])];
+};
+
+/** How many incidents match, over every row (never the rows of one page). */
+export const countIncidents = async (sql: Sql, options: IncidentFilters & TodayOptions): Promise<number> => {
+  const [{ count }] = await sql<[{ count: number }]>`
+    select count(*)::int as count from read_models.incidents where true ${whereOf(sql, options)}`;
+  return count;
+};
+
+/**
+ * Keyset on (notified_at, incident_id) for newest first; on (urgency, next_due_on, notified_at, incident_id) for
+ * most urgent first, where urgency 0 is a date due (overdue ones have the earliest) and 1 none. `page` uses an offset.
+ */
+export const listIncidents = async (sql: Sql, options: ListIncidentsOptions): Promise<Page<IncidentView>> => {
+  const size = pageSize(options.first);
+  const urgent = options.order === 'most-urgent';
+  const offset = options.page !== undefined ? (Math.max(1, Math.trunc(options.page)) - 1) * size : undefined;
+  const after =
+    offset === undefined && options.after !== undefined ? decodeCursor(options.after, urgent ? 4 : 2) : undefined;
+  const keyset =
+    after === undefined
+      ? sql``
+      : urgent
+        ? sql`and (case when next_due_on is null then 1 else 0 end, coalesce(next_due_on, ''), notified_at, incident_id)
+          > (${Number(after[0])}, ${after[1]!}, ${after[2]!}, ${after[3]!})`
+        : sql`and (notified_at, incident_id) < (${after[0]!}, ${after[1]!})`;
+  const columns = [
+    ...LIST_COLUMNS,
+    ...(options.withHistory !== false ? ['history'] : []),
+    ...(options.withSealedPersonal !== false ? ['sealed_personal'] : []),
+  ];
   const rowsQuery = sql<IncidentRow[]>`
     select ${sql(columns)} from read_models.incidents
-    where true ${filters}
-    ${afterAt !== undefined ? sql`and (notified_at, incident_id) < (${afterAt}, ${afterId!})` : sql``}
-    order by notified_at desc, incident_id desc
-    limit ${size + 1}`;
+    where true ${whereOf(sql, options)} ${keyset}
+    order by ${
+      urgent
+        ? sql`case when next_due_on is null then 1 else 0 end, coalesce(next_due_on, ''), notified_at, incident_id`
+        : sql`notified_at desc, incident_id desc`
+    }
+    limit ${size + 1} ${offset !== undefined ? sql`offset ${offset}` : sql``}`;
   // Both statements go out together (the pool runs them on two connections) rather than one after the other.
-  const countQuery = options.withTotalCount === false
-    ? Promise.resolve(-1)
-    : sql<{ count: number }[]>`select count(*)::int as count from read_models.incidents where true ${filters}`.then((r) => r[0]!.count);
-  const [rows, count] = await Promise.all([rowsQuery, countQuery]);
-  return toPage(rows, size, count, (row) => toView(row, options), (row) => [row.notified_at, row.incident_id]);
+  const [rows, count] = await Promise.all([
+    rowsQuery,
+    options.count === false ? Promise.resolve(null) : countIncidents(sql, options),
+  ]);
+  const keyOf = (row: IncidentRow) =>
+    urgent
+      ? [row.next_due_on === null ? '1' : '0', row.next_due_on ?? '', row.notified_at, row.incident_id]
+      : [row.notified_at, row.incident_id];
+  return toPage(rows, size, count, (row) => toView(row, options), keyOf);
+};
+
+/** Dashboard figures over every incident of the filter (a partnership's, or all), for `today`. */
+export type IncidentFigures = { notified: number; open: number; overdue: number; dueThisWeek: number };
+
+/**
+ * `dueThisWeek`: open incidents whose next deadline falls from today to the Sunday of this week (Monday to Sunday,
+ * England), not already overdue. `open` leaves out withdrawn incidents; `notified` counts every notification.
+ */
+export const incidentFigures = async (
+  sql: Sql,
+  options: TodayOptions & { partnershipId?: string },
+): Promise<IncidentFigures> => {
+  const { today } = resolveToday(options);
+  const weekday = new Date(`${today}T12:00:00Z`).getUTCDay();
+  const sunday = new Date(Date.parse(`${today}T12:00:00Z`) + ((7 - weekday) % 7) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const [row] = await sql<[IncidentFigures]>`
+    select count(*)::int as notified,
+      count(*) filter (where status <> 'withdrawn')::int as open,
+      count(*) filter (where next_due_on < ${today})::int as overdue,
+      count(*) filter (where next_due_on >= ${today} and next_due_on <= ${sunday})::int as "dueThisWeek"
+    from read_models.incidents
+    where true ${options.partnershipId !== undefined ? sql`and partnership_id = ${options.partnershipId}` : sql``}`;
+  return row;
 };

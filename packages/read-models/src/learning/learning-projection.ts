@@ -4,15 +4,42 @@
  * Whether an action is overdue depends on the day one asks, so it is computed by the query, never stored.
  * Everything here is public and pseudonymised (learning events carry no personal part).
  */
-import { addUnique, occurredAtOf, optionalString, ProjectionError, requireString, stringArray, type Projection } from '../projection';
+import {
+  addUnique,
+  occurredAtOf,
+  optionalString,
+  ProjectionError,
+  requireString,
+  stringArray,
+  type Projection,
+} from '../projection';
 
-export type LearningRecommendationRow = { recommendationId: string; text: string; assignedAgency: string; madeOn: string };
+export type LearningRecommendationRow = {
+  recommendationId: string;
+  text: string;
+  assignedAgency: string;
+  madeOn: string;
+};
 export type LearningActionRow = {
-  actionId: string; recommendationId: string; description: string; owner: string; dueOn: string; status: string; updatedOn: string; note: string | null;
+  actionId: string;
+  recommendationId: string;
+  description: string;
+  owner: string;
+  dueOn: string;
+  status: string;
+  updatedOn: string;
+  note: string | null;
 };
 export type LearningPublicationRow = {
-  publishedOn: string; caseName: string; publication: string; summary: string; learningThemes: string[];
-  recommendations: string[]; keywords: string[]; documents: unknown[]; reviewModel: string | null;
+  publishedOn: string;
+  caseName: string;
+  publication: string;
+  summary: string;
+  learningThemes: string[];
+  recommendations: string[];
+  keywords: string[];
+  documents: unknown[];
+  reviewModel: string | null;
 };
 
 export type ReviewLearningRow = {
@@ -40,16 +67,37 @@ export type ReviewLearningRow = {
   version: number;
 };
 
-const COMMISSIONS = new Set(['LocalReviewCommissioned', 'NationalReviewCommissioned', 'NonStatutoryReviewCommissioned', 'ThematicReviewCommissioned']);
+const COMMISSIONS = new Set([
+  'LocalReviewCommissioned',
+  'NationalReviewCommissioned',
+  'NonStatutoryReviewCommissioned',
+  'ThematicReviewCommissioned',
+]);
 
-const commissioned = (type: string, d: Record<string, unknown>): Omit<ReviewLearningRow, 'last_event_at' | 'version'> => {
-  const owner = type === 'NationalReviewCommissioned' ? null
-    : type === 'ThematicReviewCommissioned' && d.partnershipId === 'national' ? null : requireString(d, 'partnershipId');
-  const partnershipIds = type === 'LocalReviewCommissioned' || type === 'NonStatutoryReviewCommissioned' ? [owner!] : stringArray(d.partnershipIds);
+const commissioned = (
+  type: string,
+  d: Record<string, unknown>,
+): Omit<ReviewLearningRow, 'last_event_at' | 'version'> => {
+  const owner =
+    type === 'NationalReviewCommissioned'
+      ? null
+      : type === 'ThematicReviewCommissioned' && d.partnershipId === 'national'
+        ? null
+        : requireString(d, 'partnershipId');
+  const partnershipIds =
+    type === 'LocalReviewCommissioned' || type === 'NonStatutoryReviewCommissioned'
+      ? [owner!]
+      : stringArray(d.partnershipIds);
   return {
     review_id: requireString(d, 'reviewId'),
-    kind: type === 'LocalReviewCommissioned' ? 'local' : type === 'NationalReviewCommissioned' ? 'national'
-      : type === 'ThematicReviewCommissioned' ? 'thematic' : requireString(d, 'kind'),
+    kind:
+      type === 'LocalReviewCommissioned'
+        ? 'local'
+        : type === 'NationalReviewCommissioned'
+          ? 'national'
+          : type === 'ThematicReviewCommissioned'
+            ? 'thematic'
+            : requireString(d, 'kind'),
     owner_partnership_id: owner,
     partnership_ids: partnershipIds,
     concerned_partnership_ids: [],
@@ -82,39 +130,64 @@ const changeOf = (row: ReviewLearningRow, type: string, d: Record<string, unknow
       };
     case 'RecommendationMade':
       return {
-        recommendations: [...row.recommendations.filter((r) => r.recommendationId !== d.recommendationId), {
-          recommendationId: requireString(d, 'recommendationId'), text: requireString(d, 'text'),
-          assignedAgency: requireString(d, 'assignedAgency'), madeOn: requireString(d, 'madeOn'),
-        }],
+        recommendations: [
+          ...row.recommendations.filter((r) => r.recommendationId !== d.recommendationId),
+          {
+            recommendationId: requireString(d, 'recommendationId'),
+            text: requireString(d, 'text'),
+            assignedAgency: requireString(d, 'assignedAgency'),
+            madeOn: requireString(d, 'madeOn'),
+          },
+        ],
       };
     case 'ActionAssigned':
       return {
-        actions: [...row.actions.filter((a) => a.actionId !== d.actionId), {
-          actionId: requireString(d, 'actionId'), recommendationId: requireString(d, 'recommendationId'),
-          description: requireString(d, 'description'), owner: requireString(d, 'owner'), dueOn: requireString(d, 'dueOn'),
-          status: requireString(d, 'status'), updatedOn: requireString(d, 'assignedOn'), note: null,
-        }],
+        actions: [
+          ...row.actions.filter((a) => a.actionId !== d.actionId),
+          {
+            actionId: requireString(d, 'actionId'),
+            recommendationId: requireString(d, 'recommendationId'),
+            description: requireString(d, 'description'),
+            owner: requireString(d, 'owner'),
+            dueOn: requireString(d, 'dueOn'),
+            status: requireString(d, 'status'),
+            updatedOn: requireString(d, 'assignedOn'),
+            note: null,
+          },
+        ],
       };
     case 'ActionProgressed': {
       const actionId = requireString(d, 'actionId');
       const action = row.actions.find((a) => a.actionId === actionId);
       if (!action) throw new ProjectionError('ActionProgressed for an action never assigned');
       const next = {
-        ...action, owner: requireString(d, 'owner'), dueOn: requireString(d, 'dueOn'), status: requireString(d, 'status'),
-        updatedOn: requireString(d, 'progressedOn'), note: optionalString(d, 'note') ?? action.note,
+        ...action,
+        owner: requireString(d, 'owner'),
+        dueOn: requireString(d, 'dueOn'),
+        status: requireString(d, 'status'),
+        updatedOn: requireString(d, 'progressedOn'),
+        note: optionalString(d, 'note') ?? action.note,
       };
       return { actions: row.actions.map((a) => (a.actionId === actionId ? next : a)) };
     }
     case 'FinalReportSubmitted':
-      return { final_report_recipients: stringArray(d.recipients), final_report_submitted_on: requireString(d, 'submittedOn') };
+      return {
+        final_report_recipients: stringArray(d.recipients),
+        final_report_submitted_on: requireString(d, 'submittedOn'),
+      };
     case 'ReportPublished':
       return {
         status: row.status === 'closed' ? 'closed' : 'published',
         publication: {
-          publishedOn: requireString(d, 'publishedOn'), caseName: requireString(d, 'caseName'), publication: requireString(d, 'publication'),
-          summary: typeof d.summary === 'string' ? d.summary : '', learningThemes: stringArray(d.learningThemes),
-          recommendations: stringArray(d.recommendations), keywords: stringArray(d.keywords),
-          documents: Array.isArray(d.documents) ? d.documents : [], reviewModel: optionalString(d, 'reviewModel'),
+          publishedOn: requireString(d, 'publishedOn'),
+          caseName: requireString(d, 'caseName'),
+          publication: requireString(d, 'publication'),
+          summary: typeof d.summary === 'string' ? d.summary : '',
+          learningThemes: stringArray(d.learningThemes),
+          recommendations: stringArray(d.recommendations),
+          keywords: stringArray(d.keywords),
+          documents: Array.isArray(d.documents) ? d.documents : [],
+          reviewModel: optionalString(d, 'reviewModel'),
         },
       };
     case 'ReviewClosed':
@@ -128,13 +201,24 @@ export const learningProjection: Projection<ReviewLearningRow> = {
   name: 'review-learning',
   table: 'read_models.review_learning',
   key: 'review_id',
-  handles: new Set([...COMMISSIONS, 'ReviewConcernsPartnerships', 'LearningRecorded', 'RecommendationMade', 'ActionAssigned', 'ActionProgressed', 'FinalReportSubmitted', 'ReportPublished', 'ReviewClosed']),
+  handles: new Set([
+    ...COMMISSIONS,
+    'ReviewConcernsPartnerships',
+    'LearningRecorded',
+    'RecommendationMade',
+    'ActionAssigned',
+    'ActionProgressed',
+    'FinalReportSubmitted',
+    'ReportPublished',
+    'ReviewClosed',
+  ]),
   keysOf: (event) => [requireString(event.data, 'reviewId')],
   evolve: (rows, event) => {
     const id = requireString(event.data, 'reviewId');
     const row = rows.get(id);
     if (COMMISSIONS.has(event.type)) {
-      if (!row) rows.set(id, { ...commissioned(event.type, event.data), last_event_at: occurredAtOf(event), version: 1 });
+      if (!row)
+        rows.set(id, { ...commissioned(event.type, event.data), last_event_at: occurredAtOf(event), version: 1 });
       return;
     }
     if (!row) throw new ProjectionError(`${event.type} for a review never commissioned`);

@@ -7,7 +7,12 @@ import type { Sql } from 'postgres';
 import { isActionOverdue, recurringThemes, type RecurringTheme } from '@cspr/domain';
 import { MAX_PAGE_SIZE, pageSize } from '../cursor';
 import { resolveToday, type TodayOptions } from '../deadline-view';
-import type { LearningActionRow, LearningPublicationRow, LearningRecommendationRow, ReviewLearningRow } from './learning-projection';
+import type {
+  LearningActionRow,
+  LearningPublicationRow,
+  LearningRecommendationRow,
+  ReviewLearningRow,
+} from './learning-projection';
 
 /** Why a review is in a partnership's list: it owns or covers it, or the review names its services. */
 export type ListedBecause = 'own' | 'mentions-our-services';
@@ -37,24 +42,46 @@ export type ReviewLearningView = {
 };
 
 const toView = (row: ReviewLearningRow, today: string): ReviewLearningView => {
-  const actions = row.actions.map((a) => ({ ...a, overdue: isActionOverdue({ status: a.status as 'not-started', dueOn: a.dueOn }, today) }));
+  const actions = row.actions.map((a) => ({
+    ...a,
+    overdue: isActionOverdue({ status: a.status as 'not-started', dueOn: a.dueOn }, today),
+  }));
   return {
-    reviewId: row.review_id, kind: row.kind, ownerPartnershipId: row.owner_partnership_id, partnershipIds: row.partnership_ids,
-    concernedPartnershipIds: row.concerned_partnership_ids, referralIds: row.referral_ids, linkedReviewIds: row.linked_review_ids,
-    title: row.title, theme: row.theme, status: row.status, commissionedOn: row.commissioned_on,
-    finalReportRecipients: row.final_report_recipients, finalReportSubmittedOn: row.final_report_submitted_on, publication: row.publication,
-    learningItems: row.learning_items, learningThemes: row.learning_themes, recommendations: row.recommendations,
-    actions, overdueActionCount: actions.filter((a) => a.overdue).length,
+    reviewId: row.review_id,
+    kind: row.kind,
+    ownerPartnershipId: row.owner_partnership_id,
+    partnershipIds: row.partnership_ids,
+    concernedPartnershipIds: row.concerned_partnership_ids,
+    referralIds: row.referral_ids,
+    linkedReviewIds: row.linked_review_ids,
+    title: row.title,
+    theme: row.theme,
+    status: row.status,
+    commissionedOn: row.commissioned_on,
+    finalReportRecipients: row.final_report_recipients,
+    finalReportSubmittedOn: row.final_report_submitted_on,
+    publication: row.publication,
+    learningItems: row.learning_items,
+    learningThemes: row.learning_themes,
+    recommendations: row.recommendations,
+    actions,
+    overdueActionCount: actions.filter((a) => a.overdue).length,
   };
 };
 
-export const getReviewLearning = async (sql: Sql, reviewId: string, options: TodayOptions = {}): Promise<ReviewLearningView | null> => {
+export const getReviewLearning = async (
+  sql: Sql,
+  reviewId: string,
+  options: TodayOptions = {},
+): Promise<ReviewLearningView | null> => {
   const rows = await sql<ReviewLearningRow[]>`select * from read_models.review_learning where review_id = ${reviewId}`;
   return rows[0] ? toView(rows[0], resolveToday(options).today) : null;
 };
 
 const listedBecause = (row: ReviewLearningRow, partnershipId: string): ListedBecause =>
-  row.owner_partnership_id === partnershipId || row.partnership_ids.includes(partnershipId) ? 'own' : 'mentions-our-services';
+  row.owner_partnership_id === partnershipId || row.partnership_ids.includes(partnershipId)
+    ? 'own'
+    : 'mentions-our-services';
 
 const partnershipFilter = (sql: Sql, partnershipId: string | undefined) => {
   if (partnershipId === undefined) return sql``;
@@ -107,7 +134,10 @@ export type LearningLibraryOptions = {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export const searchLearningLibrary = async (sql: Sql, options: LearningLibraryOptions = {}): Promise<LearningLibraryRecord[]> => {
+export const searchLearningLibrary = async (
+  sql: Sql,
+  options: LearningLibraryOptions = {},
+): Promise<LearningLibraryRecord[]> => {
   const theme = options.theme?.trim().toLowerCase();
   const keyword = options.keyword?.trim();
   const rows = await sql<ReviewLearningRow[]>`
@@ -121,10 +151,20 @@ export const searchLearningLibrary = async (sql: Sql, options: LearningLibraryOp
   return rows.map((row) => {
     const p = row.publication!;
     return {
-      reviewId: row.review_id, kind: row.kind, partnershipIds: row.partnership_ids, concernedPartnershipIds: row.concerned_partnership_ids,
-      title: row.title, caseName: p.caseName, publishedOn: p.publishedOn, year: Number(p.publishedOn.slice(0, 4)), summary: p.summary,
-      themes: [...new Set([...row.learning_themes, ...p.learningThemes])], recommendations: p.recommendations, keywords: p.keywords,
-      documents: p.documents, reviewModel: p.reviewModel,
+      reviewId: row.review_id,
+      kind: row.kind,
+      partnershipIds: row.partnership_ids,
+      concernedPartnershipIds: row.concerned_partnership_ids,
+      title: row.title,
+      caseName: p.caseName,
+      publishedOn: p.publishedOn,
+      year: Number(p.publishedOn.slice(0, 4)),
+      summary: p.summary,
+      themes: [...new Set([...row.learning_themes, ...p.learningThemes])],
+      recommendations: p.recommendations,
+      keywords: p.keywords,
+      documents: p.documents,
+      reviewModel: p.reviewModel,
       listedBecause: options.partnershipId === undefined ? null : listedBecause(row, options.partnershipId),
     };
   });
@@ -132,19 +172,31 @@ export const searchLearningLibrary = async (sql: Sql, options: LearningLibraryOp
 
 /** Themes recorded by reviews of at least `minPartnerships` partnerships (default 2), for the Panel. */
 export const getRecurringThemes = async (sql: Sql, minPartnerships = 2): Promise<RecurringTheme[]> => {
-  const rows = await sql<Pick<ReviewLearningRow, 'review_id' | 'owner_partnership_id' | 'partnership_ids' | 'learning_themes' | 'publication'>[]>`
+  const rows = await sql<
+    Pick<
+      ReviewLearningRow,
+      'review_id' | 'owner_partnership_id' | 'partnership_ids' | 'learning_themes' | 'publication'
+    >[]
+  >`
     select review_id, owner_partnership_id, partnership_ids, learning_themes, publication from read_models.review_learning
     where jsonb_array_length(learning_themes) > 0 or publication is not null`;
-  return recurringThemes(rows.map((row) => ({
-    reviewId: row.review_id,
-    ownerPartnershipId: row.owner_partnership_id,
-    partnershipIds: row.partnership_ids,
-    learningThemes: [...row.learning_themes, ...(row.publication?.learningThemes ?? [])],
-  })), minPartnerships);
+  return recurringThemes(
+    rows.map((row) => ({
+      reviewId: row.review_id,
+      ownerPartnershipId: row.owner_partnership_id,
+      partnershipIds: row.partnership_ids,
+      learningThemes: [...row.learning_themes, ...(row.publication?.learningThemes ?? [])],
+    })),
+    minPartnerships,
+  );
 };
 
 /** Reviews whose final report was sent to this recipient (DfE), before or after publication; newest report first. */
-export const listFinalReportsFor = async (sql: Sql, recipient: string, options: TodayOptions & { first?: number } = {}): Promise<ReviewLearningView[]> => {
+export const listFinalReportsFor = async (
+  sql: Sql,
+  recipient: string,
+  options: TodayOptions & { first?: number } = {},
+): Promise<ReviewLearningView[]> => {
   const today = resolveToday(options).today;
   const rows = await sql<ReviewLearningRow[]>`
     select * from read_models.review_learning where final_report_recipients @> ${JSON.stringify([recipient])}::text::jsonb

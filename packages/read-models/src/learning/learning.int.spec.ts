@@ -4,24 +4,134 @@ import { migrateReadModels } from '../migrations';
 import { givenEvents } from '../projection-spec';
 import { listPublishedReports } from '../published-reports/published-reports-query';
 import { getReview } from '../reviews/reviews-query';
-import { getRecurringThemes, getReviewLearning, listFinalReportsFor, listPartnershipReviews, searchLearningLibrary } from './learning-query';
+import {
+  getRecurringThemes,
+  getReviewLearning,
+  listFinalReportsFor,
+  listPartnershipReviews,
+  searchLearningLibrary,
+} from './learning-query';
 
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
   await migrateReadModels(db.sql);
   await givenEvents(db.sql, [
-    { type: 'NonStatutoryReviewCommissioned', data: { reviewId: 'lr1', partnershipId: 'harrow', kind: 'multi-agency-learning-review', referralIds: ['r1'], incidentIds: [], title: 'Learning from Child Q', commissionedAt: '2026-01-05T09:00:00Z', commissionedOn: '2026-01-05' } },
-    { type: 'ReviewConcernsPartnerships', data: { reviewId: 'lr1', partnershipIds: ['buckinghamshire'], namedOn: '2026-01-06' } },
-    { type: 'LearningRecorded', data: { reviewId: 'lr1', recordedOn: '2026-02-01', items: [{ kind: 'seven-minute-briefing', title: '7-minute briefing' }], themes: ['Online safety'] } },
-    { type: 'RecommendationMade', data: { reviewId: 'lr1', recommendationId: 'rec-1', text: 'Share logs within 24 hours', assignedAgency: 'police', madeOn: '2026-02-01' } },
-    { type: 'ActionAssigned', data: { reviewId: 'lr1', actionId: 'a1', recommendationId: 'rec-1', description: 'Protocol', owner: 'Met Police', dueOn: '2026-03-31', status: 'not-started', assignedOn: '2026-02-01' } },
-    { type: 'ActionAssigned', data: { reviewId: 'lr1', actionId: 'a2', recommendationId: 'rec-1', description: 'Training', owner: 'Met Police', dueOn: '2026-03-01', status: 'in-progress', assignedOn: '2026-02-01' } },
-    { type: 'ActionProgressed', data: { reviewId: 'lr1', actionId: 'a2', recommendationId: 'rec-1', owner: 'Met Police', dueOn: '2026-03-01', status: 'completed', progressedOn: '2026-02-20', note: 'Delivered' } },
-    { type: 'FinalReportSubmitted', data: { reviewId: 'lr1', submittedAt: '2026-03-01T09:00:00Z', submittedOn: '2026-03-01', recipients: ['panel', 'dfe'] } },
-    { type: 'ReportPublished', data: { reviewId: 'lr1', publishedOn: '2026-03-20', publication: 'full-report', caseName: 'Child Q', documents: [], summary: 'Teenager harmed after online grooming', learningThemes: ['self-harm'], recommendations: ['Share logs'], keywords: ['grooming'], reviewModel: 'systems' } },
-    { type: 'LocalReviewCommissioned', data: { reviewId: 'loc1', partnershipId: 'leeds', incidentIds: ['i1'], commissionedAt: '2026-01-10T09:00:00Z', commissionedOn: '2026-01-10', guidanceEdition: 'panel-guidance-2025', caseName: 'Child L' } },
-    { type: 'LearningRecorded', data: { reviewId: 'loc1', recordedOn: '2026-02-02', items: [], themes: ['online safety '] } },
+    {
+      type: 'NonStatutoryReviewCommissioned',
+      data: {
+        reviewId: 'lr1',
+        partnershipId: 'harrow',
+        kind: 'multi-agency-learning-review',
+        referralIds: ['r1'],
+        incidentIds: [],
+        title: 'Learning from Child Q',
+        commissionedAt: '2026-01-05T09:00:00Z',
+        commissionedOn: '2026-01-05',
+      },
+    },
+    {
+      type: 'ReviewConcernsPartnerships',
+      data: { reviewId: 'lr1', partnershipIds: ['buckinghamshire'], namedOn: '2026-01-06' },
+    },
+    {
+      type: 'LearningRecorded',
+      data: {
+        reviewId: 'lr1',
+        recordedOn: '2026-02-01',
+        items: [{ kind: 'seven-minute-briefing', title: '7-minute briefing' }],
+        themes: ['Online safety'],
+      },
+    },
+    {
+      type: 'RecommendationMade',
+      data: {
+        reviewId: 'lr1',
+        recommendationId: 'rec-1',
+        text: 'Share logs within 24 hours',
+        assignedAgency: 'police',
+        madeOn: '2026-02-01',
+      },
+    },
+    {
+      type: 'ActionAssigned',
+      data: {
+        reviewId: 'lr1',
+        actionId: 'a1',
+        recommendationId: 'rec-1',
+        description: 'Protocol',
+        owner: 'Met Police',
+        dueOn: '2026-03-31',
+        status: 'not-started',
+        assignedOn: '2026-02-01',
+      },
+    },
+    {
+      type: 'ActionAssigned',
+      data: {
+        reviewId: 'lr1',
+        actionId: 'a2',
+        recommendationId: 'rec-1',
+        description: 'Training',
+        owner: 'Met Police',
+        dueOn: '2026-03-01',
+        status: 'in-progress',
+        assignedOn: '2026-02-01',
+      },
+    },
+    {
+      type: 'ActionProgressed',
+      data: {
+        reviewId: 'lr1',
+        actionId: 'a2',
+        recommendationId: 'rec-1',
+        owner: 'Met Police',
+        dueOn: '2026-03-01',
+        status: 'completed',
+        progressedOn: '2026-02-20',
+        note: 'Delivered',
+      },
+    },
+    {
+      type: 'FinalReportSubmitted',
+      data: {
+        reviewId: 'lr1',
+        submittedAt: '2026-03-01T09:00:00Z',
+        submittedOn: '2026-03-01',
+        recipients: ['panel', 'dfe'],
+      },
+    },
+    {
+      type: 'ReportPublished',
+      data: {
+        reviewId: 'lr1',
+        publishedOn: '2026-03-20',
+        publication: 'full-report',
+        caseName: 'Child Q',
+        documents: [],
+        summary: 'Teenager harmed after online grooming',
+        learningThemes: ['self-harm'],
+        recommendations: ['Share logs'],
+        keywords: ['grooming'],
+        reviewModel: 'systems',
+      },
+    },
+    {
+      type: 'LocalReviewCommissioned',
+      data: {
+        reviewId: 'loc1',
+        partnershipId: 'leeds',
+        incidentIds: ['i1'],
+        commissionedAt: '2026-01-10T09:00:00Z',
+        commissionedOn: '2026-01-10',
+        guidanceEdition: 'panel-guidance-2025',
+        caseName: 'Child L',
+      },
+    },
+    {
+      type: 'LearningRecorded',
+      data: { reviewId: 'loc1', recordedOn: '2026-02-02', items: [], themes: ['online safety '] },
+    },
   ]);
 });
 afterAll(async () => db?.drop());
@@ -29,38 +139,73 @@ afterAll(async () => db?.drop());
 describe('review learning', () => {
   it('non-statutory reviews are tracked (no statutory clock) and published without dead letters', async () => {
     expect(await db.sql`select event_type from read_models.dead_letters`).toEqual([]);
-    expect(await getReview(db.sql, 'lr1')).toMatchObject({ kind: 'local', partnershipIds: ['harrow'], status: 'published', deadlines: [], caseName: 'Child Q' });
-    expect((await getReview(db.sql, 'lr1'))?.history.map((h) => h.type)).toEqual(['NonStatutoryReviewCommissioned', 'FinalReportSubmitted', 'ReportPublished']);
-    expect((await listPublishedReports(db.sql, { partnershipId: 'harrow' })).items.map((r) => r.reviewId)).toEqual(['lr1']);
+    expect(await getReview(db.sql, 'lr1')).toMatchObject({
+      kind: 'local',
+      partnershipIds: ['harrow'],
+      status: 'published',
+      deadlines: [],
+      caseName: 'Child Q',
+    });
+    expect((await getReview(db.sql, 'lr1'))?.history.map((h) => h.type)).toEqual([
+      'NonStatutoryReviewCommissioned',
+      'FinalReportSubmitted',
+      'ReportPublished',
+    ]);
+    expect((await listPublishedReports(db.sql, { partnershipId: 'harrow' })).items.map((r) => r.reviewId)).toEqual([
+      'lr1',
+    ]);
   });
 
   it('flags an action overdue on the day asked, not once completed', async () => {
     const before = await getReviewLearning(db.sql, 'lr1', { today: '2026-03-31' });
-    expect(before?.actions.map((a) => [a.actionId, a.overdue])).toEqual([['a1', false], ['a2', false]]);
+    expect(before?.actions.map((a) => [a.actionId, a.overdue])).toEqual([
+      ['a1', false],
+      ['a2', false],
+    ]);
     const after = await getReviewLearning(db.sql, 'lr1', { today: '2026-04-01' });
-    expect(after).toMatchObject({ kind: 'multi-agency-learning-review', ownerPartnershipId: 'harrow', concernedPartnershipIds: ['buckinghamshire'], referralIds: ['r1'], overdueActionCount: 1 });
-    expect(after?.actions.find((a) => a.actionId === 'a2')).toMatchObject({ status: 'completed', note: 'Delivered', overdue: false });
-    expect(after?.recommendations).toEqual([{ recommendationId: 'rec-1', text: 'Share logs within 24 hours', assignedAgency: 'police', madeOn: '2026-02-01' }]);
+    expect(after).toMatchObject({
+      kind: 'multi-agency-learning-review',
+      ownerPartnershipId: 'harrow',
+      concernedPartnershipIds: ['buckinghamshire'],
+      referralIds: ['r1'],
+      overdueActionCount: 1,
+    });
+    expect(after?.actions.find((a) => a.actionId === 'a2')).toMatchObject({
+      status: 'completed',
+      note: 'Delivered',
+      overdue: false,
+    });
+    expect(after?.recommendations).toEqual([
+      { recommendationId: 'rec-1', text: 'Share logs within 24 hours', assignedAgency: 'police', madeOn: '2026-02-01' },
+    ]);
   });
 
-  it('lists a review in the concerned partnership\'s workspace and library because it mentions its services', async () => {
+  it("lists a review in the concerned partnership's workspace and library because it mentions its services", async () => {
     const bucks = await listPartnershipReviews(db.sql, { partnershipId: 'buckinghamshire', today: '2026-04-01' });
     expect(bucks.map((r) => [r.reviewId, r.listedBecause])).toEqual([['lr1', 'mentions-our-services']]);
-    expect((await listPartnershipReviews(db.sql, { partnershipId: 'harrow' })).map((r) => r.listedBecause)).toEqual(['own']);
+    expect((await listPartnershipReviews(db.sql, { partnershipId: 'harrow' })).map((r) => r.listedBecause)).toEqual([
+      'own',
+    ]);
     const library = await searchLearningLibrary(db.sql, { partnershipId: 'buckinghamshire' });
-    expect(library).toMatchObject([{ reviewId: 'lr1', caseName: 'Child Q', year: 2026, listedBecause: 'mentions-our-services' }]);
+    expect(library).toMatchObject([
+      { reviewId: 'lr1', caseName: 'Child Q', year: 2026, listedBecause: 'mentions-our-services' },
+    ]);
   });
 
   it('searches the library by theme (recorded or published) and keyword, literally; only published reviews', async () => {
     expect((await searchLearningLibrary(db.sql, { theme: 'online safety' })).map((r) => r.reviewId)).toEqual(['lr1']);
-    expect((await searchLearningLibrary(db.sql, { theme: 'SELF-HARM' })).map((r) => r.themes)).toEqual([['Online safety', 'self-harm']]);
+    expect((await searchLearningLibrary(db.sql, { theme: 'SELF-HARM' })).map((r) => r.themes)).toEqual([
+      ['Online safety', 'self-harm'],
+    ]);
     expect((await searchLearningLibrary(db.sql, { keyword: 'groom' })).map((r) => r.reviewId)).toEqual(['lr1']);
     expect(await searchLearningLibrary(db.sql, { keyword: '%' })).toEqual([]);
     expect(await searchLearningLibrary(db.sql, { theme: 'neglect' })).toEqual([]);
   });
 
   it('gives the Panel recurring themes across partnerships and DfE the final reports sent to it', async () => {
-    expect(await getRecurringThemes(db.sql)).toEqual([{ theme: 'Online safety', partnershipIds: ['harrow', 'leeds'], reviewIds: ['lr1', 'loc1'] }]);
+    expect(await getRecurringThemes(db.sql)).toEqual([
+      { theme: 'Online safety', partnershipIds: ['harrow', 'leeds'], reviewIds: ['lr1', 'loc1'] },
+    ]);
     expect((await listFinalReportsFor(db.sql, 'dfe')).map((r) => r.reviewId)).toEqual(['lr1']);
   });
 });

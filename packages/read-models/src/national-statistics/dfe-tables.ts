@@ -27,22 +27,47 @@ export type NotificationFact = {
 export const TOTAL = 'Total';
 export const NATURES_TOTALS = [TOTAL, 'Child death', 'Serious harm', 'Other'] as const;
 export const NATURES_COMBINED = [TOTAL, 'Child death', 'Serious harm and other'] as const;
-export const NATURES_LOOKED_AFTER = [TOTAL, 'Child death - abuse or neglect', 'Child death - no abuse or neglect', 'Serious harm and other'] as const;
+export const NATURES_LOOKED_AFTER = [
+  TOTAL,
+  'Child death - abuse or neglect',
+  'Child death - no abuse or neglect',
+  'Serious harm and other',
+] as const;
 export const CARE_LEAVER_NATURE = 'Care leaver death';
 export const CARE_LEAVER_TOPIC = 'Care leaver deaths';
 
 type Child = ChildCharacteristics;
-export type Topic = { topic: string; values: readonly string[]; natures: readonly string[]; of: (child: Child, fact: NotificationFact) => string };
+export type Topic = {
+  topic: string;
+  values: readonly string[];
+  natures: readonly string[];
+  of: (child: Child, fact: NotificationFact) => string;
+};
 
 const yesNoUnknown = (v: string) => (v === 'yes' ? 'Yes' : v === 'no' ? 'No' : 'Unknown');
-const AGE: Record<string, string> = { 'under-1': 'Under 1', '1-5': '1 to 5', '6-10': '6 to 10', '11-15': '11 to 15', '16-plus': '16 and over', unknown: 'Unknown' };
+const AGE: Record<string, string> = {
+  'under-1': 'Under 1',
+  '1-5': '1 to 5',
+  '6-10': '6 to 10',
+  '11-15': '11 to 15',
+  '16-plus': '16 and over',
+  unknown: 'Unknown',
+};
 const SEX: Record<string, string> = { female: 'Female', male: 'Male', 'not-known': 'Unknown' };
 const ETHNICITY: Record<string, string> = {
-  white: 'White', mixed: 'Mixed or multiple ethnic groups', asian: 'Asian or Asian British', black: 'Black or Black British',
-  other: 'Other ethnic group', 'not-known': 'Unknown',
+  white: 'White',
+  mixed: 'Mixed or multiple ethnic groups',
+  asian: 'Asian or Asian British',
+  black: 'Black or Black British',
+  other: 'Other ethnic group',
+  'not-known': 'Unknown',
 };
 const PLACEMENT: Record<string, string> = {
-  'at-home': 'At home', 'foster-care': 'Foster care', 'residential-home': 'Residential home', hospital: 'Hospital', other: 'Other',
+  'at-home': 'At home',
+  'foster-care': 'Foster care',
+  'residential-home': 'Residential home',
+  hospital: 'Hospital',
+  other: 'Other',
 };
 const values = (map: Record<string, string>) => [...new Set(Object.values(map))];
 
@@ -50,15 +75,52 @@ const values = (map: Record<string, string>) => [...new Set(Object.values(map))]
 export const TOPICS: readonly Topic[] = [
   { topic: 'Age', values: values(AGE), natures: NATURES_COMBINED, of: (c) => AGE[c.ageBand] ?? 'Unknown' },
   { topic: 'Sex', values: values(SEX), natures: NATURES_COMBINED, of: (c) => SEX[c.sex] ?? 'Unknown' },
-  { topic: 'Ethnicity', values: values(ETHNICITY), natures: NATURES_COMBINED, of: (c) => ETHNICITY[c.ethnicity] ?? 'Unknown' },
-  { topic: 'Disability', values: ['Yes', 'No', 'Unknown'], natures: NATURES_COMBINED, of: (c) => yesNoUnknown(c.disability) },
-  { topic: 'Placement', values: values(PLACEMENT), natures: NATURES_COMBINED, of: (c) => PLACEMENT[c.placement] ?? 'Other' },
-  { topic: 'Looked after', values: ['Looked after', 'Not looked after'], natures: NATURES_LOOKED_AFTER, of: (c) => (c.lookedAfter ? 'Looked after' : 'Not looked after') },
-  { topic: 'Child in need plan', values: ['Yes', 'No'], natures: NATURES_COMBINED, of: (c) => (c.childInNeedPlan ? 'Yes' : 'No') },
-  { topic: 'Child protection plan', values: ['Yes', 'No'], natures: NATURES_COMBINED, of: (c) => (c.childProtectionPlan ? 'Yes' : 'No') },
-  { topic: 'Known to agencies', values: ['Yes', 'No', 'Unknown'], natures: NATURES_COMBINED, of: (c) => yesNoUnknown(c.knownToAgencies) },
   {
-    topic: 'Notified within 5 working days', values: ['Within 5 working days', 'More than 5 working days'], natures: NATURES_COMBINED,
+    topic: 'Ethnicity',
+    values: values(ETHNICITY),
+    natures: NATURES_COMBINED,
+    of: (c) => ETHNICITY[c.ethnicity] ?? 'Unknown',
+  },
+  {
+    topic: 'Disability',
+    values: ['Yes', 'No', 'Unknown'],
+    natures: NATURES_COMBINED,
+    of: (c) => yesNoUnknown(c.disability),
+  },
+  {
+    topic: 'Placement',
+    values: values(PLACEMENT),
+    natures: NATURES_COMBINED,
+    of: (c) => PLACEMENT[c.placement] ?? 'Other',
+  },
+  {
+    topic: 'Looked after',
+    values: ['Looked after', 'Not looked after'],
+    natures: NATURES_LOOKED_AFTER,
+    of: (c) => (c.lookedAfter ? 'Looked after' : 'Not looked after'),
+  },
+  {
+    topic: 'Child in need plan',
+    values: ['Yes', 'No'],
+    natures: NATURES_COMBINED,
+    of: (c) => (c.childInNeedPlan ? 'Yes' : 'No'),
+  },
+  {
+    topic: 'Child protection plan',
+    values: ['Yes', 'No'],
+    natures: NATURES_COMBINED,
+    of: (c) => (c.childProtectionPlan ? 'Yes' : 'No'),
+  },
+  {
+    topic: 'Known to agencies',
+    values: ['Yes', 'No', 'Unknown'],
+    natures: NATURES_COMBINED,
+    of: (c) => yesNoUnknown(c.knownToAgencies),
+  },
+  {
+    topic: 'Notified within 5 working days',
+    values: ['Within 5 working days', 'More than 5 working days'],
+    natures: NATURES_COMBINED,
     of: (_c, f) => (f.notifiedWithin5WorkingDays ? 'Within 5 working days' : 'More than 5 working days'),
   },
 ];
@@ -69,9 +131,17 @@ export const isCareLeaverDeath = (f: NotificationFact) => f.nature === 'care-lea
 /** The nature columns a main notification counts in, for a frame of natures. */
 export const natureColumns = (nature: IncidentNature, frame: readonly string[]): string[] => {
   const death = nature === 'child-death' || nature === 'looked-after-child-death';
-  if (frame === NATURES_TOTALS) return [TOTAL, death ? 'Child death' : nature === 'serious-harm' ? 'Serious harm' : 'Other'];
+  if (frame === NATURES_TOTALS)
+    return [TOTAL, death ? 'Child death' : nature === 'serious-harm' ? 'Serious harm' : 'Other'];
   if (frame === NATURES_LOOKED_AFTER) {
-    return [TOTAL, nature === 'child-death' ? 'Child death - abuse or neglect' : nature === 'looked-after-child-death' ? 'Child death - no abuse or neglect' : 'Serious harm and other'];
+    return [
+      TOTAL,
+      nature === 'child-death'
+        ? 'Child death - abuse or neglect'
+        : nature === 'looked-after-child-death'
+          ? 'Child death - no abuse or neglect'
+          : 'Serious harm and other',
+    ];
   }
   return [TOTAL, death ? 'Child death' : 'Serious harm and other'];
 };
@@ -105,7 +175,8 @@ export const nationalCells = (facts: readonly NotificationFact[], reportingYear:
     const existing = cells.get(key) ?? cell;
     cells.set(key, { ...existing, value: existing.value + count });
   };
-  for (const quarter of [TOTAL, ...REPORTING_QUARTERS]) for (const nature of NATURES_TOTALS) add(quarter, TOTAL, TOTAL, nature, 0);
+  for (const quarter of [TOTAL, ...REPORTING_QUARTERS])
+    for (const nature of NATURES_TOTALS) add(quarter, TOTAL, TOTAL, nature, 0);
   for (const t of TOPICS) for (const b of [TOTAL, ...t.values]) for (const n of t.natures) add(TOTAL, t.topic, b, n, 0);
   for (const b of [TOTAL, ...CARE_LEAVER_BANDS]) add(TOTAL, CARE_LEAVER_TOPIC, b, CARE_LEAVER_NATURE, 0);
   for (const f of main) {
@@ -121,7 +192,12 @@ export const nationalCells = (facts: readonly NotificationFact[], reportingYear:
     }
   }
   for (const f of inYear.filter(isCareLeaverDeath)) {
-    const band = f.child?.careLeaverAgeBand === '16-21' ? '16 to 21' : f.child?.careLeaverAgeBand === '22-24' ? '22 to 24' : 'Unknown';
+    const band =
+      f.child?.careLeaverAgeBand === '16-21'
+        ? '16 to 21'
+        : f.child?.careLeaverAgeBand === '22-24'
+          ? '22 to 24'
+          : 'Unknown';
     add(TOTAL, CARE_LEAVER_TOPIC, TOTAL, CARE_LEAVER_NATURE, 1);
     add(TOTAL, CARE_LEAVER_TOPIC, band, CARE_LEAVER_NATURE, 1);
   }
@@ -144,7 +220,15 @@ export const areaCells = (
     if (area === undefined) continue;
     for (const n of natureColumns(f.nature, frame)) counts.set(`${area}|${n}`, (counts.get(`${area}|${n}`) ?? 0) + 1);
   }
-  return areas.flatMap((area) => frame.map((nature) => ({
-    quarter: TOTAL, level, area, topic: TOTAL, breakdown: TOTAL, nature, value: counts.get(`${area}|${nature}`) ?? 0,
-  })));
+  return areas.flatMap((area) =>
+    frame.map((nature) => ({
+      quarter: TOTAL,
+      level,
+      area,
+      topic: TOTAL,
+      breakdown: TOTAL,
+      nature,
+      value: counts.get(`${area}|${nature}`) ?? 0,
+    })),
+  );
 };

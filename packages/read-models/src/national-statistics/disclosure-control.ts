@@ -10,8 +10,17 @@
  * Limits: single equations only; an attacker solving several equations at once is not modelled (DfE's practice too).
  */
 import {
-  CARE_LEAVER_BANDS, CARE_LEAVER_NATURE, CARE_LEAVER_TOPIC, cellKey, ENGLAND, NATURES_COMBINED, NATURES_LOOKED_AFTER,
-  NATURES_TOTALS, TOPICS, TOTAL, type Cell,
+  CARE_LEAVER_BANDS,
+  CARE_LEAVER_NATURE,
+  CARE_LEAVER_TOPIC,
+  cellKey,
+  ENGLAND,
+  NATURES_COMBINED,
+  NATURES_LOOKED_AFTER,
+  NATURES_TOTALS,
+  TOPICS,
+  TOTAL,
+  type Cell,
 } from './dfe-tables';
 import { REPORTING_QUARTERS } from '@cspr/domain';
 
@@ -39,11 +48,12 @@ export const suppress = (
   const byKey = new Map<string, string[][]>();
   for (const members of eqs) for (const k of members) byKey.set(k, [...(byKey.get(k) ?? []), members]);
   const visible = (k: string) => !hidden.has(k) && values.get(k)! > 0;
-  const forcesProtected = (k: string) => (byKey.get(k) ?? []).some((members) => {
-    if (members.filter((m) => hidden.has(m)).length !== 0) return false;
-    const rest = members.filter((m) => m !== k && visible(m));
-    return rest.length > 0 && rest.every(isProtected);
-  });
+  const forcesProtected = (k: string) =>
+    (byKey.get(k) ?? []).some((members) => {
+      if (members.filter((m) => hidden.has(m)).length !== 0) return false;
+      const rest = members.filter((m) => m !== k && visible(m));
+      return rest.length > 0 && rest.every(isProtected);
+    });
   let changed = true;
   while (changed) {
     changed = false;
@@ -69,8 +79,14 @@ const SHARED_TOTALS: ReadonlySet<string> = new Set([TOTAL, 'Child death', 'Serio
  * The key a cell is suppressed under. Every topic repeats the national totals in its Total row: those repeats are
  * one cell, hidden everywhere or nowhere (else a total hidden in one topic could be read in another).
  */
-export const disclosureKey = (cell: Pick<Cell, 'quarter' | 'level' | 'area' | 'topic' | 'breakdown' | 'nature'>): string =>
-  cell.level === 'National' && cell.quarter === TOTAL && cell.breakdown === TOTAL && cell.topic !== CARE_LEAVER_TOPIC && SHARED_TOTALS.has(cell.nature)
+export const disclosureKey = (
+  cell: Pick<Cell, 'quarter' | 'level' | 'area' | 'topic' | 'breakdown' | 'nature'>,
+): string =>
+  cell.level === 'National' &&
+  cell.quarter === TOTAL &&
+  cell.breakdown === TOTAL &&
+  cell.topic !== CARE_LEAVER_TOPIC &&
+  SHARED_TOTALS.has(cell.nature)
     ? cellKey({ ...cell, topic: TOTAL })
     : cellKey(cell);
 
@@ -81,21 +97,38 @@ const nat = (quarter: string, topic: string, breakdown: string, nature: string) 
 export const releaseEquations = (localAuthorities: readonly string[]): Equation[] => {
   const eqs: Equation[] = [];
   const [, death, harm, other] = NATURES_TOTALS;
-  for (const q of [TOTAL, ...REPORTING_QUARTERS]) eqs.push({ total: nat(q, TOTAL, TOTAL, TOTAL), parts: [death, harm, other].map((n) => nat(q, TOTAL, TOTAL, n)) });
-  for (const n of NATURES_TOTALS) eqs.push({ total: nat(TOTAL, TOTAL, TOTAL, n), parts: REPORTING_QUARTERS.map((q) => nat(q, TOTAL, TOTAL, n)) });
+  for (const q of [TOTAL, ...REPORTING_QUARTERS])
+    eqs.push({ total: nat(q, TOTAL, TOTAL, TOTAL), parts: [death, harm, other].map((n) => nat(q, TOTAL, TOTAL, n)) });
+  for (const n of NATURES_TOTALS)
+    eqs.push({ total: nat(TOTAL, TOTAL, TOTAL, n), parts: REPORTING_QUARTERS.map((q) => nat(q, TOTAL, TOTAL, n)) });
   const shared = (n: string) => nat(TOTAL, TOTAL, TOTAL, n);
   eqs.push({ total: shared('Serious harm and other'), parts: [harm, other].map(shared) });
   for (const t of TOPICS) {
     if (t.natures === NATURES_LOOKED_AFTER) {
-      eqs.push({ total: shared(death), parts: NATURES_LOOKED_AFTER.slice(1, 3).map((n) => nat(TOTAL, t.topic, TOTAL, n)) });
+      eqs.push({
+        total: shared(death),
+        parts: NATURES_LOOKED_AFTER.slice(1, 3).map((n) => nat(TOTAL, t.topic, TOTAL, n)),
+      });
     }
-    for (const b of [TOTAL, ...t.values]) eqs.push({ total: nat(TOTAL, t.topic, b, TOTAL), parts: t.natures.slice(1).map((n) => nat(TOTAL, t.topic, b, n)) });
-    for (const n of t.natures) eqs.push({ total: nat(TOTAL, t.topic, TOTAL, n), parts: t.values.map((b) => nat(TOTAL, t.topic, b, n)) });
+    for (const b of [TOTAL, ...t.values])
+      eqs.push({
+        total: nat(TOTAL, t.topic, b, TOTAL),
+        parts: t.natures.slice(1).map((n) => nat(TOTAL, t.topic, b, n)),
+      });
+    for (const n of t.natures)
+      eqs.push({ total: nat(TOTAL, t.topic, TOTAL, n), parts: t.values.map((b) => nat(TOTAL, t.topic, b, n)) });
   }
-  eqs.push({ total: nat(TOTAL, CARE_LEAVER_TOPIC, TOTAL, CARE_LEAVER_NATURE), parts: CARE_LEAVER_BANDS.map((b) => nat(TOTAL, CARE_LEAVER_TOPIC, b, CARE_LEAVER_NATURE)) });
-  const la = (area: string, nature: string) => cellKey({ quarter: TOTAL, level: 'Local authority', area, topic: TOTAL, breakdown: TOTAL, nature });
-  for (const area of localAuthorities) eqs.push({ total: la(area, TOTAL), parts: NATURES_COMBINED.slice(1).map((n) => la(area, n)) });
-  if (localAuthorities.length > 0) for (const n of NATURES_COMBINED) eqs.push({ total: shared(n), parts: localAuthorities.map((area) => la(area, n)) });
+  eqs.push({
+    total: nat(TOTAL, CARE_LEAVER_TOPIC, TOTAL, CARE_LEAVER_NATURE),
+    parts: CARE_LEAVER_BANDS.map((b) => nat(TOTAL, CARE_LEAVER_TOPIC, b, CARE_LEAVER_NATURE)),
+  });
+  const la = (area: string, nature: string) =>
+    cellKey({ quarter: TOTAL, level: 'Local authority', area, topic: TOTAL, breakdown: TOTAL, nature });
+  for (const area of localAuthorities)
+    eqs.push({ total: la(area, TOTAL), parts: NATURES_COMBINED.slice(1).map((n) => la(area, n)) });
+  if (localAuthorities.length > 0)
+    for (const n of NATURES_COMBINED)
+      eqs.push({ total: shared(n), parts: localAuthorities.map((area) => la(area, n)) });
   return eqs;
 };
 
@@ -103,7 +136,8 @@ export const releaseEquations = (localAuthorities: readonly string[]): Equation[
 export const isNationalTotal = (key: string): boolean => key.startsWith(`${TOTAL}|National|${ENGLAND.code}|${TOTAL}|`);
 
 /** Published text of an exact cell after suppression. */
-export const shownExact = (cell: Cell, hidden: ReadonlySet<string>): string => (hidden.has(disclosureKey(cell)) ? SUPPRESSED : String(cell.value));
+export const shownExact = (cell: Cell, hidden: ReadonlySet<string>): string =>
+  hidden.has(disclosureKey(cell)) ? SUPPRESSED : String(cell.value);
 
 /** Published text of a regional cell: rounded to the nearest 10, "c" when non-zero but it would show as 0. */
 export const shownRounded = (value: number): string => {

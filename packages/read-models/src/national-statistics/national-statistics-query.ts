@@ -29,9 +29,17 @@ export const loadNotificationFacts = async (sql: Sql, reportingYear: number): Pr
 
 /** Reporting years that have any notification, newest first. */
 export const listReportingYears = async (sql: Sql): Promise<number[]> =>
-  (await sql<{ year: number }[]>`select distinct reporting_year as year from read_models.notification_facts order by 1 desc`).map((r) => r.year);
+  (
+    await sql<
+      { year: number }[]
+    >`select distinct reporting_year as year from read_models.notification_facts order by 1 desc`
+  ).map((r) => r.year);
 
-export const getLiveStatistics = async (sql: Sql, reportingYear: number, options: { today?: string } = {}): Promise<LiveStatistics> => {
+export const getLiveStatistics = async (
+  sql: Sql,
+  reportingYear: number,
+  options: { today?: string } = {},
+): Promise<LiveStatistics> => {
   const facts = await loadNotificationFacts(sql, reportingYear);
   const names = new Map(englishRegions.map((r) => [r.code, r.name]));
   return {
@@ -39,8 +47,14 @@ export const getLiveStatistics = async (sql: Sql, reportingYear: number, options
     label: reportingYearLabel(reportingYear),
     complete: isReportingYearComplete(reportingYear, resolveToday(options).today),
     national: nationalCells(facts, reportingYear),
-    regional: areaCells(facts, reportingYear, 'Regional', englishRegions.map((r) => r.code), (code) => regionOf(code)?.code, NATURES_TOTALS)
-      .map((c) => ({ ...c, areaName: names.get(c.area) ?? c.area })),
+    regional: areaCells(
+      facts,
+      reportingYear,
+      'Regional',
+      englishRegions.map((r) => r.code),
+      (code) => regionOf(code)?.code,
+      NATURES_TOTALS,
+    ).map((c) => ({ ...c, areaName: names.get(c.area) ?? c.area })),
   };
 };
 

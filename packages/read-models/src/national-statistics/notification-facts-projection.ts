@@ -7,8 +7,15 @@
  * Care-leaver deaths have no statutory clock (null). Withdrawn notifications stay, flagged, out of the counts.
  */
 import {
-  computeDeadlines, regionOf, reportingPeriodOf, subjectChild, NATURES_WITHOUT_RAPID_REVIEW,
-  type ChildCharacteristics, type GuidanceEdition, type IncidentNature, type ReportingQuarter,
+  computeDeadlines,
+  regionOf,
+  reportingPeriodOf,
+  subjectChild,
+  NATURES_WITHOUT_RAPID_REVIEW,
+  type ChildCharacteristics,
+  type GuidanceEdition,
+  type IncidentNature,
+  type ReportingQuarter,
 } from '@cspr/domain';
 import { optionalString, requireString, ProjectionError, type Projection, type ProjectionContext } from '../projection';
 import type { NotificationFact } from './dfe-tables';
@@ -54,7 +61,12 @@ const rapidReviewRequired = (nature: string, children: unknown[]) =>
 
 /** Recomputes everything derived: region, clocks and whether they were met. */
 const derived = (row: NotificationFactRow, context: ProjectionContext): NotificationFactRow => {
-  const deadlines = computeDeadlines({ 'became-aware': row.became_aware_on, notified: row.notified_on }, row.guidance_edition, context.calendar, { nature: row.nature });
+  const deadlines = computeDeadlines(
+    { 'became-aware': row.became_aware_on, notified: row.notified_on },
+    row.guidance_edition,
+    context.calendar,
+    { nature: row.nature },
+  );
   const notification = deadlines.find((d) => d.kind === 'notification');
   const notificationDue = notification?.dueOn ?? row.notified_on;
   const required = rapidReviewRequired(row.nature, row.children);
@@ -66,7 +78,8 @@ const derived = (row: NotificationFactRow, context: ProjectionContext): Notifica
     notified_within_deadline: notification?.statutory === false ? null : row.notified_on <= notificationDue,
     rapid_review_required: required,
     rapid_review_due_on: rapidDue,
-    rapid_review_within_deadline: rapidDue !== null && row.rapid_review_submitted_on !== null ? row.rapid_review_submitted_on <= rapidDue : null,
+    rapid_review_within_deadline:
+      rapidDue !== null && row.rapid_review_submitted_on !== null ? row.rapid_review_submitted_on <= rapidDue : null,
   };
 };
 
@@ -83,28 +96,34 @@ export const notificationFactsProjection: Projection<NotificationFactRow> = {
       const notifiedOn = requireString(d, 'notifiedOn');
       const { reportingYear, quarter } = reportingPeriodOf(notifiedOn);
       const children = (Array.isArray(d.children) ? d.children : []) as ChildCharacteristics[];
-      rows.set(id, derived({
-        incident_id: id,
-        partnership_id: requireString(d, 'partnershipId'),
-        local_authority_code: requireString(d, 'localAuthorityCode'),
-        region: 'Unknown',
-        nature: requireString(d, 'nature'),
-        guidance_edition: requireString(d, 'guidanceEdition') as GuidanceEdition,
-        became_aware_on: requireString(d, 'becameAwareOn'),
-        notified_on: notifiedOn,
-        statistics_year: statisticsYearOf(notifiedOn).year,
-        reporting_year: reportingYear,
-        quarter,
-        notification_due_on: notifiedOn,
-        notified_within_deadline: true,
-        rapid_review_required: true,
-        rapid_review_due_on: null,
-        rapid_review_submitted_on: null,
-        rapid_review_within_deadline: null,
-        children,
-        subject_child: subjectChild(children, optionalString(d, 'harmChildRef') ?? undefined) ?? null,
-        withdrawn: false,
-      }, context));
+      rows.set(
+        id,
+        derived(
+          {
+            incident_id: id,
+            partnership_id: requireString(d, 'partnershipId'),
+            local_authority_code: requireString(d, 'localAuthorityCode'),
+            region: 'Unknown',
+            nature: requireString(d, 'nature'),
+            guidance_edition: requireString(d, 'guidanceEdition') as GuidanceEdition,
+            became_aware_on: requireString(d, 'becameAwareOn'),
+            notified_on: notifiedOn,
+            statistics_year: statisticsYearOf(notifiedOn).year,
+            reporting_year: reportingYear,
+            quarter,
+            notification_due_on: notifiedOn,
+            notified_within_deadline: true,
+            rapid_review_required: true,
+            rapid_review_due_on: null,
+            rapid_review_submitted_on: null,
+            rapid_review_within_deadline: null,
+            children,
+            subject_child: subjectChild(children, optionalString(d, 'harmChildRef') ?? undefined) ?? null,
+            withdrawn: false,
+          },
+          context,
+        ),
+      );
       return;
     }
     const row = rows.get(id);
@@ -113,7 +132,8 @@ export const notificationFactsProjection: Projection<NotificationFactRow> = {
       case 'NotificationAmended': {
         // Statistics are as at notification: only a corrected became-aware date matters, and only when earlier.
         const corrected = optionalString((d.changes ?? {}) as Record<string, unknown>, 'becameAwareOn');
-        if (corrected !== null && corrected < row.became_aware_on) rows.set(id, derived({ ...row, became_aware_on: corrected }, context));
+        if (corrected !== null && corrected < row.became_aware_on)
+          rows.set(id, derived({ ...row, became_aware_on: corrected }, context));
         return;
       }
       case 'NotificationWithdrawn':
@@ -121,7 +141,8 @@ export const notificationFactsProjection: Projection<NotificationFactRow> = {
         return;
       case 'RapidReviewCompleted':
         // The clock is met or missed by the first submission; a resubmission after reconsideration does not restart it.
-        if (row.rapid_review_submitted_on === null) rows.set(id, derived({ ...row, rapid_review_submitted_on: requireString(d, 'submittedOn') }, context));
+        if (row.rapid_review_submitted_on === null)
+          rows.set(id, derived({ ...row, rapid_review_submitted_on: requireString(d, 'submittedOn') }, context));
         return;
     }
   },
@@ -133,7 +154,7 @@ export const factOf = (row: NotificationFactRow): NotificationFact => ({
   quarter: row.quarter,
   nature: row.nature as IncidentNature,
   localAuthorityCode: row.local_authority_code,
-  child: row.subject_child ?? ((row.children[0] as ChildCharacteristics | undefined) ?? null),
+  child: row.subject_child ?? (row.children[0] as ChildCharacteristics | undefined) ?? null,
   notifiedWithin5WorkingDays: row.notified_within_deadline,
   withdrawn: row.withdrawn,
 });

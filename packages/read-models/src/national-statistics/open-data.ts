@@ -6,36 +6,92 @@
 import { stringify } from 'csv-stringify/sync';
 import { englishRegions, localAuthorities, regionOf } from '@cspr/domain';
 import type { OpenDataRow, ReleaseFiles } from '@cspr/domain';
-import { areaCells, ENGLAND, NATURES_COMBINED, NATURES_TOTALS, nationalCells, type Cell, type NotificationFact } from './dfe-tables';
-import { disclosureKey, isNationalTotal, releaseEquations, shownExact, shownRounded, suppress } from './disclosure-control';
+import {
+  areaCells,
+  ENGLAND,
+  NATURES_COMBINED,
+  NATURES_TOTALS,
+  nationalCells,
+  type Cell,
+  type NotificationFact,
+} from './dfe-tables';
+import {
+  disclosureKey,
+  isNationalTotal,
+  releaseEquations,
+  shownExact,
+  shownRounded,
+  suppress,
+} from './disclosure-control';
 
 /** The method and frame these files follow; recorded in each release event. */
 export const METHOD_VERSION = 'dfe-serious-incident-notifications-2025';
 export const TIME_IDENTIFIER = 'Reporting year';
 
 export const NATIONAL_COLUMNS = [
-  'time_period', 'time_identifier', 'quarter', 'geographic_level', 'country_code', 'country_name', 'breakdown_topic',
-  'breakdown', 'nature_of_notification', 'number_notifications',
+  'time_period',
+  'time_identifier',
+  'quarter',
+  'geographic_level',
+  'country_code',
+  'country_name',
+  'breakdown_topic',
+  'breakdown',
+  'nature_of_notification',
+  'number_notifications',
 ] as const;
 export const REGIONAL_COLUMNS = [
-  'time_period', 'time_identifier', 'quarter', 'geographic_level', 'country_code', 'country_name', 'region_code',
-  'region_name', 'breakdown_topic', 'breakdown', 'nature_of_notification', 'number_notifications',
+  'time_period',
+  'time_identifier',
+  'quarter',
+  'geographic_level',
+  'country_code',
+  'country_name',
+  'region_code',
+  'region_name',
+  'breakdown_topic',
+  'breakdown',
+  'nature_of_notification',
+  'number_notifications',
 ] as const;
 export const LOCAL_AUTHORITY_COLUMNS = [
-  'time_period', 'time_identifier', 'quarter', 'geographic_level', 'country_code', 'country_name', 'region_code',
-  'region_name', 'old_la_code', 'new_la_code', 'la_name', 'breakdown_topic', 'breakdown', 'nature_of_notification', 'number_notifications',
+  'time_period',
+  'time_identifier',
+  'quarter',
+  'geographic_level',
+  'country_code',
+  'country_name',
+  'region_code',
+  'region_name',
+  'old_la_code',
+  'new_la_code',
+  'la_name',
+  'breakdown_topic',
+  'breakdown',
+  'nature_of_notification',
+  'number_notifications',
 ] as const;
 
 export type ReleaseFileName = keyof ReleaseFiles;
 export const RELEASE_FILE_COLUMNS: Record<ReleaseFileName, readonly string[]> = {
-  national: NATIONAL_COLUMNS, regional: REGIONAL_COLUMNS, localAuthority: LOCAL_AUTHORITY_COLUMNS,
+  national: NATIONAL_COLUMNS,
+  regional: REGIONAL_COLUMNS,
+  localAuthority: LOCAL_AUTHORITY_COLUMNS,
 };
 
 const base = (reportingYear: number, cell: Cell) => ({
-  time_period: String(reportingYear), time_identifier: TIME_IDENTIFIER, quarter: cell.quarter, geographic_level: cell.level,
-  country_code: ENGLAND.code, country_name: ENGLAND.name,
+  time_period: String(reportingYear),
+  time_identifier: TIME_IDENTIFIER,
+  quarter: cell.quarter,
+  geographic_level: cell.level,
+  country_code: ENGLAND.code,
+  country_name: ENGLAND.name,
 });
-const filters = (cell: Cell) => ({ breakdown_topic: cell.topic, breakdown: cell.breakdown, nature_of_notification: cell.nature });
+const filters = (cell: Cell) => ({
+  breakdown_topic: cell.topic,
+  breakdown: cell.breakdown,
+  nature_of_notification: cell.nature,
+});
 
 /** The three files of a reporting year's release: suppressed national and LA counts, rounded regional counts. */
 export const buildReleaseFiles = (facts: readonly NotificationFact[], reportingYear: number): ReleaseFiles => {
@@ -44,21 +100,40 @@ export const buildReleaseFiles = (facts: readonly NotificationFact[], reportingY
   const local = areaCells(facts, reportingYear, 'Local authority', laCodes, (code) => code, NATURES_COMBINED);
   const values = new Map([...national, ...local].map((c) => [disclosureKey(c), c.value]));
   const hidden = suppress(values, releaseEquations(laCodes), isNationalTotal);
-  const regional = areaCells(facts, reportingYear, 'Regional', englishRegions.map((r) => r.code), (code) => regionOf(code)?.code, NATURES_TOTALS);
+  const regional = areaCells(
+    facts,
+    reportingYear,
+    'Regional',
+    englishRegions.map((r) => r.code),
+    (code) => regionOf(code)?.code,
+    NATURES_TOTALS,
+  );
   const regionName = new Map(englishRegions.map((r) => [r.code, r.name]));
   const laByCode = new Map(localAuthorities.map((la) => [la.code, la]));
   return {
-    national: national.map((c) => ({ ...base(reportingYear, c), ...filters(c), number_notifications: shownExact(c, hidden) })),
+    national: national.map((c) => ({
+      ...base(reportingYear, c),
+      ...filters(c),
+      number_notifications: shownExact(c, hidden),
+    })),
     regional: regional.map((c) => ({
-      ...base(reportingYear, c), region_code: c.area, region_name: regionName.get(c.area) ?? '', ...filters(c),
+      ...base(reportingYear, c),
+      region_code: c.area,
+      region_name: regionName.get(c.area) ?? '',
+      ...filters(c),
       number_notifications: shownRounded(c.value),
     })),
     localAuthority: local.map((c) => {
       const region = regionOf(c.area);
       return {
-        ...base(reportingYear, c), region_code: region?.code ?? '', region_name: region?.name ?? '',
-        old_la_code: String(laByCode.get(c.area)?.dfeNumber ?? ''), new_la_code: c.area,
-        la_name: laByCode.get(c.area)?.name ?? c.area, ...filters(c), number_notifications: shownExact(c, hidden),
+        ...base(reportingYear, c),
+        region_code: region?.code ?? '',
+        region_name: region?.name ?? '',
+        old_la_code: String(laByCode.get(c.area)?.dfeNumber ?? ''),
+        new_la_code: c.area,
+        la_name: laByCode.get(c.area)?.name ?? c.area,
+        ...filters(c),
+        number_notifications: shownExact(c, hidden),
       };
     }),
   };
@@ -82,10 +157,12 @@ const COLUMN_DESCRIPTIONS: Record<string, string> = {
   la_name: 'Name of the local authority that notified',
   breakdown_topic: 'Characteristic the notifications are broken down by (Total for the whole)',
   breakdown: 'Category of the characteristic (Total for every category)',
-  nature_of_notification: 'Child death (with abuse or neglect, and deaths of looked-after children), Serious harm, Other, '
-    + 'Serious harm and other (combined in breakdowns), or Care leaver death (reported apart from every other figure)',
-  number_notifications: 'Number of notifications; characteristics of one child per notification as at notification. '
-    + '"c": 1 or 2, or hidden so that another "c" cannot be worked out; regional figures rounded to the nearest 10',
+  nature_of_notification:
+    'Child death (with abuse or neglect, and deaths of looked-after children), Serious harm, Other, ' +
+    'Serious harm and other (combined in breakdowns), or Care leaver death (reported apart from every other figure)',
+  number_notifications:
+    'Number of notifications; characteristics of one child per notification as at notification. ' +
+    '"c": 1 or 2, or hidden so that another "c" cannot be worked out; regional figures rounded to the nearest 10',
 };
 
 /** DfE-style metadata file: one row per column with its label and description. */
@@ -95,8 +172,14 @@ export const releaseMetadataCsv = (): string => {
     col_name: column,
     col_type: column === 'number_notifications' ? 'Indicator' : 'Filter',
     label: column.replaceAll('_', ' '),
-    files: (Object.keys(RELEASE_FILE_COLUMNS) as ReleaseFileName[]).filter((f) => RELEASE_FILE_COLUMNS[f].includes(column)).join(' '),
+    files: (Object.keys(RELEASE_FILE_COLUMNS) as ReleaseFileName[])
+      .filter((f) => RELEASE_FILE_COLUMNS[f].includes(column))
+      .join(' '),
     description: COLUMN_DESCRIPTIONS[column] ?? '',
   }));
-  return stringify(rows, { header: true, columns: ['col_name', 'col_type', 'label', 'files', 'description'], record_delimiter: '\n' });
+  return stringify(rows, {
+    header: true,
+    columns: ['col_name', 'col_type', 'label', 'files', 'description'],
+    record_delimiter: '\n',
+  });
 };

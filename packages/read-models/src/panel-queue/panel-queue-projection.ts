@@ -9,6 +9,7 @@ import { storeDeadlines } from '../stored-deadlines';
 
 export type PanelQueueRow = {
   incident_id: string;
+  reference: string | null;
   partnership_id: string;
   local_authority_code: string;
   nature: string;
@@ -23,20 +24,39 @@ export type PanelQueueRow = {
   target_on: string | null;
 };
 
-const HANDLED = ['IncidentNotified', 'NotificationAmended', 'NotificationWithdrawn', 'RapidReviewCompleted', 'PanelResponded'];
+const HANDLED = [
+  'IncidentNotified',
+  'NotificationAmended',
+  'NotificationWithdrawn',
+  'RapidReviewCompleted',
+  'PanelResponded',
+  'CaseReferenceAllocated',
+];
 
 export const panelQueueProjection: Projection<PanelQueueRow> = {
   name: 'panel-queue',
   table: 'read_models.panel_queue',
   key: 'incident_id',
   handles: new Set(HANDLED),
-  keysOf: (event) => [requireString(event.data, 'incidentId')],
+  keysOf: (event) => {
+    if (event.type !== 'CaseReferenceAllocated') return [requireString(event.data, 'incidentId')];
+    return event.data.kind === 'INC' ? [requireString(event.data, 'subjectId')] : [];
+  },
   evolve: (rows, event, context) => {
     const d = event.data;
+    if (event.type === 'CaseReferenceAllocated') {
+      // Only the backfill of an incident notified before references finds a row here.
+      if (event.data.kind !== 'INC') return; // the other kind's series: not loaded here
+      const row = rows.get(requireString(d, 'subjectId'));
+      if (row && row.reference === null)
+        rows.set(row.incident_id, { ...row, reference: requireString(d, 'reference') });
+      return;
+    }
     const id = requireString(d, 'incidentId');
     if (event.type === 'IncidentNotified') {
       rows.set(id, {
         incident_id: id,
+        reference: typeof d.reference === 'string' ? d.reference : null,
         partnership_id: requireString(d, 'partnershipId'),
         local_authority_code: requireString(d, 'localAuthorityCode'),
         nature: requireString(d, 'nature'),
@@ -64,7 +84,8 @@ export const panelQueueProjection: Projection<PanelQueueRow> = {
         rows.set(id, {
           ...row,
           nature: typeof changes.nature === 'string' ? changes.nature : row.nature,
-          local_authority_code: typeof changes.localAuthorityCode === 'string' ? changes.localAuthorityCode : row.local_authority_code,
+          local_authority_code:
+            typeof changes.localAuthorityCode === 'string' ? changes.localAuthorityCode : row.local_authority_code,
         });
         return;
       }
@@ -73,10 +94,16 @@ export const panelQueueProjection: Projection<PanelQueueRow> = {
         return;
       case 'RapidReviewCompleted': {
         const submittedOn = requireString(d, 'submittedOn');
-        const [target] = storeDeadlines({ 'rapid-review-submitted': submittedOn }, {}, row.guidance_edition, context.calendar, {
-          panelResponseTargetWorkingDays: context.panelResponseTargetWorkingDays,
-          kinds: new Set(['panel-response']),
-        });
+        const [target] = storeDeadlines(
+          { 'rapid-review-submitted': submittedOn },
+          {},
+          row.guidance_edition,
+          context.calendar,
+          {
+            panelResponseTargetWorkingDays: context.panelResponseTargetWorkingDays,
+            kinds: new Set(['panel-response']),
+          },
+        );
         rows.set(id, {
           ...row,
           awaiting: true,

@@ -6,6 +6,7 @@ import type { PanelQueueRow } from './panel-queue-projection';
 
 export type PanelQueueItem = {
   incidentId: string;
+  reference: string | null;
   partnershipId: string;
   localAuthorityCode: string;
   nature: string;
@@ -21,32 +22,53 @@ export type PanelQueueItem = {
   overdue: boolean;
 };
 
-export const getPanelQueue = async (sql: Sql, options: TodayOptions & { first?: number; after?: string }): Promise<Page<PanelQueueItem>> => {
+export type PanelQueueOptions = TodayOptions & {
+  first?: number;
+  after?: string;
+  /** 1-based page number (GOV.UK pagination); `after` is ignored when given. */
+  page?: number;
+  /** Count every awaiting rapid review (default true). */
+  count?: boolean;
+};
+
+export const getPanelQueue = async (sql: Sql, options: PanelQueueOptions): Promise<Page<PanelQueueItem>> => {
   const size = pageSize(options.first);
   const { today, calendar } = resolveToday(options);
-  const [afterAt, afterId] = options.after !== undefined ? decodeCursor(options.after, 2) : [];
+  const offset = options.page !== undefined ? (Math.max(1, Math.trunc(options.page)) - 1) * size : undefined;
+  const [afterAt, afterId] = offset === undefined && options.after !== undefined ? decodeCursor(options.after, 2) : [];
   const rows = await sql<PanelQueueRow[]>`
     select * from read_models.panel_queue
     where awaiting ${afterAt !== undefined ? sql`and (submitted_at, incident_id) > (${afterAt}, ${afterId!})` : sql``}
     order by submitted_at, incident_id
-    limit ${size + 1}`;
-  const [{ count }] = await sql<[{ count: number }]>`select count(*)::int as count from read_models.panel_queue where awaiting`;
-  return toPage(rows, size, count, (row) => {
-    const targetOn = row.target_on ?? row.submitted_on!;
-    return {
-      incidentId: row.incident_id,
-      partnershipId: row.partnership_id,
-      localAuthorityCode: row.local_authority_code,
-      nature: row.nature,
-      notifiedOn: row.notified_on,
-      submittedAt: row.submitted_at!,
-      submittedOn: row.submitted_on!,
-      submission: row.submission ?? 1,
-      localReviewDecision: row.local_review_decision ?? 'no-local-review',
-      nationalCriteriaMayBeMet: row.national_criteria_may_be_met === true,
-      targetOn,
-      workingDaysLeft: calendar.workingDaysBetween(today, targetOn),
-      overdue: today > targetOn,
-    };
-  }, (row) => [row.submitted_at!, row.incident_id]);
+    limit ${size + 1} ${offset !== undefined ? sql`offset ${offset}` : sql``}`;
+  const count =
+    options.count === false
+      ? null
+      : (await sql<[{ count: number }]>`select count(*)::int as count from read_models.panel_queue where awaiting`)[0]
+          .count;
+  return toPage(
+    rows,
+    size,
+    count,
+    (row) => {
+      const targetOn = row.target_on ?? row.submitted_on!;
+      return {
+        incidentId: row.incident_id,
+        reference: row.reference,
+        partnershipId: row.partnership_id,
+        localAuthorityCode: row.local_authority_code,
+        nature: row.nature,
+        notifiedOn: row.notified_on,
+        submittedAt: row.submitted_at!,
+        submittedOn: row.submitted_on!,
+        submission: row.submission ?? 1,
+        localReviewDecision: row.local_review_decision ?? 'no-local-review',
+        nationalCriteriaMayBeMet: row.national_criteria_may_be_met === true,
+        targetOn,
+        workingDaysLeft: calendar.workingDaysBetween(today, targetOn),
+        overdue: today > targetOn,
+      };
+    },
+    (row) => [row.submitted_at!, row.incident_id],
+  );
 };

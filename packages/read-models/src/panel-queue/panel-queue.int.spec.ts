@@ -27,8 +27,18 @@ describe('panel queue', () => {
     const queue = await getPanelQueue(db.sql, { first: 10, today: '2025-07-04' });
     expect(queue.items.map((i) => i.incidentId)).toEqual(['q-1', 'q-2', 'q-3']);
     // Friday 20 June + 10 working days = Friday 4 July: due today, not overdue.
-    expect(queue.items[0]).toMatchObject({ submittedOn: '2025-06-20', targetOn: '2025-07-04', workingDaysLeft: 0, overdue: false, nationalCriteriaMayBeMet: false });
-    expect(queue.items[1]).toMatchObject({ targetOn: '2025-07-08', nationalCriteriaMayBeMet: true, localReviewDecision: 'local-review' });
+    expect(queue.items[0]).toMatchObject({
+      submittedOn: '2025-06-20',
+      targetOn: '2025-07-04',
+      workingDaysLeft: 0,
+      overdue: false,
+      nationalCriteriaMayBeMet: false,
+    });
+    expect(queue.items[1]).toMatchObject({
+      targetOn: '2025-07-08',
+      nationalCriteriaMayBeMet: true,
+      localReviewDecision: 'local-review',
+    });
     const later = await getPanelQueue(db.sql, { first: 10, today: '2025-07-07' });
     expect(later.items[0]).toMatchObject({ overdue: true, workingDaysLeft: -1 });
   });
@@ -52,9 +62,23 @@ describe('panel queue', () => {
 
   it('given an amendment and a withdrawal: nature corrected; a withdrawn incident leaves the queue for good', async () => {
     await givenEvents(db.sql, [
-      { type: 'NotificationAmended', data: { incidentId: 'q-3', amendedAt: '2025-06-26T09:00:00.000Z', changes: { nature: 'child-death' }, changedFields: ['nature'] } },
-      { type: 'NotificationWithdrawn', data: { incidentId: 'q-2', withdrawnAt: '2025-07-16T09:00:00.000Z', reason: 'notified-in-error' } },
-      { type: 'NotificationAmended', data: { incidentId: 'q-2', amendedAt: '2025-07-17T09:00:00.000Z', changes: {}, changedFields: [] } },
+      {
+        type: 'NotificationAmended',
+        data: {
+          incidentId: 'q-3',
+          amendedAt: '2025-06-26T09:00:00.000Z',
+          changes: { nature: 'child-death' },
+          changedFields: ['nature'],
+        },
+      },
+      {
+        type: 'NotificationWithdrawn',
+        data: { incidentId: 'q-2', withdrawnAt: '2025-07-16T09:00:00.000Z', reason: 'notified-in-error' },
+      },
+      {
+        type: 'NotificationAmended',
+        data: { incidentId: 'q-2', amendedAt: '2025-07-17T09:00:00.000Z', changes: {}, changedFields: [] },
+      },
     ]);
     const queue = await getPanelQueue(db.sql, { first: 10 });
     expect(queue.items.map((i) => [i.incidentId, i.nature])).toEqual([['q-3', 'child-death']]);

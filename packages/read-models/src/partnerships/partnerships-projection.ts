@@ -19,7 +19,8 @@ export const partnershipsProjection: Projection<PartnershipRow> = {
     const d = event.data;
     const id = requireString(d, 'partnershipId');
     const row = rows.get(id);
-    if (event.type === 'PartnershipChanged' && !row) throw new ProjectionError('PartnershipChanged for a partnership never registered');
+    if (event.type === 'PartnershipChanged' && !row)
+      throw new ProjectionError('PartnershipChanged for a partnership never registered');
     rows.set(id, {
       partnership_id: id,
       name: requireString(d, 'name'),

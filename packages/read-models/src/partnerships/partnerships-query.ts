@@ -2,7 +2,13 @@
 import type { Sql } from 'postgres';
 import type { PartnershipRow } from './partnerships-projection';
 
-export type PartnershipView = { id: string; name: string; localAuthorityCodes: string[]; registeredAt: string; version: number };
+export type PartnershipView = {
+  id: string;
+  name: string;
+  localAuthorityCodes: string[];
+  registeredAt: string;
+  version: number;
+};
 
 const toView = (row: PartnershipRow): PartnershipView => ({
   id: row.partnership_id,

@@ -53,7 +53,10 @@ export const getProjectorStatus = async (
     eventsProcessed: checkpoint.eventsProcessed,
     deadLetters: count,
     calendarVersion: checkpoint.calendarVersion,
-    calendarMismatch: checkpoint.calendarVersion === null && checkpoint.eventsProcessed === 0 ? null : calendarMismatchOf(checkpoint.calendarVersion, running),
+    calendarMismatch:
+      checkpoint.calendarVersion === null && checkpoint.eventsProcessed === 0
+        ? null
+        : calendarMismatchOf(checkpoint.calendarVersion, running),
     updatedAt: checkpoint.updatedAt ? checkpoint.updatedAt.toISOString() : null,
   };
 };

@@ -49,7 +49,10 @@ export const getPartnershipReviewsPage = async (sql: Sql, partnershipId: string)
   for (const row of rows) {
     if (row.other_area) mentioning.push(toEntry(row, row.other_area));
     else if (row.partnership_id === partnershipId) own.push(toEntry(row, null));
-    else mentioning.push(toEntry(row, row.kind === 'national' ? 'National review' : (row.owner_name ?? row.partnership_id)));
+    else
+      mentioning.push(
+        toEntry(row, row.kind === 'national' ? 'National review' : (row.owner_name ?? row.partnership_id)),
+      );
   }
   return { own, mentioning };
 };

@@ -59,7 +59,8 @@ export type PublishedReportRow = {
 
 /** The NSPCC record links to the full report when there is one, else the first document. */
 const linkOf = (documents: PublishedDocument[]): string | null =>
-  (documents.find((d) => d.kind === 'overview-report' && d.address) ?? documents.find((d) => d.address))?.address ?? null;
+  (documents.find((d) => d.kind === 'overview-report' && d.address) ?? documents.find((d) => d.address))?.address ??
+  null;
 
 const documentsOf = (value: unknown): PublishedDocument[] => {
   if (!Array.isArray(value)) return [];
@@ -85,8 +86,13 @@ export const publishedReportsProjection: Projection<PublishedReportRow> = {
   key: 'review_id',
   // Non-statutory and thematic reviews (issue 9) publish too: listed as local (partnership-owned) or national.
   handles: new Set([
-    'LocalReviewCommissioned', 'NationalReviewCommissioned', 'NonStatutoryReviewCommissioned', 'ThematicReviewCommissioned',
-    'ReportPublished', 'HistoricReviewRecorded', 'ReviewConcernsPartnerships',
+    'LocalReviewCommissioned',
+    'NationalReviewCommissioned',
+    'NonStatutoryReviewCommissioned',
+    'ThematicReviewCommissioned',
+    'ReportPublished',
+    'HistoricReviewRecorded',
+    'ReviewConcernsPartnerships',
   ]),
   keysOf: (event) => [requireString(event.data, 'reviewId')],
   evolve: (rows, event) => {
@@ -103,8 +109,10 @@ export const publishedReportsProjection: Projection<PublishedReportRow> = {
       return;
     }
     if (event.type !== 'ReportPublished') {
-      const local = event.type === 'LocalReviewCommissioned' || event.type === 'NonStatutoryReviewCommissioned'
-        || (event.type === 'ThematicReviewCommissioned' && d.partnershipId !== 'national');
+      const local =
+        event.type === 'LocalReviewCommissioned' ||
+        event.type === 'NonStatutoryReviewCommissioned' ||
+        (event.type === 'ThematicReviewCommissioned' && d.partnershipId !== 'national');
       rows.set(id, {
         review_id: id,
         kind: local ? 'local' : 'national',
@@ -112,9 +120,22 @@ export const publishedReportsProjection: Projection<PublishedReportRow> = {
         partnership_ids: local ? [requireString(d, 'partnershipId')] : stringArray(d.partnershipIds),
         title: optionalString(d, 'title'),
         case_name: optionalString(d, 'caseName'),
-        published_on: null, year: null, publication: null, documents: [], summary: null, themes: [], recommendations: [],
-        keywords: [], review_model: null, link: null, search_text: null,
-        listing_kind: listingKindOf(event.type, d), other_area: null, historic: false, listing_position: null, concerned_ids: [],
+        published_on: null,
+        year: null,
+        publication: null,
+        documents: [],
+        summary: null,
+        themes: [],
+        recommendations: [],
+        keywords: [],
+        review_model: null,
+        link: null,
+        search_text: null,
+        listing_kind: listingKindOf(event.type, d),
+        other_area: null,
+        historic: false,
+        listing_position: null,
+        concerned_ids: [],
       });
       return;
     }
@@ -141,7 +162,15 @@ export const publishedReportsProjection: Projection<PublishedReportRow> = {
       keywords,
       review_model: optionalString(d, 'reviewModel'),
       link: linkOf(documents),
-      search_text: searchTextOf([caseName, row.title ?? '', summary, ...themes, ...keywords, ...recommendations, ...documents.map((doc) => doc.title)]),
+      search_text: searchTextOf([
+        caseName,
+        row.title ?? '',
+        summary,
+        ...themes,
+        ...keywords,
+        ...recommendations,
+        ...documents.map((doc) => doc.title),
+      ]),
     });
   },
 };
@@ -156,17 +185,26 @@ const listingKindOf = (type: string, d: Record<string, unknown>): ListingKind =>
 };
 
 const LISTING_KINDS: readonly ListingKind[] = [
-  'child-safeguarding-practice-review', 'serious-case-review', 'partnership-review', 'thematic-review', 'national-review',
+  'child-safeguarding-practice-review',
+  'serious-case-review',
+  'partnership-review',
+  'thematic-review',
+  'national-review',
 ];
 
 const historicRow = (id: string, d: Record<string, unknown>): PublishedReportRow => {
   const listingKind = requireString(d, 'listingKind') as ListingKind;
-  if (!LISTING_KINDS.includes(listingKind)) throw new ProjectionError('HistoricReviewRecorded with an unknown kind of review');
+  if (!LISTING_KINDS.includes(listingKind))
+    throw new ProjectionError('HistoricReviewRecorded with an unknown kind of review');
   const partnershipId = requireString(d, 'partnershipId');
   const caseName = requireString(d, 'caseName');
   const documents = documentsOf(d.documents);
   // A historic page gives months only: the review is dated by its latest document, on the first of that month.
-  const latest = documents.map((doc) => doc.published).filter((m): m is string => !!m).sort().at(-1);
+  const latest = documents
+    .map((doc) => doc.published)
+    .filter((m): m is string => !!m)
+    .sort()
+    .at(-1);
   if (!latest) throw new ProjectionError('HistoricReviewRecorded without a dated document');
   return {
     review_id: id,

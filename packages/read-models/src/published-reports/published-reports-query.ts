@@ -43,7 +43,10 @@ const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, 
 
 type Row = PublishedReportRow & { partnership_name: string | null };
 
-export const listPublishedReports = async (sql: Sql, options: ListPublishedReportsOptions): Promise<Page<PublishedReportView>> => {
+export const listPublishedReports = async (
+  sql: Sql,
+  options: ListPublishedReportsOptions,
+): Promise<Page<PublishedReportView>> => {
   const size = pageSize(options.first);
   const search = options.search?.trim();
   const filters = sql`
@@ -61,23 +64,30 @@ export const listPublishedReports = async (sql: Sql, options: ListPublishedRepor
     limit ${size + 1}`;
   const [{ count }] = await sql<[{ count: number }]>`
     select count(*)::int as count from read_models.published_reports r where r.published_on is not null ${filters}`;
-  return toPage(rows, size, count, (row) => ({
-    reviewId: row.review_id,
-    kind: row.kind,
-    partnershipId: row.partnership_id,
-    partnershipIds: row.partnership_ids,
-    partnershipName: row.kind === 'national' ? 'National' : (row.partnership_name ?? row.partnership_id ?? 'Anonymous'),
-    title: row.title,
-    caseName: row.case_name ?? '',
-    publishedOn: row.published_on!,
-    year: row.year!,
-    publication: row.publication!,
-    documents: row.documents,
-    summary: row.summary ?? '',
-    themes: row.themes,
-    recommendations: row.recommendations,
-    keywords: row.keywords,
-    reviewModel: row.review_model,
-    link: row.link,
-  }), (row) => [row.published_on!, row.review_id]);
+  return toPage(
+    rows,
+    size,
+    count,
+    (row) => ({
+      reviewId: row.review_id,
+      kind: row.kind,
+      partnershipId: row.partnership_id,
+      partnershipIds: row.partnership_ids,
+      partnershipName:
+        row.kind === 'national' ? 'National' : (row.partnership_name ?? row.partnership_id ?? 'Anonymous'),
+      title: row.title,
+      caseName: row.case_name ?? '',
+      publishedOn: row.published_on!,
+      year: row.year!,
+      publication: row.publication!,
+      documents: row.documents,
+      summary: row.summary ?? '',
+      themes: row.themes,
+      recommendations: row.recommendations,
+      keywords: row.keywords,
+      reviewModel: row.review_model,
+      link: row.link,
+    }),
+    (row) => [row.published_on!, row.review_id],
+  );
 };

@@ -10,12 +10,28 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await migrateReadModels(db.sql);
   await givenEvents(db.sql, [
-    { type: 'PartnershipRegistered', data: { partnershipId: 'leeds', name: 'Leeds Safeguarding Children Partnership', localAuthorityCodes: ['E08000035'] } },
+    {
+      type: 'PartnershipRegistered',
+      data: {
+        partnershipId: 'leeds',
+        name: 'Leeds Safeguarding Children Partnership',
+        localAuthorityCodes: ['E08000035'],
+      },
+    },
     localReviewCommissioned('r-m', ['i-1'], '2024-06-01', 'Child M'),
     localReviewCommissioned('r-q', ['i-2'], '2024-09-01', 'Child Q'),
     {
       type: 'NationalReviewCommissioned',
-      data: { reviewId: 'r-n', incidentIds: ['i-3', 'i-4'], partnershipIds: ['leeds', 'york'], commissionedAt: '2024-02-01T09:00:00.000Z', commissionedOn: '2024-02-01', guidanceEdition: 'working-together-2023', title: 'Child protection in England', thematic: false },
+      data: {
+        reviewId: 'r-n',
+        incidentIds: ['i-3', 'i-4'],
+        partnershipIds: ['leeds', 'york'],
+        commissionedAt: '2024-02-01T09:00:00.000Z',
+        commissionedOn: '2024-02-01',
+        guidanceEdition: 'working-together-2023',
+        title: 'Child protection in England',
+        thematic: false,
+      },
     },
   ]);
 });
@@ -29,25 +45,66 @@ describe('published reports', () => {
   it('given ReportPublished: the partnership page entry and the NSPCC record', async () => {
     await givenEvents(db.sql, [reportPublished('r-m', '2025-03-10')]);
     const { items } = await listPublishedReports(db.sql, { first: 10 });
-    expect(items).toEqual([{
-      reviewId: 'r-m', kind: 'local', partnershipId: 'leeds', partnershipIds: ['leeds'], partnershipName: 'Leeds Safeguarding Children Partnership',
-      title: null, caseName: 'Child M', publishedOn: '2025-03-10', year: 2025, publication: 'full-report',
-      documents: [
-        { kind: 'overview-report', title: 'Child M – Overview Report – December 2025', address: 'https://example.org/child-m-overview.pdf', checksum: 'a'.repeat(64) },
-        { kind: 'executive-summary', title: 'Child M – Executive Summary', address: 'https://example.org/child-m-summary.pdf', checksum: 'b'.repeat(64) },
-      ],
-      summary: 'Serious harm to a toddler; learning about information sharing between health visitors and police.',
-      themes: ['Information sharing', 'Neglect'], recommendations: ['Review the multi-agency referral pathway'], keywords: ['toddler', 'head injury'],
-      reviewModel: 'lcspr', link: 'https://example.org/child-m-overview.pdf',
-    }]);
+    expect(items).toEqual([
+      {
+        reviewId: 'r-m',
+        kind: 'local',
+        partnershipId: 'leeds',
+        partnershipIds: ['leeds'],
+        partnershipName: 'Leeds Safeguarding Children Partnership',
+        title: null,
+        caseName: 'Child M',
+        publishedOn: '2025-03-10',
+        year: 2025,
+        publication: 'full-report',
+        documents: [
+          {
+            kind: 'overview-report',
+            title: 'Child M – Overview Report – December 2025',
+            address: 'https://example.org/child-m-overview.pdf',
+            checksum: 'a'.repeat(64),
+          },
+          {
+            kind: 'executive-summary',
+            title: 'Child M – Executive Summary',
+            address: 'https://example.org/child-m-summary.pdf',
+            checksum: 'b'.repeat(64),
+          },
+        ],
+        summary: 'Serious harm to a toddler; learning about information sharing between health visitors and police.',
+        themes: ['Information sharing', 'Neglect'],
+        recommendations: ['Review the multi-agency referral pathway'],
+        keywords: ['toddler', 'head injury'],
+        reviewModel: 'lcspr',
+        link: 'https://example.org/child-m-overview.pdf',
+      },
+    ]);
   });
 
   it('search by partnership, year, theme and text; newest first; national reviews say "National"', async () => {
     await givenEvents(db.sql, [
-      reportPublished('r-q', '2025-11-20', { caseName: 'Child Q', learningThemes: ['Adolescent risk'], summary: 'Exploitation of a 15-year-old: 100% of agencies knew.', keywords: ['exploitation'], documents: [{ kind: 'learning-summary', title: 'Child Q – 7-minute briefing', address: 'https://example.org/q.pdf', checksum: 'c'.repeat(64) }] }),
-      reportPublished('r-n', '2024-05-01', { caseName: 'Arthur and Star', learningThemes: ['Neglect', 'Domestic abuse'], reviewModel: 'national' }),
+      reportPublished('r-q', '2025-11-20', {
+        caseName: 'Child Q',
+        learningThemes: ['Adolescent risk'],
+        summary: 'Exploitation of a 15-year-old: 100% of agencies knew.',
+        keywords: ['exploitation'],
+        documents: [
+          {
+            kind: 'learning-summary',
+            title: 'Child Q – 7-minute briefing',
+            address: 'https://example.org/q.pdf',
+            checksum: 'c'.repeat(64),
+          },
+        ],
+      }),
+      reportPublished('r-n', '2024-05-01', {
+        caseName: 'Arthur and Star',
+        learningThemes: ['Neglect', 'Domestic abuse'],
+        reviewModel: 'national',
+      }),
     ]);
-    const ids = async (options: Parameters<typeof listPublishedReports>[1]) => (await listPublishedReports(db.sql, options)).items.map((r) => r.reviewId);
+    const ids = async (options: Parameters<typeof listPublishedReports>[1]) =>
+      (await listPublishedReports(db.sql, options)).items.map((r) => r.reviewId);
     expect(await ids({ first: 10 })).toEqual(['r-q', 'r-m', 'r-n']);
     expect(await ids({ partnershipId: 'york', first: 10 })).toEqual(['r-n']);
     expect(await ids({ year: 2025, first: 10 })).toEqual(['r-q', 'r-m']);
@@ -59,7 +116,11 @@ describe('published reports', () => {
     expect(await ids({ search: '%', first: 10 })).toEqual(['r-q']);
     expect(await ids({ search: '_', first: 10 })).toEqual([]);
     const national = (await listPublishedReports(db.sql, { partnershipId: 'york', first: 1 })).items[0];
-    expect(national).toMatchObject({ partnershipName: 'National', title: 'Child protection in England', caseName: 'Arthur and Star' });
+    expect(national).toMatchObject({
+      partnershipName: 'National',
+      title: 'Child protection in England',
+      caseName: 'Arthur and Star',
+    });
     const page = await listPublishedReports(db.sql, { first: 2 });
     expect(page).toMatchObject({ hasNextPage: true, totalCount: 3 });
     expect(await ids({ first: 2, after: page.endCursor! })).toEqual(['r-n']);
@@ -67,12 +128,28 @@ describe('published reports', () => {
 
   it('a republication replaces the record; a publication for a review never commissioned is dead-lettered', async () => {
     await givenEvents(db.sql, [
-      reportPublished('r-m', '2025-04-01', { publication: 'improvements-only', documents: [{ kind: 'action-plan', title: 'Child M – Action plan', address: 'https://example.org/m-plan.pdf', checksum: 'd'.repeat(64) }] }),
+      reportPublished('r-m', '2025-04-01', {
+        publication: 'improvements-only',
+        documents: [
+          {
+            kind: 'action-plan',
+            title: 'Child M – Action plan',
+            address: 'https://example.org/m-plan.pdf',
+            checksum: 'd'.repeat(64),
+          },
+        ],
+      }),
       reportPublished('r-unknown', '2025-04-01'),
     ]);
     const [m] = (await listPublishedReports(db.sql, { search: 'child m', first: 10 })).items;
-    expect(m).toMatchObject({ publishedOn: '2025-04-01', publication: 'improvements-only', link: 'https://example.org/m-plan.pdf' });
+    expect(m).toMatchObject({
+      publishedOn: '2025-04-01',
+      publication: 'improvements-only',
+      link: 'https://example.org/m-plan.pdf',
+    });
     expect(m?.documents).toHaveLength(1);
-    expect(await db.sql`select projection, reason from read_models.dead_letters`).toEqual([{ projection: 'reviews', reason: 'ReportPublished for a review never commissioned' }]);
+    expect(await db.sql`select projection, reason from read_models.dead_letters`).toEqual([
+      { projection: 'reviews', reason: 'ReportPublished for a review never commissioned' },
+    ]);
   });
 });

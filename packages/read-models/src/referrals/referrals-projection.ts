@@ -3,7 +3,14 @@
  * partnership works its queue and the referrer sees what became of its referral. Personal parts (what happened,
  * names, reasons) stay sealed in the log: this table holds none.
  */
-import { occurredAtOf, optionalString, ProjectionError, requireInstant, requireString, type Projection } from '../projection';
+import {
+  occurredAtOf,
+  optionalString,
+  ProjectionError,
+  requireInstant,
+  requireString,
+  type Projection,
+} from '../projection';
 
 export type ReferralStatus = 'submitted' | 'decided' | 'withdrawn';
 
@@ -71,18 +78,19 @@ export const referralsProjection: Projection<ReferralRow> = {
       return;
     }
     if (!row) throw new ProjectionError(`${event.type} for a referral never submitted`);
-    const next = event.type === 'ReferralDecided'
-      ? {
-        status: 'decided' as const,
-        decision: {
-          outcome: requireString(d, 'outcome'),
-          decidedOn: requireString(d, 'decidedOn'),
-          incidentId: optionalString(d, 'incidentId'),
-          reviewKind: optionalString(d, 'reviewKind'),
-          reviewId: optionalString(d, 'reviewId'),
-        },
-      }
-      : { status: 'withdrawn' as const, withdrawn_on: requireString(d, 'withdrawnOn') };
+    const next =
+      event.type === 'ReferralDecided'
+        ? {
+            status: 'decided' as const,
+            decision: {
+              outcome: requireString(d, 'outcome'),
+              decidedOn: requireString(d, 'decidedOn'),
+              incidentId: optionalString(d, 'incidentId'),
+              reviewKind: optionalString(d, 'reviewKind'),
+              reviewId: optionalString(d, 'reviewId'),
+            },
+          }
+        : { status: 'withdrawn' as const, withdrawn_on: requireString(d, 'withdrawnOn') };
     rows.set(id, { ...row, ...next, last_event_at: occurredAtOf(event), version: row.version + 1 });
   },
 };

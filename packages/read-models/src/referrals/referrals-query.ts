@@ -70,6 +70,8 @@ export const listReferrals = async (sql: Sql, options: ListReferralsOptions): Pr
     select * from read_models.referrals where ${filters}
     ${at !== undefined ? sql`and (submitted_at, referral_id) < (${at}, ${id!})` : sql``}
     order by submitted_at desc, referral_id desc limit ${size + 1}`;
-  const [{ count }] = await sql<[{ count: number }]>`select count(*)::int as count from read_models.referrals where ${filters}`;
+  const [{ count }] = await sql<
+    [{ count: number }]
+  >`select count(*)::int as count from read_models.referrals where ${filters}`;
   return toPage(rows, size, count, toView, (row) => [row.submitted_at, row.referral_id]);
 };

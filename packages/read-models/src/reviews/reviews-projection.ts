@@ -4,14 +4,30 @@
  */
 import type { DeadlineAnchor, DeadlineKind, GuidanceEdition } from '@cspr/domain';
 import {
-  actorRoleOf, occurredAtOf, optionalString, ProjectionError, requireInstant, requireString, stringArray,
-  type Projection, type ProjectedEvent, type ProjectionContext,
+  actorRoleOf,
+  occurredAtOf,
+  optionalString,
+  ProjectionError,
+  requireInstant,
+  requireString,
+  stringArray,
+  type Projection,
+  type ProjectedEvent,
+  type ProjectionContext,
 } from '../projection';
 import { nextDueOn, storeDeadlines, type StoredDeadline } from '../stored-deadlines';
 
-export type ReviewStatus = 'commissioned' | 'reviewer-appointed' | 'publication-delayed' | 'final-report-submitted' | 'published' | 'closed';
+export type ReviewStatus =
+  'commissioned' | 'reviewer-appointed' | 'publication-delayed' | 'final-report-submitted' | 'published' | 'closed';
 
-export const REVIEW_STATUSES: readonly ReviewStatus[] = ['commissioned', 'reviewer-appointed', 'publication-delayed', 'final-report-submitted', 'published', 'closed'];
+export const REVIEW_STATUSES: readonly ReviewStatus[] = [
+  'commissioned',
+  'reviewer-appointed',
+  'publication-delayed',
+  'final-report-submitted',
+  'published',
+  'closed',
+];
 
 export type ReviewDelay = {
   delayedOn: string;
@@ -22,10 +38,18 @@ export type ReviewDelay = {
   sealedExplanation: unknown;
 };
 
-export type ReviewHistoryEntry = { type: string; occurredAt: string; on: string | null; actorRole: string; position: string };
+export type ReviewHistoryEntry = {
+  type: string;
+  occurredAt: string;
+  on: string | null;
+  actorRole: string;
+  position: string;
+};
 
 export type ReviewRow = {
   review_id: string;
+  /** The case reference (`REV-2026-00045`); null only for a review commissioned before references, until backfilled. */
+  reference: string | null;
   kind: 'local' | 'national';
   partnership_ids: string[];
   incident_ids: string[];
@@ -38,7 +62,12 @@ export type ReviewRow = {
   guidance_edition: GuidanceEdition;
   reviewer: Record<string, unknown> | null;
   delays: ReviewDelay[];
-  final_report: { submittedAt: string; submittedOn: string; recipients: string[]; plannedPublicationOn: string | null } | null;
+  final_report: {
+    submittedAt: string;
+    submittedOn: string;
+    recipients: string[];
+    plannedPublicationOn: string | null;
+  } | null;
   publication: { publishedOn: string; publication: string; caseName: string; documents: unknown[] } | null;
   action_plan: { recordedOn: string; actions: { status?: string }[]; counts: Record<string, number> } | null;
   closure: { closedOn: string; reason: string } | null;
@@ -50,9 +79,18 @@ export type ReviewRow = {
 };
 
 const HANDLED = [
-  'LocalReviewCommissioned', 'NationalReviewCommissioned', 'ReviewerAppointed', 'PublicationDelayed', 'FinalReportSubmitted',
-  'ReportPublished', 'ActionPlanProgressRecorded', 'ReviewClosed', 'PersonalDataErased',
-  'NonStatutoryReviewCommissioned', 'ThematicReviewCommissioned',
+  'LocalReviewCommissioned',
+  'NationalReviewCommissioned',
+  'ReviewerAppointed',
+  'PublicationDelayed',
+  'FinalReportSubmitted',
+  'ReportPublished',
+  'ActionPlanProgressRecorded',
+  'ReviewClosed',
+  'PersonalDataErased',
+  'NonStatutoryReviewCommissioned',
+  'ThematicReviewCommissioned',
+  'CaseReferenceAllocated',
 ];
 
 /**
@@ -69,7 +107,9 @@ const asTrackedCommission = (event: ProjectedEvent): ProjectedEvent => {
     ...event,
     type: national ? 'NationalReviewCommissioned' : 'LocalReviewCommissioned',
     data: {
-      ...d, guidanceEdition: NO_STATUTORY_CLOCK, thematic: event.type === 'ThematicReviewCommissioned',
+      ...d,
+      guidanceEdition: NO_STATUTORY_CLOCK,
+      thematic: event.type === 'ThematicReviewCommissioned',
       ...(event.type === 'NonStatutoryReviewCommissioned' ? { caseName: d.title } : {}),
     },
   };
@@ -89,9 +129,11 @@ const withDeadlines = (row: ReviewRow, context: ProjectionContext): ReviewRow =>
     ...(row.final_report ? { 'final-report-before-publication': row.final_report.submittedOn } : {}),
   };
   // The 6-month aim is set for local reviews; national reviews run to the Panel's own timetable.
-  const kinds = new Set<DeadlineKind>(row.kind === 'local'
-    ? ['local-review-publication', 'final-report-before-publication', 'publication-availability']
-    : ['final-report-before-publication', 'publication-availability']);
+  const kinds = new Set<DeadlineKind>(
+    row.kind === 'local'
+      ? ['local-review-publication', 'final-report-before-publication', 'publication-availability']
+      : ['final-report-before-publication', 'publication-availability'],
+  );
   const deadlines = storeDeadlines(anchors, metOn, row.guidance_edition, context.calendar, {
     panelResponseTargetWorkingDays: context.panelResponseTargetWorkingDays,
     cancelled: row.closure !== null && row.closure.reason !== 'completed',
@@ -103,7 +145,16 @@ const withDeadlines = (row: ReviewRow, context: ProjectionContext): ReviewRow =>
 const touched = (row: ReviewRow, event: ProjectedEvent, on: string | null, change: Partial<ReviewRow>): ReviewRow => ({
   ...row,
   ...change,
-  history: [...row.history, { type: event.type, occurredAt: occurredAtOf(event), on, actorRole: actorRoleOf(event), position: `${event.position.commit}.${event.position.prepare}` }],
+  history: [
+    ...row.history,
+    {
+      type: event.type,
+      occurredAt: occurredAtOf(event),
+      on,
+      actorRole: actorRoleOf(event),
+      position: `${event.position.commit}.${event.position.prepare}`,
+    },
+  ],
   last_event_at: occurredAtOf(event),
   version: row.version + 1,
 });
@@ -114,6 +165,7 @@ const commissioned = (event: ProjectedEvent, context: ProjectionContext): Review
   const commissionedOn = requireString(d, 'commissionedOn');
   const row: ReviewRow = {
     review_id: requireString(d, 'reviewId'),
+    reference: optionalString(d, 'reference'),
     kind: local ? 'local' : 'national',
     partnership_ids: local ? [requireString(d, 'partnershipId')] : stringArray(d.partnershipIds),
     incident_ids: stringArray(d.incidentIds),
@@ -140,8 +192,19 @@ const commissioned = (event: ProjectedEvent, context: ProjectionContext): Review
 };
 
 const countActions = (actions: { status?: string }[]) => {
-  const counts: Record<string, number> = { total: actions.length, notStarted: 0, inProgress: 0, completed: 0, overdue: 0 };
-  const names: Record<string, string> = { 'not-started': 'notStarted', 'in-progress': 'inProgress', completed: 'completed', overdue: 'overdue' };
+  const counts: Record<string, number> = {
+    total: actions.length,
+    notStarted: 0,
+    inProgress: 0,
+    completed: 0,
+    overdue: 0,
+  };
+  const names: Record<string, string> = {
+    'not-started': 'notStarted',
+    'in-progress': 'inProgress',
+    completed: 'completed',
+    overdue: 'overdue',
+  };
   for (const action of actions) {
     const name = names[action.status ?? ''];
     if (name) counts[name] = (counts[name] ?? 0) + 1;
@@ -151,12 +214,17 @@ const countActions = (actions: { status?: string }[]) => {
 
 const evolveReview = (row: ReviewRow, event: ProjectedEvent, context: ProjectionContext): ReviewRow => {
   const d = event.data;
-  const open = (status: ReviewStatus): ReviewStatus => (row.status === 'closed' || row.status === 'published' ? row.status : status);
+  const open = (status: ReviewStatus): ReviewStatus =>
+    row.status === 'closed' || row.status === 'published' ? row.status : status;
   switch (event.type) {
     case 'ReviewerAppointed': {
       const appointedOn = requireString(d, 'appointedOn');
       return touched(row, event, appointedOn, {
-        reviewer: { name: requireString(d, 'reviewerName'), organisation: optionalString(d, 'organisation'), appointedOn },
+        reviewer: {
+          name: requireString(d, 'reviewerName'),
+          organisation: optionalString(d, 'organisation'),
+          appointedOn,
+        },
         status: row.status === 'commissioned' ? 'reviewer-appointed' : row.status,
       });
     }
@@ -173,18 +241,34 @@ const evolveReview = (row: ReviewRow, event: ProjectedEvent, context: Projection
     }
     case 'FinalReportSubmitted': {
       const submittedOn = requireString(d, 'submittedOn');
-      return withDeadlines(touched(row, event, submittedOn, {
-        final_report: { submittedAt: requireInstant(d, 'submittedAt'), submittedOn, recipients: stringArray(d.recipients), plannedPublicationOn: optionalString(d, 'plannedPublicationOn') },
-        status: open('final-report-submitted'),
-      }), context);
+      return withDeadlines(
+        touched(row, event, submittedOn, {
+          final_report: {
+            submittedAt: requireInstant(d, 'submittedAt'),
+            submittedOn,
+            recipients: stringArray(d.recipients),
+            plannedPublicationOn: optionalString(d, 'plannedPublicationOn'),
+          },
+          status: open('final-report-submitted'),
+        }),
+        context,
+      );
     }
     case 'ReportPublished': {
       const publishedOn = requireString(d, 'publishedOn');
-      return withDeadlines(touched(row, event, publishedOn, {
-        publication: { publishedOn, publication: requireString(d, 'publication'), caseName: requireString(d, 'caseName'), documents: Array.isArray(d.documents) ? d.documents : [] },
-        case_name: requireString(d, 'caseName'),
-        status: row.status === 'closed' ? 'closed' : 'published',
-      }), context);
+      return withDeadlines(
+        touched(row, event, publishedOn, {
+          publication: {
+            publishedOn,
+            publication: requireString(d, 'publication'),
+            caseName: requireString(d, 'caseName'),
+            documents: Array.isArray(d.documents) ? d.documents : [],
+          },
+          case_name: requireString(d, 'caseName'),
+          status: row.status === 'closed' ? 'closed' : 'published',
+        }),
+        context,
+      );
     }
     case 'ActionPlanProgressRecorded': {
       const actions = Array.isArray(d.actions) ? (d.actions as { status?: string }[]) : [];
@@ -193,7 +277,10 @@ const evolveReview = (row: ReviewRow, event: ProjectedEvent, context: Projection
     }
     case 'ReviewClosed': {
       const closedOn = requireString(d, 'closedOn');
-      return withDeadlines(touched(row, event, closedOn, { closure: { closedOn, reason: requireString(d, 'reason') }, status: 'closed' }), context);
+      return withDeadlines(
+        touched(row, event, closedOn, { closure: { closedOn, reason: requireString(d, 'reason') }, status: 'closed' }),
+        context,
+      );
     }
     default:
       return row;
@@ -205,13 +292,19 @@ export const reviewsProjection: Projection<ReviewRow> = {
   table: 'read_models.reviews',
   key: 'review_id',
   handles: new Set(HANDLED),
-  keysOf: (event) => (event.type === 'PersonalDataErased' ? [] : [requireString(event.data, 'reviewId')]),
+  keysOf: (event) => {
+    if (event.type === 'CaseReferenceAllocated')
+      return event.data.kind === 'REV' ? [requireString(event.data, 'subjectId')] : [];
+    return event.type === 'PersonalDataErased' ? [] : [requireString(event.data, 'reviewId')];
+  },
   // Erasure names the incident, not its reviews: find them by content.
   lookupOn: new Set(['PersonalDataErased']),
   lookupIndex: (row) => row.incident_ids,
   lookupValues: (event) => (typeof event.data.incidentId === 'string' ? [event.data.incidentId] : []),
   lookupKeys: async (tx, events) => {
-    const erased = events.filter((e) => e.type === 'PersonalDataErased' && typeof e.data.incidentId === 'string').map((e) => e.data.incidentId as string);
+    const erased = events
+      .filter((e) => e.type === 'PersonalDataErased' && typeof e.data.incidentId === 'string')
+      .map((e) => e.data.incidentId as string);
     if (erased.length === 0) return [];
     const rows = await tx<{ review_id: string }[]>`
       select review_id from read_models.reviews
@@ -222,14 +315,29 @@ export const reviewsProjection: Projection<ReviewRow> = {
     if (event.type === 'PersonalDataErased') {
       const incidentId = requireString(event.data, 'incidentId');
       for (const [key, row] of [...rows.entries()]) {
-        if (!row.incident_ids.includes(incidentId) || row.delays.every((delay) => delay.sealedExplanation === null)) continue;
+        if (!row.incident_ids.includes(incidentId) || row.delays.every((delay) => delay.sealedExplanation === null))
+          continue;
         rows.set(key, { ...row, delays: row.delays.map((delay) => ({ ...delay, sealedExplanation: null })) });
       }
       return;
     }
+    if (event.type === 'CaseReferenceAllocated') {
+      // The usual allocation comes before its commissioning event (which carries the reference): only the backfill
+      // of a review commissioned before references finds a row here.
+      if (event.data.kind !== 'REV') return; // the other kind's series: not loaded here
+      const found = rows.get(requireString(event.data, 'subjectId'));
+      if (found && found.reference === null)
+        rows.set(found.review_id, { ...found, reference: requireString(event.data, 'reference') });
+      return;
+    }
     const id = requireString(event.data, 'reviewId');
     const row = rows.get(id);
-    if (event.type === 'LocalReviewCommissioned' || event.type === 'NationalReviewCommissioned' || event.type === 'NonStatutoryReviewCommissioned' || event.type === 'ThematicReviewCommissioned') {
+    if (
+      event.type === 'LocalReviewCommissioned' ||
+      event.type === 'NationalReviewCommissioned' ||
+      event.type === 'NonStatutoryReviewCommissioned' ||
+      event.type === 'ThematicReviewCommissioned'
+    ) {
       if (row) throw new ProjectionError(`${event.type} for a review already commissioned`);
       const tracked = commissioned(asTrackedCommission(event), context);
       // The history names what happened (NonStatutoryReviewCommissioned…), not the tracking shape it was read as.

@@ -6,6 +6,8 @@ import type { ReviewDelay, ReviewHistoryEntry, ReviewRow, ReviewStatus } from '.
 
 export type ReviewView = {
   id: string;
+  /** The case reference people read (`REV-2026-00045`); null for a review commissioned before references, until backfilled. */
+  reference: string | null;
   kind: 'local' | 'national';
   partnershipIds: string[];
   incidentIds: string[];
@@ -35,6 +37,7 @@ const toView = (row: ReviewRow, options: TodayOptions): ReviewView => {
   const deadlines = row.deadlines.map((d) => viewDeadline(d, today, calendar));
   return {
     id: row.review_id,
+    reference: row.reference,
     kind: row.kind,
     partnershipIds: row.partnership_ids,
     incidentIds: row.incident_ids,
@@ -65,13 +68,29 @@ export const getReview = async (sql: Sql, id: string, options: TodayOptions = {}
   return rows[0] ? toView(rows[0], options) : null;
 };
 
+/** The review a case reference names (`REV-2026-00045`, already normalised), or null. */
+export const getReviewByReference = async (
+  sql: Sql,
+  reference: string,
+  options: TodayOptions = {},
+): Promise<ReviewView | null> => {
+  const rows = await sql<ReviewRow[]>`select * from read_models.reviews where reference = ${reference}`;
+  return rows[0] ? toView(rows[0], options) : null;
+};
+
 export type ListReviewsOptions = TodayOptions & {
   /** Reviews this partnership commissioned or, for national reviews, whose incidents it owns. */
   partnershipId?: string;
   kind?: 'local' | 'national';
   status?: ReviewStatus;
+  /** The case reference, exact (already normalised). */
+  reference?: string;
   first?: number;
   after?: string;
+  /** 1-based page number (GOV.UK pagination); `after` is ignored when given. */
+  page?: number;
+  /** Count the matching rows (default true). */
+  count?: boolean;
 };
 
 /** Most recently commissioned first; keyset on (commissioned_at, review_id). */
@@ -80,14 +99,27 @@ export const listReviews = async (sql: Sql, options: ListReviewsOptions): Promis
   const filters = sql`
     ${options.partnershipId !== undefined ? sql`and partnership_ids @> ${JSON.stringify([options.partnershipId])}::text::jsonb` : sql``}
     ${options.kind !== undefined ? sql`and kind = ${options.kind}` : sql``}
-    ${options.status !== undefined ? sql`and status = ${options.status}` : sql``}`;
-  const [afterAt, afterId] = options.after !== undefined ? decodeCursor(options.after, 2) : [];
+    ${options.status !== undefined ? sql`and status = ${options.status}` : sql``}
+    ${options.reference !== undefined ? sql`and reference = ${options.reference}` : sql``}`;
+  const offset = options.page !== undefined ? (Math.max(1, Math.trunc(options.page)) - 1) * size : undefined;
+  const [afterAt, afterId] = offset === undefined && options.after !== undefined ? decodeCursor(options.after, 2) : [];
   const rows = await sql<ReviewRow[]>`
     select * from read_models.reviews
     where true ${filters}
     ${afterAt !== undefined ? sql`and (commissioned_at, review_id) < (${afterAt}, ${afterId!})` : sql``}
     order by commissioned_at desc, review_id desc
-    limit ${size + 1}`;
-  const [{ count }] = await sql<[{ count: number }]>`select count(*)::int as count from read_models.reviews where true ${filters}`;
-  return toPage(rows, size, count, (row) => toView(row, options), (row) => [row.commissioned_at, row.review_id]);
+    limit ${size + 1} ${offset !== undefined ? sql`offset ${offset}` : sql``}`;
+  const count =
+    options.count === false
+      ? null
+      : (
+          await sql<[{ count: number }]>`select count(*)::int as count from read_models.reviews where true ${filters}`
+        )[0].count;
+  return toPage(
+    rows,
+    size,
+    count,
+    (row) => toView(row, options),
+    (row) => [row.commissioned_at, row.review_id],
+  );
 };

@@ -17,7 +17,8 @@ export type StatisticsReleaseRow = {
 
 const yearOf = (data: Record<string, unknown>): string => {
   const year = data.reportingYear;
-  if (typeof year !== 'number' || !Number.isInteger(year)) throw new ProjectionError('reportingYear must be an integer');
+  if (typeof year !== 'number' || !Number.isInteger(year))
+    throw new ProjectionError('reportingYear must be an integer');
   return String(year);
 };
 
@@ -31,7 +32,14 @@ export const statisticsReleasesProjection: Projection<StatisticsReleaseRow> = {
     const d = event.data;
     const key = yearOf(d);
     if (event.type === 'StatisticsPeriodClosed') {
-      rows.set(key, { reporting_year: key, closed_on: requireString(d, 'closedOn'), published_on: null, published_at: null, method_version: null, files: null });
+      rows.set(key, {
+        reporting_year: key,
+        closed_on: requireString(d, 'closedOn'),
+        published_on: null,
+        published_at: null,
+        method_version: null,
+        files: null,
+      });
       return;
     }
     const row = rows.get(key);

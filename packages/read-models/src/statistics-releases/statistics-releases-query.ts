@@ -15,7 +15,13 @@ export type StatisticsReleaseView = {
   files: ReleaseFiles | null;
 };
 
-type Row = { reporting_year: string; closed_on: string; published_on: string | null; method_version: string | null; files: ReleaseFiles | null };
+type Row = {
+  reporting_year: string;
+  closed_on: string;
+  published_on: string | null;
+  method_version: string | null;
+  files: ReleaseFiles | null;
+};
 
 const view = (row: Row): StatisticsReleaseView => ({
   reportingYear: Number(row.reporting_year),
@@ -27,7 +33,10 @@ const view = (row: Row): StatisticsReleaseView => ({
 });
 
 /** Published releases, newest first; with `includeUnpublished`, closed periods awaiting their release too. */
-export const listStatisticsReleases = async (sql: Sql, options: { includeUnpublished?: boolean } = {}): Promise<StatisticsReleaseView[]> => {
+export const listStatisticsReleases = async (
+  sql: Sql,
+  options: { includeUnpublished?: boolean } = {},
+): Promise<StatisticsReleaseView[]> => {
   const rows = await sql<Row[]>`
     select reporting_year, closed_on, published_on, method_version, files from read_models.statistics_releases
     where ${options.includeUnpublished === true} or published_on is not null
@@ -36,7 +45,10 @@ export const listStatisticsReleases = async (sql: Sql, options: { includeUnpubli
 };
 
 /** One published release, or undefined when that year has none (yet). */
-export const getPublishedRelease = async (sql: Sql, reportingYear: number): Promise<StatisticsReleaseView | undefined> => {
+export const getPublishedRelease = async (
+  sql: Sql,
+  reportingYear: number,
+): Promise<StatisticsReleaseView | undefined> => {
   const [row] = await sql<Row[]>`
     select reporting_year, closed_on, published_on, method_version, files from read_models.statistics_releases
     where reporting_year = ${String(reportingYear)} and published_on is not null`;

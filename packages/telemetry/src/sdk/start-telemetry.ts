@@ -20,10 +20,19 @@ export type StartTelemetryOptions = {
   /** Extra span processors (tests pass an in-memory exporter's processor). Default none. */
   spanProcessors?: SpanProcessor[];
   /** The OTEL_* settings (PlatformConfig['telemetry']). Default: nothing exported. */
-  config?: { tracesEndpoint?: string | undefined; metricsEndpoint?: string | undefined; serviceName?: string | undefined; disabled: boolean };
+  config?: {
+    tracesEndpoint?: string | undefined;
+    metricsEndpoint?: string | undefined;
+    serviceName?: string | undefined;
+    disabled: boolean;
+  };
 };
 
-export const startTelemetry = ({ serviceName, spanProcessors = [], config = { disabled: false } }: StartTelemetryOptions): TelemetryHandle => {
+export const startTelemetry = ({
+  serviceName,
+  spanProcessors = [],
+  config = { disabled: false },
+}: StartTelemetryOptions): TelemetryHandle => {
   const { tracesEndpoint, metricsEndpoint } = config;
   if (config.disabled) return { shutdown: async () => {}, exporting: false };
 
@@ -33,7 +42,9 @@ export const startTelemetry = ({ serviceName, spanProcessors = [], config = { di
     serviceName: config.serviceName ?? serviceName,
     // Explicit processors: an empty list still gives real, non-exported spans instead of the env default exporter.
     spanProcessors: processors,
-    metricReader: metricsEndpoint ? new PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter() }) : undefined,
+    metricReader: metricsEndpoint
+      ? new PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter() })
+      : undefined,
     instrumentations: [],
   });
   sdk.start();

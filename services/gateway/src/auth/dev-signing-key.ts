@@ -43,7 +43,12 @@ export const loadOrCreateDevSigningKey = async (dataDir: string): Promise<DevSig
   await mkdir(dataDir, { recursive: true });
   const { privateKey, publicKey } = await generateKeyPair(DEV_ALGORITHM, { extractable: true });
   const kid = randomUUID();
-  const stored: StoredKey = { kid, alg: DEV_ALGORITHM, privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
+  const stored: StoredKey = {
+    kid,
+    alg: DEV_ALGORITHM,
+    privateJwk: await exportJWK(privateKey),
+    publicJwk: await exportJWK(publicKey),
+  };
   try {
     // 'wx': two processes starting together must not overwrite each other's key; the loser reads the winner's.
     await writeFile(path, JSON.stringify(stored, null, 2), { mode: 0o600, flag: 'wx' });

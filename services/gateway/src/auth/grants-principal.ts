@@ -37,10 +37,24 @@ export const createGrantsLookup = (sql: Sql, cacheMs = GRANTS_CACHE_MS, size = 5
 export const principalFromGrants = (subject: string, grants: readonly AccessGrantView[]): Principal => {
   const grant = grants.find((g) => isRole(g.role));
   if (!grant) return PUBLIC;
-  return { kind: 'user', userId: subject, role: grant.role as Role, ...(grant.partnershipId ? { partnershipId: grant.partnershipId } : {}) };
+  return {
+    kind: 'user',
+    userId: subject,
+    role: grant.role as Role,
+    ...(grant.partnershipId ? { partnershipId: grant.partnershipId } : {}),
+  };
 };
 
-export const grantsPrincipal = (lookup: GrantsLookup) => async (payload: JWTPayload): Promise<Principal> => {
-  if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthenticationError('Token has no subject');
-  return principalFromGrants(payload.sub, await lookup(payload.sub));
-};
+/**
+ * `bootstrapAdmins` (CSPR_ADMIN_USER_IDS) act as admins while they hold no grant, so a new deployment has someone
+ * who can grant the first roles; once granted anything, their grants decide.
+ */
+export const grantsPrincipal =
+  (lookup: GrantsLookup, bootstrapAdmins: () => readonly string[] = () => []) =>
+  async (payload: JWTPayload): Promise<Principal> => {
+    if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthenticationError('Token has no subject');
+    const grants = await lookup(payload.sub);
+    if (grants.length === 0 && bootstrapAdmins().includes(payload.sub))
+      return { kind: 'user', userId: payload.sub, role: 'admin' };
+    return principalFromGrants(payload.sub, grants);
+  };

@@ -9,7 +9,10 @@ import { AuthenticationError, createTokenVerifier } from './verify-token';
 import type { TokenVerifier } from './verify-token';
 import type { Principal } from './principal';
 
-export const createIssuerRoutedVerifier = (byIssuer: ReadonlyMap<string, TokenVerifier>, fallback: TokenVerifier): TokenVerifier => ({
+export const createIssuerRoutedVerifier = (
+  byIssuer: ReadonlyMap<string, TokenVerifier>,
+  fallback: TokenVerifier,
+): TokenVerifier => ({
   mode: fallback.mode,
   verify: async (authorization) => {
     const token = /^Bearer\s+(\S+)\s*$/.exec(authorization ?? '')?.[1];
@@ -27,7 +30,10 @@ export const createIssuerRoutedVerifier = (byIssuer: ReadonlyMap<string, TokenVe
 
 /** The embedded provider's access tokens: ES256 JWTs for the gateway's audience, principals from the grants. */
 export const createEmbeddedProviderVerifier = (options: {
-  issuer: string; audience: string; publicKeys: JWK[]; principalOf: (payload: JWTPayload) => Promise<Principal>;
+  issuer: string;
+  audience: string;
+  publicKeys: JWK[];
+  principalOf: (payload: JWTPayload) => Promise<Principal>;
 }): TokenVerifier =>
   createTokenVerifier({
     mode: 'dev',

@@ -16,7 +16,8 @@ export type DevTokenRequest = {
 };
 
 export const mintDevToken = async (key: DevSigningKey, request: DevTokenRequest): Promise<string> => {
-  if ((request.role === 'partnership' || request.role === 'agency') && !request.partnership) throw new Error(`--partnership is required with --role ${request.role}`);
+  if ((request.role === 'partnership' || request.role === 'agency') && !request.partnership)
+    throw new Error(`--partnership is required with --role ${request.role}`);
   const sub = request.sub ?? ['dev', request.role, request.partnership].filter(Boolean).join('-');
   return new SignJWT({ role: request.role, ...(request.partnership ? { partnership: request.partnership } : {}) })
     .setProtectedHeader({ alg: DEV_ALGORITHM, kid: key.kid, typ: 'JWT' })

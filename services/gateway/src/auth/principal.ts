@@ -11,16 +11,20 @@ export const ROLES = ['partnership', 'panel', 'ofsted', 'admin', 'agency', 'dfe'
 export const PARTNERSHIP_BOUND_ROLES: readonly Role[] = ['partnership', 'agency'];
 
 export type Principal =
-  | { kind: 'public' }
-  | { kind: 'user'; userId: string; role: Role; partnershipId?: PartnershipId };
+  { kind: 'public' } | { kind: 'user'; userId: string; role: Role; partnershipId?: PartnershipId };
 
 export const PUBLIC: Principal = { kind: 'public' };
 
-export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+export const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
 export const toActor = (principal: Principal): Actor | undefined =>
   principal.kind === 'user'
-    ? { userId: principal.userId, role: principal.role, ...(principal.partnershipId ? { partnershipId: principal.partnershipId } : {}) }
+    ? {
+        userId: principal.userId,
+        role: principal.role,
+        ...(principal.partnershipId ? { partnershipId: principal.partnershipId } : {}),
+      }
     : undefined;
 
 /** `user:<id>` / `public`: how a principal is named in the read audit and logs (never a child's data). */

@@ -18,7 +18,9 @@ export const useAuth = (verifier: TokenVerifier): Plugin<AuthContext> => ({
       extendContext({ principal });
     } catch (error) {
       if (error instanceof AuthenticationError) {
-        throw createGraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } } });
+        throw createGraphQLError(error.message, {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
+        });
       }
       throw error;
     }

@@ -50,7 +50,8 @@ const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)\s*$/;
 
 export const principalFromClaims = (payload: JWTPayload): Principal => {
   const claimed = payload.role ?? (Array.isArray(payload.roles) ? payload.roles.find(isRole) : undefined);
-  if (!isRole(claimed)) throw new AuthenticationError('Token has no known role (partnership, panel, ofsted, admin, agency or dfe)');
+  if (!isRole(claimed))
+    throw new AuthenticationError('Token has no known role (partnership, panel, ofsted, admin, agency or dfe)');
   if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthenticationError('Token has no subject');
   if (PARTNERSHIP_BOUND_ROLES.includes(claimed)) {
     if (typeof payload.partnership !== 'string' || payload.partnership === '') {
@@ -108,7 +109,8 @@ export const createTokenVerifier = (options: VerifierOptions): TokenVerifier => 
         }));
       } catch (error) {
         if (error instanceof errors.JWTExpired) throw new AuthenticationError('Token expired');
-        if (error instanceof errors.JWTClaimValidationFailed) throw new AuthenticationError(`Token claim "${error.claim}" is not valid`);
+        if (error instanceof errors.JWTClaimValidationFailed)
+          throw new AuthenticationError(`Token claim "${error.claim}" is not valid`);
         throw new AuthenticationError('Token could not be verified');
       }
       // Outside the try: a grants lookup that fails (database down) is an error, not a bad token.
@@ -144,7 +146,10 @@ export type VerifierFromConfigOptions = {
  * Production when AUTH_* are configured; otherwise the dev key in DATA_DIR. `production: true` without AUTH_* is a
  * start-up error, never a silent dev key.
  */
-export const createTokenVerifierFromConfig = async (config: AuthConfig, options: VerifierFromConfigOptions = {}): Promise<TokenVerifier> => {
+export const createTokenVerifierFromConfig = async (
+  config: AuthConfig,
+  options: VerifierFromConfigOptions = {},
+): Promise<TokenVerifier> => {
   if (config.auth) {
     const algorithms = config.auth.algorithms.length ? config.auth.algorithms : PRODUCTION_ALGORITHMS;
     return createTokenVerifier({

@@ -6,7 +6,12 @@ import { SignJWT, UnsecuredJWT, generateKeyPair } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEY_FILE, loadOrCreateDevSigningKey } from './dev-signing-key';
 import type { DevSigningKey } from './dev-signing-key';
 import { mintDevToken } from './mint-token';
-import { AuthenticationError, createDevTokenVerifier, createTokenVerifier, createTokenVerifierFromConfig } from './verify-token';
+import {
+  AuthenticationError,
+  createDevTokenVerifier,
+  createTokenVerifier,
+  createTokenVerifierFromConfig,
+} from './verify-token';
 import type { TokenVerifier } from './verify-token';
 
 let dataDir: string;
@@ -41,7 +46,12 @@ describe('token verification', () => {
 
   it('accepts a minted partnership token with its partnership claim', async () => {
     const token = await mintDevToken(key, { role: 'partnership', partnership: 'leeds', sub: 'alice' });
-    await expect(verifier.verify(bearer(token))).resolves.toEqual({ kind: 'user', userId: 'alice', role: 'partnership', partnershipId: 'leeds' });
+    await expect(verifier.verify(bearer(token))).resolves.toEqual({
+      kind: 'user',
+      userId: 'alice',
+      role: 'partnership',
+      partnershipId: 'leeds',
+    });
   });
 
   it('accepts panel, ofsted and admin tokens', async () => {
@@ -54,7 +64,9 @@ describe('token verification', () => {
   it('refuses an expired token', async () => {
     const token = await new SignJWT({ role: 'admin' })
       .setProtectedHeader({ alg: 'ES256', kid: key.kid })
-      .setSubject('x').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE)
+      .setSubject('x')
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
       .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
       .sign(key.privateKey);
@@ -63,28 +75,53 @@ describe('token verification', () => {
 
   it('refuses a token for another audience or issuer', async () => {
     const make = (issuer: string, audience: string) =>
-      new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'ES256' }).setSubject('x').setIssuer(issuer).setAudience(audience).setExpirationTime('1h').sign(key.privateKey);
+      new SignJWT({ role: 'admin' })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject('x')
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setExpirationTime('1h')
+        .sign(key.privateKey);
     await expect(verifier.verify(bearer(await make(DEV_ISSUER, 'someone-else')))).rejects.toThrow(/aud/);
     await expect(verifier.verify(bearer(await make('evil', DEV_AUDIENCE)))).rejects.toThrow(/iss/);
   });
 
   it('refuses alg none', async () => {
-    const token = new UnsecuredJWT({ role: 'admin' }).setSubject('x').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setExpirationTime('1h').encode();
+    const token = new UnsecuredJWT({ role: 'admin' })
+      .setSubject('x')
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setExpirationTime('1h')
+      .encode();
     await expect(verifier.verify(bearer(token))).rejects.toBeInstanceOf(AuthenticationError);
   });
 
   it('refuses HS256 and tokens signed by another key', async () => {
-    const hs = await new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setExpirationTime('1h')
+    const hs = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setExpirationTime('1h')
       .sign(new TextEncoder().encode('a-shared-secret-that-is-long-enough-0123456789'));
     await expect(verifier.verify(bearer(hs))).rejects.toBeInstanceOf(AuthenticationError);
     const other = await generateKeyPair('ES256');
-    const forged = await mintDevToken({ kid: key.kid, privateKey: other.privateKey, publicKey: other.publicKey }, { role: 'admin' });
+    const forged = await mintDevToken(
+      { kid: key.kid, privateKey: other.privateKey, publicKey: other.publicKey },
+      { role: 'admin' },
+    );
     await expect(verifier.verify(bearer(forged))).rejects.toBeInstanceOf(AuthenticationError);
   });
 
   it('refuses a partnership token without the partnership claim and unknown roles', async () => {
     const sign = (claims: Record<string, unknown>) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setSubject('x').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setExpirationTime('1h').sign(key.privateKey);
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject('x')
+        .setIssuer(DEV_ISSUER)
+        .setAudience(DEV_AUDIENCE)
+        .setExpirationTime('1h')
+        .sign(key.privateKey);
     await expect(verifier.verify(bearer(await sign({ role: 'partnership' })))).rejects.toThrow(/partnership claim/);
     await expect(verifier.verify(bearer(await sign({ role: 'root' })))).rejects.toThrow(/role/);
   });
@@ -102,7 +139,11 @@ describe('verifier from the configuration', () => {
   it('refuses symmetric algorithms and verifies against the issuer in production', async () => {
     const auth = { jwksUrl: 'https://idp.example/jwks', issuer: 'i', audience: 'a', algorithms: ['HS256'] };
     await expect(createTokenVerifierFromConfig({ auth, dataDir, production: true })).rejects.toThrow(/asymmetric/);
-    const production = await createTokenVerifierFromConfig({ auth: { ...auth, algorithms: ['RS256'] }, dataDir, production: true });
+    const production = await createTokenVerifierFromConfig({
+      auth: { ...auth, algorithms: ['RS256'] },
+      dataDir,
+      production: true,
+    });
     expect(production.mode).toBe('production');
   });
 });
@@ -110,13 +151,25 @@ describe('verifier from the configuration', () => {
 describe('verified-token cache', () => {
   it('answers a repeated token from the cache but never past its exp', async () => {
     const cached = await createDevTokenVerifier(key);
-    const token = await new SignJWT({ role: 'panel' }).setProtectedHeader({ alg: 'ES256' }).setSubject('p').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE)
-      .setExpirationTime(Math.floor(Date.now() / 1000) + 2).sign(key.privateKey);
+    const token = await new SignJWT({ role: 'panel' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('p')
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
+      .sign(key.privateKey);
     await expect(cached.verify(bearer(token))).resolves.toMatchObject({ role: 'panel' });
     await expect(cached.verify(bearer(token))).resolves.toMatchObject({ role: 'panel' });
     await new Promise((resolve) => setTimeout(resolve, 2100));
     // Past exp (+ tolerance it is still valid for jose): the cache entry is gone, so jose decides, with its tolerance.
-    const strict = createTokenVerifier({ mode: 'dev', issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['ES256'], keys: async () => key.publicKey, clockToleranceSeconds: 0 });
+    const strict = createTokenVerifier({
+      mode: 'dev',
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      algorithms: ['ES256'],
+      keys: async () => key.publicKey,
+      clockToleranceSeconds: 0,
+    });
     await expect(strict.verify(bearer(token))).rejects.toThrow('Token expired');
   });
 

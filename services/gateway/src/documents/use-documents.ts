@@ -33,11 +33,19 @@ const UPLOADERS = new Set(['partnership', 'panel']);
 const PATH = /^\/documents\/([0-9a-f]{64})$/;
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
 
 const refusal = (status: number, code: string, message: string) => json(status, { error: { code, message } });
 
-const REFUSAL_STATUS: Record<DocumentRefused['code'], number> = { 'too-large': 413, 'type-not-allowed': 415, empty: 422, infected: 422 };
+const REFUSAL_STATUS: Record<DocumentRefused['code'], number> = {
+  'too-large': 413,
+  'type-not-allowed': 415,
+  empty: 422,
+  infected: 422,
+};
 
 async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
   const reader = body.getReader();
@@ -76,7 +84,8 @@ const upload = async (request: Request, options: DocumentsOptions): Promise<Resp
     throw error;
   }
   if (principal.kind !== 'user') return refusal(401, 'UNAUTHENTICATED', 'Sign in to upload a document');
-  if (!UPLOADERS.has(principal.role)) return refusal(403, 'FORBIDDEN', 'Only partnerships and the Panel upload report documents');
+  if (!UPLOADERS.has(principal.role))
+    return refusal(403, 'FORBIDDEN', 'Only partnerships and the Panel upload report documents');
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > options.maxBytes) {
     return refusal(413, 'too-large', `The file is larger than ${Math.floor(options.maxBytes / 1024 / 1024)} MB`);
@@ -105,7 +114,8 @@ const download = async (request: Request, sha256: string, options: DocumentsOpti
     'content-disposition': downloadName(listed, stored.extension),
     'x-content-type-options': 'nosniff',
   };
-  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag, 'cache-control': headers['cache-control'] } });
+  if (request.headers.get('if-none-match') === etag)
+    return new Response(null, { status: 304, headers: { etag, 'cache-control': headers['cache-control'] } });
   if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
   return new Response(streamOf(options.store.read(sha256)), { status: 200, headers });
 };
@@ -115,12 +125,17 @@ export const useDocuments = (options: DocumentsOptions): Plugin => ({
     if (url.pathname !== '/documents' && !url.pathname.startsWith('/documents/')) return;
     try {
       if (url.pathname === '/documents') {
-        endResponse(request.method === 'POST' ? await upload(request, options) : refusal(405, 'METHOD_NOT_ALLOWED', 'POST a file here'));
+        endResponse(
+          request.method === 'POST'
+            ? await upload(request, options)
+            : refusal(405, 'METHOD_NOT_ALLOWED', 'POST a file here'),
+        );
         return;
       }
       const sha256 = PATH.exec(url.pathname)?.[1];
       if (!sha256) return endResponse(refusal(404, 'NOT_FOUND', 'No published document has that address'));
-      if (request.method !== 'GET' && request.method !== 'HEAD') return endResponse(refusal(405, 'METHOD_NOT_ALLOWED', 'GET a document'));
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return endResponse(refusal(405, 'METHOD_NOT_ALLOWED', 'GET a document'));
       endResponse(await download(request, sha256, options));
     } catch (error) {
       // Logged by class only: an upload's bytes or a document's title never reach the log.

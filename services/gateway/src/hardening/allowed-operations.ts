@@ -21,7 +21,12 @@ export const allowListFromDocuments = (documents: readonly string[]): AllowedOpe
 /** Reads an allow-list file; refuses anything that is not an object of strings, so a typo cannot open the gate. */
 export const loadAllowedOperations = async (path: string): Promise<AllowedOperations> => {
   const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string')) {
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    Array.isArray(parsed) ||
+    Object.values(parsed).some((v) => typeof v !== 'string')
+  ) {
     throw new Error(`${path}: an allowed-operations file is a JSON object of id -> GraphQL document`);
   }
   return parsed as AllowedOperations;
@@ -48,9 +53,18 @@ export const useAllowedOperations = (allowed: AllowedOperations): Plugin[] => {
       getPersistedOperation: (key) => ids.get(key) ?? null,
       allowArbitraryOperations: false,
       customErrors: {
-        persistedQueryOnly: { message: 'Only allowed operations run on this server', extensions: { code: 'OPERATION_NOT_ALLOWED', http: { status: 400 } } },
-        notFound: { message: 'Unknown operation id', extensions: { code: 'OPERATION_NOT_ALLOWED', http: { status: 400 } } },
-        keyNotFound: { message: 'Send an allowed operation or its id', extensions: { code: 'OPERATION_NOT_ALLOWED', http: { status: 400 } } },
+        persistedQueryOnly: {
+          message: 'Only allowed operations run on this server',
+          extensions: { code: 'OPERATION_NOT_ALLOWED', http: { status: 400 } },
+        },
+        notFound: {
+          message: 'Unknown operation id',
+          extensions: { code: 'OPERATION_NOT_ALLOWED', http: { status: 400 } },
+        },
+        keyNotFound: {
+          message: 'Send an allowed operation or its id',
+          extensions: { code: 'OPERATION_NOT_ALLOWED', http: { status: 400 } },
+        },
       },
     }) as Plugin,
   ];

@@ -7,10 +7,15 @@ import type { Plugin } from 'graphql-yoga';
 import { graphqlErrorResponse } from './http-error';
 
 const tooLarge = (maxBodyBytes: number) =>
-  graphqlErrorResponse(413, 'REQUEST_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes`, { connection: 'close' });
+  graphqlErrorResponse(413, 'REQUEST_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes`, {
+    connection: 'close',
+  });
 
 /** Reads at most `limit` bytes; undefined when the body is longer. */
-const readUpTo = async (body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> => {
+const readUpTo = async (
+  body: ReadableStream<Uint8Array>,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | undefined> => {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -2,9 +2,13 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { useBodySizeLimit } from './body-size-limit';
 
-const schema = createSchema({ typeDefs: 'type Query { echo(text: String!): String! }', resolvers: { Query: { echo: (_: unknown, args: { text: string }) => args.text } } });
+const schema = createSchema({
+  typeDefs: 'type Query { echo(text: String!): String! }',
+  resolvers: { Query: { echo: (_: unknown, args: { text: string }) => args.text } },
+});
 const yoga = createYoga({ schema, plugins: [useBodySizeLimit(1000)], landingPage: false });
-const bodyOf = (text: string) => JSON.stringify({ query: 'query($t: String!) { echo(text: $t) }', variables: { t: text } });
+const bodyOf = (text: string) =>
+  JSON.stringify({ query: 'query($t: String!) { echo(text: $t) }', variables: { t: text } });
 
 const streamed = (text: string, chunkSize = 100) => {
   const bytes = new TextEncoder().encode(text);
@@ -22,12 +26,21 @@ const streamed = (text: string, chunkSize = 100) => {
 };
 
 const postStreamed = (text: string) =>
-  yoga.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: streamed(text), duplex: 'half' } as RequestInit);
+  yoga.fetch('http://test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: streamed(text),
+    duplex: 'half',
+  } as RequestInit);
 
 describe('useBodySizeLimit', () => {
   it('passes a body within the limit, declared or streamed, unchanged (unicode included)', async () => {
     const text = 'Ünïcødé 👩‍👧 '.repeat(20);
-    const declared = await yoga.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodyOf(text) });
+    const declared = await yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: bodyOf(text),
+    });
     expect(await declared.json()).toEqual({ data: { echo: text } });
     const chunked = await postStreamed(bodyOf(text));
     expect(await chunked.json()).toEqual({ data: { echo: text } });
@@ -36,10 +49,14 @@ describe('useBodySizeLimit', () => {
   it('answers 413 to a declared Content-Length over the limit without reading it', async () => {
     const body = bodyOf('x'.repeat(2000));
     const response = await yoga.fetch('http://test/graphql', {
-      method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      body,
     });
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is larger than 1000 bytes', extensions: { code: 'REQUEST_TOO_LARGE' } }] });
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'The request body is larger than 1000 bytes', extensions: { code: 'REQUEST_TOO_LARGE' } }],
+    });
   });
 
   it('answers 413 to a streamed body once it passes the limit', async () => {
@@ -50,7 +67,12 @@ describe('useBodySizeLimit', () => {
         controller.enqueue(new Uint8Array(100).fill(32));
       },
     });
-    const response = await yoga.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: endless, duplex: 'half' } as RequestInit);
+    const response = await yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: endless,
+      duplex: 'half',
+    } as RequestInit);
     expect(response.status).toBe(413);
     expect(pulled).toBeLessThan(20);
   });

@@ -73,20 +73,35 @@ export const HARDENING_DEFAULTS = {
 /** graphql-armor's errors carry no code; clients need one to tell "simplify your query" from other failures. */
 const armorError = (code: string, errorMessage: string) => ({
   errorMessage,
-  onReject: [(_context: unknown, error: GraphQLError) => { Object.assign(error.extensions, { code }); }],
+  onReject: [
+    (_context: unknown, error: GraphQLError) => {
+      Object.assign(error.extensions, { code });
+    },
+  ],
 });
 
 export const hardeningPlugins = (options: HardeningOptions): Plugin[] => {
-  const o = { ...HARDENING_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as HardeningOptions & typeof HARDENING_DEFAULTS;
+  const o = {
+    ...HARDENING_DEFAULTS,
+    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+  } as HardeningOptions & typeof HARDENING_DEFAULTS;
   if (options.production && !options.allowedOperations) {
-    throw new Error('Production needs an allow-list of operations (allowedOperations); without one every query would be refused');
+    throw new Error(
+      'Production needs an allow-list of operations (allowedOperations); without one every query would be refused',
+    );
   }
   // In production, limits are not spelled out to callers; in development the exact limit helps.
   const exposeLimits = !options.production;
   const plugins: Plugin[] = [];
   const perMinute = options.rateLimitPerMinute ?? (options.production ? HARDENING_DEFAULTS.rateLimitPerMinute : 0);
   if (perMinute > 0) {
-    plugins.push(useRateLimit({ perMinute, ...(options.rateLimitBurst ? { burst: options.rateLimitBurst } : {}), ...(options.rateLimitKey ? { key: options.rateLimitKey } : {}) }));
+    plugins.push(
+      useRateLimit({
+        perMinute,
+        ...(options.rateLimitBurst ? { burst: options.rateLimitBurst } : {}),
+        ...(options.rateLimitKey ? { key: options.rateLimitKey } : {}),
+      }),
+    );
   }
   plugins.push(useBodySizeLimit(o.maxBodyBytes));
   plugins.push(useCSRFPrevention({ requestHeaders: [...o.csrfHeaders] }) as Plugin);
@@ -95,10 +110,27 @@ export const hardeningPlugins = (options: HardeningOptions): Plugin[] => {
     plugins.push(...useAllowedOperations(options.allowedOperations!));
   }
   plugins.push(
-    maxTokensPlugin({ n: o.maxTokens, exposeLimits, ...armorError('TOO_MANY_TOKENS', 'The query is too long.') }) as Plugin,
-    maxDepthPlugin({ n: o.maxDepth, exposeLimits, flattenFragments: true, ...armorError('QUERY_TOO_DEEP', 'The query is too deep.') }) as Plugin,
-    costLimitPlugin({ maxCost: o.maxCost, exposeLimits, ...armorError('QUERY_TOO_COSTLY', 'The query is too costly.') }) as Plugin,
-    maxAliasesPlugin({ n: o.maxAliases, exposeLimits, ...armorError('TOO_MANY_ALIASES', 'The query has too many aliases.') }) as Plugin,
+    maxTokensPlugin({
+      n: o.maxTokens,
+      exposeLimits,
+      ...armorError('TOO_MANY_TOKENS', 'The query is too long.'),
+    }) as Plugin,
+    maxDepthPlugin({
+      n: o.maxDepth,
+      exposeLimits,
+      flattenFragments: true,
+      ...armorError('QUERY_TOO_DEEP', 'The query is too deep.'),
+    }) as Plugin,
+    costLimitPlugin({
+      maxCost: o.maxCost,
+      exposeLimits,
+      ...armorError('QUERY_TOO_COSTLY', 'The query is too costly.'),
+    }) as Plugin,
+    maxAliasesPlugin({
+      n: o.maxAliases,
+      exposeLimits,
+      ...armorError('TOO_MANY_ALIASES', 'The query has too many aliases.'),
+    }) as Plugin,
     usePageSizeCap({ maxPageSize: o.maxPageSize }),
   );
   return plugins;

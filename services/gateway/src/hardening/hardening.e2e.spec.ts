@@ -6,8 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hardeningPlugins } from './index';
 
 // Over a real socket: Content-Length comes from the client, the client address from the connection.
-const schema = createSchema({ typeDefs: 'type Query { echo(text: String!): String! }', resolvers: { Query: { echo: (_: unknown, a: { text: string }) => a.text } } });
-const yoga = createYoga({ schema, plugins: hardeningPlugins({ production: false, maxBodyBytes: 2000, rateLimitPerMinute: 60, rateLimitBurst: 5 }) as Plugin[], landingPage: false });
+const schema = createSchema({
+  typeDefs: 'type Query { echo(text: String!): String! }',
+  resolvers: { Query: { echo: (_: unknown, a: { text: string }) => a.text } },
+});
+const yoga = createYoga({
+  schema,
+  plugins: hardeningPlugins({
+    production: false,
+    maxBodyBytes: 2000,
+    rateLimitPerMinute: 60,
+    rateLimitBurst: 5,
+  }) as Plugin[],
+  landingPage: false,
+});
 const server = createServer(yoga);
 let url: string;
 
@@ -19,9 +31,14 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const body = (text: string) => JSON.stringify({ query: 'query($t: String!) { echo(text: $t) }', variables: { t: text } });
+const body = (text: string) =>
+  JSON.stringify({ query: 'query($t: String!) { echo(text: $t) }', variables: { t: text } });
 const post = (init: RequestInit & { duplex?: 'half' }, token = 'token-e2e') =>
-  fetch(url, { method: 'POST', ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(init.headers ?? {}) } } as RequestInit);
+  fetch(url, {
+    method: 'POST',
+    ...init,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
+  } as RequestInit);
 
 describe('hardening over HTTP', () => {
   it('serves a normal request and refuses a declared oversized body with 413', async () => {
@@ -46,7 +63,11 @@ describe('hardening over HTTP', () => {
   it('rate-limits by client address when there is no token', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 7; i += 1) {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body('a') });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: body('a'),
+      });
       statuses.push(response.status);
       await response.arrayBuffer();
     }

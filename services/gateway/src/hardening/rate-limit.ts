@@ -36,7 +36,10 @@ export type RateLimitOptions = {
 export const defaultRateLimitKey: RateLimitKey = (request, serverContext) => {
   const authorization = request.headers.get('authorization');
   if (authorization && /^bearer\s+/i.test(authorization)) {
-    return `token:${createHash('sha256').update(authorization.replace(/^bearer\s+/i, '')).digest('base64url').slice(0, 22)}`;
+    return `token:${createHash('sha256')
+      .update(authorization.replace(/^bearer\s+/i, ''))
+      .digest('base64url')
+      .slice(0, 22)}`;
   }
   const socket = (serverContext.req as { socket?: { remoteAddress?: string } } | undefined)?.socket;
   return `ip:${socket?.remoteAddress ?? 'unknown'}`;
@@ -77,9 +80,11 @@ export const useRateLimit = (options: RateLimitOptions): Plugin => {
       if (exempt.has(url.pathname)) return;
       const result = buckets.take(keyOf(request, serverContext as Record<string, unknown>));
       if (!result.allowed) {
-        endResponse(graphqlErrorResponse(429, 'RATE_LIMITED', `Too many requests: at most ${options.perMinute} a minute`, {
-          'retry-after': String(result.retryAfterSeconds),
-        }));
+        endResponse(
+          graphqlErrorResponse(429, 'RATE_LIMITED', `Too many requests: at most ${options.perMinute} a minute`, {
+            'retry-after': String(result.retryAfterSeconds),
+          }),
+        );
       }
     },
   };

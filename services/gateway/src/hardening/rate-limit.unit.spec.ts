@@ -33,7 +33,10 @@ describe('token buckets', () => {
 });
 
 describe('useRateLimit', () => {
-  const schema = createSchema({ typeDefs: 'type Query { hello: String! }', resolvers: { Query: { hello: () => 'world' } } });
+  const schema = createSchema({
+    typeDefs: 'type Query { hello: String! }',
+    resolvers: { Query: { hello: () => 'world' } },
+  });
   const yoga = createYoga({ schema, plugins: [useRateLimit({ perMinute: 60, burst: 2 })], landingPage: false });
   const ask = (token?: string, path = '/graphql') =>
     yoga.fetch(`http://test${path}`, {
@@ -48,7 +51,9 @@ describe('useRateLimit', () => {
     const limited = await ask('token-a');
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('1');
-    expect(await limited.json()).toEqual({ errors: [{ message: 'Too many requests: at most 60 a minute', extensions: { code: 'RATE_LIMITED' } }] });
+    expect(await limited.json()).toEqual({
+      errors: [{ message: 'Too many requests: at most 60 a minute', extensions: { code: 'RATE_LIMITED' } }],
+    });
     expect((await ask('token-b')).status).toBe(200);
   });
 

@@ -12,11 +12,12 @@ import { gatewayHealth, gatewayReadiness, readModelsFreshness } from './gateway-
 let f: GatewayFixture;
 beforeAll(async () => {
   f = await startGatewayFixture({
-    health: () => gatewayHealth({
-      readModels: readModelsFreshness(f.db.sql, f.gateway.services.store, 0),
-      // What services/platform reports when the broker does not answer (relay's kafkaCheck).
-      kafka: async () => ({ ok: false, reason: 'Kafka unreachable: KafkaJSConnectionError' }),
-    })(),
+    health: () =>
+      gatewayHealth({
+        readModels: readModelsFreshness(f.db.sql, f.gateway.services.store, 0),
+        // What services/platform reports when the broker does not answer (relay's kafkaCheck).
+        kafka: async () => ({ ok: false, reason: 'Kafka unreachable: KafkaJSConnectionError' }),
+      })(),
   });
 });
 afterAll(async () => {
@@ -25,7 +26,7 @@ afterAll(async () => {
 
 const get = async (path: string) => {
   const response = await f.gateway.yoga.fetch(`http://gateway${path}`);
-  return { status: response.status, body: await response.json() as Record<string, unknown> };
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 };
 
 describe('gateway readiness', () => {
@@ -39,7 +40,6 @@ describe('gateway readiness', () => {
     expect(ready).toMatchObject({ status: 200, body: { status: 'ready', reasons: [] } });
     expect(Object.keys(ready.body.checks as object).sort()).toEqual(['database', 'log', 'migrations']);
 
-
     const health = await get('/health');
     expect(health.status).toBe(200);
     const warnings = (health.body.warnings as string[]).join(' | ');
@@ -48,11 +48,14 @@ describe('gateway readiness', () => {
     expect(health.body.checks).toMatchObject({ readModels: { ok: false, rebuilding: true }, kafka: { ok: false } });
   });
 
-  it('is not ready, with the reason, when the read models\' tables are missing', async () => {
+  it("is not ready, with the reason, when the read models' tables are missing", async () => {
     const bare = await createTestDatabase();
     try {
       await migrateEventStore(bare.sql);
-      const report = await gatewayReadiness({ sql: bare.sql, store: createPostgresEventStore({ sql: bare.sql, wakeups: bare.wakeups }) })();
+      const report = await gatewayReadiness({
+        sql: bare.sql,
+        store: createPostgresEventStore({ sql: bare.sql, wakeups: bare.wakeups }),
+      })();
       expect(report.status).toBe('not-ready');
       expect(report.reasons.join(' ')).toMatch(/migrations not applied/);
       expect(report.checks).toMatchObject({ database: { ok: true }, log: { ok: true }, migrations: { ok: false } });

@@ -16,7 +16,10 @@ export type ReadinessOptions = {
 export const LIVENESS_ENDPOINT = '/health/live';
 
 const json = (fetchAPI: { Response: typeof Response }, status: number, body: unknown) =>
-  new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+  new fetchAPI.Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  });
 
 export const useReadiness = (options: ReadinessOptions): Plugin => ({
   async onRequest({ request, url, fetchAPI, endResponse }) {
@@ -25,7 +28,9 @@ export const useReadiness = (options: ReadinessOptions): Plugin => ({
       const report = await options.ready();
       endResponse(json(fetchAPI, report.status === 'ready' ? 200 : 503, report));
     } else if (url.pathname === '/health') {
-      endResponse(json(fetchAPI, 200, options.health ? await options.health() : { status: 'ok', warnings: [], checks: {} }));
+      endResponse(
+        json(fetchAPI, 200, options.health ? await options.health() : { status: 'ok', warnings: [], checks: {} }),
+      );
     }
   },
 });

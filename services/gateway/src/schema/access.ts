@@ -13,9 +13,9 @@ import { commandIdSchema, parseInput, runCommand } from '../run-command';
 import { mutationErrors, type CommandPayload } from './command-payload';
 
 const AccessGrantType = builder.objectRef<AccessGrantView>('AccessGrant').implement({
-  description: 'A role granted to a person or API client (by the identity provider\'s subject), in force now.',
+  description: "A role granted to a person or API client (by the identity provider's subject), in force now.",
   fields: (t) => ({
-    subject: t.exposeString('subject', { description: 'The identity provider\'s id for the person (`sub`).' }),
+    subject: t.exposeString('subject', { description: "The identity provider's id for the person (`sub`)." }),
     role: t.exposeString('role', { description: 'partnership, panel, ofsted, admin, agency or dfe.' }),
     partnershipId: t.exposeString('partnershipId', { nullable: true }),
     partnershipName: t.exposeString('partnershipName', { nullable: true }),
@@ -29,7 +29,7 @@ builder.queryField('accessGrants', (t) =>
   t.field({
     type: [AccessGrantType],
     authScopes: may('accessGrants'),
-    description: 'Grants in force, optionally one partnership\'s (admin).',
+    description: "Grants in force, optionally one partnership's (admin).",
     args: {
       partnershipId: t.arg.string({ required: false }),
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
@@ -44,7 +44,9 @@ builder.queryField('accessGrants', (t) =>
 const AccessPayload = builder.objectRef<CommandPayload & { subject: string }>('AccessPayload').implement({
   fields: (t) => ({
     subject: t.exposeString('subject'),
-    position: t.exposeString('position', { description: 'The log position this command wrote (pass as `consistentAfter`).' }),
+    position: t.exposeString('position', {
+      description: 'The log position this command wrote (pass as `consistentAfter`).',
+    }),
     alreadyApplied: t.exposeBoolean('alreadyApplied'),
   }),
 });
@@ -52,10 +54,16 @@ const AccessPayload = builder.objectRef<CommandPayload & { subject: string }>('A
 const AccessInput = builder.inputType('AccessInput', {
   fields: (t) => ({
     commandId: t.string({ required: false }),
-    subject: t.string({ description: 'The identity provider\'s id for the person (`sub`).' }),
+    subject: t.string({ description: "The identity provider's id for the person (`sub`)." }),
     role: t.string({ description: 'partnership, panel, ofsted, admin, agency or dfe.' }),
-    partnershipId: t.string({ required: false, description: 'Required for partnership and agency; absent for the others.' }),
-    email: t.string({ required: false, description: 'How the admin knows the person (grantAccess only; shown in the list).' }),
+    partnershipId: t.string({
+      required: false,
+      description: 'Required for partnership and agency; absent for the others.',
+    }),
+    email: t.string({
+      required: false,
+      description: 'How the admin knows the person (grantAccess only; shown in the list).',
+    }),
   }),
 });
 
@@ -68,8 +76,16 @@ const accessSchema = z.object({
 });
 
 for (const [name, type, description] of [
-  ['grantAccess', 'GrantAccess', 'Grant a role (for a partnership where the role needs one) to a person or API client (admin).'],
-  ['revokeAccess', 'RevokeAccess', 'Revoke a role from a person or API client (admin); takes effect within the gateway\'s grant cache window.'],
+  [
+    'grantAccess',
+    'GrantAccess',
+    'Grant a role (for a partnership where the role needs one) to a person or API client (admin).',
+  ],
+  [
+    'revokeAccess',
+    'RevokeAccess',
+    "Revoke a role from a person or API client (admin); takes effect within the gateway's grant cache window.",
+  ],
 ] as const) {
   builder.mutationField(name, (t) =>
     t.field({

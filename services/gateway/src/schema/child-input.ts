@@ -13,7 +13,11 @@ export const ChildInput = builder.inputType('NotifiedChildInput', {
   fields: (t) => ({
     childRef: t.string({ description: `child-1 … child-${MAX_CHILDREN}`, validate: childRefSchema }),
     name: t.string({ validate: shortText() }),
-    dateOfBirth: t.string({ required: false, description: 'YYYY-MM-DD. Give this or ageInYears; neither means unknown.', validate: calendarDateSchema }),
+    dateOfBirth: t.string({
+      required: false,
+      description: 'YYYY-MM-DD. Give this or ageInYears; neither means unknown.',
+      validate: calendarDateSchema,
+    }),
     ageInYears: t.int({ required: false, validate: ageInYearsSchema }),
     sex: t.field({ type: SexEnum }),
     ethnicity: t.field({ type: EthnicityEnum }),

@@ -1,6 +1,6 @@
 /** The GraphQL side of client-errors.ts: an interface and one object type per error a client must handle. */
 import { builder } from '../builder';
-import type { ClientError} from '../client-errors';
+import type { ClientError } from '../client-errors';
 import { ConflictError, ForbiddenError, IllegalStateError, NotFoundError, ValidationError } from '../client-errors';
 
 export const ClientErrorInterface = builder.interfaceRef<ClientError>('ClientError').implement({
@@ -20,13 +20,14 @@ builder.objectType(ValidationError, {
 
 builder.objectType(ForbiddenError, {
   name: 'ForbiddenError',
-  description: 'The caller may not do this (role, or another partnership\'s record).',
+  description: "The caller may not do this (role, or another partnership's record).",
   interfaces: [ClientErrorInterface],
 });
 
 builder.objectType(NotFoundError, {
   name: 'NotFoundError',
-  description: 'No such record, or not one the caller may see (a partnership asking for another\'s incident gets this, so ids cannot be probed).',
+  description:
+    "No such record, or not one the caller may see (a partnership asking for another's incident gets this, so ids cannot be probed).",
   interfaces: [ClientErrorInterface],
 });
 

@@ -4,13 +4,16 @@ import { CLIENT_ERRORS } from '../client-errors';
 
 export type CommandPayload = { position: string; alreadyApplied: boolean };
 
-const positionDescription = 'The log position this command wrote. Pass it as `consistentAfter` to any query to read your own write.';
+const positionDescription =
+  'The log position this command wrote. Pass it as `consistentAfter` to any query to read your own write.';
 
 export const IncidentPayload = builder.objectRef<CommandPayload & { incidentId: string }>('IncidentPayload').implement({
   fields: (t) => ({
     incidentId: t.exposeID('incidentId'),
     position: t.exposeString('position', { description: positionDescription }),
-    alreadyApplied: t.exposeBoolean('alreadyApplied', { description: 'True when this commandId had already been applied: nothing new was written.' }),
+    alreadyApplied: t.exposeBoolean('alreadyApplied', {
+      description: 'True when this commandId had already been applied: nothing new was written.',
+    }),
   }),
 });
 
@@ -22,13 +25,15 @@ export const ReviewPayload = builder.objectRef<CommandPayload & { reviewId: stri
   }),
 });
 
-export const PartnershipPayload = builder.objectRef<CommandPayload & { partnershipId: string }>('PartnershipPayload').implement({
-  fields: (t) => ({
-    partnershipId: t.exposeID('partnershipId'),
-    position: t.exposeString('position', { description: positionDescription }),
-    alreadyApplied: t.exposeBoolean('alreadyApplied'),
-  }),
-});
+export const PartnershipPayload = builder
+  .objectRef<CommandPayload & { partnershipId: string }>('PartnershipPayload')
+  .implement({
+    fields: (t) => ({
+      partnershipId: t.exposeID('partnershipId'),
+      position: t.exposeString('position', { description: positionDescription }),
+      alreadyApplied: t.exposeBoolean('alreadyApplied'),
+    }),
+  });
 
 /** The errors option every mutation uses: the payload directly in a union with the client errors. */
 export const mutationErrors = (unionName: string) => ({

@@ -6,7 +6,7 @@ import { builder } from '../builder';
 import { emailSchema, phoneSchema, shortText } from '../input-rules';
 
 export const ContactInput = builder.inputType('NotifierInput', {
-  description: 'A person\'s contact details: the notifier of a notification, or the referrer of a referral.',
+  description: "A person's contact details: the notifier of a notification, or the referrer of a referral.",
   fields: (t) => ({
     name: t.string({ validate: shortText() }),
     role: t.string({ validate: shortText() }),

@@ -21,11 +21,31 @@ type IncidentPersonal = {
   panelComments: string[];
 };
 
-const AUDITED_FIELDS = ['notifier', 'location', 'caseOutline', 'incidentTime', 'children.name', 'children.dateOfBirth', 'supportingDocuments', 'withdrawal.explanation', 'rapidReview.text', 'panelResponse.comments'];
+const AUDITED_FIELDS = [
+  'notifier',
+  'location',
+  'caseOutline',
+  'incidentTime',
+  'children.name',
+  'children.dateOfBirth',
+  'supportingDocuments',
+  'withdrawal.explanation',
+  'rapidReview.text',
+  'panelResponse.comments',
+];
 
-const ERASED: IncidentPersonal = { erased: true, notification: null, withdrawalExplanation: null, rapidReviews: [], panelComments: [] };
+const ERASED: IncidentPersonal = {
+  erased: true,
+  notification: null,
+  withdrawalExplanation: null,
+  rapidReviews: [],
+  panelComments: [],
+};
 
-const openIncidentPersonal = async (ctx: Parameters<typeof openPersonalParts>[0], incident: IncidentView): Promise<IncidentPersonal> => {
+const openIncidentPersonal = async (
+  ctx: Parameters<typeof openPersonalParts>[0],
+  incident: IncidentView,
+): Promise<IncidentPersonal> => {
   const sealed = incident.sealedPersonal;
   if (incident.personalErased || !sealed) return ERASED;
   // Amendments carry the whole merged part (packages/application); a read model that keeps them as a list is
@@ -38,20 +58,33 @@ const openIncidentPersonal = async (ctx: Parameters<typeof openPersonalParts>[0]
     ...(sealed.rapidReviews ?? []),
     ...(sealed.panelResponses ?? []),
   ];
-  const opened = await openPersonalParts<Record<string, unknown>>(ctx, {
-    subjectId: incident.id,
-    owners: [incident.partnershipId],
-    fields: AUDITED_FIELDS,
-    purpose: 'incident.personal',
-  }, parts);
+  const opened = await openPersonalParts<Record<string, unknown>>(
+    ctx,
+    {
+      subjectId: incident.id,
+      owners: [incident.partnershipId],
+      fields: AUDITED_FIELDS,
+      purpose: 'incident.personal',
+    },
+    parts,
+  );
   if (opened.status === 'erased') return ERASED;
   const values = [...opened.values];
   let notification = values.shift() as Partial<NotificationPersonalData>;
-  for (let i = 0; i < amendments.length; i += 1) notification = { ...notification, ...(values.shift() as Partial<NotificationPersonalData>) };
+  for (let i = 0; i < amendments.length; i += 1)
+    notification = { ...notification, ...(values.shift() as Partial<NotificationPersonalData>) };
   const withdrawal = sealed.withdrawal ? (values.shift() as { explanation?: string }) : null;
   const rapidReviews = (sealed.rapidReviews ?? []).map(() => values.shift() as RapidReviewText);
-  const panelComments = (sealed.panelResponses ?? []).map(() => String((values.shift() as { comments?: string }).comments ?? ''));
-  return { erased: false, notification, withdrawalExplanation: withdrawal?.explanation ?? null, rapidReviews, panelComments };
+  const panelComments = (sealed.panelResponses ?? []).map(() =>
+    String((values.shift() as { comments?: string }).comments ?? ''),
+  );
+  return {
+    erased: false,
+    notification,
+    withdrawalExplanation: withdrawal?.explanation ?? null,
+    rapidReviews,
+    panelComments,
+  };
 };
 
 const NotifierType = builder.objectRef<NotificationPersonalData['notifier']>('Notifier').implement({
@@ -88,7 +121,9 @@ const RapidReviewTextType = builder.objectRef<RapidReviewText>('RapidReviewText'
 const IncidentPersonalType = builder.objectRef<IncidentPersonal>('IncidentPersonalData').implement({
   description: 'Personal data of an incident. Every read is audited (who, what, why).',
   fields: (t) => ({
-    erased: t.exposeBoolean('erased', { description: 'True after lawful erasure: the data key is destroyed and nothing below can be read.' }),
+    erased: t.exposeBoolean('erased', {
+      description: 'True after lawful erasure: the data key is destroyed and nothing below can be read.',
+    }),
     notifier: t.field({ type: NotifierType, nullable: true, resolve: (p) => p.notification?.notifier ?? null }),
     location: t.string({ nullable: true, resolve: (p) => p.notification?.location ?? null }),
     caseOutline: t.string({ nullable: true, resolve: (p) => p.notification?.caseOutline ?? null }),
@@ -96,8 +131,12 @@ const IncidentPersonalType = builder.objectRef<IncidentPersonal>('IncidentPerson
     children: t.field({ type: [ChildPersonalType], resolve: (p) => p.notification?.children ?? [] }),
     supportingDocuments: t.stringList({ resolve: (p) => p.notification?.supportingDocuments ?? [] }),
     withdrawalExplanation: t.exposeString('withdrawalExplanation', { nullable: true }),
-    rapidReviews: t.field({ type: [RapidReviewTextType], description: 'One per submission, oldest first.', resolve: (p) => p.rapidReviews }),
-    panelComments: t.exposeStringList('panelComments', { description: 'The Panel\'s comments, one per response.' }),
+    rapidReviews: t.field({
+      type: [RapidReviewTextType],
+      description: 'One per submission, oldest first.',
+      resolve: (p) => p.rapidReviews,
+    }),
+    panelComments: t.exposeStringList('panelComments', { description: "The Panel's comments, one per response." }),
   }),
 });
 
@@ -105,12 +144,14 @@ builder.objectField(IncidentType, 'personal', (t) =>
   t.field({
     type: IncidentPersonalType,
     nullable: true,
-    description: 'Children\'s personal data and free text: the owning partnership and the Panel only; every read audited.',
+    description:
+      "Children's personal data and free text: the owning partnership and the Panel only; every read audited.",
     resolve: async (incident, _args, ctx) => {
       try {
         return await openIncidentPersonal(ctx, incident);
       } catch (error) {
-        if (error instanceof ForbiddenError) throw createGraphQLError(error.message, { extensions: { code: 'FORBIDDEN' } });
+        if (error instanceof ForbiddenError)
+          throw createGraphQLError(error.message, { extensions: { code: 'FORBIDDEN' } });
         throw error;
       }
     },

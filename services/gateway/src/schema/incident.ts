@@ -2,24 +2,55 @@
  * The Incident type (minimised data plus deadlines and history) and its queries `incident` and `incidents`.
  * Children's personal data hangs off `personal` (incident-personal.ts), the only field that opens it.
  */
-import { getIncident, INCIDENT_STATUSES, listIncidents } from '@cspr/read-models';
+import { normaliseCaseReference } from '@cspr/domain';
+import {
+  countIncidents,
+  getIncident,
+  getIncidentByReference,
+  INCIDENT_STATUSES,
+  listIncidents,
+} from '@cspr/read-models';
 import type { IncidentView, MergedDuplicate } from '@cspr/read-models';
 import { builder } from '../builder';
 import { selectedFields } from '../field-selection';
 import { may, requireRecord, roleOf, userOf } from '../authorization';
 import { ForbiddenError, NotFoundError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
-import { badInput, forwardOnly, mapReadError, todayOf, toConnection } from '../read-access';
+import { badInput, forwardOnly, mapReadError, pageNumberOf, todayOf, toConnection } from '../read-access';
+import { localAuthorityNameOf, partnershipNameOf } from './names';
 import { DeadlineType, HistoryEntryType } from './deadline';
 import {
-  AgeBandEnum, enumName, EthnicityEnum, IncidentNatureEnum, LocalReviewDecisionEnum, PanelOutcomeEnum, PlacementEnum, SexEnum,
-  WithdrawalReasonEnum, YesNoNotKnownEnum,
+  AgeBandEnum,
+  enumName,
+  EthnicityEnum,
+  IncidentNatureEnum,
+  LocalReviewDecisionEnum,
+  PanelOutcomeEnum,
+  PlacementEnum,
+  SexEnum,
+  WithdrawalReasonEnum,
+  YesNoNotKnownEnum,
 } from './vocabulary';
 
-type Child = { childRef: string; ageBand: string; sex: string; ethnicity: string; disability: string; placement: string; lookedAfter: boolean; childInNeedPlan: boolean; childProtectionPlan: boolean; knownToAgencies: string; under18?: boolean };
+type Child = {
+  childRef: string;
+  ageBand: string;
+  sex: string;
+  ethnicity: string;
+  disability: string;
+  placement: string;
+  lookedAfter: boolean;
+  childInNeedPlan: boolean;
+  childProtectionPlan: boolean;
+  knownToAgencies: string;
+  under18?: boolean;
+};
 
 export const IncidentStatusEnum = builder.enumType('IncidentStatus', {
-  values: Object.fromEntries(INCIDENT_STATUSES.map((value) => [enumName(value), { value }])) as Record<string, { value: (typeof INCIDENT_STATUSES)[number] }>,
+  values: Object.fromEntries(INCIDENT_STATUSES.map((value) => [enumName(value), { value }])) as Record<
+    string,
+    { value: (typeof INCIDENT_STATUSES)[number] }
+  >,
 });
 
 const ChildCharacteristicsType = builder.objectRef<Child>('ChildCharacteristics').implement({
@@ -39,8 +70,16 @@ const ChildCharacteristicsType = builder.objectRef<Child>('ChildCharacteristics'
 });
 
 type RapidReviewSummary = {
-  submittedAt: string; submittedOn: string; firstSubmittedOn: string; submission: number; localReviewDecision: string; nationalCriteriaMayBeMet: boolean;
-  localCriteria: Record<string, boolean> | null; nationalCriteria: Record<string, boolean> | null; parallelProcesses: string[]; agenciesInvolved: string[];
+  submittedAt: string;
+  submittedOn: string;
+  firstSubmittedOn: string;
+  submission: number;
+  localReviewDecision: string;
+  nationalCriteriaMayBeMet: boolean;
+  localCriteria: Record<string, boolean> | null;
+  nationalCriteria: Record<string, boolean> | null;
+  parallelProcesses: string[];
+  agenciesInvolved: string[];
   signedOff: Record<string, boolean> | null;
 };
 
@@ -53,15 +92,34 @@ const RapidReviewSummaryType = builder.objectRef<RapidReviewSummary>('RapidRevie
     submission: t.exposeInt('submission'),
     localReviewDecision: t.field({ type: LocalReviewDecisionEnum, resolve: (r) => r.localReviewDecision as never }),
     nationalCriteriaMayBeMet: t.exposeBoolean('nationalCriteriaMayBeMet'),
-    localCriteriaMet: t.stringList({ description: 'Names of the local criteria found met.', resolve: (r) => Object.entries(r.localCriteria ?? {}).filter(([, v]) => v).map(([k]) => k) }),
-    nationalCriteriaMet: t.stringList({ resolve: (r) => Object.entries(r.nationalCriteria ?? {}).filter(([, v]) => v).map(([k]) => k) }),
+    localCriteriaMet: t.stringList({
+      description: 'Names of the local criteria found met.',
+      resolve: (r) =>
+        Object.entries(r.localCriteria ?? {})
+          .filter(([, v]) => v)
+          .map(([k]) => k),
+    }),
+    nationalCriteriaMet: t.stringList({
+      resolve: (r) =>
+        Object.entries(r.nationalCriteria ?? {})
+          .filter(([, v]) => v)
+          .map(([k]) => k),
+    }),
     parallelProcesses: t.exposeStringList('parallelProcesses'),
     agenciesInvolved: t.exposeStringList('agenciesInvolved'),
-    signedOffByAllPartners: t.boolean({ resolve: (r) => Boolean(r.signedOff && Object.values(r.signedOff).every(Boolean)) }),
+    signedOffByAllPartners: t.boolean({
+      resolve: (r) => Boolean(r.signedOff && Object.values(r.signedOff).every(Boolean)),
+    }),
   }),
 });
 
-type PanelResponseSummary = { respondedAt: string; respondedOn: string; outcome: string; thematicReviewTitle?: string | null; submission: number };
+type PanelResponseSummary = {
+  respondedAt: string;
+  respondedOn: string;
+  outcome: string;
+  thematicReviewTitle?: string | null;
+  submission: number;
+};
 
 const PanelResponseType = builder.objectRef<PanelResponseSummary>('PanelResponse').implement({
   fields: (t) => ({
@@ -80,6 +138,14 @@ const WithdrawalType = builder.objectRef<WithdrawalSummary>('Withdrawal').implem
     withdrawnAt: t.exposeString('withdrawnAt'),
     reason: t.field({ type: WithdrawalReasonEnum, resolve: (w) => w.reason as never }),
     duplicateOfIncidentId: t.string({ nullable: true, resolve: (w) => w.duplicateOfIncidentId ?? null }),
+    duplicateOfReference: t.string({
+      nullable: true,
+      description: 'The case reference of the surviving incident, when this one was a duplicate.',
+      resolve: async (w, _args, ctx) =>
+        w.duplicateOfIncidentId
+          ? ((await getIncident(ctx.services.sql, w.duplicateOfIncidentId))?.reference ?? null)
+          : null,
+    }),
   }),
 });
 
@@ -94,29 +160,60 @@ const MergedDuplicateType = builder.objectRef<MergedDuplicate>('MergedDuplicate'
 });
 
 export const IncidentType = builder.objectRef<IncidentView>('Incident').implement({
-  description: 'A notified incident, minimised. The owning partnership and the Panel see this (ACCESS_POLICY); personal data only via `personal`.',
+  description:
+    'A notified incident, minimised. The owning partnership and the Panel see this (ACCESS_POLICY); personal data only via `personal`.',
   fields: (t) => ({
     id: t.exposeID('id'),
+    reference: t.string({
+      nullable: true,
+      description:
+        'The case reference people read and type (INC-2026-00123). Null only for an incident notified before references, until the start-up backfill runs.',
+      resolve: (i) => i.reference,
+    }),
     partnershipId: t.exposeString('partnershipId'),
+    partnershipName: t.string({
+      description: "The owning partnership's name, for people to read.",
+      resolve: (i, _args, ctx) => partnershipNameOf(ctx, i.partnershipId),
+    }),
     localAuthorityCode: t.exposeString('localAuthorityCode'),
+    localAuthorityName: t.string({
+      description: "The local authority's name, for people to read.",
+      resolve: (i) => localAuthorityNameOf(i.localAuthorityCode),
+    }),
     nature: t.field({ type: IncidentNatureEnum, resolve: (i) => i.nature as never }),
     status: t.field({ type: IncidentStatusEnum, resolve: (i) => i.status }),
     guidanceEdition: t.exposeString('guidanceEdition'),
     becameAwareOn: t.exposeString('becameAwareOn', { description: 'As it now stands (corrections included).' }),
     becameAwareDeclaredOn: t.exposeString('becameAwareDeclaredOn', { description: 'As declared at notification.' }),
-    becameAwareClockOn: t.exposeString('becameAwareClockOn', { description: 'The earliest became-aware date recorded: the 5 working days count from it, so a correction never hides a late notification.' }),
+    becameAwareClockOn: t.exposeString('becameAwareClockOn', {
+      description:
+        'The earliest became-aware date recorded: the 5 working days count from it, so a correction never hides a late notification.',
+    }),
     incidentOn: t.exposeString('incidentOn'),
     notifiedAt: t.exposeString('notifiedAt'),
     notifiedOn: t.exposeString('notifiedOn'),
     children: t.field({ type: [ChildCharacteristicsType], resolve: (i) => i.children as Child[] }),
     rapidReviewRequired: t.exposeBoolean('rapidReviewRequired'),
-    rapidReview: t.field({ type: RapidReviewSummaryType, nullable: true, resolve: (i) => i.rapidReview as RapidReviewSummary | null }),
-    panelResponse: t.field({ type: PanelResponseType, nullable: true, resolve: (i) => i.panelResponse as PanelResponseSummary | null }),
-    withdrawal: t.field({ type: WithdrawalType, nullable: true, resolve: (i) => i.withdrawal as WithdrawalSummary | null }),
+    rapidReview: t.field({
+      type: RapidReviewSummaryType,
+      nullable: true,
+      resolve: (i) => i.rapidReview as RapidReviewSummary | null,
+    }),
+    panelResponse: t.field({
+      type: PanelResponseType,
+      nullable: true,
+      resolve: (i) => i.panelResponse as PanelResponseSummary | null,
+    }),
+    withdrawal: t.field({
+      type: WithdrawalType,
+      nullable: true,
+      resolve: (i) => i.withdrawal as WithdrawalSummary | null,
+    }),
     mergedDuplicates: t.field({
       type: [MergedDuplicateType],
       nullable: true,
-      description: "Duplicates merged into this incident, with their children as notified: the Panel's and admins' view (null for others). The duplicate's case outline is on that incident's personal data.",
+      description:
+        "Duplicates merged into this incident, with their children as notified: the Panel's and admins' view (null for others). The duplicate's case outline is on that incident's personal data.",
       resolve: (i, _args, ctx) => (['panel', 'admin'].includes(roleOf(ctx.principal)) ? i.mergedDuplicates : null),
     }),
     reviewIds: t.exposeIDList('reviewIds'),
@@ -132,28 +229,105 @@ export const IncidentType = builder.objectRef<IncidentView>('Incident').implemen
 builder.queryField('incident', (t) =>
   t.field({
     type: IncidentType,
-    description: 'One incident. Another partnership\'s incident is NOT FOUND, as is an unknown id.',
-    args: { id: t.arg.id(), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    description: "One incident. Another partnership's incident is NOT FOUND, as is an unknown id.",
+    args: {
+      id: t.arg.id(),
+      consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
+    },
     errors: { types: [NotFoundError, ForbiddenError], directResult: true, union: { name: 'IncidentResult' } },
     authScopes: may('incident'),
     resolve: async (_root, args, ctx) => {
       await awaitConsistency(ctx, args.consistentAfter);
       const incident = await getIncident(ctx.services.sql, String(args.id), todayOf(ctx));
-      requireRecord(ctx, 'incident', 'incident', incident ? { owner: incident.partnershipId } : undefined, `Incident ${String(args.id)}`);
+      requireRecord(
+        ctx,
+        'incident',
+        'incident',
+        incident ? { owner: incident.partnershipId } : undefined,
+        `Incident ${String(args.id)}`,
+      );
       return incident!;
     },
   }),
 );
 
+builder.queryField('incidentByReference', (t) =>
+  t.field({
+    type: IncidentType,
+    description:
+      "One incident by its case reference (INC-2026-00123, any case). Another partnership's incident is NOT FOUND, as is an unknown reference.",
+    args: {
+      reference: t.arg.string(),
+      consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
+    },
+    errors: {
+      types: [NotFoundError, ForbiddenError],
+      directResult: true,
+      union: { name: 'IncidentByReferenceResult' },
+    },
+    authScopes: may('incidentByReference'),
+    resolve: async (_root, args, ctx) => {
+      await awaitConsistency(ctx, args.consistentAfter);
+      const reference = normaliseCaseReference(args.reference);
+      const incident = reference ? await getIncidentByReference(ctx.services.sql, reference, todayOf(ctx)) : null;
+      requireRecord(
+        ctx,
+        'incidentByReference',
+        'incidentByReference',
+        incident ? { owner: incident.partnershipId } : undefined,
+        `Incident ${reference ?? 'reference'}`,
+      );
+      return incident!;
+    },
+  }),
+);
+
+export const IncidentOrderEnum = builder.enumType('IncidentOrder', {
+  description:
+    'NEWEST: newest notification first. MOST_URGENT: overdue first, then the nearest date due, over every matching record.',
+  values: { NEWEST: { value: 'newest' as const }, MOST_URGENT: { value: 'most-urgent' as const } },
+});
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const dateArg = (value: string | null | undefined, field: string): string | undefined => {
+  if (value == null) return undefined;
+  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+    throw badInput(`${field} must be a date as YYYY-MM-DD`, field);
+  return value;
+};
+
 builder.queryField('incidents', (t) =>
   t.connection({
     type: IncidentType,
-    description: 'Incidents, newest notification first. A partnership sees only its own (its id is applied as the filter).',
+    description:
+      'Incidents, newest notification first (or most urgent first). A partnership sees only its own (its id is applied as the filter). ' +
+      'Pages by cursor (first/after) or by page number (first/page); totalCount counts every match.',
     args: {
       partnershipId: t.arg.string({ required: false }),
+      reference: t.arg.string({
+        required: false,
+        description: 'A case reference (INC-2026-00123, any case): that incident only.',
+      }),
+      localAuthorityCode: t.arg.string({ required: false }),
+      notifiedFrom: t.arg.string({
+        required: false,
+        description: 'Notified on or after this date (YYYY-MM-DD, England).',
+      }),
+      notifiedTo: t.arg.string({
+        required: false,
+        description: 'Notified on or before this date (YYYY-MM-DD, England).',
+      }),
+      order: t.arg({ type: IncidentOrderEnum, required: false }),
+      page: t.arg.int({
+        required: false,
+        description: '1-based page number of `first` items (GOV.UK pagination); `after` is ignored when given.',
+      }),
       status: t.arg({ type: IncidentStatusEnum, required: false }),
       nature: t.arg({ type: IncidentNatureEnum, required: false }),
-      overdue: t.arg.boolean({ required: false, description: 'true: only incidents with a deadline past and not met today.' }),
+      overdue: t.arg.boolean({
+        required: false,
+        description: 'true: only incidents with a deadline past and not met today.',
+      }),
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
     authScopes: may('incidents'),
@@ -162,26 +336,46 @@ builder.queryField('incidents', (t) =>
       let partnershipId = args.partnershipId ?? undefined;
       if (roleOf(ctx.principal) === 'partnership') {
         const user = userOf(ctx.principal);
-        if (partnershipId !== undefined && partnershipId !== user.partnershipId) throw badInput('A partnership may list only its own incidents', 'partnershipId');
+        if (partnershipId !== undefined && partnershipId !== user.partnershipId)
+          throw badInput('A partnership may list only its own incidents', 'partnershipId');
         partnershipId = user.partnershipId;
       }
+      let reference: string | undefined;
+      if (args.reference != null && args.reference.trim() !== '') {
+        reference = normaliseCaseReference(args.reference);
+        if (!reference) throw badInput('reference must be a case reference such as INC-2026-00123', 'reference');
+      }
+      const page = pageNumberOf(args.page);
+      const filters = {
+        ...todayOf(ctx),
+        ...(partnershipId !== undefined ? { partnershipId } : {}),
+        ...(args.status ? { status: args.status } : {}),
+        ...(args.nature ? { nature: args.nature } : {}),
+        ...(args.localAuthorityCode ? { localAuthorityCode: args.localAuthorityCode } : {}),
+        ...(reference ? { reference } : {}),
+        ...(dateArg(args.notifiedFrom, 'notifiedFrom') ? { notifiedFrom: args.notifiedFrom! } : {}),
+        ...(dateArg(args.notifiedTo, 'notifiedTo') ? { notifiedTo: args.notifiedTo! } : {}),
+        ...(args.overdue != null ? { overdue: args.overdue } : {}),
+      };
       await awaitConsistency(ctx, args.consistentAfter);
-      const nodeFields = new Set([...selectedFields(info, ['edges', 'node']), ...selectedFields(info, ['nodes'])]);
       try {
-        const page = await listIncidents(ctx.services.sql, {
-          ...todayOf(ctx),
-          ...(partnershipId !== undefined ? { partnershipId } : {}),
-          ...(args.status ? { status: args.status } : {}),
-          ...(args.nature ? { nature: args.nature } : {}),
-          ...(args.overdue != null ? { overdue: args.overdue } : {}),
-          ...(args.first != null ? { first: args.first } : {}),
-          ...(args.after ? { after: args.after } : {}),
-          // Only what this request selects: history and sealed parts are most of a row, the count a second statement.
+        const urgent = args.order === 'most-urgent';
+        // History and sealed parts are most of a row's bytes: read them only when this request selects them.
+        const nodeFields = new Set([...selectedFields(info, ['edges', 'node']), ...selectedFields(info, ['nodes'])]);
+        const listed = await listIncidents(ctx.services.sql, {
+          ...filters,
+          count: false,
           withHistory: nodeFields.has('history'),
           withSealedPersonal: nodeFields.has('personal'),
-          withTotalCount: selectedFields(info).has('totalCount'),
+          ...(args.order ? { order: args.order } : {}),
+          ...(args.first != null ? { first: args.first } : {}),
+          ...(page !== undefined ? { page } : args.after ? { after: args.after } : {}),
         });
-        return toConnection(page, (i) => [i.notifiedAt, i.id], args.after);
+        const keyOf = (i: IncidentView) =>
+          urgent ? [i.nextDueOn === null ? '1' : '0', i.nextDueOn ?? '', i.notifiedAt, i.id] : [i.notifiedAt, i.id];
+        return toConnection(listed, keyOf, page !== undefined && page > 1 ? 'page' : args.after, () =>
+          countIncidents(ctx.services.sql, filters),
+        );
       } catch (error) {
         throw mapReadError(error);
       }

@@ -7,7 +7,13 @@
  */
 import { createGraphQLError } from 'graphql-yoga';
 import { z } from 'zod';
-import { buildRelease, getLiveStatistics, listReportingYears, listStatisticsReleases, METHOD_VERSION } from '@cspr/read-models';
+import {
+  buildRelease,
+  getLiveStatistics,
+  listReportingYears,
+  listStatisticsReleases,
+  METHOD_VERSION,
+} from '@cspr/read-models';
 import type { LiveStatistics, StatisticsCell, StatisticsReleaseView } from '@cspr/read-models';
 import type { OpenDataRow } from '@cspr/domain';
 import { builder } from '../builder';
@@ -17,7 +23,8 @@ import { commandIdSchema, parseInput, runCommand } from '../run-command';
 import { mutationErrors } from './command-payload';
 import { openDataPath } from '../open-data-routes';
 
-const REPORTING_YEAR_DESCRIPTION = 'DfE reporting year, labelled by the year it ends in: 2025 is April 2024 to March 2025.';
+const REPORTING_YEAR_DESCRIPTION =
+  'DfE reporting year, labelled by the year it ends in: 2025 is April 2024 to March 2025.';
 
 const StatisticsCellType = builder.objectRef<StatisticsCell & { areaName?: string }>('StatisticsCell').implement({
   description: 'An exact count of notifications (live view: not for publication).',
@@ -38,14 +45,17 @@ const LiveStatisticsType = builder.objectRef<LiveStatistics>('LiveStatistics').i
   fields: (t) => ({
     reportingYear: t.exposeInt('reportingYear', { description: REPORTING_YEAR_DESCRIPTION }),
     label: t.exposeString('label', { description: '"Reporting year 2025".' }),
-    complete: t.exposeBoolean('complete', { description: 'False while the year is still running: its figures will move.' }),
+    complete: t.exposeBoolean('complete', {
+      description: 'False while the year is still running: its figures will move.',
+    }),
     national: t.field({ type: [StatisticsCellType], resolve: (s) => s.national }),
     regional: t.field({ type: [StatisticsCellType], resolve: (s) => s.regional }),
   }),
 });
 
 const OpenDataRowType = builder.objectRef<OpenDataRow>('OpenDataRow').implement({
-  description: 'One row of a published open-data file; `numberNotifications` is a number, "c" (suppressed) or a rounded figure.',
+  description:
+    'One row of a published open-data file; `numberNotifications` is a number, "c" (suppressed) or a rounded figure.',
   fields: (t) => ({
     quarter: t.string({ resolve: (r) => r.quarter ?? '' }),
     geographicLevel: t.string({ resolve: (r) => r.geographic_level ?? '' }),
@@ -74,12 +84,19 @@ const ReleaseType = builder.objectRef<StatisticsReleaseView>('StatisticsRelease'
     reportingYear: t.exposeInt('reportingYear', { description: REPORTING_YEAR_DESCRIPTION }),
     label: t.exposeString('label'),
     closedOn: t.exposeString('closedOn'),
-    publishedOn: t.exposeString('publishedOn', { nullable: true, description: 'Null while the closed period awaits its release (Panel only).' }),
+    publishedOn: t.exposeString('publishedOn', {
+      nullable: true,
+      description: 'Null while the closed period awaits its release (Panel only).',
+    }),
     methodVersion: t.exposeString('methodVersion', { nullable: true }),
     national: t.field({ type: [OpenDataRowType], resolve: (r) => r.files?.national ?? [] }),
     regional: t.field({ type: [OpenDataRowType], resolve: (r) => r.files?.regional ?? [] }),
     localAuthority: t.field({ type: [OpenDataRowType], resolve: (r) => r.files?.localAuthority ?? [] }),
-    downloads: t.field({ type: DownloadsType, nullable: true, resolve: (r) => (r.publishedOn ? { year: r.reportingYear } : null) }),
+    downloads: t.field({
+      type: DownloadsType,
+      nullable: true,
+      resolve: (r) => (r.publishedOn ? { year: r.reportingYear } : null),
+    }),
   }),
 });
 
@@ -89,14 +106,17 @@ builder.queryField('statisticsReleases', (t) =>
   t.field({
     type: [ReleaseType],
     authScopes: may('statisticsReleases'),
-    description: 'Published statistics releases, newest first. Public. The Panel and admins may include closed periods awaiting release.',
+    description:
+      'Published statistics releases, newest first. Public. The Panel and admins may include closed periods awaiting release.',
     args: {
       includeUnpublished: t.arg.boolean({ required: false, description: 'Panel and admin only. Default false.' }),
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
     resolve: async (_root, args, ctx) => {
       if (args.includeUnpublished && !PUBLISHERS.has(roleOf(ctx.principal))) {
-        throw createGraphQLError('Only the Panel and admins see periods awaiting release', { extensions: { code: 'FORBIDDEN', field: 'includeUnpublished' } });
+        throw createGraphQLError('Only the Panel and admins see periods awaiting release', {
+          extensions: { code: 'FORBIDDEN', field: 'includeUnpublished' },
+        });
       }
       await awaitConsistency(ctx, args.consistentAfter);
       return listStatisticsReleases(ctx.services.sql, { includeUnpublished: args.includeUnpublished === true });
@@ -108,9 +128,13 @@ builder.queryField('nationalStatistics', (t) =>
   t.field({
     type: [LiveStatisticsType],
     authScopes: may('nationalStatistics'),
-    description: 'Live, exact national statistics by DfE method (Panel, Ofsted and admins). The public and DfE read statisticsReleases.',
+    description:
+      'Live, exact national statistics by DfE method (Panel, Ofsted and admins). The public and DfE read statisticsReleases.',
     args: {
-      reportingYear: t.arg.int({ required: false, description: `${REPORTING_YEAR_DESCRIPTION} Default: every year with a notification.` }),
+      reportingYear: t.arg.int({
+        required: false,
+        description: `${REPORTING_YEAR_DESCRIPTION} Default: every year with a notification.`,
+      }),
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
     resolve: async (_root, args, ctx) => {
@@ -122,17 +146,22 @@ builder.queryField('nationalStatistics', (t) =>
   }),
 );
 
-const StatisticsReleasePayload = builder.objectRef<{ reportingYear: number; position: string; alreadyApplied: boolean }>('StatisticsReleasePayload').implement({
-  fields: (t) => ({
-    reportingYear: t.exposeInt('reportingYear'),
-    position: t.exposeString('position'),
-    alreadyApplied: t.exposeBoolean('alreadyApplied'),
-  }),
-});
+const StatisticsReleasePayload = builder
+  .objectRef<{ reportingYear: number; position: string; alreadyApplied: boolean }>('StatisticsReleasePayload')
+  .implement({
+    fields: (t) => ({
+      reportingYear: t.exposeInt('reportingYear'),
+      position: t.exposeString('position'),
+      alreadyApplied: t.exposeBoolean('alreadyApplied'),
+    }),
+  });
 
 const StatisticsReleaseInput = builder.inputType('StatisticsReleaseInput', {
   fields: (t) => ({
-    commandId: t.string({ required: false, description: 'Client-chosen id: a retried request with the same id is applied once.' }),
+    commandId: t.string({
+      required: false,
+      description: 'Client-chosen id: a retried request with the same id is applied once.',
+    }),
     reportingYear: t.int({ description: REPORTING_YEAR_DESCRIPTION }),
   }),
 });
@@ -140,8 +169,16 @@ const StatisticsReleaseInput = builder.inputType('StatisticsReleaseInput', {
 const releaseInput = z.object({ commandId: commandIdSchema, reportingYear: z.number().int().min(2019).max(2100) });
 
 for (const [name, type, description] of [
-  ['closeStatisticsPeriod', 'CloseStatisticsPeriod', 'Close a complete reporting year (Panel or admin): after 31 March; nothing is published yet.'],
-  ['publishStatisticsRelease', 'PublishStatisticsRelease', "Publish a closed year's release (Panel or admin): its files are cut from the facts now and never change."],
+  [
+    'closeStatisticsPeriod',
+    'CloseStatisticsPeriod',
+    'Close a complete reporting year (Panel or admin): after 31 March; nothing is published yet.',
+  ],
+  [
+    'publishStatisticsRelease',
+    'PublishStatisticsRelease',
+    "Publish a closed year's release (Panel or admin): its files are cut from the facts now and never change.",
+  ],
 ] as const) {
   builder.mutationField(name, (t) =>
     t.field({
@@ -153,11 +190,23 @@ for (const [name, type, description] of [
       resolve: async (_root, args, ctx) => {
         const valid = parseInput(releaseInput, args.input);
         const { reportingYear } = valid;
-        const command = type === 'CloseStatisticsPeriod'
-          ? { type, data: { reportingYear } }
-          : { type, data: { reportingYear, methodVersion: METHOD_VERSION, files: await buildRelease(ctx.services.sql, reportingYear) } };
+        const command =
+          type === 'CloseStatisticsPeriod'
+            ? { type, data: { reportingYear } }
+            : {
+                type,
+                data: {
+                  reportingYear,
+                  methodVersion: METHOD_VERSION,
+                  files: await buildRelease(ctx.services.sql, reportingYear),
+                },
+              };
         const outcome = await runCommand(ctx, command, valid.commandId);
-        return { reportingYear: valid.reportingYear, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
+        return {
+          reportingYear: valid.reportingYear,
+          position: outcome.position,
+          alreadyApplied: outcome.alreadyApplied,
+        };
       },
     }),
   );

@@ -18,10 +18,14 @@ import { JsonScalar } from './scalars';
 const SCAN_LIMIT = 2000;
 
 const FeedItemType = builder.objectRef<FeedMessage>('FeedItem').implement({
-  description: 'One CloudEvent of the Ofsted feed (cspr.notifications.v1), minimised: no names, dates of birth, addresses or free text.',
+  description:
+    'One CloudEvent of the Ofsted feed (cspr.notifications.v1), minimised: no names, dates of birth, addresses or free text.',
   fields: (t) => ({
     id: t.string({ description: 'ce_id: the event id; de-duplicate on it.', resolve: (m) => m.headers.ce_id }),
-    type: t.string({ description: 'ce_type, e.g. uk.gov.cspr.incident.notified.v1.', resolve: (m) => m.headers.ce_type }),
+    type: t.string({
+      description: 'ce_type, e.g. uk.gov.cspr.incident.notified.v1.',
+      resolve: (m) => m.headers.ce_type,
+    }),
     source: t.string({ resolve: (m) => m.headers.ce_source }),
     subject: t.string({ description: 'The incident id.', resolve: (m) => m.headers.ce_subject }),
     time: t.string({ resolve: (m) => m.headers.ce_time }),
@@ -34,7 +38,9 @@ type FeedPage = { items: FeedMessage[]; endCursor: string; hasMore: boolean };
 const FeedPageType = builder.objectRef<FeedPage>('NotificationFeedPage').implement({
   fields: (t) => ({
     items: t.field({ type: [FeedItemType], resolve: (p) => p.items }),
-    endCursor: t.exposeString('endCursor', { description: 'Pass as `after` for the next page (also when `items` is empty).' }),
+    endCursor: t.exposeString('endCursor', {
+      description: 'Pass as `after` for the next page (also when `items` is empty).',
+    }),
     hasMore: t.exposeBoolean('hasMore'),
   }),
 });
@@ -52,9 +58,15 @@ builder.queryField('notificationFeed', (t) =>
   t.field({
     type: FeedPageType,
     args: {
-      after: t.arg.string({ required: false, description: 'The endCursor of the previous page; absent: from the start of the log.' }),
+      after: t.arg.string({
+        required: false,
+        description: 'The endCursor of the previous page; absent: from the start of the log.',
+      }),
       first: t.arg.int({ required: false, description: 'Items per page, 1–500. Default 100.' }),
-      consistentAfter: t.arg.string({ required: false, description: `${CONSISTENT_AFTER_DESCRIPTION} (The feed reads the log itself, so it is never behind; accepted for uniformity.)` }),
+      consistentAfter: t.arg.string({
+        required: false,
+        description: `${CONSISTENT_AFTER_DESCRIPTION} (The feed reads the log itself, so it is never behind; accepted for uniformity.)`,
+      }),
     },
     authScopes: may('notificationFeed'),
     resolve: async (_root, args, ctx) => {
@@ -73,7 +85,10 @@ builder.queryField('notificationFeed', (t) =>
       let scanned = 0;
       let exhausted = false;
       while (items.length < size && scanned < SCAN_LIMIT) {
-        const batch = await ctx.services.store.readAll({ after: cursor, maxCount: Math.min(500, SCAN_LIMIT - scanned) });
+        const batch = await ctx.services.store.readAll({
+          after: cursor,
+          maxCount: Math.min(500, SCAN_LIMIT - scanned),
+        });
         if (batch.length === 0) {
           exhausted = true;
           break;

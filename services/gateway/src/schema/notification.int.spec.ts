@@ -9,21 +9,42 @@ const NOTIFY = /* GraphQL */ `
   mutation Notify($input: NotifyIncidentInput!) {
     notifyIncident(input: $input) {
       __typename
-      ... on IncidentPayload { incidentId position alreadyApplied }
-      ... on ClientError { message code }
-      ... on ValidationError { field }
+      ... on IncidentPayload {
+        incidentId
+        position
+        alreadyApplied
+      }
+      ... on ClientError {
+        message
+        code
+      }
+      ... on ValidationError {
+        field
+      }
     }
-  }`;
+  }
+`;
 
 export const notifyInput = (overrides: Record<string, unknown> = {}) => ({
   localAuthorityCode: 'E08000035',
   nature: 'SERIOUS_HARM',
   becameAwareOn: '2026-03-05',
   incidentOn: '2026-03-04',
-  children: [{
-    childRef: 'child-1', name: CHILD_NAME, dateOfBirth: '2019-06-15', sex: 'FEMALE', ethnicity: 'WHITE', disability: 'NO',
-    placement: 'AT_HOME', lookedAfter: false, childInNeedPlan: true, childProtectionPlan: false, knownToAgencies: 'YES',
-  }],
+  children: [
+    {
+      childRef: 'child-1',
+      name: CHILD_NAME,
+      dateOfBirth: '2019-06-15',
+      sex: 'FEMALE',
+      ethnicity: 'WHITE',
+      disability: 'NO',
+      placement: 'AT_HOME',
+      lookedAfter: false,
+      childInNeedPlan: true,
+      childProtectionPlan: false,
+      knownToAgencies: 'YES',
+    },
+  ],
   notifier: { name: 'Notifier Person', role: 'Head of service', email: 'notifier@leeds.gov.uk' },
   location: 'Home address',
   caseOutline: 'Outline.',
@@ -39,7 +60,7 @@ afterAll(async () => {
 });
 
 describe('notifyIncident', () => {
-  it('appends IncidentNotified for the token\'s partnership and answers with the position', async () => {
+  it("appends IncidentNotified for the token's partnership and answers with the position", async () => {
     const response = await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, { input: notifyInput() });
     const result = response.data!.notifyIncident;
     expect(result.__typename).toBe('IncidentPayload');
@@ -51,21 +72,32 @@ describe('notifyIncident', () => {
 
   it('applies a retried command id once', async () => {
     const input = notifyInput({ commandId: 'form-submit-7' });
-    const first = (await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, { input })).data!.notifyIncident;
-    const again = (await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, { input })).data!.notifyIncident;
+    const first = (await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, { input })).data!
+      .notifyIncident;
+    const again = (await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, { input })).data!
+      .notifyIncident;
     expect(again).toMatchObject({ incidentId: first.incidentId, position: first.position, alreadyApplied: true });
     expect(await f.gateway.services.store.readStream(incidentStreamId(first.incidentId))).toHaveLength(1);
   });
 
   it('answers a ValidationError naming the field, without echoing the value', async () => {
     const bad = notifyInput({ children: [{ ...notifyInput().children[0], dateOfBirth: `${CHILD_NAME}` }] });
-    const result = (await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, { input: bad })).data!.notifyIncident;
-    expect(result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION', field: 'children.0.dateOfBirth' });
+    const result = (await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, { input: bad })).data!
+      .notifyIncident;
+    expect(result).toMatchObject({
+      __typename: 'ValidationError',
+      code: 'VALIDATION',
+      field: 'children.0.dateOfBirth',
+    });
     expect(result.message).not.toContain(CHILD_NAME);
   });
 
   it('answers a ValidationError from the decider for an LA outside the partnership', async () => {
-    const result = (await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, { input: notifyInput({ localAuthorityCode: 'E08000032' }) })).data!.notifyIncident;
+    const result = (
+      await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, {
+        input: notifyInput({ localAuthorityCode: 'E08000032' }),
+      })
+    ).data!.notifyIncident;
     expect(result).toMatchObject({ __typename: 'ValidationError', field: 'localAuthorityCode' });
   });
 
@@ -80,11 +112,17 @@ describe('notifyIncident', () => {
       body: JSON.stringify({ query: '{ viewer { role } }' }),
     });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('refuses a partnership notifying for another partnership', async () => {
-    const result = (await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, { input: notifyInput({ partnershipId: 'bradford', localAuthorityCode: 'E08000032' }) })).data!.notifyIncident;
+    const result = (
+      await f.graphql({ role: 'partnership', partnership: 'leeds' }, NOTIFY, {
+        input: notifyInput({ partnershipId: 'bradford', localAuthorityCode: 'E08000032' }),
+      })
+    ).data!.notifyIncident;
     expect(result.__typename).toBe('ForbiddenError');
   });
 });
@@ -92,32 +130,51 @@ describe('notifyIncident', () => {
 describe('one input contract for notifications and referrals', () => {
   const AMEND = /* GraphQL */ `
     mutation Amend($input: AmendNotificationInput!) {
-      amendNotification(input: $input) { __typename ... on ClientError { message } ... on ValidationError { field } }
-    }`;
+      amendNotification(input: $input) {
+        __typename
+        ... on ClientError {
+          message
+        }
+        ... on ValidationError {
+          field
+        }
+      }
+    }
+  `;
   const LEEDS = { role: 'partnership', partnership: 'leeds' } as const;
   const openedNotifier = async (incidentId: string, index: number) => {
     const events = await f.gateway.services.store.readStream(incidentStreamId(incidentId));
-    const opened = await f.gateway.services.vault.open<{ notifier: { name: string } }>(incidentId, (events[index]!.data as { personal: unknown }).personal);
+    const opened = await f.gateway.services.vault.open<{ notifier: { name: string } }>(
+      incidentId,
+      (events[index]!.data as { personal: unknown }).personal,
+    );
     return opened.status === 'available' ? opened.value.notifier : undefined;
   };
 
-  it('refuses a phone over the domain\'s limit, or not a number, naming the field, on notify and amend alike', async () => {
+  it("refuses a phone over the domain's limit, or not a number, naming the field, on notify and amend alike", async () => {
     const tooLong = { ...notifyInput().notifier, phone: '0'.repeat(PHONE_MAX + 1) };
     const notify = (await f.graphql(LEEDS, NOTIFY, { input: notifyInput({ notifier: tooLong }) })).data!.notifyIncident;
     expect(notify).toMatchObject({ __typename: 'ValidationError', field: 'notifier.phone' });
     const { incidentId } = (await f.graphql(LEEDS, NOTIFY, { input: notifyInput() })).data!.notifyIncident;
     const notANumber = { ...notifyInput().notifier, phone: 'call the office' };
-    const amend = (await f.graphql(LEEDS, AMEND, { input: { incidentId, changes: { notifier: notANumber } } })).data!.amendNotification;
+    const amend = (await f.graphql(LEEDS, AMEND, { input: { incidentId, changes: { notifier: notANumber } } })).data!
+      .amendNotification;
     expect(amend).toMatchObject({ __typename: 'ValidationError', field: 'changes.notifier.phone' });
     const longest = { ...notifyInput().notifier, phone: `+${'1'.repeat(PHONE_MAX - 1)}` };
-    expect((await f.graphql(LEEDS, AMEND, { input: { incidentId, changes: { notifier: longest } } })).data!.amendNotification.__typename).toBe('IncidentPayload');
+    expect(
+      (await f.graphql(LEEDS, AMEND, { input: { incidentId, changes: { notifier: longest } } })).data!.amendNotification
+        .__typename,
+    ).toBe('IncidentPayload');
   });
 
   it('passes the checked values on: a name is trimmed the same way when notified and when amended', async () => {
     const padded = { ...notifyInput().notifier, name: '  Padded Person  ' };
-    const { incidentId } = (await f.graphql(LEEDS, NOTIFY, { input: notifyInput({ notifier: padded }) })).data!.notifyIncident;
+    const { incidentId } = (await f.graphql(LEEDS, NOTIFY, { input: notifyInput({ notifier: padded }) })).data!
+      .notifyIncident;
     expect(await openedNotifier(incidentId, 0)).toMatchObject({ name: 'Padded Person' });
-    await f.graphql(LEEDS, AMEND, { input: { incidentId, changes: { notifier: { ...padded, name: '  Other Person ' } } } });
+    await f.graphql(LEEDS, AMEND, {
+      input: { incidentId, changes: { notifier: { ...padded, name: '  Other Person ' } } },
+    });
     expect(await openedNotifier(incidentId, 1)).toMatchObject({ name: 'Other Person' });
   });
 });

@@ -9,8 +9,16 @@ import { builder } from '../builder';
 import { may, userOf } from '../authorization';
 import { requireIncidentAccess } from '../record-owners';
 import {
-  calendarDateSchema, childrenListSchema, commandIdSchema, idSchema, incidentTimeSchema, localAuthorityCodeSchema,
-  locationSchema, requiredFreeText, shortText, supportingDocumentsSchema,
+  calendarDateSchema,
+  childrenListSchema,
+  commandIdSchema,
+  idSchema,
+  incidentTimeSchema,
+  localAuthorityCodeSchema,
+  locationSchema,
+  requiredFreeText,
+  shortText,
+  supportingDocumentsSchema,
 } from '../input-rules';
 import { runCommand } from '../run-command';
 import { ChildInput } from './child-input';
@@ -28,18 +36,37 @@ export const toContact = (contact: { name: string; role: string; email: string; 
 
 const NotifyIncidentInput = builder.inputType('NotifyIncidentInput', {
   fields: (t) => ({
-    commandId: t.string({ required: false, description: 'Client-chosen id: a retried request with the same id is applied once.', validate: commandIdSchema }),
-    partnershipId: t.string({ required: false, description: 'Default: the partnership of the token.', validate: idSchema }),
-    localAuthorityCode: t.string({ description: 'ONS code of the LA where the incident happened, e.g. E08000035.', validate: localAuthorityCodeSchema }),
+    commandId: t.string({
+      required: false,
+      description: 'Client-chosen id: a retried request with the same id is applied once.',
+      validate: commandIdSchema,
+    }),
+    partnershipId: t.string({
+      required: false,
+      description: 'Default: the partnership of the token.',
+      validate: idSchema,
+    }),
+    localAuthorityCode: t.string({
+      description: 'ONS code of the LA where the incident happened, e.g. E08000035.',
+      validate: localAuthorityCodeSchema,
+    }),
     nature: t.field({ type: IncidentNatureEnum }),
     becameAwareOn: t.string({ description: 'YYYY-MM-DD (England).', validate: calendarDateSchema }),
     incidentOn: t.string({ description: 'YYYY-MM-DD (England).', validate: calendarDateSchema }),
     children: t.field({ type: [ChildInput], validate: childrenListSchema }),
-    harmChildRef: t.string({ required: false, description: 'The childRef of the child the harm relates to, when not the first listed (DfE counts that child).', validate: shortText(100) }),
+    harmChildRef: t.string({
+      required: false,
+      description: 'The childRef of the child the harm relates to, when not the first listed (DfE counts that child).',
+      validate: shortText(100),
+    }),
     notifier: t.field({ type: ContactInput }),
     location: t.string({ validate: locationSchema }),
     caseOutline: t.string({ validate: requiredFreeText() }),
-    incidentTime: t.string({ required: false, description: 'HH:MM, England local time.', validate: incidentTimeSchema }),
+    incidentTime: t.string({
+      required: false,
+      description: 'HH:MM, England local time.',
+      validate: incidentTimeSchema,
+    }),
     supportingDocuments: t.stringList({ required: false, validate: supportingDocumentsSchema }),
     referralId: t.string({ required: false, validate: shortText(100) }),
   }),
@@ -56,20 +83,24 @@ builder.mutationField('notifyIncident', (t) =>
       const user = userOf(ctx.principal);
       const { commandId, partnershipId, children, notifier, ...facts } = input;
       const incidentId = commandId ? uuidV5(`incident/${user.userId}/${commandId}`) : ctx.services.newId();
-      const outcome = await runCommand(ctx, {
-        type: 'NotifyIncident',
-        data: withoutNulls({
-          ...facts,
-          incidentId,
-          partnershipId: partnershipId ?? user.partnershipId ?? '',
-          children: children.map(toChild),
-          harmChildRef: facts.harmChildRef ?? undefined,
-          notifier: toContact(notifier),
-          incidentTime: facts.incidentTime ?? undefined,
-          supportingDocuments: facts.supportingDocuments ?? undefined,
-          referralId: facts.referralId ?? undefined,
-        }),
-      }, commandId);
+      const outcome = await runCommand(
+        ctx,
+        {
+          type: 'NotifyIncident',
+          data: withoutNulls({
+            ...facts,
+            incidentId,
+            partnershipId: partnershipId ?? user.partnershipId ?? '',
+            children: children.map(toChild),
+            harmChildRef: facts.harmChildRef ?? undefined,
+            notifier: toContact(notifier),
+            incidentTime: facts.incidentTime ?? undefined,
+            supportingDocuments: facts.supportingDocuments ?? undefined,
+            referralId: facts.referralId ?? undefined,
+          }),
+        },
+        commandId,
+      );
       return { incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
     },
   }),
@@ -127,7 +158,8 @@ builder.mutationField('amendNotification', (t) =>
 builder.mutationField('withdrawNotification', (t) =>
   t.field({
     type: IncidentPayload,
-    description: 'The owning partnership withdraws a notification (duplicate, criteria not met, notified in error); the Panel may merge a duplicate of any partnership. A duplicate names a notified, not withdrawn incident of the same partnership (any, for the Panel).',
+    description:
+      'The owning partnership withdraws a notification (duplicate, criteria not met, notified in error); the Panel may merge a duplicate of any partnership. A duplicate names a notified, not withdrawn incident of the same partnership (any, for the Panel).',
     args: {
       input: t.arg({
         type: builder.inputType('WithdrawNotificationInput', {
@@ -135,8 +167,15 @@ builder.mutationField('withdrawNotification', (t) =>
             commandId: f.string({ required: false, validate: commandIdSchema }),
             incidentId: f.id({ validate: idSchema }),
             reason: f.field({ type: WithdrawalReasonEnum }),
-            duplicateOfIncidentId: f.id({ required: false, description: 'Required for DUPLICATE.', validate: idSchema }),
-            explanation: f.string({ description: 'Free text: personal data, encrypted.', validate: requiredFreeText(5000) }),
+            duplicateOfIncidentId: f.id({
+              required: false,
+              description: 'Required for DUPLICATE.',
+              validate: idSchema,
+            }),
+            explanation: f.string({
+              description: 'Free text: personal data, encrypted.',
+              validate: requiredFreeText(5000),
+            }),
           }),
         }),
       }),
@@ -146,10 +185,19 @@ builder.mutationField('withdrawNotification', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const { commandId, incidentId, reason, duplicateOfIncidentId, explanation } = input;
       await requireIncidentAccess(ctx, 'withdrawNotification', incidentId);
-      const outcome = await runCommand(ctx, {
-        type: 'WithdrawNotification',
-        data: withoutNulls({ incidentId, reason, duplicateOfIncidentId: duplicateOfIncidentId ?? undefined, explanation }),
-      }, commandId);
+      const outcome = await runCommand(
+        ctx,
+        {
+          type: 'WithdrawNotification',
+          data: withoutNulls({
+            incidentId,
+            reason,
+            duplicateOfIncidentId: duplicateOfIncidentId ?? undefined,
+            explanation,
+          }),
+        },
+        commandId,
+      );
       return { incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
     },
   }),

@@ -16,21 +16,37 @@ const EntryType = builder.objectRef<PartnershipReviewEntry>('PartnershipReviewEn
     reviewId: t.exposeID('reviewId'),
     listingKind: t.field({ type: ReviewListingKindEnum, resolve: (e) => e.listingKind }),
     caseName: t.exposeString('caseName', { description: 'e.g. "Child M", "Children A-F".' }),
-    publishedOn: t.exposeString('publishedOn', { description: 'The publication date; the first of the month for published history.' }),
-    otherArea: t.exposeString('otherArea', { nullable: true, description: "The area whose review it is, when it is not this partnership's." }),
-    historic: t.exposeBoolean('historic', { description: 'Recorded from the partnership\'s listing of reviews published before the platform.' }),
+    publishedOn: t.exposeString('publishedOn', {
+      description: 'The publication date; the first of the month for published history.',
+    }),
+    otherArea: t.exposeString('otherArea', {
+      nullable: true,
+      description: "The area whose review it is, when it is not this partnership's.",
+    }),
+    historic: t.exposeBoolean('historic', {
+      description: "Recorded from the partnership's listing of reviews published before the platform.",
+    }),
     documents: t.field({ type: [DocumentType], resolve: (e) => e.documents }),
   }),
 });
 
-type PageView = { partnershipId: string; name: string; own: PartnershipReviewEntry[]; mentioning: PartnershipReviewEntry[] };
+type PageView = {
+  partnershipId: string;
+  name: string;
+  own: PartnershipReviewEntry[];
+  mentioning: PartnershipReviewEntry[];
+};
 
 const PageType = builder.objectRef<PageView>('PartnershipReviewsPage').implement({
   fields: (t) => ({
     partnershipId: t.exposeID('partnershipId'),
     name: t.exposeString('name', { description: 'e.g. "Oxfordshire Safeguarding Children Partnership".' }),
     own: t.field({ type: [EntryType], description: 'Its published reviews, newest first.', resolve: (p) => p.own }),
-    mentioning: t.field({ type: [EntryType], description: "Other areas' reviews that mention its services.", resolve: (p) => p.mentioning }),
+    mentioning: t.field({
+      type: [EntryType],
+      description: "Other areas' reviews that mention its services.",
+      resolve: (p) => p.mentioning,
+    }),
   }),
 });
 

@@ -45,14 +45,24 @@ const PartnershipInput = builder.inputType('PartnershipInput', {
 
 const partnershipSchema = z.object({
   commandId: commandIdSchema,
-  partnershipId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lowercase slug such as north-yorkshire').max(100),
+  partnershipId: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lowercase slug such as north-yorkshire')
+    .max(100),
   name: shortText(200),
-  localAuthorityCodes: z.array(z.string().regex(/^E\d{8}$/, 'an English local authority code such as E08000035')).min(1).max(200),
+  localAuthorityCodes: z
+    .array(z.string().regex(/^E\d{8}$/, 'an English local authority code such as E08000035'))
+    .min(1)
+    .max(200),
 });
 
 for (const [name, type, description] of [
   ['registerPartnership', 'RegisterPartnership', 'Register a partnership (admin).'],
-  ['changePartnership', 'ChangePartnership', 'Rename a partnership or change the LAs it covers (admin); the whole coverage is given.'],
+  [
+    'changePartnership',
+    'ChangePartnership',
+    'Rename a partnership or change the LAs it covers (admin); the whole coverage is given.',
+  ],
 ] as const) {
   builder.mutationField(name, (t) =>
     t.field({
@@ -63,8 +73,23 @@ for (const [name, type, description] of [
       authScopes: may(name),
       resolve: async (_root, { input }, ctx) => {
         const valid = parseInput(partnershipSchema, input);
-        const outcome = await runCommand(ctx, { type, data: { partnershipId: valid.partnershipId, name: valid.name, localAuthorityCodes: valid.localAuthorityCodes } }, valid.commandId);
-        return { partnershipId: valid.partnershipId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
+        const outcome = await runCommand(
+          ctx,
+          {
+            type,
+            data: {
+              partnershipId: valid.partnershipId,
+              name: valid.name,
+              localAuthorityCodes: valid.localAuthorityCodes,
+            },
+          },
+          valid.commandId,
+        );
+        return {
+          partnershipId: valid.partnershipId,
+          position: outcome.position,
+          alreadyApplied: outcome.alreadyApplied,
+        };
       },
     }),
   );

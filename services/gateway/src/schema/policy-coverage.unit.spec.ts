@@ -11,10 +11,12 @@ type Scopes = { may?: Operation } | ((...args: unknown[]) => { may?: Operation }
 describe('the schema and the policy table', () => {
   const schema = buildSchema();
   const roots = [schema.getQueryType()!, schema.getMutationType()!];
-  const guards = roots.flatMap((root) => Object.values(root.getFields()).map((field) => ({
-    name: `${root.name}.${field.name}`,
-    scopes: (field.extensions as { pothosOptions?: { authScopes?: Scopes } }).pothosOptions?.authScopes,
-  })));
+  const guards = roots.flatMap((root) =>
+    Object.values(root.getFields()).map((field) => ({
+      name: `${root.name}.${field.name}`,
+      scopes: (field.extensions as { pothosOptions?: { authScopes?: Scopes } }).pothosOptions?.authScopes,
+    })),
+  );
 
   it('guards every query and mutation with a row of ACCESS_POLICY', () => {
     expect(guards.filter((g) => g.scopes === undefined).map((g) => g.name)).toEqual([]);

@@ -7,7 +7,9 @@ import { may } from '../authorization';
 
 const ProjectorStatusType = builder.objectRef<ProjectorStatus>('ProjectorStatus').implement({
   fields: (t) => ({
-    position: t.exposeString('position', { description: 'The checkpoint: the last log position the read models include.' }),
+    position: t.exposeString('position', {
+      description: 'The checkpoint: the last log position the read models include.',
+    }),
     lagEvents: t.exposeInt('lagEvents', { description: 'Events not yet projected (counted up to 1000).' }),
     lagSeconds: t.exposeFloat('lagSeconds'),
     rebuilding: t.exposeBoolean('rebuilding'),

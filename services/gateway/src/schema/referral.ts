@@ -15,11 +15,18 @@ import { builder } from '../builder';
 import { may, requireRecord, userOf } from '../authorization';
 import { ForbiddenError, NotFoundError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
-import { toActor } from '../auth/principal';
 import { badInput, forwardOnly, mapReadError, toConnection } from '../read-access';
 import {
-  calendarDateSchema, childrenListSchema, commandIdSchema, freeText, idSchema, incidentTimeSchema,
-  localAuthorityCodeSchema, locationSchema, requiredFreeText, shortText,
+  calendarDateSchema,
+  childrenListSchema,
+  commandIdSchema,
+  freeText,
+  idSchema,
+  incidentTimeSchema,
+  localAuthorityCodeSchema,
+  locationSchema,
+  requiredFreeText,
+  shortText,
 } from '../input-rules';
 import { runCommand } from '../run-command';
 import type { GatewayContext } from '../gateway-context';
@@ -30,25 +37,50 @@ import { toChild, toContact, withoutNulls } from './notification';
 import { AgencyEnum, enumName, IncidentNatureEnum } from './vocabulary';
 
 const domainEnum = <const T extends string>(name: string, values: readonly T[], description: string) =>
-  builder.enumType(name, { description, values: Object.fromEntries(values.map((value) => [enumName(value), { value }])) as Record<string, { value: T }> });
+  builder.enumType(name, {
+    description,
+    values: Object.fromEntries(values.map((value) => [enumName(value), { value }])) as Record<string, { value: T }>,
+  });
 
-export const NonStatutoryReviewKindEnum = domainEnum('NonStatutoryReviewKind', NON_STATUTORY_REVIEW_KINDS, 'A review a partnership may run when the statutory criteria are not met.');
-const CriteriaViewEnum = domainEnum('AgencyCriteriaView', AGENCY_CRITERIA_VIEWS, 'Whether the referring agency thinks the criteria for a notification are met.');
-const ReferralOutcomeEnum = domainEnum('ReferralOutcome', REFERRAL_OUTCOMES, 'The review sub-group\'s decision on a referral.');
-const ReferralStatusEnum = domainEnum('ReferralStatus', ['submitted', 'decided', 'withdrawn'] as const, 'Where a referral stands.');
+export const NonStatutoryReviewKindEnum = domainEnum(
+  'NonStatutoryReviewKind',
+  NON_STATUTORY_REVIEW_KINDS,
+  'A review a partnership may run when the statutory criteria are not met.',
+);
+const CriteriaViewEnum = domainEnum(
+  'AgencyCriteriaView',
+  AGENCY_CRITERIA_VIEWS,
+  'Whether the referring agency thinks the criteria for a notification are met.',
+);
+const ReferralOutcomeEnum = domainEnum(
+  'ReferralOutcome',
+  REFERRAL_OUTCOMES,
+  "The review sub-group's decision on a referral.",
+);
+const ReferralStatusEnum = domainEnum(
+  'ReferralStatus',
+  ['submitted', 'decided', 'withdrawn'] as const,
+  'Where a referral stands.',
+);
 
 const ReferralDecisionType = builder.objectRef<NonNullable<ReferralView['decision']>>('ReferralDecision').implement({
   fields: (t) => ({
     outcome: t.field({ type: ReferralOutcomeEnum, resolve: (d) => d.outcome as never }),
     decidedOn: t.exposeString('decidedOn'),
-    incidentId: t.exposeString('incidentId', { nullable: true, description: 'The notification made from the referral (notify).' }),
+    incidentId: t.exposeString('incidentId', {
+      nullable: true,
+      description: 'The notification made from the referral (notify).',
+    }),
     reviewKind: t.field({ type: NonStatutoryReviewKindEnum, nullable: true, resolve: (d) => d.reviewKind as never }),
-    reviewId: t.exposeString('reviewId', { nullable: true, description: 'The non-statutory review commissioned (alternative review).' }),
+    reviewId: t.exposeString('reviewId', {
+      nullable: true,
+      description: 'The non-statutory review commissioned (alternative review).',
+    }),
   }),
 });
 
 export const ReferralType = builder.objectRef<ReferralView>('Referral').implement({
-  description: 'An agency\'s referral, minimised: what happened, reasons and names stay sealed in the log.',
+  description: "An agency's referral, minimised: what happened, reasons and names stay sealed in the log.",
   fields: (t) => ({
     id: t.exposeID('id'),
     partnershipId: t.exposeString('partnershipId'),
@@ -67,37 +99,54 @@ export const ReferralType = builder.objectRef<ReferralView>('Referral').implemen
   }),
 });
 
-const ReferralPayload = builder.objectRef<{ referralId: string; position: string; alreadyApplied: boolean; relatedIds: string[] }>('ReferralPayload').implement({
-  fields: (t) => ({
-    referralId: t.exposeID('referralId'),
-    position: t.exposeString('position', { description: 'The log position written (the follow-on notification or review included).' }),
-    alreadyApplied: t.exposeBoolean('alreadyApplied'),
-    relatedIds: t.exposeStringList('relatedIds', { description: 'Streams the decision caused writes on (incident-… or review-…).' }),
-  }),
-});
+const ReferralPayload = builder
+  .objectRef<{ referralId: string; position: string; alreadyApplied: boolean; relatedIds: string[] }>('ReferralPayload')
+  .implement({
+    fields: (t) => ({
+      referralId: t.exposeID('referralId'),
+      position: t.exposeString('position', {
+        description: 'The log position written (the follow-on notification or review included).',
+      }),
+      alreadyApplied: t.exposeBoolean('alreadyApplied'),
+      relatedIds: t.exposeStringList('relatedIds', {
+        description: 'Streams the decision caused writes on (incident-… or review-…).',
+      }),
+    }),
+  });
 
 const payload = (referralId: string, outcome: Awaited<ReturnType<typeof runCommand>>) => ({
-  referralId, position: outcome.position, alreadyApplied: outcome.alreadyApplied,
+  referralId,
+  position: outcome.position,
+  alreadyApplied: outcome.alreadyApplied,
   relatedIds: (outcome.result as { related?: { streamId: string }[] }).related?.map((r) => r.streamId) ?? [],
 });
 
 builder.mutationField('submitReferral', (t) =>
   t.field({
     type: ReferralPayload,
-    description: 'An agency referrer refers a case to its partnership\'s review sub-group (after discussing it with its designated safeguarding lead).',
+    description:
+      "An agency referrer refers a case to its partnership's review sub-group (after discussing it with its designated safeguarding lead).",
     args: {
       input: t.arg({
         type: builder.inputType('SubmitReferralInput', {
           fields: (f) => ({
             commandId: f.string({ required: false, validate: commandIdSchema }),
             localAuthorityCode: f.string({ validate: localAuthorityCodeSchema }),
-            agency: f.field({ type: AgencyEnum }), nature: f.field({ type: IncidentNatureEnum }),
+            agency: f.field({ type: AgencyEnum }),
+            nature: f.field({ type: IncidentNatureEnum }),
             incidentOn: f.string({ validate: calendarDateSchema }),
-            becameAwareOn: f.string({ description: 'When the agency became aware: the notification clock\'s anchor.', validate: calendarDateSchema }),
-            criteriaView: f.field({ type: CriteriaViewEnum }), dslConsulted: f.boolean(),
-            children: f.field({ type: [ChildInput], validate: childrenListSchema }), referrer: f.field({ type: ContactInput }),
-            whatHappened: f.string({ validate: requiredFreeText() }), agencyReasons: f.string({ validate: requiredFreeText() }),
-            location: f.string({ validate: locationSchema }), incidentTime: f.string({ required: false, validate: incidentTimeSchema }),
+            becameAwareOn: f.string({
+              description: "When the agency became aware: the notification clock's anchor.",
+              validate: calendarDateSchema,
+            }),
+            criteriaView: f.field({ type: CriteriaViewEnum }),
+            dslConsulted: f.boolean(),
+            children: f.field({ type: [ChildInput], validate: childrenListSchema }),
+            referrer: f.field({ type: ContactInput }),
+            whatHappened: f.string({ validate: requiredFreeText() }),
+            agencyReasons: f.string({ validate: requiredFreeText() }),
+            location: f.string({ validate: locationSchema }),
+            incidentTime: f.string({ required: false, validate: incidentTimeSchema }),
           }),
         }),
       }),
@@ -108,20 +157,32 @@ builder.mutationField('submitReferral', (t) =>
       const user = userOf(ctx.principal);
       const { commandId, children, referrer, ...facts } = input;
       const referralId = commandId ? uuidV5(`referral/${user.userId}/${commandId}`) : ctx.services.newId();
-      const outcome = await runCommand(ctx, {
-        type: 'SubmitReferral',
-        data: withoutNulls({
-          ...facts, referralId, partnershipId: user.partnershipId ?? '', incidentTime: facts.incidentTime ?? undefined,
-          children: children.map(toChild), referrer: toContact(referrer),
-        }),
-      }, commandId);
+      const outcome = await runCommand(
+        ctx,
+        {
+          type: 'SubmitReferral',
+          data: withoutNulls({
+            ...facts,
+            referralId,
+            partnershipId: user.partnershipId ?? '',
+            incidentTime: facts.incidentTime ?? undefined,
+            children: children.map(toChild),
+            referrer: toContact(referrer),
+          }),
+        },
+        commandId,
+      );
       return payload(referralId, outcome);
     },
   }),
 );
 
 /** A referral the caller may `operation`, else NOT FOUND for one it cannot read (ids cannot be probed). */
-const readableReferral = async (ctx: GatewayContext, operation: Operation, referralId: string): Promise<ReferralView> => {
+const readableReferral = async (
+  ctx: GatewayContext,
+  operation: Operation,
+  referralId: string,
+): Promise<ReferralView> => {
   const referral = await getReferral(ctx.services.sql, referralId);
   const facts = referral ? { owner: referral.partnershipId, referredBy: referral.referredBy } : undefined;
   requireRecord(ctx, operation, 'referral', facts, `Referral ${referralId}`);
@@ -131,7 +192,8 @@ const readableReferral = async (ctx: GatewayContext, operation: Operation, refer
 builder.mutationField('decideReferral', (t) =>
   t.field({
     type: ReferralPayload,
-    description: 'The partnership\'s review sub-group decides: notify (the notification follows, clocked from the referral\'s awareness date), an alternative review (commissioned), or no further action with reasons.',
+    description:
+      "The partnership's review sub-group decides: notify (the notification follows, clocked from the referral's awareness date), an alternative review (commissioned), or no further action with reasons.",
     args: {
       input: t.arg({
         type: builder.inputType('DecideReferralInput', {
@@ -139,11 +201,27 @@ builder.mutationField('decideReferral', (t) =>
             commandId: f.string({ required: false, validate: commandIdSchema }),
             referralId: f.id({ validate: idSchema }),
             outcome: f.field({ type: ReferralOutcomeEnum }),
-            notifier: f.field({ type: ContactInput, required: false, description: 'Required with NOTIFY: the partnership\'s notifier.' }),
-            guidanceEdition: f.string({ required: false, description: 'NOTIFY only. Default: panel-guidance-2025.', validate: z.enum(GUIDANCE_EDITIONS) }),
-            reviewKind: f.field({ type: NonStatutoryReviewKindEnum, required: false, description: 'Required with ALTERNATIVE_REVIEW.' }),
+            notifier: f.field({
+              type: ContactInput,
+              required: false,
+              description: "Required with NOTIFY: the partnership's notifier.",
+            }),
+            guidanceEdition: f.string({
+              required: false,
+              description: 'NOTIFY only. Default: panel-guidance-2025.',
+              validate: z.enum(GUIDANCE_EDITIONS),
+            }),
+            reviewKind: f.field({
+              type: NonStatutoryReviewKindEnum,
+              required: false,
+              description: 'Required with ALTERNATIVE_REVIEW.',
+            }),
             reviewTitle: f.string({ required: false, validate: shortText(200) }),
-            reasons: f.string({ required: false, description: 'Required with NO_FURTHER_ACTION (personal, sealed).', validate: freeText() }),
+            reasons: f.string({
+              required: false,
+              description: 'Required with NO_FURTHER_ACTION (personal, sealed).',
+              validate: freeText(),
+            }),
           }),
         }),
       }),
@@ -153,21 +231,34 @@ builder.mutationField('decideReferral', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const user = userOf(ctx.principal);
       const referral = await getReferral(ctx.services.sql, input.referralId);
-      if (referral && referral.partnershipId !== user.partnershipId) throw new NotFoundError(`Referral ${input.referralId} not found`);
-      const derived = (what: string) => (input.commandId ? uuidV5(`${what}/${user.userId}/${input.commandId}`) : ctx.services.newId());
-      if (input.outcome === 'notify' && !input.notifier) throw badInput('A decision to notify needs the notifier', 'notifier');
-      const outcome = await runCommand(ctx, {
-        type: 'DecideReferral',
-        data: withoutNulls({
-          referralId: input.referralId, outcome: input.outcome,
-          incidentId: input.outcome === 'notify' ? derived('incident') : undefined,
-          reviewId: input.outcome === 'alternative-review' ? derived('review') : undefined,
-          reviewKind: input.outcome === 'alternative-review' ? (input.reviewKind ?? undefined) : undefined,
-          reviewTitle: input.reviewTitle ?? undefined,
-          reasons: input.reasons ?? undefined,
-          notification: input.notifier ? { guidanceEdition: (input.guidanceEdition ?? 'panel-guidance-2025') as GuidanceEdition, notifier: toContact(input.notifier) } : undefined,
-        }),
-      }, input.commandId);
+      if (referral && referral.partnershipId !== user.partnershipId)
+        throw new NotFoundError(`Referral ${input.referralId} not found`);
+      const derived = (what: string) =>
+        input.commandId ? uuidV5(`${what}/${user.userId}/${input.commandId}`) : ctx.services.newId();
+      if (input.outcome === 'notify' && !input.notifier)
+        throw badInput('A decision to notify needs the notifier', 'notifier');
+      const outcome = await runCommand(
+        ctx,
+        {
+          type: 'DecideReferral',
+          data: withoutNulls({
+            referralId: input.referralId,
+            outcome: input.outcome,
+            incidentId: input.outcome === 'notify' ? derived('incident') : undefined,
+            reviewId: input.outcome === 'alternative-review' ? derived('review') : undefined,
+            reviewKind: input.outcome === 'alternative-review' ? (input.reviewKind ?? undefined) : undefined,
+            reviewTitle: input.reviewTitle ?? undefined,
+            reasons: input.reasons ?? undefined,
+            notification: input.notifier
+              ? {
+                  guidanceEdition: (input.guidanceEdition ?? 'panel-guidance-2025') as GuidanceEdition,
+                  notifier: toContact(input.notifier),
+                }
+              : undefined,
+          }),
+        },
+        input.commandId,
+      );
       return payload(input.referralId, outcome);
     },
   }),
@@ -193,7 +284,11 @@ builder.mutationField('withdrawReferral', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const referral = await getReferral(ctx.services.sql, input.referralId);
       if (referral) await readableReferral(ctx, 'withdrawReferral', input.referralId);
-      const outcome = await runCommand(ctx, { type: 'WithdrawReferral', data: { referralId: input.referralId, reason: input.reason } }, input.commandId);
+      const outcome = await runCommand(
+        ctx,
+        { type: 'WithdrawReferral', data: { referralId: input.referralId, reason: input.reason } },
+        input.commandId,
+      );
       return payload(input.referralId, outcome);
     },
   }),
@@ -202,7 +297,10 @@ builder.mutationField('withdrawReferral', (t) =>
 builder.queryField('referral', (t) =>
   t.field({
     type: ReferralType,
-    args: { id: t.arg.id(), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    args: {
+      id: t.arg.id(),
+      consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
+    },
     errors: { types: [NotFoundError, ForbiddenError], directResult: true, union: { name: 'ReferralResult' } },
     authScopes: may('referral'),
     resolve: async (_root, args, ctx) => {
@@ -215,8 +313,11 @@ builder.queryField('referral', (t) =>
 builder.queryField('referrals', (t) =>
   t.connection({
     type: ReferralType,
-    description: 'A partnership\'s referrals, newest first; an agency user sees only the referrals it made.',
-    args: { status: t.arg({ type: ReferralStatusEnum, required: false }), consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }) },
+    description: "A partnership's referrals, newest first; an agency user sees only the referrals it made.",
+    args: {
+      status: t.arg({ type: ReferralStatusEnum, required: false }),
+      consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
+    },
     authScopes: may('referrals'),
     resolve: async (_root, args, ctx) => {
       const user = userOf(ctx.principal);

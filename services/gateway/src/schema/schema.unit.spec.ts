@@ -3,11 +3,34 @@ import { getNamedType, isObjectType, isUnionType } from 'graphql';
 import { buildSchema } from './index';
 
 const CONTRACT_MUTATIONS = [
-  'notifyIncident', 'amendNotification', 'withdrawNotification', 'submitRapidReview', 'respondToRapidReview', 'commissionLocalReview',
-  'commissionNationalReview', 'appointReviewer', 'delayPublication', 'submitFinalReport', 'publishReport', 'recordActionPlanProgress',
-  'closeReview', 'registerPartnership', 'changePartnership', 'erasePersonalData',
+  'notifyIncident',
+  'amendNotification',
+  'withdrawNotification',
+  'submitRapidReview',
+  'respondToRapidReview',
+  'commissionLocalReview',
+  'commissionNationalReview',
+  'appointReviewer',
+  'delayPublication',
+  'submitFinalReport',
+  'publishReport',
+  'recordActionPlanProgress',
+  'closeReview',
+  'registerPartnership',
+  'changePartnership',
+  'erasePersonalData',
 ];
-const CONTRACT_QUERIES = ['incident', 'incidents', 'panelQueue', 'review', 'reviews', 'publishedReports', 'nationalStatistics', 'notificationFeed', 'projectorStatus'];
+const CONTRACT_QUERIES = [
+  'incident',
+  'incidents',
+  'panelQueue',
+  'review',
+  'reviews',
+  'publishedReports',
+  'nationalStatistics',
+  'notificationFeed',
+  'projectorStatus',
+];
 
 describe('schema contract', () => {
   const schema = buildSchema();
@@ -24,16 +47,30 @@ describe('schema contract', () => {
       const union = getNamedType(field.type);
       if (!isUnionType(union)) throw new Error(`${name} does not answer a union`);
       const members = union.getTypes().map((t) => t.name);
-      expect(members, name).toEqual(expect.arrayContaining(['ValidationError', 'ForbiddenError', 'NotFoundError', 'ConflictError', 'IllegalStateError']));
+      expect(members, name).toEqual(
+        expect.arrayContaining([
+          'ValidationError',
+          'ForbiddenError',
+          'NotFoundError',
+          'ConflictError',
+          'IllegalStateError',
+        ]),
+      );
       const payload = union.getTypes().find((t) => t.name.endsWith('Payload'));
-      expect(payload && isObjectType(payload) && payload.getFields().position, `${name} payload has position`).toBeTruthy();
+      expect(
+        payload && isObjectType(payload) && payload.getFields().position,
+        `${name} payload has position`,
+      ).toBeTruthy();
     }
   });
 
   it('lets every query wait for a position (read your writes)', () => {
     for (const [name, field] of Object.entries(queries)) {
       if (name === 'partnerships' || name === 'viewer' || CONTRACT_QUERIES.includes(name)) {
-        expect(field.args.map((a) => a.name), name).toContain('consistentAfter');
+        expect(
+          field.args.map((a) => a.name),
+          name,
+        ).toContain('consistentAfter');
       }
     }
   });

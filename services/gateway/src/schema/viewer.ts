@@ -7,9 +7,12 @@ import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 const Viewer = builder.objectRef<Principal>('Viewer').implement({
   description: 'The caller as verified from the bearer token; role PUBLIC without one.',
   fields: (t) => ({
-    role: t.string({ description: 'public, partnership, panel, ofsted, admin, agency or dfe.', resolve: (p) => (p.kind === 'user' ? p.role : 'public') }),
+    role: t.string({
+      description: 'public, partnership, panel, ofsted, admin, agency or dfe.',
+      resolve: (p) => (p.kind === 'user' ? p.role : 'public'),
+    }),
     userId: t.string({ nullable: true, resolve: (p) => (p.kind === 'user' ? p.userId : null) }),
-    partnershipId: t.string({ nullable: true, resolve: (p) => (p.kind === 'user' ? p.partnershipId ?? null : null) }),
+    partnershipId: t.string({ nullable: true, resolve: (p) => (p.kind === 'user' ? (p.partnershipId ?? null) : null) }),
   }),
 });
 

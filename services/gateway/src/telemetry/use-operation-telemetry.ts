@@ -32,20 +32,24 @@ export const useOperationTelemetry = (): Plugin => {
       const operationName = operation?.name?.value ?? 'anonymous';
       const request = (args.contextValue as { request?: Request } | undefined)?.request;
       const parent = request ? propagation.extract(context.active(), request.headers, headerGetter) : context.active();
-      const span = tracer.startSpan(SPAN.graphqlOperation, {
-        kind: SpanKind.SERVER,
-        attributes: {
-          [ATTR.graphqlOperationType]: operationType,
-          [ATTR.graphqlOperationName]: operationName,
-          ...(request ? { [ATTR.httpMethod]: request.method, [ATTR.httpRoute]: new URL(request.url).pathname } : {}),
+      const span = tracer.startSpan(
+        SPAN.graphqlOperation,
+        {
+          kind: SpanKind.SERVER,
+          attributes: {
+            [ATTR.graphqlOperationType]: operationType,
+            [ATTR.graphqlOperationName]: operationName,
+            ...(request ? { [ATTR.httpMethod]: request.method, [ATTR.httpRoute]: new URL(request.url).pathname } : {}),
+          },
         },
-      }, parent);
+        parent,
+      );
       const started = performance.now();
       const spanContext = trace.setSpan(parent, span);
       setExecuteFn((executionArgs) => context.with(spanContext, () => executeFn(executionArgs)));
       return {
         onExecuteDone: ({ result }) => {
-          const errors = isExecutionResult(result) ? result.errors ?? [] : [];
+          const errors = isExecutionResult(result) ? (result.errors ?? []) : [];
           if (errors.length > 0) {
             // Codes only: messages of unexpected errors are masked for clients and may quote input.
             const code = errors.map((e) => e.extensions?.code).find((c) => typeof c === 'string');

@@ -11,8 +11,12 @@ import { loadDemo } from './load-demo';
 
 describe('the demo story', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeAll(async () => { database = await createTestDatabase(); });
-  afterAll(async () => { await database?.drop(); });
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
 
   it('is accepted step by step by the real deciders, and loading it twice appends nothing more', async () => {
     const { sql } = database;
@@ -21,7 +25,9 @@ describe('the demo story', () => {
     const store = createPostgresEventStore({ sql, wakeups: createInProcessWakeups() });
     const vault = createPersonalDataVault({ sql, wrapper: createMasterKeyWrapper(new Uint8Array(32).fill(7)) });
     const logger = createLogger({ service: 'test', level: 'silent' });
-    await registerDefaultPartnerships(createCommandHandler({ store, vault, clock: () => new Date(), newId: randomUUID }));
+    await registerDefaultPartnerships(
+      createCommandHandler({ store, vault, clock: () => new Date(), newId: randomUUID }),
+    );
 
     const first = await loadDemo({ store, vault, newId: randomUUID, logger });
     expect(first.failed).toEqual([]);

@@ -11,9 +11,20 @@ import { demoStory } from './demo-story';
 
 export type DemoLoadResult = { steps: number; failed: { label: string; message: string }[] };
 
-export const loadDemo = async (options: { store: EventStore; vault: PersonalDataVault; newId: () => string; logger: Logger; today?: string }): Promise<DemoLoadResult> => {
+export const loadDemo = async (options: {
+  store: EventStore;
+  vault: PersonalDataVault;
+  newId: () => string;
+  logger: Logger;
+  today?: string;
+}): Promise<DemoLoadResult> => {
   let now = new Date();
-  const commands = createCommandHandler({ store: options.store, vault: options.vault, newId: options.newId, clock: () => now });
+  const commands = createCommandHandler({
+    store: options.store,
+    vault: options.vault,
+    newId: options.newId,
+    clock: () => now,
+  });
   const failed: DemoLoadResult['failed'] = [];
   const steps = demoStory().filter((step) => !options.today || step.on <= options.today);
   for (const [index, step] of steps.entries()) {

@@ -37,7 +37,10 @@ const freshLog = async (): Promise<{ db: TestDatabase; store: EventStore }> => {
   await migrateEventStore(db.sql);
   await migrateReadModels(db.sql);
   const store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
-  cleanups.push(() => db.drop(), () => store.close());
+  cleanups.push(
+    () => db.drop(),
+    () => store.close(),
+  );
   return { db, store };
 };
 
@@ -86,13 +89,21 @@ describe.each([
     const { db, store } = await freshLog();
     if (!ownProjector) {
       // The gateway alone projects nothing: the projector service's part runs here, through the whole test.
-      const projector = createProjector({ sql: db.sql, store, calendar: createEnglandAndWalesCalendar(), pollIntervalMs: 200 });
+      const projector = createProjector({
+        sql: db.sql,
+        store,
+        calendar: createEnglandAndWalesCalendar(),
+        pollIntervalMs: 200,
+      });
       await projector.start();
       cleanups.push(() => projector.stop());
     }
     const dataDir = await mkdtemp(join(tmpdir(), 'cspr-sigterm-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    const token = await mintDevToken(await loadOrCreateDevSigningKey(dataDir), { role: 'partnership', partnership: 'leeds' });
+    const token = await mintDevToken(await loadOrCreateDevSigningKey(dataDir), {
+      role: 'partnership',
+      partnership: 'leeds',
+    });
     const port = await freePort();
     const env = { DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: String(port), KAFKA_BROKERS: '' };
     const start = async () => {
@@ -106,7 +117,9 @@ describe.each([
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: NOTIFY, variables: { input: { ...notifyInput(), commandId } } }),
       });
-      const body = (await response.json()) as { data?: { notifyIncident?: { __typename: string; incidentId: string } } };
+      const body = (await response.json()) as {
+        data?: { notifyIncident?: { __typename: string; incidentId: string } };
+      };
       if (body.data?.notifyIncident?.__typename !== 'IncidentPayload') throw new Error(JSON.stringify(body));
       return body.data.notifyIncident.incidentId;
     };
@@ -114,9 +127,19 @@ describe.each([
     const first = await start();
     // /ready names its checks: database, log, read-model tables; the projector's lag is in /health (issue 15.7).
     await waitUntil(answers(`http://127.0.0.1:${port}/ready`), `${service} to be ready`);
-    const ready = (await (await fetch(`http://127.0.0.1:${port}/ready`)).json()) as { status: string; checks: Record<string, { ok: boolean }> };
-    expect(ready).toMatchObject({ status: 'ready', reasons: [], checks: { database: { ok: true }, log: { ok: true }, migrations: { ok: true } } });
-    const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { status: string; checks: Record<string, unknown> };
+    const ready = (await (await fetch(`http://127.0.0.1:${port}/ready`)).json()) as {
+      status: string;
+      checks: Record<string, { ok: boolean }>;
+    };
+    expect(ready).toMatchObject({
+      status: 'ready',
+      reasons: [],
+      checks: { database: { ok: true }, log: { ok: true }, migrations: { ok: true } },
+    });
+    const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as {
+      status: string;
+      checks: Record<string, unknown>;
+    };
     expect(health).toMatchObject({ status: 'ok', checks: { readModels: { lagEvents: expect.any(Number) } } });
     const accepted = new Map<string, string>();
     const commands: string[] = [];
@@ -141,7 +164,8 @@ describe.each([
     expect(code, first.output()).toBe(0);
     expect(ms).toBeLessThan(BOUND_MS);
     // Nothing answered is lost: every accepted incident is in the log.
-    for (const incidentId of accepted.values()) expect((await store.readStream(`incident-${incidentId}`)).length).toBeGreaterThan(0);
+    for (const incidentId of accepted.values())
+      expect((await store.readStream(`incident-${incidentId}`)).length).toBeGreaterThan(0);
 
     // Clients retry everything they did not get an answer for (and, to be sure, everything else too).
     await start();
@@ -160,21 +184,30 @@ describe('SIGTERM to the projector while events are appended', () => {
     const { db, store } = await freshLog();
     const port = await freePort();
     const start = async () => {
-      const started = track(startService(mainOf('@cspr/projector'), { DATABASE_URL: db.url, PROJECTOR_PORT: String(port) }));
+      const started = track(
+        startService(mainOf('@cspr/projector'), { DATABASE_URL: db.url, PROJECTOR_PORT: String(port) }),
+      );
       await waitUntil(answers(`http://127.0.0.1:${port}/health`), 'the projector to answer', 60_000);
       return started;
     };
     const first = await start();
     await waitUntil(answers(`http://127.0.0.1:${port}/ready`), 'the projector to be ready');
     const ready = (await (await fetch(`http://127.0.0.1:${port}/ready`)).json()) as Record<string, unknown>;
-    expect(ready).toMatchObject({ status: 'ready', reasons: [], checks: { database: { ok: true }, migrations: { ok: true }, projector: { ok: true, lagEvents: 0 } } });
+    expect(ready).toMatchObject({
+      status: 'ready',
+      reasons: [],
+      checks: { database: { ok: true }, migrations: { ok: true }, projector: { ok: true, lagEvents: 0 } },
+    });
     const appends = [...generateSampleLog({ incidents: 400, seed: 7 })];
     const appending = (async () => {
       for (let i = 0; i < appends.length; i += 4) {
         await Promise.all(appends.slice(i, i + 4).map((a) => store.appendToStream(a.streamId, a.events)));
       }
     })();
-    await waitUntil(async () => (await getProjectorStatus(db.sql, store)).eventsProcessed > 200, 'the projector to apply events');
+    await waitUntil(
+      async () => (await getProjectorStatus(db.sql, store)).eventsProcessed > 200,
+      'the projector to apply events',
+    );
     const { code, ms } = await first.stop('SIGTERM');
     expect(code, first.output()).toBe(0);
     expect(ms).toBeLessThan(BOUND_MS);
@@ -193,8 +226,21 @@ describe('SIGTERM to the relay while events are appended', () => {
     const { db, store } = await freshLog();
     const topic = `cspr.sigterm.${randomUUID().slice(0, 8)}`;
     const port = await freePort();
-    const env = { DATABASE_URL: db.url, KAFKA_BROKERS: TEST_BROKERS.join(','), RELAY_TOPIC: topic, RELAY_NAME: topic, RELAY_BATCH_SIZE: '20', RELAY_PORT: String(port), RELAY_PARTITIONS: '3' };
-    const relayStatus = async () => ((await (await fetch(`http://127.0.0.1:${port}/ready`)).json()) as { relay?: { published: number; lagEvents: number; state: string } }).relay;
+    const env = {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: TEST_BROKERS.join(','),
+      RELAY_TOPIC: topic,
+      RELAY_NAME: topic,
+      RELAY_BATCH_SIZE: '20',
+      RELAY_PORT: String(port),
+      RELAY_PARTITIONS: '3',
+    };
+    const relayStatus = async () =>
+      (
+        (await (await fetch(`http://127.0.0.1:${port}/ready`)).json()) as {
+          relay?: { published: number; lagEvents: number; state: string };
+        }
+      ).relay;
     const start = async () => {
       const started = track(startService(mainOf('@cspr/relay'), env));
       await waitUntil(answers(`http://127.0.0.1:${port}/health`), 'the relay to answer', 60_000);
@@ -219,15 +265,22 @@ describe('SIGTERM to the relay while events are appended', () => {
     // With the process gone nothing more can be acknowledged: everything up to the checkpoint must be on the topic.
     const [checkpoint] = await db.sql<{ commit: string; prepare: string }[]>`
       select commit_position::text as commit, prepare_position::text as prepare from relay.checkpoints where name = ${topic}`;
-    const upToCheckpoint = (await store.readAll({ maxCount: 100_000 })).filter((e) => e.position.commit < BigInt(checkpoint!.commit)
-      || (e.position.commit === BigInt(checkpoint!.commit) && e.position.prepare <= BigInt(checkpoint!.prepare)));
+    const upToCheckpoint = (await store.readAll({ maxCount: 100_000 })).filter(
+      (e) =>
+        e.position.commit < BigInt(checkpoint!.commit) ||
+        (e.position.commit === BigInt(checkpoint!.commit) && e.position.prepare <= BigInt(checkpoint!.prepare)),
+    );
     expect(upToCheckpoint.length).toBeGreaterThan(0);
     const onTopic = await readIds(topic, upToCheckpoint.length);
     for (const event of upToCheckpoint) expect(onTopic.has(event.eventId)).toBe(true);
 
     await start();
     await appending;
-    await waitUntil(async () => (await relayStatus())?.lagEvents === 0 && appended === events.length, 'the relay to catch up', 120_000);
+    await waitUntil(
+      async () => (await relayStatus())?.lagEvents === 0 && appended === events.length,
+      'the relay to catch up',
+      120_000,
+    );
     const all = await readIds(topic, events.length);
     expect(all).toEqual(new Set(events.map(({ event }) => event.eventId)));
   }, 240_000);
@@ -241,7 +294,11 @@ const readIds = async (topic: string, atLeast: number): Promise<Set<string>> => 
   await consumer.connect();
   try {
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    await consumer.run({ eachMessage: async ({ message }) => { ids.add(String(message.headers?.ce_id)); } });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        ids.add(String(message.headers?.ce_id));
+      },
+    });
     await waitUntil(() => ids.size >= atLeast, 'the messages', 60_000).catch(() => undefined);
     // A little longer, so that messages beyond the expected ones (which would be a defect) are seen too.
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -6,10 +6,21 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countOpenDeadlines } from '@cspr/read-models';
-import { NOTIFY, notifyInput, PERSONAL, startObservedPlatform, type ObservedPlatform } from './observed-platform.fixture';
+import {
+  NOTIFY,
+  notifyInput,
+  PERSONAL,
+  startObservedPlatform,
+  type ObservedPlatform,
+} from './observed-platform.fixture';
 
 const lines: string[] = [];
-const capture = new Writable({ write: (chunk, _encoding, done) => { lines.push(String(chunk)); done(); } });
+const capture = new Writable({
+  write: (chunk, _encoding, done) => {
+    lines.push(String(chunk));
+    done();
+  },
+});
 let platform: ObservedPlatform;
 
 beforeAll(async () => {
@@ -25,13 +36,18 @@ describe('logs', () => {
     const { incidentId } = accepted.data?.notifyIncident as { incidentId: string };
     expect(incidentId).toBeTruthy();
     // Refused input, with the personal values in it.
-    const refused = await platform.graphql(NOTIFY, { input: { ...notifyInput(), becameAwareOn: `not a date ${PERSONAL.childName}` } });
+    const refused = await platform.graphql(NOTIFY, {
+      input: { ...notifyInput(), becameAwareOn: `not a date ${PERSONAL.childName}` },
+    });
     expect(JSON.stringify(refused)).not.toContain('IncidentPayload');
     // Malformed GraphQL quoting personal data, which Yoga logs at debug level.
     await platform.graphql(`mutation { notifyIncident(input: { location: "${PERSONAL.location}" }) { __typename } }`);
     // The personal part read back (audited), once the read models have the incident.
     await platform.settled();
-    const read = await platform.graphql(`query($id: ID!) { incident(id: $id) { ... on Incident { personal { children { name } } } } }`, { id: incidentId });
+    const read = await platform.graphql(
+      `query($id: ID!) { incident(id: $id) { ... on Incident { personal { children { name } } } } }`,
+      { id: incidentId },
+    );
     expect(JSON.stringify(read)).toContain(PERSONAL.childName);
 
     const output = lines.join('');
@@ -39,7 +55,7 @@ describe('logs', () => {
     for (const value of Object.values(PERSONAL)) expect(output, `log output contains "${value}"`).not.toContain(value);
   }, 90_000);
 
-  it('counts the notification\'s open deadlines by kind for the deadline gauges', async () => {
+  it("counts the notification's open deadlines by kind for the deadline gauges", async () => {
     await platform.settled();
     const counts = await countOpenDeadlines(platform.db.sql, new Date('2026-03-10T12:00:00Z'));
     const kinds = counts.map((c) => c.kind);

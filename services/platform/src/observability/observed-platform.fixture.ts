@@ -13,7 +13,12 @@ import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { formatPosition } from '@cspr/event-store';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { createDevTokenVerifier, createGateway, loadOrCreateDevSigningKey, mintDevToken } from '@cspr/gateway';
-import { createMasterKeyWrapper, createPersonalDataVault, createReadAudit, migratePersonalData } from '@cspr/personal-data';
+import {
+  createMasterKeyWrapper,
+  createPersonalDataVault,
+  createReadAudit,
+  migratePersonalData,
+} from '@cspr/personal-data';
 import { createProjector } from '@cspr/projector';
 import { createRelay } from '@cspr/relay';
 import { migrateReadModels } from '@cspr/read-models';
@@ -26,7 +31,11 @@ export type ObservedPlatform = {
   db: TestDatabase;
   topic: string;
   /** POSTs a GraphQL operation as a Leeds partnership user through `yoga.fetch`. */
-  graphql: (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<{ data?: Record<string, unknown>; errors?: unknown[] }>;
+  graphql: (
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ) => Promise<{ data?: Record<string, unknown>; errors?: unknown[] }>;
   relayStatus: () => Promise<{ lagEvents: number }>;
   projectorPosition: () => string;
   /** Resolves once the projector and the relay have handled everything in the log. */
@@ -41,20 +50,39 @@ export const startObservedPlatform = async (logDestination?: Writable): Promise<
   await migrateEventStore(db.sql);
   await migratePersonalData(db.sql);
   await migrateReadModels(db.sql);
-  const logger = createLogger({ service: 'platform-test', ...(logDestination ? { level: 'debug', destination: logDestination } : { level: 'warn' }) });
+  const logger = createLogger({
+    service: 'platform-test',
+    ...(logDestination ? { level: 'debug', destination: logDestination } : { level: 'warn' }),
+  });
   const store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
   const vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
   const key = await loadOrCreateDevSigningKey(dataDir);
   const gateway = createGateway({
-    sql: db.sql, store, vault, audit: createReadAudit(db.sql), auth: await createDevTokenVerifier(key), logger,
-    production: false, clock: () => new Date('2026-03-10T09:30:00Z'), newId: randomUUID,
+    sql: db.sql,
+    store,
+    vault,
+    audit: createReadAudit(db.sql),
+    auth: await createDevTokenVerifier(key),
+    logger,
+    production: false,
+    clock: () => new Date('2026-03-10T09:30:00Z'),
+    newId: randomUUID,
   });
   await registerDefaultPartnerships(gateway.commands);
   const calendar = createEnglandAndWalesCalendar();
   const projector = createProjector({ sql: db.sql, store, calendar, logger, pollIntervalMs: 200 });
   await projector.start();
   const topic = `cspr.obs.${randomUUID().slice(0, 8)}`;
-  const relay = createRelay({ store, sql: db.sql, brokers: TEST_BROKERS, topic, name: `obs-${randomUUID().slice(0, 8)}`, pollIntervalMs: 200, partitions: 1, logger });
+  const relay = createRelay({
+    store,
+    sql: db.sql,
+    brokers: TEST_BROKERS,
+    topic,
+    name: `obs-${randomUUID().slice(0, 8)}`,
+    pollIntervalMs: 200,
+    partitions: 1,
+    logger,
+  });
   await relay.start();
   const token = await mintDevToken(key, { role: 'partnership', partnership: 'leeds' });
   return {
@@ -78,7 +106,8 @@ export const startObservedPlatform = async (logDestination?: Writable): Promise<
         const [{ events }] = await db.sql<[{ events: number }]>`select count(*)::int as events from event_store.events`;
         const readable = (await store.readAll({ maxCount: 1_000_000 })).length;
         const head = formatPosition(await store.headPosition());
-        if (readable === events && projector.status().position === head && (await relay.status()).lagEvents === 0) return;
+        if (readable === events && projector.status().position === head && (await relay.status()).lagEvents === 0)
+          return;
         if (Date.now() > deadline) throw new Error('projector or relay did not catch up');
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -107,11 +136,25 @@ export const NOTIFY = `mutation($input: NotifyIncidentInput!) { notifyIncident(i
   __typename ... on IncidentPayload { incidentId position } ... on ClientError { code message } } }`;
 
 export const notifyInput = () => ({
-  localAuthorityCode: 'E08000035', nature: 'SERIOUS_HARM', becameAwareOn: '2026-03-09', incidentOn: '2026-03-08',
-  children: [{
-    childRef: 'child-1', name: PERSONAL.childName, dateOfBirth: PERSONAL.dateOfBirth, sex: 'FEMALE', ethnicity: 'WHITE', disability: 'NO',
-    placement: 'AT_HOME', lookedAfter: false, childInNeedPlan: true, childProtectionPlan: true, knownToAgencies: 'YES',
-  }],
+  localAuthorityCode: 'E08000035',
+  nature: 'SERIOUS_HARM',
+  becameAwareOn: '2026-03-09',
+  incidentOn: '2026-03-08',
+  children: [
+    {
+      childRef: 'child-1',
+      name: PERSONAL.childName,
+      dateOfBirth: PERSONAL.dateOfBirth,
+      sex: 'FEMALE',
+      ethnicity: 'WHITE',
+      disability: 'NO',
+      placement: 'AT_HOME',
+      lookedAfter: false,
+      childInNeedPlan: true,
+      childProtectionPlan: true,
+      knownToAgencies: 'YES',
+    },
+  ],
   notifier: { name: PERSONAL.notifierName, role: 'Head of service', email: PERSONAL.notifierEmail },
   location: PERSONAL.location,
   caseOutline: PERSONAL.caseOutline,

@@ -10,13 +10,24 @@ import { SpanKind } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SPAN } from '@cspr/telemetry';
 import { startTelemetry, type TelemetryHandle } from '@cspr/telemetry/sdk';
-import { NOTIFY, notifyInput, PERSONAL, startObservedPlatform, TEST_BROKERS, type ObservedPlatform } from './observed-platform.fixture';
+import {
+  NOTIFY,
+  notifyInput,
+  PERSONAL,
+  startObservedPlatform,
+  TEST_BROKERS,
+  type ObservedPlatform,
+} from './observed-platform.fixture';
 
 const exporter = new InMemorySpanExporter();
 let telemetry: TelemetryHandle;
 let platform: ObservedPlatform;
 
-const waitFor = async <T>(read: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> => {
+const waitFor = async <T>(
+  read: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -64,7 +75,11 @@ describe('tracing', () => {
     expect(payload.__typename).toBe('IncidentPayload');
 
     const spans = () => exporter.getFinishedSpans();
-    const operation = await waitFor(() => spans().find((s) => s.name === SPAN.graphqlOperation && s.attributes['graphql.operation.type'] === 'mutation'), 'the operation span');
+    const operation = await waitFor(
+      () =>
+        spans().find((s) => s.name === SPAN.graphqlOperation && s.attributes['graphql.operation.type'] === 'mutation'),
+      'the operation span',
+    );
     const { traceId } = operation.spanContext();
     const inTrace = (name: string) => spans().filter((s) => s.name === name && s.spanContext().traceId === traceId);
 
@@ -87,14 +102,20 @@ describe('tracing', () => {
     expect(parentOf(projectorBatch)).toBe(command.spanContext().spanId);
     expect(parentOf(publish)).toBe(command.spanContext().spanId);
     expect(publish.kind).toBe(SpanKind.PRODUCER);
-    expect(publish.attributes).toMatchObject({ 'messaging.system': 'kafka', 'messaging.destination.name': platform.topic, 'messaging.operation.type': 'send' });
+    expect(publish.attributes).toMatchObject({
+      'messaging.system': 'kafka',
+      'messaging.destination.name': platform.topic,
+      'messaging.operation.type': 'send',
+    });
 
     // A consumer continues the same trace from the Kafka headers.
     expect(headers.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-0[01]$`));
     expect(headers.ce_id).toBeTruthy();
 
     // No personal data in any span, attribute or event of any trace.
-    const everything = JSON.stringify(spans().map((s) => ({ name: s.name, attributes: s.attributes, events: s.events, status: s.status })));
+    const everything = JSON.stringify(
+      spans().map((s) => ({ name: s.name, attributes: s.attributes, events: s.events, status: s.status })),
+    );
     for (const value of Object.values(PERSONAL)) expect(everything).not.toContain(value);
   }, 90_000);
 
@@ -102,8 +123,14 @@ describe('tracing', () => {
     await platform.settled();
     exporter.reset();
     const results = await Promise.all([1, 2, 3].map(() => platform.graphql(NOTIFY, { input: notifyInput() })));
-    for (const r of results) expect((r.data?.notifyIncident as { __typename: string }).__typename).toBe('IncidentPayload');
-    const commandTraces = new Set(exporter.getFinishedSpans().filter((s) => s.name === SPAN.commandHandle).map((s) => s.spanContext().traceId));
+    for (const r of results)
+      expect((r.data?.notifyIncident as { __typename: string }).__typename).toBe('IncidentPayload');
+    const commandTraces = new Set(
+      exporter
+        .getFinishedSpans()
+        .filter((s) => s.name === SPAN.commandHandle)
+        .map((s) => s.spanContext().traceId),
+    );
     expect(commandTraces.size).toBe(3);
     // Every command's trace is reached by a projector batch: as its parent, or through a link.
     await waitFor(() => {

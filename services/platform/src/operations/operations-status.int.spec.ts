@@ -21,7 +21,8 @@ beforeAll(async () => {
   await migrateReadModels(db.sql);
   await migrateRelay(db.sql);
   store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
-  for (const { streamId, events } of generateSampleLog({ incidents: 20, seed: 3 })) await store.appendToStream(streamId, events);
+  for (const { streamId, events } of generateSampleLog({ incidents: 20, seed: 3 }))
+    await store.appendToStream(streamId, events);
 }, 60_000);
 afterAll(async () => {
   await store?.close();

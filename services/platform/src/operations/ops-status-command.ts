@@ -8,7 +8,9 @@ import { formatOperationsStatus, readOperationsStatus } from './operations-statu
 const runtime = await openRuntime({ service: 'ops', handleSignals: false, commandLine: true });
 try {
   const status = await readOperationsStatus(runtime.database.sql, runtime.store);
-  process.stdout.write(`${process.argv.includes('--json') ? JSON.stringify(status, null, 2) : formatOperationsStatus(status)}\n`);
+  process.stdout.write(
+    `${process.argv.includes('--json') ? JSON.stringify(status, null, 2) : formatOperationsStatus(status)}\n`,
+  );
 } finally {
   await runtime.shutdown('done');
 }

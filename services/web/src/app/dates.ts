@@ -18,18 +18,29 @@ export const isBlank = (parts: DateParts): boolean => !parts.day.trim() && !part
 
 /** Today in England (the day the deadlines count from), as YYYY-MM-DD. */
 export const todayInEngland = (now = new Date()): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 
 /**
  * Checks a required date in plain words. `what` names it in a sentence ("the date you became aware").
  * Returns the message, or undefined when the date is fine.
  */
-export const checkDate = (parts: DateParts, what: string, today: string, options: { notAfter?: { iso: string | undefined; what: string } } = {}): string | undefined => {
+export const checkDate = (
+  parts: DateParts,
+  what: string,
+  today: string,
+  options: { notAfter?: { iso: string | undefined; what: string } } = {},
+): string | undefined => {
   if (isBlank(parts)) return `Enter ${what}`;
   const iso = isoFromParts(parts);
   if (!iso) return `${capitalise(what)} must be a real date, for example 27 3 2026`;
   if (iso > today) return `${capitalise(what)} must be today or in the past`;
-  if (options.notAfter?.iso && iso > options.notAfter.iso) return `${capitalise(what)} must be the same as or before ${options.notAfter.what}`;
+  if (options.notAfter?.iso && iso > options.notAfter.iso)
+    return `${capitalise(what)} must be the same as or before ${options.notAfter.what}`;
   return undefined;
 };
 

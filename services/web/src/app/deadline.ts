@@ -14,7 +14,20 @@ export type DeadlineLike = {
   cancelled?: boolean;
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** `2026-11-22` → `22 November 2026` (GOV.UK date style). */
 export const formatDate = (isoDate: string | null | undefined): string => {
@@ -58,4 +71,7 @@ export const deadlineTag = (d: DeadlineLike): Html => {
 
 /** Date, days left and tag in one cell. */
 export const deadlineCell = (d: DeadlineLike): Html =>
-  html`<span class="app-deadline app-deadline--${deadlineState(d)}">${formatDate(d.dueOn)}<br><span class="govuk-body-s">${daysLeftText(d)}</span></span> ${deadlineTag(d)}`;
+  html`<span class="app-deadline app-deadline--${deadlineState(d)}"
+      >${formatDate(d.dueOn)}<br /><span class="govuk-body-s">${daysLeftText(d)}</span></span
+    >
+    ${deadlineTag(d)}`;

@@ -8,7 +8,12 @@ import { AGE_BANDS, is, labelOf, NATURES } from './vocabulary';
 describe('html', () => {
   it('escapes interpolated text but keeps nested html', () => {
     const name = '<script>alert("x")</script> & Co';
-    expect(String(html`<p>${name}</p>${html`<b>${'ok'}</b>`}`)).toBe('<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co</p><b>ok</b>');
+    expect(
+      String(
+        html`<p>${name}</p>
+          ${html`<b>${'ok'}</b>`}`,
+      ),
+    ).toBe('<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co</p><b>ok</b>');
   });
   it('renders arrays and drops null, undefined and false', () => {
     expect(String(html`${[1, 2].map((n) => html`<i>${n}</i>`)}${null}${undefined}${false}`)).toBe('<i>1</i><i>2</i>');
@@ -25,10 +30,17 @@ describe('dates', () => {
   it('explains date problems in plain words', () => {
     const today = '2026-11-22';
     expect(checkDate({ day: '', month: '', year: '' }, 'the incident date', today)).toBe('Enter the incident date');
-    expect(checkDate({ day: '31', month: '11', year: '2026' }, 'the incident date', today)).toBe('The incident date must be a real date, for example 27 3 2026');
-    expect(checkDate({ day: '23', month: '11', year: '2026' }, 'the incident date', today)).toBe('The incident date must be today or in the past');
-    expect(checkDate({ day: '21', month: '11', year: '2026' }, 'the incident date', today, { notAfter: { iso: '2026-11-20', what: 'the date you became aware' } }))
-      .toBe('The incident date must be the same as or before the date you became aware');
+    expect(checkDate({ day: '31', month: '11', year: '2026' }, 'the incident date', today)).toBe(
+      'The incident date must be a real date, for example 27 3 2026',
+    );
+    expect(checkDate({ day: '23', month: '11', year: '2026' }, 'the incident date', today)).toBe(
+      'The incident date must be today or in the past',
+    );
+    expect(
+      checkDate({ day: '21', month: '11', year: '2026' }, 'the incident date', today, {
+        notAfter: { iso: '2026-11-20', what: 'the date you became aware' },
+      }),
+    ).toBe('The incident date must be the same as or before the date you became aware');
   });
 });
 
@@ -37,8 +49,12 @@ describe('deadlines in words', () => {
     expect(formatDate('2026-12-04')).toBe('4 December 2026');
     expect(daysLeftText({ kind: 'rapid-review', dueOn: '2026-12-04', workingDaysLeft: 1 })).toBe('1 working day left');
     expect(daysLeftText({ kind: 'rapid-review', dueOn: '2026-12-04', workingDaysLeft: 0 })).toBe('due today');
-    expect(daysLeftText({ kind: 'rapid-review', dueOn: '2026-12-04', workingDaysLeft: -3, overdue: true })).toBe('3 working days overdue');
-    expect(daysLeftText({ kind: 'notification', dueOn: '2026-12-04', metOn: '2026-12-01' })).toBe('done 1 December 2026');
+    expect(daysLeftText({ kind: 'rapid-review', dueOn: '2026-12-04', workingDaysLeft: -3, overdue: true })).toBe(
+      '3 working days overdue',
+    );
+    expect(daysLeftText({ kind: 'notification', dueOn: '2026-12-04', metOn: '2026-12-01' })).toBe(
+      'done 1 December 2026',
+    );
     expect(deadlineState({ kind: 'x', dueOn: '2026-12-04', overdue: true })).toBe('overdue');
     expect(deadlineState({ kind: 'x', dueOn: '2026-12-04', dueThisWeek: true })).toBe('due-this-week');
     expect(deadlineState({ kind: 'x', dueOn: '2026-12-04', cancelled: true, overdue: true })).toBe('cancelled');

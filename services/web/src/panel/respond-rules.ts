@@ -6,8 +6,10 @@ export const validateResponse = (v: FormValues): FieldErrors => {
   const errors: FieldErrors = {};
   const outcome = str(v, 'outcome');
   if (!outcome) errors.outcome = 'Select the Panel’s response';
-  if (outcome === 'NATIONAL_THEMATIC_REVIEW' && !str(v, 'thematicReviewTitle').trim()) errors.thematicReviewTitle = 'Enter the title of the thematic review the case joins';
-  if (outcome === 'RECONSIDER' && !str(v, 'comments').trim()) errors.comments = 'Explain what the partners should reconsider';
+  if (outcome === 'NATIONAL_THEMATIC_REVIEW' && !str(v, 'thematicReviewTitle').trim())
+    errors.thematicReviewTitle = 'Enter the title of the thematic review the case joins';
+  if (outcome === 'RECONSIDER' && !str(v, 'comments').trim())
+    errors.comments = 'Explain what the partners should reconsider';
   return errors;
 };
 
@@ -16,5 +18,7 @@ export const toResponseInput = (incidentId: string, v: FormValues, commandId: st
   incidentId,
   outcome: str(v, 'outcome'),
   comments: str(v, 'comments').trim(),
-  ...(str(v, 'outcome') === 'NATIONAL_THEMATIC_REVIEW' ? { thematicReviewTitle: str(v, 'thematicReviewTitle').trim() } : {}),
+  ...(str(v, 'outcome') === 'NATIONAL_THEMATIC_REVIEW'
+    ? { thematicReviewTitle: str(v, 'thematicReviewTitle').trim() }
+    : {}),
 });

@@ -21,11 +21,16 @@ const render = async (page: (ctx: PageContext) => unknown, who: TokenRequest, ro
   const token = await tokenFor(who);
   let body = '';
   const ctx = {
-    method: 'GET', params: {}, query: new URLSearchParams(year ? { year } : {}), form: new URLSearchParams(),
+    method: 'GET',
+    params: {},
+    query: new URLSearchParams(year ? { year } : {}),
+    form: new URLSearchParams(),
     user: { subject: who.sub ?? who.role, displayName: who.role, email: `${who.role}@example.gov.uk`, roles },
     gateway: (document: string, variables?: Record<string, unknown>) => backEnd.graphqlAs(token, document, variables),
     csrf: html``,
-    render: (title: string, content: unknown) => { body = `<title>${title}</title>${String(content)}`; },
+    render: (title: string, content: unknown) => {
+      body = `<title>${title}</title>${String(content)}`;
+    },
     redirect: () => undefined,
   } as unknown as PageContext;
   await page(ctx);
@@ -37,7 +42,11 @@ const dfe: TokenRequest = { role: 'dfe', sub: 'dora' };
 const leeds: TokenRequest = { role: 'partnership', partnership: 'leeds' };
 const NOTIFY = `mutation($input: NotifyIncidentInput!) { notifyIncident(input: $input) { __typename ... on IncidentPayload { position } } }`;
 const releasesAfter = async (position: string) =>
-  backEnd.graphqlAs(await tokenFor(panel), 'query($p: String) { statisticsReleases(includeUnpublished: true, consistentAfter: $p) { label } }', { p: position });
+  backEnd.graphqlAs(
+    await tokenFor(panel),
+    'query($p: String) { statisticsReleases(includeUnpublished: true, consistentAfter: $p) { label } }',
+    { p: position },
+  );
 
 beforeAll(async () => {
   backEnd = await startGatewayUnderTest();
@@ -45,11 +54,32 @@ beforeAll(async () => {
   backEnd.setClockOffsetDays(-300);
   const day = new Date(Date.now() - 300 * 86_400_000).toISOString().slice(0, 10);
   for (let i = 0; i < 3; i += 1) {
-    await backEnd.graphqlAs(await tokenFor(leeds), NOTIFY, { input: {
-      localAuthorityCode: 'E08000035', nature: 'SERIOUS_HARM', becameAwareOn: day, incidentOn: day,
-      children: [{ childRef: 'child-1', name: 'Stats Child', ageInYears: 9, sex: 'FEMALE', ethnicity: 'WHITE', disability: 'NO', placement: 'AT_HOME', lookedAfter: false, childInNeedPlan: false, childProtectionPlan: false, knownToAgencies: 'YES' }],
-      notifier: { name: 'N', role: 'R', email: 'n@leeds.gov.uk' }, location: 'L', caseOutline: 'O',
-    } });
+    await backEnd.graphqlAs(await tokenFor(leeds), NOTIFY, {
+      input: {
+        localAuthorityCode: 'E08000035',
+        nature: 'SERIOUS_HARM',
+        becameAwareOn: day,
+        incidentOn: day,
+        children: [
+          {
+            childRef: 'child-1',
+            name: 'Stats Child',
+            ageInYears: 9,
+            sex: 'FEMALE',
+            ethnicity: 'WHITE',
+            disability: 'NO',
+            placement: 'AT_HOME',
+            lookedAfter: false,
+            childInNeedPlan: false,
+            childProtectionPlan: false,
+            knownToAgencies: 'YES',
+          },
+        ],
+        notifier: { name: 'N', role: 'R', email: 'n@leeds.gov.uk' },
+        location: 'L',
+        caseOutline: 'O',
+      },
+    });
   }
   backEnd.setClockOffsetDays(0);
 }, 120_000);
@@ -67,8 +97,16 @@ describe('statistics pages', () => {
   it('after the Panel publishes a release, DfE and the public see it with its downloads; the Panel still has the live view', async () => {
     const year = Number((await render(liveStatisticsPage, panel, ['panel'])).match(/Reporting year (\d{4})/)![1]);
     const token = await tokenFor(panel);
-    await backEnd.graphqlAs(token, 'mutation($input: StatisticsReleaseInput!) { closeStatisticsPeriod(input: $input) { __typename } }', { input: { reportingYear: year } });
-    const published = await backEnd.graphqlAs<{ publishStatisticsRelease: { position: string } }>(token, 'mutation($input: StatisticsReleaseInput!) { publishStatisticsRelease(input: $input) { __typename ... on StatisticsReleasePayload { position } } }', { input: { reportingYear: year } });
+    await backEnd.graphqlAs(
+      token,
+      'mutation($input: StatisticsReleaseInput!) { closeStatisticsPeriod(input: $input) { __typename } }',
+      { input: { reportingYear: year } },
+    );
+    const published = await backEnd.graphqlAs<{ publishStatisticsRelease: { position: string } }>(
+      token,
+      'mutation($input: StatisticsReleaseInput!) { publishStatisticsRelease(input: $input) { __typename ... on StatisticsReleasePayload { position } } }',
+      { input: { reportingYear: year } },
+    );
     await releasesAfter(published.publishStatisticsRelease.position);
     for (const who of [dfe, leeds]) {
       const page = await render(statisticsPage, who, [who.role]);
@@ -79,8 +117,12 @@ describe('statistics pages', () => {
       expect(page).not.toContain('not for publication');
     }
     const csv = await backEnd.fetch(`http://web.test/statistics/releases/${year}/national.csv`, { method: 'GET' });
-    expect((await csv.text()).split('\n')[0]).toBe('time_period,time_identifier,quarter,geographic_level,country_code,country_name,breakdown_topic,breakdown,nature_of_notification,number_notifications');
-    expect(await render(liveStatisticsPage, panel, ['panel'], String(year))).toContain('Notifications by region (exact)');
+    expect((await csv.text()).split('\n')[0]).toBe(
+      'time_period,time_identifier,quarter,geographic_level,country_code,country_name,breakdown_topic,breakdown,nature_of_notification,number_notifications',
+    );
+    expect(await render(liveStatisticsPage, panel, ['panel'], String(year))).toContain(
+      'Notifications by region (exact)',
+    );
     // A partnership on the Panel's address gets the published view, not the live one.
     expect(await render(liveStatisticsPage, leeds, ['partnership'])).not.toContain('not for publication');
   });

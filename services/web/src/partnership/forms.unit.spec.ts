@@ -7,19 +7,55 @@ const today = '2026-11-22';
 const date = (day: string, month = '11', year = '2026') => ({ day, month, year });
 const complete = (): NotifyValues => ({
   ...emptyNotify(),
-  nature: 'SERIOUS_HARM', localAuthorityCode: 'e08000035', becameAwareOn: date('21'), incidentOn: date('20'), location: 'Home', caseOutline: 'Outline',
-  notifierName: 'Sam', notifierRole: 'Lead', notifierEmail: 'sam@example.gov.uk',
-  children: [{ ...emptyChild(), name: 'A Child', ageInYears: '7', sex: 'FEMALE', ethnicity: 'WHITE', disability: 'NO', placement: 'AT_HOME',
-    lookedAfter: 'false', childInNeedPlan: 'false', childProtectionPlan: 'true', knownToAgencies: 'YES' }],
+  nature: 'SERIOUS_HARM',
+  localAuthorityCode: 'e08000035',
+  becameAwareOn: date('21'),
+  incidentOn: date('20'),
+  location: 'Home',
+  caseOutline: 'Outline',
+  notifierName: 'Sam',
+  notifierRole: 'Lead',
+  notifierEmail: 'sam@example.gov.uk',
+  children: [
+    {
+      ...emptyChild(),
+      name: 'A Child',
+      ageInYears: '7',
+      sex: 'FEMALE',
+      ethnicity: 'WHITE',
+      disability: 'NO',
+      placement: 'AT_HOME',
+      lookedAfter: 'false',
+      childInNeedPlan: 'false',
+      childProtectionPlan: 'true',
+      knownToAgencies: 'YES',
+    },
+  ],
 });
 
 describe('notification form', () => {
   it('passes a complete notification and builds the gateway input', () => {
     expect(validateNotify(complete(), today)).toEqual({});
     const input = toNotifyInput(complete(), 'cmd-1');
-    expect(input).toMatchObject({ commandId: 'cmd-1', localAuthorityCode: 'E08000035', becameAwareOn: '2026-11-21', incidentOn: '2026-11-20' });
-    expect(input.children[0]).toEqual({ childRef: 'child-1', name: 'A Child', ageInYears: 7, sex: 'FEMALE', ethnicity: 'WHITE', disability: 'NO', placement: 'AT_HOME',
-      lookedAfter: false, childInNeedPlan: false, childProtectionPlan: true, knownToAgencies: 'YES' });
+    expect(input).toMatchObject({
+      commandId: 'cmd-1',
+      localAuthorityCode: 'E08000035',
+      becameAwareOn: '2026-11-21',
+      incidentOn: '2026-11-20',
+    });
+    expect(input.children[0]).toEqual({
+      childRef: 'child-1',
+      name: 'A Child',
+      ageInYears: 7,
+      sex: 'FEMALE',
+      ethnicity: 'WHITE',
+      disability: 'NO',
+      placement: 'AT_HOME',
+      lookedAfter: false,
+      childInNeedPlan: false,
+      childProtectionPlan: true,
+      knownToAgencies: 'YES',
+    });
   });
   it('names every missing answer, per child', () => {
     const errors = validateNotify({ ...emptyNotify(), children: [emptyChild(), emptyChild()] }, today);
@@ -29,17 +65,30 @@ describe('notification form', () => {
     expect(errors.notifierEmail).toBe('Enter your email address');
   });
   it('explains format and ordering rules', () => {
-    const v = { ...complete(), localAuthorityCode: 'W06000015', incidentOn: date('22'), becameAwareOn: date('21'), notifierEmail: 'sam@', incidentTime: '25:00' };
+    const v = {
+      ...complete(),
+      localAuthorityCode: 'W06000015',
+      incidentOn: date('22'),
+      becameAwareOn: date('21'),
+      notifierEmail: 'sam@',
+      incidentTime: '25:00',
+    };
     const errors = validateNotify(v, today);
-    expect(errors.localAuthorityCode).toBe('The local authority code must be E then 8 digits, like E08000035 for Leeds');
-    expect(errors.incidentOn).toBe('The incident date must be the same as or before the date the local authority became aware');
+    expect(errors.localAuthorityCode).toBe(
+      'The local authority code must be E then 8 digits, like E08000035 for Leeds',
+    );
+    expect(errors.incidentOn).toBe(
+      'The incident date must be the same as or before the date the local authority became aware',
+    );
     expect(errors.notifierEmail).toContain('correct format');
     expect(errors.incidentTime).toContain('24-hour clock');
   });
   it('asks for a date of birth or an age, not both', () => {
     const v = complete();
     v.children[0] = { ...v.children[0]!, dateOfBirth: date('1', '1', '2019'), ageInYears: '7' };
-    expect(validateNotify(v, today)['children-0-ageInYears']).toBe('Give either the date of birth or the age of child 1, not both');
+    expect(validateNotify(v, today)['children-0-ageInYears']).toBe(
+      'Give either the date of birth or the age of child 1, not both',
+    );
   });
   it('maps gateway field paths to form fields', () => {
     expect(fieldIdOf('input.children.1.name')).toBe('children-1-name');
@@ -50,20 +99,46 @@ describe('notification form', () => {
 
 describe('rapid review form', () => {
   const values = {
-    facts: 'F', keyPracticeEpisodes: 'K', livedExperience: 'L', immediateActions: 'I', learningIdentified: 'Le', decisionReasons: 'D',
-    agenciesInvolved: ['POLICE', 'HEALTH'], 'agencySummary-POLICE': 'Police summary', 'agencySummary-HEALTH': 'Health summary',
-    parallelProcesses: ['INQUEST'], localReviewDecision: 'LOCAL_REVIEW', localCriteria: ['improvementsNeeded'], nationalCriteria: [],
-    signedOff: ['localAuthority', 'integratedCareBoard', 'police'], 'signatory-localAuthority': 'A', 'signatory-integratedCareBoard': 'B', 'signatory-police': 'C',
+    facts: 'F',
+    keyPracticeEpisodes: 'K',
+    livedExperience: 'L',
+    immediateActions: 'I',
+    learningIdentified: 'Le',
+    decisionReasons: 'D',
+    agenciesInvolved: ['POLICE', 'HEALTH'],
+    'agencySummary-POLICE': 'Police summary',
+    'agencySummary-HEALTH': 'Health summary',
+    parallelProcesses: ['INQUEST'],
+    localReviewDecision: 'LOCAL_REVIEW',
+    localCriteria: ['improvementsNeeded'],
+    nationalCriteria: [],
+    signedOff: ['localAuthority', 'integratedCareBoard', 'police'],
+    'signatory-localAuthority': 'A',
+    'signatory-integratedCareBoard': 'B',
+    'signatory-police': 'C',
   };
   it('passes a complete rapid review and builds criteria as flags', () => {
     expect(validateRapidReview(values)).toEqual({});
     const input = toRapidReviewInput('inc-1', values, 'cmd');
-    expect(input.agencySummaries).toEqual([{ agency: 'POLICE', summary: 'Police summary' }, { agency: 'HEALTH', summary: 'Health summary' }]);
-    expect(input.localCriteria).toEqual({ improvementsNeeded: true, recurrentThemes: false, multiAgencyConcerns: false, panelSuggested: false });
+    expect(input.agencySummaries).toEqual([
+      { agency: 'POLICE', summary: 'Police summary' },
+      { agency: 'HEALTH', summary: 'Health summary' },
+    ]);
+    expect(input.localCriteria).toEqual({
+      improvementsNeeded: true,
+      recurrentThemes: false,
+      multiAgencyConcerns: false,
+      panelSuggested: false,
+    });
     expect(input.signedOff).toEqual({ localAuthority: true, integratedCareBoard: true, police: true });
   });
   it('needs a summary for each agency ticked, criteria for a local review, and all three sign-offs', () => {
-    const errors = validateRapidReview({ ...values, 'agencySummary-HEALTH': ' ', localCriteria: [], signedOff: ['police'] });
+    const errors = validateRapidReview({
+      ...values,
+      'agencySummary-HEALTH': ' ',
+      localCriteria: [],
+      signedOff: ['police'],
+    });
     expect(errors['agencySummary-HEALTH']).toBe('Summarise how health was involved');
     expect(errors.localCriteria).toBe('Select the criteria the local review meets');
     expect(errors.signedOff).toBe('All three safeguarding partners must sign off the rapid review before it is sent');

@@ -4,7 +4,15 @@ import { orErrorPage, type GatewayCall } from '../server/gateway-client';
 import { html } from '../app/html';
 import type { PageContext } from '../server/page';
 import { labelOf, NATURES } from '../app/vocabulary';
-import { childrenSummary, deadlinesTable, historyTimeline, notificationSummary, panelResponseSummary, rapidReviewSummary, type IncidentDetails } from '../incident/incident-details';
+import {
+  childrenSummary,
+  deadlinesTable,
+  historyTimeline,
+  notificationSummary,
+  panelResponseSummary,
+  rapidReviewSummary,
+  type IncidentDetails,
+} from '../incident/incident-details';
 import { INCIDENT } from '../operations';
 
 type Result = { incident: ({ __typename: 'Incident' } & IncidentDetails) | { __typename: string; message: string } };
@@ -17,25 +25,36 @@ export const loadIncident = async (gateway: GatewayCall, id: string): Promise<In
 
 /** A rapid review can be (re)sent while the Panel has not answered, or after it asked the partners to reconsider. */
 export const canSendRapidReview = (i: IncidentDetails): boolean =>
-  i.rapidReviewRequired && (i.status === 'NOTIFIED' || i.status === 'AMENDED' || i.status === 'RECONSIDERATION_REQUESTED');
+  i.rapidReviewRequired &&
+  (i.status === 'NOTIFIED' || i.status === 'AMENDED' || i.status === 'RECONSIDERATION_REQUESTED');
 
 export const incidentPage = async (ctx: PageContext) => {
   const i = await loadIncident(ctx.gateway, ctx.params.id!);
-  ctx.render(labelOf(NATURES, i.nature), html`
-    ${backLink('/partnership', 'Back to dashboard')}
-    <span class="govuk-caption-l">Incident ${i.id}</span>
-    <h1 class="govuk-heading-l">${labelOf(NATURES, i.nature)}</h1>
-    ${ctx.query.get('sent') ? notice('The rapid review has been sent to the Panel.', 'success') : ''}
-    ${canSendRapidReview(i) ? button({ href: `/partnership/incidents/${i.id}/rapid-review`, text: i.status === 'RECONSIDERATION_REQUESTED' ? 'Send the rapid review again' : 'Write the rapid review' }) : ''}
-    ${i.status === 'PANEL_RESPONDED' && !i.reviewIds.length ? button({ href: `/partnership/reviews/commission?incident=${i.id}`, text: 'Commission a local review', secondary: true }) : ''}
-    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-      ${deadlinesTable(i)}
-      ${notificationSummary(i)}
-      <h2 class="govuk-heading-m">Children</h2>
-      ${childrenSummary(i)}
-      ${rapidReviewSummary(i)}
-      ${panelResponseSummary(i)}
-      ${i.reviewIds.length ? html`<h2 class="govuk-heading-m">Reviews</h2><ul class="govuk-list">${i.reviewIds.map((r) => html`<li><a class="govuk-link" href="/reviews/${r}">Review ${r}</a></li>`)}</ul>` : ''}
-    </div><div class="govuk-grid-column-one-third">${historyTimeline(i)}</div></div>
-  `);
+  ctx.render(
+    labelOf(NATURES, i.nature),
+    html`
+      ${backLink('/partnership', 'Back to dashboard')}
+      <span class="govuk-caption-l">Incident ${i.id}</span>
+      <h1 class="govuk-heading-l">${labelOf(NATURES, i.nature)}</h1>
+      ${ctx.query.get('sent') ? notice('The rapid review has been sent to the Panel.', 'success') : ''}
+      ${canSendRapidReview(i) ? button({ href: `/partnership/incidents/${i.id}/rapid-review`, text: i.status === 'RECONSIDERATION_REQUESTED' ? 'Send the rapid review again' : 'Write the rapid review' }) : ''}
+      ${i.status === 'PANEL_RESPONDED' && !i.reviewIds.length ? button({ href: `/partnership/reviews/commission?incident=${i.id}`, text: 'Commission a local review', secondary: true }) : ''}
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          ${deadlinesTable(i)} ${notificationSummary(i)}
+          <h2 class="govuk-heading-m">Children</h2>
+          ${childrenSummary(i)} ${rapidReviewSummary(i)} ${panelResponseSummary(i)}
+          ${
+            i.reviewIds.length
+              ? html`<h2 class="govuk-heading-m">Reviews</h2>
+                  <ul class="govuk-list">
+                    ${i.reviewIds.map((r) => html`<li><a class="govuk-link" href="/reviews/${r}">Review ${r}</a></li>`)}
+                  </ul>`
+              : ''
+          }
+        </div>
+        <div class="govuk-grid-column-one-third">${historyTimeline(i)}</div>
+      </div>
+    `,
+  );
 };

@@ -4,15 +4,31 @@ import { macro } from '../server/macros';
 import type { PageContext } from '../server/page';
 
 export const notifiedPage = (ctx: PageContext) => {
-  ctx.render('Notification sent', html`
-    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-      ${macro('govuk', 'panel', { titleText: 'Notification sent', html: String(html`Your reference<br><strong id="incident-reference">${ctx.params.id}</strong>`) })}
-      <h2 class="govuk-heading-m">What happens next</h2>
-      <p class="govuk-body">The Panel, DfE and Ofsted have been sent the notification. Unless the incident does not need one, the safeguarding partners send a rapid review to the Panel. The Panel expects it within 15 working days (the Panel's expectation, not a statutory duty).</p>
-      <ul class="govuk-list">
-        <li><a class="govuk-link" href="/partnership/incidents/${encodeURIComponent(ctx.params.id ?? '')}">View the incident and its deadlines</a></li>
-        <li><a class="govuk-link" href="/partnership/incidents/${encodeURIComponent(ctx.params.id ?? '')}/rapid-review">Start the rapid review</a></li>
-        <li><a class="govuk-link" href="/partnership">Back to your dashboard</a></li>
-      </ul>
-    </div></div>`);
+  ctx.render(
+    'Notification sent',
+    html` <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        ${macro('govuk', 'panel', { titleText: 'Notification sent', html: String(html`Your reference<br /><strong id="incident-reference">${ctx.params.id}</strong>`) })}
+        <h2 class="govuk-heading-m">What happens next</h2>
+        <p class="govuk-body">
+          The Panel, DfE and Ofsted have been sent the notification. Unless the incident does not need one, the
+          safeguarding partners send a rapid review to the Panel. The Panel expects it within 15 working days (the
+          Panel's expectation, not a statutory duty).
+        </p>
+        <ul class="govuk-list">
+          <li>
+            <a class="govuk-link" href="/partnership/incidents/${encodeURIComponent(ctx.params.id ?? '')}"
+              >View the incident and its deadlines</a
+            >
+          </li>
+          <li>
+            <a class="govuk-link" href="/partnership/incidents/${encodeURIComponent(ctx.params.id ?? '')}/rapid-review"
+              >Start the rapid review</a
+            >
+          </li>
+          <li><a class="govuk-link" href="/partnership">Back to your dashboard</a></li>
+        </ul>
+      </div>
+    </div>`,
+  );
 };

@@ -11,13 +11,25 @@ import { html } from '../app/html';
 import { NOTIFY_INCIDENT } from '../operations';
 import type { PageContext } from '../server/page';
 import { ETHNICITIES, NATURES, PLACEMENTS, SEXES, YES_NO_NOT_KNOWN } from '../app/vocabulary';
-import { emptyChild, emptyNotify, fieldIdOf, MAX_CHILDREN, readNotifyForm, toNotifyInput, validateNotify, type ChildValues, type NotifyValues } from './notify-rules';
+import {
+  emptyChild,
+  emptyNotify,
+  fieldIdOf,
+  MAX_CHILDREN,
+  readNotifyForm,
+  toNotifyInput,
+  validateNotify,
+  type ChildValues,
+  type NotifyValues,
+} from './notify-rules';
 
 /** One child's questions (shared with the agency referral form, which asks the same). */
 export const childSection = (c: ChildValues, i: number, count: number, errors: FieldErrors) => {
   const p = `children-${i}-`;
   return html`<fieldset class="govuk-fieldset app-child" data-child="${i}">
-    <legend class="govuk-fieldset__legend govuk-fieldset__legend--m"><h3 class="govuk-fieldset__heading">Child ${i + 1}</h3></legend>
+    <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
+      <h3 class="govuk-fieldset__heading">Child ${i + 1}</h3>
+    </legend>
     ${textInput({ id: `${p}name`, label: 'Full name', hint: 'Kept encrypted; only your partnership and the Panel can read it', value: c.name, errors, autocomplete: 'off' })}
     ${dateInput({ id: `${p}dateOfBirth`, label: 'Date of birth (if known)', hint: 'For example, 27 3 2015. Leave blank if not known and give the age instead', value: c.dateOfBirth, errors })}
     ${textInput({ id: `${p}ageInYears`, label: 'Age in years (if the date of birth is not known)', value: c.ageInYears, width: 'govuk-input--width-3', inputmode: 'numeric', errors })}
@@ -49,55 +61,67 @@ export const defaultSubmit = (text: string) =>
   html`<button type="submit" class="govuk-visually-hidden" tabindex="-1" aria-hidden="true">${text}</button>`;
 
 const draw = (ctx: PageContext, v: NotifyValues, commandId: string, errors: FieldErrors = {}, problem?: string) => {
-  ctx.render('Notify an incident', html`
-    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-      ${problem ? warning(problem) : ''}
-      <span class="govuk-caption-l">${ctx.user?.partnershipName ?? ctx.user?.partnershipId ?? ''}</span>
-      <h1 class="govuk-heading-l">Notify the Panel of a serious incident</h1>
-      <p class="govuk-body">The local authority must notify the Panel within 5 working days of becoming aware of the incident. The Panel shares every notification with DfE and Ofsted.</p>
-      <form method="post" action="/partnership/notify" novalidate id="notify-form">
-        ${defaultSubmit('Send notification')}
-        ${ctx.csrf}
-        <input type="hidden" name="commandId" value="${commandId}">
-        <input type="hidden" name="childCount" value="${v.children.length}">
-        <h2 class="govuk-heading-m">About the incident</h2>
-        ${choices({ id: 'nature', type: 'radio', label: 'What happened?', legendClass: 'govuk-fieldset__legend--s', options: NATURES, value: v.nature, errors })}
-        ${textInput({ id: 'localAuthorityCode', label: 'Local authority where the incident happened', hint: 'Its code, for example E08000035 for Leeds', value: v.localAuthorityCode, width: 'govuk-input--width-10', errors })}
-        ${dateInput({ id: 'becameAwareOn', label: 'When did the local authority become aware of the incident?', hint: 'For example, 27 3 2026. The 5 working days to notify count from this date', value: v.becameAwareOn, errors })}
-        ${dateInput({ id: 'incidentOn', label: 'When did the incident happen?', hint: 'For example, 25 3 2026', value: v.incidentOn, errors })}
-        ${textInput({ id: 'incidentTime', label: 'Time of the incident (optional)', hint: 'On the 24-hour clock, for example 14:30', value: v.incidentTime, width: 'govuk-input--width-5', errors })}
-        ${textarea({ id: 'location', label: 'Where did the incident happen?', hint: 'An address or a description of the place', value: v.location, rows: 2, errors })}
-        <h2 class="govuk-heading-m">Children</h2>
-        <p class="govuk-body">A notification can include up to ${MAX_CHILDREN} children.</p>
-        ${v.children.map((c, i) => childSection(c, i, v.children.length, errors))}
-        ${v.children.length < MAX_CHILDREN ? button({ text: 'Add another child', secondary: true, name: 'action', value: 'add-child' }) : ''}
-        <h2 class="govuk-heading-m">Case outline</h2>
-        ${textarea({ id: 'caseOutline', label: 'Outline of the case', hint: 'What happened and what is known so far, in a few paragraphs', value: v.caseOutline, rows: 6, errors })}
-        ${textarea({ id: 'supportingDocuments', label: 'Supporting documents (optional)', hint: 'The name or reference of each document, one a line', value: v.supportingDocuments, rows: 3, errors })}
-        <h2 class="govuk-heading-m">Your details</h2>
-        ${textInput({ id: 'notifierName', label: 'Full name', value: v.notifierName, autocomplete: 'name', errors })}
-        ${textInput({ id: 'notifierRole', label: 'Job title', value: v.notifierRole, autocomplete: 'organization-title', errors })}
-        ${textInput({ id: 'notifierEmail', label: 'Email address', type: 'email', value: v.notifierEmail, autocomplete: 'email', errors })}
-        ${textInput({ id: 'notifierPhone', label: 'Phone number (optional)', type: 'tel', value: v.notifierPhone, autocomplete: 'tel', width: 'govuk-input--width-20', errors })}
-        ${button({ text: 'Send notification' })}
-      </form>
-    </div></div>`, { errors });
+  ctx.render(
+    'Notify an incident',
+    html` <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        ${problem ? warning(problem) : ''}
+        <span class="govuk-caption-l">${ctx.user?.partnershipName ?? ctx.user?.partnershipId ?? ''}</span>
+        <h1 class="govuk-heading-l">Notify the Panel of a serious incident</h1>
+        <p class="govuk-body">
+          The local authority must notify the Panel within 5 working days of becoming aware of the incident. The Panel
+          shares every notification with DfE and Ofsted.
+        </p>
+        <form method="post" action="/partnership/notify" novalidate id="notify-form">
+          ${defaultSubmit('Send notification')} ${ctx.csrf}
+          <input type="hidden" name="commandId" value="${commandId}" />
+          <input type="hidden" name="childCount" value="${v.children.length}" />
+          <h2 class="govuk-heading-m">About the incident</h2>
+          ${choices({ id: 'nature', type: 'radio', label: 'What happened?', legendClass: 'govuk-fieldset__legend--s', options: NATURES, value: v.nature, errors })}
+          ${textInput({ id: 'localAuthorityCode', label: 'Local authority where the incident happened', hint: 'Its code, for example E08000035 for Leeds', value: v.localAuthorityCode, width: 'govuk-input--width-10', errors })}
+          ${dateInput({ id: 'becameAwareOn', label: 'When did the local authority become aware of the incident?', hint: 'For example, 27 3 2026. The 5 working days to notify count from this date', value: v.becameAwareOn, errors })}
+          ${dateInput({ id: 'incidentOn', label: 'When did the incident happen?', hint: 'For example, 25 3 2026', value: v.incidentOn, errors })}
+          ${textInput({ id: 'incidentTime', label: 'Time of the incident (optional)', hint: 'On the 24-hour clock, for example 14:30', value: v.incidentTime, width: 'govuk-input--width-5', errors })}
+          ${textarea({ id: 'location', label: 'Where did the incident happen?', hint: 'An address or a description of the place', value: v.location, rows: 2, errors })}
+          <h2 class="govuk-heading-m">Children</h2>
+          <p class="govuk-body">A notification can include up to ${MAX_CHILDREN} children.</p>
+          ${v.children.map((c, i) => childSection(c, i, v.children.length, errors))}
+          ${v.children.length < MAX_CHILDREN ? button({ text: 'Add another child', secondary: true, name: 'action', value: 'add-child' }) : ''}
+          <h2 class="govuk-heading-m">Case outline</h2>
+          ${textarea({ id: 'caseOutline', label: 'Outline of the case', hint: 'What happened and what is known so far, in a few paragraphs', value: v.caseOutline, rows: 6, errors })}
+          ${textarea({ id: 'supportingDocuments', label: 'Supporting documents (optional)', hint: 'The name or reference of each document, one a line', value: v.supportingDocuments, rows: 3, errors })}
+          <h2 class="govuk-heading-m">Your details</h2>
+          ${textInput({ id: 'notifierName', label: 'Full name', value: v.notifierName, autocomplete: 'name', errors })}
+          ${textInput({ id: 'notifierRole', label: 'Job title', value: v.notifierRole, autocomplete: 'organization-title', errors })}
+          ${textInput({ id: 'notifierEmail', label: 'Email address', type: 'email', value: v.notifierEmail, autocomplete: 'email', errors })}
+          ${textInput({ id: 'notifierPhone', label: 'Phone number (optional)', type: 'tel', value: v.notifierPhone, autocomplete: 'tel', width: 'govuk-input--width-20', errors })}
+          ${button({ text: 'Send notification' })}
+        </form>
+      </div>
+    </div>`,
+    { errors },
+  );
 };
 
 /** How many children the posted form had (1 to 4, whatever was posted). */
-export const childCountOf = (form: URLSearchParams): number => Math.min(MAX_CHILDREN, Math.max(1, Number(form.get('childCount')) || 1));
+export const childCountOf = (form: URLSearchParams): number =>
+  Math.min(MAX_CHILDREN, Math.max(1, Number(form.get('childCount')) || 1));
 
 export const notifyPage = async (ctx: PageContext) => {
   if (ctx.method === 'GET') return draw(ctx, emptyNotify(), randomUUID());
   const commandId = commandIdOf(ctx.form);
   const values = readNotifyForm(ctx.form, childCountOf(ctx.form));
   const action = ctx.form.get('action') ?? '';
-  if (action === 'add-child' && values.children.length < MAX_CHILDREN) return draw(ctx, { ...values, children: [...values.children, emptyChild()] }, commandId);
+  if (action === 'add-child' && values.children.length < MAX_CHILDREN)
+    return draw(ctx, { ...values, children: [...values.children, emptyChild()] }, commandId);
   const removed = /^remove-child-(\d)$/.exec(action);
-  if (removed) return draw(ctx, { ...values, children: values.children.filter((_, i) => i !== Number(removed[1])) }, commandId);
+  if (removed)
+    return draw(ctx, { ...values, children: values.children.filter((_, i) => i !== Number(removed[1])) }, commandId);
   const found = validateNotify(values, todayInEngland());
   if (Object.keys(found).length) return draw(ctx, values, commandId, found);
-  const data = await ctx.gateway<{ notifyIncident: { __typename: string; incidentId?: string; position?: string } | ClientError }>(NOTIFY_INCIDENT, { input: toNotifyInput(values, commandId) });
+  const data = await ctx.gateway<{
+    notifyIncident: { __typename: string; incidentId?: string; position?: string } | ClientError;
+  }>(NOTIFY_INCIDENT, { input: toNotifyInput(values, commandId) });
   const result = data.notifyIncident;
   if (isClientError(result)) {
     return result.__typename === 'ValidationError' && result.field

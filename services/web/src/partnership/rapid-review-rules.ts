@@ -18,19 +18,24 @@ export const validateRapidReview = (v: FormValues): FieldErrors => {
   const agencies = arr(v, 'agenciesInvolved');
   if (!agencies.length) errors.agenciesInvolved = 'Select each agency that was involved with the child or family';
   for (const agency of agencies) {
-    if (!str(v, `agencySummary-${agency}`).trim()) errors[`agencySummary-${agency}`] = `Summarise how ${labelOf(AGENCIES, agency).toLowerCase()} was involved`;
+    if (!str(v, `agencySummary-${agency}`).trim())
+      errors[`agencySummary-${agency}`] = `Summarise how ${labelOf(AGENCIES, agency).toLowerCase()} was involved`;
   }
   const decision = str(v, 'localReviewDecision');
   if (!decision) errors.localReviewDecision = 'Select whether the partners will carry out a local review';
-  if (decision === 'LOCAL_REVIEW' && !arr(v, 'localCriteria').length) errors.localCriteria = 'Select the criteria the local review meets';
-  if (arr(v, 'signedOff').length < PARTNERS.length) errors.signedOff = 'All three safeguarding partners must sign off the rapid review before it is sent';
+  if (decision === 'LOCAL_REVIEW' && !arr(v, 'localCriteria').length)
+    errors.localCriteria = 'Select the criteria the local review meets';
+  if (arr(v, 'signedOff').length < PARTNERS.length)
+    errors.signedOff = 'All three safeguarding partners must sign off the rapid review before it is sent';
   for (const p of PARTNERS) {
-    if (!str(v, `signatory-${p.value}`).trim()) errors[`signatory-${p.value}`] = `Enter the name of the officer signing off for the ${p.label.toLowerCase()}`;
+    if (!str(v, `signatory-${p.value}`).trim())
+      errors[`signatory-${p.value}`] = `Enter the name of the officer signing off for the ${p.label.toLowerCase()}`;
   }
   return errors;
 };
 
-const flags = (chosen: string[], options: { value: string }[]) => Object.fromEntries(options.map((o) => [o.value, chosen.includes(o.value)]));
+const flags = (chosen: string[], options: { value: string }[]) =>
+  Object.fromEntries(options.map((o) => [o.value, chosen.includes(o.value)]));
 
 export const toRapidReviewInput = (incidentId: string, v: FormValues, commandId: string) => ({
   commandId,
@@ -38,7 +43,10 @@ export const toRapidReviewInput = (incidentId: string, v: FormValues, commandId:
   facts: str(v, 'facts').trim(),
   parallelProcesses: arr(v, 'parallelProcesses'),
   agenciesInvolved: arr(v, 'agenciesInvolved'),
-  agencySummaries: arr(v, 'agenciesInvolved').map((agency) => ({ agency, summary: str(v, `agencySummary-${agency}`).trim() })),
+  agencySummaries: arr(v, 'agenciesInvolved').map((agency) => ({
+    agency,
+    summary: str(v, `agencySummary-${agency}`).trim(),
+  })),
   keyPracticeEpisodes: str(v, 'keyPracticeEpisodes').trim(),
   livedExperience: str(v, 'livedExperience').trim(),
   immediateActions: str(v, 'immediateActions').trim(),
@@ -54,7 +62,8 @@ export const toRapidReviewInput = (incidentId: string, v: FormValues, commandId:
 /** `agencySummaries.1.summary` → the field id of that agency's summary; other paths map to their first segment. */
 export const rapidReviewFieldId = (path: string, v: FormValues): string => {
   const parts = path.replace(/^input\./, '').split('.');
-  if (parts[0] === 'agencySummaries' && parts[1] !== undefined) return `agencySummary-${arr(v, 'agenciesInvolved')[Number(parts[1])] ?? ''}`;
+  if (parts[0] === 'agencySummaries' && parts[1] !== undefined)
+    return `agencySummary-${arr(v, 'agenciesInvolved')[Number(parts[1])] ?? ''}`;
   if (parts[0] === 'signatories' && parts[1]) return `signatory-${parts[1]}`;
   return parts[0]!;
 };

@@ -15,7 +15,10 @@ let plan: ReturnType<typeof planImport>;
 
 beforeAll(async () => {
   backEnd = await startGatewayUnderTest();
-  const text = await readFile(new URL(`../../../../packages/review-history/src/seed-pages/${SEED}`, import.meta.url), 'utf8');
+  const text = await readFile(
+    new URL(`../../../../packages/review-history/src/seed-pages/${SEED}`, import.meta.url),
+    'utf8',
+  );
   plan = planImport('oxfordshire', readListingFile(SEED, text), 'web-page-text');
   expect((await applyImport(backEnd.commands, plan)).refused).toEqual([]);
   server = createServer(createWebApp({ gateway: backEnd.fetch, logError: () => undefined }));
@@ -23,7 +26,9 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The projector runs beside the gateway: wait until the page lists what was recorded.
   for (let i = 0; i < 100; i += 1) {
-    const json = (await (await fetch(`${base}/partnerships/oxfordshire/reviews.json`)).json()) as { reviews?: unknown[] };
+    const json = (await (await fetch(`${base}/partnerships/oxfordshire/reviews.json`)).json()) as {
+      reviews?: unknown[];
+    };
     if (json.reviews?.length === plan.reviews.length) break;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -53,17 +58,30 @@ describe("Oxfordshire's published history, imported, on its public page", () => 
     expect(atom.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
     const xml = await atom.text();
     expect(XMLValidator.validate(xml)).toBe(true);
-    const { feed } = new XMLParser({ ignoreAttributes: false }).parse(xml) as { feed: Record<string, unknown> & { entry: Record<string, unknown>[] } };
+    const { feed } = new XMLParser({ ignoreAttributes: false }).parse(xml) as {
+      feed: Record<string, unknown> & { entry: Record<string, unknown>[] };
+    };
     // RFC 4287 4.1.1: a feed has id, title, updated and an author (here, for the feed and each entry); entries id, title, updated.
     expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
     for (const field of ['id', 'title', 'updated', 'author']) expect(feed[field]).toBeDefined();
     expect(feed.entry).toHaveLength(6);
-    for (const entry of feed.entry) for (const field of ['id', 'title', 'updated', 'link']) expect(entry[field]).toBeDefined();
+    for (const entry of feed.entry)
+      for (const field of ['id', 'title', 'updated', 'link']) expect(entry[field]).toBeDefined();
     expect(JSON.stringify(feed.entry[0]!.title)).toContain('Child M');
 
-    const json = (await (await fetch(`${base}/partnerships/oxfordshire/reviews.json`)).json()) as { partnership: { name: string }; reviews: { caseName: string; kind: string }[] };
+    const json = (await (await fetch(`${base}/partnerships/oxfordshire/reviews.json`)).json()) as {
+      partnership: { name: string };
+      reviews: { caseName: string; kind: string }[];
+    };
     expect(json.partnership.name).toBe('Oxfordshire Safeguarding Children Partnership');
-    expect(json.reviews.map((r) => r.caseName)).toEqual(['Child M', 'Child A and Child B', 'Child Q', 'Baby L', 'Child J', 'Children A-F']);
+    expect(json.reviews.map((r) => r.caseName)).toEqual([
+      'Child M',
+      'Child A and Child B',
+      'Child Q',
+      'Baby L',
+      'Child J',
+      'Children A-F',
+    ]);
     expect(json.reviews[0]!.kind).toBe('serious-case-review');
   });
 

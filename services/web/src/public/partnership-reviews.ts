@@ -11,30 +11,62 @@ import { PARTNERSHIP_REVIEWS_PAGE, PUBLISHED_REPORTS } from '../operations';
 import type { GatewayCall } from '../server/gateway-client';
 import { DOCUMENT_KINDS, labelOf } from '../app/vocabulary';
 
-type Document = { kind: string; title: string; address: string | null; publishedMonth: string | null; note: string | null };
+type Document = {
+  kind: string;
+  title: string;
+  address: string | null;
+  publishedMonth: string | null;
+  note: string | null;
+};
 type Entry = {
-  reviewId: string; listingKind: string; caseName: string; publishedOn: string; otherArea: string | null; historic: boolean;
+  reviewId: string;
+  listingKind: string;
+  caseName: string;
+  publishedOn: string;
+  otherArea: string | null;
+  historic: boolean;
   documents: Document[];
 };
 type PageData = { partnershipId: string; name: string; own: Entry[]; mentioning: Entry[] };
 
 /** The kinds of review, in the order partnership pages list them, with the words for "none at this time". */
 export const LISTING_KINDS = [
-  { value: 'CHILD_SAFEGUARDING_PRACTICE_REVIEW', heading: 'Child safeguarding practice reviews', none: 'child safeguarding practice reviews' },
+  {
+    value: 'CHILD_SAFEGUARDING_PRACTICE_REVIEW',
+    heading: 'Child safeguarding practice reviews',
+    none: 'child safeguarding practice reviews',
+  },
   { value: 'PARTNERSHIP_REVIEW', heading: 'Partnership and learning reviews', none: 'partnership or learning reviews' },
   { value: 'THEMATIC_REVIEW', heading: 'Thematic reviews', none: 'thematic reviews' },
   { value: 'SERIOUS_CASE_REVIEW', heading: 'Serious case reviews (before 2019)', none: 'serious case reviews' },
   { value: 'NATIONAL_REVIEW', heading: 'National reviews', none: 'national reviews' },
 ] as const;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const monthYear = (date: string) => `${MONTHS[Number(date.slice(5, 7)) - 1] ?? ''} ${date.slice(0, 4)}`.trim();
 
 /** Only addresses the platform serves, or https ones a partnership gave, become links: never script. */
-const safeHref = (address: string | null) => (address && /^(https:\/\/|\/documents\/[0-9a-f]{64}$)/.test(address) ? address : undefined);
+const safeHref = (address: string | null) =>
+  address && /^(https:\/\/|\/documents\/[0-9a-f]{64}$)/.test(address) ? address : undefined;
 
 /** "Child M – Overview Report – September 2019": the document's own month where the listing gave one. */
-export const documentLine = (entry: Pick<Entry, 'caseName' | 'publishedOn' | 'historic'>, document: Document): string => {
+export const documentLine = (
+  entry: Pick<Entry, 'caseName' | 'publishedOn' | 'historic'>,
+  document: Document,
+): string => {
   const month = document.publishedMonth ?? (entry.historic ? null : entry.publishedOn);
   const title = document.title || labelOf(DOCUMENT_KINDS, document.kind);
   return [entry.caseName, title, month ? monthYear(month) : null].filter(Boolean).join(' – ');
@@ -55,15 +87,30 @@ export const pageSections = (page: PageData) =>
   }));
 
 const loadPage = async (gateway: GatewayCall, partnershipId: string): Promise<PageData | null> => {
-  const { partnershipReviewsPage } = await gateway<{ partnershipReviewsPage: PageData | null }>(PARTNERSHIP_REVIEWS_PAGE, { partnershipId });
+  const { partnershipReviewsPage } = await gateway<{ partnershipReviewsPage: PageData | null }>(
+    PARTNERSHIP_REVIEWS_PAGE,
+    { partnershipId },
+  );
   return partnershipReviewsPage;
 };
 
 const baseUrlOf = (req: Request) => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
 /** The listing as an Atom feed: one entry per review, its documents as links. */
-export const atomOf = (options: { id: string; title: string; pageUrl: string; selfUrl: string; author: string; baseUrl: string; entries: (Entry & { area: string })[] }) => {
-  const updated = options.entries.map((e) => e.publishedOn).sort().at(-1) ?? '2019-01-01';
+export const atomOf = (options: {
+  id: string;
+  title: string;
+  pageUrl: string;
+  selfUrl: string;
+  author: string;
+  baseUrl: string;
+  entries: (Entry & { area: string })[];
+}) => {
+  const updated =
+    options.entries
+      .map((e) => e.publishedOn)
+      .sort()
+      .at(-1) ?? '2019-01-01';
   const feed = new Feed({
     id: options.id,
     title: options.title,
@@ -78,7 +125,9 @@ export const atomOf = (options: { id: string; title: string; pageUrl: string; se
     const links = entry.documents.map((d) => {
       const href = safeHref(d.address);
       const text = documentLine(entry, d).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
-      return href ? `<li><a href="${href.startsWith('/') ? options.baseUrl + href : href}">${text}</a></li>` : `<li>${text}</li>`;
+      return href
+        ? `<li><a href="${href.startsWith('/') ? options.baseUrl + href : href}">${text}</a></li>`
+        : `<li>${text}</li>`;
     });
     feed.addItem({
       id: `urn:cspr:review:${entry.reviewId}`,
@@ -107,13 +156,29 @@ const jsonOf = (entry: Entry, area: string, baseUrl: string) => ({
   })),
 });
 
-type Report = { reviewId: string; partnershipName: string; caseName: string; publishedOn: string; documents: Document[]; kind: string };
+type Report = {
+  reviewId: string;
+  partnershipName: string;
+  caseName: string;
+  publishedOn: string;
+  documents: Document[];
+  kind: string;
+};
 
 const allReports = async (gateway: GatewayCall): Promise<(Entry & { area: string })[]> => {
-  const { publishedReports } = await gateway<{ publishedReports: { edges: { node: Report }[] } }>(PUBLISHED_REPORTS, {});
+  const { publishedReports } = await gateway<{ publishedReports: { edges: { node: Report }[] } }>(
+    PUBLISHED_REPORTS,
+    {},
+  );
   return publishedReports.edges.map(({ node: r }) => ({
-    reviewId: r.reviewId, listingKind: r.kind === 'NATIONAL' ? 'NATIONAL_REVIEW' : 'CHILD_SAFEGUARDING_PRACTICE_REVIEW', caseName: r.caseName,
-    publishedOn: r.publishedOn, otherArea: null, historic: false, documents: r.documents, area: r.partnershipName,
+    reviewId: r.reviewId,
+    listingKind: r.kind === 'NATIONAL' ? 'NATIONAL_REVIEW' : 'CHILD_SAFEGUARDING_PRACTICE_REVIEW',
+    caseName: r.caseName,
+    publishedOn: r.publishedOn,
+    otherArea: null,
+    historic: false,
+    documents: r.documents,
+    area: r.partnershipName,
   }));
 };
 
@@ -134,7 +199,11 @@ export const partnershipReviewsRoutes = (router: Router): void => {
     if (!page) return next();
     const base = baseUrlOf(req);
     res.set('cache-control', 'public, max-age=300').json({
-      partnership: { id: page.partnershipId, name: page.name, page: `${base}/partnerships/${page.partnershipId}/reviews` },
+      partnership: {
+        id: page.partnershipId,
+        name: page.name,
+        page: `${base}/partnerships/${page.partnershipId}/reviews`,
+      },
       reviews: page.own.map((e) => jsonOf(e, page.name, base)),
       mentioningOurServices: page.mentioning.map((e) => jsonOf(e, e.otherArea ?? '', base)),
     });
@@ -145,18 +214,38 @@ export const partnershipReviewsRoutes = (router: Router): void => {
     if (!page) return next();
     const base = baseUrlOf(req);
     const pageUrl = `${base}/partnerships/${page.partnershipId}/reviews`;
-    res.set('cache-control', 'public, max-age=300').type('application/atom+xml').send(atomOf({
-      id: `urn:cspr:partnership:${page.partnershipId}:reviews`, title: `Case reviews – ${page.name}`, pageUrl, selfUrl: `${pageUrl}.atom`,
-      author: page.name, baseUrl: base, entries: page.own.map((e) => ({ ...e, area: page.name })),
-    }));
+    res
+      .set('cache-control', 'public, max-age=300')
+      .type('application/atom+xml')
+      .send(
+        atomOf({
+          id: `urn:cspr:partnership:${page.partnershipId}:reviews`,
+          title: `Case reviews – ${page.name}`,
+          pageUrl,
+          selfUrl: `${pageUrl}.atom`,
+          author: page.name,
+          baseUrl: base,
+          entries: page.own.map((e) => ({ ...e, area: page.name })),
+        }),
+      );
   });
 
   router.get('/reviews.atom', async (req, res) => {
     const base = baseUrlOf(req);
-    res.set('cache-control', 'public, max-age=300').type('application/atom+xml').send(atomOf({
-      id: 'urn:cspr:reviews', title: 'Published child safeguarding practice reviews', pageUrl: `${base}/reports`, selfUrl: `${base}/reviews.atom`,
-      author: 'Child Safeguarding Practice Reviews', baseUrl: base, entries: await allReports(res.locals.gateway as GatewayCall),
-    }));
+    res
+      .set('cache-control', 'public, max-age=300')
+      .type('application/atom+xml')
+      .send(
+        atomOf({
+          id: 'urn:cspr:reviews',
+          title: 'Published child safeguarding practice reviews',
+          pageUrl: `${base}/reports`,
+          selfUrl: `${base}/reviews.atom`,
+          author: 'Child Safeguarding Practice Reviews',
+          baseUrl: base,
+          entries: await allReports(res.locals.gateway as GatewayCall),
+        }),
+      );
   });
 
   router.get('/reviews.json', async (req, res) => {

@@ -10,8 +10,19 @@ import { PUBLISHED_REPORTS } from '../operations';
 import type { GatewayCall } from '../server/gateway-client';
 
 type Report = {
-  reviewId: string; kind: string; partnershipId: string | null; partnershipName: string; title: string | null; caseName: string;
-  publishedOn: string; year: number; publication: string; summary: string; themes: string[]; keywords: string[]; reviewModel: string | null;
+  reviewId: string;
+  kind: string;
+  partnershipId: string | null;
+  partnershipName: string;
+  title: string | null;
+  caseName: string;
+  publishedOn: string;
+  year: number;
+  publication: string;
+  summary: string;
+  themes: string[];
+  keywords: string[];
+  reviewModel: string | null;
   documents: { kind: string; title: string; address: string }[];
 };
 
@@ -21,24 +32,41 @@ const FILTERS = ['partnership', 'year', 'theme', 'search'] as const;
 const monthYear = (iso: string) => formatDate(iso).replace(/^\d+ /, '');
 
 /** The listing line of one document: case name – document title – month and year. */
-export const listingLine = (report: Pick<Report, 'caseName' | 'publishedOn'>, document: { kind: string; title: string }): string =>
+export const listingLine = (
+  report: Pick<Report, 'caseName' | 'publishedOn'>,
+  document: { kind: string; title: string },
+): string =>
   `${report.caseName} – ${document.title || labelOf(DOCUMENT_KINDS, document.kind)} – ${monthYear(report.publishedOn)}`;
 
 export const reportsRoutes = (router: Router): void => {
   router.get('/reports', async (req, res) => {
-    const q = Object.fromEntries(FILTERS.map((f) => [f, typeof req.query[f] === 'string' ? req.query[f].trim() : ''])) as Record<(typeof FILTERS)[number], string>;
+    const q = Object.fromEntries(
+      FILTERS.map((f) => [f, typeof req.query[f] === 'string' ? req.query[f].trim() : '']),
+    ) as Record<(typeof FILTERS)[number], string>;
     const year = /^\d{4}$/.test(q.year) ? Number(q.year) : undefined;
     const errors = q.year && year === undefined ? { year: 'Enter the year as 4 digits, for example 2026' } : {};
     const gateway = res.locals.gateway as GatewayCall;
     const { publishedReports } = await gateway<{ publishedReports: { edges: { node: Report }[] } }>(PUBLISHED_REPORTS, {
-      ...(q.partnership ? { partnershipId: q.partnership } : {}), ...(year ? { year } : {}), ...(q.theme ? { theme: q.theme } : {}), ...(q.search ? { search: q.search } : {}),
+      ...(q.partnership ? { partnershipId: q.partnership } : {}),
+      ...(year ? { year } : {}),
+      ...(q.theme ? { theme: q.theme } : {}),
+      ...(q.search ? { search: q.search } : {}),
     });
     const reports = publishedReports.edges.map(({ node: r }) => ({
       ...r,
       byline: `${r.partnershipName} · published ${formatDate(r.publishedOn)} · ${labelOf(REVIEW_MODELS, r.reviewModel)}${is(r.publication, 'improvements-only') ? ' · information about improvements only' : ''}`,
       // Only https addresses become links: a report's address is typed by a partnership and must not run script.
-      links: r.documents.map((d) => ({ text: listingLine(r, d), href: /^https:\/\//.test(d.address) ? d.address : undefined })),
+      links: r.documents.map((d) => ({
+        text: listingLine(r, d),
+        href: /^https:\/\//.test(d.address) ? d.address : undefined,
+      })),
     }));
-    res.render('public/reports', { pageTitle: 'Published reports', errors, q, reports, filtered: FILTERS.some((f) => q[f]) });
+    res.render('public/reports', {
+      pageTitle: 'Published reports',
+      errors,
+      q,
+      reports,
+      filtered: FILTERS.some((f) => q[f]),
+    });
   });
 };

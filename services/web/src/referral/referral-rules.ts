@@ -4,11 +4,28 @@
  * questions added. Messages are plain words keyed by the field id the error summary links to.
  */
 import type { FieldErrors } from '../app/components';
-import { emptyNotify, readNotifyForm, toNotifyInput, validateNotify, type NotifyValues } from '../partnership/notify-rules';
+import {
+  emptyNotify,
+  readNotifyForm,
+  toNotifyInput,
+  validateNotify,
+  type NotifyValues,
+} from '../partnership/notify-rules';
 
-export type ReferralValues = NotifyValues & { agency: string; agencyReasons: string; criteriaView: string; dslConsulted: string };
+export type ReferralValues = NotifyValues & {
+  agency: string;
+  agencyReasons: string;
+  criteriaView: string;
+  dslConsulted: string;
+};
 
-export const emptyReferral = (): ReferralValues => ({ ...emptyNotify(), agency: '', agencyReasons: '', criteriaView: '', dslConsulted: '' });
+export const emptyReferral = (): ReferralValues => ({
+  ...emptyNotify(),
+  agency: '',
+  agencyReasons: '',
+  criteriaView: '',
+  dslConsulted: '',
+});
 
 export const readReferralForm = (data: URLSearchParams): ReferralValues => ({
   ...readNotifyForm(data, 1),
@@ -23,15 +40,30 @@ export const validateReferral = (v: ReferralValues, today: string): FieldErrors 
   const errors: FieldErrors = {};
   if (!v.agency) errors.agency = 'Select your agency';
   Object.assign(errors, validateNotify(v, today));
-  if (errors.becameAwareOn) errors.becameAwareOn = errors.becameAwareOn.replace('the date the local authority became aware', 'the date your agency became aware');
-  if (errors.incidentOn) errors.incidentOn = errors.incidentOn.replace('the date the local authority became aware', 'the date your agency became aware');
+  if (errors.becameAwareOn)
+    errors.becameAwareOn = errors.becameAwareOn.replace(
+      'the date the local authority became aware',
+      'the date your agency became aware',
+    );
+  if (errors.incidentOn)
+    errors.incidentOn = errors.incidentOn.replace(
+      'the date the local authority became aware',
+      'the date your agency became aware',
+    );
   if (errors.caseOutline) errors.caseOutline = 'Enter what happened';
   if (!v.agencyReasons.trim()) errors.agencyReasons = 'Enter why your agency is referring the case';
-  if (!v.criteriaView) errors.criteriaView = 'Select whether your agency thinks the case meets the criteria for a review';
-  if (v.dslConsulted !== 'true') errors.dslConsulted = v.dslConsulted === 'false'
-    ? 'Discuss the case with your designated safeguarding lead before you refer it'
-    : 'Select whether you have discussed the case with your designated safeguarding lead';
-  for (const [from, to] of [['notifierName', 'Enter your full name'], ['notifierRole', 'Enter your job title']] as const) if (errors[from]) errors[from] = to;
+  if (!v.criteriaView)
+    errors.criteriaView = 'Select whether your agency thinks the case meets the criteria for a review';
+  if (v.dslConsulted !== 'true')
+    errors.dslConsulted =
+      v.dslConsulted === 'false'
+        ? 'Discuss the case with your designated safeguarding lead before you refer it'
+        : 'Select whether you have discussed the case with your designated safeguarding lead';
+  for (const [from, to] of [
+    ['notifierName', 'Enter your full name'],
+    ['notifierRole', 'Enter your job title'],
+  ] as const)
+    if (errors[from]) errors[from] = to;
   return errors;
 };
 
@@ -51,7 +83,10 @@ export const toReferralInput = (v: ReferralValues, commandId: string) => {
 
 /** Gateway field paths (`input.referrer.email`, `input.whatHappened`) as this form's field ids. */
 export const referralFieldIdOf = (path: string): string => {
-  const parts = path.replace(/^input\./, '').replace(/\[(\d+)\]/g, '.$1').split('.');
+  const parts = path
+    .replace(/^input\./, '')
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.');
   if (parts[0] === 'referrer' && parts[1]) return `notifier${parts[1].charAt(0).toUpperCase()}${parts[1].slice(1)}`;
   if (parts[0] === 'whatHappened') return 'caseOutline';
   return parts.join('-');

@@ -8,9 +8,21 @@ export const CRITERIA_VIEWS: Option[] = [
   { value: 'UNSURE', label: 'We are not sure' },
 ];
 export const REFERRAL_OUTCOMES: Option[] = [
-  { value: 'NOTIFY', label: 'Notify the Panel of a serious incident', hint: 'The notification uses the referral’s facts; its 5 working days count from when the agency became aware' },
-  { value: 'ALTERNATIVE_REVIEW', label: 'Carry out another kind of review', hint: 'A partnership, multi-agency learning or single-agency review, without statutory clocks' },
-  { value: 'NO_FURTHER_ACTION', label: 'No further action', hint: 'Give the reasons: the referrer is told the outcome' },
+  {
+    value: 'NOTIFY',
+    label: 'Notify the Panel of a serious incident',
+    hint: 'The notification uses the referral’s facts; its 5 working days count from when the agency became aware',
+  },
+  {
+    value: 'ALTERNATIVE_REVIEW',
+    label: 'Carry out another kind of review',
+    hint: 'A partnership, multi-agency learning or single-agency review, without statutory clocks',
+  },
+  {
+    value: 'NO_FURTHER_ACTION',
+    label: 'No further action',
+    hint: 'Give the reasons: the referrer is told the outcome',
+  },
 ];
 export const NON_STATUTORY_KINDS: Option[] = [
   { value: 'PARTNERSHIP_REVIEW', label: 'Partnership review' },
@@ -18,17 +30,37 @@ export const NON_STATUTORY_KINDS: Option[] = [
   { value: 'SINGLE_AGENCY_REVIEW', label: 'Single-agency review' },
 ];
 export const REFERRAL_STATUSES: Option[] = [
-  { value: 'SUBMITTED', label: 'Waiting for a decision' }, { value: 'DECIDED', label: 'Decided' }, { value: 'WITHDRAWN', label: 'Withdrawn' },
+  { value: 'SUBMITTED', label: 'Waiting for a decision' },
+  { value: 'DECIDED', label: 'Decided' },
+  { value: 'WITHDRAWN', label: 'Withdrawn' },
 ];
 
-export type ReferralDecision = { outcome: string; decidedOn: string; incidentId: string | null; reviewId: string | null; reviewKind: string | null };
+export type ReferralDecision = {
+  outcome: string;
+  decidedOn: string;
+  incidentId: string | null;
+  reviewId: string | null;
+  reviewKind: string | null;
+};
 export type Referral = {
-  id: string; partnershipId: string; agency: string; nature: string; localAuthorityCode: string; becameAwareOn: string; incidentOn: string;
-  criteriaView: string; dslConsulted: boolean; status: string; submittedAt: string; submittedOn: string; withdrawnOn: string | null;
+  id: string;
+  partnershipId: string;
+  agency: string;
+  nature: string;
+  localAuthorityCode: string;
+  becameAwareOn: string;
+  incidentOn: string;
+  criteriaView: string;
+  dslConsulted: boolean;
+  status: string;
+  submittedAt: string;
+  submittedOn: string;
+  withdrawnOn: string | null;
   decision: ReferralDecision | null;
 };
 
-const kindWords = (kind: string | null) => (NON_STATUTORY_KINDS.find((k) => k.value === kind)?.label ?? 'review').toLowerCase();
+const kindWords = (kind: string | null) =>
+  (NON_STATUTORY_KINDS.find((k) => k.value === kind)?.label ?? 'review').toLowerCase();
 
 /** What the referrer sees: the outcome in a sentence, without the sub-group's reasons (sealed personal text). */
 export const outcomeInWords = (r: Pick<Referral, 'status' | 'withdrawnOn' | 'decision'>): string => {

@@ -18,14 +18,41 @@ import { learningSection, type ReviewLearning } from '../learning/review-learnin
 import { REVIEW_ACTIONS, type ReviewAction } from './review-actions';
 
 type Review = {
-  id: string; kind: string; partnershipIds: string[]; incidentIds: string[]; status: string; caseName: string | null; title: string | null; thematic: boolean;
-  commissionedOn: string; deadlines: DeadlineLike[];
+  id: string;
+  kind: string;
+  partnershipIds: string[];
+  incidentIds: string[];
+  status: string;
+  caseName: string | null;
+  title: string | null;
+  thematic: boolean;
+  commissionedOn: string;
+  deadlines: DeadlineLike[];
   reviewer: { name: string; organisation: string | null; appointedOn: string } | null;
-  delays: { delayedOn: string; reason: string; expectedPublicationOn: string | null; panelInformed: boolean; explanation: string | null }[];
+  delays: {
+    delayedOn: string;
+    reason: string;
+    expectedPublicationOn: string | null;
+    panelInformed: boolean;
+    explanation: string | null;
+  }[];
   finalReport: { submittedOn: string; recipients: string[]; plannedPublicationOn: string | null } | null;
-  publication: { publishedOn: string; publication: string; caseName: string; documents: { kind: string; title: string; address: string }[] } | null;
-  actionPlan: { recordedOn: string; actions: number; completed: number; inProgress: number; notStarted: number; overdue: number } | null;
-  closedOn: string | null; closureReason: string | null;
+  publication: {
+    publishedOn: string;
+    publication: string;
+    caseName: string;
+    documents: { kind: string; title: string; address: string }[];
+  } | null;
+  actionPlan: {
+    recordedOn: string;
+    actions: number;
+    completed: number;
+    inProgress: number;
+    notStarted: number;
+    overdue: number;
+  } | null;
+  closedOn: string | null;
+  closureReason: string | null;
 };
 
 const loadReview = async (gateway: GatewayCall, id: string): Promise<Review> => {
@@ -35,51 +62,126 @@ const loadReview = async (gateway: GatewayCall, id: string): Promise<Review> => 
 
 /** The review's learning; undefined when the learning read model cannot answer, so the rest of the page still shows. */
 const loadLearning = (gateway: GatewayCall, reviewId: string): Promise<ReviewLearning | undefined> =>
-  gateway<{ reviewLearning: ({ __typename: 'ReviewLearning' } & ReviewLearning) | ClientError }>(REVIEW_LEARNING, { reviewId })
-    .then((d) => (isClientError(d.reviewLearning) ? undefined : d.reviewLearning), () => undefined);
+  gateway<{ reviewLearning: ({ __typename: 'ReviewLearning' } & ReviewLearning) | ClientError }>(REVIEW_LEARNING, {
+    reviewId,
+  }).then(
+    (d) => (isClientError(d.reviewLearning) ? undefined : d.reviewLearning),
+    () => undefined,
+  );
 
 export const reviewPage = async (ctx: PageContext) => {
-  const [review, learning] = await Promise.all([loadReview(ctx.gateway, ctx.params.id!), loadLearning(ctx.gateway, ctx.params.id!)]);
+  const [review, learning] = await Promise.all([
+    loadReview(ctx.gateway, ctx.params.id!),
+    loadLearning(ctx.gateway, ctx.params.id!),
+  ]);
   const incidentBase = ctx.user?.roles.includes('panel') ? '/panel/incidents' : '/partnership/incidents';
   const state = { status: review.status, kind: review.kind, hasReviewer: review.reviewer !== null };
   // Learning steps apply until the review closes; the gateway refuses them to anyone but the review's owner.
-  const actions = [...REVIEW_ACTIONS.filter((a) => a.appliesTo(state)), ...(learning && review.status !== 'CLOSED' ? learningActions(learning) : [])];
+  const actions = [
+    ...REVIEW_ACTIONS.filter((a) => a.appliesTo(state)),
+    ...(learning && review.status !== 'CLOSED' ? learningActions(learning) : []),
+  ];
   const done = ctx.query.get('done');
 
   const draw = (active?: ReviewAction, v: FormValues = {}, errors: FieldErrors = {}, problem?: string) => {
-    ctx.render(review.caseName ?? review.title ?? 'Review', html`
-      ${backLink(ctx.user?.roles.includes('panel') ? '/panel/reviews' : '/partnership/reviews', 'Back to reviews')}
-      ${done ? notice(done === 'commissioned' ? 'The review has been commissioned.' : 'Recorded.', 'success') : ''}
-      <span class="govuk-caption-l">${review.kind === 'NATIONAL' ? (review.thematic ? 'National thematic review' : 'National review') : 'Local child safeguarding practice review'}</span>
-      <h1 class="govuk-heading-l">${review.caseName ?? review.title ?? review.id}</h1>
-      <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-        ${summaryList([
-          ['Status', html`<strong class="govuk-tag">${labelOf(REVIEW_STATUSES, review.status)}</strong>`],
-          ['Commissioned', formatDate(review.commissionedOn)],
-          ['Partnerships', review.partnershipIds.join(', ')],
-          ['Incidents', html`<ul class="govuk-list">${review.incidentIds.map((id) => html`<li><a class="govuk-link" href="${incidentBase}/${id}">Incident ${id.slice(0, 8)}</a></li>`)}</ul>`],
-          ['Reviewer', review.reviewer ? `${review.reviewer.name}${review.reviewer.organisation ? `, ${review.reviewer.organisation}` : ''} (appointed ${formatDate(review.reviewer.appointedOn)})` : null],
-          ['Final report', review.finalReport ? `Sent ${formatDate(review.finalReport.submittedOn)}${review.finalReport.plannedPublicationOn ? `; publication planned ${formatDate(review.finalReport.plannedPublicationOn)}` : ''}` : null],
-          ['Published', review.publication ? html`${formatDate(review.publication.publishedOn)}<ul class="govuk-list">${review.publication.documents.map((d) => html`<li><a class="govuk-link" href="${d.address}">${d.title || labelOf(DOCUMENT_KINDS, d.kind)}</a></li>`)}</ul>` : null],
-          ['Action plan', review.actionPlan ? `${review.actionPlan.completed} of ${review.actionPlan.actions} actions completed, ${review.actionPlan.inProgress} in progress, ${review.actionPlan.overdue} overdue (recorded ${formatDate(review.actionPlan.recordedOn)})` : null],
-          ...(review.closedOn ? [['Closed', `${formatDate(review.closedOn)} (${review.closureReason ?? ''})`] as [string, string]] : []),
-        ])}
-        ${review.delays.length ? table({ caption: 'Delays to publication', head: ['Recorded', 'Reason', 'Expected publication', 'Panel told'], rows: review.delays.map((d) => [
-          formatDate(d.delayedOn), html`${labelOf(DELAY_REASONS, d.reason)}${d.explanation ? html`<br><span class="govuk-body-s">${d.explanation}</span>` : ''}`, formatDate(d.expectedPublicationOn) || 'Not known', d.panelInformed ? 'Yes' : 'No']) }) : ''}
-        ${table({ caption: 'Deadlines', head: ['Step', 'Due', 'Days', 'Status'], rows: review.deadlines.map((d) => [deadlineLabel(d.kind), formatDate(d.dueOn), daysLeftText(d), deadlineTag(d)]) })}
-        ${learning ? learningSection(learning) : ''}
-        ${actions.length ? html`<h2 class="govuk-heading-m">Next steps</h2>` : ''}
-        ${actions.map((a) => html`<details class="govuk-details" ${a === active ? html`open` : ''}>
-          <summary class="govuk-details__summary"><span class="govuk-details__summary-text">${a.title}</span></summary>
-          <div class="govuk-details__text">
-            ${a === active && problem ? warning(problem) : ''}
-            <form method="post" action="/reviews/${review.id}" novalidate data-action="${a.id}" ${a.id === 'publish' ? html`enctype="multipart/form-data"` : ''}>
-              ${ctx.csrf}<input type="hidden" name="step" value="${a.id}">
-              <input type="hidden" name="commandId" value="${a === active ? commandIdOf(ctx.form) : randomUUID()}">
-              ${a.fields(a === active ? v : {}, a === active ? errors : {})}
-              ${button({ text: a.title })}</form>
-          </div></details>`)}
-      </div></div>`, { errors });
+    ctx.render(
+      review.caseName ?? review.title ?? 'Review',
+      html` ${backLink(ctx.user?.roles.includes('panel') ? '/panel/reviews' : '/partnership/reviews', 'Back to reviews')}
+        ${done ? notice(done === 'commissioned' ? 'The review has been commissioned.' : 'Recorded.', 'success') : ''}
+        <span class="govuk-caption-l"
+          >${review.kind === 'NATIONAL' ? (review.thematic ? 'National thematic review' : 'National review') : 'Local child safeguarding practice review'}</span
+        >
+        <h1 class="govuk-heading-l">${review.caseName ?? review.title ?? review.id}</h1>
+        <div class="govuk-grid-row">
+          <div class="govuk-grid-column-two-thirds">
+            ${summaryList([
+              ['Status', html`<strong class="govuk-tag">${labelOf(REVIEW_STATUSES, review.status)}</strong>`],
+              ['Commissioned', formatDate(review.commissionedOn)],
+              ['Partnerships', review.partnershipIds.join(', ')],
+              [
+                'Incidents',
+                html`<ul class="govuk-list">
+                  ${review.incidentIds.map((id) => html`<li><a class="govuk-link" href="${incidentBase}/${id}">Incident ${id.slice(0, 8)}</a></li>`)}
+                </ul>`,
+              ],
+              [
+                'Reviewer',
+                review.reviewer
+                  ? `${review.reviewer.name}${review.reviewer.organisation ? `, ${review.reviewer.organisation}` : ''} (appointed ${formatDate(review.reviewer.appointedOn)})`
+                  : null,
+              ],
+              [
+                'Final report',
+                review.finalReport
+                  ? `Sent ${formatDate(review.finalReport.submittedOn)}${review.finalReport.plannedPublicationOn ? `; publication planned ${formatDate(review.finalReport.plannedPublicationOn)}` : ''}`
+                  : null,
+              ],
+              [
+                'Published',
+                review.publication
+                  ? html`${formatDate(review.publication.publishedOn)}
+                      <ul class="govuk-list">
+                        ${review.publication.documents.map((d) => html`<li><a class="govuk-link" href="${d.address}">${d.title || labelOf(DOCUMENT_KINDS, d.kind)}</a></li>`)}
+                      </ul>`
+                  : null,
+              ],
+              [
+                'Action plan',
+                review.actionPlan
+                  ? `${review.actionPlan.completed} of ${review.actionPlan.actions} actions completed, ${review.actionPlan.inProgress} in progress, ${review.actionPlan.overdue} overdue (recorded ${formatDate(review.actionPlan.recordedOn)})`
+                  : null,
+              ],
+              ...(review.closedOn
+                ? [['Closed', `${formatDate(review.closedOn)} (${review.closureReason ?? ''})`] as [string, string]]
+                : []),
+            ])}
+            ${
+              review.delays.length
+                ? table({
+                    caption: 'Delays to publication',
+                    head: ['Recorded', 'Reason', 'Expected publication', 'Panel told'],
+                    rows: review.delays.map((d) => [
+                      formatDate(d.delayedOn),
+                      html`${labelOf(DELAY_REASONS, d.reason)}${d.explanation ? html`<br /><span class="govuk-body-s">${d.explanation}</span>` : ''}`,
+                      formatDate(d.expectedPublicationOn) || 'Not known',
+                      d.panelInformed ? 'Yes' : 'No',
+                    ]),
+                  })
+                : ''
+            }
+            ${table({ caption: 'Deadlines', head: ['Step', 'Due', 'Days', 'Status'], rows: review.deadlines.map((d) => [deadlineLabel(d.kind), formatDate(d.dueOn), daysLeftText(d), deadlineTag(d)]) })}
+            ${learning ? learningSection(learning) : ''}
+            ${actions.length ? html`<h2 class="govuk-heading-m">Next steps</h2>` : ''}
+            ${actions.map(
+              (a) =>
+                html`<details class="govuk-details" ${a === active ? html`open` : ''}>
+                  <summary class="govuk-details__summary">
+                    <span class="govuk-details__summary-text">${a.title}</span>
+                  </summary>
+                  <div class="govuk-details__text">
+                    ${a === active && problem ? warning(problem) : ''}
+                    <form
+                      method="post"
+                      action="/reviews/${review.id}"
+                      novalidate
+                      data-action="${a.id}"
+                      ${a.id === 'publish' ? html`enctype="multipart/form-data"` : ''}
+                    >
+                      ${ctx.csrf}<input type="hidden" name="step" value="${a.id}" />
+                      <input
+                        type="hidden"
+                        name="commandId"
+                        value="${a === active ? commandIdOf(ctx.form) : randomUUID()}"
+                      />
+                      ${a.fields(a === active ? v : {}, a === active ? errors : {})} ${button({ text: a.title })}
+                    </form>
+                  </div>
+                </details>`,
+            )}
+          </div>
+        </div>`,
+      { errors },
+    );
   };
   const action = ctx.method === 'POST' ? actions.find((a) => a.id === ctx.form.get('step')) : undefined;
   if (!action) return draw();
@@ -88,7 +190,10 @@ export const reviewPage = async (ctx: PageContext) => {
   delete values.commandId;
   const found = action.validate(values);
   if (Object.keys(found).length) return draw(action, values, found);
-  const data = await ctx.gateway<Record<string, { __typename: string; position?: string } | ClientError>>(action.mutation, { input: { commandId: commandIdOf(ctx.form), reviewId: review.id, ...action.toInput(values) } });
+  const data = await ctx.gateway<Record<string, { __typename: string; position?: string } | ClientError>>(
+    action.mutation,
+    { input: { commandId: commandIdOf(ctx.form), reviewId: review.id, ...action.toInput(values) } },
+  );
   const result = data[action.resultKey]!;
   if (isClientError(result)) return draw(action, values, {}, result.message);
   ctx.redirect(`/reviews/${review.id}?done=${action.id}`, result.position);

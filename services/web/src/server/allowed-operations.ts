@@ -17,7 +17,8 @@ export const allowedOperations = (): Record<string, string> =>
   );
 
 /** Default: services/web/dist/allowed-operations.json (the path the deployment files name). */
-export const defaultAllowListPath = (): string => join(dirname(fileURLToPath(import.meta.url)), '../../dist/allowed-operations.json');
+export const defaultAllowListPath = (): string =>
+  join(dirname(fileURLToPath(import.meta.url)), '../../dist/allowed-operations.json');
 
 export const writeAllowedOperations = async (path = defaultAllowListPath()): Promise<string> => {
   await mkdir(dirname(path), { recursive: true });

@@ -32,10 +32,19 @@ export type WebAppOptions = {
  * Scripts only from this origin and the template's one inline script (by nonce); styles only from this origin.
  * Forms post only here: a page cannot be made to send what someone typed elsewhere.
  */
-const contentSecurityPolicy = (nonce: string) => [
-  "default-src 'self'", `script-src 'self' 'nonce-${nonce}'`, "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
-  "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'", "object-src 'none'",
-].join('; ');
+const contentSecurityPolicy = (nonce: string) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; ');
 
 const securityHeaders: RequestHandler = (req, res, next) => {
   // The embedded identity provider sets its own headers on its own endpoints.
@@ -43,8 +52,11 @@ const securityHeaders: RequestHandler = (req, res, next) => {
   const nonce = randomBytes(16).toString('base64');
   res.locals.cspNonce = nonce;
   res.set({
-    'content-security-policy': contentSecurityPolicy(nonce), 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY',
-    'x-content-type-options': 'nosniff', 'cross-origin-opener-policy': 'same-origin',
+    'content-security-policy': contentSecurityPolicy(nonce),
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'x-content-type-options': 'nosniff',
+    'cross-origin-opener-policy': 'same-origin',
   });
   next();
 };
@@ -76,7 +88,10 @@ export const createWebApp = (options: WebAppOptions): Express => {
   else app.use(publicVisitor);
   app.use(
     express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }),
-    multipartForm({ send: options.gateway, ...(options.gatewayUrl ? { documentsUrl: options.gatewayUrl.replace(/\/graphql$/, '/documents') } : {}) }),
+    multipartForm({
+      send: options.gateway,
+      ...(options.gatewayUrl ? { documentsUrl: options.gatewayUrl.replace(/\/graphql$/, '/documents') } : {}),
+    }),
   );
   app.use((req, res, next) => {
     const user = res.locals.user as SignedInUser | undefined;
@@ -103,20 +118,30 @@ export const createWebApp = (options: WebAppOptions): Express => {
         res.redirect(303, `/sign-in?returnTo=${encodeURIComponent(req.originalUrl)}`);
         return;
       }
-      res.status(error.status).render('views/error', { pageTitle: titleOf(error.code), code: error.code, message: error.message });
+      res
+        .status(error.status)
+        .render('views/error', { pageTitle: titleOf(error.code), code: error.code, message: error.message });
       return;
     }
-    const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
+    const status =
+      typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
     if (status >= 500) (options.logError ?? ((e) => console.error(e)))(error, { path: req.path });
-    res.status(status).render('views/error', { pageTitle: status === 400 ? 'Bad request' : titleOf('UNEXPECTED'), code: status === 400 ? 'BAD_REQUEST' : 'UNEXPECTED' });
+    res.status(status).render('views/error', {
+      pageTitle: status === 400 ? 'Bad request' : titleOf('UNEXPECTED'),
+      code: status === 400 ? 'BAD_REQUEST' : 'UNEXPECTED',
+    });
   };
   app.use(errorPage);
   return app;
 };
 
 const titleOf = (code: string): string =>
-  code === 'NOT_FOUND' ? 'Page not found'
-    : code === 'FORBIDDEN' ? 'You do not have access to this page'
-      : code === 'UNAVAILABLE' ? 'Sorry, the service is unavailable'
-        : code === 'BAD_USER_INPUT' ? 'Bad request'
+  code === 'NOT_FOUND'
+    ? 'Page not found'
+    : code === 'FORBIDDEN'
+      ? 'You do not have access to this page'
+      : code === 'UNAVAILABLE'
+        ? 'Sorry, the service is unavailable'
+        : code === 'BAD_USER_INPUT'
+          ? 'Bad request'
           : 'Sorry, there is a problem with the service';

@@ -8,7 +8,11 @@ export type GatewayFetch = (input: string, init: RequestInit) => Promise<Respons
 
 /** Known failures the error page words for people; the message is the gateway's, already safe to show. */
 export class GatewayError extends Error {
-  constructor(message: string, readonly code: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly status: number,
+  ) {
     super(message);
     this.name = 'GatewayError';
   }
@@ -34,9 +38,12 @@ export type GatewayClientOptions = {
  * A call bound to one person's token (or none, for public pages). A query that can wait for a log position
  * (`$consistentAfter`) waits for the last one this person wrote, so the page after a form shows what they sent.
  */
-export const gatewayClient = (options: GatewayClientOptions) => (accessToken: string | undefined, consistentAfter?: string): GatewayCall =>
+export const gatewayClient =
+  (options: GatewayClientOptions) =>
+  (accessToken: string | undefined, consistentAfter?: string): GatewayCall =>
   async <Data>(document: string, variables: Record<string, unknown> = {}): Promise<Data> => {
-    if (consistentAfter && document.includes('$consistentAfter') && !('consistentAfter' in variables)) variables = { ...variables, consistentAfter };
+    if (consistentAfter && document.includes('$consistentAfter') && !('consistentAfter' in variables))
+      variables = { ...variables, consistentAfter };
     let response: Response;
     try {
       response = await options.send(options.url ?? 'http://gateway.internal/graphql', {
@@ -51,20 +58,29 @@ export const gatewayClient = (options: GatewayClientOptions) => (accessToken: st
     } catch {
       throw new GatewayError('The service is not available at the moment.', 'UNAVAILABLE', 503);
     }
-    const body = (await response.json().catch(() => ({}))) as { data?: Data; errors?: { message: string; extensions?: { code?: string } }[] };
+    const body = (await response.json().catch(() => ({}))) as {
+      data?: Data;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    };
     const first = body.errors?.[0];
     if (first) {
       const code = first.extensions?.code ?? (response.status === 401 ? 'UNAUTHENTICATED' : 'UNEXPECTED');
       throw new GatewayError(first.message, code, STATUS_OF[code] ?? 500);
     }
-    if (!response.ok || body.data === undefined) throw new GatewayError(`The service answered ${response.status}.`, 'HTTP', 502);
+    if (!response.ok || body.data === undefined)
+      throw new GatewayError(`The service answered ${response.status}.`, 'HTTP', 502);
     return body.data;
   };
 
 /** A union result that is NOT_FOUND or FORBIDDEN becomes the error page, like a top-level error would. */
 export const orErrorPage = <T extends { __typename: string }>(result: T): Exclude<T, ClientError> => {
   if (isClientError(result)) {
-    const code = result.__typename === 'ForbiddenError' ? 'FORBIDDEN' : result.__typename === 'NotFoundError' ? 'NOT_FOUND' : 'UNEXPECTED';
+    const code =
+      result.__typename === 'ForbiddenError'
+        ? 'FORBIDDEN'
+        : result.__typename === 'NotFoundError'
+          ? 'NOT_FOUND'
+          : 'UNEXPECTED';
     throw new GatewayError(result.message, code, STATUS_OF[code] ?? 500);
   }
   return result as Exclude<T, ClientError>;

@@ -9,7 +9,8 @@ import { viewFilters } from './view-filters';
 import { viewPaths } from './view-paths';
 
 const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(viewPaths()), { autoescape: true });
-for (const [name, filter] of Object.entries(viewFilters)) env.addFilter(name, filter as (...args: unknown[]) => unknown);
+for (const [name, filter] of Object.entries(viewFilters))
+  env.addFilter(name, filter as (...args: unknown[]) => unknown);
 const templates = new Map<string, nunjucks.Template>();
 
 const camel = (kebab: string) => kebab.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
@@ -19,7 +20,12 @@ export const macro = (family: 'govuk' | 'moj', component: string, params: Record
   const name = `${family}${camel(`-${component}`)}`;
   let template = templates.get(name);
   if (!template) {
-    template = new nunjucks.Template(`{% from "${family}/components/${component}/macro.njk" import ${name} %}{{ ${name}(params) }}`, env, undefined, true);
+    template = new nunjucks.Template(
+      `{% from "${family}/components/${component}/macro.njk" import ${name} %}{{ ${name}(params) }}`,
+      env,
+      undefined,
+      true,
+    );
     templates.set(name, template);
   }
   return trusted(template.render({ params }).trim());
@@ -27,4 +33,6 @@ export const macro = (family: 'govuk' | 'moj', component: string, params: Record
 
 /** A value for a macro's `html` option: an Html result as markup, anything else as text. */
 export const content = (value: unknown): { html: string } | { text: string } =>
-  typeof value === 'object' && value !== null && '__html' in value ? { html: String(value) } : { text: value === null || value === undefined ? '' : String(value) };
+  typeof value === 'object' && value !== null && '__html' in value
+    ? { html: String(value) }
+    : { text: value === null || value === undefined ? '' : String(value) };

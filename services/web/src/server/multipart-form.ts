@@ -23,7 +23,12 @@ export type MultipartFormOptions = {
 
 type Stored = { sha256: string; address: string };
 
-const upload = async (options: MultipartFormOptions, token: string, file: Readable, mediaType: string): Promise<Stored | { error: string }> => {
+const upload = async (
+  options: MultipartFormOptions,
+  token: string,
+  file: Readable,
+  mediaType: string,
+): Promise<Stored | { error: string }> => {
   const response = await options.send(options.documentsUrl ?? 'http://gateway.internal/documents', {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': mediaType || 'application/octet-stream' },
@@ -31,58 +36,66 @@ const upload = async (options: MultipartFormOptions, token: string, file: Readab
     duplex: 'half',
   } as RequestInit);
   const answer = (await response.json().catch(() => ({}))) as Partial<Stored> & { error?: { message?: string } };
-  if (response.status === 201 && answer.sha256 && answer.address) return { sha256: answer.sha256, address: answer.address };
+  if (response.status === 201 && answer.sha256 && answer.address)
+    return { sha256: answer.sha256, address: answer.address };
   return { error: answer.error?.message ?? 'The file could not be stored. Try again.' };
 };
 
-export const multipartForm = (options: MultipartFormOptions): RequestHandler => (req, res, next) => {
-  if (req.method !== 'POST' || !req.is('multipart/form-data')) return next();
-  const body: Record<string, string> = {};
-  const maxFileBytes = options.maxFileBytes ?? 50 * 1024 * 1024;
-  let parser: busboy.Busboy;
-  try {
-    parser = busboy({ headers: req.headers, limits: { files: 10, fields: 200, fileSize: maxFileBytes + 1, fieldSize: 100_000 } });
-  } catch {
-    res.status(400).type('text/plain').send('Bad request: the form could not be read');
-    return;
-  }
-  const uploads: Promise<void>[] = [];
-  parser.on('field', (name, value) => {
-    body[name] = value;
-  });
-  parser.on('file', (name, stream, info) => {
-    const user = res.locals.user as SignedInUser | undefined;
-    const csrf = res.locals.csrfToken as string | undefined;
-    const field = name.replace(/-file$/, '');
-    if (!user?.accessToken || (csrf !== undefined && body._csrf !== csrf) || !info.filename) {
-      stream.resume();
+export const multipartForm =
+  (options: MultipartFormOptions): RequestHandler =>
+  (req, res, next) => {
+    if (req.method !== 'POST' || !req.is('multipart/form-data')) return next();
+    const body: Record<string, string> = {};
+    const maxFileBytes = options.maxFileBytes ?? 50 * 1024 * 1024;
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        limits: { files: 10, fields: 200, fileSize: maxFileBytes + 1, fieldSize: 100_000 },
+      });
+    } catch {
+      res.status(400).type('text/plain').send('Bad request: the form could not be read');
       return;
     }
-    stream.on('limit', () => {
-      body[`${field}-file-error`] = `The file is larger than ${Math.floor(maxFileBytes / 1024 / 1024)} MB`;
-      stream.destroy();
+    const uploads: Promise<void>[] = [];
+    parser.on('field', (name, value) => {
+      body[name] = value;
     });
-    uploads.push(upload(options, user.accessToken, stream, info.mimeType).then(
-      (stored) => {
-        if ('error' in stored) body[`${field}-file-error`] ??= stored.error;
-        else if (!body[`${field}-file-error`]) {
-          body[`${field}-checksum`] = stored.sha256;
-          body[`${field}-stored-address`] = stored.address;
-        }
-      },
-      () => {
-        body[`${field}-file-error`] ??= 'The file could not be stored. Try again.';
-      },
-    ));
-  });
-  parser.on('error', () => {
-    if (!res.headersSent) res.status(400).type('text/plain').send('Bad request: the form could not be read');
-  });
-  parser.on('close', () => {
-    void Promise.all(uploads).then(() => {
-      req.body = body;
-      next();
+    parser.on('file', (name, stream, info) => {
+      const user = res.locals.user as SignedInUser | undefined;
+      const csrf = res.locals.csrfToken as string | undefined;
+      const field = name.replace(/-file$/, '');
+      if (!user?.accessToken || (csrf !== undefined && body._csrf !== csrf) || !info.filename) {
+        stream.resume();
+        return;
+      }
+      stream.on('limit', () => {
+        body[`${field}-file-error`] = `The file is larger than ${Math.floor(maxFileBytes / 1024 / 1024)} MB`;
+        stream.destroy();
+      });
+      uploads.push(
+        upload(options, user.accessToken, stream, info.mimeType).then(
+          (stored) => {
+            if ('error' in stored) body[`${field}-file-error`] ??= stored.error;
+            else if (!body[`${field}-file-error`]) {
+              body[`${field}-checksum`] = stored.sha256;
+              body[`${field}-stored-address`] = stored.address;
+            }
+          },
+          () => {
+            body[`${field}-file-error`] ??= 'The file could not be stored. Try again.';
+          },
+        ),
+      );
     });
-  });
-  req.pipe(parser);
-};
+    parser.on('error', () => {
+      if (!res.headersSent) res.status(400).type('text/plain').send('Bad request: the form could not be read');
+    });
+    parser.on('close', () => {
+      void Promise.all(uploads).then(() => {
+        req.body = body;
+        next();
+      });
+    });
+    req.pipe(parser);
+  };

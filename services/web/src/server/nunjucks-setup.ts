@@ -22,6 +22,7 @@ export const nunjucksSetup = (app: Express, options: NunjucksOptions = {}): nunj
   });
   app.set('view engine', 'njk');
   env.addGlobal('serviceName', 'Child safeguarding practice reviews');
-  for (const [name, filter] of Object.entries(viewFilters)) env.addFilter(name, filter as (...args: unknown[]) => unknown);
+  for (const [name, filter] of Object.entries(viewFilters))
+    env.addFilter(name, filter as (...args: unknown[]) => unknown);
   return env;
 };

@@ -27,6 +27,9 @@ import { withdrawReferralPage } from '../referral/withdraw-referral-page';
 import { queuePage } from '../panel/queue-page';
 import { panelRapidReviewPage } from '../panel/rapid-review-page';
 import { nationalReviewPage } from '../panel/national-review-page';
+import { incidentSearchPage } from '../panel/incident-search-page';
+import { erasureRequestsPage } from '../admin/erasure-requests-page';
+import { auditPage } from '../admin/audit-page';
 
 type Page = (ctx: PageContext) => Promise<void> | void;
 type Route = { path: string; page: Page; signedIn?: true; form?: true };
@@ -51,10 +54,13 @@ const routes: Route[] = [
   { path: '/agency/referrals/:id/withdraw', page: withdrawReferralPage, signedIn: true, form: true },
   { path: '/agency/refer', page: referPage, signedIn: true, form: true },
   { path: '/panel', page: queuePage, signedIn: true },
+  { path: '/panel/incidents', page: incidentSearchPage, signedIn: true },
   { path: '/panel/incidents/:id', page: panelRapidReviewPage, signedIn: true, form: true },
   { path: '/panel/national-review', page: nationalReviewPage, signedIn: true, form: true },
   { path: '/panel/reviews', page: reviewsPage, signedIn: true },
   { path: '/reviews/:id', page: reviewPage, signedIn: true, form: true },
+  { path: '/admin/erasure-requests', page: erasureRequestsPage, signedIn: true, form: true },
+  { path: '/admin/audit', page: auditPage, signedIn: true },
 ];
 
 const pass: RequestHandler = (_req, _res, next) => next();

@@ -24,6 +24,8 @@ export type PageContext = {
   render: (title: string, body: Html, options?: { errors?: FieldErrors; status?: number }) => void;
   /** POST/redirect/GET: after a write, send the browser to the page that shows it. */
   redirect: (to: string, position?: string | null) => void;
+  /** Sends a CSV file (a list's download) instead of a page. */
+  sendCsv: (filename: string, csv: string) => void;
 };
 
 const formOf = (req: Request): URLSearchParams => {
@@ -42,17 +44,26 @@ export const contextOf = (req: Request, res: Response): PageContext => ({
   form: formOf(req),
   user: res.locals.user as SignedInUser | undefined,
   gateway: res.locals.gateway as GatewayCall,
-  csrf: res.locals.csrfToken ? html`<input type="hidden" name="_csrf" value="${res.locals.csrfToken as string}">` : html``,
+  csrf: res.locals.csrfToken
+    ? html`<input type="hidden" name="_csrf" value="${res.locals.csrfToken as string}" />`
+    : html``,
   render: (title, body, options = {}) => {
-    res.status(options.status ?? 200).render('views/page', { pageTitle: title, body: String(body), errors: options.errors ?? {} });
+    res
+      .status(options.status ?? 200)
+      .render('views/page', { pageTitle: title, body: String(body), errors: options.errors ?? {} });
   },
   redirect: (to, position) => {
     rememberPosition(res, position);
     res.redirect(303, to);
   },
+  sendCsv: (filename, csv) => {
+    res.status(200).type('text/csv; charset=utf-8').attachment(filename).send(csv);
+  },
 });
 
 /** An Express handler from a page function. */
-export const page = (handler: (ctx: PageContext) => Promise<void> | void): RequestHandler => async (req, res) => {
-  await handler(contextOf(req, res));
-};
+export const page =
+  (handler: (ctx: PageContext) => Promise<void> | void): RequestHandler =>
+  async (req, res) => {
+    await handler(contextOf(req, res));
+  };

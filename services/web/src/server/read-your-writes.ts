@@ -9,7 +9,13 @@ const COOKIE = 'cspr-position';
 
 export const rememberPosition = (res: Response, position: string | null | undefined): void => {
   if (!position) return;
-  res.cookie(COOKIE, position, { httpOnly: true, sameSite: 'lax', secure: res.req.secure, maxAge: 10 * 60_000, path: '/' });
+  res.cookie(COOKIE, position, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: res.req.secure,
+    maxAge: 10 * 60_000,
+    path: '/',
+  });
 };
 
 export const consistentAfterFrom = (req: Request): string | undefined => {

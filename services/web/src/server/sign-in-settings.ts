@@ -1,13 +1,17 @@
-/** Sign-in settings from the environment (contract names: OIDC_*, SESSION_*, PUBLIC_URL). */
+/** Sign-in settings from the platform's configuration (contract names: OIDC_*, SESSION_*, PUBLIC_URL). */
+import type { PlatformConfig } from '@cspr/config';
 import type { SignInSettings } from '../sign-in';
 
-export const signInSettingsFromEnv = (env: Record<string, string | undefined>): SignInSettings => ({
-  ...(env.OIDC_ISSUER ? { issuer: env.OIDC_ISSUER } : {}),
-  ...(env.OIDC_CLIENT_ID ? { clientId: env.OIDC_CLIENT_ID } : {}),
-  ...(env.OIDC_CLIENT_SECRET ? { clientSecret: env.OIDC_CLIENT_SECRET } : {}),
-  ...(env.OIDC_RESOURCE ? { resource: env.OIDC_RESOURCE } : {}),
-  ...(env.OIDC_SCOPE ? { scope: env.OIDC_SCOPE } : {}),
-  ...(env.SESSION_SECRET ? { sessionSecret: env.SESSION_SECRET } : {}),
-  ...(env.SESSION_TIMEOUT_MINUTES ? { timeoutMinutes: Number(env.SESSION_TIMEOUT_MINUTES) } : {}),
-  ...(env.SESSION_COOKIE_SECURE ? { secureCookies: env.SESSION_COOKIE_SECURE === 'true' } : {}),
-});
+export const signInSettingsFromConfig = (config: Pick<PlatformConfig, 'signIn'>): SignInSettings => {
+  const s = config.signIn;
+  return {
+    ...(s.issuer ? { issuer: s.issuer } : {}),
+    ...(s.clientId ? { clientId: s.clientId } : {}),
+    ...(s.clientSecret ? { clientSecret: s.clientSecret } : {}),
+    ...(s.resource ? { resource: s.resource } : {}),
+    ...(s.scope ? { scope: s.scope } : {}),
+    ...(s.sessionSecret ? { sessionSecret: s.sessionSecret } : {}),
+    timeoutMinutes: s.timeoutMinutes,
+    ...(s.secureCookies !== undefined ? { secureCookies: s.secureCookies } : {}),
+  };
+};

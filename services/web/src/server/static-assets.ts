@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,11 +33,19 @@ const fingerprint = (file: string) => createHash('sha256').update(readFileSync(f
 
 /** `/static/<hash>/<name>`: the address views use (`asset('app.css')`). */
 export const assetUrls = (): Record<AssetName, string> =>
-  Object.fromEntries(Object.entries(FILES).map(([name, file]) => [name, `/static/${fingerprint(file)}/${name}`])) as Record<AssetName, string>;
+  Object.fromEntries(
+    Object.entries(FILES).map(([name, file]) => [name, `/static/${fingerprint(file)}/${name}`]),
+  ) as Record<AssetName, string>;
 
 const TYPES: Record<string, string> = {
-  '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
   '.json': 'application/manifest+json',
 };
 
@@ -60,15 +69,42 @@ export const staticAssets = (): Router => {
   const router = express.Router();
   const urls = assetUrls();
   for (const [name, file] of Object.entries(FILES)) {
-    // Only the current fingerprint is served: an old page asking for an old hash gets 404, never stale content.
-    router.get(urls[name as AssetName], (_req, res, next) => {
-      res.sendFile(file, { maxAge: '365d', immutable: true, headers: { 'x-content-type-options': 'nosniff' } }, (error) => {
-        if (error) next(error);
+    // Compressed once, on first request, and kept: the frameworks' CSS shrinks about sevenfold with brotli.
+    let copies: { identity: Buffer; br: Buffer; gzip: Buffer } | undefined;
+    router.get(urls[name as AssetName], (req, res) => {
+      copies ??= (() => {
+        const identity = readFileSync(file);
+        return {
+          identity,
+          br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 10 } }),
+          gzip: gzipSync(identity, { level: 9 }),
+        };
+      })();
+      const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
+      const body = encoding === 'br' ? copies.br : encoding === 'gzip' ? copies.gzip : copies.identity;
+      res.set({
+        'content-type': TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream',
+        'cache-control': 'public, max-age=31536000, immutable',
+        'x-content-type-options': 'nosniff',
+        vary: 'accept-encoding',
+        ...(encoding === 'br' || encoding === 'gzip' ? { 'content-encoding': encoding } : {}),
       });
+      res.send(body);
     });
   }
   // Fonts and images named in the frameworks' CSS: their names do not change with content, so a day.
-  const assets = { maxAge: '1d', fallthrough: true, index: false, redirect: false, dotfiles: 'ignore', setHeaders: setType } as const;
-  router.use('/assets', express.static(join(govukDist, 'assets'), assets), express.static(join(mojDir, 'assets'), assets));
+  const assets = {
+    maxAge: '1d',
+    fallthrough: true,
+    index: false,
+    redirect: false,
+    dotfiles: 'ignore',
+    setHeaders: setType,
+  } as const;
+  router.use(
+    '/assets',
+    express.static(join(govukDist, 'assets'), assets),
+    express.static(join(mojDir, 'assets'), assets),
+  );
   return router;
 };

@@ -5,8 +5,15 @@ import { formatDate } from '../app/deadline';
 export const formatDateTime = (value: unknown): string => {
   const date = new Date(String(value ?? ''));
   if (Number.isNaN(date.getTime())) return String(value ?? '');
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .formatToParts(date);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('day')} ${part('month')} ${part('year')} at ${part('hour')}:${part('minute')}`;
 };
@@ -21,6 +28,6 @@ export const errorFor = (errors: Record<string, string> | undefined, field: stri
 
 /** MoJ's timeline formats its dates with a `mojDate` filter; this one words them as the rest of the service does. */
 export const mojDate = (timestamp: unknown, type: unknown): string =>
-  (String(type).includes('time') ? formatDateTime(timestamp) : formatDate(String(timestamp ?? '')));
+  String(type).includes('time') ? formatDateTime(timestamp) : formatDate(String(timestamp ?? ''));
 
 export const viewFilters = { formatDate, formatDateTime, errorList, errorFor, mojDate };

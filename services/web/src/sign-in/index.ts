@@ -85,8 +85,11 @@ export const createSignIn = (options: SignInOptions): SignIn => {
     if (!expiresAt || expiresAt - REFRESH_MARGIN_SECONDS > now().getTime() / 1000) return user;
     if (!user.refreshToken) return undefined;
     try {
-      const tokens = await client.refreshTokenGrant(await provider.configuration(), user.refreshToken,
-        options.resource ? { resource: options.resource } : undefined);
+      const tokens = await client.refreshTokenGrant(
+        await provider.configuration(),
+        user.refreshToken,
+        options.resource ? { resource: options.resource } : undefined,
+      );
       const expiresIn = tokens.expiresIn();
       const refreshed = {
         ...user,
@@ -115,7 +118,10 @@ export const createSignIn = (options: SignInOptions): SignIn => {
       const session = await sessions.touch(found);
       res.locals.session = session;
       res.locals.csrfToken = session.data.csrfToken;
-      const locals: SessionLocals = { sessionTimeoutSeconds: timeoutMs / 1000, sessionWarningSeconds: options.warnBeforeSeconds ?? 120 };
+      const locals: SessionLocals = {
+        sessionTimeoutSeconds: timeoutMs / 1000,
+        sessionWarningSeconds: options.warnBeforeSeconds ?? 120,
+      };
       Object.assign(res.locals, locals);
       if (session.data.user) {
         const user = await freshTokens(session);
@@ -126,7 +132,11 @@ export const createSignIn = (options: SignInOptions): SignIn => {
           res.locals.csrfToken = undefined;
           return next();
         }
-        const grants = await options.grantsFor({ subject: user.subject, email: user.email, ...(user.organisation ? { organisation: user.organisation } : {}) });
+        const grants = await options.grantsFor({
+          subject: user.subject,
+          email: user.email,
+          ...(user.organisation ? { organisation: user.organisation } : {}),
+        });
         res.locals.user = toSignedInUser(user, grants);
       }
       return next();
@@ -143,7 +153,12 @@ export const createSignIn = (options: SignInOptions): SignIn => {
   };
 
   const router = createSignInRouter({
-    options, sessions, provider, cookies, now, sessionOf,
+    options,
+    sessions,
+    provider,
+    cookies,
+    now,
+    sessionOf,
     startSession: async (data: Omit<SessionData, 'csrfToken'>, res: Response) => {
       const session = await sessions.create({ ...data, csrfToken: newSecret() });
       setSessionCookie(res, cookies, session.id);

@@ -46,7 +46,9 @@ export const createProviderClient = (settings: ProviderSettings): ProviderClient
     } catch (error) {
       failedAt = Date.now();
       current = undefined;
-      throw new ProviderUnavailableError(`Identity provider discovery failed: ${(error as Error).message}`, { cause: error });
+      throw new ProviderUnavailableError(`Identity provider discovery failed: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   };
   return {

@@ -10,8 +10,20 @@ describe('return paths after sign-in are local paths only', () => {
   ])('keeps %s', (given, expected) => expect(safeReturnPath(given)).toBe(expected));
 
   it.each([
-    'https://evil.example/', '//evil.example/path', '/\\evil.example', '\\\\evil.example', 'javascript:alert(1)',
-    '/ok\r\nSet-Cookie: x=1', 'evil.example', '', '/sign-in?returnTo=/x',
-    '/auth/callback?code=1', '/oidc/auth', undefined, 42, ['/'], `/${'a'.repeat(3000)}`,
+    'https://evil.example/',
+    '//evil.example/path',
+    '/\\evil.example',
+    '\\\\evil.example',
+    'javascript:alert(1)',
+    '/ok\r\nSet-Cookie: x=1',
+    'evil.example',
+    '',
+    '/sign-in?returnTo=/x',
+    '/auth/callback?code=1',
+    '/oidc/auth',
+    undefined,
+    42,
+    ['/'],
+    `/${'a'.repeat(3000)}`,
   ])('refuses %#', (given) => expect(safeReturnPath(given)).toBe('/'));
 });

@@ -14,7 +14,8 @@ export type CookieSettings = {
   name?: string;
 };
 
-export const cookieName = (settings: CookieSettings) => settings.name ?? (settings.secure ? '__Host-cspr_session' : 'cspr_session');
+export const cookieName = (settings: CookieSettings) =>
+  settings.name ?? (settings.secure ? '__Host-cspr_session' : 'cspr_session');
 
 const mac = (secret: string, id: string) => createHmac('sha256', secret).update(id).digest('base64url');
 
@@ -42,7 +43,10 @@ export const readCookie = (req: Request, name: string): string | undefined => {
 
 export const setSessionCookie = (res: Response, settings: CookieSettings, id: string) =>
   res.cookie(cookieName(settings), signSessionId(settings.secret, id), {
-    httpOnly: true, secure: settings.secure, sameSite: 'lax', path: '/',
+    httpOnly: true,
+    secure: settings.secure,
+    sameSite: 'lax',
+    path: '/',
   });
 
 export const clearSessionCookie = (res: Response, settings: CookieSettings) =>

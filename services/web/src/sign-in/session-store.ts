@@ -32,16 +32,18 @@ export type StoredSession = { id: string; data: SessionData; lastSeenAt: Date; e
 export const migrateSessions = (sql: Sql) =>
   runMigrations(sql, {
     schema: SESSION_SCHEMA,
-    migrations: [{
-      id: '0001-sessions',
-      sql: `create table ${SESSION_SCHEMA}.sessions (
+    migrations: [
+      {
+        id: '0001-sessions',
+        sql: `create table ${SESSION_SCHEMA}.sessions (
         id_hash text primary key,
         data jsonb not null,
         last_seen_at timestamptz not null,
         expires_at timestamptz not null
       );
       create index sessions_expires_at on ${SESSION_SCHEMA}.sessions (expires_at);`,
-    }],
+      },
+    ],
   });
 
 const hash = (id: string) => createHash('sha256').update(id).digest('base64url');

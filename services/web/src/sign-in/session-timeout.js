@@ -24,27 +24,40 @@
 
   function say(secondsLeft) {
     var minutes = Math.ceil(secondsLeft / 60);
-    message.textContent = secondsLeft > 60
-      ? 'For your security, we will sign you out in ' + minutes + ' minutes.'
-      : 'For your security, we will sign you out in ' + Math.max(secondsLeft, 0) + ' seconds.';
+    message.textContent =
+      secondsLeft > 60
+        ? 'For your security, we will sign you out in ' + minutes + ' minutes.'
+        : 'For your security, we will sign you out in ' + Math.max(secondsLeft, 0) + ' seconds.';
   }
-  function signOut() { window.location.href = '/sign-out?reason=timeout'; }
+  function signOut() {
+    window.location.href = '/sign-out?reason=timeout';
+  }
   function schedule() {
-    clearTimeout(warnTimer); clearTimeout(endTimer); clearInterval(countdown);
+    clearTimeout(warnTimer);
+    clearTimeout(endTimer);
+    clearInterval(countdown);
     var deadline = Date.now() + timeout;
     warnTimer = setTimeout(function () {
       say(Math.round((deadline - Date.now()) / 1000));
       if (!dialog.open) dialog.showModal();
-      countdown = setInterval(function () { say(Math.round((deadline - Date.now()) / 1000)); }, 20000);
+      countdown = setInterval(function () {
+        say(Math.round((deadline - Date.now()) / 1000));
+      }, 20000);
     }, timeout - warning);
     endTimer = setTimeout(signOut, timeout);
   }
   dialog.querySelector('[data-timeout-stay]').addEventListener('click', function () {
     fetch('/session/extend', { method: 'POST', credentials: 'same-origin', headers: { 'x-csrf-token': csrf } })
-      .then(function (response) { if (!response.ok) throw new Error('signed out'); dialog.close(); schedule(); })
+      .then(function (response) {
+        if (!response.ok) throw new Error('signed out');
+        dialog.close();
+        schedule();
+      })
       .catch(signOut);
   });
-  dialog.addEventListener('cancel', function (event) { event.preventDefault(); });
+  dialog.addEventListener('cancel', function (event) {
+    event.preventDefault();
+  });
   document.body.appendChild(dialog);
   schedule();
 })();

@@ -61,7 +61,11 @@ export const setUpSignIn = async (options: SetUpSignInOptions): Promise<SetUpSig
     sql: options.sql,
     provider: embedded
       ? { issuer: embedded.issuer, clientId: embedded.clientId, clientSecret: embedded.clientSecret }
-      : { issuer: settings.issuer!, clientId: settings.clientId!, ...(settings.clientSecret ? { clientSecret: settings.clientSecret } : {}) },
+      : {
+          issuer: settings.issuer!,
+          clientId: settings.clientId!,
+          ...(settings.clientSecret ? { clientSecret: settings.clientSecret } : {}),
+        },
     baseUrl: options.baseUrl,
     sessionSecret: settings.sessionSecret ?? DEVELOPMENT_SESSION_SECRET,
     ...(settings.secureCookies !== undefined ? { secureCookies: settings.secureCookies } : {}),

@@ -36,7 +36,8 @@ const upToCallback = async (subject = 'dev-partnership-kent', start = '/private'
   const browser = createHttpBrowser();
   const picker = (await browser.follow(`${app.baseUrl}${start}`)).at(-1)!;
   const hops = [await browser.request(picker.url, { form: { account: subject } })];
-  while (!hops.at(-1)!.location!.startsWith(`${app.baseUrl}/auth/callback`)) hops.push(await browser.request(hops.at(-1)!.location!));
+  while (!hops.at(-1)!.location!.startsWith(`${app.baseUrl}/auth/callback`))
+    hops.push(await browser.request(hops.at(-1)!.location!));
   return { browser, callback: new URL(hops.at(-1)!.location!) };
 };
 
@@ -63,15 +64,20 @@ describe('session cookie', () => {
     await db.sql`update web_sessions.sessions set expires_at = now() - interval '1 second' where data->'user'->>'subject' = 'dev-dfe'`;
     const answer = await browser.request(`${app.baseUrl}/private`);
     expect(answer.location).toBe(`${app.baseUrl}/sign-in?returnTo=%2Fprivate`);
-    expect(await db.sql`select 1 from web_sessions.sessions where data->'user'->>'subject' = 'dev-dfe'`).toHaveLength(0);
+    expect(await db.sql`select 1 from web_sessions.sessions where data->'user'->>'subject' = 'dev-dfe'`).toHaveLength(
+      0,
+    );
   });
 
-  it('the keep-alive moves the timeout on only with the session\'s CSRF token', async () => {
+  it("the keep-alive moves the timeout on only with the session's CSRF token", async () => {
     const browser = await signedIn('dev-panel');
     expect((await browser.request(`${app.baseUrl}/session/extend`, { method: 'POST' })).status).toBe(403);
     const page = await browser.request(`${app.baseUrl}/private`);
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-    const extended = await browser.request(`${app.baseUrl}/session/extend`, { method: 'POST', headers: { 'x-csrf-token': token } });
+    const extended = await browser.request(`${app.baseUrl}/session/extend`, {
+      method: 'POST',
+      headers: { 'x-csrf-token': token },
+    });
     expect(extended.status).toBe(200);
     expect(JSON.parse(extended.body)).toEqual({ signedIn: true, expiresInSeconds: 1800 });
   });
@@ -115,7 +121,9 @@ describe('the callback', () => {
 
   it('returns only to local paths: an outside address in returnTo goes home', async () => {
     const browser = createHttpBrowser();
-    const picker = (await browser.follow(`${app.baseUrl}/sign-in?returnTo=${encodeURIComponent('//evil.example/steal')}`)).at(-1)!;
+    const picker = (
+      await browser.follow(`${app.baseUrl}/sign-in?returnTo=${encodeURIComponent('//evil.example/steal')}`)
+    ).at(-1)!;
     const back = await browser.follow(picker.url, { form: { account: 'dev-partnership-norfolk' } });
     expect(back.at(-1)!.url).toBe(`${app.baseUrl}/`);
   });

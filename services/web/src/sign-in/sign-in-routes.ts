@@ -31,7 +31,10 @@ type RouterDeps = {
 const scriptPath = join(dirname(fileURLToPath(import.meta.url)), 'session-timeout.js');
 
 const unavailable = (res: Response) =>
-  res.status(503).set('retry-after', '30').render('sign-in/service-unavailable.njk', { pageTitle: 'Sorry, the service is unavailable' });
+  res
+    .status(503)
+    .set('retry-after', '30')
+    .render('sign-in/service-unavailable.njk', { pageTitle: 'Sorry, the service is unavailable' });
 
 const signInProblem = (res: Response) =>
   res.status(400).render('sign-in/sign-in-problem.njk', { pageTitle: 'There was a problem signing you in' });
@@ -39,7 +42,9 @@ const signInProblem = (res: Response) =>
 /** A display name from the ID token's claims: name, else given and family names, else the email. */
 const displayNameOf = (claims: Record<string, unknown>, email: string): string => {
   if (typeof claims.name === 'string' && claims.name.trim()) return claims.name.trim();
-  const parts = [claims.given_name, claims.family_name].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+  const parts = [claims.given_name, claims.family_name].filter(
+    (p): p is string => typeof p === 'string' && p.trim() !== '',
+  );
   return parts.length ? parts.join(' ') : email;
 };
 
@@ -90,9 +95,17 @@ export const createSignInRouter = (deps: RouterDeps): Router => {
       try {
         const config = await provider.configuration();
         const current = new URL(req.originalUrl, options.baseUrl);
-        tokens = await client.authorizationCodeGrant(config, current, {
-          pkceCodeVerifier: pending.codeVerifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true,
-        }, options.resource ? { resource: options.resource } : undefined);
+        tokens = await client.authorizationCodeGrant(
+          config,
+          current,
+          {
+            pkceCodeVerifier: pending.codeVerifier,
+            expectedState: pending.state,
+            expectedNonce: pending.nonce,
+            idTokenExpected: true,
+          },
+          options.resource ? { resource: options.resource } : undefined,
+        );
       } catch (error) {
         await deps.endSession(session, res);
         if (isUnreachable(error)) {
@@ -101,27 +114,39 @@ export const createSignInRouter = (deps: RouterDeps): Router => {
         }
         // The message and code name the check that failed (state, nonce, PKCE, issuer); never the code itself.
         const e = error as { name?: string; code?: string; error?: string; message?: string };
-        options.logger.warn({ reason: e.name, code: e.code ?? e.error, detail: e.message?.slice(0, 200) }, 'sign-in callback refused');
+        options.logger.warn(
+          { reason: e.name, code: e.code ?? e.error, detail: e.message?.slice(0, 200) },
+          'sign-in callback refused',
+        );
         return signInProblem(res);
       }
       const claims = (tokens.claims() ?? {}) as Record<string, unknown>;
       const email = typeof claims.email === 'string' ? claims.email : '';
       const expiresIn = tokens.expiresIn();
       await deps.endSession(session, res);
-      await deps.startSession({
-        user: {
-          subject: String(claims.sub),
-          displayName: displayNameOf(claims, email),
-          email,
-          accessToken: tokens.access_token,
-          ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
-          ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),
-          ...(expiresIn ? { accessTokenExpiresAt: Math.floor(now().getTime() / 1000) + expiresIn } : {}),
-          ...(typeof claims.organisation === 'string' ? { organisation: claims.organisation } : {}),
+      await deps.startSession(
+        {
+          user: {
+            subject: String(claims.sub),
+            displayName: displayNameOf(claims, email),
+            email,
+            accessToken: tokens.access_token,
+            ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
+            ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),
+            ...(expiresIn ? { accessTokenExpiresAt: Math.floor(now().getTime() / 1000) + expiresIn } : {}),
+            ...(typeof claims.organisation === 'string' ? { organisation: claims.organisation } : {}),
+          },
         },
-      }, res);
+        res,
+      );
       options.logger.info({ subject: String(claims.sub) }, 'signed in');
-      return res.redirect(303, pending.returnTo);
+      // Proven who, but granted nothing yet: say so at once rather than on whichever page they were going to.
+      const grants = await options.grantsFor({
+        subject: String(claims.sub),
+        email,
+        ...(typeof claims.organisation === 'string' ? { organisation: claims.organisation } : {}),
+      });
+      return res.redirect(303, grants.length === 0 ? '/no-access' : pending.returnTo);
     } catch (error) {
       return next(error);
     }
@@ -132,11 +157,17 @@ export const createSignInRouter = (deps: RouterDeps): Router => {
       const session = await deps.sessionOf(req);
       const idToken = session?.data.user?.idToken;
       await deps.endSession(session, res);
-      const after = new URL(req.query.reason === 'timeout' ? '/signed-out?reason=timeout' : '/signed-out', options.baseUrl).href;
+      const after = new URL(
+        req.query.reason === 'timeout' ? '/signed-out?reason=timeout' : '/signed-out',
+        options.baseUrl,
+      ).href;
       const config = await provider.configuration().catch(() => undefined);
       // RP-initiated logout where the provider offers it; otherwise (or when it is down) signed out here only.
       if (config?.serverMetadata().end_session_endpoint && idToken) {
-        return res.redirect(303, client.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: after }).href);
+        return res.redirect(
+          303,
+          client.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: after }).href,
+        );
       }
       return res.redirect(303, after);
     } catch (error) {
@@ -145,7 +176,11 @@ export const createSignInRouter = (deps: RouterDeps): Router => {
   });
 
   router.get('/signed-out', (req, res) =>
-    res.render('sign-in/signed-out.njk', { pageTitle: 'You have signed out', timedOut: req.query.reason === 'timeout' }));
+    res.render('sign-in/signed-out.njk', {
+      pageTitle: 'You have signed out',
+      timedOut: req.query.reason === 'timeout',
+    }),
+  );
 
   router.get('/no-access', (_req, res) => {
     if (!res.locals.user) return res.redirect(303, '/sign-in?returnTo=%2F');
@@ -160,7 +195,10 @@ export const createSignInRouter = (deps: RouterDeps): Router => {
   });
 
   router.get('/sign-in/session-timeout.js', async (_req, res) => {
-    res.type('text/javascript').set('cache-control', 'no-cache').send(await readFile(scriptPath, 'utf8'));
+    res
+      .type('text/javascript')
+      .set('cache-control', 'no-cache')
+      .send(await readFile(scriptPath, 'utf8'));
   });
 
   return router;

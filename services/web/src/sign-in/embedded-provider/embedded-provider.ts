@@ -47,29 +47,39 @@ const page = (title: string, body: string) => `<!DOCTYPE html>
 ${body}</main></div></body></html>`;
 
 export const createEmbeddedProvider = async (options: EmbeddedProviderOptions): Promise<EmbeddedProvider> => {
-  if (options.production) throw new Error('The embedded identity provider is for development only: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+  if (options.production)
+    throw new Error(
+      'The embedded identity provider is for development only: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET',
+    );
   const issuer = `${options.baseUrl.replace(/\/$/, '')}/oidc`;
   const clientSecret = options.clientSecret ?? randomBytes(24).toString('base64url');
   const keys = await loadOrCreateProviderKeys(options.dataDir);
   const signedOut = new URL('/signed-out', options.baseUrl).href;
 
   const configuration: Configuration = {
-    clients: [{
-      client_id: EMBEDDED_CLIENT_ID,
-      client_secret: clientSecret,
-      client_name: 'Child safeguarding practice reviews',
-      redirect_uris: [new URL('/auth/callback', options.baseUrl).href],
-      post_logout_redirect_uris: [signedOut, `${signedOut}?reason=timeout`],
-      grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'],
-      token_endpoint_auth_method: 'client_secret_basic',
-    }],
+    clients: [
+      {
+        client_id: EMBEDDED_CLIENT_ID,
+        client_secret: clientSecret,
+        client_name: 'Child safeguarding practice reviews',
+        redirect_uris: [new URL('/auth/callback', options.baseUrl).href],
+        post_logout_redirect_uris: [signedOut, `${signedOut}?reason=timeout`],
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
     jwks: { keys: keys as never },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     pkce: { required: () => true },
     ttl: {
-      AccessToken: ACCESS_TOKEN_TTL_SECONDS, AuthorizationCode: 60, IdToken: 3600, Interaction: 3600,
-      Grant: 14 * 24 * 3600, RefreshToken: 24 * 3600, Session: 24 * 3600,
+      AccessToken: ACCESS_TOKEN_TTL_SECONDS,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      Interaction: 3600,
+      Grant: 14 * 24 * 3600,
+      RefreshToken: 24 * 3600,
+      Session: 24 * 3600,
     },
     conformIdTokenClaims: false,
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'organisation'] },
@@ -78,7 +88,13 @@ export const createEmbeddedProvider = async (options: EmbeddedProviderOptions): 
       if (!account) return undefined;
       return {
         accountId: id,
-        claims: () => ({ sub: id, email: account.email, email_verified: true, name: account.name, organisation: account.organisation }),
+        claims: () => ({
+          sub: id,
+          email: account.email,
+          email_verified: true,
+          name: account.name,
+          organisation: account.organisation,
+        }),
       };
     },
     interactions: { url: (_ctx, interaction) => `/sign-in/dev/${interaction.uid}` },
@@ -89,7 +105,10 @@ export const createEmbeddedProvider = async (options: EmbeddedProviderOptions): 
         const existing = await ctx.oidc.provider.Grant.find(grantId);
         if (existing) return existing;
       }
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client!.clientId,
+        accountId: ctx.oidc.session!.accountId!,
+      });
       grant.addOIDCScope('openid email profile offline_access');
       grant.addOIDCClaims(['email', 'email_verified', 'name', 'organisation']);
       grant.addResourceScope(GATEWAY_RESOURCE, 'api');
@@ -103,9 +122,12 @@ export const createEmbeddedProvider = async (options: EmbeddedProviderOptions): 
         enabled: true,
         // Submits itself (our own sign-out already asked); a button remains for browsers without JavaScript.
         logoutSource: async (ctx, form) => {
-          ctx.body = page('Signing you out', `${form}<h1 class="govuk-heading-l">Signing you out</h1>
+          ctx.body = page(
+            'Signing you out',
+            `${form}<h1 class="govuk-heading-l">Signing you out</h1>
 <button class="govuk-button" type="submit" form="op.logoutForm" name="logout" value="yes">Continue</button>
-<script>document.getElementById('op.logoutForm').insertAdjacentHTML('beforeend','<input type="hidden" name="logout" value="yes">');document.getElementById('op.logoutForm').submit()</script>`);
+<script>document.getElementById('op.logoutForm').insertAdjacentHTML('beforeend','<input type="hidden" name="logout" value="yes">');document.getElementById('op.logoutForm').submit()</script>`,
+          );
         },
         postLogoutSuccessSource: async (ctx) => {
           ctx.body = page('You have signed out', '<h1 class="govuk-heading-l">You have signed out</h1>');
@@ -117,15 +139,24 @@ export const createEmbeddedProvider = async (options: EmbeddedProviderOptions): 
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, indicator) => {
           if (indicator !== GATEWAY_RESOURCE) throw new errors.InvalidTarget();
-          return { scope: 'api', audience: GATEWAY_AUDIENCE, accessTokenTTL: ACCESS_TOKEN_TTL_SECONDS, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'ES256' } } };
+          return {
+            scope: 'api',
+            audience: GATEWAY_AUDIENCE,
+            accessTokenTTL: ACCESS_TOKEN_TTL_SECONDS,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'ES256' } },
+          };
         },
       },
     },
     renderError: async (ctx, out) => {
       ctx.type = 'html';
-      ctx.body = page('There was a problem signing you in', `<h1 class="govuk-heading-l">There was a problem signing you in</h1>
+      ctx.body = page(
+        'There was a problem signing you in',
+        `<h1 class="govuk-heading-l">There was a problem signing you in</h1>
 <p class="govuk-body">${out.error === 'invalid_request' ? 'The sign-in request was not valid.' : 'The sign-in service could not complete the request.'}</p>
-<p class="govuk-body"><a class="govuk-link" href="/sign-in">Sign in again</a></p>`);
+<p class="govuk-body"><a class="govuk-link" href="/sign-in">Sign in again</a></p>`,
+      );
     },
   };
 
@@ -137,30 +168,52 @@ export const createEmbeddedProvider = async (options: EmbeddedProviderOptions): 
   interactionRouter.get('/sign-in/dev/:uid', async (req: Request, res: Response, next: NextFunction) => {
     try {
       const details = await provider.interactionDetails(req, res);
-      if (details.prompt.name !== 'login') return await provider.interactionFinished(req, res, {}, { mergeWithLastSubmission: true });
+      if (details.prompt.name !== 'login')
+        return await provider.interactionFinished(req, res, {}, { mergeWithLastSubmission: true });
       return res.render('sign-in/embedded-provider/choose-account.njk', {
-        pageTitle: 'Choose a development account', uid: details.uid, accounts: DEV_ACCOUNTS,
+        pageTitle: 'Choose a development account',
+        uid: details.uid,
+        accounts: DEV_ACCOUNTS,
       });
     } catch (error) {
       return next(error);
     }
   });
-  interactionRouter.post('/sign-in/dev/:uid', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res, next) => {
-    try {
-      const details = await provider.interactionDetails(req, res);
-      const subject = (req.body as Record<string, unknown> | undefined)?.account;
-      const account = typeof subject === 'string' ? devAccount(subject) : undefined;
-      if (!account) {
-        res.status(400);
-        return res.render('sign-in/embedded-provider/choose-account.njk', {
-          pageTitle: 'Error: Choose a development account', uid: details.uid, accounts: DEV_ACCOUNTS, error: 'Select the account to sign in as',
-        });
+  interactionRouter.post(
+    '/sign-in/dev/:uid',
+    express.urlencoded({ extended: false, limit: '4kb' }),
+    async (req, res, next) => {
+      try {
+        const details = await provider.interactionDetails(req, res);
+        const subject = (req.body as Record<string, unknown> | undefined)?.account;
+        const account = typeof subject === 'string' ? devAccount(subject) : undefined;
+        if (!account) {
+          res.status(400);
+          return res.render('sign-in/embedded-provider/choose-account.njk', {
+            pageTitle: 'Error: Choose a development account',
+            uid: details.uid,
+            accounts: DEV_ACCOUNTS,
+            error: 'Select the account to sign in as',
+          });
+        }
+        return await provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: account.subject } },
+          { mergeWithLastSubmission: false },
+        );
+      } catch (error) {
+        return next(error);
       }
-      return await provider.interactionFinished(req, res, { login: { accountId: account.subject } }, { mergeWithLastSubmission: false });
-    } catch (error) {
-      return next(error);
-    }
-  });
+    },
+  );
 
-  return { issuer, clientId: EMBEDDED_CLIENT_ID, clientSecret, handler, interactionRouter, publicKeys: publicJwks(keys) };
+  return {
+    issuer,
+    clientId: EMBEDDED_CLIENT_ID,
+    clientSecret,
+    handler,
+    interactionRouter,
+    publicKeys: publicJwks(keys),
+  };
 };

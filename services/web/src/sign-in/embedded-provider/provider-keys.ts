@@ -29,11 +29,17 @@ export const loadOrCreateProviderKeys = async (dataDir: string): Promise<JWK[]> 
     await writeFile(path, JSON.stringify({ keys }), { mode: 0o600, flag: 'wx' });
     return keys;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return (JSON.parse(await readFile(path, 'utf8')) as { keys: JWK[] }).keys;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      return (JSON.parse(await readFile(path, 'utf8')) as { keys: JWK[] }).keys;
     throw error;
   }
 };
 
 /** The public halves, for the gateway's verifier. */
 export const publicJwks = (keys: readonly JWK[]): JWK[] =>
-  keys.map(({ kty, crv, x, y, n, e, alg, kid, use }) => Object.fromEntries(Object.entries({ kty, crv, x, y, n, e, alg, kid, use }).filter(([, v]) => v !== undefined)) as JWK);
+  keys.map(
+    ({ kty, crv, x, y, n, e, alg, kid, use }) =>
+      Object.fromEntries(
+        Object.entries({ kty, crv, x, y, n, e, alg, kid, use }).filter(([, v]) => v !== undefined),
+      ) as JWK,
+  );

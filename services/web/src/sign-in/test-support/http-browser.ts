@@ -15,7 +15,10 @@ export const createHttpBrowser = () => {
     }
   };
   const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const request = async (url: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Hop> => {
+  const request = async (
+    url: string,
+    init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {},
+  ): Promise<Hop> => {
     const response = await fetch(url, {
       method: init.method ?? (init.form ? 'POST' : 'GET'),
       redirect: 'manual',
@@ -29,7 +32,13 @@ export const createHttpBrowser = () => {
     const setCookies = response.headers.getSetCookie();
     remember(setCookies);
     const location = response.headers.get('location');
-    return { status: response.status, url, body: await response.text(), setCookies, ...(location ? { location: new URL(location, url).href } : {}) };
+    return {
+      status: response.status,
+      url,
+      body: await response.text(),
+      setCookies,
+      ...(location ? { location: new URL(location, url).href } : {}),
+    };
   };
   /** Follows redirects (GET) until a page answers; returns every hop. */
   const follow = async (url: string, init: Parameters<typeof request>[1] = {}): Promise<Hop[]> => {

@@ -10,8 +10,7 @@ import type { GrantsFor, SignIn, SignInOptions } from '../index';
 import { createEmbeddedProvider } from '../embedded-provider/embedded-provider';
 import type { EmbeddedProvider } from '../embedded-provider/embedded-provider';
 import { DEV_ACCOUNTS } from '../embedded-provider/dev-accounts';
-import { nunjucksSetup } from '../../server/nunjucks-setup';
-import { assetUrls } from '../../server/static-assets';
+import { assetUrls, nunjucksSetup } from '@cspr/web';
 
 /** Grants as the dev accounts get them at start (the platform reads them from the grants read model). */
 export const devGrants: GrantsFor = async ({ subject }) => {
@@ -19,7 +18,13 @@ export const devGrants: GrantsFor = async ({ subject }) => {
   return grant ? [grant] : [];
 };
 
-export type SignInApp = { server: Server; baseUrl: string; signIn: SignIn; provider: EmbeddedProvider; close: () => Promise<void> };
+export type SignInApp = {
+  server: Server;
+  baseUrl: string;
+  signIn: SignIn;
+  provider: EmbeddedProvider;
+  close: () => Promise<void>;
+};
 
 export const startSignInApp = async (options: {
   sql: Sql;
@@ -40,7 +45,11 @@ export const startSignInApp = async (options: {
   const provider = await createEmbeddedProvider({ baseUrl, dataDir: options.dataDir, production: false });
   const signIn = createSignIn({
     sql: options.sql,
-    provider: { issuer: options.issuer ?? provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret },
+    provider: {
+      issuer: options.issuer ?? provider.issuer,
+      clientId: provider.clientId,
+      clientSecret: provider.clientSecret,
+    },
     baseUrl,
     sessionSecret: 'test-session-secret-of-enough-length',
     grantsFor: options.grantsFor ?? devGrants,
@@ -53,10 +62,19 @@ export const startSignInApp = async (options: {
   app.use(signIn.loadSession);
   app.use(signIn.router);
   app.get('/', (_req, res) => res.render('sign-in/test-support/page.njk', { pageTitle: 'Published reports' }));
-  app.get('/private', signIn.requireSignedIn, (_req, res) => res.render('sign-in/test-support/page.njk', { pageTitle: 'Your dashboard' }));
+  app.get('/private', signIn.requireSignedIn, (_req, res) =>
+    res.render('sign-in/test-support/page.njk', { pageTitle: 'Your dashboard' }),
+  );
   app.post('/private/form', signIn.requireSignedIn, verifyCsrf, (_req, res) => res.redirect(303, '/private?saved=1'));
   return {
-    server, baseUrl, signIn, provider,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    server,
+    baseUrl,
+    signIn,
+    provider,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 };

@@ -1,0 +1,102 @@
+/**
+ * The second admin's page: erasure requests waiting for approval, each by the incident's reference, partnership and
+ * local authority, with "Approve erasure" and "Cancel request". The requester sees their own requests but cannot
+ * approve them (the gateway refuses; the page says so instead of offering the button). Approving destroys the
+ * incident's data key: the confirmation is the button's own words and the warning above the list.
+ */
+import { button, notice, table, warning } from '../app/components';
+import { formatDate } from '../app/deadline';
+import { html } from '../app/html';
+import { listCount, PAGE_SIZE, pageFrom, pagination } from '../app/listing';
+import { APPROVE_ERASURE, CANCEL_ERASURE_REQUEST, ERASURE_REQUESTS } from '../operations';
+import type { PageContext } from '../server/page';
+
+type Request = {
+  incidentId: string;
+  reference: string | null;
+  partnershipName: string | null;
+  localAuthorityName: string | null;
+  legalBasis: string;
+  requestedBy: string;
+  requestedAt: string;
+  requestedByYou: boolean;
+};
+type Payload = { __typename: string; position?: string; message?: string };
+
+const BASES: Record<string, string> = {
+  'data-subject-request': 'Request from the person the data is about',
+  'court-order': 'Court order',
+  'retention-expired': 'Retention period over',
+};
+
+export const erasureRequestsPage = async (ctx: PageContext) => {
+  let problem: string | undefined;
+  if (ctx.method === 'POST') {
+    const incidentId = ctx.form.get('incidentId') ?? '';
+    const approve = ctx.form.get('action') === 'approve';
+    const answer = await ctx.gateway<Record<string, Payload>>(approve ? APPROVE_ERASURE : CANCEL_ERASURE_REQUEST, {
+      input: { incidentId },
+    });
+    const payload = answer[approve ? 'approveErasure' : 'cancelErasureRequest']!;
+    if (payload.__typename === 'IncidentPayload') {
+      ctx.redirect(`/admin/erasure-requests?done=${approve ? 'approved' : 'cancelled'}`, payload.position);
+      return;
+    }
+    problem = payload.message ?? 'The request could not be changed';
+  }
+  const page = pageFrom(ctx.query);
+  const { erasureRequests } = await ctx.gateway<{
+    erasureRequests: { totalCount: number; edges: { node: Request }[] };
+  }>(ERASURE_REQUESTS, { status: 'PENDING', first: PAGE_SIZE, page });
+  const items = erasureRequests.edges.map((e) => e.node);
+  const listing = {
+    path: '/admin/erasure-requests',
+    query: ctx.query,
+    page,
+    total: erasureRequests.totalCount,
+    noun: 'requests waiting',
+  };
+  const done = ctx.query.get('done');
+  ctx.render(
+    'Erasure requests waiting for approval',
+    html`
+      ${done ? notice(done === 'approved' ? 'The personal data was erased.' : 'The erasure request was cancelled. Nothing was erased.', 'success') : ''}
+      ${problem ? notice(problem) : ''}
+      <h1 class="govuk-heading-l">Erasure requests waiting for approval</h1>
+      <p class="govuk-body">
+        A second administrator must approve each request. Approving destroys the key to the children's personal data in
+        the incident and its reviews: it cannot be undone.
+      </p>
+      ${items.length ? warning('Approve only when you have checked the legal basis.') : ''} ${listCount(listing)}
+      ${
+        items.length
+          ? table({
+              caption: 'Requests',
+              captionClass: 'govuk-table__caption--s govuk-visually-hidden',
+              head: ['Incident', 'Legal basis', 'Requested', 'Decision'],
+              rows: items.map((r) => [
+                html`${r.reference ?? 'No reference yet'}<br /><span class="govuk-body-s"
+                    >${r.partnershipName ?? ''}${r.localAuthorityName ? `, ${r.localAuthorityName}` : ''}</span
+                  >`,
+                BASES[r.legalBasis] ?? r.legalBasis,
+                html`${formatDate(r.requestedAt.slice(0, 10))}<br /><span class="govuk-body-s"
+                    >by ${r.requestedByYou ? 'you' : r.requestedBy}</span
+                  >`,
+                r.requestedByYou
+                  ? 'Another administrator must approve your request'
+                  : html`<form method="post" action="/admin/erasure-requests" novalidate>
+                      ${ctx.csrf}
+                      <input type="hidden" name="incidentId" value="${r.incidentId}" />
+                      <div class="govuk-button-group">
+                        ${button({ text: `Approve erasure of ${r.reference ?? 'this incident'}`, warning: true, name: 'action', value: 'approve' })}
+                        ${button({ text: `Cancel request for ${r.reference ?? 'this incident'}`, secondary: true, name: 'action', value: 'cancel' })}
+                      </div>
+                    </form>`,
+              ]),
+            })
+          : ''
+      }
+      ${pagination(listing)}
+    `,
+  );
+};
