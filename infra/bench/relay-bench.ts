@@ -95,8 +95,6 @@ const outageCatchUp = async (db: Db, store: Store): Promise<{ catchUpSeconds: nu
   try {
     const topic = `bench-outage-${randomUUID().slice(0, 8)}`;
     const relay = createRelay({ store, sql: db.sql, brokers: broker.brokers, topic, name: topic, batchSize: BATCH });
-    const start = await store.headPosition();
-    await db.sql`insert into relay.checkpoints (name, commit_position, prepare_position) values (${topic}, ${start.commit.toString()}, ${start.prepare.toString()})`;
     const passed = async (position: { commit: bigint; prepare: bigint }) => {
       const [row] = await db.sql<
         { c: string; p: string }[]
