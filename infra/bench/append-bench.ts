@@ -158,7 +158,18 @@ try {
     `PostgreSQL ${version}, postgres.js, ${cpus} CPUs, ${seconds}s per side per case in 0.5s slices; events/s, latency per append in ms\n`,
   );
   console.log(
-    ['case'.padEnd(28), 'raw ev/s', 'raw p50', 'raw p99', 'store ev/s', 'store p50', 'store p99', 'ratio']
+    [
+      'case'.padEnd(28),
+      'raw ev/s',
+      'raw p50',
+      'raw p99',
+      'store ev/s',
+      'store p50',
+      'store p99',
+      'ratio',
+      'goal',
+      'met',
+    ]
       .map((h) => h.padStart(10))
       .join(' '),
   );
@@ -175,6 +186,8 @@ try {
         f(st.p50, 2),
         f(st.p99, 2),
         f(st.eventsPerSecond / raw.eventsPerSecond, 2),
+        '>= 0.80'.padStart(10),
+        (st.eventsPerSecond / raw.eventsPerSecond >= 0.8 ? 'met' : 'NOT met').padStart(10),
       ].join(' '),
     );
   }

@@ -14,6 +14,8 @@ export type Checkpoint = {
   eventsProcessed: number;
   calendarVersion: string | null;
   updatedAt: Date | null;
+  /** Milliseconds since the checkpoint last moved, by the database's clock (a rebuild moves it every batch). */
+  idleMs: number;
 };
 
 /** The checkpoint moved under us: another projector applied this batch, or a rebuild reset it. */
@@ -31,6 +33,7 @@ type CheckpointRow = {
   events_processed: string;
   calendar_version: string | null;
   updated_at: Date | null;
+  idle_ms: number | null;
 };
 
 const toCheckpoint = (row: CheckpointRow): Checkpoint => ({
@@ -39,15 +42,24 @@ const toCheckpoint = (row: CheckpointRow): Checkpoint => ({
   eventsProcessed: Number(row.events_processed),
   calendarVersion: row.calendar_version,
   updatedAt: row.updated_at,
+  idleMs: row.idle_ms ?? 0,
 });
 
 export const readCheckpoint = async (sql: Sql): Promise<Checkpoint> => {
   const rows = await sql<CheckpointRow[]>`
-    select commit_position::text, prepare_position::text, rebuilding, events_processed::text, calendar_version, updated_at
+    select commit_position::text, prepare_position::text, rebuilding, events_processed::text, calendar_version, updated_at,
+      (extract(epoch from clock_timestamp() - updated_at) * 1000)::float8 as idle_ms
     from read_models.checkpoints where name = ${CHECKPOINT_NAME}`;
   const row = rows[0];
   if (!row)
-    return { position: LOG_START, rebuilding: false, eventsProcessed: 0, calendarVersion: null, updatedAt: null };
+    return {
+      position: LOG_START,
+      rebuilding: false,
+      eventsProcessed: 0,
+      calendarVersion: null,
+      updatedAt: null,
+      idleMs: 0,
+    };
   return toCheckpoint(row);
 };
 

@@ -50,12 +50,19 @@ export type ProjectorOptions = {
   pollIntervalMs?: number;
   /** Counts the events in the log, for the rebuild's progress total. Default: none (total unknown). */
   countEvents?: () => Promise<number>;
-  /** Rows per table the rebuild keeps in memory. Default 50,000. */
+  /** Rows per table the rebuild keeps in memory. Default 10,000 (read-models rebuild-pipeline.ts). */
   rebuildCacheLimit?: number;
   /** Apply migrations on start and rebuild. Default true. */
   migrate?: boolean;
   /** The projections the live projector applies. Default: every read model's (tests pass their own). */
   projections?: Projection[];
+  /**
+   * A rebuild whose checkpoint has not moved for this long is taken as abandoned (its process died or gave up) and
+   * this projector finishes it; a younger one belongs to a live rebuild, which it leaves alone. Default 15,000 ms.
+   */
+  rebuildStaleMs?: number;
+  /** How often a following projector re-reads the checkpoint to notice a rebuild started elsewhere. Default 5000 ms. */
+  checkpointCheckMs?: number;
 };
 
 export type ProjectorStatusSnapshot = {
@@ -115,6 +122,8 @@ export const createProjector = (options: ProjectorOptions): Projector => {
   let loop: Promise<void> | undefined;
   let wakeRetry: (() => void) | undefined;
   let migrated = false;
+  const rebuildStaleMs = options.rebuildStaleMs ?? 15_000;
+  const checkpointCheckMs = options.checkpointCheckMs ?? 5000;
 
   const migrate = async () => {
     if (migrated || options.migrate === false) return;
@@ -178,6 +187,58 @@ export const createProjector = (options: ProjectorOptions): Projector => {
     state.calendarMismatch = mismatch;
   };
 
+  const runFastRebuild = (rebuildOptions: RebuildOptions) =>
+    runRebuild(
+      {
+        sql,
+        store,
+        context,
+        logger,
+        batchSize: options.rebuildBatchSize ?? 5000,
+        countEvents: options.countEvents,
+        cacheLimit: options.rebuildCacheLimit,
+        onPosition: (position, events) => {
+          state.position = position;
+          state.eventsApplied += events;
+        },
+      },
+      rebuildOptions,
+    );
+
+  /** A rebuild killed half-way leaves partial read models: the projector that finds it carries it to the end. */
+  const finishAbandonedRebuild = async (at: LogPosition) => {
+    logger.warn({ position: formatPosition(at) }, 'an interrupted rebuild was found: finishing it');
+    const result = await runFastRebuild({ resume: true, onlyIfInterrupted: true });
+    if (result.completed) {
+      state.rebuilding = false;
+      state.calendarMismatch = null;
+    }
+  };
+
+  /**
+   * While it follows the log, the projector re-reads the checkpoint now and then: an idle projector would otherwise
+   * not notice a rebuild started by another process (or abandoned by one) until the next event arrives.
+   */
+  const watchForRebuild = (watched: Subscription) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let active = true;
+    const tick = async () => {
+      const current = await readCheckpoint(sql).catch(() => undefined);
+      if (!active) return;
+      if (current?.rebuilding) {
+        state.rebuilding = true;
+        await watched.stop(); // the follow loop re-reads the checkpoint: it waits for the rebuild or finishes it
+        return;
+      }
+      timer = setTimeout(() => void tick(), checkpointCheckMs);
+    };
+    timer = setTimeout(() => void tick(), checkpointCheckMs);
+    return () => {
+      active = false;
+      clearTimeout(timer);
+    };
+  };
+
   const handle = async (events: Parameters<Parameters<EventStore['subscribeToAll']>[0]>[0]) => {
     // Continues the trace of the command that wrote the events (a parent for one trace, links for several).
     const { parent, links } = continueTraces(events.map((event) => event.metadata.traceparent));
@@ -220,6 +281,16 @@ export const createProjector = (options: ProjectorOptions): Projector => {
         const checkpoint = await readCheckpoint(sql);
         state.position = checkpoint.position;
         state.rebuilding = checkpoint.rebuilding;
+        if (checkpoint.rebuilding) {
+          // Applying live batches now would fight a running rebuild over the checkpoint (and make it fail): wait for
+          // it, or, once nobody has moved it for rebuildStaleMs, finish the abandoned rebuild on the fast path.
+          if (checkpoint.idleMs < rebuildStaleMs) {
+            await pause(Math.min(checkpointCheckMs, rebuildStaleMs - checkpoint.idleMs + 10));
+          } else {
+            await finishAbandonedRebuild(checkpoint.position);
+          }
+          continue;
+        }
         await checkCalendar(checkpoint);
         await countDeadLetters();
         if ((await store.readAll({ after: state.position, maxCount: 1 })).length === 0) {
@@ -233,7 +304,12 @@ export const createProjector = (options: ProjectorOptions): Projector => {
         });
         // stop() may have come while the checkpoint was read (no subscription yet to stop): end this one at once.
         if (stopping) await subscription.stop();
-        await subscription.done;
+        const unwatch = watchForRebuild(subscription);
+        try {
+          await subscription.done;
+        } finally {
+          unwatch();
+        }
         state.lastError = null;
       } catch (error) {
         if (stopping) break;
@@ -304,23 +380,9 @@ export const createProjector = (options: ProjectorOptions): Projector => {
     await migrate();
     state.rebuilding = true;
     try {
-      const result = await runRebuild(
-        {
-          sql,
-          store,
-          context,
-          logger,
-          batchSize: options.rebuildBatchSize ?? 5000,
-          countEvents: options.countEvents,
-          cacheLimit: options.rebuildCacheLimit,
-          onPosition: (position, events) => {
-            state.position = position;
-            state.eventsApplied += events;
-          },
-        },
-        rebuildOptions,
-      );
-      state.rebuilding = false;
+      const result = await runFastRebuild(rebuildOptions);
+      // A rebuild stopped early stays interrupted: a following projector finishes it (finishAbandonedRebuild).
+      state.rebuilding = !result.completed;
       state.calendarMismatch = null; // the reset labelled the read models with the running calendar
       return result;
     } finally {

@@ -27,6 +27,11 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const waitUntil = async (condition: () => boolean | Promise<boolean>, timeoutMs = 30_000) => {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(20))
+    if (await condition()) return true;
+  return false;
+};
 
 describe('rebuild', () => {
   it('a rebuild process SIGKILLed mid-way, then a projector started: read models equal a clean rebuild', async () => {
@@ -58,7 +63,7 @@ describe('rebuild', () => {
     expect(interrupted.eventsProcessed).toBeGreaterThan(0);
     expect(interrupted.eventsProcessed).toBeLessThan(logSize);
 
-    const projector = createProjector({ sql: db.sql, store, calendar, pollIntervalMs: 100 });
+    const projector = createProjector({ sql: db.sql, store, calendar, pollIntervalMs: 100, rebuildStaleMs: 500 });
     await projector.start();
     expect(await waitForPosition(db.sql, last, 30_000)).toBe(true);
     await projector.stop();
@@ -81,6 +86,54 @@ describe('rebuild', () => {
     const resumed = await projector.rebuild({ resume: true, onProgress: (p) => progress.push(p.done) });
     expect(resumed).toMatchObject({ completed: true, events: logSize - 500 });
     expect(progress[0]).toBe(600);
+    expect(await dumpReadModels(db.sql)).toEqual(clean);
+  });
+
+  it('a projector that starts finishes a rebuild abandoned half-way, by itself, equal to a clean rebuild', async () => {
+    const clean = await dumpReadModels(db.sql);
+    const abandoned = await createProjector({ sql: db.sql, store, calendar, rebuildBatchSize: 100 }).rebuild({
+      maxBatches: 3,
+    });
+    expect(abandoned.completed).toBe(false);
+    expect(await readCheckpoint(db.sql)).toMatchObject({ rebuilding: true, eventsProcessed: 300 });
+
+    const projector = createProjector({
+      sql: db.sql,
+      store,
+      calendar,
+      pollIntervalMs: 50,
+      rebuildStaleMs: 300,
+      checkpointCheckMs: 50,
+    });
+    await projector.start();
+    expect(await waitUntil(() => projector.status().caughtUp && !projector.status().rebuilding)).toBe(true);
+    await projector.stop();
+    expect(await readCheckpoint(db.sql)).toMatchObject({ rebuilding: false, eventsProcessed: logSize });
+    expect(await dumpReadModels(db.sql)).toEqual(clean);
+  });
+
+  it('an idle running projector notices a rebuild abandoned by another process and finishes it', async () => {
+    const clean = await dumpReadModels(db.sql);
+    const projector = createProjector({
+      sql: db.sql,
+      store,
+      calendar,
+      pollIntervalMs: 50,
+      rebuildStaleMs: 300,
+      checkpointCheckMs: 50,
+    });
+    await projector.start();
+    expect(await waitUntil(() => projector.status().caughtUp)).toBe(true);
+    // Another process: resets the read models, applies two batches, then dies (no new event arrives afterwards).
+    await createProjector({ sql: db.sql, store, calendar, rebuildBatchSize: 100 }).rebuild({ maxBatches: 2 });
+    expect(await waitUntil(() => projector.status().rebuilding)).toBe(true);
+    expect(
+      await waitUntil(
+        async () => (await readCheckpoint(db.sql)).rebuilding === false && !projector.status().rebuilding,
+      ),
+    ).toBe(true);
+    await projector.stop();
+    expect(await readCheckpoint(db.sql)).toMatchObject({ rebuilding: false, eventsProcessed: logSize });
     expect(await dumpReadModels(db.sql)).toEqual(clean);
   });
 

@@ -28,6 +28,11 @@ export type RebuildOptions = {
   onProgress?: (progress: RebuildProgress) => void;
   /** Carry on an interrupted rebuild from its checkpoint instead of starting over. Default false. */
   resume?: boolean;
+  /**
+   * With `resume`: do nothing when no rebuild is interrupted any more (a projector finishing an abandoned rebuild
+   * must not start a fresh one because another projector finished it first). Default false.
+   */
+  onlyIfInterrupted?: boolean;
   /** Stop after this many batches (tests: an aborted run). */
   maxBatches?: number;
 };
@@ -58,6 +63,16 @@ export const runRebuild = async (run: RebuildContext, options: RebuildOptions): 
   let done = 0;
   const checkpoint = await readCheckpoint(sql);
   const resuming = options.resume === true && checkpoint.rebuilding;
+  if (!resuming && options.onlyIfInterrupted) {
+    return {
+      events: 0,
+      seconds: 0,
+      eventsPerSecond: 0,
+      deadLettered: 0,
+      position: formatPosition(checkpoint.position),
+      completed: false,
+    };
+  }
   if (resuming) {
     position = checkpoint.position;
     done = checkpoint.eventsProcessed;

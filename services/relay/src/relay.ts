@@ -24,6 +24,7 @@ import type { RelayState, RelayStatus } from './relay-status';
 import { describeError, silentLogger } from './relay-logger';
 import type { RelayLogger } from './relay-logger';
 import { createStreamOrigins } from './stream-origins';
+import { retryDelayMs } from './retry-delay';
 
 export type RelayOptions = {
   store: EventStore;
@@ -129,7 +130,7 @@ export const createRelay = (options: RelayOptions): Relay => {
         state = 'retrying';
         lastError = describeError(error).errorMessage;
         telemetry.publishFailed();
-        const delay = Math.min(retryMax, retryInitial * 2 ** Math.min(attempt, 16)) * (0.8 + Math.random() * 0.4);
+        const delay = retryDelayMs({ initialMs: retryInitial, maxMs: retryMax }, attempt, Math.random());
         logger.warn(
           { topic, attempt: attempt + 1, retryInMs: Math.round(delay), ...describeError(error) },
           'relay could not publish; retrying the same batch',

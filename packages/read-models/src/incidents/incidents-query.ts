@@ -84,9 +84,10 @@ const toView = (row: IncidentRow, options: TodayOptions): IncidentView => {
     deadlines,
     nextDueOn: row.next_due_on,
     overdue: deadlines.some((d) => d.overdue && partnershipMustMeet(d)),
-    sealedPersonal: row.sealed_personal,
+    // Absent when a list left the column out (withSealedPersonal / withHistory false).
+    sealedPersonal: row.sealed_personal ?? null,
     personalErased: row.personal_erased,
-    history: row.history,
+    history: row.history ?? [],
     lastEventAt: row.last_event_at,
     version: row.version,
   };
@@ -137,7 +138,44 @@ export type ListIncidentsOptions = TodayOptions &
     page?: number;
     /** Count the matching rows (default true). The gateway counts only when `totalCount` is asked for. */
     count?: boolean;
+    /**
+     * Leave out the parts a list rarely shows (they are most of a row's bytes): `history` comes back empty and
+     * `sealedPersonal` null, so pass false only when the caller will not read them. Default true for both.
+     */
+    withHistory?: boolean;
+    withSealedPersonal?: boolean;
   };
+
+/** Every column but the two large ones; `satisfies` keeps the list in step with IncidentRow. */
+const LIST_COLUMNS = [
+  'incident_id',
+  'reference',
+  'partnership_id',
+  'local_authority_code',
+  'nature',
+  'status',
+  'guidance_edition',
+  'became_aware_on',
+  'became_aware_declared_on',
+  'became_aware_amended',
+  'became_aware_clock_on',
+  'incident_on',
+  'notified_at',
+  'notified_on',
+  'referral_id',
+  'children',
+  'rapid_review_required',
+  'rapid_review',
+  'panel_response',
+  'withdrawal',
+  'merged_duplicates',
+  'review_ids',
+  'deadlines',
+  'next_due_on',
+  'personal_erased',
+  'last_event_at',
+  'version',
+] as const satisfies readonly (keyof IncidentRow)[];
 
 const whereOf = (sql: Sql, options: IncidentFilters & TodayOptions) => {
   const { today } = resolveToday(options);
@@ -177,8 +215,13 @@ export const listIncidents = async (sql: Sql, options: ListIncidentsOptions): Pr
         ? sql`and (case when next_due_on is null then 1 else 0 end, coalesce(next_due_on, ''), notified_at, incident_id)
           > (${Number(after[0])}, ${after[1]!}, ${after[2]!}, ${after[3]!})`
         : sql`and (notified_at, incident_id) < (${after[0]!}, ${after[1]!})`;
-  const rows = await sql<IncidentRow[]>`
-    select * from read_models.incidents
+  const columns = [
+    ...LIST_COLUMNS,
+    ...(options.withHistory !== false ? ['history'] : []),
+    ...(options.withSealedPersonal !== false ? ['sealed_personal'] : []),
+  ];
+  const rowsQuery = sql<IncidentRow[]>`
+    select ${sql(columns)} from read_models.incidents
     where true ${whereOf(sql, options)} ${keyset}
     order by ${
       urgent
@@ -186,7 +229,11 @@ export const listIncidents = async (sql: Sql, options: ListIncidentsOptions): Pr
         : sql`notified_at desc, incident_id desc`
     }
     limit ${size + 1} ${offset !== undefined ? sql`offset ${offset}` : sql``}`;
-  const count = options.count === false ? null : await countIncidents(sql, options);
+  // Both statements go out together (the pool runs them on two connections) rather than one after the other.
+  const [rows, count] = await Promise.all([
+    rowsQuery,
+    options.count === false ? Promise.resolve(null) : countIncidents(sql, options),
+  ]);
   const keyOf = (row: IncidentRow) =>
     urgent
       ? [row.next_due_on === null ? '1' : '0', row.next_due_on ?? '', row.notified_at, row.incident_id]

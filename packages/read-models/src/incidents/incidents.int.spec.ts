@@ -214,6 +214,22 @@ describe('incidents read model', () => {
     await expect(listIncidents(db.sql, { first: 5, after: 'not-a-cursor' })).rejects.toThrow(/cursor/);
   });
 
+  it('a list without history or sealed parts reads the same rows and leaves those out', async () => {
+    const full = await listIncidents(db.sql, { first: 10, today: '2025-06-20' });
+    const lean = await listIncidents(db.sql, {
+      first: 10,
+      today: '2025-06-20',
+      withHistory: false,
+      withSealedPersonal: false,
+      count: false,
+    });
+    expect(full.items.length).toBeGreaterThan(1);
+    expect(full.items.some((i) => i.history.length > 0 && i.sealedPersonal !== null)).toBe(true);
+    expect(lean.totalCount).toBeNull();
+    expect(lean.endCursor).toBe(full.endCursor);
+    expect(lean.items).toEqual(full.items.map((i) => ({ ...i, history: [], sealedPersonal: null })));
+  });
+
   it('a broken event is dead-lettered with a reason and skipped; unknown types are skipped', async () => {
     await givenEvents(db.sql, [
       {

@@ -12,6 +12,7 @@ import {
 } from '@cspr/read-models';
 import type { IncidentView, MergedDuplicate } from '@cspr/read-models';
 import { builder } from '../builder';
+import { selectedFields } from '../field-selection';
 import { may, requireRecord, roleOf, userOf } from '../authorization';
 import { ForbiddenError, NotFoundError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
@@ -330,7 +331,7 @@ builder.queryField('incidents', (t) =>
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
     authScopes: may('incidents'),
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       forwardOnly(args);
       let partnershipId = args.partnershipId ?? undefined;
       if (roleOf(ctx.principal) === 'partnership') {
@@ -359,9 +360,13 @@ builder.queryField('incidents', (t) =>
       await awaitConsistency(ctx, args.consistentAfter);
       try {
         const urgent = args.order === 'most-urgent';
+        // History and sealed parts are most of a row's bytes: read them only when this request selects them.
+        const nodeFields = new Set([...selectedFields(info, ['edges', 'node']), ...selectedFields(info, ['nodes'])]);
         const listed = await listIncidents(ctx.services.sql, {
           ...filters,
           count: false,
+          withHistory: nodeFields.has('history'),
+          withSealedPersonal: nodeFields.has('personal'),
           ...(args.order ? { order: args.order } : {}),
           ...(args.first != null ? { first: args.first } : {}),
           ...(page !== undefined ? { page } : args.after ? { after: args.after } : {}),
