@@ -154,7 +154,11 @@ describe.skipIf(!hasChromium()).each([true, false])(
       await shot(page, 'panel-queue');
 
       // The queue names each incident by its reference (INC-yyyy-nnnnn), the partnership by its name.
-      await page.getByRole('row', { name: /Leeds Safeguarding Children Partnership/ }).getByRole('link', { name: /^INC-/ }).first().click();
+      await page
+        .getByRole('row', { name: /Leeds Safeguarding Children Partnership/ })
+        .getByRole('link', { name: /^INC-/ })
+        .first()
+        .click();
       await page.getByRole('heading', { name: 'Respond' }).waitFor();
       expect(await page.getByText('Facts: the child was seen at A&E on the day of the incident.').isVisible()).toBe(
         true,
