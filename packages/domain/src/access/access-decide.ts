@@ -8,7 +8,7 @@ import { requireContext, requireRole } from '../shared/authorize';
 import { validationError } from '../shared/domain-error';
 import { assertNever, type Decider } from '../shared/event';
 import { ROLES } from '../shared/authorize';
-import { forbidden } from '../shared/domain-error';
+import { forbidden, illegalState } from '../shared/domain-error';
 import type { Role } from '../shared/types';
 import { optionalString, requireEmail, requireOneOf, requireString } from '../shared/validate';
 import { evolveAccess, initialAccessState, sameGrant, type AccessGrant, type AccessState } from './access';
@@ -64,7 +64,9 @@ export const revokeAccess = (command: RevokeAccess, state: AccessState): AccessE
   const grant = parseGrant(command.data);
   if (grant.role === 'admin' && grant.subject === command.context.actor.userId)
     throw forbidden('An admin may not revoke their own admin access: ask another admin');
-  if (!state.grants.some((g) => sameGrant(g, grant))) return [];
+  // Nothing to revoke is said, not silently accepted: the admin learns the person never held (or no longer holds) it.
+  if (!state.grants.some((g) => sameGrant(g, grant)))
+    throw illegalState('That person holds no such grant: nothing was revoked');
   return [
     {
       type: 'AccessRevoked',

@@ -88,12 +88,12 @@ describe('RevokeAccess', () => {
     expect(spec.given([granted, ...events]).state()).toEqual({ grants: [] });
   });
 
-  it('records nothing for a grant not held', () => {
-    spec.given([]).when(revoke()).then([]);
+  it('refuses to revoke a grant not held, saying nothing was revoked', () => {
+    spec.given([]).when(revoke()).thenThrows({ code: 'illegal_state' });
     spec
       .given([granted])
       .when(revoke({ partnershipId: 'kent' }))
-      .then([]);
+      .thenThrows({ code: 'illegal_state' });
   });
 
   it("an admin may not revoke their own admin access, but may revoke another admin's", () => {

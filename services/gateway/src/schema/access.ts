@@ -71,8 +71,9 @@ const accessSchema = z.object({
   commandId: commandIdSchema,
   subject: z.string().min(1).max(255),
   role: z.string().min(1).max(20),
-  partnershipId: z.string().max(100).nullish(),
-  email: z.string().max(300).nullish(),
+  // Given means meant: an empty partnership or email is refused, not silently dropped.
+  partnershipId: z.string().min(1).max(100).nullish(),
+  email: z.string().min(3).max(300).nullish(),
 });
 
 for (const [name, type, description] of [
