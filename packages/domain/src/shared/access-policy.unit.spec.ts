@@ -130,6 +130,7 @@ describe('mayPerform', () => {
         'partnershipContacts',
         'addPartnershipContact',
         'removePartnershipContact',
+        'setEmailPreferences',
       ].sort(),
     );
   });
