@@ -10,6 +10,7 @@ import { Feed } from 'feed';
 import { PARTNERSHIP_REVIEWS_PAGE, PUBLISHED_REPORTS } from '../operations';
 import type { GatewayCall } from '../server/gateway-client';
 import { DOCUMENT_KINDS, labelOf } from '../app/vocabulary';
+import { formatDate } from '../app/deadline';
 
 type Document = {
   kind: string;
@@ -42,21 +43,8 @@ export const LISTING_KINDS = [
   { value: 'NATIONAL_REVIEW', heading: 'National reviews', none: 'national reviews' },
 ] as const;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const monthYear = (date: string) => `${MONTHS[Number(date.slice(5, 7)) - 1] ?? ''} ${date.slice(0, 4)}`.trim();
+/** `2019-09` or `2019-09-12` → `September 2019`, the month a listing names (the GOV.UK date without its day). */
+const monthYear = (date: string) => formatDate(date.length === 7 ? `${date}-01` : date).replace(/^\d+ /, '');
 
 /** Only addresses the platform serves, or https ones a partnership gave, become links: never script. */
 const safeHref = (address: string | null) =>
