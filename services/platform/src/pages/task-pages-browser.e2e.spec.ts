@@ -51,12 +51,23 @@ describe.skipIf(!existsSync(CHROMIUM))('list pages in Chromium', { timeout: 180_
       'query($id: ID!) { incident(id: $id) { ... on Incident { personal { caseOutline } } } }',
       { id },
     );
-    await stack.gql(
+    const requested = await stack.gql(
       { role: 'admin', sub: 'dev-admin' },
-      'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename } }',
+      'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename ... on IncidentPayload { position } } }',
       {
         input: { incidentId: id, legalBasis: 'court-order' },
       },
+    );
+    expect(requested.data.requestErasure.__typename).toBe('IncidentPayload');
+    // The page reads a read model: wait (through the gateway's own read-your-writes) until the projector has the
+    // request, so a busy machine's lag is not mistaken for a missing button.
+    const pending = await stack.gql(
+      { role: 'admin', sub: 'dev-admin-2' },
+      'query($after: String) { erasureRequests(status: PENDING, first: 5, consistentAfter: $after) { edges { node { reference } } } }',
+      { after: requested.data.requestErasure.position },
+    );
+    expect(pending.data.erasureRequests.edges.map((e: { node: { reference: string } }) => e.node.reference)).toContain(
+      reference,
     );
   }, 180_000);
   afterAll(async () => {
