@@ -65,6 +65,8 @@ fetch() {
   mvn -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$VERSION:tar.gz" -DoutputDirectory="$CACHE" -Dmdep.overWriteIfNewer=true
   rm -rf "$DIST" && mkdir -p "$DIST"
   tar -xzf "$CACHE/keycloak-quarkus-dist-$VERSION.tar.gz" -C "$DIST" --strip-components=1
+  # Maven keeps its own copy in ~/.m2; the unpacked folder is all that runs.
+  rm -f "$CACHE/keycloak-quarkus-dist-$VERSION.tar.gz"
   touch "$DIST/.complete"
   flock -u 9
 }
