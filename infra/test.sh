@@ -25,8 +25,8 @@ stop_kafka() { if $kafka_started_here; then bash infra/kafka/kafka.sh stop >/dev
 
 # Keycloak: the sign-in journeys through a provider that is not ours (services/platform/src/sign-in/
 # keycloak-sign-in.e2e.spec.ts). On by default: it starts in the background while lint and typecheck run, so its
-# start (about 40 s warm, 100 s the first time on a machine: a 160 MB download cached in infra/keycloak/.cache and
-# ~/.m2, then Quarkus's build) is mostly hidden. Without a Java 21+ JDK the journeys are skipped, saying why.
+# start (40-90 s warm on 2 busy cores, 100 s the first time on a machine: a 160 MB download kept in ~/.m2 and
+# unpacked in infra/keycloak/.cache, then Quarkus's build) is mostly hidden. Without a Java 21+ JDK the journeys are skipped, saying why.
 # CSPR_KEYCLOAK=0 leaves it off; CSPR_KEYCLOAK=1 makes a missing JDK a failure instead of a skip.
 keycloak_started_here=false
 keycloak_start_pid=
