@@ -149,7 +149,10 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   if (signIn?.embedded) {
     issuers.set(
       signIn.embedded.issuer,
-      createEmbeddedProviderVerifier({ ...signIn.embedded, principalOf: grantsPrincipal(grants) }),
+      createEmbeddedProviderVerifier({
+        ...signIn.embedded,
+        principalOf: grantsPrincipal(grants, undefined, config.claimMapping),
+      }),
     );
     await grantStartupAccess(
       gateway.commands,
