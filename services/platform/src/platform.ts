@@ -22,7 +22,7 @@ import { createWebApp, DEV_ACCOUNTS, grantsInForce, setUpSignIn, signInSettingsF
 import { loadNotifierConfig } from '@cspr/config';
 import { createChannel, createNotifier, migrateNotifier, notifierHealthBody, serveDevMailbox } from '@cspr/notifier';
 import { loadDemo } from './demo/load-demo';
-import { countOpenDeadlines, getProjectorStatus, listAccessGrants } from '@cspr/read-models';
+import { countOpenDeadlines, getProjectorStatus, listAccessGrants, waitForPosition } from '@cspr/read-models';
 import { platformMetrics } from '@cspr/telemetry';
 
 export type StartedPlatform = { runtime: Runtime; server: Server; port: number; relayRunning: boolean };
@@ -154,10 +154,14 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
         principalOf: grantsPrincipal(grants, undefined, config.claimMapping),
       }),
     );
-    await grantStartupAccess(
+    const startupGrants = await grantStartupAccess(
       gateway.commands,
       DEV_ACCOUNTS.flatMap((a) => (a.grant ? [{ subject: a.subject, email: a.email, ...a.grant }] : [])),
     );
+    // A newcomer signs in seconds after the banner, and sign-in reads grants from the read model: wait (bounded)
+    // until the projector has the accounts' grants, so the first sign-in does not land on "no access yet".
+    if (startupGrants.lastPosition && !(await waitForPosition(sql, startupGrants.lastPosition, 60_000)))
+      logger.warn('development accounts not projected yet: signing in may say "no access yet" for a little while');
   }
   const web = !signIn
     ? undefined

@@ -13,7 +13,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser as ChromiumBrowser, type BrowserContext, type Page } from 'playwright-core';
 import { grantStartupAccess } from '@cspr/application';
 import { createEmbeddedProviderVerifier } from '@cspr/gateway';
-import { grantsForSubject } from '@cspr/read-models';
+import { waitForPosition } from '@cspr/read-models';
 import type { GatewayUnderTest } from './gateway-under-test.fixture';
 import { createWebApp } from './server/create-web-app';
 import { DEV_ACCOUNTS, grantsInForce, setUpSignIn } from './sign-in';
@@ -53,13 +53,13 @@ export const serveApp = async (backEnd: GatewayUnderTest): Promise<ServedApp> =>
     signIn.embedded!.issuer,
     createEmbeddedProviderVerifier({ ...signIn.embedded!, principalOf: backEnd.grantsPrincipal }),
   );
-  await grantStartupAccess(
+  const startupGrants = await grantStartupAccess(
     backEnd.commands,
     DEV_ACCOUNTS.flatMap((a) => (a.grant ? [{ subject: a.subject, email: a.email, ...a.grant }] : [])),
   );
-  // The grants reach the read model through the projector: wait until the last account's is readable.
-  for (let i = 0; i < 200 && (await grantsForSubject(backEnd.sql, 'dev-admin-2')).length === 0; i++)
-    await new Promise((r) => setTimeout(r, 50));
+  // The grants reach the read model through the projector: wait until it has the last one, as the platform does.
+  if (startupGrants.lastPosition && !(await waitForPosition(backEnd.sql, startupGrants.lastPosition, 60_000)))
+    throw new Error('The development accounts were not projected within 60 s');
   const web = createWebApp({ gateway: backEnd.fetch, signIn, logError: (error) => console.error(error) });
   handler = (req, res) =>
     /^\/(graphql|documents)(\/|$|\?)/.test(req.url ?? '') ? backEnd.handler(req, res) : web(req, res);
