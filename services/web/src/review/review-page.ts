@@ -21,6 +21,8 @@ type Review = {
   id: string;
   kind: string;
   partnershipIds: string[];
+  partnershipNames: string[];
+  reference: string | null;
   incidentIds: string[];
   status: string;
   caseName: string | null;
@@ -90,12 +92,13 @@ export const reviewPage = async (ctx: PageContext) => {
       ${backLink(ctx.user?.roles.includes('panel') ? '/panel/reviews' : '/partnership/reviews', 'Back to reviews')}
       ${done ? notice(done === 'commissioned' ? 'The review has been commissioned.' : 'Recorded.', 'success') : ''}
       <span class="govuk-caption-l">${review.kind === 'NATIONAL' ? (review.thematic ? 'National thematic review' : 'National review') : 'Local child safeguarding practice review'}</span>
-      <h1 class="govuk-heading-l">${review.caseName ?? review.title ?? review.id}</h1>
+      <h1 class="govuk-heading-l">${review.caseName ?? review.title ?? review.reference ?? 'Review'}</h1>
       <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
         ${summaryList([
           ['Status', html`<strong class="govuk-tag">${labelOf(REVIEW_STATUSES, review.status)}</strong>`],
           ['Commissioned', formatDate(review.commissionedOn)],
-          ['Partnerships', review.partnershipIds.join(', ')],
+          ['Reference', review.reference],
+          ['Partnerships', review.partnershipNames.join(', ')],
           [
             'Incidents',
             html`<ul class="govuk-list">${review.incidentIds.map((id) => html`<li><a class="govuk-link" href="${incidentBase}/${id}">Incident ${id.slice(0, 8)}</a></li>`)}</ul>`,
