@@ -119,7 +119,7 @@ describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 300_000
     // The dashboard also lists reviews and learning below the incidents.
     const incidents = page.getByRole('table', { name: /Your incidents/ });
     await incidents.waitFor();
-    expect(await page.locator('.app-card--red').innerText()).toContain('1\ndeadline overdue');
+    expect(await page.locator('.app-card--red').innerText()).toContain('1\nincident overdue');
     const overdueRow = incidents.getByRole('row').filter({ has: page.getByText('Overdue', { exact: true }) });
     expect(await overdueRow.innerText()).toMatch(
       /Send the rapid review \(the Panel's expectation, not a statutory duty\):\s+\d+ \w+ 2026\s+\d+ working days? overdue/,
