@@ -183,8 +183,9 @@ describe.skipIf(!hasChromium()).each([true, false])(
 
       await page.getByText('The review has been commissioned.').waitFor();
       const record = await page.locator('.govuk-summary-list').first().innerText();
-      expect(record).toContain('leeds');
-      expect(record).toContain('bradford');
+      expect(record).toContain('Leeds Safeguarding Children Partnership');
+      expect(record).toContain('Bradford Safeguarding Children Partnership');
+      expect(record).toMatch(/INC-\d{4}-\d{5}, Leeds/);
       await expectAccessible(page);
       await shot(page, 'national-review');
 

@@ -139,6 +139,11 @@ export const REVIEW_REFERENCE = `query ReviewReference($id: ID!) {
   review(id: $id) { __typename ... on Review { id reference title caseName } }
 }`;
 
+/** An incident's reference and place, for a link that names it (a review lists the incidents it covers). */
+export const INCIDENT_REFERENCE = `query IncidentReference($id: ID!) {
+  incident(id: $id) { __typename ... on Incident { id reference localAuthorityName } }
+}`;
+
 export const REVIEWS = `query Reviews($kind: ReviewKind, $first: Int, $page: Int, $consistentAfter: String) {
   reviews(first: $first, page: $page, kind: $kind, consistentAfter: $consistentAfter) { totalCount edges { node { ${reviewFields} } } }
 }`;

@@ -115,7 +115,7 @@ describe.skipIf(!hasChromium()).each([true, false])(
       expect(await firstRow.innerText()).toContain(incident.reference);
       expect(await firstRow.innerText()).toMatch(/overdue/i);
       await expectReadable(page);
-      await shot(page, 'partnership-dashboard');
+      await shot(page, 'partnership-dashboard-paged');
 
       await page.getByRole('navigation', { name: 'incidents pages' }).getByRole('link', { name: /^Next/ }).click();
       await page

@@ -12,7 +12,7 @@ import { commandIdOf } from '../partnership/notify-page';
 import { html } from '../app/html';
 import type { PageContext } from '../server/page';
 import { DELAY_REASONS, deadlineLabel, DOCUMENT_KINDS, labelOf, REVIEW_STATUSES } from '../app/vocabulary';
-import { REVIEW, REVIEW_LEARNING } from '../operations';
+import { INCIDENT_REFERENCE, REVIEW, REVIEW_LEARNING } from '../operations';
 import { learningActions } from '../learning/learning-actions';
 import { learningSection, type ReviewLearning } from '../learning/review-learning';
 import { REVIEW_ACTIONS, type ReviewAction } from './review-actions';
@@ -71,11 +71,28 @@ const loadLearning = (gateway: GatewayCall, reviewId: string): Promise<ReviewLea
     () => undefined,
   );
 
+type IncidentName = { id: string; reference: string | null; localAuthorityName: string | null };
+
+/**
+ * The covered incidents by reference and local authority. A national review can cover another partnership's
+ * incident, which this person may not read: it is named as such, without its id.
+ */
+const incidentNames = (gateway: GatewayCall, ids: string[]): Promise<(IncidentName | null)[]> =>
+  Promise.all(
+    ids.map((id) =>
+      gateway<{ incident: IncidentName & { __typename: string } }>(INCIDENT_REFERENCE, { id }).then(
+        ({ incident }) => (incident.__typename === 'Incident' ? incident : null),
+        () => null,
+      ),
+    ),
+  );
+
 export const reviewPage = async (ctx: PageContext) => {
   const [review, learning] = await Promise.all([
     loadReview(ctx.gateway, ctx.params.id!),
     loadLearning(ctx.gateway, ctx.params.id!),
   ]);
+  const incidents = await incidentNames(ctx.gateway, review.incidentIds);
   const incidentBase = ctx.user?.roles.includes('panel') ? '/panel/incidents' : '/partnership/incidents';
   const state = { status: review.status, kind: review.kind, hasReviewer: review.reviewer !== null };
   // Learning steps apply until the review closes; the gateway refuses them to anyone but the review's owner.
@@ -101,7 +118,7 @@ export const reviewPage = async (ctx: PageContext) => {
           ['Partnerships', review.partnershipNames.join(', ')],
           [
             'Incidents',
-            html`<ul class="govuk-list">${review.incidentIds.map((id) => html`<li><a class="govuk-link" href="${incidentBase}/${id}">Incident ${id.slice(0, 8)}</a></li>`)}</ul>`,
+            html`<ul class="govuk-list">${incidents.map((i) => (i ? html`<li><a class="govuk-link" href="${incidentBase}/${i.id}">${i.reference ?? 'Incident'}</a>${i.localAuthorityName ? `, ${i.localAuthorityName}` : ''}</li>` : html`<li>An incident of another partnership</li>`))}</ul>`,
           ],
           [
             'Reviewer',
