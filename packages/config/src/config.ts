@@ -31,6 +31,9 @@ const environmentSchema = z.object({
   AUTH_AUDIENCE: z.string().min(1).optional(),
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_ALGORITHMS: list.default(['RS256', 'PS256', 'ES256']),
+  AUTH_ORGANISATION_CLAIM: z.string().min(1).optional(),
+  AUTH_ROLE_CLAIM: z.string().min(1).optional(),
+  AUTH_ORGANISATION_PARTNERSHIPS: list.default([]),
   CSPR_MASTER_KEY: z.string().optional(),
   CSPR_ERASURE_LEDGER: z.string().min(1).optional(),
   CSPR_ADMIN_USER_IDS: list.default([]),
@@ -103,6 +106,20 @@ export const CONFIG_DOCS: Record<ConfigVariable, { default: string; meaning: str
   AUTH_AUDIENCE: { default: 'unset: dev keys', meaning: 'expected token audience' },
   AUTH_JWKS_URL: { default: 'unset: dev keys', meaning: "the issuer's JWKS address" },
   AUTH_ALGORITHMS: { default: '`RS256,PS256,ES256`', meaning: 'token algorithm allow-list (asymmetric only)' },
+  AUTH_ORGANISATION_CLAIM: {
+    default: 'unset: access from grants only',
+    meaning:
+      "claim naming a person's organisation, a dotted path into an object claim allowed (DfE Sign-in `organisation.id`, Entra ID `tid`); read from the ID token by the pages and the access token by the gateway, for people with no grant",
+  },
+  AUTH_ROLE_CLAIM: {
+    default: 'unset: `partnership` for a mapped organisation',
+    meaning:
+      'claim carrying a role for people with no grant (a string or list, e.g. Entra ID app roles `roles`): `partnership`, `agency` (both need a mapped organisation), `panel`, `ofsted` or `dfe`; never `admin`',
+  },
+  AUTH_ORGANISATION_PARTNERSHIPS: {
+    default: 'none',
+    meaning: 'which organisation is which partnership: comma-separated `organisation-id=partnership-id` pairs',
+  },
   CSPR_MASTER_KEY: {
     default: 'dev: key file in `DATA_DIR`',
     meaning: 'base64 of 32 bytes wrapping every data key (required in production)',
@@ -198,6 +215,12 @@ export type PlatformConfig = {
   eventStoreConnectionString?: string;
   kafkaBrokers?: string[];
   auth?: { issuer: string; audience: string; jwksUrl: string; algorithms: string[] };
+  /** Access from the provider's claims for people with no grant (domain `accessFromClaims`). */
+  claimMapping: {
+    organisationClaim?: string;
+    roleClaim?: string;
+    organisationPartnerships: Record<string, string>;
+  };
   masterKey?: string;
   erasureLedger?: string;
   adminUserIds: string[];
@@ -280,6 +303,18 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
   const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID];
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean))
     throw new ConfigError('Invalid configuration: OIDC_ISSUER and OIDC_CLIENT_ID go together');
+  const organisationPartnerships = Object.fromEntries(
+    e.AUTH_ORGANISATION_PARTNERSHIPS.map((pair) => {
+      const [organisation, partnership, ...rest] = pair.split('=').map((part) => part.trim());
+      if (!organisation || !partnership || rest.length)
+        throw new ConfigError(
+          `Invalid configuration: AUTH_ORGANISATION_PARTNERSHIPS: '${pair}' is not organisation-id=partnership-id`,
+        );
+      return [organisation, partnership];
+    }),
+  );
+  if (e.AUTH_ORGANISATION_PARTNERSHIPS.length && !e.AUTH_ORGANISATION_CLAIM)
+    throw new ConfigError('Invalid configuration: AUTH_ORGANISATION_PARTNERSHIPS needs AUTH_ORGANISATION_CLAIM');
   if (e.EVENT_STORE === 'eventstoredb' && !e.EVENTSTORE_CONNECTION_STRING) {
     throw new ConfigError('Invalid configuration: EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING');
   }
@@ -296,6 +331,11 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     auth: e.AUTH_ISSUER
       ? { issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE!, jwksUrl: e.AUTH_JWKS_URL!, algorithms: e.AUTH_ALGORITHMS }
       : undefined,
+    claimMapping: {
+      ...(e.AUTH_ORGANISATION_CLAIM ? { organisationClaim: e.AUTH_ORGANISATION_CLAIM } : {}),
+      ...(e.AUTH_ROLE_CLAIM ? { roleClaim: e.AUTH_ROLE_CLAIM } : {}),
+      organisationPartnerships,
+    },
     masterKey: e.CSPR_MASTER_KEY,
     erasureLedger: e.CSPR_ERASURE_LEDGER,
     adminUserIds: e.CSPR_ADMIN_USER_IDS,

@@ -61,7 +61,7 @@ export const composeGateway = async (
     auth:
       options.auth ??
       (await createTokenVerifierFromConfig(config, {
-        principalOf: grantsPrincipal(createGrantsLookup(sql), () => config.adminUserIds),
+        principalOf: grantsPrincipal(createGrantsLookup(sql), () => config.adminUserIds, config.claimMapping),
       })),
     documents: {
       store: createDocumentStore(sql, { maxBytes: config.documents.maxBytes }),

@@ -18,11 +18,11 @@ import type { TokenVerifier } from '@cspr/gateway';
 import { createProjector } from '@cspr/projector';
 import { createRelay, kafkaCheck, migrateRelay, relayCheck, type Relay } from '@cspr/relay';
 import { closeHttpServerGracefully, openRuntime, type Runtime } from '@cspr/runtime';
-import { createWebApp, DEV_ACCOUNTS, setUpSignIn, signInSettingsFromConfig } from '@cspr/web';
+import { createWebApp, DEV_ACCOUNTS, grantsInForce, setUpSignIn, signInSettingsFromConfig } from '@cspr/web';
 import { loadNotifierConfig } from '@cspr/config';
 import { createChannel, createNotifier, migrateNotifier, notifierHealthBody, serveDevMailbox } from '@cspr/notifier';
 import { loadDemo } from './demo/load-demo';
-import { countOpenDeadlines, getProjectorStatus, grantsForSubject, listAccessGrants } from '@cspr/read-models';
+import { countOpenDeadlines, getProjectorStatus, listAccessGrants } from '@cspr/read-models';
 import { platformMetrics } from '@cspr/telemetry';
 
 export type StartedPlatform = { runtime: Runtime; server: Server; port: number; relayRunning: boolean };
@@ -62,7 +62,7 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   const grants = createGrantsLookup(sql);
   const issuers = new Map<string, TokenVerifier>();
   const configVerifier = await createTokenVerifierFromConfig(config, {
-    principalOf: grantsPrincipal(grants, () => config.adminUserIds),
+    principalOf: grantsPrincipal(grants, () => config.adminUserIds, config.claimMapping),
   });
   // The notifier starts after the gateway (it needs the log's partnerships); `/health` asks it once it runs.
   const started: { notifier?: ReturnType<typeof createNotifier> } = {};
@@ -142,19 +142,17 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
           dataDir: config.dataDir,
           production: config.production,
           settings: signInSettingsFromConfig(config),
-          grantsFor: async ({ subject }) =>
-            (await grantsForSubject(sql, subject)).map((g) => ({
-              role: g.role,
-              ...(g.partnershipId ? { partnershipId: g.partnershipId } : {}),
-              ...(g.partnershipName ? { partnershipName: g.partnershipName } : {}),
-            })),
+          grantsFor: grantsInForce(sql, config.claimMapping),
           logger,
         });
   // The embedded provider's development accounts get their roles through the log, as an admin's grant would.
   if (signIn?.embedded) {
     issuers.set(
       signIn.embedded.issuer,
-      createEmbeddedProviderVerifier({ ...signIn.embedded, principalOf: grantsPrincipal(grants) }),
+      createEmbeddedProviderVerifier({
+        ...signIn.embedded,
+        principalOf: grantsPrincipal(grants, undefined, config.claimMapping),
+      }),
     );
     await grantStartupAccess(
       gateway.commands,

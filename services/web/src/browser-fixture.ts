@@ -16,7 +16,7 @@ import { createEmbeddedProviderVerifier } from '@cspr/gateway';
 import { grantsForSubject } from '@cspr/read-models';
 import type { GatewayUnderTest } from './gateway-under-test.fixture';
 import { createWebApp } from './server/create-web-app';
-import { DEV_ACCOUNTS, setUpSignIn } from './sign-in';
+import { DEV_ACCOUNTS, grantsInForce, setUpSignIn } from './sign-in';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = (): boolean => existsSync(CHROMIUM_PATH);
@@ -47,12 +47,7 @@ export const serveApp = async (backEnd: GatewayUnderTest): Promise<ServedApp> =>
     production: false,
     settings: {},
     logger: quiet,
-    grantsFor: async ({ subject }) =>
-      (await grantsForSubject(backEnd.sql, subject)).map((g) => ({
-        role: g.role,
-        ...(g.partnershipId ? { partnershipId: g.partnershipId } : {}),
-        ...(g.partnershipName ? { partnershipName: g.partnershipName } : {}),
-      })),
+    grantsFor: grantsInForce(backEnd.sql),
   });
   backEnd.issuers.set(
     signIn.embedded!.issuer,

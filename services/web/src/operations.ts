@@ -306,3 +306,17 @@ export const PERSONAL_DATA_READS = `query PersonalDataReads($readerId: String, $
     edges { node { at readerId role partnershipName subjectReference fields purpose } }
   }
 }`;
+
+/** The Panel's and admins' release desk: which years are running, complete, closed or published. */
+export const STATISTICS_RELEASE_DESK = `query StatisticsReleaseDesk($consistentAfter: String) {
+  nationalStatistics(consistentAfter: $consistentAfter) { reportingYear label complete }
+  statisticsReleases(includeUnpublished: true) { reportingYear label closedOn publishedOn }
+}`;
+
+export const CLOSE_STATISTICS_PERIOD = `mutation CloseStatisticsPeriod($input: StatisticsReleaseInput!) {
+  closeStatisticsPeriod(input: $input) { __typename ... on StatisticsReleasePayload { position } ... on ClientError { message } }
+}`;
+
+export const PUBLISH_STATISTICS_RELEASE = `mutation PublishStatisticsRelease($input: StatisticsReleaseInput!) {
+  publishStatisticsRelease(input: $input) { __typename ... on StatisticsReleasePayload { position } ... on ClientError { message } }
+}`;

@@ -7,6 +7,7 @@ import { html } from '../app/html';
 import { startGatewayUnderTest, type GatewayUnderTest, type TokenRequest } from '../gateway-under-test.fixture';
 import type { PageContext } from '../server/page';
 import { liveStatisticsPage, statisticsPage } from './statistics-page';
+import { statisticsReleasesPage } from './statistics-releases-page';
 
 let backEnd: GatewayUnderTest;
 const tokens = new Map<string, string>();
@@ -44,6 +45,35 @@ const render = async (
   } as unknown as PageContext;
   await page(ctx);
   return body;
+};
+
+/** Posts a form as `who`: the page either redirects (with the write's position) or renders a body with a notice. */
+const post = async (
+  page: (ctx: PageContext) => unknown,
+  who: TokenRequest,
+  roles: string[],
+  form: Record<string, string>,
+) => {
+  const token = await tokenFor(who);
+  const outcome: { body: string; redirectedTo?: string; position?: string | null } = { body: '' };
+  const ctx = {
+    method: 'POST',
+    params: {},
+    query: new URLSearchParams(),
+    form: new URLSearchParams(form),
+    user: { subject: who.sub ?? who.role, displayName: who.role, email: `${who.role}@example.gov.uk`, roles },
+    gateway: (document: string, variables?: Record<string, unknown>) => backEnd.graphqlAs(token, document, variables),
+    csrf: html``,
+    render: (title: string, content: unknown) => {
+      outcome.body = `<title>${title}</title>${String(content)}`;
+    },
+    redirect: (to: string, position?: string | null) => {
+      outcome.redirectedTo = to;
+      outcome.position = position;
+    },
+  } as unknown as PageContext;
+  await page(ctx);
+  return outcome;
 };
 
 const panel: TokenRequest = { role: 'panel' };
@@ -101,6 +131,11 @@ describe('statistics pages', () => {
     expect(live).toContain('not for publication');
     expect(live).toMatch(/Reporting year \d{4}/);
     expect(live).toContain('Serious harm');
+    expect(live).toContain('href="/panel/statistics/releases"');
+    // Ofsted reads the live figures but does not release them: no link to the desk.
+    expect(await render(liveStatisticsPage, { role: 'ofsted' }, ['ofsted'])).not.toContain(
+      '/panel/statistics/releases',
+    );
   });
 
   it('the Panel downloads the live figures of the year on the page as CSV, exact', async () => {
@@ -119,18 +154,33 @@ describe('statistics pages', () => {
 
   it('after the Panel publishes a release, DfE and the public see it with its downloads; the Panel still has the live view', async () => {
     const year = Number((await render(liveStatisticsPage, panel, ['panel'])).match(/Reporting year (\d{4})/)![1]);
-    const token = await tokenFor(panel);
-    await backEnd.graphqlAs(
-      token,
-      'mutation($input: StatisticsReleaseInput!) { closeStatisticsPeriod(input: $input) { __typename } }',
-      { input: { reportingYear: year } },
-    );
-    const published = await backEnd.graphqlAs<{ publishStatisticsRelease: { position: string } }>(
-      token,
-      'mutation($input: StatisticsReleaseInput!) { publishStatisticsRelease(input: $input) { __typename ... on StatisticsReleasePayload { position } } }',
-      { input: { reportingYear: year } },
-    );
-    await releasesAfter(published.publishStatisticsRelease.position);
+    // The Panel closes, then publishes, through the release desk's forms (POST, redirect with the position).
+    const desk = await render(statisticsReleasesPage, panel, ['panel']);
+    expect(desk).toContain(`Close Reporting year ${year}`);
+    expect(desk).not.toContain(`Publish Reporting year ${year}`);
+    const closed = await post(statisticsReleasesPage, panel, ['panel'], {
+      action: 'close',
+      reportingYear: String(year),
+    });
+    expect(closed.redirectedTo).toBe('/panel/statistics/releases?done=closed');
+    await releasesAfter(closed.position!);
+    const afterClose = await render(statisticsReleasesPage, panel, ['panel']);
+    expect(afterClose).toContain('not yet published');
+    expect(afterClose).toContain(`Publish Reporting year ${year}`);
+    // Closing twice is refused by the gateway with its reason, shown on the page; nothing else changes.
+    const again = await post(statisticsReleasesPage, panel, ['panel'], {
+      action: 'close',
+      reportingYear: String(year),
+    });
+    expect(again.redirectedTo).toBeUndefined();
+    expect(again.body).toContain('govuk-notification-banner');
+    const published = await post(statisticsReleasesPage, panel, ['panel'], {
+      action: 'publish',
+      reportingYear: String(year),
+    });
+    expect(published.redirectedTo).toBe('/panel/statistics/releases?done=published');
+    await releasesAfter(published.position!);
+    expect(await render(statisticsReleasesPage, panel, ['panel'])).toMatch(/Published \d{1,2} \w+ \d{4}/);
     for (const who of [dfe, leeds]) {
       const page = await render(statisticsPage, who, [who.role]);
       expect(page).toContain(`Reporting year ${year}`);

@@ -45,6 +45,8 @@ const QUARTERS: Record<string, string> = {
   Q4: 'January to March',
 };
 const LIVE_ROLES = ['panel', 'ofsted', 'admin'];
+/** Who may close and publish a year (the policy table's closeStatisticsPeriod row): Ofsted reads, never releases. */
+const RELEASE_ROLES = ['panel', 'admin'];
 
 /** One breakdown topic as a table: a row per category, a column per nature, in the frame's order. */
 const topicTable = (cells: Shown[], topic: string, caption: string): Html => {
@@ -162,6 +164,7 @@ const livePage = async (ctx: PageContext) => {
     html`
     <h1 class="govuk-heading-l">Serious incident notifications: live national statistics</h1>
     <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>Exact counts, including the running year: not for publication. The public and DfE see published releases only (<a class="govuk-link" href="/statistics">published statistics</a>).</strong></div>
+    ${RELEASE_ROLES.some((role) => ctx.user?.roles.includes(role)) ? html`<p class="govuk-body"><a class="govuk-link" href="/panel/statistics/releases">Close and publish reporting years</a></p>` : ''}
     ${
       !chosen
         ? html`<p class="govuk-body">No notifications have been recorded yet.</p>`

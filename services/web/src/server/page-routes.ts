@@ -28,6 +28,7 @@ import { queuePage } from '../panel/queue-page';
 import { panelRapidReviewPage } from '../panel/rapid-review-page';
 import { nationalReviewPage } from '../panel/national-review-page';
 import { incidentSearchPage } from '../panel/incident-search-page';
+import { statisticsReleasesPage } from '../panel/statistics-releases-page';
 import { erasureRequestsPage } from '../admin/erasure-requests-page';
 import { auditPage } from '../admin/audit-page';
 import { accessibilityPage, cookiesPage, feedbackPage, privacyPage } from '../about/about-pages';
@@ -45,6 +46,7 @@ const routes: Route[] = [
   // Published releases for everyone; the Panel's live, exact view apart.
   { path: '/statistics', page: statisticsPage },
   { path: '/panel/statistics', page: liveStatisticsPage, signedIn: true },
+  { path: '/panel/statistics/releases', page: statisticsReleasesPage, signedIn: true, form: true },
   { path: '/panel/themes', page: recurringThemesPage, signedIn: true },
   { path: '/dfe', page: dfeFinalReportsPage, signedIn: true },
   { path: '/partnership', page: dashboardPage, signedIn: true },
