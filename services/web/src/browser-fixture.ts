@@ -192,3 +192,13 @@ export const PEOPLE = {
   dfe: 'Grace Kim',
   admin: 'Olu Adebayo',
 } as const;
+
+/** An internal id (UUID) or an ONS area code: neither belongs in text a person reads. */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const ONS_CODE = /\bE0\d{7}\b/g;
+
+/** Every UUID and ONS code in the page's visible text (empty when the page shows names and references only). */
+export const codesShown = async (page: Page): Promise<string[]> => {
+  const text = await page.locator('body').innerText();
+  return [...(text.match(UUID) ?? []), ...(text.match(ONS_CODE) ?? [])];
+};

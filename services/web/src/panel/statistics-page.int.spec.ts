@@ -18,13 +18,19 @@ const tokenFor = async (request: TokenRequest) => {
 };
 
 /** Renders a page as `who` would get it: the gateway answers to that caller's token; the body as HTML text. */
-const render = async (page: (ctx: PageContext) => unknown, who: TokenRequest, roles: string[], year?: string) => {
+const render = async (
+  page: (ctx: PageContext) => unknown,
+  who: TokenRequest,
+  roles: string[],
+  year?: string,
+  format?: 'csv',
+) => {
   const token = await tokenFor(who);
   let body = '';
   const ctx = {
     method: 'GET',
     params: {},
-    query: new URLSearchParams(year ? { year } : {}),
+    query: new URLSearchParams({ ...(year ? { year } : {}), ...(format ? { format } : {}) }),
     form: new URLSearchParams(),
     user: { subject: who.sub ?? who.role, displayName: who.role, email: `${who.role}@example.gov.uk`, roles },
     gateway: (document: string, variables?: Record<string, unknown>) => backEnd.graphqlAs(token, document, variables),
@@ -33,6 +39,9 @@ const render = async (page: (ctx: PageContext) => unknown, who: TokenRequest, ro
       body = `<title>${title}</title>${String(content)}`;
     },
     redirect: () => undefined,
+    sendCsv: (filename: string, csv: string) => {
+      body = `${filename}\n${csv}`;
+    },
   } as unknown as PageContext;
   await page(ctx);
   return body;
@@ -127,6 +136,20 @@ describe('statistics pages', () => {
     expect(await render(liveStatisticsPage, { role: 'ofsted' }, ['ofsted'])).not.toContain(
       '/panel/statistics/releases',
     );
+  });
+
+  it('the Panel downloads the live figures of the year on the page as CSV, exact', async () => {
+    const live = await render(liveStatisticsPage, panel, ['panel']);
+    const year = live.match(/Reporting year (\d{4})/)![1]!;
+    expect(live).toContain(`/panel/statistics?year=${year}&amp;format=csv`);
+    const [filename, head, ...rows] = (await render(liveStatisticsPage, panel, ['panel'], year, 'csv'))
+      .trim()
+      .split(/\r?\n/);
+    expect(filename).toBe(`live-statistics-${year}.csv`);
+    expect(head).toBe(
+      'reporting_year,quarter,geographic_level,area_code,area_name,breakdown_topic,breakdown,nature_of_notification,number_notifications',
+    );
+    expect(rows).toContain(`${year},Total,National,E92000001,,Total,Total,Serious harm,3`);
   });
 
   it('after the Panel publishes a release, DfE and the public see it with its downloads; the Panel still has the live view', async () => {

@@ -7,6 +7,7 @@
  */
 import { html, type Html } from '../app/html';
 import { table } from '../app/components';
+import { csvLink, toCsv } from '../app/listing';
 import type { PageContext } from '../server/page';
 import { NATIONAL_STATISTICS, STATISTICS_RELEASES } from '../operations';
 
@@ -127,6 +128,37 @@ const livePage = async (ctx: PageContext) => {
   const chosen =
     nationalStatistics.find((y) => String(y.reportingYear) === ctx.query.get('year')) ?? nationalStatistics[0];
   const shown = (cells: (Cell & { count: number })[]): Shown[] => cells.map((c) => ({ ...c, shown: String(c.count) }));
+  if (ctx.query.get('format') === 'csv' && chosen) {
+    // The tables' figures in DfE's open-data layout (a row per cell, national then regional), exact as on the page.
+    ctx.sendCsv(
+      `live-statistics-${chosen.reportingYear}.csv`,
+      toCsv(
+        [
+          'reporting_year',
+          'quarter',
+          'geographic_level',
+          'area_code',
+          'area_name',
+          'breakdown_topic',
+          'breakdown',
+          'nature_of_notification',
+          'number_notifications',
+        ],
+        [...chosen.national, ...chosen.regional].map((c) => [
+          chosen.reportingYear,
+          c.quarter,
+          c.geographicLevel,
+          c.areaCode,
+          c.areaName ?? '',
+          c.breakdownTopic,
+          c.breakdown,
+          c.natureOfNotification,
+          c.count,
+        ]),
+      ),
+    );
+    return;
+  }
   ctx.render(
     'National statistics (live)',
     html`
@@ -139,6 +171,7 @@ const livePage = async (ctx: PageContext) => {
         : html`
       ${yearLinks(nationalStatistics, chosen.reportingYear, '/panel/statistics')}
       <h2 class="govuk-heading-l">${chosen.label}${chosen.complete ? '' : ' (running: figures will move)'}</h2>
+      ${csvLink('/panel/statistics', new URLSearchParams({ year: String(chosen.reportingYear) }), 'these figures')}
       ${tables(shown(chosen.national), shown(chosen.regional), false)}`
     }`,
   );

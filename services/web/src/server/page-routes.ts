@@ -31,11 +31,17 @@ import { incidentSearchPage } from '../panel/incident-search-page';
 import { statisticsReleasesPage } from '../panel/statistics-releases-page';
 import { erasureRequestsPage } from '../admin/erasure-requests-page';
 import { auditPage } from '../admin/audit-page';
+import { accessibilityPage, cookiesPage, feedbackPage, privacyPage } from '../about/about-pages';
 
 type Page = (ctx: PageContext) => Promise<void> | void;
 type Route = { path: string; page: Page; signedIn?: true; form?: true };
 
 const routes: Route[] = [
+  // The footer's pages, public as on every GOV.UK service.
+  { path: '/accessibility', page: accessibilityPage },
+  { path: '/privacy', page: privacyPage },
+  { path: '/cookies', page: cookiesPage },
+  { path: '/feedback', page: feedbackPage },
   { path: '/learning', page: learningLibraryPage },
   // Published releases for everyone; the Panel's live, exact view apart.
   { path: '/statistics', page: statisticsPage },
