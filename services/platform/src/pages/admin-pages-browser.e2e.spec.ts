@@ -274,11 +274,19 @@ describe.skipIf(!existsSync(CHROMIUM))('administration and email pages in Chromi
         expect(subject).toMatch(/INC-\d{4}-\d{5}/);
         await priyaRow.getByRole('link').click();
         await mailbox.getByRole('heading', { name: subject }).waitFor();
-        const opened = await readable(mailbox);
+        const opened = await mailbox.locator('main').innerText();
+        expect(opened).not.toMatch(ONS_CODE);
         expect(opened).toContain('priya.shah@leeds.example.gov.uk');
         expect(opened).not.toContain('Invented Child');
         expect(await violations(mailbox)).toEqual([]);
         if (javaScriptEnabled) await screenshot(mailbox, 'dev-mailbox-email');
+        // The email's link leads the partnership user, once signed in, to the incident's page.
+        const link = /https?:\/\/[^/\s]+(\/incidents\/[^\s]+)/.exec(opened)?.[1];
+        expect(link).toBeDefined();
+        await mailbox.goto(`${stack.base}${link}`);
+        await mailbox.locator('input[name="account"][value="dev-partnership-leeds"]').check();
+        await mailbox.getByRole('button', { name: 'Sign in' }).click();
+        await mailbox.waitForURL(new RegExp(`/partnership${link}$`));
       } finally {
         await context.close();
         await rm(profile, { recursive: true, force: true });

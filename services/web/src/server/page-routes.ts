@@ -35,6 +35,7 @@ import { changePartnershipPage, partnershipsPage, registerPartnershipPage } from
 import { partnershipContactsPage } from '../admin/partnership-contacts-page';
 import { requestErasurePage } from '../admin/request-erasure-page';
 import { emailPreferencesPage } from '../partnership/email-preferences-page';
+import { emailLinkPage } from './email-links';
 
 type Page = (ctx: PageContext) => Promise<void> | void;
 type Route = { path: string; page: Page; signedIn?: true; form?: true };
@@ -73,6 +74,8 @@ const routes: Route[] = [
   { path: '/admin/partnerships/:id', page: changePartnershipPage, signedIn: true, form: true },
   { path: '/admin/partnerships/:id/contacts', page: partnershipContactsPage, signedIn: true, form: true },
   { path: '/partnership/email-preferences', page: emailPreferencesPage, signedIn: true, form: true },
+  { path: '/incidents/:id', page: emailLinkPage('incidents'), signedIn: true },
+  { path: '/referrals/:id', page: emailLinkPage('referrals'), signedIn: true },
 ];
 
 const pass: RequestHandler = (_req, _res, next) => next();
