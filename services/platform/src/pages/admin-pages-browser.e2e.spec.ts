@@ -159,6 +159,14 @@ describe.skipIf(!existsSync(CHROMIUM))('administration and email pages in Chromi
         expect(await violations(admin)).toEqual([]);
         await readable(admin);
         if (javaScriptEnabled) await screenshot(admin, 'admin-access');
+        // One partnership's access: the new user is there, the Panel's member is not.
+        expect(await admin.getByRole('row', { name: /helen\.marsh@panel\.example\.gov\.uk/ }).count()).toBe(1);
+        await admin.getByLabel('Show access for').selectOption({ label: 'Leeds Safeguarding Children Partnership' });
+        await admin.getByRole('button', { name: 'Show', exact: true }).click();
+        await admin.waitForURL(/partnership=leeds/);
+        expect(await admin.getByRole('row', { name: /helen\.marsh@panel\.example\.gov\.uk/ }).count()).toBe(0);
+        expect(await row.count()).toBe(1);
+        expect(await violations(admin)).toEqual([]);
         await admin.getByRole('button', { name: `Revoke safeguarding partnership access for ${email}` }).click();
         await admin.getByText('Access revoked.').waitFor();
         expect(await admin.getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) }).count()).toBe(0);

@@ -74,10 +74,11 @@ export const accessPage = async (ctx: PageContext) => {
       }
     }
   }
+  const shownPartnership = ctx.query.get('partnership') || undefined;
   const { accessGrants, partnerships } = await ctx.gateway<{
     accessGrants: Grant[];
     partnerships: { id: string; name: string }[];
-  }>(ACCESS_GRANTS);
+  }>(ACCESS_GRANTS, shownPartnership ? { partnershipId: shownPartnership } : {});
   // The gateway answers every grant in force (a few hundred at most): paged here, by person.
   const grants = [...accessGrants].sort(
     (a, b) =>
@@ -114,6 +115,10 @@ export const accessPage = async (ctx: PageContext) => {
       </div>
     </div>
     <h2 class="govuk-heading-m">Access in force</h2>
+    <form method="get" action="${PATH}" novalidate>
+      ${select({ id: 'partnership', label: 'Show access for', options: partnershipOptions, value: shownPartnership ?? '', placeholder: 'Everyone', labelClass: 'govuk-label--s' })}
+      ${button({ text: 'Show', secondary: true })}
+    </form>
     ${listCount(listing)}
     ${
       shown.length
