@@ -214,6 +214,20 @@ describe.skipIf(!existsSync(CHROMIUM))('administration and email pages in Chromi
           `lscp-${suffix}@testshire.example.gov.uk`,
         );
 
+        // The shared mailbox's emails: the weekly digest added; statutory reminders are not the admin's to remove.
+        const team = `lscp-${suffix}@testshire.example.gov.uk`;
+        await admin.getByRole('link', { name: `Change emails for ${team}` }).click();
+        await admin.getByRole('heading', { name: 'Emails for the shared mailbox' }).waitFor();
+        expect(await admin.locator('#statutory').innerText()).toMatch(/cannot be switched off/);
+        expect(await admin.getByLabel('Deadline reminders').count()).toBe(0);
+        expect(await violations(admin)).toEqual([]);
+        await admin.getByLabel('Weekly digest').check();
+        await admin.getByRole('button', { name: 'Save emails' }).click();
+        await admin.getByText('Emails changed.').waitFor();
+        expect(await admin.getByRole('row', { name: /Shared mailbox/ }).innerText()).toMatch(
+          /Deadline reminders[\s\S]*Weekly digest/,
+        );
+
         // Contacts: a named person at an address the mail channel refuses; an email to the partnership shows why.
         const refused = `old.address.${suffix}@leeds.invalid`;
         await admin.goto(`${stack.base}/admin/partnerships/leeds/contacts`);

@@ -27,6 +27,11 @@ export type Contact = {
 };
 type Payload = { __typename: string; position?: string; message?: string; field?: string | null };
 
+const DONE: Record<string, string> = {
+  added: 'Contact added.',
+  removed: 'Contact removed.',
+  changed: 'Emails changed.',
+};
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const KINDS = [
   { value: 'person', label: 'A named person' },
@@ -111,7 +116,7 @@ export const partnershipContactsPage = async (ctx: PageContext) => {
     `Email contacts of ${partnership.name}`,
     html`
     ${backLink('/admin/partnerships', 'Back to partnerships')}
-    ${done ? notice(done === 'added' ? 'Contact added.' : 'Contact removed.', 'success') : ''}
+    ${done && DONE[done] ? notice(DONE[done], 'success') : ''}
     ${problem ? notice(problem) : ''}
     <span class="govuk-caption-l">${partnership.name}</span>
     <h1 class="govuk-heading-l">Email contacts</h1>
@@ -127,7 +132,8 @@ export const partnershipContactsPage = async (ctx: PageContext) => {
             rows: contacts.map((c) => [
               c.kind === 'shared-mailbox' ? 'Shared mailbox' : (c.name ?? 'Named person'),
               addressWithRefusal(c),
-              c.receives.length ? c.receives.map(emailKindName).join(', ') : 'Nothing',
+              html`${c.receives.length ? c.receives.map(emailKindName).join(', ') : 'Nothing'}<br>
+                <a class="govuk-link" href="${path}/${c.id}">Change emails<span class="govuk-visually-hidden"> for ${c.email}</span></a>`,
               html`<form method="post" action="${path}" novalidate>${ctx.csrf}
                 <input type="hidden" name="contactId" value="${c.id}">
                 <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" name="action" value="remove">Remove<span class="govuk-visually-hidden"> ${c.email}</span></button>

@@ -33,6 +33,7 @@ import { auditPage } from '../admin/audit-page';
 import { accessPage } from '../admin/access-page';
 import { changePartnershipPage, partnershipsPage, registerPartnershipPage } from '../admin/partnerships-page';
 import { partnershipContactsPage } from '../admin/partnership-contacts-page';
+import { contactEmailsPage } from '../admin/contact-emails-page';
 import { requestErasurePage } from '../admin/request-erasure-page';
 import { emailPreferencesPage } from '../partnership/email-preferences-page';
 import { emailLinkPage } from './email-links';
@@ -73,6 +74,7 @@ const routes: Route[] = [
   { path: '/admin/partnerships/new', page: registerPartnershipPage, signedIn: true, form: true },
   { path: '/admin/partnerships/:id', page: changePartnershipPage, signedIn: true, form: true },
   { path: '/admin/partnerships/:id/contacts', page: partnershipContactsPage, signedIn: true, form: true },
+  { path: '/admin/partnerships/:id/contacts/:contactId', page: contactEmailsPage, signedIn: true, form: true },
   { path: '/partnership/email-preferences', page: emailPreferencesPage, signedIn: true, form: true },
   { path: '/incidents/:id', page: emailLinkPage('incidents'), signedIn: true },
   { path: '/referrals/:id', page: emailLinkPage('referrals'), signedIn: true },
