@@ -135,7 +135,7 @@ export const accessPage = async (ctx: PageContext) => {
                 <input type="hidden" name="subject" value="${g.subject}">
                 <input type="hidden" name="role" value="${g.role}">
                 ${g.partnershipId ? html`<input type="hidden" name="partnershipId" value="${g.partnershipId}">` : ''}
-                ${button({ text: `Revoke ${roleName(g.role).toLowerCase()} access for ${g.email ?? 'this person'}`, secondary: true, name: 'action', value: 'revoke' })}
+                <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" name="action" value="revoke">Revoke<span class="govuk-visually-hidden"> ${roleName(g.role)} access for ${g.email ?? 'this person'}</span></button>
               </form>`,
             ]),
           })
