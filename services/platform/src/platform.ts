@@ -20,7 +20,8 @@ import { createRelay, kafkaCheck, migrateRelay, relayCheck, type Relay } from '@
 import { closeHttpServerGracefully, openRuntime, type Runtime } from '@cspr/runtime';
 import { createWebApp, DEV_ACCOUNTS, grantsInForce, setUpSignIn, signInSettingsFromConfig } from '@cspr/web';
 import { loadNotifierConfig } from '@cspr/config';
-import { createChannel, createNotifier, migrateNotifier, notifierHealthBody, serveDevMailbox } from '@cspr/notifier';
+import { createChannel, createNotifier, migrateNotifier, notifierHealthBody } from '@cspr/notifier';
+import { devMailboxOf } from './dev-mailbox';
 import { loadDemo } from './demo/load-demo';
 import { countOpenDeadlines, getProjectorStatus, listAccessGrants, waitForPosition } from '@cspr/read-models';
 import { platformMetrics } from '@cspr/telemetry';
@@ -169,10 +170,10 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
         gateway: (url, init) => gateway.yoga.fetch(url, init),
         signIn,
         logError: (error) => logger.error({ err: error }, 'web page failed'),
+        devMailbox: devMailboxOf(config.production, sql),
       });
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/dev/mailbox' && !config.production) return serveDevMailbox(sql, res);
     // The gateway also streams report files (uploads and public downloads) and serves the open-data CSV files of
     // published statistics releases (open-data-routes.ts).
     const toGateway =

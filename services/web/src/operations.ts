@@ -320,3 +320,59 @@ export const CLOSE_STATISTICS_PERIOD = `mutation CloseStatisticsPeriod($input: S
 export const PUBLISH_STATISTICS_RELEASE = `mutation PublishStatisticsRelease($input: StatisticsReleaseInput!) {
   publishStatisticsRelease(input: $input) { __typename ... on StatisticsReleasePayload { position } ... on ClientError { message } }
 }`;
+
+// Administration: access, partnerships, erasure requests, and who receives the partnership's emails.
+export const ACCESS_GRANTS = `query AccessGrants($partnershipId: String, $consistentAfter: String) {
+  accessGrants(partnershipId: $partnershipId, consistentAfter: $consistentAfter) { subject email role partnershipId partnershipName grantedAt }
+  partnerships { id name }
+}`;
+
+const accessPayload = (field: string) => `mutation ${field[0]!.toUpperCase()}${field.slice(1)}($input: AccessInput!) {
+  ${field}(input: $input) {
+    __typename
+    ... on AccessPayload { position }
+    ${clientErrors}
+  }
+}`;
+export const GRANT_ACCESS = accessPayload('grantAccess');
+export const REVOKE_ACCESS = accessPayload('revokeAccess');
+
+export const PARTNERSHIPS_WITH_AREAS = `query PartnershipsWithAreas($consistentAfter: String) {
+  partnerships(consistentAfter: $consistentAfter) { id name localAuthorityCodes }
+  localAuthorities { code name }
+}`;
+
+const partnershipPayload = (
+  field: string,
+  input: string,
+) => `mutation ${field[0]!.toUpperCase()}${field.slice(1)}($input: ${input}!) {
+  ${field}(input: $input) {
+    __typename
+    ... on PartnershipPayload { position }
+    ${clientErrors}
+  }
+}`;
+export const REGISTER_PARTNERSHIP = partnershipPayload('registerPartnership', 'PartnershipInput');
+export const CHANGE_PARTNERSHIP = partnershipPayload('changePartnership', 'PartnershipInput');
+export const ADD_PARTNERSHIP_CONTACT = partnershipPayload('addPartnershipContact', 'PartnershipContactInput');
+export const REMOVE_PARTNERSHIP_CONTACT = partnershipPayload('removePartnershipContact', 'PartnershipContactRefInput');
+export const SET_EMAIL_PREFERENCES = partnershipPayload('setEmailPreferences', 'EmailPreferencesInput');
+
+const contactFields = `id kind email name userId receives refusedReason`;
+// Read from the partnership's own stream, so a change shows at once (no consistentAfter to wait for).
+export const PARTNERSHIP_CONTACTS = `query PartnershipContacts($partnershipId: String!) {
+  partnershipContacts(partnershipId: $partnershipId) { ${contactFields} }
+  partnerships { id name }
+}`;
+export const MY_EMAIL_PREFERENCES = `query MyEmailPreferences($partnershipId: String!) {
+  myEmailPreferences { ${contactFields} }
+  partnershipContacts(partnershipId: $partnershipId) { ${contactFields} }
+}`;
+
+export const REQUEST_ERASURE = `mutation RequestErasure($input: RequestErasureInput!) {
+  requestErasure(input: $input) {
+    __typename
+    ... on IncidentPayload { incidentId position }
+    ${clientErrors}
+  }
+}`;
