@@ -18,6 +18,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { migrateNotifier } from '@cspr/notifier';
 import { createTestDatabase } from '@cspr/testing';
 import { createWebApp } from '@cspr/web';
+import { chooseLocalAuthority } from '@cspr/web/web-stack';
 import { devMailboxOf } from '../dev-mailbox';
 import { startPlatformUnderTest, type PlatformUnderTest } from './platform-under-test';
 
@@ -191,7 +192,7 @@ describe.skipIf(!existsSync(CHROMIUM))('administration and email pages in Chromi
         expect(await admin.title()).toMatch(/^Error: /);
         expect(await violations(admin)).toEqual([]);
         await admin.getByLabel('Name', { exact: true }).fill(name);
-        await admin.getByLabel('Local authority 1').selectOption({ label: 'Rutland' });
+        await chooseLocalAuthority(admin, 'Local authority 1', 'Rutland');
         await admin.getByLabel('Shared mailbox').fill(`team-${suffix}@testshire.example.gov.uk`);
         await admin.getByRole('button', { name: 'Register partnership' }).click();
         await admin.getByText('Partnership registered.').waitFor();
@@ -206,7 +207,7 @@ describe.skipIf(!existsSync(CHROMIUM))('administration and email pages in Chromi
         await admin.getByRole('heading', { name: `Change ${name}` }).waitFor();
         expect(await admin.getByLabel('Shared mailbox').inputValue()).toBe(`team-${suffix}@testshire.example.gov.uk`);
         expect(await violations(admin)).toEqual([]);
-        await admin.getByLabel('Local authority 2').selectOption({ label: 'Leicestershire' });
+        await chooseLocalAuthority(admin, 'Local authority 2', 'Leicestershire');
         await admin.getByLabel('Shared mailbox').fill(`lscp-${suffix}@testshire.example.gov.uk`);
         await admin.getByRole('button', { name: 'Save changes' }).click();
         await admin.getByText('Partnership changed.').waitFor();

@@ -4,7 +4,7 @@
  * English local authorities by name, and its shared mailbox (where statutory reminders go). The partnership's
  * internal id is made from its name when it is registered and never shown.
  */
-import { backLink, button, notice, select, table, textInput, type FieldErrors } from '../app/components';
+import { backLink, button, localAuthoritySelect, notice, table, textInput, type FieldErrors } from '../app/components';
 import { html } from '../app/html';
 import { listCount, PAGE_SIZE, pageFrom, pagination } from '../app/listing';
 import {
@@ -90,9 +90,6 @@ const formPage = (
   ctx: PageContext,
   o: { title: string; f: Form; areas: Areas; errors: FieldErrors; action: string; submit: string; note?: string },
 ) => {
-  const options = [...o.areas.localAuthorities]
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((la) => ({ value: la.code, label: la.name }));
   const boxes = Math.max(AREA_BOXES, o.f.codes.length + 1);
   ctx.render(
     o.title,
@@ -108,10 +105,10 @@ const formPage = (
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Local authorities covered</legend>
         <div id="areas-hint" class="govuk-hint">Choose each local authority the partnership covers. Leave the boxes you do not need empty.</div>
         ${Array.from({ length: boxes }, (_, i) =>
-          select({
+          localAuthoritySelect({
             id: `localAuthority${i + 1}`,
             label: `Local authority ${i + 1}`,
-            options,
+            localAuthorities: o.areas.localAuthorities,
             value: o.f.codes[i] ?? '',
             placeholder: 'None',
             errors: i === 0 ? o.errors : {},
