@@ -11,9 +11,10 @@ import {
   notificationSummary,
   panelResponseSummary,
   rapidReviewSummary,
+  withdrawalSummary,
   type IncidentDetails,
 } from '../incident/incident-details';
-import { INCIDENT } from '../operations';
+import { INCIDENT, LOCAL_AUTHORITIES_AND_PARTNERSHIPS } from '../operations';
 
 type Result = { incident: ({ __typename: 'Incident' } & IncidentDetails) | { __typename: string; message: string } };
 
@@ -28,18 +29,38 @@ export const canSendRapidReview = (i: IncidentDetails): boolean =>
   i.rapidReviewRequired &&
   (i.status === 'NOTIFIED' || i.status === 'AMENDED' || i.status === 'RECONSIDERATION_REQUESTED');
 
+/** Local authorities' names by code, asked for only when an amendment moved the incident to another one. */
+const authorityNamesFor = async (gateway: GatewayCall, i: IncidentDetails): Promise<Record<string, string>> => {
+  if (!i.history.some((h) => h.changes?.some((c) => c.field === 'localAuthorityCode'))) return {};
+  const { localAuthorities } = await gateway<{ localAuthorities: { code: string; name: string }[] }>(
+    LOCAL_AUTHORITIES_AND_PARTNERSHIPS,
+  );
+  return Object.fromEntries(localAuthorities.map((la) => [la.code, la.name]));
+};
+
+const BANNERS: Record<string, string> = {
+  sent: 'The rapid review has been sent to the Panel.',
+  amended: 'The notification has been corrected.',
+  withdrawn: 'The notification has been withdrawn.',
+};
+
 export const incidentPage = async (ctx: PageContext) => {
   const i = await loadIncident(ctx.gateway, ctx.params.id!);
+  const authorityNames = await authorityNamesFor(ctx.gateway, i);
+  const banner = Object.keys(BANNERS).find((k) => ctx.query.get(k));
+  const open = i.status !== 'WITHDRAWN';
   ctx.render(
     labelOf(NATURES, i.nature),
     html`
     ${backLink('/partnership', 'Back to dashboard')}
-    <span class="govuk-caption-l">Incident ${i.id}</span>
+    <span class="govuk-caption-l">Incident ${i.reference ?? ''}</span>
     <h1 class="govuk-heading-l">${labelOf(NATURES, i.nature)}</h1>
-    ${ctx.query.get('sent') ? notice('The rapid review has been sent to the Panel.', 'success') : ''}
+    ${banner ? notice(BANNERS[banner]!, 'success') : ''}
     ${canSendRapidReview(i) ? button({ href: `/partnership/incidents/${i.id}/rapid-review`, text: i.status === 'RECONSIDERATION_REQUESTED' ? 'Send the rapid review again' : 'Write the rapid review' }) : ''}
     ${i.status === 'PANEL_RESPONDED' && !i.reviewIds.length ? button({ href: `/partnership/reviews/commission?incident=${i.id}`, text: 'Commission a local review', secondary: true }) : ''}
+    ${open && !i.personal?.erased ? html`<div class="govuk-button-group">${button({ href: `/partnership/incidents/${i.id}/amend`, text: 'Correct the notification', secondary: true })}${button({ href: `/partnership/incidents/${i.id}/withdraw`, text: 'Withdraw the notification', secondary: true })}</div>` : ''}
     <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+      ${withdrawalSummary(i)}
       ${deadlinesTable(i)}
       ${notificationSummary(i)}
       <h2 class="govuk-heading-m">Children</h2>
@@ -47,7 +68,7 @@ export const incidentPage = async (ctx: PageContext) => {
       ${rapidReviewSummary(i)}
       ${panelResponseSummary(i)}
       ${i.reviewIds.length ? html`<h2 class="govuk-heading-m">Reviews</h2><ul class="govuk-list">${i.reviewIds.map((r) => html`<li><a class="govuk-link" href="/reviews/${r}">Review ${r}</a></li>`)}</ul>` : ''}
-    </div><div class="govuk-grid-column-one-third">${historyTimeline(i)}</div></div>
+    </div><div class="govuk-grid-column-one-third">${historyTimeline(i, authorityNames)}</div></div>
   `,
   );
 };

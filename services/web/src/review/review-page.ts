@@ -12,9 +12,11 @@ import { commandIdOf } from '../partnership/notify-page';
 import { html } from '../app/html';
 import type { PageContext } from '../server/page';
 import { DELAY_REASONS, deadlineLabel, DOCUMENT_KINDS, labelOf, REVIEW_STATUSES } from '../app/vocabulary';
-import { REVIEW, REVIEW_LEARNING } from '../operations';
+import { LOCAL_AUTHORITIES_AND_PARTNERSHIPS, REVIEW, REVIEW_LEARNING } from '../operations';
 import { learningActions } from '../learning/learning-actions';
 import { learningSection, type ReviewLearning } from '../learning/review-learning';
+import { reviewKindLabel } from '../learning/learning-words';
+import { capitalise } from '../app/dates';
 import { REVIEW_ACTIONS, type ReviewAction } from './review-actions';
 
 type Review = {
@@ -70,16 +72,21 @@ const loadLearning = (gateway: GatewayCall, reviewId: string): Promise<ReviewLea
   );
 
 export const reviewPage = async (ctx: PageContext) => {
-  const [review, learning] = await Promise.all([
+  const [review, learning, partnerships] = await Promise.all([
     loadReview(ctx.gateway, ctx.params.id!),
     loadLearning(ctx.gateway, ctx.params.id!),
+    ctx
+      .gateway<{ partnerships: { id: string; name: string }[] }>(LOCAL_AUTHORITIES_AND_PARTNERSHIPS)
+      .then((d) =>
+        d.partnerships.map((p) => ({ value: p.id, label: p.name })).sort((a, b) => a.label.localeCompare(b.label)),
+      ),
   ]);
   const incidentBase = ctx.user?.roles.includes('panel') ? '/panel/incidents' : '/partnership/incidents';
   const state = { status: review.status, kind: review.kind, hasReviewer: review.reviewer !== null };
   // Learning steps apply until the review closes; the gateway refuses them to anyone but the review's owner.
   const actions = [
     ...REVIEW_ACTIONS.filter((a) => a.appliesTo(state)),
-    ...(learning && review.status !== 'CLOSED' ? learningActions(learning) : []),
+    ...(learning && review.status !== 'CLOSED' ? learningActions(learning, undefined, partnerships) : []),
   ];
   const done = ctx.query.get('done');
 
@@ -89,7 +96,8 @@ export const reviewPage = async (ctx: PageContext) => {
       html`
       ${backLink(ctx.user?.roles.includes('panel') ? '/panel/reviews' : '/partnership/reviews', 'Back to reviews')}
       ${done ? notice(done === 'commissioned' ? 'The review has been commissioned.' : 'Recorded.', 'success') : ''}
-      <span class="govuk-caption-l">${review.kind === 'NATIONAL' ? (review.thematic ? 'National thematic review' : 'National review') : 'Local child safeguarding practice review'}</span>
+      ${ctx.query.get('concerned') === 'refused' ? warning('The other partnerships were not named: name them under “Name the partnerships the review concerns”.') : ''}
+      <span class="govuk-caption-l">${review.kind === 'NATIONAL' ? (review.thematic ? 'National thematic review' : 'National review') : learning && learning.kind !== 'local' ? capitalise(reviewKindLabel(learning.kind)) : 'Local child safeguarding practice review'}</span>
       <h1 class="govuk-heading-l">${review.caseName ?? review.title ?? review.id}</h1>
       <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
         ${summaryList([

@@ -16,6 +16,8 @@ import { notifyPage } from '../partnership/notify-page';
 import { notifiedPage } from '../partnership/notified-page';
 import { incidentPage } from '../partnership/incident-page';
 import { rapidReviewPage } from '../partnership/rapid-review-page';
+import { amendNotificationPage } from '../partnership/amend-notification-page';
+import { withdrawNotificationPage } from '../partnership/withdraw-notification-page';
 import { commissionLocalReviewPage } from '../partnership/commission-local-review-page';
 import { reviewsPage } from '../review/reviews-page';
 import { reviewPage } from '../review/review-page';
@@ -46,6 +48,8 @@ const routes: Route[] = [
   { path: '/partnership/notified/:id', page: notifiedPage, signedIn: true },
   { path: '/partnership/incidents/:id', page: incidentPage, signedIn: true },
   { path: '/partnership/incidents/:id/rapid-review', page: rapidReviewPage, signedIn: true, form: true },
+  { path: '/partnership/incidents/:id/amend', page: amendNotificationPage, signedIn: true, form: true },
+  { path: '/partnership/incidents/:id/withdraw', page: withdrawNotificationPage, signedIn: true, form: true },
   { path: '/partnership/reviews', page: reviewsPage, signedIn: true },
   { path: '/partnership/reviews/commission', page: commissionLocalReviewPage, signedIn: true, form: true },
   { path: '/partnership/referrals', page: partnershipReferralsPage, signedIn: true },
