@@ -8,7 +8,7 @@
 import { backLink, button, choices, dateInput, select, textarea, textInput, warning } from '../app/components';
 import type { FieldErrors } from '../app/components';
 import { checkDate, isoFromParts, partsFromIso, todayInEngland, type DateParts } from '../app/dates';
-import { html } from '../app/html';
+import { html, plainRefusal } from '../app/html';
 import { NATURES } from '../app/vocabulary';
 import { isClientError, type ClientError, type GatewayCall } from '../server/gateway-client';
 import type { PageContext } from '../server/page';
@@ -165,8 +165,8 @@ export const amendNotificationPage = async (ctx: PageContext) => {
   const result = data.amendNotification;
   if (isClientError(result)) {
     return result.__typename === 'ValidationError' && result.field
-      ? draw(values, { [fieldIdOf(result.field)]: result.message })
-      : draw(values, {}, result.message);
+      ? draw(values, { [fieldIdOf(result.field)]: plainRefusal(result.message) })
+      : draw(values, {}, plainRefusal(result.message));
   }
   ctx.redirect(`/partnership/incidents/${incident.id}?amended=1`, result.position);
 };

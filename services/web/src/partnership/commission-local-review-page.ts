@@ -7,7 +7,7 @@
  */
 import { type FieldErrors, backLink, button, choices, textInput, warning } from '../app/components';
 import { isClientError, type ClientError, type GatewayCall } from '../server/gateway-client';
-import { html } from '../app/html';
+import { html, plainRefusal } from '../app/html';
 import type { Option } from '../app/vocabulary';
 import { arr, formValues, str, type FormValues } from '../app/form-values';
 import type { PageContext } from '../server/page';
@@ -56,6 +56,8 @@ export const validateCommission = (v: FormValues, incidents: string[], partnersh
   const chosen = arr(v, 'incidentIds');
   if ((kind === 'LOCAL' || kind === 'PARTNERSHIP_REVIEW' || kind === 'MULTI_AGENCY_LEARNING_REVIEW') && !chosen.length)
     errors.incidentIds = 'Select at least one incident the review covers';
+  if (kind === 'THEMATIC' && chosen.length < 2)
+    errors.incidentIds = 'Select at least two incidents for a thematic review';
   if (chosen.some((id) => !incidents.includes(id))) errors.incidentIds = 'Select incidents from your own list';
   if (arr(v, 'concernedPartnershipIds').some((id) => !partnerships.includes(id)))
     errors.concernedPartnershipIds = 'Select partnerships from the list';
@@ -145,7 +147,8 @@ export const commissionLocalReviewPage = async (ctx: PageContext) => {
   );
   if (Object.keys(found).length) return draw(values, found);
   const result = await commission(ctx.gateway, values, commandId);
-  if (isClientError(result)) return draw(values, {}, result.message);
+  const referenceOf = (id: string) => incidents.find((i) => i.id === id)?.reference ?? undefined;
+  if (isClientError(result)) return draw(values, {}, plainRefusal(result.message, referenceOf));
   let position = result.position;
   const concerned = arr(values, 'concernedPartnershipIds');
   if (concerned.length) {

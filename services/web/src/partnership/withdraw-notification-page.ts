@@ -5,7 +5,7 @@
  */
 import { backLink, button, choices, select, textarea, warning, type FieldErrors } from '../app/components';
 import { formatDate } from '../app/deadline';
-import { html } from '../app/html';
+import { html, plainRefusal } from '../app/html';
 import { labelOf, NATURES, type Option } from '../app/vocabulary';
 import { isClientError, type ClientError, type GatewayCall } from '../server/gateway-client';
 import type { PageContext } from '../server/page';
@@ -135,7 +135,8 @@ export const withdrawNotificationPage = async (ctx: PageContext) => {
       : result.field?.includes('explanation')
         ? 'explanation'
         : undefined;
-    return field ? draw(v, { [field]: result.message }) : draw(v, {}, result.message);
+    const message = plainRefusal(result.message, (id) => candidates.find((c) => c.id === id)?.reference ?? undefined);
+    return field ? draw(v, { [field]: message }) : draw(v, {}, message);
   }
   ctx.redirect(`/partnership/incidents/${incident.id}?withdrawn=1`, result.position);
 };

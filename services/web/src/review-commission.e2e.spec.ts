@@ -1,0 +1,113 @@
+/**
+ * A partnership commissions each kind of review it may run directly from its reviews page, in Chromium against the
+ * real gateway and projector with JavaScript on and off: a local child safeguarding practice review, a partnership
+ * review (naming another partnership it concerns, chosen by name), a multi-agency learning review and a thematic
+ * review over two incidents. axe checks every page.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { accessibilityViolations, hasChromium, NO_CHROMIUM, PEOPLE, screenshot, signInAs } from './browser-fixture';
+import { useWebStack } from './web-stack';
+import { seedNotifiedIncident, seedRespondedIncident } from './journey-seeds';
+
+const expectAccessible = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
+
+describe.skipIf(!hasChromium()).each([true, false])(
+  'commissioning reviews with the real gateway (JavaScript on: %s)',
+  { timeout: 300_000 },
+  (javaScript) => {
+    const stack = useWebStack({ javaScript });
+
+    it('a partnership commissions a local, partnership, multi-agency learning and thematic review', async () => {
+      const leeds = await stack.backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' });
+      const decidedOnLocalReview = await seedRespondedIncident(
+        stack.backEnd,
+        leeds,
+        await stack.backEnd.tokenFor({ role: 'panel' }),
+        { localAuthorityCode: 'E08000035', localReviewDecision: 'LOCAL_REVIEW', outcome: 'AGREED' },
+      );
+      const second = await seedNotifiedIncident(stack.backEnd, leeds, { localAuthorityCode: 'E08000035' });
+      const third = await seedNotifiedIncident(stack.backEnd, leeds, { localAuthorityCode: 'E08000035' });
+
+      const page = await stack.browser.newPage();
+      await signInAs(page, stack.app.url, PEOPLE.leeds, '/partnership/reviews/commission');
+      await page.getByRole('heading', { name: 'Commission a review' }).waitFor();
+      // Incidents told apart by reference, local authority and date; partnerships by name; never an id or a slug.
+      const form = await page.locator('main').innerText();
+      expect(form).toMatch(/INC-\d{4}-\d{5}, Leeds, /);
+      expect(form).toMatch(/Bradford/);
+      expect(form).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|E08000035|\bbradford\b/);
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Commission the review' }).click();
+      const summary = page.locator('.govuk-error-summary');
+      await summary.getByText('Select the kind of review').waitFor();
+      expect(await page.title()).toMatch(/^Error: Commission a review/);
+      await expectAccessible(page);
+
+      const commission = async (
+        kind: string,
+        incidents: string[],
+        fill: () => Promise<void>,
+        caption: string,
+        shot?: string,
+      ) => {
+        await page.goto(`${stack.app.url}/partnership/reviews/commission`);
+        await page.getByLabel(kind, { exact: true }).check();
+        for (const id of incidents) await page.locator(`input[name="incidentIds"][value="${id}"]`).check();
+        await fill();
+        if (shot && javaScript) await screenshot(page, shot);
+        await page.getByRole('button', { name: 'Commission the review' }).click();
+        await page.getByText('The review has been commissioned.').waitFor();
+        expect(await page.locator('.govuk-caption-l').first().innerText()).toBe(caption);
+        await expectAccessible(page);
+      };
+
+      await commission(
+        'Local child safeguarding practice review',
+        [decidedOnLocalReview],
+        () => page.getByLabel('Name the report will use').fill('Child M'),
+        'Local child safeguarding practice review',
+      );
+      await commission(
+        'Partnership review',
+        [second],
+        async () => {
+          await page.getByLabel('Title of the review').fill('Learning from Child P');
+          await page.getByLabel(/^Bradford/).check();
+        },
+        'Partnership review',
+        'commission-review',
+      );
+      // The partnership it concerns, by name, on the review page.
+      expect(await page.locator('main').textContent()).toMatch(/Named so far: Bradford[^,]*Partnership/);
+      await commission(
+        'Multi-agency learning review',
+        [third],
+        () => page.getByLabel('Title of the review').fill('Learning from Child Q'),
+        'Multi-agency learning review',
+      );
+
+      // A thematic review needs two cases: said on submit, then commissioned over both.
+      await page.goto(`${stack.app.url}/partnership/reviews/commission`);
+      await page.getByLabel('Thematic review', { exact: true }).check();
+      await page.locator(`input[name="incidentIds"][value="${second}"]`).check();
+      await page.getByRole('button', { name: 'Commission the review' }).click();
+      await summary.getByText('Select at least two incidents for a thematic review').waitFor();
+      await summary.getByText('Enter the theme of the review').waitFor();
+      await commission(
+        'Thematic review',
+        [second, third],
+        async () => {
+          await page.getByLabel('Title of the review').fill('Infants with unexplained injuries');
+          await page.getByLabel('Theme (thematic reviews)').fill('Unexplained injuries in infants');
+        },
+        'Thematic review',
+      );
+      await page.close();
+    });
+  },
+);
+
+// Said out loud when Chromium is missing, rather than passing silently.
+if (!hasChromium())
+  describe('commissioning reviews with the real gateway', () => it.skip(NO_CHROMIUM, () => undefined));
