@@ -73,13 +73,13 @@ describe.skipIf(!hasChromium()).each([true, false])(
         [second],
         async () => {
           await page.getByLabel('Title of the review').fill('Learning from Child P');
-          await page.getByLabel(/^Bradford/).check();
+          await page.getByLabel(/Bradford/).check();
         },
         'Partnership review',
         'commission-review',
       );
       // The partnership it concerns, by name, on the review page.
-      expect(await page.locator('main').textContent()).toMatch(/Named so far: Bradford[^,]*Partnership/);
+      expect(await page.locator('main').textContent()).toMatch(/Named so far: [^,]*Bradford/);
       await commission(
         'Multi-agency learning review',
         [third],

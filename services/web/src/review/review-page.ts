@@ -16,6 +16,7 @@ import { LOCAL_AUTHORITIES_AND_PARTNERSHIPS, REVIEW, REVIEW_LEARNING } from '../
 import { learningActions } from '../learning/learning-actions';
 import { learningSection, type ReviewLearning } from '../learning/review-learning';
 import { reviewKindLabel } from '../learning/learning-words';
+import { answersList, carriedAnswers } from '../app/check-answers';
 import { capitalise } from '../app/dates';
 import { REVIEW_ACTIONS, type ReviewAction } from './review-actions';
 
@@ -174,8 +175,27 @@ export const reviewPage = async (ctx: PageContext) => {
   const values = formValues(ctx.form);
   delete values.step;
   delete values.commandId;
+  const pressed = ctx.form.get('action');
+  if (action.check && pressed === 'change') return draw(action, values);
   const found = action.validate(values);
   if (Object.keys(found).length) return draw(action, values, found);
+  if (action.check && pressed !== 'send') {
+    const here = `/reviews/${review.id}`;
+    const title = `Check your answers: ${action.title.toLowerCase()}`;
+    return ctx.render(
+      title,
+      html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+        <span class="govuk-caption-l">${review.caseName ?? review.title ?? ''}</span>
+        <h1 class="govuk-heading-l">${title}</h1>
+        <form method="post" action="${here}" novalidate id="check-${action.id}">
+          ${ctx.csrf}
+          ${carriedAnswers(ctx.form)}
+          ${answersList(here, action.check.answers(values))}
+          ${button({ text: action.check.send, name: 'action', value: 'send' })}
+        </form>
+      </div></div>`,
+    );
+  }
   const data = await ctx.gateway<Record<string, { __typename: string; position?: string } | ClientError>>(
     action.mutation,
     { input: { commandId: commandIdOf(ctx.form), reviewId: review.id, ...action.toInput(values) } },
