@@ -30,7 +30,8 @@ describe.skipIf(!hasChromium()).each([true, false])(
       const third = await seedNotifiedIncident(stack.backEnd, leeds, { localAuthorityCode: 'E08000035' });
 
       const page = await stack.browser.newPage();
-      await signInAs(page, stack.app.url, PEOPLE.leeds, '/partnership/reviews/commission');
+      await signInAs(page, stack.app.url, PEOPLE.leeds, '/partnership/reviews');
+      await page.getByRole('link', { name: 'Commission a review' }).click();
       await page.getByRole('heading', { name: 'Commission a review' }).waitFor();
       // Incidents told apart by reference, local authority and date; partnerships by name; never an id or a slug.
       const form = await page.locator('main').innerText();
