@@ -2,6 +2,7 @@
 import { summaryList, table } from '../app/components';
 import { daysLeftText, deadlineTag, formatDate, type DeadlineLike } from '../app/deadline';
 import { html, type Html } from '../app/html';
+import { todayInEngland } from '../app/dates';
 import { macro } from '../server/macros';
 import {
   AGE_BANDS,
@@ -276,7 +277,7 @@ export const withdrawalSummary = (i: IncidentDetails): Html => {
   const w = i.withdrawal;
   if (!w) return html``;
   return html`<h2 class="govuk-heading-m">Withdrawal</h2>${summaryList([
-    ['Withdrawn', formatDate(w.withdrawnAt.slice(0, 10))],
+    ['Withdrawn', formatDate(todayInEngland(new Date(w.withdrawnAt)))],
     ['Reason', WITHDRAWAL_WORDS[w.reason] ?? w.reason],
     ...(w.duplicateOfReference ? [['The incident that stays', w.duplicateOfReference] as [string, string]] : []),
     ['Explanation', paragraphs(i.personal?.withdrawalExplanation)],
