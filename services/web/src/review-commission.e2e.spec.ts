@@ -2,12 +2,13 @@
  * A partnership commissions each kind of review it may run directly from its reviews page, in Chromium against the
  * real gateway and projector with JavaScript on and off: a local child safeguarding practice review, a partnership
  * review (naming another partnership it concerns, chosen by name), a multi-agency learning review and a thematic
- * review over two incidents. axe checks every page.
+ * review over two incidents; then records learning, a recommendation and an action on one. axe checks every page.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { accessibilityViolations, hasChromium, NO_CHROMIUM, PEOPLE, screenshot, signInAs } from './browser-fixture';
-import { useWebStack } from './web-stack';
+import { fillDate, useWebStack } from './web-stack';
+import { todayInEngland } from './app/dates';
 import { seedNotifiedIncident, seedRespondedIncident } from './journey-seeds';
 
 const expectAccessible = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
@@ -17,6 +18,17 @@ describe.skipIf(!hasChromium()).each([true, false])(
   { timeout: 300_000 },
   (javaScript) => {
     const stack = useWebStack({ javaScript });
+    let partnershipReview = '';
+
+    /** Opens a step of the review page, fills it, sends it and waits for the page that records it. */
+    const step = async (page: Page, title: string, fill: () => Promise<void>) => {
+      await page.locator('summary', { hasText: title }).click();
+      await fill();
+      const before = page.url();
+      await page.getByRole('button', { name: title }).click();
+      await page.waitForURL((url) => url.toString() !== before);
+      await page.getByText('Recorded.').waitFor();
+    };
 
     it('a partnership commissions a local, partnership, multi-agency learning and thematic review', async () => {
       const leeds = await stack.backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' });
@@ -79,6 +91,7 @@ describe.skipIf(!hasChromium()).each([true, false])(
         'Partnership review',
         'commission-review',
       );
+      partnershipReview = page.url();
       // The partnership it concerns, by name, on the review page.
       expect(await page.locator('main').textContent()).toMatch(/Named so far: [^,]*Bradford/);
       await commission(
@@ -104,6 +117,42 @@ describe.skipIf(!hasChromium()).each([true, false])(
         },
         'Thematic review',
       );
+      await page.close();
+    });
+
+    it('the partnership records learning, a recommendation and an action for it on the review', async () => {
+      expect(partnershipReview).not.toBe('');
+      const page = await stack.browser.newPage();
+      await signInAs(page, stack.app.url, PEOPLE.leeds, new URL(partnershipReview).pathname);
+      await page.getByRole('heading', { name: 'Learning and recommendations' }).waitFor();
+      await page.locator('summary', { hasText: 'Record learning' }).click();
+      await page.getByRole('button', { name: 'Record learning' }).click();
+      await page.locator('.govuk-error-summary').getByText('Enter at least one learning theme').waitFor();
+      expect(await page.title()).toMatch(/^Error: /);
+      await expectAccessible(page);
+      // The step stays open with its error: answered there and sent again.
+      await page.getByLabel('Themes of the learning').fill('Neglect\nMissed appointments');
+      await page.locator('#itemKind').selectOption({ label: 'Learning summary' });
+      await page.locator('#itemTitle').fill('What we learned from Child P');
+      await page.getByRole('button', { name: 'Record learning' }).click();
+      await page.getByText('Recorded.').waitFor();
+      expect(await page.locator('main').innerText()).toContain('What we learned from Child P');
+      await step(page, 'Add a recommendation', async () => {
+        await page.getByLabel('Recommendation', { exact: true }).fill('Follow up every missed appointment');
+        await page.getByLabel('Agency responsible').selectOption({ label: 'Health' });
+      });
+      await page.getByRole('heading', { name: /^Recommendation 1: Follow up every missed appointment/ }).waitFor();
+      const nextYear = String(Number(todayInEngland().slice(0, 4)) + 1);
+      await step(page, 'Plan an action for a recommendation', async () => {
+        await page.getByLabel('Which recommendation does it answer?').selectOption({ index: 1 });
+        await page.getByLabel('What will be done').fill('Audit missed appointments every quarter');
+        await page.getByLabel('Who owns it').fill('Designated nurse');
+        await fillDate(page, 'actionDueOn', { day: '31', month: '3', year: nextYear });
+      });
+      expect(await page.locator('table', { hasText: 'Audit missed appointments every quarter' }).innerText()).toContain(
+        'Designated nurse',
+      );
+      await expectAccessible(page);
       await page.close();
     });
   },
