@@ -18,7 +18,7 @@ import { incidentPage } from '../partnership/incident-page';
 import { rapidReviewPage } from '../partnership/rapid-review-page';
 import { amendNotificationPage } from '../partnership/amend-notification-page';
 import { withdrawNotificationPage } from '../partnership/withdraw-notification-page';
-import { commissionLocalReviewPage } from '../partnership/commission-local-review-page';
+import { commissionReviewPage } from '../partnership/commission-review-page';
 import { reviewsPage } from '../review/reviews-page';
 import { reviewPage } from '../review/review-page';
 import { partnershipReferralsPage } from '../referral/partnership-referrals-page';
@@ -51,7 +51,7 @@ const routes: Route[] = [
   { path: '/partnership/incidents/:id/amend', page: amendNotificationPage, signedIn: true, form: true },
   { path: '/partnership/incidents/:id/withdraw', page: withdrawNotificationPage, signedIn: true, form: true },
   { path: '/partnership/reviews', page: reviewsPage, signedIn: true },
-  { path: '/partnership/reviews/commission', page: commissionLocalReviewPage, signedIn: true, form: true },
+  { path: '/partnership/reviews/commission', page: commissionReviewPage, signedIn: true, form: true },
   { path: '/partnership/referrals', page: partnershipReferralsPage, signedIn: true },
   { path: '/partnership/referrals/:id', page: decideReferralPage, signedIn: true, form: true },
   { path: '/agency/referrals', page: myReferralsPage, signedIn: true },

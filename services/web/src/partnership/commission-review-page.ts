@@ -80,7 +80,7 @@ const commission = (gateway: GatewayCall, v: FormValues, commandId: string): Pro
   }).then((d) => d.commissionNonStatutoryReview);
 };
 
-export const commissionLocalReviewPage = async (ctx: PageContext) => {
+export const commissionReviewPage = async (ctx: PageContext) => {
   const fromIncident = ctx.query.get('incident') ?? '';
   const commandId = commandIdOf(ctx.form);
   const [incidents, partnerships] = await Promise.all([
