@@ -117,6 +117,9 @@ describe.skipIf(!hasChromium()).each([true, false])(
         },
         'Thematic review',
       );
+      // The incident names its reviews as people know them, never by id.
+      await page.goto(`${stack.app.url}/partnership/incidents/${decidedOnLocalReview}`);
+      await page.getByRole('link', { name: 'Child M' }).waitFor();
       await page.close();
     });
 

@@ -14,7 +14,7 @@ import {
   withdrawalSummary,
   type IncidentDetails,
 } from '../incident/incident-details';
-import { INCIDENT, LOCAL_AUTHORITIES_AND_PARTNERSHIPS } from '../operations';
+import { INCIDENT, LOCAL_AUTHORITIES_AND_PARTNERSHIPS, REVIEW } from '../operations';
 
 type Result = { incident: ({ __typename: 'Incident' } & IncidentDetails) | { __typename: string; message: string } };
 
@@ -38,6 +38,17 @@ const authorityNamesFor = async (gateway: GatewayCall, i: IncidentDetails): Prom
   return Object.fromEntries(localAuthorities.map((la) => [la.code, la.name]));
 };
 
+/** Each linked review by the name people know it by (its case name or title), never its id. */
+const reviewNamesFor = (gateway: GatewayCall, i: IncidentDetails): Promise<string[]> =>
+  Promise.all(
+    i.reviewIds.map((id) =>
+      gateway<{ review: { __typename: string; caseName?: string | null; title?: string | null } }>(REVIEW, { id }).then(
+        ({ review }) => (review.__typename === 'Review' ? (review.caseName ?? review.title ?? 'Review') : 'Review'),
+        () => 'Review',
+      ),
+    ),
+  );
+
 const BANNERS: Record<string, string> = {
   sent: 'The rapid review has been sent to the Panel.',
   amended: 'The notification has been corrected.',
@@ -46,7 +57,10 @@ const BANNERS: Record<string, string> = {
 
 export const incidentPage = async (ctx: PageContext) => {
   const i = await loadIncident(ctx.gateway, ctx.params.id!);
-  const authorityNames = await authorityNamesFor(ctx.gateway, i);
+  const [authorityNames, reviewNames] = await Promise.all([
+    authorityNamesFor(ctx.gateway, i),
+    reviewNamesFor(ctx.gateway, i),
+  ]);
   const banner = Object.keys(BANNERS).find((k) => ctx.query.get(k));
   const open = i.status !== 'WITHDRAWN';
   ctx.render(
@@ -67,7 +81,7 @@ export const incidentPage = async (ctx: PageContext) => {
       ${childrenSummary(i)}
       ${rapidReviewSummary(i)}
       ${panelResponseSummary(i)}
-      ${i.reviewIds.length ? html`<h2 class="govuk-heading-m">Reviews</h2><ul class="govuk-list">${i.reviewIds.map((r) => html`<li><a class="govuk-link" href="/reviews/${r}">Review ${r}</a></li>`)}</ul>` : ''}
+      ${i.reviewIds.length ? html`<h2 class="govuk-heading-m">Reviews</h2><ul class="govuk-list">${i.reviewIds.map((r, n) => html`<li><a class="govuk-link" href="/reviews/${r}">${reviewNames[n]}</a></li>`)}</ul>` : ''}
     </div><div class="govuk-grid-column-one-third">${historyTimeline(i, authorityNames)}</div></div>
   `,
   );
