@@ -1,7 +1,7 @@
 /** Set-up for browser journeys through the gateway's API: records a journey needs but does not walk through itself. */
 import { todayInEngland } from './app/dates';
 import type { GatewayUnderTest } from './gateway-under-test.fixture';
-import { NOTIFY_INCIDENT, RESPOND_TO_RAPID_REVIEW, SUBMIT_RAPID_REVIEW } from './operations';
+import { INCIDENT, NOTIFY_INCIDENT, RESPOND_TO_RAPID_REVIEW, SUBMIT_RAPID_REVIEW } from './operations';
 
 type Payload = { __typename: string; incidentId?: string; position?: string; message?: string };
 
@@ -21,7 +21,19 @@ export type SeedOptions = {
   today?: string;
 };
 
-/** An incident notified (nothing more yet); returns its id. */
+/**
+ * Waits, through the gateway's read-your-writes (`consistentAfter`), until the incident read model has the seed's
+ * last write: a page opened next must not mistake a busy projector's lag for a missing record.
+ */
+const readableAfter = async (backEnd: GatewayUnderTest, token: string, id: string, position: string | undefined) => {
+  const { incident } = await backEnd.graphqlAs<{ incident: { __typename: string } }>(token, INCIDENT, {
+    id,
+    consistentAfter: position,
+  });
+  if (incident.__typename !== 'Incident') throw new Error(`seeded incident not readable: ${incident.__typename}`);
+};
+
+/** An incident notified (nothing more yet), readable through the read models; returns its id. */
 export const seedNotifiedIncident = async (
   backEnd: GatewayUnderTest,
   partnershipToken: string,
@@ -58,6 +70,7 @@ export const seedNotifiedIncident = async (
       })
     ).notifyIncident,
   );
+  await readableAfter(backEnd, partnershipToken, notified.incidentId!, notified.position);
   return notified.incidentId!;
 };
 
@@ -97,7 +110,7 @@ export const seedRespondedIncident = async (
       })
     ).submitRapidReview,
   );
-  ok(
+  const responded = ok(
     (
       await backEnd.graphqlAs<{ respondToRapidReview: Payload }>(panelToken, RESPOND_TO_RAPID_REVIEW, {
         input: {
@@ -108,5 +121,6 @@ export const seedRespondedIncident = async (
       })
     ).respondToRapidReview,
   );
+  await readableAfter(backEnd, partnershipToken, incidentId, responded.position);
   return incidentId;
 };

@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium()).each([true, false])(
       await page.locator('#notifierName').fill('Sam Notifier');
       await page.getByLabel('Job title').fill('Head of safeguarding');
       await page.getByLabel('Email address').fill('not an email');
-      await page.getByRole('button', { name: 'Send notification' }).click();
+      await page.getByRole('button', { name: 'Continue' }).click();
       // Checked on the server: "Error: " in the title, the summary linking to the field, what was typed kept.
       await page.locator('.govuk-error-summary').waitFor();
       expect(await page.title()).toMatch(/^Error: Notify an incident/);
@@ -69,10 +69,22 @@ describe.skipIf(!hasChromium()).each([true, false])(
       await page.getByLabel('Email address').fill('sam.notifier@example.gov.uk');
       await expectAccessible(page);
       await shot(page, 'notify-incident');
+      await page.getByRole('button', { name: 'Continue' }).click();
+
+      // Check your answers: the answers in words (the local authority by name), each with a "Change".
+      await page.getByRole('heading', { name: 'Check your answers before sending the notification' }).waitFor();
+      const answers = await page.locator('main').innerText();
+      expect(answers).toContain('Leeds');
+      expect(answers).not.toContain('E08000035');
+      expect(answers).toContain('sam.notifier@example.gov.uk');
+      await expectAccessible(page);
+      await shot(page, 'notify-check-answers');
       await page.getByRole('button', { name: 'Send notification' }).click();
 
+      // The confirmation panel gives the reference people read (never the internal id).
       await page.getByRole('heading', { name: 'Notification sent' }).waitFor();
-      incidentId = (await page.locator('#incident-reference').innerText()).trim();
+      expect((await page.locator('#incident-reference').innerText()).trim()).toMatch(/^INC-\d{4}-\d{5}$/);
+      incidentId = (await page.locator('#view-incident').getAttribute('href'))!.split('/').at(-1)!;
       expect(incidentId).toMatch(/^[0-9a-f-]{36}$/);
       await expectAccessible(page);
 
@@ -100,7 +112,7 @@ describe.skipIf(!hasChromium()).each([true, false])(
       await page.getByLabel('No local review', { exact: true }).check();
       await page.getByLabel('Reasons for the decision').fill('The learning is national rather than local.');
       await page.getByLabel('May require changes to law or guidance').check();
-      await page.getByRole('button', { name: 'Send to the Panel' }).click();
+      await page.getByRole('button', { name: 'Continue' }).click();
       // Sign-off is still missing: the error summary says so in words and links to the field.
       const summary = page.locator('.govuk-error-summary');
       await summary.waitFor();
@@ -119,7 +131,21 @@ describe.skipIf(!hasChromium()).each([true, false])(
         'Two missed health appointments were not followed up.',
       );
       await shot(page, 'rapid-review-form');
-      await page.getByRole('button', { name: 'Send to the Panel' }).click();
+      await page.getByRole('button', { name: 'Continue' }).click();
+
+      // Check your answers, then send: a "Change" posts the answers back to the form, all still filled in.
+      await page.getByRole('heading', { name: 'Check your answers before sending the rapid review' }).waitFor();
+      expect(await page.locator('main').innerText()).toContain('Detective Superintendent');
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Change key practice episodes' }).click();
+      await page.getByRole('heading', { name: 'Rapid review', exact: true }).waitFor();
+      expect(await page.getByLabel('Analysis of key practice episodes').inputValue()).toBe(
+        'Two missed health appointments were not followed up.',
+      );
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('heading', { name: 'Check your answers before sending the rapid review' }).waitFor();
+      await shot(page, 'rapid-review-check-answers');
+      await page.getByRole('button', { name: 'Send the rapid review to the Panel' }).click();
 
       await page.getByText('The rapid review has been sent to the Panel.').waitFor();
       expect(await page.locator('.govuk-summary-list').first().innerText()).toContain('Rapid review with the Panel');

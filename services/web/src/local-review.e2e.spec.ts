@@ -81,10 +81,16 @@ describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 300_000
     expect(await page.getByRole('table', { name: 'Delays to publication' }).innerText()).toContain(
       'Criminal proceedings',
     );
-    await step(page, 'Send the final report', async () => {
-      await page.getByLabel('The Child Safeguarding Practice Review Panel').check();
-      await page.getByLabel('Department for Education').check();
-    });
+    // A statutory submission: check your answers first, then confirm.
+    await page.getByText('Send the final report', { exact: true }).first().click();
+    await page.getByLabel('The Child Safeguarding Practice Review Panel').check();
+    await page.getByLabel('Department for Education').check();
+    await page.getByRole('button', { name: 'Send the final report' }).click();
+    await page.getByRole('heading', { name: 'Check your answers: send the final report' }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('Department for Education');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Confirm the final report was sent' }).click();
+    await page.getByText('Recorded.').waitFor();
     expect(await page.locator('.govuk-summary-list').first().innerText()).toContain('Final report sent');
 
     stack.backEnd.setClockOffsetDays(0);
@@ -110,8 +116,20 @@ describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 300_000
     await page
       .locator('#document-0-file')
       .setInputFiles({ name: 'child-m.pdf', mimeType: 'application/pdf', buffer: REPORT });
-    const beforePublishing = page.url();
     await page.getByRole('button', { name: 'Record the publication' }).click();
+    await page.getByRole('heading', { name: 'Check your answers: record the publication' }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('Overview Report');
+    await expectAccessible(page);
+    // "Change" brings the form back with the answers (the stored file included) to correct the summary.
+    await page.getByRole('button', { name: 'Change summary' }).click();
+    await page
+      .getByLabel('Summary', { exact: true })
+      .fill('Child M was a young child whose missed health appointments were not followed up in time.');
+    await page.getByRole('button', { name: 'Record the publication' }).click();
+    await page.getByRole('heading', { name: 'Check your answers: record the publication' }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('not followed up in time');
+    const beforePublishing = page.url();
+    await page.getByRole('button', { name: 'Confirm the publication' }).click();
     await page.waitForURL((url) => url.toString() !== beforePublishing);
     await page.getByText('Recorded.').waitFor();
     expect(await page.locator('.govuk-summary-list').first().innerText()).toContain('Published');

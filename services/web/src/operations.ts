@@ -36,16 +36,32 @@ export const INCIDENT = `query Incident($id: ID!, $consistentAfter: String) {
       deadlines { ${deadlineFields} }
       rapidReview { submittedOn submission localReviewDecision nationalCriteriaMayBeMet localCriteriaMet nationalCriteriaMet parallelProcesses agenciesInvolved signedOffByAllPartners }
       panelResponse { respondedOn outcome thematicReviewTitle submission }
-      withdrawal { withdrawnAt reason }
-      history { type occurredAt on actorRole }
+      withdrawal { withdrawnAt reason duplicateOfReference }
+      history { type occurredAt on actorRole changes { field from to } }
       personal {
-        erased location caseOutline incidentTime supportingDocuments panelComments
+        erased location caseOutline incidentTime supportingDocuments panelComments withdrawalExplanation
         notifier { name role email phone }
         children { childRef name dateOfBirth ageInYears }
         rapidReviews { facts agencySummaries keyPracticeEpisodes livedExperience immediateActions learningIdentified decisionReasons }
       }
     }
     ... on ClientError { message }
+  }
+}`;
+
+export const AMEND_NOTIFICATION = `mutation AmendNotification($input: AmendNotificationInput!) {
+  amendNotification(input: $input) {
+    __typename
+    ... on IncidentPayload { incidentId position }
+    ${clientErrors}
+  }
+}`;
+
+export const WITHDRAW_NOTIFICATION = `mutation WithdrawNotification($input: WithdrawNotificationInput!) {
+  withdrawNotification(input: $input) {
+    __typename
+    ... on IncidentPayload { incidentId position }
+    ${clientErrors}
   }
 }`;
 
@@ -234,6 +250,7 @@ export const COMMISSION_NON_STATUTORY_REVIEW = reviewPayload(
   'commissionNonStatutoryReview',
   'CommissionNonStatutoryReviewInput',
 );
+export const COMMISSION_THEMATIC_REVIEW = reviewPayload('commissionThematicReview', 'CommissionThematicReviewInput');
 export const NAME_CONCERNED_PARTNERSHIPS = reviewPayload('nameConcernedPartnerships', 'NameConcernedPartnershipsInput');
 export const RECORD_LEARNING = reviewPayload('recordLearning', 'RecordLearningInput');
 export const ADD_RECOMMENDATION = reviewPayload('addRecommendation', 'AddRecommendationInput');

@@ -22,3 +22,16 @@ export const html = (strings: TemplateStringsArray, ...values: unknown[]): Html 
 
 /** Trusted markup written in this code base (never gateway data). */
 export const trusted = raw;
+
+const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/**
+ * A gateway refusal for a person to read: the field path it starts with (`incidentIds.0: `) dropped and every
+ * record id replaced by the words the page knows for it (an incident's reference), else left out.
+ */
+export const plainRefusal = (message: string, wordsFor: (id: string) => string | undefined = () => undefined): string =>
+  message
+    .replace(/^[\w.]+: /, '')
+    .replace(UUID_IN_TEXT, (id) => wordsFor(id) ?? '')
+    .replace(/ {2,}/g, ' ')
+    .replace(/^./, (c) => c.toUpperCase());

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkDate, isoFromParts, partsFromIso } from './dates';
 import { daysLeftText, deadlineState, formatDate } from './deadline';
-import { html } from './html';
+import { html, plainRefusal } from './html';
 import { localAuthoritySelect } from './components';
+import { answersList, carriedAnswers } from './check-answers';
 import { AGE_BANDS, is, labelOf, NATURES } from './vocabulary';
 
 describe('html', () => {
@@ -84,5 +85,36 @@ describe('local authority choice', () => {
     expect(markup.indexOf('>Bradford<')).toBeLessThan(markup.indexOf('>Leeds<'));
     expect(markup).toContain('<option value="E08000035" selected>Leeds</option>');
     expect(markup).toContain('<option value="">');
+  });
+});
+
+describe('check your answers', () => {
+  it('carries every answer but the CSRF token and the button pressed, escaped, repeated names kept', () => {
+    const form = new URLSearchParams([
+      ['_csrf', 'token'],
+      ['action', 'change'],
+      ['caseOutline', 'He said "no" <b>'],
+      ['localCriteria', 'A'],
+      ['localCriteria', 'B'],
+    ]);
+    expect(String(carriedAnswers(form))).toBe(
+      '<input type="hidden" name="caseOutline" value="He said &quot;no&quot; &lt;b&gt;">' +
+        '<input type="hidden" name="localCriteria" value="A"><input type="hidden" name="localCriteria" value="B">',
+    );
+  });
+
+  it('gives each answer a Change button that posts back to the form at its question', () => {
+    const list = String(answersList('/partnership/notify', [{ question: 'Where', answer: '', field: 'location' }]));
+    expect(list).toContain('formaction="/partnership/notify#location"');
+    expect(list).toContain('Change<span class="govuk-visually-hidden"> where</span>');
+    expect(list).toContain('Not given');
+  });
+
+  it('puts a refusal in words: no field path, references instead of ids', () => {
+    const id = '0b9e8f2e-1c1d-4a55-9d0e-2f1d1f0b7c11';
+    expect(
+      plainRefusal(`incidentIds.0: incident ${id} is already part of a local review`, () => 'INC-2026-00007'),
+    ).toBe('Incident INC-2026-00007 is already part of a local review');
+    expect(plainRefusal(`incident ${id} was withdrawn`)).toBe('Incident was withdrawn');
   });
 });

@@ -2,6 +2,7 @@
 import { summaryList, table } from '../app/components';
 import { daysLeftText, deadlineTag, formatDate, type DeadlineLike } from '../app/deadline';
 import { html, type Html } from '../app/html';
+import { todayInEngland } from '../app/dates';
 import { macro } from '../server/macros';
 import {
   AGE_BANDS,
@@ -32,6 +33,7 @@ export type RapidReviewText = {
 };
 export type IncidentDetails = {
   id: string;
+  /** INC-2026-00123: null only before the start-up backfill gives an old incident its reference. */
   reference: string | null;
   partnershipId: string;
   partnershipName: string;
@@ -75,8 +77,14 @@ export type IncidentDetails = {
     thematicReviewTitle: string | null;
     submission: number;
   } | null;
-  withdrawal: { withdrawnAt: string; reason: string } | null;
-  history: { type: string; occurredAt: string; on: string | null; actorRole: string }[];
+  withdrawal: { withdrawnAt: string; reason: string; duplicateOfReference?: string | null } | null;
+  history: {
+    type: string;
+    occurredAt: string;
+    on: string | null;
+    actorRole: string;
+    changes?: { field: string; from: string | null; to: string | null }[];
+  }[];
   personal: {
     erased: boolean;
     location: string | null;
@@ -84,6 +92,7 @@ export type IncidentDetails = {
     incidentTime: string | null;
     supportingDocuments: string[];
     panelComments: string[];
+    withdrawalExplanation?: string | null;
     notifier: { name: string; role: string; email: string; phone: string | null } | null;
     children: { childRef: string; name: string; dateOfBirth: string | null; ageInYears: number | null }[];
     rapidReviews: RapidReviewText[];
@@ -218,8 +227,27 @@ const EVENT_WORDS: Record<string, string> = {
   PersonalDataErased: 'Personal data erased',
 };
 
-/** The incident's history is its event stream, shown with the MoJ timeline. */
-export const historyTimeline = (i: IncidentDetails): Html => html`
+const CHANGED_ANSWERS: Record<string, string> = {
+  nature: 'What happened',
+  localAuthorityCode: 'Local authority',
+  becameAwareOn: 'Became aware',
+  incidentOn: 'Incident date',
+};
+
+/**
+ * An amendment's old and new answer, in words: dates formatted, natures named, local authorities by name (the
+ * names the page knows, else the words "another local authority" rather than a code).
+ */
+const changedValue = (field: string, value: string | null, authorityNames: Record<string, string>): string => {
+  if (value === null || value === '') return 'not given';
+  if (field === 'nature') return labelOf(NATURES, value);
+  if (field === 'becameAwareOn' || field === 'incidentOn') return formatDate(value);
+  if (field === 'localAuthorityCode') return authorityNames[value] ?? 'another local authority';
+  return value;
+};
+
+/** The incident's history is its event stream, shown with the MoJ timeline; an amendment lists each answer's old and new value. */
+export const historyTimeline = (i: IncidentDetails, authorityNames: Record<string, string> = {}): Html => html`
   <h2 class="govuk-heading-m">History</h2>
   ${macro('moj', 'timeline', {
     headingLevel: 3,
@@ -227,5 +255,34 @@ export const historyTimeline = (i: IncidentDetails): Html => html`
       label: { text: EVENT_WORDS[h.type] ?? h.type },
       byline: { text: h.actorRole },
       datetime: { timestamp: h.on ?? h.occurredAt, type: 'date' },
+      ...(h.changes?.length
+        ? {
+            html: String(
+              html`<ul class="govuk-list">${h.changes
+                .filter((c) => CHANGED_ANSWERS[c.field])
+                .map(
+                  (c) =>
+                    html`<li>${CHANGED_ANSWERS[c.field]}: was ${changedValue(c.field, c.from, authorityNames)}, now ${changedValue(c.field, c.to, authorityNames)}</li>`,
+                )}</ul>`,
+            ),
+          }
+        : {}),
     })),
   })}`;
+
+const WITHDRAWAL_WORDS: Record<string, string> = {
+  DUPLICATE: 'It duplicates another notification',
+  CRITERIA_NOT_MET: 'The criteria for a notification are not met',
+  NOTIFIED_IN_ERROR: 'It was notified in error',
+};
+
+export const withdrawalSummary = (i: IncidentDetails): Html => {
+  const w = i.withdrawal;
+  if (!w) return html``;
+  return html`<h2 class="govuk-heading-m">Withdrawal</h2>${summaryList([
+    ['Withdrawn', formatDate(todayInEngland(new Date(w.withdrawnAt)))],
+    ['Reason', WITHDRAWAL_WORDS[w.reason] ?? w.reason],
+    ...(w.duplicateOfReference ? [['The incident that stays', w.duplicateOfReference] as [string, string]] : []),
+    ['Explanation', paragraphs(i.personal?.withdrawalExplanation)],
+  ])}`;
+};

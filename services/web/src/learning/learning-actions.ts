@@ -3,11 +3,11 @@
  * recommendation for an agency, plan an action against a recommendation, record an action's progress. The
  * choices offered depend on the review's recommendations and actions, so they are built from its learning.
  */
-import { type FieldErrors, dateInput, select, textInput, textarea } from '../app/components';
+import { type FieldErrors, choices, dateInput, select, textInput, textarea } from '../app/components';
 import { isoFromParts, type DateParts } from '../app/dates';
-import { str, type FormValues } from '../app/form-values';
+import { arr, str, type FormValues } from '../app/form-values';
 import { html } from '../app/html';
-import { ACTION_STATUSES, AGENCIES } from '../app/vocabulary';
+import { ACTION_STATUSES, AGENCIES, type Option } from '../app/vocabulary';
 import {
   ADD_RECOMMENDATION,
   NAME_CONCERNED_PARTNERSHIPS,
@@ -34,9 +34,11 @@ const lines = (text: string) =>
 /** The domain spells agencies in kebab case (`health`); the shared vocabulary holds the GraphQL names. */
 const agencyValue = (graphqlName: string) => graphqlName.toLowerCase().replace(/_/g, '-');
 
+/** `partnerships`: every registered partnership by name (value: its id), for naming the ones a review concerns. */
 export const learningActions = (
   learning: ReviewLearning,
   newId: () => string = () => crypto.randomUUID(),
+  partnerships: Option[] = [],
 ): ReviewAction[] => {
   const recommendationOptions = learning.recommendations.map((r, n) => ({
     value: r.recommendationId,
@@ -103,6 +105,14 @@ export const learningActions = (
       }),
     },
   ];
+  // Chosen by name among the partnerships the review does not already cover or name (the gateway's list).
+  const nameOf = (id: string) => partnerships.find((p) => p.value === id)?.label ?? id;
+  const nameable = partnerships.filter(
+    (p) =>
+      p.value !== learning.ownerPartnershipId &&
+      !learning.partnershipIds.includes(p.value) &&
+      !learning.concernedPartnershipIds.includes(p.value),
+  );
   steps.push({
     id: 'concerned',
     title: 'Name partnerships whose services the review concerns',
@@ -112,24 +122,16 @@ export const learningActions = (
     fields: (
       v,
       errors,
-    ) => html`${learning.concernedPartnershipIds.length ? html`<p class="govuk-body">Named so far: ${learning.concernedPartnershipIds.join(', ')}</p>` : ''}
-      ${textInput({ id: 'partnershipIds', label: 'Partnership ids', hint: 'Separated by commas, for example bradford, york. They will list this review because it mentions their services', value: str(v, 'partnershipIds'), errors })}`,
+    ) => html`${learning.concernedPartnershipIds.length ? html`<p class="govuk-body">Named so far: ${learning.concernedPartnershipIds.map(nameOf).join(', ')}</p>` : ''}
+      ${choices({ id: 'partnershipIds', type: 'checkbox', label: 'Which partnerships does the review concern?', hint: 'They will list this review because it mentions their services', options: nameable, value: arr(v, 'partnershipIds'), small: true, errors })}`,
     validate: (v): FieldErrors => {
-      const ids = str(v, 'partnershipIds')
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean);
-      if (!ids.length) return { partnershipIds: 'Enter at least one partnership id' };
-      return ids.every((id) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id))
+      const ids = arr(v, 'partnershipIds');
+      if (!ids.length) return { partnershipIds: 'Select at least one partnership' };
+      return ids.every((id) => nameable.some((p) => p.value === id))
         ? {}
-        : { partnershipIds: 'Partnership ids are lower-case words joined by hyphens, for example north-yorkshire' };
+        : { partnershipIds: 'Select partnerships from the list' };
     },
-    toInput: (v) => ({
-      partnershipIds: str(v, 'partnershipIds')
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean),
-    }),
+    toInput: (v) => ({ partnershipIds: arr(v, 'partnershipIds') }),
   });
   if (recommendationOptions.length)
     steps.push({

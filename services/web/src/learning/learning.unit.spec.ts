@@ -78,12 +78,21 @@ describe('learning steps on the review page', () => {
       recommendations: [{ recommendationId: 'rec-1', text: 'Do it', assignedAgency: 'health', madeOn: '2026-11-02' }],
       actions: [action({ recommendationId: 'rec-1', actionId: 'act-1' })],
     });
-    const [record, recommend, concerned, plan, progress] = learningActions(withAll, () => 'new-id');
-    expect(concerned!.validate({ partnershipIds: 'Bradford' })).toEqual({
-      partnershipIds: 'Partnership ids are lower-case words joined by hyphens, for example north-yorkshire',
+    const partnerships = [
+      { value: 'bradford', label: 'Bradford Safeguarding Children Partnership' },
+      { value: 'leeds', label: 'Leeds Safeguarding Children Partnership' },
+      { value: 'york', label: 'York Safeguarding Children Partnership' },
+    ];
+    const [record, recommend, concerned, plan, progress] = learningActions(withAll, () => 'new-id', partnerships);
+    // Chosen by name among the partnerships the review does not already cover: never typed as ids.
+    expect(String(concerned!.fields({}, {}))).toContain('York Safeguarding Children Partnership');
+    expect(String(concerned!.fields({}, {}))).not.toContain('Leeds Safeguarding Children Partnership');
+    expect(concerned!.validate({})).toEqual({ partnershipIds: 'Select at least one partnership' });
+    expect(concerned!.validate({ partnershipIds: 'leeds' })).toEqual({
+      partnershipIds: 'Select partnerships from the list',
     });
-    expect(concerned!.toInput({ partnershipIds: 'bradford, north-yorkshire ,' })).toEqual({
-      partnershipIds: ['bradford', 'north-yorkshire'],
+    expect(concerned!.toInput({ partnershipIds: ['bradford', 'york'] })).toEqual({
+      partnershipIds: ['bradford', 'york'],
     });
     expect(record!.validate({ themes: '', itemKind: 'BRIEFING', itemTitle: '', itemAddress: 'http://x' })).toEqual({
       themes: 'Enter at least one learning theme',

@@ -1,7 +1,8 @@
 /**
  * Notify an incident: one question page in sections, up to four children, checked on the server when sent
  * (GOV.UK: validate on submit, not while typing). "Add another child" and "Remove" post the form back with what
- * was typed, so the page works the same without JavaScript.
+ * was typed, so the page works the same without JavaScript. Answers that pass go to "check your answers" (carried
+ * in hidden fields), and only "Send notification" there notifies the Panel.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -18,6 +19,11 @@ import {
 import { todayInEngland } from '../app/dates';
 import { isClientError, type ClientError } from '../server/gateway-client';
 import { html } from '../app/html';
+import { answersList, carriedAnswers, type AnswerRow } from '../app/check-answers';
+import { formatDate } from '../app/deadline';
+import { isoFromParts } from '../app/dates';
+import { labelOf } from '../app/vocabulary';
+import { localAuthorityOptions } from './amend-notification-page';
 import { LOCAL_AUTHORITIES, NOTIFY_INCIDENT } from '../operations';
 import type { PageContext } from '../server/page';
 import { ETHNICITIES, NATURES, PLACEMENTS, SEXES, YES_NO_NOT_KNOWN } from '../app/vocabulary';
@@ -87,7 +93,7 @@ const draw = async (
       <h1 class="govuk-heading-l">Notify the Panel of a serious incident</h1>
       <p class="govuk-body">The local authority must notify the Panel within 5 working days of becoming aware of the incident. The Panel shares every notification with DfE and Ofsted.</p>
       <form method="post" action="/partnership/notify" novalidate id="notify-form">
-        ${defaultSubmit('Send notification')}
+        ${defaultSubmit('Continue')}
         ${ctx.csrf}
         <input type="hidden" name="commandId" value="${commandId}">
         <input type="hidden" name="childCount" value="${v.children.length}">
@@ -110,10 +116,109 @@ const draw = async (
         ${textInput({ id: 'notifierRole', label: 'Job title', value: v.notifierRole, autocomplete: 'organization-title', errors })}
         ${textInput({ id: 'notifierEmail', label: 'Email address', type: 'email', value: v.notifierEmail, autocomplete: 'email', errors })}
         ${textInput({ id: 'notifierPhone', label: 'Phone number (optional)', type: 'tel', value: v.notifierPhone, autocomplete: 'tel', width: 'govuk-input--width-20', errors })}
-        ${button({ text: 'Send notification' })}
+        ${button({ text: 'Continue' })}
       </form>
     </div></div>`,
     { errors },
+  );
+};
+
+const dateAnswer = (parts: NotifyValues['becameAwareOn']) => formatDate(isoFromParts(parts));
+const yesNo = (value: string) => labelOf(YES_NO, value);
+
+/** The answers in words, each row's "Change" opening the form at its question. */
+export const notificationAnswers = (
+  v: NotifyValues,
+  authorityName: string,
+): { heading: string; rows: AnswerRow[] }[] => [
+  {
+    heading: 'About the incident',
+    rows: [
+      { question: 'What happened', answer: labelOf(NATURES, v.nature), field: 'nature' },
+      { question: 'Local authority', answer: authorityName, field: 'localAuthorityCode' },
+      { question: 'Became aware', answer: dateAnswer(v.becameAwareOn), field: 'becameAwareOn' },
+      { question: 'Incident date', answer: dateAnswer(v.incidentOn), field: 'incidentOn' },
+      { question: 'Time of the incident', answer: v.incidentTime.trim(), field: 'incidentTime' },
+      { question: 'Where', answer: v.location.trim(), field: 'location' },
+    ],
+  },
+  ...v.children.map((c, i) => {
+    const p = `children-${i}-`;
+    return {
+      heading: `Child ${i + 1}`,
+      rows: [
+        { question: 'Full name', answer: c.name.trim(), field: `${p}name` },
+        {
+          question: 'Date of birth or age',
+          answer: isoFromParts(c.dateOfBirth)
+            ? dateAnswer(c.dateOfBirth)
+            : c.ageInYears.trim()
+              ? `${c.ageInYears.trim()} years`
+              : '',
+          field: isoFromParts(c.dateOfBirth) ? `${p}dateOfBirth` : `${p}ageInYears`,
+        },
+        { question: 'Sex', answer: labelOf(SEXES, c.sex), field: `${p}sex` },
+        { question: 'Ethnic group', answer: labelOf(ETHNICITIES, c.ethnicity), field: `${p}ethnicity` },
+        { question: 'Disability', answer: labelOf(YES_NO_NOT_KNOWN, c.disability), field: `${p}disability` },
+        { question: 'Living', answer: labelOf(PLACEMENTS, c.placement), field: `${p}placement` },
+        { question: 'Looked after', answer: yesNo(c.lookedAfter), field: `${p}lookedAfter` },
+        { question: 'Child in need plan', answer: yesNo(c.childInNeedPlan), field: `${p}childInNeedPlan` },
+        { question: 'Child protection plan', answer: yesNo(c.childProtectionPlan), field: `${p}childProtectionPlan` },
+        {
+          question: 'Known to agencies',
+          answer: labelOf(YES_NO_NOT_KNOWN, c.knownToAgencies),
+          field: `${p}knownToAgencies`,
+        },
+      ],
+    };
+  }),
+  {
+    heading: 'Case outline',
+    rows: [
+      {
+        question: 'Outline of the case',
+        answer: html`<div class="app-pre">${v.caseOutline.trim()}</div>`,
+        field: 'caseOutline',
+      },
+      {
+        question: 'Supporting documents',
+        answer: v.supportingDocuments.trim() ? html`<div class="app-pre">${v.supportingDocuments.trim()}</div>` : '',
+        field: 'supportingDocuments',
+      },
+    ],
+  },
+  {
+    heading: 'Your details',
+    rows: [
+      { question: 'Full name', answer: v.notifierName.trim(), field: 'notifierName' },
+      { question: 'Job title', answer: v.notifierRole.trim(), field: 'notifierRole' },
+      { question: 'Email address', answer: v.notifierEmail.trim(), field: 'notifierEmail' },
+      { question: 'Phone number', answer: v.notifierPhone.trim(), field: 'notifierPhone' },
+    ],
+  },
+];
+
+const checkAnswers = async (ctx: PageContext, v: NotifyValues) => {
+  const code = v.localAuthorityCode.trim().toUpperCase();
+  const authority = (await localAuthorityOptions(ctx.gateway)).find((la) => la.value === code);
+  ctx.render(
+    'Check your answers before sending the notification',
+    html`
+    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+      <span class="govuk-caption-l">${ctx.user?.partnershipName ?? ''}</span>
+      <h1 class="govuk-heading-l">Check your answers before sending the notification</h1>
+      <form method="post" action="/partnership/notify" novalidate id="check-notification">
+        ${ctx.csrf}
+        ${carriedAnswers(ctx.form)}
+        ${notificationAnswers(v, authority?.label ?? 'Not a local authority in England').map(
+          (section) =>
+            html`<h2 class="govuk-heading-m">${section.heading}</h2>${answersList('/partnership/notify', section.rows)}`,
+        )}
+        <h2 class="govuk-heading-m">Now send the notification</h2>
+        <p class="govuk-body">By sending it you confirm that, to the best of your knowledge, the details are correct. The Panel shares every notification with DfE and Ofsted.</p>
+        ${button({ text: 'Send notification', name: 'action', value: 'send' })}
+      </form>
+    </div></div>`,
   );
 };
 
@@ -131,8 +236,10 @@ export const notifyPage = async (ctx: PageContext) => {
   const removed = /^remove-child-(\d)$/.exec(action);
   if (removed)
     return draw(ctx, { ...values, children: values.children.filter((_, i) => i !== Number(removed[1])) }, commandId);
+  if (action === 'change') return draw(ctx, values, commandId);
   const found = validateNotify(values, todayInEngland());
   if (Object.keys(found).length) return draw(ctx, values, commandId, found);
+  if (action !== 'send') return checkAnswers(ctx, values);
   const data = await ctx.gateway<{
     notifyIncident: { __typename: string; incidentId?: string; position?: string } | ClientError;
   }>(NOTIFY_INCIDENT, { input: toNotifyInput(values, commandId) });

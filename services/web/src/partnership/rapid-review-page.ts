@@ -21,6 +21,8 @@ import {
 import { SUBMIT_RAPID_REVIEW } from '../operations';
 import { canSendRapidReview, loadIncident } from './incident-page';
 import { rapidReviewFieldId, toRapidReviewInput, validateRapidReview } from './rapid-review-rules';
+import { answersList, carriedAnswers, type AnswerRow } from '../app/check-answers';
+import { labelOf } from '../app/vocabulary';
 
 const SECTIONS = [
   ['section-facts', 'Facts of the case'],
@@ -70,7 +72,7 @@ export const rapidReviewPage = async (ctx: PageContext) => {
         <nav aria-label="Sections of the rapid review"><h2 class="govuk-heading-s">Contents</h2>
           <ol class="govuk-list govuk-list--number">${SECTIONS.map(([id, title]) => html`<li><a class="govuk-link" href="#${id}">${title}</a></li>`)}</ol></nav>
         <form method="post" novalidate id="rapid-review-form">
-          ${defaultSubmit('Send to the Panel')}
+          ${defaultSubmit('Continue')}
           ${ctx.csrf}
           <input type="hidden" name="commandId" value="${commandId}">
           ${heading('section-facts', 0)}${text('facts', 'What happened', 'The facts as the partners know them now')}
@@ -91,10 +93,76 @@ export const rapidReviewPage = async (ctx: PageContext) => {
           ${heading('section-sign-off', 9)}
           ${choices({ id: 'signedOff', type: 'checkbox', label: 'Which safeguarding partners have signed off this rapid review?', options: PARTNERS, value: arr(v, 'signedOff'), errors })}
           ${PARTNERS.map((p) => textInput({ id: `signatory-${p.value}`, label: `Signing officer for the ${p.label.toLowerCase()}`, value: str(v, `signatory-${p.value}`), errors, autocomplete: 'off' }))}
-          ${button({ text: 'Send to the Panel' })}
+          ${button({ text: 'Continue' })}
         </form>
       </div></div>`,
       { errors },
+    );
+  };
+
+  /** Check your answers: each section in words, "Change" posting the answers back to the form at that question. */
+  const checkAnswers = (v: FormValues) => {
+    const words = (values: string[], options: { value: string; label: string }[]) =>
+      values.length
+        ? html`<ul class="govuk-list">${values.map((x) => html`<li>${labelOf(options, x)}</li>`)}</ul>`
+        : 'None';
+    const para = (id: string) => html`<div class="app-pre">${str(v, id).trim()}</div>`;
+    const rows: AnswerRow[] = [
+      { question: 'Facts of the case', answer: para('facts'), field: 'facts' },
+      {
+        question: 'Parallel processes',
+        answer: words(arr(v, 'parallelProcesses'), PARALLEL_PROCESSES),
+        field: 'parallelProcesses',
+      },
+      {
+        question: 'Agencies involved',
+        answer: arr(v, 'agenciesInvolved').length
+          ? html`<ul class="govuk-list">${arr(v, 'agenciesInvolved').map((a) => html`<li><strong>${labelOf(AGENCIES, a)}</strong>: ${str(v, `agencySummary-${a}`).trim()}</li>`)}</ul>`
+          : 'None',
+        field: 'agenciesInvolved',
+      },
+      { question: 'Key practice episodes', answer: para('keyPracticeEpisodes'), field: 'keyPracticeEpisodes' },
+      { question: 'Lived experience and family context', answer: para('livedExperience'), field: 'livedExperience' },
+      { question: 'Immediate safeguarding actions', answer: para('immediateActions'), field: 'immediateActions' },
+      { question: 'Learning identified', answer: para('learningIdentified'), field: 'learningIdentified' },
+      {
+        question: 'Decision on a local review',
+        answer: labelOf(LOCAL_DECISIONS, str(v, 'localReviewDecision')),
+        field: 'localReviewDecision',
+      },
+      {
+        question: 'Local criteria met',
+        answer: words(arr(v, 'localCriteria'), LOCAL_CRITERIA),
+        field: 'localCriteria',
+      },
+      { question: 'Reasons for the decision', answer: para('decisionReasons'), field: 'decisionReasons' },
+      {
+        question: 'National criteria that may be met',
+        answer: words(arr(v, 'nationalCriteria'), NATIONAL_CRITERIA),
+        field: 'nationalCriteria',
+      },
+      {
+        question: 'Signed off by',
+        answer: html`<ul class="govuk-list">${PARTNERS.map((p) => html`<li>${p.label}: ${str(v, `signatory-${p.value}`).trim()}</li>`)}</ul>`,
+        field: 'signedOff',
+      },
+    ];
+    const here = `/partnership/incidents/${incident.id}/rapid-review`;
+    ctx.render(
+      'Check your answers before sending the rapid review',
+      html`
+      <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+        <span class="govuk-caption-l">Incident ${incident.reference ?? ''}</span>
+        <h1 class="govuk-heading-l">Check your answers before sending the rapid review</h1>
+        <form method="post" action="${here}" novalidate id="check-rapid-review">
+          ${ctx.csrf}
+          ${carriedAnswers(ctx.form)}
+          ${answersList(here, rows)}
+          <h2 class="govuk-heading-m">Now send the rapid review</h2>
+          <p class="govuk-body">By sending it you confirm that all three safeguarding partners have signed it off. The Panel answers within 15 working days.</p>
+          ${button({ text: 'Send the rapid review to the Panel', name: 'action', value: 'send' })}
+        </form>
+      </div></div>`,
     );
   };
 
@@ -107,8 +175,11 @@ export const rapidReviewPage = async (ctx: PageContext) => {
   }
   if (ctx.method === 'GET') return draw({});
   const values = formValues(ctx.form);
+  const action = ctx.form.get('action') ?? '';
+  if (action === 'change') return draw(values);
   const found = validateRapidReview(values);
   if (Object.keys(found).length) return draw(values, found);
+  if (action !== 'send') return checkAnswers(values);
   const data = await ctx.gateway<{ submitRapidReview: { __typename: string; position?: string } | ClientError }>(
     SUBMIT_RAPID_REVIEW,
     { input: toRapidReviewInput(incident.id, values, commandId) },

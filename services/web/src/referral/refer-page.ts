@@ -1,6 +1,7 @@
 /**
  * A partner agency refers a case to its partnership's review sub-group: the GOV.UK question page pattern with an
- * error summary, checked on the server when sent. Nothing is kept in the browser.
+ * error summary, checked on the server when sent. Nothing is kept in the browser. Up to four children, as the API
+ * allows: "Add another child" and "Remove" post the form back with what was typed, so they work without JavaScript.
  */
 import {
   type FieldErrors,
@@ -19,7 +20,8 @@ import { html } from '../app/html';
 import type { PageContext } from '../server/page';
 import { AGENCIES, NATURES } from '../app/vocabulary';
 import { LOCAL_AUTHORITIES, SUBMIT_REFERRAL } from '../operations';
-import { childSection, commandIdOf, defaultSubmit } from '../partnership/notify-page';
+import { childCountOf, childSection, commandIdOf, defaultSubmit } from '../partnership/notify-page';
+import { emptyChild, MAX_CHILDREN } from '../partnership/notify-rules';
 import {
   emptyReferral,
   readReferralForm,
@@ -55,8 +57,11 @@ export const referPage = async (ctx: PageContext) => {
           ${dateInput({ id: 'incidentOn', label: 'When did the incident happen?', hint: 'For example, 25 3 2026', value: v.incidentOn, errors })}
           ${textInput({ id: 'incidentTime', label: 'Time of the incident (optional)', hint: 'On the 24-hour clock, for example 14:30', value: v.incidentTime, width: 'govuk-input--width-5', errors })}
           ${textarea({ id: 'location', label: 'Where did the incident happen?', hint: 'An address or a description of the place', value: v.location, rows: 2, errors })}
-          <h2 class="govuk-heading-m">The child</h2>
-          ${childSection(v.children[0]!, 0, 1, errors)}
+          <input type="hidden" name="childCount" value="${v.children.length}">
+          <h2 class="govuk-heading-m">${v.children.length > 1 ? 'The children' : 'The child'}</h2>
+          <p class="govuk-body">A referral can include up to ${MAX_CHILDREN} children.</p>
+          ${v.children.map((c, i) => childSection(c, i, v.children.length, errors))}
+          ${v.children.length < MAX_CHILDREN ? button({ text: 'Add another child', secondary: true, name: 'action', value: 'add-child' }) : ''}
           <h2 class="govuk-heading-m">Your referral</h2>
           ${textarea({ id: 'caseOutline', label: 'What happened', hint: 'What your agency knows, in a few paragraphs', value: v.caseOutline, rows: 6, errors })}
           ${textarea({ id: 'agencyReasons', label: 'Why is your agency referring the case?', value: v.agencyReasons, rows: 4, errors })}
@@ -74,7 +79,12 @@ export const referPage = async (ctx: PageContext) => {
     );
   };
   if (ctx.method === 'GET') return draw(emptyReferral());
-  const values = readReferralForm(ctx.form);
+  const values = readReferralForm(ctx.form, childCountOf(ctx.form));
+  const action = ctx.form.get('action') ?? '';
+  if (action === 'add-child' && values.children.length < MAX_CHILDREN)
+    return draw({ ...values, children: [...values.children, emptyChild()] });
+  const removed = /^remove-child-(\d)$/.exec(action);
+  if (removed) return draw({ ...values, children: values.children.filter((_, i) => i !== Number(removed[1])) });
   const found = validateReferral(values, todayInEngland());
   if (Object.keys(found).length) return draw(values, found);
   const data = await ctx.gateway<{

@@ -27,8 +27,9 @@ export const emptyReferral = (): ReferralValues => ({
   dslConsulted: '',
 });
 
-export const readReferralForm = (data: URLSearchParams): ReferralValues => ({
-  ...readNotifyForm(data, 1),
+/** `childCount`: how many children the form showed (1 to 4, as the notification form). */
+export const readReferralForm = (data: URLSearchParams, childCount = 1): ReferralValues => ({
+  ...readNotifyForm(data, childCount),
   agency: String(data.get('agency') ?? ''),
   agencyReasons: String(data.get('agencyReasons') ?? ''),
   criteriaView: String(data.get('criteriaView') ?? ''),

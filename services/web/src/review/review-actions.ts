@@ -8,6 +8,9 @@ import { checkDate, isoFromParts, todayInEngland, type DateParts } from '../app/
 import { arr, str, type FormValues } from '../app/form-values';
 import { html, type Html } from '../app/html';
 import { macro } from '../server/macros';
+import type { AnswerRow } from '../app/check-answers';
+import { formatDate } from '../app/deadline';
+import { labelOf } from '../app/vocabulary';
 import {
   ACTION_STATUSES,
   CLOSE_REASONS,
@@ -37,6 +40,11 @@ export type ReviewAction = {
   fields: (v: FormValues, errors: FieldErrors) => Html;
   validate: (v: FormValues) => FieldErrors;
   toInput: (v: FormValues) => Record<string, unknown>;
+  /**
+   * Statutory submissions (the final report, the publication) go through "check your answers" first: the answers
+   * in words, each with its field for "Change", and the words on the button that sends them.
+   */
+  check?: { answers: (v: FormValues) => AnswerRow[]; send: string };
 };
 
 export const MAX_DOCUMENTS = 5;
@@ -61,6 +69,8 @@ const items = (text: string) =>
     .split(/\n|;/)
     .map((t) => t.trim())
     .filter(Boolean);
+const wordList = (words: string[]) =>
+  words.length ? html`<ul class="govuk-list">${words.map((w) => html`<li>${w}</li>`)}</ul>` : '';
 const open = (s: string) => s !== 'PUBLISHED' && s !== 'CLOSED' && s !== 'FINAL_REPORT_SUBMITTED';
 
 const documentRows = (v: FormValues) =>
@@ -141,6 +151,21 @@ export const REVIEW_ACTIONS: ReviewAction[] = [
       return e;
     },
     toInput: (v) => ({ recipients: arr(v, 'recipients'), ...optionalDate(v, 'plannedPublicationOn') }),
+    check: {
+      send: 'Confirm the final report was sent',
+      answers: (v) => [
+        {
+          question: 'Sent to',
+          answer: wordList(arr(v, 'recipients').map((r) => labelOf(RECIPIENTS, r))),
+          field: 'recipients',
+        },
+        {
+          question: 'Planned publication date',
+          answer: formatDate(isoFromParts(dateOf(v, 'plannedPublicationOn'))),
+          field: 'plannedPublicationOn',
+        },
+      ],
+    },
   },
   {
     id: 'publish',
@@ -211,6 +236,36 @@ export const REVIEW_ACTIONS: ReviewAction[] = [
         checksum: str(v, `document-${i}-checksum`),
       })),
     }),
+    check: {
+      send: 'Confirm the publication',
+      answers: (v) => [
+        {
+          question: 'Date published',
+          answer: formatDate(isoFromParts(dateOf(v, 'publishedOn'))),
+          field: 'publishedOn',
+        },
+        {
+          question: 'What was published',
+          answer: labelOf(PUBLICATION_KINDS, str(v, 'publication')),
+          field: 'publication',
+        },
+        { question: 'Review model', answer: labelOf(REVIEW_MODELS, str(v, 'reviewModel')), field: 'reviewModel' },
+        { question: 'Summary', answer: html`<div class="app-pre">${str(v, 'summary').trim()}</div>`, field: 'summary' },
+        { question: 'Learning themes', answer: wordList(items(str(v, 'learningThemes'))), field: 'learningThemes' },
+        { question: 'Recommendations', answer: wordList(items(str(v, 'recommendations'))), field: 'recommendations' },
+        { question: 'Keywords', answer: wordList(items(str(v, 'keywords'))), field: 'keywords' },
+        {
+          question: 'Documents',
+          answer: wordList(
+            documentRows(v).map(
+              (i) =>
+                `${labelOf(DOCUMENT_KINDS, str(v, `document-${i}-kind`))}: ${str(v, `document-${i}-title`).trim()}`,
+            ),
+          ),
+          field: 'document-0-title',
+        },
+      ],
+    },
   },
   {
     id: 'action-plan',

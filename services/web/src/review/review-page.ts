@@ -12,9 +12,12 @@ import { commandIdOf } from '../partnership/notify-page';
 import { html } from '../app/html';
 import type { PageContext } from '../server/page';
 import { DELAY_REASONS, deadlineLabel, DOCUMENT_KINDS, labelOf, REVIEW_STATUSES } from '../app/vocabulary';
-import { INCIDENT_REFERENCE, REVIEW, REVIEW_LEARNING } from '../operations';
+import { INCIDENT_REFERENCE, LOCAL_AUTHORITIES_AND_PARTNERSHIPS, REVIEW, REVIEW_LEARNING } from '../operations';
 import { learningActions } from '../learning/learning-actions';
 import { learningSection, type ReviewLearning } from '../learning/review-learning';
+import { reviewKindLabel } from '../learning/learning-words';
+import { answersList, carriedAnswers } from '../app/check-answers';
+import { capitalise } from '../app/dates';
 import { REVIEW_ACTIONS, type ReviewAction } from './review-actions';
 
 type Review = {
@@ -88,9 +91,14 @@ const incidentNames = (gateway: GatewayCall, ids: string[]): Promise<(IncidentNa
   );
 
 export const reviewPage = async (ctx: PageContext) => {
-  const [review, learning] = await Promise.all([
+  const [review, learning, partnerships] = await Promise.all([
     loadReview(ctx.gateway, ctx.params.id!),
     loadLearning(ctx.gateway, ctx.params.id!),
+    ctx
+      .gateway<{ partnerships: { id: string; name: string }[] }>(LOCAL_AUTHORITIES_AND_PARTNERSHIPS)
+      .then((d) =>
+        d.partnerships.map((p) => ({ value: p.id, label: p.name })).sort((a, b) => a.label.localeCompare(b.label)),
+      ),
   ]);
   const incidents = await incidentNames(ctx.gateway, review.incidentIds);
   const incidentBase = ctx.user?.roles.includes('panel') ? '/panel/incidents' : '/partnership/incidents';
@@ -98,7 +106,7 @@ export const reviewPage = async (ctx: PageContext) => {
   // Learning steps apply until the review closes; the gateway refuses them to anyone but the review's owner.
   const actions = [
     ...REVIEW_ACTIONS.filter((a) => a.appliesTo(state)),
-    ...(learning && review.status !== 'CLOSED' ? learningActions(learning) : []),
+    ...(learning && review.status !== 'CLOSED' ? learningActions(learning, undefined, partnerships) : []),
   ];
   const done = ctx.query.get('done');
 
@@ -108,7 +116,8 @@ export const reviewPage = async (ctx: PageContext) => {
       html`
       ${backLink(ctx.user?.roles.includes('panel') ? '/panel/reviews' : '/partnership/reviews', 'Back to reviews')}
       ${done ? notice(done === 'commissioned' ? 'The review has been commissioned.' : 'Recorded.', 'success') : ''}
-      <span class="govuk-caption-l">${review.kind === 'NATIONAL' ? (review.thematic ? 'National thematic review' : 'National review') : 'Local child safeguarding practice review'}</span>
+      ${ctx.query.get('concerned') === 'refused' ? warning('The other partnerships were not named: name them under “Name the partnerships the review concerns”.') : ''}
+      <span class="govuk-caption-l">${review.kind === 'NATIONAL' ? (review.thematic ? 'National thematic review' : 'National review') : learning && learning.kind !== 'local' ? capitalise(reviewKindLabel(learning.kind)) : 'Local child safeguarding practice review'}</span>
       <h1 class="govuk-heading-l">${review.caseName ?? review.title ?? review.reference ?? 'Review'}</h1>
       <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
         ${summaryList([
@@ -186,8 +195,27 @@ export const reviewPage = async (ctx: PageContext) => {
   const values = formValues(ctx.form);
   delete values.step;
   delete values.commandId;
+  const pressed = ctx.form.get('action');
+  if (action.check && pressed === 'change') return draw(action, values);
   const found = action.validate(values);
   if (Object.keys(found).length) return draw(action, values, found);
+  if (action.check && pressed !== 'send') {
+    const here = `/reviews/${review.id}`;
+    const title = `Check your answers: ${action.title.toLowerCase()}`;
+    return ctx.render(
+      title,
+      html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+        <span class="govuk-caption-l">${review.caseName ?? review.title ?? ''}</span>
+        <h1 class="govuk-heading-l">${title}</h1>
+        <form method="post" action="${here}" novalidate id="check-${action.id}">
+          ${ctx.csrf}
+          ${carriedAnswers(ctx.form)}
+          ${answersList(here, action.check.answers(values))}
+          ${button({ text: action.check.send, name: 'action', value: 'send' })}
+        </form>
+      </div></div>`,
+    );
+  }
   const data = await ctx.gateway<Record<string, { __typename: string; position?: string } | ClientError>>(
     action.mutation,
     { input: { commandId: commandIdOf(ctx.form), reviewId: review.id, ...action.toInput(values) } },

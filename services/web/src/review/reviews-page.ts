@@ -73,7 +73,7 @@ export const reviewsPage = async (ctx: PageContext) => {
     panel ? 'National reviews' : 'Reviews',
     html`
     <h1 class="govuk-heading-l">${panel ? 'National reviews' : 'Local child safeguarding practice reviews'}</h1>
-    <p class="govuk-body">${panel ? html`<a class="govuk-link" href="/panel/national-review">Commission a national review</a>` : 'Commission a local review from an incident whose rapid review decided on one.'}</p>
+    <p class="govuk-body">${panel ? html`<a class="govuk-link" href="/panel/national-review">Commission a national review</a>` : html`<a class="govuk-link" href="/partnership/reviews/commission">Commission a review</a>: a local child safeguarding practice review, a partnership review, a multi-agency learning review or a thematic review.`}</p>
     ${
       total === 0
         ? html`<p class="govuk-body">No reviews yet.</p>`

@@ -16,7 +16,9 @@ import { notifyPage } from '../partnership/notify-page';
 import { notifiedPage } from '../partnership/notified-page';
 import { incidentPage } from '../partnership/incident-page';
 import { rapidReviewPage } from '../partnership/rapid-review-page';
-import { commissionLocalReviewPage } from '../partnership/commission-local-review-page';
+import { amendNotificationPage } from '../partnership/amend-notification-page';
+import { withdrawNotificationPage } from '../partnership/withdraw-notification-page';
+import { commissionReviewPage } from '../partnership/commission-review-page';
 import { reviewsPage } from '../review/reviews-page';
 import { reviewPage } from '../review/review-page';
 import { partnershipReferralsPage } from '../referral/partnership-referrals-page';
@@ -61,8 +63,10 @@ const routes: Route[] = [
   { path: '/partnership/notified/:id', page: notifiedPage, signedIn: true },
   { path: '/partnership/incidents/:id', page: incidentPage, signedIn: true },
   { path: '/partnership/incidents/:id/rapid-review', page: rapidReviewPage, signedIn: true, form: true },
+  { path: '/partnership/incidents/:id/amend', page: amendNotificationPage, signedIn: true, form: true },
+  { path: '/partnership/incidents/:id/withdraw', page: withdrawNotificationPage, signedIn: true, form: true },
   { path: '/partnership/reviews', page: reviewsPage, signedIn: true },
-  { path: '/partnership/reviews/commission', page: commissionLocalReviewPage, signedIn: true, form: true },
+  { path: '/partnership/reviews/commission', page: commissionReviewPage, signedIn: true, form: true },
   { path: '/partnership/referrals', page: partnershipReferralsPage, signedIn: true },
   { path: '/partnership/referrals/:id', page: decideReferralPage, signedIn: true, form: true },
   { path: '/agency/referrals', page: myReferralsPage, signedIn: true },
