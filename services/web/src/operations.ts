@@ -258,21 +258,21 @@ export const SEARCH_INCIDENTS = `query SearchIncidents($reference: String, $part
 export const PANEL_QUEUE_PAGE = `query PanelQueuePage($first: Int, $page: Int, $consistentAfter: String) {
   panelQueue(first: $first, page: $page, consistentAfter: $consistentAfter) {
     totalCount
-    edges { node { incidentId reference partnershipName localAuthorityName nature notifiedOn submittedOn submission localReviewDecision nationalCriteriaMayBeMet targetOn workingDaysLeft overdue } }
+    edges { node { subjectKind incidentId referralId reviewId reference partnershipName localAuthorityName nature notifiedOn submittedOn submission localReviewDecision nationalCriteriaMayBeMet targetOn workingDaysLeft overdue } }
   }
 }`;
 
 export const ERASURE_REQUESTS = `query ErasureRequests($status: ErasureRequestStatus, $first: Int, $page: Int, $consistentAfter: String) {
   erasureRequests(status: $status, first: $first, page: $page, consistentAfter: $consistentAfter) {
     totalCount
-    edges { node { incidentId reference partnershipName localAuthorityName status legalBasis requestedBy requestedAt requestedByYou decidedBy decidedAt } }
+    edges { node { subjectKind incidentId referralId reviewId reference partnershipName localAuthorityName status legalBasis requestedBy requestedAt requestedByYou decidedBy decidedAt } }
   }
 }`;
 
 export const APPROVE_ERASURE = `mutation ApproveErasure($input: ApproveErasureInput!) {
   approveErasure(input: $input) {
     __typename
-    ... on IncidentPayload { incidentId position }
+    ... on ErasurePayload { position }
     ${clientErrors}
   }
 }`;
@@ -280,7 +280,7 @@ export const APPROVE_ERASURE = `mutation ApproveErasure($input: ApproveErasureIn
 export const CANCEL_ERASURE_REQUEST = `mutation CancelErasureRequest($input: CancelErasureRequestInput!) {
   cancelErasureRequest(input: $input) {
     __typename
-    ... on IncidentPayload { incidentId position }
+    ... on ErasurePayload { position }
     ${clientErrors}
   }
 }`;

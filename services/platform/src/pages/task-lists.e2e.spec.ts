@@ -134,7 +134,7 @@ describe('list pages over every record, without JavaScript', { timeout: 120_000 
         input: { incidentId: id, legalBasis: 'court-order' },
       },
     );
-    expect(asked.data.requestErasure.__typename).toBe('IncidentPayload');
+    expect(asked.data.requestErasure.__typename).toBe('ErasurePayload');
 
     const own = await signedIn(base, 'dev-admin', '/admin/erasure-requests');
     expect(own.page.body).toContain('Another administrator must approve your request');
