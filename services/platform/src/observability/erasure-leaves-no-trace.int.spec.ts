@@ -33,8 +33,6 @@ beforeAll(async () => {
   platform = await startObservedPlatform(capture);
 }, 60_000);
 afterAll(async () => {
-  if (process.env.ERASURE_DEBUG_LOG)
-    await (await import('node:fs/promises')).writeFile(process.env.ERASURE_DEBUG_LOG, lines.join(''));
   await platform?.close();
 });
 

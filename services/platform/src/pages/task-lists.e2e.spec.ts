@@ -158,4 +158,26 @@ describe('list pages over every record, without JavaScript', { timeout: 120_000 
     expect(auditCsv.body.split('\r\n')[0]).toBe('When (UTC),Reader,Role,Partnership,Record,Fields read,Purpose');
     expect(auditCsv.body).toContain('dev-panel');
   });
+
+  it('a review is erased through the same page: named by its reference, approved with its own id', async () => {
+    const reviews = await gql({ role: 'panel' }, 'query { reviews(first: 1) { edges { node { id reference } } } }');
+    const { id, reference } = reviews.data.reviews.edges[0].node;
+    expect(reference).toMatch(/^REV-/);
+    const asked = await gql(
+      { role: 'admin', sub: 'dev-admin' },
+      'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename ... on ErasurePayload { reviewId incidentId } } }',
+      { input: { reviewId: id, legalBasis: 'court-order' } },
+    );
+    expect(asked.data.requestErasure).toEqual({ __typename: 'ErasurePayload', reviewId: id, incidentId: null });
+    const { browser, page } = await signedIn(base, 'dev-admin-2', '/admin/erasure-requests');
+    expect(page.body).toContain(`Approve erasure of ${reference}`);
+    expect(page.body).toContain(`name="reviewId" value="${id}"`);
+    const approved = await browser.follow(`${base}/admin/erasure-requests`, {
+      _csrf: csrfOf(page.body),
+      reviewId: id,
+      action: 'approve',
+    });
+    expect(approved.body).toContain('The personal data was erased.');
+    expect(approved.body).toContain('No requests waiting found');
+  });
 });
