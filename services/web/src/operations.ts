@@ -258,7 +258,7 @@ export const SEARCH_INCIDENTS = `query SearchIncidents($reference: String, $part
 export const PANEL_QUEUE_PAGE = `query PanelQueuePage($first: Int, $page: Int, $consistentAfter: String) {
   panelQueue(first: $first, page: $page, consistentAfter: $consistentAfter) {
     totalCount
-    edges { node { subjectKind incidentId referralId reviewId reference partnershipName localAuthorityName nature notifiedOn submittedOn submission localReviewDecision nationalCriteriaMayBeMet targetOn workingDaysLeft overdue } }
+    edges { node { incidentId reference partnershipName localAuthorityName nature notifiedOn submittedOn submission localReviewDecision nationalCriteriaMayBeMet targetOn workingDaysLeft overdue } }
   }
 }`;
 
