@@ -4,7 +4,14 @@
  * from the clock and the actor, loads reference data, and runs the decision on the right stream.
  */
 import { trace, SpanStatusCode } from '@opentelemetry/api';
-import { createEnglandAndWalesCalendar, defaultPartnerships, forbidden, isDomainError } from '@cspr/domain';
+import {
+  createEnglandAndWalesCalendar,
+  defaultPartnerships,
+  ERASURE_COMMAND_TYPES,
+  forbidden,
+  isDomainError,
+  validationError,
+} from '@cspr/domain';
 import type {
   AccessCommand,
   CommandContext,
@@ -93,10 +100,24 @@ const PARTNERSHIP_TYPES = new Set<string>([
   'SetEmailPreferences',
 ]);
 
-const isIncidentCommand = (c: ApplicationCommand): c is Bare<IncidentCommand> => INCIDENT_TYPES.has(c.type);
+/**
+ * Erasure commands go to the stream of the subject they name (shared/erasure.ts): `incidentId`, `referralId` or
+ * `reviewId`, exactly one.
+ */
+const erasureSubjectField = (c: ApplicationCommand): 'incidentId' | 'referralId' | 'reviewId' | null => {
+  if (!ERASURE_COMMAND_TYPES.has(c.type)) return null;
+  const named = (['incidentId', 'referralId', 'reviewId'] as const).filter(
+    (field) => (c.data as Record<string, unknown>)[field] !== undefined,
+  );
+  if (named.length !== 1)
+    throw validationError('incidentId', 'An erasure names exactly one incident, referral or review');
+  return named[0]!;
+};
+const isIncidentCommand = (c: ApplicationCommand): c is Bare<IncidentCommand> =>
+  INCIDENT_TYPES.has(c.type) && (erasureSubjectField(c) ?? 'incidentId') === 'incidentId';
 const isPartnershipCommand = (c: ApplicationCommand): c is Bare<PartnershipCommand> => PARTNERSHIP_TYPES.has(c.type);
 const isReferralCommand = (c: ApplicationCommand): c is ReferralApplicationCommand =>
-  REFERRAL_COMMAND_TYPES.has(c.type);
+  REFERRAL_COMMAND_TYPES.has(c.type) || erasureSubjectField(c) === 'referralId';
 const isStatisticsReleaseCommand = (c: ApplicationCommand): c is Bare<StatisticsReleaseCommand> =>
   STATISTICS_RELEASE_COMMAND_TYPES.has(c.type);
 const isAccessCommand = (c: ApplicationCommand): c is Bare<AccessCommand> => ACCESS_COMMAND_TYPES.has(c.type);

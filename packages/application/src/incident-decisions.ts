@@ -16,6 +16,7 @@ import type { Decision } from './execute-decision';
 import { loadCoverage } from './reference-data';
 import type { HandlerDeps } from './handler-deps';
 import { openForWrite } from './write-path-audit';
+import { destroyErasedKeys } from './erasure-keys';
 
 /** The fields of a notification's personal part (incident-events.ts), named in the audit of a merge. */
 const NOTIFICATION_PERSONAL_FIELDS = [
@@ -141,23 +142,11 @@ export const incidentDecision = (
     },
     complete: async (events, recorded, requestId) =>
       withReference(await completeAmendment(deps, incidentId, events, recorded, requestId), allocate),
-    beforeAppend: async (events, state) => {
-      // Only an approval (`PersonalDataErased`) destroys keys; a request or a cancellation destroys nothing.
-      // Erasure destroys the key before the event is written: if the append then fails, a retry writes the
-      // event; the other order could record an erasure whose key still opens the data.
-      const erased = events.find((e) => e.type === 'PersonalDataErased');
-      if (erased?.type === 'PersonalDataErased') {
-        const erasure = {
-          reason: erased.data.legalBasis,
-          requestedBy: erased.data.requestedBy,
-          approvedBy: erased.data.approvedBy,
-        };
-        await deps.vault.destroyKey(incidentId, erasure);
-        // Review free text (delay explanations) is sealed under the review's key: it may name the child, so the
-        // linked reviews' keys go too (for a national review that erases more than this child's data: the safe side).
-        for (const link of state.status === 'none' ? [] : state.linkedReviews)
-          await deps.vault.destroyKey(link.reviewId, erasure);
-      }
-    },
+    // Approving the erasure destroys the incident's key, its referral's and its linked reviews' (erasure-keys.ts).
+    beforeAppend: (events, state) =>
+      destroyErasedKeys(deps.vault, events, [
+        incidentId,
+        ...(state.status === 'none' ? [] : [state.referralId, ...state.linkedReviews.map((link) => link.reviewId)]),
+      ]),
   };
 };

@@ -33,6 +33,7 @@ import type { HandlerDeps } from './handler-deps';
 import type { Bare } from './incident-decisions';
 import { loadCoverage } from './reference-data';
 import { openForWrite } from './write-path-audit';
+import { destroyErasedKeys } from './erasure-keys';
 
 /** The fields of a referral's personal part (referral-events.ts), named in the audit of its opening. */
 const REFERRAL_PERSONAL_FIELDS = ['referrer', 'whatHappened', 'agencyReasons', 'location', 'incidentTime', 'children'];
@@ -91,10 +92,20 @@ export const referralDecision = (
           }
           return { type: 'DecideReferral', data, context };
         }
+        case 'RequestErasure':
+        case 'ApproveErasure':
+        case 'CancelErasureRequest':
+          return { ...command, context, reference: { adminUserIds: [...(await deps.adminUserIds())] } };
         default:
           return { ...command, context };
       }
     },
+    // Approving the erasure destroys the referral's key and the key of the review it led to (erasure-keys.ts).
+    beforeAppend: (events, state) =>
+      destroyErasedKeys(deps.vault, events, [
+        referralId,
+        state.status === 'none' ? undefined : state.decision?.reviewId,
+      ]),
   };
 };
 

@@ -26,6 +26,7 @@ import type { Decision } from './execute-decision';
 import type { HandlerDeps } from './handler-deps';
 import type { Bare } from './incident-decisions';
 import { loadPartnership } from './reference-data';
+import { destroyErasedKeys } from './erasure-keys';
 
 /** At most this many ids are loaded as reference; the decider refuses longer lists anyway. */
 const MAX_REFERENCE_IDS = 500;
@@ -159,9 +160,16 @@ export const reviewDecision = (
             from && publishedOn ? Math.max(0, deps.calendar.workingDaysBetween(from, publishedOn)) : 0;
           return { ...command, context, reference: { workingDaysSinceFinalReport } };
         }
+        case 'RequestErasure':
+        case 'ApproveErasure':
+        case 'CancelErasureRequest':
+          return { ...command, context, reference: { adminUserIds: [...(await deps.adminUserIds())] } };
         default:
           return { ...command, context };
       }
     },
+    // Approving the erasure destroys the review's key and its referrals' keys (erasure-keys.ts).
+    beforeAppend: (events, state) =>
+      destroyErasedKeys(deps.vault, events, [reviewId, ...(state.status === 'none' ? [] : state.referralIds)]),
   };
 };

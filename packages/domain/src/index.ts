@@ -13,6 +13,7 @@ export * from './incident/incident-vocabulary';
 export * from './incident/incident';
 export * from './incident/incident-commands';
 export * from './incident/incident-decide';
+export * from './shared/erasure';
 export * from './incident/erasure-decide';
 export { ageBandFor } from './incident/notification-input';
 export * from './review/review-events';

@@ -42,7 +42,19 @@ export type StreamOrigin = {
   reference?: string;
   incidentIds: string[];
   reviewKind?: 'local' | 'national';
+  /**
+   * The stream is a review Ofsted's feed does not carry (non-statutory, thematic, or recorded from published
+   * history): its events are skipped, never a reason to stop the relay.
+   */
+  offFeed?: true;
 };
+
+/** Reviews outside the statutory notification path: not on the feed. */
+const OFF_FEED_ORIGINS = new Set([
+  'NonStatutoryReviewCommissioned',
+  'ThematicReviewCommissioned',
+  'HistoricReviewRecorded',
+]);
 
 export class FeedMappingError extends Error {
   override readonly name = 'FeedMappingError';
@@ -81,7 +93,7 @@ export const originOf = (first: { type: string; data: Record<string, unknown> })
       return { incidentIds: [...d.incidentIds], reviewKind: 'national', ...referenceOf(d) };
     }
     default:
-      return undefined;
+      return OFF_FEED_ORIGINS.has(first.type) ? { incidentIds: [], offFeed: true } : undefined;
   }
 };
 
@@ -349,6 +361,8 @@ const mapReviewEvent = (type: string, data: Record<string, unknown>, origin: Str
 export const toFeedMessage = (recorded: RecordedEvent, origin?: StreamOrigin): FeedMessage | undefined => {
   if (!isOnFeed(recorded.type)) return undefined;
   const streamOrigin = ORIGIN_EVENT_TYPES.has(recorded.type) ? originOf(recorded) : origin;
+  // A delay, final report, publication or closure of a non-statutory or thematic review is not Ofsted's.
+  if (streamOrigin?.offFeed) return undefined;
   if (!streamOrigin || streamOrigin.incidentIds.length === 0) {
     throw new FeedMappingError(
       'origin_missing',

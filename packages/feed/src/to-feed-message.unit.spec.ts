@@ -127,6 +127,15 @@ describe('toFeedMessage', () => {
     });
   });
 
+  it("skips the steps of a non-statutory, thematic or historic review (not Ofsted's) instead of stopping the relay", () => {
+    const delayed = recordAll(reviewStory([randomUUID()])).find((r) => r.type === 'PublicationDelayed')!;
+    for (const type of ['NonStatutoryReviewCommissioned', 'ThematicReviewCommissioned', 'HistoricReviewRecorded']) {
+      const origin = originOf({ type, data: { schemaVersion: 1, reviewId: randomUUID(), partnershipId: 'leeds' } });
+      expect(origin).toEqual({ incidentIds: [], offFeed: true });
+      expect(toFeedMessage(delayed, origin)).toBeUndefined();
+    }
+  });
+
   it('refuses to guess the partnership or incidents when the stream origin is missing', () => {
     const amendment = story().recorded[1]!;
     expect(() => toFeedMessage(amendment)).toThrow(FeedMappingError);

@@ -8,7 +8,7 @@ import { ACCESS_GRANTS_TABLE_SQL } from './access-grants/access-grants-projectio
 import { runMigrations, type Migration } from '@cspr/database';
 import { ensureCheckpoint } from './checkpoint';
 import { CASE_REFERENCE_COLUMNS_SQL } from './incidents/case-reference-columns';
-import { ERASURE_REQUESTS_TABLE_SQL } from './erasure-requests/erasure-requests-projection';
+import { ERASURE_REQUESTS_TABLE_SQL, ERASURE_SUBJECTS_SQL } from './erasure-requests/erasure-requests-projection';
 import { INCIDENT_BECAME_AWARE_DECLARED_SQL, INCIDENT_CLOCK_AND_MERGES_SQL } from './incidents/incidents-became-aware';
 import { NOTIFICATION_FACTS_DFE_SQL } from './national-statistics/notification-facts-projection';
 import { STATISTICS_RELEASES_TABLE_SQL } from './statistics-releases/statistics-releases-projection';
@@ -198,6 +198,7 @@ export const readModelMigrations: Migration[] = [
   { id: '0009-incidents-clock-and-merges', sql: INCIDENT_CLOCK_AND_MERGES_SQL },
   { id: '0010-case-references', sql: CASE_REFERENCE_COLUMNS_SQL },
   { id: '0011-erasure-requests', sql: ERASURE_REQUESTS_TABLE_SQL },
+  { id: '0012-erasure-subjects', sql: ERASURE_SUBJECTS_SQL },
 ];
 
 /** Every read-model table, emptied together by a rebuild (checkpoints excepted: they are reset, not emptied). */

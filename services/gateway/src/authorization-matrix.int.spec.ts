@@ -357,6 +357,35 @@ const OPERATIONS: Operation[] = [
     policy: { operation: 'requestErasure', record: LEEDS },
   },
   {
+    // A referral decided without a notification is erased on its own (issue 15): same table row, same answers.
+    name: 'requestErasure (a declined referral)',
+    field: 'requestErasure',
+    document: result('requestErasure', 'RequestErasureInput'),
+    setup: async (lc) => {
+      const { referralId } = await referralSetup(lc).submitted();
+      await lc.commands.execute(
+        { type: 'DecideReferral', data: { referralId, outcome: 'no-further-action', reasons: 'Below threshold.' } },
+        { actor: { userId: 'leeds-user', role: 'partnership', partnershipId: 'leeds' } },
+      );
+      return { input: { referralId, legalBasis: 'court-order' } };
+    },
+    policy: { operation: 'requestErasure', record: OFFICERS_REFERRAL },
+  },
+  {
+    name: 'approveErasure (a non-statutory review, requested by admin-1)',
+    field: 'approveErasure',
+    document: result('approveErasure', 'ApproveErasureInput'),
+    setup: async (lc) => {
+      const { reviewId } = await referralSetup(lc).learningReview();
+      await lc.commands.execute(
+        { type: 'RequestErasure', data: { reviewId, legalBasis: 'court-order' } },
+        { actor: { userId: 'admin-1', role: 'admin' } },
+      );
+      return { input: { reviewId } };
+    },
+    policy: { operation: 'approveErasure', record: LEEDS },
+  },
+  {
     name: 'approveErasure (requested by admin-1)',
     field: 'approveErasure',
     document: result('approveErasure', 'ApproveErasureInput'),

@@ -2,7 +2,7 @@
  * The facts of a record for ACCESS_POLICY, read from the head of its stream (not the read models, which may lag
  * right after a write): the basis of NOT FOUND for records the caller may not see, on every mutation.
  */
-import { decodeEvent, incidentStreamId, reviewStreamId } from '@cspr/domain';
+import { decodeEvent, incidentStreamId, referralStreamId, reviewStreamId } from '@cspr/domain';
 import type { Operation, RecordFacts } from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
 import { requireRecord } from './authorization';
@@ -33,6 +33,15 @@ export const reviewRecord = async (store: EventStore, reviewId: string): Promise
   return { owner, concerned: data.partnershipIds ?? [] };
 };
 
+/** A referral is its partnership's; the referrer who made it is named too. */
+export const referralRecord = async (store: EventStore, referralId: string): Promise<RecordFacts | undefined> => {
+  const first = await firstEvent(store, referralStreamId(referralId));
+  const data = first?.data as { partnershipId?: string; referredBy?: string } | undefined;
+  return data?.partnershipId
+    ? { owner: data.partnershipId, ...(data.referredBy ? { referredBy: data.referredBy } : {}) }
+    : undefined;
+};
+
 export const requireIncidentAccess = async (
   ctx: GatewayContext,
   operation: Operation,
@@ -48,6 +57,19 @@ export const requireIncidentAccess = async (
 
 export const requireReviewAccess = async (ctx: GatewayContext, operation: Operation, reviewId: string): Promise<void> =>
   requireRecord(ctx, operation, 'review', await reviewRecord(ctx.services.store, reviewId), `Review ${reviewId}`);
+
+export const requireReferralAccess = async (
+  ctx: GatewayContext,
+  operation: Operation,
+  referralId: string,
+): Promise<void> =>
+  requireRecord(
+    ctx,
+    operation,
+    'referral',
+    await referralRecord(ctx.services.store, referralId),
+    `Referral ${referralId}`,
+  );
 
 /** Commissioning a review of incidents: each must be one the caller may read, else NOT FOUND as for an unknown id. */
 export const requireIncidentsReadable = async (ctx: GatewayContext, incidentIds: readonly string[]): Promise<void> => {

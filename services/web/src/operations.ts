@@ -297,14 +297,14 @@ export const PANEL_QUEUE_PAGE = `query PanelQueuePage($first: Int, $page: Int, $
 export const ERASURE_REQUESTS = `query ErasureRequests($status: ErasureRequestStatus, $first: Int, $page: Int, $consistentAfter: String) {
   erasureRequests(status: $status, first: $first, page: $page, consistentAfter: $consistentAfter) {
     totalCount
-    edges { node { incidentId reference partnershipName localAuthorityName status legalBasis requestedBy requestedAt requestedByYou decidedBy decidedAt } }
+    edges { node { subjectKind incidentId referralId reviewId reference partnershipName localAuthorityName status legalBasis requestedBy requestedAt requestedByYou decidedBy decidedAt } }
   }
 }`;
 
 export const APPROVE_ERASURE = `mutation ApproveErasure($input: ApproveErasureInput!) {
   approveErasure(input: $input) {
     __typename
-    ... on IncidentPayload { incidentId position }
+    ... on ErasurePayload { position }
     ${clientErrors}
   }
 }`;
@@ -312,7 +312,7 @@ export const APPROVE_ERASURE = `mutation ApproveErasure($input: ApproveErasureIn
 export const CANCEL_ERASURE_REQUEST = `mutation CancelErasureRequest($input: CancelErasureRequestInput!) {
   cancelErasureRequest(input: $input) {
     __typename
-    ... on IncidentPayload { incidentId position }
+    ... on ErasurePayload { position }
     ${clientErrors}
   }
 }`;
@@ -389,7 +389,7 @@ export const MY_EMAIL_PREFERENCES = `query MyEmailPreferences($partnershipId: St
 export const REQUEST_ERASURE = `mutation RequestErasure($input: RequestErasureInput!) {
   requestErasure(input: $input) {
     __typename
-    ... on IncidentPayload { incidentId position }
+    ... on ErasurePayload { incidentId position }
     ${clientErrors}
   }
 }`;

@@ -5,6 +5,20 @@ import type { IncidentEvent } from './incident-events';
 import type { CommandContext } from '../shared/types';
 import { deciderSpec } from '../shared/decider-spec';
 import { INCIDENT_ID, NOW, notifiedEvent, partnershipContext, roleContext } from './incident-test-fixtures';
+import { referralDecider } from '../referral/referral-decide';
+import type { ReferralCommand } from '../referral/referral-commands';
+import type { ReferralEvent } from '../referral/referral-events';
+import { decideCommand, decidedEvent, REFERRAL_ID, submittedEvent } from '../referral/referral-test-fixtures';
+import { reviewDecider } from '../review/review-decide';
+import type { ReviewCommand } from '../review/review-commands';
+import type { ReviewEvent } from '../review/review-events';
+import { nationalThematic, nonStatutoryCommissioned } from '../review/review-test-fixtures';
+
+/** The same command or event, naming another subject than the incident (referral, review). */
+const withoutIncident = (data: object): Record<string, unknown> => {
+  const { incidentId: _incident, ...rest } = data as Record<string, unknown>;
+  return rest;
+};
 
 const spec = deciderSpec(incidentDecider);
 const ADMINS = ['admin-1', 'admin-2', 'admin-3'];
@@ -185,5 +199,93 @@ describe('CancelErasureRequest', () => {
   it('refuses without a pending request and for non-admins', () => {
     spec.given([notifiedEvent()]).when(cancel()).thenThrows({ code: 'illegal_state' });
     spec.given([notifiedEvent(), requested()]).when(cancel(partnershipContext())).thenThrows({ code: 'forbidden' });
+  });
+});
+
+describe('erasure of a referral (a data subject without an incident)', () => {
+  const referralSpec = deciderSpec(referralDecider);
+  const onReferral = <C extends { data: object }>(command: C) =>
+    ({ ...command, data: { ...withoutIncident(command.data), referralId: REFERRAL_ID } }) as unknown as ReferralCommand;
+  const referralEvent = (event: IncidentEvent) =>
+    ({ ...event, data: { ...withoutIncident(event.data), referralId: REFERRAL_ID } }) as unknown as ReferralEvent;
+
+  it('erases a referral decided without a notification, four eyes, like an incident', () => {
+    const declined = decidedEvent({ outcome: 'no-further-action' }, 'Below threshold');
+    referralSpec
+      .given([submittedEvent(), declined])
+      .when(onReferral(request()))
+      .then([referralEvent(requested())]);
+    referralSpec
+      .given([submittedEvent(), declined, referralEvent(requested())])
+      .when(onReferral(approve(admin('admin-1'))))
+      .thenThrows({ code: 'forbidden', messageIncludes: 'four eyes' });
+    referralSpec
+      .given([submittedEvent(), declined, referralEvent(requested())])
+      .when(onReferral(approve()))
+      .then([referralEvent(erased())]);
+  });
+
+  it('refuses a referral that led to a notification: its incident is erased instead, covering it', () => {
+    referralSpec
+      .given([submittedEvent(), decidedEvent({ outcome: 'notify', incidentId: INCIDENT_ID })])
+      .when(onReferral(request()))
+      .thenThrows({ code: 'illegal_state', messageIncludes: 'erase the incident' });
+  });
+
+  it('refuses non-admins and unknown referrals; after erasure the referral cannot change', () => {
+    referralSpec
+      .given([submittedEvent()])
+      .when(onReferral(request(partnershipContext())))
+      .thenThrows({ code: 'forbidden' });
+    referralSpec.given([]).when(onReferral(request())).thenThrows({ code: 'not_found' });
+    referralSpec
+      .given([submittedEvent(), referralEvent(requested()), referralEvent(erased())])
+      .when(decideCommand({ outcome: 'no-further-action', reasons: 'x' } as never))
+      .thenThrows({ code: 'illegal_state', messageIncludes: 'erased' });
+  });
+});
+
+describe('erasure of a review (non-statutory and thematic ones need no incident)', () => {
+  const reviewSpec = deciderSpec(reviewDecider);
+  const REVIEW = nonStatutoryCommissioned.data.reviewId;
+  const onReview = <C extends { data: object }>(command: C) =>
+    ({ ...command, data: { ...withoutIncident(command.data), reviewId: REVIEW } }) as unknown as ReviewCommand;
+  const reviewEvent = (event: IncidentEvent) =>
+    ({ ...event, data: { ...withoutIncident(event.data), reviewId: REVIEW } }) as unknown as ReviewEvent;
+
+  it('erases a non-statutory review through request and approval by two admins', () => {
+    reviewSpec
+      .given([nonStatutoryCommissioned])
+      .when(onReview(request()))
+      .then([reviewEvent(requested())]);
+    reviewSpec
+      .given([nonStatutoryCommissioned, reviewEvent(requested())])
+      .when(onReview(approve()))
+      .then([reviewEvent(erased())]);
+    expect(
+      reviewSpec.given([nonStatutoryCommissioned, reviewEvent(requested()), reviewEvent(erased())]).state(),
+    ).toMatchObject({ personalDataErased: true, erasureRequest: null });
+    reviewSpec
+      .given([nonStatutoryCommissioned, reviewEvent(requested()), reviewEvent(erased())])
+      .when(onReview(request(admin('admin-3'))))
+      .thenThrows({ code: 'illegal_state', messageIncludes: 'already' });
+  });
+
+  it('erases a national thematic review too; refuses unknown reviews and non-admins', () => {
+    const THEMATIC = nationalThematic.data.reviewId;
+    reviewSpec
+      .given([nationalThematic])
+      .when({ ...onReview(request()), data: { reviewId: THEMATIC, legalBasis: 'court-order' } } as ReviewCommand)
+      .then([
+        {
+          ...reviewEvent(requested()),
+          data: { reviewId: THEMATIC, requestedBy: 'admin-1', legalBasis: 'court-order', requestedAt: NOW },
+        } as ReviewEvent,
+      ]);
+    reviewSpec.given([]).when(onReview(request())).thenThrows({ code: 'not_found' });
+    reviewSpec
+      .given([nonStatutoryCommissioned])
+      .when(onReview(request(partnershipContext())))
+      .thenThrows({ code: 'forbidden' });
   });
 });

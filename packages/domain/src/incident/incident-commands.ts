@@ -16,6 +16,7 @@ import type {
   WithdrawalReason,
 } from './incident-events';
 import type { CommandContext, IncidentId, LocalAuthorityCode, PartnershipId, ReviewId } from '../shared/types';
+import type { ApproveErasureOf, CancelErasureRequestOf, RequestErasureOf } from '../shared/erasure';
 
 /** The LAs the acting partnership covers, from its partnership stream (or read model). */
 export type PartnershipCoverage = { partnershipLocalAuthorities: LocalAuthorityCode[] };
@@ -142,42 +143,10 @@ export type LinkIncidentToReview = {
   context: CommandContext;
 };
 
-/** The user ids holding the admin role, from the identity provider or configuration. */
-export type AdminReference = { adminUserIds: string[] };
-
-/** Four eyes, first step: the acting admin asks for erasure. The requester is the actor, never an input. */
-export type RequestErasure = {
-  type: 'RequestErasure';
-  data: {
-    incidentId: IncidentId;
-    /** e.g. `data-subject-request`, `court-order`, `retention-expired`. */
-    legalBasis: string;
-  };
-  context: CommandContext;
-  reference: AdminReference;
-};
-
-/** Four eyes, second step: a different admin approves the pending request; only then is the key destroyed. */
-export type ApproveErasure = {
-  type: 'ApproveErasure';
-  data: {
-    incidentId: IncidentId;
-    /** Optional: what the approver believes was requested; refused if it differs from the pending request. */
-    legalBasis?: string;
-    /** Optional: the requester the approver believes asked; refused if it differs from the pending request. */
-    requestedBy?: string;
-  };
-  context: CommandContext;
-  reference: AdminReference;
-};
-
-/** Withdraws a pending erasure request (any admin, the requester included). */
-export type CancelErasureRequest = {
-  type: 'CancelErasureRequest';
-  data: { incidentId: IncidentId };
-  context: CommandContext;
-  reference: AdminReference;
-};
+/** Four-eyes erasure of the incident (shared/erasure.ts): it also destroys the keys of its referral and its reviews. */
+export type RequestErasure = RequestErasureOf<'incidentId'>;
+export type ApproveErasure = ApproveErasureOf<'incidentId'>;
+export type CancelErasureRequest = CancelErasureRequestOf<'incidentId'>;
 
 export type IncidentCommand =
   | NotifyIncident

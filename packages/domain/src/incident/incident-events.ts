@@ -4,6 +4,7 @@
  * The type names are a contract (docs/architecture.md): consumers, the Ofsted feed and acceptance checks use them.
  */
 import type { DomainEvent } from '../shared/event';
+import type { ErasureRequestCancelledOf, ErasureRequestedOf, PersonalDataErasedOf } from '../shared/erasure';
 import type { CalendarDate, IncidentId, Instant, LocalAuthorityCode, PartnershipId, ReviewId } from '../shared/types';
 
 /** The five natures of notification in docs/architecture.md "Domain facts". */
@@ -230,42 +231,10 @@ export type IncidentLinkedToReview = DomainEvent<
   }
 >;
 
-export type PersonalDataErased = DomainEvent<
-  'PersonalDataErased',
-  {
-    incidentId: IncidentId;
-    erasedAt: Instant;
-    /** Lawful basis category, e.g. `data-subject-request`, `court-order`, `retention-expired`. */
-    legalBasis: string;
-    requestedBy: string;
-    approvedBy: string;
-  }
->;
-
-/**
- * First half of four-eyes erasure: an admin asks for it. Nothing is destroyed yet; a different admin must approve
- * (then `PersonalDataErased`, with `requestedBy` taken from this request) or someone cancels it.
- */
-export type ErasureRequested = DomainEvent<
-  'ErasureRequested',
-  {
-    incidentId: IncidentId;
-    /** The requesting admin: the actor who sent the request, never a name typed in. */
-    requestedBy: string;
-    legalBasis: string;
-    requestedAt: Instant;
-  }
->;
-
-/** A pending erasure request withdrawn (by its requester or another admin) without erasing anything. */
-export type ErasureRequestCancelled = DomainEvent<
-  'ErasureRequestCancelled',
-  {
-    incidentId: IncidentId;
-    cancelledBy: string;
-    cancelledAt: Instant;
-  }
->;
+/** Four-eyes erasure of the incident (shared/erasure.ts), named by `incidentId`. */
+export type PersonalDataErased = PersonalDataErasedOf<'incidentId'>;
+export type ErasureRequested = ErasureRequestedOf<'incidentId'>;
+export type ErasureRequestCancelled = ErasureRequestCancelledOf<'incidentId'>;
 
 export type IncidentEvent =
   | IncidentNotified

@@ -74,6 +74,3 @@ export const NATURES_WITHOUT_RAPID_REVIEW: readonly IncidentNature[] = [
 
 /** One notification holds one to four children (docs/architecture.md "Domain facts"), referenced `child-1` … `child-4`. */
 export const CHILD_REFS = ['child-1', 'child-2', 'child-3', 'child-4'] as const;
-
-/** Lawful bases of erasure; the event keeps a string so that a new basis needs no schema change. */
-export const ERASURE_LEGAL_BASES = ['data-subject-request', 'court-order', 'retention-expired'] as const;

@@ -11,7 +11,15 @@ import type {
   PanelOutcome,
   WithdrawalReason,
 } from './incident-events';
-import type { CalendarDate, IncidentId, LocalAuthorityCode, PartnershipId, ReviewId } from '../shared/types';
+import type {
+  CalendarDate,
+  IncidentId,
+  LocalAuthorityCode,
+  PartnershipId,
+  ReferralId,
+  ReviewId,
+} from '../shared/types';
+import { evolveErasure, NO_ERASURE, type ErasureStanding } from '../shared/erasure';
 
 export type IncidentRapidReview = {
   /** 1 for the first submission, 2 after a reconsideration, … */
@@ -42,10 +50,9 @@ export type NotifiedIncidentState = {
   rapidReview: IncidentRapidReview | null;
   linkedReviews: { reviewId: ReviewId; reviewKind: 'local' | 'national' }[];
   withdrawal: { reason: WithdrawalReason; duplicateOfIncidentId?: IncidentId } | null;
-  personalDataErased: boolean;
-  /** A pending four-eyes erasure request, or null. */
-  erasureRequest: { requestedBy: string; legalBasis: string } | null;
-};
+  /** The referral the notification came from: approving the incident's erasure destroys its key too. */
+  referralId?: ReferralId;
+} & ErasureStanding;
 
 export type IncidentState = { status: 'none' } | NotifiedIncidentState;
 
@@ -70,8 +77,8 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
       rapidReview: null,
       linkedReviews: [],
       withdrawal: null,
-      personalDataErased: false,
-      erasureRequest: null,
+      ...(d.referralId !== undefined ? { referralId: d.referralId } : {}),
+      ...NO_ERASURE,
     };
   }
   // Every other event follows a notification; folding one onto an empty stream would be a corrupt log: ignore it.
@@ -117,11 +124,9 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
             ],
           };
     case 'ErasureRequested':
-      return { ...state, erasureRequest: { requestedBy: event.data.requestedBy, legalBasis: event.data.legalBasis } };
     case 'ErasureRequestCancelled':
-      return { ...state, erasureRequest: null };
     case 'PersonalDataErased':
-      return { ...state, personalDataErased: true, erasureRequest: null };
+      return { ...state, ...evolveErasure(state, event) };
     default:
       return state;
   }

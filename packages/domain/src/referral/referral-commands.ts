@@ -14,6 +14,7 @@ import type {
 } from '../shared/types';
 import type { AgencyCriteriaView, ReferralOutcome } from './referral-events';
 import type { NonStatutoryReviewKind } from '../review/review-events';
+import type { ErasureCommandOf } from '../shared/erasure';
 
 export type SubmitReferral = {
   type: 'SubmitReferral';
@@ -64,6 +65,9 @@ export type WithdrawReferral = {
   context: CommandContext;
 };
 
-export type ReferralCommand = SubmitReferral | DecideReferral | WithdrawReferral;
+/** Four-eyes erasure of a referral that led to no notification (one that did is erased through its incident). */
+export type ReferralErasureCommand = ErasureCommandOf<'referralId'>;
+
+export type ReferralCommand = SubmitReferral | DecideReferral | WithdrawReferral | ReferralErasureCommand;
 
 export type ReferralCommandType = ReferralCommand['type'];

@@ -3,7 +3,14 @@
  * Who acts: an agency referrer tied to the partnership submits (and, until a decision, withdraws its own referral);
  * the partnership (its review sub-group acts through the partnership role) decides on its own referrals only.
  */
-import type { DecideReferral, ReferralCommand, SubmitReferral, WithdrawReferral } from './referral-commands';
+import type {
+  DecideReferral,
+  ReferralCommand,
+  ReferralErasureCommand,
+  SubmitReferral,
+  WithdrawReferral,
+} from './referral-commands';
+import { decideErasure, ERASURE_COMMAND_TYPES, requireErasureAdmin } from '../shared/erasure';
 import type { ReferralDecided, ReferralEvent } from './referral-events';
 import { evolveReferral, initialReferralState, type ReferralState, type SubmittedReferralState } from './referral';
 import { parseReferrer } from './referral-input';
@@ -167,9 +174,35 @@ export const withdrawReferral = (command: WithdrawReferral, state: ReferralState
   ];
 };
 
+/**
+ * Erasure of a referral. One decided as a notification is refused: its incident holds the same child's data and its
+ * erasure destroys the referral's key too, so the request names the incident (one erasure per data subject).
+ */
+export const decideReferralErasure = (command: ReferralErasureCommand, state: ReferralState): ReferralEvent[] => {
+  requireErasureAdmin(command);
+  const referral = existing(state, command.data.referralId);
+  if (referral.decision?.outcome === 'notify' && !referral.personalDataErased)
+    throw illegalState(
+      `Referral ${referral.referralId} led to incident ${referral.decision.incidentId ?? ''}: erase the incident, which covers the referral`,
+    );
+  return decideErasure(command, {
+    field: 'referralId',
+    id: referral.referralId,
+    label: `referral ${referral.referralId}`,
+    standing: referral,
+  });
+};
+
 export const decideReferralCommand = (command: ReferralCommand, state: ReferralState): ReferralEvent[] => {
   requireContext(command.context);
+  // After erasure the referral's key is gone: nothing more can be decided on it (and nothing sealed for it).
+  if (!ERASURE_COMMAND_TYPES.has(command.type) && state.status !== 'none' && state.personalDataErased)
+    throw illegalState(`Personal data of referral ${state.referralId} has been erased: it cannot change`);
   switch (command.type) {
+    case 'RequestErasure':
+    case 'ApproveErasure':
+    case 'CancelErasureRequest':
+      return decideReferralErasure(command, state);
     case 'SubmitReferral':
       return submitReferral(command, state);
     case 'DecideReferral':

@@ -24,6 +24,7 @@ import type {
   Notifier,
 } from '../incident/incident-events';
 import type { NonStatutoryReviewKind } from '../review/review-events';
+import type { ErasureEventOf } from '../shared/erasure';
 
 /** Whether the referring agency thinks the criteria for a notification are met. */
 export type AgencyCriteriaView = 'met' | 'not-met' | 'unsure';
@@ -102,7 +103,10 @@ export type ReferralWithdrawn = DomainEvent<
   { reason: string }
 >;
 
-export type ReferralEvent = ReferralSubmitted | ReferralDecided | ReferralWithdrawn;
+/** Four-eyes erasure of the referral (shared/erasure.ts), named by `referralId`. */
+export type ReferralErasureEvent = ErasureEventOf<'referralId'>;
+
+export type ReferralEvent = ReferralSubmitted | ReferralDecided | ReferralWithdrawn | ReferralErasureEvent;
 
 export type ReferralEventType = ReferralEvent['type'];
 

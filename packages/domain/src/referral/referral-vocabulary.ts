@@ -11,4 +11,11 @@ export const AGENCY_CRITERIA_VIEWS = list<AgencyCriteriaView>()(['met', 'not-met
 export const REFERRAL_OUTCOMES = list<ReferralOutcome>()(['notify', 'alternative-review', 'no-further-action']);
 
 /** The commands `referralDecider` takes, for the command handler's routing. */
-export const REFERRAL_COMMAND_TYPES = ['SubmitReferral', 'DecideReferral', 'WithdrawReferral'] as const;
+export const REFERRAL_COMMAND_TYPES = [
+  'SubmitReferral',
+  'DecideReferral',
+  'WithdrawReferral',
+  'RequestErasure',
+  'ApproveErasure',
+  'CancelErasureRequest',
+] as const;

@@ -13,6 +13,7 @@ import type {
 } from '../shared/types';
 import type { AgencyCriteriaView, ReferralEvent, ReferralOutcome } from './referral-events';
 import type { NonStatutoryReviewKind } from '../review/review-events';
+import { evolveErasure, NO_ERASURE, type ErasureStanding } from '../shared/erasure';
 
 export type ReferralDecision = {
   outcome: ReferralOutcome;
@@ -39,7 +40,7 @@ export type SubmittedReferralState = {
   /** The sub-group's decision; null until it decides. */
   decision: ReferralDecision | null;
   withdrawnOn: CalendarDate | null;
-};
+} & ErasureStanding;
 
 export type ReferralState = { status: 'none' } | SubmittedReferralState;
 
@@ -48,7 +49,7 @@ export const initialReferralState = (): ReferralState => ({ status: 'none' });
 export const evolveReferral = (state: ReferralState, event: ReferralEvent): ReferralState => {
   if (event.type === 'ReferralSubmitted') {
     const { submittedAt: _at, ...d } = event.data;
-    return { status: 'submitted', ...d, decision: null, withdrawnOn: null };
+    return { status: 'submitted', ...d, decision: null, withdrawnOn: null, ...NO_ERASURE };
   }
   // Every other event follows a submission; on an empty stream it would be a corrupt log: ignore it.
   if (state.status === 'none') return state;
@@ -66,6 +67,10 @@ export const evolveReferral = (state: ReferralState, event: ReferralEvent): Refe
     }
     case 'ReferralWithdrawn':
       return { ...state, status: 'withdrawn', withdrawnOn: event.data.withdrawnOn };
+    case 'ErasureRequested':
+    case 'ErasureRequestCancelled':
+    case 'PersonalDataErased':
+      return { ...state, ...evolveErasure(state, event) };
     default:
       return state;
   }

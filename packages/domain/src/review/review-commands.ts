@@ -15,6 +15,7 @@ import type {
   ReviewModel,
 } from './review-events';
 import type { LearningCommand } from './learning-commands';
+import type { ErasureCommandOf } from '../shared/erasure';
 import type { ReviewState } from './review';
 import type { GuidanceEdition } from '../incident/incident-events';
 import type { IncidentState } from '../incident/incident';
@@ -201,6 +202,13 @@ export type ReviewCommand =
   | PublishReport
   | RecordActionPlanProgress
   | CloseReview
-  | LearningCommand;
+  | LearningCommand
+  | ReviewErasureCommand;
+
+/**
+ * Four-eyes erasure of a review of any kind (a non-statutory or thematic one need not be linked to an incident): it
+ * destroys the review's key, and the keys of the referrals it came from (they describe the same child).
+ */
+export type ReviewErasureCommand = ErasureCommandOf<'reviewId'>;
 
 export type ReviewCommandType = ReviewCommand['type'];

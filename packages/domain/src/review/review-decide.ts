@@ -38,6 +38,7 @@ import { finalReportNoticeWorkingDays } from '../calendar/deadline-rules';
 import { illegalState, notFound, validationError } from '../shared/domain-error';
 import { assertNever, type Decider } from '../shared/event';
 import { requireContext } from '../shared/authorize';
+import { decideErasure, requireErasureAdmin } from '../shared/erasure';
 import type { CalendarDate } from '../shared/types';
 import {
   optionalDate,
@@ -269,6 +270,18 @@ export const decideReview = (command: ReviewCommand, state: ReviewState): Review
       return updateActionStatus(command, state);
     case 'RecordReviewHistory':
       return recordReviewHistory(command, state);
+    case 'RequestErasure':
+    case 'ApproveErasure':
+    case 'CancelErasureRequest': {
+      requireErasureAdmin(command);
+      const review = existingReview(state, command.data.reviewId);
+      return decideErasure(command, {
+        field: 'reviewId',
+        id: review.reviewId,
+        label: `review ${review.reviewId}`,
+        standing: review,
+      });
+    }
     default:
       return assertNever(command, 'review command');
   }

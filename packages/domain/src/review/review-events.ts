@@ -12,6 +12,7 @@ import type { DomainEvent } from '../shared/event';
 import type { CalendarDate, IncidentId, Instant, PartnershipId, ReferralId, ReviewId } from '../shared/types';
 import type { GuidanceEdition } from '../incident/incident-events';
 import type { LearningEvent } from './learning-events';
+import type { ErasureEventOf } from '../shared/erasure';
 
 /** The reviews a partnership may run when the statutory criteria are not met (stored as commissioned). */
 export type NonStatutoryReviewKind = 'partnership-review' | 'multi-agency-learning-review' | 'single-agency-review';
@@ -269,7 +270,11 @@ export type ReviewEvent =
   | ReportPublished
   | ActionPlanProgressRecorded
   | ReviewClosed
-  | LearningEvent;
+  | LearningEvent
+  | ReviewErasureEvent;
+
+/** Four-eyes erasure of the review (shared/erasure.ts), named by `reviewId`. */
+export type ReviewErasureEvent = ErasureEventOf<'reviewId'>;
 
 export type ReviewEventType = ReviewEvent['type'];
 

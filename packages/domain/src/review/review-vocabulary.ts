@@ -44,6 +44,9 @@ export const REVIEW_EVENT_TYPES = list<ReviewEventType>()([
   'ActionAssigned',
   'ActionProgressed',
   'HistoricReviewRecorded',
+  'ErasureRequested',
+  'ErasureRequestCancelled',
+  'PersonalDataErased',
 ]);
 export const REVIEW_LISTING_KINDS = list<ReviewListingKind>()([
   'child-safeguarding-practice-review',
@@ -69,6 +72,9 @@ export const REVIEW_COMMAND_TYPES = list<ReviewCommandType>()([
   'RecordActionForRecommendation',
   'UpdateActionStatus',
   'RecordReviewHistory',
+  'RequestErasure',
+  'ApproveErasure',
+  'CancelErasureRequest',
 ]);
 export const DELAY_REASONS = list<DelayReason>()(['criminal-proceedings', 'inquest', 'family-wishes', 'other']);
 export const REPORT_RECIPIENTS = list<ReportRecipient>()(['panel', 'dfe']);

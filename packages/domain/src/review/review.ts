@@ -15,6 +15,7 @@ import type {
 import type { LearningActionStatus, LearningItem } from './learning-events';
 import type { Agency, GuidanceEdition } from '../incident/incident-events';
 import type { CalendarDate, IncidentId, PartnershipId, ReferralId, ReviewId } from '../shared/types';
+import { evolveErasure, NO_ERASURE, type ErasureStanding } from '../shared/erasure';
 
 export type Recommendation = { recommendationId: string; text: string; assignedAgency: Agency; madeOn: CalendarDate };
 
@@ -67,7 +68,7 @@ export type CommissionedReviewState = {
   actions: LearningAction[];
   /** A review recorded from published history: its listing entry as last recorded. No step can follow. */
   historic: Omit<HistoricReviewRecorded['data'], 'recordedAt'> | null;
-};
+} & ErasureStanding;
 
 export type ReviewState = { status: 'none' } | CommissionedReviewState;
 
@@ -100,6 +101,7 @@ const started = (start: Start): CommissionedReviewState => ({
   recommendations: [],
   actions: [],
   historic: null,
+  ...NO_ERASURE,
   ...start,
 });
 
@@ -233,6 +235,10 @@ const evolveCommissioned = (state: CommissionedReviewState, event: ReviewEvent):
       const { reviewId: _r, assignedOn, ...action } = event.data;
       return { ...state, actions: [...state.actions, { ...action, updatedOn: assignedOn }] };
     }
+    case 'ErasureRequested':
+    case 'ErasureRequestCancelled':
+    case 'PersonalDataErased':
+      return { ...state, ...evolveErasure(state, event) };
     case 'ActionProgressed': {
       const { actionId, owner, dueOn, status, progressedOn } = event.data;
       return {
@@ -258,7 +264,13 @@ const COMMISSIONING = new Set<string>([
 export const isReviewCommissioned = (event: ReviewEvent): event is ReviewCommissioned => COMMISSIONING.has(event.type);
 
 export const evolveReview = (state: ReviewState, event: ReviewEvent): ReviewState => {
-  if (event.type === 'HistoricReviewRecorded') return historicState(event);
+  if (event.type === 'HistoricReviewRecorded') {
+    // A listing recorded again replaces the entry, never where its erasure stands.
+    const recorded = historicState(event);
+    return state.status === 'none'
+      ? recorded
+      : { ...recorded, personalDataErased: state.personalDataErased, erasureRequest: state.erasureRequest };
+  }
   if (state.status === 'none') {
     // Every other event follows a commissioning; on an empty stream it would be a corrupt log: ignore it.
     return isReviewCommissioned(event) ? commissionedState(event) : state;

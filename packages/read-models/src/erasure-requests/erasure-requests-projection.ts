@@ -1,14 +1,19 @@
 /**
- * Erasure requests: one row per incident that an admin asked to erase, with where the request stands (pending until
- * a second admin approves or someone cancels it). Holds admin user ids and the legal basis: no personal data of a
- * child. The incident's reference, partnership and local authority come from the incidents read model at query time.
+ * Erasure requests: one row per subject (an incident, a referral or a review) that an admin asked to erase, with where
+ * the request stands (pending until a second admin approves or someone cancels it). Holds admin user ids and the
+ * legal basis: no personal data of a child. The subject's reference, partnership and local authority come from its
+ * own read model at query time. The key column is named `subject_id` since referrals and reviews joined incidents.
  */
-import { occurredAtOf, requireString, type Projection } from '../projection';
+import { erasureSubjectOf } from '@cspr/domain';
+import { occurredAtOf, ProjectionError, requireString, type Projection, type ProjectedEvent } from '../projection';
 
 export type ErasureRequestStatus = 'pending' | 'cancelled' | 'erased';
 
+export type ErasureSubjectKind = 'incident' | 'referral' | 'review';
+
 export type ErasureRequestRow = {
-  incident_id: string;
+  subject_id: string;
+  subject_kind: ErasureSubjectKind;
   status: ErasureRequestStatus;
   legal_basis: string;
   requested_by: string;
@@ -33,21 +38,34 @@ create table if not exists read_models.erasure_requests (
 create index if not exists erasure_requests_pending on read_models.erasure_requests (status, requested_at, incident_id);
 `;
 
+/** Referrals and reviews are erased too: the key becomes the subject's id, with its kind beside it. */
+export const ERASURE_SUBJECTS_SQL = `
+alter table read_models.erasure_requests rename column incident_id to subject_id;
+alter table read_models.erasure_requests add column subject_kind text not null default 'incident';
+`;
+
+const subjectOf = (event: ProjectedEvent) => {
+  const subject = erasureSubjectOf(event.data);
+  if (!subject) throw new ProjectionError(`${event.type} names no incident, referral or review`);
+  return subject;
+};
+
 export const erasureRequestsProjection: Projection<ErasureRequestRow> = {
   name: 'erasure-requests',
   table: 'read_models.erasure_requests',
-  key: 'incident_id',
+  key: 'subject_id',
   handles: new Set(['ErasureRequested', 'ErasureRequestCancelled', 'PersonalDataErased']),
-  keysOf: (event) => [requireString(event.data, 'incidentId')],
+  keysOf: (event) => [subjectOf(event).id],
   evolve: (rows, event) => {
     const d = event.data;
-    const id = requireString(d, 'incidentId');
+    const { id, kind } = subjectOf(event);
     const row = rows.get(id);
     switch (event.type) {
       case 'ErasureRequested':
         // A new request after a cancelled one starts afresh.
         rows.set(id, {
-          incident_id: id,
+          subject_id: id,
+          subject_kind: kind,
           status: 'pending',
           legal_basis: requireString(d, 'legalBasis'),
           requested_by: requireString(d, 'requestedBy'),
@@ -70,7 +88,8 @@ export const erasureRequestsProjection: Projection<ErasureRequestRow> = {
       case 'PersonalDataErased':
         // An erasure from before four-eyes requests has no request row: record it whole.
         rows.set(id, {
-          incident_id: id,
+          subject_id: id,
+          subject_kind: kind,
           status: 'erased',
           legal_basis: requireString(d, 'legalBasis'),
           requested_by: requireString(d, 'requestedBy'),

@@ -1,10 +1,14 @@
-/** Erasure requests by status, oldest request first, with the incident's reference, partnership and local authority. */
+/**
+ * Erasure requests by status, oldest request first, with the subject's reference, partnership and local authority
+ * (from the incidents, referrals or reviews read model, by the subject's kind).
+ */
 import type { Sql } from 'postgres';
 import { pageSize, toPage, type Page } from '../cursor';
-import type { ErasureRequestRow, ErasureRequestStatus } from './erasure-requests-projection';
+import type { ErasureRequestRow, ErasureRequestStatus, ErasureSubjectKind } from './erasure-requests-projection';
 
 export type ErasureRequestView = {
-  incidentId: string;
+  subjectKind: ErasureSubjectKind;
+  subjectId: string;
   reference: string | null;
   partnershipId: string | null;
   localAuthorityCode: string | null;
@@ -37,10 +41,16 @@ export const listErasureRequests = async (
   const offset = (Math.max(1, Math.trunc(options.page ?? 1)) - 1) * size;
   const where = options.status !== undefined ? sql`where e.status = ${options.status}` : sql``;
   const rows = await sql<Row[]>`
-    select e.*, i.reference, i.partnership_id, i.local_authority_code
-    from read_models.erasure_requests e left join read_models.incidents i using (incident_id)
+    select e.*,
+      coalesce(i.reference, v.reference) as reference,
+      coalesce(i.partnership_id, r.partnership_id, v.partnership_ids ->> 0) as partnership_id,
+      coalesce(i.local_authority_code, r.local_authority_code) as local_authority_code
+    from read_models.erasure_requests e
+    left join read_models.incidents i on e.subject_kind = 'incident' and i.incident_id = e.subject_id
+    left join read_models.referrals r on e.subject_kind = 'referral' and r.referral_id = e.subject_id
+    left join read_models.reviews v on e.subject_kind = 'review' and v.review_id = e.subject_id
     ${where}
-    order by e.requested_at, e.incident_id
+    order by e.requested_at, e.subject_id
     limit ${size + 1} offset ${offset}`;
   const count =
     options.count === false
@@ -52,7 +62,8 @@ export const listErasureRequests = async (
     size,
     count,
     (row) => ({
-      incidentId: row.incident_id,
+      subjectKind: row.subject_kind,
+      subjectId: row.subject_id,
       reference: row.reference,
       partnershipId: row.partnership_id,
       localAuthorityCode: row.local_authority_code,
@@ -63,7 +74,7 @@ export const listErasureRequests = async (
       decidedBy: row.decided_by,
       decidedAt: row.decided_at,
     }),
-    (row) => [row.requested_at, row.incident_id],
+    (row) => [row.requested_at, row.subject_id],
   );
 };
 

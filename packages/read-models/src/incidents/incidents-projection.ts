@@ -379,6 +379,8 @@ export const incidentsProjection: Projection<IncidentRow> = {
     if (REFERENCE_EVENTS.includes(event.type))
       return event.data.kind === 'INC' ? [requireString(event.data, 'subjectId')] : [];
     if (REVIEW_EVENTS.includes(event.type)) return stringArray(event.data.incidentIds);
+    // A referral's or a review's own erasure (shared/erasure.ts) names no incident: nothing of it is here.
+    if (event.type === 'PersonalDataErased' && typeof event.data.incidentId !== 'string') return [];
     const survivor =
       event.type === 'NotificationWithdrawn' ? optionalString(event.data, 'duplicateOfIncidentId') : null;
     return [requireString(event.data, 'incidentId'), ...(survivor !== null ? [survivor] : [])];
@@ -406,6 +408,7 @@ export const incidentsProjection: Projection<IncidentRow> = {
       }
       return;
     }
+    if (event.type === 'PersonalDataErased' && typeof event.data.incidentId !== 'string') return;
     const id = requireString(event.data, 'incidentId');
     const row = rows.get(id);
     if (!row) throw new ProjectionError(`${event.type} for an incident never notified`);

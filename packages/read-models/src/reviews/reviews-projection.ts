@@ -295,7 +295,11 @@ export const reviewsProjection: Projection<ReviewRow> = {
   keysOf: (event) => {
     if (event.type === 'CaseReferenceAllocated')
       return event.data.kind === 'REV' ? [requireString(event.data, 'subjectId')] : [];
-    return event.type === 'PersonalDataErased' ? [] : [requireString(event.data, 'reviewId')];
+    // An incident's erasure names the incident, not its reviews: they are found by content (lookup below); a
+    // review's own erasure names the review; a referral's names neither (the review it led to is erased by key).
+    if (event.type === 'PersonalDataErased')
+      return typeof event.data.reviewId === 'string' ? [event.data.reviewId] : [];
+    return [requireString(event.data, 'reviewId')];
   },
   // Erasure names the incident, not its reviews: find them by content.
   lookupOn: new Set(['PersonalDataErased']),
@@ -313,10 +317,11 @@ export const reviewsProjection: Projection<ReviewRow> = {
   },
   evolve: (rows, event, context) => {
     if (event.type === 'PersonalDataErased') {
-      const incidentId = requireString(event.data, 'incidentId');
+      const incidentId = typeof event.data.incidentId === 'string' ? event.data.incidentId : null;
+      const reviewId = typeof event.data.reviewId === 'string' ? event.data.reviewId : null;
       for (const [key, row] of [...rows.entries()]) {
-        if (!row.incident_ids.includes(incidentId) || row.delays.every((delay) => delay.sealedExplanation === null))
-          continue;
+        const erased = incidentId !== null ? row.incident_ids.includes(incidentId) : row.review_id === reviewId;
+        if (!erased || row.delays.every((delay) => delay.sealedExplanation === null)) continue;
         rows.set(key, { ...row, delays: row.delays.map((delay) => ({ ...delay, sealedExplanation: null })) });
       }
       return;

@@ -364,16 +364,31 @@ export const MUTATION_CASES: MutationCase[] = [
     },
   },
   {
+    // The three erasure mutations name the three kinds of subject between them: a referral, a review, an incident.
     field: 'requestErasure',
     inputType: 'RequestErasureInput',
     caller: ADMIN,
-    setup: async (lc) => ({ incidentId: (await lc.notified()).incidentId, legalBasis: 'court-order' }),
+    setup: async (lc) => {
+      const { referralId } = await referralSetup(lc).submitted();
+      await lc.commands.execute(
+        { type: 'DecideReferral', data: { referralId, outcome: 'no-further-action', reasons: 'Below threshold.' } },
+        { actor: { userId: 'leeds-user', role: 'partnership', partnershipId: 'leeds' } },
+      );
+      return { referralId, legalBasis: 'court-order' };
+    },
   },
   {
     field: 'approveErasure',
     inputType: 'ApproveErasureInput',
     caller: ADMIN,
-    setup: async (lc) => ({ incidentId: await requested(lc), legalBasis: 'court-order' }),
+    setup: async (lc) => {
+      const { reviewId } = await referralSetup(lc).learningReview();
+      await lc.commands.execute(
+        { type: 'RequestErasure', data: { reviewId, legalBasis: 'court-order' } },
+        { actor: { userId: 'admin-1', role: 'admin' } },
+      );
+      return { reviewId, legalBasis: 'court-order' };
+    },
   },
   {
     field: 'erasePersonalData',

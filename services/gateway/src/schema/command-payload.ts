@@ -25,6 +25,20 @@ export const ReviewPayload = builder.objectRef<CommandPayload & { reviewId: stri
   }),
 });
 
+/** An erasure command's subject: exactly one of the three ids is set, the one the input named. */
+export const ErasurePayload = builder
+  .objectRef<CommandPayload & { subjectKind: 'incident' | 'referral' | 'review'; subjectId: string }>('ErasurePayload')
+  .implement({
+    description: 'The incident, referral or review whose erasure the command acted on.',
+    fields: (t) => ({
+      incidentId: t.id({ nullable: true, resolve: (p) => (p.subjectKind === 'incident' ? p.subjectId : null) }),
+      referralId: t.id({ nullable: true, resolve: (p) => (p.subjectKind === 'referral' ? p.subjectId : null) }),
+      reviewId: t.id({ nullable: true, resolve: (p) => (p.subjectKind === 'review' ? p.subjectId : null) }),
+      position: t.exposeString('position', { description: positionDescription }),
+      alreadyApplied: t.exposeBoolean('alreadyApplied'),
+    }),
+  });
+
 export const PartnershipPayload = builder
   .objectRef<CommandPayload & { partnershipId: string }>('PartnershipPayload')
   .implement({

@@ -30,7 +30,7 @@ describe('pending erasure requests', () => {
     for (const { incidentId } of [one, two]) {
       const asked = await f.graphql(
         admin1,
-        'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename ... on IncidentPayload { position } } }',
+        'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename ... on ErasurePayload { position } } }',
         {
           input: { incidentId, legalBasis: 'data-subject-request' },
         },
@@ -58,7 +58,7 @@ describe('pending erasure requests', () => {
     });
     const cancelled = await f.graphql(
       admin2,
-      'mutation($input: CancelErasureRequestInput!) { cancelErasureRequest(input: $input) { __typename ... on IncidentPayload { position } } }',
+      'mutation($input: CancelErasureRequestInput!) { cancelErasureRequest(input: $input) { __typename ... on ErasurePayload { position } } }',
       {
         input: { incidentId: two.incidentId },
       },
@@ -91,11 +91,11 @@ describe('pending erasure requests', () => {
     });
     const reference: string = found.data!.incident.reference;
     const REQUEST =
-      'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename ... on IncidentPayload { incidentId } } }';
+      'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename ... on ErasurePayload { incidentId } } }';
     const asked = await f.graphql(admin1, REQUEST, {
       input: { incidentId: reference.toLowerCase(), legalBasis: 'court-order' },
     });
-    expect(asked.data!.requestErasure).toEqual({ __typename: 'IncidentPayload', incidentId });
+    expect(asked.data!.requestErasure).toEqual({ __typename: 'ErasurePayload', incidentId });
     const unknown = await f.graphql(admin1, REQUEST, {
       input: { incidentId: 'INC-2099-99999', legalBasis: 'court-order' },
     });

@@ -1,37 +1,82 @@
 /**
- * Four-eyes erasure of an incident's personal data, as two mutations by two admins (CSPR_ADMIN_USER_IDS):
+ * Four-eyes erasure of a data subject's personal data, as two mutations by two admins (CSPR_ADMIN_USER_IDS):
  * `requestErasure` records the caller as requester; `approveErasure` by a different admin records the caller as
- * approver and only then destroys the data key (events stay, personal data becomes unreadable everywhere, read
- * models are scrubbed by the projector). No user id is an input, so one admin cannot name a colleague and erase
- * alone. `cancelErasureRequest` withdraws a pending request. Refusals come back as typed errors: ForbiddenError
+ * approver and only then destroys the data keys (events stay, personal data becomes unreadable everywhere, read
+ * models are scrubbed by the projector). The input names exactly one subject: an incident (its erasure also destroys
+ * the keys of its referral and linked reviews), a referral decided without a notification, or a review of any kind
+ * (docs/personal-data.md). No user id is an input, so one admin cannot name a colleague and erase alone.
+ * `cancelErasureRequest` withdraws a pending request. Refusals come back as typed errors: ForbiddenError
  * (not an admin, or the requester approving), IllegalStateError (no pending request, one already pending, already
  * erased), NotFoundError, ValidationError. `erasureRequests` lists them (PENDING: the second admin's work list).
  */
 import { z } from 'zod';
 import { ERASURE_LEGAL_BASES, normaliseCaseReference } from '@cspr/domain';
+import type { Operation } from '@cspr/domain';
 import { getIncidentByReference, listErasureRequests } from '@cspr/read-models';
 import type { ErasureRequestView } from '@cspr/read-models';
 import { builder } from '../builder';
 import { may } from '../authorization';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
+import type { GatewayContext } from '../gateway-context';
 import { badInput, forwardOnly, pageNumberOf, todayOf, toConnection } from '../read-access';
 import { localAuthorityNameOf, partnershipNameOf } from './names';
-import { requireIncidentAccess } from '../record-owners';
+import { requireIncidentAccess, requireReferralAccess, requireReviewAccess } from '../record-owners';
 import { commandIdSchema, idSchema, parseInput, runCommand } from '../run-command';
-import { IncidentPayload, mutationErrors } from './command-payload';
+import { ErasurePayload, mutationErrors } from './command-payload';
 
-const requestSchema = z.object({
-  commandId: commandIdSchema,
-  incidentId: idSchema,
-  legalBasis: z.enum(ERASURE_LEGAL_BASES),
+type SubjectKind = 'incident' | 'referral' | 'review';
+const SUBJECT_FIELDS = { incident: 'incidentId', referral: 'referralId', review: 'reviewId' } as const;
+
+/** Exactly one of incidentId, referralId, reviewId: the subject of the erasure. */
+const subjectSchema = z
+  .object({ incidentId: idSchema.nullish(), referralId: idSchema.nullish(), reviewId: idSchema.nullish() })
+  .superRefine((value, ctx) => {
+    const named = [value.incidentId, value.referralId, value.reviewId].filter((id) => id != null).length;
+    if (named !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['incidentId'],
+        message: 'Name exactly one of incidentId, referralId or reviewId',
+      });
+  });
+
+const subjectOf = (valid: z.infer<typeof subjectSchema>): { kind: SubjectKind; id: string } =>
+  valid.incidentId != null
+    ? { kind: 'incident', id: valid.incidentId }
+    : valid.referralId != null
+      ? { kind: 'referral', id: valid.referralId }
+      : { kind: 'review', id: valid.reviewId! };
+
+const requestSchema = subjectSchema.and(
+  z.object({ commandId: commandIdSchema, legalBasis: z.enum(ERASURE_LEGAL_BASES) }),
+);
+const approveSchema = subjectSchema.and(
+  z.object({
+    commandId: commandIdSchema,
+    legalBasis: z.enum(ERASURE_LEGAL_BASES).nullish(),
+    requestedBy: z.string().min(1).max(200).nullish(),
+  }),
+);
+const cancelSchema = subjectSchema.and(z.object({ commandId: commandIdSchema }));
+
+const SUBJECT_DESCRIPTION = 'Name exactly one of incidentId, referralId and reviewId.';
+
+const subjectFields = (f: Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0]) => ({
+  incidentId: f.id({
+    required: false,
+    description:
+      'The incident to erase, by id or case reference (INC-2026-00123); also erases its referral and linked reviews. ' +
+      SUBJECT_DESCRIPTION,
+  }),
+  referralId: f.id({
+    required: false,
+    description: 'A referral decided without a notification (also erases the review it led to).',
+  }),
+  reviewId: f.id({
+    required: false,
+    description: 'A review of any kind, linked to an incident or not (also erases the referrals it came from).',
+  }),
 });
-const approveSchema = z.object({
-  commandId: commandIdSchema,
-  incidentId: idSchema,
-  legalBasis: z.enum(ERASURE_LEGAL_BASES).nullish(),
-  requestedBy: z.string().min(1).max(200).nullish(),
-});
-const cancelSchema = z.object({ commandId: commandIdSchema, incidentId: idSchema });
 
 /**
  * Admins read no case records, so they know an incident by the reference the person or the court gives: a case
@@ -46,7 +91,7 @@ const incidentIdOf = async (ctx: Parameters<typeof runCommand>[0], idOrReference
 const RequestErasureInput = builder.inputType('RequestErasureInput', {
   fields: (f) => ({
     commandId: f.string({ required: false }),
-    incidentId: f.id({ description: "The incident's id, or its case reference (INC-2026-00123)." }),
+    ...subjectFields(f),
     legalBasis: f.string({ description: ERASURE_LEGAL_BASES.join(', ') }),
   }),
 });
@@ -54,7 +99,7 @@ const RequestErasureInput = builder.inputType('RequestErasureInput', {
 const ApproveErasureInput = builder.inputType('ApproveErasureInput', {
   fields: (f) => ({
     commandId: f.string({ required: false }),
-    incidentId: f.id(),
+    ...subjectFields(f),
     legalBasis: f.string({
       required: false,
       description: 'Optional check: refused if the pending request has another legal basis.',
@@ -67,55 +112,80 @@ const ApproveErasureInput = builder.inputType('ApproveErasureInput', {
   }),
 });
 
-const approve = async (
-  ctx: Parameters<typeof runCommand>[0],
-  input: unknown,
-  operation: 'approveErasure' | 'erasePersonalData',
+/** NOT FOUND for a subject the caller may not see, FORBIDDEN for one it may see but not erase (ACCESS_POLICY). */
+const requireSubjectAccess = (ctx: GatewayContext, operation: Operation, subject: { kind: SubjectKind; id: string }) =>
+  subject.kind === 'incident'
+    ? requireIncidentAccess(ctx, operation, subject.id)
+    : subject.kind === 'referral'
+      ? requireReferralAccess(ctx, operation, subject.id)
+      : requireReviewAccess(ctx, operation, subject.id);
+
+const runErasure = async (
+  ctx: GatewayContext,
+  operation: Operation,
+  type: 'RequestErasure' | 'ApproveErasure' | 'CancelErasureRequest',
+  named: { kind: SubjectKind; id: string },
+  data: Record<string, string>,
+  commandId: string | undefined,
 ) => {
-  const valid = parseInput(approveSchema, input);
-  await requireIncidentAccess(ctx, operation, valid.incidentId);
+  // Admins read no case records, so they name an incident by the reference they were given (INC-2026-00123).
+  const subject = named.kind === 'incident' ? { ...named, id: await incidentIdOf(ctx, named.id) } : named;
+  await requireSubjectAccess(ctx, operation, subject);
   const outcome = await runCommand(
     ctx,
-    {
-      type: 'ApproveErasure',
-      data: {
-        incidentId: valid.incidentId,
-        ...(valid.legalBasis ? { legalBasis: valid.legalBasis } : {}),
-        ...(valid.requestedBy ? { requestedBy: valid.requestedBy } : {}),
-      },
-    },
-    valid.commandId,
+    { type, data: { [SUBJECT_FIELDS[subject.kind]]: subject.id, ...data } } as Parameters<typeof runCommand>[1],
+    commandId,
   );
-  return { incidentId: valid.incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
+  return {
+    subjectKind: subject.kind,
+    subjectId: subject.id,
+    position: outcome.position,
+    alreadyApplied: outcome.alreadyApplied,
+  };
+};
+
+const approve = async (ctx: GatewayContext, input: unknown, operation: 'approveErasure' | 'erasePersonalData') => {
+  const valid = parseInput(approveSchema, input);
+  return runErasure(
+    ctx,
+    operation,
+    'ApproveErasure',
+    subjectOf(valid),
+    {
+      ...(valid.legalBasis ? { legalBasis: valid.legalBasis } : {}),
+      ...(valid.requestedBy ? { requestedBy: valid.requestedBy } : {}),
+    },
+    valid.commandId ?? undefined,
+  );
 };
 
 builder.mutationField('requestErasure', (t) =>
   t.field({
-    type: IncidentPayload,
+    type: ErasurePayload,
     description:
-      "Ask for erasure of an incident's personal data (admin; the caller is the requester). Nothing is erased until another admin approves.",
+      "Ask for erasure of a data subject's personal data: an incident, a referral or a review (admin; the caller is the requester). Nothing is erased until another admin approves.",
     args: { input: t.arg({ type: RequestErasureInput }) },
     errors: mutationErrors('RequestErasureResult'),
     authScopes: may('requestErasure'),
     resolve: async (_root, { input }, ctx) => {
       const valid = parseInput(requestSchema, input);
-      const incidentId = await incidentIdOf(ctx, valid.incidentId);
-      await requireIncidentAccess(ctx, 'requestErasure', incidentId);
-      const outcome = await runCommand(
+      return runErasure(
         ctx,
-        { type: 'RequestErasure', data: { incidentId, legalBasis: valid.legalBasis } },
-        valid.commandId,
+        'requestErasure',
+        'RequestErasure',
+        subjectOf(valid),
+        { legalBasis: valid.legalBasis },
+        valid.commandId ?? undefined,
       );
-      return { incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
     },
   }),
 );
 
 builder.mutationField('approveErasure', (t) =>
   t.field({
-    type: IncidentPayload,
+    type: ErasurePayload,
     description:
-      "Approve the pending erasure request (admin other than the requester): destroys the incident's data key.",
+      'Approve the pending erasure request (admin other than the requester): destroys the data keys of the subject and of the records that describe the same child.',
     args: { input: t.arg({ type: ApproveErasureInput }) },
     errors: mutationErrors('ApproveErasureResult'),
     authScopes: may('approveErasure'),
@@ -125,7 +195,7 @@ builder.mutationField('approveErasure', (t) =>
 
 builder.mutationField('erasePersonalData', (t) =>
   t.field({
-    type: IncidentPayload,
+    type: ErasurePayload,
     deprecationReason:
       'Use requestErasure, then approveErasure by another admin. This approves the pending request, like approveErasure.',
     args: { input: t.arg({ type: ApproveErasureInput }) },
@@ -137,12 +207,12 @@ builder.mutationField('erasePersonalData', (t) =>
 
 builder.mutationField('cancelErasureRequest', (t) =>
   t.field({
-    type: IncidentPayload,
+    type: ErasurePayload,
     description: 'Withdraw the pending erasure request (any admin). Nothing is erased.',
     args: {
       input: t.arg({
         type: builder.inputType('CancelErasureRequestInput', {
-          fields: (f) => ({ commandId: f.string({ required: false }), incidentId: f.id() }),
+          fields: (f) => ({ commandId: f.string({ required: false }), ...subjectFields(f) }),
         }),
       }),
     },
@@ -150,13 +220,14 @@ builder.mutationField('cancelErasureRequest', (t) =>
     authScopes: may('cancelErasureRequest'),
     resolve: async (_root, { input }, ctx) => {
       const valid = parseInput(cancelSchema, input);
-      await requireIncidentAccess(ctx, 'cancelErasureRequest', valid.incidentId);
-      const outcome = await runCommand(
+      return runErasure(
         ctx,
-        { type: 'CancelErasureRequest', data: { incidentId: valid.incidentId } },
-        valid.commandId,
+        'cancelErasureRequest',
+        'CancelErasureRequest',
+        subjectOf(valid),
+        {},
+        valid.commandId ?? undefined,
       );
-      return { incidentId: valid.incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
     },
   }),
 );
@@ -169,11 +240,26 @@ const ErasureRequestStatusEnum = builder.enumType('ErasureRequestStatus', {
   },
 });
 
+const ErasureSubjectKindEnum = builder.enumType('ErasureSubjectKind', {
+  values: {
+    INCIDENT: { value: 'incident' as const },
+    REFERRAL: { value: 'referral' as const },
+    REVIEW: { value: 'review' as const },
+  },
+});
+
 const ErasureRequestType = builder.objectRef<ErasureRequestView>('ErasureRequest').implement({
   description: 'An erasure request and where it stands. Admin user ids and the legal basis only: no personal data.',
   fields: (t) => ({
-    incidentId: t.exposeID('incidentId'),
-    reference: t.string({ nullable: true, description: "The incident's case reference.", resolve: (r) => r.reference }),
+    subjectKind: t.field({ type: ErasureSubjectKindEnum, resolve: (r) => r.subjectKind }),
+    incidentId: t.id({ nullable: true, resolve: (r) => (r.subjectKind === 'incident' ? r.subjectId : null) }),
+    referralId: t.id({ nullable: true, resolve: (r) => (r.subjectKind === 'referral' ? r.subjectId : null) }),
+    reviewId: t.id({ nullable: true, resolve: (r) => (r.subjectKind === 'review' ? r.subjectId : null) }),
+    reference: t.string({
+      nullable: true,
+      description: "The incident's or review's case reference (a referral has none).",
+      resolve: (r) => r.reference,
+    }),
     partnershipName: t.string({
       nullable: true,
       resolve: (r, _args, ctx) => (r.partnershipId ? partnershipNameOf(ctx, r.partnershipId) : null),
@@ -222,7 +308,7 @@ builder.queryField('erasureRequests', (t) =>
         );
       return toConnection(
         listed,
-        (r) => [r.requestedAt, r.incidentId],
+        (r) => [r.requestedAt, r.subjectId],
         page !== undefined && page > 1 ? 'page' : null,
         count,
       );

@@ -178,12 +178,12 @@ describe('personal data', () => {
     const { incidentId } = await lc.notified();
     const asked = await f.graphql(
       { role: 'admin', sub: 'admin-1' },
-      'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename ... on IncidentPayload { position } ... on ClientError { message } } }',
+      'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename ... on ErasurePayload { position } ... on ClientError { message } } }',
       {
         input: { incidentId, legalBasis: 'data-subject-request' },
       },
     );
-    expect(asked.data!.requestErasure.__typename).toBe('IncidentPayload');
+    expect(asked.data!.requestErasure.__typename).toBe('ErasurePayload');
     const before = await f.graphql(
       leeds,
       'query($id: ID!, $after: String) { incident(id: $id, consistentAfter: $after) { ... on Incident { personalDataErased personal { erased } } } }',
@@ -192,12 +192,12 @@ describe('personal data', () => {
     expect(before.data!.incident).toEqual({ personalDataErased: false, personal: { erased: false } });
     const erase = await f.graphql(
       { role: 'admin', sub: 'admin-2' },
-      'mutation($input: ApproveErasureInput!) { approveErasure(input: $input) { __typename ... on IncidentPayload { position } ... on ClientError { message } } }',
+      'mutation($input: ApproveErasureInput!) { approveErasure(input: $input) { __typename ... on ErasurePayload { position } ... on ClientError { message } } }',
       {
         input: { incidentId },
       },
     );
-    expect(erase.data!.approveErasure.__typename).toBe('IncidentPayload');
+    expect(erase.data!.approveErasure.__typename).toBe('ErasurePayload');
     const read = await f.graphql(
       leeds,
       'query($id: ID!, $after: String) { incident(id: $id, consistentAfter: $after) { ... on Incident { personalDataErased children { ageBand } personal { erased children { name } } } } }',

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { registerDefaultPartnerships } from '@cspr/application';
+import type { CommandHandler } from '@cspr/application';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
+import type { Role } from '@cspr/domain';
 import { formatPosition } from '@cspr/event-store';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { createDevTokenVerifier, createGateway, loadOrCreateDevSigningKey, mintDevToken } from '@cspr/gateway';
@@ -36,6 +38,14 @@ export type ObservedPlatform = {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ) => Promise<{ data?: Record<string, unknown>; errors?: unknown[] }>;
+  /** The same as another caller (a role, its partnership, its user id). */
+  graphqlAs: (
+    caller: { role: Role; partnership?: string; sub?: string },
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => Promise<{ data?: Record<string, unknown>; errors?: unknown[] }>;
+  /** The gateway's command handler: the one write path, for set-ups that need no GraphQL. */
+  commands: CommandHandler;
   relayStatus: () => Promise<{ lagEvents: number }>;
   projectorPosition: () => string;
   /** Resolves once the projector and the relay have handled everything in the log. */
@@ -67,6 +77,7 @@ export const startObservedPlatform = async (logDestination?: Writable): Promise<
     production: false,
     clock: () => new Date('2026-03-10T09:30:00Z'),
     newId: randomUUID,
+    adminUserIds: () => ['admin-1', 'admin-2'],
   });
   await registerDefaultPartnerships(gateway.commands);
   const calendar = createEnglandAndWalesCalendar();
@@ -85,17 +96,20 @@ export const startObservedPlatform = async (logDestination?: Writable): Promise<
   });
   await relay.start();
   const token = await mintDevToken(key, { role: 'partnership', partnership: 'leeds' });
+  const post = async (bearer: string, query: string, variables: Record<string, unknown>, headers = {}) => {
+    const response = await gateway.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}`, ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  };
   return {
     db,
     topic,
-    graphql: async (query, variables = {}, headers = {}) => {
-      const response = await gateway.yoga.fetch('http://localhost/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-    },
+    graphql: (query, variables = {}, headers = {}) => post(token, query, variables, headers),
+    graphqlAs: async (caller, query, variables = {}) => post(await mintDevToken(key, caller), query, variables),
+    commands: gateway.commands,
     relayStatus: () => relay.status(),
     projectorPosition: () => projector.status().position,
     settled: async (timeoutMs = 30_000) => {

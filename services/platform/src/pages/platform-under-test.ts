@@ -44,6 +44,16 @@ export const startPlatformUnderTest = async (): Promise<PlatformUnderTest> => {
     },
   });
   const key = await loadOrCreateDevSigningKey(dataDir);
+  // Page access and the four-eyes admins are read from the access-grants read model: wait until the projector has
+  // the start-up grants, else a busy machine answers "You do not have access yet" or "Only a configured admin".
+  for (const deadline = Date.now() + 60_000; ;) {
+    const [{ waiting }] = await db.sql<[{ waiting: boolean }]>`
+      select (select count(*) from event_store.events where type = 'AccessGranted')
+        > (select count(*) from read_models.access_grants) as waiting`;
+    if (!waiting) break;
+    if (Date.now() > deadline) throw new Error('the projector did not project the start-up access grants');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return {
     base,
     gql: async (who, query, variables) => {

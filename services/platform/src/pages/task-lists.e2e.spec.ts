@@ -58,6 +58,16 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 const visibleText = (body: string) => body.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ');
 
 let stack: PlatformUnderTest;
+
+/** The admins' page reads a read model: wait (read-your-writes) until the projector has the request just made. */
+const pendingAfter = async (position: string) => {
+  const pending = await gql(
+    { role: 'admin', sub: 'dev-admin-2' },
+    'query($after: String) { erasureRequests(status: PENDING, consistentAfter: $after) { totalCount } }',
+    { after: position },
+  );
+  expect(pending.data.erasureRequests.totalCount).toBeGreaterThan(0);
+};
 let base: string;
 let gql: PlatformUnderTest['gql'];
 
@@ -129,12 +139,13 @@ describe('list pages over every record, without JavaScript', { timeout: 120_000 
     );
     const asked = await gql(
       { role: 'admin', sub: 'dev-admin' },
-      'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename } }',
+      'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename ... on ErasurePayload { position } } }',
       {
         input: { incidentId: id, legalBasis: 'court-order' },
       },
     );
-    expect(asked.data.requestErasure.__typename).toBe('IncidentPayload');
+    expect(asked.data.requestErasure.__typename).toBe('ErasurePayload');
+    await pendingAfter(asked.data.requestErasure.position);
 
     const own = await signedIn(base, 'dev-admin', '/admin/erasure-requests');
     expect(own.page.body).toContain('Another administrator must approve your request');
@@ -157,5 +168,28 @@ describe('list pages over every record, without JavaScript', { timeout: 120_000 
     const auditCsv = await browser.follow(`${base}/admin/audit?subject=${reference}&format=csv`);
     expect(auditCsv.body.split('\r\n')[0]).toBe('When (UTC),Reader,Role,Partnership,Record,Fields read,Purpose');
     expect(auditCsv.body).toContain('dev-panel');
+  });
+
+  it('a review is erased through the same page: named by its reference, approved with its own id', async () => {
+    const reviews = await gql({ role: 'panel' }, 'query { reviews(first: 1) { edges { node { id reference } } } }');
+    const { id, reference } = reviews.data.reviews.edges[0].node;
+    expect(reference).toMatch(/^REV-/);
+    const asked = await gql(
+      { role: 'admin', sub: 'dev-admin' },
+      'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename ... on ErasurePayload { reviewId incidentId position } } }',
+      { input: { reviewId: id, legalBasis: 'court-order' } },
+    );
+    expect(asked.data.requestErasure).toMatchObject({ __typename: 'ErasurePayload', reviewId: id, incidentId: null });
+    await pendingAfter(asked.data.requestErasure.position);
+    const { browser, page } = await signedIn(base, 'dev-admin-2', '/admin/erasure-requests');
+    expect(page.body).toContain(`Approve erasure of ${reference}`);
+    expect(page.body).toContain(`name="reviewId" value="${id}"`);
+    const approved = await browser.follow(`${base}/admin/erasure-requests`, {
+      _csrf: csrfOf(page.body),
+      reviewId: id,
+      action: 'approve',
+    });
+    expect(approved.body).toContain('The personal data was erased.');
+    expect(approved.body).toContain('No requests waiting found');
   });
 });

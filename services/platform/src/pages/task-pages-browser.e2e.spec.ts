@@ -53,12 +53,12 @@ describe.skipIf(!existsSync(CHROMIUM))('list pages in Chromium', { timeout: 180_
     );
     const requested = await stack.gql(
       { role: 'admin', sub: 'dev-admin' },
-      'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename ... on IncidentPayload { position } } }',
+      'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename ... on ErasurePayload { position } } }',
       {
         input: { incidentId: id, legalBasis: 'court-order' },
       },
     );
-    expect(requested.data.requestErasure.__typename).toBe('IncidentPayload');
+    expect(requested.data.requestErasure.__typename).toBe('ErasurePayload');
     // The page reads a read model: wait (through the gateway's own read-your-writes) until the projector has the
     // request, so a busy machine's lag is not mistaken for a missing button.
     const pending = await stack.gql(

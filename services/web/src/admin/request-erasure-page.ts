@@ -26,7 +26,7 @@ export const requestErasurePage = async (ctx: PageContext) => {
       const { requestErasure } = await ctx.gateway<{ requestErasure: Payload }>(REQUEST_ERASURE, {
         input: { incidentId: reference, legalBasis },
       });
-      if (requestErasure.__typename === 'IncidentPayload')
+      if (requestErasure.__typename === 'ErasurePayload')
         return ctx.redirect('/admin/erasure-requests?done=requested', requestErasure.position);
       errors[requestErasure.field === 'legalBasis' ? 'legalBasis' : 'reference'] =
         requestErasure.__typename === 'NotFoundError'
