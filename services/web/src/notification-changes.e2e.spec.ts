@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { accessibilityViolations, hasChromium, NO_CHROMIUM, PEOPLE, screenshot, signInAs } from './browser-fixture';
 import { partsFromIso, todayInEngland } from './app/dates';
 import { formatDate } from './app/deadline';
-import { fillDate, useWebStack } from './web-stack';
+import { chooseLocalAuthority, fillDate, useWebStack } from './web-stack';
 import { seedNotifiedIncident } from './journey-seeds';
 
 const expectAccessible = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium()).each([true, false])(
       await signInAs(page, stack.app.url, PEOPLE.leeds, '/partnership/notify');
       await page.getByRole('heading', { name: 'Notify the Panel of a serious incident' }).waitFor();
       await page.getByLabel('Serious harm', { exact: true }).check();
-      await page.getByLabel('Local authority where the incident happened').fill('E08000035');
+      await chooseLocalAuthority(page, 'Local authority where the incident happened', 'Leeds');
       await fillDate(page, 'becameAwareOn');
       await fillDate(page, 'incidentOn');
       await page.getByLabel('Where did the incident happen?').fill('The family home');
@@ -150,7 +150,8 @@ describe.skipIf(!hasChromium()).each([true, false])(
       const page = await stack.browser.newPage();
       await signInAs(page, stack.app.url, PEOPLE.leeds, `/partnership/incidents/${survivor}`);
       await page.getByRole('heading', { name: 'Serious harm' }).waitFor();
-      const survivorReference = (await page.locator('.govuk-caption-l').innerText()).replace('Incident', '').trim();
+      // The caption reads "Incident INC-2026-00002 · Leeds": the reference, then the local authority.
+      const survivorReference = /INC-\d{4}-\d{5}/.exec(await page.locator('.govuk-caption-l').innerText())?.[0];
       expect(survivorReference).toMatch(/^INC-\d{4}-\d{5}$/);
 
       await page.goto(`${stack.app.url}/partnership/incidents/${duplicate}`);
@@ -193,7 +194,7 @@ describe.skipIf(!hasChromium()).each([true, false])(
         .getByLabel('Police', { exact: true })
         .check();
       await page.getByLabel('Serious harm', { exact: true }).check();
-      await page.getByLabel('Local authority where the incident happened').fill('E08000035');
+      await chooseLocalAuthority(page, 'Local authority where the incident happened', 'Leeds');
       await fillDate(page, 'becameAwareOn');
       await fillDate(page, 'incidentOn');
       await page.getByLabel('Where did the incident happen?').fill('A park');
