@@ -6,7 +6,12 @@
  * into `read_models`, and the served checkpoint jumps to the rebuild's position (the live projector's next
  * compare-and-set fails, it re-reads and applies whatever arrived since). A rebuild that dies or fails leaves the
  * served tables untouched; a later one resumes from the rebuild checkpoint or starts the copy afresh.
- * Statements are built from constant table names only.
+ *
+ * The new tables are UNLOGGED while they load: inserting rows under random keys (uuids) into a primary key that
+ * grows past the buffer cache wrote a full-page image into the WAL for nearly every row after each checkpoint, so
+ * each batch cost more than the one before. They are made durable (`set logged`, one sequential pass) before the
+ * swap. A server crash empties unlogged tables: the marker table `intact` (unlogged too) is then empty as well, and
+ * the rebuild starts afresh instead of resuming onto empty tables. Statements use constant table names only.
  */
 import type { Sql } from 'postgres';
 import { CHECKPOINT_NAME, readCheckpoint, type Checkpoint } from './checkpoint';
@@ -27,8 +32,14 @@ const bare = (table: string) => table.split('.')[1]!;
 
 /** The rebuild's own checkpoint, or null when no rebuild is under way (or the shadow tables are gone). */
 export const readRebuildCheckpoint = async (sql: Sql): Promise<Checkpoint | null> => {
-  const [schema] = await sql`select 1 from pg_namespace where nspname = ${REBUILD_SCHEMA}`;
-  if (!schema) return null;
+  try {
+    const [intact] = await sql.unsafe(`select 1 from ${REBUILD_SCHEMA}.intact`);
+    if (!intact) return null; // emptied by crash recovery with the unlogged tables: nothing to resume
+  } catch (error) {
+    // No marker (never started, or swapped in and dropped, perhaps a moment ago): no rebuild under way.
+    if ((error as { code?: unknown }).code === '42P01') return null;
+    throw error;
+  }
   const checkpoint = await readCheckpoint(sql, REBUILD_CHECKPOINT_NAME);
   return checkpoint.updatedAt === null ? null : checkpoint;
 };
@@ -42,8 +53,10 @@ export const prepareRebuildTables = async (sql: Sql, calendarVersion: string): P
   await sql.begin(async (tx) => {
     await tx.unsafe(`drop schema if exists ${REBUILD_SCHEMA} cascade`);
     await tx.unsafe(`create schema ${REBUILD_SCHEMA}`);
+    await tx.unsafe(`create unlogged table ${REBUILD_SCHEMA}.intact (since timestamptz not null)`);
+    await tx.unsafe(`insert into ${REBUILD_SCHEMA}.intact values (now())`);
     for (const table of READ_MODEL_TABLES) {
-      await tx.unsafe(`create table ${rebuildTableOf(table)} (like ${table} including all)`);
+      await tx.unsafe(`create unlogged table ${rebuildTableOf(table)} (like ${table} including all)`);
       const [options] = await tx<{ reloptions: string[] | null }[]>`
         select reloptions from pg_class where oid = ${table}::regclass`;
       if (options?.reloptions?.length) {
@@ -64,8 +77,12 @@ export const prepareRebuildTables = async (sql: Sql, calendarVersion: string): P
   });
 };
 
-/** Builds the served tables' secondary indexes on the loaded new tables (idempotent: a resumed swap skips built ones). */
-const buildSecondaryIndexes = async (sql: Sql) => {
+/**
+ * Makes the loaded tables durable, then builds the served tables' secondary indexes on them (idempotent: a resumed
+ * swap skips what is done).
+ */
+const makeDurableAndIndex = async (sql: Sql) => {
+  for (const table of READ_MODEL_TABLES) await sql.unsafe(`alter table ${rebuildTableOf(table)} set logged`);
   const definitions = await sql<{ definition: string }[]>`
     select pg_get_indexdef(i.indexrelid) as definition
     from pg_index i join pg_class t on t.oid = i.indrelid
@@ -90,7 +107,7 @@ const buildSecondaryIndexes = async (sql: Sql) => {
  * Returns false when the rebuild checkpoint is no longer at `at`.
  */
 export const swapInRebuiltTables = async (sql: Sql, at: LogPosition): Promise<boolean> => {
-  await buildSecondaryIndexes(sql);
+  await makeDurableAndIndex(sql);
   return sql.begin(async (tx) => {
     await tx`select 1 from read_models.checkpoints where name = ${CHECKPOINT_NAME} for update`;
     const [rebuild] = await tx<{ events_processed: string; calendar_version: string | null }[]>`
@@ -110,7 +127,7 @@ export const swapInRebuiltTables = async (sql: Sql, at: LogPosition): Promise<bo
         rebuilding = false, updated_at = now()
       where name = ${CHECKPOINT_NAME}`;
     await tx`delete from read_models.checkpoints where name = ${REBUILD_CHECKPOINT_NAME}`;
-    await tx.unsafe(`drop schema ${REBUILD_SCHEMA}`);
+    await tx.unsafe(`drop schema ${REBUILD_SCHEMA} cascade`); // what is left: the marker table
     return true;
   });
 };
