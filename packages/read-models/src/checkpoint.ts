@@ -72,7 +72,7 @@ export const calendarMismatchOf = (stored: string | null, running: string): Cale
 
 /**
  * Labels read models that are still empty (nothing applied since the start of the log) with the calendar about to
- * build them; a no-op once any event was applied. A rebuild labels them when it resets (resetReadModels).
+ * build them; a no-op once any event was applied. A rebuild labels them when it swaps its tables in (rebuild-tables.ts).
  */
 export const claimCalendarVersion = async (sql: Sql, calendarVersion: string): Promise<void> => {
   await sql`
