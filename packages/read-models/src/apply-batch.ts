@@ -33,7 +33,8 @@ export const applyBatch = async (
     const keys = await Promise.all(
       states.map(async ({ projection }) => {
         const found = keysFor(projection, events);
-        if (projection.lookupKeys) for (const key of await projection.lookupKeys(tx, events)) found.add(key);
+        if (projection.lookupKeys)
+          for (const key of await projection.lookupKeys(tx, events, projection.table)) found.add(key);
         return found;
       }),
     );

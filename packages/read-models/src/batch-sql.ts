@@ -11,8 +11,17 @@ type Fragment = ReturnType<TransactionSql['unsafe']>;
 const commaList = (tx: TransactionSql, fragments: Fragment[]): Fragment =>
   fragments.slice(1).reduce((list, fragment) => tx`${list}, ${fragment}` as unknown as Fragment, fragments[0]!);
 
+/** Where a batch reads and writes a projection's table: the served one, or the one a rebuild fills (rebuild-tables.ts). */
+export type TableOf = (table: string) => string;
+const served: TableOf = (table) => table;
+
 /** One statement loads the rows of every table the batch touches (round trips, not rows, dominate a busy server). */
-export const loadRows = async (tx: TransactionSql, states: TableState[], keysByState: Set<string>[]) => {
+export const loadRows = async (
+  tx: TransactionSql,
+  states: TableState[],
+  keysByState: Set<string>[],
+  tableOf: TableOf = served,
+) => {
   const parts: Fragment[] = [];
   states.forEach((state, index) => {
     const keys = keysByState[index]!;
@@ -20,7 +29,7 @@ export const loadRows = async (tx: TransactionSql, states: TableState[], keysByS
     for (const key of keys) state.loaded.add(key);
     const { table, key } = state.projection;
     parts.push(
-      tx`select ${index}::int as source, to_jsonb(t) as row from ${tx(table)} t
+      tx`select ${index}::int as source, to_jsonb(t) as row from ${tx(tableOf(table))} t
       where ${tx(key)} in (select jsonb_array_elements_text(${JSON.stringify([...keys])}::text::jsonb))` as unknown as Fragment,
     );
   });
@@ -37,11 +46,17 @@ export const loadRows = async (tx: TransactionSql, states: TableState[], keysByS
  * One statement writes every changed row of every table: an upsert per table (columns from the rows themselves,
  * which the projection code defines) and a delete of rows the batch removed, as data-modifying CTEs on distinct rows.
  */
-export const writeRows = async (tx: TransactionSql, states: TableState[], letters: DeadLetter[]) => {
+export const writeRows = async (
+  tx: TransactionSql,
+  states: TableState[],
+  letters: DeadLetter[],
+  tableOf: TableOf = served,
+) => {
   const ctes: Fragment[] = [];
   for (const state of states) {
     if (state.dirty.size === 0) continue;
-    const { table, key } = state.projection;
+    const table = tableOf(state.projection.table);
+    const { key } = state.projection;
     const rows = [...state.dirty].map((k) => state.rows.get(k)).filter((row) => row !== undefined);
     const removed = [...state.dirty].filter((k) => !state.rows.has(k));
     const name = (suffix: string) => tx(`${state.projection.name.replace(/-/g, '_')}_${suffix}`);
@@ -78,10 +93,11 @@ export const writeRows = async (tx: TransactionSql, states: TableState[], letter
       reason: l.reason,
       recorded_at: l.recordedAt,
     }));
+    const deadLetters = tx(tableOf('read_models.dead_letters'));
     ctes.push(
       tx`dead_letters as (
-      insert into read_models.dead_letters
-      select * from jsonb_populate_recordset(null::read_models.dead_letters, ${JSON.stringify(rows)}::text::jsonb)
+      insert into ${deadLetters}
+      select * from jsonb_populate_recordset(null::${deadLetters}, ${JSON.stringify(rows)}::text::jsonb)
       on conflict do nothing returning 1)` as unknown as Fragment,
     );
   }

@@ -45,11 +45,12 @@ const toCheckpoint = (row: CheckpointRow): Checkpoint => ({
   idleMs: row.idle_ms ?? 0,
 });
 
-export const readCheckpoint = async (sql: Sql): Promise<Checkpoint> => {
+/** The served read models' checkpoint, or (by name) a rebuild's own (rebuild-tables.ts). */
+export const readCheckpoint = async (sql: Sql, name: string = CHECKPOINT_NAME): Promise<Checkpoint> => {
   const rows = await sql<CheckpointRow[]>`
     select commit_position::text, prepare_position::text, rebuilding, events_processed::text, calendar_version, updated_at,
       (extract(epoch from clock_timestamp() - updated_at) * 1000)::float8 as idle_ms
-    from read_models.checkpoints where name = ${CHECKPOINT_NAME}`;
+    from read_models.checkpoints where name = ${name}`;
   const row = rows[0];
   if (!row)
     return {
@@ -71,7 +72,7 @@ export const calendarMismatchOf = (stored: string | null, running: string): Cale
 
 /**
  * Labels read models that are still empty (nothing applied since the start of the log) with the calendar about to
- * build them; a no-op once any event was applied. A rebuild labels them when it resets (resetReadModels).
+ * build them; a no-op once any event was applied. A rebuild labels them when it swaps its tables in (rebuild-tables.ts).
  */
 export const claimCalendarVersion = async (sql: Sql, calendarVersion: string): Promise<void> => {
   await sql`
@@ -86,6 +87,7 @@ export const advanceCheckpoint = async (
   expected: LogPosition,
   next: LogPosition,
   eventCount: number,
+  name: string = CHECKPOINT_NAME,
 ): Promise<void> => {
   // calendar_version is not touched here: it names the calendar the read models were built with from scratch, so a
   // batch under another calendar must not relabel due dates it did not recompute (see calendarMismatchOf).
@@ -93,7 +95,7 @@ export const advanceCheckpoint = async (
     update read_models.checkpoints
     set commit_position = ${next.commit.toString()}::numeric, prepare_position = ${next.prepare.toString()}::numeric,
         events_processed = events_processed + ${eventCount}, updated_at = now()
-    where name = ${CHECKPOINT_NAME}
+    where name = ${name}
       and commit_position = ${expected.commit.toString()}::numeric and prepare_position = ${expected.prepare.toString()}::numeric
     returning name`;
   if (updated.length === 0) throw new StaleCheckpointError(expected);

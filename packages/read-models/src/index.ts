@@ -1,6 +1,14 @@
 // Public surface of @cspr/read-models: migrations, the projections and their queries (one folder per query).
 export { migrateReadModels, readModelMigrations, READ_MODELS_SCHEMA, READ_MODEL_TABLES } from './migrations';
-export { projections, resetReadModels } from './read-models';
+export { projections } from './read-models';
+export {
+  prepareRebuildTables,
+  readRebuildCheckpoint,
+  swapInRebuiltTables,
+  rebuildTableOf,
+  REBUILD_SCHEMA,
+  REBUILD_CHECKPOINT_NAME,
+} from './rebuild-tables';
 export { applyBatch, toProjectedEvent, ProjectionHaltedError, type BatchOutcome, type DeadLetter } from './apply-batch';
 export { createRebuildPipeline, type RebuildPipeline, type RebuildPipelineOptions } from './rebuild-pipeline';
 export {

@@ -47,8 +47,11 @@ export type Projection<Row = Record<string, unknown>> = {
   handles: ReadonlySet<string>;
   /** Keys of the rows an event reads or writes, loaded before the batch is applied. */
   keysOf: (event: ProjectedEvent) => string[];
-  /** Keys found by content in the database (e.g. the reviews of an erased incident); runs once per batch. */
-  lookupKeys?: (tx: TransactionSql, events: ProjectedEvent[]) => Promise<string[]>;
+  /**
+   * Keys found by content in the database (e.g. the reviews of an erased incident); runs once per batch, against
+   * `table` (the projection's own, or the table a rebuild writes instead: rebuild-tables.ts).
+   */
+  lookupKeys?: (tx: TransactionSql, events: ProjectedEvent[], table: string) => Promise<string[]>;
   /** Event types that need `lookupKeys` (the rebuild pipeline waits for pending writes before looking up). */
   lookupOn?: ReadonlySet<string>;
   /** For the rebuild's in-memory index: the values a row is found by (e.g. its incident ids)... */

@@ -8,6 +8,7 @@
  *   so JavaScript and PostgreSQL work at the same time.
  * Rows loaded outside a transaction are safe: they are read after every earlier batch committed, and the next
  * compare-and-set proves nobody else wrote in between.
+ * It writes the rebuild's own tables and checkpoint (rebuild-tables.ts), never the served ones.
  */
 import type { Sql, TransactionSql } from 'postgres';
 import type { LogPosition, RecordedEvent } from '@cspr/event-store';
@@ -15,6 +16,7 @@ import { applyEvents, keysFor, newTableStates, toProjectedEvent, type BatchOutco
 import { loadRows, writeRows } from './batch-sql';
 import { advanceCheckpoint } from './checkpoint';
 import type { Projection, ProjectionContext } from './projection';
+import { REBUILD_CHECKPOINT_NAME, rebuildTableOf } from './rebuild-tables';
 
 export type RebuildPipelineOptions = {
   sql: Sql;
@@ -22,7 +24,7 @@ export type RebuildPipelineOptions = {
   context: ProjectionContext;
   /** The checkpoint the first batch starts from. */
   from: LogPosition;
-  /** True when the read models were just emptied: a key never seen does not exist, so it is not looked up. */
+  /** True when the rebuild's tables were just created: a key never seen does not exist, so it is not looked up. */
   startsEmpty: boolean;
   /**
    * Rows kept per table. Default 10,000: about twenty years of national notifications (some 500 a year) fit whole,
@@ -93,7 +95,8 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
         }
       } else {
         await inFlight;
-        for (const key of await projection.lookupKeys(reader, lookups)) keys[index]!.add(key);
+        for (const key of await projection.lookupKeys(reader, lookups, rebuildTableOf(projection.table)))
+          keys[index]!.add(key);
       }
     }
     const misses = states.map(() => new Set<string>());
@@ -112,7 +115,7 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
     });
     if (misses.some((m) => m.size > 0)) {
       await inFlight;
-      await loadRows(reader, states, misses);
+      await loadRows(reader, states, misses, rebuildTableOf);
     }
     const letters = applyEvents(states, events, context, outcome);
     outcome.deadLettered = letters.length;
@@ -129,8 +132,8 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
         // Read models are derived and the checkpoint commits with them: losing the last commits in a server crash only
         // means replaying them, so the rebuild does not wait for each commit to reach the disk.
         await tx`set local synchronous_commit = off`;
-        await advanceCheckpoint(tx, expected, last.position, recorded.length);
-        await writeRows(tx, states, letters);
+        await advanceCheckpoint(tx, expected, last.position, recorded.length, REBUILD_CHECKPOINT_NAME);
+        await writeRows(tx, states, letters, rebuildTableOf);
       })
       .then(() => undefined);
     // Failures surface at the next push or at flush, never as an unhandled rejection.

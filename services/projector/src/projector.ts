@@ -18,6 +18,7 @@ import {
   ProjectionHaltedError,
   projections,
   readCheckpoint,
+  readRebuildCheckpoint,
   StaleCheckpointError,
   type CalendarMismatch,
   type Checkpoint,
@@ -61,12 +62,13 @@ export type ProjectorOptions = {
    * this projector finishes it; a younger one belongs to a live rebuild, which it leaves alone. Default 15,000 ms.
    */
   rebuildStaleMs?: number;
-  /** How often a following projector re-reads the checkpoint to notice a rebuild started elsewhere. Default 5000 ms. */
+  /** How often a following projector looks for a rebuild abandoned elsewhere. Default 5000 ms. */
   checkpointCheckMs?: number;
 };
 
 export type ProjectorStatusSnapshot = {
   running: boolean;
+  /** This process is rebuilding into new tables (the served ones keep answering and following the log). */
   rebuilding: boolean;
   /** Caught up with the log at least once since start. */
   caughtUp: boolean;
@@ -107,7 +109,6 @@ export const createProjector = (options: ProjectorOptions): Projector => {
   const tracer = trace.getTracer(TRACER_NAME);
   const state = {
     running: false,
-    rebuilding: false,
     caughtUp: false,
     position: LOG_START as LogPosition,
     eventsApplied: 0,
@@ -122,6 +123,8 @@ export const createProjector = (options: ProjectorOptions): Projector => {
   let loop: Promise<void> | undefined;
   let wakeRetry: (() => void) | undefined;
   let migrated = false;
+  /** The rebuild this process runs, if any: one at a time. */
+  let rebuildRun: Promise<RebuildResult> | undefined;
   const rebuildStaleMs = options.rebuildStaleMs ?? 15_000;
   const checkpointCheckMs = options.checkpointCheckMs ?? 5000;
 
@@ -149,12 +152,16 @@ export const createProjector = (options: ProjectorOptions): Projector => {
       wakeRetry = done;
     });
 
-  /** An interrupted rebuild resumed by a plain start ends like any rebuild once the log is exhausted. */
+  /**
+   * Served read models still marked as rebuilding were left half-way by a rebuild of the earlier kind (which emptied
+   * them in place): the live path applying from their checkpoint carries them to the end, then clears the mark.
+   */
+  let servedMarkedRebuilding = false;
   const finishRebuildIfCaughtUp = async () => {
-    if (!state.rebuilding) return;
+    if (!servedMarkedRebuilding) return;
     if (await finishRebuild(sql, state.position)) {
-      state.rebuilding = false;
-      logger.info({ position: formatPosition(state.position) }, 'rebuild completed');
+      servedMarkedRebuilding = false;
+      logger.info({ position: formatPosition(state.position) }, 'in-place rebuild completed by the live projector');
     }
   };
 
@@ -187,50 +194,64 @@ export const createProjector = (options: ProjectorOptions): Projector => {
     state.calendarMismatch = mismatch;
   };
 
-  const runFastRebuild = (rebuildOptions: RebuildOptions) =>
-    runRebuild(
-      {
-        sql,
-        store,
-        context,
-        logger,
-        batchSize: options.rebuildBatchSize ?? 5000,
-        countEvents: options.countEvents,
-        cacheLimit: options.rebuildCacheLimit,
-        onPosition: (position, events) => {
-          state.position = position;
-          state.eventsApplied += events;
-        },
-      },
-      rebuildOptions,
-    );
-
-  /** A rebuild killed half-way leaves partial read models: the projector that finds it carries it to the end. */
-  const finishAbandonedRebuild = async (at: LogPosition) => {
-    logger.warn({ position: formatPosition(at) }, 'an interrupted rebuild was found: finishing it');
-    const result = await runFastRebuild({ resume: true, onlyIfInterrupted: true });
-    if (result.completed) {
-      state.rebuilding = false;
-      state.calendarMismatch = null;
-    }
+  /** One rebuild at a time in this process; the live loop goes on serving and following the log meanwhile. */
+  const runFastRebuild = (rebuildOptions: RebuildOptions): Promise<RebuildResult> => {
+    const previous = rebuildRun ?? Promise.resolve(undefined);
+    const run = previous
+      .catch(() => undefined)
+      .then(async () => {
+        try {
+          const result = await runRebuild(
+            {
+              sql,
+              store,
+              context,
+              logger,
+              batchSize: options.rebuildBatchSize ?? 5000,
+              countEvents: options.countEvents,
+              cacheLimit: options.rebuildCacheLimit,
+              onPosition: () => undefined,
+            },
+            rebuildOptions,
+          );
+          if (result.completed) state.calendarMismatch = null; // the swap labelled the read models with this calendar
+          return result;
+        } finally {
+          if (rebuildRun === run) rebuildRun = undefined;
+        }
+      });
+    rebuildRun = run;
+    return run;
   };
 
   /**
-   * While it follows the log, the projector re-reads the checkpoint now and then: an idle projector would otherwise
-   * not notice a rebuild started by another process (or abandoned by one) until the next event arrives.
+   * A rebuild killed half-way leaves its new tables and checkpoint behind (the served tables are untouched): once
+   * nobody has moved its checkpoint for rebuildStaleMs, this projector carries it to the end and swaps it in, in the
+   * background, while it goes on following the log.
    */
-  const watchForRebuild = (watched: Subscription) => {
+  const finishAbandonedRebuild = async () => {
+    if (rebuildRun || stopping) return;
+    const abandoned = await readRebuildCheckpoint(sql).catch(() => null);
+    if (!abandoned || abandoned.idleMs < rebuildStaleMs || rebuildRun || stopping) return;
+    logger.warn({ position: formatPosition(abandoned.position) }, 'an interrupted rebuild was found: finishing it');
+    runFastRebuild({ resume: true, onlyIfInterrupted: true, shouldStop: () => stopping }).catch((error: unknown) => {
+      logger.error(
+        { errorName: error instanceof Error ? error.name : 'unknown' },
+        'finishing the interrupted rebuild failed: the served read models are untouched; it is tried again later',
+      );
+    });
+  };
+
+  /**
+   * While it follows the log, the projector looks now and then for a rebuild abandoned by another process: an idle
+   * projector would otherwise not notice one until it restarts.
+   */
+  const watchForAbandonedRebuild = () => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let active = true;
     const tick = async () => {
-      const current = await readCheckpoint(sql).catch(() => undefined);
-      if (!active) return;
-      if (current?.rebuilding) {
-        state.rebuilding = true;
-        await watched.stop(); // the follow loop re-reads the checkpoint: it waits for the rebuild or finishes it
-        return;
-      }
-      timer = setTimeout(() => void tick(), checkpointCheckMs);
+      await finishAbandonedRebuild();
+      if (active) timer = setTimeout(() => void tick(), checkpointCheckMs);
     };
     timer = setTimeout(() => void tick(), checkpointCheckMs);
     return () => {
@@ -280,17 +301,8 @@ export const createProjector = (options: ProjectorOptions): Projector => {
       try {
         const checkpoint = await readCheckpoint(sql);
         state.position = checkpoint.position;
-        state.rebuilding = checkpoint.rebuilding;
-        if (checkpoint.rebuilding) {
-          // Applying live batches now would fight a running rebuild over the checkpoint (and make it fail): wait for
-          // it, or, once nobody has moved it for rebuildStaleMs, finish the abandoned rebuild on the fast path.
-          if (checkpoint.idleMs < rebuildStaleMs) {
-            await pause(Math.min(checkpointCheckMs, rebuildStaleMs - checkpoint.idleMs + 10));
-          } else {
-            await finishAbandonedRebuild(checkpoint.position);
-          }
-          continue;
-        }
+        servedMarkedRebuilding = checkpoint.rebuilding;
+        await finishAbandonedRebuild();
         await checkCalendar(checkpoint);
         await countDeadLetters();
         if ((await store.readAll({ after: state.position, maxCount: 1 })).length === 0) {
@@ -304,7 +316,7 @@ export const createProjector = (options: ProjectorOptions): Projector => {
         });
         // stop() may have come while the checkpoint was read (no subscription yet to stop): end this one at once.
         if (stopping) await subscription.stop();
-        const unwatch = watchForRebuild(subscription);
+        const unwatch = watchForAbandonedRebuild();
         try {
           await subscription.done;
         } finally {
@@ -372,22 +384,15 @@ export const createProjector = (options: ProjectorOptions): Projector => {
     await subscription?.stop();
     await loop;
     loop = undefined;
+    // A background finish stops between batches (resumable); an explicit rebuild() is its caller's to await.
+    await rebuildRun?.catch(() => undefined);
   };
 
+  /** Rebuilds into new tables and swaps them in; a running projector keeps serving and following meanwhile. */
   const rebuild = async (rebuildOptions: RebuildOptions = {}) => {
-    const wasRunning = state.running;
-    await stop();
     await migrate();
-    state.rebuilding = true;
-    try {
-      const result = await runFastRebuild(rebuildOptions);
-      // A rebuild stopped early stays interrupted: a following projector finishes it (finishAbandonedRebuild).
-      state.rebuilding = !result.completed;
-      state.calendarMismatch = null; // the reset labelled the read models with the running calendar
-      return result;
-    } finally {
-      if (wasRunning) await start();
-    }
+    // A rebuild stopped early stays interrupted: a following projector finishes it (finishAbandonedRebuild).
+    return runFastRebuild(rebuildOptions);
   };
 
   return {
@@ -396,7 +401,7 @@ export const createProjector = (options: ProjectorOptions): Projector => {
     rebuild,
     status: () => ({
       running: state.running,
-      rebuilding: state.rebuilding,
+      rebuilding: rebuildRun !== undefined,
       caughtUp: state.caughtUp,
       position: formatPosition(state.position),
       eventsApplied: state.eventsApplied,

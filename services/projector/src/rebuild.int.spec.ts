@@ -5,7 +5,14 @@ import { createTestDatabase, type TestDatabase } from '@cspr/testing';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import type { EventStore, LogPosition } from '@cspr/event-store';
-import { getIncident, listIncidents, readCheckpoint, waitForPosition } from '@cspr/read-models';
+import {
+  getIncident,
+  listIncidents,
+  readCheckpoint,
+  readRebuildCheckpoint,
+  REBUILD_SCHEMA,
+  waitForPosition,
+} from '@cspr/read-models';
 import { createProjector } from './projector';
 import { appendSampleLog, dumpReadModels } from './projector.fixture';
 
@@ -33,39 +40,47 @@ const waitUntil = async (condition: () => boolean | Promise<boolean>, timeoutMs 
   return false;
 };
 
+/** `npm run rebuild` in a child process, killed with SIGKILL once it has committed `events` of the replay. */
+const killRebuildAfter = async (events: number) => {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./rebuild-command.ts', import.meta.url)), '--batch-size=10'],
+    {
+      env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  // Kill once the child has committed some batches of the rebuild, well before the end of the log.
+  for (let tries = 0; tries < 3000; tries += 1) {
+    const row = await readRebuildCheckpoint(db.sql).catch(() => null);
+    if (row && row.eventsProcessed >= events) break;
+    await sleep(10);
+  }
+  child.kill('SIGKILL');
+  expect(await exited).toBe('SIGKILL');
+  const interrupted = await readRebuildCheckpoint(db.sql);
+  expect(interrupted?.eventsProcessed).toBeGreaterThan(0);
+  expect(interrupted?.eventsProcessed).toBeLessThan(logSize);
+};
+
+const rebuildFinished = async () => (await readRebuildCheckpoint(db.sql)) === null;
+
 describe('rebuild', () => {
   it('a rebuild process SIGKILLed mid-way, then a projector started: read models equal a clean rebuild', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', fileURLToPath(new URL('./rebuild-command.ts', import.meta.url)), '--batch-size=10'],
-      {
-        env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'silent' },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-      child.on('exit', (_code, signal) => resolve(signal)),
-    );
-    // Kill once the child has committed some batches of the rebuild, well before the end of the log.
-    for (let tries = 0; tries < 3000; tries += 1) {
-      const rows =
-        await db.sql`select rebuilding, events_processed from read_models.checkpoints where name = 'read-models'`.catch(
-          () => [],
-        );
-      const row = rows[0] as { rebuilding: boolean; events_processed: string } | undefined;
-      if (row?.rebuilding && Number(row.events_processed) >= 200) break;
-      await sleep(10);
-    }
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
-    const interrupted = await readCheckpoint(db.sql);
-    expect(interrupted.rebuilding).toBe(true);
-    expect(interrupted.eventsProcessed).toBeGreaterThan(0);
-    expect(interrupted.eventsProcessed).toBeLessThan(logSize);
+    await killRebuildAfter(200);
 
-    const projector = createProjector({ sql: db.sql, store, calendar, pollIntervalMs: 100, rebuildStaleMs: 500 });
+    const projector = createProjector({
+      sql: db.sql,
+      store,
+      calendar,
+      pollIntervalMs: 100,
+      rebuildStaleMs: 500,
+      checkpointCheckMs: 100,
+    });
     await projector.start();
     expect(await waitForPosition(db.sql, last, 30_000)).toBe(true);
+    expect(await waitUntil(async () => (await rebuildFinished()) && !projector.status().rebuilding)).toBe(true);
     await projector.stop();
     const resumed = await dumpReadModels(db.sql);
     const done = await readCheckpoint(db.sql);
@@ -76,16 +91,86 @@ describe('rebuild', () => {
     expect(resumed['read_models.incidents']).toHaveLength(600);
   }, 120_000);
 
+  it('a rebuild killed half-way leaves the served tables answering, their rows and checkpoint untouched', async () => {
+    const before = await dumpReadModels(db.sql);
+    const served = await readCheckpoint(db.sql);
+    expect(before['read_models.incidents']).toHaveLength(600);
+    await killRebuildAfter(200);
+    expect(await dumpReadModels(db.sql)).toEqual(before);
+    expect(await readCheckpoint(db.sql)).toEqual({
+      ...served,
+      updatedAt: expect.any(Date),
+      idleMs: expect.any(Number),
+    });
+    expect((await readCheckpoint(db.sql)).updatedAt).toEqual(served.updatedAt);
+    const page = await listIncidents(db.sql, { first: 5 });
+    expect(page.items).toHaveLength(5);
+    expect(page.totalCount).toBe(600);
+    // The new tables were left half-filled beside the served ones; resuming finishes and swaps them in.
+    expect((await db.sql`select 1 from pg_namespace where nspname = ${REBUILD_SCHEMA}`).length).toBe(1);
+    const resumed = await createProjector({ sql: db.sql, store, calendar }).rebuild({ resume: true });
+    expect(resumed.completed).toBe(true);
+    expect(await rebuildFinished()).toBe(true);
+    expect(await dumpReadModels(db.sql)).toEqual(before);
+  }, 120_000);
+
+  it('reads during a rebuild, its swap included, never see empty or partial tables', async () => {
+    const expected = await db.sql<{ counts: string }[]>`
+      select (select count(*) from read_models.incidents) || '/' || (select count(*) from read_models.reviews)
+        || '/' || (select count(*) from read_models.published_reports) as counts`;
+    const seen = new Set<string>();
+    const listed = new Set<number>();
+    let reads = 0;
+    let reading = true;
+    const reader = (async () => {
+      while (reading) {
+        const [row] = await db.sql<{ counts: string }[]>`
+          select (select count(*) from read_models.incidents) || '/' || (select count(*) from read_models.reviews)
+            || '/' || (select count(*) from read_models.published_reports) as counts`;
+        seen.add(row!.counts);
+        listed.add((await listIncidents(db.sql, { first: 20 })).totalCount ?? -1);
+        reads += 1;
+      }
+    })();
+    const result = await createProjector({ sql: db.sql, store, calendar, rebuildBatchSize: 50 }).rebuild();
+    // A few more reads after the swap, on the new tables through the same prepared statements.
+    const after = reads;
+    await waitUntil(() => reads >= after + 3);
+    reading = false;
+    await reader;
+    expect(result.completed).toBe(true);
+    expect(reads).toBeGreaterThan(10);
+    expect([...seen]).toEqual([expected[0]!.counts]);
+    expect([...listed]).toEqual([600]);
+  }, 120_000);
+
   it('an aborted in-process rebuild resumed with --resume semantics ends equal to a clean rebuild', async () => {
     const clean = await dumpReadModels(db.sql);
     const projector = createProjector({ sql: db.sql, store, calendar, rebuildBatchSize: 100 });
     const aborted = await projector.rebuild({ maxBatches: 5 });
     expect(aborted).toMatchObject({ completed: false, events: 500 });
-    expect(await readCheckpoint(db.sql)).toMatchObject({ rebuilding: true, eventsProcessed: 500 });
+    expect(await readRebuildCheckpoint(db.sql)).toMatchObject({ rebuilding: true, eventsProcessed: 500 });
     const progress: number[] = [];
     const resumed = await projector.rebuild({ resume: true, onProgress: (p) => progress.push(p.done) });
     expect(resumed).toMatchObject({ completed: true, events: logSize - 500 });
     expect(progress[0]).toBe(600);
+    expect(await dumpReadModels(db.sql)).toEqual(clean);
+  });
+
+  it('new tables emptied by crash recovery (they are unlogged) are not resumed onto: the rebuild starts afresh', async () => {
+    const projector = createProjector({ sql: db.sql, store, calendar, rebuildBatchSize: 100 });
+    await projector.rebuild();
+    const clean = await dumpReadModels(db.sql);
+    expect(await projector.rebuild({ maxBatches: 3 })).toMatchObject({ completed: false, events: 300 });
+    // What a server crash does to unlogged tables: every one of them, the marker included, comes back empty.
+    const unlogged = await db.sql<{ name: string }[]>`
+      select format('%I.%I', ${REBUILD_SCHEMA}::text, relname) as name from pg_class
+      where relnamespace = ${REBUILD_SCHEMA}::regnamespace and relkind = 'r' and relpersistence = 'u'`;
+    expect(unlogged.map((t) => t.name)).toContain(`${REBUILD_SCHEMA}.intact`);
+    await db.sql.unsafe(`truncate ${unlogged.map((t) => t.name).join(', ')}`);
+    expect(await readRebuildCheckpoint(db.sql)).toBeNull();
+    const resumed = await projector.rebuild({ resume: true });
+    expect(resumed).toMatchObject({ completed: true, events: logSize });
     expect(await dumpReadModels(db.sql)).toEqual(clean);
   });
 
@@ -95,7 +180,7 @@ describe('rebuild', () => {
       maxBatches: 3,
     });
     expect(abandoned.completed).toBe(false);
-    expect(await readCheckpoint(db.sql)).toMatchObject({ rebuilding: true, eventsProcessed: 300 });
+    expect(await readRebuildCheckpoint(db.sql)).toMatchObject({ rebuilding: true, eventsProcessed: 300 });
 
     const projector = createProjector({
       sql: db.sql,
@@ -106,7 +191,11 @@ describe('rebuild', () => {
       checkpointCheckMs: 50,
     });
     await projector.start();
-    expect(await waitUntil(() => projector.status().caughtUp && !projector.status().rebuilding)).toBe(true);
+    expect(
+      await waitUntil(
+        async () => projector.status().caughtUp && (await rebuildFinished()) && !projector.status().rebuilding,
+      ),
+    ).toBe(true);
     await projector.stop();
     expect(await readCheckpoint(db.sql)).toMatchObject({ rebuilding: false, eventsProcessed: logSize });
     expect(await dumpReadModels(db.sql)).toEqual(clean);
@@ -124,14 +213,10 @@ describe('rebuild', () => {
     });
     await projector.start();
     expect(await waitUntil(() => projector.status().caughtUp)).toBe(true);
-    // Another process: resets the read models, applies two batches, then dies (no new event arrives afterwards).
+    // Another process: starts a rebuild, applies two batches, then dies (no new event arrives afterwards).
     await createProjector({ sql: db.sql, store, calendar, rebuildBatchSize: 100 }).rebuild({ maxBatches: 2 });
     expect(await waitUntil(() => projector.status().rebuilding)).toBe(true);
-    expect(
-      await waitUntil(
-        async () => (await readCheckpoint(db.sql)).rebuilding === false && !projector.status().rebuilding,
-      ),
-    ).toBe(true);
+    expect(await waitUntil(async () => (await rebuildFinished()) && !projector.status().rebuilding)).toBe(true);
     await projector.stop();
     expect(await readCheckpoint(db.sql)).toMatchObject({ rebuilding: false, eventsProcessed: logSize });
     expect(await dumpReadModels(db.sql)).toEqual(clean);

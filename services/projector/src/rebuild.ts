@@ -1,17 +1,19 @@
 /**
- * Rebuild from scratch: empty every read model and reset the checkpoint in one transaction, then replay the whole
- * log in large batches, reading the next batch while the current one is applied. Every batch moves the checkpoint
- * by compare-and-set with its rows, so a rebuild killed half-way leaves consistent read models at a checkpoint, and
- * resuming (or any projector's start) carries on from there to the same end state as a clean rebuild.
+ * Rebuild from scratch into new tables while the served ones keep answering (read-models rebuild-tables.ts): replay
+ * the whole log in large batches, reading the next batch while the current one is applied, then build the secondary
+ * indexes and swap the new tables in with one transaction. Every batch moves the rebuild's own checkpoint by
+ * compare-and-set with its rows, so a rebuild killed half-way leaves consistent new tables at a checkpoint and the
+ * served tables untouched; resuming (or any projector that finds it abandoned) carries on from there to the same
+ * end state as a clean rebuild.
  */
 import type { Sql } from 'postgres';
 import { formatPosition, LOG_START, type EventStore, type LogPosition, type RecordedEvent } from '@cspr/event-store';
 import {
   createRebuildPipeline,
-  finishRebuild,
+  prepareRebuildTables,
   projections,
-  readCheckpoint,
-  resetReadModels,
+  readRebuildCheckpoint,
+  swapInRebuiltTables,
   type ProjectionContext,
 } from '@cspr/read-models';
 import type { ProjectorLogger } from './projector-logger';
@@ -35,6 +37,8 @@ export type RebuildOptions = {
   onlyIfInterrupted?: boolean;
   /** Stop after this many batches (tests: an aborted run). */
   maxBatches?: number;
+  /** Asked between batches: true stops the rebuild where it is, resumable (a projector being stopped). */
+  shouldStop?: () => boolean;
 };
 
 export type RebuildResult = {
@@ -61,25 +65,20 @@ export const runRebuild = async (run: RebuildContext, options: RebuildOptions): 
   const { sql, store, batchSize } = run;
   let position: LogPosition = LOG_START;
   let done = 0;
-  const checkpoint = await readCheckpoint(sql);
-  const resuming = options.resume === true && checkpoint.rebuilding;
+  const checkpoint = await readRebuildCheckpoint(sql);
+  // A rebuild under another calendar would mix two calendars' due dates: that one starts afresh.
+  const resuming =
+    options.resume === true && checkpoint !== null && checkpoint.calendarVersion === run.context.calendar.version;
   if (!resuming && options.onlyIfInterrupted) {
-    return {
-      events: 0,
-      seconds: 0,
-      eventsPerSecond: 0,
-      deadLettered: 0,
-      position: formatPosition(checkpoint.position),
-      completed: false,
-    };
+    return { events: 0, seconds: 0, eventsPerSecond: 0, deadLettered: 0, position: '0.0', completed: false };
   }
-  if (resuming) {
+  if (checkpoint && resuming) {
     position = checkpoint.position;
     done = checkpoint.eventsProcessed;
     run.logger.info({ position: formatPosition(position), done }, 'resuming the interrupted rebuild');
   } else {
-    await resetReadModels(sql, run.context.calendar.version);
-    run.logger.info({}, 'read models emptied and checkpoint reset: replaying the log');
+    await prepareRebuildTables(sql, run.context.calendar.version);
+    run.logger.info({}, 'new read-model tables created: replaying the log into them while the served ones answer');
   }
   const total = run.countEvents ? await run.countEvents() : null;
   const started = performance.now();
@@ -105,7 +104,7 @@ export const runRebuild = async (run: RebuildContext, options: RebuildOptions): 
     const batch = await next;
     const last = batch.at(-1);
     if (!last) break;
-    if (options.maxBatches !== undefined && batches >= options.maxBatches) {
+    if ((options.maxBatches !== undefined && batches >= options.maxBatches) || options.shouldStop?.()) {
       completed = false;
       break;
     }
@@ -127,7 +126,9 @@ export const runRebuild = async (run: RebuildContext, options: RebuildOptions): 
     });
   }
   await pipeline.flush();
-  if (completed) await finishRebuild(sql, position);
+  if (completed && !(await swapInRebuiltTables(sql, position))) {
+    throw new Error('another rebuild took over the new tables: this one was not swapped in');
+  }
   const seconds = (performance.now() - started) / 1000;
   const result = {
     events: done - startDone,

@@ -305,13 +305,13 @@ export const reviewsProjection: Projection<ReviewRow> = {
   lookupOn: new Set(['PersonalDataErased']),
   lookupIndex: (row) => row.incident_ids,
   lookupValues: (event) => (typeof event.data.incidentId === 'string' ? [event.data.incidentId] : []),
-  lookupKeys: async (tx, events) => {
+  lookupKeys: async (tx, events, table) => {
     const erased = events
       .filter((e) => e.type === 'PersonalDataErased' && typeof e.data.incidentId === 'string')
       .map((e) => e.data.incidentId as string);
     if (erased.length === 0) return [];
     const rows = await tx<{ review_id: string }[]>`
-      select review_id from read_models.reviews
+      select review_id from ${tx(table)}
       where incident_ids ?| (select array_agg(value) from jsonb_array_elements_text(${JSON.stringify(erased)}::text::jsonb))`;
     return rows.map((r) => r.review_id);
   },
