@@ -7,13 +7,16 @@
  * page visited with JavaScript on. No page shows an ONS code or a partnership's internal id.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import {
+  accessibilityViolations as axeViolations,
+  CHROMIUM_PATH as CHROMIUM,
+  screenshot,
+} from '@cspr/web/browser-fixture';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { migrateNotifier } from '@cspr/notifier';
 import { createTestDatabase } from '@cspr/testing';
@@ -22,26 +25,7 @@ import { chooseLocalAuthority } from '@cspr/web/web-stack';
 import { devMailboxOf } from '../dev-mailbox';
 import { startPlatformUnderTest, type PlatformUnderTest } from './platform-under-test';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '../../../../docs/screenshots');
 const ONS_CODE = /\bE(0[6-9]|10)\d{6}\b/;
-
-const axeViolations = async (page: Page) =>
-  (
-    await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-  ).violations.map(
-    (v) =>
-      `${v.id}: ${v.help} — ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(', ')}`,
-  );
-
-const screenshot = async (page: Page, name: string) => {
-  if (process.env.CSPR_SCREENSHOTS !== '1') return;
-  await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-};
 
 /** What a person reads on the page: no ONS codes, no internal ids, and nothing wider than the window. */
 const readable = async (page: Page) => {

@@ -6,34 +6,17 @@
  * Screenshots go to docs/screenshots with CSPR_SCREENSHOTS=1.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import {
+  accessibilityViolations as axeViolations,
+  CHROMIUM_PATH as CHROMIUM,
+  screenshot,
+} from '@cspr/web/browser-fixture';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startPlatformUnderTest, type PlatformUnderTest } from './platform-under-test';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '../../../../docs/screenshots');
-
-const axeViolations = async (page: Page) =>
-  (
-    await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-  ).violations.map(
-    (v) =>
-      `${v.id}: ${v.help} — ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(', ')}`,
-  );
-
-const screenshot = async (page: Page, name: string) => {
-  if (process.env.CSPR_SCREENSHOTS !== '1') return;
-  await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-};
 
 describe.skipIf(!existsSync(CHROMIUM))('list pages in Chromium', { timeout: 180_000 }, () => {
   let stack: PlatformUnderTest;
