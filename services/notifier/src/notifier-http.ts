@@ -5,6 +5,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Sql } from 'postgres';
+import { guardRequests } from '@cspr/runtime';
+import type { Logger } from '@cspr/telemetry';
 import { readDevMailbox } from './channels/dev-mailbox-channel';
 import type { NotifierStatus } from './notifier-status';
 
@@ -42,22 +44,26 @@ ${items || '<p class="govuk-body">No emails yet.</p>'}
 };
 
 /** The notifier on its own: /health and /ready. */
-export const createNotifierHealthServer = (status: () => Promise<NotifierStatus>) =>
-  createServer((req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path !== '/health' && path !== '/ready') {
-      res.writeHead(404).end();
-      return;
-    }
-    status()
-      .then((s) => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(path === '/health' ? { status: 'ok', ...notifierHealthBody(s) } : { status: 'ready' }));
-      })
-      .catch((error: unknown) => {
-        res.writeHead(503, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify({ status: 'unavailable', reason: error instanceof Error ? error.message : String(error) }),
-        );
-      });
-  });
+export const createNotifierHealthServer = (status: () => Promise<NotifierStatus>, logger: Pick<Logger, 'error'>) =>
+  createServer(
+    guardRequests((req: IncomingMessage, res: ServerResponse) => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (path !== '/health' && path !== '/ready') {
+        res.writeHead(404).end();
+        return;
+      }
+      status()
+        .then((s) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify(path === '/health' ? { status: 'ok', ...notifierHealthBody(s) } : { status: 'ready' }),
+          );
+        })
+        .catch((error: unknown) => {
+          res.writeHead(503, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify({ status: 'unavailable', reason: error instanceof Error ? error.message : String(error) }),
+          );
+        });
+    }, logger),
+  );

@@ -17,7 +17,7 @@ import {
 import type { TokenVerifier } from '@cspr/gateway';
 import { createProjector } from '@cspr/projector';
 import { createRelay, kafkaCheck, migrateRelay, relayCheck, type Relay } from '@cspr/relay';
-import { closeHttpServerGracefully, openRuntime, type Runtime } from '@cspr/runtime';
+import { closeHttpServerGracefully, guardRequests, openRuntime, type Runtime } from '@cspr/runtime';
 import { createWebApp, DEV_ACCOUNTS, setUpSignIn, signInSettingsFromConfig } from '@cspr/web';
 import { loadNotifierConfig } from '@cspr/config';
 import { createChannel, createNotifier, migrateNotifier, notifierHealthBody, serveDevMailbox } from '@cspr/notifier';
@@ -168,21 +168,24 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
         signIn,
         logError: (error) => logger.error({ err: error }, 'web page failed'),
       });
-  const server = createServer(async (req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/dev/mailbox' && !config.production) return serveDevMailbox(sql, res);
-    // The gateway also streams report files (uploads and public downloads) and serves the open-data CSV files of
-    // published statistics releases (open-data-routes.ts).
-    const toGateway =
-      path === '/graphql' ||
-      path === '/health' ||
-      path === '/ready' ||
-      path === '/documents' ||
-      path.startsWith('/documents/') ||
-      path.startsWith('/statistics/releases/');
-    if (toGateway || !web) return gateway.yoga(req, res);
-    return web(req, res);
-  });
+  // Every part answers its own errors; the guard is the last line, so one request can never end the process.
+  const server = createServer(
+    guardRequests(async (req, res) => {
+      const path = (req.url ?? '/').split('?')[0]!;
+      if (path === '/dev/mailbox' && !config.production) return serveDevMailbox(sql, res);
+      // The gateway also streams report files (uploads and public downloads) and serves the open-data CSV files of
+      // published statistics releases (open-data-routes.ts).
+      const toGateway =
+        path === '/graphql' ||
+        path === '/health' ||
+        path === '/ready' ||
+        path === '/documents' ||
+        path.startsWith('/documents/') ||
+        path.startsWith('/statistics/releases/');
+      if (toGateway || !web) return gateway.yoga(req, res);
+      return web(req, res);
+    }, logger),
+  );
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   // Registered last, so stopped first: no new requests, those in flight finish, then relay, projector, database.
   runtime.onShutdown('http server', closeHttpServerGracefully(server));

@@ -5,3 +5,4 @@ export { migrateRelay } from './relay-checkpoint';
 export { consumeFeed } from './feed-consumer';
 export type { FeedConsumer, FeedConsumerOptions, ReceivedNotification } from './feed-consumer';
 export { kafkaCheck, relayCheck } from './relay-health';
+export { createRelayHealthServer } from './relay-health-server';

@@ -11,6 +11,7 @@ import { openDatabase } from '@cspr/database';
 import type { EventStore } from '@cspr/event-store';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { createEventStoreDbEventStore } from '@cspr/event-store/eventstoredb';
+import { installProcessGuards } from '@cspr/runtime';
 import { createLogger } from '@cspr/telemetry';
 import { startTelemetry } from '@cspr/telemetry/sdk';
 import { createRelay } from './relay';
@@ -47,8 +48,10 @@ const main = async () => {
   });
   await relay.start();
   const { port } = config.relay;
-  const server = createRelayHealthServer(relay, config.readiness.maxRelayLagSeconds).listen(port, config.host, () =>
-    logger.info({ host: config.host, port }, 'relay health on /health and /ready'),
+  const server = createRelayHealthServer(relay, config.readiness.maxRelayLagSeconds, logger).listen(
+    port,
+    config.host,
+    () => logger.info({ host: config.host, port }, 'relay health on /health and /ready'),
   );
 
   let closing = false;
@@ -70,6 +73,8 @@ const main = async () => {
   };
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
+  // Unhandled rejections logged; an uncaught exception logged, then a shutdown (request-guard.ts says why).
+  installProcessGuards(logger, () => shutdown(1));
   // A mapping failure stops the relay: the process stays up, unready, so the reason stays visible in /ready.
   void relay.done.then(() => {
     if (!closing) logger.error({}, 'relay stopped; /ready reports why');
