@@ -2,7 +2,7 @@
  * The facts of a record for ACCESS_POLICY, read from the head of its stream (not the read models, which may lag
  * right after a write): the basis of NOT FOUND for records the caller may not see, on every mutation.
  */
-import { decodeEvent, incidentStreamId, reviewStreamId } from '@cspr/domain';
+import { decodeEvent, incidentStreamId, referralStreamId, reviewStreamId } from '@cspr/domain';
 import type { Operation, RecordFacts } from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
 import { requireRecord } from './authorization';
@@ -32,6 +32,26 @@ export const reviewRecord = async (store: EventStore, reviewId: string): Promise
   const owner = data.partnershipId && data.partnershipId !== 'national' ? data.partnershipId : 'panel';
   return { owner, concerned: data.partnershipIds ?? [] };
 };
+
+/** A referral is its partnership's; the agency officer who made it is its referrer. */
+export const referralRecord = async (store: EventStore, referralId: string): Promise<RecordFacts | undefined> => {
+  const first = await firstEvent(store, referralStreamId(referralId));
+  const data = first?.data as { partnershipId?: string; referredBy?: string } | undefined;
+  return data?.partnershipId ? { owner: data.partnershipId, referredBy: data.referredBy } : undefined;
+};
+
+export const requireReferralAccess = async (
+  ctx: GatewayContext,
+  operation: Operation,
+  referralId: string,
+): Promise<void> =>
+  requireRecord(
+    ctx,
+    operation,
+    'referral',
+    await referralRecord(ctx.services.store, referralId),
+    `Referral ${referralId}`,
+  );
 
 export const requireIncidentAccess = async (
   ctx: GatewayContext,
