@@ -51,6 +51,7 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
       store,
       sql,
       brokers: config.kafkaBrokers,
+      security: config.kafka,
       embedded: database.embedded,
       logger,
       topic: config.relay.topic,
@@ -88,7 +89,10 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
     healthChecks: {
       notifier: notifierCheck,
       ...(relay && config.kafkaBrokers
-        ? { relay: relayCheck(relay, config.readiness.maxRelayLagSeconds), kafka: kafkaCheck(config.kafkaBrokers) }
+        ? {
+            relay: relayCheck(relay, config.readiness.maxRelayLagSeconds),
+            kafka: kafkaCheck(config.kafkaBrokers, 2000, config.kafka),
+          }
         : {}),
     },
   });

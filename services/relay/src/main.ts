@@ -38,6 +38,7 @@ const main = async () => {
     store,
     sql: database.sql,
     brokers: config.kafkaBrokers,
+    security: config.kafka,
     topic: config.relay.topic,
     name: config.relay.name,
     batchSize: config.relay.batchSize,
