@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { backfillCaseReferences, registerDefaultPartnerships } from '@cspr/application';
 import type { WorkingDayCalendar } from '@cspr/domain';
 import { createReadAudit, openVault, type PersonalDataVault } from '@cspr/personal-data';
-import { listAccessGrants, migrateReadModels } from '@cspr/read-models';
+import { getPartnership, listAccessGrants, migrateReadModels } from '@cspr/read-models';
+import type { Sql } from 'postgres';
 import { createDocumentStore, migrateDocuments } from '@cspr/documents';
 import type { Check, Runtime } from '@cspr/runtime';
 import { createTokenVerifierFromConfig, type TokenVerifier } from './auth/verify-token';
@@ -29,6 +30,12 @@ export type ComposeGatewayOptions = {
   /** Admins for four-eyes erasure. Default: CSPR_ADMIN_USER_IDS. */
   adminUserIds?: () => Promise<string[]> | string[];
 };
+
+/** A partnership exists once registered in the log (the read model `partnerships`). */
+export const partnershipExists =
+  (sql: Sql) =>
+  async (partnershipId: string): Promise<boolean> =>
+    (await getPartnership(sql, partnershipId)) !== null;
 
 export type ComposedGateway = { gateway: Gateway; vault: PersonalDataVault };
 
@@ -62,6 +69,7 @@ export const composeGateway = async (
       options.auth ??
       (await createTokenVerifierFromConfig(config, {
         principalOf: grantsPrincipal(createGrantsLookup(sql), () => config.adminUserIds),
+        partnershipExists: partnershipExists(sql),
       })),
     documents: {
       store: createDocumentStore(sql, { maxBytes: config.documents.maxBytes }),
@@ -69,6 +77,7 @@ export const composeGateway = async (
     },
     logger,
     production: config.production,
+    corsOrigins: config.corsOrigins,
     newId: randomUUID,
     // Admins for four-eyes erasure: those configured, and everyone granted the admin role.
     adminUserIds:

@@ -1,6 +1,6 @@
 // Public surface of @cspr/gateway: built here, mounted at /graphql by services/platform or started by main.ts.
 export { createGateway } from './yoga';
-export { composeGateway } from './compose-gateway';
+export { composeGateway, partnershipExists } from './compose-gateway';
 export type { ComposeGatewayOptions, ComposedGateway } from './compose-gateway';
 export type { Gateway, GatewayOptions } from './yoga';
 export type { GatewayContext, GatewayServices } from './gateway-context';

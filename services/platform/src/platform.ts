@@ -13,6 +13,7 @@ import {
   createIssuerRoutedVerifier,
   createTokenVerifierFromConfig,
   grantsPrincipal,
+  partnershipExists,
 } from '@cspr/gateway';
 import type { TokenVerifier } from '@cspr/gateway';
 import { createProjector } from '@cspr/projector';
@@ -64,6 +65,7 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   const issuers = new Map<string, TokenVerifier>();
   const configVerifier = await createTokenVerifierFromConfig(config, {
     principalOf: grantsPrincipal(grants, () => config.adminUserIds),
+    partnershipExists: partnershipExists(sql),
   });
   // The notifier starts after the gateway (it needs the log's partnerships); `/health` asks it once it runs.
   const started: { notifier?: ReturnType<typeof createNotifier> } = {};

@@ -19,6 +19,7 @@ import { useAllowedOperations } from './allowed-operations';
 import type { AllowedOperations } from './allowed-operations';
 import { useBodySizeLimit } from './body-size-limit';
 import { usePageSizeCap } from './page-size-cap';
+import { useProductionErrorMessages } from './production-error-messages';
 import { useRateLimit } from './rate-limit';
 import type { RateLimitKey } from './rate-limit';
 
@@ -107,6 +108,7 @@ export const hardeningPlugins = (options: HardeningOptions): Plugin[] => {
   plugins.push(useCSRFPrevention({ requestHeaders: [...o.csrfHeaders] }) as Plugin);
   if (options.production) {
     plugins.push(useDisableIntrospection() as Plugin);
+    plugins.push(useProductionErrorMessages());
     plugins.push(...useAllowedOperations(options.allowedOperations!));
   }
   plugins.push(
