@@ -91,9 +91,12 @@ export const composeGateway = async (
       readModels: readModelsFreshness(sql, store, config.readiness.maxProjectorLagSeconds),
       ...options.healthChecks,
     }),
-    ...(config.allowedOperationsFile
-      ? { hardening: { allowedOperations: await loadAllowedOperations(config.allowedOperationsFile) } }
-      : {}),
+    hardening: {
+      trustedProxies: config.trustedProxies,
+      ...(config.allowedOperationsFile
+        ? { allowedOperations: await loadAllowedOperations(config.allowedOperationsFile) }
+        : {}),
+    },
   });
   const partnerships = await registerDefaultPartnerships(gateway.commands);
   logger.info({ registered: partnerships.registered, existing: partnerships.existing }, 'default partnerships');

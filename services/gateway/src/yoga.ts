@@ -208,7 +208,8 @@ export const createGateway = (options: GatewayOptions): Gateway => {
       // Compiled execution (opt-in): list pages resolve hundreds of fields per request. Off by default until the
       // benchmark shows a gain beyond its noise on this machine; every spec passes with it on.
       ...(options.jit ? [useGraphQlJit({}, { cache: createJitCache(1000) }) as never] : []),
-      ...hardeningPlugins({ ...options.hardening, production: options.production }),
+      // Rate limits are counted in the database, so every instance shares one budget per caller.
+      ...hardeningPlugins({ rateLimitStore: options.sql, ...options.hardening, production: options.production }),
     ],
   });
   return { yoga, commands, services };
