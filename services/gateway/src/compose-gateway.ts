@@ -14,6 +14,7 @@ import type { Check, Runtime } from '@cspr/runtime';
 import { createTokenVerifierFromConfig, type TokenVerifier } from './auth/verify-token';
 import { createGrantsLookup, grantsPrincipal } from './auth/grants-principal';
 import { loadAllowedOperations } from './hardening/index';
+import { apiClientAllowList } from './hardening/api-client-operations';
 import { gatewayHealth, gatewayReadiness, readModelsFreshness } from './readiness/gateway-readiness';
 import { createGateway, type Gateway } from './yoga';
 
@@ -94,7 +95,13 @@ export const composeGateway = async (
     hardening: {
       trustedProxies: config.trustedProxies,
       ...(config.allowedOperationsFile
-        ? { allowedOperations: await loadAllowedOperations(config.allowedOperationsFile) }
+        ? {
+            // The pages' operations (the web build) and the API clients' maintained list.
+            allowedOperations: {
+              ...(await loadAllowedOperations(config.allowedOperationsFile)),
+              ...apiClientAllowList(),
+            },
+          }
         : {}),
     },
   });
