@@ -128,6 +128,20 @@ describe('request ids and caching of personal answers', () => {
     expect(entries.map((e) => e.requestId)).toEqual([serverId]);
     expect(entries[0]!.requestId).not.toBe('caller-chosen-id');
   });
+
+  it("carries the caller's x-request-id as the correlation id of the events it causes", async () => {
+    const token = await dev.tokenFor({ role: 'partnership', partnership: 'leeds' });
+    const response = await post(
+      dev,
+      { query: NOTIFY, variables: { input: notifyInput({}) } },
+      { authorization: `Bearer ${token}`, 'x-request-id': 'caller-correlation-1' },
+    );
+    const answer = (await response.json()) as { data: { notifyIncident: { __typename: string } } };
+    expect(answer.data.notifyIncident.__typename).toBe('IncidentPayload');
+    const [row] = await dev.db.sql<[{ count: number }]>`
+      select count(*)::int as count from event_store.events where metadata->>'correlationId' = 'caller-correlation-1'`;
+    expect(row.count).toBeGreaterThan(0);
+  });
 });
 
 describe('production validation errors', () => {
