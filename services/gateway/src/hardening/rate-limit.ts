@@ -18,7 +18,8 @@ import type { Sql } from 'postgres';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { graphqlErrorResponse } from './http-error';
 
-export type RateLimitKey = (request: Request, serverContext: Record<string, unknown>) => string;
+/** Who a request counts against; undefined: not limited (see rateLimitKey). */
+export type RateLimitKey = (request: Request, serverContext: Record<string, unknown>) => string | undefined;
 
 export type RateLimitOptions = {
   /** Sustained requests per minute per key. */
@@ -79,6 +80,10 @@ export const rateLimitKey =
     }
     const trusted = new Set(trustedProxies.map(normalised));
     const socket = (serverContext.req as { socket?: { remoteAddress?: string } } | undefined)?.socket;
+    // No socket: a call from inside this process (the pages composed with the gateway, through yoga.fetch), made
+    // for whichever visitor the pages serve. One shared "unknown" bucket would let a few visitors starve all
+    // public pages, so only network callers are counted by address.
+    if (!socket) return undefined;
     return `ip:${clientAddress(socket?.remoteAddress, request.headers.get('x-forwarded-for'), trusted)}`;
   };
 
@@ -170,7 +175,9 @@ export const useRateLimit = (options: RateLimitOptions): Plugin => {
   return {
     onRequest: async ({ request, serverContext, endResponse, url }) => {
       if (exempt.has(url.pathname)) return;
-      const result = await counter.take(keyOf(request, serverContext as Record<string, unknown>));
+      const key = keyOf(request, serverContext as Record<string, unknown>);
+      if (key === undefined) return;
+      const result = await counter.take(key);
       if (!result.allowed) {
         endResponse(
           graphqlErrorResponse(429, 'RATE_LIMITED', `Too many requests: at most ${options.perMinute} a minute`, {

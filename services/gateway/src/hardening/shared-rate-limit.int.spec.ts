@@ -71,6 +71,21 @@ describe('shared rate limit', () => {
   });
 });
 
+describe('calls from inside the process', () => {
+  it('does not count anonymous calls of the composed pages (no socket) in one shared bucket', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < PER_MINUTE + 2; i += 1) {
+      const response = await first.gateway.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: QUERY,
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.filter((s) => s === 429)).toEqual([]);
+  });
+});
+
 describe('clientAddress', () => {
   const trusted = new Set(['10.0.0.1', '10.0.0.2']);
   it('is the peer unless the peer is a trusted proxy', () => {
