@@ -14,6 +14,8 @@ export default tseslint.config(
       '**/.data/**',
       '**/.turbo/**',
       'infra/kafka/.cache/**',
+      'infra/keycloak/.cache/**',
+      'infra/keycloak/.run/**',
       'services/web/dist/**',
     ],
   },

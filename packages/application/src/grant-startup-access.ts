@@ -5,6 +5,7 @@
  * development accounts, which never run in production.
  */
 import type { Role } from '@cspr/domain';
+import { comparePositions, type LogPosition } from '@cspr/event-store';
 import type { CommandHandler } from './command-handler';
 import { REFERENCE_DATA_ACTOR } from './register-default-partnerships';
 
@@ -15,9 +16,12 @@ export type StartupGrant = { subject: string; role: Role; partnershipId?: string
 export const grantStartupAccess = async (
   handler: CommandHandler,
   grants: readonly StartupGrant[],
-): Promise<{ granted: number; existing: number }> => {
+): Promise<{ granted: number; existing: number; lastPosition: LogPosition | null }> => {
   let granted = 0;
   let existing = 0;
+  // The newest write among the grants (a retried one reports its earlier write): the point the read models must
+  // reach before the accounts can sign in.
+  let lastPosition: LogPosition | null = null;
   for (const grant of grants) {
     const result = await handler.execute(
       {
@@ -37,6 +41,8 @@ export const grantStartupAccess = async (
     );
     if (result.alreadyApplied || result.events.length === 0) existing += 1;
     else granted += 1;
+    if (result.position && (!lastPosition || comparePositions(result.position, lastPosition) > 0))
+      lastPosition = result.position;
   }
-  return { granted, existing };
+  return { granted, existing, lastPosition };
 };

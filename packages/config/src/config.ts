@@ -38,6 +38,9 @@ const environmentSchema = z.object({
   TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().positive().default(86_400),
   CORS_ORIGINS: list.default([]),
   TRUSTED_PROXIES: list.default([]),
+  AUTH_ORGANISATION_CLAIM: z.string().min(1).optional(),
+  AUTH_ROLE_CLAIM: z.string().min(1).optional(),
+  AUTH_ORGANISATION_PARTNERSHIPS: list.default([]),
   CSPR_MASTER_KEY: z.string().optional(),
   CSPR_ERASURE_LEDGER: z.string().min(1).optional(),
   CSPR_ADMIN_USER_IDS: list.default([]),
@@ -130,6 +133,20 @@ export const CONFIG_DOCS: Record<ConfigVariable, { default: string; meaning: str
     default: 'none',
     meaning:
       'addresses of the proxies in front (comma-separated IPs); only from these is `X-Forwarded-For` believed for rate limits',
+  },
+  AUTH_ORGANISATION_CLAIM: {
+    default: 'unset: access from grants only',
+    meaning:
+      "claim naming a person's organisation, a dotted path into an object claim allowed (DfE Sign-in `organisation.id`, Entra ID `tid`); read from the ID token by the pages and the access token by the gateway, for people with no grant",
+  },
+  AUTH_ROLE_CLAIM: {
+    default: 'unset: `partnership` for a mapped organisation',
+    meaning:
+      'claim carrying a role for people with no grant (a string or list, e.g. Entra ID app roles `roles`): `partnership`, `agency` (both need a mapped organisation), `panel`, `ofsted` or `dfe`; never `admin`',
+  },
+  AUTH_ORGANISATION_PARTNERSHIPS: {
+    default: 'none',
+    meaning: 'which organisation is which partnership: comma-separated `organisation-id=partnership-id` pairs',
   },
   CSPR_MASTER_KEY: {
     default: 'dev: key file in `DATA_DIR`',
@@ -237,6 +254,12 @@ export type PlatformConfig = {
   corsOrigins: string[];
   /** Proxies whose X-Forwarded-For is believed (rate limits); none by default. */
   trustedProxies: string[];
+  /** Access from the provider's claims for people with no grant (domain `accessFromClaims`). */
+  claimMapping: {
+    organisationClaim?: string;
+    roleClaim?: string;
+    organisationPartnerships: Record<string, string>;
+  };
   masterKey?: string;
   erasureLedger?: string;
   adminUserIds: string[];
@@ -326,6 +349,18 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     );
   if (e.CORS_ORIGINS.some((origin) => origin === '*' || !/^https?:\/\/[^/]+$/.test(origin)))
     throw new ConfigError('Invalid configuration: CORS_ORIGINS lists origins like https://app.example, never *');
+  const organisationPartnerships = Object.fromEntries(
+    e.AUTH_ORGANISATION_PARTNERSHIPS.map((pair) => {
+      const [organisation, partnership, ...rest] = pair.split('=').map((part) => part.trim());
+      if (!organisation || !partnership || rest.length)
+        throw new ConfigError(
+          `Invalid configuration: AUTH_ORGANISATION_PARTNERSHIPS: '${pair}' is not organisation-id=partnership-id`,
+        );
+      return [organisation, partnership];
+    }),
+  );
+  if (e.AUTH_ORGANISATION_PARTNERSHIPS.length && !e.AUTH_ORGANISATION_CLAIM)
+    throw new ConfigError('Invalid configuration: AUTH_ORGANISATION_PARTNERSHIPS needs AUTH_ORGANISATION_CLAIM');
   if (e.EVENT_STORE === 'eventstoredb' && !e.EVENTSTORE_CONNECTION_STRING) {
     throw new ConfigError('Invalid configuration: EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING');
   }
@@ -357,6 +392,11 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     tokenMaxLifetimeSeconds: e.TOKEN_MAX_LIFETIME_SECONDS,
     corsOrigins: e.CORS_ORIGINS,
     trustedProxies: e.TRUSTED_PROXIES,
+    claimMapping: {
+      ...(e.AUTH_ORGANISATION_CLAIM ? { organisationClaim: e.AUTH_ORGANISATION_CLAIM } : {}),
+      ...(e.AUTH_ROLE_CLAIM ? { roleClaim: e.AUTH_ROLE_CLAIM } : {}),
+      organisationPartnerships,
+    },
     masterKey: e.CSPR_MASTER_KEY,
     erasureLedger: e.CSPR_ERASURE_LEDGER,
     adminUserIds: e.CSPR_ADMIN_USER_IDS,

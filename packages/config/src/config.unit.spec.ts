@@ -77,6 +77,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ AUTH_ALGORITHMS: 'RS256,HS256' })).toThrow(/asymmetric/);
   });
 
+  it("reads the organisation's claims and which organisation is which partnership", () => {
+    expect(loadConfig({}).claimMapping).toEqual({ organisationPartnerships: {} });
+    expect(
+      loadConfig({
+        AUTH_ORGANISATION_CLAIM: 'organisation.id',
+        AUTH_ROLE_CLAIM: 'roles',
+        AUTH_ORGANISATION_PARTNERSHIPS: 'org-leeds=leeds, 9188040d = kent',
+      }).claimMapping,
+    ).toEqual({
+      organisationClaim: 'organisation.id',
+      roleClaim: 'roles',
+      organisationPartnerships: { 'org-leeds': 'leeds', '9188040d': 'kent' },
+    });
+    expect(() => loadConfig({ AUTH_ORGANISATION_CLAIM: 'tid', AUTH_ORGANISATION_PARTNERSHIPS: 'org-leeds' })).toThrow(
+      /'org-leeds' is not organisation-id=partnership-id/,
+    );
+    expect(() => loadConfig({ AUTH_ORGANISATION_PARTNERSHIPS: 'org-leeds=leeds' })).toThrow(
+      /needs AUTH_ORGANISATION_CLAIM/,
+    );
+  });
+
   it('documents each default as the code applies it', () => {
     const config = loadConfig({});
     const applied: Record<string, unknown> = {

@@ -49,3 +49,4 @@ export * from './access/access-events';
 export * from './access/access';
 export * from './access/access-commands';
 export * from './access/access-decide';
+export * from './access/access-from-claims';

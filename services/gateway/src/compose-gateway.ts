@@ -69,7 +69,7 @@ export const composeGateway = async (
     auth:
       options.auth ??
       (await createTokenVerifierFromConfig(config, {
-        principalOf: grantsPrincipal(createGrantsLookup(sql), () => config.adminUserIds),
+        principalOf: grantsPrincipal(createGrantsLookup(sql), () => config.adminUserIds, config.claimMapping),
         partnershipExists: partnershipExists(sql),
       })),
     documents: {

@@ -1,6 +1,6 @@
 /**
  * `npm start` with the notifier: a partnership names its shared mailbox over GraphQL, an incident is notified, and
- * the confirmation shows on http://localhost:<port>/dev/mailbox; /health carries the notifier's state.
+ * the confirmation shows on the web app's development mailbox page, http://localhost:<port>/dev/mailbox; /health carries the notifier's state.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -36,7 +36,6 @@ beforeAll(async () => {
       LOG_LEVEL: 'warn',
       CSPR_ADMIN_USER_IDS: 'admin-1',
     },
-    web: false,
     notifierClock: () => NOW,
   });
 }, 120_000);

@@ -4,17 +4,15 @@
  * `npm run demo` (or `--demo`) loads the sample story first.
  */
 import { startPlatform } from './platform';
+import { startBanner } from './start-banner';
 
 const platform = await startPlatform({ demo: process.argv.includes('--demo') });
-const { port } = platform;
-const lines = [
-  '',
-  `CSPR is running: http://localhost:${port}/  (GraphiQL: http://localhost:${port}/graphql)`,
-  `  database: ${platform.runtime.database.embedded ? `embedded PGlite in ${platform.runtime.config.dataDir}` : 'PostgreSQL server (DATABASE_URL)'}`,
-  `  Kafka relay: ${platform.relayRunning ? platform.runtime.config.kafkaBrokers!.join(',') : 'off (set KAFKA_BROKERS to publish the Ofsted feed)'}`,
-  '  get a token:  npm run token -- --role partnership --partnership leeds',
-  '                npm run token -- --role panel     (also: ofsted, admin; no token = public)',
-  '  then send it as the header  Authorization: Bearer <token>',
-  '',
-];
-process.stdout.write(lines.join('\n'));
+const { config, database } = platform.runtime;
+process.stdout.write(
+  startBanner({
+    port: platform.port,
+    ...(database.embedded ? { embeddedDataDir: config.dataDir } : {}),
+    ...(platform.relayRunning && config.kafkaBrokers ? { kafkaBrokers: config.kafkaBrokers } : {}),
+    ...(config.signIn.issuer ? { signInIssuer: config.signIn.issuer } : {}),
+  }),
+);

@@ -19,11 +19,12 @@ import type { TokenVerifier } from '@cspr/gateway';
 import { createProjector } from '@cspr/projector';
 import { createRelay, kafkaCheck, migrateRelay, relayCheck, type Relay } from '@cspr/relay';
 import { closeHttpServerGracefully, guardRequests, openRuntime, type Runtime } from '@cspr/runtime';
-import { createWebApp, DEV_ACCOUNTS, setUpSignIn, signInSettingsFromConfig } from '@cspr/web';
+import { createWebApp, DEV_ACCOUNTS, grantsInForce, setUpSignIn, signInSettingsFromConfig } from '@cspr/web';
 import { loadNotifierConfig } from '@cspr/config';
-import { createChannel, createNotifier, migrateNotifier, notifierHealthBody, serveDevMailbox } from '@cspr/notifier';
+import { createChannel, createNotifier, migrateNotifier, notifierHealthBody } from '@cspr/notifier';
+import { devMailboxOf } from './dev-mailbox';
 import { loadDemo } from './demo/load-demo';
-import { countOpenDeadlines, getProjectorStatus, grantsForSubject, listAccessGrants } from '@cspr/read-models';
+import { countOpenDeadlines, getProjectorStatus, listAccessGrants, waitForPosition } from '@cspr/read-models';
 import { platformMetrics } from '@cspr/telemetry';
 
 export type StartedPlatform = { runtime: Runtime; server: Server; port: number; relayRunning: boolean };
@@ -64,7 +65,7 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   const grants = createGrantsLookup(sql);
   const issuers = new Map<string, TokenVerifier>();
   const configVerifier = await createTokenVerifierFromConfig(config, {
-    principalOf: grantsPrincipal(grants, () => config.adminUserIds),
+    principalOf: grantsPrincipal(grants, () => config.adminUserIds, config.claimMapping),
     partnershipExists: partnershipExists(sql),
   });
   // The notifier starts after the gateway (it needs the log's partnerships); `/health` asks it once it runs.
@@ -148,24 +149,26 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
           dataDir: config.dataDir,
           production: config.production,
           settings: signInSettingsFromConfig(config),
-          grantsFor: async ({ subject }) =>
-            (await grantsForSubject(sql, subject)).map((g) => ({
-              role: g.role,
-              ...(g.partnershipId ? { partnershipId: g.partnershipId } : {}),
-              ...(g.partnershipName ? { partnershipName: g.partnershipName } : {}),
-            })),
+          grantsFor: grantsInForce(sql, config.claimMapping),
           logger,
         });
   // The embedded provider's development accounts get their roles through the log, as an admin's grant would.
   if (signIn?.embedded) {
     issuers.set(
       signIn.embedded.issuer,
-      createEmbeddedProviderVerifier({ ...signIn.embedded, principalOf: grantsPrincipal(grants) }),
+      createEmbeddedProviderVerifier({
+        ...signIn.embedded,
+        principalOf: grantsPrincipal(grants, undefined, config.claimMapping),
+      }),
     );
-    await grantStartupAccess(
+    const startupGrants = await grantStartupAccess(
       gateway.commands,
       DEV_ACCOUNTS.flatMap((a) => (a.grant ? [{ subject: a.subject, email: a.email, ...a.grant }] : [])),
     );
+    // A newcomer signs in seconds after the banner, and sign-in reads grants from the read model: wait (bounded)
+    // until the projector has the accounts' grants, so the first sign-in does not land on "no access yet".
+    if (startupGrants.lastPosition && !(await waitForPosition(sql, startupGrants.lastPosition, 60_000)))
+      logger.warn('development accounts not projected yet: signing in may say "no access yet" for a little while');
   }
   const web = !signIn
     ? undefined
@@ -173,12 +176,12 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
         gateway: (url, init) => gateway.yoga.fetch(url, init),
         signIn,
         logError: (error) => logger.error({ err: error }, 'web page failed'),
+        devMailbox: devMailboxOf(config.production, sql),
       });
   // Every part answers its own errors; the guard is the last line, so one request can never end the process.
   const server = createServer(
     guardRequests(async (req, res) => {
       const path = (req.url ?? '/').split('?')[0]!;
-      if (path === '/dev/mailbox' && !config.production) return serveDevMailbox(sql, res);
       // The gateway also streams report files (uploads and public downloads) and serves the open-data CSV files of
       // published statistics releases (open-data-routes.ts).
       const toGateway =

@@ -13,10 +13,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser as ChromiumBrowser, type BrowserContext, type Page } from 'playwright-core';
 import { grantStartupAccess } from '@cspr/application';
 import { createEmbeddedProviderVerifier } from '@cspr/gateway';
-import { grantsForSubject } from '@cspr/read-models';
+import { waitForPosition } from '@cspr/read-models';
 import type { GatewayUnderTest } from './gateway-under-test.fixture';
 import { createWebApp } from './server/create-web-app';
-import { DEV_ACCOUNTS, setUpSignIn } from './sign-in';
+import { DEV_ACCOUNTS, grantsInForce, setUpSignIn } from './sign-in';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = (): boolean => existsSync(CHROMIUM_PATH);
@@ -47,24 +47,19 @@ export const serveApp = async (backEnd: GatewayUnderTest): Promise<ServedApp> =>
     production: false,
     settings: {},
     logger: quiet,
-    grantsFor: async ({ subject }) =>
-      (await grantsForSubject(backEnd.sql, subject)).map((g) => ({
-        role: g.role,
-        ...(g.partnershipId ? { partnershipId: g.partnershipId } : {}),
-        ...(g.partnershipName ? { partnershipName: g.partnershipName } : {}),
-      })),
+    grantsFor: grantsInForce(backEnd.sql),
   });
   backEnd.issuers.set(
     signIn.embedded!.issuer,
     createEmbeddedProviderVerifier({ ...signIn.embedded!, principalOf: backEnd.grantsPrincipal }),
   );
-  await grantStartupAccess(
+  const startupGrants = await grantStartupAccess(
     backEnd.commands,
     DEV_ACCOUNTS.flatMap((a) => (a.grant ? [{ subject: a.subject, email: a.email, ...a.grant }] : [])),
   );
-  // The grants reach the read model through the projector: wait until the last account's is readable.
-  for (let i = 0; i < 200 && (await grantsForSubject(backEnd.sql, 'dev-admin-2')).length === 0; i++)
-    await new Promise((r) => setTimeout(r, 50));
+  // The grants reach the read model through the projector: wait until it has the last one, as the platform does.
+  if (startupGrants.lastPosition && !(await waitForPosition(backEnd.sql, startupGrants.lastPosition, 60_000)))
+    throw new Error('The development accounts were not projected within 60 s');
   const web = createWebApp({ gateway: backEnd.fetch, signIn, logError: (error) => console.error(error) });
   handler = (req, res) =>
     /^\/(graphql|documents)(\/|$|\?)/.test(req.url ?? '') ? backEnd.handler(req, res) : web(req, res);
@@ -197,3 +192,13 @@ export const PEOPLE = {
   dfe: 'Grace Kim',
   admin: 'Olu Adebayo',
 } as const;
+
+/** An internal id (UUID) or an ONS area code: neither belongs in text a person reads. */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const ONS_CODE = /\bE0\d{7}\b/g;
+
+/** Every UUID and ONS code in the page's visible text (empty when the page shows names and references only). */
+export const codesShown = async (page: Page): Promise<string[]> => {
+  const text = await page.locator('body').innerText();
+  return [...(text.match(UUID) ?? []), ...(text.match(ONS_CODE) ?? [])];
+};

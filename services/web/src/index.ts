@@ -6,7 +6,7 @@ export { createWebApp, type WebAppOptions } from './server/create-web-app';
 export type { GatewayFetch } from './server/gateway-client';
 export type { SignedInUser, SignInModule } from './server/signed-in-user';
 export { allowedOperations, writeAllowedOperations } from './server/allowed-operations';
-export { setUpSignIn, DEV_ACCOUNTS, type SetUpSignIn, type SignInSettings } from './sign-in';
+export { setUpSignIn, grantsInForce, DEV_ACCOUNTS, type SetUpSignIn, type SignInSettings } from './sign-in';
 export { signInSettingsFromConfig } from './server/sign-in-settings';
 // For the sign-in module's own test app: the same views and assets as the pages.
 export { nunjucksSetup } from './server/nunjucks-setup';

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { accessibilityViolations, hasChromium, NO_CHROMIUM, PEOPLE, screenshot, signInAs } from './browser-fixture';
-import { fillDate, useWebStack } from './web-stack';
+import { chooseLocalAuthority, fillDate, useWebStack } from './web-stack';
 import { seedRespondedIncident } from './journey-seeds';
 
 const expectAccessible = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium()).each([true, false])(
       await page.getByRole('button', { name: 'Notify an incident' }).click();
       await page.getByRole('heading', { name: 'Notify the Panel of a serious incident' }).waitFor();
       await page.getByLabel('Serious harm', { exact: true }).check();
-      await page.getByLabel('Local authority where the incident happened').fill('E08000035');
+      await chooseLocalAuthority(page, 'Local authority where the incident happened', 'Leeds');
       await fillDate(page, 'becameAwareOn');
       await fillDate(page, 'incidentOn');
       await page.getByLabel('Where did the incident happen?').fill('The family home');
@@ -183,8 +183,9 @@ describe.skipIf(!hasChromium()).each([true, false])(
 
       await page.getByText('The review has been commissioned.').waitFor();
       const record = await page.locator('.govuk-summary-list').first().innerText();
-      expect(record).toContain('leeds');
-      expect(record).toContain('bradford');
+      expect(record).toContain('Leeds Safeguarding Children Partnership');
+      expect(record).toContain('Bradford Safeguarding Children Partnership');
+      expect(record).toMatch(/INC-\d{4}-\d{5}, Leeds/);
       await expectAccessible(page);
       await shot(page, 'national-review');
 

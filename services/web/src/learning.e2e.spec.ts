@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   accessibilityViolations,
+  codesShown,
   hasChromium,
   screenshot,
   serveApp,
@@ -29,7 +30,11 @@ import {
   RECORD_LEARNING,
 } from './operations';
 
-const expectAccessible = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
+/** axe passes, and the page names things: no internal id or ONS code where a person reads. */
+const expectAccessible = async (page: Page) => {
+  expect(await accessibilityViolations(page)).toEqual([]);
+  expect(await codesShown(page), page.url()).toEqual([]);
+};
 type Payload = { __typename: string; reviewId?: string; message?: string };
 
 describe.skipIf(!hasChromium())('learning from reviews with the real gateway', { timeout: 300_000 }, () => {

@@ -6,7 +6,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, hasChromium, NO_CHROMIUM, screenshot, signInAs, PEOPLE } from './browser-fixture';
+import {
+  accessibilityViolations,
+  codesShown,
+  hasChromium,
+  NO_CHROMIUM,
+  screenshot,
+  signInAs,
+  PEOPLE,
+} from './browser-fixture';
 import { partsFromIso, todayInEngland } from './app/dates';
 import { useWebStack } from './web-stack';
 import { seedNotifiedIncident, seedRespondedIncident } from './journey-seeds';
@@ -14,7 +22,11 @@ import { seedNotifiedIncident, seedRespondedIncident } from './journey-seeds';
 /** The published overview report: a real PDF header, so the platform's type check accepts it. */
 const REPORT = Buffer.from('%PDF-1.7\n% Child M overview report\n%%EOF\n');
 
-const expectAccessible = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
+/** axe passes, and the page names things: no internal id or ONS code where a person reads. */
+const expectAccessible = async (page: Page) => {
+  expect(await accessibilityViolations(page)).toEqual([]);
+  expect(await codesShown(page), page.url()).toEqual([]);
+};
 const daysAgo = (days: number) => todayInEngland(new Date(Date.now() - days * 86_400_000));
 
 const step = async (page: Page, title: string, fill: () => Promise<void>) => {
@@ -119,7 +131,7 @@ describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 300_000
     // The dashboard also lists reviews and learning below the incidents.
     const incidents = page.getByRole('table', { name: /Your incidents/ });
     await incidents.waitFor();
-    expect(await page.locator('.app-card--red').innerText()).toContain('1\ndeadline overdue');
+    expect(await page.locator('.app-card--red').innerText()).toContain('1\nincident overdue');
     const overdueRow = incidents.getByRole('row').filter({ has: page.getByText('Overdue', { exact: true }) });
     expect(await overdueRow.innerText()).toMatch(
       /Send the rapid review \(the Panel's expectation, not a statutory duty\):\s+\d+ \w+ 2026\s+\d+ working days? overdue/,

@@ -7,12 +7,11 @@
 import { createServer } from 'node:http';
 import express from 'express';
 import postgres from 'postgres';
-import { grantsForSubject } from '@cspr/read-models';
 import { loadConfig } from '@cspr/config';
 import { createLogger } from '@cspr/telemetry';
 import { createWebApp } from './server/create-web-app';
 import { signInSettingsFromConfig } from './server/sign-in-settings';
-import { setUpSignIn } from './sign-in';
+import { grantsInForce, setUpSignIn } from './sign-in';
 
 const config = loadConfig();
 const { production, port } = config;
@@ -29,12 +28,7 @@ const signIn = await setUpSignIn({
   dataDir: config.dataDir,
   production,
   settings: signInSettingsFromConfig(config),
-  grantsFor: async ({ subject }) =>
-    (await grantsForSubject(sql, subject)).map((g) => ({
-      role: g.role,
-      ...(g.partnershipId ? { partnershipId: g.partnershipId } : {}),
-      ...(g.partnershipName ? { partnershipName: g.partnershipName } : {}),
-    })),
+  grantsFor: grantsInForce(sql, config.claimMapping),
   logger,
 });
 

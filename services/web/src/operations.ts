@@ -18,10 +18,12 @@ export const NOTIFY_INCIDENT = `mutation NotifyIncident($input: NotifyIncidentIn
 
 const deadlineFields = `kind dueOn workingDaysLeft overdue dueThisWeek metOn cancelled statutory description`;
 
-export const PARTNERSHIP_INCIDENTS = `query PartnershipIncidents($after: String, $consistentAfter: String) {
-  incidents(first: 40, after: $after, consistentAfter: $consistentAfter) {
-    edges { node { id nature status localAuthorityCode incidentOn notifiedOn overdue nextDueOn rapidReviewRequired deadlines { ${deadlineFields} } } }
-    pageInfo { hasNextPage endCursor }
+/** The dashboard: figures over every incident of the partnership, and one page of them, most urgent first. */
+export const PARTNERSHIP_INCIDENTS = `query PartnershipIncidents($first: Int, $page: Int, $consistentAfter: String) {
+  incidentFigures(consistentAfter: $consistentAfter) { notified open overdue dueThisWeek }
+  incidents(order: MOST_URGENT, first: $first, page: $page, consistentAfter: $consistentAfter) {
+    totalCount
+    edges { node { id reference nature status localAuthorityName incidentOn notifiedOn overdue nextDueOn rapidReviewRequired deadlines { ${deadlineFields} } } }
   }
 }`;
 
@@ -29,7 +31,7 @@ export const INCIDENT = `query Incident($id: ID!, $consistentAfter: String) {
   incident(id: $id, consistentAfter: $consistentAfter) {
     __typename
     ... on Incident {
-      id partnershipId localAuthorityCode nature status guidanceEdition becameAwareOn incidentOn notifiedOn rapidReviewRequired reviewIds
+      id reference partnershipId partnershipName localAuthorityCode localAuthorityName nature status guidanceEdition becameAwareOn incidentOn notifiedOn rapidReviewRequired reviewIds
       children { childRef ageBand sex ethnicity disability placement lookedAfter childInNeedPlan childProtectionPlan knownToAgencies }
       deadlines { ${deadlineFields} }
       rapidReview { submittedOn submission localReviewDecision nationalCriteriaMayBeMet localCriteriaMet nationalCriteriaMet parallelProcesses agenciesInvolved signedOffByAllPartners }
@@ -71,7 +73,7 @@ export const RESPOND_TO_RAPID_REVIEW = `mutation RespondToRapidReview($input: Re
 
 export const NATIONAL_REVIEW_CANDIDATES = `query NationalReviewCandidates($consistentAfter: String) {
   incidents(first: 40, status: PANEL_RESPONDED, consistentAfter: $consistentAfter) {
-    edges { node { id partnershipId localAuthorityCode nature incidentOn notifiedOn panelResponse { outcome respondedOn thematicReviewTitle } } }
+    edges { node { id reference partnershipId partnershipName localAuthorityCode localAuthorityName nature incidentOn notifiedOn panelResponse { outcome respondedOn thematicReviewTitle } } }
   }
 }`;
 
@@ -129,11 +131,21 @@ export const PUBLISH_REPORT = reviewPayload('publishReport', 'PublishReportInput
 export const RECORD_ACTION_PLAN_PROGRESS = reviewPayload('recordActionPlanProgress', 'RecordActionPlanProgressInput');
 export const CLOSE_REVIEW = reviewPayload('closeReview', 'CloseReviewInput');
 
-const reviewFields = `id kind partnershipIds incidentIds status caseName title thematic commissionedOn nextDueOn overdue
+const reviewFields = `id reference kind partnershipIds partnershipNames incidentIds status caseName title thematic commissionedOn nextDueOn overdue
   deadlines { ${deadlineFields} }`;
 
-export const REVIEWS = `query Reviews($kind: ReviewKind, $consistentAfter: String) {
-  reviews(first: 40, kind: $kind, consistentAfter: $consistentAfter) { edges { node { ${reviewFields} } } }
+/** A review's reference, for a link that names it (an incident's page lists the reviews of the incident). */
+export const REVIEW_REFERENCE = `query ReviewReference($id: ID!) {
+  review(id: $id) { __typename ... on Review { id reference title caseName } }
+}`;
+
+/** An incident's reference and place, for a link that names it (a review lists the incidents it covers). */
+export const INCIDENT_REFERENCE = `query IncidentReference($id: ID!) {
+  incident(id: $id) { __typename ... on Incident { id reference localAuthorityName } }
+}`;
+
+export const REVIEWS = `query Reviews($kind: ReviewKind, $first: Int, $page: Int, $consistentAfter: String) {
+  reviews(first: $first, page: $page, kind: $kind, consistentAfter: $consistentAfter) { totalCount edges { node { ${reviewFields} } } }
 }`;
 
 export const REVIEW = `query Review($id: ID!, $consistentAfter: String) {
@@ -239,6 +251,9 @@ export const PARTNERSHIP_REVIEWS_PAGE = `query PartnershipReviewsPage($partnersh
   }
 }`;
 
+/** Every local authority, for a choice by name (the code is what is sent). */
+export const LOCAL_AUTHORITIES = `query LocalAuthorities { localAuthorities { code name } }`;
+
 export const LOCAL_AUTHORITIES_AND_PARTNERSHIPS = `query LocalAuthoritiesAndPartnerships {
   localAuthorities { code name }
   partnerships { id name }
@@ -289,5 +304,75 @@ export const PERSONAL_DATA_READS = `query PersonalDataReads($readerId: String, $
   personalDataReads(readerId: $readerId, subject: $subject, from: $from, to: $to, first: $first, page: $page) {
     totalCount
     edges { node { at readerId role partnershipName subjectReference fields purpose } }
+  }
+}`;
+
+/** The Panel's and admins' release desk: which years are running, complete, closed or published. */
+export const STATISTICS_RELEASE_DESK = `query StatisticsReleaseDesk($consistentAfter: String) {
+  nationalStatistics(consistentAfter: $consistentAfter) { reportingYear label complete }
+  statisticsReleases(includeUnpublished: true) { reportingYear label closedOn publishedOn }
+}`;
+
+export const CLOSE_STATISTICS_PERIOD = `mutation CloseStatisticsPeriod($input: StatisticsReleaseInput!) {
+  closeStatisticsPeriod(input: $input) { __typename ... on StatisticsReleasePayload { position } ... on ClientError { message } }
+}`;
+
+export const PUBLISH_STATISTICS_RELEASE = `mutation PublishStatisticsRelease($input: StatisticsReleaseInput!) {
+  publishStatisticsRelease(input: $input) { __typename ... on StatisticsReleasePayload { position } ... on ClientError { message } }
+}`;
+
+// Administration: access, partnerships, erasure requests, and who receives the partnership's emails.
+export const ACCESS_GRANTS = `query AccessGrants($partnershipId: String, $consistentAfter: String) {
+  accessGrants(partnershipId: $partnershipId, consistentAfter: $consistentAfter) { subject email role partnershipId partnershipName grantedAt }
+  partnerships { id name }
+}`;
+
+const accessPayload = (field: string) => `mutation ${field[0]!.toUpperCase()}${field.slice(1)}($input: AccessInput!) {
+  ${field}(input: $input) {
+    __typename
+    ... on AccessPayload { position }
+    ${clientErrors}
+  }
+}`;
+export const GRANT_ACCESS = accessPayload('grantAccess');
+export const REVOKE_ACCESS = accessPayload('revokeAccess');
+
+export const PARTNERSHIPS_WITH_AREAS = `query PartnershipsWithAreas($consistentAfter: String) {
+  partnerships(consistentAfter: $consistentAfter) { id name localAuthorityCodes }
+  localAuthorities { code name }
+}`;
+
+const partnershipPayload = (
+  field: string,
+  input: string,
+) => `mutation ${field[0]!.toUpperCase()}${field.slice(1)}($input: ${input}!) {
+  ${field}(input: $input) {
+    __typename
+    ... on PartnershipPayload { position }
+    ${clientErrors}
+  }
+}`;
+export const REGISTER_PARTNERSHIP = partnershipPayload('registerPartnership', 'PartnershipInput');
+export const CHANGE_PARTNERSHIP = partnershipPayload('changePartnership', 'PartnershipInput');
+export const ADD_PARTNERSHIP_CONTACT = partnershipPayload('addPartnershipContact', 'PartnershipContactInput');
+export const REMOVE_PARTNERSHIP_CONTACT = partnershipPayload('removePartnershipContact', 'PartnershipContactRefInput');
+export const SET_EMAIL_PREFERENCES = partnershipPayload('setEmailPreferences', 'EmailPreferencesInput');
+
+const contactFields = `id kind email name userId receives refusedReason`;
+// Read from the partnership's own stream, so a change shows at once (no consistentAfter to wait for).
+export const PARTNERSHIP_CONTACTS = `query PartnershipContacts($partnershipId: String!) {
+  partnershipContacts(partnershipId: $partnershipId) { ${contactFields} }
+  partnerships { id name }
+}`;
+export const MY_EMAIL_PREFERENCES = `query MyEmailPreferences($partnershipId: String!) {
+  myEmailPreferences { ${contactFields} }
+  partnershipContacts(partnershipId: $partnershipId) { ${contactFields} }
+}`;
+
+export const REQUEST_ERASURE = `mutation RequestErasure($input: RequestErasureInput!) {
+  requestErasure(input: $input) {
+    __typename
+    ... on IncidentPayload { incidentId position }
+    ${clientErrors}
   }
 }`;

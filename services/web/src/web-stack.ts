@@ -32,3 +32,17 @@ export const fillDate = async (page: Page, id: string, parts = partsFromIso(toda
   await page.locator(`#${id}-month`).fill(parts.month);
   await page.locator(`#${id}-year`).fill(parts.year);
 };
+
+/**
+ * Chooses a local authority by name as a person would: with JavaScript, types into the autocomplete and picks the
+ * suggestion; without, picks the option of the select it enhances.
+ */
+export const chooseLocalAuthority = async (page: Page, label: string, name: string): Promise<void> => {
+  const field = page.getByLabel(label, { exact: true });
+  if ((await field.evaluate((e) => e.tagName)) === 'SELECT') {
+    await field.selectOption({ label: name });
+    return;
+  }
+  await field.fill(name);
+  await page.getByRole('option', { name, exact: true }).click();
+};

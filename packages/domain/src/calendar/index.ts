@@ -21,6 +21,7 @@ export {
   type DeadlineStatus,
 } from './deadlines';
 export { addCalendarDays, addMonths, addYears } from './calendar-date';
+export { dateInWords, monthInWords } from './calendar-words';
 export {
   guidanceEditionInForce,
   editionInForceFor,

@@ -4,13 +4,16 @@
  * a grant or revocation takes effect within `cacheMs` (default 5 s) plus the projector's lag.
  *
  * Someone signed in with no grant is the public to the gateway (they read what anyone may); the web shows them
- * the "no access yet" page. Holding several grants, the oldest one acts (a principal has one role).
+ * the "no access yet" page. Holding several grants, the oldest one acts (a principal has one role). A deployment
+ * whose provider says which organisation someone belongs to may map it to a partnership instead (domain
+ * `accessFromClaims`, AUTH_ORGANISATION_CLAIM): grants still come first, so an admin can always narrow or widen it.
  */
 import type { JWTPayload } from 'jose';
 import type { Sql } from 'postgres';
 import { grantsForSubject } from '@cspr/read-models';
 import type { AccessGrantView } from '@cspr/read-models';
-import type { Role } from '@cspr/domain';
+import { accessFromClaims, organisationClaimsOf } from '@cspr/domain';
+import type { ClaimMapping, Role } from '@cspr/domain';
 import { AuthenticationError } from './verify-token';
 import { isRole, PUBLIC } from './principal';
 import type { Principal } from './principal';
@@ -50,11 +53,16 @@ export const principalFromGrants = (subject: string, grants: readonly AccessGran
  * who can grant the first roles; once granted anything, their grants decide.
  */
 export const grantsPrincipal =
-  (lookup: GrantsLookup, bootstrapAdmins: () => readonly string[] = () => []) =>
+  (lookup: GrantsLookup, bootstrapAdmins: () => readonly string[] = () => [], claimMapping?: ClaimMapping) =>
   async (payload: JWTPayload): Promise<Principal> => {
     if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthenticationError('Token has no subject');
     const grants = await lookup(payload.sub);
     if (grants.length === 0 && bootstrapAdmins().includes(payload.sub))
       return { kind: 'user', userId: payload.sub, role: 'admin' };
+    const fromClaims =
+      grants.length === 0 && claimMapping
+        ? accessFromClaims(organisationClaimsOf(payload, claimMapping), claimMapping)
+        : undefined;
+    if (fromClaims) return { kind: 'user', userId: payload.sub, ...fromClaims };
     return principalFromGrants(payload.sub, grants);
   };

@@ -42,6 +42,23 @@ describe('principals from grants', () => {
     ).resolves.toMatchObject({ role: 'dfe' });
   });
 
+  it('maps a configured organisation claim to a partnership for someone with no grant; a grant still wins', async () => {
+    const mapping = { organisationClaim: 'organisation.id', organisationPartnerships: { 'org-leeds': 'leeds' } };
+    const token = { sub: 'kc-1', organisation: { id: 'org-leeds' } };
+    await expect(grantsPrincipal(async () => [], undefined, mapping)(token)).resolves.toEqual({
+      kind: 'user',
+      userId: 'kc-1',
+      role: 'partnership',
+      partnershipId: 'leeds',
+    });
+    await expect(grantsPrincipal(async () => [grant('panel')], undefined, mapping)(token)).resolves.toMatchObject({
+      role: 'panel',
+    });
+    await expect(
+      grantsPrincipal(async () => [], undefined, mapping)({ sub: 'kc-1', organisation: { id: 'org-other' } }),
+    ).resolves.toEqual({ kind: 'public' });
+  });
+
   it('refuses a token without a subject', async () => {
     await expect(grantsPrincipal(async () => [])({})).rejects.toThrow(/no subject/);
   });

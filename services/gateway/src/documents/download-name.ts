@@ -3,33 +3,13 @@
  * "Child M – Overview Report – September 2019.pdf". RFC 6266: an ASCII fallback in `filename` and the real name in
  * `filename*` (UTF-8), so dashes and accents survive while old clients still get a safe name.
  */
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "2019-09" or "2019-09-12" → "September 2019". */
-export const monthYear = (date: string): string => {
-  const [year, month] = date.split('-');
-  const name = MONTHS[Number(month) - 1];
-  return name ? `${name} ${year}` : (year ?? '');
-};
+import { monthInWords } from '@cspr/domain';
 
 export const downloadName = (
   listed: { title: string; caseName: string; published: string },
   extension: string,
 ): string => {
-  const parts = [listed.caseName, listed.title, monthYear(listed.published)].filter(Boolean);
+  const parts = [listed.caseName, listed.title, monthInWords(listed.published)].filter(Boolean);
   // A title that already names the case (platform reports often do) is not repeated.
   const name = listed.title.startsWith(listed.caseName) && listed.caseName ? parts.slice(1) : parts;
   const full = `${name.join(' – ')}.${extension}`.replace(/[\u0000-\u001f\u007f"\\/]/g, ' ').slice(0, 200);

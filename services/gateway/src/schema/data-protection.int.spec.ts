@@ -83,6 +83,32 @@ describe('pending erasure requests', () => {
     ]);
   });
 
+  it('an admin, who reads no case records, requests erasure by the incident reference; an unknown one is NOT FOUND', async () => {
+    const { incidentId } = await lc.notified();
+    await waitForPosition(f.db.sql, lc.lastPosition(), 10_000);
+    const found = await f.graphql(panel, 'query($id: ID!) { incident(id: $id) { ... on Incident { reference } } }', {
+      id: incidentId,
+    });
+    const reference: string = found.data!.incident.reference;
+    const REQUEST =
+      'mutation($input: RequestErasureInput!) { requestErasure(input: $input) { __typename ... on IncidentPayload { incidentId } } }';
+    const asked = await f.graphql(admin1, REQUEST, {
+      input: { incidentId: reference.toLowerCase(), legalBasis: 'court-order' },
+    });
+    expect(asked.data!.requestErasure).toEqual({ __typename: 'IncidentPayload', incidentId });
+    const unknown = await f.graphql(admin1, REQUEST, {
+      input: { incidentId: 'INC-2099-99999', legalBasis: 'court-order' },
+    });
+    expect(unknown.data!.requestErasure.__typename).toBe('NotFoundError');
+    await f.graphql(
+      admin2,
+      'mutation($input: CancelErasureRequestInput!) { cancelErasureRequest(input: $input) { __typename } }',
+      {
+        input: { incidentId },
+      },
+    );
+  });
+
   it('is for admins only', async () => {
     const denied = await f.graphql(panel, PENDING);
     expect(denied.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });

@@ -8,13 +8,13 @@
  * erased), NotFoundError, ValidationError. `erasureRequests` lists them (PENDING: the second admin's work list).
  */
 import { z } from 'zod';
-import { ERASURE_LEGAL_BASES } from '@cspr/domain';
-import { listErasureRequests } from '@cspr/read-models';
+import { ERASURE_LEGAL_BASES, normaliseCaseReference } from '@cspr/domain';
+import { getIncidentByReference, listErasureRequests } from '@cspr/read-models';
 import type { ErasureRequestView } from '@cspr/read-models';
 import { builder } from '../builder';
 import { may } from '../authorization';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
-import { badInput, forwardOnly, pageNumberOf, toConnection } from '../read-access';
+import { badInput, forwardOnly, pageNumberOf, todayOf, toConnection } from '../read-access';
 import { localAuthorityNameOf, partnershipNameOf } from './names';
 import { requireIncidentAccess } from '../record-owners';
 import { commandIdSchema, idSchema, parseInput, runCommand } from '../run-command';
@@ -33,10 +33,20 @@ const approveSchema = z.object({
 });
 const cancelSchema = z.object({ commandId: commandIdSchema, incidentId: idSchema });
 
+/**
+ * Admins read no case records, so they know an incident by the reference the person or the court gives: a case
+ * reference is looked up; an unknown one is NOT FOUND like an unknown id.
+ */
+const incidentIdOf = async (ctx: Parameters<typeof runCommand>[0], idOrReference: string): Promise<string> => {
+  const reference = normaliseCaseReference(idOrReference);
+  if (!reference) return idOrReference;
+  return (await getIncidentByReference(ctx.services.sql, reference, todayOf(ctx)))?.id ?? idOrReference;
+};
+
 const RequestErasureInput = builder.inputType('RequestErasureInput', {
   fields: (f) => ({
     commandId: f.string({ required: false }),
-    incidentId: f.id(),
+    incidentId: f.id({ description: "The incident's id, or its case reference (INC-2026-00123)." }),
     legalBasis: f.string({ description: ERASURE_LEGAL_BASES.join(', ') }),
   }),
 });
@@ -89,13 +99,14 @@ builder.mutationField('requestErasure', (t) =>
     authScopes: may('requestErasure'),
     resolve: async (_root, { input }, ctx) => {
       const valid = parseInput(requestSchema, input);
-      await requireIncidentAccess(ctx, 'requestErasure', valid.incidentId);
+      const incidentId = await incidentIdOf(ctx, valid.incidentId);
+      await requireIncidentAccess(ctx, 'requestErasure', incidentId);
       const outcome = await runCommand(
         ctx,
-        { type: 'RequestErasure', data: { incidentId: valid.incidentId, legalBasis: valid.legalBasis } },
+        { type: 'RequestErasure', data: { incidentId, legalBasis: valid.legalBasis } },
         valid.commandId,
       );
-      return { incidentId: valid.incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
+      return { incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
     },
   }),
 );

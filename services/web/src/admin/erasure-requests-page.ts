@@ -8,8 +8,10 @@ import { button, notice, table, warning } from '../app/components';
 import { formatDate } from '../app/deadline';
 import { html } from '../app/html';
 import { listCount, PAGE_SIZE, pageFrom, pagination } from '../app/listing';
+import { labelOf } from '../app/vocabulary';
 import { APPROVE_ERASURE, CANCEL_ERASURE_REQUEST, ERASURE_REQUESTS } from '../operations';
 import type { PageContext } from '../server/page';
+import { LEGAL_BASES } from './admin-words';
 
 type Request = {
   incidentId: string;
@@ -23,10 +25,10 @@ type Request = {
 };
 type Payload = { __typename: string; position?: string; message?: string };
 
-const BASES: Record<string, string> = {
-  'data-subject-request': 'Request from the person the data is about',
-  'court-order': 'Court order',
-  'retention-expired': 'Retention period over',
+const DONE: Record<string, string> = {
+  approved: 'The personal data was erased.',
+  cancelled: 'The erasure request was cancelled. Nothing was erased.',
+  requested: 'Erasure requested. Another administrator must approve it.',
 };
 
 export const erasureRequestsPage = async (ctx: PageContext) => {
@@ -60,11 +62,12 @@ export const erasureRequestsPage = async (ctx: PageContext) => {
   ctx.render(
     'Erasure requests waiting for approval',
     html`
-    ${done ? notice(done === 'approved' ? 'The personal data was erased.' : 'The erasure request was cancelled. Nothing was erased.', 'success') : ''}
+    ${done && DONE[done] ? notice(DONE[done], 'success') : ''}
     ${problem ? notice(problem) : ''}
     <h1 class="govuk-heading-l">Erasure requests waiting for approval</h1>
     <p class="govuk-body">A second administrator must approve each request. Approving destroys the key to the children's personal data
       in the incident and its reviews: it cannot be undone.</p>
+    ${button({ text: 'Request an erasure', href: '/admin/erasure-requests/new', secondary: true })}
     ${items.length ? warning('Approve only when you have checked the legal basis.') : ''}
     ${listCount(listing)}
     ${
@@ -75,7 +78,7 @@ export const erasureRequestsPage = async (ctx: PageContext) => {
             head: ['Incident', 'Legal basis', 'Requested', 'Decision'],
             rows: items.map((r) => [
               html`${r.reference ?? 'No reference yet'}<br><span class="govuk-body-s">${r.partnershipName ?? ''}${r.localAuthorityName ? `, ${r.localAuthorityName}` : ''}</span>`,
-              BASES[r.legalBasis] ?? r.legalBasis,
+              labelOf(LEGAL_BASES, r.legalBasis),
               html`${formatDate(r.requestedAt.slice(0, 10))}<br><span class="govuk-body-s">by ${r.requestedByYou ? 'you' : r.requestedBy}</span>`,
               r.requestedByYou
                 ? 'Another administrator must approve your request'

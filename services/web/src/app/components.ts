@@ -193,3 +193,33 @@ export const dateInput = (o: FieldOptions & { value?: { day: string; month: stri
 /** The hidden CSRF field every form carries (the sign-in module checks it on every post). */
 export const csrfField = (token: string | undefined): Html =>
   token ? html`<input type="hidden" name="_csrf" value="${token}">` : html``;
+
+/**
+ * A local authority chosen by name, never typed as a code: a GOV.UK select over every authority, which GDS's
+ * accessible autocomplete turns into a type-ahead box when JavaScript runs (app.mjs). Without JavaScript it stays
+ * a select, and the value sent is the authority's code either way.
+ */
+export const localAuthoritySelect = (
+  o: FieldOptions & { localAuthorities: { code: string; name: string }[]; value?: string; placeholder?: string },
+): Html =>
+  macro('govuk', 'select', {
+    id: o.id,
+    name: o.name ?? o.id,
+    label: { text: o.label, classes: o.labelClass ?? '' },
+    hint: hintOf(o.hint),
+    errorMessage: errorOf(o),
+    attributes: { 'data-module': 'app-autocomplete' },
+    items: [
+      { value: '', text: o.placeholder ?? '' },
+      ...[...o.localAuthorities]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((la) => ({ value: la.code, text: la.name, selected: la.code === o.value })),
+    ],
+  });
+
+/**
+ * "Print this page", as GOV.UK's print link: a button that opens the browser's print dialogue, shown only when
+ * JavaScript runs; without it the same place says how to print from the browser. The print stylesheet hides both.
+ */
+export const printLink = (): Html =>
+  html`<div class="app-print-link"><button type="button" class="govuk-button govuk-button--secondary app-print-link__button" data-module="app-print-link">Print this page</button><p class="govuk-body-s app-print-link__note">To print this page, use your browser’s print option (Ctrl and P, or Cmd and P on a Mac).</p></div>`;

@@ -2,6 +2,7 @@
  * How a deadline is shown: the date in words and the days left, with overdue in red and due this week in amber.
  * The gateway computes working days left for today in England; this only words it.
  */
+import { dateInWords } from '@cspr/domain';
 import { html, type Html } from './html';
 
 export type DeadlineLike = {
@@ -14,28 +15,8 @@ export type DeadlineLike = {
   cancelled?: boolean;
 };
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** `2026-11-22` → `22 November 2026` (GOV.UK date style). */
-export const formatDate = (isoDate: string | null | undefined): string => {
-  if (!isoDate) return '';
-  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
-  if (!y || !m || !d) return isoDate;
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-};
+/** `2026-11-22` → `22 November 2026` (GOV.UK date style); nothing for a missing date. */
+export const formatDate = (isoDate: string | null | undefined): string => (isoDate ? dateInWords(isoDate) : '');
 
 export type DeadlineState = 'met' | 'cancelled' | 'overdue' | 'due-this-week' | 'open';
 

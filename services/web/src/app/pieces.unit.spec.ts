@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDate, isoFromParts, partsFromIso } from './dates';
 import { daysLeftText, deadlineState, formatDate } from './deadline';
 import { html } from './html';
+import { localAuthoritySelect } from './components';
 import { AGE_BANDS, is, labelOf, NATURES } from './vocabulary';
 
 describe('html', () => {
@@ -67,5 +68,21 @@ describe('vocabulary', () => {
     expect(is('NATIONAL_THEMATIC_REVIEW', 'national-thematic-review')).toBe(true);
     expect(is('NATIONAL_REVIEW', 'national-thematic-review')).toBe(false);
     expect(is(null, 'agreed')).toBe(false);
+  });
+});
+
+describe('local authority choice', () => {
+  const localAuthorities = [
+    { code: 'E08000035', name: 'Leeds' },
+    { code: 'E08000032', name: 'Bradford' },
+  ];
+  it('is a select of names in alphabetical order whose values are the codes, marked for the autocomplete', () => {
+    const markup = String(
+      localAuthoritySelect({ id: 'la', label: 'Local authority', localAuthorities, value: 'E08000035' }),
+    );
+    expect(markup).toContain('data-module="app-autocomplete"');
+    expect(markup.indexOf('>Bradford<')).toBeLessThan(markup.indexOf('>Leeds<'));
+    expect(markup).toContain('<option value="E08000035" selected>Leeds</option>');
+    expect(markup).toContain('<option value="">');
   });
 });

@@ -32,8 +32,11 @@ export type RapidReviewText = {
 };
 export type IncidentDetails = {
   id: string;
+  reference: string | null;
   partnershipId: string;
+  partnershipName: string;
   localAuthorityCode: string;
+  localAuthorityName: string;
   nature: string;
   status: string;
   guidanceEdition: string;
@@ -97,7 +100,9 @@ export const notificationSummary = (i: IncidentDetails): Html => html`
   ${summaryList([
     ['Nature', labelOf(NATURES, i.nature)],
     ['Status', labelOf(INCIDENT_STATUSES, i.status)],
-    ['Local authority', i.localAuthorityCode],
+    ['Reference', i.reference],
+    ['Partnership', i.partnershipName],
+    ['Local authority', i.localAuthorityName],
     ['Became aware', formatDate(i.becameAwareOn)],
     ['Incident date', `${formatDate(i.incidentOn)}${i.personal?.incidentTime ? ` at ${i.personal.incidentTime}` : ''}`],
     ['Notified', formatDate(i.notifiedOn)],

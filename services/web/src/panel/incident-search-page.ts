@@ -4,7 +4,7 @@
  * page numbers and the true total; the same list as CSV. A GET form, so a search is a link that can be shared.
  */
 import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, toCsv } from '../app/listing';
-import { select, table, textInput, type FieldErrors } from '../app/components';
+import { localAuthoritySelect, select, table, textInput, type FieldErrors } from '../app/components';
 import { formatDate } from '../app/deadline';
 import { html } from '../app/html';
 import { INCIDENT_STATUSES, labelOf, NATURES } from '../app/vocabulary';
@@ -119,13 +119,13 @@ export const incidentSearchPage = async (ctx: PageContext) => {
             labelClass: 'govuk-label--s',
             options: partnerships.map((p) => ({ value: p.id, label: p.name })),
           })}
-          ${select({
+          ${localAuthoritySelect({
             id: 'localAuthorityCode',
             label: 'Local authority',
             placeholder: 'Any local authority',
             value: q('localAuthorityCode'),
             labelClass: 'govuk-label--s',
-            options: localAuthorities.map((la) => ({ value: la.code, label: la.name })),
+            localAuthorities,
           })}
         </div>
         <div class="govuk-grid-column-one-third">

@@ -14,8 +14,11 @@ import { COMMISSION_NATIONAL_REVIEW, NATIONAL_REVIEW_CANDIDATES } from '../opera
 
 type Candidate = {
   id: string;
+  reference: string | null;
   partnershipId: string;
+  partnershipName: string;
   localAuthorityCode: string;
+  localAuthorityName: string;
   nature: string;
   incidentOn: string;
   notifiedOn: string;
@@ -65,7 +68,7 @@ export const nationalReviewPage = async (ctx: PageContext) => {
             errors,
             options: candidates.map((c) => ({
               value: c.id,
-              label: `${labelOf(NATURES, c.nature)} – ${c.partnershipId} – incident ${formatDate(c.incidentOn)}`,
+              label: `${c.reference ?? labelOf(NATURES, c.nature)} – ${labelOf(NATURES, c.nature)} – ${c.partnershipName}, ${c.localAuthorityName} – incident ${formatDate(c.incidentOn)}`,
               hint: `${labelOf(PANEL_OUTCOMES, c.panelResponse!.outcome)} on ${formatDate(c.panelResponse!.respondedOn)}${c.panelResponse!.thematicReviewTitle ? `: ${c.panelResponse!.thematicReviewTitle}` : ''}`,
             })),
           })}

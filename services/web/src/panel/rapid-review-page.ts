@@ -1,5 +1,14 @@
 /** The Panel reads a rapid review in full and responds: agree, reconsider, national review or thematic review. */
-import { type FieldErrors, backLink, button, choices, textInput, textarea, warning } from '../app/components';
+import {
+  type FieldErrors,
+  backLink,
+  button,
+  choices,
+  printLink,
+  textInput,
+  textarea,
+  warning,
+} from '../app/components';
 import { formValues, str, type FormValues } from '../app/form-values';
 import { isClientError, type ClientError } from '../server/gateway-client';
 import { html } from '../app/html';
@@ -29,8 +38,9 @@ export const panelRapidReviewPage = async (ctx: PageContext) => {
       html`
       ${backLink('/panel', 'Back to the queue')}
       ${problem ? warning(problem) : ''}
-      <span class="govuk-caption-l">${incident.partnershipId} · incident ${incident.id}</span>
+      <span class="govuk-caption-l">${incident.partnershipName} · incident ${incident.reference ?? ''}</span>
       <h1 class="govuk-heading-l">${labelOf(NATURES, incident.nature)}</h1>
+      ${printLink()}
       ${
         is(incident.panelResponse?.outcome, 'national-review') ||
         is(incident.panelResponse?.outcome, 'national-thematic-review')

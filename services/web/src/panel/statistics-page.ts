@@ -7,6 +7,7 @@
  */
 import { html, type Html } from '../app/html';
 import { table } from '../app/components';
+import { csvLink, toCsv } from '../app/listing';
 import type { PageContext } from '../server/page';
 import { NATIONAL_STATISTICS, STATISTICS_RELEASES } from '../operations';
 
@@ -44,6 +45,8 @@ const QUARTERS: Record<string, string> = {
   Q4: 'January to March',
 };
 const LIVE_ROLES = ['panel', 'ofsted', 'admin'];
+/** Who may close and publish a year (the policy table's closeStatisticsPeriod row): Ofsted reads, never releases. */
+const RELEASE_ROLES = ['panel', 'admin'];
 
 /** One breakdown topic as a table: a row per category, a column per nature, in the frame's order. */
 const topicTable = (cells: Shown[], topic: string, caption: string): Html => {
@@ -125,17 +128,50 @@ const livePage = async (ctx: PageContext) => {
   const chosen =
     nationalStatistics.find((y) => String(y.reportingYear) === ctx.query.get('year')) ?? nationalStatistics[0];
   const shown = (cells: (Cell & { count: number })[]): Shown[] => cells.map((c) => ({ ...c, shown: String(c.count) }));
+  if (ctx.query.get('format') === 'csv' && chosen) {
+    // The tables' figures in DfE's open-data layout (a row per cell, national then regional), exact as on the page.
+    ctx.sendCsv(
+      `live-statistics-${chosen.reportingYear}.csv`,
+      toCsv(
+        [
+          'reporting_year',
+          'quarter',
+          'geographic_level',
+          'area_code',
+          'area_name',
+          'breakdown_topic',
+          'breakdown',
+          'nature_of_notification',
+          'number_notifications',
+        ],
+        [...chosen.national, ...chosen.regional].map((c) => [
+          chosen.reportingYear,
+          c.quarter,
+          c.geographicLevel,
+          c.areaCode,
+          c.areaName ?? '',
+          c.breakdownTopic,
+          c.breakdown,
+          c.natureOfNotification,
+          c.count,
+        ]),
+      ),
+    );
+    return;
+  }
   ctx.render(
     'National statistics (live)',
     html`
     <h1 class="govuk-heading-l">Serious incident notifications: live national statistics</h1>
     <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>Exact counts, including the running year: not for publication. The public and DfE see published releases only (<a class="govuk-link" href="/statistics">published statistics</a>).</strong></div>
+    ${RELEASE_ROLES.some((role) => ctx.user?.roles.includes(role)) ? html`<p class="govuk-body"><a class="govuk-link" href="/panel/statistics/releases">Close and publish reporting years</a></p>` : ''}
     ${
       !chosen
         ? html`<p class="govuk-body">No notifications have been recorded yet.</p>`
         : html`
       ${yearLinks(nationalStatistics, chosen.reportingYear, '/panel/statistics')}
       <h2 class="govuk-heading-l">${chosen.label}${chosen.complete ? '' : ' (running: figures will move)'}</h2>
+      ${csvLink('/panel/statistics', new URLSearchParams({ year: String(chosen.reportingYear) }), 'these figures')}
       ${tables(shown(chosen.national), shown(chosen.regional), false)}`
     }`,
   );

@@ -74,9 +74,7 @@ describe('notification form', () => {
       incidentTime: '25:00',
     };
     const errors = validateNotify(v, today);
-    expect(errors.localAuthorityCode).toBe(
-      'The local authority code must be E then 8 digits, like E08000035 for Leeds',
-    );
+    expect(errors.localAuthorityCode).toBe('Select a local authority from the list');
     expect(errors.incidentOn).toBe(
       'The incident date must be the same as or before the date the local authority became aware',
     );

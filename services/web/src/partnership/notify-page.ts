@@ -4,11 +4,21 @@
  * was typed, so the page works the same without JavaScript.
  */
 import { randomUUID } from 'node:crypto';
-import { button, choices, dateInput, textarea, textInput, warning, YES_NO, type FieldErrors } from '../app/components';
+import {
+  button,
+  choices,
+  dateInput,
+  localAuthoritySelect,
+  textarea,
+  textInput,
+  warning,
+  YES_NO,
+  type FieldErrors,
+} from '../app/components';
 import { todayInEngland } from '../app/dates';
 import { isClientError, type ClientError } from '../server/gateway-client';
 import { html } from '../app/html';
-import { NOTIFY_INCIDENT } from '../operations';
+import { LOCAL_AUTHORITIES, NOTIFY_INCIDENT } from '../operations';
 import type { PageContext } from '../server/page';
 import { ETHNICITIES, NATURES, PLACEMENTS, SEXES, YES_NO_NOT_KNOWN } from '../app/vocabulary';
 import {
@@ -58,13 +68,22 @@ export const commandIdOf = (form: URLSearchParams): string => {
 export const defaultSubmit = (text: string) =>
   html`<button type="submit" class="govuk-visually-hidden" tabindex="-1" aria-hidden="true">${text}</button>`;
 
-const draw = (ctx: PageContext, v: NotifyValues, commandId: string, errors: FieldErrors = {}, problem?: string) => {
+const draw = async (
+  ctx: PageContext,
+  v: NotifyValues,
+  commandId: string,
+  errors: FieldErrors = {},
+  problem?: string,
+) => {
+  const { localAuthorities } = await ctx.gateway<{ localAuthorities: { code: string; name: string }[] }>(
+    LOCAL_AUTHORITIES,
+  );
   ctx.render(
     'Notify an incident',
     html`
     <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
       ${problem ? warning(problem) : ''}
-      <span class="govuk-caption-l">${ctx.user?.partnershipName ?? ctx.user?.partnershipId ?? ''}</span>
+      <span class="govuk-caption-l">${ctx.user?.partnershipName ?? ''}</span>
       <h1 class="govuk-heading-l">Notify the Panel of a serious incident</h1>
       <p class="govuk-body">The local authority must notify the Panel within 5 working days of becoming aware of the incident. The Panel shares every notification with DfE and Ofsted.</p>
       <form method="post" action="/partnership/notify" novalidate id="notify-form">
@@ -74,7 +93,7 @@ const draw = (ctx: PageContext, v: NotifyValues, commandId: string, errors: Fiel
         <input type="hidden" name="childCount" value="${v.children.length}">
         <h2 class="govuk-heading-m">About the incident</h2>
         ${choices({ id: 'nature', type: 'radio', label: 'What happened?', legendClass: 'govuk-fieldset__legend--s', options: NATURES, value: v.nature, errors })}
-        ${textInput({ id: 'localAuthorityCode', label: 'Local authority where the incident happened', hint: 'Its code, for example E08000035 for Leeds', value: v.localAuthorityCode, width: 'govuk-input--width-10', errors })}
+        ${localAuthoritySelect({ id: 'localAuthorityCode', label: 'Local authority where the incident happened', hint: 'Start typing its name, for example Leeds', localAuthorities, value: v.localAuthorityCode, errors })}
         ${dateInput({ id: 'becameAwareOn', label: 'When did the local authority become aware of the incident?', hint: 'For example, 27 3 2026. The 5 working days to notify count from this date', value: v.becameAwareOn, errors })}
         ${dateInput({ id: 'incidentOn', label: 'When did the incident happen?', hint: 'For example, 25 3 2026', value: v.incidentOn, errors })}
         ${textInput({ id: 'incidentTime', label: 'Time of the incident (optional)', hint: 'On the 24-hour clock, for example 14:30', value: v.incidentTime, width: 'govuk-input--width-5', errors })}

@@ -159,9 +159,9 @@ export const validateNotify = (v: NotifyValues, today: string): FieldErrors => {
   const errors: FieldErrors = {};
   if (!v.nature) errors.nature = 'Select what happened to the child';
   if (!v.localAuthorityCode.trim())
-    errors.localAuthorityCode = 'Enter the code of the local authority where the incident happened';
+    errors.localAuthorityCode = 'Select the local authority where the incident happened';
   else if (!LA_CODE.test(v.localAuthorityCode.trim().toUpperCase()))
-    errors.localAuthorityCode = 'The local authority code must be E then 8 digits, like E08000035 for Leeds';
+    errors.localAuthorityCode = 'Select a local authority from the list';
   const aware = checkDate(v.becameAwareOn, 'the date the local authority became aware', today);
   if (aware) errors.becameAwareOn = aware;
   const awareIso = aware ? undefined : isoFromParts(v.becameAwareOn);

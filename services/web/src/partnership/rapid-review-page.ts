@@ -64,7 +64,7 @@ export const rapidReviewPage = async (ctx: PageContext) => {
       ${backLink(`/partnership/incidents/${incident.id}`, 'Back to the incident')}
       <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
         ${problem ? html`<div class="govuk-inset-text" role="status">${problem}</div>` : ''}
-        <span class="govuk-caption-l">Incident ${incident.id}</span>
+        <span class="govuk-caption-l">Incident ${incident.reference ?? ''}</span>
         <h1 class="govuk-heading-l">Rapid review</h1>
         ${due ? html`<p class="govuk-body">${deadlineLabel(due.kind)} by <strong>${formatDate(due.dueOn)}</strong>.</p>` : ''}
         <nav aria-label="Sections of the rapid review"><h2 class="govuk-heading-s">Contents</h2>

@@ -10,7 +10,7 @@ import { Feed } from 'feed';
 import { PARTNERSHIP_REVIEWS_PAGE, PUBLISHED_REPORTS } from '../operations';
 import type { GatewayCall } from '../server/gateway-client';
 import { DOCUMENT_KINDS, labelOf } from '../app/vocabulary';
-import { formatDate } from '../app/deadline';
+import { monthInWords } from '@cspr/domain';
 
 type Document = {
   kind: string;
@@ -43,9 +43,6 @@ export const LISTING_KINDS = [
   { value: 'NATIONAL_REVIEW', heading: 'National reviews', none: 'national reviews' },
 ] as const;
 
-/** `2019-09` or `2019-09-12` → `September 2019`, the month a listing names (the GOV.UK date without its day). */
-const monthYear = (date: string) => formatDate(date.length === 7 ? `${date}-01` : date).replace(/^\d+ /, '');
-
 /** Only addresses the platform serves, or https ones a partnership gave, become links: never script. */
 const safeHref = (address: string | null) =>
   address && /^(https:\/\/|\/documents\/[0-9a-f]{64}$)/.test(address) ? address : undefined;
@@ -57,7 +54,7 @@ export const documentLine = (
 ): string => {
   const month = document.publishedMonth ?? (entry.historic ? null : entry.publishedOn);
   const title = document.title || labelOf(DOCUMENT_KINDS, document.kind);
-  return [entry.caseName, title, month ? monthYear(month) : null].filter(Boolean).join(' – ');
+  return [entry.caseName, title, month ? monthInWords(month) : null].filter(Boolean).join(' – ');
 };
 
 const caseView = (entry: Entry) => ({

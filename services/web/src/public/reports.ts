@@ -4,6 +4,7 @@
  * are a GET form, so a search can be bookmarked and shared.
  */
 import type { Router } from 'express';
+import { monthInWords } from '@cspr/domain';
 import { formatDate } from '../app/deadline';
 import { DOCUMENT_KINDS, is, labelOf, REVIEW_MODELS } from '../app/vocabulary';
 import { PUBLISHED_REPORTS } from '../operations';
@@ -29,14 +30,13 @@ type Report = {
 const FILTERS = ['partnership', 'year', 'theme', 'search'] as const;
 
 /** `2019-09-12` → `September 2019`, the month the listing names. */
-const monthYear = (iso: string) => formatDate(iso).replace(/^\d+ /, '');
 
 /** The listing line of one document: case name – document title – month and year. */
 export const listingLine = (
   report: Pick<Report, 'caseName' | 'publishedOn'>,
   document: { kind: string; title: string },
 ): string =>
-  `${report.caseName} – ${document.title || labelOf(DOCUMENT_KINDS, document.kind)} – ${monthYear(report.publishedOn)}`;
+  `${report.caseName} – ${document.title || labelOf(DOCUMENT_KINDS, document.kind)} – ${monthInWords(report.publishedOn)}`;
 
 export const reportsRoutes = (router: Router): void => {
   router.get('/reports', async (req, res) => {

@@ -19,7 +19,7 @@ import { html } from '../app/html';
 import type { PageContext } from '../server/page';
 import { commandIdOf } from '../partnership/notify-page';
 import { AGENCIES, labelOf, NATURES } from '../app/vocabulary';
-import { DECIDE_REFERRAL, REFERRAL } from '../operations';
+import { DECIDE_REFERRAL, LOCAL_AUTHORITIES, REFERRAL } from '../operations';
 import {
   decisionFieldIdOf,
   readDecisionForm,
@@ -41,7 +41,13 @@ const loadReferral = async (gateway: GatewayCall, id: string): Promise<Referral>
 };
 
 export const decideReferralPage = async (ctx: PageContext) => {
-  const referral = await loadReferral(ctx.gateway, ctx.params.id!);
+  const [referral, { localAuthorities }] = await Promise.all([
+    loadReferral(ctx.gateway, ctx.params.id!),
+    ctx.gateway<{ localAuthorities: { code: string; name: string }[] }>(LOCAL_AUTHORITIES),
+  ]);
+  // Referrals carry the authority's code only: its name, for people to read, comes from the reference list.
+  const localAuthorityName =
+    localAuthorities.find((la) => la.code === referral.localAuthorityCode)?.name ?? 'Not known';
   const commandId = commandIdOf(ctx.form);
   const facts = summaryList([
     ['What happened', labelOf(NATURES, referral.nature)],
@@ -49,11 +55,11 @@ export const decideReferralPage = async (ctx: PageContext) => {
     ['Sent', formatDate(referral.submittedOn)],
     ['Agency became aware', formatDate(referral.becameAwareOn)],
     ['Incident date', formatDate(referral.incidentOn)],
-    ['Local authority', referral.localAuthorityCode],
+    ['Local authority', localAuthorityName],
     ['Agency’s view of the criteria', labelOf(CRITERIA_VIEWS, referral.criteriaView)],
     ['Discussed with the designated safeguarding lead', referral.dslConsulted ? 'Yes' : 'No'],
   ]);
-  const top = html`${backLink('/partnership/referrals', 'Back to referrals')}<span class="govuk-caption-l">Referral ${referral.id}</span>`;
+  const top = html`${backLink('/partnership/referrals', 'Back to referrals')}<span class="govuk-caption-l">Referral from ${labelOf(AGENCIES, referral.agency)}, sent ${formatDate(referral.submittedOn)}</span>`;
 
   if (referral.status !== 'SUBMITTED') {
     const d = referral.decision;

@@ -23,7 +23,7 @@ export const myReferralsPage = async (ctx: PageContext) => {
     'My referrals',
     html`
     ${sent ? notice('Referral sent to the review sub-group', 'success') : ''}
-    <span class="govuk-caption-l">Partnership ${ctx.user?.partnershipName ?? ctx.user?.partnershipId ?? ''}</span>
+    <span class="govuk-caption-l">Partnership ${ctx.user?.partnershipName ?? ''}</span>
     <h1 class="govuk-heading-l">My referrals</h1>
     <a href="/agency/refer" class="govuk-button" role="button" draggable="false" >Refer a case</a>
     ${

@@ -21,7 +21,7 @@ export const partnershipReferralsPage = async (ctx: PageContext) => {
   ctx.render(
     'Referrals',
     html`
-    <span class="govuk-caption-l">Partnership ${ctx.user?.partnershipName ?? ctx.user?.partnershipId ?? ''}</span>
+    <span class="govuk-caption-l">Partnership ${ctx.user?.partnershipName ?? ''}</span>
     <h1 class="govuk-heading-l">Referrals from partner agencies</h1>
     <p class="govuk-body">${waiting === 0 ? 'No referral is waiting for a decision.' : waiting === 1 ? '1 referral is waiting for a decision.' : `${waiting} referrals are waiting for a decision.`}</p>
     ${

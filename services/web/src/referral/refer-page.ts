@@ -2,13 +2,23 @@
  * A partner agency refers a case to its partnership's review sub-group: the GOV.UK question page pattern with an
  * error summary, checked on the server when sent. Nothing is kept in the browser.
  */
-import { type FieldErrors, YES_NO, button, choices, dateInput, textInput, textarea, warning } from '../app/components';
+import {
+  type FieldErrors,
+  YES_NO,
+  button,
+  choices,
+  dateInput,
+  localAuthoritySelect,
+  textInput,
+  textarea,
+  warning,
+} from '../app/components';
 import { todayInEngland } from '../app/dates';
 import { isClientError, type ClientError } from '../server/gateway-client';
 import { html } from '../app/html';
 import type { PageContext } from '../server/page';
 import { AGENCIES, NATURES } from '../app/vocabulary';
-import { SUBMIT_REFERRAL } from '../operations';
+import { LOCAL_AUTHORITIES, SUBMIT_REFERRAL } from '../operations';
 import { childSection, commandIdOf, defaultSubmit } from '../partnership/notify-page';
 import {
   emptyReferral,
@@ -23,13 +33,16 @@ import { CRITERIA_VIEWS } from './referral-vocabulary';
 export const referPage = async (ctx: PageContext) => {
   const commandId = commandIdOf(ctx.form);
 
-  const draw = (v: ReferralValues, errors: FieldErrors = {}, problem?: string) => {
+  const draw = async (v: ReferralValues, errors: FieldErrors = {}, problem?: string) => {
+    const { localAuthorities } = await ctx.gateway<{ localAuthorities: { code: string; name: string }[] }>(
+      LOCAL_AUTHORITIES,
+    );
     ctx.render(
       'Refer a case',
       html`
       <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
         ${problem ? warning(problem) : ''}
-        <span class="govuk-caption-l">Partnership ${ctx.user?.partnershipName ?? ctx.user?.partnershipId ?? ''}</span>
+        <span class="govuk-caption-l">Partnership ${ctx.user?.partnershipName ?? ''}</span>
         <h1 class="govuk-heading-l">Refer a case to the review sub-group</h1>
         <p class="govuk-body">Refer a case when you think a child may have been seriously harmed or may have died because of abuse or neglect. Discuss it with your designated safeguarding lead first. The sub-group decides whether to notify the Panel, carry out another review or take no further action, and you will see its decision on your referrals page.</p>
         <form method="post" novalidate id="referral-form">${defaultSubmit('Send referral')}${ctx.csrf}<input type="hidden" name="commandId" value="${commandId}">
@@ -37,7 +50,7 @@ export const referPage = async (ctx: PageContext) => {
           ${choices({ id: 'agency', type: 'radio', label: 'Which agency are you referring from?', options: AGENCIES, value: v.agency, small: true, errors })}
           <h2 class="govuk-heading-m">About the incident</h2>
           ${choices({ id: 'nature', type: 'radio', label: 'What happened?', options: NATURES, value: v.nature, errors })}
-          ${textInput({ id: 'localAuthorityCode', label: 'Local authority where the incident happened', hint: 'Its code, for example E08000035 for Leeds', value: v.localAuthorityCode, width: 'govuk-input--width-10', errors })}
+          ${localAuthoritySelect({ id: 'localAuthorityCode', label: 'Local authority where the incident happened', hint: 'Start typing its name, for example Leeds', localAuthorities, value: v.localAuthorityCode, errors })}
           ${dateInput({ id: 'becameAwareOn', label: 'When did your agency become aware of the incident?', hint: 'For example, 27 3 2026. If the Panel is notified, its 5 working days count from this date', value: v.becameAwareOn, errors })}
           ${dateInput({ id: 'incidentOn', label: 'When did the incident happen?', hint: 'For example, 25 3 2026', value: v.incidentOn, errors })}
           ${textInput({ id: 'incidentTime', label: 'Time of the incident (optional)', hint: 'On the 24-hour clock, for example 14:30', value: v.incidentTime, width: 'govuk-input--width-5', errors })}

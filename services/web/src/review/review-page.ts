@@ -12,7 +12,7 @@ import { commandIdOf } from '../partnership/notify-page';
 import { html } from '../app/html';
 import type { PageContext } from '../server/page';
 import { DELAY_REASONS, deadlineLabel, DOCUMENT_KINDS, labelOf, REVIEW_STATUSES } from '../app/vocabulary';
-import { REVIEW, REVIEW_LEARNING } from '../operations';
+import { INCIDENT_REFERENCE, REVIEW, REVIEW_LEARNING } from '../operations';
 import { learningActions } from '../learning/learning-actions';
 import { learningSection, type ReviewLearning } from '../learning/review-learning';
 import { REVIEW_ACTIONS, type ReviewAction } from './review-actions';
@@ -21,6 +21,8 @@ type Review = {
   id: string;
   kind: string;
   partnershipIds: string[];
+  partnershipNames: string[];
+  reference: string | null;
   incidentIds: string[];
   status: string;
   caseName: string | null;
@@ -69,11 +71,28 @@ const loadLearning = (gateway: GatewayCall, reviewId: string): Promise<ReviewLea
     () => undefined,
   );
 
+type IncidentName = { id: string; reference: string | null; localAuthorityName: string | null };
+
+/**
+ * The covered incidents by reference and local authority. A national review can cover another partnership's
+ * incident, which this person may not read: it is named as such, without its id.
+ */
+const incidentNames = (gateway: GatewayCall, ids: string[]): Promise<(IncidentName | null)[]> =>
+  Promise.all(
+    ids.map((id) =>
+      gateway<{ incident: IncidentName & { __typename: string } }>(INCIDENT_REFERENCE, { id }).then(
+        ({ incident }) => (incident.__typename === 'Incident' ? incident : null),
+        () => null,
+      ),
+    ),
+  );
+
 export const reviewPage = async (ctx: PageContext) => {
   const [review, learning] = await Promise.all([
     loadReview(ctx.gateway, ctx.params.id!),
     loadLearning(ctx.gateway, ctx.params.id!),
   ]);
+  const incidents = await incidentNames(ctx.gateway, review.incidentIds);
   const incidentBase = ctx.user?.roles.includes('panel') ? '/panel/incidents' : '/partnership/incidents';
   const state = { status: review.status, kind: review.kind, hasReviewer: review.reviewer !== null };
   // Learning steps apply until the review closes; the gateway refuses them to anyone but the review's owner.
@@ -90,15 +109,16 @@ export const reviewPage = async (ctx: PageContext) => {
       ${backLink(ctx.user?.roles.includes('panel') ? '/panel/reviews' : '/partnership/reviews', 'Back to reviews')}
       ${done ? notice(done === 'commissioned' ? 'The review has been commissioned.' : 'Recorded.', 'success') : ''}
       <span class="govuk-caption-l">${review.kind === 'NATIONAL' ? (review.thematic ? 'National thematic review' : 'National review') : 'Local child safeguarding practice review'}</span>
-      <h1 class="govuk-heading-l">${review.caseName ?? review.title ?? review.id}</h1>
+      <h1 class="govuk-heading-l">${review.caseName ?? review.title ?? review.reference ?? 'Review'}</h1>
       <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
         ${summaryList([
           ['Status', html`<strong class="govuk-tag">${labelOf(REVIEW_STATUSES, review.status)}</strong>`],
           ['Commissioned', formatDate(review.commissionedOn)],
-          ['Partnerships', review.partnershipIds.join(', ')],
+          ['Reference', review.reference],
+          ['Partnerships', review.partnershipNames.join(', ')],
           [
             'Incidents',
-            html`<ul class="govuk-list">${review.incidentIds.map((id) => html`<li><a class="govuk-link" href="${incidentBase}/${id}">Incident ${id.slice(0, 8)}</a></li>`)}</ul>`,
+            html`<ul class="govuk-list">${incidents.map((i) => (i ? html`<li><a class="govuk-link" href="${incidentBase}/${i.id}">${i.reference ?? 'Incident'}</a>${i.localAuthorityName ? `, ${i.localAuthorityName}` : ''}</li>` : html`<li>An incident of another partnership</li>`))}</ul>`,
           ],
           [
             'Reviewer',

@@ -14,6 +14,7 @@ import { assetUrls, refuseMalformedPaths, staticAssets } from './static-assets';
 import { multipartForm } from './multipart-form';
 import { pageRoutes } from './page-routes';
 import { verifyCsrf } from '../sign-in';
+import { devMailboxRoutes, type DevMailbox } from '../dev-mailbox/dev-mailbox-page';
 
 export type WebAppOptions = {
   /** How to reach the gateway: `yoga.fetch` in one process, or `fetch` when the gateway runs apart. */
@@ -26,6 +27,8 @@ export type WebAppOptions = {
   watchViews?: boolean;
   /** Logs unexpected errors; never given a token or a child's details. Default: console.error. */
   logError?: (error: unknown, context: { path: string }) => void;
+  /** The development mailbox (/dev/mailbox): given on the embedded default only, never in production. */
+  devMailbox?: DevMailbox;
 };
 
 /**
@@ -106,6 +109,7 @@ export const createWebApp = (options: WebAppOptions): Express => {
   if (options.signIn) app.use((req, res, next) => (req.method === 'POST' ? verifyCsrf(req, res, next) : next()));
 
   app.get('/', (_req, res) => res.redirect(303, res.locals.home as string));
+  if (options.devMailbox) app.use(devMailboxRoutes(options.devMailbox));
   app.use(pageRoutes(options.signIn?.signIn.requireSignedIn));
 
   app.use((_req, res) => {

@@ -18,6 +18,7 @@ const byRole: Record<string, Item[]> = {
     { href: '/partnership/notify', text: 'Notify an incident' },
     { href: '/partnership/reviews', text: 'Local reviews' },
     { href: '/partnership/referrals', text: 'Referrals' },
+    { href: '/partnership/email-preferences', text: 'Email preferences' },
   ],
   agency: [
     { href: '/agency/referrals', text: 'My referrals' },
@@ -36,6 +37,8 @@ const byRole: Record<string, Item[]> = {
   ],
   ofsted: [{ href: '/panel/statistics', text: 'Statistics' }],
   admin: [
+    { href: '/admin/access', text: 'Access' },
+    { href: '/admin/partnerships', text: 'Partnerships' },
     { href: '/admin/erasure-requests', text: 'Erasure requests' },
     { href: '/admin/audit', text: 'Personal data reads' },
     { href: '/panel/statistics', text: 'Statistics' },

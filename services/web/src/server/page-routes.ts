@@ -28,17 +28,32 @@ import { queuePage } from '../panel/queue-page';
 import { panelRapidReviewPage } from '../panel/rapid-review-page';
 import { nationalReviewPage } from '../panel/national-review-page';
 import { incidentSearchPage } from '../panel/incident-search-page';
+import { statisticsReleasesPage } from '../panel/statistics-releases-page';
 import { erasureRequestsPage } from '../admin/erasure-requests-page';
 import { auditPage } from '../admin/audit-page';
+import { accessibilityPage, cookiesPage, feedbackPage, privacyPage } from '../about/about-pages';
+import { accessPage } from '../admin/access-page';
+import { changePartnershipPage, partnershipsPage, registerPartnershipPage } from '../admin/partnerships-page';
+import { partnershipContactsPage } from '../admin/partnership-contacts-page';
+import { contactEmailsPage } from '../admin/contact-emails-page';
+import { requestErasurePage } from '../admin/request-erasure-page';
+import { emailPreferencesPage } from '../partnership/email-preferences-page';
+import { emailLinkPage } from './email-links';
 
 type Page = (ctx: PageContext) => Promise<void> | void;
 type Route = { path: string; page: Page; signedIn?: true; form?: true };
 
 const routes: Route[] = [
+  // The footer's pages, public as on every GOV.UK service.
+  { path: '/accessibility', page: accessibilityPage },
+  { path: '/privacy', page: privacyPage },
+  { path: '/cookies', page: cookiesPage },
+  { path: '/feedback', page: feedbackPage },
   { path: '/learning', page: learningLibraryPage },
   // Published releases for everyone; the Panel's live, exact view apart.
   { path: '/statistics', page: statisticsPage },
   { path: '/panel/statistics', page: liveStatisticsPage, signedIn: true },
+  { path: '/panel/statistics/releases', page: statisticsReleasesPage, signedIn: true, form: true },
   { path: '/panel/themes', page: recurringThemesPage, signedIn: true },
   { path: '/dfe', page: dfeFinalReportsPage, signedIn: true },
   { path: '/partnership', page: dashboardPage, signedIn: true },
@@ -61,6 +76,16 @@ const routes: Route[] = [
   { path: '/reviews/:id', page: reviewPage, signedIn: true, form: true },
   { path: '/admin/erasure-requests', page: erasureRequestsPage, signedIn: true, form: true },
   { path: '/admin/audit', page: auditPage, signedIn: true },
+  { path: '/admin/erasure-requests/new', page: requestErasurePage, signedIn: true, form: true },
+  { path: '/admin/access', page: accessPage, signedIn: true, form: true },
+  { path: '/admin/partnerships', page: partnershipsPage, signedIn: true },
+  { path: '/admin/partnerships/new', page: registerPartnershipPage, signedIn: true, form: true },
+  { path: '/admin/partnerships/:id', page: changePartnershipPage, signedIn: true, form: true },
+  { path: '/admin/partnerships/:id/contacts', page: partnershipContactsPage, signedIn: true, form: true },
+  { path: '/admin/partnerships/:id/contacts/:contactId', page: contactEmailsPage, signedIn: true, form: true },
+  { path: '/partnership/email-preferences', page: emailPreferencesPage, signedIn: true, form: true },
+  { path: '/incidents/:id', page: emailLinkPage('incidents'), signedIn: true },
+  { path: '/referrals/:id', page: emailLinkPage('referrals'), signedIn: true },
 ];
 
 const pass: RequestHandler = (_req, _res, next) => next();

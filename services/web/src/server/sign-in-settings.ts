@@ -2,7 +2,7 @@
 import type { PlatformConfig } from '@cspr/config';
 import type { SignInSettings } from '../sign-in';
 
-export const signInSettingsFromConfig = (config: Pick<PlatformConfig, 'signIn'>): SignInSettings => {
+export const signInSettingsFromConfig = (config: Pick<PlatformConfig, 'signIn' | 'claimMapping'>): SignInSettings => {
   const s = config.signIn;
   return {
     ...(s.issuer ? { issuer: s.issuer } : {}),
@@ -13,5 +13,8 @@ export const signInSettingsFromConfig = (config: Pick<PlatformConfig, 'signIn'>)
     ...(s.sessionSecret ? { sessionSecret: s.sessionSecret } : {}),
     timeoutMinutes: s.timeoutMinutes,
     ...(s.secureCookies !== undefined ? { secureCookies: s.secureCookies } : {}),
+    ...(config.claimMapping.organisationClaim || config.claimMapping.roleClaim
+      ? { claimMapping: config.claimMapping }
+      : {}),
   };
 };

@@ -1,6 +1,6 @@
 /**
- * Static files: GOV.UK Frontend and MoJ Frontend (their CSS asks for fonts and images at /assets/...), and this
- * service's own small stylesheet and script. Served by express.static (the `send` module), which answers a path
+ * Static files: GOV.UK Frontend and MoJ Frontend (their CSS asks for fonts and images at /assets/...), GDS's
+ * accessible autocomplete, and this service's own small stylesheets (screen and print) and script. Served by express.static (the `send` module), which answers a path
  * it cannot decode with 400 and never reads outside its folder; the guard in front answers any malformed path
  * with 400 before a route or a handler sees it.
  */
@@ -15,6 +15,7 @@ import express, { type RequestHandler, type Router } from 'express';
 const require = createRequire(import.meta.url);
 const govukDist = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist/govuk');
 const mojDir = join(dirname(require.resolve('@ministryofjustice/frontend/package.json')), 'moj');
+const autocompleteDist = join(dirname(require.resolve('accessible-autocomplete/package.json')), 'dist');
 const ownAssets = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets');
 
 /** Files a page links to, each under a path that changes with its content so it can be cached for a year. */
@@ -23,7 +24,10 @@ const FILES = {
   'govuk-frontend.min.js': join(govukDist, 'govuk-frontend.min.js'),
   'moj-frontend.min.css': join(mojDir, 'moj-frontend.min.css'),
   'sortable-table.mjs': join(mojDir, 'components/sortable-table/sortable-table.bundle.mjs'),
+  'accessible-autocomplete.min.css': join(autocompleteDist, 'accessible-autocomplete.min.css'),
+  'accessible-autocomplete.min.js': join(autocompleteDist, 'accessible-autocomplete.min.js'),
   'app.css': join(ownAssets, 'app.css'),
+  'print.css': join(ownAssets, 'print.css'),
   'app.mjs': join(ownAssets, 'app.mjs'),
 } as const;
 

@@ -90,7 +90,7 @@ export const createSignIn = (options: SignInOptions): SignIn => {
         const grants = await options.grantsFor({
           subject: user.subject,
           email: user.email,
-          ...(user.organisation ? { organisation: user.organisation } : {}),
+          ...(user.organisationClaims ? { organisationClaims: user.organisationClaims } : {}),
         });
         res.locals.user = toSignedInUser(user, grants);
       }

@@ -12,6 +12,7 @@ export type { AccessGrant, GrantsFor, Identity, SignedInUser } from './signed-in
 export type { SessionLocals, SignIn, SignInLogger, SignInOptions } from './sign-in-types';
 export { createSignIn } from './create-sign-in';
 export { setUpSignIn } from './set-up-sign-in';
+export { grantsInForce } from './grants-in-force';
 export type { SetUpSignIn, SetUpSignInOptions, SignInSettings } from './set-up-sign-in';
 export { DEV_ACCOUNTS } from './embedded-provider/dev-accounts';
 export type { DevAccount } from './embedded-provider/dev-accounts';

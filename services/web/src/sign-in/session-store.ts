@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Sql } from 'postgres';
 import { runMigrations } from '@cspr/database';
+import type { OrganisationClaims } from '@cspr/domain';
 
 export const SESSION_SCHEMA = 'web_sessions';
 
@@ -22,8 +23,8 @@ export type SessionData = {
     refreshToken?: string;
     /** Epoch seconds when the access token expires. */
     accessTokenExpiresAt?: number;
-    /** Claims the grants may map from (e.g. an organisation code). */
-    organisation?: string;
+    /** The organisation and roles the provider's ID token named (AUTH_ORGANISATION_CLAIM, AUTH_ROLE_CLAIM). */
+    organisationClaims?: OrganisationClaims;
   };
 };
 

@@ -6,6 +6,7 @@
 import type { Express } from 'express';
 import type { Sql } from 'postgres';
 import type { JWK } from 'jose';
+import type { ClaimMapping } from '@cspr/domain';
 import { createSignIn } from './create-sign-in';
 import { migrateSessions } from './session-store';
 import type { SignIn, SignInLogger } from './sign-in-types';
@@ -27,6 +28,8 @@ export type SignInSettings = {
   timeoutMinutes?: number;
   /** SESSION_COOKIE_SECURE. Default: true unless the public address is plain http. */
   secureCookies?: boolean;
+  /** AUTH_ORGANISATION_CLAIM, AUTH_ROLE_CLAIM, AUTH_ORGANISATION_PARTNERSHIPS: access for people with no grant. */
+  claimMapping?: ClaimMapping;
 };
 
 export type SetUpSignInOptions = {
@@ -75,6 +78,7 @@ export const setUpSignIn = async (options: SetUpSignInOptions): Promise<SetUpSig
     ...(settings.scope ? { scope: settings.scope } : {}),
     ...(resource ? { resource } : {}),
     grantsFor: options.grantsFor,
+    ...(settings.claimMapping ? { claimMapping: settings.claimMapping } : {}),
     logger: options.logger,
   });
   return {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Request, Response, Router } from 'express';
 import * as client from 'openid-client';
+import { organisationClaimsOf } from '@cspr/domain';
 import { verifyCsrf } from './csrf';
 import type { SignInOptions } from './sign-in-types';
 import { isUnreachable } from './provider-client';
@@ -123,6 +124,7 @@ export const createSignInRouter = (deps: RouterDeps): Router => {
       const claims = (tokens.claims() ?? {}) as Record<string, unknown>;
       const email = typeof claims.email === 'string' ? claims.email : '';
       const expiresIn = tokens.expiresIn();
+      const organisationClaims = options.claimMapping ? organisationClaimsOf(claims, options.claimMapping) : undefined;
       await deps.endSession(session, res);
       await deps.startSession(
         {
@@ -134,7 +136,7 @@ export const createSignInRouter = (deps: RouterDeps): Router => {
             ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
             ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),
             ...(expiresIn ? { accessTokenExpiresAt: Math.floor(now().getTime() / 1000) + expiresIn } : {}),
-            ...(typeof claims.organisation === 'string' ? { organisation: claims.organisation } : {}),
+            ...(organisationClaims ? { organisationClaims } : {}),
           },
         },
         res,
@@ -144,7 +146,7 @@ export const createSignInRouter = (deps: RouterDeps): Router => {
       const grants = await options.grantsFor({
         subject: String(claims.sub),
         email,
-        ...(typeof claims.organisation === 'string' ? { organisation: claims.organisation } : {}),
+        ...(organisationClaims ? { organisationClaims } : {}),
       });
       return res.redirect(303, grants.length === 0 ? '/no-access' : pending.returnTo);
     } catch (error) {

@@ -1,6 +1,7 @@
 /** The sign-in module's options and what it gives the app (see create-sign-in.ts). */
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { Sql } from 'postgres';
+import type { ClaimMapping } from '@cspr/domain';
 import type { ProviderClient, ProviderSettings } from './provider-client';
 import type { SessionStore } from './session-store';
 import type { GrantsFor } from './signed-in-user';
@@ -28,6 +29,8 @@ export type SignInOptions = {
   /** Resource indicator (RFC 8707) for the gateway's access tokens; unset: none sent. */
   resource?: string;
   grantsFor: GrantsFor;
+  /** Which ID token claims name the organisation and role (AUTH_ORGANISATION_CLAIM, AUTH_ROLE_CLAIM); unset: none. */
+  claimMapping?: ClaimMapping;
   logger: SignInLogger;
   clock?: () => Date;
 };

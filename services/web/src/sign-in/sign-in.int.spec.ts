@@ -2,7 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateReadModels } from '@cspr/read-models';
 import { createTestDatabase, type TestDatabase } from '@cspr/testing';
+import { grantsInForce } from './grants-in-force';
 import { startSignInApp, type SignInApp } from './test-support/sign-in-app';
 import { createHttpBrowser } from './test-support/http-browser';
 
@@ -80,5 +82,39 @@ describe('sign-in through the embedded provider', () => {
     expect(done.at(-1)!.body).toContain('You have signed out');
     const again = await browser.request(`${app.baseUrl}/private`);
     expect(again.location).toBe(`${app.baseUrl}/sign-in?returnTo=%2Fprivate`);
+  });
+});
+
+describe("access from the organisation's claims (AUTH_ORGANISATION_CLAIM) for someone with no grant", () => {
+  let mapped: SignInApp;
+  beforeAll(async () => {
+    await migrateReadModels(db.sql);
+    // The embedded provider sends the organisation's name as `organisation`; a real one sends an id.
+    const claimMapping = {
+      organisationClaim: 'organisation',
+      organisationPartnerships: { 'Leeds City Council': 'leeds' },
+    };
+    mapped = await startSignInApp({
+      sql: db.sql,
+      dataDir,
+      grantsFor: grantsInForce(db.sql, claimMapping),
+      overrides: { claimMapping },
+    });
+  });
+  afterAll(async () => {
+    await mapped?.close();
+  });
+
+  it('maps the organisation in the ID token to its partnership, where the same person without it has no access', async () => {
+    const browser = createHttpBrowser();
+    const picker = (await browser.follow(`${mapped.baseUrl}/private`)).at(-1)!;
+    const page = (await browser.follow(picker.url, { form: { account: 'dev-newstarter' } })).at(-1)!;
+    expect(page.url).toBe(`${mapped.baseUrl}/private`);
+    expect(page.body).toContain('Chris Nolan partnership leeds');
+    // The app without the mapping (above) sends the same person to "no access yet".
+    const unmapped = createHttpBrowser();
+    const unmappedPicker = (await unmapped.follow(`${app.baseUrl}/private`)).at(-1)!;
+    const refused = (await unmapped.follow(unmappedPicker.url, { form: { account: 'dev-newstarter' } })).at(-1)!;
+    expect(refused.url).toBe(`${app.baseUrl}/no-access`);
   });
 });

@@ -3,8 +3,13 @@
 /** One grant as the platform records it (packages/domain access): a role, for a partnership where it needs one. */
 export type AccessGrant = { role: string; partnershipId?: string; partnershipName?: string };
 
-/** Identity claims the grants may be looked up by (subject first; organisation for a configured mapping). */
-export type Identity = { subject: string; email: string; organisation?: string };
+import type { OrganisationClaims } from '@cspr/domain';
+
+/**
+ * Who signed in: the subject the grants are recorded for, and what the provider said about their organisation
+ * (read by the configured claim names at sign-in) for people nobody has granted anything yet.
+ */
+export type Identity = { subject: string; email: string; organisationClaims?: OrganisationClaims };
 
 /** Reads the grants in force for someone; the platform answers from the access grants read model. */
 export type GrantsFor = (identity: Identity) => Promise<readonly AccessGrant[]>;
