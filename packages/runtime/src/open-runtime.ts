@@ -33,8 +33,8 @@ export type OpenRuntimeOptions = {
   /** The longest a graceful shutdown may take before the process exits anyway. Default 10 000 ms. */
   shutdownTimeoutMs?: number;
   /**
-   * Install SIGTERM/SIGINT handlers that shut down and exit, and the process guards (unhandled rejections logged,
-   * uncaught exceptions logged then a shutdown: request-guard.ts). Default true.
+   * Install SIGTERM/SIGINT handlers that shut down and exit, and the process guards (unhandled rejections and
+   * uncaught exceptions logged, the process going on: request-guard.ts). Default true.
    */
   handleSignals?: boolean;
 };
@@ -93,7 +93,7 @@ export const openRuntime = async (options: OpenRuntimeOptions): Promise<Runtime>
     };
     process.once('SIGTERM', () => onSignal('SIGTERM'));
     process.once('SIGINT', () => onSignal('SIGINT'));
-    installProcessGuards(logger, shutdown);
+    installProcessGuards(logger);
   }
 
   return {

@@ -36,31 +36,23 @@ export const guardRequests =
   };
 
 /**
- * Process-wide handlers, installed once by `openRuntime` (every service's start-up):
- * - an unhandled rejection is logged and the process goes on: a promise that rejected unobserved has unwound
- *   nothing half-way (its own async function already ended), so the rest of the process is in the state it was.
- * - an uncaught exception is logged and then the process shuts down gracefully and exits 1. Deliberately not
- *   "log and carry on": a synchronous throw outside any request (a timer, an event emitter without an error
- *   listener) may leave a lease, a stream write or a connection pool half-changed, and Node documents the process
- *   as unsafe to resume. Requests never get here (guardRequests and the frameworks catch theirs), so one request
- *   cannot use this to stop the process; the orchestrator restarts a process that did stop.
+ * Process-wide handlers, installed once by `openRuntime` (every service's start-up), both deliberately "log and go
+ * on": one request must never end the process (issue 15), and some library code answers a request from a callback
+ * outside the request's own promise chain (a template engine's render callback, a stream's event), where
+ * guardRequests cannot catch it. Going on is safe here because no state that matters lives only in this process:
+ * the log and read models are changed in PostgreSQL transactions (a throw half-way rolls back), leases expire,
+ * and in-memory maps are caches that are re-read. Each is logged at `fatal`/`error` with its stack, so a fault that
+ * keeps recurring is seen and fixed rather than hidden; a process that is truly broken fails its `/ready` and the
+ * orchestrator replaces it.
  */
 let installed = false;
 
 /** Once per process: the first runtime opened (the service's own) owns the guards. */
-export const installProcessGuards = (
-  logger: Pick<Logger, 'error' | 'fatal'>,
-  shutdown: (reason: string) => Promise<void>,
-): void => {
+export const installProcessGuards = (logger: Pick<Logger, 'error' | 'fatal'>): void => {
   if (installed) return;
   installed = true;
   const onRejection = (reason: unknown) => logger.error({ err: reason }, 'unhandled promise rejection; going on');
-  const onException = (error: unknown) => {
-    logger.fatal({ err: error }, 'uncaught exception; shutting down');
-    const timer = setTimeout(() => process.exit(1), 5_000);
-    timer.unref();
-    void shutdown('uncaught exception').finally(() => process.exit(1));
-  };
+  const onException = (error: unknown) => logger.fatal({ err: error }, 'uncaught exception; going on');
   process.on('unhandledRejection', onRejection);
   process.on('uncaughtException', onException);
 };

@@ -45,11 +45,8 @@ const main = async () => {
     config: notifierConfig,
     logger,
   });
-  // Unhandled rejections logged; an uncaught exception logged, then a shutdown (request-guard.ts says why).
-  installProcessGuards(logger, async () => {
-    await notifier.stop();
-    await database.close();
-  });
+  // Unhandled rejections and uncaught exceptions logged, the process going on (request-guard.ts says why).
+  installProcessGuards(logger);
   await notifier.start();
   const server = createNotifierHealthServer(notifier.status, logger).listen(notifierConfig.port, config.host, () =>
     logger.info(

@@ -74,8 +74,8 @@ const main = async () => {
   };
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
-  // Unhandled rejections logged; an uncaught exception logged, then a shutdown (request-guard.ts says why).
-  installProcessGuards(logger, () => shutdown(1));
+  // Unhandled rejections and uncaught exceptions logged, the process going on (request-guard.ts says why).
+  installProcessGuards(logger);
   // A mapping failure stops the relay: the process stays up, unready, so the reason stays visible in /ready.
   void relay.done.then(() => {
     if (!closing) logger.error({}, 'relay stopped; /ready reports why');
