@@ -27,10 +27,17 @@ const environmentSchema = z.object({
   EVENT_STORE: z.enum(['postgres', 'eventstoredb']).default('postgres'),
   EVENTSTORE_CONNECTION_STRING: z.string().optional(),
   KAFKA_BROKERS: list.optional(),
+  KAFKA_SSL: z.enum(['true', 'false']).default('false'),
+  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
   AUTH_ISSUER: z.string().url().optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_ALGORITHMS: list.default(['RS256', 'PS256', 'ES256']),
+  TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().positive().default(86_400),
+  CORS_ORIGINS: list.default([]),
+  TRUSTED_PROXIES: list.default([]),
   AUTH_ORGANISATION_CLAIM: z.string().min(1).optional(),
   AUTH_ROLE_CLAIM: z.string().min(1).optional(),
   AUTH_ORGANISATION_PARTNERSHIPS: list.default([]),
@@ -99,6 +106,13 @@ export const CONFIG_DOCS: Record<ConfigVariable, { default: string; meaning: str
     meaning: 'EventStoreDB connection string, required with `EVENT_STORE=eventstoredb`',
   },
   KAFKA_BROKERS: { default: 'unset: no relay', meaning: 'comma-separated brokers for the Ofsted feed' },
+  KAFKA_SSL: { default: '`false`', meaning: '`true`: TLS to the brokers (system trust store)' },
+  KAFKA_SASL_MECHANISM: {
+    default: 'unset: no SASL',
+    meaning: '`plain`, `scram-sha-256` or `scram-sha-512`, with `KAFKA_SASL_USERNAME` and `KAFKA_SASL_PASSWORD`',
+  },
+  KAFKA_SASL_USERNAME: { default: '—', meaning: "the relay's SASL user" },
+  KAFKA_SASL_PASSWORD: { default: '—', meaning: "the relay's SASL password (a secret: never logged)" },
   AUTH_ISSUER: {
     default: 'unset: dev keys',
     meaning: 'OIDC issuer (required in production, with `AUTH_AUDIENCE` and `AUTH_JWKS_URL`)',
@@ -106,6 +120,20 @@ export const CONFIG_DOCS: Record<ConfigVariable, { default: string; meaning: str
   AUTH_AUDIENCE: { default: 'unset: dev keys', meaning: 'expected token audience' },
   AUTH_JWKS_URL: { default: 'unset: dev keys', meaning: "the issuer's JWKS address" },
   AUTH_ALGORITHMS: { default: '`RS256,PS256,ES256`', meaning: 'token algorithm allow-list (asymmetric only)' },
+  TOKEN_MAX_LIFETIME_SECONDS: {
+    default: '86400 (24 hours)',
+    meaning: 'longest token lifetime accepted (`exp` minus `iat`, or minus now without `iat`); longer is refused',
+  },
+  CORS_ORIGINS: {
+    default: 'none: no cross-origin calls',
+    meaning:
+      'comma-separated origins (`https://app.example`) whose browser scripts may call `/graphql`; never with cookies',
+  },
+  TRUSTED_PROXIES: {
+    default: 'none',
+    meaning:
+      'addresses of the proxies in front (comma-separated IPs); only from these is `X-Forwarded-For` believed for rate limits',
+  },
   AUTH_ORGANISATION_CLAIM: {
     default: 'unset: access from grants only',
     meaning:
@@ -214,7 +242,18 @@ export type PlatformConfig = {
   eventStore: 'postgres' | 'eventstoredb';
   eventStoreConnectionString?: string;
   kafkaBrokers?: string[];
+  /** TLS and SASL to the brokers (the relay); kafkajs options as they are. */
+  kafka: {
+    ssl: boolean;
+    sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
+  };
   auth?: { issuer: string; audience: string; jwksUrl: string; algorithms: string[] };
+  /** Longest token lifetime accepted, in seconds. */
+  tokenMaxLifetimeSeconds: number;
+  /** Origins allowed to call the gateway from a browser script; none by default. */
+  corsOrigins: string[];
+  /** Proxies whose X-Forwarded-For is believed (rate limits); none by default. */
+  trustedProxies: string[];
   /** Access from the provider's claims for people with no grant (domain `accessFromClaims`). */
   claimMapping: {
     organisationClaim?: string;
@@ -303,6 +342,13 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
   const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID];
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean))
     throw new ConfigError('Invalid configuration: OIDC_ISSUER and OIDC_CLIENT_ID go together');
+  const saslParts = [e.KAFKA_SASL_MECHANISM, e.KAFKA_SASL_USERNAME, e.KAFKA_SASL_PASSWORD];
+  if (saslParts.some(Boolean) && !saslParts.every(Boolean))
+    throw new ConfigError(
+      'Invalid configuration: KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD go together',
+    );
+  if (e.CORS_ORIGINS.some((origin) => origin === '*' || !/^https?:\/\/[^/]+$/.test(origin)))
+    throw new ConfigError('Invalid configuration: CORS_ORIGINS lists origins like https://app.example, never *');
   const organisationPartnerships = Object.fromEntries(
     e.AUTH_ORGANISATION_PARTNERSHIPS.map((pair) => {
       const [organisation, partnership, ...rest] = pair.split('=').map((part) => part.trim());
@@ -328,9 +374,24 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     eventStore: e.EVENT_STORE,
     eventStoreConnectionString: e.EVENTSTORE_CONNECTION_STRING,
     kafkaBrokers: e.KAFKA_BROKERS?.length ? e.KAFKA_BROKERS : undefined,
+    kafka: {
+      ssl: e.KAFKA_SSL === 'true',
+      ...(e.KAFKA_SASL_MECHANISM
+        ? {
+            sasl: {
+              mechanism: e.KAFKA_SASL_MECHANISM,
+              username: e.KAFKA_SASL_USERNAME!,
+              password: e.KAFKA_SASL_PASSWORD!,
+            },
+          }
+        : {}),
+    },
     auth: e.AUTH_ISSUER
       ? { issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE!, jwksUrl: e.AUTH_JWKS_URL!, algorithms: e.AUTH_ALGORITHMS }
       : undefined,
+    tokenMaxLifetimeSeconds: e.TOKEN_MAX_LIFETIME_SECONDS,
+    corsOrigins: e.CORS_ORIGINS,
+    trustedProxies: e.TRUSTED_PROXIES,
     claimMapping: {
       ...(e.AUTH_ORGANISATION_CLAIM ? { organisationClaim: e.AUTH_ORGANISATION_CLAIM } : {}),
       ...(e.AUTH_ROLE_CLAIM ? { roleClaim: e.AUTH_ROLE_CLAIM } : {}),

@@ -149,4 +149,38 @@ describe('loadConfig', () => {
     expect(() => requireSignInConfig(complete)).not.toThrow();
     expect(complete.signIn).toMatchObject({ clientId: 'cspr-web', timeoutMinutes: 20, secureCookies: true });
   });
+
+  it('reads the security settings: token lifetime cap, CORS origins (never *), trusted proxies', () => {
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({ tokenMaxLifetimeSeconds: 86_400, corsOrigins: [], trustedProxies: [] });
+    const set = loadConfig({
+      TOKEN_MAX_LIFETIME_SECONDS: '3600',
+      CORS_ORIGINS: 'https://app.example, http://localhost:5173',
+      TRUSTED_PROXIES: '10.0.0.1, ::1',
+    });
+    expect(set).toMatchObject({
+      tokenMaxLifetimeSeconds: 3600,
+      corsOrigins: ['https://app.example', 'http://localhost:5173'],
+      trustedProxies: ['10.0.0.1', '::1'],
+    });
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example/path' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ TOKEN_MAX_LIFETIME_SECONDS: '0' })).toThrow(/TOKEN_MAX_LIFETIME_SECONDS/);
+  });
+
+  it('reads Kafka TLS and SASL for the relay, all three SASL variables together', () => {
+    expect(loadConfig({}).kafka).toEqual({ ssl: false });
+    expect(
+      loadConfig({
+        KAFKA_SSL: 'true',
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: 'relay',
+        KAFKA_SASL_PASSWORD: 'secret',
+      }).kafka,
+    ).toEqual({ ssl: true, sasl: { mechanism: 'scram-sha-512', username: 'relay', password: 'secret' } });
+    expect(() => loadConfig({ KAFKA_SASL_MECHANISM: 'plain' })).toThrow(/go together/);
+    expect(() =>
+      loadConfig({ KAFKA_SASL_MECHANISM: 'gssapi', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' }),
+    ).toThrow(/KAFKA_SASL_MECHANISM/);
+  });
 });

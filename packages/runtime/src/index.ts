@@ -1,3 +1,4 @@
 export * from './open-runtime';
 export * from './close-http-server';
 export * from './readiness';
+export * from './request-guard';

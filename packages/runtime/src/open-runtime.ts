@@ -10,6 +10,7 @@ import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/p
 import { createEventStoreDbEventStore, redactConnectionString } from '@cspr/event-store/eventstoredb';
 import { createLogger, type Logger } from '@cspr/telemetry';
 import { startTelemetry, type TelemetryHandle } from '@cspr/telemetry/sdk';
+import { installProcessGuards } from './request-guard';
 
 export type Runtime = {
   config: PlatformConfig;
@@ -31,7 +32,10 @@ export type OpenRuntimeOptions = {
   commandLine?: boolean;
   /** The longest a graceful shutdown may take before the process exits anyway. Default 10 000 ms. */
   shutdownTimeoutMs?: number;
-  /** Install SIGTERM/SIGINT handlers that shut down and exit. Default true. */
+  /**
+   * Install SIGTERM/SIGINT handlers that shut down and exit, and the process guards (unhandled rejections and
+   * uncaught exceptions logged, the process going on: request-guard.ts). Default true.
+   */
   handleSignals?: boolean;
 };
 
@@ -89,6 +93,7 @@ export const openRuntime = async (options: OpenRuntimeOptions): Promise<Runtime>
     };
     process.once('SIGTERM', () => onSignal('SIGTERM'));
     process.once('SIGINT', () => onSignal('SIGINT'));
+    installProcessGuards(logger);
   }
 
   return {

@@ -47,6 +47,7 @@ const ACTORS: Record<Who, Actor | null> = {
 };
 
 const LEEDS: RecordFacts = { owner: 'leeds' };
+const BRADFORD: RecordFacts = { owner: 'bradford' };
 /** The set-up's referrals are submitted by officer-1 of the leeds police. */
 const OFFICERS_REFERRAL: RecordFacts = { owner: 'leeds', referredBy: 'officer-1' };
 
@@ -106,6 +107,18 @@ const registerLeeds = async (lc: Lifecycle) => {
       admin,
     )
     .catch(() => undefined);
+};
+/** A leeds incident its partnership withdrew (notified in error). */
+const withdrawnIncident = async (lc: Lifecycle) => {
+  const { incidentId } = await lc.notified();
+  await lc.commands.execute(
+    {
+      type: 'WithdrawNotification',
+      data: { incidentId, reason: 'notified-in-error', explanation: 'Sent by mistake.' },
+    },
+    { actor: { userId: 'leeds-user', role: 'partnership', partnershipId: 'leeds' } },
+  );
+  return incidentId;
 };
 const LATER = '2026-03-20T10:00:00Z'; // 8 working days after the default clock (10 March 2026)
 
@@ -220,6 +233,25 @@ const OPERATIONS: Operation[] = [
       input: { partnershipId: 'leeds', incidentIds: [(await lc.rapidReviewed()).incidentId], caseName: 'Child Q' },
     }),
     policy: { operation: 'commissionLocalReview', record: LEEDS, uses: LEEDS },
+  },
+  {
+    // Bradford probing with a Leeds incident for its own review: answered as for an unknown incident.
+    name: 'commissionLocalReview (for bradford, of a leeds incident)',
+    field: 'commissionLocalReview',
+    document: result('commissionLocalReview', 'CommissionLocalReviewInput'),
+    setup: async (lc) => ({
+      input: { partnershipId: 'bradford', incidentIds: [(await lc.rapidReviewed()).incidentId], caseName: 'Child Q' },
+    }),
+    policy: { operation: 'commissionLocalReview', record: BRADFORD, uses: LEEDS },
+  },
+  {
+    name: 'commissionLocalReview (for bradford, of a withdrawn leeds incident)',
+    field: 'commissionLocalReview',
+    document: result('commissionLocalReview', 'CommissionLocalReviewInput'),
+    setup: async (lc) => ({
+      input: { partnershipId: 'bradford', incidentIds: [await withdrawnIncident(lc)], caseName: 'Child Q' },
+    }),
+    policy: { operation: 'commissionLocalReview', record: BRADFORD, uses: LEEDS },
   },
   {
     name: 'commissionNationalReview',
@@ -780,6 +812,21 @@ const OPERATIONS: Operation[] = [
   },
 ];
 
+/**
+ * Callers who may read leeds' records (so telling them a record exists reveals nothing) and may be answered
+ * FORBIDDEN for an action they may not take. Everyone else is answered as for an unknown id.
+ */
+const READABLE_BY_DENIED: Record<Who, boolean> = {
+  public: false,
+  own: true,
+  other: false,
+  panel: true,
+  ofsted: false,
+  admin: false,
+  agency: false,
+  dfe: false,
+};
+
 const DENIAL_TYPES = new Set(['ForbiddenError', 'NotFoundError']);
 const DENIAL_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
 
@@ -797,6 +844,25 @@ const judge = (response: GraphQLResponse, field: string): string => {
   return value === undefined || value === null ? 'error: no data' : 'allow';
 };
 
+/** Variables naming records: each gets a fresh random id, as a caller probing for records would send. */
+const ID_KEYS = new Set(['id', 'incidentId', 'reviewId', 'referralId', 'incidentIds']);
+const withUnknownIds = (value: unknown, ids: Map<string, string>, key = ''): unknown => {
+  if (typeof value === 'string' && ID_KEYS.has(key)) {
+    if (!ids.has(value)) ids.set(value, crypto.randomUUID());
+    return ids.get(value);
+  }
+  if (Array.isArray(value)) return value.map((item) => withUnknownIds(item, ids, key));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withUnknownIds(v, ids, k)]));
+  return value;
+};
+/** An answer with every record id (known or made up) written as `<id>`, so two answers compare by shape and words. */
+const withoutIds = (response: GraphQLResponse, ids: Map<string, string>): string => {
+  let text = JSON.stringify(response);
+  for (const [known, unknown] of ids) text = text.replaceAll(known, '<id>').replaceAll(unknown, '<id>');
+  return text;
+};
+
 let f: GatewayFixture;
 beforeAll(async () => {
   f = await startGatewayFixture();
@@ -810,15 +876,26 @@ describe('authorization matrix', () => {
     const expected = expectedBy(operation.policy);
     it(`${operation.name}: ${WHO.map((w) => `${w}=${expected[w]}`).join(' ')}`, async () => {
       const actual: Record<string, string> = {};
+      const unlikeUnknown: Record<string, { known: string; unknown: string }> = {};
       for (const who of WHO) {
         f.clock.set('2026-03-10T09:30:00Z');
         const lc = lifecycle(f.gateway.commands);
         const variables = await operation.setup(lc, f);
         // Queries read the read models: let the projector catch up with the set-up first.
         expect(await waitForPosition(f.db.sql, lc.lastPosition(), 10_000)).toBe(true);
-        actual[who] = judge(await f.graphql(CALLERS[who], operation.document, variables), operation.field);
+        const response = await f.graphql(CALLERS[who], operation.document, variables);
+        actual[who] = judge(response, operation.field);
+        // Someone else's record answers exactly as an unknown id: same code, same message, nothing to probe.
+        const ids = new Map<string, string>();
+        const unknownIds = withUnknownIds(variables, ids) as Record<string, unknown>;
+        if (actual[who] === 'deny' && ids.size > 0 && !READABLE_BY_DENIED[who]) {
+          const known = withoutIds(response, ids);
+          const unknown = withoutIds(await f.graphql(CALLERS[who], operation.document, unknownIds), ids);
+          if (known !== unknown) unlikeUnknown[who] = { known, unknown };
+        }
       }
       expect(actual).toEqual(expected);
+      expect(unlikeUnknown).toEqual({});
     });
   }
 

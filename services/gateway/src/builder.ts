@@ -44,7 +44,10 @@ export const builder = new SchemaBuilder<GatewaySchemaTypes>({
     validationError: ({ issues }) => {
       const path = (issues[0]?.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p));
       const field = (path[0] === 'input' ? path.slice(1) : path).join('.') || 'input';
-      return new ValidationError(`${field}: ${issues[0]?.message ?? 'is not valid'}`, field);
+      // A value outside a fixed list is named as such, without listing the list (zod's message does).
+      const message = issues[0]?.message;
+      const rule = message?.startsWith('Invalid option') ? 'is not one of the allowed values' : message;
+      return new ValidationError(`${field}: ${rule ?? 'is not valid'}`, field);
     },
   },
   relay: {

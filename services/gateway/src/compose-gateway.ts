@@ -7,12 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { backfillCaseReferences, registerDefaultPartnerships } from '@cspr/application';
 import type { WorkingDayCalendar } from '@cspr/domain';
 import { createReadAudit, openVault, type PersonalDataVault } from '@cspr/personal-data';
-import { listAccessGrants, migrateReadModels } from '@cspr/read-models';
+import { getPartnership, listAccessGrants, migrateReadModels } from '@cspr/read-models';
+import type { Sql } from 'postgres';
 import { createDocumentStore, migrateDocuments } from '@cspr/documents';
 import type { Check, Runtime } from '@cspr/runtime';
 import { createTokenVerifierFromConfig, type TokenVerifier } from './auth/verify-token';
 import { createGrantsLookup, grantsPrincipal } from './auth/grants-principal';
 import { loadAllowedOperations } from './hardening/index';
+import { apiClientAllowList } from './hardening/api-client-operations';
 import { gatewayHealth, gatewayReadiness, readModelsFreshness } from './readiness/gateway-readiness';
 import { createGateway, type Gateway } from './yoga';
 
@@ -29,6 +31,12 @@ export type ComposeGatewayOptions = {
   /** Admins for four-eyes erasure. Default: CSPR_ADMIN_USER_IDS. */
   adminUserIds?: () => Promise<string[]> | string[];
 };
+
+/** A partnership exists once registered in the log (the read model `partnerships`). */
+export const partnershipExists =
+  (sql: Sql) =>
+  async (partnershipId: string): Promise<boolean> =>
+    (await getPartnership(sql, partnershipId)) !== null;
 
 export type ComposedGateway = { gateway: Gateway; vault: PersonalDataVault };
 
@@ -62,6 +70,7 @@ export const composeGateway = async (
       options.auth ??
       (await createTokenVerifierFromConfig(config, {
         principalOf: grantsPrincipal(createGrantsLookup(sql), () => config.adminUserIds, config.claimMapping),
+        partnershipExists: partnershipExists(sql),
       })),
     documents: {
       store: createDocumentStore(sql, { maxBytes: config.documents.maxBytes }),
@@ -69,6 +78,7 @@ export const composeGateway = async (
     },
     logger,
     production: config.production,
+    corsOrigins: config.corsOrigins,
     newId: randomUUID,
     // Admins for four-eyes erasure: those configured, and everyone granted the admin role.
     adminUserIds:
@@ -82,9 +92,18 @@ export const composeGateway = async (
       readModels: readModelsFreshness(sql, store, config.readiness.maxProjectorLagSeconds),
       ...options.healthChecks,
     }),
-    ...(config.allowedOperationsFile
-      ? { hardening: { allowedOperations: await loadAllowedOperations(config.allowedOperationsFile) } }
-      : {}),
+    hardening: {
+      trustedProxies: config.trustedProxies,
+      ...(config.allowedOperationsFile
+        ? {
+            // The pages' operations (the web build) and the API clients' maintained list.
+            allowedOperations: {
+              ...(await loadAllowedOperations(config.allowedOperationsFile)),
+              ...apiClientAllowList(),
+            },
+          }
+        : {}),
+    },
   });
   const partnerships = await registerDefaultPartnerships(gateway.commands);
   logger.info({ registered: partnerships.registered, existing: partnerships.existing }, 'default partnerships');

@@ -27,9 +27,14 @@ export type GatewayServices = {
   consistencyTimeoutMs: number;
 };
 
-/** `requestId` names the request in the read audit and logs (the caller's x-request-id, else a new id). */
+/**
+ * `requestId` names the request in the read audit and logs: always made here, so a caller cannot write what the
+ * audit says (nor make two requests look like one). The caller's own `x-request-id` is kept apart as
+ * `correlationId`, to join the audit and logs with the caller's records.
+ */
 export type GatewayContext = YogaInitialContext & {
   principal: Principal;
   services: GatewayServices;
   requestId: string;
+  correlationId?: string;
 };

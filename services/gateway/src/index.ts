@@ -1,6 +1,6 @@
 // Public surface of @cspr/gateway: built here, mounted at /graphql by services/platform or started by main.ts.
 export { createGateway } from './yoga';
-export { composeGateway } from './compose-gateway';
+export { composeGateway, partnershipExists } from './compose-gateway';
 export type { ComposeGatewayOptions, ComposedGateway } from './compose-gateway';
 export type { Gateway, GatewayOptions } from './yoga';
 export type { GatewayContext, GatewayServices } from './gateway-context';
@@ -18,7 +18,7 @@ export { mintDevToken } from './auth/mint-token';
 export type { DevTokenRequest } from './auth/mint-token';
 export type { Principal } from './auth/principal';
 export { buildSchema } from './schema/index';
-export { loadAllowedOperations } from './hardening/index';
+export { apiClientAllowList, apiClientDocuments, loadAllowedOperations } from './hardening/index';
 export { createGrantsLookup, grantsPrincipal, principalFromGrants, GRANTS_CACHE_MS } from './auth/grants-principal';
 export type { GrantsLookup } from './auth/grants-principal';
 export { createIssuerRoutedVerifier, createEmbeddedProviderVerifier } from './auth/issuer-verifier';

@@ -5,7 +5,7 @@
  * composeGateway.
  */
 import { createServer } from 'node:http';
-import { closeHttpServerGracefully, openRuntime } from '@cspr/runtime';
+import { closeHttpServerGracefully, guardRequests, openRuntime } from '@cspr/runtime';
 import { composeGateway } from './compose-gateway';
 
 // The shared start-up: configuration, telemetry (OTEL_*), the database and event log, and a bounded SIGTERM.
@@ -13,7 +13,7 @@ const runtime = await openRuntime({ service: 'gateway' });
 const { config, logger } = runtime;
 const { gateway } = await composeGateway(runtime);
 
-const server = createServer(gateway.yoga);
+const server = createServer(guardRequests(gateway.yoga, logger));
 server.listen(config.port, config.host, () => {
   logger.info(
     { host: config.host, port: config.port },

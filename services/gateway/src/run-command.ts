@@ -28,6 +28,8 @@ export const runCommand = async (
       actor,
       ...(commandId ? { commandId } : {}),
       ...(traceparent ? { traceparent } : {}),
+      // The caller's own x-request-id joins its records to the events and log lines this request causes.
+      ...(ctx.correlationId ? { correlationId: ctx.correlationId } : {}),
     });
   } catch (error) {
     throw toClientError(error);

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createGraphQLError, createYoga, maskError } from 'graphql-yoga';
-import type { YogaServerInstance } from 'graphql-yoga';
+import type { Plugin, YogaServerInstance } from 'graphql-yoga';
 import type { Sql } from 'postgres';
 import { createCommandHandler } from '@cspr/application';
 import type { CommandHandler, PartnershipReference } from '@cspr/application';
@@ -64,6 +64,8 @@ export type GatewayOptions = {
   jit?: boolean;
   /** GraphQL path. Default `/graphql`. */
   graphqlEndpoint?: string;
+  /** Origins whose browser scripts may call the gateway (CORS_ORIGINS). Default none: no CORS headers at all. */
+  corsOrigins?: readonly string[];
   /** Report files, uploaded and served at /documents. Default: none (the paths answer 404). */
   documents?: { store: DocumentStore; maxBytes?: number };
 };
@@ -82,6 +84,26 @@ const createJitCache = (size: number) => {
     set: (key: string, value: unknown) => {
       if (entries.size >= size) entries.delete(entries.keys().next().value!);
       entries.set(key, value);
+    },
+  };
+};
+
+/** The caller's `x-request-id`, if it is a plain token (logs and the audit must not carry arbitrary text). */
+const correlationOf = (request: Request): { correlationId?: string } => {
+  const given = request.headers.get('x-request-id');
+  return given && /^[\w.:-]{1,100}$/.test(given) ? { correlationId: given } : {};
+};
+
+/**
+ * Answers to a signed-in caller may carry personal data: no browser, proxy or CDN keeps them (`no-store`), and
+ * they say which request they were (the audit's `requestId`) for support to find.
+ */
+const usePrivateResponses = (requestIds: WeakMap<Request, string>): Plugin<Record<string, never>, GatewayContext> => {
+  return {
+    onResponse: ({ request, response }) => {
+      if (request.headers.get('authorization')) response.headers.set('cache-control', 'no-store');
+      const requestId = requestIds.get(request);
+      if (requestId) response.headers.set('x-request-id', requestId);
     },
   };
 };
@@ -115,6 +137,12 @@ export const createGateway = (options: GatewayOptions): Gateway => {
     ...(options.partnerships ? { partnerships: options.partnerships } : {}),
   };
   const log = options.logger;
+  const requestIds = new WeakMap<Request, string>();
+  const requestIdOf = (request: Request) => {
+    const id = newId();
+    requestIds.set(request, id);
+    return id;
+  };
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema: buildSchema(),
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
@@ -122,12 +150,18 @@ export const createGateway = (options: GatewayOptions): Gateway => {
     healthCheckEndpoint: LIVENESS_ENDPOINT,
     graphiql: !options.production,
     landingPage: false,
+    // Browser scripts of other origins only when configured (CORS_ORIGINS), never with cookies: the gateway's
+    // credential is a bearer token, so a credentialed cross-site call has nothing to gain and much to leak.
+    cors: options.corsOrigins?.length
+      ? { origin: [...options.corsOrigins], credentials: false, methods: ['GET', 'POST'] }
+      : false,
     // The principal is added by useAuth; services are the same for every request.
     context: (initial) =>
       ({
         ...initial,
         services,
-        requestId: initial.request.headers.get('x-request-id')?.slice(0, 100) || newId(),
+        requestId: requestIdOf(initial.request),
+        ...correlationOf(initial.request),
       }) as GatewayContext,
     logging: {
       debug: (...args: unknown[]) => log.debug({ args }, 'yoga'),
@@ -163,6 +197,7 @@ export const createGateway = (options: GatewayOptions): Gateway => {
           ]
         : []),
       useOperationTelemetry() as never,
+      usePrivateResponses(requestIds) as never,
       useAuth(options.auth) as never,
       useOpenDataFiles({ sql: options.sql }) as never,
       useReadiness({
@@ -173,7 +208,8 @@ export const createGateway = (options: GatewayOptions): Gateway => {
       // Compiled execution (opt-in): list pages resolve hundreds of fields per request. Off by default until the
       // benchmark shows a gain beyond its noise on this machine; every spec passes with it on.
       ...(options.jit ? [useGraphQlJit({}, { cache: createJitCache(1000) }) as never] : []),
-      ...hardeningPlugins({ ...options.hardening, production: options.production }),
+      // Rate limits are counted in the database, so every instance shares one budget per caller.
+      ...hardeningPlugins({ rateLimitStore: options.sql, ...options.hardening, production: options.production }),
     ],
   });
   return { yoga, commands, services };

@@ -13,6 +13,7 @@ import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import type { EventStore } from '@cspr/event-store';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { createEventStoreDbEventStore } from '@cspr/event-store/eventstoredb';
+import { installProcessGuards } from '@cspr/runtime';
 import { createLogger } from '@cspr/telemetry';
 import { startTelemetry } from '@cspr/telemetry/sdk';
 import { createChannel } from './channels/create-channel';
@@ -44,8 +45,10 @@ const main = async () => {
     config: notifierConfig,
     logger,
   });
+  // Unhandled rejections and uncaught exceptions logged, the process going on (request-guard.ts says why).
+  installProcessGuards(logger);
   await notifier.start();
-  const server = createNotifierHealthServer(notifier.status).listen(notifierConfig.port, '0.0.0.0', () =>
+  const server = createNotifierHealthServer(notifier.status, logger).listen(notifierConfig.port, config.host, () =>
     logger.info(
       { port: notifierConfig.port, channel: notifierConfig.channel },
       'notifier health on /health and /ready',

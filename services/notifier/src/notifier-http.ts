@@ -4,6 +4,8 @@
  * (services/web/src/dev-mailbox), given the channel's reader (readDevMailbox) only outside production.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { guardRequests } from '@cspr/runtime';
+import type { Logger } from '@cspr/telemetry';
 import type { NotifierStatus } from './notifier-status';
 
 export const notifierHealthBody = (status: NotifierStatus) => ({
@@ -15,22 +17,26 @@ export const notifierHealthBody = (status: NotifierStatus) => ({
 });
 
 /** The notifier on its own: /health and /ready. */
-export const createNotifierHealthServer = (status: () => Promise<NotifierStatus>) =>
-  createServer((req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path !== '/health' && path !== '/ready') {
-      res.writeHead(404).end();
-      return;
-    }
-    status()
-      .then((s) => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(path === '/health' ? { status: 'ok', ...notifierHealthBody(s) } : { status: 'ready' }));
-      })
-      .catch((error: unknown) => {
-        res.writeHead(503, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify({ status: 'unavailable', reason: error instanceof Error ? error.message : String(error) }),
-        );
-      });
-  });
+export const createNotifierHealthServer = (status: () => Promise<NotifierStatus>, logger: Pick<Logger, 'error'>) =>
+  createServer(
+    guardRequests((req: IncomingMessage, res: ServerResponse) => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (path !== '/health' && path !== '/ready') {
+        res.writeHead(404).end();
+        return;
+      }
+      status()
+        .then((s) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify(path === '/health' ? { status: 'ok', ...notifierHealthBody(s) } : { status: 'ready' }),
+          );
+        })
+        .catch((error: unknown) => {
+          res.writeHead(503, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify({ status: 'unavailable', reason: error instanceof Error ? error.message : String(error) }),
+          );
+        });
+    }, logger),
+  );

@@ -13,11 +13,12 @@ import {
   createIssuerRoutedVerifier,
   createTokenVerifierFromConfig,
   grantsPrincipal,
+  partnershipExists,
 } from '@cspr/gateway';
 import type { TokenVerifier } from '@cspr/gateway';
 import { createProjector } from '@cspr/projector';
 import { createRelay, kafkaCheck, migrateRelay, relayCheck, type Relay } from '@cspr/relay';
-import { closeHttpServerGracefully, openRuntime, type Runtime } from '@cspr/runtime';
+import { closeHttpServerGracefully, guardRequests, openRuntime, type Runtime } from '@cspr/runtime';
 import { createWebApp, DEV_ACCOUNTS, grantsInForce, setUpSignIn, signInSettingsFromConfig } from '@cspr/web';
 import { loadNotifierConfig } from '@cspr/config';
 import { createChannel, createNotifier, migrateNotifier, notifierHealthBody } from '@cspr/notifier';
@@ -52,6 +53,7 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
       store,
       sql,
       brokers: config.kafkaBrokers,
+      security: config.kafka,
       embedded: database.embedded,
       logger,
       topic: config.relay.topic,
@@ -64,6 +66,7 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
   const issuers = new Map<string, TokenVerifier>();
   const configVerifier = await createTokenVerifierFromConfig(config, {
     principalOf: grantsPrincipal(grants, () => config.adminUserIds, config.claimMapping),
+    partnershipExists: partnershipExists(sql),
   });
   // The notifier starts after the gateway (it needs the log's partnerships); `/health` asks it once it runs.
   const started: { notifier?: ReturnType<typeof createNotifier> } = {};
@@ -89,7 +92,10 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
     healthChecks: {
       notifier: notifierCheck,
       ...(relay && config.kafkaBrokers
-        ? { relay: relayCheck(relay, config.readiness.maxRelayLagSeconds), kafka: kafkaCheck(config.kafkaBrokers) }
+        ? {
+            relay: relayCheck(relay, config.readiness.maxRelayLagSeconds),
+            kafka: kafkaCheck(config.kafkaBrokers, 2000, config.kafka),
+          }
         : {}),
     },
   });
@@ -172,20 +178,23 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
         logError: (error) => logger.error({ err: error }, 'web page failed'),
         devMailbox: devMailboxOf(config.production, sql),
       });
-  const server = createServer(async (req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    // The gateway also streams report files (uploads and public downloads) and serves the open-data CSV files of
-    // published statistics releases (open-data-routes.ts).
-    const toGateway =
-      path === '/graphql' ||
-      path === '/health' ||
-      path === '/ready' ||
-      path === '/documents' ||
-      path.startsWith('/documents/') ||
-      path.startsWith('/statistics/releases/');
-    if (toGateway || !web) return gateway.yoga(req, res);
-    return web(req, res);
-  });
+  // Every part answers its own errors; the guard is the last line, so one request can never end the process.
+  const server = createServer(
+    guardRequests(async (req, res) => {
+      const path = (req.url ?? '/').split('?')[0]!;
+      // The gateway also streams report files (uploads and public downloads) and serves the open-data CSV files of
+      // published statistics releases (open-data-routes.ts).
+      const toGateway =
+        path === '/graphql' ||
+        path === '/health' ||
+        path === '/ready' ||
+        path === '/documents' ||
+        path.startsWith('/documents/') ||
+        path.startsWith('/statistics/releases/');
+      if (toGateway || !web) return gateway.yoga(req, res);
+      return web(req, res);
+    }, logger),
+  );
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   // Registered last, so stopped first: no new requests, those in flight finish, then relay, projector, database.
   runtime.onShutdown('http server', closeHttpServerGracefully(server));

@@ -30,7 +30,7 @@ const main = async () => {
   platformMetrics().observeDeadlines(() => countOpenDeadlines(sql));
   const { projectorPort: port, host, readiness } = runtime.config;
   const ready = projectorReadiness({ sql, store: runtime.store, maxLagSeconds: readiness.maxProjectorLagSeconds });
-  const server = createHealthServer(projector, ready).listen(port, host, () =>
+  const server = createHealthServer(projector, ready, runtime.logger).listen(port, host, () =>
     runtime.logger.info({ host, port }, 'projector health on /health and /ready'),
   );
   // Steps run last-registered first: stop serving, then stop projecting, then the runtime closes the database.

@@ -55,6 +55,7 @@ const main = async () => {
   let duplicates = 0;
   let lastActivity = Date.now();
   const consumer = await consumeFeed({
+    security: loadConfig().kafka,
     brokers: values.brokers
       .split(',')
       .map((b) => b.trim())

@@ -15,6 +15,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import type { Consumer, IHeaders } from 'kafkajs';
 import { createFeedValidator, FEED_TOPIC } from '@cspr/feed';
+import { kafkaSecurityOptions, type KafkaSecurity } from './feed-publisher';
 
 export type ReceivedNotification = {
   /** `ce_id`: the event id, unique per notification. */
@@ -32,6 +33,8 @@ export type ReceivedNotification = {
 
 export type FeedConsumerOptions = {
   brokers: string[];
+  /** TLS and SASL to the brokers (KAFKA_SSL, KAFKA_SASL_*). Default: plaintext, no SASL. */
+  security?: KafkaSecurity;
   /** Default `cspr.notifications.v1`. */
   topic?: string;
   /** Your consumer group: Kafka remembers your position under it. */
@@ -66,6 +69,7 @@ export const consumeFeed = async (options: FeedConsumerOptions): Promise<FeedCon
   const kafka = new Kafka({
     clientId: `${options.groupId}-consumer`,
     brokers: options.brokers,
+    ...kafkaSecurityOptions(options.security),
     logLevel: logLevel.NOTHING,
     retry: { retries: 20, maxRetryTime: 2_000 },
   });

@@ -7,12 +7,24 @@
  * unknown (kafkajs can otherwise stay stuck on OUT_OF_ORDER_SEQUENCE_NUMBER after a broker restart).
  */
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
-import type { LogEntry, Producer } from 'kafkajs';
+import type { KafkaConfig, LogEntry, Producer, SASLOptions } from 'kafkajs';
+import type { PlatformConfig } from '@cspr/config';
 import type { FeedMessage } from '@cspr/feed';
 import type { RelayLogger } from './relay-logger';
 
+/** TLS and SASL to the brokers (KAFKA_SSL, KAFKA_SASL_*): `config.kafka`. */
+export type KafkaSecurity = PlatformConfig['kafka'];
+
+/** kafkajs's own options for TLS (system trust store) and SASL; nothing when neither is configured. */
+export const kafkaSecurityOptions = (security: KafkaSecurity | undefined): Pick<KafkaConfig, 'ssl' | 'sasl'> => ({
+  ...(security?.ssl ? { ssl: true } : {}),
+  ...(security?.sasl ? { sasl: security.sasl as SASLOptions } : {}),
+});
+
 export type FeedPublisherOptions = {
   brokers: string[];
+  /** TLS and SASL. Default: plaintext, no SASL (a local broker). */
+  security?: KafkaSecurity;
   topic: string;
   /** Partitions of the topic when the relay creates it. Default 6. */
   partitions?: number;
@@ -39,6 +51,7 @@ export const createFeedPublisher = (options: FeedPublisherOptions): FeedPublishe
   const kafka = new Kafka({
     clientId: options.clientId ?? 'cspr-relay',
     brokers: options.brokers,
+    ...kafkaSecurityOptions(options.security),
     connectionTimeout: 3_000,
     requestTimeout: 10_000,
     // A few quick retries inside kafkajs; the relay's own loop backs off for longer outages.

@@ -27,6 +27,7 @@ try {
   const result = await replayFeed({
     store: runtime.store,
     brokers: runtime.config.kafkaBrokers,
+    security: runtime.config.kafka,
     from: fromText === '0' ? LOG_START : parsePosition(fromText),
     ...(toText ? { to: parsePosition(toText) } : {}),
     topic: argument('topic') ?? runtime.config.relay.topic,

@@ -5,13 +5,15 @@
  */
 import { FEED_TOPIC, isOnFeed, needsOrigin, toFeedMessage, type FeedMessage } from '@cspr/feed';
 import { formatPosition, type EventStore, type LogPosition } from '@cspr/event-store';
-import { createFeedPublisher } from './feed-publisher';
+import { createFeedPublisher, type KafkaSecurity } from './feed-publisher';
 import { silentLogger, type RelayLogger } from './relay-logger';
 import { createStreamOrigins } from './stream-origins';
 
 export type FeedReplayOptions = {
   store: EventStore;
   brokers: string[];
+  /** TLS and SASL to the brokers (`config.kafka`). Default: plaintext, no SASL. */
+  security?: KafkaSecurity;
   /** Replays events strictly after this position (a consumer's or relay's last handled position; LOG_START for all). */
   from: LogPosition;
   /** Last position to replay, inclusive. Default: the head of the log when the replay starts. */
@@ -34,6 +36,7 @@ export const replayFeed = async (options: FeedReplayOptions): Promise<FeedReplay
   const to = options.to ?? (await store.headPosition());
   const publisher = createFeedPublisher({
     brokers: options.brokers,
+    ...(options.security ? { security: options.security } : {}),
     topic: options.topic ?? FEED_TOPIC,
     logger: options.logger ?? silentLogger,
   });

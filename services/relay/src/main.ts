@@ -11,6 +11,7 @@ import { openDatabase } from '@cspr/database';
 import type { EventStore } from '@cspr/event-store';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { createEventStoreDbEventStore } from '@cspr/event-store/eventstoredb';
+import { installProcessGuards } from '@cspr/runtime';
 import { createLogger } from '@cspr/telemetry';
 import { startTelemetry } from '@cspr/telemetry/sdk';
 import { createRelay } from './relay';
@@ -37,6 +38,7 @@ const main = async () => {
     store,
     sql: database.sql,
     brokers: config.kafkaBrokers,
+    security: config.kafka,
     topic: config.relay.topic,
     name: config.relay.name,
     batchSize: config.relay.batchSize,
@@ -47,8 +49,10 @@ const main = async () => {
   });
   await relay.start();
   const { port } = config.relay;
-  const server = createRelayHealthServer(relay, config.readiness.maxRelayLagSeconds).listen(port, config.host, () =>
-    logger.info({ host: config.host, port }, 'relay health on /health and /ready'),
+  const server = createRelayHealthServer(relay, config.readiness.maxRelayLagSeconds, logger).listen(
+    port,
+    config.host,
+    () => logger.info({ host: config.host, port }, 'relay health on /health and /ready'),
   );
 
   let closing = false;
@@ -70,6 +74,8 @@ const main = async () => {
   };
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
+  // Unhandled rejections and uncaught exceptions logged, the process going on (request-guard.ts says why).
+  installProcessGuards(logger);
   // A mapping failure stops the relay: the process stays up, unready, so the reason stays visible in /ready.
   void relay.done.then(() => {
     if (!closing) logger.error({}, 'relay stopped; /ready reports why');

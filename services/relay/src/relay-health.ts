@@ -3,6 +3,7 @@
  * and whether the broker answers. The relay's own `/ready` (relay-health-server.ts) uses the first; `npm start`
  * reports both in the gateway's `/health`, never in its `/ready` (notifications need no Kafka).
  */
+import { kafkaSecurityOptions, type KafkaSecurity } from './feed-publisher';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Check, CheckResult } from '@cspr/runtime';
 import type { Relay } from './relay';
@@ -25,10 +26,11 @@ export const relayCheck =
   };
 
 /** The broker answers a cluster description; asked at most every 5 s (probes come often, a connection costs more). */
-export const kafkaCheck = (brokers: string[], timeoutMs = 2000): Check => {
+export const kafkaCheck = (brokers: string[], timeoutMs = 2000, security?: KafkaSecurity): Check => {
   const kafka = new Kafka({
     clientId: 'cspr-health',
     brokers,
+    ...kafkaSecurityOptions(security),
     connectionTimeout: timeoutMs,
     logLevel: logLevel.NOTHING,
     retry: { retries: 0 },

@@ -17,7 +17,7 @@ import type { FeedMessage } from '@cspr/feed';
 import type { EventStore, LogPosition, RecordedEvent, Subscription } from '@cspr/event-store';
 import { createCheckpointStore, LeaseLostError, migrateRelay } from './relay-checkpoint';
 import type { Lease } from './relay-checkpoint';
-import { createFeedPublisher } from './feed-publisher';
+import { createFeedPublisher, type KafkaSecurity } from './feed-publisher';
 import { createRelayGuard } from './relay-guard';
 import { createRelayTelemetry, measureLag } from './relay-status';
 import type { RelayState, RelayStatus } from './relay-status';
@@ -31,6 +31,8 @@ export type RelayOptions = {
   /** Holds `relay.checkpoints` (created by the relay's migration). */
   sql: Sql;
   brokers: string[];
+  /** TLS and SASL to the brokers (`config.kafka`). Default: plaintext, no SASL. */
+  security?: KafkaSecurity;
   /** Default `cspr.notifications.v1`. */
   topic?: string;
   /** Partitions when the relay creates the topic. Default 6. */
@@ -77,7 +79,13 @@ export const createRelay = (options: RelayOptions): Relay => {
   const retryMax = options.retry?.maxMs ?? 10_000;
   const checkpoints = createCheckpointStore(sql, name, leaseTtlMs);
   const guard = createRelayGuard({ sql, checkpoints, relayName: name, owner, embedded: options.embedded ?? false });
-  const publisher = createFeedPublisher({ brokers: options.brokers, topic, partitions: options.partitions, logger });
+  const publisher = createFeedPublisher({
+    brokers: options.brokers,
+    ...(options.security ? { security: options.security } : {}),
+    topic,
+    partitions: options.partitions,
+    logger,
+  });
   const origins = createStreamOrigins(store);
   const telemetry = createRelayTelemetry(topic);
 

@@ -44,6 +44,16 @@ export type VerifierOptions = {
    * a revoked grant takes effect within the grants cache window rather than the token's lifetime.
    */
   principalOf?: (payload: JWTPayload) => Promise<Principal>;
+  /**
+   * Longest lifetime accepted, in seconds: `exp - iat`, or `exp - now` without `iat` (TOKEN_MAX_LIFETIME_SECONDS).
+   * A stolen token with a 100-year lifetime would otherwise never stop working. Default: no cap.
+   */
+  maxLifetimeSeconds?: number;
+  /**
+   * Whether a partnership exists (the log's partnerships): a principal naming one that does not is refused, so a
+   * token cannot act for a partnership made up by whoever minted it. Default: not checked.
+   */
+  partnershipExists?: (partnershipId: string) => Promise<boolean>;
 };
 
 const BEARER = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)\s*$/;
@@ -89,7 +99,19 @@ const createVerifiedCache = (size: number, ttlMs: number) => {
 
 export const createTokenVerifier = (options: VerifierOptions): TokenVerifier => {
   const cache = createVerifiedCache(options.cacheSize ?? 1000, options.cacheTtlMs ?? 60_000);
-  const principalOf = options.principalOf ?? (async (payload: JWTPayload) => principalFromClaims(payload));
+  const principalOfPayload = options.principalOf ?? (async (payload: JWTPayload) => principalFromClaims(payload));
+  // Partnerships are never deleted: one seen to exist is remembered; an unknown one is asked again each time.
+  const knownPartnerships = new Set<string>();
+  const principalOf = async (payload: JWTPayload): Promise<Principal> => {
+    const principal = await principalOfPayload(payload);
+    const partnershipId = principal.kind === 'user' ? principal.partnershipId : undefined;
+    if (partnershipId && options.partnershipExists && !knownPartnerships.has(partnershipId)) {
+      if (!(await options.partnershipExists(partnershipId)))
+        throw new AuthenticationError('Token names a partnership that does not exist');
+      knownPartnerships.add(partnershipId);
+    }
+    return principal;
+  };
   return {
     mode: options.mode,
     verify: async (authorization) => {
@@ -113,6 +135,11 @@ export const createTokenVerifier = (options: VerifierOptions): TokenVerifier => 
           throw new AuthenticationError(`Token claim "${error.claim}" is not valid`);
         throw new AuthenticationError('Token could not be verified');
       }
+      if (options.maxLifetimeSeconds !== undefined && payload.exp !== undefined) {
+        const from = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
+        if (payload.exp - from > options.maxLifetimeSeconds)
+          throw new AuthenticationError('Token lifetime is longer than this service accepts');
+      }
       // Outside the try: a grants lookup that fails (database down) is an error, not a bad token.
       const principal = await principalOf(payload);
       cache.set(match[1]!, payload, payload.exp);
@@ -121,8 +148,13 @@ export const createTokenVerifier = (options: VerifierOptions): TokenVerifier => 
   };
 };
 
-export const createDevTokenVerifier = async (key: DevSigningKey): Promise<TokenVerifier> =>
+/** `limits`: the lifetime cap and partnership check of VerifierOptions. */
+export const createDevTokenVerifier = async (
+  key: DevSigningKey,
+  limits: Pick<VerifierOptions, 'maxLifetimeSeconds' | 'partnershipExists'> = {},
+): Promise<TokenVerifier> =>
   createTokenVerifier({
+    ...limits,
     mode: 'dev',
     issuer: DEV_ISSUER,
     audience: DEV_AUDIENCE,
@@ -135,11 +167,15 @@ export type AuthConfig = {
   auth?: { issuer: string; audience: string; jwksUrl: string; algorithms: string[] } | undefined;
   dataDir: string;
   production: boolean;
+  /** TOKEN_MAX_LIFETIME_SECONDS. Default: no cap. */
+  tokenMaxLifetimeSeconds?: number;
 };
 
 export type VerifierFromConfigOptions = {
   /** Principals from the platform's grants for tokens of the configured issuer (AUTH_*); default: claims. */
   principalOf?: (payload: JWTPayload) => Promise<Principal>;
+  /** Refuse tokens whose principal names a partnership that does not exist. Default: not checked. */
+  partnershipExists?: (partnershipId: string) => Promise<boolean>;
 };
 
 /**
@@ -150,6 +186,10 @@ export const createTokenVerifierFromConfig = async (
   config: AuthConfig,
   options: VerifierFromConfigOptions = {},
 ): Promise<TokenVerifier> => {
+  const limits = {
+    ...(config.tokenMaxLifetimeSeconds !== undefined ? { maxLifetimeSeconds: config.tokenMaxLifetimeSeconds } : {}),
+    ...(options.partnershipExists ? { partnershipExists: options.partnershipExists } : {}),
+  };
   if (config.auth) {
     const algorithms = config.auth.algorithms.length ? config.auth.algorithms : PRODUCTION_ALGORITHMS;
     if (algorithms.some((a) => a === 'none' || a.startsWith('HS')))
@@ -161,8 +201,9 @@ export const createTokenVerifierFromConfig = async (
       algorithms,
       keys: createRemoteJWKSet(new URL(config.auth.jwksUrl)),
       ...(options.principalOf ? { principalOf: options.principalOf } : {}),
+      ...limits,
     });
   }
   if (config.production) throw new Error('Production needs AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL');
-  return createDevTokenVerifier(await loadOrCreateDevSigningKey(config.dataDir));
+  return createDevTokenVerifier(await loadOrCreateDevSigningKey(config.dataDir), limits);
 };

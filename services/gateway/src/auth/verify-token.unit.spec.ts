@@ -179,3 +179,30 @@ describe('verified-token cache', () => {
     await expect(verifier2.verify('Bearer a.b.c')).rejects.toBeInstanceOf(AuthenticationError);
   });
 });
+
+describe('token lifetime cap', () => {
+  it('refuses a token living longer than the cap, with or without iat, and accepts one within it', async () => {
+    const capped = await createDevTokenVerifier(key, { maxLifetimeSeconds: 86_400 });
+    const century = await mintDevToken(key, { role: 'panel', expiresIn: '100y' });
+    await expect(capped.verify(bearer(century))).rejects.toThrow(/lifetime/);
+    // Without iat the lifetime counts from now.
+    const noIat = await new SignJWT({ role: 'panel' })
+      .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+      .setSubject('s')
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setExpirationTime('3d')
+      .sign(key.privateKey);
+    await expect(capped.verify(bearer(noIat))).rejects.toBeInstanceOf(AuthenticationError);
+    const day = await mintDevToken(key, { role: 'panel', expiresIn: '12h' });
+    await expect(capped.verify(bearer(day))).resolves.toMatchObject({ role: 'panel' });
+    // Without a cap (the option unset) the century token passes: the cap is what refuses it.
+    await expect(verifier.verify(bearer(century))).resolves.toMatchObject({ role: 'panel' });
+  });
+
+  it('applies TOKEN_MAX_LIFETIME_SECONDS from the configuration', async () => {
+    const fromConfig = await createTokenVerifierFromConfig({ dataDir, production: false, tokenMaxLifetimeSeconds: 60 });
+    const hour = await mintDevToken(key, { role: 'panel', expiresIn: '1h' });
+    await expect(fromConfig.verify(bearer(hour))).rejects.toThrow(/lifetime/);
+  });
+});

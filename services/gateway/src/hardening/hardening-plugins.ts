@@ -15,10 +15,12 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { Sql } from 'postgres';
 import { useAllowedOperations } from './allowed-operations';
 import type { AllowedOperations } from './allowed-operations';
 import { useBodySizeLimit } from './body-size-limit';
 import { usePageSizeCap } from './page-size-cap';
+import { useProductionErrorMessages } from './production-error-messages';
 import { useRateLimit } from './rate-limit';
 import type { RateLimitKey } from './rate-limit';
 
@@ -38,7 +40,8 @@ export type HardeningOptions = {
   /** Largest `first`/`last` argument on any field. Default 100. */
   maxPageSize?: number;
   /**
-   * Requests per minute per token (or per client address without one), per instance. 0 turns it off. Default 120
+   * Requests per minute per token (or per client address without one); shared by all instances with
+   * `rateLimitStore`. 0 turns it off. Default 120
    * in production, 0 (off) otherwise: test suites and `yoga.fetch` callers share one address and would trip it.
    */
   rateLimitPerMinute?: number;
@@ -46,6 +49,10 @@ export type HardeningOptions = {
   rateLimitBurst?: number;
   /** Who a request counts against for the rate limit. Default: the bearer token (hashed), else the client address. */
   rateLimitKey?: RateLimitKey;
+  /** Proxies whose X-Forwarded-For is believed for the client address (TRUSTED_PROXIES). Default none. */
+  trustedProxies?: readonly string[];
+  /** The database the rate limit is counted in, shared by every instance. Default none: per-instance memory. */
+  rateLimitStore?: Sql;
   /**
    * The allow-list (`{ id: document }`, see loadAllowedOperations). In production it is REQUIRED: only these run.
    * Outside production it is ignored, so developers can write queries freely. Default none.
@@ -100,6 +107,8 @@ export const hardeningPlugins = (options: HardeningOptions): Plugin[] => {
         perMinute,
         ...(options.rateLimitBurst ? { burst: options.rateLimitBurst } : {}),
         ...(options.rateLimitKey ? { key: options.rateLimitKey } : {}),
+        ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
+        ...(options.rateLimitStore ? { shared: options.rateLimitStore } : {}),
       }),
     );
   }
@@ -107,6 +116,7 @@ export const hardeningPlugins = (options: HardeningOptions): Plugin[] => {
   plugins.push(useCSRFPrevention({ requestHeaders: [...o.csrfHeaders] }) as Plugin);
   if (options.production) {
     plugins.push(useDisableIntrospection() as Plugin);
+    plugins.push(useProductionErrorMessages());
     plugins.push(...useAllowedOperations(options.allowedOperations!));
   }
   plugins.push(

@@ -3,6 +3,7 @@ export { hardeningPlugins, HARDENING_DEFAULTS } from './hardening-plugins';
 export type { HardeningOptions } from './hardening-plugins';
 export { allowListFromDocuments, loadAllowedOperations, operationId, useAllowedOperations } from './allowed-operations';
 export type { AllowedOperations } from './allowed-operations';
+export { apiClientAllowList, apiClientDocuments } from './api-client-operations';
 export { useBodySizeLimit } from './body-size-limit';
 export { useRateLimit, createTokenBuckets, defaultRateLimitKey } from './rate-limit';
 export type { RateLimitKey, RateLimitOptions } from './rate-limit';

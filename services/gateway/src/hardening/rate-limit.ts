@@ -1,24 +1,37 @@
 /**
- * Rate limit per caller: a token bucket per key, refilled continuously at `perMinute` tokens a minute, holding at
- * most `burst`. Over the limit is 429 with Retry-After, decided in onRequest before any parsing.
+ * Rate limit per caller, decided in onRequest before any parsing; over the limit is 429 with Retry-After.
  *
- * PER INSTANCE: buckets live in this process's memory. N gateway instances behind a balancer allow up to N times
- * the limit, and a restart forgets the buckets. That is acceptable for this load (a few hundred users); a shared
- * limit would need PostgreSQL or a gateway in front.
+ * SHARED: given the database (`shared`, what createGateway passes), every instance counts in one PostgreSQL table
+ * through rate-limiter-flexible's PostgreSQL store (a window of `perMinute` requests per key per minute), so N
+ * gateways behind a balancer allow the limit once, not N times, and a restart forgets nothing. If the table cannot
+ * be reached the count falls back to this instance's memory (the request is not refused for the limiter's fault).
+ * Without the database (tests of the plugin alone): a token bucket per key in memory, refilled continuously at
+ * `perMinute` a minute, holding at most `burst`.
+ *
+ * The client address is the socket's peer; `X-Forwarded-For` is believed only when that peer is one of the
+ * configured proxies (TRUSTED_PROXIES), so a caller cannot give itself a fresh bucket by writing the header.
  */
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { Plugin } from 'graphql-yoga';
+import type { Sql } from 'postgres';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { graphqlErrorResponse } from './http-error';
 
-export type RateLimitKey = (request: Request, serverContext: Record<string, unknown>) => string;
+/** Who a request counts against; undefined: not limited (see rateLimitKey). */
+export type RateLimitKey = (request: Request, serverContext: Record<string, unknown>) => string | undefined;
 
 export type RateLimitOptions = {
   /** Sustained requests per minute per key. */
   perMinute: number;
   /** Requests allowed at once after a quiet spell. Default: `perMinute`. */
   burst?: number;
-  /** Who a request counts against. Default `defaultRateLimitKey`. */
+  /** Who a request counts against. Default `rateLimitKey(trustedProxies)`. */
   key?: RateLimitKey;
+  /** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES). Default none: the socket's peer counts. */
+  trustedProxies?: readonly string[];
+  /** The database all instances share the count in. Default none: this process's memory only. */
+  shared?: Sql;
   /** Buckets kept; the least recently seen are forgotten first (a forgotten bucket restarts full). Default 10 000. */
   maxKeys?: number;
   /** The clock, in ms. Default `Date.now`. */
@@ -27,23 +40,55 @@ export type RateLimitOptions = {
   exemptPaths?: string[];
 };
 
+const normalised = (address: string) =>
+  address
+    .trim()
+    .replace(/^::ffff:/, '')
+    .toLowerCase();
+
 /**
- * The bearer token if there is one (as a hash: the token itself is a credential and must not sit in memory maps
- * longer than needed), else the client address. A token is one user's session, so this is "per token"; the
- * gateway can pass a key built from the verified subject instead. Forged tokens each get a bucket but are refused
- * by authentication right after, and `maxKeys` bounds the memory they can take.
+ * The client's address: the socket's peer, unless that peer is a trusted proxy; then the nearest address in
+ * X-Forwarded-For (read from the right) that is not itself a trusted proxy. A malformed entry ends the walk at the
+ * last trusted hop, so garbage in the header never becomes a key of its own.
  */
-export const defaultRateLimitKey: RateLimitKey = (request, serverContext) => {
-  const authorization = request.headers.get('authorization');
-  if (authorization && /^bearer\s+/i.test(authorization)) {
-    return `token:${createHash('sha256')
-      .update(authorization.replace(/^bearer\s+/i, ''))
-      .digest('base64url')
-      .slice(0, 22)}`;
+export const clientAddress = (peer: string | undefined, forwardedFor: string | null, trusted: ReadonlySet<string>) => {
+  let address = normalised(peer ?? 'unknown');
+  if (!forwardedFor || !trusted.has(address)) return address;
+  const hops = forwardedFor.split(',').map(normalised).reverse();
+  for (const hop of hops) {
+    if (isIP(hop) === 0) break;
+    address = hop;
+    if (!trusted.has(hop)) break;
   }
-  const socket = (serverContext.req as { socket?: { remoteAddress?: string } } | undefined)?.socket;
-  return `ip:${socket?.remoteAddress ?? 'unknown'}`;
+  return address;
 };
+
+/**
+ * The bearer token if there is one (as a hash: the token itself is a credential and must not sit in memory maps or
+ * the shared table), else the client address. A token is one user's session, so this is "per token". Forged tokens
+ * each get a bucket but are refused by authentication right after, and `maxKeys` bounds the memory they can take.
+ */
+export const rateLimitKey =
+  (trustedProxies: readonly string[] = []): RateLimitKey =>
+  (request, serverContext) => {
+    const authorization = request.headers.get('authorization');
+    if (authorization && /^bearer\s+/i.test(authorization)) {
+      return `token:${createHash('sha256')
+        .update(authorization.replace(/^bearer\s+/i, ''))
+        .digest('base64url')
+        .slice(0, 22)}`;
+    }
+    const trusted = new Set(trustedProxies.map(normalised));
+    const socket = (serverContext.req as { socket?: { remoteAddress?: string } } | undefined)?.socket;
+    // No socket: a call from inside this process (the pages composed with the gateway, through yoga.fetch), made
+    // for whichever visitor the pages serve. One shared "unknown" bucket would let a few visitors starve all
+    // public pages, so only network callers are counted by address.
+    if (!socket) return undefined;
+    return `ip:${clientAddress(socket?.remoteAddress, request.headers.get('x-forwarded-for'), trusted)}`;
+  };
+
+/** Without trusted proxies: the token, else the socket's peer. */
+export const defaultRateLimitKey: RateLimitKey = rateLimitKey();
 
 export type TokenBuckets = { take: (key: string) => { allowed: true } | { allowed: false; retryAfterSeconds: number } };
 
@@ -71,14 +116,68 @@ export const createTokenBuckets = (options: Omit<RateLimitOptions, 'key'>): Toke
   };
 };
 
+type Counter = { take: (key: string) => Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> };
+
+/** rate-limiter-flexible's PostgreSQL store speaks node-postgres (`query({ text, values })`); postgres.js, adapted. */
+const asPgClient = (sql: Sql) => ({
+  query: async ({ text, values }: { text: string; values?: unknown[] }) => {
+    const rows = await sql.unsafe(text, (values ?? []) as never[]);
+    return { rows, rowCount: rows.count };
+  },
+});
+
+export const RATE_LIMIT_TABLE = 'gateway_rate_limits';
+
+const createSharedCounter = (sql: Sql, perMinute: number): Counter => {
+  let limiter: RateLimiterPostgres | undefined;
+  const ready = new Promise<RateLimiterPostgres>((resolve, reject) => {
+    const created: RateLimiterPostgres = new RateLimiterPostgres(
+      {
+        storeClient: asPgClient(sql),
+        storeType: 'pool',
+        tableName: RATE_LIMIT_TABLE,
+        keyPrefix: 'gateway',
+        points: perMinute,
+        duration: 60,
+        // The table unreachable: count in this instance's memory rather than refuse or wave through everyone.
+        insuranceLimiter: new RateLimiterMemory({ points: perMinute, duration: 60 }),
+      },
+      (error?: unknown) => (error ? reject(error) : resolve(created)),
+    );
+  });
+  // A failed creation is reported by take() (through the insurance limiter); never an unhandled rejection.
+  ready.then((created) => (limiter = created)).catch(() => undefined);
+  const memory = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  return {
+    take: async (key) => {
+      const store = limiter ?? (await ready.catch(() => undefined)) ?? memory;
+      try {
+        await store.consume(key);
+        return { allowed: true };
+      } catch (result) {
+        if (result instanceof RateLimiterRes)
+          return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) };
+        throw result;
+      }
+    },
+  };
+};
+
 export const useRateLimit = (options: RateLimitOptions): Plugin => {
-  const buckets = createTokenBuckets(options);
-  const keyOf = options.key ?? defaultRateLimitKey;
+  const counter: Counter = options.shared
+    ? createSharedCounter(options.shared, options.perMinute)
+    : (() => {
+        const buckets = createTokenBuckets(options);
+        return { take: async (key: string) => buckets.take(key) };
+      })();
+  const keyOf = options.key ?? rateLimitKey(options.trustedProxies);
   const exempt = new Set(options.exemptPaths ?? ['/health', '/ready']);
   return {
-    onRequest: ({ request, serverContext, endResponse, url }) => {
+    onRequest: async ({ request, serverContext, endResponse, url }) => {
       if (exempt.has(url.pathname)) return;
-      const result = buckets.take(keyOf(request, serverContext as Record<string, unknown>));
+      const key = keyOf(request, serverContext as Record<string, unknown>);
+      if (key === undefined) return;
+      const result = await counter.take(key);
       if (!result.allowed) {
         endResponse(
           graphqlErrorResponse(429, 'RATE_LIMITED', `Too many requests: at most ${options.perMinute} a minute`, {

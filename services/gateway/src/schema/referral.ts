@@ -28,6 +28,7 @@ import {
   requiredFreeText,
   shortText,
 } from '../input-rules';
+import { requireReferralAccess } from '../record-owners';
 import { runCommand } from '../run-command';
 import type { GatewayContext } from '../gateway-context';
 import { ChildInput } from './child-input';
@@ -230,9 +231,8 @@ builder.mutationField('decideReferral', (t) =>
     authScopes: may('decideReferral'),
     resolve: async (_root, { input }, ctx) => {
       const user = userOf(ctx.principal);
-      const referral = await getReferral(ctx.services.sql, input.referralId);
-      if (referral && referral.partnershipId !== user.partnershipId)
-        throw new NotFoundError(`Referral ${input.referralId} not found`);
+      // From the head of its stream: an unknown referral and another partnership's answer the same NOT FOUND.
+      await requireReferralAccess(ctx, 'decideReferral', input.referralId);
       const derived = (what: string) =>
         input.commandId ? uuidV5(`${what}/${user.userId}/${input.commandId}`) : ctx.services.newId();
       if (input.outcome === 'notify' && !input.notifier)
@@ -282,8 +282,7 @@ builder.mutationField('withdrawReferral', (t) =>
     errors: mutationErrors('WithdrawReferralResult'),
     authScopes: may('withdrawReferral'),
     resolve: async (_root, { input }, ctx) => {
-      const referral = await getReferral(ctx.services.sql, input.referralId);
-      if (referral) await readableReferral(ctx, 'withdrawReferral', input.referralId);
+      await requireReferralAccess(ctx, 'withdrawReferral', input.referralId);
       const outcome = await runCommand(
         ctx,
         { type: 'WithdrawReferral', data: { referralId: input.referralId, reason: input.reason } },

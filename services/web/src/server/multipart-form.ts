@@ -88,11 +88,15 @@ export const multipartForm =
         ),
       );
     });
+    let refused = false;
     parser.on('error', () => {
+      refused = true;
       if (!res.headersSent) res.status(400).type('text/plain').send('Bad request: the form could not be read');
     });
     parser.on('close', () => {
       void Promise.all(uploads).then(() => {
+        // A body busboy could not read was answered 400 above: the page must not answer it a second time.
+        if (refused || res.headersSent) return;
         req.body = body;
         next();
       });
