@@ -156,7 +156,10 @@ describe('command handler', () => {
     await handler.execute(rapidReview(incidentId), { actor: leeds });
     // Amendment and Panel response race on the same stream: each is still valid after the other.
     const amend = handler.execute(
-      { type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'Corrected outline.' } } },
+      {
+        type: 'AmendNotification',
+        data: { incidentId, reason: 'correcting-a-mistake', changes: { caseOutline: 'Corrected outline.' } },
+      },
       { actor: leeds },
     );
     const respond = handler.execute(
@@ -197,11 +200,17 @@ describe('command handler', () => {
     const incidentId = randomUUID();
     await handler.execute(notify(incidentId), { actor: leeds });
     await handler.execute(
-      { type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'First correction.' } } },
+      {
+        type: 'AmendNotification',
+        data: { incidentId, reason: 'correcting-a-mistake', changes: { caseOutline: 'First correction.' } },
+      },
       { actor: leeds },
     );
     await handler.execute(
-      { type: 'AmendNotification', data: { incidentId, changes: { location: "Grandparents' home" } } },
+      {
+        type: 'AmendNotification',
+        data: { incidentId, reason: 'correcting-a-mistake', changes: { location: "Grandparents' home" } },
+      },
       { actor: leeds },
     );
     const last = (await store.readStream(incidentStreamId(incidentId))).at(-1)!;
@@ -225,12 +234,18 @@ describe('command handler', () => {
     const incidentId = randomUUID();
     await handler.execute(notify(incidentId), { actor: leeds });
     await handler.execute(
-      { type: 'AmendNotification', data: { incidentId, changes: { nature: 'child-death' } } },
+      {
+        type: 'AmendNotification',
+        data: { incidentId, reason: 'correcting-a-mistake', changes: { nature: 'child-death' } },
+      },
       { actor: leeds },
     );
     expect((await audit.query({ subjectId: incidentId, first: 10 })).entries).toEqual([]); // minimised only: nothing opened
     await handler.execute(
-      { type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'Audited correction.' } } },
+      {
+        type: 'AmendNotification',
+        data: { incidentId, reason: 'correcting-a-mistake', changes: { caseOutline: 'Audited correction.' } },
+      },
       { actor: leeds, correlationId: 'req-amend-1' },
     );
     const { entries } = await audit.query({ subjectId: incidentId, first: 10 });
@@ -257,7 +272,10 @@ describe('command handler', () => {
     });
     await expect(
       unaudited.execute(
-        { type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'x' } } },
+        {
+          type: 'AmendNotification',
+          data: { incidentId, reason: 'correcting-a-mistake', changes: { caseOutline: 'x' } },
+        },
         { actor: leeds },
       ),
     ).rejects.toMatchObject({ code: 'audit_failed' });
@@ -289,7 +307,10 @@ describe('command handler', () => {
     });
     await expect(
       busy.execute(
-        { type: 'AmendNotification', data: { incidentId, changes: { caseOutline: 'x' } } },
+        {
+          type: 'AmendNotification',
+          data: { incidentId, reason: 'correcting-a-mistake', changes: { caseOutline: 'x' } },
+        },
         { actor: leeds },
       ),
     ).rejects.toMatchObject({ code: 'concurrency' });

@@ -180,7 +180,11 @@ const OPERATIONS: Operation[] = [
     field: 'amendNotification',
     document: result('amendNotification', 'AmendNotificationInput'),
     setup: async (lc) => ({
-      input: { incidentId: (await lc.notified()).incidentId, changes: { caseOutline: 'Corrected.' } },
+      input: {
+        incidentId: (await lc.notified()).incidentId,
+        reason: 'CORRECTING_A_MISTAKE',
+        changes: { caseOutline: 'Corrected.' },
+      },
     }),
     policy: { operation: 'amendNotification', record: LEEDS },
   },

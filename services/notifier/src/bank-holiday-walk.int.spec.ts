@@ -32,7 +32,8 @@ const INCIDENT = 'bbbb2222-0000-4000-8000-000000000002';
 const MAILBOX = 'lscp@leeds.example';
 const SAM = 'sam@leeds.example';
 const PANEL = 'panel@cspr.test';
-const REF = 'REF-AAAA1111';
+// Referrals have no reference: the emails name one by the day it was sent, never by any part of its id.
+const REF = 'the referral sent Monday 22 March 2027';
 const INC = 'INC-2027-00001';
 const digest = (on: string, count: string) => [`${on} 09:00`, SAM, `This week: ${count} for Leeds`];
 
@@ -189,8 +190,12 @@ describe('a notification walked through a bank-holiday week', () => {
       `Leeds: the notification to the Panel for ${REF} was due on Wednesday 31 March 2027`,
     );
     expect(overdue.body).toContain(`https://cspr.test/referrals/${REFERRAL}`);
-    for (const email of smtp.arrived)
+    expect(overdue.body).toContain(`Open ${REF}: https://cspr.test/referrals/${REFERRAL}`);
+    for (const email of smtp.arrived) {
       expect(email.body).not.toMatch(/serious-harm|care-leaver|neglect|born|child's name/i);
+      // The id is only inside a link; the words a person reads name the record.
+      expect(`${email.subject}\n${email.body}`.replace(/https:\/\/\S+/g, '')).not.toMatch(/[0-9a-f]{8}/i);
+    }
     const outbox = await log.db.sql<
       { status: string; n: number }[]
     >`select status, count(*)::int as n from notifier.outbox group by status order by status`;

@@ -46,11 +46,12 @@ const DEFAULT_CATEGORIES = ['deadline-reminders', 'submission-confirmations', 'p
 
 /**
  * The readable reference (INC-2026-00123): on the event, or allocated for the id (CaseReferenceAllocated, which
- * may come before or, for records made before references, after). Otherwise the first block of the id.
+ * may come before or, for records made before references, after). Otherwise the record in words with its date
+ * (referrals have no reference): a person reads it, so never any part of the id, which only the link carries.
  */
 const referenceOf = async (
   tx: TransactionSql,
-  prefix: string,
+  unreferenced: string,
   data: Record<string, unknown>,
   id: string,
 ): Promise<string> => {
@@ -58,8 +59,12 @@ const referenceOf = async (
   const allocated = await tx<
     { reference: string }[]
   >`select reference from notifier.case_references where subject_id = ${id}`;
-  return allocated[0]?.reference ?? `${prefix}-${id.slice(0, 8).toUpperCase()}`;
+  return allocated[0]?.reference ?? unreferenced;
 };
+
+/** "the referral sent Thursday 25 March 2027": how an unreferenced record is named, like the web pages name it. */
+const named = (what: string, data: Record<string, unknown>, dateField: string): string =>
+  typeof data[dateField] === 'string' ? `the ${what} ${longDate(data[dateField] as string)}` : `the ${what}`;
 
 const str = (data: Record<string, unknown>, key: string): string => {
   const value = data[key];
@@ -237,7 +242,7 @@ export const foldEvent = async (tx: TransactionSql, ctx: FoldContext, event: Fol
         subject: `referral-${id}`,
         partnership_id: str(d, 'partnershipId'),
         local_authority_code: str(d, 'localAuthorityCode'),
-        reference: await referenceOf(tx, 'REF', d, id),
+        reference: await referenceOf(tx, named('referral sent', d, 'submittedOn'), d, id),
         link: `${ctx.baseUrl}/referrals/${id}`,
       };
       await saveSubject(tx, s);
@@ -270,7 +275,7 @@ export const foldEvent = async (tx: TransactionSql, ctx: FoldContext, event: Fol
         subject: `incident-${id}`,
         partnership_id: str(d, 'partnershipId'),
         local_authority_code: str(d, 'localAuthorityCode'),
-        reference: await referenceOf(tx, 'INC', d, id),
+        reference: await referenceOf(tx, named('incident notified', d, 'notifiedOn'), d, id),
         link: `${ctx.baseUrl}/incidents/${id}`,
       };
       await saveSubject(tx, s);
@@ -377,7 +382,7 @@ const foldReviewEvent = async (tx: TransactionSql, ctx: FoldContext, event: Fold
         subject,
         partnership_id: str(d, 'partnershipId'),
         local_authority_code: first?.local_authority_code ?? null,
-        reference: await referenceOf(tx, 'REV', d, d.reviewId),
+        reference: await referenceOf(tx, named('review commissioned', d, 'commissionedOn'), d, d.reviewId),
         link: `${ctx.baseUrl}/reviews/${d.reviewId}`,
       };
       await saveSubject(tx, s);

@@ -4,6 +4,7 @@
  *
  * Email is not a secure channel: the fields are the reference, the local authority's name, the kind of deadline or
  * submission, dates and a link. Never a child's name, date of birth or case details; a test checks the fields.
+ * A person reads the record's reference (INC-2026-00123) beside each link: the id appears only inside the link's URL.
  */
 import type { EmailTemplateKind } from '@cspr/config';
 
@@ -55,7 +56,7 @@ export const renderEmail = (template: EmailTemplateKind, p: Personalisation): Re
         subject: `Reminder: ${p.deadline} for ${p.reference} is due ${p.when === 'today' ? 'today' : p.due_date}`,
         body: lines(
           `${p.local_authority}: the ${p.deadline} for ${p.reference} is due ${p.when} (${p.due_date}).`,
-          `Open it: ${p.link}`,
+          `Open ${p.reference}: ${p.link}`,
         ),
       };
     case 'deadline-overdue':
@@ -63,7 +64,7 @@ export const renderEmail = (template: EmailTemplateKind, p: Personalisation): Re
         subject: `Overdue: ${p.deadline} for ${p.reference} was due ${p.due_date}`,
         body: lines(
           `${p.local_authority}: the ${p.deadline} for ${p.reference} was due on ${p.due_date} and has not been recorded.`,
-          `If it was done, record it in the service; otherwise do it now: ${p.link}`,
+          `If it was done, record it in the service; otherwise do it now. Open ${p.reference}: ${p.link}`,
         ),
       };
     case 'submission-confirmation':
@@ -72,7 +73,7 @@ export const renderEmail = (template: EmailTemplateKind, p: Personalisation): Re
         body: lines(
           `The CSPR service received the ${p.deadline} for ${p.reference} (${p.local_authority}) on ${p.submitted_on}.`,
           `Keep this reference: ${p.reference}`,
-          `See it: ${p.link}`,
+          `See ${p.reference}: ${p.link}`,
         ),
       };
     case 'rapid-review-received':
@@ -81,7 +82,7 @@ export const renderEmail = (template: EmailTemplateKind, p: Personalisation): Re
         body: panelLines(
           `A rapid review for ${p.reference} (${p.local_authority}) arrived on ${p.submitted_on}.`,
           `The Panel's response target is ${p.due_date}.`,
-          `Read it: ${p.link}`,
+          `Read the rapid review for ${p.reference}: ${p.link}`,
         ),
       };
     case 'panel-response-target':
@@ -89,7 +90,7 @@ export const renderEmail = (template: EmailTemplateKind, p: Personalisation): Re
         subject: `Response target ${p.when === 'today' ? 'today' : p.due_date}: rapid review ${p.reference}`,
         body: panelLines(
           `The Panel's response to the rapid review for ${p.reference} (${p.local_authority}) is due ${p.when} (${p.due_date}).`,
-          `Respond: ${p.link}`,
+          `Respond to the rapid review for ${p.reference}: ${p.link}`,
         ),
       };
     case 'panel-responded':
@@ -97,7 +98,7 @@ export const renderEmail = (template: EmailTemplateKind, p: Personalisation): Re
         subject: `The Panel has responded: ${p.reference}`,
         body: lines(
           `The Panel responded on ${p.submitted_on} to the rapid review for ${p.reference} (${p.local_authority}).`,
-          `Read the response: ${p.link}`,
+          `Read the Panel's response for ${p.reference}: ${p.link}`,
         ),
       };
     case 'weekly-digest':

@@ -5,7 +5,7 @@ import { longDate, PERSONALISATION_FIELDS, renderEmail } from './email-templates
 const fields = {
   reference: 'INC-2026-00123',
   local_authority: 'Leeds',
-  link: 'https://cspr.test/incidents/1',
+  link: 'https://cspr.test/incidents/6f1c1f9e-0000-4000-8000-000000000001',
   deadline: 'rapid review to the Panel',
   due_date: 'Thursday 22 April 2027',
   when: 'in 2 working days',
@@ -23,6 +23,18 @@ describe('email wording', () => {
       expect(body).toContain('https://cspr.test/');
       expect(body).toContain('This email holds no personal data');
       if (kind !== 'weekly-digest') expect(subject).toContain('INC-2026-00123');
+    }
+  });
+
+  it('names the record by its reference where a person reads it; the id is only inside the link', () => {
+    for (const kind of EMAIL_TEMPLATE_KINDS) {
+      const { subject, body } = renderEmail(kind, fields);
+      const withoutLink = `${subject}\n${body}`.replaceAll(fields.link, '');
+      expect(withoutLink).not.toMatch(/[0-9a-f]{8}/i);
+      if (kind === 'weekly-digest') continue;
+      const linkLine = body.split('\n').find((line) => line.includes(fields.link))!;
+      expect(linkLine).toContain('INC-2026-00123');
+      expect(linkLine.endsWith(fields.link)).toBe(true);
     }
   });
 

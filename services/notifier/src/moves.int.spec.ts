@@ -126,7 +126,7 @@ describe('deadlines met, withdrawn or moved', () => {
     await notifier.tick();
     // Mon 5 Apr is a working day (Easter Monday was 29 Mar): the reminder 2 working days before Wed 7 Apr.
     expect(smtp.arrived.map((e) => e.subject)).toContain(
-      'Reminder: final report to the Panel and DfE for REV-88880001 is due Wednesday 7 April 2027',
+      'Reminder: final report to the Panel and DfE for the review commissioned Wednesday 18 November 2026 is due Wednesday 7 April 2027',
     );
     const before = smtp.arrived.length;
     await log.append(
@@ -142,8 +142,8 @@ describe('deadlines met, withdrawn or moved', () => {
     now = new Date('2027-04-30T08:00:00Z');
     await notifier.tick();
     expect(smtp.arrived.slice(before).map((e) => e.subject)).toEqual([
-      'Reminder: final report to the Panel and DfE for REV-88880001 is due Wednesday 5 May 2027',
-      'Reminder: final report to the Panel and DfE for REV-88880001 is due Wednesday 5 May 2027',
+      'Reminder: final report to the Panel and DfE for the review commissioned Wednesday 18 November 2026 is due Wednesday 5 May 2027',
+      'Reminder: final report to the Panel and DfE for the review commissioned Wednesday 18 November 2026 is due Wednesday 5 May 2027',
     ]);
 
     // The notifier's own rebuild: forget everything folded and fold the log again from the start, same day.

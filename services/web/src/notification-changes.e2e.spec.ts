@@ -109,7 +109,7 @@ describe.skipIf(!hasChromium()).each([true, false])(
       await page.close();
     });
 
-    it('a partnership corrects a notification and its history shows the old and the new answer', async () => {
+    it('a partnership corrects a notification, saying why, and its history shows why and the old and new answer', async () => {
       const token = await stack.backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' });
       const incidentId = await seedNotifiedIncident(stack.backEnd, token, { localAuthorityCode: 'E08000035' });
       const page = await stack.browser.newPage();
@@ -121,7 +121,14 @@ describe.skipIf(!hasChromium()).each([true, false])(
       expect(await page.locator('#localAuthorityCode option:checked').innerText()).toBe('Leeds');
       await expectAccessible(page);
 
-      // Nothing changed: said so, with "Error: " in the title.
+      // No reason chosen: asked for first, with "Error: " in the title.
+      await page.getByRole('button', { name: 'Send the correction' }).click();
+      await page.locator('.govuk-error-summary').getByText('Select why the notification is changing').waitFor();
+      expect(await page.title()).toMatch(/^Error: Correct the notification/);
+      await expectAccessible(page);
+      await page.getByLabel('New information about the incident is known').check();
+
+      // Nothing changed: said so.
       await page.getByRole('button', { name: 'Send the correction' }).click();
       await page.locator('.govuk-error-summary').getByText('Change at least one answer').waitFor();
       expect(await page.title()).toMatch(/^Error: Correct the notification/);
@@ -136,6 +143,7 @@ describe.skipIf(!hasChromium()).each([true, false])(
       await page.getByText('The notification has been corrected.').waitFor();
       const history = await page.locator('.moj-timeline').innerText();
       expect(history).toContain('Notification amended');
+      expect(history).toContain('Why: New information about the incident is known');
       expect(history).toContain(`Incident date: was ${formatDate(todayInEngland())}, now ${formatDate(corrected)}`);
       expect(await page.locator('.govuk-summary-list').first().innerText()).toContain('A playground near the park');
       await expectAccessible(page);

@@ -37,7 +37,7 @@ export const INCIDENT = `query Incident($id: ID!, $consistentAfter: String) {
       rapidReview { submittedOn submission localReviewDecision nationalCriteriaMayBeMet localCriteriaMet nationalCriteriaMet parallelProcesses agenciesInvolved signedOffByAllPartners }
       panelResponse { respondedOn outcome thematicReviewTitle submission }
       withdrawal { withdrawnAt reason duplicateOfReference }
-      history { type occurredAt on actorRole changes { field from to } }
+      history { type occurredAt on actorRole reason changes { field from to } }
       personal {
         erased location caseOutline incidentTime supportingDocuments panelComments withdrawalExplanation
         notifier { name role email phone }

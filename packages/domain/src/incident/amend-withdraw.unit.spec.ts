@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { incidentDecider } from './incident-decide';
 import type { AmendNotification, NotificationChanges, WithdrawNotification } from './incident-commands';
+import type { AmendmentReason } from './incident-events';
 import type { IncidentEvent } from './incident-events';
 import { deciderSpec } from '../shared/decider-spec';
 import {
@@ -14,9 +15,13 @@ import {
 } from './incident-test-fixtures';
 
 const spec = deciderSpec(incidentDecider);
-const amend = (changes: NotificationChanges, context = partnershipContext()): AmendNotification => ({
+const amend = (
+  changes: NotificationChanges,
+  context = partnershipContext(),
+  reason: AmendmentReason = 'correcting-a-mistake',
+): AmendNotification => ({
   type: 'AmendNotification',
-  data: { incidentId: INCIDENT_ID, changes },
+  data: { incidentId: INCIDENT_ID, reason, changes },
   context,
   reference: { partnershipLocalAuthorities: ['E08000035', 'E08000036'] },
 });
@@ -59,6 +64,7 @@ describe('AmendNotification', () => {
             amendedAt: NOW,
             changes: { localAuthorityCode: 'E08000036', becameAwareOn: '2026-03-06' },
             changedFields: ['localAuthorityCode', 'becameAwareOn', 'personal.caseOutline'],
+            reason: 'correcting-a-mistake',
           },
           personal: { caseOutline: 'Corrected.' },
         },
@@ -114,6 +120,24 @@ describe('AmendNotification', () => {
       .thenThrows({ code: 'validation', field });
   });
 
+  it('records why: the reason chosen travels in the plain part of the event', () => {
+    const [event] = spec
+      .given([notifiedEvent()])
+      .when(amend({ nature: 'child-death' }, partnershipContext(), 'new-information'))
+      .events();
+    expect(event).toMatchObject({ data: { reason: 'new-information', changedFields: ['nature'] } });
+  });
+
+  it.each([
+    ['no reason', null],
+    ['a reason outside the list', 'because'],
+  ])('refuses %s', (_what, reason) => {
+    spec
+      .given([notifiedEvent()])
+      .when(amend({ nature: 'child-death' }, partnershipContext(), reason as AmendmentReason))
+      .thenThrows({ code: 'validation', field: 'reason' });
+  });
+
   it('refuses becameAwareOn after the day the incident was notified, even when that day has passed', () => {
     const later = partnershipContext('leeds', { today: '2026-03-20', now: '2026-03-20T10:00:00Z' });
     spec
@@ -152,7 +176,13 @@ describe('AmendNotification', () => {
     expect(event).toEqual({
       type: 'NotificationAmended',
       schemaVersion: 1,
-      data: { incidentId: INCIDENT_ID, amendedAt: NOW, changes: { nature: 'child-death' }, changedFields: ['nature'] },
+      data: {
+        incidentId: INCIDENT_ID,
+        amendedAt: NOW,
+        changes: { nature: 'child-death' },
+        changedFields: ['nature'],
+        reason: 'correcting-a-mistake',
+      },
     });
   });
 

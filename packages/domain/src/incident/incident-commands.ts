@@ -14,6 +14,7 @@ import type {
   PanelOutcome,
   ParallelProcess,
   WithdrawalReason,
+  AmendmentReason,
 } from './incident-events';
 import type { CommandContext, IncidentId, LocalAuthorityCode, PartnershipId, ReviewId } from '../shared/types';
 import type { ApproveErasureOf, CancelErasureRequestOf, RequestErasureOf } from '../shared/erasure';
@@ -73,7 +74,7 @@ export type NotificationChanges = {
 
 export type AmendNotification = {
   type: 'AmendNotification';
-  data: { incidentId: IncidentId; changes: NotificationChanges };
+  data: { incidentId: IncidentId; reason: AmendmentReason; changes: NotificationChanges };
   context: CommandContext;
   reference: PartnershipCoverage;
 };

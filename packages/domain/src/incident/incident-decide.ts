@@ -19,7 +19,7 @@ import type {
   WithdrawNotification,
 } from './incident-commands';
 import { evolveIncident, initialIncidentState, type IncidentState, type NotifiedIncidentState } from './incident';
-import { INCIDENT_NATURES, PANEL_OUTCOMES, WITHDRAWAL_REASONS } from './incident-vocabulary';
+import { AMENDMENT_REASONS, INCIDENT_NATURES, PANEL_OUTCOMES, WITHDRAWAL_REASONS } from './incident-vocabulary';
 import {
   parseCaseOutline,
   parseChildren,
@@ -119,6 +119,7 @@ export const amendNotification = (command: AmendNotification, state: IncidentSta
   const incident = existing(state, data.incidentId);
   requireOwnPartnership(context, incident.partnershipId, 'amend this notification');
   notWithdrawn(incident, 'amend it');
+  const reason = requireOneOf(data.reason, 'reason', AMENDMENT_REASONS);
   if (data.changes === null || typeof data.changes !== 'object')
     throw validationError('changes', 'changes are required');
   if (givesPersonalData(data.changes)) notErased(incident, 'amend personal data');
@@ -134,7 +135,7 @@ export const amendNotification = (command: AmendNotification, state: IncidentSta
     {
       type: 'NotificationAmended',
       schemaVersion: INCIDENT_SCHEMA_VERSION,
-      data: { incidentId: incident.incidentId, amendedAt: context.now, changes, changedFields },
+      data: { incidentId: incident.incidentId, amendedAt: context.now, changes, changedFields, reason },
       ...(Object.keys(personal).length > 0 ? { personal } : {}),
     },
   ];

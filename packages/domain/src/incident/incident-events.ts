@@ -121,12 +121,20 @@ export type NotificationAmended = Omit<
       };
       /** Names of the changed fields, personal ones included (`personal.caseOutline`), for the history. */
       changedFields: string[];
+      /** Required of new amendments; amendments recorded before reasons were asked for have none ("not recorded"). */
+      reason?: AmendmentReason;
     }
   >,
   'personal'
 > & { personal?: Partial<NotificationPersonalData> };
 
 export type WithdrawalReason = 'duplicate' | 'criteria-not-met' | 'notified-in-error';
+
+/**
+ * Why a notification was amended: a closed choice rather than free text, so the reason is not personal data and can
+ * travel in the event's plain part, the history and the feed.
+ */
+export type AmendmentReason = 'correcting-a-mistake' | 'new-information' | 'child-details-corrected' | 'other';
 
 export type NotificationWithdrawn = DomainEvent<
   'NotificationWithdrawn',

@@ -4,6 +4,7 @@
  */
 import type {
   AgeBand,
+  AmendmentReason,
   Agency,
   Ethnicity,
   GuidanceEdition,
@@ -41,6 +42,12 @@ export const GUIDANCE_EDITIONS = list<GuidanceEdition>()([
   'panel-guidance-2025',
 ]);
 export const WITHDRAWAL_REASONS = list<WithdrawalReason>()(['duplicate', 'criteria-not-met', 'notified-in-error']);
+export const AMENDMENT_REASONS = list<AmendmentReason>()([
+  'correcting-a-mistake',
+  'new-information',
+  'child-details-corrected',
+  'other',
+]);
 export const PARALLEL_PROCESSES = list<ParallelProcess>()([
   'police-investigation',
   'inquest',

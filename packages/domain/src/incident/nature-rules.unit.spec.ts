@@ -144,7 +144,7 @@ describe('NotifyIncident: age against nature', () => {
 describe('AmendNotification: the amended notification must still fit its nature', () => {
   const amend = (changes: AmendNotification['data']['changes']): AmendNotification => ({
     type: 'AmendNotification',
-    data: { incidentId: INCIDENT_ID, changes },
+    data: { incidentId: INCIDENT_ID, reason: 'correcting-a-mistake', changes },
     context: partnershipContext(),
     reference: { partnershipLocalAuthorities: ['E08000035'] },
   });

@@ -237,7 +237,7 @@ const cases: Case[] = [
     given: [notifiedEvent()],
     command: (context) => ({
       type: 'AmendNotification',
-      data: { incidentId: INCIDENT_ID, changes: { caseOutline: 'C' } },
+      data: { incidentId: INCIDENT_ID, reason: 'correcting-a-mistake', changes: { caseOutline: 'C' } },
       context,
       reference: { partnershipLocalAuthorities: ['E08000035'] },
     }),

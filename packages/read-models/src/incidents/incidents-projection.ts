@@ -3,7 +3,7 @@
  * rapid review, Panel response, linked reviews, deadlines (due dates computed here from the calendar) and a history
  * timeline. The sealed personal parts are kept as given, never opened; erasure scrubs them.
  */
-import type { GuidanceEdition, IncidentNature } from '@cspr/domain';
+import type { AmendmentReason, GuidanceEdition, IncidentNature } from '@cspr/domain';
 import { NATURES_WITHOUT_RAPID_REVIEW } from '@cspr/domain';
 import {
   actorRoleOf,
@@ -51,6 +51,8 @@ export type HistoryEntry = {
   actorId?: string;
   /** For an amendment: the minimised fields it changed, from and to (the became-aware date among them). */
   changes?: HistoryChange[];
+  /** For an amendment: why it was made; absent on amendments recorded before a reason was asked for. */
+  reason?: AmendmentReason;
   position: string;
 };
 
@@ -164,6 +166,7 @@ const actorIdOf = (event: ProjectedEvent): string | undefined => {
 
 const historyEntry = (event: ProjectedEvent, on: string | null, changes?: HistoryChange[]): HistoryEntry => {
   const actorId = actorIdOf(event);
+  const reason = event.type === 'NotificationAmended' ? optionalString(event.data, 'reason') : null;
   return {
     type: event.type,
     occurredAt: occurredAtOf(event),
@@ -171,6 +174,7 @@ const historyEntry = (event: ProjectedEvent, on: string | null, changes?: Histor
     actorRole: actorRoleOf(event),
     ...(actorId !== undefined ? { actorId } : {}),
     ...(changes && changes.length > 0 ? { changes } : {}),
+    ...(reason !== null ? { reason: reason as AmendmentReason } : {}),
     position: `${event.position.commit}.${event.position.prepare}`,
   };
 };

@@ -126,6 +126,7 @@ export const MUTATION_CASES: MutationCase[] = [
     caller: OWN,
     setup: async (lc) => ({
       incidentId: (await lc.notified()).incidentId,
+      reason: 'CORRECTING_A_MISTAKE',
       changes: {
         caseOutline: 'Corrected.',
         location: 'Elsewhere',

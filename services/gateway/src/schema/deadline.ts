@@ -1,6 +1,7 @@
 /** A deadline as the read models compute it: due date from the rules, days left and overdue for today. */
 import type { DeadlineView, HistoryChange, HistoryEntry } from '@cspr/read-models';
 import { builder } from '../builder';
+import { AmendmentReasonEnum } from './vocabulary';
 
 export const DeadlineType = builder.objectRef<DeadlineView>('Deadline').implement({
   description:
@@ -56,6 +57,12 @@ export const HistoryEntryType = builder.objectRef<HistoryEntry>('HistoryEntry').
       resolve: (h) => h.actorId ?? null,
     }),
     changes: t.field({ type: [HistoryChangeType], resolve: (h) => h.changes ?? [] }),
+    reason: t.field({
+      type: AmendmentReasonEnum,
+      nullable: true,
+      description: 'Why an amendment was made; null for other events and for amendments recorded before it was asked.',
+      resolve: (h) => h.reason ?? null,
+    }),
     position: t.exposeString('position'),
   }),
 });

@@ -138,13 +138,19 @@ describe('one input contract for notifications and referrals', () => {
     expect(notify).toMatchObject({ __typename: 'ValidationError', field: 'notifier.phone' });
     const { incidentId } = (await f.graphql(LEEDS, NOTIFY, { input: notifyInput() })).data!.notifyIncident;
     const notANumber = { ...notifyInput().notifier, phone: 'call the office' };
-    const amend = (await f.graphql(LEEDS, AMEND, { input: { incidentId, changes: { notifier: notANumber } } })).data!
-      .amendNotification;
+    const amend = (
+      await f.graphql(LEEDS, AMEND, {
+        input: { incidentId, reason: 'CORRECTING_A_MISTAKE', changes: { notifier: notANumber } },
+      })
+    ).data!.amendNotification;
     expect(amend).toMatchObject({ __typename: 'ValidationError', field: 'changes.notifier.phone' });
     const longest = { ...notifyInput().notifier, phone: `+${'1'.repeat(PHONE_MAX - 1)}` };
     expect(
-      (await f.graphql(LEEDS, AMEND, { input: { incidentId, changes: { notifier: longest } } })).data!.amendNotification
-        .__typename,
+      (
+        await f.graphql(LEEDS, AMEND, {
+          input: { incidentId, reason: 'CORRECTING_A_MISTAKE', changes: { notifier: longest } },
+        })
+      ).data!.amendNotification.__typename,
     ).toBe('IncidentPayload');
   });
 
@@ -154,8 +160,45 @@ describe('one input contract for notifications and referrals', () => {
       .notifyIncident;
     expect(await openedNotifier(incidentId, 0)).toMatchObject({ name: 'Padded Person' });
     await f.graphql(LEEDS, AMEND, {
-      input: { incidentId, changes: { notifier: { ...padded, name: '  Other Person ' } } },
+      input: { incidentId, reason: 'NEW_INFORMATION', changes: { notifier: { ...padded, name: '  Other Person ' } } },
     });
     expect(await openedNotifier(incidentId, 1)).toMatchObject({ name: 'Other Person' });
+  });
+});
+
+describe('amendNotification: why it changed', () => {
+  const AMEND = /* GraphQL */ `
+    mutation Amend($input: AmendNotificationInput!) {
+      amendNotification(input: $input) { __typename ... on IncidentPayload { position } }
+    }`;
+  const LEEDS = { role: 'partnership', partnership: 'leeds' } as const;
+
+  it('requires a reason from the list, and the history shows it beside what changed', async () => {
+    const { incidentId } = (await f.graphql(LEEDS, NOTIFY, { input: notifyInput() })).data!.notifyIncident;
+    const missing = await f.graphql(LEEDS, AMEND, { input: { incidentId, changes: { nature: 'CHILD_DEATH' } } });
+    expect(missing.errors?.[0]?.message).toContain('reason');
+    const unknown = await f.graphql(LEEDS, AMEND, {
+      input: { incidentId, reason: 'BECAUSE', changes: { nature: 'CHILD_DEATH' } },
+    });
+    expect(unknown.errors?.[0]?.message).toContain('BECAUSE');
+    const amended = (
+      await f.graphql(LEEDS, AMEND, {
+        input: { incidentId, reason: 'CHILD_DETAILS_CORRECTED', changes: { nature: 'CHILD_DEATH' } },
+      })
+    ).data!.amendNotification;
+    expect(amended.__typename).toBe('IncidentPayload');
+    const read = await f.graphql(
+      LEEDS,
+      'query($id: ID!, $after: String) { incident(id: $id, consistentAfter: $after) { ... on Incident { history { type reason changes { field from to } } } } }',
+      { id: incidentId, after: amended.position },
+    );
+    expect(read.data!.incident.history).toEqual([
+      { type: 'IncidentNotified', reason: null, changes: [] },
+      {
+        type: 'NotificationAmended',
+        reason: 'CHILD_DETAILS_CORRECTED',
+        changes: [{ field: 'nature', from: 'serious-harm', to: 'child-death' }],
+      },
+    ]);
   });
 });

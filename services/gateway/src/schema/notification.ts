@@ -24,7 +24,7 @@ import { runCommand } from '../run-command';
 import { ChildInput } from './child-input';
 import { ContactInput } from './contact-input';
 import { IncidentPayload, mutationErrors } from './command-payload';
-import { IncidentNatureEnum, WithdrawalReasonEnum } from './vocabulary';
+import { AmendmentReasonEnum, IncidentNatureEnum, WithdrawalReasonEnum } from './vocabulary';
 
 /** GraphQL gives absent optional fields as null; commands leave them out. */
 export const withoutNulls = <T extends object>(value: T): T =>
@@ -133,6 +133,7 @@ builder.mutationField('amendNotification', (t) =>
           fields: (f) => ({
             commandId: f.string({ required: false, validate: commandIdSchema }),
             incidentId: f.id({ validate: idSchema }),
+            reason: f.field({ type: AmendmentReasonEnum, description: 'Why the notification changes.' }),
             changes: f.field({ type: NotificationChangesInput }),
           }),
         }),
@@ -141,7 +142,7 @@ builder.mutationField('amendNotification', (t) =>
     errors: mutationErrors('AmendNotificationResult'),
     authScopes: may('amendNotification'),
     resolve: async (_root, { input }, ctx) => {
-      const { commandId, incidentId } = input;
+      const { commandId, incidentId, reason } = input;
       await requireIncidentAccess(ctx, 'amendNotification', incidentId);
       const { children, notifier, ...rest } = input.changes;
       const changes: NotificationChanges = withoutNulls({
@@ -149,7 +150,11 @@ builder.mutationField('amendNotification', (t) =>
         ...(children ? { children: children.map(toChild) } : {}),
         ...(notifier ? { notifier: toContact(notifier) } : {}),
       });
-      const outcome = await runCommand(ctx, { type: 'AmendNotification', data: { incidentId, changes } }, commandId);
+      const outcome = await runCommand(
+        ctx,
+        { type: 'AmendNotification', data: { incidentId, reason, changes } },
+        commandId,
+      );
       return { incidentId, position: outcome.position, alreadyApplied: outcome.alreadyApplied };
     },
   }),

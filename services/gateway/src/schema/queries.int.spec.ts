@@ -156,7 +156,7 @@ describe('personal data', () => {
       leeds,
       'mutation($input: AmendNotificationInput!) { amendNotification(input: $input) { __typename ... on IncidentPayload { position } } }',
       {
-        input: { incidentId, changes: { caseOutline: 'Corrected outline.' } },
+        input: { incidentId, reason: 'CORRECTING_A_MISTAKE', changes: { caseOutline: 'Corrected outline.' } },
       },
     );
     const read = await f.graphql(

@@ -15,6 +15,7 @@ import {
   PLACEMENTS,
   SEXES,
   WITHDRAWAL_REASONS,
+  AMENDMENT_REASONS,
   YES_NO_NOT_KNOWN,
   ACTION_STATUSES,
   DELAY_REASONS,
@@ -73,6 +74,11 @@ export const WithdrawalReasonEnum = domainEnum(
   'WithdrawalReason',
   WITHDRAWAL_REASONS,
   'Why a notification was withdrawn.',
+);
+export const AmendmentReasonEnum = domainEnum(
+  'AmendmentReason',
+  AMENDMENT_REASONS,
+  'Why a notification was amended: a choice, never free text, so it holds no personal data.',
 );
 export const ParallelProcessEnum = domainEnum(
   'ParallelProcess',

@@ -239,7 +239,11 @@ describe('erasure of a data subject', () => {
     await run(
       {
         type: 'AmendNotification',
-        data: { incidentId, changes: { supportingDocuments: [marker('SupportingDocument')] } },
+        data: {
+          incidentId,
+          reason: 'correcting-a-mistake',
+          changes: { supportingDocuments: [marker('SupportingDocument')] },
+        },
       } as never,
       LEEDS,
     );

@@ -126,6 +126,17 @@ const constant = (value: string) =>
     .toUpperCase()
     .replace(/^(AGE_|_)(?=\d)/, '');
 
+/**
+ * Why a notification was amended (AmendmentReason): chosen, never typed, so the history can show it to everyone who
+ * reads the incident without carrying personal data.
+ */
+export const AMENDMENT_REASONS: Option[] = [
+  { value: 'CORRECTING_A_MISTAKE', label: 'To correct a mistake in the notification' },
+  { value: 'NEW_INFORMATION', label: 'New information about the incident is known' },
+  { value: 'CHILD_DETAILS_CORRECTED', label: 'To correct a child’s details' },
+  { value: 'OTHER', label: 'Another reason' },
+];
+
 /** Whether a value from the gateway (GraphQL name or domain value) is the given domain value. */
 export const is = (value: string | null | undefined, domainValue: string): boolean =>
   Boolean(value) && constant(value!) === constant(domainValue);

@@ -6,6 +6,7 @@ import { todayInEngland } from '../app/dates';
 import { macro } from '../server/macros';
 import {
   AGE_BANDS,
+  AMENDMENT_REASONS,
   AGENCIES,
   deadlineLabel,
   ETHNICITIES,
@@ -83,6 +84,8 @@ export type IncidentDetails = {
     occurredAt: string;
     on: string | null;
     actorRole: string;
+    /** Why an amendment was made; null for other events and for amendments recorded before it was asked. */
+    reason?: string | null;
     changes?: { field: string; from: string | null; to: string | null }[];
   }[];
   personal: {
@@ -246,6 +249,10 @@ const changedValue = (field: string, value: string | null, authorityNames: Recor
   return value;
 };
 
+/** Amendments recorded before a reason was asked for have none: say so rather than leave a gap. */
+const amendmentReasonWords = (reason: string | null | undefined): string =>
+  reason ? labelOf(AMENDMENT_REASONS, reason) : 'not recorded';
+
 /** The incident's history is its event stream, shown with the MoJ timeline; an amendment lists each answer's old and new value. */
 export const historyTimeline = (i: IncidentDetails, authorityNames: Record<string, string> = {}): Html => html`
   <h2 class="govuk-heading-m">History</h2>
@@ -255,15 +262,19 @@ export const historyTimeline = (i: IncidentDetails, authorityNames: Record<strin
       label: { text: EVENT_WORDS[h.type] ?? h.type },
       byline: { text: h.actorRole },
       datetime: { timestamp: h.on ?? h.occurredAt, type: 'date' },
-      ...(h.changes?.length
+      ...(h.changes?.length || h.type === 'NotificationAmended'
         ? {
             html: String(
-              html`<ul class="govuk-list">${h.changes
-                .filter((c) => CHANGED_ANSWERS[c.field])
-                .map(
-                  (c) =>
-                    html`<li>${CHANGED_ANSWERS[c.field]}: was ${changedValue(c.field, c.from, authorityNames)}, now ${changedValue(c.field, c.to, authorityNames)}</li>`,
-                )}</ul>`,
+              html`${h.type === 'NotificationAmended' ? html`<p class="govuk-body">Why: ${amendmentReasonWords(h.reason)}</p>` : ''}${
+                h.changes?.length
+                  ? html`<ul class="govuk-list">${h.changes
+                      .filter((c) => CHANGED_ANSWERS[c.field])
+                      .map(
+                        (c) =>
+                          html`<li>${CHANGED_ANSWERS[c.field]}: was ${changedValue(c.field, c.from, authorityNames)}, now ${changedValue(c.field, c.to, authorityNames)}</li>`,
+                      )}</ul>`
+                  : ''
+              }`,
             ),
           }
         : {}),

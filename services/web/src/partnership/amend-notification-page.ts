@@ -9,7 +9,7 @@ import { backLink, button, choices, dateInput, select, textarea, textInput, warn
 import type { FieldErrors } from '../app/components';
 import { checkDate, isoFromParts, partsFromIso, todayInEngland, type DateParts } from '../app/dates';
 import { html, plainRefusal } from '../app/html';
-import { NATURES } from '../app/vocabulary';
+import { AMENDMENT_REASONS, NATURES } from '../app/vocabulary';
 import { isClientError, type ClientError, type GatewayCall } from '../server/gateway-client';
 import type { PageContext } from '../server/page';
 import { AMEND_NOTIFICATION, LOCAL_AUTHORITIES_AND_PARTNERSHIPS } from '../operations';
@@ -19,6 +19,8 @@ import type { IncidentDetails } from '../incident/incident-details';
 import { INCIDENT_TIME_PATTERN } from '@cspr/domain/input-limits';
 
 type AmendValues = {
+  /** Why the notification changes: asked each time, so it starts empty. */
+  reason: string;
   nature: string;
   localAuthorityCode: string;
   becameAwareOn: DateParts;
@@ -29,6 +31,7 @@ type AmendValues = {
 };
 
 const currentValues = (i: IncidentDetails): AmendValues => ({
+  reason: '',
   nature: i.nature,
   localAuthorityCode: i.localAuthorityCode,
   becameAwareOn: partsFromIso(i.becameAwareOn),
@@ -46,6 +49,7 @@ const readForm = (form: URLSearchParams): AmendValues => {
     year: get(`${id}-year`),
   });
   return {
+    reason: get('reason'),
     nature: get('nature'),
     localAuthorityCode: get('localAuthorityCode'),
     becameAwareOn: date('becameAwareOn'),
@@ -56,8 +60,12 @@ const readForm = (form: URLSearchParams): AmendValues => {
   };
 };
 
+/** The children are not corrected on this page (see above), so their reason is not offered here. */
+const CORRECTION_REASONS = AMENDMENT_REASONS.filter((r) => r.value !== 'CHILD_DETAILS_CORRECTED');
+
 const validate = (v: AmendValues, notifiedOn: string, today: string): FieldErrors => {
   const errors: FieldErrors = {};
+  if (!CORRECTION_REASONS.some((r) => r.value === v.reason)) errors.reason = 'Select why the notification is changing';
   if (!v.nature) errors.nature = 'Select what happened to the child';
   if (!v.localAuthorityCode) errors.localAuthorityCode = 'Select the local authority where the incident happened';
   const aware = checkDate(v.becameAwareOn, 'the date the local authority became aware', today, {
@@ -131,6 +139,7 @@ export const amendNotificationPage = async (ctx: PageContext) => {
           ${defaultSubmit('Send the correction')}
           ${ctx.csrf}
           <input type="hidden" name="commandId" value="${commandId}">
+          ${choices({ id: 'reason', type: 'radio', label: 'Why are you correcting the notification?', legendClass: 'govuk-fieldset__legend--m', options: CORRECTION_REASONS, value: v.reason, errors })}
           ${choices({ id: 'nature', type: 'radio', label: 'What happened?', options: NATURES, value: v.nature, errors })}
           ${select({ id: 'localAuthorityCode', label: 'Local authority where the incident happened', options: authorities, value: v.localAuthorityCode, errors })}
           ${dateInput({ id: 'becameAwareOn', label: 'When did the local authority become aware of the incident?', hint: 'For example, 27 3 2026', value: v.becameAwareOn, errors })}
@@ -160,7 +169,7 @@ export const amendNotificationPage = async (ctx: PageContext) => {
     return draw(values, { nature: 'Change at least one answer, or go back to the incident' });
   const data = await ctx.gateway<{ amendNotification: { __typename: string; position?: string } | ClientError }>(
     AMEND_NOTIFICATION,
-    { input: { commandId, incidentId: incident.id, changes } },
+    { input: { commandId, incidentId: incident.id, reason: values.reason, changes } },
   );
   const result = data.amendNotification;
   if (isClientError(result)) {
