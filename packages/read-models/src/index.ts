@@ -59,6 +59,7 @@ export {
 export { REVIEW_STATUSES, type ReviewStatus, type ReviewDelay } from './reviews/reviews-projection';
 export {
   listPublishedReports,
+  countPublishedReports,
   type PublishedReportView,
   type ListPublishedReportsOptions,
 } from './published-reports/published-reports-query';
@@ -100,7 +101,13 @@ export {
   type ProjectorStatusOptions,
 } from './projector-status/projector-status-query';
 export { memoizeCalendar } from './memoized-calendar';
-export { getReferral, listReferrals, type ReferralView, type ListReferralsOptions } from './referrals/referrals-query';
+export {
+  getReferral,
+  listReferrals,
+  countReferrals,
+  type ReferralView,
+  type ListReferralsOptions,
+} from './referrals/referrals-query';
 export type { ReferralStatus, ReferralOutcomeRow } from './referrals/referrals-projection';
 export {
   getReviewLearning,

@@ -180,6 +180,15 @@ describe.skipIf(!hasChromium())('a local review in Chromium', { timeout: 300_000
     await page.getByLabel('Learning theme').fill('neglect');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.getByRole('heading', { name: '1 report found' }).waitFor();
+    expect(await page.locator('#list-count').innerText()).toBe('Showing 1 to 1 of 1 reports');
+    // The CSV carries the page's filters: the one report with the theme, the listing line among its cells.
+    const csvHref = await page.getByRole('link', { name: 'Download these reports (CSV)' }).getAttribute('href');
+    expect(new URL(csvHref!, page.url()).searchParams.get('theme')).toBe('neglect');
+    const csv = await page.request.get(new URL(csvHref!, page.url()).toString());
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    const csvLines = (await csv.text()).trim().split('\r\n');
+    expect(csvLines).toHaveLength(2);
+    expect(csvLines[1]).toContain(`Child M – Overview Report – ${month}`);
     await expectAccessible(page);
     await screenshot(page, 'published-reports');
     await page.getByLabel('Year published').fill('2019');

@@ -122,8 +122,9 @@ export const NATIONAL_STATISTICS = `query NationalStatistics($reportingYear: Int
   }
 }`;
 
-export const PUBLISHED_REPORTS = `query PublishedReports($partnershipId: String, $year: Int, $theme: String, $search: String) {
-  publishedReports(first: 40, partnershipId: $partnershipId, year: $year, theme: $theme, search: $search) {
+export const PUBLISHED_REPORTS = `query PublishedReports($first: Int, $page: Int, $partnershipId: String, $year: Int, $theme: String, $search: String) {
+  publishedReports(first: $first, page: $page, partnershipId: $partnershipId, year: $year, theme: $theme, search: $search) {
+    totalCount
     edges { node { reviewId kind partnershipId partnershipName title caseName publishedOn year publication summary themes keywords reviewModel documents { kind title address } } }
   }
 }`;
@@ -199,11 +200,12 @@ export const SUBMIT_REFERRAL = referralPayload('submitReferral', 'SubmitReferral
 export const DECIDE_REFERRAL = referralPayload('decideReferral', 'DecideReferralInput');
 export const WITHDRAW_REFERRAL = referralPayload('withdrawReferral', 'WithdrawReferralInput');
 
-export const REFERRALS = `query Referrals($status: ReferralStatus, $after: String, $consistentAfter: String) {
-  referrals(first: 50, status: $status, after: $after, consistentAfter: $consistentAfter) {
+export const REFERRALS = `query Referrals($first: Int, $page: Int, $status: ReferralStatus, $consistentAfter: String) {
+  referrals(first: $first, page: $page, status: $status, consistentAfter: $consistentAfter) {
+    totalCount
     edges { node { ${referralFields} } }
-    pageInfo { hasNextPage endCursor }
   }
+  waiting: referrals(first: 1, status: SUBMITTED, consistentAfter: $consistentAfter) { totalCount }
 }`;
 
 export const REFERRAL = `query Referral($id: ID!, $consistentAfter: String) {

@@ -95,7 +95,25 @@ describe.skipIf(!hasChromium())('referrals with the real gateway', { timeout: 30
     await partnership.getByRole('link', { name: 'Referrals', exact: true }).click();
     await partnership.getByRole('heading', { name: 'Referrals from partner agencies' }).waitFor();
     expect(await partnership.getByText('1 referral is waiting for a decision.').isVisible()).toBe(true);
+    expect(await partnership.locator('#list-count').innerText()).toBe('Showing 1 to 1 of 1 referrals');
     await expectAccessible(partnership);
+    // The sub-group's work list, and the same list as CSV (the filter kept, no sealed free text).
+    await partnership.getByRole('link', { name: 'Show only the referrals waiting for a decision' }).click();
+    await partnership.getByRole('table', { name: 'Referrals waiting for a decision, newest first' }).waitFor();
+    const csvHref = await partnership
+      .getByRole('link', { name: 'Download these referrals (CSV)' })
+      .getAttribute('href');
+    expect(csvHref).toBe('/partnership/referrals?status=SUBMITTED&format=csv');
+    const csv = await partnership.request.get(new URL(csvHref!, partnership.url()).toString());
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    const csvText = await csv.text();
+    expect(csvText.trim().split('\r\n')).toEqual([
+      'Sent,Agency,Nature,Status,Outcome',
+      expect.stringMatching(
+        /^\d{4}-\d{2}-\d{2},Police,Serious harm,Waiting for a decision,Waiting for the review sub-group to decide$/,
+      ),
+    ]);
+    expect(csvText).not.toContain('neighbour');
     await partnership.getByRole('link', { name: /^Serious harm/ }).click();
     await partnership.getByRole('heading', { name: 'Decide a referral' }).waitFor();
     expect(await partnership.locator('.govuk-summary-list').innerText()).toContain('Police');

@@ -36,6 +36,10 @@ export type ListPublishedReportsOptions = {
   search?: string;
   first?: number;
   after?: string;
+  /** 1-based page number of `first` rows (GOV.UK pagination): an offset, and `after` is then ignored. */
+  page?: number;
+  /** false: leave totalCount null (the gateway counts only when a client asks, with countPublishedReports). */
+  count?: boolean;
 };
 
 /** LIKE metacharacters in the search text are matched literally. */
@@ -43,27 +47,43 @@ const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, 
 
 type Row = PublishedReportRow & { partnership_name: string | null };
 
+type PublishedReportFilters = Pick<ListPublishedReportsOptions, 'partnershipId' | 'year' | 'theme' | 'search'>;
+
+const whereOf = (sql: Sql, options: PublishedReportFilters) => {
+  const search = options.search?.trim();
+  return sql`
+    ${options.partnershipId !== undefined ? sql`and r.partnership_ids @> ${JSON.stringify([options.partnershipId])}::text::jsonb` : sql``}
+    ${options.year !== undefined ? sql`and r.year = ${options.year}` : sql``}
+    ${options.theme !== undefined ? sql`and exists (select 1 from jsonb_array_elements_text(r.themes) t where lower(t) = lower(${options.theme}))` : sql``}
+    ${search ? sql`and r.search_text like ${likePattern(search)} escape '\\'` : sql``}`;
+};
+
+/** How many published reports match, over every row (never the rows of one page). */
+export const countPublishedReports = async (sql: Sql, options: PublishedReportFilters): Promise<number> => {
+  const [{ count }] = await sql<[{ count: number }]>`
+    select count(*)::int as count from read_models.published_reports r
+    where r.published_on is not null ${whereOf(sql, options)}`;
+  return count;
+};
+
 export const listPublishedReports = async (
   sql: Sql,
   options: ListPublishedReportsOptions,
 ): Promise<Page<PublishedReportView>> => {
   const size = pageSize(options.first);
-  const search = options.search?.trim();
-  const filters = sql`
-    ${options.partnershipId !== undefined ? sql`and r.partnership_ids @> ${JSON.stringify([options.partnershipId])}::text::jsonb` : sql``}
-    ${options.year !== undefined ? sql`and r.year = ${options.year}` : sql``}
-    ${options.theme !== undefined ? sql`and exists (select 1 from jsonb_array_elements_text(r.themes) t where lower(t) = lower(${options.theme}))` : sql``}
-    ${search ? sql`and r.search_text like ${likePattern(search)} escape '\\'` : sql``}`;
-  const [afterOn, afterId] = options.after !== undefined ? decodeCursor(options.after, 2) : [];
-  const rows = await sql<Row[]>`
+  const offset = options.page !== undefined ? (Math.max(1, Math.trunc(options.page)) - 1) * size : undefined;
+  const [afterOn, afterId] = offset === undefined && options.after !== undefined ? decodeCursor(options.after, 2) : [];
+  const rowsQuery = sql<Row[]>`
     select r.*, p.name as partnership_name
     from read_models.published_reports r left join read_models.partnerships p on p.partnership_id = r.partnership_id
-    where r.published_on is not null ${filters}
+    where r.published_on is not null ${whereOf(sql, options)}
     ${afterOn !== undefined ? sql`and (r.published_on, r.review_id) < (${afterOn}, ${afterId!})` : sql``}
     order by r.published_on desc, r.review_id desc
-    limit ${size + 1}`;
-  const [{ count }] = await sql<[{ count: number }]>`
-    select count(*)::int as count from read_models.published_reports r where r.published_on is not null ${filters}`;
+    limit ${size + 1} ${offset !== undefined ? sql`offset ${offset}` : sql``}`;
+  const [rows, count] = await Promise.all([
+    rowsQuery,
+    options.count === false ? Promise.resolve(null) : countPublishedReports(sql, options),
+  ]);
   return toPage(
     rows,
     size,

@@ -56,22 +56,39 @@ export type ListReferralsOptions = {
   status?: ReferralStatus;
   first?: number;
   after?: string;
+  /** 1-based page number of `first` rows (GOV.UK pagination): an offset, and `after` is then ignored. */
+  page?: number;
+  /** false: leave totalCount null (the gateway counts only when a client asks, with countReferrals). */
+  count?: boolean;
 };
 
-/** Newest first; keyset on (submitted_at, referral_id). */
-export const listReferrals = async (sql: Sql, options: ListReferralsOptions): Promise<Page<ReferralView>> => {
-  const size = pageSize(options.first);
-  const filters = sql`
+type ReferralFilters = Pick<ListReferralsOptions, 'partnershipId' | 'referredBy' | 'status'>;
+
+const whereOf = (sql: Sql, options: ReferralFilters) => sql`
     partnership_id = ${options.partnershipId}
     ${options.referredBy !== undefined ? sql`and referred_by = ${options.referredBy}` : sql``}
     ${options.status !== undefined ? sql`and status = ${options.status}` : sql``}`;
-  const [at, id] = options.after ? decodeCursor(options.after, 2) : [];
-  const rows = await sql<ReferralRow[]>`
-    select * from read_models.referrals where ${filters}
-    ${at !== undefined ? sql`and (submitted_at, referral_id) < (${at}, ${id!})` : sql``}
-    order by submitted_at desc, referral_id desc limit ${size + 1}`;
+
+/** How many referrals match, over every row (never the rows of one page). */
+export const countReferrals = async (sql: Sql, options: ReferralFilters): Promise<number> => {
   const [{ count }] = await sql<
     [{ count: number }]
-  >`select count(*)::int as count from read_models.referrals where ${filters}`;
+  >`select count(*)::int as count from read_models.referrals where ${whereOf(sql, options)}`;
+  return count;
+};
+
+/** Newest first; keyset on (submitted_at, referral_id), or an offset for `page`. */
+export const listReferrals = async (sql: Sql, options: ListReferralsOptions): Promise<Page<ReferralView>> => {
+  const size = pageSize(options.first);
+  const offset = options.page !== undefined ? (Math.max(1, Math.trunc(options.page)) - 1) * size : undefined;
+  const [at, id] = offset === undefined && options.after ? decodeCursor(options.after, 2) : [];
+  const rowsQuery = sql<ReferralRow[]>`
+    select * from read_models.referrals where ${whereOf(sql, options)}
+    ${at !== undefined ? sql`and (submitted_at, referral_id) < (${at}, ${id!})` : sql``}
+    order by submitted_at desc, referral_id desc limit ${size + 1} ${offset !== undefined ? sql`offset ${offset}` : sql``}`;
+  const [rows, count] = await Promise.all([
+    rowsQuery,
+    options.count === false ? Promise.resolve(null) : countReferrals(sql, options),
+  ]);
   return toPage(rows, size, count, toView, (row) => [row.submitted_at, row.referral_id]);
 };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@cspr/testing';
 import { migrateReadModels } from '../migrations';
 import { givenEvents } from '../projection-spec';
-import { getReferral, listReferrals } from './referrals-query';
+import { countReferrals, getReferral, listReferrals } from './referrals-query';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -80,6 +80,23 @@ describe('referrals', () => {
       (await listReferrals(db.sql, { partnershipId: 'leeds', referredBy: 'officer-1' })).items.map((r) => r.id),
     ).toEqual(['r1']);
     expect((await listReferrals(db.sql, { partnershipId: 'bradford' })).totalCount).toBe(0);
+  });
+
+  it('pages by number with the count over every match, and counts only when asked', async () => {
+    await givenEvents(
+      db.sql,
+      Array.from({ length: 5 }, (_, i) => submitted(`p${i}`, 'officer-3', `2026-04-0${i + 1}T09:00:00.000Z`)),
+    );
+    const mine = { partnershipId: 'leeds', referredBy: 'officer-3' };
+    const second = await listReferrals(db.sql, { ...mine, first: 2, page: 2 });
+    expect(second.items.map((r) => r.id)).toEqual(['p2', 'p1']);
+    expect(second.hasNextPage).toBe(true);
+    expect(second.totalCount).toBe(5);
+    const last = await listReferrals(db.sql, { ...mine, first: 2, page: 3, count: false });
+    expect(last).toMatchObject({ hasNextPage: false, totalCount: null });
+    expect(last.items.map((r) => r.id)).toEqual(['p0']);
+    expect(await countReferrals(db.sql, mine)).toBe(5);
+    expect(await countReferrals(db.sql, { ...mine, status: 'decided' })).toBe(0);
   });
 
   it('a decision on a referral never submitted is dead-lettered', async () => {

@@ -1,10 +1,10 @@
 /** `publishedReports`: what partnership pages and the NSPCC collection list. Public: no token needed. */
-import { listPublishedReports } from '@cspr/read-models';
+import { countPublishedReports, listPublishedReports } from '@cspr/read-models';
 import type { PublishedReportView } from '@cspr/read-models';
 import { builder } from '../builder';
 import { may } from '../authorization';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
-import { forwardOnly, mapReadError, toConnection } from '../read-access';
+import { forwardOnly, mapReadError, pageNumberOf, toConnection } from '../read-access';
 import { DocumentType, ReviewKindEnum } from './review';
 
 const PublishedReportType = builder.objectRef<PublishedReportView>('PublishedReport').implement({
@@ -32,28 +32,43 @@ const PublishedReportType = builder.objectRef<PublishedReportView>('PublishedRep
 builder.queryField('publishedReports', (t) =>
   t.connection({
     type: PublishedReportType,
-    description: 'Published reports, newest first. Public.',
+    description:
+      'Published reports, newest first. Public. Pages by cursor (first/after) or by page number (first/page); totalCount counts every match.',
     args: {
       partnershipId: t.arg.string({ required: false }),
       year: t.arg.int({ required: false }),
       theme: t.arg.string({ required: false, description: 'A learning theme, whole and case-insensitive.' }),
       search: t.arg.string({ required: false, description: 'Case-insensitive text search.' }),
+      page: t.arg.int({
+        required: false,
+        description: '1-based page number of `first` items (GOV.UK pagination); `after` is ignored when given.',
+      }),
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
     authScopes: may('publishedReports'),
     resolve: async (_root, args, ctx) => {
       forwardOnly(args);
+      const page = pageNumberOf(args.page);
+      const filters = {
+        ...(args.partnershipId ? { partnershipId: args.partnershipId } : {}),
+        ...(args.year != null ? { year: args.year } : {}),
+        ...(args.theme ? { theme: args.theme.slice(0, 200) } : {}),
+        ...(args.search ? { search: args.search.slice(0, 200) } : {}),
+      };
       await awaitConsistency(ctx, args.consistentAfter);
       try {
-        const page = await listPublishedReports(ctx.services.sql, {
-          ...(args.partnershipId ? { partnershipId: args.partnershipId } : {}),
-          ...(args.year != null ? { year: args.year } : {}),
-          ...(args.theme ? { theme: args.theme.slice(0, 200) } : {}),
-          ...(args.search ? { search: args.search.slice(0, 200) } : {}),
+        const listed = await listPublishedReports(ctx.services.sql, {
+          ...filters,
+          count: false,
           ...(args.first != null ? { first: args.first } : {}),
-          ...(args.after ? { after: args.after } : {}),
+          ...(page !== undefined ? { page } : args.after ? { after: args.after } : {}),
         });
-        return toConnection(page, (r) => [r.publishedOn, r.reviewId], args.after);
+        return toConnection(
+          listed,
+          (r) => [r.publishedOn, r.reviewId],
+          page !== undefined && page > 1 ? 'page' : args.after,
+          () => countPublishedReports(ctx.services.sql, filters),
+        );
       } catch (error) {
         throw mapReadError(error);
       }

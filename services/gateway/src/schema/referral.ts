@@ -8,14 +8,14 @@ import { z } from 'zod';
 import { uuidV5 } from '@cspr/application';
 import { AGENCY_CRITERIA_VIEWS, GUIDANCE_EDITIONS, NON_STATUTORY_REVIEW_KINDS, REFERRAL_OUTCOMES } from '@cspr/domain';
 import type { Operation } from '@cspr/domain';
-import { getReferral, listReferrals } from '@cspr/read-models';
+import { countReferrals, getReferral, listReferrals } from '@cspr/read-models';
 import type { ReferralView } from '@cspr/read-models';
 import type { GuidanceEdition } from '@cspr/domain';
 import { builder } from '../builder';
 import { may, requireRecord, userOf } from '../authorization';
 import { ForbiddenError, NotFoundError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
-import { badInput, forwardOnly, mapReadError, toConnection } from '../read-access';
+import { badInput, forwardOnly, mapReadError, pageNumberOf, toConnection } from '../read-access';
 import {
   calendarDateSchema,
   childrenListSchema,
@@ -312,25 +312,40 @@ builder.queryField('referral', (t) =>
 builder.queryField('referrals', (t) =>
   t.connection({
     type: ReferralType,
-    description: "A partnership's referrals, newest first; an agency user sees only the referrals it made.",
+    description:
+      "A partnership's referrals, newest first; an agency user sees only the referrals it made. Pages by cursor (first/after) or by page number (first/page); totalCount counts every match.",
     args: {
       status: t.arg({ type: ReferralStatusEnum, required: false }),
+      page: t.arg.int({
+        required: false,
+        description: '1-based page number of `first` items (GOV.UK pagination); `after` is ignored when given.',
+      }),
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
     authScopes: may('referrals'),
     resolve: async (_root, args, ctx) => {
       const user = userOf(ctx.principal);
       forwardOnly(args);
+      const page = pageNumberOf(args.page);
+      const filters = {
+        partnershipId: user.partnershipId ?? '',
+        ...(user.role === 'agency' ? { referredBy: user.userId } : {}),
+        ...(args.status ? { status: args.status } : {}),
+      };
       await awaitConsistency(ctx, args.consistentAfter);
       try {
-        const page = await listReferrals(ctx.services.sql, {
-          partnershipId: user.partnershipId ?? '',
-          ...(user.role === 'agency' ? { referredBy: user.userId } : {}),
-          ...(args.status ? { status: args.status } : {}),
+        const listed = await listReferrals(ctx.services.sql, {
+          ...filters,
+          count: false,
           ...(args.first != null ? { first: args.first } : {}),
-          ...(args.after ? { after: args.after } : {}),
+          ...(page !== undefined ? { page } : args.after ? { after: args.after } : {}),
         });
-        return toConnection(page, (r) => [r.submittedAt, r.id], args.after);
+        return toConnection(
+          listed,
+          (r) => [r.submittedAt, r.id],
+          page !== undefined && page > 1 ? 'page' : args.after,
+          () => countReferrals(ctx.services.sql, filters),
+        );
       } catch (error) {
         throw mapReadError(error);
       }

@@ -6,6 +6,7 @@
 import type { Router } from 'express';
 import { monthInWords } from '@cspr/domain';
 import { formatDate } from '../app/deadline';
+import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, toCsv } from '../app/listing';
 import { DOCUMENT_KINDS, is, labelOf, REVIEW_MODELS } from '../app/vocabulary';
 import { PUBLISHED_REPORTS } from '../operations';
 import type { GatewayCall } from '../server/gateway-client';
@@ -46,13 +47,48 @@ export const reportsRoutes = (router: Router): void => {
     const year = /^\d{4}$/.test(q.year) ? Number(q.year) : undefined;
     const errors = q.year && year === undefined ? { year: 'Enter the year as 4 digits, for example 2026' } : {};
     const gateway = res.locals.gateway as GatewayCall;
-    const { publishedReports } = await gateway<{ publishedReports: { edges: { node: Report }[] } }>(PUBLISHED_REPORTS, {
-      ...(q.partnership ? { partnershipId: q.partnership } : {}),
-      ...(year ? { year } : {}),
-      ...(q.theme ? { theme: q.theme } : {}),
-      ...(q.search ? { search: q.search } : {}),
-    });
-    const reports = publishedReports.edges.map(({ node: r }) => ({
+    const read = async (page: number, first: number) => {
+      const { publishedReports } = await gateway<{
+        publishedReports: { totalCount: number; edges: { node: Report }[] };
+      }>(PUBLISHED_REPORTS, {
+        first,
+        page,
+        ...(q.partnership ? { partnershipId: q.partnership } : {}),
+        ...(year ? { year } : {}),
+        ...(q.theme ? { theme: q.theme } : {}),
+        ...(q.search ? { search: q.search } : {}),
+      });
+      return { items: publishedReports.edges.map((e) => e.node), total: publishedReports.totalCount };
+    };
+    const query = new URL(req.originalUrl, 'http://page.invalid').searchParams;
+    if (query.get('format') === 'csv') {
+      const all = await everyPage((page) => read(page, 100));
+      res
+        .status(200)
+        .type('text/csv; charset=utf-8')
+        .attachment('published-reports.csv')
+        .send(
+          toCsv(
+            ['Case', 'Title', 'Partnership', 'Published', 'Review model', 'Themes', 'Keywords', 'Summary', 'Documents'],
+            all.map((r) => [
+              r.caseName,
+              r.title,
+              r.partnershipName,
+              r.publishedOn,
+              labelOf(REVIEW_MODELS, r.reviewModel),
+              r.themes.join('; '),
+              r.keywords.join('; '),
+              r.summary,
+              r.documents.map((d) => listingLine(r, d)).join('; '),
+            ]),
+          ),
+        );
+      return;
+    }
+    const page = pageFrom(query);
+    const { items, total } = await read(page, PAGE_SIZE);
+    const listing = { path: '/reports', query, page, total, noun: 'reports' };
+    const reports = items.map((r) => ({
       ...r,
       byline: `${r.partnershipName} · published ${formatDate(r.publishedOn)} · ${labelOf(REVIEW_MODELS, r.reviewModel)}${is(r.publication, 'improvements-only') ? ' · information about improvements only' : ''}`,
       // Only https addresses and files the platform stores become links: an address is typed by a partnership and
@@ -67,6 +103,10 @@ export const reportsRoutes = (router: Router): void => {
       errors,
       q,
       reports,
+      total,
+      listCount: String(listCount(listing)),
+      pagination: String(pagination(listing)),
+      csvLink: String(csvLink('/reports', query, 'these reports')),
       filtered: FILTERS.some((f) => q[f]),
     });
   });

@@ -1,23 +1,22 @@
 /** The partnership's review sub-group: referrals from partner agencies, undecided first, each linking to its decision. */
 import { table } from '../app/components';
 import { formatDate } from '../app/deadline';
+import { csvLink, listCount, PAGE_SIZE, pageFrom, pagination } from '../app/listing';
 
 import { html } from '../app/html';
 import type { PageContext } from '../server/page';
 import { AGENCIES, labelOf, NATURES } from '../app/vocabulary';
-import { REFERRALS } from '../operations';
-import { statusTag, type ReferralsData } from './my-referrals-page';
+import { readReferrals, sendReferralsCsv, statusTag } from './my-referrals-page';
 import { CRITERIA_VIEWS, outcomeInWords } from './referral-vocabulary';
 
 export const partnershipReferralsPage = async (ctx: PageContext) => {
-  const data = await ctx.gateway<ReferralsData>(REFERRALS);
-  const referrals = data.referrals.edges.map((e) => e.node);
-  // Undecided first: they are the sub-group's work; the log keeps the newest-first order within each group.
-  const ordered = [
-    ...referrals.filter((r) => r.status === 'SUBMITTED'),
-    ...referrals.filter((r) => r.status !== 'SUBMITTED'),
-  ];
-  const waiting = ordered.filter((r) => r.status === 'SUBMITTED').length;
+  const path = '/partnership/referrals';
+  // "Waiting for a decision only" is the sub-group's work list; without it every referral, newest first.
+  const status = ctx.query.get('status') === 'SUBMITTED' ? 'SUBMITTED' : undefined;
+  if (ctx.query.get('format') === 'csv') return sendReferralsCsv(ctx, 'referrals.csv', status);
+  const page = pageFrom(ctx.query);
+  const { items: ordered, total, waiting } = await readReferrals(ctx, page, PAGE_SIZE, status);
+  const listing = { path, query: ctx.query, page, total, noun: 'referrals' };
   ctx.render(
     'Referrals',
     html`
@@ -25,10 +24,17 @@ export const partnershipReferralsPage = async (ctx: PageContext) => {
     <h1 class="govuk-heading-l">Referrals from partner agencies</h1>
     <p class="govuk-body">${waiting === 0 ? 'No referral is waiting for a decision.' : waiting === 1 ? '1 referral is waiting for a decision.' : `${waiting} referrals are waiting for a decision.`}</p>
     ${
-      ordered.length === 0
-        ? html`<p class="govuk-body">No agency has referred a case yet.</p>`
-        : table({
-            caption: 'Referrals, waiting for a decision first',
+      status
+        ? html`<p class="govuk-body"><a class="govuk-link" href="${path}">Show every referral</a></p>`
+        : waiting > 0
+          ? html`<p class="govuk-body"><a class="govuk-link" href="${path}?status=SUBMITTED">Show only the referrals waiting for a decision</a></p>`
+          : ''
+    }
+    ${
+      total === 0
+        ? html`<p class="govuk-body">${status ? 'No referral is waiting for a decision.' : 'No agency has referred a case yet.'}</p>`
+        : html`${listCount(listing)}${table({
+            caption: status ? 'Referrals waiting for a decision, newest first' : 'Referrals, newest first',
             head: ['Referral', 'Agency’s view', 'Status', 'Outcome'],
             rows: ordered.map((r) => [
               html`<a class="govuk-link" href="/partnership/referrals/${r.id}">${labelOf(NATURES, r.nature)}<span class="govuk-visually-hidden"> referred ${formatDate(r.submittedOn)}</span></a><br><span class="govuk-body-s">From ${labelOf(AGENCIES, r.agency).toLowerCase()}, sent ${formatDate(r.submittedOn)}</span>`,
@@ -36,7 +42,9 @@ export const partnershipReferralsPage = async (ctx: PageContext) => {
               statusTag(r.status),
               outcomeInWords(r),
             ]),
-          })
+          })}
+          ${pagination(listing)}
+          ${csvLink(path, ctx.query, 'these referrals')}`
     }
   `,
   );
