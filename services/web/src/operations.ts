@@ -299,7 +299,7 @@ export const PANEL_QUEUE_PAGE = `query PanelQueuePage($first: Int, $page: Int, $
 export const ERASURE_REQUESTS = `query ErasureRequests($status: ErasureRequestStatus, $first: Int, $page: Int, $consistentAfter: String) {
   erasureRequests(status: $status, first: $first, page: $page, consistentAfter: $consistentAfter) {
     totalCount
-    edges { node { subjectKind incidentId referralId reviewId reference partnershipName localAuthorityName status legalBasis requestedBy requestedAt requestedByYou decidedBy decidedAt } }
+    edges { node { subjectKind incidentId referralId reviewId reference partnershipName localAuthorityName status legalBasis requestedBy requestedByName requestedAt requestedByYou decidedBy decidedByName decidedAt } }
   }
 }`;
 
@@ -322,7 +322,7 @@ export const CANCEL_ERASURE_REQUEST = `mutation CancelErasureRequest($input: Can
 export const PERSONAL_DATA_READS = `query PersonalDataReads($readerId: String, $subject: String, $from: String, $to: String, $first: Int, $page: Int) {
   personalDataReads(readerId: $readerId, subject: $subject, from: $from, to: $to, first: $first, page: $page) {
     totalCount
-    edges { node { at readerId role partnershipName subjectReference fields purpose } }
+    edges { node { at readerId readerName role partnershipName subjectReference fields purpose } }
   }
 }`;
 

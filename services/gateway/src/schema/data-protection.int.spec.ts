@@ -151,4 +151,34 @@ describe('personal-data read audit', () => {
     const denied = await f.graphql(panel, query, { subject: reference });
     expect(denied.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
+
+  it('names the reader by the email their access was granted under, and filters by that email too', async () => {
+    const { incidentId } = await lc.notified();
+    await waitForPosition(f.db.sql, lc.lastPosition(), 10_000);
+    const reader = { role: 'panel', sub: '6f1c2a9e-3b7d-4e21-9c55-0a8f4d2e7b13' } as const;
+    const granted = await f.graphql(
+      admin1,
+      'mutation($input: AccessInput!) { grantAccess(input: $input) { __typename ... on AccessPayload { position } } }',
+      { input: { subject: reader.sub, role: 'panel', email: 'Pat.Reader@panel.gov.uk' } },
+    );
+    await f.graphql(reader, 'query($id: ID!) { incident(id: $id) { ... on Incident { personal { caseOutline } } } }', {
+      id: incidentId,
+    });
+    const reads = await f.graphql(
+      admin1,
+      'query($reader: String, $after: String) { personalDataReads(readerId: $reader, consistentAfter: $after) { totalCount edges { node { readerId readerName } } } }',
+      { reader: 'pat.reader@panel.gov.uk', after: granted.data!.grantAccess.position },
+    );
+    expect(reads.data!.personalDataReads.totalCount).toBe(1);
+    expect(reads.data!.personalDataReads.edges[0].node).toEqual({
+      readerId: reader.sub,
+      readerName: 'Pat.Reader@panel.gov.uk',
+    });
+    // Someone never granted anything (a token's role claim only) is shown by their id.
+    const paula = await f.graphql(
+      admin1,
+      'query { personalDataReads(readerId: "paula", first: 1) { edges { node { readerName } } } }',
+    );
+    expect(paula.data!.personalDataReads.edges[0].node.readerName).toBe('paula');
+  });
 });

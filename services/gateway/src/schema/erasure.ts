@@ -19,7 +19,7 @@ import { may } from '../authorization';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import type { GatewayContext } from '../gateway-context';
 import { badInput, forwardOnly, pageNumberOf, todayOf, toConnection } from '../read-access';
-import { localAuthorityNameOf, partnershipNameOf } from './names';
+import { localAuthorityNameOf, partnershipNameOf, personNameOf } from './names';
 import { requireIncidentAccess, requireReferralAccess, requireReviewAccess } from '../record-owners';
 import { commandIdSchema, idSchema, parseInput, runCommand } from '../run-command';
 import { ErasurePayload, mutationErrors } from './command-payload';
@@ -270,13 +270,22 @@ const ErasureRequestType = builder.objectRef<ErasureRequestView>('ErasureRequest
     }),
     status: t.field({ type: ErasureRequestStatusEnum, resolve: (r) => r.status }),
     legalBasis: t.exposeString('legalBasis'),
-    requestedBy: t.exposeString('requestedBy'),
+    requestedBy: t.exposeString('requestedBy', { description: "The requester's user id." }),
+    requestedByName: t.string({
+      description: 'The requester as admins read them: the email their access was granted under, else their id.',
+      resolve: (r, _args, ctx) => personNameOf(ctx, r.requestedBy),
+    }),
     requestedAt: t.exposeString('requestedAt'),
     requestedByYou: t.boolean({
       description: 'The caller made this request, so only another admin may approve it.',
       resolve: (r, _args, ctx) => ctx.principal.kind === 'user' && ctx.principal.userId === r.requestedBy,
     }),
     decidedBy: t.string({ nullable: true, description: 'Who approved or cancelled it.', resolve: (r) => r.decidedBy }),
+    decidedByName: t.string({
+      nullable: true,
+      description: 'Who approved or cancelled it, as admins read them (email, else id).',
+      resolve: (r, _args, ctx) => (r.decidedBy ? personNameOf(ctx, r.decidedBy) : null),
+    }),
     decidedAt: t.string({ nullable: true, resolve: (r) => r.decidedAt }),
   }),
 });

@@ -1,11 +1,12 @@
 /**
  * Names people read instead of codes: local authorities by name (the 153 English authorities, for the pages'
  * select and autocomplete) and partnerships by their registered name. Records expose `localAuthorityName` and
- * `partnershipName` beside their codes, so no page has to show an ONS code or a slug.
+ * `partnershipName` beside their codes, so no page has to show an ONS code or a slug; and staff by the email their
+ * access was granted under, so an admin page never shows a provider's subject id (a UUID under Keycloak or Entra).
  */
 import { defaultPartnerships, findLocalAuthority, localAuthorities, regionOf } from '@cspr/domain';
 import type { LocalAuthority } from '@cspr/domain';
-import { listPartnerships } from '@cspr/read-models';
+import { listAccessGrants, listPartnerships } from '@cspr/read-models';
 import { builder } from '../builder';
 import { may } from '../authorization';
 import type { GatewayContext } from '../gateway-context';
@@ -52,4 +53,29 @@ export const partnershipNameOf = async (ctx: GatewayContext, id: string): Promis
   }
   if (id === 'national') return 'Child Safeguarding Practice Review Panel';
   return (await names).get(id) ?? id;
+};
+
+const peopleEmails = new WeakMap<object, Promise<Map<string, string>>>();
+
+/**
+ * How admins read a member of staff: the email their access was granted under (access grants, read once per request),
+ * else the subject id itself, which for the platform's own components reads `system:<component>`.
+ */
+export const personNameOf = async (ctx: GatewayContext, subject: string): Promise<string> => {
+  let emails = peopleEmails.get(ctx);
+  if (!emails) {
+    emails = listAccessGrants(ctx.services.sql).then(
+      (grants) => new Map(grants.filter((g) => g.email).map((g) => [g.subject, g.email!] as const)),
+    );
+    peopleEmails.set(ctx, emails);
+  }
+  return (await emails).get(subject) ?? subject;
+};
+
+/** The subject id of the member of staff an admin names by email (as `personNameOf` shows them); an id as given. */
+export const subjectOfPerson = async (ctx: GatewayContext, emailOrId: string): Promise<string> => {
+  const wanted = emailOrId.trim().toLowerCase();
+  if (!wanted.includes('@')) return emailOrId.trim();
+  const grant = (await listAccessGrants(ctx.services.sql)).find((g) => g.email?.toLowerCase() === wanted);
+  return grant?.subject ?? emailOrId.trim();
 };

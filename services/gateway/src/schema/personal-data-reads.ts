@@ -12,7 +12,7 @@ import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { badInput, forwardOnly, pageNumberOf } from '../read-access';
 import { may } from '../authorization';
 import type { GatewayContext } from '../gateway-context';
-import { partnershipNameOf } from './names';
+import { partnershipNameOf, personNameOf, subjectOfPerson } from './names';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HOUR = 3_600_000;
@@ -52,6 +52,10 @@ const PersonalDataReadType = builder.objectRef<RecordedReadAuditEntry>('Personal
     readerId: t.exposeString('actorId', {
       description: "The reader's user id (or system:<component> for the platform's own reads).",
     }),
+    readerName: t.string({
+      description: 'The reader as admins read them: the email their access was granted under, else their id.',
+      resolve: (e, _args, ctx) => personNameOf(ctx, e.actorId),
+    }),
     role: t.exposeString('role'),
     partnershipName: t.string({
       nullable: true,
@@ -75,7 +79,10 @@ builder.queryField('personalDataReads', (t) =>
     description:
       'The personal-data read audit, oldest first (admins). Filter by reader, record (case reference or id) and days in England.',
     args: {
-      readerId: t.arg.string({ required: false, description: "Only this reader's reads." }),
+      readerId: t.arg.string({
+        required: false,
+        description: "Only this reader's reads: their user id, or the email their access was granted under.",
+      }),
       subject: t.arg.string({
         required: false,
         description: 'Only reads of this record: a case reference (INC-2026-00123, REV-2026-00045) or an id.',
@@ -94,7 +101,7 @@ builder.queryField('personalDataReads', (t) =>
       const page = pageNumberOf(args.page);
       const first = Math.max(1, Math.min(100, args.first ?? 20));
       const filter = {
-        ...(args.readerId ? { actorId: args.readerId.trim() } : {}),
+        ...(args.readerId ? { actorId: await subjectOfPerson(ctx, args.readerId) } : {}),
         ...(args.subject ? { subjectId: await subjectIdOf(ctx, args.subject) } : {}),
         ...(args.from ? { from: startOfLondonDay(args.from, 'from') } : {}),
         ...(args.to ? { to: endOfLondonDay(args.to, 'to') } : {}),

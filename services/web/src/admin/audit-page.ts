@@ -12,6 +12,7 @@ import type { PageContext } from '../server/page';
 type Read = {
   at: string;
   readerId: string;
+  readerName: string;
   role: string;
   partnershipName: string | null;
   subjectReference: string | null;
@@ -53,7 +54,7 @@ export const auditPage = async (ctx: PageContext) => {
         ['When (UTC)', 'Reader', 'Role', 'Partnership', 'Record', 'Fields read', 'Purpose'],
         all.map((r) => [
           r.at,
-          r.readerId,
+          r.readerName,
           r.role,
           r.partnershipName,
           r.subjectReference,
@@ -76,7 +77,7 @@ export const auditPage = async (ctx: PageContext) => {
     <form method="get" action="/admin/audit" novalidate>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-one-half">
-          ${textInput({ id: 'readerId', label: 'Person (user id)', value: q('readerId'), labelClass: 'govuk-label--s' })}
+          ${textInput({ id: 'readerId', label: 'Person (email or user id)', value: q('readerId'), labelClass: 'govuk-label--s' })}
           ${textInput({ id: 'subject', label: 'Record reference', hint: 'For example INC-2026-00123', value: q('subject'), errors, labelClass: 'govuk-label--s' })}
         </div>
         <div class="govuk-grid-column-one-half">
@@ -95,7 +96,7 @@ export const auditPage = async (ctx: PageContext) => {
             head: ['When', 'Who', 'Record', 'Fields read', 'Why'],
             rows: items.map((r) => [
               whenOf(r.at),
-              html`${r.readerId}<br><span class="govuk-body-s">${r.role}${r.partnershipName ? `, ${r.partnershipName}` : ''}</span>`,
+              html`${r.readerName}<br><span class="govuk-body-s">${r.role}${r.partnershipName ? `, ${r.partnershipName}` : ''}</span>`,
               r.subjectReference ?? 'Unknown record',
               r.fields.join(', '),
               r.purpose ?? '',

@@ -25,6 +25,7 @@ type Request = {
   localAuthorityName: string | null;
   legalBasis: string;
   requestedBy: string;
+  requestedByName: string;
   requestedAt: string;
   requestedByYou: boolean;
 };
@@ -100,7 +101,7 @@ export const erasureRequestsPage = async (ctx: PageContext) => {
             rows: items.map((r) => [
               html`${r.reference ?? (r.subjectKind === 'INCIDENT' ? 'No reference yet' : `A ${SUBJECT_NOUN[r.subjectKind] ?? 'record'}`)}<br><span class="govuk-body-s">${r.partnershipName ?? ''}${r.localAuthorityName ? `, ${r.localAuthorityName}` : ''}</span>`,
               labelOf(LEGAL_BASES, r.legalBasis),
-              html`${formatDate(r.requestedAt.slice(0, 10))}<br><span class="govuk-body-s">by ${r.requestedByYou ? 'you' : r.requestedBy}</span>`,
+              html`${formatDate(r.requestedAt.slice(0, 10))}<br><span class="govuk-body-s">by ${r.requestedByYou ? 'you' : r.requestedByName}</span>`,
               r.requestedByYou
                 ? 'Another administrator must approve your request'
                 : html`<form method="post" action="/admin/erasure-requests" novalidate>${ctx.csrf}
