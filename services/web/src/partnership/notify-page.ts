@@ -5,6 +5,7 @@
  * in hidden fields), and only "Send notification" there notifies the Panel.
  */
 import { randomUUID } from 'node:crypto';
+import { findLocalAuthority } from '@cspr/domain';
 import {
   button,
   choices,
@@ -23,7 +24,6 @@ import { answersList, carriedAnswers, type AnswerRow } from '../app/check-answer
 import { formatDate } from '../app/deadline';
 import { isoFromParts } from '../app/dates';
 import { labelOf } from '../app/vocabulary';
-import { localAuthorityOptions } from './amend-notification-page';
 import { LOCAL_AUTHORITIES, NOTIFY_INCIDENT } from '../operations';
 import type { PageContext } from '../server/page';
 import { ETHNICITIES, NATURES, PLACEMENTS, SEXES, YES_NO_NOT_KNOWN } from '../app/vocabulary';
@@ -200,7 +200,8 @@ export const notificationAnswers = (
 
 const checkAnswers = async (ctx: PageContext, v: NotifyValues) => {
   const code = v.localAuthorityCode.trim().toUpperCase();
-  const authority = (await localAuthorityOptions(ctx.gateway)).find((la) => la.value === code);
+  // The 153 names are reference data the web already has: no call to the gateway to word one code.
+  const authorityName = findLocalAuthority(code)?.name;
   ctx.render(
     'Check your answers before sending the notification',
     html`
@@ -210,7 +211,7 @@ const checkAnswers = async (ctx: PageContext, v: NotifyValues) => {
       <form method="post" action="/partnership/notify" novalidate id="check-notification">
         ${ctx.csrf}
         ${carriedAnswers(ctx.form)}
-        ${notificationAnswers(v, authority?.label ?? 'Not a local authority in England').map(
+        ${notificationAnswers(v, authorityName ?? 'Not a local authority in England').map(
           (section) =>
             html`<h2 class="govuk-heading-m">${section.heading}</h2>${answersList('/partnership/notify', section.rows)}`,
         )}
