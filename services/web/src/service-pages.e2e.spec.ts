@@ -176,8 +176,8 @@ describe.skipIf(!hasChromium()).each([true, false])(
       await page.getByRole('heading', { name: 'Notify the Panel of a serious incident' }).waitFor();
       const label = 'Local authority where the incident happened';
       await chooseLocalAuthority(page, label, 'Kirklees');
-      await page.getByRole('button', { name: 'Send notification' }).click();
-      // Sent with other answers missing: the form comes back with the authority still chosen, by name.
+      await page.getByRole('button', { name: 'Continue' }).click();
+      // Continued with other answers missing: the form comes back with the authority still chosen, by name.
       await page.locator('.govuk-error-summary').waitFor();
       expect(await page.locator('.govuk-error-summary').innerText()).not.toContain('Select the local authority');
       const chosen = javaScript
