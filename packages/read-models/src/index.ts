@@ -106,6 +106,7 @@ export {
   getReviewLearning,
   listPartnershipReviews,
   searchLearningLibrary,
+  countLearningLibrary,
   getRecurringThemes,
   listFinalReportsFor,
   type ReviewLearningView,
