@@ -214,10 +214,12 @@ export const REFERRAL = `query Referral($id: ID!, $consistentAfter: String) {
   }
 }`;
 
-export const LEARNING_LIBRARY = `query LearningLibrary($theme: String, $keyword: String, $partnershipId: String) {
-  learningLibrary(first: 50, theme: $theme, keyword: $keyword, partnershipId: $partnershipId) {
+/** One page of the library and the count over every match of the same filters, in one request. */
+export const LEARNING_LIBRARY = `query LearningLibrary($theme: String, $keyword: String, $partnershipId: String, $first: Int, $page: Int) {
+  learningLibrary(first: $first, page: $page, theme: $theme, keyword: $keyword, partnershipId: $partnershipId) {
     reviewId kind title caseName year publishedOn partnershipIds reviewModel summary themes keywords recommendations listedBecause
   }
+  learningLibraryCount(theme: $theme, keyword: $keyword, partnershipId: $partnershipId)
 }`;
 
 const reviewLearningFields = `reviewId kind title theme status ownerPartnershipId partnershipIds concernedPartnershipIds listedBecause commissionedOn
