@@ -37,10 +37,14 @@ export const learningLibraryPage = async (ctx: PageContext) => {
     (typeof FILTERS)[number],
     string
   >;
+  // Records name partnerships by id: people read their names.
+  const names = new Map<string, string>();
+  const nameOf = (partnershipId: string) => names.get(partnershipId) ?? partnershipId;
   const read = async (page: number, first: number) => {
-    const { learningLibrary, learningLibraryCount } = await ctx.gateway<{
+    const { learningLibrary, learningLibraryCount, partnerships } = await ctx.gateway<{
       learningLibrary: LibraryRecord[];
       learningLibraryCount: number;
+      partnerships: { id: string; name: string }[];
     }>(LEARNING_LIBRARY, {
       first,
       page,
@@ -48,6 +52,7 @@ export const learningLibraryPage = async (ctx: PageContext) => {
       ...(q.keyword ? { keyword: q.keyword } : {}),
       ...(q.partnership ? { partnershipId: q.partnership } : {}),
     });
+    for (const p of partnerships) names.set(p.id, p.name);
     return { items: learningLibrary, total: learningLibraryCount };
   };
   if (ctx.query.get('format') === 'csv') {
@@ -67,7 +72,7 @@ export const learningLibraryPage = async (ctx: PageContext) => {
           'Keywords',
           'Summary',
           'Recommendations',
-          ...(q.partnership ? [`Mentions ${q.partnership}’s services`] : []),
+          ...(q.partnership ? [`Mentions ${nameOf(q.partnership)}’s services`] : []),
         ],
         all.map((r) => [
           r.caseName,
@@ -76,7 +81,7 @@ export const learningLibraryPage = async (ctx: PageContext) => {
           r.publishedOn,
           reviewKindLabel(r.kind),
           r.reviewModel ? labelOf(REVIEW_MODELS, r.reviewModel) : '',
-          r.partnershipIds.join('; '),
+          r.partnershipIds.map(nameOf).join('; '),
           r.themes.join('; '),
           r.keywords.join('; '),
           r.summary,
@@ -115,11 +120,11 @@ export const learningLibraryPage = async (ctx: PageContext) => {
         ${records.map(
           (r) => html`<div class="app-report govuk-!-margin-bottom-8">
           <h3 class="govuk-heading-s govuk-!-margin-bottom-1">${r.caseName}${r.title ? ` – ${r.title}` : ''}</h3>
-          ${q.partnership && r.listedBecause === 'MENTIONS_OUR_SERVICES' ? html`<p class="govuk-body-s"><strong class="govuk-tag govuk-tag--purple">Mentions ${q.partnership}’s services</strong></p>` : ''}
+          ${q.partnership && r.listedBecause === 'MENTIONS_OUR_SERVICES' ? html`<p class="govuk-body-s"><strong class="govuk-tag govuk-tag--purple">Mentions ${nameOf(q.partnership)}’s services</strong></p>` : ''}
           <dl class="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-2">
             <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Year</dt><dd class="govuk-summary-list__value">${r.year} (published ${formatDate(r.publishedOn)})</dd></div>
             <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Kind of review</dt><dd class="govuk-summary-list__value">${reviewKindLabel(r.kind)}${r.reviewModel ? `, ${labelOf(REVIEW_MODELS, r.reviewModel)}` : ''}</dd></div>
-            <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Partnerships</dt><dd class="govuk-summary-list__value">${r.partnershipIds.join(', ')}</dd></div>
+            <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Partnerships</dt><dd class="govuk-summary-list__value">${r.partnershipIds.map(nameOf).join(', ')}</dd></div>
             ${r.themes.length ? html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Themes</dt><dd class="govuk-summary-list__value">${r.themes.map((t, i) => html`${i ? ', ' : ''}<a class="govuk-link" href="/learning?theme=${encodeURIComponent(t)}">${t}</a>`)}</dd></div>` : ''}
             ${r.keywords.length ? html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Keywords</dt><dd class="govuk-summary-list__value">${r.keywords.join(', ')}</dd></div>` : ''}
           </dl>

@@ -6,10 +6,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPartnerships } from '@cspr/domain';
 import { todayInEngland } from '../app/dates';
 import { startGatewayUnderTest, type GatewayUnderTest } from '../gateway-under-test.fixture';
 import { seedNotifiedIncident } from '../journey-seeds';
-import { COMMISSION_NON_STATUTORY_REVIEW, PUBLISH_REPORT } from '../operations';
+import { COMMISSION_NON_STATUTORY_REVIEW, NAME_CONCERNED_PARTNERSHIPS, PUBLISH_REPORT } from '../operations';
 import { createWebApp } from '../server/create-web-app';
 
 /** 28 published reviews, one a day: every third about neglect (10 of them), the rest about online safety. */
@@ -19,6 +20,8 @@ const REVIEWS = Array.from({ length: 28 }, (_, i) => ({
   theme: i % 3 === 0 ? 'neglect' : 'online safety',
 }));
 const NEGLECT = REVIEWS.filter((r) => r.theme === 'neglect');
+const nameOf = (id: string) => defaultPartnerships.find((p) => p.partnershipId === id)!.name;
+const LEEDS = nameOf('leeds');
 
 let backEnd: GatewayUnderTest;
 let server: Server;
@@ -60,6 +63,11 @@ beforeAll(async () => {
     });
     reviewIds.push(commissioned.reviewId!);
   }
+  // The newest review also names Bradford's services: it is in Bradford's listing because it mentions them.
+  await send(NAME_CONCERNED_PARTNERSHIPS, 'nameConcernedPartnerships', {
+    reviewId: reviewIds[0],
+    partnershipIds: ['bradford'],
+  });
   backEnd.setClockOffsetDays(0);
   for (const [i, review] of REVIEWS.entries()) {
     await send(PUBLISH_REPORT, 'publishReport', {
@@ -157,6 +165,24 @@ describe('the learning library: every published review, a page at a time, and as
     expect(rows.map((r) => r[0])).toEqual(newestFirst);
     expect(rows[0]![9]).toBe('Agencies worked apart, and "nobody" owned the plan.');
     expect(rows[0]![8]).toBe(`'=HYPERLINK("x")`);
-    expect(rows[0]![6]).toBe('leeds');
+    // Partnerships by name, as people read them, not by id.
+    expect(rows[0]![6]).toBe(LEEDS);
+  });
+
+  it("a partnership's listing names it, and its CSV says which reviews only mention its services", async () => {
+    const page = await text('/learning?partnership=leeds&page=2');
+    expect(page).toContain('Showing 26 to 28 of 28 reviews');
+    expect(page).toContain(`<dd class="govuk-summary-list__value">${LEEDS}</dd>`);
+    expect(page).toContain('href="/learning?partnership=leeds&amp;format=csv"');
+    const [head, ...rows] = parse(await text('/learning?partnership=leeds&format=csv')) as string[][];
+    expect(head!.at(-1)).toBe(`Mentions ${LEEDS}’s services`);
+    expect(rows).toHaveLength(28);
+    expect(new Set(rows.map((r) => r.at(-1)))).toEqual(new Set(['No']));
+
+    const bradford = await text('/learning?partnership=bradford');
+    expect(bradford).toContain('Showing 1 to 1 of 1 reviews');
+    expect(bradford).toContain(`Mentions ${nameOf('bradford')}’s services</strong>`);
+    const [, mentioned] = parse(await text('/learning?partnership=bradford&format=csv')) as string[][];
+    expect([mentioned![0], mentioned!.at(-1)]).toEqual([newestFirst[0], 'Yes']);
   });
 });
