@@ -113,6 +113,7 @@ export {
   getReviewLearning,
   listPartnershipReviews,
   searchLearningLibrary,
+  countLearningLibrary,
   getRecurringThemes,
   listFinalReportsFor,
   type ReviewLearningView,

@@ -801,6 +801,13 @@ const OPERATIONS: Operation[] = [
     policy: { operation: 'learningLibrary' },
   },
   {
+    name: 'learningLibraryCount',
+    field: 'learningLibraryCount',
+    document: 'query { learningLibraryCount(theme: "neglect") }',
+    setup: async () => ({}),
+    policy: { operation: 'learningLibraryCount' },
+  },
+  {
     name: 'recurringThemes',
     field: 'recurringThemes',
     document: 'query { recurringThemes { theme } }',

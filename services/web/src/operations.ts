@@ -216,10 +216,13 @@ export const REFERRAL = `query Referral($id: ID!, $consistentAfter: String) {
   }
 }`;
 
-export const LEARNING_LIBRARY = `query LearningLibrary($theme: String, $keyword: String, $partnershipId: String) {
-  learningLibrary(first: 50, theme: $theme, keyword: $keyword, partnershipId: $partnershipId) {
+/** One page of the library, the count over every match of the same filters and the partnerships' names, in one request. */
+export const LEARNING_LIBRARY = `query LearningLibrary($theme: String, $keyword: String, $partnershipId: String, $first: Int, $page: Int) {
+  learningLibrary(first: $first, page: $page, theme: $theme, keyword: $keyword, partnershipId: $partnershipId) {
     reviewId kind title caseName year publishedOn partnershipIds reviewModel summary themes keywords recommendations listedBecause
   }
+  learningLibraryCount(theme: $theme, keyword: $keyword, partnershipId: $partnershipId)
+  partnerships { id name }
 }`;
 
 const reviewLearningFields = `reviewId kind title theme status ownerPartnershipId partnershipIds concernedPartnershipIds listedBecause commissionedOn

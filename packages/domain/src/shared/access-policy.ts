@@ -83,6 +83,7 @@ export const ACCESS_POLICY = {
   // Public reading.
   publishedReports: EVERYONE,
   learningLibrary: EVERYONE,
+  learningLibraryCount: EVERYONE,
   partnerships: EVERYONE,
   viewer: EVERYONE,
   partnershipReviewsPage: EVERYONE,

@@ -98,6 +98,7 @@ describe('mayPerform', () => {
     const everyone = [
       'publishedReports',
       'learningLibrary',
+      'learningLibraryCount',
       'partnerships',
       'viewer',
       'partnershipReviewsPage',

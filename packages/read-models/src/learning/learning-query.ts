@@ -130,24 +130,41 @@ export type LearningLibraryOptions = {
   partnershipId?: string;
   /** Default 20, at most 100. */
   first?: number;
+  /** 1-based page number of `first` records (GOV.UK pagination): an offset. */
+  page?: number;
 };
 
+type LearningLibraryFilters = Pick<LearningLibraryOptions, 'theme' | 'keyword' | 'partnershipId'>;
+
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const libraryWhere = (sql: Sql, options: LearningLibraryFilters) => {
+  const theme = options.theme?.trim().toLowerCase();
+  const keyword = options.keyword?.trim();
+  return sql`
+    where publication is not null
+    ${theme ? sql`and exists (select 1 from jsonb_array_elements_text(learning_themes || (publication -> 'learningThemes')) t where lower(t) = ${theme})` : sql``}
+    ${keyword ? sql`and (coalesce(title, '') || ' ' || (publication ->> 'caseName') || ' ' || (publication ->> 'summary') || ' ' || (publication ->> 'keywords')) ilike ${`%${escapeLike(keyword)}%`}` : sql``}
+    ${partnershipFilter(sql, options.partnershipId)}`;
+};
+
+/** How many published reviews the library holds for these filters, over every record (never one page's). */
+export const countLearningLibrary = async (sql: Sql, options: LearningLibraryFilters = {}): Promise<number> => {
+  const [{ count }] = await sql<[{ count: number }]>`
+    select count(*)::int as count from read_models.review_learning ${libraryWhere(sql, options)}`;
+  return count;
+};
 
 export const searchLearningLibrary = async (
   sql: Sql,
   options: LearningLibraryOptions = {},
 ): Promise<LearningLibraryRecord[]> => {
-  const theme = options.theme?.trim().toLowerCase();
-  const keyword = options.keyword?.trim();
+  const size = Math.max(1, Math.min(Math.trunc(options.first ?? 20) || 20, MAX_PAGE_SIZE));
+  const offset = options.page !== undefined ? (Math.max(1, Math.trunc(options.page)) - 1) * size : 0;
   const rows = await sql<ReviewLearningRow[]>`
-    select * from read_models.review_learning
-    where publication is not null
-    ${theme ? sql`and exists (select 1 from jsonb_array_elements_text(learning_themes || (publication -> 'learningThemes')) t where lower(t) = ${theme})` : sql``}
-    ${keyword ? sql`and (coalesce(title, '') || ' ' || (publication ->> 'caseName') || ' ' || (publication ->> 'summary') || ' ' || (publication ->> 'keywords')) ilike ${`%${escapeLike(keyword)}%`}` : sql``}
-    ${partnershipFilter(sql, options.partnershipId)}
+    select * from read_models.review_learning ${libraryWhere(sql, options)}
     order by publication ->> 'publishedOn' desc, review_id desc
-    limit ${Math.min(options.first ?? 20, MAX_PAGE_SIZE)}`;
+    limit ${size} offset ${offset}`;
   return rows.map((row) => {
     const p = row.publication!;
     return {

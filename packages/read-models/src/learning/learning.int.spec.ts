@@ -10,6 +10,7 @@ import {
   listFinalReportsFor,
   listPartnershipReviews,
   searchLearningLibrary,
+  countLearningLibrary,
 } from './learning-query';
 
 let db: TestDatabase;
@@ -200,6 +201,16 @@ describe('review learning', () => {
     expect((await searchLearningLibrary(db.sql, { keyword: 'groom' })).map((r) => r.reviewId)).toEqual(['lr1']);
     expect(await searchLearningLibrary(db.sql, { keyword: '%' })).toEqual([]);
     expect(await searchLearningLibrary(db.sql, { theme: 'neglect' })).toEqual([]);
+  });
+
+  it('counts every match of the same filters, and reads a page by number', async () => {
+    expect(await countLearningLibrary(db.sql)).toBe(1);
+    expect(await countLearningLibrary(db.sql, { theme: 'self-harm', keyword: 'groom' })).toBe(1);
+    expect(await countLearningLibrary(db.sql, { partnershipId: 'buckinghamshire' })).toBe(1);
+    expect(await countLearningLibrary(db.sql, { theme: 'neglect' })).toBe(0);
+    expect(await countLearningLibrary(db.sql, { keyword: '%' })).toBe(0);
+    expect((await searchLearningLibrary(db.sql, { first: 1, page: 1 })).map((r) => r.reviewId)).toEqual(['lr1']);
+    expect(await searchLearningLibrary(db.sql, { first: 1, page: 2 })).toEqual([]);
   });
 
   it('gives the Panel recurring themes across partnerships and DfE the final reports sent to it', async () => {

@@ -283,6 +283,7 @@ describe('SQL is parameterised', () => {
         `query($t: String!, $id: ID!) {
         incidents(partnershipId: $t, first: 5) { totalCount } reviews(partnershipId: $t, first: 5) { totalCount }
         learningLibrary(keyword: $t, theme: $t, partnershipId: $t) { reviewId }
+        learningLibraryCount(keyword: $t, theme: $t, partnershipId: $t)
         incident(id: $id) { __typename } review(id: $id) { __typename } }`,
         { t: text, id: text },
       );

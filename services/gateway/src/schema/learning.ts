@@ -15,6 +15,7 @@ import {
   listFinalReportsFor,
   listPartnershipReviews,
   searchLearningLibrary,
+  countLearningLibrary,
 } from '@cspr/read-models';
 import type { LearningActionView, LearningLibraryRecord, ReviewLearningView } from '@cspr/read-models';
 import { builder } from '../builder';
@@ -192,41 +193,84 @@ builder.queryField('partnershipReviews', (t) =>
   }),
 );
 
+const libraryFiltersSchema = z.object({
+  theme: shortText(100).nullish(),
+  keyword: shortText(200).nullish(),
+  partnershipId: idSchema.nullish(),
+});
+
+/** The library's filters (and paging), checked as every input is; a query has no error union to carry them. */
+const libraryArgs = <S extends z.ZodTypeAny>(schema: S, args: unknown): z.infer<S> => {
+  try {
+    return parseInput(schema, args);
+  } catch (error) {
+    // A ValidationError escaping a query was masked as "Unexpected error.".
+    if (error instanceof ValidationError) throw badInput(error.message, error.field);
+    throw error;
+  }
+};
+
+const libraryFilters = (valid: z.infer<typeof libraryFiltersSchema>) => ({
+  ...(valid.theme ? { theme: valid.theme } : {}),
+  ...(valid.keyword ? { keyword: valid.keyword } : {}),
+  ...(valid.partnershipId ? { partnershipId: valid.partnershipId } : {}),
+});
+
+const LIBRARY_FILTER_DESCRIPTIONS = {
+  theme: 'A learning theme, matched whole and case-insensitively.',
+  keyword: 'Words matched literally in the title, case name, summary and keywords.',
+  partnershipId: "That partnership's public listing, reviews mentioning its services included.",
+};
+
 builder.queryField('learningLibrary', (t) =>
   t.field({
     type: [LibraryRecordType],
     description:
-      "Published reviews of every kind by theme and keyword (public). With partnershipId: that partnership's public listing, reviews mentioning its services included.",
+      "Published reviews of every kind by theme and keyword (public), newest first. With partnershipId: that partnership's public listing, reviews mentioning its services included. learningLibraryCount counts every match.",
     args: {
-      theme: t.arg.string({ required: false }),
-      keyword: t.arg.string({ required: false }),
-      partnershipId: t.arg.string({ required: false }),
-      first: t.arg.int({ required: false }),
+      theme: t.arg.string({ required: false, description: LIBRARY_FILTER_DESCRIPTIONS.theme }),
+      keyword: t.arg.string({ required: false, description: LIBRARY_FILTER_DESCRIPTIONS.keyword }),
+      partnershipId: t.arg.string({ required: false, description: LIBRARY_FILTER_DESCRIPTIONS.partnershipId }),
+      first: t.arg.int({ required: false, description: 'How many records (default 20, at most 100).' }),
+      page: t.arg.int({
+        required: false,
+        description: '1-based page number of `first` records (GOV.UK pagination); default 1.',
+      }),
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
     authScopes: may('learningLibrary'),
     resolve: async (_root, args, ctx) => {
       await awaitConsistency(ctx, args.consistentAfter);
-      const schema = z.object({
-        theme: shortText(100).nullish(),
-        keyword: shortText(200).nullish(),
-        partnershipId: idSchema.nullish(),
-        first: z.number().int().min(1).max(100).nullish(),
-      });
-      let valid: z.infer<typeof schema>;
-      try {
-        valid = parseInput(schema, args);
-      } catch (error) {
-        // A query has no error union: a ValidationError escaping it was masked as "Unexpected error.".
-        if (error instanceof ValidationError) throw badInput(error.message, error.field);
-        throw error;
-      }
+      const valid = libraryArgs(
+        libraryFiltersSchema.extend({
+          first: z.number().int().min(1).max(100).nullish(),
+          page: z.number().int().min(1).max(10_000).nullish(),
+        }),
+        args,
+      );
       return searchLearningLibrary(ctx.services.sql, {
-        ...(valid.theme ? { theme: valid.theme } : {}),
-        ...(valid.keyword ? { keyword: valid.keyword } : {}),
-        ...(valid.partnershipId ? { partnershipId: valid.partnershipId } : {}),
+        ...libraryFilters(valid),
         ...(valid.first ? { first: valid.first } : {}),
+        ...(valid.page ? { page: valid.page } : {}),
       });
+    },
+  }),
+);
+
+builder.queryField('learningLibraryCount', (t) =>
+  t.int({
+    description:
+      'How many published reviews learningLibrary holds for the same filters, over every record (public): the total a paged list shows.',
+    args: {
+      theme: t.arg.string({ required: false, description: LIBRARY_FILTER_DESCRIPTIONS.theme }),
+      keyword: t.arg.string({ required: false, description: LIBRARY_FILTER_DESCRIPTIONS.keyword }),
+      partnershipId: t.arg.string({ required: false, description: LIBRARY_FILTER_DESCRIPTIONS.partnershipId }),
+      consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
+    },
+    authScopes: may('learningLibraryCount'),
+    resolve: async (_root, args, ctx) => {
+      await awaitConsistency(ctx, args.consistentAfter);
+      return countLearningLibrary(ctx.services.sql, libraryFilters(libraryArgs(libraryFiltersSchema, args)));
     },
   }),
 );
