@@ -86,10 +86,10 @@ export const addRecommendation = (command: AddRecommendation, state: ReviewState
       data: {
         reviewId: review.reviewId,
         recommendationId,
-        text: requireString(data.text, 'text', 5000),
         assignedAgency: requireOneOf(data.assignedAgency, 'assignedAgency', AGENCIES),
         madeOn: context.today,
       },
+      personal: { text: requireString(data.text, 'text', 5000) },
     },
   ];
 };
@@ -123,12 +123,12 @@ export const recordActionForRecommendation = (
         reviewId: review.reviewId,
         actionId,
         recommendationId,
-        description: requireString(data.description, 'description', 5000),
         owner: requireString(data.owner, 'owner'),
         dueOn,
         status,
         assignedOn: context.today,
       },
+      personal: { description: requireString(data.description, 'description', 5000) },
     },
   ];
 };
@@ -160,8 +160,8 @@ export const updateActionStatus = (command: UpdateActionStatus, state: ReviewSta
         dueOn,
         status,
         progressedOn: context.today,
-        ...(note !== undefined ? { note } : {}),
       },
+      ...(note !== undefined ? { personal: { note } } : {}),
     },
   ];
 };

@@ -67,10 +67,10 @@ const recommended: RecommendationMade = {
   data: {
     reviewId: LR,
     recommendationId: 'rec-1',
-    text: 'Schools share concerns with health visitors.',
     assignedAgency: 'education',
     madeOn: TODAY,
   },
+  personal: { text: 'Schools share concerns with health visitors.' },
 };
 const assigned = (actionId = 'act-1', dueOn = '2026-04-30'): ActionAssigned => ({
   type: 'ActionAssigned',
@@ -79,12 +79,12 @@ const assigned = (actionId = 'act-1', dueOn = '2026-04-30'): ActionAssigned => (
     reviewId: LR,
     actionId,
     recommendationId: 'rec-1',
-    description: 'Train DSLs',
     owner: 'Education safeguarding team',
     dueOn,
     status: 'not-started',
     assignedOn: TODAY,
   },
+  personal: { description: 'Train DSLs' },
 });
 
 describe('RecordLearning', () => {
@@ -156,6 +156,55 @@ describe('AddRecommendation and RecordActionForRecommendation', () => {
     });
   });
 
+  it('puts the free text in the personal part, which is sealed under the review key, and keeps none in the state', () => {
+    const [made] = spec.given(started).when(recommend()).events();
+    expect(made?.data).not.toHaveProperty('text');
+    expect(made?.personal).toEqual({ text: 'Schools share concerns with health visitors.' });
+    const [action] = spec
+      .given([...started, recommended])
+      .when(assign())
+      .events();
+    expect(action?.data).not.toHaveProperty('description');
+    expect(JSON.stringify(reviewState(...started, recommended, assigned()))).not.toMatch(/Train DSLs|health visitors/);
+  });
+
+  it('still folds events written before the text was sealed (plaintext in data), keeping no text', () => {
+    const plainRecommendation = {
+      type: 'RecommendationMade',
+      schemaVersion: 1,
+      data: { ...recommended.data, text: 'Old plaintext recommendation' },
+    } as unknown as ReviewEvent;
+    const plainAction = {
+      type: 'ActionAssigned',
+      schemaVersion: 1,
+      data: { ...assigned().data, description: 'Old plaintext action' },
+    } as unknown as ReviewEvent;
+    const state = reviewState(...started, plainRecommendation, plainAction);
+    expect(state).toMatchObject({
+      recommendations: [{ recommendationId: 'rec-1' }],
+      actions: [{ actionId: 'act-1', status: 'not-started' }],
+    });
+    expect(JSON.stringify(state)).not.toContain('Old plaintext');
+    spec
+      .given([...started, plainRecommendation, plainAction])
+      .when(update())
+      .then([
+        {
+          type: 'ActionProgressed',
+          schemaVersion: 1,
+          data: {
+            reviewId: LR,
+            actionId: 'act-1',
+            recommendationId: 'rec-1',
+            owner: 'Education safeguarding team',
+            dueOn: '2026-04-30',
+            status: 'in-progress',
+            progressedOn: TODAY,
+          },
+        },
+      ]);
+  });
+
   it('refuses duplicates, unknown recommendations and bad input', () => {
     spec
       .given([...started, recommended])
@@ -202,8 +251,8 @@ describe('UpdateActionStatus', () => {
             dueOn: '2026-04-30',
             status: 'in-progress',
             progressedOn: TODAY,
-            note: 'Half the DSLs trained',
           },
+          personal: { note: 'Half the DSLs trained' },
         },
       ]);
     const [moved] = spec

@@ -17,12 +17,12 @@ import type { Agency, GuidanceEdition } from '../incident/incident-events';
 import type { CalendarDate, IncidentId, PartnershipId, ReferralId, ReviewId } from '../shared/types';
 import { evolveErasure, NO_ERASURE, type ErasureStanding } from '../shared/erasure';
 
-export type Recommendation = { recommendationId: string; text: string; assignedAgency: Agency; madeOn: CalendarDate };
+/** The text of a recommendation and an action is sealed (learning-events.ts): no decision needs it, so the state has none. */
+export type Recommendation = { recommendationId: string; assignedAgency: Agency; madeOn: CalendarDate };
 
 export type LearningAction = {
   actionId: string;
   recommendationId: string;
-  description: string;
   owner: string;
   dueOn: CalendarDate;
   status: LearningActionStatus;
@@ -228,12 +228,14 @@ const evolveCommissioned = (state: CommissionedReviewState, event: ReviewEvent):
         learningThemes: union(state.learningThemes, event.data.themes),
       };
     case 'RecommendationMade': {
-      const { reviewId: _r, ...recommendation } = event.data;
-      return { ...state, recommendations: [...state.recommendations, recommendation] };
+      // Events written before the text was sealed carry it in `data`: pick the fields the state keeps, not the rest.
+      const { recommendationId, assignedAgency, madeOn } = event.data;
+      return { ...state, recommendations: [...state.recommendations, { recommendationId, assignedAgency, madeOn }] };
     }
     case 'ActionAssigned': {
-      const { reviewId: _r, assignedOn, ...action } = event.data;
-      return { ...state, actions: [...state.actions, { ...action, updatedOn: assignedOn }] };
+      const { actionId, recommendationId, owner, dueOn, status, assignedOn } = event.data;
+      const action = { actionId, recommendationId, owner, dueOn, status, updatedOn: assignedOn };
+      return { ...state, actions: [...state.actions, action] };
     }
     case 'ErasureRequested':
     case 'ErasureRequestCancelled':

@@ -135,7 +135,8 @@ const incidentStateFor = (...events: IncidentEvent[]): IncidentState =>
 const recommended: ReviewEvent = {
   type: 'RecommendationMade',
   schemaVersion: 1,
-  data: { reviewId: LR, recommendationId: 'rec-1', text: 'T', assignedAgency: 'health', madeOn: TODAY },
+  data: { reviewId: LR, recommendationId: 'rec-1', assignedAgency: 'health', madeOn: TODAY },
+  personal: { text: 'T' },
 };
 const assigned: ReviewEvent = {
   type: 'ActionAssigned',
@@ -144,12 +145,12 @@ const assigned: ReviewEvent = {
     reviewId: LR,
     actionId: 'a-1',
     recommendationId: 'rec-1',
-    description: 'D',
     owner: 'O',
     dueOn: '2026-05-01',
     status: 'not-started',
     assignedOn: TODAY,
   },
+  personal: { description: 'D' },
 };
 const thematicReference = {
   incidents: { 'i-1': incidentState('i-1', 'leeds'), 'i-2': incidentState('i-2', 'leeds') },
