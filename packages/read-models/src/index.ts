@@ -56,7 +56,12 @@ export {
   type ReviewView,
   type ListReviewsOptions,
 } from './reviews/reviews-query';
-export { REVIEW_STATUSES, type ReviewStatus, type ReviewDelay } from './reviews/reviews-projection';
+export {
+  REVIEW_STATUSES,
+  type ReviewStatus,
+  type ReviewDelay,
+  type ReviewReviewer,
+} from './reviews/reviews-projection';
 export {
   listPublishedReports,
   type PublishedReportView,

@@ -47,8 +47,11 @@ export const openPersonalParts = async <T>(
   return { status: 'available', values };
 };
 
+/** What the platform shows for review text whose key an erasure destroyed. */
+export const DETAILS_REMOVED = 'Details removed';
+
 /**
- * A review's free text (recommendations, actions, progress notes). It is pseudonymised and meant for everyone who
+ * A review's free text (reviewer name, recommendations, actions, progress notes). It is pseudonymised and meant for everyone who
  * may read the review (concerned partnerships, DfE as recipient), so the record check the resolver made is the
  * access rule, not `personalData`'s owners-only one; but people type real names there, so it is sealed under the
  * review's key and opened only here, with one audit entry per read like any other personal data (ADR 0003).

@@ -53,7 +53,8 @@ export type CommissionedReviewState = {
   guidanceEdition: GuidanceEdition | null;
   /** The pseudonym (local), title (national, non-statutory, thematic) or published case name the report carries. */
   caseName: string;
-  reviewerName: string | null;
+  /** Whether a reviewer is appointed (the name is sealed, review-events.ts: no decision needs it). */
+  reviewerAppointed: boolean;
   /** The latest final report submission; null before one. */
   finalReportSubmittedOn: CalendarDate | null;
   /** Recipients of the latest final report; empty before one. */
@@ -90,7 +91,7 @@ const started = (start: Start): CommissionedReviewState => ({
   linkedReviewIds: [],
   theme: null,
   guidanceEdition: null,
-  reviewerName: null,
+  reviewerAppointed: false,
   finalReportSubmittedOn: null,
   finalReportRecipients: [],
   publishedOn: null,
@@ -203,7 +204,7 @@ const evolveCommissioned = (state: CommissionedReviewState, event: ReviewEvent):
     case 'ReviewConcernsPartnerships':
       return { ...state, concernedPartnershipIds: union(state.concernedPartnershipIds, event.data.partnershipIds) };
     case 'ReviewerAppointed':
-      return { ...state, reviewerName: event.data.reviewerName };
+      return { ...state, reviewerAppointed: true };
     case 'PublicationDelayed':
       return { ...state, delays: state.delays + 1 };
     case 'FinalReportSubmitted':

@@ -102,7 +102,8 @@ const nationalReview: ReviewEvent = {
 const appointed: ReviewEvent = {
   type: 'ReviewerAppointed',
   schemaVersion: 1,
-  data: { reviewId: 'r', reviewerName: 'Dr R', appointedOn: '2025-01-10' },
+  data: { reviewId: 'r', appointedOn: '2025-01-10' },
+  personal: { reviewerName: 'Dr R' },
 };
 const reported: ReviewEvent = {
   type: 'FinalReportSubmitted',

@@ -22,7 +22,7 @@ import { may, requireRecord, userOf } from '../authorization';
 import { NotFoundError, ForbiddenError, ValidationError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import type { GatewayContext } from '../gateway-context';
-import { openReviewText } from '../personal-data-access';
+import { DETAILS_REMOVED, openReviewText } from '../personal-data-access';
 import { badInput, todayOf } from '../read-access';
 import { requireIncidentsReadable, requireReviewAccess } from '../record-owners';
 import { calendarDateSchema, commandIdSchema, idSchema, parseInput, runCommand, shortText } from '../run-command';
@@ -51,9 +51,6 @@ const ListedBecauseEnum = domainEnum(
   ['own', 'mentions-our-services'] as const,
   'Why a review is in a partnership\'s list: its own, or "we list this review because it mentions our services".',
 );
-
-/** What the platform shows for text whose review's personal data was erased. */
-export const DETAILS_REMOVED = 'Details removed';
 
 type OpenedAction = Omit<LearningActionView, 'description' | 'note'> & { description: string; note: string | null };
 type OpenedRecommendation = Omit<ReviewLearningView['recommendations'][number], 'text'> & { text: string };
