@@ -227,8 +227,9 @@ describe('a referral to a learning review', () => {
     // The free text is sealed under the review's key: no plaintext in the log or the read model; readers of the
     // review (the owner, a concerned partnership) get it opened, each read audited.
     const TEXT = `query($id: ID!, $after: String) { reviewLearning(reviewId: $id, consistentAfter: $after) { ... on ReviewLearning {
-      recommendations { text } actions { description note } } } }`;
+      learningItems { title } recommendations { text } actions { description note } } } }`;
     const text = {
+      learningItems: [{ title: '7-minute briefing' }],
       recommendations: [{ text: 'Share police logs within 24 hours' }],
       actions: [
         { description: 'Joint protocol', note: null },
@@ -240,7 +241,7 @@ describe('a referral to a learning review', () => {
     const [stored] = await f.db.sql<{ text: string }[]>`
       select (select string_agg(data::text, ' ') from event_store.events where stream_id = ${`review-${reviewId}`})
         || (select row_to_json(l)::text from read_models.review_learning l where review_id = ${reviewId}) as text`;
-    for (const plain of ['Share police logs', 'Joint protocol', 'Training', 'Delivered']) {
+    for (const plain of ['7-minute briefing', 'Share police logs', 'Joint protocol', 'Training', 'Delivered']) {
       expect(stored!.text).not.toContain(plain);
     }
     const audited = await f.db.sql<{ purpose: string; partnership_id: string }[]>`

@@ -68,7 +68,13 @@ export const recordLearning = (command: RecordLearning, state: ReviewState): Rev
     {
       type: 'LearningRecorded',
       schemaVersion: REVIEW_SCHEMA_VERSION,
-      data: { reviewId: review.reviewId, recordedOn: context.today, items, themes },
+      data: {
+        reviewId: review.reviewId,
+        recordedOn: context.today,
+        items: items.map(({ title: _title, ...item }) => item),
+        themes,
+      },
+      ...(items.length > 0 ? { personal: { titles: items.map((item) => item.title) } } : {}),
     },
   ];
 };

@@ -2,7 +2,7 @@
  * Learning from a review, in the review's own stream (`review-<uuid>`): learning summaries and briefings that reach
  * practitioners, recommendations each assigned to an agency, and the actions that answer them with their progress.
  * It is meant to be pseudonymised and is published in action plans, but people type real names by mistake: the free
- * text of a recommendation, an action and a progress note is a `personal` part, sealed under the review's key, so the
+ * text of a learning item's title, a recommendation, an action and a progress note is a `personal` part, sealed under the review's key, so the
  * review's erasure reaches it. Events written before that carry the text in `data` (plaintext, still read as it is).
  * Whether an action is overdue is computed (overdue.ts), never stored: it depends on the day one asks.
  */
@@ -19,16 +19,25 @@ export type LearningItem = {
   address?: string;
 };
 
-export type LearningRecorded = DomainEvent<
-  'LearningRecorded',
-  {
-    reviewId: ReviewId;
-    recordedOn: CalendarDate;
-    items: LearningItem[];
-    /** Learning themes (e.g. "online safety", "self-harm"): the library and the Panel's recurring themes read them. */
-    themes: string[];
-  }
->;
+/** A learning item as the event's `data` carries it: its title is sealed (the `titles` of the personal part). */
+export type RecordedLearningItem = Omit<LearningItem, 'title'>;
+
+export type LearningRecorded = Omit<
+  DomainEvent<
+    'LearningRecorded',
+    {
+      reviewId: ReviewId;
+      recordedOn: CalendarDate;
+      items: RecordedLearningItem[];
+      /** Learning themes (e.g. "online safety"): the library and the Panel's recurring themes read them. */
+      themes: string[];
+    }
+  >,
+  'personal'
+> & {
+  /** The items' titles, in the order of `items`: only when there are items. */
+  personal?: { titles: string[] };
+};
 
 export type RecommendationMade = DomainEvent<
   'RecommendationMade',

@@ -88,7 +88,7 @@ const assigned = (actionId = 'act-1', dueOn = '2026-04-30'): ActionAssigned => (
 });
 
 describe('RecordLearning', () => {
-  it('records public learning items and themes', () => {
+  it('records learning items (titles sealed in the personal part) and themes', () => {
     spec
       .given(started)
       .when(learning())
@@ -102,16 +102,29 @@ describe('RecordLearning', () => {
             items: [
               {
                 kind: 'seven-minute-briefing',
-                title: '7-minute briefing: Child R',
                 address: 'https://leeds.example/7mb.pdf',
               },
             ],
             themes: ['neglect', 'online safety'],
           },
+          personal: { titles: ['7-minute briefing: Child R'] },
         },
       ]);
     const [event] = spec.given(started).when(learning()).events();
     expect(reviewState(...started, event!, event!)).toMatchObject({ learningThemes: ['neglect', 'online safety'] });
+    const old = {
+      type: 'LearningRecorded',
+      schemaVersion: 1,
+      data: {
+        reviewId: LR,
+        recordedOn: TODAY,
+        items: [{ kind: 'briefing', title: 'Old plaintext title' }],
+        themes: [],
+      },
+    } as unknown as ReviewEvent;
+    const folded = reviewState(...started, old);
+    expect(folded).toMatchObject({ learningItems: [{ kind: 'briefing' }] });
+    expect(JSON.stringify(folded)).not.toContain('Old plaintext');
     const published: ReviewEvent = {
       type: 'ReportPublished',
       schemaVersion: 1,

@@ -12,7 +12,7 @@ import type {
   ReviewEvent,
   ReviewKind,
 } from './review-events';
-import type { LearningActionStatus, LearningItem } from './learning-events';
+import type { LearningActionStatus, RecordedLearningItem } from './learning-events';
 import type { Agency, GuidanceEdition } from '../incident/incident-events';
 import type { CalendarDate, IncidentId, PartnershipId, ReferralId, ReviewId } from '../shared/types';
 import { evolveErasure, NO_ERASURE, type ErasureStanding } from '../shared/erasure';
@@ -62,7 +62,8 @@ export type CommissionedReviewState = {
   publishedOn: CalendarDate | null;
   delays: number;
   closedOn: CalendarDate | null;
-  learningItems: LearningItem[];
+  /** Without titles (sealed): no decision needs them. */
+  learningItems: RecordedLearningItem[];
   /** Learning themes recorded, and those of the published NSPCC record. */
   learningThemes: string[];
   recommendations: Recommendation[];
@@ -225,7 +226,11 @@ const evolveCommissioned = (state: CommissionedReviewState, event: ReviewEvent):
     case 'LearningRecorded':
       return {
         ...state,
-        learningItems: [...state.learningItems, ...event.data.items],
+        // Events written before the titles were sealed carry them in `data`: keep kind and address only.
+        learningItems: [
+          ...state.learningItems,
+          ...event.data.items.map(({ kind, address }) => (address === undefined ? { kind } : { kind, address })),
+        ],
         learningThemes: union(state.learningThemes, event.data.themes),
       };
     case 'RecommendationMade': {

@@ -2,7 +2,7 @@
  * Reviews of every kind (local, national, non-statutory, thematic) as learning sees them: who owns and who is
  * concerned, the learning recorded, recommendations and their actions, and the publication's NSPCC record fields.
  * Whether an action is overdue depends on the day one asks, so it is computed by the query, never stored.
- * The free text of recommendations, actions and progress notes is stored as the event sealed it (the review's key):
+ * The free text of learning item titles, recommendations, actions and progress notes is stored as the event sealed it (the review's key):
  * the gateway opens it, audited, for those who may read the review, and it is noise once the review's key is
  * destroyed. Events written before that sealing carry plaintext: it is kept as it came (`text`, `description`,
  * `note`) and blanked when the review's personal data is erased.
@@ -16,6 +16,15 @@ import {
   stringArray,
   type Projection,
 } from '../projection';
+
+/** A learning item: its title sealed (the event's `{ titles }`, this item at `titleIndex`) or an old event's plaintext. */
+export type LearningItemRow = {
+  kind: string;
+  address?: string;
+  title: string | null;
+  sealedTitles: unknown;
+  titleIndex: number;
+};
 
 export type LearningRecommendationRow = {
   recommendationId: string;
@@ -70,7 +79,7 @@ export type ReviewLearningRow = {
   final_report_recipients: string[];
   final_report_submitted_on: string | null;
   publication: LearningPublicationRow | null;
-  learning_items: unknown[];
+  learning_items: LearningItemRow[];
   learning_themes: string[];
   recommendations: LearningRecommendationRow[];
   actions: LearningActionRow[];
@@ -141,7 +150,16 @@ const changeOf = (
       return { concerned_partnership_ids: addUnique(row.concerned_partnership_ids, ...stringArray(d.partnershipIds)) };
     case 'LearningRecorded':
       return {
-        learning_items: [...row.learning_items, ...(Array.isArray(d.items) ? d.items : [])],
+        learning_items: [
+          ...row.learning_items,
+          ...(Array.isArray(d.items) ? (d.items as Record<string, unknown>[]) : []).map((item, titleIndex) => ({
+            kind: requireString(item, 'kind'),
+            ...(typeof item.address === 'string' ? { address: item.address } : {}),
+            title: optionalString(item, 'title'),
+            sealedTitles: personal ?? null,
+            titleIndex,
+          })),
+        ],
         learning_themes: addUnique(row.learning_themes, ...stringArray(d.themes)),
       };
     case 'RecommendationMade':
@@ -218,6 +236,7 @@ const changeOf = (
     case 'PersonalDataErased':
       // The sealed copies are noise already (the key is gone); blank them, and the plaintext of old events, too.
       return {
+        learning_items: row.learning_items.map((i) => ({ ...i, title: null, sealedTitles: null })),
         recommendations: row.recommendations.map((r) => ({ ...r, text: null, sealedText: null })),
         actions: row.actions.map((a) => ({
           ...a,

@@ -40,9 +40,10 @@ beforeAll(async () => {
       data: {
         reviewId: 'lr1',
         recordedOn: '2026-02-01',
-        items: [{ kind: 'seven-minute-briefing', title: '7-minute briefing' }],
+        items: [{ kind: 'seven-minute-briefing' }],
         themes: ['Online safety'],
       },
+      personal: sealedEnvelope('items'),
     },
     {
       type: 'RecommendationMade',
@@ -132,7 +133,12 @@ beforeAll(async () => {
     },
     {
       type: 'LearningRecorded',
-      data: { reviewId: 'loc1', recordedOn: '2026-02-02', items: [], themes: ['online safety '] },
+      data: {
+        reviewId: 'loc1',
+        recordedOn: '2026-02-02',
+        items: [{ kind: 'briefing', title: 'Old plaintext item' }],
+        themes: ['online safety '],
+      },
     },
     {
       type: 'RecommendationMade',
@@ -232,6 +238,9 @@ describe('review learning', () => {
       note: null,
       sealedNote: null,
     });
+    expect(after?.learningItems).toEqual([
+      { kind: 'seven-minute-briefing', title: null, sealedTitles: sealedEnvelope('items'), titleIndex: 0 },
+    ]);
     expect(after?.recommendations).toEqual([
       {
         recommendationId: 'rec-1',
@@ -246,6 +255,7 @@ describe('review learning', () => {
   it("blanks recommendation, action and note text, sealed or old plaintext, when the review's data is erased", async () => {
     expect(await db.sql`select * from read_models.dead_letters`).toEqual([]);
     const erased = await getReviewLearning(db.sql, 'loc1', { today: '2026-04-01' });
+    expect(erased?.learningItems).toEqual([{ kind: 'briefing', title: null, sealedTitles: null, titleIndex: 0 }]);
     expect(erased?.recommendations).toEqual([
       { recommendationId: 'rec-p', text: null, sealedText: null, assignedAgency: 'health', madeOn: '2026-02-02' },
     ]);

@@ -68,6 +68,19 @@ const openRecommendations = async (
   return review.recommendations.map((r, i) => ({ ...r, text: r.text ?? opened[i]?.text ?? DETAILS_REMOVED }));
 };
 
+const openLearningItems = async (ctx: GatewayContext, review: ReviewLearningView): Promise<LearningItem[]> => {
+  const opened = await openReviewText<{ titles?: string[] }>(
+    ctx,
+    { subjectId: review.reviewId, fields: ['learningItem.title'], purpose: 'review.learning.items' },
+    review.learningItems.map((item) => item.sealedTitles),
+  );
+  return review.learningItems.map((item, i) => ({
+    kind: item.kind as LearningItem['kind'],
+    title: item.title ?? opened[i]?.titles?.[item.titleIndex] ?? DETAILS_REMOVED,
+    ...(item.address !== undefined ? { address: item.address } : {}),
+  }));
+};
+
 const openActions = async (ctx: GatewayContext, review: ReviewLearningView): Promise<OpenedAction[]> => {
   const parts = review.actions.flatMap((a) => [a.sealedDescription, a.sealedNote]);
   const opened = await openReviewText<{ description?: string; note?: string }>(
@@ -136,7 +149,11 @@ const ReviewLearningType = builder.objectRef<ListedReview>('ReviewLearning').imp
     commissionedOn: t.exposeString('commissionedOn'),
     finalReportSubmittedOn: t.exposeString('finalReportSubmittedOn', { nullable: true }),
     publishedOn: t.string({ nullable: true, resolve: (r) => r.publication?.publishedOn ?? null }),
-    learningItems: t.field({ type: [LearningItemType], resolve: (r) => r.learningItems as LearningItem[] }),
+    learningItems: t.field({
+      type: [LearningItemType],
+      description: 'Titles are sealed under the review key: every read audited; "Details removed" once erased.',
+      resolve: (r, _args, ctx) => openLearningItems(ctx, r),
+    }),
     learningThemes: t.exposeStringList('learningThemes'),
     recommendations: t.field({
       type: [RecommendationType],

@@ -9,9 +9,9 @@
  * of all six subjects (incident, three referrals, two reviews) must be gone.
  *
  * The reviews' free text sealed under their keys is marked too: both reviews' reviewer names and organisations, and
- * the non-statutory review's recommendation text, action description and progress note.
- * Not covered here (docs/personal-data.md "What erasure does not reach yet"): case names, titles, themes, learning
- * item titles and published text are still plaintext in the log.
+ * the non-statutory review's learning item title, recommendation text, action description and progress note.
+ * Not covered here (docs/personal-data.md "Review free text"): case names, titles, themes and published
+ * text are still plaintext in the log.
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -119,7 +119,7 @@ const INCIDENT_QUERY = `query($id: ID!) { incident(id: $id) { __typename ... on 
 const REVIEW_QUERY = `query($id: ID!) { review(id: $id) { __typename ... on Review { id delays { explanation }
   reviewer { name organisation } } } }`;
 const LEARNING_QUERY = `query($id: ID!) { reviewLearning(reviewId: $id) { __typename ... on ReviewLearning {
-  reviewId recommendations { text } actions { description note } } } }`;
+  reviewId learningItems { title } recommendations { text } actions { description note } } } }`;
 
 /** The sealed free text of a review: its reviewer and, when `learning`, a recommendation, its action and a note. */
 const reviewText = async (reviewId: string, tag: string, learning: boolean) => {
@@ -131,6 +131,13 @@ const reviewText = async (reviewId: string, tag: string, learning: boolean) => {
     LEEDS,
   );
   if (!learning) return;
+  await run(
+    {
+      type: 'RecordLearning',
+      data: { reviewId, items: [{ kind: 'briefing', title: marker(`${tag}ItemTitle`) }], themes: [] },
+    } as never,
+    LEEDS,
+  );
   await run(
     {
       type: 'AddRecommendation',
@@ -376,6 +383,7 @@ describe('erasure of a data subject', () => {
       'LearningDelay',
       'LocalReviewer',
       'LearningReviewerOrg',
+      'LearningItemTitle',
       'LearningRecommendation',
       'LearningAction',
       'LearningActionNote',
