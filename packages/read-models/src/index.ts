@@ -23,7 +23,14 @@ export {
   calendarMismatchOf,
   type CalendarMismatch,
 } from './checkpoint';
-export { ProjectionError, type Projection, type ProjectedEvent, type ProjectionContext, type Rows } from './projection';
+export {
+  DETAILS_REMOVED,
+  ProjectionError,
+  type Projection,
+  type ProjectedEvent,
+  type ProjectionContext,
+  type Rows,
+} from './projection';
 export { MAX_PAGE_SIZE, InvalidCursorError, type Page } from './cursor';
 export type { DeadlineView, TodayOptions } from './deadline-view';
 export type { StoredDeadline } from './stored-deadlines';

@@ -47,8 +47,8 @@ export const openPersonalParts = async <T>(
   return { status: 'available', values };
 };
 
-/** What the platform shows for review text whose key an erasure destroyed. */
-export const DETAILS_REMOVED = 'Details removed';
+/** What the platform shows for review text whose key an erasure destroyed (the read models' word for it too). */
+export { DETAILS_REMOVED } from '@cspr/read-models';
 
 /**
  * A review's free text (reviewer name, recommendations, actions, progress notes). It is pseudonymised and meant for everyone who

@@ -9,6 +9,7 @@
  */
 import {
   addUnique,
+  DETAILS_REMOVED,
   occurredAtOf,
   optionalString,
   ProjectionError,
@@ -236,6 +237,14 @@ const changeOf = (
     case 'PersonalDataErased':
       // The sealed copies are noise already (the key is gone); blank them, and the plaintext of old events, too.
       return {
+        title: row.title === null ? null : DETAILS_REMOVED,
+        publication: row.publication && {
+          ...row.publication,
+          caseName: DETAILS_REMOVED,
+          summary: '',
+          recommendations: [],
+          keywords: [],
+        },
         learning_items: row.learning_items.map((i) => ({ ...i, title: null, sealedTitles: null })),
         recommendations: row.recommendations.map((r) => ({ ...r, text: null, sealedText: null })),
         actions: row.actions.map((a) => ({

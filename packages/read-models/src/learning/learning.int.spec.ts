@@ -255,6 +255,7 @@ describe('review learning', () => {
   it("blanks recommendation, action and note text, sealed or old plaintext, when the review's data is erased", async () => {
     expect(await db.sql`select * from read_models.dead_letters`).toEqual([]);
     const erased = await getReviewLearning(db.sql, 'loc1', { today: '2026-04-01' });
+    expect(erased?.title).toBe('Details removed');
     expect(erased?.learningItems).toEqual([{ kind: 'briefing', title: null, sealedTitles: null, titleIndex: 0 }]);
     expect(erased?.recommendations).toEqual([
       { recommendationId: 'rec-p', text: null, sealedText: null, assignedAgency: 'health', madeOn: '2026-02-02' },

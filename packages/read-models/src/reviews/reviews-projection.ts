@@ -4,6 +4,7 @@
  */
 import type { DeadlineAnchor, DeadlineKind, GuidanceEdition } from '@cspr/domain';
 import {
+  DETAILS_REMOVED,
   actorRoleOf,
   occurredAtOf,
   optionalString,
@@ -333,7 +334,14 @@ export const reviewsProjection: Projection<ReviewRow> = {
         const erased = incidentId !== null ? row.incident_ids.includes(incidentId) : row.review_id === reviewId;
         if (!erased) continue;
         const reviewer = row.reviewer && { ...row.reviewer, name: null, organisation: null, sealed: null };
-        rows.set(key, { ...row, reviewer, delays: row.delays.map((delay) => ({ ...delay, sealedExplanation: null })) });
+        rows.set(key, {
+          ...row,
+          reviewer,
+          delays: row.delays.map((delay) => ({ ...delay, sealedExplanation: null })),
+          case_name: row.case_name === null ? null : DETAILS_REMOVED,
+          title: row.title === null ? null : DETAILS_REMOVED,
+          publication: row.publication && { ...row.publication, caseName: DETAILS_REMOVED },
+        });
       }
       return;
     }

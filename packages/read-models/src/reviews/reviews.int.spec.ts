@@ -208,6 +208,9 @@ describe('reviews read model', () => {
       },
     ]);
     expect((await getReview(db.sql, 'r-3'))?.delays[0]?.sealedExplanation).toBeNull();
+    // The case name is blanked in the platform's copy; the other review keeps its own.
+    expect((await getReview(db.sql, 'r-3'))?.caseName).toBe('Details removed');
+    expect((await getReview(db.sql, 'r-1'))?.caseName).not.toBe('Details removed');
     expect((await getReview(db.sql, 'r-3'))?.reviewer).toEqual({
       name: null,
       organisation: null,
