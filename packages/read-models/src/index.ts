@@ -23,7 +23,14 @@ export {
   calendarMismatchOf,
   type CalendarMismatch,
 } from './checkpoint';
-export { ProjectionError, type Projection, type ProjectedEvent, type ProjectionContext, type Rows } from './projection';
+export {
+  DETAILS_REMOVED,
+  ProjectionError,
+  type Projection,
+  type ProjectedEvent,
+  type ProjectionContext,
+  type Rows,
+} from './projection';
 export { MAX_PAGE_SIZE, InvalidCursorError, type Page } from './cursor';
 export type { DeadlineView, TodayOptions } from './deadline-view';
 export type { StoredDeadline } from './stored-deadlines';
@@ -56,7 +63,12 @@ export {
   type ReviewView,
   type ListReviewsOptions,
 } from './reviews/reviews-query';
-export { REVIEW_STATUSES, type ReviewStatus, type ReviewDelay } from './reviews/reviews-projection';
+export {
+  REVIEW_STATUSES,
+  type ReviewStatus,
+  type ReviewDelay,
+  type ReviewReviewer,
+} from './reviews/reviews-projection';
 export {
   listPublishedReports,
   countPublishedReports,

@@ -66,6 +66,12 @@ export type Projection<Row = Record<string, unknown>> = {
 };
 
 /** A broken event: the message is recorded in read_models.dead_letters, so it must never hold personal data. */
+/**
+ * What a read model keeps in place of a review's case name, title or published text once the review's (or its
+ * incident's) personal data is erased: the events keep what was written, the platform's copies do not.
+ */
+export const DETAILS_REMOVED = 'Details removed';
+
 export class ProjectionError extends Error {
   override readonly name = 'ProjectionError';
 }

@@ -224,6 +224,34 @@ describe('a referral to a learning review', () => {
         { actionId: 'act-2', status: 'COMPLETED', overdue: false },
       ],
     });
+    // The free text is sealed under the review's key: no plaintext in the log or the read model; readers of the
+    // review (the owner, a concerned partnership) get it opened, each read audited.
+    const TEXT = `query($id: ID!, $after: String) { reviewLearning(reviewId: $id, consistentAfter: $after) { ... on ReviewLearning {
+      learningItems { title } recommendations { text } actions { description note } } } }`;
+    const text = {
+      learningItems: [{ title: '7-minute briefing' }],
+      recommendations: [{ text: 'Share police logs within 24 hours' }],
+      actions: [
+        { description: 'Joint protocol', note: null },
+        { description: 'Training', note: 'Delivered' },
+      ],
+    };
+    expect((await gql(LEEDS, TEXT, { id: reviewId, after: last })).reviewLearning).toEqual(text);
+    expect((await gql(BRADFORD, TEXT, { id: reviewId, after: last })).reviewLearning).toEqual(text);
+    const [stored] = await f.db.sql<{ text: string }[]>`
+      select (select string_agg(data::text, ' ') from event_store.events where stream_id = ${`review-${reviewId}`})
+        || (select row_to_json(l)::text from read_models.review_learning l where review_id = ${reviewId}) as text`;
+    for (const plain of ['7-minute briefing', 'Share police logs', 'Joint protocol', 'Training', 'Delivered']) {
+      expect(stored!.text).not.toContain(plain);
+    }
+    const audited = await f.db.sql<{ purpose: string; partnership_id: string }[]>`
+      select purpose, partnership_id from personal_data.audit_log where subject_id = ${reviewId} order by at, purpose`;
+    expect(audited).toEqual(
+      expect.arrayContaining([
+        { purpose: 'review.learning.recommendations', partnership_id: 'bradford' },
+        { purpose: 'review.learning.actions', partnership_id: 'leeds' },
+      ]),
+    );
     // Bradford sees it because it mentions its services; the Panel sees it; the referrer does not.
     const bradford = (
       await gql(

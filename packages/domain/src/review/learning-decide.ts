@@ -68,7 +68,13 @@ export const recordLearning = (command: RecordLearning, state: ReviewState): Rev
     {
       type: 'LearningRecorded',
       schemaVersion: REVIEW_SCHEMA_VERSION,
-      data: { reviewId: review.reviewId, recordedOn: context.today, items, themes },
+      data: {
+        reviewId: review.reviewId,
+        recordedOn: context.today,
+        items: items.map(({ title: _title, ...item }) => item),
+        themes,
+      },
+      ...(items.length > 0 ? { personal: { titles: items.map((item) => item.title) } } : {}),
     },
   ];
 };
@@ -86,10 +92,10 @@ export const addRecommendation = (command: AddRecommendation, state: ReviewState
       data: {
         reviewId: review.reviewId,
         recommendationId,
-        text: requireString(data.text, 'text', 5000),
         assignedAgency: requireOneOf(data.assignedAgency, 'assignedAgency', AGENCIES),
         madeOn: context.today,
       },
+      personal: { text: requireString(data.text, 'text', 5000) },
     },
   ];
 };
@@ -123,12 +129,12 @@ export const recordActionForRecommendation = (
         reviewId: review.reviewId,
         actionId,
         recommendationId,
-        description: requireString(data.description, 'description', 5000),
         owner: requireString(data.owner, 'owner'),
         dueOn,
         status,
         assignedOn: context.today,
       },
+      personal: { description: requireString(data.description, 'description', 5000) },
     },
   ];
 };
@@ -160,8 +166,8 @@ export const updateActionStatus = (command: UpdateActionStatus, state: ReviewSta
         dueOn,
         status,
         progressedOn: context.today,
-        ...(note !== undefined ? { note } : {}),
       },
+      ...(note !== undefined ? { personal: { note } } : {}),
     },
   ];
 };

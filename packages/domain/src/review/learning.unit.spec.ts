@@ -67,10 +67,10 @@ const recommended: RecommendationMade = {
   data: {
     reviewId: LR,
     recommendationId: 'rec-1',
-    text: 'Schools share concerns with health visitors.',
     assignedAgency: 'education',
     madeOn: TODAY,
   },
+  personal: { text: 'Schools share concerns with health visitors.' },
 };
 const assigned = (actionId = 'act-1', dueOn = '2026-04-30'): ActionAssigned => ({
   type: 'ActionAssigned',
@@ -79,16 +79,16 @@ const assigned = (actionId = 'act-1', dueOn = '2026-04-30'): ActionAssigned => (
     reviewId: LR,
     actionId,
     recommendationId: 'rec-1',
-    description: 'Train DSLs',
     owner: 'Education safeguarding team',
     dueOn,
     status: 'not-started',
     assignedOn: TODAY,
   },
+  personal: { description: 'Train DSLs' },
 });
 
 describe('RecordLearning', () => {
-  it('records public learning items and themes', () => {
+  it('records learning items (titles sealed in the personal part) and themes', () => {
     spec
       .given(started)
       .when(learning())
@@ -102,16 +102,29 @@ describe('RecordLearning', () => {
             items: [
               {
                 kind: 'seven-minute-briefing',
-                title: '7-minute briefing: Child R',
                 address: 'https://leeds.example/7mb.pdf',
               },
             ],
             themes: ['neglect', 'online safety'],
           },
+          personal: { titles: ['7-minute briefing: Child R'] },
         },
       ]);
     const [event] = spec.given(started).when(learning()).events();
     expect(reviewState(...started, event!, event!)).toMatchObject({ learningThemes: ['neglect', 'online safety'] });
+    const old = {
+      type: 'LearningRecorded',
+      schemaVersion: 1,
+      data: {
+        reviewId: LR,
+        recordedOn: TODAY,
+        items: [{ kind: 'briefing', title: 'Old plaintext title' }],
+        themes: [],
+      },
+    } as unknown as ReviewEvent;
+    const folded = reviewState(...started, old);
+    expect(folded).toMatchObject({ learningItems: [{ kind: 'briefing' }] });
+    expect(JSON.stringify(folded)).not.toContain('Old plaintext');
     const published: ReviewEvent = {
       type: 'ReportPublished',
       schemaVersion: 1,
@@ -154,6 +167,55 @@ describe('AddRecommendation and RecordActionForRecommendation', () => {
       recommendations: [{ recommendationId: 'rec-1', assignedAgency: 'education' }],
       actions: [{ actionId: 'act-1', status: 'not-started', dueOn: '2026-04-30', updatedOn: TODAY }],
     });
+  });
+
+  it('puts the free text in the personal part, which is sealed under the review key, and keeps none in the state', () => {
+    const [made] = spec.given(started).when(recommend()).events();
+    expect(made?.data).not.toHaveProperty('text');
+    expect(made?.personal).toEqual({ text: 'Schools share concerns with health visitors.' });
+    const [action] = spec
+      .given([...started, recommended])
+      .when(assign())
+      .events();
+    expect(action?.data).not.toHaveProperty('description');
+    expect(JSON.stringify(reviewState(...started, recommended, assigned()))).not.toMatch(/Train DSLs|health visitors/);
+  });
+
+  it('still folds events written before the text was sealed (plaintext in data), keeping no text', () => {
+    const plainRecommendation = {
+      type: 'RecommendationMade',
+      schemaVersion: 1,
+      data: { ...recommended.data, text: 'Old plaintext recommendation' },
+    } as unknown as ReviewEvent;
+    const plainAction = {
+      type: 'ActionAssigned',
+      schemaVersion: 1,
+      data: { ...assigned().data, description: 'Old plaintext action' },
+    } as unknown as ReviewEvent;
+    const state = reviewState(...started, plainRecommendation, plainAction);
+    expect(state).toMatchObject({
+      recommendations: [{ recommendationId: 'rec-1' }],
+      actions: [{ actionId: 'act-1', status: 'not-started' }],
+    });
+    expect(JSON.stringify(state)).not.toContain('Old plaintext');
+    spec
+      .given([...started, plainRecommendation, plainAction])
+      .when(update())
+      .then([
+        {
+          type: 'ActionProgressed',
+          schemaVersion: 1,
+          data: {
+            reviewId: LR,
+            actionId: 'act-1',
+            recommendationId: 'rec-1',
+            owner: 'Education safeguarding team',
+            dueOn: '2026-04-30',
+            status: 'in-progress',
+            progressedOn: TODAY,
+          },
+        },
+      ]);
   });
 
   it('refuses duplicates, unknown recommendations and bad input', () => {
@@ -202,8 +264,8 @@ describe('UpdateActionStatus', () => {
             dueOn: '2026-04-30',
             status: 'in-progress',
             progressedOn: TODAY,
-            note: 'Half the DSLs trained',
           },
+          personal: { note: 'Half the DSLs trained' },
         },
       ]);
     const [moved] = spec

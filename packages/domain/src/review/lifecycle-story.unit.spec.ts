@@ -145,7 +145,7 @@ describe('a serious harm notification, from notification to a closed local revie
     ]);
     expect(review.reduce(reviewDecider.evolve, reviewDecider.initialState())).toMatchObject({
       status: 'closed',
-      reviewerName: 'Dr Reviewer',
+      reviewerAppointed: true,
       finalReportSubmittedOn: '2026-12-01',
       publishedOn: '2027-01-15',
       delays: 1,

@@ -257,7 +257,8 @@ describe('tracking a non-statutory review: no statutory clocks', () => {
   const appointed: ReviewEvent = {
     type: 'ReviewerAppointed',
     schemaVersion: 1,
-    data: { reviewId: LR, reviewerName: 'Dr R', appointedOn: TODAY },
+    data: { reviewId: LR, appointedOn: TODAY },
+    personal: { reviewerName: 'Dr R' },
   };
   const publish = (context = subGroup()) => ({ type: 'PublishReport' as const, data: publishData(), context });
 

@@ -87,9 +87,11 @@ export const appointReviewer = (command: AppointReviewer, state: ReviewState): R
       schemaVersion: REVIEW_SCHEMA_VERSION,
       data: {
         reviewId: review.reviewId,
+        appointedOn,
+      },
+      personal: {
         reviewerName: requireString(data.reviewerName, 'reviewerName'),
         ...(organisation ? { organisation } : {}),
-        appointedOn,
       },
     },
   ];
@@ -124,7 +126,7 @@ export const submitFinalReport = (command: SubmitFinalReport, state: ReviewState
   const review = existingReview(state, data.reviewId);
   requireReviewOwner(context, review, 'submit the final report');
   requireInProgress(review, 'submit a final report');
-  if (review.reviewerName === null)
+  if (!review.reviewerAppointed)
     throw illegalState(`Review ${review.reviewId} has no reviewer: appoint one before submitting the final report`);
   const recipients = requireArray<string>(data.recipients, 'recipients', 1, REPORT_RECIPIENTS.length).map((r, i) =>
     requireOneOf(r, `recipients.${i}`, REPORT_RECIPIENTS),

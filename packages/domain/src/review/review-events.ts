@@ -111,11 +111,13 @@ export type ReviewerAppointed = DomainEvent<
   'ReviewerAppointed',
   {
     reviewId: ReviewId;
-    /** The independent reviewer: a professional, named publicly in reports. */
-    reviewerName: string;
-    organisation?: string;
     appointedOn: CalendarDate;
-  }
+  },
+  /**
+   * The independent reviewer: a professional, but a free-text name field where a child's or relative's name can be
+   * typed by mistake, so it is sealed under the review's key. Events written before carry it in `data` (plaintext).
+   */
+  { reviewerName: string; organisation?: string }
 >;
 
 export type DelayReason = 'criminal-proceedings' | 'inquest' | 'family-wishes' | 'other';

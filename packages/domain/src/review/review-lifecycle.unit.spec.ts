@@ -48,7 +48,8 @@ const national: ReviewEvent = {
 const appointed: ReviewEvent = {
   type: 'ReviewerAppointed',
   schemaVersion: 1,
-  data: { reviewId: R, reviewerName: 'Dr Reviewer', appointedOn: '2025-09-10' },
+  data: { reviewId: R, appointedOn: '2025-09-10' },
+  personal: { reviewerName: 'Dr Reviewer' },
 };
 const finalReport: ReviewEvent = {
   type: 'FinalReportSubmitted',
@@ -132,9 +133,21 @@ describe('AppointReviewer', () => {
         {
           type: 'ReviewerAppointed',
           schemaVersion: 1,
-          data: { reviewId: R, reviewerName: 'Dr Reviewer', organisation: 'Independent', appointedOn: TODAY },
+          data: { reviewId: R, appointedOn: TODAY },
+          personal: { reviewerName: 'Dr Reviewer', organisation: 'Independent' },
         },
       ]);
+  });
+
+  it('seals the name (personal part) and still folds an old event with the name in data', () => {
+    const old = {
+      type: 'ReviewerAppointed',
+      schemaVersion: 1,
+      data: { reviewId: R, reviewerName: 'Old Plaintext', appointedOn: '2025-09-10' },
+    } as unknown as ReviewEvent;
+    const state = spec.given([local, old]).state();
+    expect(state).toMatchObject({ reviewerAppointed: true });
+    expect(JSON.stringify(state)).not.toContain('Old Plaintext');
   });
 
   it('may replace the reviewer until the final report is in', () => {

@@ -12,17 +12,17 @@ import type {
   ReviewEvent,
   ReviewKind,
 } from './review-events';
-import type { LearningActionStatus, LearningItem } from './learning-events';
+import type { LearningActionStatus, RecordedLearningItem } from './learning-events';
 import type { Agency, GuidanceEdition } from '../incident/incident-events';
 import type { CalendarDate, IncidentId, PartnershipId, ReferralId, ReviewId } from '../shared/types';
 import { evolveErasure, NO_ERASURE, type ErasureStanding } from '../shared/erasure';
 
-export type Recommendation = { recommendationId: string; text: string; assignedAgency: Agency; madeOn: CalendarDate };
+/** The text of a recommendation and an action is sealed (learning-events.ts): no decision needs it, so the state has none. */
+export type Recommendation = { recommendationId: string; assignedAgency: Agency; madeOn: CalendarDate };
 
 export type LearningAction = {
   actionId: string;
   recommendationId: string;
-  description: string;
   owner: string;
   dueOn: CalendarDate;
   status: LearningActionStatus;
@@ -53,7 +53,8 @@ export type CommissionedReviewState = {
   guidanceEdition: GuidanceEdition | null;
   /** The pseudonym (local), title (national, non-statutory, thematic) or published case name the report carries. */
   caseName: string;
-  reviewerName: string | null;
+  /** Whether a reviewer is appointed (the name is sealed, review-events.ts: no decision needs it). */
+  reviewerAppointed: boolean;
   /** The latest final report submission; null before one. */
   finalReportSubmittedOn: CalendarDate | null;
   /** Recipients of the latest final report; empty before one. */
@@ -61,7 +62,8 @@ export type CommissionedReviewState = {
   publishedOn: CalendarDate | null;
   delays: number;
   closedOn: CalendarDate | null;
-  learningItems: LearningItem[];
+  /** Without titles (sealed): no decision needs them. */
+  learningItems: RecordedLearningItem[];
   /** Learning themes recorded, and those of the published NSPCC record. */
   learningThemes: string[];
   recommendations: Recommendation[];
@@ -90,7 +92,7 @@ const started = (start: Start): CommissionedReviewState => ({
   linkedReviewIds: [],
   theme: null,
   guidanceEdition: null,
-  reviewerName: null,
+  reviewerAppointed: false,
   finalReportSubmittedOn: null,
   finalReportRecipients: [],
   publishedOn: null,
@@ -203,7 +205,7 @@ const evolveCommissioned = (state: CommissionedReviewState, event: ReviewEvent):
     case 'ReviewConcernsPartnerships':
       return { ...state, concernedPartnershipIds: union(state.concernedPartnershipIds, event.data.partnershipIds) };
     case 'ReviewerAppointed':
-      return { ...state, reviewerName: event.data.reviewerName };
+      return { ...state, reviewerAppointed: true };
     case 'PublicationDelayed':
       return { ...state, delays: state.delays + 1 };
     case 'FinalReportSubmitted':
@@ -224,16 +226,22 @@ const evolveCommissioned = (state: CommissionedReviewState, event: ReviewEvent):
     case 'LearningRecorded':
       return {
         ...state,
-        learningItems: [...state.learningItems, ...event.data.items],
+        // Events written before the titles were sealed carry them in `data`: keep kind and address only.
+        learningItems: [
+          ...state.learningItems,
+          ...event.data.items.map(({ kind, address }) => (address === undefined ? { kind } : { kind, address })),
+        ],
         learningThemes: union(state.learningThemes, event.data.themes),
       };
     case 'RecommendationMade': {
-      const { reviewId: _r, ...recommendation } = event.data;
-      return { ...state, recommendations: [...state.recommendations, recommendation] };
+      // Events written before the text was sealed carry it in `data`: pick the fields the state keeps, not the rest.
+      const { recommendationId, assignedAgency, madeOn } = event.data;
+      return { ...state, recommendations: [...state.recommendations, { recommendationId, assignedAgency, madeOn }] };
     }
     case 'ActionAssigned': {
-      const { reviewId: _r, assignedOn, ...action } = event.data;
-      return { ...state, actions: [...state.actions, { ...action, updatedOn: assignedOn }] };
+      const { actionId, recommendationId, owner, dueOn, status, assignedOn } = event.data;
+      const action = { actionId, recommendationId, owner, dueOn, status, updatedOn: assignedOn };
+      return { ...state, actions: [...state.actions, action] };
     }
     case 'ErasureRequested':
     case 'ErasureRequestCancelled':

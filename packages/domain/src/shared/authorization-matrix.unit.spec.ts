@@ -102,7 +102,8 @@ const nationalReview: ReviewEvent = {
 const appointed: ReviewEvent = {
   type: 'ReviewerAppointed',
   schemaVersion: 1,
-  data: { reviewId: 'r', reviewerName: 'Dr R', appointedOn: '2025-01-10' },
+  data: { reviewId: 'r', appointedOn: '2025-01-10' },
+  personal: { reviewerName: 'Dr R' },
 };
 const reported: ReviewEvent = {
   type: 'FinalReportSubmitted',
@@ -135,7 +136,8 @@ const incidentStateFor = (...events: IncidentEvent[]): IncidentState =>
 const recommended: ReviewEvent = {
   type: 'RecommendationMade',
   schemaVersion: 1,
-  data: { reviewId: LR, recommendationId: 'rec-1', text: 'T', assignedAgency: 'health', madeOn: TODAY },
+  data: { reviewId: LR, recommendationId: 'rec-1', assignedAgency: 'health', madeOn: TODAY },
+  personal: { text: 'T' },
 };
 const assigned: ReviewEvent = {
   type: 'ActionAssigned',
@@ -144,12 +146,12 @@ const assigned: ReviewEvent = {
     reviewId: LR,
     actionId: 'a-1',
     recommendationId: 'rec-1',
-    description: 'D',
     owner: 'O',
     dueOn: '2026-05-01',
     status: 'not-started',
     assignedOn: TODAY,
   },
+  personal: { description: 'D' },
 };
 const thematicReference = {
   incidents: { 'i-1': incidentState('i-1', 'leeds'), 'i-2': incidentState('i-2', 'leeds') },

@@ -2,10 +2,14 @@
  * Reviews of every kind (local, national, non-statutory, thematic) as learning sees them: who owns and who is
  * concerned, the learning recorded, recommendations and their actions, and the publication's NSPCC record fields.
  * Whether an action is overdue depends on the day one asks, so it is computed by the query, never stored.
- * Everything here is public and pseudonymised (learning events carry no personal part).
+ * The free text of learning item titles, recommendations, actions and progress notes is stored as the event sealed it (the review's key):
+ * the gateway opens it, audited, for those who may read the review, and it is noise once the review's key is
+ * destroyed. Events written before that sealing carry plaintext: it is kept as it came (`text`, `description`,
+ * `note`) and blanked when the review's personal data is erased.
  */
 import {
   addUnique,
+  DETAILS_REMOVED,
   occurredAtOf,
   optionalString,
   ProjectionError,
@@ -14,21 +18,38 @@ import {
   type Projection,
 } from '../projection';
 
+/** A learning item: its title sealed (the event's `{ titles }`, this item at `titleIndex`) or an old event's plaintext. */
+export type LearningItemRow = {
+  kind: string;
+  address?: string;
+  title: string | null;
+  sealedTitles: unknown;
+  titleIndex: number;
+};
+
 export type LearningRecommendationRow = {
   recommendationId: string;
-  text: string;
+  /** Plaintext from an event written before the text was sealed; null otherwise and once erased. */
+  text: string | null;
+  /** The sealed `{ text }` part; null for an old plaintext event and once erased. */
+  sealedText: unknown;
   assignedAgency: string;
   madeOn: string;
 };
 export type LearningActionRow = {
   actionId: string;
   recommendationId: string;
-  description: string;
+  /** Plaintext from an event written before the text was sealed; null otherwise and once erased. */
+  description: string | null;
+  /** The sealed `{ description }` part; null for an old plaintext event and once erased. */
+  sealedDescription: unknown;
   owner: string;
   dueOn: string;
   status: string;
   updatedOn: string;
+  /** The latest progress note: plaintext (old events) or sealed `{ note }`; both null when none or erased. */
   note: string | null;
+  sealedNote: unknown;
 };
 export type LearningPublicationRow = {
   publishedOn: string;
@@ -59,7 +80,7 @@ export type ReviewLearningRow = {
   final_report_recipients: string[];
   final_report_submitted_on: string | null;
   publication: LearningPublicationRow | null;
-  learning_items: unknown[];
+  learning_items: LearningItemRow[];
   learning_themes: string[];
   recommendations: LearningRecommendationRow[];
   actions: LearningActionRow[];
@@ -119,13 +140,27 @@ const commissioned = (
 
 type Change = Partial<ReviewLearningRow>;
 
-const changeOf = (row: ReviewLearningRow, type: string, d: Record<string, unknown>): Change | null => {
+const changeOf = (
+  row: ReviewLearningRow,
+  type: string,
+  d: Record<string, unknown>,
+  personal: unknown,
+): Change | null => {
   switch (type) {
     case 'ReviewConcernsPartnerships':
       return { concerned_partnership_ids: addUnique(row.concerned_partnership_ids, ...stringArray(d.partnershipIds)) };
     case 'LearningRecorded':
       return {
-        learning_items: [...row.learning_items, ...(Array.isArray(d.items) ? d.items : [])],
+        learning_items: [
+          ...row.learning_items,
+          ...(Array.isArray(d.items) ? (d.items as Record<string, unknown>[]) : []).map((item, titleIndex) => ({
+            kind: requireString(item, 'kind'),
+            ...(typeof item.address === 'string' ? { address: item.address } : {}),
+            title: optionalString(item, 'title'),
+            sealedTitles: personal ?? null,
+            titleIndex,
+          })),
+        ],
         learning_themes: addUnique(row.learning_themes, ...stringArray(d.themes)),
       };
     case 'RecommendationMade':
@@ -134,7 +169,8 @@ const changeOf = (row: ReviewLearningRow, type: string, d: Record<string, unknow
           ...row.recommendations.filter((r) => r.recommendationId !== d.recommendationId),
           {
             recommendationId: requireString(d, 'recommendationId'),
-            text: requireString(d, 'text'),
+            text: optionalString(d, 'text'),
+            sealedText: personal ?? null,
             assignedAgency: requireString(d, 'assignedAgency'),
             madeOn: requireString(d, 'madeOn'),
           },
@@ -147,12 +183,14 @@ const changeOf = (row: ReviewLearningRow, type: string, d: Record<string, unknow
           {
             actionId: requireString(d, 'actionId'),
             recommendationId: requireString(d, 'recommendationId'),
-            description: requireString(d, 'description'),
+            description: optionalString(d, 'description'),
+            sealedDescription: personal ?? null,
             owner: requireString(d, 'owner'),
             dueOn: requireString(d, 'dueOn'),
             status: requireString(d, 'status'),
             updatedOn: requireString(d, 'assignedOn'),
             note: null,
+            sealedNote: null,
           },
         ],
       };
@@ -160,13 +198,17 @@ const changeOf = (row: ReviewLearningRow, type: string, d: Record<string, unknow
       const actionId = requireString(d, 'actionId');
       const action = row.actions.find((a) => a.actionId === actionId);
       if (!action) throw new ProjectionError('ActionProgressed for an action never assigned');
+      // A new note (sealed, or plaintext from an old event) replaces the previous one; no note keeps it.
+      const plainNote = optionalString(d, 'note');
+      const noted = personal != null || plainNote !== null;
       const next = {
         ...action,
         owner: requireString(d, 'owner'),
         dueOn: requireString(d, 'dueOn'),
         status: requireString(d, 'status'),
         updatedOn: requireString(d, 'progressedOn'),
-        note: optionalString(d, 'note') ?? action.note,
+        note: noted ? plainNote : action.note,
+        sealedNote: noted ? (personal ?? null) : action.sealedNote,
       };
       return { actions: row.actions.map((a) => (a.actionId === actionId ? next : a)) };
     }
@@ -192,6 +234,27 @@ const changeOf = (row: ReviewLearningRow, type: string, d: Record<string, unknow
       };
     case 'ReviewClosed':
       return { status: 'closed' };
+    case 'PersonalDataErased':
+      // The sealed copies are noise already (the key is gone); blank them, and the plaintext of old events, too.
+      return {
+        title: row.title === null ? null : DETAILS_REMOVED,
+        publication: row.publication && {
+          ...row.publication,
+          caseName: DETAILS_REMOVED,
+          summary: '',
+          recommendations: [],
+          keywords: [],
+        },
+        learning_items: row.learning_items.map((i) => ({ ...i, title: null, sealedTitles: null })),
+        recommendations: row.recommendations.map((r) => ({ ...r, text: null, sealedText: null })),
+        actions: row.actions.map((a) => ({
+          ...a,
+          description: null,
+          sealedDescription: null,
+          note: null,
+          sealedNote: null,
+        })),
+      };
     default:
       return null;
   }
@@ -211,9 +274,18 @@ export const learningProjection: Projection<ReviewLearningRow> = {
     'FinalReportSubmitted',
     'ReportPublished',
     'ReviewClosed',
+    'PersonalDataErased',
   ]),
-  keysOf: (event) => [requireString(event.data, 'reviewId')],
+  // An incident's erasure destroys its reviews' keys too, which leaves their sealed text here unreadable; only a
+  // review's own erasure names a row of this table.
+  keysOf: (event) =>
+    event.type === 'PersonalDataErased'
+      ? typeof event.data.reviewId === 'string'
+        ? [event.data.reviewId]
+        : []
+      : [requireString(event.data, 'reviewId')],
   evolve: (rows, event) => {
+    if (event.type === 'PersonalDataErased' && typeof event.data.reviewId !== 'string') return;
     const id = requireString(event.data, 'reviewId');
     const row = rows.get(id);
     if (COMMISSIONS.has(event.type)) {
@@ -221,8 +293,9 @@ export const learningProjection: Projection<ReviewLearningRow> = {
         rows.set(id, { ...commissioned(event.type, event.data), last_event_at: occurredAtOf(event), version: 1 });
       return;
     }
+    if (!row && event.type === 'PersonalDataErased') return; // e.g. a historic listing entry: no learning row
     if (!row) throw new ProjectionError(`${event.type} for a review never commissioned`);
-    const change = changeOf(row, event.type, event.data);
+    const change = changeOf(row, event.type, event.data, event.personal);
     if (change) rows.set(id, { ...row, ...change, last_event_at: occurredAtOf(event), version: row.version + 1 });
   },
 };

@@ -9,6 +9,7 @@ import { MAX_PAGE_SIZE, pageSize } from '../cursor';
 import { resolveToday, type TodayOptions } from '../deadline-view';
 import type {
   LearningActionRow,
+  LearningItemRow,
   LearningPublicationRow,
   LearningRecommendationRow,
   ReviewLearningRow,
@@ -34,7 +35,7 @@ export type ReviewLearningView = {
   finalReportRecipients: string[];
   finalReportSubmittedOn: string | null;
   publication: LearningPublicationRow | null;
-  learningItems: unknown[];
+  learningItems: LearningItemRow[];
   learningThemes: string[];
   recommendations: LearningRecommendationRow[];
   actions: LearningActionView[];

@@ -4,6 +4,7 @@ import { migrateReadModels } from '../migrations';
 import { givenEvents } from '../projection-spec';
 import { listPublishedReports } from '../published-reports/published-reports-query';
 import { getReview } from '../reviews/reviews-query';
+import { sealedEnvelope } from '../test-events';
 import {
   getRecurringThemes,
   getReviewLearning,
@@ -40,19 +41,20 @@ beforeAll(async () => {
       data: {
         reviewId: 'lr1',
         recordedOn: '2026-02-01',
-        items: [{ kind: 'seven-minute-briefing', title: '7-minute briefing' }],
+        items: [{ kind: 'seven-minute-briefing' }],
         themes: ['Online safety'],
       },
+      personal: sealedEnvelope('items'),
     },
     {
       type: 'RecommendationMade',
       data: {
         reviewId: 'lr1',
         recommendationId: 'rec-1',
-        text: 'Share logs within 24 hours',
         assignedAgency: 'police',
         madeOn: '2026-02-01',
       },
+      personal: sealedEnvelope('rec-1'),
     },
     {
       type: 'ActionAssigned',
@@ -60,14 +62,15 @@ beforeAll(async () => {
         reviewId: 'lr1',
         actionId: 'a1',
         recommendationId: 'rec-1',
-        description: 'Protocol',
         owner: 'Met Police',
         dueOn: '2026-03-31',
         status: 'not-started',
         assignedOn: '2026-02-01',
       },
+      personal: sealedEnvelope('a1'),
     },
     {
+      // Written before the text was sealed: plaintext in data.
       type: 'ActionAssigned',
       data: {
         reviewId: 'lr1',
@@ -90,8 +93,8 @@ beforeAll(async () => {
         dueOn: '2026-03-01',
         status: 'completed',
         progressedOn: '2026-02-20',
-        note: 'Delivered',
       },
+      personal: sealedEnvelope('a2-note'),
     },
     {
       type: 'FinalReportSubmitted',
@@ -131,7 +134,58 @@ beforeAll(async () => {
     },
     {
       type: 'LearningRecorded',
-      data: { reviewId: 'loc1', recordedOn: '2026-02-02', items: [], themes: ['online safety '] },
+      data: {
+        reviewId: 'loc1',
+        recordedOn: '2026-02-02',
+        items: [{ kind: 'briefing', title: 'Old plaintext item' }],
+        themes: ['online safety '],
+      },
+    },
+    {
+      type: 'RecommendationMade',
+      data: {
+        reviewId: 'loc1',
+        recommendationId: 'rec-p',
+        text: 'Old plaintext',
+        assignedAgency: 'health',
+        madeOn: '2026-02-02',
+      },
+    },
+    {
+      type: 'ActionAssigned',
+      data: {
+        reviewId: 'loc1',
+        actionId: 'a-p',
+        recommendationId: 'rec-p',
+        owner: 'Health',
+        dueOn: '2026-05-01',
+        status: 'not-started',
+        assignedOn: '2026-02-02',
+      },
+      personal: sealedEnvelope('a-p'),
+    },
+    {
+      type: 'ActionProgressed',
+      data: {
+        reviewId: 'loc1',
+        actionId: 'a-p',
+        recommendationId: 'rec-p',
+        owner: 'Health',
+        dueOn: '2026-05-01',
+        status: 'in-progress',
+        progressedOn: '2026-02-03',
+        note: 'Old plaintext note',
+      },
+    },
+    {
+      type: 'PersonalDataErased',
+      data: {
+        reviewId: 'loc1',
+        erasedAt: '2026-02-04T09:00:00.000Z',
+        legalBasis: 'court-order',
+        requestedBy: 'a',
+        approvedBy: 'b',
+      },
     },
   ]);
 });
@@ -173,12 +227,53 @@ describe('review learning', () => {
     });
     expect(after?.actions.find((a) => a.actionId === 'a2')).toMatchObject({
       status: 'completed',
-      note: 'Delivered',
+      description: 'Training',
+      sealedDescription: null,
+      note: null,
+      sealedNote: sealedEnvelope('a2-note'),
       overdue: false,
     });
-    expect(after?.recommendations).toEqual([
-      { recommendationId: 'rec-1', text: 'Share logs within 24 hours', assignedAgency: 'police', madeOn: '2026-02-01' },
+    expect(after?.actions.find((a) => a.actionId === 'a1')).toMatchObject({
+      description: null,
+      sealedDescription: sealedEnvelope('a1'),
+      note: null,
+      sealedNote: null,
+    });
+    expect(after?.learningItems).toEqual([
+      { kind: 'seven-minute-briefing', title: null, sealedTitles: sealedEnvelope('items'), titleIndex: 0 },
     ]);
+    expect(after?.recommendations).toEqual([
+      {
+        recommendationId: 'rec-1',
+        text: null,
+        sealedText: sealedEnvelope('rec-1'),
+        assignedAgency: 'police',
+        madeOn: '2026-02-01',
+      },
+    ]);
+  });
+
+  it("blanks recommendation, action and note text, sealed or old plaintext, when the review's data is erased", async () => {
+    expect(await db.sql`select * from read_models.dead_letters`).toEqual([]);
+    const erased = await getReviewLearning(db.sql, 'loc1', { today: '2026-04-01' });
+    expect(erased?.title).toBe('Details removed');
+    expect(erased?.learningItems).toEqual([{ kind: 'briefing', title: null, sealedTitles: null, titleIndex: 0 }]);
+    expect(erased?.recommendations).toEqual([
+      { recommendationId: 'rec-p', text: null, sealedText: null, assignedAgency: 'health', madeOn: '2026-02-02' },
+    ]);
+    expect(erased?.actions).toMatchObject([
+      {
+        actionId: 'a-p',
+        status: 'in-progress',
+        description: null,
+        sealedDescription: null,
+        note: null,
+        sealedNote: null,
+      },
+    ]);
+    const [raw] =
+      await db.sql`select row_to_json(l)::text as text from read_models.review_learning l where review_id = 'loc1'`;
+    expect(raw?.text).not.toContain('Old plaintext');
   });
 
   it("lists a review in the concerned partnership's workspace and library because it mentions its services", async () => {

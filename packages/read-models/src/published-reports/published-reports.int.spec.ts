@@ -152,4 +152,37 @@ describe('published reports', () => {
       { projection: 'reviews', reason: 'ReportPublished for a review never commissioned' },
     ]);
   });
+
+  it("after the review's erasure it stays listed, but the platform's copy of its case name and text is removed", async () => {
+    await givenEvents(db.sql, [
+      reportPublished('r-q', '2025-05-01', { caseName: 'Child Q' }),
+      {
+        type: 'PersonalDataErased',
+        data: {
+          reviewId: 'r-q',
+          erasedAt: '2025-06-01T09:00:00.000Z',
+          legalBasis: 'court-order',
+          requestedBy: 'a',
+          approvedBy: 'b',
+        },
+      },
+    ]);
+    const { items } = await listPublishedReports(db.sql, { partnershipId: 'leeds', first: 10 });
+    const q = items.find((item) => item.reviewId === 'r-q');
+    expect(q).toMatchObject({
+      caseName: 'Details removed',
+      summary: '',
+      recommendations: [],
+      keywords: [],
+      publishedOn: '2025-05-01',
+      themes: ['Information sharing', 'Neglect'],
+    });
+    expect(items.find((item) => item.reviewId === 'r-m')?.caseName).toBe('Child M');
+    const found = (await listPublishedReports(db.sql, { search: 'head injury', first: 10 })).items.map(
+      (r) => r.reviewId,
+    );
+    expect(found).toContain('r-m');
+    expect(found).not.toContain('r-q');
+    expect(await db.sql`select projection, reason from read_models.dead_letters`).toHaveLength(1);
+  });
 });

@@ -4,6 +4,7 @@
  */
 import type { DeadlineAnchor, DeadlineKind, GuidanceEdition } from '@cspr/domain';
 import {
+  DETAILS_REMOVED,
   actorRoleOf,
   occurredAtOf,
   optionalString,
@@ -28,6 +29,14 @@ export const REVIEW_STATUSES: readonly ReviewStatus[] = [
   'published',
   'closed',
 ];
+
+/** `name`/`organisation`: plaintext of an event written before the name was sealed; `sealed`: the sealed part. */
+export type ReviewReviewer = {
+  name: string | null;
+  organisation: string | null;
+  sealed: unknown;
+  appointedOn: string;
+};
 
 export type ReviewDelay = {
   delayedOn: string;
@@ -60,7 +69,7 @@ export type ReviewRow = {
   commissioned_at: string;
   commissioned_on: string;
   guidance_edition: GuidanceEdition;
-  reviewer: Record<string, unknown> | null;
+  reviewer: ReviewReviewer | null;
   delays: ReviewDelay[];
   final_report: {
     submittedAt: string;
@@ -220,9 +229,11 @@ const evolveReview = (row: ReviewRow, event: ProjectedEvent, context: Projection
     case 'ReviewerAppointed': {
       const appointedOn = requireString(d, 'appointedOn');
       return touched(row, event, appointedOn, {
+        // The name is sealed (the review's key); events written before that carry it in plaintext, kept as it came.
         reviewer: {
-          name: requireString(d, 'reviewerName'),
+          name: optionalString(d, 'reviewerName'),
           organisation: optionalString(d, 'organisation'),
+          sealed: event.personal ?? null,
           appointedOn,
         },
         status: row.status === 'commissioned' ? 'reviewer-appointed' : row.status,
@@ -321,8 +332,16 @@ export const reviewsProjection: Projection<ReviewRow> = {
       const reviewId = typeof event.data.reviewId === 'string' ? event.data.reviewId : null;
       for (const [key, row] of [...rows.entries()]) {
         const erased = incidentId !== null ? row.incident_ids.includes(incidentId) : row.review_id === reviewId;
-        if (!erased || row.delays.every((delay) => delay.sealedExplanation === null)) continue;
-        rows.set(key, { ...row, delays: row.delays.map((delay) => ({ ...delay, sealedExplanation: null })) });
+        if (!erased) continue;
+        const reviewer = row.reviewer && { ...row.reviewer, name: null, organisation: null, sealed: null };
+        rows.set(key, {
+          ...row,
+          reviewer,
+          delays: row.delays.map((delay) => ({ ...delay, sealedExplanation: null })),
+          case_name: row.case_name === null ? null : DETAILS_REMOVED,
+          title: row.title === null ? null : DETAILS_REMOVED,
+          publication: row.publication && { ...row.publication, caseName: DETAILS_REMOVED },
+        });
       }
       return;
     }

@@ -2,7 +2,7 @@
 import type { Sql } from 'postgres';
 import { decodeCursor, pageSize, toPage, type Page } from '../cursor';
 import { resolveToday, viewDeadline, type DeadlineView, type TodayOptions } from '../deadline-view';
-import type { ReviewDelay, ReviewHistoryEntry, ReviewRow, ReviewStatus } from './reviews-projection';
+import type { ReviewDelay, ReviewHistoryEntry, ReviewReviewer, ReviewRow, ReviewStatus } from './reviews-projection';
 
 export type ReviewView = {
   id: string;
@@ -18,7 +18,7 @@ export type ReviewView = {
   commissionedAt: string;
   commissionedOn: string;
   guidanceEdition: string;
-  reviewer: Record<string, unknown> | null;
+  reviewer: ReviewReviewer | null;
   delays: ReviewDelay[];
   finalReport: ReviewRow['final_report'];
   publication: ReviewRow['publication'];

@@ -39,16 +39,12 @@ describe('reviews read model', () => {
     });
   });
 
-  it('given ReviewerAppointed and PublicationDelayed: reviewer, delay reason code with the explanation kept sealed', async () => {
+  it('given ReviewerAppointed and PublicationDelayed: reviewer and delay explanation kept sealed', async () => {
     await givenEvents(db.sql, [
       {
         type: 'ReviewerAppointed',
-        data: {
-          reviewId: 'r-1',
-          reviewerName: 'Jane Reviewer',
-          organisation: 'Independent',
-          appointedOn: '2025-07-20',
-        },
+        data: { reviewId: 'r-1', appointedOn: '2025-07-20' },
+        personal: sealedEnvelope('reviewer'),
       },
       {
         type: 'PublicationDelayed',
@@ -65,7 +61,7 @@ describe('reviews read model', () => {
     const review = await getReview(db.sql, 'r-1');
     expect(review).toMatchObject({
       status: 'publication-delayed',
-      reviewer: { name: 'Jane Reviewer', organisation: 'Independent', appointedOn: '2025-07-20' },
+      reviewer: { name: null, organisation: null, sealed: sealedEnvelope('reviewer'), appointedOn: '2025-07-20' },
     });
     expect(review?.delays).toEqual([
       {
@@ -184,15 +180,21 @@ describe('reviews read model', () => {
     expect((await listReviews(db.sql, { first: 1, after: page.endCursor! })).items.map((r) => r.id)).toEqual(['r-1']);
   });
 
-  it('given PersonalDataErased for a linked incident: delay explanations of its reviews scrubbed', async () => {
+  it('given PersonalDataErased for a linked incident: delay explanations and reviewer of its reviews scrubbed', async () => {
     await givenEvents(db.sql, [
       localReviewCommissioned('r-3', ['i-2'], '2025-09-01', 'Child Q'),
+      {
+        // Written before the name was sealed: plaintext in data, kept as it came until the erasure.
+        type: 'ReviewerAppointed',
+        data: { reviewId: 'r-3', reviewerName: 'Old Plaintext', organisation: 'Old Org', appointedOn: '2025-09-02' },
+      },
       {
         type: 'PublicationDelayed',
         data: { reviewId: 'r-3', delayedOn: '2025-12-01', reason: 'inquest', panelInformed: true },
         personal: sealedEnvelope('delay-3'),
       },
     ]);
+    expect((await getReview(db.sql, 'r-3'))?.reviewer).toMatchObject({ name: 'Old Plaintext', sealed: null });
     await givenEvents(db.sql, [
       {
         type: 'PersonalDataErased',
@@ -206,6 +208,15 @@ describe('reviews read model', () => {
       },
     ]);
     expect((await getReview(db.sql, 'r-3'))?.delays[0]?.sealedExplanation).toBeNull();
+    // The case name is blanked in the platform's copy; the other review keeps its own.
+    expect((await getReview(db.sql, 'r-3'))?.caseName).toBe('Details removed');
+    expect((await getReview(db.sql, 'r-1'))?.caseName).not.toBe('Details removed');
+    expect((await getReview(db.sql, 'r-3'))?.reviewer).toEqual({
+      name: null,
+      organisation: null,
+      sealed: null,
+      appointedOn: '2025-09-02',
+    });
     expect((await getReview(db.sql, 'r-1'))?.delays[0]?.sealedExplanation).toEqual(sealedEnvelope('delay'));
   });
 

@@ -23,6 +23,7 @@ import { may, requireRecord, userOf } from '../authorization';
 import { NotFoundError, ForbiddenError, ValidationError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import type { GatewayContext } from '../gateway-context';
+import { DETAILS_REMOVED, openReviewText } from '../personal-data-access';
 import { badInput, todayOf } from '../read-access';
 import { requireIncidentsReadable, requireReviewAccess } from '../record-owners';
 import { calendarDateSchema, commandIdSchema, idSchema, parseInput, runCommand, shortText } from '../run-command';
@@ -52,7 +53,53 @@ const ListedBecauseEnum = domainEnum(
   'Why a review is in a partnership\'s list: its own, or "we list this review because it mentions our services".',
 );
 
-const LearningActionType = builder.objectRef<LearningActionView>('LearningAction').implement({
+type OpenedAction = Omit<LearningActionView, 'description' | 'note'> & { description: string; note: string | null };
+type OpenedRecommendation = Omit<ReviewLearningView['recommendations'][number], 'text'> & { text: string };
+
+/** Old events' plaintext as it came; sealed text opened (audited); erased text as DETAILS_REMOVED. */
+const openRecommendations = async (
+  ctx: GatewayContext,
+  review: ReviewLearningView,
+): Promise<OpenedRecommendation[]> => {
+  const opened = await openReviewText<{ text?: string }>(
+    ctx,
+    { subjectId: review.reviewId, fields: ['recommendation.text'], purpose: 'review.learning.recommendations' },
+    review.recommendations.map((r) => r.sealedText),
+  );
+  return review.recommendations.map((r, i) => ({ ...r, text: r.text ?? opened[i]?.text ?? DETAILS_REMOVED }));
+};
+
+const openLearningItems = async (ctx: GatewayContext, review: ReviewLearningView): Promise<LearningItem[]> => {
+  const opened = await openReviewText<{ titles?: string[] }>(
+    ctx,
+    { subjectId: review.reviewId, fields: ['learningItem.title'], purpose: 'review.learning.items' },
+    review.learningItems.map((item) => item.sealedTitles),
+  );
+  return review.learningItems.map((item, i) => ({
+    kind: item.kind as LearningItem['kind'],
+    title: item.title ?? opened[i]?.titles?.[item.titleIndex] ?? DETAILS_REMOVED,
+    ...(item.address !== undefined ? { address: item.address } : {}),
+  }));
+};
+
+const openActions = async (ctx: GatewayContext, review: ReviewLearningView): Promise<OpenedAction[]> => {
+  const parts = review.actions.flatMap((a) => [a.sealedDescription, a.sealedNote]);
+  const opened = await openReviewText<{ description?: string; note?: string }>(
+    ctx,
+    { subjectId: review.reviewId, fields: ['action.description', 'action.note'], purpose: 'review.learning.actions' },
+    parts,
+  );
+  return review.actions.map((a, i) => {
+    const hadNote = a.note !== null || (a.sealedNote !== null && a.sealedNote !== undefined);
+    return {
+      ...a,
+      description: a.description ?? opened[2 * i]?.description ?? DETAILS_REMOVED,
+      note: a.note ?? opened[2 * i + 1]?.note ?? (hadNote ? DETAILS_REMOVED : null),
+    };
+  });
+};
+
+const LearningActionType = builder.objectRef<OpenedAction>('LearningAction').implement({
   fields: (t) => ({
     actionId: t.exposeID('actionId'),
     recommendationId: t.exposeString('recommendationId'),
@@ -66,16 +113,14 @@ const LearningActionType = builder.objectRef<LearningActionView>('LearningAction
   }),
 });
 
-const RecommendationType = builder
-  .objectRef<ReviewLearningView['recommendations'][number]>('Recommendation')
-  .implement({
-    fields: (t) => ({
-      recommendationId: t.exposeID('recommendationId'),
-      text: t.exposeString('text'),
-      assignedAgency: t.exposeString('assignedAgency'),
-      madeOn: t.exposeString('madeOn'),
-    }),
-  });
+const RecommendationType = builder.objectRef<OpenedRecommendation>('Recommendation').implement({
+  fields: (t) => ({
+    recommendationId: t.exposeID('recommendationId'),
+    text: t.exposeString('text'),
+    assignedAgency: t.exposeString('assignedAgency'),
+    madeOn: t.exposeString('madeOn'),
+  }),
+});
 
 const LearningItemType = builder.objectRef<LearningItem>('LearningItem').implement({
   fields: (t) => ({
@@ -105,10 +150,23 @@ const ReviewLearningType = builder.objectRef<ListedReview>('ReviewLearning').imp
     commissionedOn: t.exposeString('commissionedOn'),
     finalReportSubmittedOn: t.exposeString('finalReportSubmittedOn', { nullable: true }),
     publishedOn: t.string({ nullable: true, resolve: (r) => r.publication?.publishedOn ?? null }),
-    learningItems: t.field({ type: [LearningItemType], resolve: (r) => r.learningItems as LearningItem[] }),
+    learningItems: t.field({
+      type: [LearningItemType],
+      description: 'Titles are sealed under the review key: every read audited; "Details removed" once erased.',
+      resolve: (r, _args, ctx) => openLearningItems(ctx, r),
+    }),
     learningThemes: t.exposeStringList('learningThemes'),
-    recommendations: t.field({ type: [RecommendationType], resolve: (r) => r.recommendations }),
-    actions: t.field({ type: [LearningActionType], resolve: (r) => r.actions }),
+    recommendations: t.field({
+      type: [RecommendationType],
+      description: 'Their text is sealed under the review key: every read audited; "Details removed" once erased.',
+      resolve: (r, _args, ctx) => openRecommendations(ctx, r),
+    }),
+    actions: t.field({
+      type: [LearningActionType],
+      description:
+        'Description and note are sealed under the review key: every read audited; erased as "Details removed".',
+      resolve: (r, _args, ctx) => openActions(ctx, r),
+    }),
     overdueActionCount: t.exposeInt('overdueActionCount'),
     listedBecause: t.field({ type: ListedBecauseEnum, nullable: true, resolve: (r) => r.listedBecause ?? null }),
   }),

@@ -6,12 +6,13 @@
 import { createGraphQLError } from 'graphql-yoga';
 import { normaliseCaseReference, reviewFacts } from '@cspr/domain';
 import { getReview, getReviewByReference, getReviewLearning, listReviews, REVIEW_STATUSES } from '@cspr/read-models';
-import type { ReviewDelay, ReviewView } from '@cspr/read-models';
+import type { ReviewDelay, ReviewReviewer, ReviewView } from '@cspr/read-models';
 import { builder } from '../builder';
 import { may, requireRecord, roleOf, userOf } from '../authorization';
 import { ForbiddenError, NotFoundError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
-import { openPersonalParts } from '../personal-data-access';
+import type { GatewayContext } from '../gateway-context';
+import { DETAILS_REMOVED, openPersonalParts, openReviewText } from '../personal-data-access';
 import { badInput, forwardOnly, mapReadError, pageNumberOf, todayOf, toConnection } from '../read-access';
 import { partnershipNameOf } from './names';
 import { DeadlineType, HistoryEntryType } from './deadline';
@@ -63,15 +64,33 @@ const DelayType = builder.objectRef<Delay>('PublicationDelay').implement({
   }),
 });
 
-const ReviewerType = builder
-  .objectRef<{ name: string; organisation?: string | null; appointedOn: string }>('Reviewer')
-  .implement({
-    fields: (t) => ({
-      name: t.exposeString('name'),
-      organisation: t.string({ nullable: true, resolve: (r) => r.organisation ?? null }),
-      appointedOn: t.exposeString('appointedOn'),
-    }),
-  });
+type OpenedReviewer = { name: string; organisation?: string | null; appointedOn: string };
+
+/** Plaintext of an old event as it came; the sealed name opened (audited); an erased one as "Details removed". */
+const openReviewer = async (
+  ctx: GatewayContext,
+  reviewId: string,
+  reviewer: ReviewReviewer,
+): Promise<OpenedReviewer> => {
+  const [opened] = await openReviewText<{ reviewerName?: string; organisation?: string }>(
+    ctx,
+    { subjectId: reviewId, fields: ['reviewer.name', 'reviewer.organisation'], purpose: 'review.reviewer' },
+    [reviewer.sealed],
+  );
+  return {
+    name: reviewer.name ?? opened?.reviewerName ?? DETAILS_REMOVED,
+    organisation: reviewer.organisation ?? opened?.organisation ?? null,
+    appointedOn: reviewer.appointedOn,
+  };
+};
+
+const ReviewerType = builder.objectRef<OpenedReviewer>('Reviewer').implement({
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    organisation: t.string({ nullable: true, resolve: (r) => r.organisation ?? null }),
+    appointedOn: t.exposeString('appointedOn'),
+  }),
+});
 
 const FinalReportType = builder.objectRef<NonNullable<ReviewView['finalReport']>>('FinalReport').implement({
   fields: (t) => ({
@@ -159,7 +178,12 @@ export const ReviewType = builder.objectRef<ReviewView>('Review').implement({
     commissionedAt: t.exposeString('commissionedAt'),
     commissionedOn: t.exposeString('commissionedOn'),
     guidanceEdition: t.exposeString('guidanceEdition'),
-    reviewer: t.field({ type: ReviewerType, nullable: true, resolve: (r) => r.reviewer as never }),
+    reviewer: t.field({
+      type: ReviewerType,
+      nullable: true,
+      description: 'The name is sealed under the review key: every read audited; "Details removed" once erased.',
+      resolve: async (r, _args, ctx) => (r.reviewer ? openReviewer(ctx, r.id, r.reviewer) : null),
+    }),
     delays: t.field({ type: [DelayType], resolve: (r) => r.delays.map((d) => ({ ...d, review: r })) }),
     finalReport: t.field({ type: FinalReportType, nullable: true, resolve: (r) => r.finalReport }),
     publication: t.field({ type: PublicationType, nullable: true, resolve: (r) => r.publication }),

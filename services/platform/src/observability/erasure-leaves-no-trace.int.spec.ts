@@ -8,8 +8,10 @@
  * message on the relay's topic and every API answer given after the erasures. None may hold a marker; the data keys
  * of all six subjects (incident, three referrals, two reviews) must be gone.
  *
- * Not covered here (docs/personal-data.md "What erasure does not reach"): review and learning free text outside the
- * sealed parts (case names, titles, learning, recommendations, reviewer names) is still plaintext in the log.
+ * The reviews' free text sealed under their keys is marked too: both reviews' reviewer names and organisations, and
+ * the non-statutory review's learning item title, recommendation text, action description and progress note.
+ * Not covered here (docs/personal-data.md "Review free text"): case names, titles, themes and published
+ * text are still plaintext in the log.
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -114,7 +116,63 @@ const INCIDENT_QUERY = `query($id: ID!) { incident(id: $id) { __typename ... on 
   personal { erased location caseOutline incidentTime notifier { name role email } children { name dateOfBirth }
     supportingDocuments rapidReviews { facts agencySummaries keyPracticeEpisodes livedExperience immediateActions
       learningIdentified decisionReasons } } } } }`;
-const REVIEW_QUERY = `query($id: ID!) { review(id: $id) { __typename ... on Review { id delays { explanation } } } }`;
+const REVIEW_QUERY = `query($id: ID!) { review(id: $id) { __typename ... on Review { id delays { explanation }
+  reviewer { name organisation } } } }`;
+const LEARNING_QUERY = `query($id: ID!) { reviewLearning(reviewId: $id) { __typename ... on ReviewLearning {
+  reviewId learningItems { title } recommendations { text } actions { description note } } } }`;
+
+/** The sealed free text of a review: its reviewer and, when `learning`, a recommendation, its action and a note. */
+const reviewText = async (reviewId: string, tag: string, learning: boolean) => {
+  await run(
+    {
+      type: 'AppointReviewer',
+      data: { reviewId, reviewerName: marker(`${tag}Reviewer`), organisation: marker(`${tag}ReviewerOrg`) },
+    } as never,
+    LEEDS,
+  );
+  if (!learning) return;
+  await run(
+    {
+      type: 'RecordLearning',
+      data: { reviewId, items: [{ kind: 'briefing', title: marker(`${tag}ItemTitle`) }], themes: [] },
+    } as never,
+    LEEDS,
+  );
+  await run(
+    {
+      type: 'AddRecommendation',
+      data: { reviewId, recommendationId: 'rec-1', text: marker(`${tag}Recommendation`), assignedAgency: 'police' },
+    } as never,
+    LEEDS,
+  );
+  await run(
+    {
+      type: 'RecordActionForRecommendation',
+      data: {
+        reviewId,
+        actionId: 'act-1',
+        recommendationId: 'rec-1',
+        description: marker(`${tag}Action`),
+        owner: 'Leeds police',
+        dueOn: '2026-12-31',
+      },
+    } as never,
+    LEEDS,
+  );
+  await run(
+    {
+      type: 'UpdateActionStatus',
+      data: {
+        reviewId,
+        actionId: 'act-1',
+        recommendationId: 'rec-1',
+        status: 'in-progress',
+        note: marker(`${tag}ActionNote`),
+      },
+    } as never,
+    LEEDS,
+  );
+};
 
 /** Every row of every table of this database as text (bytea shows as \\x hex), with the markers it holds. */
 const markersInTables = async (control: string): Promise<string[]> => {
@@ -309,6 +367,8 @@ describe('erasure of a data subject', () => {
       } as never,
       LEEDS,
     );
+    await reviewText(localReview, 'Local', false);
+    await reviewText(learningReview, 'Learning', true);
     await platform.settled();
 
     // Before: the markers are there to be found (the API opens them), so the searches below can see them.
@@ -317,8 +377,21 @@ describe('erasure of a data subject', () => {
       await platform.graphqlAs(leeds, INCIDENT_QUERY, { id: incidentId }),
       await platform.graphqlAs(leeds, REVIEW_QUERY, { id: localReview }),
       await platform.graphqlAs(leeds, REVIEW_QUERY, { id: learningReview }),
+      await platform.graphqlAs(leeds, LEARNING_QUERY, { id: learningReview }),
     ]);
-    for (const field of ['NotifiedChildName', 'NotifiedWhatHappened', 'RapidFacts', 'LocalDelay', 'LearningDelay'])
+    for (const field of [
+      'NotifiedChildName',
+      'NotifiedWhatHappened',
+      'RapidFacts',
+      'LocalDelay',
+      'LearningDelay',
+      'LocalReviewer',
+      'LearningReviewerOrg',
+      'LearningItemTitle',
+      'LearningRecommendation',
+      'LearningAction',
+      'LearningActionNote',
+    ])
       expect(before).toContain(`Zq${field}${RUN}`);
 
     // 4. Three erasures, each requested by one admin and approved by another, through the API.
@@ -360,6 +433,8 @@ describe('erasure of a data subject', () => {
       answers.push(await platform.graphqlAs(caller, INCIDENT_QUERY, { id: incidentId }));
       answers.push(await platform.graphqlAs(caller, REVIEW_QUERY, { id: localReview }));
       answers.push(await platform.graphqlAs(caller, REVIEW_QUERY, { id: learningReview }));
+      answers.push(await platform.graphqlAs(caller, LEARNING_QUERY, { id: localReview }));
+      answers.push(await platform.graphqlAs(caller, LEARNING_QUERY, { id: learningReview }));
     }
     answers.push(
       await platform.graphqlAs(
@@ -386,6 +461,8 @@ describe('erasure of a data subject', () => {
     const afterAnswers = JSON.stringify(answers);
     expect(afterAnswers).toContain('"personalDataErased":true');
     expect(afterAnswers).toContain('"erased":true');
+    expect(afterAnswers).toContain('"name":"Details removed"');
+    expect(afterAnswers).toContain('"text":"Details removed"');
     const erasedRequests = answers.at(-3) as { data?: { erasureRequests: { totalCount: number } } };
     expect(erasedRequests.data?.erasureRequests.totalCount).toBe(3);
     for (const value of markers) expect(afterAnswers, `an API answer holds ${value}`).not.toContain(value);
