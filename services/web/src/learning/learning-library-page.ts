@@ -4,7 +4,7 @@
  * keywords, recommendations). Filters live in the address so a search can be bookmarked and shared. Every match is
  * reachable: 25 a page with the true total, and the same search as CSV.
  */
-import { button, textInput } from '../app/components';
+import { button, select, textInput } from '../app/components';
 import { formatDate } from '../app/deadline';
 import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, toCsv } from '../app/listing';
 
@@ -107,7 +107,7 @@ export const learningLibraryPage = async (ctx: PageContext) => {
           <h2 class="govuk-heading-m">Search</h2>
           ${textInput({ id: 'keyword', label: 'Keyword', hint: 'For example, missed appointments', value: q.keyword })}
           ${textInput({ id: 'theme', label: 'Learning theme', hint: 'For example, neglect', value: q.theme })}
-          ${textInput({ id: 'partnership', label: 'Partnership', hint: 'Its id, for example leeds. Includes reviews that mention its services', value: q.partnership })}
+          ${select({ id: 'partnership', label: 'Partnership', hint: 'Includes reviews that mention its services', options: [...names].sort(([, a], [, b]) => a.localeCompare(b)).map(([value, label]) => ({ value, label })), placeholder: 'Any partnership', value: q.partnership })}
           <div class="govuk-button-group">
             ${button({ text: 'Search' })}
             ${filtered ? html`<a class="govuk-link" href="/learning">Clear search</a>` : ''}

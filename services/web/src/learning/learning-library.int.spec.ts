@@ -174,6 +174,9 @@ describe('the learning library: every published review, a page at a time, and as
     expect(page).toContain('Showing 26 to 28 of 28 reviews');
     expect(page).toContain(`<dd class="govuk-summary-list__value">${LEEDS}</dd>`);
     expect(page).toContain('href="/learning?partnership=leeds&amp;format=csv"');
+    // The filter chooses a partnership by name (a select), never by typing its id.
+    expect(page).toContain(`<option value="leeds" selected>${LEEDS}</option>`);
+    expect(page).not.toContain('name="partnership" type="text"');
     const [head, ...rows] = parse(await text('/learning?partnership=leeds&format=csv')) as string[][];
     expect(head!.at(-1)).toBe(`Mentions ${LEEDS}’s services`);
     expect(rows).toHaveLength(28);
