@@ -84,7 +84,8 @@ describe('npm start: the development mailbox', () => {
         },
       },
     ]);
-    const subject = `Received: notification to the Panel for INC-${incidentId.slice(0, 8).toUpperCase()}`;
+    // Written straight to the log, the incident has no reference: the email names it by its date, never by its id.
+    const subject = 'Received: notification to the Panel for the incident notified Thursday 1 April 2027';
     let page = '';
     for (let waited = 0; waited < 30_000 && !page.includes(subject); waited += 500) {
       await new Promise((resolve) => setTimeout(resolve, 500));

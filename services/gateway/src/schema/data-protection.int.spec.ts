@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonDate } from '@cspr/domain';
 import { waitForPosition } from '@cspr/read-models';
+import { parsePosition } from '@cspr/event-store';
 import { startGatewayFixture } from '../gateway.fixture';
 import type { GatewayFixture } from '../gateway.fixture';
 import { lifecycle, SECRET_CHILD_NAME } from '../lifecycle.fixture';
@@ -161,6 +162,8 @@ describe('personal-data read audit', () => {
       'mutation($input: AccessInput!) { grantAccess(input: $input) { __typename ... on AccessPayload { position } } }',
       { input: { subject: reader.sub, role: 'panel', email: 'Pat.Reader@panel.gov.uk' } },
     );
+    // The email is read from the grants' read model: wait for the projector (a busy machine outlasts consistentAfter).
+    expect(await waitForPosition(f.db.sql, parsePosition(granted.data!.grantAccess.position), 60_000)).toBe(true);
     await f.graphql(reader, 'query($id: ID!) { incident(id: $id) { ... on Incident { personal { caseOutline } } } }', {
       id: incidentId,
     });
