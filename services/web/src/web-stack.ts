@@ -38,6 +38,12 @@ export const fillDate = async (page: Page, id: string, parts = partsFromIso(toda
  * suggestion; without, picks the option of the select it enhances.
  */
 export const chooseLocalAuthority = async (page: Page, label: string, name: string): Promise<void> => {
+  // With scripts on, the autocomplete replaces the select with a text box of the same id once its module has run:
+  // wait for it, or a quick test finds the select and loses it to the enhancement half-way through choosing.
+  if (await page.locator('body.govuk-frontend-supported').count()) {
+    const id = await page.locator('label').getByText(label, { exact: true }).first().getAttribute('for');
+    if (id) await page.locator(`input[id="${id}"]`).waitFor();
+  }
   const field = page.getByLabel(label, { exact: true });
   if ((await field.evaluate((e) => e.tagName)) === 'SELECT') {
     await field.selectOption({ label: name });
