@@ -49,13 +49,16 @@ export const textarea = (o: FieldOptions & { value?: string; rows?: number }): H
     errorMessage: errorOf(o),
   });
 
-export const select = (o: FieldOptions & { options: Option[]; value?: string; placeholder?: string }): Html =>
+export const select = (
+  o: FieldOptions & { options: Option[]; value?: string; placeholder?: string; attributes?: Record<string, string> },
+): Html =>
   macro('govuk', 'select', {
     id: o.id,
     name: o.name ?? o.id,
     label: { text: o.label, classes: o.labelClass ?? '' },
     hint: hintOf(o.hint),
     errorMessage: errorOf(o),
+    ...(o.attributes ? { attributes: o.attributes } : {}),
     items: [
       ...(o.placeholder !== undefined ? [{ value: '', text: o.placeholder }] : []),
       ...o.options.map((opt) => ({ value: opt.value, text: opt.label, selected: opt.value === o.value })),
@@ -202,19 +205,13 @@ export const csrfField = (token: string | undefined): Html =>
 export const localAuthoritySelect = (
   o: FieldOptions & { localAuthorities: { code: string; name: string }[]; value?: string; placeholder?: string },
 ): Html =>
-  macro('govuk', 'select', {
-    id: o.id,
-    name: o.name ?? o.id,
-    label: { text: o.label, classes: o.labelClass ?? '' },
-    hint: hintOf(o.hint),
-    errorMessage: errorOf(o),
+  select({
+    ...o,
+    placeholder: o.placeholder ?? '',
     attributes: { 'data-module': 'app-autocomplete' },
-    items: [
-      { value: '', text: o.placeholder ?? '' },
-      ...[...o.localAuthorities]
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .map((la) => ({ value: la.code, text: la.name, selected: la.code === o.value })),
-    ],
+    options: [...o.localAuthorities]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((la) => ({ value: la.code, label: la.name })),
   });
 
 /**
