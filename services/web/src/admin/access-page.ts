@@ -7,7 +7,7 @@
 import { button, choices, notice, select, table, textInput, type FieldErrors } from '../app/components';
 import { formatDate } from '../app/deadline';
 import { html } from '../app/html';
-import { listCount, PAGE_SIZE, pageFrom, pagination } from '../app/listing';
+import { listCount, PAGE_SIZE, pageFrom, pagination, pastLastPage } from '../app/listing';
 import { ACCESS_GRANTS, GRANT_ACCESS, REVOKE_ACCESS } from '../operations';
 import type { PageContext } from '../server/page';
 import { refusalErrors, roleName, ROLES, ROLES_WITH_PARTNERSHIP } from './admin-words';
@@ -88,6 +88,8 @@ export const accessPage = async (ctx: PageContext) => {
   );
   const page = pageFrom(ctx.query);
   const listing = { path: PATH, query: ctx.query, page, total: grants.length, noun: 'grants' };
+  const beyond = pastLastPage(listing);
+  if (beyond) return ctx.redirect(beyond);
   const shown = grants.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const done = ctx.query.get('done');
   const typed = (name: string) =>

@@ -5,7 +5,7 @@
  */
 import { table, textInput, type FieldErrors } from '../app/components';
 import { html } from '../app/html';
-import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, toCsv } from '../app/listing';
+import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, pastLastPage, toCsv } from '../app/listing';
 import { PERSONAL_DATA_READS } from '../operations';
 import type { PageContext } from '../server/page';
 
@@ -68,6 +68,8 @@ export const auditPage = async (ctx: PageContext) => {
   const page = pageFrom(ctx.query);
   const { items, total } = valid ? await read(page, PAGE_SIZE) : { items: [], total: 0 };
   const listing = { path: '/admin/audit', query: ctx.query, page, total, noun: 'reads' };
+  const beyond = pastLastPage(listing);
+  if (beyond) return ctx.redirect(beyond);
   const q = (name: string) => ctx.query.get(name) ?? '';
   ctx.render(
     'Who read personal data',

@@ -8,7 +8,7 @@
 import { button, notice, table, warning } from '../app/components';
 import { formatDate } from '../app/deadline';
 import { html } from '../app/html';
-import { listCount, PAGE_SIZE, pageFrom, pagination } from '../app/listing';
+import { listCount, PAGE_SIZE, pageFrom, pagination, pastLastPage } from '../app/listing';
 import { labelOf } from '../app/vocabulary';
 import { APPROVE_ERASURE, CANCEL_ERASURE_REQUEST, ERASURE_REQUESTS } from '../operations';
 import type { PageContext } from '../server/page';
@@ -80,6 +80,8 @@ export const erasureRequestsPage = async (ctx: PageContext) => {
     total: erasureRequests.totalCount,
     noun: 'requests waiting',
   };
+  const beyond = pastLastPage(listing);
+  if (beyond) return ctx.redirect(beyond);
   const done = ctx.query.get('done');
   ctx.render(
     'Erasure requests waiting for approval',

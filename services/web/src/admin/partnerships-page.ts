@@ -6,7 +6,7 @@
  */
 import { backLink, button, localAuthoritySelect, notice, table, textInput, type FieldErrors } from '../app/components';
 import { html } from '../app/html';
-import { listCount, PAGE_SIZE, pageFrom, pagination } from '../app/listing';
+import { listCount, PAGE_SIZE, pageFrom, pagination, pastLastPage } from '../app/listing';
 import {
   ADD_PARTNERSHIP_CONTACT,
   CHANGE_PARTNERSHIP,
@@ -40,6 +40,8 @@ export const partnershipsPage = async (ctx: PageContext) => {
   const all = [...areas.partnerships].sort((a, b) => a.name.localeCompare(b.name));
   const page = pageFrom(ctx.query);
   const listing = { path: PATH, query: ctx.query, page, total: all.length, noun: 'partnerships' };
+  const beyond = pastLastPage(listing);
+  if (beyond) return ctx.redirect(beyond);
   const done = ctx.query.get('done');
   ctx.render(
     'Partnerships',

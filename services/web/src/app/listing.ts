@@ -9,11 +9,23 @@ export const PAGE_SIZE = 25;
 /** CSV downloads walk every page of 100 up to this many rows (the national volume is about 400 a year). */
 export const CSV_MAX_ROWS = 20_000;
 
-/** The page asked for in `?page=`, 1 when absent or not a whole number. */
+/** The highest page the gateway accepts; a larger `?page=` is read as this one, which is then past the end. */
+export const MAX_PAGE = 10_000;
+
+/**
+ * The page asked for in `?page=`: 1 when absent, empty, negative, zero or not written as digits ("2.5", "abc",
+ * "1e3"); a number above MAX_PAGE is MAX_PAGE, so that a huge page is answered as past the last page, not as the
+ * first one.
+ */
 export const pageFrom = (query: URLSearchParams): number => {
-  const page = Number(query.get('page') ?? '1');
-  return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
+  const asked = (query.get('page') ?? '').trim();
+  if (!/^\d{1,20}$/.test(asked)) return 1;
+  const page = Number(asked);
+  return page < 1 ? 1 : Math.min(page, MAX_PAGE);
 };
+
+/** The number of the last page (1 for an empty list, which still has its first page). */
+export const lastPage = (total: number, size = PAGE_SIZE): number => Math.max(1, Math.ceil(total / size));
 
 const hrefFor = (path: string, query: URLSearchParams, page: number): string => {
   const next = new URLSearchParams(query);
@@ -25,18 +37,35 @@ const hrefFor = (path: string, query: URLSearchParams, page: number): string => 
 
 type Listing = { path: string; query: URLSearchParams; page: number; total: number; noun: string; size?: number };
 
-/** "Showing 26 to 50 of 312 incidents": the true total, counted over every record. */
-export const listCount = (o: Listing): Html => {
-  const size = o.size ?? PAGE_SIZE;
-  const from = o.total === 0 ? 0 : (o.page - 1) * size + 1;
-  const to = Math.min(o.total, o.page * size);
-  return html`<p class="govuk-body" id="list-count">${o.total === 0 ? `No ${o.noun} found` : `Showing ${from} to ${to} of ${o.total} ${o.noun}`}</p>`;
+/**
+ * Where a request for a page past the last one belongs: the last page (the list without `?page=` when it is the
+ * first), or undefined when the page asked for exists. A page handler redirects there, as a bookmarked page 5 of a
+ * list that has since shrunk to 2 pages should show page 2, not an empty table.
+ */
+export const pastLastPage = (o: Listing): string | undefined => {
+  const last = lastPage(o.total, o.size);
+  return o.page > last ? hrefFor(o.path, o.query, last) : undefined;
 };
 
-/** The GOV.UK pagination component (nothing when everything fits on one page). */
+/**
+ * "Showing 26 to 50 of 312 incidents": the true total, counted over every record. A page past the last one (a
+ * handler that did not redirect) says so and links to the last page instead of showing an impossible range.
+ */
+export const listCount = (o: Listing): Html => {
+  const size = o.size ?? PAGE_SIZE;
+  if (o.total === 0) return html`<p class="govuk-body" id="list-count">No ${o.noun} found</p>`;
+  const last = lastPage(o.total, size);
+  if (o.page > last)
+    return html`<p class="govuk-body" id="list-count">There are no ${o.noun} on page ${o.page}. <a class="govuk-link" href="${hrefFor(o.path, o.query, last)}">Go to the last page (page ${last} of ${last})</a>.</p>`;
+  const from = (o.page - 1) * size + 1;
+  const to = Math.min(o.total, o.page * size);
+  return html`<p class="govuk-body" id="list-count">Showing ${from} to ${to} of ${o.total} ${o.noun}</p>`;
+};
+
+/** The GOV.UK pagination component (nothing when everything fits on one page); "previous" never leads past the end. */
 export const pagination = (o: Listing): Html => {
   const size = o.size ?? PAGE_SIZE;
-  const pages = Math.max(1, Math.ceil(o.total / size));
+  const pages = lastPage(o.total, size);
   const shown = new Set([1, pages, o.page - 1, o.page, o.page + 1].filter((n) => n >= 1 && n <= pages));
   const items: Record<string, unknown>[] = [];
   let last = 0;
@@ -47,7 +76,7 @@ export const pagination = (o: Listing): Html => {
   }
   return pages > 1
     ? macro('govuk', 'pagination', {
-        ...(o.page > 1 ? { previous: { href: hrefFor(o.path, o.query, o.page - 1) } } : {}),
+        ...(o.page > 1 ? { previous: { href: hrefFor(o.path, o.query, Math.min(o.page - 1, pages)) } } : {}),
         ...(o.page < pages ? { next: { href: hrefFor(o.path, o.query, o.page + 1) } } : {}),
         items,
         landmarkLabel: `${o.noun} pages`,

@@ -7,7 +7,7 @@
 import express, { type Router } from 'express';
 import { backLink, summaryList, table } from '../app/components';
 import { html } from '../app/html';
-import { listCount, PAGE_SIZE, pageFrom, pagination } from '../app/listing';
+import { listCount, PAGE_SIZE, pageFrom, pagination, pastLastPage } from '../app/listing';
 import { GatewayError } from '../server/gateway-client';
 import { page, type PageContext } from '../server/page';
 
@@ -27,6 +27,8 @@ const listPage = (mailbox: DevMailbox) => async (ctx: PageContext) => {
   const pageNumber = pageFrom(ctx.query);
   const { emails, total } = await mailbox.list({ first: PAGE_SIZE, offset: (pageNumber - 1) * PAGE_SIZE });
   const listing = { path: PATH, query: ctx.query, page: pageNumber, total, noun: 'emails' };
+  const beyond = pastLastPage(listing);
+  if (beyond) return ctx.redirect(beyond);
   ctx.render(
     'Development mailbox',
     html`

@@ -6,7 +6,7 @@
  */
 import { button, select, textInput } from '../app/components';
 import { formatDate } from '../app/deadline';
-import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, toCsv } from '../app/listing';
+import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, pastLastPage, toCsv } from '../app/listing';
 
 import { html } from '../app/html';
 import type { PageContext } from '../server/page';
@@ -95,6 +95,8 @@ export const learningLibraryPage = async (ctx: PageContext) => {
   const page = pageFrom(ctx.query);
   const { items: records, total } = await read(page, PAGE_SIZE);
   const listing = { path: '/learning', query: ctx.query, page, total, noun: 'reviews' };
+  const beyond = pastLastPage(listing);
+  if (beyond) return ctx.redirect(beyond);
   const filtered = FILTERS.some((f) => q[f]);
   ctx.render(
     'Learning library',

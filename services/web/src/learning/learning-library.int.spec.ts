@@ -126,6 +126,22 @@ describe('the learning library: every published review, a page at a time, and as
     expect(page).toContain('href="/learning"');
   });
 
+  it('a page past the last one leads to the last page, filters kept, never an impossible range', async () => {
+    const past = await fetch(`${base}/learning?page=5`, { redirect: 'manual' });
+    expect(past.status).toBe(303);
+    expect(past.headers.get('location')).toBe('/learning?page=2');
+    const filtered = await fetch(`${base}/learning?theme=neglect&page=3`, { redirect: 'manual' });
+    expect(filtered.headers.get('location')).toBe('/learning?theme=neglect');
+    const followed = await text('/learning?page=99999999');
+    expect(followed).toContain('Showing 26 to 28 of 28 reviews');
+    expect(followed).not.toContain('Showing 101');
+  });
+
+  it('a page that is not a whole number, or is negative, shows the first page', async () => {
+    for (const asked of ['abc', '-3', '0', '2.5', ''])
+      expect(casesOn(await text(`/learning?page=${asked}`)), asked).toEqual(newestFirst.slice(0, 25));
+  });
+
   it('a filter narrows the total, its pages keep it, and the CSV carries it', async () => {
     const page = await text('/learning?theme=neglect');
     expect(page).toContain('10 reviews found</h2>');

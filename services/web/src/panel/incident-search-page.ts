@@ -3,7 +3,7 @@
  * local authority (chosen by name), nature, status and notification dates, most urgent first or newest first, with
  * page numbers and the true total; the same list as CSV. A GET form, so a search is a link that can be shared.
  */
-import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, toCsv } from '../app/listing';
+import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, pastLastPage, toCsv } from '../app/listing';
 import { localAuthoritySelect, select, table, textInput, type FieldErrors } from '../app/components';
 import { formatDate } from '../app/deadline';
 import { html } from '../app/html';
@@ -102,6 +102,9 @@ export const incidentSearchPage = async (ctx: PageContext) => {
     ),
     Object.keys(errors).length ? Promise.resolve({ items: [], total: 0 }) : search(page, PAGE_SIZE),
   ]);
+  const listing = { path: '/panel/incidents', query: ctx.query, page, total: found.total, noun: 'incidents' };
+  const beyond = pastLastPage(listing);
+  if (beyond) return ctx.redirect(beyond);
   const q = (name: string) => ctx.query.get(name) ?? '';
   ctx.render(
     'Find an incident',
@@ -140,7 +143,7 @@ export const incidentSearchPage = async (ctx: PageContext) => {
       </div>
       <button type="submit" class="govuk-button" data-module="govuk-button">Search</button>
     </form>
-    ${listCount({ path: '/panel/incidents', query: ctx.query, page, total: found.total, noun: 'incidents' })}
+    ${listCount(listing)}
     ${
       found.items.length
         ? table({
@@ -159,7 +162,7 @@ export const incidentSearchPage = async (ctx: PageContext) => {
           })
         : ''
     }
-    ${pagination({ path: '/panel/incidents', query: ctx.query, page, total: found.total, noun: 'incidents' })}
+    ${pagination(listing)}
     ${found.total ? csvLink('/panel/incidents', ctx.query, 'these incidents') : ''}
   `,
     { errors },

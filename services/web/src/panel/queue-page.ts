@@ -6,7 +6,7 @@ import { html } from '../app/html';
 import type { PageContext } from '../server/page';
 import { labelOf, LOCAL_DECISIONS, NATURES } from '../app/vocabulary';
 import { PANEL_QUEUE_PAGE } from '../operations';
-import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, toCsv } from '../app/listing';
+import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, pastLastPage, toCsv } from '../app/listing';
 
 type QueueItem = {
   incidentId: string;
@@ -69,6 +69,8 @@ export const queuePage = async (ctx: PageContext) => {
   const page = pageFrom(ctx.query);
   const { items, total } = await read(page, PAGE_SIZE);
   const listing = { path: '/panel', query: ctx.query, page, total, noun: 'rapid reviews waiting' };
+  const beyond = pastLastPage(listing);
+  if (beyond) return ctx.redirect(beyond);
   ctx.render(
     'Rapid reviews awaiting a response',
     html`

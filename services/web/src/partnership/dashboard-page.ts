@@ -7,7 +7,7 @@
 import { button, table } from '../app/components';
 import { deadlineCell, type DeadlineLike, formatDate } from '../app/deadline';
 import { html } from '../app/html';
-import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, toCsv } from '../app/listing';
+import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, pastLastPage, toCsv } from '../app/listing';
 import type { PageContext } from '../server/page';
 import { deadlineLabel, INCIDENT_STATUSES, is, labelOf, NATURES } from '../app/vocabulary';
 import { PARTNERSHIP_INCIDENTS, PARTNERSHIP_REVIEWS } from '../operations';
@@ -72,6 +72,8 @@ export const dashboardPage = async (ctx: PageContext) => {
   const total = data.incidents.totalCount;
   const incidents = data.incidents.edges.map((e) => e.node);
   const listing = { path: PATH, query: ctx.query, page, total, noun: 'incidents' };
+  const beyond = pastLastPage(listing);
+  if (beyond) return ctx.redirect(beyond);
   ctx.render(
     'Dashboard',
     html`

@@ -6,7 +6,7 @@
 import type { Router } from 'express';
 import { monthInWords } from '@cspr/domain';
 import { formatDate } from '../app/deadline';
-import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, toCsv } from '../app/listing';
+import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, pastLastPage, toCsv } from '../app/listing';
 import { DOCUMENT_KINDS, is, labelOf, REVIEW_MODELS } from '../app/vocabulary';
 import { PUBLISHED_REPORTS } from '../operations';
 import type { GatewayCall } from '../server/gateway-client';
@@ -88,6 +88,8 @@ export const reportsRoutes = (router: Router): void => {
     const page = pageFrom(query);
     const { items, total } = await read(page, PAGE_SIZE);
     const listing = { path: '/reports', query, page, total, noun: 'reports' };
+    const beyond = pastLastPage(listing);
+    if (beyond) return res.redirect(303, beyond);
     const reports = items.map((r) => ({
       ...r,
       byline: `${r.partnershipName} · published ${formatDate(r.publishedOn)} · ${labelOf(REVIEW_MODELS, r.reviewModel)}${is(r.publication, 'improvements-only') ? ' · information about improvements only' : ''}`,

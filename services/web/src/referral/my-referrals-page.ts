@@ -1,7 +1,7 @@
 /** A partner agency's own referrals, newest first, each with the outcome the sub-group decided. */
 import { notice, table } from '../app/components';
 import { formatDate } from '../app/deadline';
-import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, toCsv } from '../app/listing';
+import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, pastLastPage, toCsv } from '../app/listing';
 
 import { html } from '../app/html';
 import type { PageContext } from '../server/page';
@@ -52,6 +52,8 @@ export const myReferralsPage = async (ctx: PageContext) => {
   const page = pageFrom(ctx.query);
   const { items: referrals, total } = await readReferrals(ctx, page, PAGE_SIZE);
   const listing = { path, query: ctx.query, page, total, noun: 'referrals' };
+  const beyond = pastLastPage(listing);
+  if (beyond) return ctx.redirect(beyond);
   const sent = ctx.query.get('sent');
   ctx.render(
     'My referrals',

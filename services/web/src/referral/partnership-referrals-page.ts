@@ -1,7 +1,7 @@
 /** The partnership's review sub-group: referrals from partner agencies, undecided first, each linking to its decision. */
 import { table } from '../app/components';
 import { formatDate } from '../app/deadline';
-import { csvLink, listCount, PAGE_SIZE, pageFrom, pagination } from '../app/listing';
+import { csvLink, listCount, PAGE_SIZE, pageFrom, pagination, pastLastPage } from '../app/listing';
 
 import { html } from '../app/html';
 import type { PageContext } from '../server/page';
@@ -17,6 +17,8 @@ export const partnershipReferralsPage = async (ctx: PageContext) => {
   const page = pageFrom(ctx.query);
   const { items: ordered, total, waiting } = await readReferrals(ctx, page, PAGE_SIZE, status);
   const listing = { path, query: ctx.query, page, total, noun: 'referrals' };
+  const beyond = pastLastPage(listing);
+  if (beyond) return ctx.redirect(beyond);
   ctx.render(
     'Referrals',
     html`

@@ -3,7 +3,7 @@
  * Panel's, a page at a time with the true total, and the same list as CSV.
  */
 import { table } from '../app/components';
-import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, toCsv } from '../app/listing';
+import { csvLink, everyPage, listCount, PAGE_SIZE, pageFrom, pagination, pastLastPage, toCsv } from '../app/listing';
 import { deadlineCell, formatDate, type DeadlineLike } from '../app/deadline';
 
 import { html } from '../app/html';
@@ -69,6 +69,8 @@ export const reviewsPage = async (ctx: PageContext) => {
   const page = pageFrom(ctx.query);
   const { items: rows, total } = await read(page, PAGE_SIZE);
   const listing = { path, query: ctx.query, page, total, noun: 'reviews' };
+  const beyond = pastLastPage(listing);
+  if (beyond) return ctx.redirect(beyond);
   ctx.render(
     panel ? 'National reviews' : 'Reviews',
     html`
