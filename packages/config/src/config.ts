@@ -19,6 +19,9 @@ const seconds = (fallback: number) => z.coerce.number().min(0).default(fallback)
 
 export const ENVIRONMENTS = ['production', 'development', 'test'] as const;
 
+/** The service team's feedback mailbox the feedback page names when FEEDBACK_EMAIL is not set. */
+export const DEFAULT_FEEDBACK_EMAIL = 'cspr-feedback@education.gov.uk';
+
 const environmentSchema = z.object({
   PORT: port(4000),
   HOST: z.string().min(1).optional(),
@@ -87,6 +90,7 @@ const environmentSchema = z.object({
     .max(24 * 60)
     .default(30),
   SESSION_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  FEEDBACK_EMAIL: z.email('an email address').default(DEFAULT_FEEDBACK_EMAIL),
 });
 
 export type ConfigVariable = keyof typeof environmentSchema.shape;
@@ -229,6 +233,10 @@ export const CONFIG_DOCS: Record<ConfigVariable, { default: string; meaning: str
     default: '`true` unless `PUBLIC_URL` is plain http',
     meaning: 'Secure flag of the session cookie',
   },
+  FEEDBACK_EMAIL: {
+    default: `\`${DEFAULT_FEEDBACK_EMAIL}\``,
+    meaning: "the service team's mailbox the feedback page (`/feedback`) asks people to write to",
+  },
 };
 
 export type PlatformConfig = {
@@ -296,6 +304,8 @@ export type PlatformConfig = {
     timeoutMinutes: number;
     secureCookies?: boolean;
   };
+  /** Where the feedback page sends people (FEEDBACK_EMAIL). */
+  feedbackEmail: string;
 };
 
 /**
@@ -438,6 +448,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
       timeoutMinutes: e.SESSION_TIMEOUT_MINUTES,
       secureCookies: e.SESSION_COOKIE_SECURE === undefined ? undefined : e.SESSION_COOKIE_SECURE === 'true',
     },
+    feedbackEmail: e.FEEDBACK_EMAIL,
   };
 };
 

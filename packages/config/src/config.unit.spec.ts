@@ -98,6 +98,12 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the feedback mailbox the feedback page names, refusing what is not an email address', () => {
+    expect(loadConfig({}).feedbackEmail).toBe('cspr-feedback@education.gov.uk');
+    expect(loadConfig({ FEEDBACK_EMAIL: 'feedback@cspr.example' }).feedbackEmail).toBe('feedback@cspr.example');
+    expect(() => loadConfig({ FEEDBACK_EMAIL: 'not an address' })).toThrow(/FEEDBACK_EMAIL: an email address/);
+  });
+
   it('documents each default as the code applies it', () => {
     const config = loadConfig({});
     const applied: Record<string, unknown> = {
@@ -117,6 +123,7 @@ describe('loadConfig', () => {
       EVENT_STORE: config.eventStore,
       NODE_ENV: config.environment,
       LOG_LEVEL: config.logLevel,
+      FEEDBACK_EMAIL: config.feedbackEmail,
     };
     for (const [name, value] of Object.entries(applied)) {
       expect(CONFIG_DOCS[name as keyof typeof CONFIG_DOCS].default.replace(/`/g, ''), name).toBe(String(value));

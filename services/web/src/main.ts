@@ -38,6 +38,7 @@ const pages = createWebApp({
   gatewayUrl,
   signIn,
   logError: (error, context) => logger.error({ err: error, path: context.path }, 'web page failed'),
+  feedbackEmail: config.feedbackEmail,
 });
 const app = express();
 app.disable('x-powered-by');

@@ -8,13 +8,6 @@ import { summaryList, table } from '../app/components';
 import { html } from '../app/html';
 import type { PageContext } from '../server/page';
 
-/**
- * Feedback goes by email, not through a form in the service: people write case details into feedback boxes, and
- * a form would make a new store of free text about children outside the sealed, audited personal-data vault.
- * An email reaches the service team's mailbox and works the same with JavaScript off.
- */
-export const FEEDBACK_EMAIL = 'cspr-feedback@education.gov.uk';
-
 const LAST_REVIEWED = '1 December 2026';
 
 export const accessibilityPage = (ctx: PageContext) =>
@@ -164,14 +157,20 @@ export const cookiesPage = (ctx: PageContext) =>
   `,
   );
 
-export const feedbackPage = (ctx: PageContext) =>
+/**
+ * Feedback goes by email, not through a form in the service: people write case details into feedback boxes, and
+ * a form would make a new store of free text about children outside the sealed, audited personal-data vault.
+ * An email reaches the service team's mailbox (FEEDBACK_EMAIL in @cspr/config) and works the same with JavaScript
+ * off.
+ */
+export const feedbackPage = (feedbackEmail: string) => (ctx: PageContext) =>
   ctx.render(
     'Give feedback',
     html`
     <h1 class="govuk-heading-l">Give feedback on Child safeguarding practice reviews</h1>
     <p class="govuk-body">Tell us what worked, what did not, or what you could not do. We read every message and
       reply within 5 working days if you ask us to.</p>
-    ${summaryList([['Email', html`<a class="govuk-link" href="mailto:${FEEDBACK_EMAIL}?subject=Feedback%20on%20Child%20safeguarding%20practice%20reviews">${FEEDBACK_EMAIL}</a>`]])}
+    ${summaryList([['Email', html`<a class="govuk-link" href="mailto:${feedbackEmail}?subject=Feedback%20on%20Child%20safeguarding%20practice%20reviews">${feedbackEmail}</a>`]])}
     <div class="govuk-warning-text">
       <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
       <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>

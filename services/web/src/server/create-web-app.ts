@@ -4,6 +4,7 @@
  * `web-main.ts` on its own); nothing listens until they do.
  */
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_FEEDBACK_EMAIL } from '@cspr/config';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { gatewayClient, GatewayError, type GatewayFetch } from './gateway-client';
 import { homeOf, navigationFor } from './navigation';
@@ -29,6 +30,8 @@ export type WebAppOptions = {
   logError?: (error: unknown, context: { path: string }) => void;
   /** The development mailbox (/dev/mailbox): given on the embedded default only, never in production. */
   devMailbox?: DevMailbox;
+  /** The mailbox the feedback page names (FEEDBACK_EMAIL). Default: @cspr/config's DEFAULT_FEEDBACK_EMAIL. */
+  feedbackEmail?: string;
 };
 
 /**
@@ -110,7 +113,12 @@ export const createWebApp = (options: WebAppOptions): Express => {
 
   app.get('/', (_req, res) => res.redirect(303, res.locals.home as string));
   if (options.devMailbox) app.use(devMailboxRoutes(options.devMailbox));
-  app.use(pageRoutes(options.signIn?.signIn.requireSignedIn));
+  app.use(
+    pageRoutes(
+      { feedbackEmail: options.feedbackEmail ?? DEFAULT_FEEDBACK_EMAIL },
+      options.signIn?.signIn.requireSignedIn,
+    ),
+  );
 
   app.use((_req, res) => {
     res.status(404).render('views/error', { pageTitle: 'Page not found', code: 'NOT_FOUND' });

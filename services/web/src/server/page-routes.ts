@@ -50,7 +50,6 @@ const routes: Route[] = [
   { path: '/accessibility', page: accessibilityPage },
   { path: '/privacy', page: privacyPage },
   { path: '/cookies', page: cookiesPage },
-  { path: '/feedback', page: feedbackPage },
   { path: '/learning', page: learningLibraryPage },
   // Published releases for everyone; the Panel's live, exact view apart.
   { path: '/statistics', page: statisticsPage },
@@ -94,8 +93,12 @@ const routes: Route[] = [
 
 const pass: RequestHandler = (_req, _res, next) => next();
 
-export const pageRoutes = (requireSignedIn: RequestHandler = pass): Router => {
+/** Settings the pages show (from @cspr/config through createWebApp). */
+export type PageSettings = { feedbackEmail: string };
+
+export const pageRoutes = (settings: PageSettings, requireSignedIn: RequestHandler = pass): Router => {
   const router = express.Router();
+  router.get('/feedback', page(feedbackPage(settings.feedbackEmail)));
   reportsRoutes(router);
   partnershipReviewsRoutes(router);
   for (const route of routes) {
