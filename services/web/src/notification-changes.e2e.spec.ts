@@ -1,7 +1,8 @@
 /**
  * A notification's life beyond the first send, in Chromium against the real gateway and projector, with
  * JavaScript on and off: a partnership notifies two children and checks its answers (changing one) before the
- * confirmation gives the reference; corrects a notification, whose history then shows the old and the new answer;
+ * confirmation gives the reference; corrects a notification, whose history then shows the old and the new answer,
+ * and corrects and adds a child, a rewritten free-text answer showing what is recorded now;
  * withdraws a duplicate, choosing the incident that stays from its own list; and a partner agency refers two
  * children. axe checks every page on the way.
  */
@@ -148,6 +149,49 @@ describe.skipIf(!hasChromium()).each([true, false])(
       expect(await page.locator('.govuk-summary-list').first().innerText()).toContain('A playground near the park');
       await expectAccessible(page);
       await shot(page, 'incident-amended');
+      await page.close();
+    });
+
+    it('a partnership corrects a child and adds one, the free text it rewrites showing what is recorded now', async () => {
+      const token = await stack.backEnd.tokenFor({ role: 'partnership', partnership: 'leeds' });
+      const incidentId = await seedNotifiedIncident(stack.backEnd, token, { localAuthorityCode: 'E08000035' });
+      const page = await stack.browser.newPage();
+      await signInAs(page, stack.app.url, PEOPLE.leeds, `/partnership/incidents/${incidentId}/amend`);
+      await page.getByRole('heading', { name: 'Correct the notification' }).waitFor();
+      // Every answer as it stands: the free text, the notifier and the child, personal details opened.
+      expect(await page.getByLabel('Outline of the case').inputValue()).toBe('A second case with similar features.');
+      expect(await page.locator('#notifierName').inputValue()).toBe('Alex Notifier');
+      expect(await page.locator('#children-0-name').inputValue()).toBe('Second Child');
+      expect(await page.locator('#children-0-ageInYears').inputValue()).toBe('4');
+      expect(await page.locator('input[name="children-0-sex"][value="MALE"]').isChecked()).toBe(true);
+      await expectAccessible(page);
+
+      await page.getByLabel('To correct a child’s details').check();
+      await page.locator('#children-0-name').fill('Second Child Corrected');
+      await page.getByRole('button', { name: 'Add another child' }).click();
+      await page.getByRole('heading', { name: 'Child 2' }).waitFor();
+      expect(await page.locator('#children-0-name').inputValue()).toBe('Second Child Corrected');
+      await fillChild(page, 1, 'Added Child', '2');
+      await page.getByLabel('Outline of the case').fill('');
+      await page.getByRole('button', { name: 'Send the correction' }).click();
+
+      // Refused, and the outline being rewritten shows the text recorded now.
+      await page.locator('.govuk-error-summary').getByText('Enter a short outline of the case').waitFor();
+      expect(await page.locator('#caseOutline-hint').innerText()).toBe(
+        'Recorded now: A second case with similar features.',
+      );
+      expect(await page.locator('#children-1-name').inputValue()).toBe('Added Child');
+      await expectAccessible(page);
+      await shot(page, 'correct-notification-children');
+      await page.getByLabel('Outline of the case').fill('A second case, now better understood.');
+      await page.getByRole('button', { name: 'Send the correction' }).click();
+
+      await page.getByText('The notification has been corrected.').waitFor();
+      await page.getByRole('heading', { name: 'Child 1: Second Child Corrected' }).waitFor();
+      await page.getByRole('heading', { name: 'Child 2: Added Child' }).waitFor();
+      expect(await page.locator('main').innerText()).toContain('A second case, now better understood.');
+      expect(await page.locator('.moj-timeline').innerText()).toContain('Why: To correct a child’s details');
+      await expectAccessible(page);
       await page.close();
     });
 

@@ -119,7 +119,13 @@ const LA_CODE = LOCAL_AUTHORITY_CODE_PATTERN;
 const EMAIL = EMAIL_PATTERN;
 const TIME = INCIDENT_TIME_PATTERN;
 
-const childErrors = (child: ChildValues, i: number, today: string, incidentIso: string | undefined): FieldErrors => {
+/** One child's rules (child `i` of the form), shared with the page that corrects a notification. */
+export const childErrors = (
+  child: ChildValues,
+  i: number,
+  today: string,
+  incidentIso: string | undefined,
+): FieldErrors => {
   const p = `children-${i}-`;
   const n = `child ${i + 1}`;
   const errors: FieldErrors = {};
@@ -177,6 +183,14 @@ export const validateNotify = (v: NotifyValues, today: string): FieldErrors => {
     errors['children-0-name'] = `A notification holds between 1 and ${MAX_CHILDREN} children`;
   const incidentIso = incident ? undefined : isoFromParts(v.incidentOn);
   v.children.forEach((child, i) => Object.assign(errors, childErrors(child, i, today, incidentIso)));
+  return Object.assign(errors, notifierErrors(v));
+};
+
+type NotifierValues = Pick<NotifyValues, 'notifierName' | 'notifierRole' | 'notifierEmail' | 'notifierPhone'>;
+
+/** The notifier's contact details, shared with the page that corrects a notification. */
+export const notifierErrors = (v: NotifierValues): FieldErrors => {
+  const errors: FieldErrors = {};
   if (!v.notifierName.trim()) errors.notifierName = 'Enter your full name';
   if (!v.notifierRole.trim()) errors.notifierRole = 'Enter your job title';
   if (!v.notifierEmail.trim()) errors.notifierEmail = 'Enter your email address';
@@ -205,28 +219,37 @@ export const toNotifyInput = (v: NotifyValues, commandId: string) => ({
   ...(v.incidentTime.trim() ? { incidentTime: v.incidentTime.trim() } : {}),
   location: v.location.trim(),
   caseOutline: v.caseOutline.trim(),
-  children: v.children.map((c, i) => ({
-    childRef: `child-${i + 1}`,
-    name: c.name.trim(),
-    ...(isBlank(c.dateOfBirth) ? {} : { dateOfBirth: isoFromParts(c.dateOfBirth) }),
-    ...(c.ageInYears.trim() ? { ageInYears: Number(c.ageInYears) } : {}),
-    sex: c.sex,
-    ethnicity: c.ethnicity,
-    disability: c.disability,
-    placement: c.placement,
-    lookedAfter: bool(c.lookedAfter),
-    childInNeedPlan: bool(c.childInNeedPlan),
-    childProtectionPlan: bool(c.childProtectionPlan),
-    knownToAgencies: c.knownToAgencies,
-  })),
-  notifier: {
-    name: v.notifierName.trim(),
-    role: v.notifierRole.trim(),
-    email: v.notifierEmail.trim(),
-    ...(v.notifierPhone.trim() ? { phone: v.notifierPhone.trim() } : {}),
-  },
+  children: v.children.map((c, i) => toChildInput(c, `child-${i + 1}`)),
+  notifier: toNotifierInput(v),
   ...(lines(v.supportingDocuments).length ? { supportingDocuments: lines(v.supportingDocuments) } : {}),
 });
+
+/** The gateway's `ChildInput` of one child that passed `childErrors`. */
+export const toChildInput = (c: ChildValues, childRef: string) => ({
+  childRef,
+  name: c.name.trim(),
+  ...(isBlank(c.dateOfBirth) ? {} : { dateOfBirth: isoFromParts(c.dateOfBirth) }),
+  ...(c.ageInYears.trim() ? { ageInYears: Number(c.ageInYears) } : {}),
+  sex: c.sex,
+  ethnicity: c.ethnicity,
+  disability: c.disability,
+  placement: c.placement,
+  lookedAfter: bool(c.lookedAfter),
+  childInNeedPlan: bool(c.childInNeedPlan),
+  childProtectionPlan: bool(c.childProtectionPlan),
+  knownToAgencies: c.knownToAgencies,
+});
+
+/** The gateway's `ContactInput` of the notifier. */
+export const toNotifierInput = (v: NotifierValues) => ({
+  name: v.notifierName.trim(),
+  role: v.notifierRole.trim(),
+  email: v.notifierEmail.trim(),
+  ...(v.notifierPhone.trim() ? { phone: v.notifierPhone.trim() } : {}),
+});
+
+/** Supporting documents as the form holds them (one a line) to the gateway's list. */
+export const documentLines = lines;
 
 /** Gateway field paths (`input.children.0.name`, `children[0].name`) as this form's field ids. */
 export const fieldIdOf = (path: string): string => {
