@@ -3,7 +3,8 @@
 # run on this machine (raw INSERT, a plain ordered read, a raw kafkajs producer, a bare Yoga server, tracing off).
 # Speed targets live here, not in tests. Needs the PostgreSQL server; starts the local Kafka broker if needed.
 #   BENCH_ONLY=append,rebuild,relay,graphql,tracing,documents,reminders   run a subset
-#   BENCH_EVENTS=1000000                              events for the rebuild benchmark
+#   BENCH_EVENTS=1000000                              events for the rebuild benchmark; append: also measure appends
+#                                                     on a log pre-filled with that many events (unset: skipped)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash infra/postgres/ensure.sh || exit 1

@@ -97,6 +97,29 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
   let closed = false;
 
   const q = {
+    // The usual append, as one statement: revision check and insert, nothing else. The unique keys do the rest:
+    // a stored event id fails it on events_event_id_key, a concurrent writer on events_stream_revision_key. Every
+    // other outcome (no row inserted, or that error) is settled by append_to_stream, which also answers retries.
+    // Planned once per connection as a generic plan (possibly while the table is empty): the revision lookup stays
+    // an index scan there, and rows take positions in array order (the ordinality scan is already in that order).
+    fastAppend: `with input as (
+        select (i.x->>'eventId')::uuid as event_id, i.x->>'type' as type, i.x->'data' as data, i.x->'metadata' as metadata, i.ord
+        from jsonb_array_elements($3::text::jsonb) with ordinality as i(x, ord)
+      ),
+      stream as (select max(e.stream_revision) as revision from ${s}.events e where e.stream_id = $1),
+      accepted as (
+        select stream.revision from stream
+        where case $2::text when 'any' then true when 'no_stream' then stream.revision is null
+          when 'stream_exists' then stream.revision is not null else stream.revision = $4::bigint end
+      ),
+      appended as (
+        insert into ${s}.events (event_id, stream_id, stream_revision, type, data, metadata)
+        select i.event_id, $1, coalesce(accepted.revision, -1) + i.ord, i.type, i.data, i.metadata
+          from input i cross join accepted order by i.ord
+        returning transaction_id, position, stream_revision
+      )
+      select last.transaction_id::text as commit, last.position::text as prepare, last.stream_revision::text as revision
+      from appended last order by last.position desc limit 1`,
     append: `select * from ${s}.append_to_stream($1, $2, $3::text::jsonb)`,
     current: `select max(stream_revision)::text as revision from ${s}.events where stream_id = $1`,
     forwards: `select ${EVENT_COLUMNS} from ${s}.events where stream_id = $1 and stream_revision >= $2 order by stream_revision limit $3`,
@@ -126,11 +149,27 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
   const appendToStream: EventStore['appendToStream'] = async (streamId, events, appendOptions = {}) => {
     validate(streamId, events);
     const expected = appendOptions.expectedRevision ?? 'any';
-    const params = [
-      streamId,
-      expectedText(expected),
-      toJson(events.map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata }))),
-    ];
+    const json = toJson(events.map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata })));
+    const exact = typeof expected === 'bigint';
+    const params = [streamId, expectedText(expected), json];
+    try {
+      const [row] = await run<{ commit: string; prepare: string; revision: string }>(q.fastAppend, [
+        streamId,
+        exact ? 'exact' : expected,
+        json,
+        exact ? params[1]! : null,
+      ]);
+      if (row) {
+        wakeups.notify(topic);
+        return {
+          nextExpectedRevision: BigInt(row.revision),
+          position: { commit: BigInt(row.commit), prepare: BigInt(row.prepare) },
+        };
+      }
+    } catch (error) {
+      if (!(isPostgresError(error) && error.code === '23505')) throw error;
+    }
+    // Nothing appended: a stored id (a retry, or an overlap), a revision that did not match, or a concurrent writer.
     for (let attempt = 1; ; attempt += 1) {
       let row: AppendRow | undefined;
       try {

@@ -12,9 +12,10 @@ export const DEFAULT_SCHEMA = 'event_store';
  * only read rows whose writing transaction is older than every running one (`transaction_id <
  * pg_snapshot_xmin(pg_current_snapshot())`): no row can ever appear below that line again.
  *
- * `append_to_stream` does the idempotency check, the expected-revision check and the insert in one statement,
- * so an append is one round trip. It reports outcomes as rows rather than exceptions: an exception block would
- * open a subtransaction on every call.
+ * `append_to_stream` does the idempotency check, the expected-revision check and the insert in one statement.
+ * The adapter calls it only for the appends its own single-statement insert does not complete (a stored event id,
+ * a revision that did not match, a concurrent writer): see postgres-event-store.ts. It reports outcomes as rows
+ * rather than exceptions: an exception block would open a subtransaction on every call.
  */
 const eventsTable = (s: string): string => `
 create table ${s}.events (
