@@ -124,12 +124,15 @@ type Outage = {
   firstAckSeconds: number | null;
   catchUpSeconds: number | null;
   events: number;
+  /** How long the case took, from waiting for its broker to the relay stopped (the broker's removal excluded). */
+  caseSeconds: number;
   /** Why the relay stopped, when it did (a failed relay never catches up). */
   failure?: string;
 };
 
 /** Catch-up after a broker outage, on the bench's own broker (already starting: it boots while the backlog is appended). */
 const outageCatchUp = async (db: Db, store: Store, starting: Promise<TestBroker>): Promise<Outage> => {
+  const caseStarted = performance.now();
   const broker = await starting;
   try {
     const topic = `bench-outage-${randomUUID().slice(0, 8)}`;
@@ -197,6 +200,7 @@ const outageCatchUp = async (db: Db, store: Store, starting: Promise<TestBroker>
       firstAckSeconds,
       catchUpSeconds,
       events: fixtures.length,
+      caseSeconds: (performance.now() - caseStarted) / 1000,
       ...(status.state === 'failed' ? { failure: status.lastError } : {}),
     };
   } finally {
@@ -339,7 +343,7 @@ const main = async () => {
             [
               `broker back after ${outage.outageSeconds.toFixed(0)} s -> first batch acked`,
               seconds(outage.firstAckSeconds),
-              `longest retry wait ${outage.longestRetryWaitSeconds.toFixed(1)} s; ${firstAck!.text}`,
+              `longest retry wait ${outage.longestRetryWaitSeconds.toFixed(1)} s (case took ${outage.caseSeconds.toFixed(0)} s); ${firstAck!.text}`,
             ],
             [
               `broker back -> ${outage.events} events caught up`,

@@ -285,6 +285,9 @@ export const createRelay = (options: RelayOptions): Relay => {
     start: async () => {
       if (started) return;
       started = true;
+      // Kafka's connection is made while the relay migrates and takes the lease (a standby keeps it warm, ready to
+      // take over); a failure here is met again by the first send, which retries and logs it.
+      publisher.warmUp().catch(() => undefined);
       await migrateRelay(sql);
       telemetry.observeLag(() => measureLag(store, () => position ?? checkpoints.read()));
       void run().finally(async () => {
