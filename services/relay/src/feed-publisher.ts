@@ -40,6 +40,11 @@ export type FeedPublisher = {
   send: (messages: FeedMessage[]) => Promise<void>;
   /** Creates the topic when it is missing. */
   ensureTopic: () => Promise<void>;
+  /**
+   * Checks the topic and connects ahead of the first send, so that they overlap the relay's first read; throws
+   * what they throw (the first send tries again).
+   */
+  warmUp: () => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -61,11 +66,11 @@ export const createFeedPublisher = (options: FeedPublisherOptions): FeedPublishe
     logCreator: () => (entry: LogEntry) =>
       logger.debug({ kafkajs: entry.namespace, detail: entry.log.message }, 'kafkajs'),
   });
-  let producer: Producer | undefined;
-  let topicReady = false;
+  // Both memoised as promises, so a warm-up and the first send share one connection and one topic check.
+  let producer: Promise<Producer> | undefined;
+  let topicReady: Promise<void> | undefined;
 
-  const connectedProducer = async (): Promise<Producer> => {
-    if (producer) return producer;
+  const connectFresh = async (): Promise<Producer> => {
     const fresh = kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -79,12 +84,17 @@ export const createFeedPublisher = (options: FeedPublisherOptions): FeedPublishe
       await fresh.disconnect().catch(() => undefined);
       throw error;
     }
-    producer = fresh;
     return fresh;
   };
+  const connectedProducer = (): Promise<Producer> => {
+    const connecting = (producer ??= connectFresh());
+    connecting.catch(() => {
+      if (producer === connecting) producer = undefined;
+    });
+    return connecting;
+  };
 
-  const ensureTopic = async () => {
-    if (topicReady) return;
+  const createTopicIfMissing = async () => {
     const admin = kafka.admin();
     try {
       await admin.connect();
@@ -98,18 +108,27 @@ export const createFeedPublisher = (options: FeedPublisherOptions): FeedPublishe
         });
         logger.info({ topic, partitions: options.partitions ?? 6 }, 'relay created the feed topic');
       }
-      topicReady = true;
     } finally {
       await admin.disconnect().catch(() => undefined);
     }
   };
+  const ensureTopic = (): Promise<void> => {
+    const checking = (topicReady ??= createTopicIfMissing());
+    checking.catch(() => {
+      if (topicReady === checking) topicReady = undefined;
+    });
+    return checking;
+  };
 
   return {
     ensureTopic,
+    warmUp: async () => {
+      await Promise.all([ensureTopic(), connectedProducer()]);
+    },
     send: async (messages) => {
       if (messages.length === 0) return;
-      await ensureTopic();
-      const p = await connectedProducer();
+      // The topic check and the connection are independent round trips: made side by side.
+      const [, p] = await Promise.all([ensureTopic(), connectedProducer()]);
       try {
         await p.send({
           topic,
@@ -123,8 +142,9 @@ export const createFeedPublisher = (options: FeedPublisherOptions): FeedPublishe
       }
     },
     close: async () => {
-      const p = producer;
+      const connecting = producer;
       producer = undefined;
+      const p = await connecting?.catch(() => undefined);
       await p?.disconnect().catch(() => undefined);
     },
   };

@@ -1,6 +1,7 @@
 export { createRelay } from './relay';
 export type { Relay, RelayOptions } from './relay';
 export type { RelayStatus, RelayState, RelayLag } from './relay-status';
+export type { RelayLogger } from './relay-logger';
 export { kafkaSecurityOptions, type KafkaSecurity } from './feed-publisher';
 export { migrateRelay } from './relay-checkpoint';
 export { consumeFeed } from './feed-consumer';

@@ -2,8 +2,9 @@
  * The relay: reads the log from its checkpoint and publishes the Ofsted feed to Kafka, at least once, in order per
  * incident (docs/architecture.md, "Side effects leave through the log").
  *
- * - One batch at a time: map, send, wait for the broker's acknowledgement, then move the checkpoint. A crash at any
- *   point re-sends from the last checkpoint: duplicates, never gaps; consumers de-duplicate on `ce_id`.
+ * - One send at a time: map, send, wait for the broker's acknowledgement; the checkpoint then moves past the batch
+ *   while the next one is sent. A crash at any point re-sends from the last checkpoint: duplicates, never gaps;
+ *   consumers de-duplicate on `ce_id`.
  * - When behind, batches of `batchSize`; when live, the store subscription wakes it on new events (polling stays).
  * - While the broker is down it retries the same batch with exponential backoff, forever: it never skips.
  * - An event it cannot map (a stream without its origin event) stops the relay with a logged reason and an unready
@@ -63,6 +64,12 @@ export type Relay = {
   /** Resolves when the relay has stopped (by `stop` or by a mapping failure). */
   done: Promise<void>;
 };
+
+/**
+ * The batch being sent, the chain of checkpoint writes ending with its own, the write before it (`previous`), and
+ * the first error of any of them.
+ */
+type Pipeline = { sent: Promise<void>; checkpointed: Promise<void>; previous: Promise<void>; failed?: unknown };
 
 class RelayStopping extends Error {
   override readonly name = 'RelayStopping';
@@ -148,34 +155,51 @@ export const createRelay = (options: RelayOptions): Relay => {
     }
   };
 
-  const publishAndCheckpoint = async (lease: Lease, events: RecordedEvent[], messages: FeedMessage[]) => {
-    await sendUntilAcknowledged(messages);
-    // Only now, with every message acknowledged, may the checkpoint move past these events.
+  /** Moves the checkpoint past a batch the broker acknowledged, once the batch before it has been checkpointed. */
+  const checkpointAfter = async (lease: Lease, events: RecordedEvent[], sent: number, previous: Promise<void>) => {
+    await previous;
     const last = events.at(-1)!.position;
     await checkpoints.advance(lease, last);
     position = last;
-    published += messages.length;
-    if (messages.length > 0) lastPublishedAt = new Date();
+    published += sent;
+    if (sent > 0) lastPublishedAt = new Date();
   };
 
   /**
-   * A pipeline of depth one: while batch N is being sent and checkpointed, the subscription already reads and maps
-   * batch N+1 (reading is where the time goes when behind). Sending stays strictly one batch after the other, so
-   * per-partition order and "checkpoint after ack" are untouched; a stop or a lost lease discards the batch that
-   * was read ahead, which is simply read again from the durable checkpoint.
+   * A pipeline: while batch N's checkpoint is written and batch N+1 is sent, the subscription already reads and maps
+   * batch N+2 (reading is where the time goes when behind). Sends stay strictly one batch after the other, so
+   * per-partition order is untouched; a checkpoint is written only after its batch's acknowledgement and after the
+   * checkpoint before it, so it never passes an unacknowledged event. Writing it beside the next send, rather than
+   * before it, takes a database round trip per batch off the path from append to Kafka. If a checkpoint write fails
+   * (lease lost), the batch being sent may reach Kafka a second time from the next holder: a duplicate, which
+   * consumers drop on `ce_id`, never a gap. A stop or a lost lease discards the batch read ahead, which is simply
+   * read again from the durable checkpoint.
    */
-  const handleBatch = (lease: Lease, pipeline: { inFlight: Promise<void> }) => async (events: RecordedEvent[]) => {
+  const handleBatch = (lease: Lease, pipeline: Pipeline) => async (events: RecordedEvent[]) => {
     if (events.length === 0) return;
     if (stopping) throw new RelayStopping('stopping');
     const messages = await toMessages(events);
-    await pipeline.inFlight;
-    pipeline.inFlight = publishAndCheckpoint(lease, events, messages);
+    await pipeline.sent;
+    // At most one checkpoint write beside a send (the acknowledged batch's), so a slow database holds the relay back.
+    await pipeline.previous.catch(() => undefined);
+    if (pipeline.failed !== undefined) throw pipeline.failed;
+    const sent = sendUntilAcknowledged(messages);
+    const previous = pipeline.checkpointed;
+    pipeline.sent = sent;
+    pipeline.previous = previous;
+    pipeline.checkpointed = sent.then(() => checkpointAfter(lease, events, messages.length, previous));
     // Stop reading when this batch fails while the subscription is idle; runActive rethrows the error.
-    pipeline.inFlight.catch(() => void subscription?.stop());
+    pipeline.checkpointed.catch((error: unknown) => {
+      pipeline.failed ??= error;
+      void subscription?.stop();
+    });
   };
 
   const runActive = async (lease: Lease) => {
     leaseLost = false;
+    // Connecting to Kafka overlaps reading the checkpoint and the first batch; a failure here is met again, retried
+    // and logged by the first send.
+    publisher.warmUp().catch(() => undefined);
     position = await checkpoints.read();
     state = 'active';
     logger.info({ owner, checkpoint: `${position.commit}.${position.prepare}`, topic }, 'relay is active');
@@ -191,7 +215,11 @@ export const createRelay = (options: RelayOptions): Relay => {
       },
       Math.max(200, Math.floor(leaseTtlMs / 3)),
     );
-    const pipeline = { inFlight: Promise.resolve() };
+    const pipeline: Pipeline = {
+      sent: Promise.resolve(),
+      checkpointed: Promise.resolve(),
+      previous: Promise.resolve(),
+    };
     let failure: unknown;
     try {
       subscription = store.subscribeToAll(handleBatch(lease, pipeline), {
@@ -202,7 +230,7 @@ export const createRelay = (options: RelayOptions): Relay => {
       await subscription.done.catch((error: unknown) => {
         failure = error;
       });
-      await pipeline.inFlight.catch((error: unknown) => {
+      await pipeline.checkpointed.catch((error: unknown) => {
         failure ??= error;
       });
     } finally {
@@ -257,6 +285,9 @@ export const createRelay = (options: RelayOptions): Relay => {
     start: async () => {
       if (started) return;
       started = true;
+      // Kafka's connection is made while the relay migrates and takes the lease (a standby keeps it warm, ready to
+      // take over); a failure here is met again by the first send, which retries and logs it.
+      publisher.warmUp().catch(() => undefined);
       await migrateRelay(sql);
       telemetry.observeLag(() => measureLag(store, () => position ?? checkpoints.read()));
       void run().finally(async () => {
