@@ -146,7 +146,9 @@ describe('reviewDecider on a local review, step by step', () => {
     });
     // The case name, titles and theme are sealed and no decision needs them: the state keeps none, old or new.
     for (const event of [localReviewCommissioned, national, nonStatutoryCommissioned, nationalThematic])
-      expect(JSON.stringify(reviewState(event))).not.toMatch(/Child M|Infants|Learning from Child R|Online harm|online safety/);
+      expect(JSON.stringify(reviewState(event))).not.toMatch(
+        /Child M|Infants|Learning from Child R|Online harm|online safety/,
+      );
     expect(reviewState(nonStatutoryCommissioned)).toMatchObject({
       kind: 'multi-agency-learning-review',
       statutory: false,
@@ -271,9 +273,7 @@ describe('tracking a non-statutory review: no statutory clocks', () => {
     spec
       .given([nonStatutoryCommissioned, appointed])
       .when(publish())
-      .then([
-        { type: 'ReportPublished', schemaVersion: 1, data: publishData() },
-      ]);
+      .then([{ type: 'ReportPublished', schemaVersion: 1, data: publishData() }]);
   });
 
   it('still refuses publishing twice, a date before the final report, and another partnership', () => {
