@@ -12,11 +12,13 @@
  * reviews to publication, erasures) and written straight into a fresh server database with multi-row INSERTs of
  * 5,000 events per transaction into the store's own table, which is what years of appends leave behind.
  */
+import { randomBytes } from 'node:crypto';
 import { createTestDatabase } from '@cspr/testing';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { LOG_START } from '@cspr/event-store';
-import { createProgressBar, createProjector, generateSampleLog } from '@cspr/projector';
+import { createMasterKeyWrapper, createPersonalDataVault, migratePersonalData } from '@cspr/personal-data';
+import { createProgressBar, createProjector, generateSampleLog, sealPseudonyms } from '@cspr/projector';
 
 const target = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const batchSize = Number(process.env.BENCH_BATCH ?? 5000);
@@ -26,7 +28,10 @@ const main = async () => {
   const db = await createTestDatabase();
   try {
     await migrateEventStore(db.sql);
+    await migratePersonalData(db.sql);
     const store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
+    // Case names are sealed under each review's key, as the write path seals them; the rebuild opens them.
+    const vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
 
     // 1. Generate and load the log.
     const loadStarted = performance.now();
@@ -44,7 +49,8 @@ const main = async () => {
       process.stderr.write(`\rloading ${written.toLocaleString('en-GB')} events`);
     };
     // About 9 events per incident: generate incidents until the target is reached.
-    for (const append of generateSampleLog({ incidents: Math.ceil(target / 4), seed: 2026 })) {
+    for (const generated of generateSampleLog({ incidents: Math.ceil(target / 4), seed: 2026 })) {
+      const append = await sealPseudonyms(generated, vault.seal);
       append.events.forEach((event, revision) => {
         pending.push({
           ...event,
@@ -83,6 +89,7 @@ const main = async () => {
       sql: db.sql,
       store,
       calendar: createEnglandAndWalesCalendar(),
+      openPseudonyms: vault.open,
       rebuildBatchSize: batchSize,
       countEvents: async () => written,
     });

@@ -11,7 +11,7 @@
  *   npx tsx infra/bench/tracing-bench.ts      (env: BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (10))
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
@@ -22,7 +22,7 @@ import autocannon from 'autocannon';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { loadOrCreateDevSigningKey, mintDevToken } from '@cspr/gateway';
-import { migratePersonalData } from '@cspr/personal-data';
+import { createMasterKeyWrapper, createPersonalDataVault, migratePersonalData } from '@cspr/personal-data';
 import { createProjector, generateSampleLog } from '@cspr/projector';
 import { migrateReadModels } from '@cspr/read-models';
 import { createTestDatabase } from '@cspr/testing';
@@ -134,7 +134,10 @@ const main = async () => {
     const store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
     for (const { streamId, events } of generateSampleLog({ incidents: 300, seed: 11 }))
       await store.appendToStream(streamId, events);
-    await createProjector({ sql: db.sql, store, calendar: createEnglandAndWalesCalendar() }).rebuild();
+    // The sample log's case names are not sealed here: nothing for this vault to open.
+    const vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
+    const calendar = createEnglandAndWalesCalendar();
+    await createProjector({ sql: db.sql, store, calendar, openPseudonyms: vault.open }).rebuild();
     await store.close();
     const key = await loadOrCreateDevSigningKey(dataDir);
     const panel = await mintDevToken(key, { role: 'panel', sub: 'bench-panel' });

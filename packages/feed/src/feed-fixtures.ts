@@ -193,9 +193,9 @@ export const reviewStory = (
           commissionedAt: meta.at,
           commissionedOn: '2026-11-10',
           guidanceEdition: 'panel-guidance-2025',
-          title: `${marker} national title`,
           thematic: true,
         },
+        personal: { title: `${marker} national title` },
       }
     : {
         type: 'LocalReviewCommissioned',
@@ -206,8 +206,9 @@ export const reviewStory = (
           commissionedAt: meta.at,
           commissionedOn: '2026-11-10',
           guidanceEdition: 'panel-guidance-2025',
-          caseName: `${marker} Child M`,
         },
+        // The pseudonym is sealed (the projector opens it); the feed never reads `personal`.
+        personal: { caseName: `${marker} Child M` },
       };
   const review: EventInput[] = [
     commissioned,

@@ -31,6 +31,7 @@ export {
   type ProjectionContext,
   type Rows,
 } from './projection';
+export { openPseudonyms, type OpenPseudonyms, type OpenedPseudonyms } from './pseudonyms';
 export { MAX_PAGE_SIZE, InvalidCursorError, type Page } from './cursor';
 export type { DeadlineView, TodayOptions } from './deadline-view';
 export type { StoredDeadline } from './stored-deadlines';

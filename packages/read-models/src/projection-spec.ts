@@ -1,9 +1,17 @@
 /**
  * Given events / then rows: builds recorded events as the store would hand them over (ascending positions, one
  * per event) and runs them through the real batch runner against a real database. Shared with the projector's tests.
+ * A personal part given as plaintext (not a `{ sealed }` envelope) is sealed under the review's key by a real vault
+ * on the test database, as the write path does, and the pseudonyms are opened by that vault as the projector does.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Sql } from 'postgres';
+import {
+  createMasterKeyWrapper,
+  createPersonalDataVault,
+  migratePersonalData,
+  type PersonalDataVault,
+} from '@cspr/personal-data';
 import {
   createEnglandAndWalesCalendar,
   DEFAULT_PANEL_RESPONSE_WORKING_DAYS,
@@ -12,6 +20,7 @@ import {
 import type { LogPosition, RecordedEvent } from '@cspr/event-store';
 import { applyBatch } from './apply-batch';
 import { readCheckpoint } from './checkpoint';
+import { openPseudonyms } from './pseudonyms';
 import { projections } from './read-models';
 
 export type GivenEvent = {
@@ -55,6 +64,33 @@ export const recorded = (events: GivenEvent[]): RecordedEvent[] =>
     };
   });
 
+const vaults = new WeakMap<Sql, Promise<PersonalDataVault>>();
+
+/** One vault per test database (its own master key): what erases a review in a spec is `vault.destroyKey`. */
+export const testVaultOf = (sql: Sql): Promise<PersonalDataVault> => {
+  let vault = vaults.get(sql);
+  if (!vault) {
+    vault = migratePersonalData(sql).then(() =>
+      createPersonalDataVault({ sql, wrapper: createMasterKeyWrapper(randomBytes(32)) }),
+    );
+    vaults.set(sql, vault);
+  }
+  return vault;
+};
+
+const isEnvelope = (personal: unknown) =>
+  typeof personal === 'object' && personal !== null && 'sealed' in (personal as Record<string, unknown>);
+
+/** Seals plaintext personal parts of review events as the write path does: under the review's key. */
+const sealed = async (vault: PersonalDataVault, events: GivenEvent[]): Promise<GivenEvent[]> =>
+  Promise.all(
+    events.map(async (event) =>
+      event.personal === undefined || isEnvelope(event.personal) || typeof event.data.reviewId !== 'string'
+        ? event
+        : { ...event, personal: await vault.seal(event.data.reviewId, event.personal) },
+    ),
+  );
+
 /** Applies the events as one batch from the current checkpoint. */
 export const givenEvents = async (
   sql: Sql,
@@ -62,7 +98,9 @@ export const givenEvents = async (
   options: { calendar?: WorkingDayCalendar; panelResponseTargetWorkingDays?: number } = {},
 ): Promise<LogPosition> => {
   const checkpoint = await readCheckpoint(sql);
-  const outcome = await applyBatch(sql, projections, recorded(events), checkpoint.position, {
+  const vault = await testVaultOf(sql);
+  const batch = await openPseudonyms(recorded(await sealed(vault, events)), vault.open);
+  const outcome = await applyBatch(sql, projections, batch, checkpoint.position, {
     calendar: options.calendar ?? createEnglandAndWalesCalendar(),
     panelResponseTargetWorkingDays: options.panelResponseTargetWorkingDays ?? DEFAULT_PANEL_RESPONSE_WORKING_DAYS,
   });

@@ -8,7 +8,10 @@ import type { TransactionSql } from 'postgres';
 import type { WorkingDayCalendar } from '@cspr/domain';
 import type { EventMetadata, LogPosition } from '@cspr/event-store';
 
-/** A stored event as projections see it: the minimised data apart from the sealed personal part (never opened). */
+/**
+ * A stored event as projections see it: the minimised data apart from the sealed personal part (never opened here).
+ * A review's pseudonyms (case name, titles, themes) are in `data`: the projector opened them (pseudonyms.ts).
+ */
 export type ProjectedEvent = {
   eventId: string;
   type: string;

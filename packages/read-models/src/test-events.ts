@@ -1,4 +1,7 @@
-/** Realistic event data for specs, with the shapes of @cspr/domain's events (personal parts as sealed envelopes). */
+/**
+ * Realistic event data for specs, with the shapes of @cspr/domain's events: personal parts as sealed-looking
+ * envelopes (never opened by projections), except a review's pseudonyms, given in plaintext and sealed for real.
+ */
 import type { GivenEvent } from './projection-spec';
 
 export const sealedEnvelope = (tag: string) => ({
@@ -86,8 +89,9 @@ export const localReviewCommissioned = (
     commissionedAt: `${commissionedOn}T09:00:00.000Z`,
     commissionedOn,
     guidanceEdition: 'panel-guidance-2025',
-    caseName,
   },
+  // Given in plaintext, as the decider emits it: givenEvents seals it under the review's key (projection-spec.ts).
+  personal: { caseName },
 });
 
 export const reportPublished = (

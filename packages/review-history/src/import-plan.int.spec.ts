@@ -6,7 +6,12 @@ import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { createInProcessWakeups } from '@cspr/database';
 import type { EventStore } from '@cspr/event-store';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
-import { createMasterKeyWrapper, createPersonalDataVault, migratePersonalData } from '@cspr/personal-data';
+import {
+  createMasterKeyWrapper,
+  createPersonalDataVault,
+  migratePersonalData,
+  type PersonalDataVault,
+} from '@cspr/personal-data';
 import { createProjector } from '@cspr/projector';
 import { getPartnershipReviewsPage, migrateReadModels, waitForPosition } from '@cspr/read-models';
 import { createTestDatabase, type TestDatabase } from '@cspr/testing';
@@ -19,13 +24,14 @@ const seed = async (name: string) =>
 let db: TestDatabase;
 let store: EventStore;
 let handler: CommandHandler;
+let vault: PersonalDataVault;
 beforeAll(async () => {
   db = await createTestDatabase();
   await migrateEventStore(db.sql);
   await migratePersonalData(db.sql);
   await migrateReadModels(db.sql);
   store = createPostgresEventStore({ sql: db.sql, wakeups: createInProcessWakeups() });
-  const vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(new Uint8Array(32).fill(3)) });
+  vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(new Uint8Array(32).fill(3)) });
   handler = createCommandHandler({ store, vault, clock: () => new Date('2026-12-01T10:00:00Z'), newId: randomUUID });
   await registerDefaultPartnerships(handler);
 });
@@ -37,6 +43,7 @@ const project = async () => {
     sql: db.sql,
     store,
     calendar: createEnglandAndWalesCalendar(),
+    openPseudonyms: vault.open,
     pollIntervalMs: 50,
   });
   await projector.start();

@@ -97,6 +97,7 @@ export const startGatewayFixture = async (overrides: Partial<GatewayOptions> = {
     sql: db.sql,
     store,
     calendar: createEnglandAndWalesCalendar(),
+    openPseudonyms: vault.open,
     pollIntervalMs: 200,
   });
   await projector.start();

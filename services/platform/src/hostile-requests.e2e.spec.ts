@@ -6,6 +6,7 @@
  * get an answer other than a 5xx (a readiness probe may say 503), and afterwards every server still answers a
  * normal request.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -15,6 +16,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNotifierConfig } from '@cspr/config';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
+import { createMasterKeyWrapper, createPersonalDataVault, migratePersonalData } from '@cspr/personal-data';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { createChannel, createNotifier, createNotifierHealthServer, migrateNotifier } from '@cspr/notifier';
 import { createHealthServer, createProjector, type Projector } from '@cspr/projector';
@@ -199,7 +201,10 @@ describe('hostile requests at every HTTP entry point', { timeout: 300_000 }, () 
     const store = createPostgresEventStore({ sql, wakeups: standaloneDb.wakeups });
     const logger = createLogger({ service: 'hostile-requests', level: 'silent' });
     const calendar = createEnglandAndWalesCalendar();
-    projector = createProjector({ sql, store, calendar, pollIntervalMs: 200 });
+    // This database holds no review: a vault of its own, for the projector's one use of one (opening pseudonyms).
+    await migratePersonalData(sql);
+    const vault = createPersonalDataVault({ sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
+    projector = createProjector({ sql, store, calendar, openPseudonyms: vault.open, pollIntervalMs: 200 });
     await projector.start();
     await listen('projector', createHealthServer(projector, undefined, logger));
     const relay = createRelay({ store, sql, brokers: ['127.0.0.1:9092'], logger });

@@ -105,7 +105,8 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
     logger.info({ steps: result.steps, refused: result.failed.length }, 'demo story loaded');
   }
 
-  const projector = createProjector({ sql, store, calendar, logger });
+  // The gateway's vault: the projector opens review pseudonyms with it (read-models pseudonyms.ts), nothing else.
+  const projector = createProjector({ sql, store, calendar, logger, openPseudonyms: vault.open });
   await projector.start();
   // Gauges read when metrics are collected (only with an OTLP metrics endpoint): projector lag, open deadlines.
   const metrics = platformMetrics();

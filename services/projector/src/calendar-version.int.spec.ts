@@ -5,10 +5,12 @@ import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/p
 import type { EventStore } from '@cspr/event-store';
 import { getProjectorStatus, readCheckpoint, waitForPosition } from '@cspr/read-models';
 import { createProjector, type ProjectorLogger } from './projector';
-import { appendSampleLog } from './projector.fixture';
+import { appendSampleLog, createTestVault } from './projector.fixture';
+import type { PersonalDataVault } from '@cspr/personal-data';
 
 let db: TestDatabase;
 let store: EventStore;
+let vault: PersonalDataVault;
 const original = createEnglandAndWalesCalendar();
 const corrected = createEnglandAndWalesCalendar({
   extraHolidays: [{ date: '2025-06-06', name: 'Extra bank holiday' }],
@@ -17,6 +19,7 @@ const corrected = createEnglandAndWalesCalendar({
 beforeAll(async () => {
   db = await createTestDatabase();
   await migrateEventStore(db.sql);
+  vault = await createTestVault(db.sql);
   store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
 });
 afterAll(async () => {
@@ -37,9 +40,15 @@ const recordingLogger = () => {
 describe('calendar version of the read models', () => {
   it('given read models built with one calendar, a projector running another reports the mismatch and never relabels them', async () => {
     expect(original.version).not.toBe(corrected.version);
-    const first = createProjector({ sql: db.sql, store, calendar: original, pollIntervalMs: 100 });
+    const first = createProjector({
+      openPseudonyms: vault.open,
+      sql: db.sql,
+      store,
+      calendar: original,
+      pollIntervalMs: 100,
+    });
     await first.start();
-    const built = await appendSampleLog(store, 5);
+    const built = await appendSampleLog(store, vault, 5);
     expect(await waitForPosition(db.sql, built.last, 10_000)).toBe(true);
     await first.stop();
     // Empty read models are labelled with the calendar that builds them.
@@ -47,10 +56,17 @@ describe('calendar version of the read models', () => {
     expect(first.status().calendarMismatch).toBeNull();
 
     const { logger, warnings } = recordingLogger();
-    const second = createProjector({ sql: db.sql, store, calendar: corrected, pollIntervalMs: 100, logger });
+    const second = createProjector({
+      openPseudonyms: vault.open,
+      sql: db.sql,
+      store,
+      calendar: corrected,
+      pollIntervalMs: 100,
+      logger,
+    });
     await second.start();
     try {
-      const more = await appendSampleLog(store, 3, 11);
+      const more = await appendSampleLog(store, vault, 3, 11);
       expect(await waitForPosition(db.sql, more.last, 10_000)).toBe(true);
       // Batches under the new calendar do not overwrite the label: the read models still mix in the original one.
       expect((await readCheckpoint(db.sql)).calendarVersion).toBe(original.version);

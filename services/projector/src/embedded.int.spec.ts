@@ -12,14 +12,17 @@ import {
   waitForPosition,
 } from '@cspr/read-models';
 import { createProjector } from './projector';
-import { appendSampleLog, dumpReadModels } from './projector.fixture';
+import { appendSampleLog, dumpReadModels, createTestVault } from './projector.fixture';
+import type { PersonalDataVault } from '@cspr/personal-data';
 
 // The embedded default (PGlite over the wire protocol, one connection): the same SQL must run there.
 let db: EmbeddedTestDatabase;
 let store: EventStore;
+let vault: PersonalDataVault;
 beforeAll(async () => {
   db = await withEmbeddedDatabase();
   await migrateEventStore(db.sql);
+  vault = await createTestVault(db.sql);
   store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
 });
 afterAll(async () => {
@@ -30,13 +33,14 @@ afterAll(async () => {
 describe('projector on embedded PGlite', () => {
   it('projects live, answers every query, and a rebuild gives the same read models', async () => {
     const projector = createProjector({
+      openPseudonyms: vault.open,
       sql: db.sql,
       store,
       calendar: createEnglandAndWalesCalendar(),
       pollIntervalMs: 100,
     });
     await projector.start();
-    const { last } = await appendSampleLog(store, 80, 11);
+    const { last } = await appendSampleLog(store, vault, 80, 11);
     expect(await waitForPosition(db.sql, last, 30_000)).toBe(true);
     await projector.stop();
     const live = await dumpReadModels(db.sql);

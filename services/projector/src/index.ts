@@ -9,5 +9,5 @@ export {
 export type { RebuildOptions, RebuildProgress, RebuildResult } from './rebuild';
 export { createProgressBar, formatProgress } from './progress-bar';
 export { createHealthServer } from './health-server';
-export { generateSampleLog, type StreamAppend } from './sample-log';
+export { generateSampleLog, sealPseudonyms, type StreamAppend } from './sample-log';
 export { projectorLagCheck, projectorReadiness } from './projector-readiness';

@@ -8,6 +8,7 @@ import { openRuntime } from '@cspr/runtime';
 import { platformMetrics } from '@cspr/telemetry';
 import { countEventsOf } from './count-events';
 import { createHealthServer } from './health-server';
+import { openPseudonymsOf } from './open-pseudonyms';
 import { createProjector } from './projector';
 import { projectorReadiness } from './projector-readiness';
 
@@ -17,6 +18,7 @@ const main = async () => {
     sql: runtime.database.sql,
     store: runtime.store,
     calendar: createEnglandAndWalesCalendar(),
+    openPseudonyms: await openPseudonymsOf(runtime),
     logger: runtime.logger,
     countEvents: countEventsOf(runtime),
   });

@@ -5,14 +5,17 @@ import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/p
 import { LOG_START, type EventStore } from '@cspr/event-store';
 import { listIncidents, projections, readCheckpoint, waitForPosition, type Projection } from '@cspr/read-models';
 import { createProjector, type ProjectorLogger } from './projector';
-import { appendSampleLog } from './projector.fixture';
+import { appendSampleLog, createTestVault } from './projector.fixture';
+import type { PersonalDataVault } from '@cspr/personal-data';
 
 let db: TestDatabase;
 let store: EventStore;
+let vault: PersonalDataVault;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   await migrateEventStore(db.sql);
+  vault = await createTestVault(db.sql);
   store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
 });
 afterAll(async () => {
@@ -48,6 +51,7 @@ describe('projector halted by a bug in projection code', () => {
       error: (details, message) => void errors.push({ details: details as Record<string, unknown>, message }),
     };
     const projector = createProjector({
+      openPseudonyms: vault.open,
       sql: db.sql,
       store,
       calendar: createEnglandAndWalesCalendar(),
@@ -57,7 +61,7 @@ describe('projector halted by a bug in projection code', () => {
       retryDelayMs: 10,
       maxRetryDelayMs: 40,
     });
-    const { last, count } = await appendSampleLog(store, 4);
+    const { last, count } = await appendSampleLog(store, vault, 4);
     await projector.start();
     try {
       await waitUntil(() => projector.status().consecutiveFailures >= 3, 'three failed attempts');

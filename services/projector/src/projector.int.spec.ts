@@ -5,15 +5,18 @@ import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/p
 import type { EventStore, LogPosition } from '@cspr/event-store';
 import { getProjectorStatus, listIncidents, readCheckpoint, waitForPosition } from '@cspr/read-models';
 import { createProjector } from './projector';
-import { appendSampleLog, dumpReadModels } from './projector.fixture';
+import { appendSampleLog, dumpReadModels, createTestVault } from './projector.fixture';
+import type { PersonalDataVault } from '@cspr/personal-data';
 
 let db: TestDatabase;
 let store: EventStore;
+let vault: PersonalDataVault;
 const calendar = createEnglandAndWalesCalendar();
 
 beforeAll(async () => {
   db = await createTestDatabase();
   await migrateEventStore(db.sql);
+  vault = await createTestVault(db.sql);
   store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
 });
 afterAll(async () => {
@@ -23,21 +26,35 @@ afterAll(async () => {
 
 describe('projector', () => {
   it('follows the log live: a write is readable once waitForPosition says so, and lag is reported', async () => {
-    const projector = createProjector({ sql: db.sql, store, calendar, pollIntervalMs: 200 });
+    const projector = createProjector({
+      openPseudonyms: vault.open,
+      sql: db.sql,
+      store,
+      calendar,
+      pollIntervalMs: 200,
+    });
     await projector.start();
     try {
-      const { last } = await appendSampleLog(store, 30);
+      const { last } = await appendSampleLog(store, vault, 30);
       expect(await waitForPosition(db.sql, last, 10_000)).toBe(true);
       const status = await getProjectorStatus(db.sql, store);
       expect(status).toMatchObject({ lagEvents: 0, lagSeconds: 0, rebuilding: false, deadLetters: 0 });
       expect((await listIncidents(db.sql, { first: 100 })).totalCount).toBe(30);
+      // Case names are sealed in the log and opened by the projector: lists read them, the events do not hold them.
+      const names = await db.sql<{ case_name: string }[]>`select case_name from read_models.reviews`;
+      expect(names.length).toBeGreaterThan(0);
+      for (const { case_name } of names) expect(case_name).toMatch(/^Child [A-Z]$/);
+      const [commissioned] = await db.sql<{ data: string }[]>`
+        select data::text as data from event_store.events where type = 'LocalReviewCommissioned' limit 1`;
+      expect(commissioned?.data).toContain('"sealed"');
+      expect(commissioned?.data).not.toContain('Child ');
       expect(projector.status()).toMatchObject({ running: true, caughtUp: true, lastError: null });
     } finally {
       await projector.stop();
     }
     expect(projector.status().running).toBe(false);
     // Stopped: new events are lag until a projector applies them.
-    const appended = await appendSampleLog(store, 2, 5);
+    const appended = await appendSampleLog(store, vault, 2, 5);
     // Readers see events once every older transaction on the server has ended, so the lag may take a moment to show.
     let lag = await getProjectorStatus(db.sql, store);
     for (let tries = 0; lag.lagEvents < appended.count && tries < 200; tries += 1) {
@@ -54,13 +71,29 @@ describe('projector', () => {
 
   it('two projectors racing on one checkpoint apply every event exactly once', async () => {
     const live = await dumpReadModels(db.sql);
-    const first = createProjector({ sql: db.sql, store, calendar, batchSize: 7, retryDelayMs: 5, pollIntervalMs: 50 });
-    const second = createProjector({ sql: db.sql, store, calendar, batchSize: 7, retryDelayMs: 5, pollIntervalMs: 50 });
+    const first = createProjector({
+      openPseudonyms: vault.open,
+      sql: db.sql,
+      store,
+      calendar,
+      batchSize: 7,
+      retryDelayMs: 5,
+      pollIntervalMs: 50,
+    });
+    const second = createProjector({
+      openPseudonyms: vault.open,
+      sql: db.sql,
+      store,
+      calendar,
+      batchSize: 7,
+      retryDelayMs: 5,
+      pollIntervalMs: 50,
+    });
     await Promise.all([first.start(), second.start()]);
     let last: LogPosition;
     let count = 0;
     try {
-      ({ last, count } = await appendSampleLog(store, 40, 99));
+      ({ last, count } = await appendSampleLog(store, vault, 40, 99));
       expect(await waitForPosition(db.sql, last, 20_000)).toBe(true);
     } finally {
       await Promise.all([first.stop(), second.stop()]);
@@ -72,7 +105,7 @@ describe('projector', () => {
     // Whichever lost a compare-and-set applied nothing for that batch: together they applied each event once.
     expect(first.status().eventsApplied + second.status().eventsApplied).toBe(count);
     // Same read models as one projector rebuilding alone: nothing applied twice, nothing skipped.
-    const alone = createProjector({ sql: db.sql, store, calendar });
+    const alone = createProjector({ openPseudonyms: vault.open, sql: db.sql, store, calendar });
     await alone.rebuild();
     expect(await dumpReadModels(db.sql)).toEqual(raced);
     expect(live['read_models.incidents']).toHaveLength(32);

@@ -15,6 +15,7 @@ import {
   finishRebuild,
   memoizeCalendar,
   migrateReadModels,
+  openPseudonyms,
   ProjectionHaltedError,
   projections,
   readCheckpoint,
@@ -22,6 +23,7 @@ import {
   StaleCheckpointError,
   type CalendarMismatch,
   type Checkpoint,
+  type OpenPseudonyms,
   type Projection,
   type ProjectionContext,
 } from '@cspr/read-models';
@@ -36,6 +38,11 @@ export type ProjectorOptions = {
   store: EventStore;
   /** The working-day calendar deadlines are computed with; a rebuild with a corrected one moves due dates. */
   calendar: WorkingDayCalendar;
+  /**
+   * Opens the review pseudonyms (case names, titles, themes) sealed under a review's key, so lists, search and public
+   * pages read them (read-models pseudonyms.ts): the vault's `open`. The projector opens nothing else.
+   */
+  openPseudonyms: OpenPseudonyms;
   logger?: ProjectorLogger;
   /** Events per live batch. Default 500. */
   batchSize?: number;
@@ -206,6 +213,7 @@ export const createProjector = (options: ProjectorOptions): Projector => {
               sql,
               store,
               context,
+              openPseudonyms: options.openPseudonyms,
               logger,
               batchSize: options.rebuildBatchSize ?? 5000,
               countEvents: options.countEvents,
@@ -273,7 +281,8 @@ export const createProjector = (options: ProjectorOptions): Projector => {
       parent,
       async (span) => {
         try {
-          const outcome = await applyBatch(sql, options.projections ?? projections, events, state.position, context);
+          const opened = await openPseudonyms(events, options.openPseudonyms);
+          const outcome = await applyBatch(sql, options.projections ?? projections, opened, state.position, context);
           state.position = outcome.position;
           state.eventsApplied += events.length;
           state.consecutiveFailures = 0;

@@ -7,6 +7,7 @@ import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { openRuntime } from '@cspr/runtime';
 import { createLogger } from '@cspr/telemetry';
 import { countEventsOf } from './count-events';
+import { openPseudonymsOf } from './open-pseudonyms';
 import { createProgressBar } from './progress-bar';
 import { createProjector } from './projector';
 
@@ -19,6 +20,7 @@ const main = async () => {
     sql: runtime.database.sql,
     store: runtime.store,
     calendar: createEnglandAndWalesCalendar(),
+    openPseudonyms: await openPseudonymsOf(runtime),
     logger,
     countEvents: countEventsOf(runtime),
     ...(batchArg ? { rebuildBatchSize: Number(batchArg.split('=')[1]) } : {}),

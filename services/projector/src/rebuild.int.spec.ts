@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@cspr/testing';
@@ -14,19 +15,24 @@ import {
   waitForPosition,
 } from '@cspr/read-models';
 import { createProjector } from './projector';
-import { appendSampleLog, dumpReadModels } from './projector.fixture';
+import { appendSampleLog, dumpReadModels, createTestVault } from './projector.fixture';
+import type { PersonalDataVault } from '@cspr/personal-data';
 
 let db: TestDatabase;
 let store: EventStore;
+let vault: PersonalDataVault;
 let logSize = 0;
 let last: LogPosition;
 const calendar = createEnglandAndWalesCalendar();
+// The rebuild child process opens the sample log's case names with the same master key.
+const masterKey = randomBytes(32);
 
 beforeAll(async () => {
   db = await createTestDatabase();
   await migrateEventStore(db.sql);
+  vault = await createTestVault(db.sql, masterKey);
   store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
-  ({ count: logSize, last } = await appendSampleLog(store, 600, 3));
+  ({ count: logSize, last } = await appendSampleLog(store, vault, 600, 3));
 });
 afterAll(async () => {
   await store?.close();
@@ -46,7 +52,12 @@ const killRebuildAfter = async (events: number) => {
     process.execPath,
     ['--import', 'tsx', fileURLToPath(new URL('./rebuild-command.ts', import.meta.url)), '--batch-size=10'],
     {
-      env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        DATABASE_URL: db.url,
+        LOG_LEVEL: 'silent',
+        CSPR_MASTER_KEY: Buffer.from(masterKey).toString('base64'),
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
@@ -71,6 +82,7 @@ describe('rebuild', () => {
     await killRebuildAfter(200);
 
     const projector = createProjector({
+      openPseudonyms: vault.open,
       sql: db.sql,
       store,
       calendar,
@@ -86,7 +98,7 @@ describe('rebuild', () => {
     const done = await readCheckpoint(db.sql);
     expect(done).toMatchObject({ rebuilding: false, eventsProcessed: logSize });
 
-    await createProjector({ sql: db.sql, store, calendar }).rebuild();
+    await createProjector({ openPseudonyms: vault.open, sql: db.sql, store, calendar }).rebuild();
     expect(await dumpReadModels(db.sql)).toEqual(resumed);
     expect(resumed['read_models.incidents']).toHaveLength(600);
   }, 120_000);
@@ -108,7 +120,9 @@ describe('rebuild', () => {
     expect(page.totalCount).toBe(600);
     // The new tables were left half-filled beside the served ones; resuming finishes and swaps them in.
     expect((await db.sql`select 1 from pg_namespace where nspname = ${REBUILD_SCHEMA}`).length).toBe(1);
-    const resumed = await createProjector({ sql: db.sql, store, calendar }).rebuild({ resume: true });
+    const resumed = await createProjector({ openPseudonyms: vault.open, sql: db.sql, store, calendar }).rebuild({
+      resume: true,
+    });
     expect(resumed.completed).toBe(true);
     expect(await rebuildFinished()).toBe(true);
     expect(await dumpReadModels(db.sql)).toEqual(before);
@@ -132,7 +146,13 @@ describe('rebuild', () => {
         reads += 1;
       }
     })();
-    const result = await createProjector({ sql: db.sql, store, calendar, rebuildBatchSize: 50 }).rebuild();
+    const result = await createProjector({
+      openPseudonyms: vault.open,
+      sql: db.sql,
+      store,
+      calendar,
+      rebuildBatchSize: 50,
+    }).rebuild();
     // A few more reads after the swap, on the new tables through the same prepared statements.
     const after = reads;
     await waitUntil(() => reads >= after + 3);
@@ -146,7 +166,13 @@ describe('rebuild', () => {
 
   it('an aborted in-process rebuild resumed with --resume semantics ends equal to a clean rebuild', async () => {
     const clean = await dumpReadModels(db.sql);
-    const projector = createProjector({ sql: db.sql, store, calendar, rebuildBatchSize: 100 });
+    const projector = createProjector({
+      openPseudonyms: vault.open,
+      sql: db.sql,
+      store,
+      calendar,
+      rebuildBatchSize: 100,
+    });
     const aborted = await projector.rebuild({ maxBatches: 5 });
     expect(aborted).toMatchObject({ completed: false, events: 500 });
     expect(await readRebuildCheckpoint(db.sql)).toMatchObject({ rebuilding: true, eventsProcessed: 500 });
@@ -158,7 +184,13 @@ describe('rebuild', () => {
   });
 
   it('new tables emptied by crash recovery (they are unlogged) are not resumed onto: the rebuild starts afresh', async () => {
-    const projector = createProjector({ sql: db.sql, store, calendar, rebuildBatchSize: 100 });
+    const projector = createProjector({
+      openPseudonyms: vault.open,
+      sql: db.sql,
+      store,
+      calendar,
+      rebuildBatchSize: 100,
+    });
     await projector.rebuild();
     const clean = await dumpReadModels(db.sql);
     expect(await projector.rebuild({ maxBatches: 3 })).toMatchObject({ completed: false, events: 300 });
@@ -176,13 +208,20 @@ describe('rebuild', () => {
 
   it('a projector that starts finishes a rebuild abandoned half-way, by itself, equal to a clean rebuild', async () => {
     const clean = await dumpReadModels(db.sql);
-    const abandoned = await createProjector({ sql: db.sql, store, calendar, rebuildBatchSize: 100 }).rebuild({
+    const abandoned = await createProjector({
+      openPseudonyms: vault.open,
+      sql: db.sql,
+      store,
+      calendar,
+      rebuildBatchSize: 100,
+    }).rebuild({
       maxBatches: 3,
     });
     expect(abandoned.completed).toBe(false);
     expect(await readRebuildCheckpoint(db.sql)).toMatchObject({ rebuilding: true, eventsProcessed: 300 });
 
     const projector = createProjector({
+      openPseudonyms: vault.open,
       sql: db.sql,
       store,
       calendar,
@@ -204,6 +243,7 @@ describe('rebuild', () => {
   it('an idle running projector notices a rebuild abandoned by another process and finishes it', async () => {
     const clean = await dumpReadModels(db.sql);
     const projector = createProjector({
+      openPseudonyms: vault.open,
       sql: db.sql,
       store,
       calendar,
@@ -214,7 +254,9 @@ describe('rebuild', () => {
     await projector.start();
     expect(await waitUntil(() => projector.status().caughtUp)).toBe(true);
     // Another process: starts a rebuild, applies two batches, then dies (no new event arrives afterwards).
-    await createProjector({ sql: db.sql, store, calendar, rebuildBatchSize: 100 }).rebuild({ maxBatches: 2 });
+    await createProjector({ openPseudonyms: vault.open, sql: db.sql, store, calendar, rebuildBatchSize: 100 }).rebuild({
+      maxBatches: 2,
+    });
     expect(await waitUntil(() => projector.status().rebuilding)).toBe(true);
     expect(await waitUntil(async () => (await rebuildFinished()) && !projector.status().rebuilding)).toBe(true);
     await projector.stop();
@@ -224,7 +266,14 @@ describe('rebuild', () => {
 
   it('a rebuild whose row cache is far too small (every row evicted and re-read) ends equal to a clean rebuild', async () => {
     const clean = await dumpReadModels(db.sql);
-    await createProjector({ sql: db.sql, store, calendar, rebuildBatchSize: 50, rebuildCacheLimit: 3 }).rebuild();
+    await createProjector({
+      openPseudonyms: vault.open,
+      sql: db.sql,
+      store,
+      calendar,
+      rebuildBatchSize: 50,
+      rebuildCacheLimit: 3,
+    }).rebuild();
     expect(await dumpReadModels(db.sql)).toEqual(clean);
   });
 
@@ -238,7 +287,7 @@ describe('rebuild', () => {
     const extra = createEnglandAndWalesCalendar({
       extraHolidays: [{ date: firstWorkingDay, name: 'Extra bank holiday' }],
     });
-    await createProjector({ sql: db.sql, store, calendar: extra }).rebuild();
+    await createProjector({ openPseudonyms: vault.open, sql: db.sql, store, calendar: extra }).rebuild();
     const after = (await getIncident(db.sql, incident!.id))!.deadlines.find((d) => d.kind === 'notification')!;
     expect(after.dueOn).toBe(extra.addWorkingDays(before.anchorDate, 5));
     expect(after.dueOn > before.dueOn).toBe(true);

@@ -10,10 +10,12 @@ import type { Sql } from 'postgres';
 import { formatPosition, LOG_START, type EventStore, type LogPosition, type RecordedEvent } from '@cspr/event-store';
 import {
   createRebuildPipeline,
+  openPseudonyms,
   prepareRebuildTables,
   projections,
   readRebuildCheckpoint,
   swapInRebuiltTables,
+  type OpenPseudonyms,
   type ProjectionContext,
 } from '@cspr/read-models';
 import type { ProjectorLogger } from './projector-logger';
@@ -54,6 +56,7 @@ type RebuildContext = {
   sql: Sql;
   store: EventStore;
   context: ProjectionContext;
+  openPseudonyms: OpenPseudonyms;
   logger: ProjectorLogger;
   batchSize: number;
   countEvents?: () => Promise<number>;
@@ -85,8 +88,11 @@ export const runRebuild = async (run: RebuildContext, options: RebuildOptions): 
   const startDone = done;
   let deadLettered = 0;
   let batches = 0;
+  // Review pseudonyms are opened as part of the read, so their key lookups overlap the previous batch's transaction.
   const read = (after: LogPosition) => {
-    const promise = store.readAll({ after, maxCount: batchSize });
+    const promise = store
+      .readAll({ after, maxCount: batchSize })
+      .then((batch) => openPseudonyms(batch, run.openPseudonyms));
     promise.catch(() => undefined); // awaited below; a failure surfaces there, not as an unhandled rejection
     return promise;
   };

@@ -2,12 +2,30 @@
  * A realistic, deterministic event log for tests and the rebuild benchmark: incidents through notification,
  * amendments, withdrawals, rapid reviews, Panel responses (some reconsidered), local reviews to publication and
  * action plans, a few erasures, spread over the years from 2019. Personal parts are sealed-looking envelopes of
- * random bytes (nothing here is real or readable). Seeded, so two runs give the same log.
+ * random bytes (nothing here is real or readable), except a review's pseudonyms (its case name), which the projector
+ * opens: they come in plaintext, as a decider emits them, and `sealPseudonyms` seals them as the write path does
+ * before they are appended. Seeded, so two runs give the same log.
  */
 import { addCalendarDays, defaultPartnerships, type IncidentNature } from '@cspr/domain';
 import type { EventToAppend } from '@cspr/event-store';
 
 export type StreamAppend = { streamId: string; events: EventToAppend[] };
+
+/** Seals the plaintext personal parts of review events under the review's key (the vault's `seal`). */
+export const sealPseudonyms = async (
+  append: StreamAppend,
+  seal: (subjectId: string, personal: unknown) => Promise<unknown>,
+): Promise<StreamAppend> => ({
+  ...append,
+  events: await Promise.all(
+    append.events.map(async (event) => {
+      const data = event.data as Record<string, unknown>;
+      const personal = data.personal as { sealed?: unknown } | undefined;
+      if (personal === undefined || personal.sealed !== undefined || typeof data.reviewId !== 'string') return event;
+      return { ...event, data: { ...data, personal: await seal(data.reviewId, personal) } };
+    }),
+  ),
+});
 
 /** mulberry32: small, fast, seeded. */
 const random = (seed: number) => () => {
@@ -245,15 +263,20 @@ export const generateSampleLog = function* (options: {
           );
           const publishedOn = addCalendarDays(commissionedOn, 150 + Math.floor(next() * 150));
           const events = [
-            event('LocalReviewCommissioned', 'partnership', commissionedOn, {
-              reviewId,
-              partnershipId: partnership.partnershipId,
-              incidentIds: [incidentId],
-              commissionedAt: `${commissionedOn}T10:00:00.000Z`,
+            event(
+              'LocalReviewCommissioned',
+              'partnership',
               commissionedOn,
-              guidanceEdition: 'working-together-2023',
-              caseName,
-            }),
+              {
+                reviewId,
+                partnershipId: partnership.partnershipId,
+                incidentIds: [incidentId],
+                commissionedAt: `${commissionedOn}T10:00:00.000Z`,
+                commissionedOn,
+                guidanceEdition: 'working-together-2023',
+              },
+              { caseName },
+            ),
             event('ReviewerAppointed', 'partnership', addCalendarDays(commissionedOn, 20), {
               reviewId,
               reviewerName: 'Independent Reviewer',

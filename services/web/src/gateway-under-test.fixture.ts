@@ -95,7 +95,7 @@ export const startGatewayUnderTest = async (): Promise<GatewayUnderTest> => {
   const store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
   const vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
   const calendar = createEnglandAndWalesCalendar();
-  const projector = createProjector({ sql: db.sql, store, calendar, pollIntervalMs: 50 });
+  const projector = createProjector({ sql: db.sql, store, calendar, openPseudonyms: vault.open, pollIntervalMs: 50 });
   await projector.start();
   let offsetMs = 0;
   // As the platform does: tokens name a subject whose grants say what it may do; issuers routed to their verifier.

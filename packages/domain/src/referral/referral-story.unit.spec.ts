@@ -253,7 +253,6 @@ describe('a referral that becomes a learning review', () => {
     expect(state).toMatchObject({
       kind: 'multi-agency-learning-review',
       status: 'published',
-      learningThemes: ['school attendance'],
       referralIds: [referralId],
     });
     expect(overdueActions(state, '2026-07-31')).toEqual([]);

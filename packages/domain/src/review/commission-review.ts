@@ -51,8 +51,9 @@ export const commissionLocalReview = (command: CommissionLocalReview, state: Rev
         commissionedAt: context.now,
         commissionedOn: context.today,
         guidanceEdition,
-        caseName,
       },
+      // A pseudonym, but a real name may be typed by mistake: sealed under the review's key (review-events.ts).
+      personal: { caseName },
     },
   ];
 };
@@ -79,9 +80,9 @@ export const commissionNationalReview = (command: CommissionNationalReview, stat
         commissionedAt: context.now,
         commissionedOn: context.today,
         guidanceEdition,
-        title,
         thematic,
       },
+      personal: { title },
     },
   ];
 };
@@ -113,10 +114,10 @@ export const commissionNonStatutoryReview = (
         kind,
         referralIds,
         incidentIds,
-        title,
         commissionedAt: context.now,
         commissionedOn: context.today,
       },
+      personal: { title },
     },
   ];
 };
@@ -146,13 +147,12 @@ export const commissionThematicReview = (command: CommissionThematicReview, stat
         reviewId,
         partnershipId: owner,
         partnershipIds,
-        title,
-        theme,
         incidentIds,
         reviewIds,
         commissionedAt: context.now,
         commissionedOn: context.today,
       },
+      personal: { title, theme },
     },
   ];
 };

@@ -76,8 +76,8 @@ const localCommissioned: ReviewEvent = {
     commissionedAt: NOW,
     commissionedOn: TODAY,
     guidanceEdition: 'panel-guidance-2025',
-    caseName: 'Child M',
   },
+  personal: { caseName: 'Child M' },
 };
 
 describe('CommissionLocalReview', () => {
@@ -218,9 +218,9 @@ describe('CommissionNationalReview', () => {
             commissionedAt: NOW,
             commissionedOn: TODAY,
             guidanceEdition: 'panel-guidance-2025',
-            title: 'Infants at risk',
             thematic: true,
           },
+          personal: { title: 'Infants at risk' },
         },
       ]);
   });

@@ -72,9 +72,8 @@ export const recordLearning = (command: RecordLearning, state: ReviewState): Rev
         reviewId: review.reviewId,
         recordedOn: context.today,
         items: items.map(({ title: _title, ...item }) => item),
-        themes,
       },
-      ...(items.length > 0 ? { personal: { titles: items.map((item) => item.title) } } : {}),
+      personal: { titles: items.map((item) => item.title), themes },
     },
   ];
 };

@@ -2,8 +2,9 @@
  * Learning from a review, in the review's own stream (`review-<uuid>`): learning summaries and briefings that reach
  * practitioners, recommendations each assigned to an agency, and the actions that answer them with their progress.
  * It is meant to be pseudonymised and is published in action plans, but people type real names by mistake: the free
- * text of a learning item's title, a recommendation, an action and a progress note is a `personal` part, sealed under the review's key, so the
- * review's erasure reaches it. Events written before that carry the text in `data` (plaintext, still read as it is).
+ * text of a learning item's title, a learning theme, a recommendation, an action and a progress note is a `personal`
+ * part, sealed under the review's key, so the review's erasure reaches it. Events written before that carry the text
+ * in `data` (plaintext, still read as it is).
  * Whether an action is overdue is computed (overdue.ts), never stored: it depends on the day one asks.
  */
 import type { DomainEvent } from '../shared/event';
@@ -22,22 +23,24 @@ export type LearningItem = {
 /** A learning item as the event's `data` carries it: its title is sealed (the `titles` of the personal part). */
 export type RecordedLearningItem = Omit<LearningItem, 'title'>;
 
-export type LearningRecorded = Omit<
-  DomainEvent<
-    'LearningRecorded',
-    {
-      reviewId: ReviewId;
-      recordedOn: CalendarDate;
-      items: RecordedLearningItem[];
-      /** Learning themes (e.g. "online safety"): the library and the Panel's recurring themes read them. */
-      themes: string[];
-    }
-  >,
-  'personal'
-> & {
-  /** The items' titles, in the order of `items`: only when there are items. */
-  personal?: { titles: string[] };
-};
+export type LearningRecorded = DomainEvent<
+  'LearningRecorded',
+  {
+    reviewId: ReviewId;
+    recordedOn: CalendarDate;
+    items: RecordedLearningItem[];
+  },
+  {
+    /** The items' titles, in the order of `items` (the gateway opens them per read, audited). */
+    titles: string[];
+    /**
+     * Learning themes (e.g. "online safety"): the library and the Panel's recurring themes read them, so the
+     * projector opens them (a pseudonym, review-events.ts). Events written before carry them in `data`, and
+     * events written before the titles were sealed carry no personal part at all.
+     */
+    themes: string[];
+  }
+>;
 
 export type RecommendationMade = DomainEvent<
   'RecommendationMade',

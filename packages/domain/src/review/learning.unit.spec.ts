@@ -88,7 +88,7 @@ const assigned = (actionId = 'act-1', dueOn = '2026-04-30'): ActionAssigned => (
 });
 
 describe('RecordLearning', () => {
-  it('records learning items (titles sealed in the personal part) and themes', () => {
+  it('records learning items and themes, titles and themes sealed in the personal part', () => {
     spec
       .given(started)
       .when(learning())
@@ -105,13 +105,14 @@ describe('RecordLearning', () => {
                 address: 'https://leeds.example/7mb.pdf',
               },
             ],
-            themes: ['neglect', 'online safety'],
           },
-          personal: { titles: ['7-minute briefing: Child R'] },
+          personal: { titles: ['7-minute briefing: Child R'], themes: ['neglect', 'online safety'] },
         },
       ]);
     const [event] = spec.given(started).when(learning()).events();
-    expect(reviewState(...started, event!, event!)).toMatchObject({ learningThemes: ['neglect', 'online safety'] });
+    // No decision needs the titles or themes: the state keeps neither.
+    expect(JSON.stringify(reviewState(...started, event!))).not.toMatch(/Child R|online safety/);
+    // Written before the themes (and titles) were sealed: plaintext in `data`, still folded, still not kept.
     const old = {
       type: 'LearningRecorded',
       schemaVersion: 1,
@@ -119,31 +120,12 @@ describe('RecordLearning', () => {
         reviewId: LR,
         recordedOn: TODAY,
         items: [{ kind: 'briefing', title: 'Old plaintext title' }],
-        themes: [],
+        themes: ['Old plaintext theme'],
       },
     } as unknown as ReviewEvent;
     const folded = reviewState(...started, old);
     expect(folded).toMatchObject({ learningItems: [{ kind: 'briefing' }] });
     expect(JSON.stringify(folded)).not.toContain('Old plaintext');
-    const published: ReviewEvent = {
-      type: 'ReportPublished',
-      schemaVersion: 1,
-      data: {
-        reviewId: LR,
-        publishedOn: TODAY,
-        publication: 'improvements-only',
-        caseName: 'C',
-        documents: [],
-        summary: 'S',
-        learningThemes: ['self-harm', 'neglect'],
-        recommendations: [],
-        keywords: [],
-        reviewModel: 'other',
-      },
-    };
-    expect(reviewState(...started, published, event!)).toMatchObject({
-      learningThemes: ['self-harm', 'neglect', 'online safety'],
-    });
   });
 
   it.each([

@@ -168,12 +168,13 @@ export const publishReport = (command: PublishReport, state: ReviewState): Revie
   const fromLabel = from ? 'the final report submission' : 'the commissioning date';
   requireOrder(from ?? review.commissionedOn, fromLabel, publishedOn, 'publishedOn');
   const notice = review.statutory ? finalReportNotice(review, reference?.workingDaysSinceFinalReport) : {};
-  const caseName = data.caseName === undefined ? review.caseName : requireString(data.caseName, 'caseName', 100);
+  // Without one, the report carries the name the review was commissioned with (sealed there, not copied here).
+  const caseName = data.caseName === undefined ? {} : { caseName: requireString(data.caseName, 'caseName', 100) };
   return [
     {
       type: 'ReportPublished',
       schemaVersion: REVIEW_SCHEMA_VERSION,
-      data: { reviewId: review.reviewId, publishedOn, caseName, ...parsePublication(data), ...notice },
+      data: { reviewId: review.reviewId, publishedOn, ...caseName, ...parsePublication(data), ...notice },
     },
   ];
 };

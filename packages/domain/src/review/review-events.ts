@@ -5,8 +5,13 @@
  * publication, action plan follow-up, learning (learning-events.ts) and closure. The type names are a contract
  * (design.md).
  *
- * Published material is public by nature and pseudonymised ("Child M"), so review events carry no `personal` part
- * except free-text explanations that could name a child.
+ * Names and text are meant to be pseudonyms ("Child M"), but people type real names by mistake, so every free-text
+ * field that can name or describe a child is a `personal` part, sealed under the review's key (the key the review's
+ * erasure, or its incident's, destroys). Two kinds (docs/adr/0003): review free text the gateway opens per read,
+ * audited (reviewer, delay explanation, learning item titles, recommendations, actions), and the **pseudonyms**
+ * lists, search, sorting and public pages need (case name, titles, a thematic review's theme, learning themes),
+ * which the projector opens at projection time (read-models pseudonyms.ts). Events written before a field was
+ * sealed carry it in `data` as plaintext, and are still read as they are.
  */
 import type { DomainEvent } from '../shared/event';
 import type { CalendarDate, IncidentId, Instant, PartnershipId, ReferralId, ReviewId } from '../shared/types';
@@ -35,9 +40,9 @@ export type LocalReviewCommissioned = DomainEvent<
     /** The decision to start the review: the anchor of the 6-month publication aim. */
     commissionedOn: CalendarDate;
     guidanceEdition: GuidanceEdition;
-    /** The pseudonym the report will use, e.g. "Child M" or "Children A–F". */
-    caseName: string;
-  }
+  },
+  /** The pseudonym the report will use, e.g. "Child M" or "Children A–F" (in `data` on events written before). */
+  { caseName: string }
 >;
 
 export type NationalReviewCommissioned = DomainEvent<
@@ -52,9 +57,10 @@ export type NationalReviewCommissioned = DomainEvent<
     commissionedAt: Instant;
     commissionedOn: CalendarDate;
     guidanceEdition: GuidanceEdition;
-    title: string;
     thematic: boolean;
-  }
+  },
+  /** Sealed, a pseudonym (in `data` on events written before). */
+  { title: string }
 >;
 
 /** A review outside the statutory path: the same tracking as a local review, no statutory clocks. */
@@ -69,11 +75,11 @@ export type NonStatutoryReviewCommissioned = DomainEvent<
     /** Referrals the sub-group decided on as an alternative review. */
     referralIds: ReferralId[];
     incidentIds: IncidentId[];
-    /** Pseudonymised, as reports are ("Child R", "Learning from Baby T"). */
-    title: string;
     commissionedAt: Instant;
     commissionedOn: CalendarDate;
-  }
+  },
+  /** Pseudonymised, as reports are ("Child R", "Learning from Baby T"); in `data` on events written before. */
+  { title: string }
 >;
 
 /** A partnership's or the Panel's thematic review across many cases, with its own publication. */
@@ -87,13 +93,13 @@ export type ThematicReviewCommissioned = DomainEvent<
     partnershipId: PartnershipId | 'national';
     /** Every partnership whose incidents or reviews the theme links (the owner first, when local). */
     partnershipIds: PartnershipId[];
-    title: string;
-    theme: string;
     incidentIds: IncidentId[];
     reviewIds: ReviewId[];
     commissionedAt: Instant;
     commissionedOn: CalendarDate;
-  }
+  },
+  /** Sealed pseudonyms (in `data` on events written before). */
+  { title: string; theme: string }
 >;
 
 /** The review concerns services of these partnerships: they see it and list it ("it mentions our services"). */
@@ -179,7 +185,11 @@ export type ReportPublished = DomainEvent<
     publishedOn: CalendarDate;
     /** Whether the full report was published or, where partners considered it inappropriate, information about the improvements only. */
     publication: 'full-report' | 'improvements-only';
-    caseName: string;
+    /**
+     * The case name the report is published under, when it was given; absent, it is the case name or title the
+     * review was commissioned with (sealed there: the review's state does not hold it, so it is not copied here).
+     */
+    caseName?: string;
     documents: PublishedDocument[];
     /** NSPCC record fields: pseudonymised and public. */
     summary: string;

@@ -28,8 +28,8 @@ const local: ReviewEvent = {
     commissionedAt: '2025-09-01T10:00:00Z',
     commissionedOn: '2025-09-01',
     guidanceEdition: 'working-together-2023',
-    caseName: 'Child M',
   },
+  personal: { caseName: 'Child M' },
 };
 const national: ReviewEvent = {
   type: 'NationalReviewCommissioned',
@@ -41,9 +41,9 @@ const national: ReviewEvent = {
     commissionedAt: '2025-09-01T10:00:00Z',
     commissionedOn: '2025-09-01',
     guidanceEdition: 'panel-guidance-2025',
-    title: 'Infants at risk',
     thematic: true,
   },
+  personal: { title: 'Infants at risk' },
 };
 const appointed: ReviewEvent = {
   type: 'ReviewerAppointed',
@@ -326,12 +326,12 @@ describe('PublishReport', () => {
       .then([publishedWith(7, true)]);
   });
 
-  it("defaults the case name to the review's", () => {
+  it("publishes without a case name when none is given: the review's, sealed at commissioning, is not copied", () => {
     const [event] = spec
       .given([local, appointed, finalReport])
       .when(publish({ caseName: undefined }))
       .events();
-    expect(event?.data).toMatchObject({ caseName: 'Child M' });
+    expect(event?.data).not.toHaveProperty('caseName');
     expect(spec.given([local, appointed, finalReport, published]).state()).toMatchObject({
       status: 'published',
       publishedOn: TODAY,

@@ -72,10 +72,10 @@ export const nonStatutoryCommissioned: NonStatutoryReviewCommissioned = {
     kind: 'multi-agency-learning-review',
     referralIds: [REFERRAL_ID],
     incidentIds: [],
-    title: 'Learning from Child R',
     commissionedAt: NOW,
     commissionedOn: TODAY,
   },
+  personal: { title: 'Learning from Child R' },
 };
 
 export const nationalThematic: ThematicReviewCommissioned = {
@@ -85,13 +85,12 @@ export const nationalThematic: ThematicReviewCommissioned = {
     reviewId: 'thematic-n',
     partnershipId: 'national',
     partnershipIds: ['leeds', 'york'],
-    title: 'Online harm',
-    theme: 'online safety and self-harm',
     incidentIds: ['i-1', 'i-2'],
     reviewIds: [],
     commissionedAt: NOW,
     commissionedOn: TODAY,
   },
+  personal: { title: 'Online harm', theme: 'online safety and self-harm' },
 };
 
 export const localReviewCommissioned: LocalReviewCommissioned = {
@@ -104,8 +103,8 @@ export const localReviewCommissioned: LocalReviewCommissioned = {
     commissionedAt: NOW,
     commissionedOn: TODAY,
     guidanceEdition: 'working-together-2023',
-    caseName: 'Child M',
   },
+  personal: { caseName: 'Child M' },
 };
 
 export const publishData = (reviewId = LR) => ({

@@ -47,12 +47,9 @@ export type CommissionedReviewState = {
   referralIds: ReferralId[];
   /** Thematic reviews: the reviews the theme links. */
   linkedReviewIds: ReviewId[];
-  theme: string | null;
   commissionedOn: CalendarDate;
   /** Statutory reviews: the edition recorded at commissioning, whose rules set the clocks; null for the others. */
   guidanceEdition: GuidanceEdition | null;
-  /** The pseudonym (local), title (national, non-statutory, thematic) or published case name the report carries. */
-  caseName: string;
   /** Whether a reviewer is appointed (the name is sealed, review-events.ts: no decision needs it). */
   reviewerAppointed: boolean;
   /** The latest final report submission; null before one. */
@@ -62,10 +59,8 @@ export type CommissionedReviewState = {
   publishedOn: CalendarDate | null;
   delays: number;
   closedOn: CalendarDate | null;
-  /** Without titles (sealed): no decision needs them. */
+  /** Without titles or themes (sealed): no decision needs them. */
   learningItems: RecordedLearningItem[];
-  /** Learning themes recorded, and those of the published NSPCC record. */
-  learningThemes: string[];
   recommendations: Recommendation[];
   actions: LearningAction[];
   /** A review recorded from published history: its listing entry as last recorded. No step can follow. */
@@ -80,9 +75,9 @@ export const isStatutoryKind = (kind: ReviewKind): boolean => kind === 'local' |
 
 type Start = Pick<
   CommissionedReviewState,
-  'reviewId' | 'kind' | 'ownerPartnershipId' | 'partnershipIds' | 'incidentIds' | 'commissionedOn' | 'caseName'
+  'reviewId' | 'kind' | 'ownerPartnershipId' | 'partnershipIds' | 'incidentIds' | 'commissionedOn'
 > &
-  Partial<Pick<CommissionedReviewState, 'referralIds' | 'linkedReviewIds' | 'theme' | 'guidanceEdition'>>;
+  Partial<Pick<CommissionedReviewState, 'referralIds' | 'linkedReviewIds' | 'guidanceEdition'>>;
 
 const started = (start: Start): CommissionedReviewState => ({
   status: 'commissioned',
@@ -90,7 +85,6 @@ const started = (start: Start): CommissionedReviewState => ({
   concernedPartnershipIds: [],
   referralIds: [],
   linkedReviewIds: [],
-  theme: null,
   guidanceEdition: null,
   reviewerAppointed: false,
   finalReportSubmittedOn: null,
@@ -99,7 +93,6 @@ const started = (start: Start): CommissionedReviewState => ({
   delays: 0,
   closedOn: null,
   learningItems: [],
-  learningThemes: [],
   recommendations: [],
   actions: [],
   historic: null,
@@ -131,7 +124,6 @@ const historicState = (event: HistoricReviewRecorded): CommissionedReviewState =
       partnershipIds: [entry.partnershipId],
       incidentIds: [],
       commissionedOn: months[0] ? `${months[0]}-01` : event.data.recordedAt.slice(0, 10),
-      caseName: entry.caseName,
     }),
     statutory: false,
     status: 'published',
@@ -140,6 +132,10 @@ const historicState = (event: HistoricReviewRecorded): CommissionedReviewState =
   };
 };
 
+/**
+ * The case name, titles and theme are sealed (review-events.ts) and no decision needs them, so the state keeps none:
+ * events written before carry them in `data`, and folding ignores them there too.
+ */
 const commissionedState = (event: ReviewCommissioned): CommissionedReviewState => {
   switch (event.type) {
     case 'LocalReviewCommissioned': {
@@ -151,7 +147,6 @@ const commissionedState = (event: ReviewCommissioned): CommissionedReviewState =
         partnershipIds: [d.partnershipId],
         incidentIds: d.incidentIds,
         commissionedOn: d.commissionedOn,
-        caseName: d.caseName,
         guidanceEdition: d.guidanceEdition,
       });
     }
@@ -164,7 +159,6 @@ const commissionedState = (event: ReviewCommissioned): CommissionedReviewState =
         partnershipIds: d.partnershipIds,
         incidentIds: d.incidentIds,
         commissionedOn: d.commissionedOn,
-        caseName: d.title,
         guidanceEdition: d.guidanceEdition,
       });
     }
@@ -177,7 +171,6 @@ const commissionedState = (event: ReviewCommissioned): CommissionedReviewState =
         partnershipIds: [d.partnershipId],
         incidentIds: d.incidentIds,
         commissionedOn: d.commissionedOn,
-        caseName: d.title,
         referralIds: d.referralIds,
       });
     }
@@ -190,9 +183,7 @@ const commissionedState = (event: ReviewCommissioned): CommissionedReviewState =
         partnershipIds: d.partnershipIds,
         incidentIds: d.incidentIds,
         commissionedOn: d.commissionedOn,
-        caseName: d.title,
         linkedReviewIds: d.reviewIds,
-        theme: d.theme,
       });
     }
   }
@@ -211,14 +202,7 @@ const evolveCommissioned = (state: CommissionedReviewState, event: ReviewEvent):
     case 'FinalReportSubmitted':
       return { ...state, finalReportSubmittedOn: event.data.submittedOn, finalReportRecipients: event.data.recipients };
     case 'ReportPublished':
-      // The published NSPCC record's themes are learning themes too: the library and recurring themes read both.
-      return {
-        ...state,
-        status: 'published',
-        publishedOn: event.data.publishedOn,
-        caseName: event.data.caseName,
-        learningThemes: union(state.learningThemes, event.data.learningThemes),
-      };
+      return { ...state, status: 'published', publishedOn: event.data.publishedOn };
     case 'ActionPlanProgressRecorded':
       return state;
     case 'ReviewClosed':
@@ -231,7 +215,6 @@ const evolveCommissioned = (state: CommissionedReviewState, event: ReviewEvent):
           ...state.learningItems,
           ...event.data.items.map(({ kind, address }) => (address === undefined ? { kind } : { kind, address })),
         ],
-        learningThemes: union(state.learningThemes, event.data.themes),
       };
     case 'RecommendationMade': {
       // Events written before the text was sealed carry it in `data`: pick the fields the state keeps, not the rest.

@@ -82,8 +82,8 @@ const localReview: ReviewEvent = {
     commissionedAt: NOW,
     commissionedOn: '2025-01-06',
     guidanceEdition: 'working-together-2023',
-    caseName: 'Child M',
   },
+  personal: { caseName: 'Child M' },
 };
 const nationalReview: ReviewEvent = {
   type: 'NationalReviewCommissioned',
@@ -95,9 +95,9 @@ const nationalReview: ReviewEvent = {
     commissionedAt: NOW,
     commissionedOn: '2025-01-06',
     guidanceEdition: 'panel-guidance-2025',
-    title: 'Theme',
     thematic: false,
   },
+  personal: { title: 'Theme' },
 };
 const appointed: ReviewEvent = {
   type: 'ReviewerAppointed',

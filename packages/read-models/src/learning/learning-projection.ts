@@ -132,7 +132,11 @@ const commissioned = (
     final_report_submitted_on: null,
     publication: null,
     learning_items: [],
-    learning_themes: type === 'ThematicReviewCommissioned' ? [requireString(d, 'theme')] : [],
+    // A theme whose key is gone opens as "Details removed" (pseudonyms.ts): it is no learning theme.
+    learning_themes:
+      type === 'ThematicReviewCommissioned' && requireString(d, 'theme') !== DETAILS_REMOVED
+        ? [requireString(d, 'theme')]
+        : [],
     recommendations: [],
     actions: [],
   };
@@ -222,7 +226,8 @@ const changeOf = (
         status: row.status === 'closed' ? 'closed' : 'published',
         publication: {
           publishedOn: requireString(d, 'publishedOn'),
-          caseName: requireString(d, 'caseName'),
+          // Published without a case name: the name or title the review was commissioned with.
+          caseName: optionalString(d, 'caseName') ?? row.title ?? '',
           publication: requireString(d, 'publication'),
           summary: typeof d.summary === 'string' ? d.summary : '',
           learningThemes: stringArray(d.learningThemes),
@@ -238,6 +243,9 @@ const changeOf = (
       // The sealed copies are noise already (the key is gone); blank them, and the plaintext of old events, too.
       return {
         title: row.title === null ? null : DETAILS_REMOVED,
+        // Sealed under the review's key like the title: a rebuild after the erasure cannot open them either.
+        theme: row.theme === null ? null : DETAILS_REMOVED,
+        learning_themes: [],
         publication: row.publication && {
           ...row.publication,
           caseName: DETAILS_REMOVED,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@cspr/testing';
 import { migrateReadModels } from '../migrations';
-import { givenEvents } from '../projection-spec';
+import { givenEvents, testVaultOf } from '../projection-spec';
 import { listPublishedReports } from '../published-reports/published-reports-query';
 import { getReview } from '../reviews/reviews-query';
 import { sealedEnvelope } from '../test-events';
@@ -27,10 +27,11 @@ beforeAll(async () => {
         kind: 'multi-agency-learning-review',
         referralIds: ['r1'],
         incidentIds: [],
-        title: 'Learning from Child Q',
         commissionedAt: '2026-01-05T09:00:00Z',
         commissionedOn: '2026-01-05',
       },
+      // Sealed under the review's key by givenEvents, as the write path does; the projector opens it.
+      personal: { title: 'Learning from Child Q' },
     },
     {
       type: 'ReviewConcernsPartnerships',
@@ -42,9 +43,8 @@ beforeAll(async () => {
         reviewId: 'lr1',
         recordedOn: '2026-02-01',
         items: [{ kind: 'seven-minute-briefing' }],
-        themes: ['Online safety'],
       },
-      personal: sealedEnvelope('items'),
+      personal: { titles: ['Briefing for Child Q'], themes: ['Online safety'] },
     },
     {
       type: 'RecommendationMade',
@@ -121,6 +121,24 @@ beforeAll(async () => {
       },
     },
     {
+      type: 'LocalReviewCommissioned',
+      data: {
+        reviewId: 'loc2',
+        partnershipId: 'leeds',
+        incidentIds: ['i2'],
+        commissionedAt: '2026-01-10T09:00:00Z',
+        commissionedOn: '2026-01-10',
+        guidanceEdition: 'panel-guidance-2025',
+      },
+      personal: { caseName: 'Child K' },
+    },
+    {
+      type: 'LearningRecorded',
+      data: { reviewId: 'loc2', recordedOn: '2026-02-02', items: [] },
+      personal: { titles: [], themes: ['online safety '] },
+    },
+    {
+      // Written before names and themes were sealed: plaintext in data, projected as it is.
       type: 'LocalReviewCommissioned',
       data: {
         reviewId: 'loc1',
@@ -239,9 +257,12 @@ describe('review learning', () => {
       note: null,
       sealedNote: null,
     });
+    // The titles stay sealed (the gateway opens them per read); the projector took only the themes out.
     expect(after?.learningItems).toEqual([
-      { kind: 'seven-minute-briefing', title: null, sealedTitles: sealedEnvelope('items'), titleIndex: 0 },
+      { kind: 'seven-minute-briefing', title: null, sealedTitles: { sealed: expect.any(Object) }, titleIndex: 0 },
     ]);
+    expect(after).toMatchObject({ title: 'Learning from Child Q', learningThemes: ['Online safety'] });
+    expect(JSON.stringify(after)).not.toContain('Briefing for Child Q');
     expect(after?.recommendations).toEqual([
       {
         recommendationId: 'rec-1',
@@ -257,6 +278,8 @@ describe('review learning', () => {
     expect(await db.sql`select * from read_models.dead_letters`).toEqual([]);
     const erased = await getReviewLearning(db.sql, 'loc1', { today: '2026-04-01' });
     expect(erased?.title).toBe('Details removed');
+    // Themes are sealed under the review's key too: after the erasure they count nowhere (recurring themes included).
+    expect(erased?.learningThemes).toEqual([]);
     expect(erased?.learningItems).toEqual([{ kind: 'briefing', title: null, sealedTitles: null, titleIndex: 0 }]);
     expect(erased?.recommendations).toEqual([
       { recommendationId: 'rec-p', text: null, sealedText: null, assignedAgency: 'health', madeOn: '2026-02-02' },
@@ -310,8 +333,60 @@ describe('review learning', () => {
 
   it('gives the Panel recurring themes across partnerships and DfE the final reports sent to it', async () => {
     expect(await getRecurringThemes(db.sql)).toEqual([
-      { theme: 'Online safety', partnershipIds: ['harrow', 'leeds'], reviewIds: ['lr1', 'loc1'] },
+      { theme: 'Online safety', partnershipIds: ['harrow', 'leeds'], reviewIds: ['lr1', 'loc2'] },
     ]);
     expect((await listFinalReportsFor(db.sql, 'dfe')).map((r) => r.reviewId)).toEqual(['lr1']);
+  });
+
+  it('projects "Details removed" and no theme for pseudonyms whose key was destroyed before they were projected (a rebuild after an erasure)', async () => {
+    const vault = await testVaultOf(db.sql);
+    const erasure = { reason: 'court-order', requestedBy: 'a', approvedBy: 'b' };
+    const local = await vault.seal('gone-1', { caseName: 'Child Z' });
+    const thematic = await vault.seal('gone-2', { title: 'Online harm to Child Y', theme: 'Theme of Child Y' });
+    const learning = await vault.seal('gone-2', { titles: [], themes: ['Theme of Child X'] });
+    await vault.destroyKey('gone-1', erasure);
+    await vault.destroyKey('gone-2', erasure);
+    await givenEvents(db.sql, [
+      {
+        type: 'LocalReviewCommissioned',
+        data: {
+          reviewId: 'gone-1',
+          partnershipId: 'leeds',
+          incidentIds: ['i9'],
+          commissionedAt: '2026-01-10T09:00:00Z',
+          commissionedOn: '2026-01-10',
+          guidanceEdition: 'panel-guidance-2025',
+        },
+        personal: local,
+      },
+      {
+        type: 'ThematicReviewCommissioned',
+        data: {
+          reviewId: 'gone-2',
+          partnershipId: 'leeds',
+          partnershipIds: ['leeds'],
+          incidentIds: ['i9'],
+          reviewIds: [],
+          commissionedAt: '2026-01-10T09:00:00Z',
+          commissionedOn: '2026-01-10',
+        },
+        personal: thematic,
+      },
+      {
+        type: 'LearningRecorded',
+        data: { reviewId: 'gone-2', recordedOn: '2026-02-02', items: [] },
+        personal: learning,
+      },
+    ]);
+    expect(await db.sql`select * from read_models.dead_letters`).toEqual([]);
+    expect((await getReview(db.sql, 'gone-1'))?.caseName).toBe('Details removed');
+    expect(await getReviewLearning(db.sql, 'gone-1', { today: '2026-04-01' })).toMatchObject({
+      title: 'Details removed',
+    });
+    expect(await getReviewLearning(db.sql, 'gone-2', { today: '2026-04-01' })).toMatchObject({
+      title: 'Details removed',
+      theme: 'Details removed',
+      learningThemes: [],
+    });
   });
 });

@@ -163,7 +163,8 @@ export const publishedReportsProjection: Projection<PublishedReportRow> = {
     if (!row) throw new ProjectionError('ReportPublished for a review never commissioned');
     const publishedOn = requireString(d, 'publishedOn');
     const documents = documentsOf(d.documents);
-    const caseName = requireString(d, 'caseName');
+    // Published without a case name: the one the review was commissioned with (the event does not copy it).
+    const caseName = optionalString(d, 'caseName') ?? row.case_name ?? row.title ?? '';
     const summary = optionalString(d, 'summary') ?? '';
     const themes = stringArray(d.learningThemes);
     const recommendations = stringArray(d.recommendations);

@@ -267,15 +267,17 @@ const evolveReview = (row: ReviewRow, event: ProjectedEvent, context: Projection
     }
     case 'ReportPublished': {
       const publishedOn = requireString(d, 'publishedOn');
+      // Published without a case name: the one the review was commissioned with (the event does not copy it).
+      const caseName = optionalString(d, 'caseName') ?? row.case_name ?? row.title ?? '';
       return withDeadlines(
         touched(row, event, publishedOn, {
           publication: {
             publishedOn,
             publication: requireString(d, 'publication'),
-            caseName: requireString(d, 'caseName'),
+            caseName,
             documents: Array.isArray(d.documents) ? d.documents : [],
           },
-          case_name: requireString(d, 'caseName'),
+          case_name: caseName,
           status: row.status === 'closed' ? 'closed' : 'published',
         }),
         context,

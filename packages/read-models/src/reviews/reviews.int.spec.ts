@@ -147,6 +147,7 @@ describe('reviews read model', () => {
   it('given NationalReviewCommissioned over two partnerships: listed for each; filters by kind and status', async () => {
     await givenEvents(db.sql, [
       {
+        // Written before titles were sealed: the title in plaintext in data, projected as it is.
         type: 'NationalReviewCommissioned',
         actorRole: 'panel',
         data: {
@@ -167,7 +168,10 @@ describe('reviews read model', () => {
       thematic: true,
       incidentIds: ['i-2', 'i-3'],
       partnershipIds: ['york', 'leeds'],
+      title: 'Safeguarding children at risk from criminal exploitation',
     });
+    // r-1's case name was sealed under its key (test-events.ts) and opened by the projection step.
+    expect((await getReview(db.sql, 'r-1'))?.caseName).toBe('Child M');
     expect(national?.deadlines.map((d) => d.kind)).not.toContain('local-review-publication');
     expect((await listReviews(db.sql, { partnershipId: 'york', first: 10 })).items.map((r) => r.id)).toEqual(['r-2']);
     expect((await listReviews(db.sql, { partnershipId: 'leeds', first: 10 })).items.map((r) => r.id)).toEqual([

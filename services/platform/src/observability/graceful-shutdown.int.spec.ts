@@ -8,7 +8,7 @@
  * - relay: at the moment it exits, every event up to its checkpoint is on the topic (never ahead of the acks);
  *   after a restart a consumer de-duplicating on ce_id sees every event.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { formatPosition, type EventStore } from '@cspr/event-store';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import { incidentStory } from '@cspr/feed/fixtures';
 import { loadOrCreateDevSigningKey, mintDevToken } from '@cspr/gateway';
+import { createMasterKeyWrapper, createPersonalDataVault, migratePersonalData, openVault } from '@cspr/personal-data';
 import { createProjector, generateSampleLog } from '@cspr/projector';
 import { getProjectorStatus, migrateReadModels, READ_MODEL_TABLES } from '@cspr/read-models';
 import { createTestDatabase, type TestDatabase } from '@cspr/testing';
@@ -75,7 +76,15 @@ const expectEqualToCleanRebuild = async (sql: Sql, store: EventStore) => {
   const [{ events }] = await sql<[{ events: number }]>`select count(*)::int as events from event_store.events`;
   const processed = (await getProjectorStatus(sql, store)).eventsProcessed;
   const live = await readModelCounts(sql);
-  const projector = createProjector({ sql, store, calendar: createEnglandAndWalesCalendar() });
+  // These logs hold notifications and the sample log's unsealed case names: no pseudonym this vault must open.
+  await migratePersonalData(sql);
+  const vault = createPersonalDataVault({ sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
+  const projector = createProjector({
+    sql,
+    store,
+    calendar: createEnglandAndWalesCalendar(),
+    openPseudonyms: vault.open,
+  });
   await projector.rebuild();
   expect(await readModelCounts(sql)).toEqual(live);
   expect(processed).toBe(events);
@@ -87,19 +96,22 @@ describe.each([
 ])('SIGTERM to the $service under a stream of mutations', ({ service, main, ownProjector }) => {
   it('answers what it accepted, exits 0 in time, and a retry of every command applies each exactly once', async () => {
     const { db, store } = await freshLog();
+    const dataDir = await mkdtemp(join(tmpdir(), 'cspr-sigterm-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     if (!ownProjector) {
-      // The gateway alone projects nothing: the projector service's part runs here, through the whole test.
+      // The gateway alone projects nothing: the projector service's part runs here, through the whole test, with
+      // the vault the gateway opens (the same data folder's master key).
+      const { vault } = await openVault({ sql: db.sql, dataDir, production: false });
       const projector = createProjector({
         sql: db.sql,
         store,
         calendar: createEnglandAndWalesCalendar(),
+        openPseudonyms: vault.open,
         pollIntervalMs: 200,
       });
       await projector.start();
       cleanups.push(() => projector.stop());
     }
-    const dataDir = await mkdtemp(join(tmpdir(), 'cspr-sigterm-'));
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     const token = await mintDevToken(await loadOrCreateDevSigningKey(dataDir), {
       role: 'partnership',
       partnership: 'leeds',
@@ -183,9 +195,16 @@ describe('SIGTERM to the projector while events are appended', () => {
   it('stops between batches, goes on from its checkpoint, and its read models equal a clean rebuild', async () => {
     const { db, store } = await freshLog();
     const port = await freePort();
+    // The projector opens the vault (master key and erasure ledger in its data folder): a folder of this test's own.
+    const dataDir = await mkdtemp(join(tmpdir(), 'cspr-sigterm-projector-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     const start = async () => {
       const started = track(
-        startService(mainOf('@cspr/projector'), { DATABASE_URL: db.url, PROJECTOR_PORT: String(port) }),
+        startService(mainOf('@cspr/projector'), {
+          DATABASE_URL: db.url,
+          DATA_DIR: dataDir,
+          PROJECTOR_PORT: String(port),
+        }),
       );
       await waitUntil(answers(`http://127.0.0.1:${port}/health`), 'the projector to answer', 60_000);
       return started;

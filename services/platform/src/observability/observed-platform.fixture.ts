@@ -81,7 +81,14 @@ export const startObservedPlatform = async (logDestination?: Writable): Promise<
   });
   await registerDefaultPartnerships(gateway.commands);
   const calendar = createEnglandAndWalesCalendar();
-  const projector = createProjector({ sql: db.sql, store, calendar, logger, pollIntervalMs: 200 });
+  const projector = createProjector({
+    sql: db.sql,
+    store,
+    calendar,
+    logger,
+    openPseudonyms: vault.open,
+    pollIntervalMs: 200,
+  });
   await projector.start();
   const topic = `cspr.obs.${randomUUID().slice(0, 8)}`;
   const relay = createRelay({
