@@ -2,8 +2,9 @@
  * How a rebuild batch writes its rows: COPY in text format instead of the live path's upsert from JSON. Turning a
  * batch's rows into one JSON document and back into records (`jsonb_populate_recordset`) cost the server about as
  * much per row as a COPY of the same rows costs in all; a rebuild inserts nearly every row once, so it deletes the
- * few rows an earlier batch already wrote and copies every changed row in. The encoding is done before the batch's
- * transaction starts, so the transaction only sends bytes. Table and column names come from the catalogue, never input.
+ * few rows an earlier batch already wrote and copies every changed row in. Rows are encoded in slices as they are
+ * sent: the server parses one slice while the next is encoded, and no batch-sized text is held in memory. Table and
+ * column names come from the catalogue, never input.
  */
 import type { Sql, TransactionSql } from 'postgres';
 import type { DeadLetter, TableState } from './batch-memory';
@@ -51,8 +52,11 @@ export const encodeCopyRows = (columns: CopyColumns, rows: Row[]): string => {
   return `${lines.join('\n')}\n`;
 };
 
-/** One table's share of a batch: keys whose old rows go first, then the rows copied in (COPY text). */
-export type CopyPlan = { table: string; key: string; columns: string[]; remove: string[]; copy: string | null };
+/** One table's share of a batch: keys whose old rows go first, then the rows copied in. */
+export type CopyPlan = { table: string; key: string; columns: CopyColumns; remove: string[]; rows: Row[] };
+
+/** Rows encoded and sent at a time. */
+const COPY_SLICE = 500;
 
 /**
  * What a batch writes to one table, or null when it changed nothing there. `existed` holds the keys that had a row
@@ -76,9 +80,9 @@ export const planCopy = (
   return {
     table: tableOf(state.projection.table),
     key: state.projection.key,
-    columns: columns.names,
+    columns,
     remove,
-    copy: rows.length > 0 ? encodeCopyRows(columns, rows) : null,
+    rows,
   };
 };
 
@@ -96,7 +100,7 @@ export const writeCopies = async (tx: TransactionSql, plans: CopyPlan[], letters
   }
   if (letters.length > 0) await writeRows(tx, [], letters, tableOf);
   for (const plan of plans) {
-    if (plan.copy !== null) await copyIn(tx, plan, plan.copy);
+    if (plan.rows.length > 0) await copyIn(tx, plan);
   }
 };
 
@@ -105,14 +109,17 @@ export const writeCopies = async (tx: TransactionSql, plans: CopyPlan[], letters
  * the data is sent and the stream ended (which frees the connection for the next query at once), a `select 1` goes
  * behind it: it succeeds after a good COPY and fails (transaction aborted, 25P02) after a bad one.
  */
-const copyIn = async (tx: TransactionSql, plan: CopyPlan, copy: string) => {
-  const stream = await tx`copy ${tx(plan.table)} (${tx(plan.columns)}) from stdin`.writable();
+const copyIn = async (tx: TransactionSql, plan: CopyPlan) => {
+  const stream = await tx`copy ${tx(plan.table)} (${tx(plan.columns.names)}) from stdin`.writable();
   const finished = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);
     stream.on('error', reject);
   });
   finished.catch(() => undefined); // a failure surfaces through the query behind it
-  await new Promise<void>((resolve, reject) => stream.write(copy, (error) => (error ? reject(error) : resolve())));
+  for (let from = 0; from < plan.rows.length; from += COPY_SLICE) {
+    const text = encodeCopyRows(plan.columns, plan.rows.slice(from, from + COPY_SLICE));
+    await new Promise<void>((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
+  }
   stream.end();
   await Promise.all([finished, tx`select 1`]);
 };
