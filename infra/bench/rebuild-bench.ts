@@ -125,7 +125,7 @@ const main = async () => {
     const bar = createProgressBar();
     const rebuildCpu = await startCpu();
     // Rate over a window around 10%, 50% and 90% of the run (not the running average, which hides a decay).
-    const samples: { done: number; seconds: number }[] = [];
+    const samples: { done: number; seconds: number; rss: number }[] = [];
     let peakRss = process.memoryUsage().rss;
     const rssBefore = peakRss;
     const memoryTimer = setInterval(() => {
@@ -133,7 +133,7 @@ const main = async () => {
     }, 200);
     const result = await projector.rebuild({
       onProgress: (progress) => {
-        samples.push({ done: progress.done, seconds: progress.elapsedSeconds });
+        samples.push({ done: progress.done, seconds: progress.elapsedSeconds, rss: process.memoryUsage().rss });
         bar.update(progress);
       },
     });
@@ -147,6 +147,11 @@ const main = async () => {
         : null;
     };
     const rates = { at10: rateAt(0.1), at50: rateAt(0.5), at90: rateAt(0.9) };
+    // Peak memory flat: the highest RSS seen up to 10%, 50% and 90% of the replay (a leak or a growing cache climbs).
+    const peakUpTo = (share: number) =>
+      Math.round(Math.max(rssBefore, ...samples.filter((s) => s.done <= written * share).map((s) => s.rss)) / 2 ** 20);
+    const peakRssMbAt = { at10: peakUpTo(0.1), at50: peakUpTo(0.5), at90: peakUpTo(0.9) };
+    const memoryGrowth = peakRssMbAt.at90 / peakRssMbAt.at10;
     const flatness = rates.at10 && rates.at90 ? rates.at90 / rates.at10 : null;
     bar.finish({
       done: result.events,
@@ -173,6 +178,10 @@ const main = async () => {
       endVsStartGoal: 0.9,
       endVsStartMet: flatness !== null && flatness >= 0.9,
       peakRssMb: Math.round(peakRss / 2 ** 20),
+      peakRssMbAt,
+      peakAt90VsAt10: Number(memoryGrowth.toFixed(2)),
+      peakAt90VsAt10Goal: 1.1,
+      memoryFlatMet: memoryGrowth <= 1.1,
       rssRiseMb: Math.round((peakRss - rssBefore) / 2 ** 20),
       // CPU per event, rebuild over plain read (node and PostgreSQL together): the load-independent view of `ratio`.
       cpuSeconds: { plainRead: readCpuSeconds, rebuild: rebuildCpuSeconds },
@@ -192,7 +201,9 @@ const main = async () => {
     process.stdout.write(
       `rebuild ${report.ratio}x the plain read (goal >= ${report.goal}x): ${report.met ? 'met' : 'NOT met'}; ` +
         `events/s at 10/50/90%: ${rates.at10}/${rates.at50}/${rates.at90}, end vs start ${report.endVsStart} (goal >= 0.9): ` +
-        `${report.endVsStartMet ? 'met' : 'NOT met'}; peak RSS ${report.peakRssMb} MB; ` +
+        `${report.endVsStartMet ? 'met' : 'NOT met'}; peak RSS ${report.peakRssMb} MB ` +
+        `(up to 10/50/90%: ${peakRssMbAt.at10}/${peakRssMbAt.at50}/${peakRssMbAt.at90}, 90% vs 10% ${report.peakAt90VsAt10}, ` +
+        `goal <= 1.1: ${report.memoryFlatMet ? 'met' : 'NOT met'}); ` +
         `CPU per event ${report.cpuPerEventVsPlainRead}x the plain read's\n`,
     );
     if (!report.met) process.exitCode = 1;
