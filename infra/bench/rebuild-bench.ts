@@ -13,6 +13,7 @@
  * 5,000 events per transaction into the store's own table, which is what years of appends leave behind.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createTestDatabase } from '@cspr/testing';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
@@ -23,6 +24,38 @@ import { createProgressBar, createProjector, generateSampleLog, sealPseudonyms }
 const target = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const batchSize = Number(process.env.BENCH_BATCH ?? 5000);
 const INSERT_CHUNK = 5000;
+
+/**
+ * CPU seconds spent by this process and by the database's server processes (Linux /proc; null elsewhere). On a
+ * machine shared with other work, wall-clock rates swing with the load; CPU spent per event does not.
+ */
+const cpuMeter = (sql: Awaited<ReturnType<typeof createTestDatabase>>['sql']) => {
+  const serverSeconds = async (): Promise<number | null> => {
+    const backends = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database()`;
+    try {
+      let ticks = 0;
+      for (const { pid } of backends) {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (100 a second)
+      }
+      return ticks / 100;
+    } catch {
+      return null;
+    }
+  };
+  return async () => {
+    const node = process.cpuUsage();
+    const server = await serverSeconds();
+    return async () => {
+      const used = process.cpuUsage(node);
+      const serverNow = await serverSeconds();
+      return {
+        node: Number(((used.user + used.system) / 1e6).toFixed(1)),
+        postgres: server === null || serverNow === null ? null : Number((serverNow - server).toFixed(1)),
+      };
+    };
+  };
+};
 
 const main = async () => {
   const db = await createTestDatabase();
@@ -69,6 +102,8 @@ const main = async () => {
     process.stderr.write(`\nloaded ${written.toLocaleString('en-GB')} events in ${loadSeconds.toFixed(1)} s\n`);
 
     // 2. Plain ordered read of the whole log through the store, in the rebuild's batch size.
+    const startCpu = cpuMeter(db.sql);
+    const readCpu = await startCpu();
     const readStarted = performance.now();
     let read = 0;
     for (let after = LOG_START; ;) {
@@ -79,6 +114,7 @@ const main = async () => {
       after = last.position;
     }
     const readSeconds = (performance.now() - readStarted) / 1000;
+    const readCpuSeconds = await readCpu();
     const readRate = read / readSeconds;
     process.stderr.write(
       `plain ordered read: ${read.toLocaleString('en-GB')} events in ${readSeconds.toFixed(1)} s = ${Math.round(readRate).toLocaleString('en-GB')} events/s\n`,
@@ -94,8 +130,9 @@ const main = async () => {
       countEvents: async () => written,
     });
     const bar = createProgressBar();
+    const rebuildCpu = await startCpu();
     // Rate over a window around 10%, 50% and 90% of the run (not the running average, which hides a decay).
-    const samples: { done: number; seconds: number }[] = [];
+    const samples: { done: number; seconds: number; rss: number }[] = [];
     let peakRss = process.memoryUsage().rss;
     const rssBefore = peakRss;
     const memoryTimer = setInterval(() => {
@@ -103,11 +140,12 @@ const main = async () => {
     }, 200);
     const result = await projector.rebuild({
       onProgress: (progress) => {
-        samples.push({ done: progress.done, seconds: progress.elapsedSeconds });
+        samples.push({ done: progress.done, seconds: progress.elapsedSeconds, rss: process.memoryUsage().rss });
         bar.update(progress);
       },
     });
     clearInterval(memoryTimer);
+    const rebuildCpuSeconds = await rebuildCpu();
     const rateAt = (share: number) => {
       const from = samples.find((s) => s.done >= written * (share - 0.05));
       const to = samples.find((s) => s.done >= written * (share + 0.05));
@@ -116,6 +154,11 @@ const main = async () => {
         : null;
     };
     const rates = { at10: rateAt(0.1), at50: rateAt(0.5), at90: rateAt(0.9) };
+    // Peak memory flat: the highest RSS seen up to 10%, 50% and 90% of the replay (a leak or a growing cache climbs).
+    const peakUpTo = (share: number) =>
+      Math.round(Math.max(rssBefore, ...samples.filter((s) => s.done <= written * share).map((s) => s.rss)) / 2 ** 20);
+    const peakRssMbAt = { at10: peakUpTo(0.1), at50: peakUpTo(0.5), at90: peakUpTo(0.9) };
+    const memoryGrowth = peakRssMbAt.at90 / peakRssMbAt.at10;
     const flatness = rates.at10 && rates.at90 ? rates.at90 / rates.at10 : null;
     bar.finish({
       done: result.events,
@@ -142,7 +185,22 @@ const main = async () => {
       endVsStartGoal: 0.9,
       endVsStartMet: flatness !== null && flatness >= 0.9,
       peakRssMb: Math.round(peakRss / 2 ** 20),
+      peakRssMbAt,
+      peakAt90VsAt10: Number(memoryGrowth.toFixed(2)),
+      peakAt90VsAt10Goal: 1.1,
+      memoryFlatMet: memoryGrowth <= 1.1,
       rssRiseMb: Math.round((peakRss - rssBefore) / 2 ** 20),
+      // CPU per event, rebuild over plain read (node and PostgreSQL together): the load-independent view of `ratio`.
+      cpuSeconds: { plainRead: readCpuSeconds, rebuild: rebuildCpuSeconds },
+      cpuPerEventVsPlainRead:
+        readCpuSeconds.postgres === null || rebuildCpuSeconds.postgres === null
+          ? null
+          : Number(
+              (
+                (rebuildCpuSeconds.node + rebuildCpuSeconds.postgres) /
+                (readCpuSeconds.node + readCpuSeconds.postgres)
+              ).toFixed(2),
+            ),
       readModels: counts[0],
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -150,7 +208,10 @@ const main = async () => {
     process.stdout.write(
       `rebuild ${report.ratio}x the plain read (goal >= ${report.goal}x): ${report.met ? 'met' : 'NOT met'}; ` +
         `events/s at 10/50/90%: ${rates.at10}/${rates.at50}/${rates.at90}, end vs start ${report.endVsStart} (goal >= 0.9): ` +
-        `${report.endVsStartMet ? 'met' : 'NOT met'}; peak RSS ${report.peakRssMb} MB\n`,
+        `${report.endVsStartMet ? 'met' : 'NOT met'}; peak RSS ${report.peakRssMb} MB ` +
+        `(up to 10/50/90%: ${peakRssMbAt.at10}/${peakRssMbAt.at50}/${peakRssMbAt.at90}, 90% vs 10% ${report.peakAt90VsAt10}, ` +
+        `goal <= 1.1: ${report.memoryFlatMet ? 'met' : 'NOT met'}); ` +
+        `CPU per event ${report.cpuPerEventVsPlainRead}x the plain read's\n`,
     );
     if (!report.met) process.exitCode = 1;
   } finally {

@@ -12,10 +12,18 @@
  */
 import type { Sql, TransactionSql } from 'postgres';
 import type { LogPosition, RecordedEvent } from '@cspr/event-store';
-import { applyEvents, keysFor, newTableStates, toProjectedEvent, type BatchOutcome } from './batch-memory';
+import {
+  applyEvents,
+  keysFor,
+  newTableStates,
+  toProjectedEvent,
+  type BatchOutcome,
+  type DeadLetter,
+} from './batch-memory';
 import { loadRows, writeRows } from './batch-sql';
 import { advanceCheckpoint } from './checkpoint';
-import type { Projection, ProjectionContext } from './projection';
+import type { Projection, ProjectedEvent, ProjectionContext } from './projection';
+import { planCopy, readCopyColumns, writeCopies, type CopyColumns, type CopyPlan } from './rebuild-copy';
 import { REBUILD_CHECKPOINT_NAME, rebuildTableOf } from './rebuild-tables';
 
 export type RebuildPipelineOptions = {
@@ -43,6 +51,16 @@ export type RebuildPipeline = {
 
 type Row = Record<string, unknown>;
 
+/** Events applied between two breaths (below). */
+const SLICE = 500;
+
+/**
+ * Lets pending I/O callbacks run. The previous batch's transaction needs a turn of the event loop for each of its
+ * round trips; applying a whole batch in one go held them back for its full length, so the database waited for
+ * JavaScript and then JavaScript for the database.
+ */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildPipeline => {
   const { sql, projections, context, startsEmpty } = options;
   const limit = options.cacheLimit ?? 10_000;
@@ -52,6 +70,12 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
   const indexes = projections.map(() => new Map<string, Set<string>>());
   let position = options.from;
   let inFlight: Promise<void> = Promise.resolve();
+  // Columns of each table for COPY; null on embedded PGlite, whose wire protocol closes the connection on COPY.
+  let columns: CopyColumns[] | null | undefined;
+  const copyColumns = async () => {
+    const [{ embedded }] = await sql<[{ embedded: boolean }]>`select version() like '%PGlite%' as embedded`;
+    return embedded ? null : Promise.all(projections.map((p) => readCopyColumns(sql, rebuildTableOf(p.table))));
+  };
   // Loads and lookups outside a transaction go through the pool; the queries are the same as inside one.
   const reader = sql as unknown as TransactionSql;
 
@@ -81,7 +105,11 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
     const last = recorded[recorded.length - 1];
     const outcome: BatchOutcome = { position, applied: 0, skipped: 0, deadLettered: 0 };
     if (!last) return outcome;
-    const events = recorded.map(toProjectedEvent);
+    const events: ProjectedEvent[] = [];
+    for (let from = 0; from < recorded.length; from += SLICE) {
+      for (const event of recorded.slice(from, from + SLICE)) events.push(toProjectedEvent(event));
+      await breathe();
+    }
     const states = newTableStates(projections);
     const keys = states.map((state) => keysFor(state.projection, events));
     for (const [index, projection] of projections.entries()) {
@@ -117,8 +145,24 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
       await inFlight;
       await loadRows(reader, states, misses, rebuildTableOf);
     }
-    const letters = applyEvents(states, events, context, outcome);
+    // Rows present before the batch (cached or loaded) are the only ones its writes must replace.
+    const existed = states.map((state) => new Set(state.rows.keys()));
+    const letters: DeadLetter[] = [];
+    for (let from = 0; from < events.length; from += SLICE) {
+      letters.push(...applyEvents(states, events.slice(from, from + SLICE), context, outcome));
+      await breathe();
+    }
     outcome.deadLettered = letters.length;
+    if (columns === undefined) columns = await copyColumns();
+    let plans: CopyPlan[] | null = null;
+    if (columns) {
+      plans = [];
+      for (const [index, state] of states.entries()) {
+        const plan = planCopy(state, existed[index]!, columns[index]!, rebuildTableOf);
+        if (plan) plans.push(plan);
+        await breathe();
+      }
+    }
     states.forEach((state, index) => {
       for (const key of new Set([...state.loaded, ...state.dirty])) remember(index, key, state.rows.get(key));
     });
@@ -131,9 +175,11 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
       .begin(async (tx) => {
         // Read models are derived and the checkpoint commits with them: losing the last commits in a server crash only
         // means replaying them, so the rebuild does not wait for each commit to reach the disk.
-        await tx`set local synchronous_commit = off`;
+        const setting = tx`set local synchronous_commit = off`.execute(); // goes out with the next: one round trip
         await advanceCheckpoint(tx, expected, last.position, recorded.length, REBUILD_CHECKPOINT_NAME);
-        await writeRows(tx, states, letters, rebuildTableOf);
+        await setting;
+        if (plans) await writeCopies(tx, plans, letters, rebuildTableOf);
+        else await writeRows(tx, states, letters, rebuildTableOf);
       })
       .then(() => undefined);
     // Failures surface at the next push or at flush, never as an unhandled rejection.

@@ -15,6 +15,7 @@ import {
   waitForPosition,
 } from '@cspr/read-models';
 import { createProjector } from './projector';
+import { projectorLagCheck } from './projector-readiness';
 import { appendSampleLog, dumpReadModels, createTestVault } from './projector.fixture';
 import type { PersonalDataVault } from '@cspr/personal-data';
 
@@ -275,6 +276,29 @@ describe('rebuild', () => {
       rebuildCacheLimit: 3,
     }).rebuild();
     expect(await dumpReadModels(db.sql)).toEqual(clean);
+  });
+
+  it('a rebuild that fails half-way leaves the served tables, their checkpoint and readiness untouched', async () => {
+    const before = await dumpReadModels(db.sql);
+    const served = await readCheckpoint(db.sql);
+    const projector = createProjector({
+      openPseudonyms: vault.open,
+      sql: db.sql,
+      store,
+      calendar,
+      rebuildBatchSize: 100,
+    });
+    expect(await projector.rebuild({ maxBatches: 2 })).toMatchObject({ completed: false });
+    // A failure the rebuild cannot get past: one of its new tables is gone, so the next batch's write fails.
+    await db.sql.unsafe(`drop table ${REBUILD_SCHEMA}.incidents`);
+    await expect(projector.rebuild({ resume: true })).rejects.toThrow();
+    expect(projector.status().rebuilding).toBe(false);
+    expect(await dumpReadModels(db.sql)).toEqual(before);
+    expect((await readCheckpoint(db.sql)).updatedAt).toEqual(served.updatedAt);
+    expect(await projectorLagCheck(db.sql, store, 3600)()).toMatchObject({ ok: true, rebuilding: false });
+    // A fresh rebuild starts over from new tables and ends where the served ones are.
+    expect(await projector.rebuild()).toMatchObject({ completed: true, events: logSize });
+    expect(await dumpReadModels(db.sql)).toEqual(before);
   });
 
   it('rebuilding with a calendar that has an extra holiday moves due dates', async () => {
