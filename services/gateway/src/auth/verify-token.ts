@@ -152,10 +152,10 @@ export const createTokenVerifier = (options: VerifierOptions): TokenVerifier => 
   };
 };
 
-/** `limits`: the lifetime cap and partnership check of VerifierOptions. */
+/** `limits`: the lifetime cap and partnership check of VerifierOptions, and principals from grants if given. */
 export const createDevTokenVerifier = async (
   key: DevSigningKey,
-  limits: Pick<VerifierOptions, 'maxLifetimeSeconds' | 'partnershipExists'> = {},
+  limits: Pick<VerifierOptions, 'maxLifetimeSeconds' | 'partnershipExists' | 'principalOf'> = {},
 ): Promise<TokenVerifier> =>
   createTokenVerifier({
     ...limits,
