@@ -1,12 +1,18 @@
 /**
- * GraphQL load benchmark (issue 3 item 7): autocannon against the gateway's `incidents` (with a Panel token, so
- * JWT verification, the read model query, deadlines for today and the connection are all in) and
+ * GraphQL load benchmark (issue 3 item 7, issue 19): autocannon against the gateway's `incidents` (with a Panel
+ * token, so JWT verification, the read model query, deadlines for today and the connection are all in) and
  * `publishedReports` (public), on the PostgreSQL server with a few hundred seeded incidents; each as a ratio
  * against a bare Yoga server answering a constant, measured in the same run on the same machine.
- * Goal: requests/s >= 0.35x the bare server.
  *
- *   NODE_ENV=production npx tsx infra/bench/graphql-bench.ts
- *   (env: BENCH_INCIDENTS (300), BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (10), BENCH_JIT=1 for graphql-jit)
+ * The gateway runs as in production: the allow-list of operations, introspection off, the rate limit counted in
+ * PostgreSQL (BENCH_RATE_LIMIT a minute, high enough that the bench's one token is counted but never refused) and
+ * the Panel's role from its access grant (the grants lookup), not from the token's claims. BENCH_PRODUCTION=0
+ * measures the development setup instead (no limit, no allow-list, role from the claims).
+ * Goals: issue 19's, printed case by case; the JSON's `met` keeps issue 3's 0.35x.
+ *
+ *   npx tsx infra/bench/graphql-bench.ts
+ *   (env: BENCH_INCIDENTS (300), BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (10), BENCH_JIT=1 for
+ *   graphql-jit, BENCH_PRODUCTION (1), BENCH_RATE_LIMIT (1 000 000))
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -20,7 +26,16 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
 import type { LogPosition } from '@cspr/event-store';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
-import { createDevTokenVerifier, createGateway, loadOrCreateDevSigningKey, mintDevToken } from '@cspr/gateway';
+import {
+  allowListFromDocuments,
+  createDevTokenVerifier,
+  createGateway,
+  createGrantsLookup,
+  grantsPrincipal,
+  loadOrCreateDevSigningKey,
+  mintDevToken,
+  partnershipExists,
+} from '@cspr/gateway';
 import {
   createMasterKeyWrapper,
   createPersonalDataVault,
@@ -38,6 +53,17 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const GOAL = 0.35;
+const PRODUCTION = process.env.BENCH_PRODUCTION !== '0';
+const RATE_LIMIT = Number(process.env.BENCH_RATE_LIMIT ?? 1_000_000);
+
+// What the incidents list page asks for; the same with every deadline (the detail view's heavier shape) is
+// measured too, to show what the result size costs. In production mode these three are the allow-list.
+const incidentsQuery =
+  'query { incidents(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { node { id partnershipId localAuthorityCode status nature notifiedOn nextDueOn overdue } } } }';
+const incidentsDeadlinesQuery =
+  'query { incidents(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { node { id status nature notifiedOn nextDueOn overdue children { ageBand sex } deadlines { kind dueOn workingDaysLeft overdue } } } } }';
+const reportsQuery =
+  'query { publishedReports(first: 20) { totalCount edges { node { reviewId caseName partnershipName publishedOn themes documents { kind title address } } } } }';
 
 type Run = { requestsPerSecond: number; p99Ms: number; p50Ms: number; errors: number; non2xx: number };
 
@@ -214,9 +240,23 @@ const main = async () => {
       vault,
       calendar,
       audit: createReadAudit(db.sql),
-      auth: await createDevTokenVerifier(key),
+      // As composeGateway wires it: the role from the access grants (cached per subject), partnerships checked.
+      auth: await createDevTokenVerifier(
+        key,
+        PRODUCTION
+          ? { principalOf: grantsPrincipal(createGrantsLookup(db.sql)), partnershipExists: partnershipExists(db.sql) }
+          : {},
+      ),
       logger: createLogger({ service: 'bench', level: process.env.LOG_LEVEL ?? 'silent' }),
-      production: false,
+      production: PRODUCTION,
+      ...(PRODUCTION
+        ? {
+            hardening: {
+              rateLimitPerMinute: RATE_LIMIT,
+              allowedOperations: allowListFromDocuments([incidentsQuery, incidentsDeadlinesQuery, reportsQuery]),
+            },
+          }
+        : {}),
       clock: clock.now,
       jit: process.env.BENCH_JIT === '1',
     });
@@ -225,6 +265,11 @@ const main = async () => {
     await projector.start();
 
     const seedStarted = performance.now();
+    // The Panel reader's grant, as an admin gives it (production mode reads the role from it).
+    await gateway.commands.execute(
+      { type: 'GrantAccess', data: { subject: 'bench-panel', role: 'panel', email: 'panel@bench.example' } },
+      { actor: { userId: 'bench-admin', role: 'admin' } },
+    );
     const last = await seed(gateway, clock);
     if (last && !(await waitForPosition(db.sql, last, 60_000)))
       throw new Error('projector did not catch up with the seed');
@@ -250,14 +295,6 @@ const main = async () => {
     const bareUrl = await listen(bareServer);
     const panelToken = await mintDevToken(key, { role: 'panel', sub: 'bench-panel' });
 
-    // What the incidents list page asks for; the same with every deadline (the detail view's heavier shape) is
-    // measured too, to show what the result size costs.
-    const incidentsQuery =
-      'query { incidents(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { node { id partnershipId localAuthorityCode status nature notifiedOn nextDueOn overdue } } } }';
-    const incidentsDeadlinesQuery =
-      'query { incidents(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { node { id status nature notifiedOn nextDueOn overdue children { ageBand sex } deadlines { kind dueOn workingDaysLeft overdue } } } } }';
-    const reportsQuery =
-      'query { publishedReports(first: 20) { totalCount edges { node { reviewId caseName partnershipName publishedOn themes documents { kind title address } } } } }';
     // Check each answers correctly before loading it.
     for (const [query, token] of [
       [incidentsQuery, panelToken],
@@ -311,6 +348,7 @@ const main = async () => {
       p99Ratio: Number(medianOf(runs[target].map((r, i) => runs.bare[i]!.p99Ms / Math.max(r.p99Ms, 1))).toFixed(3)),
     });
     const report = {
+      mode: PRODUCTION ? `production (allow-list, rate limit ${RATE_LIMIT}/min in PostgreSQL, grants)` : 'development',
       seconds: SECONDS,
       connections: CONNECTIONS,
       seeded: counts,

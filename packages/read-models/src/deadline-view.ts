@@ -37,6 +37,33 @@ for (const ruleSet of Object.values(deadlineRuleSets)) {
   for (const rule of ruleSet.rules) descriptions.set(`${rule.kind}:${rule.anchor}`, rule.description);
 }
 
+type Status = { workingDaysLeft: number; overdue: boolean; dueThisWeek: boolean };
+
+/**
+ * A page views the same few due dates for the same day over and over (every incident notified that week has the
+ * same deadlines): the status of (day, due date, met) is worked out once per calendar, in a bounded map.
+ */
+const statuses = new WeakMap<WorkingDayCalendar, Map<string, Status>>();
+
+const statusOf = (deadline: DeadlineView | StoredDeadline, today: string, calendar: WorkingDayCalendar): Status => {
+  let known = statuses.get(calendar);
+  if (!known) statuses.set(calendar, (known = new Map()));
+  const key = `${today}|${deadline.dueOn}|${deadline.kind}|${deadline.metOn ?? ''}`;
+  let status = known.get(key);
+  if (!status) {
+    const { workingDaysLeft, overdue, dueThisWeek } = deadlineStatus(
+      deadline as unknown as Deadline,
+      today,
+      calendar,
+      deadline.metOn ?? undefined,
+    );
+    status = { workingDaysLeft, overdue, dueThisWeek };
+    if (known.size >= 10_000) known.clear();
+    known.set(key, status);
+  }
+  return status;
+};
+
 export const viewDeadline = (stored: StoredDeadline, today: string, calendar: WorkingDayCalendar): DeadlineView => {
   const description =
     stored.guidance === true
@@ -44,7 +71,7 @@ export const viewDeadline = (stored: StoredDeadline, today: string, calendar: Wo
       : (descriptions.get(`${stored.kind}:${stored.anchor}`) ?? '');
   const deadline = { ...stored, owner: stored.owner ?? deadlineOwner(stored.kind), description };
   if (deadline.cancelled) return { ...deadline, workingDaysLeft: null, overdue: false, dueThisWeek: false };
-  const status = deadlineStatus(deadline as unknown as Deadline, today, calendar, deadline.metOn ?? undefined);
+  const status = statusOf(deadline, today, calendar);
   return {
     ...deadline,
     workingDaysLeft: deadline.metOn === null ? status.workingDaysLeft : null,

@@ -18,7 +18,12 @@ export { mintDevToken } from './auth/mint-token';
 export type { DevTokenRequest } from './auth/mint-token';
 export type { Principal } from './auth/principal';
 export { buildSchema } from './schema/index';
-export { apiClientAllowList, apiClientDocuments, loadAllowedOperations } from './hardening/index';
+export {
+  allowListFromDocuments,
+  apiClientAllowList,
+  apiClientDocuments,
+  loadAllowedOperations,
+} from './hardening/index';
 export { createGrantsLookup, grantsPrincipal, principalFromGrants, GRANTS_CACHE_MS } from './auth/grants-principal';
 export type { GrantsLookup } from './auth/grants-principal';
 export { createIssuerRoutedVerifier, createEmbeddedProviderVerifier } from './auth/issuer-verifier';

@@ -9,8 +9,16 @@ import type { GatewayContext } from './gateway-context';
 export const badInput = (message: string, field: string) =>
   createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
 
+/** London's date changes only at a whole minute (UK offsets are whole hours): worked out once a minute, not per call. */
+let londonDay: { minute: number; date: string } | undefined;
+const londonDateAt = (time: Date): string => {
+  const minute = Math.floor(time.getTime() / 60_000);
+  if (londonDay?.minute !== minute) londonDay = { minute, date: londonDate(time.toISOString()) };
+  return londonDay.date;
+};
+
 export const todayOf = (ctx: GatewayContext) => ({
-  today: londonDate(ctx.services.clock().toISOString()),
+  today: londonDateAt(ctx.services.clock()),
   calendar: ctx.services.calendar,
 });
 

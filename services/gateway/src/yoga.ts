@@ -148,6 +148,9 @@ export const createGateway = (options: GatewayOptions): Gateway => {
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
     // `/health` carries the health report (use-readiness.ts); Yoga's empty liveness answer moves aside.
     healthCheckEndpoint: LIVENESS_ENDPOINT,
+    // The hardening's useBodySizeLimit (1 MiB, declared or streamed) is the limit; Yoga's own (25 MB) would pipe
+    // every request body through a second stream, declared length or not.
+    maxRequestBodySize: false,
     graphiql: !options.production,
     landingPage: false,
     // Browser scripts of other origins only when configured (CORS_ORIGINS), never with cookies: the gateway's

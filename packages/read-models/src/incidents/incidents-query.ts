@@ -5,7 +5,6 @@
 import type { Sql } from 'postgres';
 import { decodeCursor, pageSize, toPage, type Page } from '../cursor';
 import { resolveToday, viewDeadline, type DeadlineView, type TodayOptions } from '../deadline-view';
-import { partnershipMustMeet } from '../stored-deadlines';
 import type {
   HistoryEntry,
   IncidentRow,
@@ -55,41 +54,47 @@ export type IncidentView = {
   version: number;
 };
 
-const toView = (row: IncidentRow, options: TodayOptions): IncidentView => {
+/** A row as listed: the columns a caller did not ask for are absent (see `ListIncidentsOptions.fields`). */
+type ListedRow = Partial<IncidentRow> & Pick<IncidentRow, 'incident_id' | 'notified_at' | 'next_due_on'>;
+
+const toView = (row: ListedRow, options: TodayOptions): IncidentView => {
+  // Days left are computed per deadline for today: only for rows whose deadlines were read.
   const { today, calendar } = resolveToday(options);
-  const deadlines = row.deadlines.map((d) => viewDeadline(d, today, calendar));
+  const deadlines = row.deadlines ? row.deadlines.map((d) => viewDeadline(d, today, calendar)) : [];
   return {
     id: row.incident_id,
-    reference: row.reference,
-    partnershipId: row.partnership_id,
-    localAuthorityCode: row.local_authority_code,
-    nature: row.nature,
-    status: row.status,
-    guidanceEdition: row.guidance_edition,
-    becameAwareOn: row.became_aware_on,
-    becameAwareDeclaredOn: row.became_aware_declared_on,
-    becameAwareClockOn: row.became_aware_clock_on ?? row.became_aware_declared_on,
-    becameAwareAmended: row.became_aware_amended,
-    incidentOn: row.incident_on,
+    reference: row.reference ?? null,
+    partnershipId: row.partnership_id ?? '',
+    localAuthorityCode: row.local_authority_code ?? '',
+    nature: row.nature ?? '',
+    status: row.status ?? 'notified',
+    guidanceEdition: row.guidance_edition ?? '',
+    becameAwareOn: row.became_aware_on ?? '',
+    becameAwareDeclaredOn: row.became_aware_declared_on ?? '',
+    becameAwareClockOn: row.became_aware_clock_on ?? row.became_aware_declared_on ?? '',
+    becameAwareAmended: row.became_aware_amended ?? false,
+    incidentOn: row.incident_on ?? '',
     notifiedAt: row.notified_at,
-    notifiedOn: row.notified_on,
-    referralId: row.referral_id,
-    children: row.children as Record<string, unknown>[],
-    rapidReviewRequired: row.rapid_review_required,
-    rapidReview: row.rapid_review,
-    panelResponse: row.panel_response,
-    withdrawal: row.withdrawal,
+    notifiedOn: row.notified_on ?? '',
+    referralId: row.referral_id ?? null,
+    children: (row.children ?? []) as Record<string, unknown>[],
+    rapidReviewRequired: row.rapid_review_required ?? false,
+    rapidReview: row.rapid_review ?? null,
+    panelResponse: row.panel_response ?? null,
+    withdrawal: row.withdrawal ?? null,
     mergedDuplicates: row.merged_duplicates ?? [],
-    reviewIds: row.review_ids,
+    reviewIds: row.review_ids ?? [],
     deadlines,
     nextDueOn: row.next_due_on,
-    overdue: deadlines.some((d) => d.overdue && partnershipMustMeet(d)),
-    // Absent when a list left the column out (withSealedPersonal / withHistory false).
+    // next_due_on is the earliest open due date the partnership must meet (stored-deadlines.ts nextDueOn): exactly
+    // the deadlines that can be overdue, so one comparison answers without viewing every deadline (the `overdue`
+    // filter reads the same column, so field and filter always agree).
+    overdue: row.next_due_on !== null && row.next_due_on < today,
     sealedPersonal: row.sealed_personal ?? null,
-    personalErased: row.personal_erased,
+    personalErased: row.personal_erased ?? false,
     history: row.history ?? [],
-    lastEventAt: row.last_event_at,
-    version: row.version,
+    lastEventAt: row.last_event_at ?? '',
+    version: row.version ?? 0,
   };
 };
 
@@ -139,43 +144,56 @@ export type ListIncidentsOptions = TodayOptions &
     /** Count the matching rows (default true). The gateway counts only when `totalCount` is asked for. */
     count?: boolean;
     /**
-     * Leave out the parts a list rarely shows (they are most of a row's bytes): `history` comes back empty and
-     * `sealedPersonal` null, so pass false only when the caller will not read them. Default true for both.
+     * The view's fields the caller will read: only their columns are fetched (a list page shows a few of a row's
+     * thirty, and history and the sealed parts are most of its bytes). The others come back empty (`''`, `[]`,
+     * null, false), so name every field that will be read. Default: all.
      */
-    withHistory?: boolean;
-    withSealedPersonal?: boolean;
+    fields?: Iterable<keyof IncidentView>;
   };
 
-/** Every column but the two large ones; `satisfies` keeps the list in step with IncidentRow. */
-const LIST_COLUMNS = [
-  'incident_id',
-  'reference',
-  'partnership_id',
-  'local_authority_code',
-  'nature',
-  'status',
-  'guidance_edition',
-  'became_aware_on',
-  'became_aware_declared_on',
-  'became_aware_amended',
-  'became_aware_clock_on',
-  'incident_on',
-  'notified_at',
-  'notified_on',
-  'referral_id',
-  'children',
-  'rapid_review_required',
-  'rapid_review',
-  'panel_response',
-  'withdrawal',
-  'merged_duplicates',
-  'review_ids',
-  'deadlines',
-  'next_due_on',
-  'personal_erased',
-  'last_event_at',
-  'version',
-] as const satisfies readonly (keyof IncidentRow)[];
+/** The columns each field of the view is made from; `satisfies` keeps it in step with both types. */
+const INCIDENT_VIEW_COLUMNS = {
+  id: ['incident_id'],
+  reference: ['reference'],
+  partnershipId: ['partnership_id'],
+  localAuthorityCode: ['local_authority_code'],
+  nature: ['nature'],
+  status: ['status'],
+  guidanceEdition: ['guidance_edition'],
+  becameAwareOn: ['became_aware_on'],
+  becameAwareDeclaredOn: ['became_aware_declared_on'],
+  becameAwareClockOn: ['became_aware_clock_on', 'became_aware_declared_on'],
+  becameAwareAmended: ['became_aware_amended'],
+  incidentOn: ['incident_on'],
+  notifiedAt: ['notified_at'],
+  notifiedOn: ['notified_on'],
+  referralId: ['referral_id'],
+  children: ['children'],
+  rapidReviewRequired: ['rapid_review_required'],
+  rapidReview: ['rapid_review'],
+  panelResponse: ['panel_response'],
+  withdrawal: ['withdrawal'],
+  mergedDuplicates: ['merged_duplicates'],
+  reviewIds: ['review_ids'],
+  deadlines: ['deadlines'],
+  nextDueOn: ['next_due_on'],
+  overdue: ['next_due_on'],
+  sealedPersonal: ['sealed_personal'],
+  personalErased: ['personal_erased'],
+  history: ['history'],
+  lastEventAt: ['last_event_at'],
+  version: ['version'],
+} as const satisfies Record<keyof IncidentView, readonly (keyof IncidentRow)[]>;
+
+/** Always read: the id and both orders' sort keys (cursors are made from them). */
+const KEY_COLUMNS = ['incident_id', 'notified_at', 'next_due_on'] as const satisfies readonly (keyof IncidentRow)[];
+
+const columnsOf = (fields: Iterable<keyof IncidentView> | undefined): string[] => {
+  if (fields === undefined) return Object.values(INCIDENT_VIEW_COLUMNS).flat().filter(unique);
+  return [...KEY_COLUMNS, ...[...fields].flatMap((field) => INCIDENT_VIEW_COLUMNS[field] ?? [])].filter(unique);
+};
+
+const unique = <T>(value: T, index: number, all: readonly T[]) => all.indexOf(value) === index;
 
 const whereOf = (sql: Sql, options: IncidentFilters & TodayOptions) => {
   const { today } = resolveToday(options);
@@ -215,26 +233,23 @@ export const listIncidents = async (sql: Sql, options: ListIncidentsOptions): Pr
         ? sql`and (case when next_due_on is null then 1 else 0 end, coalesce(next_due_on, ''), notified_at, incident_id)
           > (${Number(after[0])}, ${after[1]!}, ${after[2]!}, ${after[3]!})`
         : sql`and (notified_at, incident_id) < (${after[0]!}, ${after[1]!})`;
-  const columns = [
-    ...LIST_COLUMNS,
-    ...(options.withHistory !== false ? ['history'] : []),
-    ...(options.withSealedPersonal !== false ? ['sealed_personal'] : []),
-  ];
-  const rowsQuery = sql<IncidentRow[]>`
-    select ${sql(columns)} from read_models.incidents
-    where true ${whereOf(sql, options)} ${keyset}
+  const where = whereOf(sql, options);
+  const counted = options.count !== false;
+  // The count rides in the page's own statement (an InitPlan run once): one round trip instead of two.
+  const rows = await sql<(ListedRow & { total_count?: number })[]>`
+    select ${sql(columnsOf(options.fields))}
+      ${counted ? sql`, (select count(*)::int from read_models.incidents where true ${where}) as total_count` : sql``}
+    from read_models.incidents
+    where true ${where} ${keyset}
     order by ${
       urgent
         ? sql`case when next_due_on is null then 1 else 0 end, coalesce(next_due_on, ''), notified_at, incident_id`
         : sql`notified_at desc, incident_id desc`
     }
     limit ${size + 1} ${offset !== undefined ? sql`offset ${offset}` : sql``}`;
-  // Both statements go out together (the pool runs them on two connections) rather than one after the other.
-  const [rows, count] = await Promise.all([
-    rowsQuery,
-    options.count === false ? Promise.resolve(null) : countIncidents(sql, options),
-  ]);
-  const keyOf = (row: IncidentRow) =>
+  // A page past the end has no row to carry the count: then it is counted on its own.
+  const count = !counted ? null : rows[0] ? rows[0].total_count! : await countIncidents(sql, options);
+  const keyOf = (row: ListedRow) =>
     urgent
       ? [row.next_due_on === null ? '1' : '0', row.next_due_on ?? '', row.notified_at, row.incident_id]
       : [row.notified_at, row.incident_id];

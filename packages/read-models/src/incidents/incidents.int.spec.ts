@@ -13,6 +13,7 @@ import {
 } from '../test-events';
 import { getIncident, listIncidents } from './incidents-query';
 import { getPanelQueue } from '../panel-queue/panel-queue-query';
+import { partnershipMustMeet } from '../stored-deadlines';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -214,20 +215,38 @@ describe('incidents read model', () => {
     await expect(listIncidents(db.sql, { first: 5, after: 'not-a-cursor' })).rejects.toThrow(/cursor/);
   });
 
-  it('a list without history or sealed parts reads the same rows and leaves those out', async () => {
+  it('a list reads only the fields asked for: the same rows, those fields equal, the rest left empty', async () => {
     const full = await listIncidents(db.sql, { first: 10, today: '2025-06-20' });
-    const lean = await listIncidents(db.sql, {
-      first: 10,
-      today: '2025-06-20',
-      withHistory: false,
-      withSealedPersonal: false,
-      count: false,
-    });
+    const fields = ['id', 'status', 'nextDueOn', 'overdue', 'partnershipId'] as const;
+    const lean = await listIncidents(db.sql, { first: 10, today: '2025-06-20', fields, count: false });
     expect(full.items.length).toBeGreaterThan(1);
     expect(full.items.some((i) => i.history.length > 0 && i.sealedPersonal !== null)).toBe(true);
     expect(lean.totalCount).toBeNull();
     expect(lean.endCursor).toBe(full.endCursor);
-    expect(lean.items).toEqual(full.items.map((i) => ({ ...i, history: [], sealedPersonal: null })));
+    const picked = (items: typeof full.items) =>
+      items.map((i) => Object.fromEntries(fields.map((field) => [field, i[field]])));
+    expect(picked(lean.items)).toEqual(picked(full.items));
+    expect(
+      lean.items.every((i) => i.history.length === 0 && i.sealedPersonal === null && i.children.length === 0),
+    ).toBe(true);
+  });
+
+  it("overdue is the partnership's earliest open deadline being past: the same answer as viewing every deadline", async () => {
+    for (const today of ['2025-06-01', '2025-06-20', '2025-06-26', '2025-09-01', '2026-06-01']) {
+      const { items } = await listIncidents(db.sql, { first: 100, today });
+      for (const incident of items)
+        expect(incident.overdue).toBe(incident.deadlines.some((d) => d.overdue && partnershipMustMeet(d)));
+    }
+  });
+
+  it("counts in the page's statement, and on its own for a page past the end", async () => {
+    const all = await listIncidents(db.sql, { first: 100 });
+    expect(all.totalCount).toBe(all.items.length);
+    const past = await listIncidents(db.sql, { first: 10, page: 50 });
+    expect(past.items).toEqual([]);
+    expect(past.totalCount).toBe(all.items.length);
+    const filtered = await listIncidents(db.sql, { partnershipId: 'leeds', first: 1 });
+    expect(filtered.totalCount).toBe(all.items.filter((i) => i.partnershipId === 'leeds').length);
   });
 
   it('a broken event is dead-lettered with a reason and skipped; unknown types are skipped', async () => {

@@ -45,7 +45,26 @@ export type ListPublishedReportsOptions = {
 /** LIKE metacharacters in the search text are matched literally. */
 const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-type Row = PublishedReportRow & { partnership_name: string | null };
+/** The columns a listing reads (not the search text, the listing's placement or the areas it mentions). */
+type Row = Pick<
+  PublishedReportRow,
+  | 'review_id'
+  | 'kind'
+  | 'partnership_id'
+  | 'partnership_ids'
+  | 'title'
+  | 'case_name'
+  | 'published_on'
+  | 'year'
+  | 'publication'
+  | 'documents'
+  | 'summary'
+  | 'themes'
+  | 'recommendations'
+  | 'keywords'
+  | 'review_model'
+  | 'link'
+> & { partnership_name: string | null };
 
 type PublishedReportFilters = Pick<ListPublishedReportsOptions, 'partnershipId' | 'year' | 'theme' | 'search'>;
 
@@ -73,17 +92,27 @@ export const listPublishedReports = async (
   const size = pageSize(options.first);
   const offset = options.page !== undefined ? (Math.max(1, Math.trunc(options.page)) - 1) * size : undefined;
   const [afterOn, afterId] = offset === undefined && options.after !== undefined ? decodeCursor(options.after, 2) : [];
-  const rowsQuery = sql<Row[]>`
-    select r.*, p.name as partnership_name
+  const where = whereOf(sql, options);
+  const counted = options.count !== false;
+  // The columns the view shows (never the search text, the longest of a row); the count rides in the same
+  // statement (an InitPlan run once), so a page is one round trip.
+  const rows = await sql<(Row & { total_count?: number })[]>`
+    select r.review_id, r.kind, r.partnership_id, r.partnership_ids, r.title, r.case_name, r.published_on, r.year,
+      r.publication, r.documents, r.summary, r.themes, r.recommendations, r.keywords, r.review_model, r.link,
+      p.name as partnership_name
+      ${
+        counted
+          ? sql`, (select count(*)::int from read_models.published_reports r
+              where r.published_on is not null ${where}) as total_count`
+          : sql``
+      }
     from read_models.published_reports r left join read_models.partnerships p on p.partnership_id = r.partnership_id
-    where r.published_on is not null ${whereOf(sql, options)}
+    where r.published_on is not null ${where}
     ${afterOn !== undefined ? sql`and (r.published_on, r.review_id) < (${afterOn}, ${afterId!})` : sql``}
     order by r.published_on desc, r.review_id desc
     limit ${size + 1} ${offset !== undefined ? sql`offset ${offset}` : sql``}`;
-  const [rows, count] = await Promise.all([
-    rowsQuery,
-    options.count === false ? Promise.resolve(null) : countPublishedReports(sql, options),
-  ]);
+  // A page past the end has no row to carry the count: then it is counted on its own.
+  const count = !counted ? null : rows[0] ? rows[0].total_count! : await countPublishedReports(sql, options);
   return toPage(
     rows,
     size,

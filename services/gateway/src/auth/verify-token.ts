@@ -116,6 +116,10 @@ export const createTokenVerifier = (options: VerifierOptions): TokenVerifier => 
     mode: options.mode,
     verify: async (authorization) => {
       if (authorization === null || authorization === undefined || authorization.trim() === '') return PUBLIC;
+      // The usual header, "Bearer <token>", of a token verified before: only tokens that matched BEARER are
+      // cached, so this header would match it too.
+      const repeat = authorization.startsWith('Bearer ') ? cache.get(authorization.slice(7)) : undefined;
+      if (repeat) return principalOf(repeat);
       const match = BEARER.exec(authorization);
       if (!match) throw new AuthenticationError('Authorization must be "Bearer <JWT>"');
       const cached = cache.get(match[1]!);
@@ -148,10 +152,10 @@ export const createTokenVerifier = (options: VerifierOptions): TokenVerifier => 
   };
 };
 
-/** `limits`: the lifetime cap and partnership check of VerifierOptions. */
+/** `limits`: the lifetime cap and partnership check of VerifierOptions, and principals from grants if given. */
 export const createDevTokenVerifier = async (
   key: DevSigningKey,
-  limits: Pick<VerifierOptions, 'maxLifetimeSeconds' | 'partnershipExists'> = {},
+  limits: Pick<VerifierOptions, 'maxLifetimeSeconds' | 'partnershipExists' | 'principalOf'> = {},
 ): Promise<TokenVerifier> =>
   createTokenVerifier({
     ...limits,

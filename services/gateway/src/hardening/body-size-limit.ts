@@ -1,7 +1,11 @@
 /**
  * Refuses request bodies larger than `maxBodyBytes` with 413 before anything parses them. A declared
  * Content-Length is checked at once; a body without one (chunked) is read up to the limit and no further, then
- * handed on as a buffered request, so a client cannot stream an endless body into the JSON parser.
+ * handed on as a buffered request, so a client cannot stream an endless body into the JSON parser. A
+ * Content-Length that is not one plain number (`10, 10`, as request smuggling tries) is refused with 400.
+ *
+ * This is the gateway's only body limit: Yoga's own (25 MB) is turned off in yoga.ts, because it pipes every
+ * body through a second stream even when its length is declared.
  */
 import type { Plugin } from 'graphql-yoga';
 import { graphqlErrorResponse } from './http-error';
@@ -43,8 +47,13 @@ export const useBodySizeLimit = (maxBodyBytes: number): Plugin => ({
     if (request.body === null) return;
     const declared = request.headers.get('content-length');
     if (declared !== null) {
-      const length = Number(declared);
-      if (!Number.isFinite(length) || length > maxBodyBytes) endResponse(tooLarge(maxBodyBytes));
+      if (!/^\d+$/.test(declared)) {
+        endResponse(
+          graphqlErrorResponse(400, 'BAD_REQUEST', 'Content-Length header is invalid', { connection: 'close' }),
+        );
+        return;
+      }
+      if (Number(declared) > maxBodyBytes) endResponse(tooLarge(maxBodyBytes));
       // A declared length is enforced by the HTTP layer (a longer body is a protocol error), so no need to count.
       return;
     }

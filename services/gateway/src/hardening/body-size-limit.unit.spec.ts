@@ -59,6 +59,21 @@ describe('useBodySizeLimit', () => {
     });
   });
 
+  it('answers 400 to a Content-Length that is not one plain number (request smuggling tries lists)', async () => {
+    const body = bodyOf('x');
+    for (const declared of [`${Buffer.byteLength(body)}, ${Buffer.byteLength(body)}`, '-1', '1e3']) {
+      const response = await yoga.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': declared },
+        body,
+      });
+      expect(response.status, declared).toBe(400);
+      expect(await response.json()).toEqual({
+        errors: [{ message: 'Content-Length header is invalid', extensions: { code: 'BAD_REQUEST' } }],
+      });
+    }
+  });
+
   it('answers 413 to a streamed body once it passes the limit', async () => {
     let pulled = 0;
     const endless = new ReadableStream<Uint8Array>({

@@ -5,6 +5,13 @@
  * through rate-limiter-flexible's PostgreSQL store (a window of `perMinute` requests per key per minute), so N
  * gateways behind a balancer allow the limit once, not N times, and a restart forgets nothing. If the table cannot
  * be reached the count falls back to this instance's memory (the request is not refused for the limiter's fault).
+ *
+ * LEASES: an instance does not write the table on every request. It takes a lease of points at once (an eighth of
+ * what it last saw left of the window's budget, at most LEASE_MAX, at least 1) and spends it from memory; a window
+ * found full is refused from memory until it ends. Tolerance: across all instances a key is never allowed more
+ * than `perMinute` in a window (a lease is counted in the table when taken, and never used past the window's end);
+ * it may be refused early by at most the leases other instances hold unspent, each at most an eighth of the
+ * budget left when taken: 15 of 120 at first, 1 once fewer than 16 are left, so small limits count one by one.
  * Without the database (tests of the plugin alone): a token bucket per key in memory, refilled continuously at
  * `perMinute` a minute, holding at most `burst`.
  *
@@ -128,6 +135,75 @@ const asPgClient = (sql: Sql) => ({
 
 export const RATE_LIMIT_TABLE = 'gateway_rate_limits';
 
+/** Largest lease an instance takes at once, whatever the limit. */
+export const LEASE_MAX = 100;
+/** A lease is at most this share of the budget left: the instances sharing a key rarely number more. */
+const LEASE_SHARE = 8;
+
+type Lease = { left: number; until: number; full: boolean };
+
+/** Points taken from `store` in leases (see LEASES above); one store round trip per lease, not per request. */
+export const createLeasedCounter = (
+  store: () => Promise<Pick<RateLimiterMemory, 'consume'>>,
+  perMinute: number,
+  maxKeys = 10_000,
+  now: () => number = Date.now,
+): Counter => {
+  const leases = new Map<string, Lease>();
+  const leftSeen = new Map<string, number>();
+  const pending = new Map<string, Promise<void>>();
+  const remember = <T>(map: Map<string, T>, key: string, value: T) => {
+    map.delete(key);
+    map.set(key, value);
+    if (map.size > maxKeys) map.delete(map.keys().next().value as string);
+  };
+  const renew = async (key: string) => {
+    const want = Math.max(1, Math.min(LEASE_MAX, Math.floor((leftSeen.get(key) ?? perMinute) / LEASE_SHARE)));
+    let result: RateLimiterRes;
+    let allowed: boolean;
+    try {
+      result = await (await store()).consume(key, want);
+      allowed = true;
+    } catch (refused) {
+      if (!(refused instanceof RateLimiterRes)) throw refused;
+      result = refused;
+      allowed = false;
+    }
+    // The table now holds `consumed` (ours included); what is usable of ours is what did not pass the limit.
+    const consumed = result.consumedPoints;
+    const usable = allowed ? want : Math.max(0, perMinute - (consumed - want));
+    const until = now() + Math.max(result.msBeforeNext, 1);
+    remember(leases, key, { left: usable, until, full: usable < want });
+    remember(leftSeen, key, Math.max(0, perMinute - consumed));
+  };
+  const take = async (key: string): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> => {
+    for (;;) {
+      const lease = leases.get(key);
+      const time = now();
+      if (lease && lease.until > time) {
+        if (lease.left > 0) {
+          lease.left -= 1;
+          return { allowed: true };
+        }
+        // The window's budget is spent (the count only grows until the window ends): refused without asking.
+        if (lease.full)
+          return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((lease.until - time) / 1000)) };
+      } else if (lease) {
+        leases.delete(key);
+        leftSeen.delete(key);
+      }
+      // One renewal per key at a time: concurrent requests wait for it, then spend from it.
+      let renewal = pending.get(key);
+      if (!renewal) {
+        renewal = renew(key).finally(() => pending.delete(key));
+        pending.set(key, renewal);
+      }
+      await renewal;
+    }
+  };
+  return { take };
+};
+
 const createSharedCounter = (sql: Sql, perMinute: number): Counter => {
   let limiter: RateLimiterPostgres | undefined;
   const ready = new Promise<RateLimiterPostgres>((resolve, reject) => {
@@ -148,19 +224,7 @@ const createSharedCounter = (sql: Sql, perMinute: number): Counter => {
   // A failed creation is reported by take() (through the insurance limiter); never an unhandled rejection.
   ready.then((created) => (limiter = created)).catch(() => undefined);
   const memory = new RateLimiterMemory({ points: perMinute, duration: 60 });
-  return {
-    take: async (key) => {
-      const store = limiter ?? (await ready.catch(() => undefined)) ?? memory;
-      try {
-        await store.consume(key);
-        return { allowed: true };
-      } catch (result) {
-        if (result instanceof RateLimiterRes)
-          return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) };
-        throw result;
-      }
-    },
-  };
+  return createLeasedCounter(async () => limiter ?? (await ready.catch(() => undefined)) ?? memory, perMinute);
 };
 
 export const useRateLimit = (options: RateLimitOptions): Plugin => {

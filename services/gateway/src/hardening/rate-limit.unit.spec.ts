@@ -1,6 +1,7 @@
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
-import { createTokenBuckets, useRateLimit } from './rate-limit';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { createLeasedCounter, createTokenBuckets, useRateLimit } from './rate-limit';
 
 describe('token buckets', () => {
   it('allows a burst, then refills at the sustained rate', () => {
@@ -29,6 +30,76 @@ describe('token buckets', () => {
     buckets.take('c'); // 'a' forgotten: starts full again
     expect(buckets.take('a').allowed).toBe(true);
     expect(buckets.take('c').allowed).toBe(false);
+  });
+});
+
+describe('leased shared counter', () => {
+  /** One shared count (rate-limiter-flexible's own memory store standing in for the table) and its round trips. */
+  const sharedStore = (points: number, durationSeconds: number) => {
+    const limiter = new RateLimiterMemory({ points, duration: durationSeconds });
+    const calls: number[] = [];
+    return {
+      calls,
+      store: async () => ({
+        consume: (key: string | number, want?: number) => {
+          calls.push(want ?? 1);
+          return limiter.consume(key, want);
+        },
+      }),
+    };
+  };
+  const allowedOf = async (counter: ReturnType<typeof createLeasedCounter>, key: string, n: number) => {
+    let allowed = 0;
+    for (let i = 0; i < n; i += 1) if ((await counter.take(key)).allowed) allowed += 1;
+    return allowed;
+  };
+
+  it('allows the limit once across instances, asking the shared count once per lease, not per request', async () => {
+    const { calls, store } = sharedStore(120, 60);
+    const first = createLeasedCounter(store, 120);
+    const second = createLeasedCounter(store, 120);
+    let allowed = 0;
+    for (let i = 0; i < 100; i += 1) {
+      if ((await first.take('t')).allowed) allowed += 1;
+      if ((await second.take('t')).allowed) allowed += 1;
+    }
+    // 200 asked, 120 allowed at most; a few fewer only while the other instance holds an unspent lease.
+    expect(allowed).toBeLessThanOrEqual(120);
+    expect(allowed).toBeGreaterThanOrEqual(120 - 2 * 15);
+    expect(calls.length).toBeLessThan(60);
+    // A full window is refused from memory, with how long to wait, without asking again.
+    const asked = calls.length;
+    const refused = await first.take('t');
+    expect(refused).toMatchObject({ allowed: false });
+    expect((refused as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(calls.length).toBe(asked);
+  });
+
+  it('counts one by one when little is left, so a small limit is exact across instances', async () => {
+    const { calls, store } = sharedStore(4, 60);
+    const first = createLeasedCounter(store, 4);
+    const second = createLeasedCounter(store, 4);
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await first.take('k')).allowed, (await second.take('k')).allowed);
+    expect(statuses).toEqual([true, true, true, true, false, false]);
+    expect(calls.every((want) => want === 1)).toBe(true);
+  });
+
+  it('shares one renewal among concurrent requests, never allowing more than the limit', async () => {
+    const { calls, store } = sharedStore(40, 60);
+    const counter = createLeasedCounter(store, 40);
+    const results = await Promise.all(Array.from({ length: 60 }, () => counter.take('c')));
+    expect(results.filter((r) => r.allowed)).toHaveLength(40);
+    // Fewer round trips than requests allowed (leases shrink to one near the limit), none for the 20 refused.
+    expect(calls.length).toBeLessThan(40);
+  });
+
+  it('starts afresh when the window ends (leases end with it)', async () => {
+    const { store } = sharedStore(3, 1);
+    const counter = createLeasedCounter(store, 3);
+    expect(await allowedOf(counter, 'w', 5)).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await allowedOf(counter, 'w', 5)).toBe(3);
   });
 });
 

@@ -226,6 +226,55 @@ export const IncidentType = builder.objectRef<IncidentView>('Incident').implemen
   }),
 });
 
+/**
+ * The view's fields each field of Incident reads, so a list fetches only their columns. A field missing here makes
+ * the list read every column (correct, only slower); schema.unit.spec.ts checks every field is listed.
+ */
+export const INCIDENT_FIELD_READS: Record<string, readonly (keyof IncidentView)[]> = {
+  __typename: [],
+  id: ['id'],
+  reference: ['reference'],
+  partnershipId: ['partnershipId'],
+  partnershipName: ['partnershipId'],
+  localAuthorityCode: ['localAuthorityCode'],
+  localAuthorityName: ['localAuthorityCode'],
+  nature: ['nature'],
+  status: ['status'],
+  guidanceEdition: ['guidanceEdition'],
+  becameAwareOn: ['becameAwareOn'],
+  becameAwareDeclaredOn: ['becameAwareDeclaredOn'],
+  becameAwareClockOn: ['becameAwareClockOn'],
+  incidentOn: ['incidentOn'],
+  notifiedAt: ['notifiedAt'],
+  notifiedOn: ['notifiedOn'],
+  children: ['children'],
+  rapidReviewRequired: ['rapidReviewRequired'],
+  rapidReview: ['rapidReview'],
+  panelResponse: ['panelResponse'],
+  withdrawal: ['withdrawal'],
+  mergedDuplicates: ['mergedDuplicates'],
+  reviewIds: ['reviewIds'],
+  deadlines: ['deadlines'],
+  nextDueOn: ['nextDueOn'],
+  overdue: ['overdue'],
+  personalDataErased: ['personalErased'],
+  history: ['history'],
+  lastEventAt: ['lastEventAt'],
+  // incident-personal.ts: the owner decides who may open it, the sealed parts are what is opened.
+  personal: ['id', 'partnershipId', 'personalErased', 'sealedPersonal'],
+};
+
+/** The view's fields a selection of Incident fields reads; undefined (read all) if one is not in the table. */
+const viewFieldsOf = (selected: Iterable<string>): (keyof IncidentView)[] | undefined => {
+  const fields: (keyof IncidentView)[] = [];
+  for (const name of selected) {
+    const reads = INCIDENT_FIELD_READS[name];
+    if (!reads) return undefined;
+    fields.push(...reads);
+  }
+  return fields;
+};
+
 builder.queryField('incident', (t) =>
   t.field({
     type: IncidentType,
@@ -360,21 +409,27 @@ builder.queryField('incidents', (t) =>
       await awaitConsistency(ctx, args.consistentAfter);
       try {
         const urgent = args.order === 'most-urgent';
-        // History and sealed parts are most of a row's bytes: read them only when this request selects them.
-        const nodeFields = new Set([...selectedFields(info, ['edges', 'node']), ...selectedFields(info, ['nodes'])]);
+        // A list page shows a few of a row's fields: read only their columns (history and the sealed parts are
+        // most of a row's bytes), and count in the same statement only when totalCount is asked for.
+        const nodeFields = viewFieldsOf(
+          new Set([...selectedFields(info, ['edges', 'node']), ...selectedFields(info, ['nodes'])]),
+        );
         const listed = await listIncidents(ctx.services.sql, {
           ...filters,
-          count: false,
-          withHistory: nodeFields.has('history'),
-          withSealedPersonal: nodeFields.has('personal'),
+          count: selectedFields(info).has('totalCount'),
+          ...(nodeFields ? { fields: nodeFields } : {}),
           ...(args.order ? { order: args.order } : {}),
           ...(args.first != null ? { first: args.first } : {}),
           ...(page !== undefined ? { page } : args.after ? { after: args.after } : {}),
         });
         const keyOf = (i: IncidentView) =>
           urgent ? [i.nextDueOn === null ? '1' : '0', i.nextDueOn ?? '', i.notifiedAt, i.id] : [i.notifiedAt, i.id];
-        return toConnection(listed, keyOf, page !== undefined && page > 1 ? 'page' : args.after, () =>
-          countIncidents(ctx.services.sql, filters),
+        // Counted already when totalCount was seen in the selection; else counted on its own if asked after all.
+        return toConnection(
+          listed,
+          keyOf,
+          page !== undefined && page > 1 ? 'page' : args.after,
+          listed.totalCount === null ? () => countIncidents(ctx.services.sql, filters) : undefined,
         );
       } catch (error) {
         throw mapReadError(error);

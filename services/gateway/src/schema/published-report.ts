@@ -2,6 +2,7 @@
 import { countPublishedReports, listPublishedReports } from '@cspr/read-models';
 import type { PublishedReportView } from '@cspr/read-models';
 import { builder } from '../builder';
+import { selectedFields } from '../field-selection';
 import { may } from '../authorization';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { forwardOnly, mapReadError, pageNumberOf, toConnection } from '../read-access';
@@ -46,7 +47,7 @@ builder.queryField('publishedReports', (t) =>
       consistentAfter: t.arg.string({ required: false, description: CONSISTENT_AFTER_DESCRIPTION }),
     },
     authScopes: may('publishedReports'),
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       forwardOnly(args);
       const page = pageNumberOf(args.page);
       const filters = {
@@ -59,7 +60,8 @@ builder.queryField('publishedReports', (t) =>
       try {
         const listed = await listPublishedReports(ctx.services.sql, {
           ...filters,
-          count: false,
+          // Counted in the page's statement when totalCount is asked for; on its own if asked after all.
+          count: selectedFields(info).has('totalCount'),
           ...(args.first != null ? { first: args.first } : {}),
           ...(page !== undefined ? { page } : args.after ? { after: args.after } : {}),
         });
@@ -67,7 +69,7 @@ builder.queryField('publishedReports', (t) =>
           listed,
           (r) => [r.publishedOn, r.reviewId],
           page !== undefined && page > 1 ? 'page' : args.after,
-          () => countPublishedReports(ctx.services.sql, filters),
+          listed.totalCount === null ? () => countPublishedReports(ctx.services.sql, filters) : undefined,
         );
       } catch (error) {
         throw mapReadError(error);

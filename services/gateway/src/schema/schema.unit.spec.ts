@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getNamedType, isObjectType, isUnionType } from 'graphql';
 import { buildSchema } from './index';
+import { INCIDENT_FIELD_READS } from './incident';
 
 const CONTRACT_MUTATIONS = [
   'notifyIncident',
@@ -73,5 +74,11 @@ describe('schema contract', () => {
         ).toContain('consistentAfter');
       }
     }
+  });
+
+  it('says which columns every field of Incident reads, so lists fetch only those', () => {
+    const incident = schema.getType('Incident');
+    if (!isObjectType(incident)) throw new Error('Incident is not an object type');
+    expect(Object.keys(incident.getFields()).filter((field) => !(field in INCIDENT_FIELD_READS))).toEqual([]);
   });
 });
