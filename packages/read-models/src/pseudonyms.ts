@@ -1,6 +1,6 @@
 /**
  * The projector opens one kind of sealed text: the pseudonyms of reviews (case name, titles, a thematic review's
- * theme, learning themes). They are sealed under the review's key in the log (domain review-events.ts), but lists,
+ * theme, learning themes, a published record's text). They are sealed under the review's key in the log (domain review-events.ts), but lists,
  * search, sorting, the Panel's recurring themes and public pages need them as text, so they are opened here, once
  * per event at projection time, and written into the event's `data` exactly where events written before the
  * sealing carried them in plaintext: projections read them the same way for both. Once the review's key is
@@ -29,6 +29,13 @@ const PSEUDONYM_FIELDS: Readonly<Record<string, Readonly<Record<string, unknown>
   NonStatutoryReviewCommissioned: { title: DETAILS_REMOVED },
   ThematicReviewCommissioned: { title: DETAILS_REMOVED, theme: DETAILS_REMOVED },
   LearningRecorded: { themes: [] },
+  ReportPublished: {
+    caseName: DETAILS_REMOVED,
+    summary: DETAILS_REMOVED,
+    learningThemes: [],
+    recommendations: [],
+    keywords: [],
+  },
 };
 
 /** A part sealed for good but unreadable (corrupt, or moved from another subject) reads as erased: it never opens. */

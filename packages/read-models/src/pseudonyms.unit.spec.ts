@@ -62,6 +62,31 @@ describe('openPseudonyms', () => {
     expect(broken?.data).toMatchObject({ title: DETAILS_REMOVED });
   });
 
+  it("opens a published record's text, and gives no text once the review's key is gone", async () => {
+    const text = {
+      caseName: 'Child P',
+      summary: 'What happened to Child P',
+      learningThemes: ['Neglect'],
+      recommendations: ['Share concerns'],
+      keywords: ['infant'],
+    };
+    const [published, erased] = await openPseudonyms(
+      [
+        event('ReportPublished', { reviewId: 'r6', publication: 'full-report', personal: envelope('record') }),
+        event('ReportPublished', { reviewId: 'r7', publication: 'full-report', personal: envelope('gone') }),
+      ],
+      opener({ record: text }),
+    );
+    expect(published?.data).toMatchObject(text);
+    expect(erased?.data).toMatchObject({
+      caseName: DETAILS_REMOVED,
+      summary: DETAILS_REMOVED,
+      learningThemes: [],
+      recommendations: [],
+      keywords: [],
+    });
+  });
+
   it('passes old events and other streams through untouched, opens each review in order, and stops on other failures', async () => {
     const old = event('LocalReviewCommissioned', { reviewId: 'r4', caseName: 'Child L' });
     const incident = event('IncidentNotified', { incidentId: 'i1', personal: envelope('child') });

@@ -309,14 +309,10 @@ describe('who writes learning, and when', () => {
         reviewId: LR,
         publishedOn: TODAY,
         publication: 'improvements-only',
-        caseName: 'C',
         documents: [],
-        summary: 'S',
-        learningThemes: [],
-        recommendations: [],
-        keywords: [],
         reviewModel: 'other',
       },
+      personal: { caseName: 'C', summary: 'S', learningThemes: [], recommendations: [], keywords: [] },
     };
     const closed: ReviewEvent = {
       type: 'ReviewClosed',

@@ -185,17 +185,7 @@ export type ReportPublished = DomainEvent<
     publishedOn: CalendarDate;
     /** Whether the full report was published or, where partners considered it inappropriate, information about the improvements only. */
     publication: 'full-report' | 'improvements-only';
-    /**
-     * The case name the report is published under, when it was given; absent, it is the case name or title the
-     * review was commissioned with (sealed there: the review's state does not hold it, so it is not copied here).
-     */
-    caseName?: string;
     documents: PublishedDocument[];
-    /** NSPCC record fields: pseudonymised and public. */
-    summary: string;
-    learningThemes: string[];
-    recommendations: string[];
-    keywords: string[];
     reviewModel: ReviewModel;
     /**
      * Statutory reviews only (additive, absent on older events and on non-statutory reviews): working days between
@@ -204,8 +194,27 @@ export type ReportPublished = DomainEvent<
      */
     finalReportNoticeWorkingDays?: number;
     finalReportNoticeMet?: boolean;
-  }
+  } & Partial<PublishedText>,
+  /**
+   * The record's text: public once published and pseudonymised, but typed by people, so it is sealed under the
+   * review's key like the case name it was commissioned with, and one erasure of the review removes it from the log.
+   * Events written before carry it in `data` (plaintext). The projector opens it (read-models pseudonyms.ts).
+   */
+  PublishedText
 >;
+
+/** The NSPCC record's text of a published report (sealed in `ReportPublished`). */
+export type PublishedText = {
+  /**
+   * The case name the report is published under, when it was given; absent, it is the case name or title the
+   * review was commissioned with (sealed there: the review's state does not hold it, so it is not copied here).
+   */
+  caseName?: string;
+  summary: string;
+  learningThemes: string[];
+  recommendations: string[];
+  keywords: string[];
+};
 
 export type ActionStatus = 'not-started' | 'in-progress' | 'completed' | 'overdue';
 

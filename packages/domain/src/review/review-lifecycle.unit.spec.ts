@@ -63,7 +63,6 @@ const published: ReviewEvent = {
     reviewId: R,
     publishedOn: TODAY,
     publication: 'full-report',
-    caseName: 'Child M',
     documents: [
       {
         kind: 'overview-report',
@@ -72,11 +71,14 @@ const published: ReviewEvent = {
         checksum: CHECKSUM,
       },
     ],
+    reviewModel: 'lcspr',
+  },
+  personal: {
+    caseName: 'Child M',
     summary: 'Summary.',
     learningThemes: ['Neglect'],
     recommendations: ['Train staff'],
     keywords: ['infant'],
-    reviewModel: 'lcspr',
   },
 };
 const closed: ReviewEvent = {
@@ -106,9 +108,14 @@ const publish = (
   context?: CommandContext,
   workingDaysSinceFinalReport = 12,
 ) =>
-  cmd<PublishReport>('PublishReport', { ...(published.data as PublishReport['data']), ...data }, context, {
-    workingDaysSinceFinalReport,
-  });
+  cmd<PublishReport>(
+    'PublishReport',
+    { ...published.data, ...published.personal, ...data } as PublishReport['data'],
+    context,
+    {
+      workingDaysSinceFinalReport,
+    },
+  );
 const progress = (data: Partial<RecordActionPlanProgress['data']> = {}, context?: CommandContext) =>
   cmd<RecordActionPlanProgress>(
     'RecordActionPlanProgress',
@@ -332,6 +339,7 @@ describe('PublishReport', () => {
       .when(publish({ caseName: undefined }))
       .events();
     expect(event?.data).not.toHaveProperty('caseName');
+    expect(event?.personal).not.toHaveProperty('caseName');
     expect(spec.given([local, appointed, finalReport, published]).state()).toMatchObject({
       status: 'published',
       publishedOn: TODAY,

@@ -124,7 +124,14 @@ const publishData: PublishReport['data'] = {
 const published: ReviewEvent = {
   type: 'ReportPublished',
   schemaVersion: 1,
-  data: { ...publishData, caseName: 'Child M' },
+  data: {
+    reviewId: publishData.reviewId,
+    publishedOn: TODAY,
+    publication: 'full-report',
+    documents: publishData.documents,
+    reviewModel: 'lcspr',
+  },
+  personal: { caseName: 'Child M', summary: 'S', learningThemes: [], recommendations: [], keywords: [] },
 };
 const erasureRequested: IncidentEvent = {
   type: 'ErasureRequested',
