@@ -330,13 +330,17 @@ export const generateSampleLog = function* (options: {
                 keywords: ['lcspr'],
               },
             ),
-            event('ActionPlanProgressRecorded', 'partnership', addCalendarDays(publishedOn, 90), {
-              reviewId,
-              recordedOn: addCalendarDays(publishedOn, 90),
-              actions: [
-                { actionRef: 'A1', description: 'Refresh training', owner: 'Partnership', status: 'in-progress' },
-              ],
-            }),
+            event(
+              'ActionPlanProgressRecorded',
+              'partnership',
+              addCalendarDays(publishedOn, 90),
+              {
+                reviewId,
+                recordedOn: addCalendarDays(publishedOn, 90),
+                actions: [{ actionRef: 'A1', status: 'in-progress' }],
+              },
+              { actions: [{ actionRef: 'A1', description: 'Refresh training', owner: 'Partnership' }] },
+            ),
             event('ReviewClosed', 'partnership', addCalendarDays(publishedOn, 365), {
               reviewId,
               closedOn: addCalendarDays(publishedOn, 365),

@@ -2,7 +2,7 @@
  * Checks the published report (documents and NSPCC record fields) and action plan progress. All of it is public and
  * pseudonymised, so none of it goes into a `personal` part; errors still name fields, never values.
  */
-import type { ActionPlanProgressRecorded, PublishedDocument } from './review-events';
+import type { ActionPlanProgressRecorded, ActionPlanText, PublishedDocument } from './review-events';
 import type { ActionProgress, PublishReport } from './review-commands';
 import { ACTION_STATUSES, DOCUMENT_KINDS, PUBLICATION_KINDS, REVIEW_MODELS } from './review-vocabulary';
 import { validationError } from '../shared/domain-error';
@@ -65,7 +65,9 @@ export const parsePublication = (data: PublishReport['data']) => {
   };
 };
 
-export const parseActions = (value: unknown): ActionPlanProgressRecorded['data']['actions'] => {
+export const parseActions = (
+  value: unknown,
+): (ActionPlanProgressRecorded['data']['actions'][number] & ActionPlanText)[] => {
   const actions = requireArray<ActionProgress>(value, 'actions', 1, 500).map((input, index) => {
     const at = `actions.${index}`;
     if (input === null || typeof input !== 'object') throw validationError(at, `${at} must be an action record`);

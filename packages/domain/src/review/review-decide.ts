@@ -4,7 +4,7 @@
  * partnerships). Commissioning is in commission-review.ts, learning in learning-decide.ts.
  * Who acts on a review: its owner partnership, or the Panel on a review the Panel owns (review-ownership.ts).
  */
-import { REVIEW_SCHEMA_VERSION, type ReviewEvent } from './review-events';
+import { REVIEW_SCHEMA_VERSION, type ActionPlanProgressRecorded, type ReviewEvent } from './review-events';
 import type {
   AppointReviewer,
   CloseReview,
@@ -195,10 +195,28 @@ export const recordActionPlanProgress = (command: RecordActionPlanProgress, stat
     {
       type: 'ActionPlanProgressRecorded',
       schemaVersion: REVIEW_SCHEMA_VERSION,
-      data: { reviewId: review.reviewId, recordedOn: context.today, actions: parseActions(data.actions) },
+      ...actionPlanParts(review.reviewId, context.today, parseActions(data.actions)),
     },
   ];
 };
+
+/** The plan's text goes in the sealed part; the statuses and dates the counts need stay in `data`. */
+const actionPlanParts = (
+  reviewId: string,
+  recordedOn: CalendarDate,
+  actions: ReturnType<typeof parseActions>,
+): Pick<ActionPlanProgressRecorded, 'data' | 'personal'> => ({
+  data: {
+    reviewId,
+    recordedOn,
+    actions: actions.map(({ actionRef, dueOn, status }) => ({
+      actionRef,
+      ...(dueOn !== undefined ? { dueOn } : {}),
+      status,
+    })),
+  },
+  personal: { actions: actions.map(({ actionRef, description, owner }) => ({ actionRef, description, owner })) },
+});
 
 /** `completed` needs a published report; `superseded` and `withdrawn` may close a review at any stage. */
 export const closeReview = (command: CloseReview, state: ReviewState): ReviewEvent[] => {

@@ -218,14 +218,23 @@ export type PublishedText = {
 
 export type ActionStatus = 'not-started' | 'in-progress' | 'completed' | 'overdue';
 
+/** A whole action plan's progress. The plan's counts by status are what the platform shows. */
 export type ActionPlanProgressRecorded = DomainEvent<
   'ActionPlanProgressRecorded',
   {
     reviewId: ReviewId;
     recordedOn: CalendarDate;
-    actions: { actionRef: string; description: string; owner: string; dueOn?: CalendarDate; status: ActionStatus }[];
-  }
+    /** Events written before the text was sealed carry `description` and `owner` here too (plaintext). */
+    actions: ({ actionRef: string; dueOn?: CalendarDate; status: ActionStatus } & Partial<ActionPlanText>)[];
+  },
+  /**
+   * Each action's description and owner, in the order of `actions`: free text where a name can be typed by mistake,
+   * so it is sealed under the review's key (nothing shows it yet: the plan is shown as counts by status).
+   */
+  { actions: ActionPlanText[] }
 >;
+
+export type ActionPlanText = { actionRef: string; description: string; owner: string };
 
 export type ReviewClosed = DomainEvent<
   'ReviewClosed',

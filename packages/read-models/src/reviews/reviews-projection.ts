@@ -284,7 +284,10 @@ const evolveReview = (row: ReviewRow, event: ProjectedEvent, context: Projection
       );
     }
     case 'ActionPlanProgressRecorded': {
-      const actions = Array.isArray(d.actions) ? (d.actions as { status?: string }[]) : [];
+      // Statuses only: the plan is shown as counts, and old events carry each action's text here in plaintext.
+      const actions = Array.isArray(d.actions)
+        ? (d.actions as { status?: string }[]).map(({ status }) => ({ status }))
+        : [];
       const recordedOn = requireString(d, 'recordedOn');
       return touched(row, event, recordedOn, { action_plan: { recordedOn, actions, counts: countActions(actions) } });
     }
