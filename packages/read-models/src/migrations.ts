@@ -12,7 +12,7 @@ import { ERASURE_REQUESTS_TABLE_SQL, ERASURE_SUBJECTS_SQL } from './erasure-requ
 import { INCIDENT_BECAME_AWARE_DECLARED_SQL, INCIDENT_CLOCK_AND_MERGES_SQL } from './incidents/incidents-became-aware';
 import { NOTIFICATION_FACTS_DFE_SQL } from './national-statistics/notification-facts-projection';
 import { STATISTICS_RELEASES_TABLE_SQL } from './statistics-releases/statistics-releases-projection';
-import { REVIEW_LEARNING_TABLE_SQL } from './learning/learning-table';
+import { REVIEW_INCIDENT_IDS_SQL, REVIEW_LEARNING_TABLE_SQL } from './learning/learning-table';
 import { REFERRALS_TABLE_SQL } from './referrals/referrals-table';
 
 export const READ_MODELS_SCHEMA = 'read_models';
@@ -199,6 +199,7 @@ export const readModelMigrations: Migration[] = [
   { id: '0010-case-references', sql: CASE_REFERENCE_COLUMNS_SQL },
   { id: '0011-erasure-requests', sql: ERASURE_REQUESTS_TABLE_SQL },
   { id: '0012-erasure-subjects', sql: ERASURE_SUBJECTS_SQL },
+  { id: '0013-review-incident-ids', sql: REVIEW_INCIDENT_IDS_SQL },
 ];
 
 /** Every read-model table, emptied together by a rebuild (checkpoints excepted: they are reset, not emptied). */

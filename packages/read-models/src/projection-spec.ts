@@ -91,6 +91,10 @@ const sealed = async (vault: PersonalDataVault, events: GivenEvent[]): Promise<G
     ),
   );
 
+/** The events as they are stored: plaintext review parts sealed (replayed later, they open as the vault then allows). */
+export const sealedEvents = async (sql: Sql, events: GivenEvent[]): Promise<GivenEvent[]> =>
+  sealed(await testVaultOf(sql), events);
+
 /** Applies the events as one batch from the current checkpoint. */
 export const givenEvents = async (
   sql: Sql,

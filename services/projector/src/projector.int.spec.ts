@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@cspr/testing';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
@@ -110,5 +111,63 @@ describe('projector', () => {
     expect(await dumpReadModels(db.sql)).toEqual(raced);
     expect(live['read_models.incidents']).toHaveLength(32);
     expect(raced['read_models.incidents']).toHaveLength(72);
+  });
+
+  it('an incident erased after its reviews: every read model blanks them live, and a rebuild gives the same', async () => {
+    // An incident of the log with a review and no erasure yet (the sample log erases some before their reviews).
+    const [linked] = await db.sql<{ incident_id: string }[]>`
+      select r.incident_ids->>0 as incident_id from read_models.reviews r
+      where r.kind = 'local' and not exists (select 1 from event_store.events e
+        where e.type = 'PersonalDataErased' and e.data->>'incidentId' = r.incident_ids->>0)
+      order by r.review_id limit 1`;
+    const incidentId = linked!.incident_id;
+    const reviewIds = (
+      await db.sql<
+        { review_id: string }[]
+      >`select review_id from read_models.reviews where incident_ids ? ${incidentId}`
+    ).map((r) => r.review_id);
+    // The approval destroys the linked reviews' keys, then the event names the incident only (shared/erasure.ts).
+    const erasure = { reason: 'court-order', requestedBy: 'user-a', approvedBy: 'user-b' };
+    for (const reviewId of reviewIds) await vault.destroyKey(reviewId, erasure);
+    const { position } = await store.appendToStream(
+      `incident-${incidentId}`,
+      [
+        {
+          eventId: randomUUID(),
+          type: 'PersonalDataErased',
+          data: {
+            schemaVersion: 1,
+            incidentId,
+            erasedAt: '2030-01-01T10:00:00.000Z',
+            legalBasis: 'court-order',
+            ...erasure,
+          },
+          metadata: {
+            actor: { userId: 'user-b', role: 'admin' },
+            correlationId: 'c',
+            causationId: 'c',
+            occurredAt: '2030-01-01T10:00:00.000Z',
+          },
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
+    const projector = createProjector({ openPseudonyms: vault.open, sql: db.sql, store, calendar, pollIntervalMs: 50 });
+    await projector.start();
+    try {
+      expect(await waitForPosition(db.sql, position, 10_000)).toBe(true);
+    } finally {
+      await projector.stop();
+    }
+    const names = await db.sql<{ name: string | null }[]>`
+      select coalesce(case_name, title) as name from read_models.reviews where review_id in ${db.sql(reviewIds)}
+      union all select coalesce(case_name, title) from read_models.published_reports where review_id in ${db.sql(reviewIds)}
+      union all select title from read_models.review_learning where review_id in ${db.sql(reviewIds)}`;
+    expect(names.map((n) => n.name)).toEqual(reviewIds.flatMap(() => Array(3).fill('Details removed')));
+    const live = await dumpReadModels(db.sql);
+    expect(live['read_models.dead_letters']).toEqual([]);
+    // The rebuild finds the incident's reviews through its in-memory index, not the database: same rows.
+    await createProjector({ openPseudonyms: vault.open, sql: db.sql, store, calendar }).rebuild();
+    expect(await dumpReadModels(db.sql)).toEqual(live);
   });
 });

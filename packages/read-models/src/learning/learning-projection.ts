@@ -17,6 +17,7 @@ import {
   stringArray,
   type Projection,
 } from '../projection';
+import { erasedIncidentLookup, erasureCovers } from '../erased-incident-lookup';
 
 /** A learning item: its title sealed (the event's `{ titles }`, this item at `titleIndex`) or an old event's plaintext. */
 export type LearningItemRow = {
@@ -72,6 +73,8 @@ export type ReviewLearningRow = {
   partnership_ids: string[];
   concerned_partnership_ids: string[];
   referral_ids: string[];
+  /** The incidents the review was commissioned on: an erasure of any of them blanks it (as the review's own does). */
+  incident_ids: string[];
   linked_review_ids: string[];
   title: string | null;
   theme: string | null;
@@ -123,6 +126,7 @@ const commissioned = (
     partnership_ids: partnershipIds,
     concerned_partnership_ids: [],
     referral_ids: stringArray(d.referralIds),
+    incident_ids: stringArray(d.incidentIds),
     linked_review_ids: stringArray(d.reviewIds),
     title: optionalString(d, 'title') ?? optionalString(d, 'caseName'),
     theme: optionalString(d, 'theme'),
@@ -284,16 +288,24 @@ export const learningProjection: Projection<ReviewLearningRow> = {
     'ReviewClosed',
     'PersonalDataErased',
   ]),
-  // An incident's erasure destroys its reviews' keys too, which leaves their sealed text here unreadable; only a
-  // review's own erasure names a row of this table.
+  // An incident's erasure destroys its reviews' keys too: it names the incident, and its reviews' rows are found by
+  // content (erased-incident-lookup.ts), so their opened title, theme and learning themes go at once.
   keysOf: (event) =>
     event.type === 'PersonalDataErased'
       ? typeof event.data.reviewId === 'string'
         ? [event.data.reviewId]
         : []
       : [requireString(event.data, 'reviewId')],
+  ...erasedIncidentLookup,
   evolve: (rows, event) => {
-    if (event.type === 'PersonalDataErased' && typeof event.data.reviewId !== 'string') return;
+    if (event.type === 'PersonalDataErased' && typeof event.data.reviewId !== 'string') {
+      for (const [key, row] of [...rows.entries()]) {
+        if (!erasureCovers(event, row)) continue;
+        const change = changeOf(row, event.type, event.data, event.personal);
+        rows.set(key, { ...row, ...change, last_event_at: occurredAtOf(event), version: row.version + 1 });
+      }
+      return;
+    }
     const id = requireString(event.data, 'reviewId');
     const row = rows.get(id);
     if (COMMISSIONS.has(event.type)) {

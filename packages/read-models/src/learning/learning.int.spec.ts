@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@cspr/testing';
 import { migrateReadModels } from '../migrations';
+import { incidentErasedLiveAndRebuilt } from '../incident-erasure.fixture';
 import { givenEvents, testVaultOf } from '../projection-spec';
 import { listPublishedReports } from '../published-reports/published-reports-query';
 import { getReview } from '../reviews/reviews-query';
@@ -388,5 +389,28 @@ describe('review learning', () => {
       theme: 'Details removed',
       learningThemes: [],
     });
+  });
+
+  it("an incident's erasure blanks its reviews' title, theme and learning themes at once, as a rebuild after it does", async () => {
+    const { live, rebuilt } = await incidentErasedLiveAndRebuilt('read_models.review_learning', async (sql) => {
+      expect(await getReviewLearning(sql, 'r-t', { today: '2025-07-01' })).toMatchObject({
+        title: 'Details removed',
+        theme: 'Details removed',
+        learningThemes: [],
+      });
+      expect(await getReviewLearning(sql, 'r-e', { today: '2025-07-01' })).toMatchObject({
+        title: 'Details removed',
+        learningThemes: [],
+      });
+      expect(await getReviewLearning(sql, 'r-k', { today: '2025-07-01' })).toMatchObject({ title: 'Child K' });
+      // Only York's review still records the theme: it recurs across no two partnerships any more.
+      expect((await getRecurringThemes(sql)).map((t) => t.theme)).not.toContain('Exploitation');
+    });
+    expect(live.map((row) => (row as { incident_ids: string[] }).incident_ids)).toEqual([
+      ['i-e'],
+      ['i-k'],
+      ['i-x', 'i-e'],
+    ]);
+    expect(rebuilt).toEqual(live);
   });
 });

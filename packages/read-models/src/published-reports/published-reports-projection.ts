@@ -14,6 +14,7 @@ import {
   ProjectionError,
   type Projection,
 } from '../projection';
+import { erasedIncidentLookup, erasureCovers } from '../erased-incident-lookup';
 
 export type PublishedDocument = {
   kind: string;
@@ -41,6 +42,8 @@ export type PublishedReportRow = {
   /** The commissioning partnership (local reviews); null for national reviews. */
   partnership_id: string | null;
   partnership_ids: string[];
+  /** The incidents the review was commissioned on: an erasure of any of them removes its details (as the review's). */
+  incident_ids: string[];
   title: string | null;
   case_name: string | null;
   published_on: string | null;
@@ -103,18 +106,19 @@ export const publishedReportsProjection: Projection<PublishedReportRow> = {
     'ReviewConcernsPartnerships',
     'PersonalDataErased',
   ]),
-  // This table records no incidents: an incident's erasure names no row here (see docs/personal-data.md).
+  // An incident's erasure names the incident, not its reviews: they are found by content (erased-incident-lookup.ts).
   keysOf: (event) =>
     event.type === 'PersonalDataErased'
       ? typeof event.data.reviewId === 'string'
         ? [event.data.reviewId]
         : []
       : [requireString(event.data, 'reviewId')],
+  ...erasedIncidentLookup,
   evolve: (rows, event) => {
     const d = event.data;
     if (event.type === 'PersonalDataErased') {
-      const erased = typeof d.reviewId === 'string' ? rows.get(d.reviewId) : undefined;
-      if (erased) rows.set(erased.review_id, withDetailsRemoved(erased));
+      for (const [key, row] of [...rows.entries()])
+        if (erasureCovers(event, row)) rows.set(key, withDetailsRemoved(row));
       return;
     }
     const id = requireString(d, 'reviewId');
@@ -138,6 +142,7 @@ export const publishedReportsProjection: Projection<PublishedReportRow> = {
         kind: local ? 'local' : 'national',
         partnership_id: local ? requireString(d, 'partnershipId') : null,
         partnership_ids: local ? [requireString(d, 'partnershipId')] : stringArray(d.partnershipIds),
+        incident_ids: stringArray(d.incidentIds),
         title: optionalString(d, 'title'),
         case_name: optionalString(d, 'caseName'),
         published_on: null,
@@ -247,6 +252,7 @@ const historicRow = (id: string, d: Record<string, unknown>): PublishedReportRow
     kind: listingKind === 'national-review' ? 'national' : 'local',
     partnership_id: partnershipId,
     partnership_ids: [partnershipId],
+    incident_ids: [],
     title: null,
     case_name: caseName,
     published_on: `${latest}-01`,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@cspr/testing';
 import { migrateReadModels } from '../migrations';
+import { incidentErasedLiveAndRebuilt } from '../incident-erasure.fixture';
 import { givenEvents } from '../projection-spec';
 import { localReviewCommissioned, reportPublished } from '../test-events';
 import { listPublishedReports } from './published-reports-query';
@@ -184,5 +185,23 @@ describe('published reports', () => {
     expect(found).toContain('r-m');
     expect(found).not.toContain('r-q');
     expect(await db.sql`select projection, reason from read_models.dead_letters`).toHaveLength(1);
+  });
+
+  it("an incident's erasure removes its reviews' case names and text at once, as a rebuild after it does", async () => {
+    const { live, rebuilt } = await incidentErasedLiveAndRebuilt('read_models.published_reports', async (sql) => {
+      const { items } = await listPublishedReports(sql, { first: 10 });
+      expect(items.map((item) => [item.reviewId, item.caseName])).toEqual([
+        ['r-k', 'Child K'],
+        ['r-e', 'Details removed'],
+      ]);
+      expect((await listPublishedReports(sql, { search: 'child e', first: 10 })).items).toEqual([]);
+    });
+    expect(live).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ review_id: 'r-t', title: 'Details removed', incident_ids: ['i-x', 'i-e'] }),
+        expect.objectContaining({ review_id: 'r-k', case_name: 'Child K' }),
+      ]),
+    );
+    expect(rebuilt).toEqual(live);
   });
 });

@@ -16,6 +16,7 @@ import {
   type ProjectedEvent,
   type ProjectionContext,
 } from '../projection';
+import { erasedIncidentLookup, erasureCovers } from '../erased-incident-lookup';
 import { nextDueOn, storeDeadlines, type StoredDeadline } from '../stored-deadlines';
 
 export type ReviewStatus =
@@ -318,26 +319,11 @@ export const reviewsProjection: Projection<ReviewRow> = {
     return [requireString(event.data, 'reviewId')];
   },
   // Erasure names the incident, not its reviews: find them by content.
-  lookupOn: new Set(['PersonalDataErased']),
-  lookupIndex: (row) => row.incident_ids,
-  lookupValues: (event) => (typeof event.data.incidentId === 'string' ? [event.data.incidentId] : []),
-  lookupKeys: async (tx, events, table) => {
-    const erased = events
-      .filter((e) => e.type === 'PersonalDataErased' && typeof e.data.incidentId === 'string')
-      .map((e) => e.data.incidentId as string);
-    if (erased.length === 0) return [];
-    const rows = await tx<{ review_id: string }[]>`
-      select review_id from ${tx(table)}
-      where incident_ids ?| (select array_agg(value) from jsonb_array_elements_text(${JSON.stringify(erased)}::text::jsonb))`;
-    return rows.map((r) => r.review_id);
-  },
+  ...erasedIncidentLookup,
   evolve: (rows, event, context) => {
     if (event.type === 'PersonalDataErased') {
-      const incidentId = typeof event.data.incidentId === 'string' ? event.data.incidentId : null;
-      const reviewId = typeof event.data.reviewId === 'string' ? event.data.reviewId : null;
       for (const [key, row] of [...rows.entries()]) {
-        const erased = incidentId !== null ? row.incident_ids.includes(incidentId) : row.review_id === reviewId;
-        if (!erased) continue;
+        if (!erasureCovers(event, row)) continue;
         const reviewer = row.reviewer && { ...row.reviewer, name: null, organisation: null, sealed: null };
         rows.set(key, {
           ...row,

@@ -12,9 +12,9 @@
  * the non-statutory review's learning item title, recommendation text, action description and progress note; and
  * the pseudonyms the projector opens into lists (docs/adr/0003): the non-statutory review's title and learning
  * theme, the thematic review's title and theme.
- * Not marked here (docs/personal-data.md "Review free text"): published text (still plaintext in the log), and the
- * local review's case name, which an incident's erasure blanks in `reviews` but not yet in `published_reports` and
- * `review_learning` (they record no incidents) until the review is erased or the read models are rebuilt.
+ * The local review's case name is marked too: only the incident is erased, and that blanks it in every read model
+ * (`reviews`, `published_reports`, `review_learning` find the incident's reviews by their incident ids).
+ * Not marked here (docs/personal-data.md "Review free text"): published text (still plaintext in the log).
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -331,7 +331,7 @@ describe('erasure of a data subject', () => {
           partnershipId: 'leeds',
           incidentIds: [incidentId],
           guidanceEdition: 'panel-guidance-2025',
-          caseName: 'Child M',
+          caseName: marker('LocalCaseName'),
         },
       } as never,
       LEEDS,
