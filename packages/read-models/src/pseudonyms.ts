@@ -29,9 +29,10 @@ const PSEUDONYM_FIELDS: Readonly<Record<string, Readonly<Record<string, unknown>
   NonStatutoryReviewCommissioned: { title: DETAILS_REMOVED },
   ThematicReviewCommissioned: { title: DETAILS_REMOVED, theme: DETAILS_REMOVED },
   LearningRecorded: { themes: [] },
+  // As the read models blank a published record on erasure (published-reports and learning projections).
   ReportPublished: {
     caseName: DETAILS_REMOVED,
-    summary: DETAILS_REMOVED,
+    summary: '',
     learningThemes: [],
     recommendations: [],
     keywords: [],

@@ -80,7 +80,7 @@ describe('openPseudonyms', () => {
     expect(published?.data).toMatchObject(text);
     expect(erased?.data).toMatchObject({
       caseName: DETAILS_REMOVED,
-      summary: DETAILS_REMOVED,
+      summary: '',
       learningThemes: [],
       recommendations: [],
       keywords: [],

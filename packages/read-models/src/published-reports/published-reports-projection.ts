@@ -212,10 +212,11 @@ const withDetailsRemoved = (row: PublishedReportRow): PublishedReportRow => ({
   case_name: row.case_name === null ? null : DETAILS_REMOVED,
   title: row.title === null ? null : DETAILS_REMOVED,
   summary: row.summary === null ? null : '',
+  // The record's themes are sealed with its text (ReportPublished): a rebuild after the erasure opens none.
+  themes: [],
   recommendations: [],
   keywords: [],
-  search_text:
-    row.search_text === null ? null : searchTextOf([...row.themes, ...row.documents.map((doc) => doc.title)]),
+  search_text: row.search_text === null ? null : searchTextOf(row.documents.map((doc) => doc.title)),
 });
 
 const listingKindOf = (type: string, d: Record<string, unknown>): ListingKind => {

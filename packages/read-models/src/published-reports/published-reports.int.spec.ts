@@ -154,7 +154,7 @@ describe('published reports', () => {
     ]);
   });
 
-  it("after the review's erasure it stays listed, but the platform's copy of its case name and text is removed", async () => {
+  it("after the review's erasure it stays listed, but the platform's copy of its case name, text and themes is removed", async () => {
     await givenEvents(db.sql, [
       reportPublished('r-q', '2025-05-01', { caseName: 'Child Q' }),
       {
@@ -176,7 +176,8 @@ describe('published reports', () => {
       recommendations: [],
       keywords: [],
       publishedOn: '2025-05-01',
-      themes: ['Information sharing', 'Neglect'],
+      // Sealed with the record's text, which a rebuild after the erasure cannot open: blanked live to match.
+      themes: [],
     });
     expect(items.find((item) => item.reviewId === 'r-m')?.caseName).toBe('Child M');
     const found = (await listPublishedReports(db.sql, { search: 'head injury', first: 10 })).items.map(
