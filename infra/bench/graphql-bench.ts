@@ -261,7 +261,7 @@ const main = async () => {
       jit: process.env.BENCH_JIT === '1',
     });
     await registerDefaultPartnerships(gateway.commands);
-    const projector = createProjector({ sql: db.sql, store, calendar });
+    const projector = createProjector({ openPseudonyms: vault.open, sql: db.sql, store, calendar });
     await projector.start();
 
     const seedStarted = performance.now();
