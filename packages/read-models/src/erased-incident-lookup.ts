@@ -3,7 +3,7 @@
  * model holding a review's opened pseudonyms (case name, title, themes) records the review's `incident_ids` and finds
  * its rows by content with these, so the live tables blank them at once, as a rebuild (which cannot open them) would.
  */
-import type { Projection, ProjectedEvent } from './projection';
+import { requireString, type Projection, type ProjectedEvent } from './projection';
 
 const erasedIncidentOf = (event: ProjectedEvent): string | null =>
   event.type === 'PersonalDataErased' && typeof event.data.incidentId === 'string' ? event.data.incidentId : null;
@@ -38,4 +38,13 @@ export const erasureCovers = (event: ProjectedEvent, row: { review_id: string; i
   const incidentId = erasedIncidentOf(event);
   if (incidentId !== null) return (row.incident_ids ?? []).includes(incidentId);
   return typeof event.data.reviewId === 'string' && event.data.reviewId === row.review_id;
+};
+
+/**
+ * The keys of a review-keyed projection's event: its review, or for an erasure the review it names (an incident's
+ * erasure names none: the lookup above finds its reviews; a referral's names neither, its review is erased by key).
+ */
+export const reviewKeysOf = (event: ProjectedEvent): string[] => {
+  if (event.type !== 'PersonalDataErased') return [requireString(event.data, 'reviewId')];
+  return typeof event.data.reviewId === 'string' ? [event.data.reviewId] : [];
 };

@@ -17,7 +17,7 @@ import {
   stringArray,
   type Projection,
 } from '../projection';
-import { erasedIncidentLookup, erasureCovers } from '../erased-incident-lookup';
+import { erasedIncidentLookup, erasureCovers, reviewKeysOf } from '../erased-incident-lookup';
 
 /** A learning item: its title sealed (the event's `{ titles }`, this item at `titleIndex`) or an old event's plaintext. */
 export type LearningItemRow = {
@@ -292,12 +292,7 @@ export const learningProjection: Projection<ReviewLearningRow> = {
   ]),
   // An incident's erasure destroys its reviews' keys too: it names the incident, and its reviews' rows are found by
   // content (erased-incident-lookup.ts), so their opened title, theme and learning themes go at once.
-  keysOf: (event) =>
-    event.type === 'PersonalDataErased'
-      ? typeof event.data.reviewId === 'string'
-        ? [event.data.reviewId]
-        : []
-      : [requireString(event.data, 'reviewId')],
+  keysOf: reviewKeysOf,
   ...erasedIncidentLookup,
   evolve: (rows, event) => {
     if (event.type === 'PersonalDataErased' && typeof event.data.reviewId !== 'string') {

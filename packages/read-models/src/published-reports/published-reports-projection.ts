@@ -14,7 +14,7 @@ import {
   ProjectionError,
   type Projection,
 } from '../projection';
-import { erasedIncidentLookup, erasureCovers } from '../erased-incident-lookup';
+import { erasedIncidentLookup, erasureCovers, reviewKeysOf } from '../erased-incident-lookup';
 
 export type PublishedDocument = {
   kind: string;
@@ -107,12 +107,7 @@ export const publishedReportsProjection: Projection<PublishedReportRow> = {
     'PersonalDataErased',
   ]),
   // An incident's erasure names the incident, not its reviews: they are found by content (erased-incident-lookup.ts).
-  keysOf: (event) =>
-    event.type === 'PersonalDataErased'
-      ? typeof event.data.reviewId === 'string'
-        ? [event.data.reviewId]
-        : []
-      : [requireString(event.data, 'reviewId')],
+  keysOf: reviewKeysOf,
   ...erasedIncidentLookup,
   evolve: (rows, event) => {
     const d = event.data;

@@ -16,7 +16,7 @@ import {
   type ProjectedEvent,
   type ProjectionContext,
 } from '../projection';
-import { erasedIncidentLookup, erasureCovers } from '../erased-incident-lookup';
+import { erasedIncidentLookup, erasureCovers, reviewKeysOf } from '../erased-incident-lookup';
 import { nextDueOn, storeDeadlines, type StoredDeadline } from '../stored-deadlines';
 
 export type ReviewStatus =
@@ -312,11 +312,7 @@ export const reviewsProjection: Projection<ReviewRow> = {
   keysOf: (event) => {
     if (event.type === 'CaseReferenceAllocated')
       return event.data.kind === 'REV' ? [requireString(event.data, 'subjectId')] : [];
-    // An incident's erasure names the incident, not its reviews: they are found by content (lookup below); a
-    // review's own erasure names the review; a referral's names neither (the review it led to is erased by key).
-    if (event.type === 'PersonalDataErased')
-      return typeof event.data.reviewId === 'string' ? [event.data.reviewId] : [];
-    return [requireString(event.data, 'reviewId')];
+    return reviewKeysOf(event);
   },
   // Erasure names the incident, not its reviews: find them by content.
   ...erasedIncidentLookup,
