@@ -312,7 +312,14 @@ describe('who writes learning, and when', () => {
         documents: [],
         reviewModel: 'other',
       },
-      personal: { caseName: 'C', summary: 'S', learningThemes: [], recommendations: [], keywords: [] },
+      personal: {
+        caseName: 'C',
+        summary: 'S',
+        learningThemes: [],
+        recommendations: [],
+        keywords: [],
+        documentTitles: [],
+      },
     };
     const closed: ReviewEvent = {
       type: 'ReviewClosed',

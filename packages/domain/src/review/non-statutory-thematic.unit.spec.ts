@@ -264,10 +264,13 @@ describe('tracking a non-statutory review: no statutory clocks', () => {
     personal: { reviewerName: 'Dr R' },
   };
   const publish = (context = subGroup()) => ({ type: 'PublishReport' as const, data: publishData(), context });
-  /** What the decider makes of the command: the record's text goes in the sealed part (review-events.ts). */
+  /** What the decider makes of the command: the record's text and titles go in the sealed part (review-events.ts). */
   const publishedEventParts = (data: ReturnType<typeof publishData>) => {
-    const { summary, learningThemes, recommendations, keywords, ...published } = data;
-    return { data: published, personal: { summary, learningThemes, recommendations, keywords } };
+    const { summary, learningThemes, recommendations, keywords, documents, ...published } = data;
+    return {
+      data: { ...published, documents: documents.map(({ title: _sealed, ...recorded }) => recorded) },
+      personal: { summary, learningThemes, recommendations, keywords, documentTitles: documents.map((d) => d.title) },
+    };
   };
 
   it('appoints a reviewer and publishes without a final report or a working-day count', () => {

@@ -1,6 +1,6 @@
 /**
- * Checks the published report (documents and NSPCC record fields) and action plan progress. All of it is public and
- * pseudonymised, so none of it goes into a `personal` part; errors still name fields, never values.
+ * Checks the published report (documents and NSPCC record fields) and action plan progress. Which of it is sealed
+ * (its free text and titles, review-events.ts) is the decider's to say; errors name fields, never values.
  */
 import type { ActionPlanProgressRecorded, ActionPlanText, PublishedDocument } from './review-events';
 import type { ActionProgress, PublishReport } from './review-commands';

@@ -170,15 +170,29 @@ export const publishReport = (command: PublishReport, state: ReviewState): Revie
   const notice = review.statutory ? finalReportNotice(review, reference?.workingDaysSinceFinalReport) : {};
   // Without one, the report carries the name the review was commissioned with (sealed there, not copied here).
   const caseName = data.caseName === undefined ? {} : { caseName: requireString(data.caseName, 'caseName', 100) };
-  // The record's free text goes in the sealed part with the case name: public once published, but typed by people,
-  // so one erasure of the review (its key) must be able to take it out of the log too (review-events.ts).
-  const { summary, learningThemes, recommendations, keywords, ...published } = parsePublication(data);
+  // The record's free text and the documents' titles go in the sealed part with the case name: public once
+  // published, but typed by people ("Child M – Overview report"), so one erasure of the review (its key) must be
+  // able to take them out of the log too (review-events.ts). The documents keep the rest in `data`, in order.
+  const { summary, learningThemes, recommendations, keywords, documents, ...published } = parsePublication(data);
   return [
     {
       type: 'ReportPublished',
       schemaVersion: REVIEW_SCHEMA_VERSION,
-      data: { reviewId: review.reviewId, publishedOn, ...published, ...notice },
-      personal: { ...caseName, summary, learningThemes, recommendations, keywords },
+      data: {
+        reviewId: review.reviewId,
+        publishedOn,
+        ...published,
+        documents: documents.map(({ kind, address, checksum }) => ({ kind, address, checksum })),
+        ...notice,
+      },
+      personal: {
+        ...caseName,
+        summary,
+        learningThemes,
+        recommendations,
+        keywords,
+        documentTitles: documents.map((d) => d.title),
+      },
     },
   ];
 };

@@ -167,14 +167,22 @@ export type DocumentKind =
   | 'summary-for-children'
   | 'recommendations';
 
+/** A document of a published report, as the publisher gives it and the pages list it. */
 export type PublishedDocument = {
   kind: DocumentKind;
+  /** e.g. "Child M – Overview report": typed by people, so sealed in `ReportPublished` (`documentTitles`). */
   title: string;
   /** Where the document is published (https URL). */
   address: string;
   /** sha256 of the published file, hex. */
   checksum: string;
 };
+
+/**
+ * A published document as `ReportPublished` records it in `data`: everything but its title, which is sealed
+ * (`documentTitles`, in the same order). Events written before carry the title here (plaintext).
+ */
+export type RecordedDocument = Omit<PublishedDocument, 'title'> & { title?: string };
 
 export type ReviewModel = 'lcspr' | 'national' | 'systems-learning' | 'appreciative-inquiry' | 'other';
 
@@ -185,7 +193,7 @@ export type ReportPublished = DomainEvent<
     publishedOn: CalendarDate;
     /** Whether the full report was published or, where partners considered it inappropriate, information about the improvements only. */
     publication: 'full-report' | 'improvements-only';
-    documents: PublishedDocument[];
+    documents: RecordedDocument[];
     reviewModel: ReviewModel;
     /**
      * Statutory reviews only (additive, absent on older events and on non-statutory reviews): working days between
@@ -196,11 +204,15 @@ export type ReportPublished = DomainEvent<
     finalReportNoticeMet?: boolean;
   } & Partial<PublishedText>,
   /**
-   * The record's text: public once published and pseudonymised, but typed by people, so it is sealed under the
-   * review's key like the case name it was commissioned with, and one erasure of the review removes it from the log.
-   * Events written before carry it in `data` (plaintext). The projector opens it (read-models pseudonyms.ts).
+   * The record's text and its documents' titles: public once published and pseudonymised, but typed by people, so
+   * they are sealed under the review's key like the case name it was commissioned with, and one erasure of the
+   * review removes them from the log. Events written before carry them in `data` (plaintext). The projector opens
+   * them (read-models pseudonyms.ts), each title back into its document.
    */
-  PublishedText
+  PublishedText & {
+    /** The title of each of `documents`, in the same order (absent on events sealed before the titles were). */
+    documentTitles: string[];
+  }
 >;
 
 /** The NSPCC record's text of a published report (sealed in `ReportPublished`). */

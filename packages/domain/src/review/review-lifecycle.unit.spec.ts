@@ -56,29 +56,18 @@ const finalReport: ReviewEvent = {
   schemaVersion: 1,
   data: { reviewId: R, submittedAt: '2026-02-20T10:00:00Z', submittedOn: '2026-02-20', recipients: ['panel', 'dfe'] },
 };
+const overview = { kind: 'overview-report', address: 'https://leeds.example/child-m.pdf', checksum: CHECKSUM } as const;
 const published: ReviewEvent = {
   type: 'ReportPublished',
   schemaVersion: 1,
-  data: {
-    reviewId: R,
-    publishedOn: TODAY,
-    publication: 'full-report',
-    documents: [
-      {
-        kind: 'overview-report',
-        title: 'Child M – Overview Report',
-        address: 'https://leeds.example/child-m.pdf',
-        checksum: CHECKSUM,
-      },
-    ],
-    reviewModel: 'lcspr',
-  },
+  data: { reviewId: R, publishedOn: TODAY, publication: 'full-report', documents: [overview], reviewModel: 'lcspr' },
   personal: {
     caseName: 'Child M',
     summary: 'Summary.',
     learningThemes: ['Neglect'],
     recommendations: ['Train staff'],
     keywords: ['infant'],
+    documentTitles: ['Child M – Overview Report'],
   },
 };
 const closed: ReviewEvent = {
@@ -110,7 +99,12 @@ const publish = (
 ) =>
   cmd<PublishReport>(
     'PublishReport',
-    { ...published.data, ...published.personal, ...data } as PublishReport['data'],
+    {
+      ...published.data,
+      ...published.personal,
+      documents: [{ ...overview, title: 'Child M – Overview Report' }],
+      ...data,
+    } as PublishReport['data'],
     context,
     {
       workingDaysSinceFinalReport,
@@ -344,6 +338,32 @@ describe('PublishReport', () => {
       status: 'published',
       publishedOn: TODAY,
     });
+  });
+
+  it("seals the documents' titles in their order, and still folds an event written with them in plaintext", () => {
+    const summary = { ...overview, kind: 'executive-summary', address: 'https://leeds.example/summary.pdf' } as const;
+    const [event] = spec
+      .given([local, appointed, finalReport])
+      .when(
+        publish({
+          documents: [
+            { ...overview, title: 'Child M – Overview Report' },
+            { ...summary, title: 'Child M – Executive Summary' },
+          ],
+        }),
+      )
+      .events();
+    expect(event?.data).toMatchObject({ documents: [overview, summary] });
+    expect(JSON.stringify(event?.data)).not.toContain('Child M');
+    expect(event?.personal).toMatchObject({
+      documentTitles: ['Child M – Overview Report', 'Child M – Executive Summary'],
+    });
+    const plaintext = {
+      type: 'ReportPublished',
+      schemaVersion: 1,
+      data: { ...published.data, documents: [{ ...overview, title: 'Child M – Overview Report' }] },
+    } as ReviewEvent;
+    expect(spec.given([local, appointed, finalReport, plaintext]).state()).toMatchObject({ status: 'published' });
   });
 
   it('refuses publishing an unfinished review', () => {

@@ -128,10 +128,17 @@ const published: ReviewEvent = {
     reviewId: publishData.reviewId,
     publishedOn: TODAY,
     publication: 'full-report',
-    documents: publishData.documents,
+    documents: publishData.documents.map(({ kind, address, checksum }) => ({ kind, address, checksum })),
     reviewModel: 'lcspr',
   },
-  personal: { caseName: 'Child M', summary: 'S', learningThemes: [], recommendations: [], keywords: [] },
+  personal: {
+    caseName: 'Child M',
+    summary: 'S',
+    learningThemes: [],
+    recommendations: [],
+    keywords: [],
+    documentTitles: publishData.documents.map((d) => d.title),
+  },
 };
 const erasureRequested: IncidentEvent = {
   type: 'ErasureRequested',
