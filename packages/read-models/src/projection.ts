@@ -75,6 +75,16 @@ export type Projection<Row = Record<string, unknown>> = {
  */
 export const DETAILS_REMOVED = 'Details removed';
 
+/**
+ * A published report's documents once the review is erased: kind, address and checksum stay (the partnership's own
+ * files, still listed), the titles ("Child M – Overview report", sealed in ReportPublished) do not. The projector
+ * opens an erased record's titles as this too (pseudonyms.ts), so a rebuild after the erasure gives the same rows.
+ */
+export const withDocumentTitlesRemoved = <T>(documents: T[]): T[] =>
+  documents.map((document) =>
+    typeof document === 'object' && document !== null ? { ...document, title: DETAILS_REMOVED } : document,
+  );
+
 export class ProjectionError extends Error {
   override readonly name = 'ProjectionError';
 }

@@ -1,6 +1,7 @@
 /**
  * The projector opens one kind of sealed text: the pseudonyms of reviews (case name, titles, a thematic review's
- * theme, learning themes, a published record's text). They are sealed under the review's key in the log (domain review-events.ts), but lists,
+ * theme, learning themes, a published record's text and its documents' titles). They are sealed under the review's
+ * key in the log (domain review-events.ts), but lists,
  * search, sorting, the Panel's recurring themes and public pages need them as text, so they are opened here, once
  * per event at projection time, and written into the event's `data` exactly where events written before the
  * sealing carried them in plaintext: projections read them the same way for both. Once the review's key is
@@ -11,7 +12,7 @@
  * data (incident and referral streams) and the review free text the gateway opens per read stay sealed here.
  */
 import type { RecordedEvent } from '@cspr/event-store';
-import { DETAILS_REMOVED } from './projection';
+import { DETAILS_REMOVED, withDocumentTitlesRemoved } from './projection';
 
 export type OpenedPseudonyms = { status: 'available'; value: unknown } | { status: 'erased' };
 
@@ -29,7 +30,8 @@ const PSEUDONYM_FIELDS: Readonly<Record<string, Readonly<Record<string, unknown>
   NonStatutoryReviewCommissioned: { title: DETAILS_REMOVED },
   ThematicReviewCommissioned: { title: DETAILS_REMOVED, theme: DETAILS_REMOVED },
   LearningRecorded: { themes: [] },
-  // As the read models blank a published record on erasure (published-reports and learning projections).
+  // As the read models blank a published record on erasure (published-reports and learning projections). Its
+  // documents' titles (`documentTitles`) go back into the documents rather than a field: documentsWithTitles.
   ReportPublished: {
     caseName: DETAILS_REMOVED,
     summary: '',
@@ -52,6 +54,21 @@ const subjectOf = (event: RecordedEvent): string | null => {
   return typeof reviewId === 'string' && reviewId.length > 0 ? reviewId : null;
 };
 
+/**
+ * A published report's documents keep kind and address in `data`; their titles are sealed (`documentTitles`, in the
+ * same order) and go back into the documents, each as its `title`. Undefined: the documents stay as they are.
+ */
+const documentsWithTitles = (documents: unknown, opened: OpenedPseudonyms): unknown[] | undefined => {
+  if (!Array.isArray(documents)) return undefined;
+  // Erased: every title goes, also those an event sealed before the titles were still carries in plaintext.
+  if (opened.status === 'erased') return withDocumentTitlesRemoved(documents);
+  const titles = isObject(opened.value) ? opened.value.documentTitles : undefined;
+  if (!Array.isArray(titles)) return undefined; // sealed before the titles were: they are still in `data`
+  return documents.map((document, index) =>
+    isObject(document) && index < titles.length ? { ...document, title: titles[index] } : document,
+  );
+};
+
 const openOne = async (event: RecordedEvent, subjectId: string, open: OpenPseudonyms): Promise<RecordedEvent> => {
   const stored = event.data as Record<string, unknown>;
   const fields = PSEUDONYM_FIELDS[event.type]!;
@@ -68,6 +85,10 @@ const openOne = async (event: RecordedEvent, subjectId: string, open: OpenPseudo
   else if (isObject(opened.value)) {
     // Only the pseudonym fields: anything else in the part (a learning item's titles) is not the projector's.
     for (const field of Object.keys(fields)) if (field in opened.value) pseudonyms[field] = opened.value[field];
+  }
+  if (event.type === 'ReportPublished') {
+    const documents = documentsWithTitles(stored.documents, opened);
+    if (documents) pseudonyms.documents = documents;
   }
   return { ...event, data: { ...stored, ...pseudonyms } };
 };

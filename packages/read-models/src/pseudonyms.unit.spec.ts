@@ -87,6 +87,41 @@ describe('openPseudonyms', () => {
     });
   });
 
+  it("opens each document's title back into its document, in order, and gives none once the key is gone", async () => {
+    const overview = { kind: 'overview-report', address: 'https://example.org/p.pdf', checksum: 'a'.repeat(64) };
+    const summary = { kind: 'executive-summary', address: 'https://example.org/s.pdf', checksum: 'b'.repeat(64) };
+    const titles = ['Child P – Overview report', 'Child P – Executive summary'];
+    const text = { summary: 'S', learningThemes: [], recommendations: [], keywords: [] };
+    const published = (reviewId: string, tag: string, documents: unknown[]) =>
+      event('ReportPublished', { reviewId, documents, personal: envelope(tag) });
+    const [opened, erased, sealedBefore, erasedBefore] = await openPseudonyms(
+      [
+        published('r8', 'record', [overview, summary]),
+        published('r9', 'gone', [overview, summary]),
+        // Sealed before the titles were: they are still in `data`, kept while the key lives, blanked once it is gone.
+        published('r10', 'text only', [{ ...overview, title: 'Child Q – Overview report' }]),
+        published('r11', 'gone', [{ ...overview, title: 'Child Q – Overview report' }]),
+      ],
+      opener({ record: { ...text, documentTitles: titles }, 'text only': text }),
+    );
+    expect(opened?.data).toMatchObject({
+      documents: [
+        { ...overview, title: titles[0] },
+        { ...summary, title: titles[1] },
+      ],
+    });
+    expect(erased?.data).toMatchObject({
+      documents: [
+        { ...overview, title: DETAILS_REMOVED },
+        { ...summary, title: DETAILS_REMOVED },
+      ],
+    });
+    expect(sealedBefore?.data).toMatchObject({ documents: [{ ...overview, title: 'Child Q – Overview report' }] });
+    expect(erasedBefore?.data).toMatchObject({ documents: [{ ...overview, title: DETAILS_REMOVED }] });
+    // The sealed list itself is not copied into `data`: the titles are where old events carried them, nowhere else.
+    expect(opened?.data).not.toHaveProperty('documentTitles');
+  });
+
   it('passes old events and other streams through untouched, opens each review in order, and stops on other failures', async () => {
     const old = event('LocalReviewCommissioned', { reviewId: 'r4', caseName: 'Child L' });
     const incident = event('IncidentNotified', { incidentId: 'i1', personal: envelope('child') });

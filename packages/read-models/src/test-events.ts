@@ -94,7 +94,11 @@ export const localReviewCommissioned = (
   personal: { caseName },
 });
 
-export const reportPublished = (
+/**
+ * A ReportPublished as written before its text was sealed: everything in `data`, in plaintext. Old events like it
+ * are still in the log and must project as the sealed ones do. `overrides` replace fields of `data`.
+ */
+export const reportPublishedInPlaintext = (
   reviewId: string,
   publishedOn: string,
   overrides: Record<string, unknown> = {},
@@ -127,3 +131,30 @@ export const reportPublished = (
     ...overrides,
   },
 });
+
+/**
+ * The same publication as the decider writes it now: the record's text and its documents' titles in the personal
+ * part (given in plaintext, sealed for real by givenEvents), each document's kind, address and checksum in `data`.
+ * `overrides` name fields of the record as published (`documents` with their titles).
+ */
+export const reportPublished = (
+  reviewId: string,
+  publishedOn: string,
+  overrides: Record<string, unknown> = {},
+): GivenEvent => {
+  const { caseName, summary, learningThemes, recommendations, keywords, documents, ...data } =
+    reportPublishedInPlaintext(reviewId, publishedOn, overrides).data;
+  const published = documents as { title: string }[];
+  return {
+    type: 'ReportPublished',
+    data: { ...data, documents: published.map(({ title: _sealed, ...recorded }) => recorded) },
+    personal: {
+      ...(caseName === undefined ? {} : { caseName }),
+      summary,
+      learningThemes,
+      recommendations,
+      keywords,
+      documentTitles: published.map((document) => document.title),
+    },
+  };
+};

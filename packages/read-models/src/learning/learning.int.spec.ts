@@ -411,6 +411,9 @@ describe('review learning', () => {
       ['i-k'],
       ['i-x', 'i-e'],
     ]);
+    // Child E's published record keeps its documents listed, not their titles (sealed, opened no more on a rebuild).
+    const [childE] = live as { publication: { documents: { title: string }[] } }[];
+    expect(childE?.publication.documents.map((d) => d.title)).toEqual(['Details removed', 'Details removed']);
     expect(rebuilt).toEqual(live);
   });
 });

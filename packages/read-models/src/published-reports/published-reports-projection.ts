@@ -3,7 +3,8 @@
  * the NSPCC record fields. One row per review from its commissioning, so publication needs nothing from other
  * read models; the row is listed once `published_on` is set. Reviews published before the platform come in as
  * HistoricReviewRecorded and are listed the same way, grouped under the kind of review their page listed them
- * under. Everything here is public and pseudonymised.
+ * under. Everything here is public and pseudonymised; what is typed (names, text, documents' titles) is opened
+ * from the review's sealed part by the projector (pseudonyms.ts) and blanked when the review is erased.
  */
 import {
   addUnique,
@@ -12,6 +13,7 @@ import {
   requireString,
   stringArray,
   ProjectionError,
+  withDocumentTitlesRemoved,
   type Projection,
 } from '../projection';
 import { erasedIncidentLookup, erasureCovers, reviewKeysOf } from '../erased-incident-lookup';
@@ -200,18 +202,21 @@ const searchTextOf = (parts: string[]): string => parts.join('\n').toLowerCase()
 
 /**
  * A published review stays listed (reference, kind, partnership, dates, links to the partnership's own documents),
- * but the platform's copy of its case name, title, summary, recommendations and keywords is gone after an erasure.
+ * but the platform's copy of its case name, title, summary, recommendations, keywords and documents' titles is gone
+ * after an erasure, and with them everything it was searched by.
  */
 const withDetailsRemoved = (row: PublishedReportRow): PublishedReportRow => ({
   ...row,
   case_name: row.case_name === null ? null : DETAILS_REMOVED,
   title: row.title === null ? null : DETAILS_REMOVED,
   summary: row.summary === null ? null : '',
-  // The record's themes are sealed with its text (ReportPublished): a rebuild after the erasure opens none.
+  // The record's themes and its documents' titles are sealed with its text (ReportPublished): a rebuild after the
+  // erasure opens none.
   themes: [],
   recommendations: [],
   keywords: [],
-  search_text: row.search_text === null ? null : searchTextOf(row.documents.map((doc) => doc.title)),
+  documents: withDocumentTitlesRemoved(row.documents),
+  search_text: row.search_text === null ? null : '',
 });
 
 const listingKindOf = (type: string, d: Record<string, unknown>): ListingKind => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@cspr/testing';
-import { migrateReadModels } from '../migrations';
+import { migrateReadModels, READ_MODEL_TABLES } from '../migrations';
 import { incidentErasedLiveAndRebuilt } from '../incident-erasure.fixture';
-import { givenEvents } from '../projection-spec';
-import { localReviewCommissioned, reportPublished } from '../test-events';
+import { givenEvents, sealedEvents, testVaultOf } from '../projection-spec';
+import { localReviewCommissioned, reportPublished, reportPublishedInPlaintext } from '../test-events';
 import { listPublishedReports } from './published-reports-query';
 
 let db: TestDatabase;
@@ -178,6 +178,12 @@ describe('published reports', () => {
       publishedOn: '2025-05-01',
       // Sealed with the record's text, which a rebuild after the erasure cannot open: blanked live to match.
       themes: [],
+      // The partnership's files stay listed and linked; their titles ("Child M – …") are the platform's copy.
+      documents: [
+        { kind: 'overview-report', title: 'Details removed', address: 'https://example.org/child-m-overview.pdf' },
+        { kind: 'executive-summary', title: 'Details removed', address: 'https://example.org/child-m-summary.pdf' },
+      ],
+      link: 'https://example.org/child-m-overview.pdf',
     });
     expect(items.find((item) => item.reviewId === 'r-m')?.caseName).toBe('Child M');
     const found = (await listPublishedReports(db.sql, { search: 'head injury', first: 10 })).items.map(
@@ -185,6 +191,8 @@ describe('published reports', () => {
     );
     expect(found).toContain('r-m');
     expect(found).not.toContain('r-q');
+    const byTitle = await listPublishedReports(db.sql, { search: 'executive summary', first: 10 });
+    expect(byTitle.items.map((r) => r.reviewId)).not.toContain('r-q');
     expect(await db.sql`select projection, reason from read_models.dead_letters`).toHaveLength(1);
   });
 
@@ -201,8 +209,67 @@ describe('published reports', () => {
       expect.arrayContaining([
         expect.objectContaining({ review_id: 'r-t', title: 'Details removed', incident_ids: ['i-x', 'i-e'] }),
         expect.objectContaining({ review_id: 'r-k', case_name: 'Child K' }),
+        expect.objectContaining({
+          review_id: 'r-e',
+          documents: [
+            expect.objectContaining({ kind: 'overview-report', title: 'Details removed' }),
+            expect.objectContaining({ kind: 'executive-summary', title: 'Details removed' }),
+          ],
+        }),
       ]),
     );
     expect(rebuilt).toEqual(live);
+  });
+
+  it('an event written before the sealing (all in plaintext) projects as a sealed one, and is erased the same', async () => {
+    const own = await createTestDatabase();
+    try {
+      await migrateReadModels(own.sql);
+      const log = await sealedEvents(own.sql, [
+        localReviewCommissioned('r-old', ['i-1'], '2024-06-01', 'Child M'),
+        localReviewCommissioned('r-new', ['i-2'], '2024-06-01', 'Child M'),
+        reportPublishedInPlaintext('r-old', '2025-03-10'),
+        reportPublished('r-new', '2025-03-10'),
+      ]);
+      await givenEvents(own.sql, log);
+      const records = async () => {
+        const { items } = await listPublishedReports(own.sql, { first: 10 });
+        return Object.fromEntries(items.map(({ reviewId, ...record }) => [reviewId, record]));
+      };
+      const published = await records();
+      expect(published['r-new']).toMatchObject({
+        caseName: 'Child M',
+        documents: [{ title: 'Child M – Overview Report – December 2025' }, { title: 'Child M – Executive Summary' }],
+      });
+      expect(published['r-old']).toEqual(published['r-new']);
+
+      const vault = await testVaultOf(own.sql);
+      const erasures = ['r-old', 'r-new'].map((reviewId) => ({
+        type: 'PersonalDataErased',
+        data: {
+          reviewId,
+          erasedAt: '2025-06-01T09:00:00.000Z',
+          legalBasis: 'court-order',
+          requestedBy: 'a',
+          approvedBy: 'b',
+        },
+      }));
+      for (const reviewId of ['r-old', 'r-new'])
+        await vault.destroyKey(reviewId, { reason: 'court-order', requestedBy: 'a', approvedBy: 'b' });
+      await givenEvents(own.sql, erasures);
+      const erased = await records();
+      expect(erased['r-new']?.documents.map((d) => d.title)).toEqual(['Details removed', 'Details removed']);
+      expect(erased['r-old']).toEqual(erased['r-new']);
+      const live = await own.sql`select to_jsonb(t) as row from read_models.published_reports t order by review_id`;
+
+      // A rebuild after the erasure: the sealed titles no longer open, and the old plaintext is blanked again.
+      await own.sql.unsafe(`truncate ${READ_MODEL_TABLES.join(', ')}`);
+      await givenEvents(own.sql, [...log, ...erasures]);
+      expect(await own.sql`select to_jsonb(t) as row from read_models.published_reports t order by review_id`).toEqual(
+        live,
+      );
+    } finally {
+      await own.drop();
+    }
   });
 });

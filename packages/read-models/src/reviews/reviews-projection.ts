@@ -12,6 +12,7 @@ import {
   requireInstant,
   requireString,
   stringArray,
+  withDocumentTitlesRemoved,
   type Projection,
   type ProjectedEvent,
   type ProjectionContext,
@@ -327,7 +328,11 @@ export const reviewsProjection: Projection<ReviewRow> = {
           delays: row.delays.map((delay) => ({ ...delay, sealedExplanation: null })),
           case_name: row.case_name === null ? null : DETAILS_REMOVED,
           title: row.title === null ? null : DETAILS_REMOVED,
-          publication: row.publication && { ...row.publication, caseName: DETAILS_REMOVED },
+          publication: row.publication && {
+            ...row.publication,
+            caseName: DETAILS_REMOVED,
+            documents: withDocumentTitlesRemoved(row.publication.documents),
+          },
         });
       }
       return;

@@ -197,6 +197,7 @@ describe('reviews read model', () => {
         data: { reviewId: 'r-3', delayedOn: '2025-12-01', reason: 'inquest', panelInformed: true },
         personal: sealedEnvelope('delay-3'),
       },
+      reportPublished('r-3', '2025-12-15', { caseName: 'Child Q' }),
     ]);
     expect((await getReview(db.sql, 'r-3'))?.reviewer).toMatchObject({ name: 'Old Plaintext', sealed: null });
     await givenEvents(db.sql, [
@@ -214,6 +215,14 @@ describe('reviews read model', () => {
     expect((await getReview(db.sql, 'r-3'))?.delays[0]?.sealedExplanation).toBeNull();
     // The case name is blanked in the platform's copy; the other review keeps its own.
     expect((await getReview(db.sql, 'r-3'))?.caseName).toBe('Details removed');
+    // Its publication stays recorded, the documents still listed, without their titles ("Child M – …").
+    expect((await getReview(db.sql, 'r-3'))?.publication).toMatchObject({
+      caseName: 'Details removed',
+      documents: [
+        { kind: 'overview-report', title: 'Details removed' },
+        { kind: 'executive-summary', title: 'Details removed' },
+      ],
+    });
     expect((await getReview(db.sql, 'r-1'))?.caseName).not.toBe('Details removed');
     expect((await getReview(db.sql, 'r-3'))?.reviewer).toEqual({
       name: null,
