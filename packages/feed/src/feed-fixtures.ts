@@ -173,6 +173,34 @@ export const withdrawal = (
   ),
 });
 
+/**
+ * A publication as the decider writes it now (`sealed`: the record's text and its documents' titles in `personal`)
+ * or as it was written before (all of it in `data`, as old events in the log still carry it).
+ */
+const reportPublished = (reviewId: string, marker: string, written: 'sealed' | 'before the sealing'): EventInput => {
+  const recorded = {
+    kind: 'overview-report',
+    address: 'https://example.gov.uk/reports/child-m.pdf',
+    checksum: 'a'.repeat(64),
+  };
+  const data = { reviewId, publishedOn: '2027-09-01', publication: 'full-report', reviewModel: 'lcspr' };
+  const text = {
+    caseName: `${marker} Child M`,
+    summary: `${marker} summary`,
+    learningThemes: [`${marker} theme`],
+    recommendations: [`${marker} rec`],
+    keywords: ['neglect'],
+  };
+  const title = `${marker} Overview`;
+  return written === 'sealed'
+    ? {
+        type: 'ReportPublished',
+        data: { ...data, documents: [recorded] },
+        personal: { ...text, documentTitles: [title] },
+      }
+    : { type: 'ReportPublished', data: { ...data, ...text, documents: [{ ...recorded, title }] } };
+};
+
 /** A local review of the given incidents from commissioning to closure, and the link events on the incident streams. */
 export const reviewStory = (
   incidentIds: string[],
@@ -234,28 +262,7 @@ export const reviewStory = (
         plannedPublicationOn: '2027-09-01',
       },
     },
-    {
-      type: 'ReportPublished',
-      data: {
-        reviewId,
-        publishedOn: '2027-09-01',
-        publication: 'full-report',
-        caseName: `${marker} Child M`,
-        documents: [
-          {
-            kind: 'overview-report',
-            title: `${marker} Overview`,
-            address: 'https://example.gov.uk/reports/child-m.pdf',
-            checksum: 'a'.repeat(64),
-          },
-        ],
-        summary: `${marker} summary`,
-        learningThemes: [`${marker} theme`],
-        recommendations: [`${marker} rec`],
-        keywords: ['neglect'],
-        reviewModel: 'lcspr',
-      },
-    },
+    reportPublished(reviewId, marker, options.national ? 'before the sealing' : 'sealed'),
     {
       type: 'ActionPlanProgressRecorded',
       data: {

@@ -118,6 +118,40 @@ export const generateSampleLog = function* (options: {
     metadata: meta(role, `${on}T10:00:00.000Z`),
   });
 
+  /** As the decider writes it: the record's text and its documents' titles sealed, in the documents' order. */
+  const reportPublished = (
+    reviewId: string,
+    publishedOn: string,
+    caseName: string,
+    partnership: { partnershipId: string; name: string },
+  ): EventToAppend => {
+    const kinds = DOCUMENT_KINDS.slice(0, 1 + Math.floor(next() * 4));
+    return event(
+      'ReportPublished',
+      'partnership',
+      publishedOn,
+      {
+        reviewId,
+        publishedOn,
+        publication: 'full-report',
+        documents: kinds.map((kind) => ({
+          kind,
+          address: `https://${partnership.partnershipId}.example.org/reviews/${reviewId}/${kind}.pdf`,
+          checksum: '0'.repeat(64),
+        })),
+        reviewModel: 'lcspr',
+      },
+      {
+        caseName,
+        summary: `${caseName}: learning for ${partnership.name}.`,
+        learningThemes: [pick(THEMES), pick(THEMES)],
+        recommendations: ['Strengthen multi-agency information sharing'],
+        keywords: ['lcspr'],
+        documentTitles: kinds.map((kind) => `${caseName} – ${kind}`),
+      },
+    );
+  };
+
   for (let i = 0; i < options.incidents; i += 1) {
     // About 500 notifications a year nationally, in order: advance the clock accordingly.
     clock += next() * 1.4;
@@ -306,30 +340,7 @@ export const generateSampleLog = function* (options: {
               recipients: ['panel', 'dfe'],
               plannedPublicationOn: publishedOn,
             }),
-            event(
-              'ReportPublished',
-              'partnership',
-              publishedOn,
-              {
-                reviewId,
-                publishedOn,
-                publication: 'full-report',
-                documents: DOCUMENT_KINDS.slice(0, 1 + Math.floor(next() * 4)).map((kind) => ({
-                  kind,
-                  title: `${caseName} – ${kind}`,
-                  address: `https://${partnership.partnershipId}.example.org/reviews/${reviewId}/${kind}.pdf`,
-                  checksum: '0'.repeat(64),
-                })),
-                reviewModel: 'lcspr',
-              },
-              {
-                caseName,
-                summary: `${caseName}: learning for ${partnership.name}.`,
-                learningThemes: [pick(THEMES), pick(THEMES)],
-                recommendations: ['Strengthen multi-agency information sharing'],
-                keywords: ['lcspr'],
-              },
-            ),
+            reportPublished(reviewId, publishedOn, caseName, partnership),
             event(
               'ActionPlanProgressRecorded',
               'partnership',
