@@ -11,10 +11,10 @@
  * The reviews' free text sealed under their keys is marked too: both reviews' reviewer names and organisations, and
  * the non-statutory review's learning item title, recommendation text, action description and progress note; and
  * the pseudonyms the projector opens into lists (docs/adr/0003): the non-statutory review's title and learning
- * theme, the thematic review's title and theme.
+ * theme, the thematic review's title and theme, and the non-statutory review's published record: its case name,
+ * summary, themes, recommendations, keywords and its document's title ("Child M – Overview report").
  * The local review's case name is marked too: only the incident is erased, and that blanks it in every read model
  * (`reviews`, `published_reports`, `review_learning` find the incident's reviews by their incident ids).
- * Not marked here (docs/personal-data.md "Review free text"): published text (still plaintext in the log).
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -120,7 +120,9 @@ const INCIDENT_QUERY = `query($id: ID!) { incident(id: $id) { __typename ... on 
     supportingDocuments rapidReviews { facts agencySummaries keyPracticeEpisodes livedExperience immediateActions
       learningIdentified decisionReasons } } } } }`;
 const REVIEW_QUERY = `query($id: ID!) { review(id: $id) { __typename ... on Review { id caseName title
-  delays { explanation } reviewer { name organisation } } } }`;
+  delays { explanation } reviewer { name organisation } publication { caseName documents { title } } } } }`;
+const PUBLISHED_QUERY = `query { publishedReports(first: 50) { edges { node { reviewId caseName title summary themes
+  recommendations keywords documents { kind title address } } } } }`;
 const LEARNING_QUERY = `query($id: ID!) { reviewLearning(reviewId: $id) { __typename ... on ReviewLearning {
   reviewId title theme learningThemes learningItems { title } recommendations { text } actions { description note }
   } } }`;
@@ -382,6 +384,33 @@ describe('erasure of a data subject', () => {
     );
     await reviewText(localReview, 'Local', false);
     await reviewText(learningReview, 'Learning', true);
+    // Its report is published: the record's text and its document's title are sealed under the review's key, and the
+    // projector opens them into the public lists (docs/personal-data.md "Review free text").
+    await run(
+      {
+        type: 'PublishReport',
+        data: {
+          reviewId: learningReview,
+          publishedOn: '2026-03-10',
+          publication: 'full-report',
+          caseName: marker('PublishedCaseName'),
+          documents: [
+            {
+              kind: 'overview-report',
+              title: marker('DocumentTitle'),
+              address: 'https://leeds.example/reports/learning-review.pdf',
+              checksum: 'c'.repeat(64),
+            },
+          ],
+          summary: marker('PublishedSummary'),
+          learningThemes: [marker('PublishedTheme')],
+          recommendations: [marker('PublishedRecommendation')],
+          keywords: [marker('PublishedKeyword')],
+          reviewModel: 'systems-learning',
+        },
+      } as never,
+      LEEDS,
+    );
 
     // 4. A thematic review across both reviews: its title and theme are pseudonyms the projector opens into lists.
     const thematicReview = randomUUID();
@@ -409,8 +438,13 @@ describe('erasure of a data subject', () => {
       await platform.graphqlAs(leeds, REVIEW_QUERY, { id: learningReview }),
       await platform.graphqlAs(leeds, LEARNING_QUERY, { id: learningReview }),
       await platform.graphqlAs(leeds, LEARNING_QUERY, { id: thematicReview }),
+      await platform.graphqlAs(leeds, PUBLISHED_QUERY),
     ]);
     for (const field of [
+      'DocumentTitle',
+      'PublishedCaseName',
+      'PublishedSummary',
+      'PublishedKeyword',
       'LearningTitle',
       'LearningTheme',
       'ThematicTitle',
@@ -490,6 +524,7 @@ describe('erasure of a data subject', () => {
     answers.push(
       await platform.graphqlAs(leeds, 'query { reviews(first: 50) { edges { node { id caseName title } } } }'),
       await platform.graphqlAs(panel, 'query { recurringThemes(minPartnerships: 1) { theme reviewIds } }'),
+      await platform.graphqlAs(leeds, PUBLISHED_QUERY),
     );
     answers.push(
       await platform.graphqlAs(
@@ -518,6 +553,10 @@ describe('erasure of a data subject', () => {
     expect(afterAnswers).toContain('"erased":true');
     expect(afterAnswers).toContain('"name":"Details removed"');
     expect(afterAnswers).toContain('"text":"Details removed"');
+    // The published report stays listed with its document's address; the title is the platform's copy, removed.
+    expect(afterAnswers).toContain(
+      '{"kind":"OVERVIEW_REPORT","title":"Details removed","address":"https://leeds.example/reports/learning-review.pdf"}',
+    );
     const erasedRequests = answers.at(-3) as { data?: { erasureRequests: { totalCount: number } } };
     expect(erasedRequests.data?.erasureRequests.totalCount).toBe(4);
     for (const value of markers) expect(afterAnswers, `an API answer holds ${value}`).not.toContain(value);
