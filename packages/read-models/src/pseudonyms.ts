@@ -1,12 +1,12 @@
 /**
  * The projector opens one kind of sealed text: the pseudonyms of reviews (case name, titles, a thematic review's
  * theme, learning themes, a published record's text and its documents' titles). They are sealed under the review's
- * key in the log (domain review-events.ts), but lists,
- * search, sorting, the Panel's recurring themes and public pages need them as text, so they are opened here, once
- * per event at projection time, and written into the event's `data` exactly where events written before the
- * sealing carried them in plaintext: projections read them the same way for both. Once the review's key is
- * destroyed (erasure) they open as what a read model keeps after an erasure ("Details removed", no themes), so a
- * rebuild after an erasure cannot bring them back (docs/adr/0003 amendment of 2026-12-02).
+ * key in the log (domain review-events.ts), but lists, search, sorting, the Panel's recurring themes and public
+ * pages need them as text, so they are opened here, once per event at projection time, and written into the event's
+ * `data` exactly where events written before the sealing carried them in plaintext: projections read them the same
+ * way for both. Once the review's key is destroyed (erasure) they open as what a read model keeps after an erasure
+ * ("Details removed", no themes), so a rebuild after an erasure cannot bring them back (docs/adr/0003 amendment of
+ * 2026-12-02).
  *
  * Only these event types are opened, and only the listed fields are taken from what opens: a child's personal
  * data (incident and referral streams) and the review free text the gateway opens per read stay sealed here.
