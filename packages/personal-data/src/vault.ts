@@ -5,6 +5,7 @@ import type { KeyWrapper } from './key-wrapper';
 import { PersonalDataError } from './personal-data-error';
 import { createKeyCache } from './key-cache';
 import type { ErasureLedger } from './erasure-ledger';
+import { rewriteDataKeys } from './rewrite-data-keys';
 
 /** The encrypted envelope stored in an event's `personal` field. All binary fields are base64. */
 export type SealedPersonalData = { sealed: { v: 1; keyId: string; iv: string; tag: string; ciphertext: string } };
@@ -19,7 +20,10 @@ export type PersonalDataVault = {
   seal: (subjectId: string, personal: unknown) => Promise<SealedPersonalData>;
   /** `erased` when the subject's key was destroyed or `sealed` is null/undefined (a scrubbed read model). */
   open: <T = unknown>(subjectId: string, sealed: unknown) => Promise<OpenedPersonalData<T>>;
-  /** Destroys the subject's data key for good (idempotent). Requires a reason and an approver other than the requester. */
+  /**
+   * Destroys the subject's data key for good (idempotent). Requires a reason and an approver other than the requester.
+   * Resolves once the table files no longer hold the wrapped key either (`rewriteDataKeys`).
+   */
   destroyKey: (subjectId: string, erasure: ErasureRequest) => Promise<void>;
   isErased: (subjectId: string) => Promise<boolean>;
 };
@@ -214,6 +218,8 @@ export const createPersonalDataVault = (options: PersonalDataVaultOptions): Pers
           destroyed_at = coalesce(personal_data.data_keys.destroyed_at, excluded.destroyed_at),
           erasure = coalesce(personal_data.data_keys.erasure, excluded.erasure)`;
       cache.delete(subjectId);
+      // Failing here fails the approval, which is asked again: the key stays destroyed and this runs once more.
+      await rewriteDataKeys(sql);
     },
 
     isErased: async (subjectId) => {
