@@ -23,9 +23,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * VACUUM FULL copies a row version still visible to some snapshot (a read that began before the update committed)
  * along with the live ones: it drops it only once the server's cleanup horizon has passed the update. That horizon
  * is the oldest snapshot or transaction id of a session of this database, and every new snapshot (the rewrite's
- * own too) starts at the oldest transaction still running in ANY database of the server. So this waits until
- * every transaction id assigned before the call has ended, server-wide, and no other session of this database
- * holds a snapshot from before it. pg_stat_activity shows the snapshots of other roles' sessions only to a
+ * own too) starts at the oldest transaction still running in ANY database of the server; a standby's feedback
+ * (walsender) and a replication slot hold it back too. So this waits until every transaction id assigned before the
+ * call has ended, server-wide, and no other session of this database, standby or slot holds a snapshot from before
+ * it. pg_stat_activity shows the snapshots of other roles' sessions only to a
  * superuser or a role with pg_read_all_stats: those of the platform's own sessions (one role) it always sees.
  */
 const waitForOlderTransactions = async (sql: Sql, timeoutMs: number): Promise<void> => {
@@ -37,8 +38,9 @@ const waitForOlderTransactions = async (sql: Sql, timeoutMs: number): Promise<vo
     const [{ running, snapshots }] = await sql<[{ running: string; snapshots: number }]>`
       select pg_snapshot_xmin(pg_current_snapshot())::text as running,
         (select count(*)::int from pg_stat_activity
-          where datname = current_database() and pid <> pg_backend_pid()
-            and (age(backend_xmin) > age(${horizon}::xid) or age(backend_xid) > age(${horizon}::xid))) as snapshots`;
+          where (datname = current_database() or backend_type = 'walsender') and pid <> pg_backend_pid()
+            and (age(backend_xmin) > age(${horizon}::xid) or age(backend_xid) > age(${horizon}::xid)))
+        + (select count(*)::int from pg_replication_slots where age(xmin) > age(${horizon}::xid)) as snapshots`;
     if (BigInt(running) >= BigInt(next) && snapshots === 0) return;
     if (Date.now() > deadline)
       throw new Error('rewriteTables: older transactions are still open; the old row versions would stay');
