@@ -228,4 +228,27 @@ describe('erasure on disk', () => {
     await vault.destroyKey(id, erasure);
     expect(await relationFilesHolding(db.sql, ['personal_data.data_keys'], [wrapped])).toEqual([]);
   });
+
+  it('destroyKeys destroys the keys of one erasure together and leaves none of them in the files', async () => {
+    const ids = [subject(), subject(), subject()];
+    for (const id of ids) await vault.seal(id, personal);
+    const rows = await db.sql<{ wrapped_key: string }[]>`
+      select wrapped_key from personal_data.data_keys where subject_id in ${db.sql(ids)}`;
+    const [before] = await db.sql<
+      [{ file: string }]
+    >`select pg_relation_filenode('personal_data.data_keys')::text as file`;
+    await vault.destroyKeys(ids, erasure);
+    for (const id of ids) expect(await vault.isErased(id)).toBe(true);
+    expect(
+      await relationFilesHolding(
+        db.sql,
+        ['personal_data.data_keys'],
+        rows.map((r) => r.wrapped_key),
+      ),
+    ).toEqual([]);
+    const [after] = await db.sql<
+      [{ file: string }]
+    >`select pg_relation_filenode('personal_data.data_keys')::text as file`;
+    expect(after.file).not.toBe(before.file); // rewritten into a new file
+  });
 });
