@@ -29,6 +29,8 @@ export const destroyErasedKeys = async (
 ): Promise<void> => {
   const erasure = erasureRecordOf(events);
   if (!erasure) return;
-  for (const subjectId of new Set(subjectIds.filter((id): id is string => typeof id === 'string' && id !== '')))
-    await vault.destroyKey(subjectId, erasure);
+  await vault.destroyKeys(
+    [...new Set(subjectIds.filter((id): id is string => typeof id === 'string' && id !== ''))],
+    erasure,
+  );
 };

@@ -136,7 +136,7 @@ export const CONFIG_DOCS: Record<ConfigVariable, { default: string; meaning: str
   TRUSTED_PROXIES: {
     default: 'none',
     meaning:
-      'addresses of the proxies in front (comma-separated IPs); only from these is `X-Forwarded-For` believed for rate limits',
+      'addresses of the proxies in front (comma-separated IPs); only from these is `X-Forwarded-For` believed, by the gateway (rate limits) and the web pages (client address, `X-Forwarded-Proto`)',
   },
   AUTH_ORGANISATION_CLAIM: {
     default: 'unset: access from grants only',

@@ -4,3 +4,5 @@ export { runMigrations } from './migrations';
 export type { Migration, MigrationPlan } from './migrations';
 export { createInProcessWakeups, createPostgresWakeups, channelFor } from './wakeups';
 export type { Wakeups, PostgresWakeupsOptions } from './wakeups';
+export { rewriteTables } from './rewrite-tables';
+export type { RewriteTablesOptions } from './rewrite-tables';

@@ -2,6 +2,7 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Sql } from 'postgres';
 import { PersonalDataError } from './personal-data-error';
+import { rewriteDataKeys } from './rewrite-data-keys';
 
 /**
  * Why a ledger: a database backup taken before an erasure still holds the wrapped data key, so restoring it
@@ -82,5 +83,6 @@ export const reapplyErasures = async (sql: Sql, ledger: ErasureLedgerEntry[] | E
       returning subject_id, coalesce((select was_live from before), false) as was_live`;
     if (rows[0]?.was_live) resurrected.push(entry.subjectId);
   }
+  if (resurrected.length > 0) await rewriteDataKeys(sql);
   return resurrected;
 };

@@ -1,5 +1,6 @@
 import type { Sql } from 'postgres';
 import type { KeyWrapper } from './key-wrapper';
+import { rewriteDataKeys } from './rewrite-data-keys';
 
 /**
  * Master key rotation: re-wraps every live data key wrapped by `from` with `to`. Data keys (and so every sealed
@@ -22,7 +23,11 @@ export const rewrapAll = async (options: {
       select subject_id, wrapped_key from personal_data.data_keys
       where key_id = ${from.keyId} and wrapped_key is not null and subject_id > ${lastSubject}
       order by subject_id limit ${batchSize}`;
-    if (rows.length === 0) return rewrapped;
+    if (rows.length === 0) {
+      // The wraps under `from` stay in the table file as old row versions until the table is rewritten.
+      if (rewrapped > 0) await rewriteDataKeys(sql);
+      return rewrapped;
+    }
     for (const row of rows) {
       const dataKey = await from.unwrap(row.wrapped_key);
       const wrapped = await to.wrap(dataKey);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createTestDatabase } from '@cspr/testing';
+import { createTestDatabase, relationFilesHolding } from '@cspr/testing';
 import type { TestDatabase } from '@cspr/testing';
 import { createMasterKeyWrapper, createPersonalDataVault, isPersonalDataError, migratePersonalData } from './index';
 import type { PersonalDataVault, SealedPersonalData } from './index';
@@ -212,5 +212,43 @@ describe('erasure', () => {
     await expect(
       db.sql`update personal_data.data_keys set wrapped_key = ${before!.wrapped_key}, destroyed_at = null where subject_id = ${id}`,
     ).rejects.toThrow(/cannot be restored/);
+  });
+});
+
+describe('erasure on disk', () => {
+  it('leaves no copy of the destroyed wrapped key in the files of the table, its TOAST table or its index', async () => {
+    const id = subject();
+    await vault.seal(id, personal);
+    const [{ wrapped_key: wrapped }] = await db.sql<[{ wrapped_key: string }]>`
+      select wrapped_key from personal_data.data_keys where subject_id = ${id}`;
+    // The search sees what it looks for: the live key is in the files before the erasure.
+    expect(await relationFilesHolding(db.sql, ['personal_data.data_keys'], [wrapped])).toEqual([
+      `personal_data.data_keys: ${wrapped}`,
+    ]);
+    await vault.destroyKey(id, erasure);
+    expect(await relationFilesHolding(db.sql, ['personal_data.data_keys'], [wrapped])).toEqual([]);
+  });
+
+  it('destroyKeys destroys the keys of one erasure together and leaves none of them in the files', async () => {
+    const ids = [subject(), subject(), subject()];
+    for (const id of ids) await vault.seal(id, personal);
+    const rows = await db.sql<{ wrapped_key: string }[]>`
+      select wrapped_key from personal_data.data_keys where subject_id in ${db.sql(ids)}`;
+    const [before] = await db.sql<
+      [{ file: string }]
+    >`select pg_relation_filenode('personal_data.data_keys')::text as file`;
+    await vault.destroyKeys(ids, erasure);
+    for (const id of ids) expect(await vault.isErased(id)).toBe(true);
+    expect(
+      await relationFilesHolding(
+        db.sql,
+        ['personal_data.data_keys'],
+        rows.map((r) => r.wrapped_key),
+      ),
+    ).toEqual([]);
+    const [after] = await db.sql<
+      [{ file: string }]
+    >`select pg_relation_filenode('personal_data.data_keys')::text as file`;
+    expect(after.file).not.toBe(before.file); // rewritten into a new file
   });
 });

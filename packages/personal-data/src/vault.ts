@@ -5,6 +5,7 @@ import type { KeyWrapper } from './key-wrapper';
 import { PersonalDataError } from './personal-data-error';
 import { createKeyCache } from './key-cache';
 import type { ErasureLedger } from './erasure-ledger';
+import { rewriteDataKeys } from './rewrite-data-keys';
 
 /** The encrypted envelope stored in an event's `personal` field. All binary fields are base64. */
 export type SealedPersonalData = { sealed: { v: 1; keyId: string; iv: string; tag: string; ciphertext: string } };
@@ -19,8 +20,13 @@ export type PersonalDataVault = {
   seal: (subjectId: string, personal: unknown) => Promise<SealedPersonalData>;
   /** `erased` when the subject's key was destroyed or `sealed` is null/undefined (a scrubbed read model). */
   open: <T = unknown>(subjectId: string, sealed: unknown) => Promise<OpenedPersonalData<T>>;
-  /** Destroys the subject's data key for good (idempotent). Requires a reason and an approver other than the requester. */
+  /**
+   * Destroys the subject's data key for good (idempotent). Requires a reason and an approver other than the requester.
+   * Resolves once the table files no longer hold the wrapped key either (`rewriteDataKeys`).
+   */
   destroyKey: (subjectId: string, erasure: ErasureRequest) => Promise<void>;
+  /** `destroyKey` for several subjects of one erasure, with one rewrite of the table for all. */
+  destroyKeys: (subjectIds: readonly string[], erasure: ErasureRequest) => Promise<void>;
   isErased: (subjectId: string) => Promise<boolean>;
 };
 
@@ -147,6 +153,38 @@ export const createPersonalDataVault = (options: PersonalDataVaultOptions): Pers
     return created;
   };
 
+  const destroyKeys: PersonalDataVault['destroyKeys'] = async (subjectIds, erasure) => {
+    for (const subjectId of subjectIds) checkSubject(subjectId);
+    const { reason, requestedBy, approvedBy } = erasure ?? ({} as ErasureRequest);
+    for (const [name, value] of Object.entries({ reason, requestedBy, approvedBy })) {
+      if (typeof value !== 'string' || value.trim() === '')
+        throw new PersonalDataError('invalid_argument', `An erasure needs ${name}`);
+    }
+    if (requestedBy === approvedBy)
+      throw new PersonalDataError(
+        'invalid_argument',
+        'An erasure must be approved by someone other than the requester',
+      );
+    const record = { reason, requestedBy, approvedBy };
+    for (const subjectId of subjectIds) {
+      cache.delete(subjectId);
+      // Ledger first: a ledger entry without a destroyed key is re-applied later; the reverse would be resurrectable.
+      await options.erasureLedger?.append({ subjectId, erasedAt: new Date().toISOString(), ...record });
+      // A subject that never had personal data still gets a destroyed row, so nothing can be sealed for it later.
+      await sql`
+        insert into personal_data.data_keys (subject_id, data_key_id, wrapped_key, key_id, destroyed_at, erasure)
+        values (${subjectId}, ${randomUUID()}, null, ${wrapper.keyId}, now(), ${sql.json(record)})
+        on conflict (subject_id) do update set
+          wrapped_key = null,
+          destroyed_at = coalesce(personal_data.data_keys.destroyed_at, excluded.destroyed_at),
+          erasure = coalesce(personal_data.data_keys.erasure, excluded.erasure)`;
+      cache.delete(subjectId);
+    }
+    // One rewrite for all of them. Failing here fails the approval, which is asked again: the keys stay destroyed
+    // and this runs once more.
+    if (subjectIds.length > 0) await rewriteDataKeys(sql);
+  };
+
   return {
     seal: async (subjectId, personal) => {
       checkSubject(subjectId);
@@ -189,32 +227,8 @@ export const createPersonalDataVault = (options: PersonalDataVaultOptions): Pers
       }
     },
 
-    destroyKey: async (subjectId, erasure) => {
-      checkSubject(subjectId);
-      const { reason, requestedBy, approvedBy } = erasure ?? ({} as ErasureRequest);
-      for (const [name, value] of Object.entries({ reason, requestedBy, approvedBy })) {
-        if (typeof value !== 'string' || value.trim() === '')
-          throw new PersonalDataError('invalid_argument', `An erasure needs ${name}`);
-      }
-      if (requestedBy === approvedBy)
-        throw new PersonalDataError(
-          'invalid_argument',
-          'An erasure must be approved by someone other than the requester',
-        );
-      const record = { reason, requestedBy, approvedBy };
-      cache.delete(subjectId);
-      // Ledger first: a ledger entry without a destroyed key is re-applied later; the reverse would be resurrectable.
-      await options.erasureLedger?.append({ subjectId, erasedAt: new Date().toISOString(), ...record });
-      // A subject that never had personal data still gets a destroyed row, so nothing can be sealed for it later.
-      await sql`
-        insert into personal_data.data_keys (subject_id, data_key_id, wrapped_key, key_id, destroyed_at, erasure)
-        values (${subjectId}, ${randomUUID()}, null, ${wrapper.keyId}, now(), ${sql.json(record)})
-        on conflict (subject_id) do update set
-          wrapped_key = null,
-          destroyed_at = coalesce(personal_data.data_keys.destroyed_at, excluded.destroyed_at),
-          erasure = coalesce(personal_data.data_keys.erasure, excluded.erasure)`;
-      cache.delete(subjectId);
-    },
+    destroyKey: (subjectId, erasure) => destroyKeys([subjectId], erasure),
+    destroyKeys,
 
     isErased: async (subjectId) => {
       checkSubject(subjectId);

@@ -1,12 +1,22 @@
 /**
  * Applies one batch of events to every read model and moves the checkpoint, all in one transaction
- * (exactly-once for read models): checkpoint compare-and-set, rows loaded, events applied in memory, rows written.
+ * (exactly-once for read models): checkpoint compare-and-set, rows loaded, events applied in memory, rows written,
+ * and the tables an erasure blanked recorded for their rewrite (pending-rewrites.ts). The rebuild's own pipeline
+ * records none: its tables are new and replace the served ones, whose files go with them.
  */
 import type { Sql } from 'postgres';
 import type { LogPosition, RecordedEvent } from '@cspr/event-store';
-import { applyEvents, keysFor, newTableStates, toProjectedEvent, type BatchOutcome } from './batch-memory';
+import {
+  applyEvents,
+  emptyOutcome,
+  keysFor,
+  newTableStates,
+  toProjectedEvent,
+  type BatchOutcome,
+} from './batch-memory';
 import { loadRows, writeRows } from './batch-sql';
 import { advanceCheckpoint } from './checkpoint';
+import { recordPendingRewrites } from './pending-rewrites';
 import type { Projection, ProjectionContext } from './projection';
 
 export type { BatchOutcome, DeadLetter } from './batch-memory';
@@ -24,7 +34,7 @@ export const applyBatch = async (
   context: ProjectionContext,
 ): Promise<BatchOutcome> => {
   const last = recorded[recorded.length - 1];
-  const outcome: BatchOutcome = { position: expected, applied: 0, skipped: 0, deadLettered: 0 };
+  const outcome = emptyOutcome(expected);
   if (!last) return outcome;
   const events = recorded.map(toProjectedEvent);
   await sql.begin(async (tx) => {
@@ -41,6 +51,7 @@ export const applyBatch = async (
     await loadRows(tx, states, keys);
     const letters = applyEvents(states, events, context, outcome);
     await writeRows(tx, states, letters);
+    await recordPendingRewrites(tx, outcome.erasedPseudonymTables);
     outcome.deadLettered = letters.length;
   });
   outcome.position = last.position;

@@ -20,7 +20,22 @@ export type DeadLetter = {
   recordedAt: string;
 };
 
-export type BatchOutcome = { position: LogPosition; applied: number; skipped: number; deadLettered: number };
+export type BatchOutcome = {
+  position: LogPosition;
+  applied: number;
+  skipped: number;
+  deadLettered: number;
+  /** Tables holding opened pseudonyms (`holdsOpenedPseudonyms`) in which an erasure of this batch changed a row. */
+  erasedPseudonymTables: Set<string>;
+};
+
+export const emptyOutcome = (position: LogPosition): BatchOutcome => ({
+  position,
+  applied: 0,
+  skipped: 0,
+  deadLettered: 0,
+  erasedPseudonymTables: new Set(),
+});
 
 /** One table's rows as a batch sees them: `loaded` keys were looked up (found or not), `dirty` keys changed. */
 export type TableState = {
@@ -142,6 +157,8 @@ export const applyEvents = (
         if (row) state.rows.set(key, row);
         else state.rows.delete(key);
         state.dirty.add(key);
+        if (event.type === 'PersonalDataErased' && state.projection.holdsOpenedPseudonyms)
+          outcome.erasedPseudonymTables.add(state.projection.table);
       }
     }
     outcome.applied += 1;

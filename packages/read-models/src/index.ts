@@ -10,6 +10,7 @@ export {
   REBUILD_CHECKPOINT_NAME,
 } from './rebuild-tables';
 export { applyBatch, toProjectedEvent, ProjectionHaltedError, type BatchOutcome, type DeadLetter } from './apply-batch';
+export { clearPendingRewrites, readPendingRewrites } from './pending-rewrites';
 export { createRebuildPipeline, type RebuildPipeline, type RebuildPipelineOptions } from './rebuild-pipeline';
 export {
   readCheckpoint,

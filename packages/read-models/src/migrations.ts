@@ -14,6 +14,7 @@ import { NOTIFICATION_FACTS_DFE_SQL } from './national-statistics/notification-f
 import { STATISTICS_RELEASES_TABLE_SQL } from './statistics-releases/statistics-releases-projection';
 import { REVIEW_INCIDENT_IDS_SQL, REVIEW_LEARNING_TABLE_SQL } from './learning/learning-table';
 import { REFERRALS_TABLE_SQL } from './referrals/referrals-table';
+import { PENDING_REWRITES_TABLE_SQL } from './pending-rewrites';
 
 export const READ_MODELS_SCHEMA = 'read_models';
 
@@ -200,6 +201,7 @@ export const readModelMigrations: Migration[] = [
   { id: '0011-erasure-requests', sql: ERASURE_REQUESTS_TABLE_SQL },
   { id: '0012-erasure-subjects', sql: ERASURE_SUBJECTS_SQL },
   { id: '0013-review-incident-ids', sql: REVIEW_INCIDENT_IDS_SQL },
+  { id: '0014-pending-rewrites', sql: PENDING_REWRITES_TABLE_SQL },
 ];
 
 /** Every read-model table, emptied together by a rebuild (checkpoints excepted: they are reset, not emptied). */

@@ -46,6 +46,12 @@ export type Projection<Row = Record<string, unknown>> = {
   table: string;
   /** The primary key column (text). */
   key: string;
+  /**
+   * The table keeps review pseudonyms the projector opened (case names, titles, themes) in plaintext. A row an
+   * erasure blanks leaves its old version, text and all, in the table's files: the live projector rewrites such a
+   * table after the erasure (`BatchOutcome.erasedPseudonymTables`, services/projector erasure-rewrites.ts).
+   */
+  holdsOpenedPseudonyms?: true;
   /** Event types the projection reads; any other type is skipped without a look. */
   handles: ReadonlySet<string>;
   /** Keys of the rows an event reads or writes, loaded before the batch is applied. */

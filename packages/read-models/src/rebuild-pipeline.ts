@@ -17,6 +17,7 @@ import {
   keysFor,
   newTableStates,
   toProjectedEvent,
+  emptyOutcome,
   type BatchOutcome,
   type DeadLetter,
 } from './batch-memory';
@@ -103,7 +104,7 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
 
   const push = async (recorded: RecordedEvent[]): Promise<BatchOutcome> => {
     const last = recorded[recorded.length - 1];
-    const outcome: BatchOutcome = { position, applied: 0, skipped: 0, deadLettered: 0 };
+    const outcome = emptyOutcome(position);
     if (!last) return outcome;
     const events: ProjectedEvent[] = [];
     for (let from = 0; from < recorded.length; from += SLICE) {

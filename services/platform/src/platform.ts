@@ -179,6 +179,7 @@ export const startPlatform = async (options: StartPlatformOptions = {}): Promise
         logError: (error) => logger.error({ err: error }, 'web page failed'),
         devMailbox: devMailboxOf(config.production, sql),
         feedbackEmail: config.feedbackEmail,
+        trustedProxies: config.trustedProxies,
       });
   // Every part answers its own errors; the guard is the last line, so one request can never end the process.
   const server = createServer(

@@ -29,6 +29,7 @@ import {
 } from '@cspr/read-models';
 import { ATTR, continueTraces, SPAN, TRACER_NAME } from '@cspr/telemetry';
 import type { ProjectorLogger } from './projector-logger';
+import { createErasureRewrites, type ErasureRewrites, type ErasureRewriteWaits } from './erasure-rewrites';
 import { runRebuild, type RebuildOptions, type RebuildResult } from './rebuild';
 
 export type { ProjectorLogger } from './projector-logger';
@@ -71,6 +72,8 @@ export type ProjectorOptions = {
   rebuildStaleMs?: number;
   /** How often a following projector looks for a rebuild abandoned elsewhere. Default 5000 ms. */
   checkpointCheckMs?: number;
+  /** How long a rewrite after an erasure waits for its lock and for older transactions (erasure-rewrites.ts). */
+  erasureRewriteWaits?: ErasureRewriteWaits;
 };
 
 export type ProjectorStatusSnapshot = {
@@ -88,6 +91,8 @@ export type ProjectorStatusSnapshot = {
   consecutiveFailures: number;
   /** Rows in read_models.dead_letters: events skipped as known-bad (ProjectionError); 0 when all is well. */
   deadLetters: number;
+  /** Read-model tables an erasure blanked, still to be rewritten (erasure-rewrites.ts); 0 when all is well. */
+  erasureRewritesPending: number;
   /**
    * The read models were built with another calendar than the running one (new or one-off bank holidays): due
    * dates would mix both until `npm run rebuild`. Null when they agree.
@@ -130,6 +135,7 @@ export const createProjector = (options: ProjectorOptions): Projector => {
   let loop: Promise<void> | undefined;
   let wakeRetry: (() => void) | undefined;
   let migrated = false;
+  let rewrites: ErasureRewrites | undefined;
   /** The rebuild this process runs, if any: one at a time. */
   let rebuildRun: Promise<RebuildResult> | undefined;
   const rebuildStaleMs = options.rebuildStaleMs ?? 15_000;
@@ -285,6 +291,7 @@ export const createProjector = (options: ProjectorOptions): Projector => {
           const outcome = await applyBatch(sql, options.projections ?? projections, opened, state.position, context);
           state.position = outcome.position;
           state.eventsApplied += events.length;
+          if (outcome.erasedPseudonymTables.size > 0) rewrites?.request();
           state.consecutiveFailures = 0;
           state.lastError = null;
           if (outcome.deadLettered > 0) {
@@ -381,6 +388,14 @@ export const createProjector = (options: ProjectorOptions): Projector => {
     stopping = false;
     state.running = true;
     state.caughtUp = false;
+    rewrites = createErasureRewrites({
+      sql,
+      logger,
+      retryDelayMs,
+      maxRetryDelayMs,
+      waits: options.erasureRewriteWaits,
+    });
+    rewrites.request(); // what a stopped projector left to rewrite
     loop = follow().finally(() => {
       state.running = false;
     });
@@ -393,6 +408,7 @@ export const createProjector = (options: ProjectorOptions): Projector => {
     await subscription?.stop();
     await loop;
     loop = undefined;
+    await rewrites?.stop();
     // A background finish stops between batches (resumable); an explicit rebuild() is its caller's to await.
     await rebuildRun?.catch(() => undefined);
   };
@@ -418,6 +434,7 @@ export const createProjector = (options: ProjectorOptions): Projector => {
       lastError: state.lastError,
       consecutiveFailures: state.consecutiveFailures,
       deadLetters: state.deadLetters,
+      erasureRewritesPending: rewrites?.pending() ?? 0,
       calendarMismatch: state.calendarMismatch,
     }),
   };

@@ -39,6 +39,7 @@ const pages = createWebApp({
   signIn,
   logError: (error, context) => logger.error({ err: error, path: context.path }, 'web page failed'),
   feedbackEmail: config.feedbackEmail,
+  trustedProxies: config.trustedProxies,
 });
 const app = express();
 app.disable('x-powered-by');

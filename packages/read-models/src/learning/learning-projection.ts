@@ -279,6 +279,7 @@ const changeOf = (
 export const learningProjection: Projection<ReviewLearningRow> = {
   name: 'review-learning',
   table: 'read_models.review_learning',
+  holdsOpenedPseudonyms: true,
   key: 'review_id',
   handles: new Set([
     ...COMMISSIONS,

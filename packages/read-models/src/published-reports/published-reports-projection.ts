@@ -96,6 +96,7 @@ const documentsOf = (value: unknown): PublishedDocument[] => {
 export const publishedReportsProjection: Projection<PublishedReportRow> = {
   name: 'published-reports',
   table: 'read_models.published_reports',
+  holdsOpenedPseudonyms: true,
   key: 'review_id',
   // Non-statutory and thematic reviews (issue 9) publish too: listed as local (partnership-owned) or national.
   handles: new Set([

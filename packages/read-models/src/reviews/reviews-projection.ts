@@ -308,6 +308,7 @@ const evolveReview = (row: ReviewRow, event: ProjectedEvent, context: Projection
 export const reviewsProjection: Projection<ReviewRow> = {
   name: 'reviews',
   table: 'read_models.reviews',
+  holdsOpenedPseudonyms: true,
   key: 'review_id',
   handles: new Set(HANDLED),
   keysOf: (event) => {

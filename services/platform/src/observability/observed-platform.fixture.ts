@@ -48,7 +48,10 @@ export type ObservedPlatform = {
   commands: CommandHandler;
   relayStatus: () => Promise<{ lagEvents: number }>;
   projectorPosition: () => string;
-  /** Resolves once the projector and the relay have handled everything in the log. */
+  /**
+   * Resolves once the projector and the relay have handled everything in the log, and the read models an erasure
+   * blanked are rewritten (read_models.pending_rewrites is empty).
+   */
   settled: (timeoutMs?: number) => Promise<void>;
   close: () => Promise<void>;
 };
@@ -127,8 +130,10 @@ export const startObservedPlatform = async (logDestination?: Writable): Promise<
         const [{ events }] = await db.sql<[{ events: number }]>`select count(*)::int as events from event_store.events`;
         const readable = (await store.readAll({ maxCount: 1_000_000 })).length;
         const head = formatPosition(await store.headPosition());
-        if (readable === events && projector.status().position === head && (await relay.status()).lagEvents === 0)
-          return;
+        const [{ rewrites }] = await db.sql<[{ rewrites: number }]>`
+          select count(*)::int as rewrites from read_models.pending_rewrites`;
+        const projected = projector.status().position === head && rewrites === 0;
+        if (readable === events && projected && (await relay.status()).lagEvents === 0) return;
         if (Date.now() > deadline) throw new Error('projector or relay did not catch up');
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

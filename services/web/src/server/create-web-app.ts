@@ -32,6 +32,11 @@ export type WebAppOptions = {
   devMailbox?: DevMailbox;
   /** The mailbox the feedback page names (FEEDBACK_EMAIL). Default: @cspr/config's DEFAULT_FEEDBACK_EMAIL. */
   feedbackEmail?: string;
+  /**
+   * Addresses of the proxies in front (TRUSTED_PROXIES, as the gateway has them). Only a connection from one of
+   * these has its X-Forwarded-For, -Proto and -Host believed (req.ip, req.secure, req.protocol). Default none.
+   */
+  trustedProxies?: readonly string[];
 };
 
 /**
@@ -75,8 +80,10 @@ const publicVisitor: RequestHandler = (_req, res, next) => {
 export const createWebApp = (options: WebAppOptions): Express => {
   const app = express();
   app.disable('x-powered-by');
-  // Behind one proxy in production (TLS ends there): req.secure and req.ip then come from its headers.
-  app.set('trust proxy', 1);
+  // Behind a proxy in production (TLS ends there): req.ip, req.secure and req.protocol come from its headers, but
+  // only when the connection is from that proxy. Trusting "one hop" would believe any caller that wrote them.
+  const trustedProxies = options.trustedProxies ?? [];
+  app.set('trust proxy', trustedProxies.length > 0 ? [...trustedProxies] : false);
   nunjucksSetup(app, { watch: options.watchViews ?? false });
   app.locals.assets = assetUrls();
   const client = gatewayClient({ send: options.gateway, ...(options.gatewayUrl ? { url: options.gatewayUrl } : {}) });
