@@ -4,3 +4,4 @@ export { runMigrations } from './migrations';
 export type { Migration, MigrationPlan } from './migrations';
 export { createInProcessWakeups, createPostgresWakeups, channelFor } from './wakeups';
 export type { Wakeups, PostgresWakeupsOptions } from './wakeups';
+export { uuidV7, uuidV7Of, uuidV7Time } from './uuid-v7';
