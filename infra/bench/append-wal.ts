@@ -1,7 +1,8 @@
 /**
  * WAL written per append, by event-id shape (issue 19): why appends slow down as the log grows.
  *
- *   BENCH_EVENTS=1000000 npx tsx infra/bench/append-wal.ts     (env: TEST_DATABASE_ADMIN_URL)
+ *   BENCH_EVENTS=1000000 npx tsx infra/bench/append-wal.ts     (env: BENCH_WAL_COMPRESSION=lz4 or another value of
+ *                                                                wal_compression, for its session; TEST_DATABASE_ADMIN_URL)
  *
  * Pre-fills the store's table with BENCH_EVENTS events of random (v4) ids, as append-bench.ts does, then, after a
  * CHECKPOINT, inserts batches of 100 and single events with random ids and with time-ordered (v7-shaped) ids, and
@@ -40,8 +41,12 @@ try {
   for (const s of sizes) console.log(`  ${String(s.name).padEnd(32)} ${s.pages}`);
 
   type Wal = { records: number; fpi: number; bytes: number };
+  // One connection, so that a session setting holds for every insert measured.
+  const session = await sql.reserve();
+  const compression = process.env.BENCH_WAL_COMPRESSION;
+  if (compression) await session`select set_config('wal_compression', ${compression}, false)`;
   const insert = async (id: 'gen_random_uuid()' | 'uuid_v7()', stream: string, rows: number): Promise<Wal> => {
-    const [row] = await sql.unsafe(`explain (analyze, wal, format json)
+    const [row] = await session.unsafe(`explain (analyze, wal, format json)
       insert into event_store.events (event_id, stream_id, stream_revision, type, data, metadata)
       select ${id}, '${stream}', g, 'IncidentNotified', jsonb_build_object('incidentId', gen_random_uuid(), 'i', g),
         jsonb_build_object('correlationId', gen_random_uuid())
@@ -49,7 +54,7 @@ try {
     const plan = (row!['QUERY PLAN'] as [{ Plan: Record<string, number> }])[0].Plan;
     return { records: plan['WAL Records']!, fpi: plan['WAL FPI']!, bytes: plan['WAL Bytes']! };
   };
-  console.log('\nper append, after a CHECKPOINT; mean over the appends');
+  console.log(`\nper append, after a CHECKPOINT; mean over the appends; wal_compression ${compression ?? 'off'}`);
   console.log(['ids', 'events', 'appends', 'WAL records', 'WAL FPI', 'WAL kB'].map((h) => h.padStart(12)).join(''));
   for (const round of [1, 2]) {
     for (const [label, id] of [
@@ -60,7 +65,7 @@ try {
         [100, 40],
         [1, 400],
       ] as const) {
-        await sql`checkpoint`;
+        await session`checkpoint`;
         const total: Wal = { records: 0, fpi: 0, bytes: 0 };
         for (let k = 0; k < appends; k += 1) {
           const wal = await insert(id, `diag-${round}-${label}-${rows}-${k}`, rows);
@@ -76,6 +81,7 @@ try {
       }
     }
   }
+  session.release();
 } finally {
   await db.drop();
 }
