@@ -128,7 +128,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
       select last.transaction_id::text as commit, last.position::text as prepare, last.stream_revision::text as revision
       from appended last order by last.position desc limit 1`,
     // The same for one event, the usual command, with its fields as parameters: no array to build, parse and take
-    // apart, nothing to order (a fifth less server time per append, which is what many writers run out of).
+    // apart, nothing to order: a sixth less server time per append, which is what many concurrent writers run out of.
     fastAppendOne: `with ${revisionCheck}
       insert into ${s}.events (event_id, stream_id, stream_revision, type, data, metadata)
         select $3::uuid, $1, coalesce(accepted.revision, -1) + 1, $5::text, $6::text::jsonb, $7::text::jsonb from accepted
