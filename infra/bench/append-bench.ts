@@ -3,7 +3,7 @@
  * same driver (postgres.js), same database, same run, so the ratio cancels out the machine.
  *
  *   npx tsx infra/bench/append-bench.ts     (env: BENCH_SECONDS per side per case, default 4; BENCH_EVENTS;
- *                                            BENCH_WAKEUPS=off; TEST_DATABASE_ADMIN_URL)
+ *                                            BENCH_WAKEUPS=off; BENCH_IDS=random; TEST_DATABASE_ADMIN_URL)
  *
  * Cases: single-event appends with 1, 4 and 16 concurrent writers (each writer its own stream, expected revision
  * exact) against single-row autocommit INSERTs at the same concurrency; 100-event appends against one multi-row
@@ -20,12 +20,16 @@
  * (written by INSERT ... SELECT, not through the store, to keep the fill short) against a store on an empty log,
  * again interleaved. Goal: the full log's throughput within 10% of the empty one's (ratio >= 0.9).
  *
+ * Event ids are UUIDv7, as the platform writes them (application event-ids.ts: derived from a UUIDv7 command id,
+ * or new). BENCH_IDS=random appends random (v4) ids instead, as it did before: on a large log each of those lands
+ * on its own page of the unique event-id index (infra/bench/append-wal.ts shows the WAL this costs).
+ *
  * Prints a table with each ratio, its goal and met / NOT met, then the figures as JSON.
  */
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import type { Sql } from 'postgres';
-import { createInProcessWakeups } from '@cspr/database';
+import { createInProcessWakeups, uuidV7 } from '@cspr/database';
 import { createTestDatabase } from '@cspr/testing';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
 import type { EventStore, EventToAppend } from '@cspr/event-store';
@@ -34,9 +38,11 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 4);
 const fill = Number(process.env.BENCH_EVENTS ?? 0);
 const GOAL = 0.8;
 const GROWTH_GOAL = 0.9;
+const ids = process.env.BENCH_IDS === 'random' ? 'random' : 'v7';
+const newEventId = ids === 'random' ? randomUUID : () => uuidV7();
 
 const event = (i: number): EventToAppend => ({
-  eventId: randomUUID(),
+  eventId: newEventId(),
   type: 'IncidentNotified',
   data: { schemaVersion: 1, incidentId: randomUUID(), ageBand: '1-4', sex: 'female', nature: ['neglect'], i },
   metadata: {
@@ -209,7 +215,7 @@ try {
   for (const pair of pairs) await compare(pair.sides, pair.writers, 1);
 
   console.log(
-    `PostgreSQL ${version}, postgres.js, ${cpus().length} CPUs, ${seconds}s per side per case in 0.5s slices; events/s, latency per append in ms\n`,
+    `PostgreSQL ${version}, postgres.js, ${cpus().length} CPUs, ${seconds}s per side per case in 0.5s slices, ${ids} event ids; events/s, latency per append in ms\n`,
   );
   const f = (n: number, digits = 0) => n.toFixed(digits).padStart(10);
   const verdict = (ratio: number, goal: number) => (ratio >= goal ? 'met' : 'NOT met').padStart(10);
@@ -309,7 +315,9 @@ try {
   } else {
     console.log('\nGrowth: skipped (BENCH_EVENTS=<n> measures appends on a log pre-filled with n events)');
   }
-  process.stdout.write(`${JSON.stringify({ postgres: version, secondsPerSide: seconds, cases, growth }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ postgres: version, secondsPerSide: seconds, eventIds: ids, cases, growth }, null, 2)}\n`,
+  );
   await store.close();
 } finally {
   await db.drop();

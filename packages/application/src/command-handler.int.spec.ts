@@ -13,8 +13,10 @@ import {
 import type { PersonalDataVault, ReadAudit } from '@cspr/personal-data';
 import { createTestDatabase } from '@cspr/testing';
 import type { TestDatabase } from '@cspr/testing';
+import { uuidV7, uuidV7Time } from '@cspr/database';
 import { createCommandHandler } from './command-handler';
 import type { CommandHandler } from './command-handler';
+import { uuidV5 } from './uuid-v5';
 
 const CHILD_NAME = 'Quillon Testchild';
 const CASE_OUTLINE = 'A case outline that must never appear in plaintext in the log.';
@@ -148,6 +150,26 @@ describe('command handler', () => {
     await expect(handler.execute(notify(incidentId), { actor: leeds })).rejects.toMatchObject({
       code: 'illegal_state',
     });
+  });
+
+  it('gives a UUIDv7 command id time-ordered event ids and answers its retry, also one across the change', async () => {
+    const commandId = uuidV7();
+    const incidentId = randomUUID();
+    const streamId = incidentStreamId(incidentId);
+    const first = await handler.execute(notify(incidentId), { actor: leeds, commandId });
+    const eventId = first.events[0]!.eventId;
+    expect(eventId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(uuidV7Time(eventId)).toBe(uuidV7Time(commandId));
+    const again = await handler.execute(notify(incidentId), { actor: leeds, commandId });
+    expect(again).toMatchObject({ alreadyApplied: true, position: first.position, events: first.events });
+
+    // The log as an earlier release wrote it: the v5 id of the same name. Its retry still finds that event.
+    const earlierId = uuidV5(`alice/${commandId}/${streamId}/0`);
+    await db.sql`update event_store.events set event_id = ${earlierId} where event_id = ${eventId}`;
+    const acrossTheChange = await handler.execute(notify(incidentId), { actor: leeds, commandId });
+    expect(acrossTheChange).toMatchObject({ alreadyApplied: true, position: first.position });
+    expect(acrossTheChange.events.map((e) => e.eventId)).toEqual([earlierId]);
+    expect(await store.readStream(streamId)).toHaveLength(1);
   });
 
   it('re-decides on a concurrent write: both succeed where both decisions still hold', async () => {

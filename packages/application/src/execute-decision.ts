@@ -19,7 +19,7 @@ import type { PersonalDataVault } from '@cspr/personal-data';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { ATTR, platformMetrics, SPAN, TRACER_NAME } from '@cspr/telemetry';
 import { loadAggregate } from './aggregate-stream';
-import { uuidV5 } from './uuid-v5';
+import { derivedEventId, earlierDerivedEventId, newEventId } from './event-ids';
 
 export type AnyEvent = { type: string; schemaVersion: number; data: object; personal?: unknown };
 
@@ -28,8 +28,9 @@ export type CommandEnvelope = {
   /** May hold an extended role (`agency`, `dfe`): the deciders that do not know it refuse it as forbidden. */
   actor: Actor;
   /**
-   * Client-chosen id of this command (1–100 characters). Event ids are derived from it (uuid v5 of actor, command
-   * id, stream and index), so a retried request appends nothing twice and answers with the first result.
+   * Client-chosen id of this command (1–100 characters). Event ids are derived from it (actor, command id, stream
+   * and index: event-ids.ts), so a retried request appends nothing twice and answers with the first result. A
+   * command id that starts with a UUIDv7 gives time-ordered event ids, which keep appends fast on a large log.
    */
   commandId?: string;
   /** Default: the command id, else a new id. */
@@ -82,14 +83,20 @@ export const contextFor = (actor: Actor, now: Date): CommandContext => {
   return { actor, now: instant, today: londonDate(instant) };
 };
 
-const derivedEventId = (envelope: CommandEnvelope, streamId: string, index: number): string =>
-  uuidV5(`${envelope.actor.userId}/${envelope.commandId}/${streamId}/${index}`);
-
-const earlierWrite = (recorded: RecordedEvent[], envelope: CommandEnvelope, streamId: string): AppendedEvent[] => {
+/** The events this command appended to the stream before, if it is a retry: their ids are derived the same way. */
+const earlierWrite = (
+  recorded: RecordedEvent[],
+  userId: string,
+  commandId: string,
+  streamId: string,
+): AppendedEvent[] => {
   const found: AppendedEvent[] = [];
   for (let index = 0; ; index += 1) {
-    const id = derivedEventId(envelope, streamId, index);
-    const event = recorded.find((e) => e.eventId === id);
+    const ids = [
+      derivedEventId(userId, commandId, streamId, index),
+      earlierDerivedEventId(userId, commandId, streamId, index),
+    ];
+    const event = recorded.find((e) => ids.includes(e.eventId));
     if (!event) return found;
     found.push({ eventId: event.eventId, type: event.type, position: event.position });
   }
@@ -148,7 +155,7 @@ export const executeDecision = async <
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
     const loaded = await loadAggregate(store, decision.decider, streamId);
     if (envelope.commandId) {
-      const earlier = earlierWrite(loaded.recorded, envelope, streamId);
+      const earlier = earlierWrite(loaded.recorded, envelope.actor.userId, envelope.commandId, streamId);
       if (earlier.length > 0)
         return { streamId, position: earlier.at(-1)!.position, events: earlier, alreadyApplied: true };
     }
@@ -173,7 +180,9 @@ export const executeDecision = async <
       const personal = event.personal === undefined ? undefined : await vault.seal(decision.subjectId, event.personal);
       const encoded = encodeEvent({ type: event.type, schemaVersion: event.schemaVersion, data: event.data, personal });
       toAppend.push({
-        eventId: envelope.commandId ? derivedEventId(envelope, streamId, index) : deps.newId(),
+        eventId: envelope.commandId
+          ? derivedEventId(envelope.actor.userId, envelope.commandId, streamId, index)
+          : newEventId(),
         type: encoded.type,
         data: encoded.data,
         metadata,

@@ -13,9 +13,12 @@ const toBytes = (uuid: string): Buffer => {
   return Buffer.from(hex, 'hex');
 };
 
+/** The SHA-1 of namespace and name that a v5 UUID is made of (20 bytes). */
+export const nameHash = (name: string, namespace: string = COMMAND_NAMESPACE): Buffer =>
+  createHash('sha1').update(toBytes(namespace)).update(name, 'utf8').digest();
+
 export const uuidV5 = (name: string, namespace: string = COMMAND_NAMESPACE): string => {
-  const hash = createHash('sha1').update(toBytes(namespace)).update(name, 'utf8').digest();
-  const bytes = hash.subarray(0, 16);
+  const bytes = nameHash(name, namespace).subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

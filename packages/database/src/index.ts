@@ -6,3 +6,4 @@ export { createInProcessWakeups, createPostgresWakeups, channelFor } from './wak
 export type { Wakeups, PostgresWakeupsOptions } from './wakeups';
 export { rewriteTables } from './rewrite-tables';
 export type { RewriteTablesOptions } from './rewrite-tables';
+export { uuidV7, uuidV7Of, uuidV7Time } from './uuid-v7';

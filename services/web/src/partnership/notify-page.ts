@@ -4,7 +4,7 @@
  * was typed, so the page works the same without JavaScript. Answers that pass go to "check your answers" (carried
  * in hidden fields), and only "Send notification" there notifies the Panel.
  */
-import { randomUUID } from 'node:crypto';
+import { uuidV7 } from '@cspr/database';
 import { findLocalAuthority } from '@cspr/domain';
 import {
   button,
@@ -61,10 +61,16 @@ export const childSection = (c: ChildValues, i: number, count: number, errors: F
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/**
+ * A new form's command id: a UUIDv7, so the events the command appends get time-ordered ids, which the event
+ * store's unique index takes at its recent end (application event-ids.ts).
+ */
+export const newCommandId = (): string => uuidV7();
+
 /** The same command id through every post of one form, so a double send or a retry notifies once. */
 export const commandIdOf = (form: URLSearchParams): string => {
   const given = form.get('commandId') ?? '';
-  return UUID.test(given) ? given : randomUUID();
+  return UUID.test(given) ? given : newCommandId();
 };
 
 /**
@@ -228,7 +234,7 @@ export const childCountOf = (form: URLSearchParams): number =>
   Math.min(MAX_CHILDREN, Math.max(1, Number(form.get('childCount')) || 1));
 
 export const notifyPage = async (ctx: PageContext) => {
-  if (ctx.method === 'GET') return draw(ctx, emptyNotify(), randomUUID());
+  if (ctx.method === 'GET') return draw(ctx, emptyNotify(), newCommandId());
   const commandId = commandIdOf(ctx.form);
   const values = readNotifyForm(ctx.form, childCountOf(ctx.form));
   const action = ctx.form.get('action') ?? '';

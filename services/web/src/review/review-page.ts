@@ -7,8 +7,7 @@ import { type FieldErrors, backLink, button, notice, summaryList, table, warning
 import { daysLeftText, deadlineTag, formatDate, type DeadlineLike } from '../app/deadline';
 import { formValues, type FormValues } from '../app/form-values';
 import { isClientError, orErrorPage, type ClientError, type GatewayCall } from '../server/gateway-client';
-import { randomUUID } from 'node:crypto';
-import { commandIdOf } from '../partnership/notify-page';
+import { commandIdOf, newCommandId } from '../partnership/notify-page';
 import { html } from '../app/html';
 import type { PageContext } from '../server/page';
 import { DELAY_REASONS, deadlineLabel, DOCUMENT_KINDS, labelOf, REVIEW_STATUSES } from '../app/vocabulary';
@@ -181,7 +180,7 @@ export const reviewPage = async (ctx: PageContext) => {
             ${a === active && problem ? warning(problem) : ''}
             <form method="post" action="/reviews/${review.id}" novalidate data-action="${a.id}" ${a.id === 'publish' ? html`enctype="multipart/form-data"` : ''}>
               ${ctx.csrf}<input type="hidden" name="step" value="${a.id}">
-              <input type="hidden" name="commandId" value="${a === active ? commandIdOf(ctx.form) : randomUUID()}">
+              <input type="hidden" name="commandId" value="${a === active ? commandIdOf(ctx.form) : newCommandId()}">
               ${a.fields(a === active ? v : {}, a === active ? errors : {})}
               ${button({ text: a.title })}</form>
           </div></details>`,
