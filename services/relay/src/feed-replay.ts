@@ -50,11 +50,11 @@ export const replayFeed = async (options: FeedReplayOptions): Promise<FeedReplay
         atOrBefore(e.position, to),
       );
       if (batch.length === 0) break;
-      origins.learn(batch);
+      const batchOrigins = await origins.ofBatch(batch);
       const messages: FeedMessage[] = [];
       for (const event of batch) {
         if (!isOnFeed(event.type)) continue;
-        const message = toFeedMessage(event, needsOrigin(event.type) ? await origins.of(event.streamId) : undefined);
+        const message = toFeedMessage(event, needsOrigin(event.type) ? batchOrigins.get(event.streamId) : undefined);
         if (message) messages.push(message);
       }
       await publisher.send(messages);

@@ -117,12 +117,11 @@ export const createRelay = (options: RelayOptions): Relay => {
     });
 
   const toMessages = async (events: RecordedEvent[]): Promise<FeedMessage[]> => {
-    origins.learn(events);
+    const batchOrigins = await origins.ofBatch(events);
     const messages: FeedMessage[] = [];
     for (const event of events) {
       if (!isOnFeed(event.type)) continue;
-      const origin = needsOrigin(event.type) ? await origins.of(event.streamId) : undefined;
-      const message = toFeedMessage(event, origin);
+      const message = toFeedMessage(event, needsOrigin(event.type) ? batchOrigins.get(event.streamId) : undefined);
       if (message) messages.push(message);
     }
     return messages;
