@@ -7,6 +7,10 @@
  * pipelines them), not one awaited round trip per event. A backlog spanning more streams than the cache holds
  * misses on most of its events (a cache cycled through in order keeps evicting the next stream it needs), so a
  * miss has to be cheap, not merely rare.
+ *
+ * The bound is two generations of half the capacity each: when the newer one fills, the older one is dropped whole
+ * and an entry found in it moves to the newer. Evicting one entry at a time from the front of a Map instead
+ * (`keys().next()`) walks past every entry deleted before it, which cost ~50 µs per insert once the cache was full.
  */
 import { needsOrigin, originOf } from '@cspr/feed';
 import type { StreamOrigin } from '@cspr/feed';
@@ -15,11 +19,23 @@ import type { EventStore, RecordedEvent } from '@cspr/event-store';
 export type OriginsOfBatch = ReadonlyMap<string, StreamOrigin | undefined>;
 
 export const createStreamOrigins = (store: EventStore, capacity = 20_000) => {
-  const cache = new Map<string, StreamOrigin | undefined>();
+  const generationSize = Math.max(1, Math.floor(capacity / 2));
+  let newer = new Map<string, StreamOrigin | undefined>();
+  let older = new Map<string, StreamOrigin | undefined>();
   const remember = (streamId: string, origin: StreamOrigin | undefined) => {
-    cache.delete(streamId);
-    if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
-    cache.set(streamId, origin);
+    if (newer.size >= generationSize) {
+      older = newer;
+      newer = new Map();
+    }
+    newer.set(streamId, origin);
+  };
+  /** The cached origin, `null` when not cached (an origin can be undefined: a stream the feed has no origin for). */
+  const cached = (streamId: string): StreamOrigin | undefined | null => {
+    if (newer.has(streamId)) return newer.get(streamId);
+    if (!older.has(streamId)) return null;
+    const origin = older.get(streamId);
+    remember(streamId, origin);
+    return origin;
   };
   const readOrigin = async (streamId: string) => {
     const [first] = await store.readStream(streamId, { direction: 'forwards', maxCount: 1 });
@@ -42,8 +58,9 @@ export const createStreamOrigins = (store: EventStore, capacity = 20_000) => {
       const missing = new Set<string>();
       for (const event of events) {
         if (!needsOrigin(event.type) || found.has(event.streamId)) continue;
-        if (cache.has(event.streamId)) found.set(event.streamId, cache.get(event.streamId));
-        else missing.add(event.streamId);
+        const origin = cached(event.streamId);
+        if (origin === null) missing.add(event.streamId);
+        else found.set(event.streamId, origin);
       }
       const read = await Promise.all(
         [...missing].map(async (streamId) => [streamId, await readOrigin(streamId)] as const),
