@@ -76,6 +76,33 @@ describe('PostgreSQL server specifics', () => {
     expect(second!.position).toEqual(fastResult.position);
   });
 
+  it('a transaction open in another database does not hold the log back', async () => {
+    const other = await createTestDatabase({ maxConnections: 1 });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const holding = new Promise<void>((resolve) => (started = resolve));
+    // Older than the append below, and open until the end of the test.
+    const foreign = other.sql.begin(async (tx) => {
+      await tx`select pg_current_xact_id()`;
+      started();
+      await gate;
+    });
+    try {
+      await Promise.race([holding, foreign]);
+      const start = await store.headPosition();
+      const event = anEvent();
+      const stream = newStreamId();
+      await store.appendToStream(stream, [event]);
+      const [read] = await readAllSettled(store, start, 1, [stream]);
+      expect(read!.eventId).toBe(event.eventId);
+    } finally {
+      release();
+      await foreign;
+      await other.drop();
+    }
+  });
+
   it('wakes a subscriber in another process through LISTEN/NOTIFY, well before its poll interval', async () => {
     const reader = await openDatabase({ databaseUrl: db.url, maxConnections: 2 });
     const readerStore = createPostgresEventStore({ sql: reader.sql, wakeups: reader.wakeups });

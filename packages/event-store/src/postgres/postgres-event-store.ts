@@ -24,6 +24,22 @@ export type PostgresEventStoreOptions = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The log is read only below this transaction id (schema.ts says why): the oldest transaction running when the
+ * statement's snapshot was taken, leaving out those shown running in another database, which cannot write to this
+ * one's log. Transaction ids are server-wide, so otherwise any writer anywhere on the server (another application's
+ * database, a test's) held every append here back until it ended. The statement's snapshot (pg_current_snapshot())
+ * is also the one the read sees rows with: a transaction in its running list whose rows would appear later stays
+ * below the line unless pg_stat_activity shows that same transaction id in another database, a fact that cannot
+ * change; one that ended since, a prepared transaction, or one whose database is hidden still holds the log back.
+ * The activity list is read only when some transaction is running.
+ */
+const HOLD_BACK_HORIZON = `(
+  select coalesce(min(running.xid), pg_snapshot_xmax(pg_current_snapshot()))
+    from pg_snapshot_xip(pg_current_snapshot()) as running(xid)
+   where xid(running.xid) not in (
+     select a.backend_xid from pg_stat_get_activity(null) a
+      where a.backend_xid is not null and a.datid <> (select oid from pg_database where datname = current_database())))`;
 /** Enough for many writers racing on one stream with 'any'; each retry is a fresh statement. */
 const MAX_ATTEMPTS = 50;
 
@@ -125,12 +141,12 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     forwards: `select ${EVENT_COLUMNS} from ${s}.events where stream_id = $1 and stream_revision >= $2 order by stream_revision limit $3`,
     backwards: `select ${EVENT_COLUMNS} from ${s}.events where stream_id = $1 and stream_revision <= $2 order by stream_revision desc limit $3`,
     exists: `select 1 from ${s}.events where stream_id = $1 limit 1`,
-    // Only below the oldest running transaction: nothing can ever commit there again, so no cursor skips.
+    // Only below the hold-back horizon: nothing can ever commit there again, so no cursor skips.
     readAll: `select ${EVENT_COLUMNS} from ${s}.events
-      where (transaction_id, position) > ($1::text::xid8, $2::bigint) and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      where (transaction_id, position) > ($1::text::xid8, $2::bigint) and transaction_id < ${HOLD_BACK_HORIZON}
       order by transaction_id, position limit $3`,
     head: `select transaction_id::text as commit, position::text as prepare from ${s}.events
-      where transaction_id < pg_snapshot_xmin(pg_current_snapshot()) order by transaction_id desc, position desc limit 1`,
+      where transaction_id < ${HOLD_BACK_HORIZON} order by transaction_id desc, position desc limit 1`,
   };
   const run = async <T extends object>(text: string, params: (string | number | null)[]): Promise<T[]> => {
     if (closed) throw new EventStoreError('closed', 'Event store is closed');
