@@ -13,7 +13,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Sql } from 'postgres';
-import { FEED_TOPIC, FeedMappingError, isOnFeed, needsOrigin, toFeedMessage } from '@cspr/feed';
+import { FEED_TOPIC, FEED_UNREAD_DATA, FeedMappingError, isOnFeed, needsOrigin, toFeedMessage } from '@cspr/feed';
 import type { FeedMessage } from '@cspr/feed';
 import type { EventStore, LogPosition, RecordedEvent, Subscription } from '@cspr/event-store';
 import { createCheckpointStore, LeaseLostError, migrateRelay } from './relay-checkpoint';
@@ -225,6 +225,7 @@ export const createRelay = (options: RelayOptions): Relay => {
         after: position,
         batchSize: options.batchSize ?? 500,
         pollIntervalMs: options.pollIntervalMs,
+        leaveOutData: FEED_UNREAD_DATA,
       });
       await subscription.done.catch((error: unknown) => {
         failure = error;

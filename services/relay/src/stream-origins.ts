@@ -12,7 +12,7 @@
  * and an entry found in it moves to the newer. Evicting one entry at a time from the front of a Map instead
  * (`keys().next()`) walks past every entry deleted before it, which cost ~50 µs per insert once the cache was full.
  */
-import { needsOrigin, originOf } from '@cspr/feed';
+import { FEED_UNREAD_DATA, needsOrigin, originOf } from '@cspr/feed';
 import type { StreamOrigin } from '@cspr/feed';
 import type { EventStore, RecordedEvent } from '@cspr/event-store';
 
@@ -38,7 +38,11 @@ export const createStreamOrigins = (store: EventStore, capacity = 20_000) => {
     return origin;
   };
   const readOrigin = async (streamId: string) => {
-    const [first] = await store.readStream(streamId, { direction: 'forwards', maxCount: 1 });
+    const [first] = await store.readStream(streamId, {
+      direction: 'forwards',
+      maxCount: 1,
+      leaveOutData: FEED_UNREAD_DATA,
+    });
     return first ? originOf(first) : undefined;
   };
   return {

@@ -76,6 +76,27 @@ describe('PostgreSQL server specifics', () => {
     expect(second!.position).toEqual(fastResult.position);
   });
 
+  it('leaves out the data fields a reader names, on every read, and only those', async () => {
+    const start = await store.headPosition();
+    const stream = newStreamId();
+    const event = { ...anEvent(), data: { kept: 1, nested: { personal: 'kept too' }, personal: { sealed: 'x' } } };
+    await store.appendToStream(stream, [event]);
+    const [settled] = await readAllSettled(store, start, 1, [stream]);
+    expect(settled!.data).toEqual(event.data);
+    const leaveOutData = ['personal'];
+    const expected = { kept: 1, nested: { personal: 'kept too' } };
+    const [fromLog] = (await store.readAll({ after: start, leaveOutData })).filter((e) => e.streamId === stream);
+    expect(fromLog!.data).toEqual(expected);
+    expect((await store.readStream(stream, { leaveOutData }))[0]!.data).toEqual(expected);
+    const delivered: Record<string, unknown>[] = [];
+    const subscription = store.subscribeToAll(
+      async (batch) => void delivered.push(...batch.filter((e) => e.streamId === stream).map((e) => e.data)),
+      { after: start, leaveOutData },
+    );
+    await eventually(() => expect(delivered).toEqual([expected]), SETTLE_MS);
+    await subscription.stop();
+  });
+
   it('a transaction open in another database does not hold the log back', async () => {
     const other = await createTestDatabase({ maxConnections: 1 });
     let release!: () => void;

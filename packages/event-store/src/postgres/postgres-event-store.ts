@@ -12,7 +12,7 @@ import type {
 } from '../event-store';
 import { startPollingSubscription } from '../polling-subscription';
 import { DEFAULT_SCHEMA } from './schema';
-import { EVENT_COLUMNS, toJson, toRecordedEvent } from './rows';
+import { eventColumns, toJson, toRecordedEvent } from './rows';
 import type { EventRow } from './rows';
 
 export type PostgresEventStoreOptions = {
@@ -138,17 +138,20 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
       from appended last order by last.position desc limit 1`,
     append: `select * from ${s}.append_to_stream($1, $2, $3::text::jsonb)`,
     current: `select max(stream_revision)::text as revision from ${s}.events where stream_id = $1`,
-    forwards: `select ${EVENT_COLUMNS} from ${s}.events where stream_id = $1 and stream_revision >= $2 order by stream_revision limit $3`,
-    backwards: `select ${EVENT_COLUMNS} from ${s}.events where stream_id = $1 and stream_revision <= $2 order by stream_revision desc limit $3`,
+    forwards: `select ${eventColumns('$4')} from ${s}.events where stream_id = $1 and stream_revision >= $2 order by stream_revision limit $3`,
+    backwards: `select ${eventColumns('$4')} from ${s}.events where stream_id = $1 and stream_revision <= $2 order by stream_revision desc limit $3`,
     exists: `select 1 from ${s}.events where stream_id = $1 limit 1`,
     // Only below the hold-back horizon: nothing can ever commit there again, so no cursor skips.
-    readAll: `select ${EVENT_COLUMNS} from ${s}.events
+    readAll: `select ${eventColumns('$4')} from ${s}.events
       where (transaction_id, position) > ($1::text::xid8, $2::bigint) and transaction_id < ${HOLD_BACK_HORIZON}
       order by transaction_id, position limit $3`,
     head: `select transaction_id::text as commit, position::text as prepare from ${s}.events
       where transaction_id < ${HOLD_BACK_HORIZON} order by transaction_id desc, position desc limit 1`,
   };
-  const run = async <T extends object>(text: string, params: (string | number | null)[]): Promise<T[]> => {
+  const run = async <T extends object>(
+    text: string,
+    params: (string | number | null | readonly string[])[],
+  ): Promise<T[]> => {
     if (closed) throw new EventStoreError('closed', 'Event store is closed');
     try {
       return (await sql.unsafe(text, params, { prepare: true })) as unknown as T[];
@@ -231,20 +234,31 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
       streamId,
       from.toString(),
       readOptions.maxCount ?? null,
+      readOptions.leaveOutData ?? [],
     ]);
     if (rows.length === 0 && (await run(q.exists, [streamId])).length === 0) throw new StreamNotFoundError(streamId);
     return rows.map(toRecordedEvent);
   };
 
-  const readAfter = async (after: LogPosition, maxCount: number | null): Promise<RecordedEvent[]> => {
-    const rows = await run<EventRow>(q.readAll, [after.commit.toString(), after.prepare.toString(), maxCount]);
+  const readAfter = async (
+    after: LogPosition,
+    maxCount: number | null,
+    leaveOutData: readonly string[] = [],
+  ): Promise<RecordedEvent[]> => {
+    const rows = await run<EventRow>(q.readAll, [
+      after.commit.toString(),
+      after.prepare.toString(),
+      maxCount,
+      leaveOutData,
+    ]);
     return rows.map(toRecordedEvent);
   };
 
   return {
     appendToStream,
     readStream,
-    readAll: (readOptions = {}) => readAfter(readOptions.after ?? LOG_START, readOptions.maxCount ?? null),
+    readAll: (readOptions = {}) =>
+      readAfter(readOptions.after ?? LOG_START, readOptions.maxCount ?? null, readOptions.leaveOutData),
     headPosition: async () => {
       const [row] = await run<{ commit: string; prepare: string }>(q.head, []);
       return row ? { commit: BigInt(row.commit), prepare: BigInt(row.prepare) } : LOG_START;
@@ -252,7 +266,10 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     subscribeToAll: (handler, subscriptionOptions) => {
       if (closed) throw new EventStoreError('closed', 'Event store is closed');
       const subscription = startPollingSubscription(
-        { readAfter, onWake: (callback) => wakeups.subscribe(topic, callback) },
+        {
+          readAfter: (after, maxCount) => readAfter(after, maxCount, subscriptionOptions?.leaveOutData),
+          onWake: (callback) => wakeups.subscribe(topic, callback),
+        },
         handler,
         subscriptionOptions,
       );
