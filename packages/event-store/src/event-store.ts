@@ -9,7 +9,8 @@
 /** Where an event sits in the global log. Compared lexicographically: (commit, prepare).
  *
  * PostgreSQL: `commit` is the writing transaction's id (xid8) and `prepare` the event's sequence number; readers
- * read only below `pg_snapshot_xmin`, so a late-committing transaction can never be skipped.
+ * read only below the oldest transaction still running that could write to the log, so a late-committing
+ * transaction can never be skipped.
  * EventStoreDB: the commit and prepare positions of its `$all` stream. */
 export type LogPosition = { commit: bigint; prepare: bigint };
 
@@ -69,20 +70,27 @@ export type AppendResult = {
   position: LogPosition;
 };
 
-export type ReadStreamOptions = {
+/**
+ * Top-level fields of `data` the reader never looks at (the relay: the sealed `personal` part). A store may leave
+ * them out of what it returns (PostgreSQL drops them on the server, before they are sent and parsed) or return
+ * them anyway; the reader must not rely on either.
+ */
+export type LeaveOutData = { leaveOutData?: readonly string[] };
+
+export type ReadStreamOptions = LeaveOutData & {
   direction?: 'forwards' | 'backwards';
   /** Revision to start from (inclusive). Default: the start (forwards) or the end (backwards). */
   fromRevision?: bigint;
   maxCount?: number;
 };
 
-export type ReadAllOptions = {
+export type ReadAllOptions = LeaveOutData & {
   /** Read events strictly after this position. Default: the beginning of the log. */
   after?: LogPosition;
   maxCount?: number;
 };
 
-export type SubscriptionOptions = {
+export type SubscriptionOptions = LeaveOutData & {
   /** Deliver events strictly after this checkpoint. */
   after?: LogPosition;
   /** Events handed to the handler at once when behind. Default 500. */

@@ -1,6 +1,10 @@
 import { EventStoreError, LOG_START } from './event-store';
 import type { BatchHandler, LogPosition, RecordedEvent, Subscription, SubscriptionOptions } from './event-store';
 
+/** How often, and for how long after a wake-up, the subscription re-reads for events held back. */
+const EAGER_DELAY_MS = 25;
+const EAGER_WINDOW_MS = 1_000;
+
 export type PollingSource = {
   /** Events strictly after `after`, in log order, at most `maxCount`. */
   readAfter: (after: LogPosition, maxCount: number) => Promise<RecordedEvent[]>;
@@ -24,12 +28,14 @@ export const startPollingSubscription = (
   let woken = false;
   let wake: (() => void) | undefined;
   // After a wake-up the new events may not be readable yet (PostgreSQL holds them back while an older transaction
-  // is open anywhere on the server): re-read soon, backing off from 25 ms to the poll interval, until some arrive.
-  let eagerDelayMs: number | undefined;
+  // is open anywhere on the server): re-read every EAGER_DELAY_MS for EAGER_WINDOW_MS after the last wake-up, then
+  // fall back to the poll interval. A hold-back usually ends within tens of milliseconds (a neighbour's commit); a
+  // back-off doubling from the first re-read would put the second one 75 ms after the wake-up, the third at 175.
+  let eagerUntil = 0;
 
   const unsubscribe = source.onWake?.(() => {
     woken = true;
-    eagerDelayMs = 25;
+    eagerUntil = Date.now() + EAGER_WINDOW_MS;
     wake?.();
   });
 
@@ -39,8 +45,7 @@ export const startPollingSubscription = (
         resolve();
         return;
       }
-      const delay = Math.min(eagerDelayMs ?? pollIntervalMs, pollIntervalMs);
-      if (eagerDelayMs !== undefined) eagerDelayMs = delay * 2 < pollIntervalMs ? delay * 2 : undefined;
+      const delay = Date.now() < eagerUntil ? Math.min(EAGER_DELAY_MS, pollIntervalMs) : pollIntervalMs;
       const timer = setTimeout(finish, delay);
       function finish(): void {
         clearTimeout(timer);

@@ -82,7 +82,7 @@ describe('polling subscription', () => {
     expect(log.listeners.size).toBe(0);
   });
 
-  it('given a wake-up for events not yet readable, then it re-reads soon, backing off, without waiting for the poll', async () => {
+  it('given a wake-up for events not yet readable, then it re-reads every 25 ms for a second, then only on the poll', async () => {
     const log = memoryLog();
     const seen: string[] = [];
     const subscription = startPollingSubscription(
@@ -92,9 +92,17 @@ describe('polling subscription', () => {
     );
     await until(() => log.reads() === 1);
     for (const listener of log.listeners) listener();
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    // Still re-reading at 25 ms 400 ms after the wake-up (a back-off doubling from 25 ms would wait until 775 ms).
+    await new Promise((resolve) => setTimeout(resolve, 400));
     log.append(1, false);
+    const appended = performance.now();
     await until(() => seen.length === 1);
+    expect(performance.now() - appended).toBeLessThan(200);
+    // A second after the wake-up it is back to the poll interval.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const reads = log.reads();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(log.reads() - reads).toBeLessThanOrEqual(1);
     await subscription.stop();
   });
 

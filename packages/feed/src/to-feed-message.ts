@@ -12,7 +12,7 @@
  * (commissioned, publication delayed, final report submitted, published, closed). Not on the feed: the reviewer's
  * appointment, action plan progress (free text), erasure (the feed never held personal data) and partnership events.
  */
-import { decodeEvent } from '@cspr/domain';
+import { decodeEvent, PERSONAL_KEY } from '@cspr/domain';
 import type {
   ChildCharacteristics,
   FinalReportSubmitted,
@@ -114,6 +114,12 @@ const FEED_EVENT_TYPES = new Set([
 const ORIGIN_EVENT_TYPES = new Set(['IncidentNotified', 'LocalReviewCommissioned', 'NationalReviewCommissioned']);
 
 export const isOnFeed = (eventType: string): boolean => FEED_EVENT_TYPES.has(eventType);
+
+/**
+ * The fields of stored `data` the mapping never reads, for readers of the log that feed it to leave out
+ * (`leaveOutData`): the sealed personal part, a third of a typical event's bytes.
+ */
+export const FEED_UNREAD_DATA: readonly string[] = [PERSONAL_KEY];
 
 /** True when mapping this event needs the origin of its stream (it is on the feed but does not start its stream). */
 export const needsOrigin = (eventType: string): boolean => isOnFeed(eventType) && !ORIGIN_EVENT_TYPES.has(eventType);

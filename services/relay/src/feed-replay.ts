@@ -3,7 +3,7 @@
  * exactly as the relay does, and publishes them again to the topic. For a consumer that lost data: consumers
  * de-duplicate on `ce_id`, so a replay is always safe. The relay's own checkpoint is neither read nor moved.
  */
-import { FEED_TOPIC, isOnFeed, needsOrigin, toFeedMessage, type FeedMessage } from '@cspr/feed';
+import { FEED_TOPIC, FEED_UNREAD_DATA, isOnFeed, needsOrigin, toFeedMessage, type FeedMessage } from '@cspr/feed';
 import { formatPosition, type EventStore, type LogPosition } from '@cspr/event-store';
 import { createFeedPublisher, type KafkaSecurity } from './feed-publisher';
 import { silentLogger, type RelayLogger } from './relay-logger';
@@ -46,15 +46,15 @@ export const replayFeed = async (options: FeedReplayOptions): Promise<FeedReplay
   let published = 0;
   try {
     for (;;) {
-      const batch = (await store.readAll({ after, maxCount: options.batchSize ?? 500 })).filter((e) =>
-        atOrBefore(e.position, to),
-      );
+      const batch = (
+        await store.readAll({ after, maxCount: options.batchSize ?? 500, leaveOutData: FEED_UNREAD_DATA })
+      ).filter((e) => atOrBefore(e.position, to));
       if (batch.length === 0) break;
-      origins.learn(batch);
+      const batchOrigins = await origins.ofBatch(batch);
       const messages: FeedMessage[] = [];
       for (const event of batch) {
         if (!isOnFeed(event.type)) continue;
-        const message = toFeedMessage(event, needsOrigin(event.type) ? await origins.of(event.streamId) : undefined);
+        const message = toFeedMessage(event, needsOrigin(event.type) ? batchOrigins.get(event.streamId) : undefined);
         if (message) messages.push(message);
       }
       await publisher.send(messages);

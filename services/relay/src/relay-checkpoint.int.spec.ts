@@ -1,5 +1,6 @@
 /** The checkpoint row as a fencing token: only the current lease holder moves it. Real PostgreSQL, no Kafka. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import postgres from 'postgres';
 import { createTestDatabase } from '@cspr/testing';
 import type { TestDatabase } from '@cspr/testing';
 import { LOG_START } from '@cspr/event-store';
@@ -55,6 +56,23 @@ describe('relay checkpoint and lease', () => {
     const far = { commit: 18_446_744_073_709_551_000n, prepare: 9_223_372_036_854_775_900n };
     await checkpoints.advance(lease, far);
     expect(await checkpoints.read()).toEqual(far);
+  });
+
+  it('a checkpoint write relaxes synchronous_commit for its own transaction only, not for the pooled connection', async () => {
+    // One connection, so the statements below run on the one the checkpoint was written on.
+    const sql = postgres(db.url, { max: 1, onnotice: () => undefined });
+    const setting = async () => (await sql<{ s: string }[]>`select current_setting('synchronous_commit') as s`)[0]!.s;
+    try {
+      const checkpoints = createCheckpointStore(sql, 'relaxed', 60_000);
+      const lease = (await checkpoints.tryAcquire('a'))!;
+      const before = await setting();
+      expect(before).not.toBe('off');
+      await checkpoints.advance(lease, { commit: 5n, prepare: 2n });
+      expect(await checkpoints.read()).toEqual({ commit: 5n, prepare: 2n });
+      expect(await setting()).toBe(before);
+    } finally {
+      await sql.end();
+    }
   });
 
   it('on a server, the advisory lock lets exactly one guard in until it releases', async () => {

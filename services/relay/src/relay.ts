@@ -13,7 +13,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Sql } from 'postgres';
-import { FEED_TOPIC, FeedMappingError, isOnFeed, needsOrigin, toFeedMessage } from '@cspr/feed';
+import { FEED_TOPIC, FEED_UNREAD_DATA, FeedMappingError, isOnFeed, needsOrigin, toFeedMessage } from '@cspr/feed';
 import type { FeedMessage } from '@cspr/feed';
 import type { EventStore, LogPosition, RecordedEvent, Subscription } from '@cspr/event-store';
 import { createCheckpointStore, LeaseLostError, migrateRelay } from './relay-checkpoint';
@@ -117,12 +117,11 @@ export const createRelay = (options: RelayOptions): Relay => {
     });
 
   const toMessages = async (events: RecordedEvent[]): Promise<FeedMessage[]> => {
-    origins.learn(events);
+    const batchOrigins = await origins.ofBatch(events);
     const messages: FeedMessage[] = [];
     for (const event of events) {
       if (!isOnFeed(event.type)) continue;
-      const origin = needsOrigin(event.type) ? await origins.of(event.streamId) : undefined;
-      const message = toFeedMessage(event, origin);
+      const message = toFeedMessage(event, needsOrigin(event.type) ? batchOrigins.get(event.streamId) : undefined);
       if (message) messages.push(message);
     }
     return messages;
@@ -226,6 +225,7 @@ export const createRelay = (options: RelayOptions): Relay => {
         after: position,
         batchSize: options.batchSize ?? 500,
         pollIntervalMs: options.pollIntervalMs,
+        leaveOutData: FEED_UNREAD_DATA,
       });
       await subscription.done.catch((error: unknown) => {
         failure = error;

@@ -36,8 +36,8 @@ export const eventually = async (check: () => void | Promise<void>, timeoutMs = 
 
 /**
  * How long a test waits for appended events to become readable in the global log. On PostgreSQL they are held
- * back while any older transaction on the server is still open, in any database (transaction ids are
- * server-wide), so other test files running at the same time can delay them briefly.
+ * back while an older transaction is still open in the same database, or one that ended before the read could
+ * tell which database it was in, so other test files running at the same time can delay them briefly.
  */
 export const SETTLE_MS = 15_000;
 

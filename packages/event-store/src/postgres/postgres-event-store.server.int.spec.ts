@@ -76,6 +76,54 @@ describe('PostgreSQL server specifics', () => {
     expect(second!.position).toEqual(fastResult.position);
   });
 
+  it('leaves out the data fields a reader names, on every read, and only those', async () => {
+    const start = await store.headPosition();
+    const stream = newStreamId();
+    const event = { ...anEvent(), data: { kept: 1, nested: { personal: 'kept too' }, personal: { sealed: 'x' } } };
+    await store.appendToStream(stream, [event]);
+    const [settled] = await readAllSettled(store, start, 1, [stream]);
+    expect(settled!.data).toEqual(event.data);
+    const leaveOutData = ['personal'];
+    const expected = { kept: 1, nested: { personal: 'kept too' } };
+    const [fromLog] = (await store.readAll({ after: start, leaveOutData })).filter((e) => e.streamId === stream);
+    expect(fromLog!.data).toEqual(expected);
+    expect((await store.readStream(stream, { leaveOutData }))[0]!.data).toEqual(expected);
+    const delivered: Record<string, unknown>[] = [];
+    const subscription = store.subscribeToAll(
+      async (batch) => void delivered.push(...batch.filter((e) => e.streamId === stream).map((e) => e.data)),
+      { after: start, leaveOutData },
+    );
+    await eventually(() => expect(delivered).toEqual([expected]), SETTLE_MS);
+    await subscription.stop();
+  });
+
+  it('a transaction open in another database does not hold the log back', async () => {
+    const other = await createTestDatabase({ maxConnections: 1 });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const holding = new Promise<void>((resolve) => (started = resolve));
+    // Older than the append below, and open until the end of the test.
+    const foreign = other.sql.begin(async (tx) => {
+      await tx`select pg_current_xact_id()`;
+      started();
+      await gate;
+    });
+    try {
+      await Promise.race([holding, foreign]);
+      const start = await store.headPosition();
+      const event = anEvent();
+      const stream = newStreamId();
+      await store.appendToStream(stream, [event]);
+      const [read] = await readAllSettled(store, start, 1, [stream]);
+      expect(read!.eventId).toBe(event.eventId);
+    } finally {
+      release();
+      await foreign;
+      await other.drop();
+    }
+  });
+
   it('wakes a subscriber in another process through LISTEN/NOTIFY, well before its poll interval', async () => {
     const reader = await openDatabase({ databaseUrl: db.url, maxConnections: 2 });
     const readerStore = createPostgresEventStore({ sql: reader.sql, wakeups: reader.wakeups });

@@ -12,7 +12,7 @@ import type {
 } from '../event-store';
 import { startPollingSubscription } from '../polling-subscription';
 import { DEFAULT_SCHEMA } from './schema';
-import { EVENT_COLUMNS, toJson, toRecordedEvent } from './rows';
+import { eventColumns, toJson, toRecordedEvent } from './rows';
 import type { EventRow } from './rows';
 
 export type PostgresEventStoreOptions = {
@@ -24,6 +24,22 @@ export type PostgresEventStoreOptions = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The log is read only below this transaction id (schema.ts says why): the oldest transaction running when the
+ * statement's snapshot was taken, leaving out those shown running in another database, which cannot write to this
+ * one's log. Transaction ids are server-wide, so otherwise any writer anywhere on the server (another application's
+ * database, a test's) held every append here back until it ended. The statement's snapshot (pg_current_snapshot())
+ * is also the one the read sees rows with: a transaction in its running list whose rows would appear later stays
+ * below the line unless pg_stat_activity shows that same transaction id in another database, a fact that cannot
+ * change; one that ended since, a prepared transaction, or one whose database is hidden still holds the log back.
+ * The activity list is read only when some transaction is running.
+ */
+const HOLD_BACK_HORIZON = `(
+  select coalesce(min(running.xid), pg_snapshot_xmax(pg_current_snapshot()))
+    from pg_snapshot_xip(pg_current_snapshot()) as running(xid)
+   where xid(running.xid) not in (
+     select a.backend_xid from pg_stat_get_activity(null) a
+      where a.backend_xid is not null and a.datid <> (select oid from pg_database where datname = current_database())))`;
 /** Enough for many writers racing on one stream with 'any'; each retry is a fresh statement. */
 const MAX_ATTEMPTS = 50;
 
@@ -135,17 +151,20 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
         returning transaction_id::text as commit, position::text as prepare, stream_revision::text as revision`,
     append: `select * from ${s}.append_to_stream($1, $2, $3::text::jsonb)`,
     current: `select max(stream_revision)::text as revision from ${s}.events where stream_id = $1`,
-    forwards: `select ${EVENT_COLUMNS} from ${s}.events where stream_id = $1 and stream_revision >= $2 order by stream_revision limit $3`,
-    backwards: `select ${EVENT_COLUMNS} from ${s}.events where stream_id = $1 and stream_revision <= $2 order by stream_revision desc limit $3`,
+    forwards: `select ${eventColumns('$4')} from ${s}.events where stream_id = $1 and stream_revision >= $2 order by stream_revision limit $3`,
+    backwards: `select ${eventColumns('$4')} from ${s}.events where stream_id = $1 and stream_revision <= $2 order by stream_revision desc limit $3`,
     exists: `select 1 from ${s}.events where stream_id = $1 limit 1`,
-    // Only below the oldest running transaction: nothing can ever commit there again, so no cursor skips.
-    readAll: `select ${EVENT_COLUMNS} from ${s}.events
-      where (transaction_id, position) > ($1::text::xid8, $2::bigint) and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    // Only below the hold-back horizon: nothing can ever commit there again, so no cursor skips.
+    readAll: `select ${eventColumns('$4')} from ${s}.events
+      where (transaction_id, position) > ($1::text::xid8, $2::bigint) and transaction_id < ${HOLD_BACK_HORIZON}
       order by transaction_id, position limit $3`,
     head: `select transaction_id::text as commit, position::text as prepare from ${s}.events
-      where transaction_id < pg_snapshot_xmin(pg_current_snapshot()) order by transaction_id desc, position desc limit 1`,
+      where transaction_id < ${HOLD_BACK_HORIZON} order by transaction_id desc, position desc limit 1`,
   };
-  const run = async <T extends object>(text: string, params: (string | number | null)[]): Promise<T[]> => {
+  const run = async <T extends object>(
+    text: string,
+    params: (string | number | null | readonly string[])[],
+  ): Promise<T[]> => {
     if (closed) throw new EventStoreError('closed', 'Event store is closed');
     try {
       return (await sql.unsafe(text, params, { prepare: true })) as unknown as T[];
@@ -229,20 +248,31 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
       streamId,
       from.toString(),
       readOptions.maxCount ?? null,
+      readOptions.leaveOutData ?? [],
     ]);
     if (rows.length === 0 && (await run(q.exists, [streamId])).length === 0) throw new StreamNotFoundError(streamId);
     return rows.map(toRecordedEvent);
   };
 
-  const readAfter = async (after: LogPosition, maxCount: number | null): Promise<RecordedEvent[]> => {
-    const rows = await run<EventRow>(q.readAll, [after.commit.toString(), after.prepare.toString(), maxCount]);
+  const readAfter = async (
+    after: LogPosition,
+    maxCount: number | null,
+    leaveOutData: readonly string[] = [],
+  ): Promise<RecordedEvent[]> => {
+    const rows = await run<EventRow>(q.readAll, [
+      after.commit.toString(),
+      after.prepare.toString(),
+      maxCount,
+      leaveOutData,
+    ]);
     return rows.map(toRecordedEvent);
   };
 
   return {
     appendToStream,
     readStream,
-    readAll: (readOptions = {}) => readAfter(readOptions.after ?? LOG_START, readOptions.maxCount ?? null),
+    readAll: (readOptions = {}) =>
+      readAfter(readOptions.after ?? LOG_START, readOptions.maxCount ?? null, readOptions.leaveOutData),
     headPosition: async () => {
       const [row] = await run<{ commit: string; prepare: string }>(q.head, []);
       return row ? { commit: BigInt(row.commit), prepare: BigInt(row.prepare) } : LOG_START;
@@ -250,7 +280,10 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     subscribeToAll: (handler, subscriptionOptions) => {
       if (closed) throw new EventStoreError('closed', 'Event store is closed');
       const subscription = startPollingSubscription(
-        { readAfter, onWake: (callback) => wakeups.subscribe(topic, callback) },
+        {
+          readAfter: (after, maxCount) => readAfter(after, maxCount, subscriptionOptions?.leaveOutData),
+          onWake: (callback) => wakeups.subscribe(topic, callback),
+        },
         handler,
         subscriptionOptions,
       );

@@ -1,8 +1,12 @@
 import type { RecordedEvent, EventMetadata } from '../event-store';
 
-/** The columns every read selects; int8 and xid8 come back as text and become bigint here. */
-export const EVENT_COLUMNS =
-  'transaction_id::text as commit, position::text as prepare, event_id::text, stream_id, stream_revision::text as revision, type, data, metadata, recorded_at';
+/**
+ * The columns every read selects; int8 and xid8 come back as text and become bigint here. `leftOut` is the
+ * parameter holding the top-level `data` fields the reader leaves out (`leaveOutData`; an empty array leaves the
+ * value as it is).
+ */
+export const eventColumns = (leftOut: string) =>
+  `transaction_id::text as commit, position::text as prepare, event_id::text, stream_id, stream_revision::text as revision, type, data - ${leftOut}::text[] as data, metadata, recorded_at`;
 
 export type EventRow = {
   commit: string;

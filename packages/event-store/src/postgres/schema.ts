@@ -9,8 +9,9 @@ export const DEFAULT_SCHEMA = 'event_store';
  *
  * `position` is handed out before commit, so it alone cannot be a reading cursor: a transaction that takes
  * position 7 and commits after the one that took 8 would be skipped by a reader already past 8. Readers therefore
- * only read rows whose writing transaction is older than every running one (`transaction_id <
- * pg_snapshot_xmin(pg_current_snapshot())`): no row can ever appear below that line again.
+ * only read rows whose writing transaction is older than every running one that could write here (every running
+ * one except those shown in another database: HOLD_BACK_HORIZON in postgres-event-store.ts): no row can ever
+ * appear below that line again.
  *
  * `append_to_stream` does the idempotency check, the expected-revision check and the insert in one statement.
  * The adapter calls it only for the appends its own single-statement insert does not complete (a stored event id,
