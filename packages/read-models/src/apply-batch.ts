@@ -1,6 +1,7 @@
 /**
  * Applies one batch of events to every read model and moves the checkpoint, all in one transaction
- * (exactly-once for read models): checkpoint compare-and-set, rows loaded, events applied in memory, rows written.
+ * (exactly-once for read models): checkpoint compare-and-set, rows loaded, events applied in memory, rows written,
+ * then each projection's `afterBatch` step.
  */
 import type { Sql } from 'postgres';
 import type { LogPosition, RecordedEvent } from '@cspr/event-store';
@@ -41,6 +42,7 @@ export const applyBatch = async (
     await loadRows(tx, states, keys);
     const letters = applyEvents(states, events, context, outcome);
     await writeRows(tx, states, letters);
+    for (const projection of projections) await projection.afterBatch?.(tx, events);
     outcome.deadLettered = letters.length;
   });
   outcome.position = last.position;

@@ -9,6 +9,7 @@ export {
   REBUILD_SCHEMA,
   REBUILD_CHECKPOINT_NAME,
 } from './rebuild-tables';
+export { withdrawErasedDocuments } from './withdrawn-documents';
 export { applyBatch, toProjectedEvent, ProjectionHaltedError, type BatchOutcome, type DeadLetter } from './apply-batch';
 export { createRebuildPipeline, type RebuildPipeline, type RebuildPipelineOptions } from './rebuild-pipeline';
 export {

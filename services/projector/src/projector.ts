@@ -26,6 +26,7 @@ import {
   type OpenPseudonyms,
   type Projection,
   type ProjectionContext,
+  withdrawErasedDocuments,
 } from '@cspr/read-models';
 import { ATTR, continueTraces, SPAN, TRACER_NAME } from '@cspr/telemetry';
 import type { ProjectorLogger } from './projector-logger';
@@ -378,6 +379,9 @@ export const createProjector = (options: ProjectorOptions): Projector => {
   const start = async () => {
     if (state.running) return;
     await migrate();
+    // The live batches delete an erased review's files as they apply the erasure; this catches files a restored
+    // backup brought back, or that a rebuild has just marked withdrawn (read-models withdrawn-documents.ts).
+    await withdrawErasedDocuments(sql);
     stopping = false;
     state.running = true;
     state.caughtUp = false;
