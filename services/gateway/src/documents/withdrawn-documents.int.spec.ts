@@ -158,6 +158,19 @@ describe("an erased review's uploaded files", () => {
         checksum: EXTERNAL,
       },
     ]);
+    // The public listing says so: no address to follow, `withdrawn` for the pages to show it removed.
+    const listed = await f.graphql(
+      'public',
+      'query { publishedReports(first: 50) { edges { node { reviewId documents { kind address withdrawn } } } } }',
+    );
+    const erasedEntry = listed.data!.publishedReports.edges.find(
+      (e: { node: { reviewId: string } }) => e.node.reviewId === first.reviewId,
+    );
+    expect(erasedEntry.node.documents).toEqual([
+      { kind: 'OVERVIEW_REPORT', address: null, withdrawn: true },
+      { kind: 'EXECUTIVE_SUMMARY', address: null, withdrawn: true },
+      { kind: 'ACCESSIBLE_SUMMARY', address: 'https://leeds.example/easy-read.pdf', withdrawn: false },
+    ]);
     const [{ link }] = await f.db.sql<[{ link: string | null }]>`
       select link from read_models.published_reports where review_id = ${first.reviewId}`;
     expect(link).toBe('https://leeds.example/easy-read.pdf');

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { commandIdOf } from '../partnership/notify-page';
 import { html } from '../app/html';
 import type { PageContext } from '../server/page';
-import { DELAY_REASONS, deadlineLabel, DOCUMENT_KINDS, labelOf, REVIEW_STATUSES } from '../app/vocabulary';
+import { DELAY_REASONS, deadlineLabel, labelOf, REVIEW_STATUSES } from '../app/vocabulary';
 import { INCIDENT_REFERENCE, LOCAL_AUTHORITIES_AND_PARTNERSHIPS, REVIEW, REVIEW_LEARNING } from '../operations';
 import { learningActions } from '../learning/learning-actions';
 import { learningSection, type ReviewLearning } from '../learning/review-learning';
@@ -19,6 +19,7 @@ import { reviewKindLabel } from '../learning/learning-words';
 import { answersList, carriedAnswers } from '../app/check-answers';
 import { capitalise } from '../app/dates';
 import { REVIEW_ACTIONS, type ReviewAction } from './review-actions';
+import { documentName } from '../public/reports';
 
 type Review = {
   id: string;
@@ -46,7 +47,7 @@ type Review = {
     publishedOn: string;
     publication: string;
     caseName: string;
-    documents: { kind: string; title: string; address: string }[];
+    documents: { kind: string; title: string; address: string | null; withdrawn: boolean }[];
   } | null;
   actionPlan: {
     recordedOn: string;
@@ -144,7 +145,7 @@ export const reviewPage = async (ctx: PageContext) => {
           [
             'Published',
             review.publication
-              ? html`${formatDate(review.publication.publishedOn)}<ul class="govuk-list">${review.publication.documents.map((d) => html`<li><a class="govuk-link" href="${d.address}">${d.title || labelOf(DOCUMENT_KINDS, d.kind)}</a></li>`)}</ul>`
+              ? html`${formatDate(review.publication.publishedOn)}<ul class="govuk-list">${review.publication.documents.map((d) => (d.address ? html`<li><a class="govuk-link" href="${d.address}">${documentName(d)}</a></li>` : html`<li>${documentName(d)}</li>`))}</ul>`
               : null,
           ],
           [
