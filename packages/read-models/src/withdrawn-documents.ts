@@ -15,12 +15,18 @@
  * nothing more. The projector also runs it when it starts, for a restored backup (its bytes come back with it) and
  * for reviews erased before their files were withdrawn (run `npm run rebuild` once to mark them, then restart).
  * A rebuild never runs it mid-log: its tables hold the log's past, where the same bytes may not yet be published by
- * a review still listed today.
+ * a review still listed today. The live path can replay the past too (a projector started on empty read models, an
+ * in-place rebuild of the earlier kind): there a batch deletes only files stored before its last event was recorded,
+ * so bytes uploaded again later (for a review still listed, further on in the log) are never taken for the erased
+ * review's. (Both times are the database's clock with the PostgreSQL event store.)
  */
 import type { Sql, TransactionSql } from 'postgres';
 
 /** Deletes the bytes of files only erased reviews reference; returns their SHA-256s (not personal data). */
-export const withdrawErasedDocuments = async (sql: Sql | TransactionSql): Promise<string[]> => {
+export const withdrawErasedDocuments = async (
+  sql: Sql | TransactionSql,
+  options: { storedBefore?: string } = {},
+): Promise<string[]> => {
   // The projector may run where the gateway never migrated the store (a projector-only deployment, tests).
   const [store] = await sql<[{ present: boolean }]>`select to_regclass('documents.blobs') is not null as present`;
   if (!store.present) return [];
@@ -35,7 +41,9 @@ export const withdrawErasedDocuments = async (sql: Sql | TransactionSql): Promis
     ), withdrawn as (
       select sha256 from reference group by sha256 having not bool_or(kept)
     ), blob as (
-      delete from documents.blobs b using withdrawn w where b.sha256 = w.sha256 returning b.sha256, b.storage_key
+      delete from documents.blobs b using withdrawn w
+      where b.sha256 = w.sha256 and b.stored_at <= coalesce(${options.storedBefore ?? null}::timestamptz, now())
+      returning b.sha256, b.storage_key
     ), chunk as (
       delete from documents.chunks c using blob where c.storage_key = blob.storage_key returning 1
     )

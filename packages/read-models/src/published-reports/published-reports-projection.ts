@@ -120,7 +120,8 @@ export const publishedReportsProjection: Projection<PublishedReportRow> = {
   ...erasedIncidentLookup,
   // The bytes of a file only erased reviews reference are deleted with the rows that withdraw it (withdrawn-documents.ts).
   afterBatch: async (tx, events) => {
-    if (events.some((event) => WITHDRAWS_FILES.has(event.type))) await withdrawErasedDocuments(tx);
+    if (events.some((event) => WITHDRAWS_FILES.has(event.type)))
+      await withdrawErasedDocuments(tx, { storedBefore: events.at(-1)!.recordedAt });
   },
   evolve: (rows, event) => {
     const d = event.data;

@@ -205,7 +205,12 @@ describe("an erased review's uploaded files", () => {
 
     // The same bytes uploaded again and published by a review still listed whole are that review's to serve.
     const third = await lc.withFinalReport();
+    const [{ beforeUpload }] = await f.db.sql<[{ beforeUpload: string }]>`select now()::text as "beforeUpload"`;
     await upload(own);
+    // Replaying the erasure (a projector on empty read models) before that review's publication is projected
+    // leaves bytes stored after the erasure's batch alone.
+    expect(await withdrawErasedDocuments(f.db.sql, { storedBefore: beforeUpload })).toEqual([]);
+    expect(await blobOf(sha(own))).toBeDefined();
     await publish(third.reviewId, [sha(own)]);
     const served = await statusOf(sha(own), 200);
     expect(served.status).toBe(200);
