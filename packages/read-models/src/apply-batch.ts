@@ -1,8 +1,9 @@
 /**
  * Applies one batch of events to every read model and moves the checkpoint, all in one transaction
  * (exactly-once for read models): checkpoint compare-and-set, rows loaded, events applied in memory, rows written,
- * and the tables an erasure blanked recorded for their rewrite (pending-rewrites.ts). The rebuild's own pipeline
- * records none: its tables are new and replace the served ones, whose files go with them.
+ * then each projection's `afterBatch` step, and the tables an erasure blanked or deleted from recorded for their
+ * rewrite (pending-rewrites.ts). The rebuild's own pipeline records none: its tables are new and replace the served
+ * ones, whose files go with them.
  */
 import type { Sql } from 'postgres';
 import type { LogPosition, RecordedEvent } from '@cspr/event-store';
@@ -51,7 +52,9 @@ export const applyBatch = async (
     await loadRows(tx, states, keys);
     const letters = applyEvents(states, events, context, outcome);
     await writeRows(tx, states, letters);
-    await recordPendingRewrites(tx, outcome.erasedPseudonymTables);
+    for (const projection of projections)
+      for (const table of (await projection.afterBatch?.(tx, events)) ?? []) outcome.tablesToRewrite.add(table);
+    await recordPendingRewrites(tx, outcome.tablesToRewrite);
     outcome.deadLettered = letters.length;
   });
   outcome.position = last.position;

@@ -25,8 +25,11 @@ export type BatchOutcome = {
   applied: number;
   skipped: number;
   deadLettered: number;
-  /** Tables holding opened pseudonyms (`holdsOpenedPseudonyms`) in which an erasure of this batch changed a row. */
-  erasedPseudonymTables: Set<string>;
+  /**
+   * Tables whose files an erasure of this batch left personal data in, as old row versions: those holding opened
+   * pseudonyms (`holdsOpenedPseudonyms`) in which it changed a row, and those an `afterBatch` step deleted from.
+   */
+  tablesToRewrite: Set<string>;
 };
 
 export const emptyOutcome = (position: LogPosition): BatchOutcome => ({
@@ -34,7 +37,7 @@ export const emptyOutcome = (position: LogPosition): BatchOutcome => ({
   applied: 0,
   skipped: 0,
   deadLettered: 0,
-  erasedPseudonymTables: new Set(),
+  tablesToRewrite: new Set(),
 });
 
 /** One table's rows as a batch sees them: `loaded` keys were looked up (found or not), `dirty` keys changed. */
@@ -158,7 +161,7 @@ export const applyEvents = (
         else state.rows.delete(key);
         state.dirty.add(key);
         if (event.type === 'PersonalDataErased' && state.projection.holdsOpenedPseudonyms)
-          outcome.erasedPseudonymTables.add(state.projection.table);
+          outcome.tablesToRewrite.add(state.projection.table);
       }
     }
     outcome.applied += 1;

@@ -15,7 +15,10 @@ const learning = (reviewId: string, themes: string[]): GivenEvent => ({
   personal: { titles: [], themes },
 });
 
-/** Reviews on incident `i-e`: local `r-e` (Child E) and thematic `r-t`; `r-k` (York, incident `i-k`) is not erased. */
+/**
+ * Reviews on incident `i-e`: local `r-e` (Child E, its report a stored file and a linked one) and thematic `r-t`;
+ * `r-k` (York, incident `i-k`) is not erased.
+ */
 const commissioned: GivenEvent[] = [
   incidentNotified('i-e'),
   localReviewCommissioned('r-e', ['i-e'], '2024-06-01', 'Child E'),
@@ -39,7 +42,24 @@ const commissioned: GivenEvent[] = [
   learning('r-e', ['Exploitation']),
   learning('r-t', ['Exploitation']),
   learning('r-k', ['Exploitation']),
-  reportPublished('r-e', '2025-05-01', { caseName: 'Child E' }),
+  reportPublished('r-e', '2025-05-01', {
+    caseName: 'Child E',
+    // One file the platform stores (withdrawn by the erasure) and one on the partnership's website (kept).
+    documents: [
+      {
+        kind: 'overview-report',
+        title: 'Child E – Overview Report',
+        address: `/documents/${'c'.repeat(64)}`,
+        checksum: 'c'.repeat(64),
+      },
+      {
+        kind: 'executive-summary',
+        title: 'Child E – Executive Summary',
+        address: 'https://example.org/child-e-summary.pdf',
+        checksum: 'd'.repeat(64),
+      },
+    ],
+  }),
   reportPublished('r-k', '2025-05-02', { caseName: 'Child K' }),
 ];
 

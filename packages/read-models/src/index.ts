@@ -9,8 +9,9 @@ export {
   REBUILD_SCHEMA,
   REBUILD_CHECKPOINT_NAME,
 } from './rebuild-tables';
+export { DOCUMENT_STORE_TABLES, withdrawErasedDocuments } from './withdrawn-documents';
 export { applyBatch, toProjectedEvent, ProjectionHaltedError, type BatchOutcome, type DeadLetter } from './apply-batch';
-export { clearPendingRewrites, readPendingRewrites } from './pending-rewrites';
+export { clearPendingRewrites, readPendingRewrites, recordPendingRewrites } from './pending-rewrites';
 export { createRebuildPipeline, type RebuildPipeline, type RebuildPipelineOptions } from './rebuild-pipeline';
 export {
   readCheckpoint,

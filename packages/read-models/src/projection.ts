@@ -49,7 +49,7 @@ export type Projection<Row = Record<string, unknown>> = {
   /**
    * The table keeps review pseudonyms the projector opened (case names, titles, themes) in plaintext. A row an
    * erasure blanks leaves its old version, text and all, in the table's files: the live projector rewrites such a
-   * table after the erasure (`BatchOutcome.erasedPseudonymTables`, services/projector erasure-rewrites.ts).
+   * table after the erasure (`BatchOutcome.tablesToRewrite`, services/projector erasure-rewrites.ts).
    */
   holdsOpenedPseudonyms?: true;
   /** Event types the projection reads; any other type is skipped without a look. */
@@ -72,6 +72,14 @@ export type Projection<Row = Record<string, unknown>> = {
    * else thrown is taken for a bug: the batch is not applied and the projector stops and retries (batch-memory.ts).
    */
   evolve: (rows: Rows<Row>, event: ProjectedEvent, context: ProjectionContext) => void;
+  /**
+   * Work outside the read models that must follow the rows exactly once: run by the live projector after the batch's
+   * rows are written, in the same transaction as them and the checkpoint (an erased review's files are deleted
+   * with the rows that withdraw them). Not run by a rebuild, whose tables hold the log's past, not the present.
+   * Returns the tables it deleted personal data from, to be rewritten like the blanked ones (their old row
+   * versions keep the bytes in the files until then).
+   */
+  afterBatch?: (tx: TransactionSql, events: ProjectedEvent[]) => Promise<readonly string[] | void>;
 };
 
 /** A broken event: the message is recorded in read_models.dead_letters, so it must never hold personal data. */
@@ -81,15 +89,26 @@ export type Projection<Row = Record<string, unknown>> = {
  */
 export const DETAILS_REMOVED = 'Details removed';
 
+/** Where the platform serves a file it stores (packages/documents), by the file's SHA-256. */
+const STORED_ADDRESS = /^\/documents\/([0-9a-f]{64})$/;
+
 /**
- * A published report's documents once the review is erased: kind, address and checksum stay (the partnership's own
- * files, still listed), the titles ("Child M – Overview report", sealed in ReportPublished) do not. The projector
- * opens an erased record's titles as this too (pseudonyms.ts), so a rebuild after the erasure gives the same rows.
+ * A published report's documents once the review is erased: the titles ("Child M – Overview report", sealed in
+ * ReportPublished) go. A file the platform stores (uploaded to `POST /documents`, addressed `/documents/<sha256>`)
+ * is withdrawn: its address goes (no page links it), its checksum stays and `withdrawn` marks it, so the files'
+ * sweep deletes its bytes (withdrawn-documents.ts) and `/documents/<sha256>` answers 410. An address on the
+ * partnership's own website stays: that file is outside the platform's control (the partnership removes it).
+ * The projector opens an erased record's documents as this too (pseudonyms.ts), so a rebuild after the erasure
+ * gives the same rows. Applying it twice gives the same documents.
  */
-export const withDocumentTitlesRemoved = <T>(documents: T[]): T[] =>
-  documents.map((document) =>
-    typeof document === 'object' && document !== null ? { ...document, title: DETAILS_REMOVED } : document,
-  );
+export const withDocumentsErased = <T>(documents: T[]): T[] =>
+  documents.map((document) => {
+    if (typeof document !== 'object' || document === null) return document;
+    const { address, ...rest } = document as Record<string, unknown>;
+    const stored = typeof address === 'string' ? STORED_ADDRESS.exec(address)?.[1] : undefined;
+    if (stored === undefined) return { ...document, title: DETAILS_REMOVED };
+    return { ...rest, title: DETAILS_REMOVED, checksum: stored, withdrawn: true } as T;
+  });
 
 export class ProjectionError extends Error {
   override readonly name = 'ProjectionError';

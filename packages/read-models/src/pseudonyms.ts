@@ -12,7 +12,7 @@
  * data (incident and referral streams) and the review free text the gateway opens per read stay sealed here.
  */
 import type { RecordedEvent } from '@cspr/event-store';
-import { DETAILS_REMOVED, withDocumentTitlesRemoved } from './projection';
+import { DETAILS_REMOVED, withDocumentsErased } from './projection';
 
 export type OpenedPseudonyms = { status: 'available'; value: unknown } | { status: 'erased' };
 
@@ -61,7 +61,7 @@ const subjectOf = (event: RecordedEvent): string | null => {
 const documentsWithTitles = (documents: unknown, opened: OpenedPseudonyms): unknown[] | undefined => {
   if (!Array.isArray(documents)) return undefined;
   // Erased: every title goes, also those an event sealed before the titles were still carries in plaintext.
-  if (opened.status === 'erased') return withDocumentTitlesRemoved(documents);
+  if (opened.status === 'erased') return withDocumentsErased(documents);
   const titles = isObject(opened.value) ? opened.value.documentTitles : undefined;
   if (!Array.isArray(titles)) return undefined; // sealed before the titles were: they are still in `data`
   return documents.map((document, index) =>

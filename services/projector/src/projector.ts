@@ -26,6 +26,9 @@ import {
   type OpenPseudonyms,
   type Projection,
   type ProjectionContext,
+  withdrawErasedDocuments,
+  DOCUMENT_STORE_TABLES,
+  recordPendingRewrites,
 } from '@cspr/read-models';
 import { ATTR, continueTraces, SPAN, TRACER_NAME } from '@cspr/telemetry';
 import type { ProjectorLogger } from './projector-logger';
@@ -291,7 +294,7 @@ export const createProjector = (options: ProjectorOptions): Projector => {
           const outcome = await applyBatch(sql, options.projections ?? projections, opened, state.position, context);
           state.position = outcome.position;
           state.eventsApplied += events.length;
-          if (outcome.erasedPseudonymTables.size > 0) rewrites?.request();
+          if (outcome.tablesToRewrite.size > 0) rewrites?.request();
           state.consecutiveFailures = 0;
           state.lastError = null;
           if (outcome.deadLettered > 0) {
@@ -385,6 +388,11 @@ export const createProjector = (options: ProjectorOptions): Projector => {
   const start = async () => {
     if (state.running) return;
     await migrate();
+    // The live batches delete an erased review's files as they apply the erasure; this catches files a restored
+    // backup brought back, or that a rebuild has just marked withdrawn (read-models withdrawn-documents.ts).
+    await sql.begin(async (tx) => {
+      if ((await withdrawErasedDocuments(tx)).length > 0) await recordPendingRewrites(tx, DOCUMENT_STORE_TABLES);
+    });
     stopping = false;
     state.running = true;
     state.caughtUp = false;

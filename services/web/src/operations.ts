@@ -125,7 +125,7 @@ export const NATIONAL_STATISTICS = `query NationalStatistics($reportingYear: Int
 export const PUBLISHED_REPORTS = `query PublishedReports($first: Int, $page: Int, $partnershipId: String, $year: Int, $theme: String, $search: String) {
   publishedReports(first: $first, page: $page, partnershipId: $partnershipId, year: $year, theme: $theme, search: $search) {
     totalCount
-    edges { node { reviewId kind partnershipId partnershipName title caseName publishedOn year publication summary themes keywords reviewModel documents { kind title address } } }
+    edges { node { reviewId kind partnershipId partnershipName title caseName publishedOn year publication summary themes keywords reviewModel documents { kind title address withdrawn } } }
   }
 }`;
 
@@ -173,7 +173,7 @@ export const REVIEW = `query Review($id: ID!, $consistentAfter: String) {
       reviewer { name organisation appointedOn }
       delays { delayedOn reason expectedPublicationOn panelInformed explanation }
       finalReport { submittedOn recipients plannedPublicationOn }
-      publication { publishedOn publication caseName documents { kind title address } }
+      publication { publishedOn publication caseName documents { kind title address withdrawn } }
       actionPlan { recordedOn actions completed inProgress notStarted overdue }
       closedOn closureReason
       history { type occurredAt on actorRole }
@@ -268,8 +268,8 @@ export const UPDATE_ACTION_STATUS = reviewPayload('updateActionStatus', 'UpdateA
 export const PARTNERSHIP_REVIEWS_PAGE = `query PartnershipReviewsPage($partnershipId: ID!) {
   partnershipReviewsPage(partnershipId: $partnershipId) {
     partnershipId name
-    own { reviewId listingKind caseName publishedOn otherArea historic documents { kind title address publishedMonth note } }
-    mentioning { reviewId listingKind caseName publishedOn otherArea historic documents { kind title address publishedMonth note } }
+    own { reviewId listingKind caseName publishedOn otherArea historic documents { kind title address publishedMonth note withdrawn } }
+    mentioning { reviewId listingKind caseName publishedOn otherArea historic documents { kind title address publishedMonth note withdrawn } }
   }
 }`;
 

@@ -15,7 +15,7 @@ import {
   ProjectionError,
   requireString,
   stringArray,
-  withDocumentTitlesRemoved,
+  withDocumentsErased,
   type Projection,
 } from '../projection';
 import { erasedIncidentLookup, erasureCovers, reviewKeysOf } from '../erased-incident-lookup';
@@ -259,7 +259,7 @@ const changeOf = (
           learningThemes: [],
           recommendations: [],
           keywords: [],
-          documents: withDocumentTitlesRemoved(row.publication.documents),
+          documents: withDocumentsErased(row.publication.documents),
         },
         learning_items: row.learning_items.map((i) => ({ ...i, title: null, sealedTitles: null })),
         recommendations: row.recommendations.map((r) => ({ ...r, text: null, sealedText: null })),

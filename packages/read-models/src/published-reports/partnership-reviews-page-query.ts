@@ -57,15 +57,22 @@ export const getPartnershipReviewsPage = async (sql: Sql, partnershipId: string)
   return { own, mentioning };
 };
 
-/** Where a stored document may be served from: only a document of a published review, with its title. */
+/**
+ * Where a stored document may be served from: only a document of a published review, with its title. A file that
+ * only erased reviews list is `withdrawn` (its bytes are deleted: withdrawn-documents.ts); one a review still
+ * listed whole lists too is served under that review's name (one that stores it before one linking elsewhere).
+ */
 export const findPublishedDocument = async (
   sql: Sql,
   sha256: string,
-): Promise<{ title: string; caseName: string; published: string } | undefined> => {
-  const [row] = await sql<{ title: string; case_name: string | null; published: string }[]>`
-    select d->>'title' as title, r.case_name, coalesce(d->>'published', r.published_on) as published
+): Promise<{ title: string; caseName: string; published: string } | { withdrawn: true } | undefined> => {
+  const [row] = await sql<{ title: string; case_name: string | null; published: string; withdrawn: boolean }[]>`
+    select d->>'title' as title, r.case_name, coalesce(d->>'published', r.published_on) as published,
+      (d->>'withdrawn') is not distinct from 'true' as withdrawn
     from read_models.published_reports r, jsonb_array_elements(r.documents) d
     where r.published_on is not null and d->>'checksum' = ${sha256}
-    order by r.published_on desc limit 1`;
-  return row ? { title: row.title, caseName: row.case_name ?? '', published: row.published } : undefined;
+    order by withdrawn, d->>'address' = '/documents/' || ${sha256} desc, r.published_on desc limit 1`;
+  if (!row) return undefined;
+  if (row.withdrawn) return { withdrawn: true };
+  return { title: row.title, caseName: row.case_name ?? '', published: row.published };
 };

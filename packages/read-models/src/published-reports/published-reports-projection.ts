@@ -13,10 +13,14 @@ import {
   requireString,
   stringArray,
   ProjectionError,
-  withDocumentTitlesRemoved,
+  withDocumentsErased,
   type Projection,
 } from '../projection';
 import { erasedIncidentLookup, erasureCovers, reviewKeysOf } from '../erased-incident-lookup';
+import { DOCUMENT_STORE_TABLES, withdrawErasedDocuments } from '../withdrawn-documents';
+
+/** Batches that can change which stored files only erased reviews reference. */
+const WITHDRAWS_FILES = new Set(['PersonalDataErased', 'ReportPublished']);
 
 export type PublishedDocument = {
   kind: string;
@@ -28,6 +32,8 @@ export type PublishedDocument = {
   /** Month of publication, YYYY-MM, where it differs from the report's or the report has only months. */
   published?: string;
   note?: string;
+  /** A stored file withdrawn by the review's erasure: no address, its bytes deleted (projection.ts withDocumentsErased). */
+  withdrawn?: true;
 };
 
 /** The headings partnership pages group their reviews under. */
@@ -89,6 +95,7 @@ const documentsOf = (value: unknown): PublishedDocument[] => {
       ...(typeof d.checksum === 'string' ? { checksum: d.checksum } : {}),
       ...(typeof d.publishedMonth === 'string' ? { published: d.publishedMonth } : {}),
       ...(typeof d.note === 'string' ? { note: d.note } : {}),
+      ...(d.withdrawn === true ? { withdrawn: true as const } : {}),
     };
   });
 };
@@ -112,6 +119,12 @@ export const publishedReportsProjection: Projection<PublishedReportRow> = {
   // An incident's erasure names the incident, not its reviews: they are found by content (erased-incident-lookup.ts).
   keysOf: reviewKeysOf,
   ...erasedIncidentLookup,
+  // The bytes of a file only erased reviews reference are deleted with the rows that withdraw it (withdrawn-documents.ts).
+  afterBatch: async (tx, events) => {
+    if (!events.some((event) => WITHDRAWS_FILES.has(event.type))) return [];
+    const removed = await withdrawErasedDocuments(tx, { storedBefore: events.at(-1)!.recordedAt });
+    return removed.length > 0 ? DOCUMENT_STORE_TABLES : [];
+  },
   evolve: (rows, event) => {
     const d = event.data;
     if (event.type === 'PersonalDataErased') {
@@ -216,7 +229,9 @@ const withDetailsRemoved = (row: PublishedReportRow): PublishedReportRow => ({
   themes: [],
   recommendations: [],
   keywords: [],
-  documents: withDocumentTitlesRemoved(row.documents),
+  documents: withDocumentsErased(row.documents),
+  // The link went with a withdrawn file's address: the next document the record lists, if any.
+  link: linkOf(withDocumentsErased(row.documents)),
   search_text: row.search_text === null ? null : '',
 });
 

@@ -211,10 +211,17 @@ describe('published reports', () => {
         expect.objectContaining({ review_id: 'r-k', case_name: 'Child K' }),
         expect.objectContaining({
           review_id: 'r-e',
+          // The stored file is withdrawn (no address: its bytes are deleted), the partnership's own link stays.
           documents: [
-            expect.objectContaining({ kind: 'overview-report', title: 'Details removed' }),
-            expect.objectContaining({ kind: 'executive-summary', title: 'Details removed' }),
+            { kind: 'overview-report', title: 'Details removed', checksum: 'c'.repeat(64), withdrawn: true },
+            {
+              kind: 'executive-summary',
+              title: 'Details removed',
+              address: 'https://example.org/child-e-summary.pdf',
+              checksum: 'd'.repeat(64),
+            },
           ],
+          link: 'https://example.org/child-e-summary.pdf',
         }),
       ]),
     );

@@ -12,7 +12,7 @@ import {
   requireInstant,
   requireString,
   stringArray,
-  withDocumentTitlesRemoved,
+  withDocumentsErased,
   type Projection,
   type ProjectedEvent,
   type ProjectionContext,
@@ -332,7 +332,7 @@ export const reviewsProjection: Projection<ReviewRow> = {
           publication: row.publication && {
             ...row.publication,
             caseName: DETAILS_REMOVED,
-            documents: withDocumentTitlesRemoved(row.publication.documents),
+            documents: withDocumentsErased(row.publication.documents),
           },
         });
       }

@@ -6,7 +6,8 @@
  * - `GET|HEAD /documents/<sha256>`: the public downloads a file of a published review, streamed chunk by chunk,
  *   with its type, length, a content-derived ETag, caching and a download name from the listing
  *   ("Child M – Overview Report – September 2019.pdf"). A file of an unpublished, delayed or embargoed review
- *   answers 404, exactly like an unknown one.
+ *   answers 404, exactly like an unknown one. A file withdrawn by a review's erasure (its bytes deleted, unless a
+ *   review still listed whole shares them) answers 410 Gone.
  * Placed before the hardening plugins so the 1 MiB GraphQL body limit does not apply to files (the store enforces
  * its own limit as the bytes stream in).
  */
@@ -102,6 +103,8 @@ const upload = async (request: Request, options: DocumentsOptions): Promise<Resp
 
 const download = async (request: Request, sha256: string, options: DocumentsOptions): Promise<Response> => {
   const listed = await findPublishedDocument(options.sql, sha256);
+  // Withdrawn by an erasure (its bytes deleted): said so, in words that name nothing, and never cached.
+  if (listed && 'withdrawn' in listed) return refusal(410, 'GONE', 'This document has been removed from the platform');
   const stored = listed ? await options.store.stat(sha256) : undefined;
   if (!listed || !stored) return refusal(404, 'NOT_FOUND', 'No published document has that address');
   const etag = `"${sha256}"`;

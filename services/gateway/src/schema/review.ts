@@ -108,6 +108,7 @@ type DocumentView = {
   checksum?: string;
   published?: string;
   note?: string;
+  withdrawn?: boolean;
 };
 
 export const DocumentType = builder.objectRef<DocumentView>('PublishedDocument').implement({
@@ -117,10 +118,17 @@ export const DocumentType = builder.objectRef<DocumentView>('PublishedDocument')
     address: t.string({
       nullable: true,
       description:
-        'Where the file is served. Null for a document of published history whose file the platform does not hold.',
+        'Where the file is served. Null for a document of published history whose file the platform does not hold, ' +
+        'and for a withdrawn one.',
       resolve: (d) => d.address ?? null,
     }),
     checksum: t.string({ nullable: true, resolve: (d) => d.checksum ?? null }),
+    withdrawn: t.boolean({
+      description:
+        "The platform's copy of the file was removed with the review's personal data (its address is null, its " +
+        'address answers 410 Gone): show that the document was removed, not a link.',
+      resolve: (d) => d.withdrawn === true,
+    }),
     publishedMonth: t.string({
       nullable: true,
       description: 'YYYY-MM, for documents of published history (their pages give months).',

@@ -12,7 +12,8 @@
  * the non-statutory review's learning item title, recommendation text, action description and progress note; and
  * the pseudonyms the projector opens into lists (docs/adr/0003): the non-statutory review's title and learning
  * theme, the thematic review's title and theme, and the non-statutory review's published record: its case name,
- * summary, themes, recommendations, keywords and its document's title ("Child M – Overview report").
+ * summary, themes, recommendations, keywords and its document's title ("Child M – Overview report"); and the bytes
+ * of its other document, a file uploaded to the platform's documents store, which the erasure deletes.
  * The local review's case name is marked too: only the incident is erased, and that blanks it in every read model
  * (`reviews`, `published_reports`, `review_learning` find the incident's reviews by their incident ids).
  */
@@ -22,6 +23,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentStore, migrateDocuments } from '@cspr/documents';
 import type { Actor } from '@cspr/domain';
 import { startObservedPlatform, TEST_BROKERS, type ObservedPlatform } from './observed-platform.fixture';
 
@@ -381,6 +383,13 @@ describe('erasure of a data subject', () => {
     );
     await reviewText(localReview, 'Local', false);
     await reviewText(learningReview, 'Learning', true);
+    // Its executive summary is a file uploaded to the platform (POST /documents): its bytes describe the child.
+    await migrateDocuments(platform.db.sql);
+    const storedSummary = await createDocumentStore(platform.db.sql).store(
+      (async function* () {
+        yield Buffer.from(`%PDF-1.7\n% ${marker('DocumentBytes')}\n${' '.repeat(1024)}\n%%EOF`);
+      })(),
+    );
     // Its report is published: the record's text and its document's title are sealed under the review's key, and the
     // projector opens them into the public lists (docs/personal-data.md "Review free text").
     await run(
@@ -397,6 +406,12 @@ describe('erasure of a data subject', () => {
               title: marker('DocumentTitle'),
               address: 'https://leeds.example/reports/learning-review.pdf',
               checksum: 'c'.repeat(64),
+            },
+            {
+              kind: 'executive-summary',
+              title: marker('StoredDocumentTitle'),
+              address: `/documents/${storedSummary.sha256}`,
+              checksum: storedSummary.sha256,
             },
           ],
           summary: marker('PublishedSummary'),
@@ -437,8 +452,12 @@ describe('erasure of a data subject', () => {
       await platform.graphqlAs(leeds, LEARNING_QUERY, { id: thematicReview }),
       await platform.graphqlAs(leeds, PUBLISHED_QUERY),
     ]);
+    const storedBytes = async () =>
+      (await platform.db.sql<[{ n: number }]>`select count(*)::int as n from documents.chunks`)[0].n;
+    expect(await storedBytes()).toBe(1);
     for (const field of [
       'DocumentTitle',
+      'StoredDocumentTitle',
       'PublishedCaseName',
       'PublishedSummary',
       'PublishedKeyword',
@@ -520,6 +539,10 @@ describe('erasure of a data subject', () => {
         .sort(),
     ).toEqual([...subjects].sort());
 
+    // The uploaded file's bytes are deleted with the erasure (read-models withdrawn-documents.ts), and the store's
+    // tables are rewritten with the read models (settled() waited for it), so their files keep no old row version.
+    expect(await storedBytes()).toBe(0);
+
     // 6. API answers after erasure, for every reader that could see these records.
     const panel = { role: 'panel' as const };
     for (const caller of [leeds, panel, admin2]) {
@@ -568,6 +591,8 @@ describe('erasure of a data subject', () => {
     expect(afterAnswers).toContain(
       '{"kind":"OVERVIEW_REPORT","title":"Details removed","address":"https://leeds.example/reports/learning-review.pdf"}',
     );
+    // The uploaded file is withdrawn: listed by its kind, with no address to follow.
+    expect(afterAnswers).toContain('{"kind":"EXECUTIVE_SUMMARY","title":"Details removed","address":null}');
     const erasedRequests = answers.at(-3) as { data?: { erasureRequests: { totalCount: number } } };
     expect(erasedRequests.data?.erasureRequests.totalCount).toBe(4);
     for (const value of markers) expect(afterAnswers, `an API answer holds ${value}`).not.toContain(value);

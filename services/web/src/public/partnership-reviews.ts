@@ -9,7 +9,7 @@ import type { Request, Router } from 'express';
 import { Feed } from 'feed';
 import { PARTNERSHIP_REVIEWS_PAGE, PUBLISHED_REPORTS } from '../operations';
 import type { GatewayCall } from '../server/gateway-client';
-import { DOCUMENT_KINDS, labelOf } from '../app/vocabulary';
+import { documentName } from './reports';
 import { monthInWords } from '@cspr/domain';
 
 type Document = {
@@ -18,6 +18,7 @@ type Document = {
   address: string | null;
   publishedMonth: string | null;
   note: string | null;
+  withdrawn: boolean;
 };
 type Entry = {
   reviewId: string;
@@ -53,8 +54,7 @@ export const documentLine = (
   document: Document,
 ): string => {
   const month = document.publishedMonth ?? (entry.historic ? null : entry.publishedOn);
-  const title = document.title || labelOf(DOCUMENT_KINDS, document.kind);
-  return [entry.caseName, title, month ? monthInWords(month) : null].filter(Boolean).join(' – ');
+  return [entry.caseName, documentName(document), month ? monthInWords(month) : null].filter(Boolean).join(' – ');
 };
 
 const caseView = (entry: Entry) => ({
@@ -138,6 +138,7 @@ const jsonOf = (entry: Entry, area: string, baseUrl: string) => ({
     kind: d.kind.toLowerCase().replace(/_/g, '-'),
     title: documentLine(entry, d),
     address: safeHref(d.address)?.replace(/^\//, `${baseUrl}/`) ?? null,
+    withdrawn: d.withdrawn,
   })),
 });
 

@@ -25,19 +25,27 @@ type Report = {
   themes: string[];
   keywords: string[];
   reviewModel: string | null;
-  documents: { kind: string; title: string; address: string }[];
+  documents: { kind: string; title: string; address: string | null; withdrawn: boolean }[];
 };
 
 const FILTERS = ['partnership', 'year', 'theme', 'search'] as const;
 
 /** `2019-09-12` → `September 2019`, the month the listing names. */
 
+/**
+ * A document's name in a listing: its title, else its kind. A file withdrawn with the review's personal data
+ * (no address, its own address answers 410) is named by its kind and said to be removed, never linked.
+ */
+export const documentName = (document: { kind: string; title: string; withdrawn?: boolean }): string =>
+  document.withdrawn
+    ? `${labelOf(DOCUMENT_KINDS, document.kind)} (document removed)`
+    : document.title || labelOf(DOCUMENT_KINDS, document.kind);
+
 /** The listing line of one document: case name – document title – month and year. */
 export const listingLine = (
   report: Pick<Report, 'caseName' | 'publishedOn'>,
-  document: { kind: string; title: string },
-): string =>
-  `${report.caseName} – ${document.title || labelOf(DOCUMENT_KINDS, document.kind)} – ${monthInWords(report.publishedOn)}`;
+  document: { kind: string; title: string; withdrawn?: boolean },
+): string => `${report.caseName} – ${documentName(document)} – ${monthInWords(report.publishedOn)}`;
 
 export const reportsRoutes = (router: Router): void => {
   router.get('/reports', async (req, res) => {

@@ -10,7 +10,7 @@ import { isClientError, orErrorPage, type ClientError, type GatewayCall } from '
 import { commandIdOf, newCommandId } from '../partnership/notify-page';
 import { html } from '../app/html';
 import type { PageContext } from '../server/page';
-import { DELAY_REASONS, deadlineLabel, DOCUMENT_KINDS, labelOf, REVIEW_STATUSES } from '../app/vocabulary';
+import { DELAY_REASONS, deadlineLabel, labelOf, REVIEW_STATUSES } from '../app/vocabulary';
 import { INCIDENT_REFERENCE, LOCAL_AUTHORITIES_AND_PARTNERSHIPS, REVIEW, REVIEW_LEARNING } from '../operations';
 import { learningActions } from '../learning/learning-actions';
 import { learningSection, type ReviewLearning } from '../learning/review-learning';
@@ -18,6 +18,7 @@ import { reviewKindLabel } from '../learning/learning-words';
 import { answersList, carriedAnswers } from '../app/check-answers';
 import { capitalise } from '../app/dates';
 import { REVIEW_ACTIONS, type ReviewAction } from './review-actions';
+import { documentName } from '../public/reports';
 
 type Review = {
   id: string;
@@ -45,7 +46,7 @@ type Review = {
     publishedOn: string;
     publication: string;
     caseName: string;
-    documents: { kind: string; title: string; address: string }[];
+    documents: { kind: string; title: string; address: string | null; withdrawn: boolean }[];
   } | null;
   actionPlan: {
     recordedOn: string;
@@ -143,7 +144,7 @@ export const reviewPage = async (ctx: PageContext) => {
           [
             'Published',
             review.publication
-              ? html`${formatDate(review.publication.publishedOn)}<ul class="govuk-list">${review.publication.documents.map((d) => html`<li><a class="govuk-link" href="${d.address}">${d.title || labelOf(DOCUMENT_KINDS, d.kind)}</a></li>`)}</ul>`
+              ? html`${formatDate(review.publication.publishedOn)}<ul class="govuk-list">${review.publication.documents.map((d) => (d.address ? html`<li><a class="govuk-link" href="${d.address}">${documentName(d)}</a></li>` : html`<li>${documentName(d)}</li>`))}</ul>`
               : null,
           ],
           [
