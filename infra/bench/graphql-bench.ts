@@ -72,7 +72,18 @@ const incidentsDeadlinesQuery =
 const reportsQuery =
   'query { publishedReports(first: 20) { totalCount edges { node { reviewId caseName partnershipName publishedOn themes documents { kind title address } } } } }';
 
-type Run = { requestsPerSecond: number; p99Ms: number; p50Ms: number; errors: number; non2xx: number };
+/**
+ * `cpuUsPerRequest`: this process's CPU time (the server and autocannon's client) per answered request. On a shared
+ * machine req/s follow the other load; CPU per request does not, so bare / target CPU is the steadier ratio.
+ */
+type Run = {
+  requestsPerSecond: number;
+  p99Ms: number;
+  p50Ms: number;
+  errors: number;
+  non2xx: number;
+  cpuUsPerRequest: number;
+};
 
 /** The slice with the median requests/s (its own p99 with it, so the pair stays one measurement). */
 const median = (runs: Run[]): Run =>
@@ -84,6 +95,7 @@ const listen = async (server: Server): Promise<string> => {
 };
 
 const load = async (url: string, query: string, token?: string): Promise<Run> => {
+  const cpuBefore = process.cpuUsage();
   const result = await autocannon({
     url,
     method: 'POST',
@@ -92,12 +104,14 @@ const load = async (url: string, query: string, token?: string): Promise<Run> =>
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query }),
   });
+  const cpu = process.cpuUsage(cpuBefore);
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+    cpuUsPerRequest: Math.round((cpu.user + cpu.system) / Math.max(1, result.requests.total)),
   };
 };
 
@@ -283,7 +297,7 @@ const measureGrowth = async (
   const throughput = ratioOf(grown) / ratioOf(small);
   const p99 = smallRun.p99Ms / Math.max(grownRun.p99Ms, 1);
   const line = (what: string, run: Run, ratio: number) =>
-    `  ${what.padEnd(28)} ${String(run.requestsPerSecond).padStart(6)}/s (${ratio.toFixed(3)}x bare)  p50 ${run.p50Ms} ms  p99 ${run.p99Ms} ms\n`;
+    `  ${what.padEnd(28)} ${String(run.requestsPerSecond).padStart(6)}/s (${ratio.toFixed(3)}x bare)  p50 ${run.p50Ms} ms  p99 ${run.p99Ms} ms  CPU ${run.cpuUsPerRequest} µs/request\n`;
   process.stdout.write(`growth: incidents on ${rows} rows against ${seeded!.incidents}\n`);
   process.stdout.write(line(`small (${seeded!.incidents} rows)`, smallRun, ratioOf(small)));
   process.stdout.write(line(`grown (${rows} rows)`, grownRun, ratioOf(grown)));
@@ -449,6 +463,9 @@ const main = async () => {
       requestsPerSecondRatio: Number(
         medianOf(runs[target].map((r, i) => r.requestsPerSecond / runs.bare[i]!.requestsPerSecond)).toFixed(3),
       ),
+      cpuRatio: Number(
+        medianOf(runs[target].map((r, i) => runs.bare[i]!.cpuUsPerRequest / r.cpuUsPerRequest)).toFixed(3),
+      ),
       p99Ratio: Number(medianOf(runs[target].map((r, i) => runs.bare[i]!.p99Ms / Math.max(r.p99Ms, 1))).toFixed(3)),
     });
     const report = {
@@ -492,6 +509,9 @@ const main = async () => {
       process.stdout.write(
         `  ${what.padEnd(28)} ${String(value).padStart(8)}  goal ${goal.padEnd(9)} ${ok ? 'met' : 'NOT met'}\n`,
       );
+    process.stdout.write(
+      `  CPU per request (bare ${bareRun.cpuUsPerRequest} µs): incidents ${report.incidents.cpuUsPerRequest} µs (${report.incidents.cpuRatio}x), with deadlines ${report.incidentsWithDeadlines.cpuUsPerRequest} µs (${report.incidentsWithDeadlines.cpuRatio}x), publishedReports ${report.publishedReports.cpuUsPerRequest} µs (${report.publishedReports.cpuRatio}x)\n`,
+    );
     if (EVENTS)
       await measureGrowth(db.sql, EVENTS, runs, () => ({
         bare: load(bareUrl, '{ hello }'),
