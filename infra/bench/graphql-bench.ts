@@ -14,7 +14,8 @@
  *   (env: BENCH_INCIDENTS (300), BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (10), BENCH_JIT=1 for
  *   graphql-jit, BENCH_PRODUCTION (1), BENCH_RATE_LIMIT (1 000 000), BENCH_PROFILE=<dir> to write a CPU profile
  *   of one slice per target there first; BENCH_ROUNDS=0 then skips the measured rounds;
- *   BENCH_EVENTS=<n> to measure `incidents` again on a read model as large as a log of n events leaves it)
+ *   BENCH_EVENTS=<n> to measure `incidents` again on a read model as large as a log of n events leaves it;
+ *   BENCH_SEQUENTIAL=<n> for each target's CPU per request over n requests made one at a time in-process)
  */
 // First: graphql-js reads NODE_ENV when it is loaded.
 import './production-node-env';
@@ -61,6 +62,7 @@ const GOAL = 0.35;
 const PRODUCTION = process.env.BENCH_PRODUCTION !== '0';
 const RATE_LIMIT = Number(process.env.BENCH_RATE_LIMIT ?? 1_000_000);
 const PROFILE_DIR = process.env.BENCH_PROFILE;
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 0);
 const EVENTS = process.env.BENCH_EVENTS ? Number(process.env.BENCH_EVENTS) : undefined;
 
 // What the incidents list page asks for; the same with every deadline (the detail view's heavier shape) is
@@ -430,6 +432,37 @@ const main = async () => {
         process.stderr.write(`profiled ${name}: ${run.requestsPerSecond}/s -> ${PROFILE_DIR}/${name}.cpuprofile\n`);
       }
       session.disconnect();
+    }
+    if (SEQUENTIAL > 0) {
+      // One request at a time through yoga.fetch (no HTTP, no client, no rate limit: it keys on the socket): the
+      // gateway's own CPU per request, steady even when the machine is loaded.
+      const cpuPerRequest = async (
+        fetchOne: (init: RequestInit) => Promise<Response>,
+        query: string,
+        token?: string,
+      ) => {
+        const init = {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query }),
+        };
+        for (let i = 0; i < SEQUENTIAL / 4; i += 1) await (await fetchOne(init)).text();
+        const before = process.cpuUsage();
+        for (let i = 0; i < SEQUENTIAL; i += 1) await (await fetchOne(init)).text();
+        const cpu = process.cpuUsage(before);
+        return Math.round((cpu.user + cpu.system) / SEQUENTIAL);
+      };
+      const viaGateway = (init: RequestInit) => Promise.resolve(gateway.yoga.fetch('http://bench/graphql', init));
+      const viaBare = (init: RequestInit) => Promise.resolve(bare.fetch('http://bench/graphql', init));
+      const figures = {
+        bare: await cpuPerRequest(viaBare, '{ hello }'),
+        incidents: await cpuPerRequest(viaGateway, incidentsQuery, panelToken),
+        deadlines: await cpuPerRequest(viaGateway, incidentsDeadlinesQuery, panelToken),
+        reports: await cpuPerRequest(viaGateway, reportsQuery),
+      };
+      process.stdout.write(
+        `sequential CPU per request (µs): bare ${figures.bare}, incidents ${figures.incidents}, with deadlines ${figures.deadlines}, publishedReports ${figures.reports}\n`,
+      );
     }
     if (ROUNDS === 0) {
       await projector.stop();
