@@ -12,13 +12,19 @@
  *
  *   npx tsx infra/bench/graphql-bench.ts
  *   (env: BENCH_INCIDENTS (300), BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (10), BENCH_JIT=1 for
- *   graphql-jit, BENCH_PRODUCTION (1), BENCH_RATE_LIMIT (1 000 000))
+ *   graphql-jit, BENCH_PRODUCTION (1), BENCH_RATE_LIMIT (1 000 000), BENCH_PROFILE=<dir> to write a CPU profile
+ *   of one slice per target there first; BENCH_ROUNDS=0 then skips the measured rounds;
+ *   BENCH_EVENTS=<n> to measure `incidents` again on a read model as large as a log of n events leaves it;
+ *   BENCH_SEQUENTIAL=<n> for each target's CPU per request over n requests made one at a time in-process)
  */
+// First: graphql-js reads NODE_ENV when it is loaded.
+import './production-node-env';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -55,6 +61,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const GOAL = 0.35;
 const PRODUCTION = process.env.BENCH_PRODUCTION !== '0';
 const RATE_LIMIT = Number(process.env.BENCH_RATE_LIMIT ?? 1_000_000);
+const PROFILE_DIR = process.env.BENCH_PROFILE;
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 0);
+const EVENTS = process.env.BENCH_EVENTS ? Number(process.env.BENCH_EVENTS) : undefined;
 
 // What the incidents list page asks for; the same with every deadline (the detail view's heavier shape) is
 // measured too, to show what the result size costs. In production mode these three are the allow-list.
@@ -65,7 +74,18 @@ const incidentsDeadlinesQuery =
 const reportsQuery =
   'query { publishedReports(first: 20) { totalCount edges { node { reviewId caseName partnershipName publishedOn themes documents { kind title address } } } } }';
 
-type Run = { requestsPerSecond: number; p99Ms: number; p50Ms: number; errors: number; non2xx: number };
+/**
+ * `cpuUsPerRequest`: this process's CPU time (the server and autocannon's client) per answered request. On a shared
+ * machine req/s follow the other load; CPU per request does not, so bare / target CPU is the steadier ratio.
+ */
+type Run = {
+  requestsPerSecond: number;
+  p99Ms: number;
+  p50Ms: number;
+  errors: number;
+  non2xx: number;
+  cpuUsPerRequest: number;
+};
 
 /** The slice with the median requests/s (its own p99 with it, so the pair stays one measurement). */
 const median = (runs: Run[]): Run =>
@@ -77,6 +97,7 @@ const listen = async (server: Server): Promise<string> => {
 };
 
 const load = async (url: string, query: string, token?: string): Promise<Run> => {
+  const cpuBefore = process.cpuUsage();
   const result = await autocannon({
     url,
     method: 'POST',
@@ -85,12 +106,14 @@ const load = async (url: string, query: string, token?: string): Promise<Run> =>
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query }),
   });
+  const cpu = process.cpuUsage(cpuBefore);
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+    cpuUsPerRequest: Math.round((cpu.user + cpu.system) / Math.max(1, result.requests.total)),
   };
 };
 
@@ -215,6 +238,76 @@ const seed = async (gateway: ReturnType<typeof createGateway>, clock: { set: (is
   return last;
 };
 
+/**
+ * Growth (BENCH_EVENTS): the incidents read model as a log of that many events leaves it, made by copying the
+ * seeded rows (as the projector wrote them) under new ids and earlier notification times, as many times as the
+ * seed's own events per incident say; then `incidents` is measured again, interleaved with the bare server, and
+ * compared with the small table's rounds. Goal: within 10% of the small table's req/s and p99.
+ */
+const measureGrowth = async (
+  sql: Awaited<ReturnType<typeof createTestDatabase>>['sql'],
+  events: number,
+  small: Record<'bare' | 'incidents', Run[]>,
+  slice: () => { bare: Promise<Run>; incidents: Promise<Run> },
+) => {
+  const [seeded] = await sql<{ events: number; incidents: number }[]>`
+    select (select count(*) from event_store.events)::int as events,
+           (select count(*) from read_models.incidents)::int as incidents`;
+  const copies = Math.max(0, Math.ceil(events / seeded!.events) - 1);
+  const started = performance.now();
+  const columns = (
+    await sql<{ name: string }[]>`
+      select column_name as name from information_schema.columns
+      where table_schema = 'read_models' and table_name = 'incidents' order by ordinal_position`
+  ).map((c) => c.name);
+  // Copy g of a row: a new id and reference, notified g days earlier (so the newest page stays the seed's own).
+  const copied = (column: string) =>
+    column === 'incident_id'
+      ? `incident_id || '-' || g`
+      : column === 'reference'
+        ? `reference || '-' || g`
+        : column === 'notified_at'
+          ? `to_char((notified_at::timestamptz - make_interval(days => g)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+          : column;
+  // In chunks, so one statement never holds the whole growth in memory.
+  for (let from = 1; from <= copies; from += 200) {
+    await sql.unsafe(`
+      insert into read_models.incidents (${columns.join(', ')})
+      select ${columns.map(copied).join(', ')}
+      from read_models.incidents, generate_series(${from}, ${Math.min(copies, from + 199)}) g
+      where length(incident_id) = 36 -- the seeded rows (UUIDs), never earlier copies`);
+  }
+  await sql`vacuum analyze read_models.incidents`;
+  const [{ rows }] = await sql<[{ rows: number }]>`select count(*)::int as rows from read_models.incidents`;
+  process.stderr.write(
+    `grown to ${rows} incidents (${seeded!.incidents} seeded x ${copies + 1}, ~${events} events) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
+  const grown: Record<'bare' | 'incidents', Run[]> = { bare: [], incidents: [] };
+  for (let round = 0; round < small.bare.length; round += 1) {
+    const next = slice();
+    grown.bare.push(await next.bare);
+    grown.incidents.push(await next.incidents);
+    process.stderr.write(
+      `grown round ${round + 1}: bare ${grown.bare.at(-1)!.requestsPerSecond}/s, incidents ${grown.incidents.at(-1)!.requestsPerSecond}/s\n`,
+    );
+  }
+  const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const ratioOf = (runs: Record<'bare' | 'incidents', Run[]>) =>
+    medianOf(runs.incidents.map((r, i) => r.requestsPerSecond / runs.bare[i]!.requestsPerSecond));
+  const smallRun = median(small.incidents);
+  const grownRun = median(grown.incidents);
+  const throughput = ratioOf(grown) / ratioOf(small);
+  const p99 = smallRun.p99Ms / Math.max(grownRun.p99Ms, 1);
+  const line = (what: string, run: Run, ratio: number) =>
+    `  ${what.padEnd(28)} ${String(run.requestsPerSecond).padStart(6)}/s (${ratio.toFixed(3)}x bare)  p50 ${run.p50Ms} ms  p99 ${run.p99Ms} ms  CPU ${run.cpuUsPerRequest} µs/request\n`;
+  process.stdout.write(`growth: incidents on ${rows} rows against ${seeded!.incidents}\n`);
+  process.stdout.write(line(`small (${seeded!.incidents} rows)`, smallRun, ratioOf(small)));
+  process.stdout.write(line(`grown (${rows} rows)`, grownRun, ratioOf(grown)));
+  process.stdout.write(
+    `  ${'grown / small'.padEnd(28)} req/s ${throughput.toFixed(3)}x, p99 ${p99.toFixed(3)}x  goal >= 0.9x  ${throughput >= 0.9 && p99 >= 0.9 ? 'met' : 'NOT met'}\n`,
+  );
+};
+
 const main = async () => {
   const db = await createTestDatabase({ maxConnections: 10 });
   const dataDir = await mkdtemp(join(tmpdir(), 'cspr-bench-'));
@@ -318,6 +411,64 @@ const main = async () => {
     );
     await load(bareUrl, '{ hello }');
     await load(gatewayUrl, incidentsQuery, panelToken);
+    if (PROFILE_DIR) {
+      // One slice per target under V8's sampling profiler (autocannon's own work is in the same process: its
+      // frames are in the autocannon and hdr-histogram packages). Open the files in Chrome DevTools or speedscope.
+      await mkdir(PROFILE_DIR, { recursive: true });
+      const session = new Session();
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.setSamplingInterval', { interval: 200 });
+      for (const [name, url, query, token] of [
+        ['bare', bareUrl, '{ hello }', undefined],
+        ['incidents', gatewayUrl, incidentsQuery, panelToken],
+        ['deadlines', gatewayUrl, incidentsDeadlinesQuery, panelToken],
+        ['reports', gatewayUrl, reportsQuery, undefined],
+      ] as const) {
+        await session.post('Profiler.start');
+        const run = await load(url, query, token);
+        const { profile } = await session.post('Profiler.stop');
+        await writeFile(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+        process.stderr.write(`profiled ${name}: ${run.requestsPerSecond}/s -> ${PROFILE_DIR}/${name}.cpuprofile\n`);
+      }
+      session.disconnect();
+    }
+    if (SEQUENTIAL > 0) {
+      // One request at a time through yoga.fetch (no HTTP, no client, no rate limit: it keys on the socket): the
+      // gateway's own CPU per request, steady even when the machine is loaded.
+      const cpuPerRequest = async (
+        fetchOne: (init: RequestInit) => Promise<Response>,
+        query: string,
+        token?: string,
+      ) => {
+        const init = {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query }),
+        };
+        for (let i = 0; i < SEQUENTIAL / 4; i += 1) await (await fetchOne(init)).text();
+        const before = process.cpuUsage();
+        for (let i = 0; i < SEQUENTIAL; i += 1) await (await fetchOne(init)).text();
+        const cpu = process.cpuUsage(before);
+        return Math.round((cpu.user + cpu.system) / SEQUENTIAL);
+      };
+      const viaGateway = (init: RequestInit) => Promise.resolve(gateway.yoga.fetch('http://bench/graphql', init));
+      const viaBare = (init: RequestInit) => Promise.resolve(bare.fetch('http://bench/graphql', init));
+      const figures = {
+        bare: await cpuPerRequest(viaBare, '{ hello }'),
+        incidents: await cpuPerRequest(viaGateway, incidentsQuery, panelToken),
+        deadlines: await cpuPerRequest(viaGateway, incidentsDeadlinesQuery, panelToken),
+        reports: await cpuPerRequest(viaGateway, reportsQuery),
+      };
+      process.stdout.write(
+        `sequential CPU per request (µs): bare ${figures.bare}, incidents ${figures.incidents}, with deadlines ${figures.deadlines}, publishedReports ${figures.reports}\n`,
+      );
+    }
+    if (ROUNDS === 0) {
+      await projector.stop();
+      await store.close();
+      return;
+    }
     const runs: Record<'bare' | 'incidents' | 'deadlines' | 'reports', Run[]> = {
       bare: [],
       incidents: [],
@@ -344,6 +495,9 @@ const main = async () => {
       ...run,
       requestsPerSecondRatio: Number(
         medianOf(runs[target].map((r, i) => r.requestsPerSecond / runs.bare[i]!.requestsPerSecond)).toFixed(3),
+      ),
+      cpuRatio: Number(
+        medianOf(runs[target].map((r, i) => runs.bare[i]!.cpuUsPerRequest / r.cpuUsPerRequest)).toFixed(3),
       ),
       p99Ratio: Number(medianOf(runs[target].map((r, i) => runs.bare[i]!.p99Ms / Math.max(r.p99Ms, 1))).toFixed(3)),
     });
@@ -388,6 +542,14 @@ const main = async () => {
       process.stdout.write(
         `  ${what.padEnd(28)} ${String(value).padStart(8)}  goal ${goal.padEnd(9)} ${ok ? 'met' : 'NOT met'}\n`,
       );
+    process.stdout.write(
+      `  CPU per request (bare ${bareRun.cpuUsPerRequest} µs): incidents ${report.incidents.cpuUsPerRequest} µs (${report.incidents.cpuRatio}x), with deadlines ${report.incidentsWithDeadlines.cpuUsPerRequest} µs (${report.incidentsWithDeadlines.cpuRatio}x), publishedReports ${report.publishedReports.cpuUsPerRequest} µs (${report.publishedReports.cpuRatio}x)\n`,
+    );
+    if (EVENTS)
+      await measureGrowth(db.sql, EVENTS, runs, () => ({
+        bare: load(bareUrl, '{ hello }'),
+        incidents: load(gatewayUrl, incidentsQuery, panelToken),
+      }));
     await projector.stop();
     await store.close();
     if (!report.met) process.exitCode = 1;

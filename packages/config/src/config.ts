@@ -102,7 +102,10 @@ export const CONFIG_DOCS: Record<ConfigVariable, { default: string; meaning: str
     default: '`127.0.0.1`; production `0.0.0.0`',
     meaning: 'interface every HTTP server binds to (development stays local unless told otherwise)',
   },
-  DATABASE_URL: { default: 'unset: embedded PGlite', meaning: 'PostgreSQL server for log and read models' },
+  DATABASE_URL: {
+    default: 'unset: embedded PGlite',
+    meaning: 'PostgreSQL server for log and read models (same host: `?host=/var/run/postgresql` uses its Unix socket)',
+  },
   DATA_DIR: { default: '`./.data`', meaning: 'embedded database, dev signing key, dev master key' },
   EVENT_STORE: { default: '`postgres`', meaning: '`postgres` or `eventstoredb`' },
   EVENTSTORE_CONNECTION_STRING: {

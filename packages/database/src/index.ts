@@ -1,4 +1,4 @@
-export { openDatabase } from './open-database';
+export { openDatabase, serverConnection } from './open-database';
 export type { Database, DatabaseOptions } from './open-database';
 export { runMigrations } from './migrations';
 export type { Migration, MigrationPlan } from './migrations';

@@ -32,11 +32,27 @@ const once = (close: () => Promise<void>): (() => Promise<void>) => {
   return () => (closing ??= close());
 };
 
+/**
+ * A server URL as postgres.js takes it. A server on the same host may be named by its Unix socket folder the way
+ * libpq does, `postgres://user@localhost/db?host=/var/run/postgresql`: postgres.js does not read that `host`
+ * (it would send it to the server as a setting), so it is moved to the options, where a path means the socket.
+ * A socket skips the TCP stack on every round trip.
+ */
+export const serverConnection = (databaseUrl: string): { url: string; options: { host?: string } } => {
+  const url = new URL(databaseUrl);
+  const socketFolder = url.searchParams.get('host');
+  if (!socketFolder?.startsWith('/')) return { url: databaseUrl, options: {} };
+  url.searchParams.delete('host');
+  return { url: url.toString(), options: { host: socketFolder } };
+};
+
 const openServer = (databaseUrl: string, max: number): Database => {
-  const sql = postgres(databaseUrl, { max, ...quiet });
+  const server = serverConnection(databaseUrl);
+  const sql = postgres(server.url, { max, ...server.options, ...quiet });
   // Wake-ups get their own connection: NOTIFY commits without waiting for the disk (losing one in a crash is
   // harmless, readers poll) and never queue behind the application's queries. LISTEN opens one more, lazily.
-  const notifier = postgres(databaseUrl, {
+  const notifier = postgres(server.url, {
+    ...server.options,
     max: 1,
     connection: { synchronous_commit: 'off', application_name: 'cspr-wakeups' },
     ...quiet,

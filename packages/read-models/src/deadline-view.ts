@@ -41,15 +41,23 @@ type Status = { workingDaysLeft: number; overdue: boolean; dueThisWeek: boolean 
 
 /**
  * A page views the same few due dates for the same day over and over (every incident notified that week has the
- * same deadlines): the status of (day, due date, met) is worked out once per calendar, in a bounded map.
+ * same deadlines): the status of (due date, kind, met) is worked out once per calendar and day, in nested maps of
+ * the row's own strings (no key is built per deadline). A new day starts empty, so the maps hold one day's dates.
  */
-const statuses = new WeakMap<WorkingDayCalendar, Map<string, Status>>();
+const statuses = new WeakMap<
+  WorkingDayCalendar,
+  { today: string; byDue: Map<string, Map<string, Map<string, Status>>> }
+>();
 
-const statusOf = (deadline: DeadlineView | StoredDeadline, today: string, calendar: WorkingDayCalendar): Status => {
-  let known = statuses.get(calendar);
-  if (!known) statuses.set(calendar, (known = new Map()));
-  const key = `${today}|${deadline.dueOn}|${deadline.kind}|${deadline.metOn ?? ''}`;
-  let status = known.get(key);
+const statusOf = (deadline: StoredDeadline, today: string, calendar: WorkingDayCalendar): Status => {
+  let day = statuses.get(calendar);
+  if (day?.today !== today) statuses.set(calendar, (day = { today, byDue: new Map() }));
+  let byKind = day.byDue.get(deadline.dueOn);
+  if (!byKind) day.byDue.set(deadline.dueOn, (byKind = new Map()));
+  let byMet = byKind.get(deadline.kind);
+  if (!byMet) byKind.set(deadline.kind, (byMet = new Map()));
+  const met = deadline.metOn ?? '';
+  let status = byMet.get(met);
   if (!status) {
     const { workingDaysLeft, overdue, dueThisWeek } = deadlineStatus(
       deadline as unknown as Deadline,
@@ -58,25 +66,34 @@ const statusOf = (deadline: DeadlineView | StoredDeadline, today: string, calend
       deadline.metOn ?? undefined,
     );
     status = { workingDaysLeft, overdue, dueThisWeek };
-    if (known.size >= 10_000) known.clear();
-    known.set(key, status);
+    byMet.set(met, status);
   }
   return status;
 };
 
+/** One object of one shape, field by field: a list page views a hundred deadlines, and spreads cost more. */
 export const viewDeadline = (stored: StoredDeadline, today: string, calendar: WorkingDayCalendar): DeadlineView => {
-  const description =
-    stored.guidance === true
-      ? CARE_LEAVER_NOTIFICATION_GUIDANCE.description
-      : (descriptions.get(`${stored.kind}:${stored.anchor}`) ?? '');
-  const deadline = { ...stored, owner: stored.owner ?? deadlineOwner(stored.kind), description };
-  if (deadline.cancelled) return { ...deadline, workingDaysLeft: null, overdue: false, dueThisWeek: false };
-  const status = statusOf(deadline, today, calendar);
+  const guidance = stored.guidance === true;
+  const description = guidance
+    ? CARE_LEAVER_NOTIFICATION_GUIDANCE.description
+    : (descriptions.get(`${stored.kind}:${stored.anchor}`) ?? '');
+  const status = stored.cancelled ? undefined : statusOf(stored, today, calendar);
   return {
-    ...deadline,
-    workingDaysLeft: deadline.metOn === null ? status.workingDaysLeft : null,
+    kind: stored.kind,
+    owner: stored.owner ?? deadlineOwner(stored.kind),
+    dueOn: stored.dueOn,
+    anchor: stored.anchor,
+    anchorDate: stored.anchorDate,
+    statutory: stored.statutory,
+    metOn: stored.metOn,
+    metOnTime: stored.metOnTime,
+    cancelled: stored.cancelled,
+    ...(stored.guidance !== undefined ? { guidance: stored.guidance } : {}),
+    description,
+    // Cancelled: nothing left to count or miss.
+    workingDaysLeft: status && stored.metOn === null ? status.workingDaysLeft : null,
     // Guidance is shown with its expected date, never as overdue.
-    overdue: stored.guidance === true ? false : status.overdue,
-    dueThisWeek: status.dueThisWeek,
+    overdue: status !== undefined && !guidance && status.overdue,
+    dueThisWeek: status?.dueThisWeek ?? false,
   };
 };

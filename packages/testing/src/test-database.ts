@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { Sql } from 'postgres';
-import { openDatabase } from '@cspr/database';
+import { openDatabase, serverConnection } from '@cspr/database';
 import type { Database, Wakeups } from '@cspr/database';
 
 /** Admin connection used to create and drop test databases. */
@@ -26,7 +26,8 @@ export type TestDatabase = {
 };
 
 const withAdmin = async <T>(run: (admin: Sql) => Promise<T>): Promise<T> => {
-  const admin = postgres(testAdminUrl(), { max: 1, onnotice: () => undefined });
+  const server = serverConnection(testAdminUrl());
+  const admin = postgres(server.url, { max: 1, ...server.options, onnotice: () => undefined });
   try {
     return await run(admin);
   } finally {

@@ -21,3 +21,20 @@ export const selectedFields = (info: GraphQLResolveInfo, path: string[] = []): S
   }
   return new Set(level.flatMap((node) => collect(info, node.selectionSet, [])).map((node) => node.name.value));
 };
+
+/**
+ * `compute`, remembered per selection: Yoga's parse cache hands every request with the same query text the same
+ * parsed document, so the field's first node stands for the selection (and its fragments), and an allow-listed
+ * list page works its selection out once instead of on every request. For root fields: below the root, the nodes
+ * a field merges can depend on the parent's runtime type.
+ */
+export const perSelection = <T>(compute: (info: GraphQLResolveInfo) => T): ((info: GraphQLResolveInfo) => T) => {
+  const known = new WeakMap<FieldNode, T>();
+  return (info) => {
+    const key = info.fieldNodes[0]!;
+    if (known.has(key)) return known.get(key)!;
+    const value = compute(info);
+    known.set(key, value);
+    return value;
+  };
+};

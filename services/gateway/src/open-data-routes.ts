@@ -21,28 +21,38 @@ export type OpenDataFile = 'national' | 'regional' | 'local-authority' | 'metada
 export const openDataPath = (reportingYear: number, file: OpenDataFile) =>
   `/statistics/releases/${reportingYear}/${file}.csv`;
 
+type OnRequest = NonNullable<Plugin['onRequest']>;
+
+const serveFile = async (
+  sql: Sql,
+  { request, endResponse, fetchAPI }: Parameters<OnRequest>[0],
+  match: RegExpExecArray,
+): Promise<void> => {
+  const text = (status: number, body: string) =>
+    endResponse(new fetchAPI.Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+  if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Only GET and HEAD');
+  const year = Number(match[1]);
+  const file = FILES[match[2]!]!;
+  const release = await getPublishedRelease(sql, year);
+  if (!release?.files) return text(404, `No published release for reporting year ${year}`);
+  const body = file === 'metadata' ? releaseMetadataCsv() : releaseFileCsv(release.files[file], file);
+  endResponse(
+    new fetchAPI.Response(request.method === 'HEAD' ? null : body, {
+      status: 200,
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="serious-incident-notifications-${year}-${match[2]}.csv"`,
+        // A release never changes once published.
+        'cache-control': 'public, max-age=3600',
+      },
+    }),
+  );
+};
+
 export const useOpenDataFiles = (options: { sql: Sql }): Plugin => ({
-  onRequest: async ({ request, url, endResponse, fetchAPI }) => {
-    const match = ROUTE.exec(url.pathname);
-    if (!match) return;
-    const text = (status: number, body: string) =>
-      endResponse(new fetchAPI.Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
-    if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Only GET and HEAD');
-    const year = Number(match[1]);
-    const file = FILES[match[2]!]!;
-    const release = await getPublishedRelease(options.sql, year);
-    if (!release?.files) return text(404, `No published release for reporting year ${year}`);
-    const body = file === 'metadata' ? releaseMetadataCsv() : releaseFileCsv(release.files[file], file);
-    endResponse(
-      new fetchAPI.Response(request.method === 'HEAD' ? null : body, {
-        status: 200,
-        headers: {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="serious-incident-notifications-${year}-${match[2]}.csv"`,
-          // A release never changes once published.
-          'cache-control': 'public, max-age=3600',
-        },
-      }),
-    );
+  // Synchronous for every other path: an async hook would hold each GraphQL request for a promise of nothing.
+  onRequest: (payload) => {
+    const match = ROUTE.exec(payload.url.pathname);
+    return match ? serveFile(options.sql, payload, match) : undefined;
   },
 });

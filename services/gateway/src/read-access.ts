@@ -27,18 +27,28 @@ export const cursorOf = (key: string[]): string => Buffer.from(JSON.stringify(ke
 
 export type PageLike<T> = { items: T[]; hasNextPage: boolean; endCursor: string | null; totalCount: number | null };
 
-/** `count`, when given, is called only if the client selects `totalCount` (the page was then read with count: false). */
+/**
+ * `count`, when given, is called only if the client selects `totalCount` (the page was then read with count: false).
+ * Edge cursors are worked out only when selected (getters): list pages page by `endCursor` and rarely ask for them.
+ */
 export const toConnection = <T>(
   page: PageLike<T>,
   keyOf: (item: T) => string[],
   after: string | null | undefined,
   count?: () => Promise<number>,
 ) => ({
-  edges: page.items.map((node) => ({ node, cursor: cursorOf(keyOf(node)) })),
+  edges: page.items.map((node) => ({
+    node,
+    get cursor() {
+      return cursorOf(keyOf(node));
+    },
+  })),
   pageInfo: {
     hasNextPage: page.hasNextPage,
     hasPreviousPage: Boolean(after),
-    startCursor: page.items[0] ? cursorOf(keyOf(page.items[0])) : null,
+    get startCursor() {
+      return page.items[0] ? cursorOf(keyOf(page.items[0])) : null;
+    },
     endCursor: page.endCursor,
   },
   totalCount: count ?? page.totalCount,

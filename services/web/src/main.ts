@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import express from 'express';
 import postgres from 'postgres';
 import { loadConfig } from '@cspr/config';
+import { serverConnection } from '@cspr/database';
 import { createLogger } from '@cspr/telemetry';
 import { createWebApp } from './server/create-web-app';
 import { signInSettingsFromConfig } from './server/sign-in-settings';
@@ -20,7 +21,8 @@ const gatewayUrl = config.gatewayUrl;
 if (!gatewayUrl)
   throw new Error("GATEWAY_URL is required: the address of the gateway's /graphql, e.g. http://gateway:4000/graphql");
 if (!config.databaseUrl) throw new Error('DATABASE_URL is required: sessions and access grants live in PostgreSQL');
-const sql = postgres(config.databaseUrl, { max: 5, onnotice: () => undefined });
+const database = serverConnection(config.databaseUrl);
+const sql = postgres(database.url, { max: 5, ...database.options, onnotice: () => undefined });
 
 const signIn = await setUpSignIn({
   sql,

@@ -185,7 +185,11 @@ const INCIDENT_VIEW_COLUMNS = {
   version: ['version'],
 } as const satisfies Record<keyof IncidentView, readonly (keyof IncidentRow)[]>;
 
-/** Always read: the id and both orders' sort keys (cursors are made from them). */
+/**
+ * Always read: the id and both orders' sort keys (cursors are made from them). The names are this file's constants,
+ * plain lower-case words, so they are written into the statement as they are: postgres.js's identifier helper
+ * searches the statement text so far on every call.
+ */
 const KEY_COLUMNS = ['incident_id', 'notified_at', 'next_due_on'] as const satisfies readonly (keyof IncidentRow)[];
 
 const columnsOf = (fields: Iterable<keyof IncidentView> | undefined): string[] => {
@@ -237,7 +241,7 @@ export const listIncidents = async (sql: Sql, options: ListIncidentsOptions): Pr
   const counted = options.count !== false;
   // The count rides in the page's own statement (an InitPlan run once): one round trip instead of two.
   const rows = await sql<(ListedRow & { total_count?: number })[]>`
-    select ${sql(columnsOf(options.fields))}
+    select ${sql.unsafe(columnsOf(options.fields).join(', '))}
       ${counted ? sql`, (select count(*)::int from read_models.incidents where true ${where}) as total_count` : sql``}
     from read_models.incidents
     where true ${where} ${keyset}

@@ -34,7 +34,8 @@ export type ReviewView = {
 
 const toView = (row: ReviewRow, options: TodayOptions): ReviewView => {
   const { today, calendar } = resolveToday(options);
-  const deadlines = row.deadlines.map((d) => viewDeadline(d, today, calendar));
+  // Viewed for today only when read (a list page shows `overdue` and `nextDueOn`, rarely every deadline), once.
+  let deadlines: DeadlineView[] | undefined;
   return {
     id: row.review_id,
     reference: row.reference,
@@ -54,9 +55,13 @@ const toView = (row: ReviewRow, options: TodayOptions): ReviewView => {
     publication: row.publication,
     actionPlan: row.action_plan,
     closure: row.closure,
-    deadlines,
+    get deadlines() {
+      return (deadlines ??= row.deadlines.map((d) => viewDeadline(d, today, calendar)));
+    },
     nextDueOn: row.next_due_on,
-    overdue: deadlines.some((d) => d.overdue),
+    // next_due_on is the earliest open due date the partnership must meet (stored-deadlines.ts nextDueOn), and every
+    // deadline of a review is the partnership's: exactly those that can be overdue, as for incidents.
+    overdue: row.next_due_on !== null && row.next_due_on < today,
     history: row.history,
     lastEventAt: row.last_event_at,
     version: row.version,

@@ -37,11 +37,12 @@ const persistedQuery = (id: string) => ({ persistedQuery: { version: 1, sha256Ha
 /** The two plugins, in order: text-to-id for allowed documents sent in full, then Yoga's persisted operations. */
 export const useAllowedOperations = (allowed: AllowedOperations): Plugin[] => {
   const ids = new Map(Object.entries(allowed));
-  const idByText = new Map(Object.entries(allowed).map(([id, document]) => [operationId(document), id]));
+  // Keyed by the exact text: a map lookup, where hashing every request's query (SHA-256) found the same entry.
+  const idByText = new Map(Object.entries(allowed).map(([id, document]) => [document, id]));
   const textToId: Plugin = {
     onParams: ({ params, setParams }) => {
       if (typeof params.query !== 'string') return;
-      const id = idByText.get(operationId(params.query));
+      const id = idByText.get(params.query);
       if (id === undefined) return; // the persisted-operations plugin refuses it
       const { query: _query, ...rest } = params;
       setParams({ ...rest, extensions: { ...(params.extensions ?? {}), ...persistedQuery(id) } });

@@ -12,7 +12,7 @@ import {
 } from '@cspr/read-models';
 import type { IncidentView, MergedDuplicate } from '@cspr/read-models';
 import { builder } from '../builder';
-import { selectedFields } from '../field-selection';
+import { perSelection, selectedFields } from '../field-selection';
 import { may, requireRecord, roleOf, userOf } from '../authorization';
 import { ForbiddenError, NotFoundError } from '../client-errors';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
@@ -275,6 +275,12 @@ const viewFieldsOf = (selected: Iterable<string>): (keyof IncidentView)[] | unde
   return fields;
 };
 
+/** What a list's selection reads: the view's fields of its nodes, and whether totalCount is asked for. */
+const listSelection = perSelection((info) => ({
+  nodeFields: viewFieldsOf(new Set([...selectedFields(info, ['edges', 'node']), ...selectedFields(info, ['nodes'])])),
+  counted: selectedFields(info).has('totalCount'),
+}));
+
 builder.queryField('incident', (t) =>
   t.field({
     type: IncidentType,
@@ -411,12 +417,10 @@ builder.queryField('incidents', (t) =>
         const urgent = args.order === 'most-urgent';
         // A list page shows a few of a row's fields: read only their columns (history and the sealed parts are
         // most of a row's bytes), and count in the same statement only when totalCount is asked for.
-        const nodeFields = viewFieldsOf(
-          new Set([...selectedFields(info, ['edges', 'node']), ...selectedFields(info, ['nodes'])]),
-        );
+        const { nodeFields, counted } = listSelection(info);
         const listed = await listIncidents(ctx.services.sql, {
           ...filters,
-          count: selectedFields(info).has('totalCount'),
+          count: counted,
           ...(nodeFields ? { fields: nodeFields } : {}),
           ...(args.order ? { order: args.order } : {}),
           ...(args.first != null ? { first: args.first } : {}),

@@ -2,11 +2,31 @@
 import { countPublishedReports, listPublishedReports } from '@cspr/read-models';
 import type { PublishedReportView } from '@cspr/read-models';
 import { builder } from '../builder';
-import { selectedFields } from '../field-selection';
+import { perSelection, selectedFields } from '../field-selection';
 import { may } from '../authorization';
 import { awaitConsistency, CONSISTENT_AFTER_DESCRIPTION } from '../consistency';
 import { forwardOnly, mapReadError, pageNumberOf, toConnection } from '../read-access';
 import { DocumentType, ReviewKindEnum } from './review';
+
+/** Each field of PublishedReport is the view's field of the same name (viewFieldsOf relies on it). */
+export const PUBLISHED_REPORT_FIELDS: ReadonlySet<string> = new Set<keyof PublishedReportView>([
+  'reviewId',
+  'kind',
+  'partnershipId',
+  'partnershipName',
+  'title',
+  'caseName',
+  'publishedOn',
+  'year',
+  'publication',
+  'documents',
+  'summary',
+  'themes',
+  'recommendations',
+  'keywords',
+  'reviewModel',
+  'link',
+]);
 
 const PublishedReportType = builder.objectRef<PublishedReportView>('PublishedReport').implement({
   description: 'A published (pseudonymised) report: the partnership page listing and the NSPCC record fields.',
@@ -29,6 +49,23 @@ const PublishedReportType = builder.objectRef<PublishedReportView>('PublishedRep
     link: t.exposeString('link', { nullable: true }),
   }),
 });
+
+/** The view's fields a selection of PublishedReport fields reads (they share names); undefined (read all) if unknown. */
+const viewFieldsOf = (selected: Iterable<string>): (keyof PublishedReportView)[] | undefined => {
+  const fields: (keyof PublishedReportView)[] = [];
+  for (const name of selected) {
+    if (name === '__typename') continue;
+    if (!PUBLISHED_REPORT_FIELDS.has(name)) return undefined;
+    fields.push(name as keyof PublishedReportView);
+  }
+  return fields;
+};
+
+/** What a listing's selection reads: the view's fields of its nodes, and whether totalCount is asked for. */
+const listSelection = perSelection((info) => ({
+  nodeFields: viewFieldsOf(new Set([...selectedFields(info, ['edges', 'node']), ...selectedFields(info, ['nodes'])])),
+  counted: selectedFields(info).has('totalCount'),
+}));
 
 builder.queryField('publishedReports', (t) =>
   t.connection({
@@ -58,10 +95,13 @@ builder.queryField('publishedReports', (t) =>
       };
       await awaitConsistency(ctx, args.consistentAfter);
       try {
+        // A listing shows a few of a report's fields: read only their columns.
+        const { nodeFields, counted } = listSelection(info);
         const listed = await listPublishedReports(ctx.services.sql, {
           ...filters,
+          ...(nodeFields ? { fields: nodeFields } : {}),
           // Counted in the page's statement when totalCount is asked for; on its own if asked after all.
-          count: selectedFields(info).has('totalCount'),
+          count: counted,
           ...(args.first != null ? { first: args.first } : {}),
           ...(page !== undefined ? { page } : args.after ? { after: args.after } : {}),
         });

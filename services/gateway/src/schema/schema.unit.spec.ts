@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getNamedType, isObjectType, isUnionType } from 'graphql';
 import { buildSchema } from './index';
 import { INCIDENT_FIELD_READS } from './incident';
+import { PUBLISHED_REPORT_FIELDS } from './published-report';
 
 const CONTRACT_MUTATIONS = [
   'notifyIncident',
@@ -80,5 +81,11 @@ describe('schema contract', () => {
     const incident = schema.getType('Incident');
     if (!isObjectType(incident)) throw new Error('Incident is not an object type');
     expect(Object.keys(incident.getFields()).filter((field) => !(field in INCIDENT_FIELD_READS))).toEqual([]);
+  });
+
+  it('names every field of PublishedReport as a field of the view, so listings fetch only their columns', () => {
+    const report = schema.getType('PublishedReport');
+    if (!isObjectType(report)) throw new Error('PublishedReport is not an object type');
+    expect(Object.keys(report.getFields()).filter((field) => !PUBLISHED_REPORT_FIELDS.has(field))).toEqual([]);
   });
 });
