@@ -80,39 +80,66 @@ export const prepareRebuildTables = async (sql: Sql, calendarVersion: string): P
 };
 
 /**
- * Builds the served tables' secondary indexes on the loaded tables (idempotent: a resumed swap skips what is done),
- * after making durable any table still unlogged (a rebuild begun by an older release that created them unlogged).
+ * Tables prepared for the swap at a time, each on its own connection. The largest (incidents) takes most of the time
+ * and the others fit beside it; more would only compete for the same disks and maintenance memory.
+ */
+const PREPARING_AT_ONCE = 2;
+
+/**
+ * Builds the served tables' secondary indexes on the loaded tables (idempotent: a resumed swap skips what is done)
+ * and analyses them, after making durable any table still unlogged (a rebuild begun by an older release that created
+ * them unlogged). Each table's work is one chain; chains run side by side, largest table first.
  */
 const makeDurableAndIndex = async (sql: Sql) => {
-  const unlogged = await sql<{ name: string }[]>`
-    select format('%I.%I', ${REBUILD_SCHEMA}::text, relname) as name from pg_class
-    where relnamespace = ${REBUILD_SCHEMA}::regnamespace and relkind = 'r' and relpersistence = 'u'
-      and relname in ${sql(READ_MODEL_TABLES.map(bare))}`;
-  for (const { name } of unlogged) await sql.unsafe(`alter table ${name} set logged`);
-  const definitions = await sql<{ definition: string }[]>`
-    select pg_get_indexdef(i.indexrelid) as definition
+  const tables = await sql<{ name: string; unlogged: boolean }[]>`
+    select relname as name, relpersistence = 'u' as unlogged from pg_class
+    where relnamespace = ${REBUILD_SCHEMA}::regnamespace and relkind = 'r' and relname in ${sql(READ_MODEL_TABLES.map(bare))}
+    order by pg_relation_size(oid) desc`;
+  const definitions = await sql<{ name: string; definition: string }[]>`
+    select t.relname as name, pg_get_indexdef(i.indexrelid) as definition
     from pg_index i join pg_class t on t.oid = i.indrelid
     where t.relnamespace = ${READ_MODELS_SCHEMA}::regnamespace and t.relname in ${sql(READ_MODEL_TABLES.map(bare))}
       and not i.indisprimary`;
-  for (const { definition } of definitions) {
-    const onNext = definition
-      .replace(/^CREATE (UNIQUE )?INDEX /, (start) => `${start}IF NOT EXISTS `)
-      .replace(` ON ${READ_MODELS_SCHEMA}.`, ` ON ${REBUILD_SCHEMA}.`);
-    if (onNext === definition) throw new Error('unexpected index definition: cannot build it on the rebuilt tables');
-    await sql.unsafe(onNext);
-  }
   // Fresh tables have no statistics: the served queries would be planned blind after the swap. Sampling the wide
   // JSON columns (histories, sealed parts) took three quarters of the analysis and no filter reads them, so only the
   // scalar columns and the indexed ones are analysed; the rest is left to autovacuum.
-  const analysed = await sql<{ target: string }[]>`
-    select format('%I.%I (%s)', n.nspname, c.relname, string_agg(quote_ident(a.attname), ', ' order by a.attnum)) as target
+  const analysed = await sql<{ name: string; target: string }[]>`
+    select c.relname as name,
+      format('%I.%I (%s)', n.nspname, c.relname, string_agg(quote_ident(a.attname), ', ' order by a.attnum)) as target
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
       join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
     where n.nspname = ${REBUILD_SCHEMA} and c.relname in ${sql(READ_MODEL_TABLES.map(bare))}
       and (a.atttypid not in ('json'::regtype, 'jsonb'::regtype)
         or exists (select 1 from pg_index i where i.indrelid = c.oid and a.attnum = any(i.indkey)))
     group by n.nspname, c.relname`;
-  await sql.unsafe(`analyze ${analysed.map((a) => a.target).join(', ')}`);
+  const prepare = async ({ name, unlogged }: { name: string; unlogged: boolean }) => {
+    if (unlogged) await sql.unsafe(`alter table ${REBUILD_SCHEMA}.${name} set logged`);
+    for (const { definition } of definitions.filter((d) => d.name === name)) {
+      const onNext = definition
+        .replace(/^CREATE (UNIQUE )?INDEX /, (start) => `${start}IF NOT EXISTS `)
+        .replace(` ON ${READ_MODELS_SCHEMA}.`, ` ON ${REBUILD_SCHEMA}.`);
+      if (onNext === definition) throw new Error('unexpected index definition: cannot build it on the rebuilt tables');
+      await sql.unsafe(onNext);
+    }
+    const target = analysed.find((a) => a.name === name)?.target;
+    if (target) await sql.unsafe(`analyze ${target}`);
+  };
+  const queue = [...tables];
+  // Settled, not raced: a failure stops its chain and takes no more tables, and is thrown once the other chain ends.
+  const chains = await Promise.allSettled(
+    Array.from({ length: PREPARING_AT_ONCE }, async () => {
+      for (let table = queue.shift(); table; table = queue.shift()) {
+        try {
+          await prepare(table);
+        } catch (error) {
+          queue.length = 0;
+          throw error;
+        }
+      }
+    }),
+  );
+  const failed = chains.find((chain) => chain.status === 'rejected');
+  if (failed) throw failed.reason;
 };
 
 /**
