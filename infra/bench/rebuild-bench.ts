@@ -3,7 +3,7 @@
  * against a plain ordered read of the same events through the same store, same database, same run, so the ratio
  * cancels out the machine. Goals (issue 19): rebuild >= 0.5x the plain read, and as fast at the end as at the start
  * (events/s at 90% >= 0.9x that at 10%); peak memory is reported. The rebuild fills new tables and swaps them in
- * (read-models rebuild-tables.ts): its time includes making them durable, building their indexes and the swap, also
+ * (read-models rebuild-tables.ts): its time includes building their indexes, analysing them and the swap, also
  * reported on their own (indexAndSwapSeconds).
  *
  *   npx tsx infra/bench/rebuild-bench.ts      (env: BENCH_EVENTS, BENCH_BATCH (default 5000), TEST_DATABASE_ADMIN_URL)

@@ -91,23 +91,36 @@ export class ProjectionHaltedError extends Error {
   }
 }
 
-const rowsView = (
-  state: TableState,
-  overlay: Map<string, Record<string, unknown> | null>,
-): Rows<Record<string, unknown>> => ({
-  get: (key) => {
+/**
+ * What one projection sees while it applies one event: the batch's rows, with its own changes held aside until every
+ * projection has applied the event. A class rather than an object of closures: one is made per event and projection,
+ * and closures cost an allocation (and, under tsx, a defineProperty for their names) each.
+ */
+class StagedRows implements Rows<Record<string, unknown>> {
+  readonly overlay = new Map<string, Record<string, unknown> | null>();
+  constructor(readonly state: TableState) {}
+
+  get(key: string) {
+    const { overlay, state } = this;
     if (overlay.has(key)) return overlay.get(key) ?? undefined;
     if (!state.loaded.has(key) && !state.rows.has(key))
       throw new ProjectionError(`${state.projection.name}: row ${key.length > 80 ? 'key' : key} was not loaded`);
     return state.rows.get(key);
-  },
-  set: (key, row) => void overlay.set(key, row),
-  delete: (key) => void overlay.set(key, null),
-  entries: function* () {
-    for (const [key, row] of state.rows) if (!overlay.has(key)) yield [key, row];
-    for (const [key, row] of overlay) if (row) yield [key, row];
-  },
-});
+  }
+
+  set(key: string, row: Record<string, unknown>) {
+    this.overlay.set(key, row);
+  }
+
+  delete(key: string) {
+    this.overlay.set(key, null);
+  }
+
+  *entries(): Iterable<[string, Record<string, unknown>]> {
+    for (const [key, row] of this.state.rows) if (!this.overlay.has(key)) yield [key, row];
+    for (const [key, row] of this.overlay) if (row) yield [key, row];
+  }
+}
 
 /** Applies `events` in memory to rows already loaded; returns the dead letters. Pure apart from the maps it fills. */
 export const applyEvents = (
@@ -117,18 +130,23 @@ export const applyEvents = (
   outcome: BatchOutcome,
 ): DeadLetter[] => {
   const letters: DeadLetter[] = [];
+  const handlersOf = new Map<string, TableState[]>();
   for (const event of events) {
-    const relevant = states.filter((s) => s.projection.handles.has(event.type));
+    let relevant = handlersOf.get(event.type);
+    if (!relevant) {
+      relevant = states.filter((s) => s.projection.handles.has(event.type));
+      handlersOf.set(event.type, relevant);
+    }
     if (relevant.length === 0) {
       outcome.skipped += 1;
       continue;
     }
-    const staged: [TableState, Map<string, Record<string, unknown> | null>][] = [];
+    const staged: StagedRows[] = [];
     try {
       for (const state of relevant) {
-        const overlay = new Map<string, Record<string, unknown> | null>();
-        state.projection.evolve(rowsView(state, overlay), event, context);
-        staged.push([state, overlay]);
+        const rows = new StagedRows(state);
+        state.projection.evolve(rows, event, context);
+        staged.push(rows);
       }
     } catch (error) {
       const failed = relevant[staged.length]?.projection.name ?? 'unknown';
@@ -154,7 +172,7 @@ export const applyEvents = (
       });
       continue;
     }
-    for (const [state, overlay] of staged) {
+    for (const { state, overlay } of staged) {
       for (const [key, row] of overlay) {
         if (row === state.rows.get(key)) continue; // evolve returned the row unchanged: nothing to write
         if (row) state.rows.set(key, row);

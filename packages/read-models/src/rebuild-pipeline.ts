@@ -3,7 +3,9 @@
  * the checkpoint by compare-and-set, so an interloper makes it fail rather than corrupt anything), which allows two
  * things the live path cannot do:
  * - a row cache: rows the rebuild wrote are kept in memory (bounded, least recently used first out), so batches
- *   rarely read the database; a key neither cached nor evicted does not exist when the rebuild started from empty;
+ *   rarely read the database; a key neither cached nor evicted does not exist when the rebuild started from empty.
+ *   Evicted keys, and the values evicted rows are found by (lookupIndex), go into fixed-size filters (key-filter.ts),
+ *   so memory stays flat however long the log: only a "maybe evicted" key is read back from the database;
  * - a pipeline: batch N+1 is applied in memory while batch N's transaction is in flight (at most one in flight),
  *   so JavaScript and PostgreSQL work at the same time.
  * Rows loaded outside a transaction are safe: they are read after every earlier batch committed, and the next
@@ -23,6 +25,7 @@ import {
 } from './batch-memory';
 import { loadRows, writeRows } from './batch-sql';
 import { advanceCheckpoint } from './checkpoint';
+import { createKeyFilter, type KeyFilter } from './key-filter';
 import type { Projection, ProjectedEvent, ProjectionContext } from './projection';
 import { planCopy, readCopyColumns, writeCopies, type CopyColumns, type CopyPlan } from './rebuild-copy';
 import { REBUILD_CHECKPOINT_NAME, rebuildTableOf } from './rebuild-tables';
@@ -36,9 +39,11 @@ export type RebuildPipelineOptions = {
   /** True when the rebuild's tables were just created: a key never seen does not exist, so it is not looked up. */
   startsEmpty: boolean;
   /**
-   * Rows kept per table. Default 10,000: about twenty years of national notifications (some 500 a year) fit whole,
-   * and memory stays near 0.5 GB; 50,000 full rows (history and sealed parts included) took a 1M-event rebuild to
-   * 2.5 GB RSS and its garbage collection grew with the heap.
+   * Rows kept per table. Default 2,000: four years of national notifications (some 500 a year), longer than most
+   * incidents and reviews keep receiving events. The cache is full early in any real log, so memory is flat from
+   * there on; 10,000 full rows (history and sealed parts included) per table were some 100 MB more, still growing
+   * past the middle of a 100,000-event replay, and 50,000 took a 1M-event rebuild to 2.5 GB RSS with garbage
+   * collection growing with the heap.
    */
   cacheLimit?: number;
 };
@@ -64,11 +69,32 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildPipeline => {
   const { sql, projections, context, startsEmpty } = options;
-  const limit = options.cacheLimit ?? 10_000;
+  const limit = options.cacheLimit ?? 2_000;
   const caches = projections.map(() => new Map<string, Row>());
-  const evicted = projections.map(() => new Set<string>());
-  // Value -> keys of rows holding it, for projections that find rows by content; keys only, never evicted.
+  // Created at the first eviction: most tables of a short log never evict.
+  const evictedKeys: (KeyFilter | undefined)[] = projections.map(() => undefined);
+  // Value -> keys of cached rows holding it, for projections that find rows by content; an evicted row's values go
+  // into a filter instead, and an event looking for one of those is looked up in the database.
   const indexes = projections.map(() => new Map<string, Set<string>>());
+  const evictedValues: (KeyFilter | undefined)[] = projections.map(() => undefined);
+  const wasEvicted = (filters: (KeyFilter | undefined)[], index: number, value: string) =>
+    filters[index]?.mightHave(value) ?? false;
+
+  const indexRow = (index: number, key: string, row: Row, add: boolean) => {
+    const lookupIndex = projections[index]!.lookupIndex;
+    if (!lookupIndex) return;
+    const byValue = indexes[index]!;
+    for (const value of lookupIndex(row)) {
+      const keys = byValue.get(value);
+      if (add) {
+        if (keys) keys.add(key);
+        else byValue.set(value, new Set([key]));
+      } else if (keys) {
+        keys.delete(key);
+        if (keys.size === 0) byValue.delete(value);
+      }
+    }
+  };
   let position = options.from;
   let inFlight: Promise<void> = Promise.resolve();
   // Columns of each table for COPY; null on embedded PGlite, whose wire protocol closes the connection on COPY.
@@ -82,23 +108,23 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
 
   const remember = (index: number, key: string, row: Row | undefined) => {
     const cache = caches[index]!;
-    const lookupIndex = projections[index]!.lookupIndex;
-    if (lookupIndex && row) {
-      for (const value of lookupIndex(row)) {
-        const keys = indexes[index]!.get(value) ?? new Set<string>();
-        keys.add(key);
-        indexes[index]!.set(value, keys);
-      }
-    }
+    const previous = cache.get(key);
+    if (previous) indexRow(index, key, previous, false);
     cache.delete(key);
     if (row) {
       cache.set(key, row);
-      evicted[index]!.delete(key);
+      indexRow(index, key, row, true);
     }
     while (cache.size > limit) {
-      const oldest = cache.keys().next().value as string;
+      const [oldest, evictedRow] = cache.entries().next().value as [string, Row];
       cache.delete(oldest);
-      evicted[index]!.add(oldest);
+      indexRow(index, oldest, evictedRow, false);
+      (evictedKeys[index] ??= createKeyFilter()).add(oldest);
+      const lookupIndex = projections[index]!.lookupIndex;
+      if (lookupIndex) {
+        const filter = (evictedValues[index] ??= createKeyFilter());
+        for (const value of lookupIndex(evictedRow)) filter.add(value);
+      }
     }
   };
 
@@ -117,10 +143,18 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
       const lookups = events.filter((e) => projection.lookupOn?.has(e.type));
       if (lookups.length === 0 || !projection.lookupKeys) continue;
       if (startsEmpty && projection.lookupIndex && projection.lookupValues) {
-        // Every row of this table was written by this rebuild, so the index knows them all: no database search.
+        // Every row of this table was written by this rebuild: the index knows the cached ones, and only a value an
+        // evicted row may hold needs a database search.
+        const searched: ProjectedEvent[] = [];
         for (const event of lookups) {
-          for (const value of projection.lookupValues(event))
-            for (const key of indexes[index]!.get(value) ?? []) keys[index]!.add(key);
+          const values = projection.lookupValues(event);
+          if (values.some((value) => wasEvicted(evictedValues, index, value))) searched.push(event);
+          for (const value of values) for (const key of indexes[index]!.get(value) ?? []) keys[index]!.add(key);
+        }
+        if (searched.length > 0) {
+          await inFlight;
+          for (const key of await projection.lookupKeys(reader, searched, rebuildTableOf(projection.table)))
+            keys[index]!.add(key);
         }
       } else {
         await inFlight;
@@ -135,7 +169,7 @@ export const createRebuildPipeline = (options: RebuildPipelineOptions): RebuildP
         if (cached) {
           state.rows.set(key, cached);
           state.loaded.add(key);
-        } else if (!startsEmpty || evicted[index]!.has(key)) {
+        } else if (!startsEmpty || wasEvicted(evictedKeys, index, key)) {
           misses[index]!.add(key);
         } else {
           state.loaded.add(key);

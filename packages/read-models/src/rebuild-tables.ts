@@ -7,11 +7,13 @@
  * compare-and-set fails, it re-reads and applies whatever arrived since). A rebuild that dies or fails leaves the
  * served tables untouched; a later one resumes from the rebuild checkpoint or starts the copy afresh.
  *
- * The new tables are UNLOGGED while they load: inserting rows under random keys (uuids) into a primary key that
- * grows past the buffer cache wrote a full-page image into the WAL for nearly every row after each checkpoint, so
- * each batch cost more than the one before. They are made durable (`set logged`, one sequential pass) before the
- * swap. A server crash empties unlogged tables: the marker table `intact` (unlogged too) is then empty as well, and
- * the rebuild starts afresh instead of resuming onto empty tables. Statements use constant table names only.
+ * The new tables are created LOGGED and loaded by COPY with their primary keys only. Loading them unlogged and
+ * turning them logged before the swap wrote every row twice (the table, then the whole of it into the WAL in one
+ * pass while nothing else ran: half of the index-and-swap time); logged from the start, the WAL is written while the
+ * projector folds the next batch, and a server crash keeps the tables with the checkpoint they committed with, so a
+ * resumed rebuild carries on from there. The marker table `intact` says the new tables are there; a marker found
+ * empty (unlogged tables of an older release emptied by crash recovery) starts the rebuild afresh. Statements use
+ * constant table names only.
  */
 import type { Sql } from 'postgres';
 import { CHECKPOINT_NAME, readCheckpoint, type Checkpoint } from './checkpoint';
@@ -53,10 +55,10 @@ export const prepareRebuildTables = async (sql: Sql, calendarVersion: string): P
   await sql.begin(async (tx) => {
     await tx.unsafe(`drop schema if exists ${REBUILD_SCHEMA} cascade`);
     await tx.unsafe(`create schema ${REBUILD_SCHEMA}`);
-    await tx.unsafe(`create unlogged table ${REBUILD_SCHEMA}.intact (since timestamptz not null)`);
+    await tx.unsafe(`create table ${REBUILD_SCHEMA}.intact (since timestamptz not null)`);
     await tx.unsafe(`insert into ${REBUILD_SCHEMA}.intact values (now())`);
     for (const table of READ_MODEL_TABLES) {
-      await tx.unsafe(`create unlogged table ${rebuildTableOf(table)} (like ${table} including all)`);
+      await tx.unsafe(`create table ${rebuildTableOf(table)} (like ${table} including all)`);
       const [options] = await tx<{ reloptions: string[] | null }[]>`
         select reloptions from pg_class where oid = ${table}::regclass`;
       if (options?.reloptions?.length) {
@@ -78,35 +80,66 @@ export const prepareRebuildTables = async (sql: Sql, calendarVersion: string): P
 };
 
 /**
- * Makes the loaded tables durable, then builds the served tables' secondary indexes on them (idempotent: a resumed
- * swap skips what is done).
+ * Tables prepared for the swap at a time, each on its own connection. The largest (incidents) takes most of the time
+ * and the others fit beside it; more would only compete for the same disks and maintenance memory.
+ */
+const PREPARING_AT_ONCE = 2;
+
+/**
+ * Builds the served tables' secondary indexes on the loaded tables (idempotent: a resumed swap skips what is done)
+ * and analyses them, after making durable any table still unlogged (a rebuild begun by an older release that created
+ * them unlogged). Each table's work is one chain; chains run side by side, largest table first.
  */
 const makeDurableAndIndex = async (sql: Sql) => {
-  for (const table of READ_MODEL_TABLES) await sql.unsafe(`alter table ${rebuildTableOf(table)} set logged`);
-  const definitions = await sql<{ definition: string }[]>`
-    select pg_get_indexdef(i.indexrelid) as definition
+  const tables = await sql<{ name: string; unlogged: boolean }[]>`
+    select relname as name, relpersistence = 'u' as unlogged from pg_class
+    where relnamespace = ${REBUILD_SCHEMA}::regnamespace and relkind = 'r' and relname in ${sql(READ_MODEL_TABLES.map(bare))}
+    order by pg_relation_size(oid) desc`;
+  const definitions = await sql<{ name: string; definition: string }[]>`
+    select t.relname as name, pg_get_indexdef(i.indexrelid) as definition
     from pg_index i join pg_class t on t.oid = i.indrelid
     where t.relnamespace = ${READ_MODELS_SCHEMA}::regnamespace and t.relname in ${sql(READ_MODEL_TABLES.map(bare))}
       and not i.indisprimary`;
-  for (const { definition } of definitions) {
-    const onNext = definition
-      .replace(/^CREATE (UNIQUE )?INDEX /, (start) => `${start}IF NOT EXISTS `)
-      .replace(` ON ${READ_MODELS_SCHEMA}.`, ` ON ${REBUILD_SCHEMA}.`);
-    if (onNext === definition) throw new Error('unexpected index definition: cannot build it on the rebuilt tables');
-    await sql.unsafe(onNext);
-  }
   // Fresh tables have no statistics: the served queries would be planned blind after the swap. Sampling the wide
   // JSON columns (histories, sealed parts) took three quarters of the analysis and no filter reads them, so only the
   // scalar columns and the indexed ones are analysed; the rest is left to autovacuum.
-  const analysed = await sql<{ target: string }[]>`
-    select format('%I.%I (%s)', n.nspname, c.relname, string_agg(quote_ident(a.attname), ', ' order by a.attnum)) as target
+  const analysed = await sql<{ name: string; target: string }[]>`
+    select c.relname as name,
+      format('%I.%I (%s)', n.nspname, c.relname, string_agg(quote_ident(a.attname), ', ' order by a.attnum)) as target
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
       join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
     where n.nspname = ${REBUILD_SCHEMA} and c.relname in ${sql(READ_MODEL_TABLES.map(bare))}
       and (a.atttypid not in ('json'::regtype, 'jsonb'::regtype)
         or exists (select 1 from pg_index i where i.indrelid = c.oid and a.attnum = any(i.indkey)))
     group by n.nspname, c.relname`;
-  await sql.unsafe(`analyze ${analysed.map((a) => a.target).join(', ')}`);
+  const prepare = async ({ name, unlogged }: { name: string; unlogged: boolean }) => {
+    if (unlogged) await sql.unsafe(`alter table ${REBUILD_SCHEMA}.${name} set logged`);
+    for (const { definition } of definitions.filter((d) => d.name === name)) {
+      const onNext = definition
+        .replace(/^CREATE (UNIQUE )?INDEX /, (start) => `${start}IF NOT EXISTS `)
+        .replace(` ON ${READ_MODELS_SCHEMA}.`, ` ON ${REBUILD_SCHEMA}.`);
+      if (onNext === definition) throw new Error('unexpected index definition: cannot build it on the rebuilt tables');
+      await sql.unsafe(onNext);
+    }
+    const target = analysed.find((a) => a.name === name)?.target;
+    if (target) await sql.unsafe(`analyze ${target}`);
+  };
+  const queue = [...tables];
+  // Settled, not raced: a failure stops its chain and takes no more tables, and is thrown once the other chain ends.
+  const chains = await Promise.allSettled(
+    Array.from({ length: PREPARING_AT_ONCE }, async () => {
+      for (let table = queue.shift(); table; table = queue.shift()) {
+        try {
+          await prepare(table);
+        } catch (error) {
+          queue.length = 0;
+          throw error;
+        }
+      }
+    }),
+  );
+  const failed = chains.find((chain) => chain.status === 'rejected');
+  if (failed) throw failed.reason;
 };
 
 /**

@@ -184,7 +184,7 @@ describe('rebuild', () => {
     expect(await dumpReadModels(db.sql)).toEqual(clean);
   });
 
-  it('new tables emptied by crash recovery (they are unlogged) are not resumed onto: the rebuild starts afresh', async () => {
+  it('new tables are logged (a crash keeps them with their checkpoint); found emptied, the rebuild starts afresh', async () => {
     const projector = createProjector({
       openPseudonyms: vault.open,
       sql: db.sql,
@@ -195,12 +195,13 @@ describe('rebuild', () => {
     await projector.rebuild();
     const clean = await dumpReadModels(db.sql);
     expect(await projector.rebuild({ maxBatches: 3 })).toMatchObject({ completed: false, events: 300 });
-    // What a server crash does to unlogged tables: every one of them, the marker included, comes back empty.
-    const unlogged = await db.sql<{ name: string }[]>`
-      select format('%I.%I', ${REBUILD_SCHEMA}::text, relname) as name from pg_class
-      where relnamespace = ${REBUILD_SCHEMA}::regnamespace and relkind = 'r' and relpersistence = 'u'`;
-    expect(unlogged.map((t) => t.name)).toContain(`${REBUILD_SCHEMA}.intact`);
-    await db.sql.unsafe(`truncate ${unlogged.map((t) => t.name).join(', ')}`);
+    const tables = await db.sql<{ name: string; logged: boolean }[]>`
+      select format('%I.%I', ${REBUILD_SCHEMA}::text, relname) as name, relpersistence = 'p' as logged from pg_class
+      where relnamespace = ${REBUILD_SCHEMA}::regnamespace and relkind = 'r'`;
+    expect(tables.map((t) => t.name)).toContain(`${REBUILD_SCHEMA}.intact`);
+    expect(tables.filter((t) => !t.logged)).toEqual([]);
+    // What crash recovery does to unlogged tables (an older release created them so): all come back empty, marker too.
+    await db.sql.unsafe(`truncate ${tables.map((t) => t.name).join(', ')}`);
     expect(await readRebuildCheckpoint(db.sql)).toBeNull();
     const resumed = await projector.rebuild({ resume: true });
     expect(resumed).toMatchObject({ completed: true, events: logSize });
