@@ -5,10 +5,15 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnglandAndWalesCalendar } from '@cspr/domain';
-import { createMasterKeyWrapper, createPersonalDataVault, migratePersonalData } from '@cspr/personal-data';
+import {
+  createMasterKeyWrapper,
+  createPersonalDataVault,
+  migratePersonalData,
+  type PersonalDataVault,
+} from '@cspr/personal-data';
 import type { EventStore } from '@cspr/event-store';
 import { createPostgresEventStore, migrateEventStore } from '@cspr/event-store/postgres';
-import { createProjector, generateSampleLog } from '@cspr/projector';
+import { createProjector, generateSampleLog, sealPseudonyms } from '@cspr/projector';
 import { migrateRelay } from '@cspr/relay';
 import { migrateReadModels } from '@cspr/read-models';
 import { createTestDatabase, type TestDatabase } from '@cspr/testing';
@@ -16,15 +21,21 @@ import { formatOperationsStatus, readOperationsStatus } from './operations-statu
 
 let db: TestDatabase;
 let store: EventStore;
+let vault: PersonalDataVault;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   await migrateEventStore(db.sql);
   await migrateReadModels(db.sql);
   await migrateRelay(db.sql);
+  await migratePersonalData(db.sql);
   store = createPostgresEventStore({ sql: db.sql, wakeups: db.wakeups });
-  for (const { streamId, events } of generateSampleLog({ incidents: 20, seed: 3 }))
+  // Review text is sealed under the review's key as the write path does, so the projector opens it.
+  vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
+  for (const generated of generateSampleLog({ incidents: 20, seed: 3 })) {
+    const { streamId, events } = await sealPseudonyms(generated, vault.seal);
     await store.appendToStream(streamId, events);
+  }
 }, 60_000);
 afterAll(async () => {
   await store?.close();
@@ -38,9 +49,6 @@ describe('ops:status', () => {
     expect(before.projector?.lagEvents).toBeGreaterThan(0);
     expect(before.relays).toEqual([]);
 
-    // The sample log's case names are not sealed here: nothing for this vault to open.
-    await migratePersonalData(db.sql);
-    const vault = createPersonalDataVault({ sql: db.sql, wrapper: createMasterKeyWrapper(randomBytes(32)) });
     const calendar = createEnglandAndWalesCalendar();
     await createProjector({ sql: db.sql, store, calendar, openPseudonyms: vault.open }).rebuild();
     const [fifth] = (await store.readAll({ maxCount: 5 })).slice(-1);
