@@ -479,17 +479,20 @@ describe('erasure of a data subject', () => {
     ])
       expect(before).toContain(`Zq${field}${RUN}`);
 
+    // Every key of the three subjects and of what describes the same child: all destroyed by the erasures below.
+    const subjects = [
+      incidentId,
+      notifiedReferral,
+      localReview,
+      declinedReferral,
+      learningReview,
+      reviewedReferral,
+      thematicReview,
+    ];
     // The wrapped data keys the erasures destroy: no copy may survive either, old row versions in the files included.
     const wrappedKeys = await platform.db.sql<{ wrapped_key: string }[]>`
-      select wrapped_key from personal_data.data_keys where subject_id in ${platform.db.sql([
-        incidentId,
-        notifiedReferral,
-        localReview,
-        declinedReferral,
-        learningReview,
-        reviewedReferral,
-        thematicReview,
-      ])} and wrapped_key is not null`;
+      select wrapped_key from personal_data.data_keys
+      where subject_id in ${platform.db.sql(subjects)} and wrapped_key is not null`;
     expect(wrappedKeys).toHaveLength(7);
     markers.push(...wrappedKeys.map((k) => k.wrapped_key));
 
@@ -519,16 +522,7 @@ describe('erasure of a data subject', () => {
     }
     await platform.settled();
 
-    // Every key of the three subjects and of what describes the same child is destroyed.
-    const subjects = [
-      incidentId,
-      notifiedReferral,
-      localReview,
-      declinedReferral,
-      learningReview,
-      reviewedReferral,
-      thematicReview,
-    ];
+    // Every one of those keys is destroyed.
     const keys = await platform.db.sql<{ subject_id: string; destroyed: boolean }[]>`
       select subject_id, wrapped_key is null and destroyed_at is not null as destroyed
       from personal_data.data_keys where subject_id in ${platform.db.sql(subjects)}`;
