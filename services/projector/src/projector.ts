@@ -94,7 +94,7 @@ export type ProjectorStatusSnapshot = {
   consecutiveFailures: number;
   /** Rows in read_models.dead_letters: events skipped as known-bad (ProjectionError); 0 when all is well. */
   deadLetters: number;
-  /** Read-model tables an erasure blanked, still to be rewritten (erasure-rewrites.ts); 0 when all is well. */
+  /** Tables an erasure left old row versions in (blanked read models, withdrawn files), still to be rewritten. */
   erasureRewritesPending: number;
   /**
    * The read models were built with another calendar than the running one (new or one-off bank holidays): due
